@@ -144,6 +144,53 @@ describe('connector-alm diff', () => {
     expect(await runCli(['diff', 'same', 'same', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out())).toEqual({ changes: [], classification: 'no-change' });
   });
+
+  /** The same swagger with a trailing comma and a doubled one, in folders a and b (a user's report). */
+  function brokenOnBothSides(): string {
+    const root = tempRoot();
+    for (const side of ['a', 'b']) {
+      mkdirSync(path.join(root, side));
+      writeFileSync(path.join(root, side, 'apiDefinition.swagger.json'), '{"swagger": "2.0",,}');
+    }
+    return root;
+  }
+
+  it('tells where a version does not parse, and fails a broken new version instead of calling it no-change', async () => {
+    const root = brokenOnBothSides();
+    const io = memoryIo(root);
+    expect(await runCli(['diff', 'a', 'b'], io)).toBe(1);
+    const told = 'CHG-JSON-SYNTAX The file is not strict JSON; it was compared as far as it could be read.';
+    expect(io.out().split('\n')).toEqual([
+      `${path.join('a', 'apiDefinition.swagger.json')}:1:18 (in the base version) major (error) ${told} A trailing comma before '}' is not allowed in JSON; remove it.`,
+      `${path.join('a', 'apiDefinition.swagger.json')}:1:19 (in the base version) major (error) ${told} Two commas in a row: remove one.`,
+      `${path.join('b', 'apiDefinition.swagger.json')}:1:18 breaking (error) ${told} A trailing comma before '}' is not allowed in JSON; remove it.`,
+      `${path.join('b', 'apiDefinition.swagger.json')}:1:19 breaking (error) ${told} Two commas in a row: remove one.`,
+      'breaking: 4 changes, 2 breaking',
+      '',
+    ]);
+    expect(await runCli(['diff', 'a', 'b', '--fail-on', 'never'], memoryIo(root))).toBe(0);
+  });
+
+  it('gives the syntax errors of each version in JSON', async () => {
+    const io = memoryIo(brokenOnBothSides());
+    expect(await runCli(['diff', 'a', 'b', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.classification).toBe('breaking');
+    expect(report.changes).toContainEqual({
+      ruleId: 'CHG-JSON-SYNTAX',
+      breaking: true,
+      severity: 'error',
+      message:
+        'The file is not strict JSON; it was compared as far as it could be read. Two commas in a row: remove one.',
+      file: path.join('b', 'apiDefinition.swagger.json'),
+      pointer: '',
+      line: 1,
+      column: 19,
+      side: 'new',
+      impact: 'breaking',
+    });
+    expect(report.changes.filter((change: { side: string }) => change.side === 'old')).toHaveLength(2);
+  });
 });
 
 describe('connector-alm validate --base', () => {

@@ -378,11 +378,20 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   uncomparable: {
     description:
-      'The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.',
+      'The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.',
     example: {
       placement: 'swaggerFile',
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"',
+    },
+  },
+  jsonSyntax: {
+    description:
+      "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: 'swaggerFile',
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }',
     },
   },
 };

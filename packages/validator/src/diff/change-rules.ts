@@ -275,6 +275,13 @@ export const CHANGE_RULES = {
     'The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.',
     'non-breaking',
   ),
+  jsonSyntax: rule(
+    'CHG-JSON-SYNTAX',
+    'breaking',
+    'error',
+    'The file is not strict JSON; it was compared as far as it could be read.',
+    'inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)',
+  ),
 } satisfies Record<string, ChangeRule>;
 
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;

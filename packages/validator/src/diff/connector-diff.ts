@@ -8,6 +8,7 @@ import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } f
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
+import { syntaxChanges } from './syntax-changes.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -51,7 +52,12 @@ export function connectorVersion(folder: ConnectorFolder): ConnectorVersion {
  * for deletions.
  */
 export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVersion): DiffResult {
-  const raw: RawChange[] = [];
+  const raw: RawChange[] = [
+    ...syntaxChanges('swagger', 'old', before.swagger),
+    ...syntaxChanges('swagger', 'new', after.swagger),
+    ...syntaxChanges('apiProperties', 'old', before.apiProperties),
+    ...syntaxChanges('apiProperties', 'new', after.apiProperties),
+  ];
   raw.push(...compareJson('swagger', before.swagger, after.swagger, diffSwaggerValues));
   raw.push(
     ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
@@ -149,8 +155,9 @@ function locate(raw: readonly RawChange[], before: ConnectorVersion, after: Conn
   return raw.map((change) => {
     const key = `${change.side}:${change.file}`;
     const version = change.side === 'old' ? before : after;
-    const where = located.get(key)?.get(change.pointer);
-    const position = where ? documents.get(key)!.position(where.offset) : { line: 1, column: 1 };
+    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
+    const document = documents.get(key);
+    const position = document && offset !== undefined ? document.position(offset) : { line: 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     // Keys in the documented order, optional ones only when set: this object is the JSON output.
     return {
@@ -188,6 +195,7 @@ function filePath(version: ConnectorVersion, file: ChangedFileKind): string {
 /**
  * A shared definition reached from several operations gives one breaking change per operation, as
  * Microsoft reports them (each names its operation); non-breaking ones are listed once per place.
+ * The place is the line and column too: syntax errors all have the file's root as their pointer.
  */
 function dedupe(changes: readonly Change[]): Change[] {
   const seen = new Set<string>();
@@ -199,13 +207,22 @@ function dedupe(changes: readonly Change[]): Change[] {
           change.side,
           change.file,
           change.pointer,
+          change.line,
+          change.column,
           change.operationId,
           change.valuePath,
           change.message,
         ].join('\u0000')
-      : [change.ruleId, change.side, change.file, change.pointer, change.message, change.impact].join(
-          '\u0000',
-        );
+      : [
+          change.ruleId,
+          change.side,
+          change.file,
+          change.pointer,
+          change.line,
+          change.column,
+          change.message,
+          change.impact,
+        ].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(change);

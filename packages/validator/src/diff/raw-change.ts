@@ -8,6 +8,8 @@ export interface RawChange {
   /** `old` for deletions: the place only exists in the old version. */
   side: 'old' | 'new';
   pointer: string;
+  /** Where in the file's text, for a change that is about the text rather than a value (a syntax error). */
+  offset?: number;
   operationId?: string;
   valuePath?: string;
   /** One sentence naming what changed, appended to the rule's message. */

@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
-import type { Change, DiffResult } from '../diff/change.js';
+import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
+import { CHANGE_RULES } from '../diff/change-rules.js';
 import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from '../diff/connector-diff.js';
 import { counterpartPointer } from '../diff/counterpart-pointer.js';
 import {
@@ -240,7 +241,7 @@ async function compareWithBase(
       toRepositoryPath(base.root, base.path) ?? basePath,
       `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
-    const diff = diffConnectorFiles(previous, current);
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
     const breaking = diff.changes
       .filter((change) => change.ruleId.startsWith('BRK-'))
       .map((change) => changeToFinding(change, connector, current, previous));
@@ -248,6 +249,19 @@ async function compareWithBase(
   } finally {
     await base.cleanup();
   }
+}
+
+/**
+ * The diff without the current version's JSON syntax errors: its GEN-JSON-PARSE findings report
+ * them, and the job summary would list them twice. The base version's stay: nothing else says that
+ * the comparison read a base that does not parse.
+ */
+function withoutCurrentSyntaxErrors(diff: DiffResult): DiffResult {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === 'new'),
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
 }
 
 /**

@@ -37,6 +37,8 @@ function readJson(folder: string, matches: (lowerName: string) => boolean): Json
   return name ? JsonDocument.parse(readFileSync(path.join(folder, name), 'utf8')) : undefined;
 }
 
+const SYNTAX = 'CHG-JSON-SYNTAX';
+
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) {
   console.warn(`Skipping the corpus diff check: ${CORPUS_DIR} is absent.`);
@@ -58,8 +60,16 @@ describeCorpus('diff on every corpus connector', () => {
         { swagger, apiProperties },
         { swagger: reformatted(swagger, '\t'), apiProperties: reformatted(apiProperties, 4) },
       );
-      if (itself.changes.length > 0 || copy.changes.length > 0) {
-        noisy.push(`${path.basename(folder)}: ${JSON.stringify([...itself.changes, ...copy.changes][0])}`);
+      // The few corpus files that do not parse (GEN-JSON-PARSE) are told so by CHG-JSON-SYNTAX, the same
+      // in both versions; that is no noise. Anything else is.
+      const told = [...itself.changes, ...copy.changes].filter((change) => change.ruleId !== SYNTAX);
+      const syntax = (side: 'old' | 'new') =>
+        itself.changes
+          .filter((change) => change.ruleId === SYNTAX && change.side === side)
+          .map((change) => `${path.basename(change.file)}:${change.line}:${change.column} ${change.message}`);
+      if (told.length > 0) noisy.push(`${path.basename(folder)}: ${JSON.stringify(told[0])}`);
+      if (syntax('old').join('\n') !== syntax('new').join('\n')) {
+        noisy.push(`${path.basename(folder)}: the versions' syntax errors differ`);
       }
     }
     expect(compared).toBeGreaterThan(300);

@@ -1,0 +1,32 @@
+import type { JsonDocument } from '../json/json-document.js';
+import { asObject } from '../swagger/json-values.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { RawChange } from './raw-change.js';
+
+/**
+ * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
+ * where the error is and told as GEN-JSON-PARSE tells it in `validate`. The tolerant parser recovers
+ * an object from such text, and the diff compares that object; without these changes a file that
+ * does not parse would compare as "no-change". A broken new version is breaking (the certification
+ * pipeline and the platform read strict JSON and refuse it); a broken base version is major (the
+ * comparison rests on a recovered reading of it, so the update needs the full review).
+ *
+ * A document without a recovered object gives none: CHG-UNCOMPARABLE speaks for it (an empty file,
+ * text that is not JSON, a document too deep to read).
+ */
+export function syntaxChanges(
+  file: 'swagger' | 'apiProperties',
+  side: 'old' | 'new',
+  document: JsonDocument | undefined,
+): RawChange[] {
+  if (!document || !asObject(document.value)) return [];
+  return document.syntaxIssues.map((issue) => ({
+    rule: CHANGE_RULES.jsonSyntax,
+    file,
+    side,
+    pointer: '',
+    offset: issue.offset,
+    detail: issue.message,
+    impact: side === 'new' ? 'breaking' : 'major',
+  }));
+}
