@@ -270,10 +270,10 @@ export const CHANGE_RULES = {
   other: rule('CHG-OTHER', 'major', 'info', 'Other properties have been changed.', 'non-breaking'),
   uncomparable: rule(
     'CHG-UNCOMPARABLE',
-    'major',
-    'info',
+    'breaking',
+    'error',
     'The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.',
-    'non-breaking',
+    'inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review',
   ),
   jsonSyntax: rule(
     'CHG-JSON-SYNTAX',

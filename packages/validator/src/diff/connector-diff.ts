@@ -102,7 +102,18 @@ function compareJson(
   const valueBefore = before ? asObject(before.value) : {};
   const valueAfter = after ? asObject(after.value) : {};
   if (!valueBefore || !valueAfter) {
-    return [{ rule: CHANGE_RULES.uncomparable, file, side: valueAfter ? 'old' : 'new', pointer: '' }];
+    // Breaking when the new version is the unreadable one, as a broken new version is for
+    // CHG-JSON-SYNTAX; major when only the base version is.
+    const side = valueAfter ? 'old' : 'new';
+    return [
+      {
+        rule: CHANGE_RULES.uncomparable,
+        file,
+        side,
+        pointer: '',
+        impact: side === 'new' ? 'breaking' : 'major',
+      },
+    ];
   }
   return compare(valueBefore, valueAfter);
 }

@@ -114,4 +114,33 @@ describe('diff of a version whose JSON has syntax errors', () => {
     expect(result.changes.map((change) => change.ruleId)).toContain('CHG-UNCOMPARABLE');
     expect(result.changes.map((change) => change.ruleId)).not.toContain('CHG-JSON-SYNTAX');
   });
+
+  it('calls an unreadable new version breaking, as a broken one, and an unreadable base version major', async () => {
+    const valid = writeConnector(validConnectorFiles());
+    const yaml = writeConnector({ ...validConnectorFiles(), [SWAGGER]: 'swagger: "2.0"\n' });
+    const unreadableNew = await diffPaths(valid, yaml);
+    expect(unreadableNew.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ruleId: 'CHG-UNCOMPARABLE',
+          side: 'new',
+          impact: 'breaking',
+          breaking: true,
+        }),
+      ]),
+    );
+    expect(unreadableNew.classification).toBe('breaking');
+    const unreadableBase = await diffPaths(yaml, valid);
+    expect(unreadableBase.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ruleId: 'CHG-UNCOMPARABLE',
+          side: 'old',
+          impact: 'major',
+          breaking: false,
+        }),
+      ]),
+    );
+    expect(unreadableBase.classification).toBe('major-update');
+  });
 });
