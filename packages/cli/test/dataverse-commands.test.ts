@@ -109,11 +109,10 @@ describe('connector-alm export and import against the local server', () => {
     writeFileSync(path.join(cwd, 'settings.json'), '{ "EnvironmentVariables": [');
     const settings = await run(['import', 'CliSolution.zip', '--settings', 'settings.json']);
     const settingsText = describeUserError(settings.error as UserError);
-    expect(
-      settingsText.startsWith(
-        `${path.join(cwd, 'settings.json')}: The deployment settings file is not valid JSON: `,
-      ),
-    ).toBe(true);
+    expect(settingsText).toBe(
+      `${path.join(cwd, 'settings.json')}:1:28: invalid JSON: close bracket expected. ` +
+        'Fix the JSON, or write the file again with pac solution create-settings.',
+    );
     expect(settingsText.split('settings.json')).toHaveLength(2);
   });
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { unwritableFolder } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -14,7 +15,11 @@ import { memoryIo } from './memory-io.js';
  */
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const readOnly = unwritableFolder();
+afterAll(() => {
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  readOnly?.cleanup();
+});
 
 function workdir(files: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-errloc-'));
@@ -55,13 +60,22 @@ const SWAGGER = JSON.stringify(
 );
 const PROPERTIES = JSON.stringify({ properties: { iconBrandColor: '#da3b01' } }, null, 2);
 const BUILD = ['--out', 'out.zip', '--unique-name', 'X', '--publisher', 'Contoso', '--prefix', 'contoso'];
+/** A connection the import command accepts; the settings file is read before anything is sent. */
+const DATAVERSE_ENV = {
+  DATAVERSE_ENVIRONMENT_URL: 'https://contoso.crm.dynamics.com',
+  AZURE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  AZURE_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+  CONNECTOR_ALM_CLIENT_SECRET: 'not-used',
+};
 
 interface Case {
   /** The bad input, as a user would make it. */
   what: string;
   files: Record<string, string | Uint8Array>;
   argv: string[];
-  /** The location as the line must start with it: "file" or "file:line:column". */
+  /** The environment, for commands that need a connection before they read their files. */
+  env?: NodeJS.ProcessEnv;
+  /** The location as the line must start with it: "file" or "file:line:column", relative or absolute. */
   location: string;
   /** The message, without the location. */
   message: RegExp;
@@ -188,6 +202,114 @@ const CASES: Case[] = [
     exitCode: 1,
   },
   {
+    what: 'build-solution: a connector folder that does not exist',
+    files: {},
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector',
+    message: /^does not exist\. Give a connector folder: /,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: a connector path that is a file',
+    files: { 'contoso-connector': SWAGGER },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector',
+    message: /^is not a folder\. Give a connector folder: /,
+    exitCode: 1,
+  },
+  ...(readOnly
+    ? [
+        {
+          what: 'build-solution: a zip in a folder that cannot be written',
+          files: {
+            'contoso-connector/apiDefinition.swagger.json': SWAGGER,
+            'contoso-connector/apiProperties.json': PROPERTIES,
+          },
+          argv: ['build-solution', 'contoso-connector', ...BUILD.slice(2)].concat([
+            '--out',
+            path.join(readOnly.folder, 'out.zip'),
+          ]),
+          location: path.join(readOnly.folder, 'out.zip'),
+          message:
+            /^cannot be written: permission denied \(E[A-Z]+, [a-z]+\)\. Choose a folder you can write to/,
+          exitCode: 1,
+        },
+      ]
+    : []),
+  {
+    what: 'package build: a package named like one of the zips it packs',
+    files: { 'intro.md': '# Contoso\n', 'connector.zip': 'zip', 'flows.zip': 'zip' },
+    argv: [
+      'package',
+      'build',
+      'connector.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'flows.zip',
+    ],
+    location: 'connector.zip',
+    message:
+      /^is one of the files the package packs; writing the package would replace it\. Give the package another name\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'import: a deployment settings file that is not JSON',
+    files: { 'settings.json': '{\n  "EnvironmentVariables": [\n    { "SchemaName": "x", },\n  ]\n}\n' },
+    argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
+    env: DATAVERSE_ENV,
+    location: 'settings.json:3:26',
+    message:
+      /^invalid JSON: property name expected\. Fix the JSON, or write the file again with pac solution create-settings\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'import: a deployment settings file that does not exist',
+    files: {},
+    argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
+    env: DATAVERSE_ENV,
+    location: 'settings.json',
+    message: /^does not exist\. Give the deployment settings file /,
+    exitCode: 2,
+  },
+  {
+    what: 'diff: a version that does not exist',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': SWAGGER,
+      'contoso-connector/apiProperties.json': PROPERTIES,
+    },
+    argv: ['diff', 'old-connector', 'contoso-connector'],
+    location: 'old-connector',
+    message: /^does not exist\. Give a connector folder or its apiDefinition\.swagger\.json\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'validate: a path that does not exist',
+    files: { '.git/HEAD': '' },
+    argv: ['validate', 'contoso-connector'],
+    location: 'contoso-connector',
+    message: /^does not exist\. Give a connector folder, or a folder that holds connector folders\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'validate: a file outside any connector folder',
+    files: { '.git/HEAD': '', 'notes.txt': 'x' },
+    argv: ['validate', 'notes.txt'],
+    location: 'notes.txt',
+    message: /^is not a file of a connector folder\. A connector folder holds /,
+    exitCode: 1,
+  },
+  {
+    what: 'validate: a configuration file that does not exist',
+    files: { '.git/HEAD': '' },
+    argv: ['validate', '--config', 'ci/rules.yml', '.'],
+    location: 'ci/rules.yml',
+    message: /^The configuration file does not exist\. Check the path, /,
+    exitCode: 2,
+  },
+  {
     what: 'validate: a configuration file that is not YAML',
     files: { '.git/HEAD': '', '.connector-alm.yml': 'rules:\n  a: [1\nprofile: x\n' },
     argv: ['validate', '.'],
@@ -208,7 +330,7 @@ const CASES: Case[] = [
 describe('a located error names its location once, first, and the CLI exits non-zero without a stack', () => {
   it.each(CASES.map((c) => [c.what, c] as const))('%s', async (_what, c) => {
     const cwd = workdir(c.files);
-    const io = memoryIo(cwd);
+    const io = memoryIo(cwd, c.env);
     const code = await runCli(c.argv, io);
     const err = io.err();
     expect(code).toBe(c.exitCode);
@@ -219,9 +341,7 @@ describe('a located error names its location once, first, and the CLI exits non-
     const at = line.indexOf(`${c.location}: error: `);
     expect(at).toBeGreaterThanOrEqual(0);
     const shownLocation = line.slice(0, at + c.location.length);
-    expect(path.isAbsolute(shownLocation) ? shownLocation : path.join(cwd, shownLocation)).toBe(
-      path.join(cwd, c.location),
-    );
+    expect(path.resolve(cwd, shownLocation)).toBe(path.resolve(cwd, c.location));
     const message = line.slice(at + c.location.length + ': error: '.length);
     expect(message).toMatch(c.message);
     // Said once: the file (by its last part) and no line or column in words.

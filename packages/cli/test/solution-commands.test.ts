@@ -76,7 +76,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       const zip = path.join(readOnly.folder, 'out.zip');
       const result = await run(dir, ['pack', 'src', zip]);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(new RegExp(`^error: ${zip} cannot be written: permission denied \\(E`));
+      expect(result.err).toMatch(new RegExp(`^${zip}: error: cannot be written: permission denied \\(E`));
       expect(result.err).toContain('Choose a folder you can write to, or change its permissions.');
       expect(result.err).not.toMatch(/unexpectedly|bug|\n\s+at /);
     } finally {

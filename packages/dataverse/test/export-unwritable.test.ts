@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
 import { exportSolution, type LocalServer } from '../src/index.js';
 import { connectToLocal, startContosoServer } from './helpers/connect.js';
-import { unwritableFolder } from '@connector-alm/testing';
+import { locatedMessage, unwritableFolder } from '@connector-alm/testing';
 
 const readOnly = unwritableFolder();
 let server: LocalServer;
@@ -62,8 +62,10 @@ describe('export to a path that is a folder', () => {
       createMemoryLogger(),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(
-      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be written: permission denied \\(E`),
+    expect(locatedMessage(error)).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be written: permission denied \\(E`,
+      ),
     );
     expect((error as UserError).hint).toBe('Choose a folder you can write to, or change its permissions.');
     // A long export is not run (and lost) only to find the folder refuses the zip.

@@ -136,9 +136,14 @@ describe('buildCertificationPackage', () => {
     // The package named like the connector solution it packs: the export would be lost.
     const solution = path.join(dir, 'ContosoConnector.zip');
     writeFileSync(solution, readFileSync(connectorZip));
-    await expect(
-      buildCertificationPackage(solution, { ...inputs, connectorSolution: solution }),
-    ).rejects.toThrow(UsageError);
+    const replacing = await buildCertificationPackage(solution, {
+      ...inputs,
+      connectorSolution: solution,
+    }).catch((e: unknown) => e);
+    expect(replacing).toBeInstanceOf(UsageError);
+    expect(locatedMessage(replacing)).toBe(
+      `${solution}: is one of the files the package packs; writing the package would replace it.`,
+    );
     expect(readFileSync(solution).equals(readFileSync(connectorZip))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['ContosoConnector.zip', 'folder.zip']);
   });

@@ -282,7 +282,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     writeFileSync(file, '[]\n');
     const error = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${file} is not a JSON object.`);
+    expect(locatedMessage(error)).toBe(`${file}: is not a JSON object.`);
     expect((error as UserError).hint).toContain('{"properties"');
     expect(readFileSync(file, 'utf8')).toBe('[]\n');
   });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { buildSolution, extractConnectors, packSolution, unpackSolution } from '../src/index.js';
 import { fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { unwritableFolder } from '@connector-alm/testing';
@@ -27,8 +28,9 @@ describeIt('writing where the file system refuses it', () => {
   async function expectRefusal(run: Promise<unknown>, target: string): Promise<void> {
     const error = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(
-      new RegExp(`^${escape(target)} cannot be written: permission denied \\(E[A-Z]+, [a-z]+ .+\\)\\.$`),
+    // The temporary sibling that was refused is not named: the location already says which folder.
+    expect(locatedMessage(error)).toMatch(
+      new RegExp(`^${escape(target)}: cannot be written: permission denied \\(E[A-Z]+, [a-z]+\\)\\.$`),
     );
     expect((error as UserError).hint).toBe('Choose a folder you can write to, or change its permissions.');
   }
@@ -45,9 +47,15 @@ describeIt('writing where the file system refuses it', () => {
     await expectRefusal(packSolution(source, zip), zip);
   });
 
-  it('extract-connectors names the connector folder it could not write', async () => {
+  it('extract-connectors names the connector folder it could not write, and the parent it could not make', async () => {
     const root = path.join(folder(), 'connectors');
-    await expectRefusal(extractConnectors(fixturePath(HIL), root), path.join(root, 'Human-in-the-Loop'));
+    const error = await extractConnectors(fixturePath(HIL), root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toMatch(
+      new RegExp(
+        `^${escape(path.join(root, 'Human-in-the-Loop'))}: cannot be written: permission denied \\(E[A-Z]+, mkdir ${escape(root)}\\)\\.$`,
+      ),
+    );
+    expect((error as UserError).hint).toBe('Choose a folder you can write to, or change its permissions.');
   });
 
   it('build-solution names the zip it could not write', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { createConsoleLogger, UsageError } from '@connector-alm/core';
+import { createConsoleLogger, errorMessage, UsageError } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -58,8 +58,15 @@ export function registerImportCommand(program: Command, context: CommandContext)
         let text: string;
         try {
           text = readFileSync(file, 'utf8');
-        } catch {
-          throw new UsageError(`Cannot read the deployment settings file '${options.settings}'.`);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          throw new UsageError(
+            code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? errorMessage(error)}).`,
+            {
+              location: { file: options.settings },
+              hint: 'Give the deployment settings file that pac solution create-settings wrote.',
+            },
+          );
         }
         componentParameters = componentParametersFromSettings(text, file);
       }

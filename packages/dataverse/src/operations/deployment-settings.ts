@@ -1,4 +1,5 @@
 import { UserError, withoutByteOrderMark } from '@connector-alm/core';
+import { checkJson } from '@connector-alm/solution';
 import type { ComponentParameter } from '../web-api/types.js';
 
 interface DeploymentSettingsFile {
@@ -12,18 +13,11 @@ interface DeploymentSettingsFile {
  * half-filled file sets only what it names.
  */
 export function componentParametersFromSettings(text: string, file: string): ComponentParameter[] {
-  let settings: DeploymentSettingsFile;
-  try {
-    settings = JSON.parse(withoutByteOrderMark(text)) as DeploymentSettingsFile;
-  } catch (error) {
-    throw new UserError(
-      `The deployment settings file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        location: { file },
-        cause: error,
-      },
-    );
-  }
+  const settings = checkJson(
+    withoutByteOrderMark(text),
+    file,
+    'Fix the JSON, or write the file again with pac solution create-settings.',
+  ) as DeploymentSettingsFile;
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new UserError(
       'The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.',

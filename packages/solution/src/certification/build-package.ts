@@ -43,7 +43,8 @@ export async function buildCertificationPackage(
     if (!stat?.isFile()) throw new UsageError('does not exist or is not a file.', { location: { file } });
     // Same file, whatever the case of the name or the link that leads to it.
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
-      throw new UsageError(`The package ${out} would replace ${file}, one of the files it packs.`, {
+      throw new UsageError('is one of the files the package packs; writing the package would replace it.', {
+        location: { file },
         hint: 'Give the package another name.',
       });
   }

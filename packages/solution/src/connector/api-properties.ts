@@ -91,7 +91,8 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
 export function parseExistingApiProperties(text: string, file: string): JsonObject {
   const value = checkJson(withoutByteOrderMark(text), file);
   if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw new UserError(`${file} is not a JSON object.`, {
+    throw new UserError('is not a JSON object.', {
+      location: { file },
       hint: 'apiProperties.json holds one object, {"properties": {…}}; fix the file or move it away to have a new one written.',
     });
   return value as JsonObject;

@@ -14,8 +14,12 @@ import type { SolutionConnector } from './solution-connector.js';
  * exactly as written.
  */
 export async function readRepositoryConnector(folder: string, prefix: string): Promise<SolutionConnector> {
-  const names = await fs.readdir(folder).catch(() => {
-    throw new UserError(`${folder} is not a folder.`);
+  const names = await fs.readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(error.code === 'ENOENT' ? 'does not exist.' : 'is not a folder.', {
+      location: { file: folder },
+      hint: 'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
+      cause: error,
+    });
   });
   const find = (name: string): string | undefined =>
     names.find((entry) => entry.toLowerCase() === name.toLowerCase());

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { errorMessage, isUserError, UserError } from '@connector-alm/core';
 
 /** Why the file system refused to write a file, and what to do about it. */
@@ -34,18 +35,23 @@ export function writeFailure(error: unknown): WriteFailure | undefined {
 
 /**
  * A refusal of the file system while writing `target` (a folder or file the user named), as a user
- * error naming it; any other error as it was. The call and path that failed are kept in brackets:
- * the path is often a temporary sibling of the target, which the user did not name.
+ * error located at it; any other error as it was. The call that failed is kept in brackets, with its
+ * path when that lies elsewhere (a parent folder that could not be made). The target itself or its
+ * temporary sibling, where writes are staged, is left out: it only named the target's folder again.
  */
 export function targetWriteError(target: string, error: unknown): unknown {
   if (isUserError(error)) return error;
   const failure = writeFailure(error);
   if (failure === undefined) return error;
   const { code, syscall, path: where } = error as NodeJS.ErrnoException;
-  return new UserError(
-    `${target} cannot be written: ${failure.reason} (${code}, ${where ? `${syscall} ${where}` : syscall}).`,
-    { hint: failure.hint, cause: error },
-  );
+  const elsewhere =
+    where !== undefined && path.dirname(path.resolve(where)) !== path.dirname(path.resolve(target));
+  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error,
+  });
 }
 
 /** Runs `work`, which writes `target`, with the file system's refusals told as `targetWriteError`. */

@@ -9,8 +9,13 @@ import { lineAndColumn } from '../text/decode.js';
  * and jsonc-parser locates the error when there is one.
  */
 
-/** Throws a located error when `text` is not strict JSON (no comments, no trailing commas). */
-export function checkJson(text: string, file: string): unknown {
+const CONNECTOR_JSON_HINT = 'Fix the JSON in the connector, or export the solution again.';
+
+/**
+ * Throws a located error when `text` is not strict JSON (no comments, no trailing commas). The hint
+ * is for a connector's files; a caller reading another kind of file says what to do about that one.
+ */
+export function checkJson(text: string, file: string, hint: string = CONNECTOR_JSON_HINT): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (nativeError) {
@@ -22,7 +27,7 @@ export function checkJson(text: string, file: string): unknown {
     const what = first ? describeParseError(first) : (nativeError as Error).message;
     throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
-      hint: 'Fix the JSON in the connector, or export the solution again.',
+      hint,
     });
   }
 }

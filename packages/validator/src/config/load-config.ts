@@ -117,7 +117,8 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     const shown = displayPath(cwd, file);
     if (code === 'ENOENT') {
-      throw new UsageError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError('The configuration file does not exist.', {
+        location: { file: shown },
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
       });
     }

@@ -27,7 +27,8 @@ export async function readVersion(given: string, cwd: string): Promise<Connector
   try {
     stat = await fs.stat(absolute);
   } catch {
-    throw new UsageError(`The path "${given}" does not exist.`, {
+    throw new UsageError('does not exist.', {
+      location: { file: given },
       hint: 'Give a connector folder or its apiDefinition.swagger.json.',
     });
   }

@@ -48,14 +48,16 @@ export async function discoverConnectorFolders(
     try {
       stat = statSync(absolute);
     } catch {
-      throw new UsageError(`The path "${given}" does not exist.`, {
+      throw new UsageError('does not exist.', {
+        location: { file: given },
         hint: 'Give a connector folder, or a folder that holds connector folders.',
       });
     }
     if (stat.isFile()) {
       const folder = path.dirname(absolute);
       if (!isConnectorFolderListing(readdirSync(folder))) {
-        throw new UserError(`"${given}" is not a file of a connector folder.`, {
+        throw new UserError('is not a file of a connector folder.', {
+          location: { file: given },
           hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
         });
       }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { loadConfig } from '../../src/config/index.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
@@ -192,7 +193,7 @@ describe('loadConfig', () => {
   it('reports a missing explicit file', async () => {
     const root = repository({});
     const error = await loadError(root, 'config/connector-alm.yml');
-    expect(error.message).toBe('Configuration file not found: config/connector-alm.yml.');
+    expect(locatedMessage(error)).toBe('config/connector-alm.yml: The configuration file does not exist.');
   });
 
   it('loads an explicit file under any name, without searching', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
+import { UsageError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { diffPaths } from '../../src/diff/diff-paths.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
@@ -32,7 +34,13 @@ describe('diffPaths', () => {
     expect(result.classification).toBe('breaking');
   });
 
-  it('refuses a path that does not exist', async () => {
-    await expect(diffPaths('/nonexistent/a', '/nonexistent/b')).rejects.toThrow(/does not exist/);
+  it('refuses a path that does not exist, located at the path as given', async () => {
+    const error = await diffPaths('no/such/a', validConnectorPath()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe('no/such/a: does not exist.');
   });
 });
+
+function validConnectorPath(): string {
+  return writeConnector(validConnectorFiles());
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UsageError, UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
 import { discoverConnectorFolders, profileFromPath } from '../../src/loader/discover.js';
 import { resolveProfile } from '../../src/validate.js';
@@ -47,5 +49,23 @@ describe('discoverConnectorFolders', () => {
       path.join(root, 'certified-connectors', 'Empty'),
       path.join(root, 'constructor', 'Fabrikam'),
     ]);
+  });
+});
+
+describe('discoverConnectorFolders refuses', () => {
+  it('a path that does not exist, located at the path as given', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const error = await discoverConnectorFolders(['no/such/folder'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe('no/such/folder: does not exist.');
+  });
+
+  it('a file outside any connector folder, located at the file as given', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    writeFileSync(path.join(cwd, 'notes.txt'), 'x');
+    const error = await discoverConnectorFolders(['notes.txt'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(locatedMessage(error)).toBe('notes.txt: is not a file of a connector folder.');
+    expect((error as UserError).hint).toContain('apiDefinition.swagger.json');
   });
 });
