@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path52 = require("node:path");
-    var fs23 = require("node:fs");
+    var path55 = require("node:path");
+    var fs25 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs23.existsSync(executableFile)) return;
+        if (fs25.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path52.resolve(baseDir, baseName);
-          if (fs23.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path52.extname(baseName))) return void 0;
+          const localBin = path55.resolve(baseDir, baseName);
+          if (fs25.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path55.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs23.existsSync(`${localBin}${ext}`)
+            (ext) => fs25.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs23.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path52.resolve(
-            path52.dirname(resolvedScriptPath),
+          executableDir = path55.resolve(
+            path55.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path52.basename(
+            const legacyName = path55.basename(
               this._scriptPath,
-              path52.extname(this._scriptPath)
+              path55.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path52.extname(executableFile));
+        launchWithNode = sourceExt.includes(path55.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path52.basename(filename, path52.extname(filename));
+        this._name = path55.basename(filename, path55.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path53) {
-        if (path53 === void 0) return this._executableDir;
-        this._executableDir = path53;
+      executableDir(path56) {
+        if (path56 === void 0) return this._executableDir;
+        this._executableDir = path56;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path52) {
-      let input = path52;
+    function removeDotSegments(path55) {
+      let input = path55;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path52) {
-      if (path52 === "" || path52[0] === "/") {
-        return removeDotSegments(path52);
+    function removeDotSegmentsRelative(path55) {
+      if (path55 === "" || path55[0] === "/") {
+        return removeDotSegments(path55);
       }
-      const segments = path52.split("/");
+      const segments = path55.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -6810,9 +6810,9 @@ var require_utils = __commonJS({
       let output = "";
       for (let i2 = 0; i2 < input.length; i2++) {
         if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decodeUnreserved && isUnreserved(decoded)) {
               output += decoded;
@@ -6832,9 +6832,9 @@ var require_utils = __commonJS({
       for (let i2 = 0; i2 < input.length; i2++) {
         const ch = input[i2];
         if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decoded !== "." && isUnreserved(decoded)) {
               output += decoded;
@@ -6874,9 +6874,9 @@ var require_utils = __commonJS({
       for (let i2 = 0; i2 < input.length; i2++) {
         const ch = input[i2];
         if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i2 += 2;
             continue;
           }
@@ -6912,9 +6912,9 @@ var require_utils = __commonJS({
       for (let i2 = 0; i2 < input.length; i2++) {
         const ch = input[i2];
         if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i2 += 2;
             continue;
           }
@@ -6959,9 +6959,9 @@ var require_utils = __commonJS({
       for (let i2 = 0; i2 < input.length; i2++) {
         const ch = input[i2];
         if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (isUnreserved(decoded)) {
               output += decoded;
@@ -6999,9 +6999,9 @@ var require_utils = __commonJS({
       let output = "";
       for (let i2 = 0; i2 < input.length; i2++) {
         if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i2 += 2;
             continue;
           }
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path52 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path52 && path52 !== "/" ? path52 : void 0;
+        const path55 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path55 && path55 !== "/" ? path55 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path52) {
-      const ctrl = callVisitor(key, node, visitor, path52);
+    function visit_(key, node, visitor, path55) {
+      const ctrl = callVisitor(key, node, visitor, path55);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path52, ctrl);
-        return visit_(key, ctrl, visitor, path52);
+        replaceNode(key, path55, ctrl);
+        return visit_(key, ctrl, visitor, path55);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path52 = Object.freeze(path52.concat(node));
+          path55 = Object.freeze(path55.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path52);
+            const ci = visit_(i2, node.items[i2], visitor, path55);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path52 = Object.freeze(path52.concat(node));
-          const ck = visit_("key", node.key, visitor, path52);
+          path55 = Object.freeze(path55.concat(node));
+          const ck = visit_("key", node.key, visitor, path55);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path52);
+          const cv = visit_("value", node.value, visitor, path55);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path52) {
-      const ctrl = await callVisitor(key, node, visitor, path52);
+    async function visitAsync_(key, node, visitor, path55) {
+      const ctrl = await callVisitor(key, node, visitor, path55);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path52, ctrl);
-        return visitAsync_(key, ctrl, visitor, path52);
+        replaceNode(key, path55, ctrl);
+        return visitAsync_(key, ctrl, visitor, path55);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path52 = Object.freeze(path52.concat(node));
+          path55 = Object.freeze(path55.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path52);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path55);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path52 = Object.freeze(path52.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path52);
+          path55 = Object.freeze(path55.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path55);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path52);
+          const cv = await visitAsync_("value", node.value, visitor, path55);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path52) {
+    function callVisitor(key, node, visitor, path55) {
       if (typeof visitor === "function")
-        return visitor(key, node, path52);
+        return visitor(key, node, path55);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path52);
+        return visitor.Map?.(key, node, path55);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path52);
+        return visitor.Seq?.(key, node, path55);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path52);
+        return visitor.Pair?.(key, node, path55);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path52);
+        return visitor.Scalar?.(key, node, path55);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path52);
+        return visitor.Alias?.(key, node, path55);
       return void 0;
     }
-    function replaceNode(key, path52, node) {
-      const parent = path52[path52.length - 1];
+    function replaceNode(key, path55, node) {
+      const parent = path55[path55.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path52, value) {
+    function collectionFromPath(schema, path55, value) {
       let v = value;
-      for (let i2 = path52.length - 1; i2 >= 0; --i2) {
-        const k = path52[i2];
+      for (let i2 = path55.length - 1; i2 >= 0; --i2) {
+        const k = path55[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path52) => path52 == null || typeof path52 === "object" && !!path52[Symbol.iterator]().next().done;
+    var isEmptyPath = (path55) => path55 == null || typeof path55 === "object" && !!path55[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path52, value) {
-        if (isEmptyPath(path52))
+      addIn(path55, value) {
+        if (isEmptyPath(path55))
           this.add(value);
         else {
-          const [key, ...rest] = path52;
+          const [key, ...rest] = path55;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path52) {
-        const [key, ...rest] = path52;
+      deleteIn(path55) {
+        const [key, ...rest] = path55;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path52, keepScalar) {
-        const [key, ...rest] = path52;
+      getIn(path55, keepScalar) {
+        const [key, ...rest] = path55;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path52) {
-        const [key, ...rest] = path52;
+      hasIn(path55) {
+        const [key, ...rest] = path55;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path52, value) {
-        const [key, ...rest] = path52;
+      setIn(path55, value) {
+        const [key, ...rest] = path55;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path52, value) {
+      addIn(path55, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path52, value);
+          this.contents.addIn(path55, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path52) {
-        if (Collection2.isEmptyPath(path52)) {
+      deleteIn(path55) {
+        if (Collection2.isEmptyPath(path55)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path52) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path55) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path52, keepScalar) {
-        if (Collection2.isEmptyPath(path52))
+      getIn(path55, keepScalar) {
+        if (Collection2.isEmptyPath(path55))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path52, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path55, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path52) {
-        if (Collection2.isEmptyPath(path52))
+      hasIn(path55) {
+        if (Collection2.isEmptyPath(path55))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path52) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path55) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path52, value) {
-        if (Collection2.isEmptyPath(path52)) {
+      setIn(path55, value) {
+        if (Collection2.isEmptyPath(path55)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path52), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path55), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path52, value);
+          this.contents.setIn(path55, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path52) => {
+    visit2.itemAtPath = (cst, path55) => {
       let item = cst;
-      for (const [field, index] of path52) {
+      for (const [field, index] of path55) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path52) => {
-      const parent = visit2.itemAtPath(cst, path52.slice(0, -1));
-      const field = path52[path52.length - 1][0];
+    visit2.parentCollection = (cst, path55) => {
+      const parent = visit2.itemAtPath(cst, path55.slice(0, -1));
+      const field = path55[path55.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path52, item, visitor) {
-      let ctrl = visitor(item, path52);
+    function _visit(path55, item, visitor) {
+      let ctrl = visitor(item, path55);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path52.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path55.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path52);
+            ctrl = ctrl(item, path55);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path52) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path55) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs23, sep: [] });
+                map2.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs23, exportName) {
+    function addFormats2(ajv, list2, fs25, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs23[f]);
+        ajv.addFormat(f, fs25[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path52, { windows } = {}) => {
-      const segs = path52.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path55, { windows } = {}) => {
+      const segs = path55.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs23 = require("fs");
+    var fs25 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs23.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs25.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs23.close(self2.fd, onCloseDone);
+      fs25.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs23.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs25.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs23 = require("fs");
+    var fs25 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path52, options2) {
+    function openPromise(path55, options2) {
       return new Promise((resolve, reject) => {
-        open2(path52, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path55, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path52, options2, callback) {
+    function open2(path55, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs23.open(path52, "r", function(err2, fd2) {
+      fs25.open(path55, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs23.close(fd2, defaultCallback);
+          if (err3) fs25.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs23.fstat(fd2, function(err2, stats) {
+      fs25.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23176,14 +23176,14 @@ var require_yauzl = __commonJS({
       this.unreffedYet = true;
       this.context.unref();
     };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
     function decodeBuffer(buffer, isUtf82) {
       if (isUtf82) {
         return buffer.toString("utf8");
       } else {
         var result = "";
         for (var i2 = 0; i2 < buffer.length; i2++) {
-          result += cp437[buffer[i2]];
+          result += cp4372[buffer[i2]];
         }
         return result;
       }
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs23 = require("fs");
+    var fs25 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs23.stat(realPath, function(err2, stats) {
+      fs25.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs23.createReadStream(realPath);
+          var readStream = fs25.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -24092,8 +24092,8 @@ var require_yazl = __commonJS({
       this.crc32 = crc322.unsigned(chunk, this.crc32);
       cb(null, chunk);
     };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    if (cp437.length !== 256) throw new Error("assertion failure");
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    if (cp4372.length !== 256) throw new Error("assertion failure");
     var reverseCp437 = null;
     function encodeCp437(string) {
       if (/^[\x20-\x7e]*$/.test(string)) {
@@ -24101,8 +24101,8 @@ var require_yazl = __commonJS({
       }
       if (reverseCp437 == null) {
         reverseCp437 = {};
-        for (var i2 = 0; i2 < cp437.length; i2++) {
-          reverseCp437[cp437[i2]] = i2;
+        for (var i2 = 0; i2 < cp4372.length; i2++) {
+          reverseCp437[cp4372[i2]] = i2;
         }
       }
       var result = bufferAlloc(string.length);
@@ -24184,15 +24184,15 @@ var require_ed5 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR2 = 13;
+    var CR3 = 13;
     var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
+    exports2.S_LIST = [SPACE2, NL, CR3, TAB];
     function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR3 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports2.isChar = isChar;
     function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
+      return c === SPACE2 || c === NL || c === CR3 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -24225,9 +24225,9 @@ var require_ed2 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR2 = 13;
+    var CR3 = 13;
     var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
+    exports2.S_LIST = [SPACE2, NL, CR3, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -24241,7 +24241,7 @@ var require_ed2 = __commonJS({
     }
     exports2.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
+      return c === SPACE2 || c === NL || c === CR3 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -24361,7 +24361,7 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
     var NL = 10;
-    var CR2 = 13;
+    var CR3 = 13;
     var SPACE2 = 32;
     var BANG = 33;
     var DQUOTE2 = 34;
@@ -24704,7 +24704,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR3 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -24754,7 +24754,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR2:
+            case CR3:
               if (chunk.charCodeAt(i2 + 1) === NL) {
                 this.i = i2 + 2;
               }
@@ -24807,7 +24807,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR2: {
+            case CR3: {
               const next = chunk.charCodeAt(i2 + 1);
               if (next === NL || next === NEL) {
                 this.i = i2 + 2;
@@ -30306,23 +30306,13 @@ function errorMessage(error2) {
   return String(error2);
 }
 function describeUserError(error2) {
-  const where2 = error2.location ? unsaidLocation(error2.message, error2.location) : void 0;
-  const hint = error2.hint ? ` ${error2.hint}` : "";
-  return `${error2.message}${where2 ? ` (${where2})` : ""}${hint}`;
+  return `${locationPrefix(error2)}${describeProblem(error2)}`;
 }
-function unsaidLocation(message2, location) {
-  if (!namesFile(message2, location.file)) return formatLocation(location);
-  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message2))
-    return void 0;
-  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
+function locationPrefix(error2) {
+  return error2.location ? `${formatLocation(error2.location)}: ` : "";
 }
-function namesFile(message2, file) {
-  if (file === "") return true;
-  for (let at = message2.indexOf(file); at !== -1; at = message2.indexOf(file, at + 1)) {
-    const after = message2.slice(at + file.length);
-    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
+function describeProblem(error2) {
+  return error2.hint ? `${error2.message} ${error2.hint}` : error2.message;
 }
 function formatLocation(location) {
   let text3 = location.file;
@@ -30448,6 +30438,11 @@ function causeOf(error2) {
   if (typeof error2 !== "object" || error2 === null) return void 0;
   const cause = error2.cause;
   return typeof cause === "object" && cause !== null ? cause : void 0;
+}
+
+// packages/core/src/byte-order-mark.ts
+function withoutByteOrderMark(text3) {
+  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
 
 // packages/cli/src/io.ts
@@ -30584,7 +30579,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path2.default.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`Two configuration files in one folder: ${present.join(" and ")}.`, {
+      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path2.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
@@ -31284,12 +31279,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path52) {
+function findNodeAtLocation(root, path55) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path52) {
+  for (let segment of path55) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32070,7 +32065,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path52 = [root];
+  const path55 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32078,14 +32073,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path52[level];
+    let node = path55[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path52[level] = node;
+      path55[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -32351,6 +32346,10 @@ function tokenize(text3, describeCharacter) {
     } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token = numberToken(text3, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -32358,6 +32357,25 @@ function tokenize(text3, describeCharacter) {
 }
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function numberToken(text3, offset, end) {
+  const zero = end - offset === 1 ? text3.charCodeAt(offset) === 48 : text3.startsWith("-0", offset) && end - offset === 2;
+  if (!zero) return { kind: "literal", offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text3)) return { kind: "literal", offset, end };
+  const written2 = text3.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return {
+    kind: "literal",
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written2.length
+    }
+  };
+}
 function stringToken(text3, offset, end, error2) {
   if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end);
   if (error2 === SCAN_INVALID_CHARACTER) {
@@ -32458,6 +32476,7 @@ function wordToken(text3, offset, end, describeCharacter) {
       problem: { message: describeCharacter(first), offset, length }
     };
   }
+  end = unquotedRunEnd(text3, offset, end);
   if (text3.charCodeAt(end) === 34) {
     const word = text3.slice(offset, end);
     return {
@@ -32471,6 +32490,26 @@ function wordToken(text3, offset, end, describeCharacter) {
     if (isInvisible(text3.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
   }
   return { kind: "word", offset, end };
+}
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text3, offset, end) {
+  if (text3.charAt(end) !== "/" && text3.charAt(offset) !== "/" && !text3.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text3.length; at++) {
+    const character = text3.charAt(at);
+    if (character === ":") {
+      if (text3.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text3.charAt(at + 1)))) break;
+    } else if (character === "/" && (text3.charAt(at + 1) === "/" || text3.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
@@ -33316,51 +33355,13 @@ function keyOffset(node) {
   return node.offset;
 }
 function parseTolerantly(text3, issues, lines = new LineIndex(text3)) {
-  const errors2 = [];
-  const value = parse2(text3, errors2, {
+  const value = parse2(text3, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text3, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of errors2) {
-    const issue = describeIssue(text3, error2);
-    if (seen.has(issue.offset)) continue;
-    seen.add(issue.offset);
-    issues.push(issue);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text3, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text3, unexpectedCharacter, lines));
   return value;
-}
-function describeIssue(text3, error2) {
-  const code2 = error2.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text3, error2.offset);
-    const next = text3.charAt(error2.offset);
-    if (comma !== -1 && text3.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === "InvalidSymbol") {
-    const character = text3.codePointAt(error2.offset);
-    if (character !== void 0)
-      return { message: unexpectedCharacter(character), offset: error2.offset, length: 1 };
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text3, error2.offset);
-    if (at >= error2.offset && at <= error2.offset + Math.max(error2.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error2.offset, length: error2.length };
 }
 function trailingCommaIssue(comma, close2) {
   return {
@@ -33391,55 +33392,6 @@ var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [65279, "a byte-order mark inside the text"]
 ]);
 var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
-function previousNonWhitespace(text3, offset) {
-  let i2 = offset - 1;
-  while (i2 >= 0 && /\s/.test(text3.charAt(i2))) i2--;
-  return i2;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text3, from) {
-  let inString = false;
-  for (let i2 = from; i2 < text3.length; i2++) {
-    const code2 = text3.charCodeAt(i2);
-    if (inString) {
-      if (code2 === 92) i2++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i2;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -34018,7 +33970,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path52 = problem.segments;
+  const path55 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34032,21 +33984,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path52.includes("oAuthSettings")) {
-      const last2 = path52[path52.length - 1];
+    if (path55.includes("oAuthSettings")) {
+      const last2 = path55[path55.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path52.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path52[path52.length - 1] === "type" && path52.length === parameterNameDepth(path52) + 1)
+    if (path55.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path55[path55.length - 1] === "type" && path55.length === parameterNameDepth(path55) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path52) {
-  return path52[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path55) {
+  return path55[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -34137,12 +34089,31 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 function looksGenerated(value) {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -34335,6 +34306,25 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/policy-instances.ts
+function policyInstances(apiProperties) {
+  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+  const policies = [];
+  if (!instances) return policies;
+  for (let index = 0; index < instances.length; index++) {
+    const instance = asObject(instances[index]);
+    const templateId = asString(instance?.templateId);
+    if (!instance || templateId === void 0) continue;
+    policies.push({
+      index,
+      templateId,
+      template: templateId.toLowerCase(),
+      parameters: asObject(instance.parameters)
+    });
+  }
+  return policies;
+}
+
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
@@ -34405,22 +34395,16 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -34428,7 +34412,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
@@ -34438,7 +34422,7 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
@@ -34919,10 +34903,10 @@ function readSafely(filePath2, entry, realFolder, issues) {
 function readRegularFile(filePath2, entry, issues) {
   const fd2 = import_node_fs2.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs2.default.fstatSync(fd2);
-    entry.size = stat2.size;
-    if (!readable(stat2, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat2.size);
+    const stat = import_node_fs2.default.fstatSync(fd2);
+    entry.size = stat.size;
+    if (!readable(stat, entry.name, issues)) return void 0;
+    const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = import_node_fs2.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
@@ -34934,15 +34918,15 @@ function readRegularFile(filePath2, entry, issues) {
     import_node_fs2.default.closeSync(fd2);
   }
 }
-function readable(stat2, name, issues) {
-  if (!stat2.isFile()) {
+function readable(stat, name, issues) {
+  if (!stat.isFile()) {
     issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
     return false;
   }
-  if (stat2.size > MAX_FILE_BYTES) {
+  if (stat.size > MAX_FILE_BYTES) {
     issues.push({
       ruleId: "GEN-FILE-TOO-LARGE",
-      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
+      message: `${name} is ${formatBytes(stat.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
     });
     return false;
   }
@@ -34991,18 +34975,20 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path4.default.resolve(cwd, given);
-    let stat2;
+    let stat;
     try {
-      stat2 = (0, import_node_fs3.statSync)(absolute);
+      stat = (0, import_node_fs3.statSync)(absolute);
     } catch {
-      throw new UsageError(`The path "${given}" does not exist.`, {
+      throw new UsageError("does not exist.", {
+        location: { file: given },
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
-    if (stat2.isFile()) {
+    if (stat.isFile()) {
       const folder = import_node_path4.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
-        throw new UserError(`"${given}" is not a file of a connector folder.`, {
+        throw new UserError("is not a file of a connector folder.", {
+          location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
       }
@@ -35407,17 +35393,136 @@ var SECRET_FORMATS = [
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
-var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text3, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text3.charCodeAt(start - 1))) start--;
+  if (!text3.endsWith("://", start) && !text3.endsWith(":\\/\\/", start)) return -1;
+  const colon = text3.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text3) {
+  const found = [];
+  for (let at = text3.indexOf("="); at !== -1; at = text3.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text3, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text3, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text3, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text3.charCodeAt(start - 1))) start--;
+  if (start === at || !startsQueryParameter(text3, start)) return void 0;
+  const name = text3.slice(start, at);
+  if (name.startsWith(".") || text3.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text3, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text3, start) {
+  const before = text3[start - 1];
+  if (before === "&") return text3[start - 2] !== "&";
+  return before === "?" || before === ";" && text3.endsWith("&amp", start - 1);
+}
+function urlBefore(text3, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text3[start - 1])) start--;
+  return text3.slice(start, end);
+}
+function queryCredentialAt(text3, at) {
+  const parameter = credentialParameterBefore(text3, at);
+  if (parameter === void 0) return void 0;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written2 = QUERY_VALUE.exec(text3)[0].replace(TRAILING_PUNCTUATION, "");
+  const value = percentDecoded(written2);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
+  return { offset: at + 1, length: written2.length, parameter, value };
+}
+function percentDecoded(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text3, at) {
+  const start = userInfoStart(text3, at);
+  if (start === -1) return void 0;
+  const colon = text3.indexOf(":", start);
+  const written2 = text3.slice(colon + 1, at);
+  const value = percentDecoded(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
 
 // packages/validator/src/rules/general-secrets/screen.ts
 function screenForSecrets(text3, colonsAfterSecretName2) {
   let formats = someJwtStart(text3) || someUnderscoreToken(text3) || someAwsOrGoogleKey(text3) || someDashToken(text3);
   let assignments = someAssignmentAtColon(text3, colonsAfterSecretName2);
-  for (let at = text3.indexOf("="); at !== -1 && !(formats && assignments); at = text3.indexOf("=", at + 1)) {
+  let urls = someUserInfo(text3);
+  for (let at = text3.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text3.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text3, at);
     assignments ||= assignmentAt(text3, at);
+    urls ||= credentialParameterBefore(text3, at) !== void 0;
   }
-  return formats || assignments ? { formats, assignments } : void 0;
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text3) {
+  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
+    if (userInfoStart(text3, at) !== -1) return true;
+  }
+  return false;
 }
 function someAssignmentAtColon(text3, colonsAfterSecretName2) {
   for (let index = 0; index < colonsAfterSecretName2.length; index++) {
@@ -35964,11 +36069,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path52 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path52)) continue;
-      const pathItem = asObject(paths[path52]);
+    for (const path55 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path55)) continue;
+      const pathItem = asObject(paths[path55]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path52);
+      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path55);
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -35978,7 +36083,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path52, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path55, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -36103,8 +36208,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path52, method, pathItemPlace, operation2) {
-    this.path = path52;
+  constructor(path55, method, pathItemPlace, operation2) {
+    this.path = path55;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -36281,9 +36386,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path52) {
+function pathVariables(path55) {
   const names3 = [];
-  for (const match2 of path52.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path55.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -36410,7 +36515,16 @@ function isEmpty(value) {
 }
 
 // packages/validator/src/rules/general-secrets/parameter-defaults.ts
-var SECRET_PARAMETER = /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+var SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
+    "subscription[-_ ]?key",
+    "secret",
+    "^authorization$",
+    "^token$"
+  ].join("|"),
+  "i"
+);
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretParameterDefaults(model) {
@@ -36459,11 +36573,22 @@ function scanFile(context, kind, document) {
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text3) : []) {
+    if (reported.has(credential.offset)) continue;
+    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
     });
   }
 }
@@ -36472,7 +36597,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, \u2026) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -43542,13 +43667,10 @@ var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 function hostReplacedEverywhere(context) {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = /* @__PURE__ */ new Set();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== "dynamichosturl") continue;
-    const operations = asArray(asObject(policy.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== "dynamichosturl") continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
@@ -44556,12 +44678,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path52 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path52)) continue;
-        if (path52.startsWith("x-")) continue;
-        const item = paths[path52];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path52);
-        else this.typeIssue(placeAt(rootNode, "paths", path52), "Object", item);
+      for (const path55 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path55)) continue;
+        if (path55.startsWith("x-")) continue;
+        const item = paths[path55];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path55);
+        else this.typeIssue(placeAt(rootNode, "paths", path55), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44585,8 +44707,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path52) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path52);
+  visitPathItem(item, rootNode, path55) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path55);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45788,12 +45910,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path52 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path55 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path52 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path55 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -45900,16 +46022,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path52) {
+function followSchemaPath(model, root, path55) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path52.length && steps < MAX_STEPS; ) {
-    let end = path52.indexOf("/", start);
-    if (end === -1) end = path52.length;
+  for (let start = 0; start < path55.length && steps < MAX_STEPS; ) {
+    let end = path55.indexOf("/", start);
+    if (end === -1) end = path55.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path52.slice(start, end));
+      const next = property(model, current, path55.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46083,9 +46205,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path52 = pathAt(call, key);
-    if (path52 === void 0 || followSchemaPath(model, items.schema, path52).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path52, label) });
+    const path55 = pathAt(call, key);
+    if (path55 === void 0 || followSchemaPath(model, items.schema, path55).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path55, label) });
   }
   return problems;
 }
@@ -47527,16 +47649,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path52) {
-    this.path = path52;
-    const hasBrace = path52.includes("{");
-    this.variables = hasBrace ? scanVariables(path52) : NO_VARIABLES;
+  constructor(path55) {
+    this.path = path55;
+    const hasBrace = path55.includes("{");
+    this.variables = hasBrace ? scanVariables(path55) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path52.indexOf("/"); ; slash = path52.indexOf("/", start)) {
-      const end = slash === -1 ? path52.length : slash;
-      if (hasBrace && isVariableSegment(path52, start, end)) variableSegmentCount++;
+    for (let slash = path55.indexOf("/"); ; slash = path55.indexOf("/", start)) {
+      const end = slash === -1 ? path55.length : slash;
+      if (hasBrace && isVariableSegment(path55, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -47565,8 +47687,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path52 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path52) last2 = new PathTemplate(path52);
+    const path55 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path55) last2 = new PathTemplate(path55);
     templates[index] = last2;
   }
   return templates;
@@ -47591,9 +47713,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path52, start) {
-  const slash = path52.indexOf("/", start);
-  return slash === -1 ? path52.length : slash;
+function segmentEnd(path55, start) {
+  const slash = path55.indexOf("/", start);
+  return slash === -1 ? path55.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -47602,57 +47724,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path52, start, end) {
+function isVariableSegment(path55, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path52.charCodeAt(start) !== OPEN || path52.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path55.charCodeAt(start) !== OPEN || path55.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path52.charCodeAt(index);
+    const code2 = path55.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path52, open2) {
-  for (let index = open2 + 1; index < path52.length; index++) {
-    const code2 = path52.charCodeAt(index);
+function matchEnd(path55, open2) {
+  for (let index = open2 + 1; index < path55.length; index++) {
+    const code2 = path55.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path52) {
+function scanVariables(path55) {
   const variables = [];
-  for (let open2 = path52.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path52, open2);
+  for (let open2 = path55.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path55, open2);
     if (close2 === -1) {
-      open2 = path52.indexOf("{", open2 + 1);
+      open2 = path55.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path52.slice(open2 + 1, close2);
+    const name = path55.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path52.indexOf("{", close2 + 1);
+    open2 = path55.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path52) {
+function routeOf(path55) {
   let route = "";
   let copied = 0;
-  for (let open2 = path52.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path52, open2);
+  for (let open2 = path55.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path55, open2);
     if (close2 === -1) {
-      open2 = path52.indexOf("{", open2 + 1);
+      open2 = path55.indexOf("{", open2 + 1);
       continue;
     }
-    route += path52.slice(copied, open2) + "{}";
+    route += path55.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path52.indexOf("{", copied);
+    open2 = path55.indexOf("{", copied);
   }
-  return copied === 0 ? path52 : route + path52.slice(copied);
+  return copied === 0 ? path55 : route + path55.slice(copied);
 }
-function routeHash(path52) {
+function routeHash(path55) {
   let hash = 0;
-  for (let index = 0; index < path52.length; index++) {
-    const code2 = path52.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path52, index) : -1;
+  for (let index = 0; index < path55.length; index++) {
+    const code2 = path55.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path55, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -47672,10 +47794,16 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
-function templateProblem(path52) {
+function reportPathKeys({ swagger, report: report2 }, problem) {
+  for (const path55 of pathKeys(swagger)) {
+    const message2 = problem(path55);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path55), message: message2 });
+  }
+}
+function templateProblem(path55) {
   let open2 = -1;
-  for (let index = 0; index < path52.length; index++) {
-    const character = path52[index];
+  for (let index = 0; index < path55.length; index++) {
+    const character = path55[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47709,15 +47837,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path52 = operations[index].path;
-    if (!path52.includes("{")) {
-      while (index < operations.length && operations[index].path === path52) index++;
+    const path55 = operations[index].path;
+    if (!path55.includes("{")) {
+      while (index < operations.length && operations[index].path === path55) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path52; index++)
+    for (; index < operations.length && operations[index].path === path55; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path52);
+    const route = routeHash(path55);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47760,14 +47888,11 @@ var pathRules = [
     msCode: "OperationPathMustStartWithSlash",
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report: report2 }) {
-      for (const path52 of pathKeys(swagger)) {
-        if (path52.startsWith("/")) continue;
-        report2({
-          pointer: childPointer("/paths", path52),
-          message: "The path is not valid, it must start with a '/' character."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path55) => path55.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
     }
   },
   {
@@ -47782,14 +47907,11 @@ var pathRules = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
-    check({ swagger, report: report2 }) {
-      for (const path52 of pathKeys(swagger)) {
-        if (!/[?#]/.test(path52)) continue;
-        report2({
-          pointer: childPointer("/paths", path52),
-          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path55) => /[?#]/.test(path55) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
     }
   },
   {
@@ -47801,14 +47923,11 @@ var pathRules = [
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path52 of pathKeys(swagger)) {
-        if (!path52.includes("*")) continue;
-        report2({
-          pointer: childPointer("/paths", path52),
-          message: "The operation path cannot contain wildcard character '*'."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path55) => path55.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
     }
   },
   {
@@ -47820,15 +47939,11 @@ var pathRules = [
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path52 of pathKeys(swagger)) {
-        const problem = templateProblem(path52);
-        if (problem === void 0) continue;
-        report2({
-          pointer: childPointer("/paths", path52),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
-        });
-      }
+    check(context) {
+      reportPathKeys(context, (path55) => {
+        const problem = templateProblem(path55);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     }
   },
   {
@@ -47840,14 +47955,14 @@ var pathRules = [
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path52 of pathKeys(swagger)) {
-        if (!path52.includes("=") || !pathVariables(path52).some((name) => name.includes("="))) continue;
-        report2({
-          pointer: childPointer("/paths", path52),
-          message: "The operation path template variables cannot set default values with character '='."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path55) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path55.includes("=") && pathVariables(path55).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
     }
   },
   {
@@ -47940,14 +48055,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path52 of pathKeys(swagger)) {
-        const key = path52.toLowerCase();
+      for (const path55 of pathKeys(swagger)) {
+        const key = path55.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path52),
+            pointer: childPointer("/paths", path55),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path52
+              path55
             )
           });
         }
@@ -47966,12 +48081,12 @@ var pathRules = [
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
       const paths = swagger?.paths;
-      for (const path52 in paths) {
-        if (!has(paths, path52)) continue;
-        const pathItem = asObject(paths[path52]);
+      for (const path55 in paths) {
+        if (!has(paths, path55)) continue;
+        const pathItem = asObject(paths[path55]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path52, "$ref"),
+          pointer: childPointer("/paths", path55, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -48456,6 +48571,18 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+function parametersByEncoding(swagger, location, encoded) {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index];
+    if (parameter.in === location && (keys[index] & HolderKey.urlEncoding) !== 0 === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
+}
 var parameterLocationRules = [
   {
     id: "SWG-PATH-PARAM-REQUIRED",
@@ -48521,12 +48648,7 @@ var parameterLocationRules = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
     check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "path" || (keys[index] & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
         report2({
           pointer: parameter.pointer,
           message: fill(
@@ -48550,12 +48672,7 @@ var parameterLocationRules = [
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
     check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "query" || (keys[index] & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report2({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           message: fill(
@@ -49703,26 +49820,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path52 = [];
+    const path55 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path52.push(start);
+    path55.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path52.pop();
+        path55.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path52.slice(path52.indexOf(target)));
+      if (seen === "grey") cycles.push(path55.slice(path55.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path52.push(target);
+        path55.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -50548,14 +50665,14 @@ function subscriptionRemover(deletions) {
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path52) {
-  return path52.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "").toLowerCase();
+function templateShape(path55) {
+  return routeOf(path55).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -50799,10 +50916,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path52, options2 = {}) {
+function offsetOfPath(document, path55, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path52.entries()) {
+  for (const [index, step2] of path55.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -50813,7 +50930,7 @@ function offsetOfPath(document, path52, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path52.length - 1;
+    const isLast = index === path55.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -50834,7 +50951,7 @@ async function loadConfig(options2) {
 }
 function parseConfig(text3, file, options2) {
   const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text3.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false });
+  const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
   const fail = (message2, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
     throw new UsageError(message2, {
@@ -50892,26 +51009,27 @@ async function readConfigText(file, cwd) {
     const code2 = error2.code;
     const shown = displayPath(cwd, file);
     if (code2 === "ENOENT") {
-      throw new UsageError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError("The configuration file does not exist.", {
+        location: { file: shown },
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
       });
     }
-    throw new UsageError(`Cannot read the configuration file ${shown}: ${error2.message}.`, {
+    throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
       location: { file: shown }
     });
   }
 }
 function describeSchemaError(error2, root) {
-  const path52 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path52;
-  const value = path52.reduce(
+  const path55 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path55;
+  const value = path55.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path52.length === 0) {
+    if (path55.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -50922,7 +51040,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path52, name],
+      path: [...path55, name],
       atKey: true
     };
   }
@@ -50930,7 +51048,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path52,
+      path: path55,
       atKey: false
     };
   }
@@ -50940,34 +51058,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path52,
+        path: path55,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path52, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path55, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path52,
+      path: path55,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path52, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path55, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path52,
+      path: path55,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path52,
+    path: path55,
     atKey: false
   };
 }
@@ -51060,9 +51178,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path52, method, body) => `{
+var operation = (path55, method, body) => `{
   "paths": {
-    "${path52}": {
+    "${path55}": {
       "${method}": ${body}
     }
   }
@@ -51343,89 +51461,107 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"'
+    }
+  },
+  jsonSyntax: {
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }'
     }
   }
 };
 
 // packages/validator/src/diff/change-rules.ts
 function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source };
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message2, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message: message2,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
 }
 var CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
     "error",
     "The operation has been deleted. This change breaks existing flows.",
-    "Microsoft change validator (PR #4043, #4168, #3470)"
+    "PR #4043, #4168, #3470"
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     "BRK-PATH-CHANGED",
     "breaking",
     "error",
     "The path template has been changed for the operation.",
-    "Microsoft change validator (PR #3648, #3499)"
+    "PR #3648, #3499"
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     "BRK-PARAM-LOCATION",
     "breaking",
     "error",
     "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "Microsoft change validator (PR #3648)"
+    "PR #3648"
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     "BRK-REQ-PARAM-ADDED",
     "breaking",
     "error",
     "The required parameter has been added.",
-    "Microsoft change validator (PR #3499)"
+    "PR #3499"
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     "BRK-REQ-FIELD-ADDED",
     "breaking",
     "error",
     "The required input field has been added. Existing flows will not send this new field.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputType: rule(
+  inputType: observed(
     "BRK-INPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "Microsoft change validator (PR #3546)"
+    "PR #3546"
   ),
-  outputType: rule(
+  outputType: observed(
     "BRK-OUTPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3910, #4168)"
+    "PR #3910, #4168"
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     "BRK-OUTPUT-DELETED",
     "breaking",
     "error",
     "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     "BRK-INPUT-ENUM-ADDED",
     "breaking",
     "error",
     "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "Microsoft change validator (PR #619)"
+    "PR #619"
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     "BRK-OUTPUT-ENUM-REMOVED",
     "breaking",
     "error",
     "The list of enum values has been removed from the output field.",
-    "Microsoft change validator (PR #1381)"
+    "PR #1381"
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -51573,16 +51709,22 @@ var CHANGE_RULES = {
   other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
   uncomparable: rule(
     "CHG-UNCOMPARABLE",
-    "major",
-    "info",
+    "breaking",
+    "error",
     "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
-    "non-breaking"
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith("Microsoft change validator")
+  ...CHANGE_RULE_DOCS[key]
 }));
 
 // packages/validator/src/diff/json-equal.ts
@@ -51788,17 +51930,22 @@ function parameterOption(parameters, place, child) {
   return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
 }
 function isFilledByUsers(parameter) {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return !isTrue(constraints?.hidden) && !isFalse(constraints?.required);
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
+  return required && !hidden;
 }
 function mustBeFilledIn(parameter) {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return isTrue(constraints?.required) && !isTrue(constraints?.hidden) && parameter.defaultValue === void 0;
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  return required && !hidden && parameter.defaultValue === void 0;
 }
 function emptyAllowed(parameter) {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  if (!required) return "optional";
+  return hidden ? "hidden" : void 0;
+}
+function constraintsOf(parameter, { requiredByDefault }) {
   const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  if (!isTrue(constraints?.required)) return "optional";
-  return isTrue(constraints?.hidden) ? "hidden" : void 0;
+  const required = isTrue(constraints?.required) || requiredByDefault && !isFalse(constraints?.required);
+  return { required, hidden: isTrue(constraints?.hidden) };
 }
 function isTrue(value) {
   return value === true || typeof value === "string" && value.toLowerCase() === "true";
@@ -51847,11 +51994,11 @@ function diffAuthentication(before, after) {
     );
   }
   breaks.push(...compareSets(old.sets, now.sets));
-  const signInBroken = breaks.some((broken) => broken.rule === void 0);
+  const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
   const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
     breaks.map((broken) => ({
-      rule: broken.rule ?? CHANGE_RULES.authType,
+      rule: broken.rule,
       file: broken.place.file,
       side: broken.side,
       pointer: broken.place.pointer,
@@ -51888,6 +52035,7 @@ function compareSets(old, now) {
   if (removed.length > 0) {
     const one = removed.length === 1;
     breaks.push({
+      rule: CHANGE_RULES.authType,
       place: removed[0].place,
       side: "old",
       detail: `The parameter ${one ? "set" : "sets"} ${quoteList(removed.map((set2) => set2.set))} ${one ? "has" : "have"} been removed; connections made with ${one ? "it" : "them"} can no longer sign in.`,
@@ -51954,7 +52102,13 @@ function requiredValuesAdded(old, now) {
 }
 function compareSignIn(old, now) {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place, detail) => ({ place, side: "new", detail, covers });
+  const breakAt = (place, detail) => ({
+    rule: CHANGE_RULES.authType,
+    place,
+    side: "new",
+    detail,
+    covers
+  });
   const missing = missingCredentials(old, now);
   if (old.kind !== now.kind) {
     if (now.kind === NO_AUTHENTICATION) return void 0;
@@ -51990,6 +52144,7 @@ function lostOutsideSets(old, sets) {
   const offered = `the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets.map((set2) => set2.set))}`;
   if (old.place.file === "apiProperties") {
     return {
+      rule: CHANGE_RULES.authType,
       place: old.place,
       side: "old",
       detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
@@ -52000,6 +52155,7 @@ function lostOutsideSets(old, sets) {
     };
   }
   return {
+    rule: CHANGE_RULES.authType,
     place: sets[0].place,
     side: "new",
     detail: `It changed from ${describe2(old)} to ${offered}.`,
@@ -52625,8 +52781,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path52) {
-  return path52.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path55) {
+  return path55.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -52755,6 +52911,7 @@ var SchemaComparer = class {
     return changes;
   }
   compareProperties(before, after, direction, depth, changes, others2) {
+    let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
@@ -52763,15 +52920,19 @@ var SchemaComparer = class {
         changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
-      if (mustSend && !before.required.has(name)) {
-        changes.push({
-          rule: CHANGE_RULES.optionalToRequired,
-          side: "new",
-          // The line edited; the field itself can be far above the list, outside the diff.
-          pointer: after.requiredAt.get(name) ?? property2.pointer,
-          path: [name],
-          detail: `'${name}' is now listed in 'required'.`
-        });
+      if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+        if (mustSend) {
+          changes.push({
+            rule: CHANGE_RULES.optionalToRequired,
+            side: "new",
+            // The line edited; the field itself can be far above the list, outside the diff.
+            pointer: after.requiredAt.get(name) ?? property2.pointer,
+            path: [name],
+            detail: `'${name}' is now listed in 'required'.`
+          });
+        } else {
+          tightened = true;
+        }
       }
       const nested = this.compareAt(
         previous.value,
@@ -52798,12 +52959,6 @@ var SchemaComparer = class {
     const relaxed = [...before.required].some(
       (name) => !after.required.has(name) && after.properties.has(name)
     );
-    const tightened = [...after.required].some((name) => {
-      if (before.required.has(name)) return false;
-      if (direction === "output") return true;
-      const property2 = after.properties.get(name);
-      return before.properties.has(name) && property2 !== void 0 && isFilledForFlows(this.newModel, property2.value, property2.pointer);
-    });
     if (relaxed || tightened) others2.push("required");
   }
 };
@@ -53028,6 +53183,20 @@ function sectionEntry(pointer) {
   return third === -1 ? pointer : pointer.slice(0, third);
 }
 
+// packages/validator/src/diff/syntax-changes.ts
+function syntaxChanges(file, side, document) {
+  if (!document || !asObject(document.value)) return [];
+  return document.syntaxIssues.map((issue) => ({
+    rule: CHANGE_RULES.jsonSyntax,
+    file,
+    side,
+    pointer: "",
+    offset: issue.offset,
+    detail: issue.message,
+    impact: side === "new" ? "breaking" : "major"
+  }));
+}
+
 // packages/validator/src/diff/connector-diff.ts
 function connectorVersion(folder) {
   const { swagger, apiProperties, readme, script: script2, icon } = folder.files;
@@ -53043,7 +53212,12 @@ function connectorVersion(folder) {
   return version;
 }
 function diffConnectorFiles(before, after) {
-  const raw = [];
+  const raw = [
+    ...syntaxChanges("swagger", "old", before.swagger),
+    ...syntaxChanges("swagger", "new", after.swagger),
+    ...syntaxChanges("apiProperties", "old", before.apiProperties),
+    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+  ];
   raw.push(...compareJson("swagger", before.swagger, after.swagger, diffSwaggerValues));
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
@@ -53075,7 +53249,16 @@ function compareJson(file, before, after, compare) {
   const valueBefore = before ? asObject(before.value) : {};
   const valueAfter2 = after ? asObject(after.value) : {};
   if (!valueBefore || !valueAfter2) {
-    return [{ rule: CHANGE_RULES.uncomparable, file, side: valueAfter2 ? "old" : "new", pointer: "" }];
+    const side = valueAfter2 ? "old" : "new";
+    return [
+      {
+        rule: CHANGE_RULES.uncomparable,
+        file,
+        side,
+        pointer: "",
+        impact: side === "new" ? "breaking" : "major"
+      }
+    ];
   }
   return compare(valueBefore, valueAfter2);
 }
@@ -53112,8 +53295,9 @@ function locate(raw, before, after) {
   return raw.map((change) => {
     const key = `${change.side}:${change.file}`;
     const version = change.side === "old" ? before : after;
-    const where2 = located.get(key)?.get(change.pointer);
-    const position = where2 ? documents.get(key).position(where2.offset) : { line: 1, column: 1 };
+    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
+    const document = documents.get(key);
+    const position = document && offset !== void 0 ? document.position(offset) : { line: 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     return {
       ruleId: change.rule.id,
@@ -53154,12 +53338,21 @@ function dedupe(changes) {
       change.side,
       change.file,
       change.pointer,
+      change.line,
+      change.column,
       change.operationId,
       change.valuePath,
       change.message
-    ].join("\0") : [change.ruleId, change.side, change.file, change.pointer, change.message, change.impact].join(
-      "\0"
-    );
+    ].join("\0") : [
+      change.ruleId,
+      change.side,
+      change.file,
+      change.pointer,
+      change.line,
+      change.column,
+      change.message,
+      change.impact
+    ].join("\0");
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(change);
@@ -53179,15 +53372,16 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
 }
 async function readVersion(given, cwd) {
   const absolute = import_node_path8.default.resolve(cwd, given);
-  let stat2;
+  let stat;
   try {
-    stat2 = await import_node_fs4.promises.stat(absolute);
+    stat = await import_node_fs4.promises.stat(absolute);
   } catch {
-    throw new UsageError(`The path "${given}" does not exist.`, {
+    throw new UsageError("does not exist.", {
+      location: { file: given },
       hint: "Give a connector folder or its apiDefinition.swagger.json."
     });
   }
-  if (stat2.isDirectory()) return connectorVersion(await loadConnectorFolder(absolute, cwd));
+  if (stat.isDirectory()) return connectorVersion(await loadConnectorFolder(absolute, cwd));
   const decoded = decodeUtf8(await import_node_fs4.promises.readFile(absolute));
   const document = JsonDocument.parse(decoded.text);
   const displayPath2 = toDisplayPath(cwd, absolute);
@@ -54263,12 +54457,19 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       toRepositoryPath(base2.root, base2.path) ?? basePath,
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
-    const diff = diffConnectorFiles(previous, current);
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
     const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
   }
+}
+function withoutCurrentSyntaxErrors(diff) {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
 }
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
@@ -54297,7 +54498,7 @@ function changeToFinding(change, connector, current, previous) {
   return { ...finding, file, pointer, ...document.position(where2.offset) };
 }
 function relabel(version, folderDisplay, prefix) {
-  const rename2 = (display) => {
+  const rename = (display) => {
     if (display === void 0) return void 0;
     const posix = display.split(import_node_path15.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
@@ -54305,11 +54506,11 @@ function relabel(version, folderDisplay, prefix) {
   };
   return {
     ...version,
-    swaggerPath: rename2(version.swaggerPath),
-    apiPropertiesPath: rename2(version.apiPropertiesPath),
-    readme: version.readme && { ...version.readme, path: rename2(version.readme.path) },
-    script: version.script && { ...version.script, path: rename2(version.script.path) },
-    icon: version.icon && { ...version.icon, path: rename2(version.icon.path) }
+    swaggerPath: rename(version.swaggerPath),
+    apiPropertiesPath: rename(version.apiPropertiesPath),
+    readme: version.readme && { ...version.readme, path: rename(version.readme.path) },
+    script: version.script && { ...version.script, path: rename(version.script.path) },
+    icon: version.icon && { ...version.icon, path: rename(version.icon.path) }
   };
 }
 function toRepositoryPath(topLevel, absolute) {
@@ -54784,6 +54985,9 @@ function inertToWorkflowCommands(output, format3, env, token) {
   if (format3 === "json") return output.replace(/##\[/g, "#\\u0023[");
   return env.GITHUB_ACTIONS === "true" ? inertToRunner(output, token) : output;
 }
+function writeOutput(io, output, format3) {
+  io.stdout.write(inertToWorkflowCommands(output, format3, io.env));
+}
 
 // packages/cli/src/repository-root.ts
 var import_node_fs10 = require("node:fs");
@@ -54918,7 +55122,7 @@ function registerDiffCommand(program2, context) {
   ).action(async (oldPath, newPath, options2) => {
     const result = await diffPaths(oldPath, newPath, context.io.cwd);
     const output = options2.format === "json" ? formatDiffJson(result) : formatDiffText(result);
-    context.io.stdout.write(inertToWorkflowCommands(output, options2.format, context.io.env));
+    writeOutput(context.io, output, options2.format);
     const breaking = result.changes.some((change) => change.breaking);
     context.setExit(breaking && options2.failOn === "breaking" ? ExitCode.Failure : ExitCode.Success);
   });
@@ -54955,13 +55159,13 @@ function formatDiffText(result) {
     return `${where2}${version} ${change.impact} (${change.severity}) ${change.ruleId} ${printable(change.message)}${valuePath}`;
   });
   const breaking = result.changes.filter((change) => change.breaking).length;
-  lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
+  lines.push(`${result.classification}: ${plural(result.changes.length, "change")}, ${breaking} breaking`);
   return `${lines.join("\n")}
 `;
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -56177,8 +56381,10 @@ function isBadPort(error2) {
   return failure?.code === void 0 && failure?.message === "bad port";
 }
 
-// packages/dataverse/src/http/unreachable-port.ts
-function unreachablePort(error2, url, urlInput) {
+// packages/dataverse/src/http/hopeless-failure.ts
+function hopelessFailure(error2, url, { urlInput, noSuchHostHint, answered }) {
+  if (isNoSuchHost(error2) && !answered)
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint };
   const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
   if (isBadPort(error2))
     return {
@@ -56243,25 +56449,18 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, ans
     const text3 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
   } catch (error2) {
-    if (isNoSuchHost(error2) && !answeredHosts.has(endpoint2.hostname)) {
-      throw new UserError(
-        `Could not reach ${endpoint2.description}: ${noSuchHostReason(endpoint2.hostname)}.`,
-        {
-          hint: endpoint2.noSuchHostHint,
-          cause: error2
-        }
-      );
-    }
-    throw finalFailure(error2, new URL(url), endpoint2) ?? passingFailure(error2, endpoint2, timeoutMs);
+    const hopeless = hopelessFailure(error2, new URL(url), {
+      urlInput: endpoint2.urlInput,
+      noSuchHostHint: endpoint2.noSuchHostHint,
+      answered: answeredHosts.has(endpoint2.hostname)
+    });
+    if (hopeless)
+      throw new UserError(`Could not reach ${endpoint2.description}: ${hopeless.reason}.`, {
+        hint: hopeless.hint,
+        cause: error2
+      });
+    throw passingFailure(error2, endpoint2, timeoutMs);
   }
-}
-function finalFailure(error2, url, endpoint2) {
-  const unreachable2 = unreachablePort(error2, url, endpoint2.urlInput);
-  if (!unreachable2) return void 0;
-  return new UserError(`Could not reach ${endpoint2.description}: ${unreachable2.reason}.`, {
-    hint: unreachable2.hint,
-    cause: error2
-  });
 }
 function isJsonObject(text3) {
   try {
@@ -56874,15 +57073,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path52, options2) {
-    return await this.send("GET", path52, options2);
+  async get(path55, options2) {
+    return await this.send("GET", path55, options2);
   }
-  async post(path52, options2) {
-    return await this.send("POST", path52, options2);
+  async post(path55, options2) {
+    return await this.send("POST", path55, options2);
   }
-  async send(method, path52, request2) {
+  async send(method, path55, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path52, this.options.environment);
+    const url = new URL(WEB_API_PATH + path55, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -56919,16 +57118,16 @@ var DataverseHttp = class {
           await clock.sleep(decision3.delayMs);
           continue;
         }
-        if (isNoSuchHost(error2) && !this.answered) throw noSuchHost(request2.operation, url, error2);
-        const unreachableHere = unreachablePort(error2, url, "environment-url");
-        if (unreachableHere)
-          throw new UserError(
-            `${request2.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
-            {
-              hint: unreachableHere.hint,
-              cause: error2
-            }
-          );
+        const hopeless = hopelessFailure(error2, url, {
+          urlInput: "environment-url",
+          noSuchHostHint: NO_SUCH_HOST_HINT,
+          answered: this.answered
+        });
+        if (hopeless)
+          throw new UserError(`${request2.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
+            hint: hopeless.hint,
+            cause: error2
+          });
         const reason = describeNetworkError(error2);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -57099,12 +57298,7 @@ function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause
     }
   );
 }
-function noSuchHost(operation2, url, error2) {
-  return new UserError(`${operation2}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
-    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
-    cause: error2
-  });
-}
+var NO_SUCH_HOST_HINT = "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
 function unreachable(operation2, url, error2, attempts) {
   const reason = describeNetworkError(error2);
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
@@ -57164,7 +57358,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises6 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -58215,10 +58409,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path52 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path52.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path52)) return "drive-letter";
-  if (path52.split("/").includes("..")) return "parent-segment";
+  const path55 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path55.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path55)) return "drive-letter";
+  if (path55.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -58246,7 +58440,7 @@ function collisionKey(name) {
 // packages/solution/src/zip/zip-errors.ts
 var ZipError = class extends UserError {
   constructor(archive, entry, problem, hint) {
-    super(entry === void 0 ? `${archive}: ${problem}` : `${archive}: entry '${entry}' ${problem}`, {
+    super(entry === void 0 ? problem : `entry '${entry}' ${problem}`, {
       location: { file: archive },
       ...hint ? { hint } : {}
     });
@@ -58260,9 +58454,10 @@ var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
 var import_node_zlib2 = require("node:zlib");
-var import_yauzl = __toESM(require_yauzl(), 1);
+var import_yauzl2 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/fs/write-failure.ts
+var import_node_path19 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -58287,10 +58482,13 @@ function targetWriteError(target, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  return new UserError(
-    `${target} cannot be written: ${failure.reason} (${code2}, ${where2 ? `${syscall} ${where2}` : syscall}).`,
-    { hint: failure.hint, cause: error2 }
-  );
+  const elsewhere = where2 !== void 0 && import_node_path19.default.dirname(import_node_path19.default.resolve(where2)) !== import_node_path19.default.dirname(import_node_path19.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where2}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error2
+  });
 }
 async function writingTo(target, work) {
   try {
@@ -58350,8 +58548,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path52, isFolder, value) {
-    const segments = path52.split("/");
+  place(path55, isFolder, value) {
+    const segments = path55.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -58466,6 +58664,56 @@ function localDataOffset(header) {
   return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var CODE_PAGES = {
+  cp932: "shift_jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  cp950: "big5"
+};
+var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
+var BACKSLASH3 = 92;
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function cp437(bytes) {
+  return import_yauzl.default.getFileNameLowLevel(0, bytes, [], true);
+}
+function asUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function leadBeforeBackslash(bytes) {
+  for (let i2 = 1; i2 < bytes.length; i2++)
+    if (bytes[i2] === BACKSLASH3 && bytes[i2 - 1] >= 129) return bytes[i2 - 1];
+  return void 0;
+}
+var DEFAULT_ENCODING = {
+  label: void 0,
+  decode(bytes) {
+    const text3 = asUtf8(bytes);
+    if (text3 !== void 0) return { name: text3 };
+    const lead = leadBeforeBackslash(bytes);
+    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
+  }
+};
+function nameEncoding(label) {
+  if (label === void 0) return DEFAULT_ENCODING;
+  const key = label.trim().toLowerCase();
+  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
+  let decoder2;
+  try {
+    decoder2 = new TextDecoder(CODE_PAGES[key] ?? key);
+  } catch {
+    throw new UsageError(
+      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
+    );
+  }
+  return { label, decode: (bytes) => ({ name: decoder2.decode(bytes) }) };
+}
+
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs12 = require("node:fs");
 var import_node_util3 = require("node:util");
@@ -58535,6 +58783,7 @@ var ZipReader = class _ZipReader {
   static async open(filePath2, options2 = {}) {
     const displayName = options2.displayName ?? filePath2;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
+    const encoding = nameEncoding(options2.nameEncoding);
     const zip = await openArchive(filePath2, displayName);
     try {
       if (zip.entryCount > limits.maxEntries) {
@@ -58546,7 +58795,7 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName);
-      const checked = checkEntries(raw, displayName, limits);
+      const checked = checkEntries(raw, displayName, limits, encoding);
       const fd2 = await (0, import_node_util4.promisify)(import_node_fs13.open)(filePath2, "r");
       try {
         const { size } = await (0, import_node_util4.promisify)(import_node_fs13.fstat)(fd2);
@@ -58735,14 +58984,14 @@ function checkingStream(integrity) {
 }
 function openArchive(filePath2, displayName) {
   return new Promise((resolve, reject) => {
-    import_yauzl.default.open(
+    import_yauzl2.default.open(
       filePath2,
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
       (error2, zip) => {
         if (error2) {
           const code2 = error2.code;
           if (code2 === "ENOENT")
-            reject(new UsageError(`${displayName} does not exist.`, { location: { file: displayName } }));
+            reject(new UsageError("does not exist.", { location: { file: displayName } }));
           else if (code2 === "EISDIR")
             reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
           else
@@ -58781,21 +59030,23 @@ function readCentralDirectory(zip, displayName) {
     zip.readEntry();
   });
 }
-function archiveName(entry) {
-  return import_yauzl.default.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileName,
-    entry.extraFields,
-    true
-  );
+var UTF8_FLAG = 2048;
+function nameBytes(entry) {
+  return entry.fileName;
 }
-function headerName(entry) {
-  return import_yauzl.default.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileName,
-    [],
-    true
-  );
+function archiveName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry) };
+  const field = import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
+  if (field !== import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), [], true)) return { name: field };
+  return encoding.decode(nameBytes(entry));
+}
+function headerUtf8(entry) {
+  return import_yauzl2.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
+}
+function headerName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
+  const decoded = encoding.decode(nameBytes(entry));
+  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
 }
 function hostOf(entry) {
   return entry.versionMadeBy >> 8;
@@ -58803,12 +59054,14 @@ function hostOf(entry) {
 function isSymlink(entry) {
   return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
-function checkEntries(raw, archive, limits) {
+function checkEntries(raw, archive, limits, encoding) {
   const paths = new EntryPaths(archive);
   const checked = { entries: [], raw: /* @__PURE__ */ new Map(), backslashSeparated: [] };
   let declaredTotal = 0;
   for (const entry of raw) {
-    const written2 = archiveName(entry);
+    const decoded = archiveName(entry, encoding);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    const written2 = decoded.name;
     const separated = withForwardSlashes(written2, hostOf(entry));
     if (separated !== written2) checked.backslashSeparated.push(written2);
     const name = withoutDotFolders(separated);
@@ -58822,7 +59075,7 @@ function checkEntries(raw, archive, limits) {
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
         entryNameProblemHint(problem)
       );
-    const header = headerName(entry);
+    const header = headerName(entry, encoding);
     const escape6 = header === written2 ? void 0 : findEscapeProblem(header);
     if (escape6)
       throw new ZipError(
@@ -58886,13 +59139,24 @@ function checkEntries(raw, archive, limits) {
   }
   return checked;
 }
+function hex(byte) {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+}
+function ambiguousName(archive, name) {
+  return new ZipError(
+    archive,
+    name.cp437,
+    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
+    "Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+  );
+}
 
 // packages/solution/src/zip/zip-directory.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
+var import_yauzl3 = __toESM(require_yauzl(), 1);
 function readZipDirectory(bytes) {
   return new Promise((resolve, reject) => {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    import_yauzl2.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
+    import_yauzl3.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
       if (error2) {
         reject(error2);
         return;
@@ -58926,49 +59190,53 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path19.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path19.default.dirname(current)) {
-    const stat2 = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
-    if (stat2?.isDirectory()) return;
-    if (stat2) {
+  const resolved2 = import_node_path20.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path20.default.dirname(current)) {
+    const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
+    if (stat?.isDirectory()) return;
+    if (stat) {
       throw new UserError(
         current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
         { hint: "Give the path of a folder, or move the file out of the way." }
       );
     }
-    if (import_node_path19.default.dirname(current) === current) return;
+    if (import_node_path20.default.dirname(current) === current) return;
   }
+}
+async function refuseFolder(file, what, hint) {
+  const existing = await import_node_fs14.promises.stat(file).catch(() => void 0);
+  if (existing?.isDirectory())
+    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+  return existing;
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path20.default.resolve(target);
-  return import_node_path20.default.join(
-    import_node_path20.default.dirname(resolved2),
-    `.${import_node_path20.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path21.default.resolve(target);
+  return import_node_path21.default.join(
+    import_node_path21.default.dirname(resolved2),
+    `.${import_node_path21.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
-  if ((await import_node_fs15.promises.stat(destination).catch(() => void 0))?.isDirectory())
-    throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
-      hint: "Give the path of the zip file to write, ending in .zip."
-    });
-  await refuseNonFolder(import_node_path21.default.dirname(destination));
-  await writingTo(destination, () => import_node_fs15.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true }));
+  await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
+  await refuseNonFolder(import_node_path22.default.dirname(destination));
+  await writingTo(destination, () => import_node_fs15.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -59037,7 +59305,7 @@ function parseXml(text3, file) {
   const stack = [];
   let root;
   const fail = (message2) => {
-    throw new UserError(`${file}: ${message2} (line ${parser2.line}, column ${parser2.column}).`, {
+    throw new UserError(`${message2}.`, {
       location: { file, line: parser2.line, column: parser2.column }
     });
   };
@@ -59047,9 +59315,9 @@ function parseXml(text3, file) {
   };
   parser2.on(
     "doctype",
-    () => fail("has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved")
+    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
-  parser2.on("error", (error2) => fail(stripSaxesPrefix(error2.message)));
+  parser2.on("error", (error2) => fail(`invalid XML: ${stripSaxesPrefix(error2.message)}`));
   parser2.on("opentag", (tag2) => {
     const node = {
       kind: "element",
@@ -59073,7 +59341,7 @@ function parseXml(text3, file) {
     if (stack.length > 0) append({ kind: "instruction", target, body });
   });
   parser2.write(text3).close();
-  if (!root) return fail("has no root element");
+  if (!root) return fail("invalid XML: no root element");
   return root;
 }
 function stripSaxesPrefix(message2) {
@@ -59156,13 +59424,10 @@ function decodeUtf8Strict(bytes, file) {
     const text3 = strict2.decode(bytes);
     return text3.startsWith(BOM) ? text3.slice(1) : text3;
   } catch {
-    throw new UserError(
-      `${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`,
-      {
-        location: { file },
-        hint: "Save the file as UTF-8."
-      }
-    );
+    throw new UserError(`is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
   }
 }
 function firstInvalidOffset(bytes) {
@@ -59191,7 +59456,8 @@ function lineAndColumn(text3, offset) {
 }
 
 // packages/solution/src/json/json-text.ts
-function checkJson(text3, file) {
+var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
+function checkJson(text3, file, hint = CONNECTOR_JSON_HINT) {
   try {
     return JSON.parse(text3);
   } catch (nativeError) {
@@ -59200,10 +59466,10 @@ function checkJson(text3, file) {
     const first = errors2[0];
     const offset = first?.offset ?? 0;
     const { line, column } = lineAndColumn(text3, offset);
-    const what = first ? describeParseError2(first) : nativeError.message;
-    throw new UserError(`${file} is not valid JSON: ${what} at line ${line}, column ${column}.`, {
+    const what = first ? describeParseError(first) : nativeError.message;
+    throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
-      hint: "Fix the JSON in the connector, or export the solution again."
+      hint
     });
   }
 }
@@ -59254,7 +59520,7 @@ function minifyJson(text3, file) {
   return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE5 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
-function describeParseError2(error2) {
+function describeParseError(error2) {
   const code2 = printParseErrorCode(error2.error);
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
@@ -59262,15 +59528,15 @@ function describeParseError2(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs17 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs16.promises.readdir(import_node_path22.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs16.promises.readdir(import_node_path23.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -59289,7 +59555,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target)) {
-    await import_node_fs17.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.resolve(target)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.resolve(target)), { recursive: true });
     await import_node_fs17.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
@@ -59297,9 +59563,9 @@ async function commitFolder(staged, target, options2) {
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path23.default.join(staged, file);
-    const to = import_node_path23.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path23.default.posix.dirname(file)));
+    const from = import_node_path24.default.join(staged, file);
+    const to = import_node_path24.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path24.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
@@ -59318,7 +59584,7 @@ async function commitFolder(staged, target, options2) {
     const wanted = new Set(files);
     for (const file of await listFiles2(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs17.promises.rm(import_node_path23.default.join(targetRoot, file));
+      await import_node_fs17.promises.rm(import_node_path24.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -59347,7 +59613,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs17.promises.lstat(import_node_path23.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs17.promises.lstat(import_node_path24.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -59355,8 +59621,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs17.promises.rename(
-        import_node_path23.default.join(this.root, ...parent, before[index]),
-        import_node_path23.default.join(this.root, ...parent, after[index])
+        import_node_path24.default.join(this.root, ...parent, before[index]),
+        import_node_path24.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -59390,7 +59656,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path23.default.join(current, segment);
+    const next = import_node_path24.default.join(current, segment);
     const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -59414,7 +59680,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs17.promises.rm(next);
     }
-    await import_node_fs17.promises.mkdir(import_node_path23.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path24.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -59449,18 +59715,43 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path23.default.join(root, relative);
+    const absolute = import_node_path24.default.join(root, relative);
     const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs17.promises.rmdir(import_node_path23.default.join(root, child));
+        await import_node_fs17.promises.rmdir(import_node_path24.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
   await visit2("");
+}
+
+// packages/solution/src/fs/write-file-atomically.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+async function writeFileAtomically(file, bytes) {
+  await writingTo(file, async () => {
+    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    try {
+      await import_node_fs18.promises.writeFile(temporary, bytes);
+      await import_node_fs18.promises.rename(temporary, file);
+    } catch (error2) {
+      await import_node_fs18.promises.rm(temporary, { force: true });
+      throw error2;
+    }
+  });
+}
+async function checkWritable(file) {
+  await writingTo(file, async () => {
+    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    await import_node_fs18.promises.writeFile(temporary, "");
+    await import_node_fs18.promises.rm(temporary, { force: true });
+  });
 }
 
 // packages/solution/src/solution/layout.ts
@@ -59510,13 +59801,10 @@ function isRepositoryFile(relativePath) {
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
   constructor(archive, names3) {
-    super(
-      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        location: { file: archive },
-        hint: notASolutionHint(names3)
-      }
-    );
+    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
+      location: { file: archive },
+      hint: notASolutionHint(names3)
+    });
   }
 };
 function legacyFlowPackageHint(names3) {
@@ -59541,7 +59829,7 @@ function notASolutionHint(names3) {
   return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
 }
 function solutionError(file, problem, hint) {
-  return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });
+  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -59580,19 +59868,19 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path24.default.resolve(folder);
-  const first = await import_node_fs18.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path26.default.resolve(folder);
+  const first = await import_node_fs19.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path24.default.dirname(made)) {
-      const gone = await import_node_fs18.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path26.default.dirname(made)) {
+      const gone = await import_node_fs19.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -59602,8 +59890,8 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -59671,8 +59959,93 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path25.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
+  const file = import_node_path27.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/line-endings-file.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/text/line-endings.ts
+var LF2 = 10;
+var CR = 13;
+function isText(bytes) {
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    if (bytes[i2] === 0) return false;
+    if (bytes[i2] === CR && bytes[i2 + 1] !== LF2) return false;
+  }
+  return true;
+}
+function recordedEnding(bytes) {
+  if (!isText(bytes)) return void 0;
+  let crlf = 0;
+  let lf = 0;
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    if (bytes[i2] !== LF2) continue;
+    if (i2 > 0 && bytes[i2 - 1] === CR) crlf++;
+    else lf++;
+  }
+  if (crlf === 0) return void 0;
+  return lf === 0 ? "crlf" : "mixed";
+}
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  const text3 = bytes.toString("latin1");
+  const lf = text3.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
+// packages/solution/src/solution/line-endings-file.ts
+var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
+var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
+var SNIFF_BYTES = 8e3;
+async function endingOf(file) {
+  const handle = await import_node_fs21.promises.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_RECORDED_BYTES) return void 0;
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    if (head.includes(0)) return void 0;
+  } finally {
+    await handle.close();
+  }
+  return recordedEnding(await import_node_fs21.promises.readFile(file));
+}
+async function lineEndingsXml(folder, files) {
+  const recorded = [];
+  for (const file of [...files].sort()) {
+    const ending = await endingOf(import_node_path28.default.join(folder, file));
+    if (ending !== void 0) recorded.push([file, ending]);
+  }
+  if (recorded.length === 0) return void 0;
+  const children = recorded.map(
+    ([file, ending]) => element("File", [
+      ["path", file],
+      ["endings", ending]
+    ])
+  );
+  return serializeXml(element("LineEndings", [], children), UNPACKED_STYLE);
+}
+function parseLineEndings(text3, file) {
+  const root = parseXml(text3, file);
+  if (root.name !== "LineEndings")
+    throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
+  const endings = /* @__PURE__ */ new Map();
+  for (const node of childElements(root)) {
+    const filePath2 = attribute2(node, "path");
+    const ending = attribute2(node, "endings");
+    if (node.name !== "File" || !filePath2 || ending !== "crlf" && ending !== "mixed")
+      throw solutionError(file, `has an entry that is not <File path="\u2026" endings="crlf|mixed" />.`);
+    endings.set(filePath2, ending);
+  }
+  return endings;
+}
+async function readLineEndings(folder, files) {
+  if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
+  const file = import_node_path28.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -59704,8 +60077,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -59870,15 +60243,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path26.default.dirname(destination);
+    const folder = import_node_path29.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs22.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path26.default.join(staging, folderPath);
+    const destination = import_node_path29.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs22.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -59894,7 +60267,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path26.default.join(staging, folderPath);
+    const destination = import_node_path29.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -59927,16 +60300,16 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs21.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs23.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
   const count = `${files.length} ${files.length === 1 ? "file" : "files"}`;
-  const ownFolder = `Unpack into a folder of its own (e.g. ${import_node_path27.default.join(folder, "<solution name>")})`;
+  const ownFolder = `Unpack into a folder of its own (e.g. ${import_node_path30.default.join(folder, "<solution name>")})`;
   if (!options2.overwrite) {
     throw new UserError(`${folder} already holds ${count}.`, {
       hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
@@ -59952,8 +60325,8 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path27.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs21.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path30.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs23.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -59977,12 +60350,14 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
   try {
-    const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
+    const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
+    const endings = await lineEndingsXml(staging, staged.files);
+    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -59997,21 +60372,24 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs22.promises.readFile(import_node_path28.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs24.promises.readFile(import_node_path31.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs22.promises.readFile(import_node_path28.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs24.promises.readFile(import_node_path31.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs22.promises.writeFile(import_node_path28.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, file), kept);
   }
 }
-async function stageOne(zipPath, staging, options2, limits) {
-  const reader = await ZipReader.open(zipPath, { limits });
+async function stageOne(zipPath, staging, options2, reading) {
+  const reader = await ZipReader.open(zipPath, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding
+  });
   try {
     const staged = await stageSolutionZip(reader, staging, options2);
     const metadata = staged.files.find(isRepositoryFile);
@@ -60019,6 +60397,10 @@ async function stageOne(zipPath, staging, options2, limits) {
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
         hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry."
       });
+    if (staged.files.includes(FOLDER_LINE_ENDINGS))
+      throw new UserError(
+        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`
+      );
     return staged;
   } finally {
     reader.close();
@@ -60032,11 +60414,11 @@ function pairedZipPaths(zipPath) {
 async function stageBoth(zipPath, staging, options2) {
   const { unmanaged, managed } = pairedZipPaths(zipPath);
   const common = { managed: "2", resetVersion: options2.resetVersion };
-  const base2 = await stageOne(unmanaged, staging, common, options2.limits);
+  const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs22.promises.mkdir(managedStaging);
+  await import_node_fs24.promises.mkdir(managedStaging);
   try {
-    const other = await stageOne(managed, managedStaging, common, options2.limits);
+    const other = await stageOne(managed, managedStaging, common, options2);
     if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
       throw new UserError(
         `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`
@@ -60054,29 +60436,29 @@ async function stageBoth(zipPath, staging, options2) {
         );
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs22.promises.writeFile(import_node_path28.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path28.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs22.promises.readFile(from)).equals(await import_node_fs22.promises.readFile(import_node_path28.default.join(staging, file))))
+      const from = import_node_path31.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path31.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.join(staging, variant)), { recursive: true });
-      await import_node_fs22.promises.rename(from, import_node_path28.default.join(staging, variant));
+      await import_node_fs24.promises.mkdir(import_node_path31.default.dirname(import_node_path31.default.join(staging, variant)), { recursive: true });
+      await import_node_fs24.promises.rename(from, import_node_path31.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs22.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -60143,13 +60525,73 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 function nestedSolutionHint(folder, files) {
   const suffix = `/${FOLDER_SOLUTION}`;
   const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${import_node_path29.default.join(folder, nested[0])}.`;
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${import_node_path32.default.join(folder, nested[0])}.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
   return "Give the folder that unpack wrote (the one holding Other/).";
+}
+
+// packages/solution/src/solution/pac-split-files.ts
+var import_node_path33 = __toESM(require("node:path"), 1);
+var SPLIT_FOLDERS = [
+  ["Entities/", "a table (entity), or its forms, views or ribbon"],
+  ["Roles/", "a security role"],
+  ["OptionSets/", "a global choice (option set)"],
+  ["Dashboards/", "a dashboard"],
+  ["SdkMessageProcessingSteps/", "a plug-in step"],
+  ["AppModules/", "a model-driven app"],
+  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
+  ["Other/Relationships/", "table relationships"],
+  // With --processCanvasApps, pac unpacks each .msapp into source files here.
+  ["CanvasApps/src/", "the source of a canvas app"]
+];
+var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
+  ["Other/Relationships.xml", "table relationships"],
+  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
+  ["Other/RibbonCustomizations.xml", "the application ribbon"],
+  ["Other/SiteMap.xml", "the site map"],
+  ["Other/ConnectionRoles.xml", "connection roles"],
+  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
+]);
+var METADATA_FILES = [
+  ["WebResources/", "a web resource"],
+  ["Workflows/", "a flow or workflow"],
+  ["PluginAssemblies/", "a plug-in assembly"],
+  ["Controls/", "a code component (PCF control)"],
+  ["Reports/", "a report"]
+];
+function pacSplitComponent(folderPath) {
+  const file = managedBaseOf(folderPath) ?? folderPath;
+  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
+  if (folder) return folder[1];
+  const other = SPLIT_OTHER_FILES.get(file);
+  if (other) return other;
+  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
+  if (file.endsWith(".data.xml"))
+    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
+  return void 0;
+}
+function pacSplitFiles(files) {
+  return files.flatMap((file) => {
+    const component = pacSplitComponent(file);
+    return component === void 0 ? [] : [{ file, component }];
+  });
+}
+function pacSplitLayoutError(folder, found) {
+  const [first] = found;
+  const others2 = found.filter(
+    (split, index) => split.component !== first.component && found.findIndex((earlier2) => earlier2.component === split.component) === index
+  );
+  const examples = others2.slice(0, 3).map((split) => split.file);
+  const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
+  return solutionError(
+    import_node_path33.default.join(folder, first.file),
+    `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
+    `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
+  );
 }
 
 // packages/solution/src/solution/pack.ts
@@ -60161,8 +60603,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat2 = await import_node_fs23.promises.stat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  const stat = await import_node_fs25.promises.stat(folder).catch(() => void 0);
+  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles2(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
@@ -60170,7 +60612,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       { hint: nestedSolutionHint(folder, all) }
     );
   }
-  const located = (file) => import_node_path30.default.join(folder, file);
+  const located = (file) => import_node_path34.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -60178,8 +60620,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
       "has '\\' in its name, which a zip holds as a folder separator (Windows reads it so too).",
       "Rename the file without '\\'."
     );
+  const split = pacSplitFiles(all);
+  if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs23.promises.readFile(located(file));
+    const bytes = await import_node_fs25.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -60187,7 +60631,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
-  const files = await selectPackageFiles(folder, all, manifest.managed === "2", managed);
+  const endings = await readLineEndings(folder, all);
+  const files = await selectPackageFiles(
+    folder,
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS),
+    manifest.managed === "2",
+    managed
+  );
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -60222,12 +60672,12 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs23.promises.readFile(located(actual));
+          const bytes = await import_node_fs25.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual))) : bytes;
         }
       });
-    } else sources.set(name, { name, file: located(actual) });
+    } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
   });
   const ordered = inManifestOrder(connectors, solutionRoot);
   for (const { name, element: element2 } of ordered) {
@@ -60266,6 +60716,11 @@ async function packSolution(folder, zipPath, options2 = {}) {
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name)
   };
+}
+async function copiedPart(name, file, recorded) {
+  const { size } = await import_node_fs25.promises.stat(file);
+  if (size > MAX_RECORDED_BYTES) return { name, file };
+  return { name, load: async () => withRecordedEnding(await import_node_fs25.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -60343,7 +60798,7 @@ var POLICY_KEYS = {
 };
 function jsonFile(connector, column, label) {
   const file = connector.files[column];
-  return file ? checkJson(file.bytes.toString("utf8").replace(/^\uFEFF/, ""), label) : void 0;
+  return file ? checkJson(withoutByteOrderMark(file.bytes.toString("utf8")), label) : void 0;
 }
 function carriedProperties(connector) {
   const label = (column) => `${connector.name}_${column}`;
@@ -60376,31 +60831,32 @@ function mergeApiProperties(connector, existing) {
 `;
 }
 function parseExistingApiProperties(text3, file) {
-  const value = checkJson(text3.replace(/^\uFEFF/, ""), file);
+  const value = checkJson(withoutByteOrderMark(text3), file);
   if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new UserError(`${file} is not a JSON object.`, {
+    throw new UserError("is not a JSON object.", {
+      location: { file },
       hint: 'apiProperties.json holds one object, {"properties": {\u2026}}; fix the file or move it away to have a new one written.'
     });
   return value;
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat2 = await import_node_fs24.promises.stat(source).catch(() => void 0);
-  if (!stat2) throw new UsageError(`${source} does not exist.`);
-  if (stat2.isDirectory()) return readFolderConnectors(source);
+  const stat = await import_node_fs26.promises.stat(source).catch(() => void 0);
+  if (!stat) throw new UsageError("does not exist.", { location: { file: source } });
+  if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs24.promises.mkdtemp(import_node_path31.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs26.promises.mkdtemp(import_node_path35.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs26.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -60415,8 +60871,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path31.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path31.default.join(folder, file)), shown), shown);
+    const shown = import_node_path35.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -60432,7 +60888,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path31.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -60442,10 +60898,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path31.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path35.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path31.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -60459,8 +60915,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -60544,10 +61000,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path32.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path36.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path32.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path36.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -60568,12 +61024,12 @@ async function prepare(connector, destination, folder) {
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs25.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs27.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs25.promises.readFile(import_node_path32.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path32.default.join(destination, apiPropertiesName)
+    await import_node_fs27.promises.readFile(import_node_path36.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path36.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -60598,11 +61054,11 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs25.promises.mkdir(staging, { recursive: true });
+  await import_node_fs27.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs25.promises.writeFile(import_node_path32.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs27.promises.writeFile(import_node_path36.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs25.promises.rm(import_node_path32.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs27.promises.rm(import_node_path36.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -60613,7 +61069,7 @@ async function writeStaged(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs27.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -60631,15 +61087,15 @@ function connectorIdFor(name) {
   const hash = (0, import_node_crypto7.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex2 = hash.subarray(0, 16).toString("hex");
+  return `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
 }
 function checkPublisherPrefix(prefix) {
   return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -60648,8 +61104,8 @@ function identityOf(connector) {
 function titleIn(definition) {
   if (definition === void 0) return void 0;
   try {
-    const title = JSON.parse(definition.toString("utf8").replace(/^\uFEFF/, ""))?.info?.title;
-    return typeof title === "string" ? title.trim() : void 0;
+    const { info } = JSON.parse(decodeUtf8Strict(definition, "openapidefinition"));
+    return typeof info?.title === "string" ? info.title.trim() : void 0;
   } catch {
     return void 0;
   }
@@ -60663,7 +61119,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path33.default.basename(folder).toLowerCase();
+  const folderName = import_node_path37.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -60683,34 +61139,38 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs26.promises.readdir(folder).catch(() => {
-    throw new UserError(`${folder} is not a folder.`);
+  const names3 = await import_node_fs28.promises.readdir(folder).catch((error2) => {
+    throw new UserError(error2.code === "ENOENT" ? "does not exist." : "is not a folder.", {
+      location: { file: folder },
+      hint: "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.",
+      cause: error2
+    });
   });
   const find = (name2) => names3.find((entry) => entry.toLowerCase() === name2.toLowerCase());
   const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
       if (required)
-        throw new UserError(`${folder} has no ${name2}; it is not a connector folder.`, {
+        throw new UserError(`has no ${name2}; it is not a connector folder.`, {
           location: { file: folder }
         });
       return void 0;
     }
-    return import_node_fs26.promises.readFile(import_node_path34.default.join(folder, actual));
+    return import_node_fs28.promises.readFile(import_node_path38.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path34.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path38.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
   if (typeof title !== "string" || title.trim() === "") {
-    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, {
+    throw new UserError("has no info.title; the connector needs a display name.", {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path34.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path38.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -60754,8 +61214,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -60790,7 +61250,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs27.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs29.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -60820,8 +61280,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs27.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(folder, relative)), { recursive: true });
-    await import_node_fs27.promises.writeFile(import_node_path35.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs29.promises.mkdir(import_node_path39.default.dirname(import_node_path39.default.join(folder, relative)), { recursive: true });
+    await import_node_fs29.promises.writeFile(import_node_path39.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -60971,9 +61431,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -61090,7 +61550,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path36.default.basename(zipPath);
+  const outerName = import_node_path40.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -61102,7 +61562,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs28.promises.mkdtemp(import_node_path36.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path40.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -61132,7 +61592,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs28.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs30.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -61141,7 +61601,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path36.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path40.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -61196,7 +61656,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path36.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path40.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -61229,7 +61689,11 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
   }
 }
 function unreadable(error2, hint) {
-  return { ruleId: "PKG-ZIP-UNREADABLE", message: error2.message, hint: hint ?? error2.hint };
+  return {
+    ruleId: "PKG-ZIP-UNREADABLE",
+    message: `${locationPrefix(error2)}${error2.message}`,
+    hint: hint ?? error2.hint
+  };
 }
 async function openNested(parent, entry, file, what) {
   try {
@@ -61278,32 +61742,29 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names3 = solutions.map((file) => import_node_path37.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path41.default.basename(file));
   if (new Set(names3.map((n) => n.toLowerCase())).size !== names3.length)
     throw new UserError(`The solution zips must have different file names; got ${names3.join(", ")}.`);
   if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
-  const existing = await import_node_fs29.promises.stat(out).catch(() => void 0);
-  if (existing?.isDirectory())
-    throw new UserError(`${out} is a folder; the package cannot be written there.`, {
-      hint: "Give the path of the package zip to write."
-    });
+  const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs29.promises.stat(file).catch(() => void 0);
-    if (!stat2?.isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
-    if (existing && stat2.dev === existing.dev && stat2.ino === existing.ino)
-      throw new UsageError(`The package ${out} would replace ${file}, one of the files it packs.`, {
+    const stat = await import_node_fs31.promises.stat(file).catch(() => void 0);
+    if (!stat?.isFile()) throw new UsageError("does not exist or is not a file.", { location: { file } });
+    if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
+      throw new UsageError("is one of the files the package packs; writing the package would replace it.", {
+        location: { file },
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path37.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path41.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -61318,11 +61779,11 @@ async function buildCertificationPackage(out, options2) {
     const result = await checkCertificationPackage(candidate, {
       plugin: options2.pluginSolution !== void 0
     });
-    if (result.ok) await import_node_fs29.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs31.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs29.promises.rm(inner, { force: true });
-    await import_node_fs29.promises.rm(candidate, { force: true });
+    await import_node_fs31.promises.rm(inner, { force: true });
+    await import_node_fs31.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -61336,9 +61797,11 @@ function importConfig(solutionNames) {
 
 // packages/dataverse/src/zip/solution-manifest.ts
 var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
-function readSolutionXml(bytes, label) {
+function readSolutionXml(bytes, zip) {
+  const location = { file: zip };
   if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
-    throw new UserError(`${label} is not a zip file.`, {
+    throw new UserError("is not a zip file.", {
+      location,
       hint: "Give a solution .zip exported from Dataverse or packed from source."
     });
   }
@@ -61353,7 +61816,8 @@ function readSolutionXml(bytes, label) {
         if (file.name !== "solution.xml") return false;
         if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
           throw new UserError(
-            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`
+            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
+            { location }
           );
         }
         return true;
@@ -61362,60 +61826,28 @@ function readSolutionXml(bytes, label) {
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(
-      `${label} is not a readable zip file: ${error2 instanceof Error ? error2.message : String(error2)}.`,
-      { cause: error2 }
+      `is not a readable zip file: ${error2 instanceof Error ? error2.message : String(error2)}.`,
+      { location, cause: error2 }
     );
   }
   return { solutionXml: entries["solution.xml"], hasCustomizations, names: names3 };
 }
-function readSolutionManifest(bytes, label) {
-  const { solutionXml, hasCustomizations, names: names3 } = readSolutionXml(bytes, label);
+function readSolutionManifest(bytes, zip) {
+  const { solutionXml, hasCustomizations, names: names3 } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
-    throw new NotASolutionError(label, names3);
+    throw new NotASolutionError(zip, names3);
   }
-  const text3 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
-  const file = `${label}: solution.xml`;
+  const text3 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
+  const file = `${zip}/solution.xml`;
   const manifest = readManifest(parseXml(text3, file), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
+    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,
     managed: manifest.managed === "1" || manifest.managed === "2"
   };
-}
-
-// packages/dataverse/src/operations/write-file-atomically.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"), 1);
-async function writeFileAtomically(file, bytes) {
-  await writingTo(file, async () => {
-    await (0, import_promises5.mkdir)(import_node_path38.default.dirname(file), { recursive: true });
-    const temporary = temporaryOf(file);
-    try {
-      await (0, import_promises5.writeFile)(temporary, bytes);
-      await (0, import_promises5.rename)(temporary, file);
-    } catch (error2) {
-      await (0, import_promises5.rm)(temporary, { force: true });
-      throw error2;
-    }
-  });
-}
-async function checkWritable(file) {
-  if ((await (0, import_promises5.stat)(file).catch(() => void 0))?.isDirectory())
-    throw new UserError(`${file} is a folder; the exported zip cannot be written there.`, {
-      hint: "Give the path of the zip file to write, ending in .zip."
-    });
-  await writingTo(file, async () => {
-    await (0, import_promises5.mkdir)(import_node_path38.default.dirname(file), { recursive: true });
-    const temporary = temporaryOf(file);
-    await (0, import_promises5.writeFile)(temporary, "");
-    await (0, import_promises5.rm)(temporary, { force: true });
-  });
-}
-function temporaryOf(file) {
-  return import_node_path38.default.join(import_node_path38.default.dirname(file), `.${import_node_path38.default.basename(file)}.${process.pid}.tmp`);
 }
 
 // packages/dataverse/src/operations/export-solution.ts
@@ -61437,6 +61869,7 @@ async function exportSolution(client, options2, logger) {
       }
     );
   }
+  await refuseFolder(options2.outputFile, "the exported zip", ZIP_PATH_HINT);
   await checkWritable(options2.outputFile);
   if (options2.publish) await logger.group("Publish all customizations", () => client.publishAll());
   const request2 = {
@@ -61459,8 +61892,8 @@ async function exportSolution(client, options2, logger) {
       return client.downloadExportData(job.exportJobId);
     }
   );
-  const manifest = readSolutionManifest(zip, `The exported solution '${options2.solutionName}'`);
-  const previous = await (0, import_promises6.readFile)(options2.outputFile).catch(() => void 0);
+  const manifest = readSolutionManifest(zip, `the exported solution '${options2.solutionName}'`);
+  const previous = await (0, import_promises5.readFile)(options2.outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
@@ -61477,7 +61910,7 @@ async function exportSolution(client, options2, logger) {
 }
 
 // packages/dataverse/src/operations/import-solution.ts
-var import_promises7 = require("node:fs/promises");
+var import_promises6 = require("node:fs/promises");
 
 // packages/dataverse/src/web-api/import-job-progress.ts
 function importJobPercent(record) {
@@ -61525,7 +61958,8 @@ function solutionImportResult(data) {
   try {
     root = parseXml(data, "the import log");
   } catch (error2) {
-    if (isUserError(error2)) return { result: "unknown", why: `its import log is not XML (${error2.message})` };
+    if (isUserError(error2))
+      return { result: "unknown", why: `its import log is not XML (${describeUserError(error2)})` };
     throw error2;
   }
   const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
@@ -61683,18 +62117,23 @@ function compareVersions(a, b) {
 // packages/dataverse/src/operations/import-solution.ts
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises7.readFile)(options2.file).catch((error2) => {
+  const bytes = await (0, import_promises6.readFile)(options2.file).catch((error2) => {
     if (error2.code === "EISDIR")
-      throw new UserError(`${options2.file} is a folder, not a solution zip.`, {
+      throw new UserError("is a folder, not a solution zip.", {
+        location: { file: options2.file },
         hint: `Pack it first (connector-alm pack ${options2.file} <solution.zip>, or the pack-solution action), then import the zip.`
       });
+    const code2 = error2.code;
     throw new UserError(
-      `Cannot read the solution file: ${error2 instanceof Error ? error2.message : String(error2)}`,
-      { location: { file: options2.file }, cause: error2 }
+      code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error2)}).`,
+      {
+        location: { file: options2.file },
+        cause: error2
+      }
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, `Solution file ${options2.file}`);
+  const manifest = readSolutionManifest(zip, options2.file);
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
   if (options2.skipLowerVersion) {
     const installed = await client.findSolution(manifest.uniqueName);
@@ -61761,18 +62200,11 @@ async function importProgress(client, importJobId) {
 
 // packages/dataverse/src/operations/deployment-settings.ts
 function componentParametersFromSettings(text3, file) {
-  let settings;
-  try {
-    settings = JSON.parse(text3.replace(/^\uFEFF/, ""));
-  } catch (error2) {
-    throw new UserError(
-      `The deployment settings file is not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`,
-      {
-        location: { file },
-        cause: error2
-      }
-    );
-  }
+  const settings = checkJson(
+    withoutByteOrderMark(text3),
+    file,
+    "Fix the JSON, or write the file again with pac solution create-settings."
+  );
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
     throw new UserError(
       "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
@@ -62199,6 +62631,7 @@ function escape5(text3) {
 // packages/dataverse/src/local-server/import-refusals.ts
 var IMPORT_REFUSAL_CODES = {
   unmanagedOverManaged: "0x80048041",
+  managedOverUnmanaged: "0x80048040",
   lowerVersion: "0x80048541"
 };
 function importRefusal(installed, incoming) {
@@ -62207,6 +62640,11 @@ function importRefusal(installed, incoming) {
     return {
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
       errortext: "The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
+    };
+  if (!installed.managed && incoming.managed)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.managedOverUnmanaged,
+      errortext: "The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
   if (compareVersions(incoming.version, installed.version) < 0)
     return {
@@ -62320,15 +62758,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs30 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs30.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs32.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs30.readFileSync)(import_node_path39.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs32.readFileSync)(import_node_path42.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -62346,7 +62784,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs30.writeFileSync)(import_node_path39.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs32.writeFileSync)(import_node_path42.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -62680,12 +63118,9 @@ var DataverseService = class {
         store();
       } catch (error2) {
         if (isUserError(error2)) {
-          importJob2.fail({ errorcode: CODES.invalidSolutionFile, errortext: error2.message });
-          throw new ODataFailure(
-            400,
-            CODES.invalidSolutionFile,
-            `The import file is invalid: ${error2.message}`
-          );
+          const problem = describeUserError(error2);
+          importJob2.fail({ errorcode: CODES.invalidSolutionFile, errortext: problem });
+          throw new ODataFailure(400, CODES.invalidSolutionFile, `The import file is invalid: ${problem}`);
         }
         throw error2;
       }
@@ -63292,15 +63727,15 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
     "environment URL, e.g. https://contoso.crm.dynamics.com (env DATAVERSE_ENVIRONMENT_URL)"
   ).option("--tenant-id <id>", "directory (tenant) ID (env AZURE_TENANT_ID)").option("--app-id <id>", "application (client) ID (env AZURE_CLIENT_ID)").option(
     "--client-certificate <file>",
-    "PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET"
+    "PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)"
   ).option("--cloud <cloud>", "Public, UsGov, UsGovHigh, UsGovDod or China", "Public").option("--authority-host <url>", "override the Entra ID login host, e.g. the dev-server");
 }
 function readConnection(options2, io) {
@@ -63313,10 +63748,20 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs31.readFileSync)(import_node_path40.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs33.readFileSync)(import_node_path43.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
+  }
+  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
+  const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!clientSecret && clientCertificate === void 0 && !idTokenRequest) {
+    throw new UsageError(
+      "No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate <file>.",
+      {
+        hint: 'In a GitHub Actions job with "permissions: id-token: write", the command signs in with GitHub OIDC instead.'
+      }
+    );
   }
   return {
     environmentUrl,
@@ -63325,7 +63770,7 @@ function readConnection(options2, io) {
     cloud: options2.cloud,
     ...options2.authorityHost ? { authorityHost: options2.authorityHost } : {},
     credential: resolveCredential({
-      clientSecret: io.env.CONNECTOR_ALM_CLIENT_SECRET,
+      clientSecret,
       clientCertificate,
       clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
       idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,
@@ -63351,7 +63796,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path41.default.resolve(
+    const outputFile = import_node_path44.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -63367,14 +63812,14 @@ function registerExportCommand(program2, context) {
       },
       logger
     );
-    if (options2.format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}
-`);
+    if (options2.format === "json") writeOutput(io, `${JSON.stringify(result, null, 2)}
+`, "json");
   });
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -63391,19 +63836,26 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path42.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path45.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs32.readFileSync)(file, "utf8");
-      } catch {
-        throw new UsageError(`Cannot read the deployment settings file '${options2.settings}'.`);
+        text3 = (0, import_node_fs34.readFileSync)(file, "utf8");
+      } catch (error2) {
+        const code2 = error2.code;
+        throw new UsageError(
+          code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error2)}).`,
+          {
+            location: { file: options2.settings },
+            hint: "Give the deployment settings file that pac solution create-settings wrote."
+          }
+        );
       }
       componentParameters = componentParametersFromSettings(text3, file);
     }
     const result = await importSolution(
       client,
       {
-        file: import_node_path42.default.resolve(io.cwd, zip),
+        file: import_node_path45.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -63417,15 +63869,15 @@ function registerImportCommand(program2, context) {
       },
       logger
     );
-    if (options2.format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}
-`);
+    if (options2.format === "json") writeOutput(io, `${JSON.stringify(result, null, 2)}
+`, "json");
   });
 }
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -63433,8 +63885,8 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path43.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs33.mkdirSync)(folder, { recursive: true });
+    const folder = options2.solutions ? import_node_path46.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) (0, import_node_fs35.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto16.randomUUID)();
     const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
@@ -63447,7 +63899,7 @@ function registerDevServerCommand(program2, context) {
     });
     io.stdout.write(
       [
-        `Local Dataverse: ${server.environmentUrl} (${server.store.list().length} solutions${folder ? ` from ${folder}` : ", in memory"})`,
+        `Local Dataverse: ${server.environmentUrl} (${plural(server.store.list().length, "solution")}${folder ? ` from ${folder}` : ", in memory"})`,
         `Local Entra ID:  ${server.authorityHost}`,
         "",
         "In another shell (this app and secret exist only in this dev server):",
@@ -63568,8 +64020,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs34 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -63577,9 +64029,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs34.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs36.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path44.default.join(directory, entry.name);
+      const absolute = import_node_path47.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
@@ -63588,8 +64040,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs34.promises.readFile(absolute);
-        const executable = ((await import_node_fs34.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs36.promises.readFile(absolute);
+        const executable = ((await import_node_fs36.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -65074,17 +65526,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path52 = requestOptions.url.replace(options2.baseUrl, "");
+    const path55 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path52} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path55} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path52} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path55} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -67797,7 +68249,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path52) => path52.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path55) => path55.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -68185,8 +68637,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_promises8 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -68201,27 +68652,80 @@ function formatRepositoryName(name) {
   return `${name.owner}/${name.repo}`;
 }
 
+// packages/github/src/remote-tree.ts
+async function readRemoteFolder(client, repository, treeSha, folder) {
+  const name = formatRepositoryName(repository);
+  let current = treeSha;
+  for (const segment of folder.split("/").filter(Boolean)) {
+    const { data: data2 } = await step(
+      `reading the tree of ${folder}`,
+      name,
+      () => client.rest.git.getTree({ ...repository, tree_sha: current })
+    );
+    const entry = data2.tree.find((item) => item.path === segment);
+    if (!entry) return [];
+    if (entry.type !== "tree" || !entry.sha)
+      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
+    current = entry.sha;
+  }
+  const { data } = await step(
+    `reading the files of ${folder}`,
+    name,
+    () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" })
+  );
+  if (data.truncated)
+    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
+      hint: "The folder is too big for one connector."
+    });
+  return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
+}
+async function readBranch(client, repository, branch, what = "branch") {
+  const name = formatRepositoryName(repository);
+  let sha;
+  try {
+    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+    sha = data.object.sha;
+  } catch (error2) {
+    if (apiStatus(error2) === 404) return void 0;
+    throw describeApiFailure(error2, `reading the ${what} ${branch}`, name);
+  }
+  const { data: commit } = await step(
+    `reading the head commit of the ${what} ${branch}`,
+    name,
+    () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
+  );
+  return {
+    sha,
+    treeSha: commit.tree.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.message
+  };
+}
+async function readBlob(client, repository, sha) {
+  const { data } = await step(
+    `reading the blob ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
+  );
+  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+}
+
 // packages/github/src/base-branch.ts
 async function readBaseCommit(client, upstream, base2) {
+  const head = await readBranch(client, upstream, base2, "base branch");
+  if (head) return head;
   const upstreamName = formatRepositoryName(upstream);
-  const doing = `reading the base branch ${base2}`;
-  const ref = await client.rest.git.getRef({ ...upstream, ref: `heads/${base2}` }).catch(async (error2) => {
-    const repository = apiStatus(error2) === 404 ? await client.rest.repos.get({ ...upstream }).catch(() => void 0) : void 0;
-    if (!repository) throw describeApiFailure(error2, doing, upstreamName);
-    const defaultBranch = repository.data.default_branch;
-    throw new UserError(
-      `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${defaultBranch}'.`,
-      {
-        hint: `Set base (--base) to the branch the pull request should target, e.g. '${defaultBranch}'. PowerPlatformConnectors takes pull requests on dev.`
-      }
-    );
-  });
-  const { data: commit } = await step(
-    "reading the base commit",
+  const { data: repository } = await step(
+    `reading the base branch ${base2}`,
     upstreamName,
-    () => client.rest.git.getCommit({ ...upstream, commit_sha: ref.data.object.sha })
+    () => client.rest.repos.get({ ...upstream })
   );
-  return { sha: ref.data.object.sha, treeSha: commit.tree.sha };
+  throw new UserError(
+    `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
+    {
+      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`
+    }
+  );
 }
 
 // packages/github/src/branch-commit.ts
@@ -68254,8 +68758,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path52 of changes.deletions)
-    entries.push({ path: `${folder}/${path52}`, mode: "100644", type: "blob", sha: null });
+  for (const path55 of changes.deletions)
+    entries.push({ path: `${folder}/${path55}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -68406,23 +68910,23 @@ function isAuthorsTitle(current, body, next) {
 }
 
 // packages/github/src/line-endings.ts
-var CR = 13;
-var LF2 = 10;
-function isText(content) {
+var CR2 = 13;
+var LF3 = 10;
+function isText2(content) {
   if (content.subarray(0, 8e3).includes(0)) return false;
-  for (let at = content.indexOf(CR); at !== -1; at = content.indexOf(CR, at + 1)) {
-    if (content[at + 1] !== LF2) return false;
+  for (let at = content.indexOf(CR2); at !== -1; at = content.indexOf(CR2, at + 1)) {
+    if (content[at + 1] !== LF3) return false;
   }
   return true;
 }
 function hasCrlf(content) {
-  return content.includes("\r\n") && isText(content);
+  return content.includes("\r\n") && isText2(content);
 }
 function withLf(content) {
   return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
 }
 function lineEndingShas(file) {
-  if (!isText(file.content)) return [file.sha];
+  if (!isText2(file.content)) return [file.sha];
   const lf = withLf(file.content);
   const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
   return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
@@ -68676,70 +69180,12 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
   return warnings;
 }
 
-// packages/github/src/remote-tree.ts
-async function readRemoteFolder(client, repository, treeSha, folder) {
-  const name = formatRepositoryName(repository);
-  let current = treeSha;
-  for (const segment of folder.split("/").filter(Boolean)) {
-    const { data: data2 } = await step(
-      `reading the tree of ${folder}`,
-      name,
-      () => client.rest.git.getTree({ ...repository, tree_sha: current })
-    );
-    const entry = data2.tree.find((item) => item.path === segment);
-    if (!entry) return [];
-    if (entry.type !== "tree" || !entry.sha)
-      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
-    current = entry.sha;
-  }
-  const { data } = await step(
-    `reading the files of ${folder}`,
-    name,
-    () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" })
-  );
-  if (data.truncated)
-    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
-      hint: "The folder is too big for one connector."
-    });
-  return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
-}
-async function readBranch(client, repository, branch) {
-  const name = formatRepositoryName(repository);
-  let sha;
-  try {
-    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
-    sha = data.object.sha;
-  } catch (error2) {
-    if (apiStatus(error2) === 404) return void 0;
-    return step(`reading the branch ${branch}`, name, () => Promise.reject(error2));
-  }
-  const { data: commit } = await step(
-    `reading the commit ${sha}`,
-    name,
-    () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
-  );
-  return {
-    sha,
-    treeSha: commit.tree.sha,
-    parents: commit.parents.map((parent) => parent.sha),
-    message: commit.message
-  };
-}
-async function readBlob(client, repository, sha) {
-  const { data } = await step(
-    `reading the blob ${sha}`,
-    formatRepositoryName(repository),
-    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
-  );
-  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-}
-
 // packages/github/src/target-folder.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path45.default.basename(import_node_path45.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path48.default.basename(import_node_path48.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -68777,12 +69223,12 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path46.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path49.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
-  requireSwagger(options2.connector, local);
+  const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -68814,7 +69260,7 @@ async function openPullRequest(options2, ports) {
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
   logger.info(
-    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
     const { owner: forkOwner, repo } = await ensureFork(
@@ -68926,19 +69372,19 @@ async function openPullRequest(options2, ports) {
   return result;
 }
 function requireSwagger(connector, files) {
-  if (files.some((file) => file.path.toLowerCase() === "apidefinition.swagger.json")) return;
+  const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
+  if (swagger) return swagger;
   throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
   });
 }
-async function connectorTitle(folder) {
+function connectorTitle(folder, swagger) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path46.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
-    if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
-      return swagger.info.title.trim();
+    const { info } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
+    if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path46.default.basename(folder);
+  return import_node_path49.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -68992,13 +69438,13 @@ function registerOpenPullRequestCommand(program2, context) {
           { logger }
         );
         results.push(result);
-        if (options2.format === "text") io.stdout.write(`${printable(describeResult(result))}
-`);
+        if (options2.format === "text") writeOutput(io, `${printable(describeResult(result))}
+`, "text");
       }
     } finally {
       if (options2.format === "json" && results.length > 0)
-        io.stdout.write(`${JSON.stringify(results, null, 2)}
-`);
+        writeOutput(io, `${JSON.stringify(results, null, 2)}
+`, "json");
     }
     context.setExit(ExitCode.Success);
   });
@@ -69015,7 +69461,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -69023,21 +69469,26 @@ function registerUnpackCommand(program2, context) {
     new Option("--package-type <type>", "which export(s) to unpack").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--reset-version [version]", "write this version instead of the exported one (default 0.0.0.0)").addOption(
     new Option("--stale <policy>", "files the solution no longer has").choices(["delete", "keep"]).default("delete")
-  ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
+  ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(
+    "--zip-name-encoding <encoding>",
+    "code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)"
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path47.default.resolve(io.cwd, zip), import_node_path47.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path50.default.resolve(io.cwd, zip), import_node_path50.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
       overwrite: options2.overwrite ?? false,
-      limits: zipLimitOptions(options2)
+      limits: zipLimitOptions(options2),
+      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (options2.format === "json") io.stdout.write(`${JSON.stringify({ ...result, folder }, null, 2)}
-`);
-    else io.stdout.write(describeUnpack(result, folder));
+    if (options2.format === "json")
+      writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}
+`, "json");
+    else writeOutput(io, describeUnpack(result, folder), "text");
   });
 }
 function describeUnpack(result, folder) {
@@ -69062,15 +69513,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path48.default.resolve(io.cwd, folder);
-    const target = import_node_path48.default.resolve(io.cwd, zip);
+    const source = import_node_path51.default.resolve(io.cwd, folder);
+    const target = import_node_path51.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -69080,48 +69531,56 @@ function registerPackCommand(program2, context) {
       })
     ] : [await packSolution(source, target, { packageType: options2.packageType, ...version })];
     if (options2.format === "json") {
-      io.stdout.write(
+      writeOutput(
+        io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path48.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path51.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
-`
+`,
+        "json"
       );
       return;
     }
     for (const result of results) {
-      io.stdout.write(
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path48.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
-`
+      writeOutput(
+        io,
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path51.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+`,
+        "text"
       );
     }
   });
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path49.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path49.default.resolve(io.cwd, source), root, {
+    const root = import_node_path52.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path52.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
-      io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path49.default.join(destination, c.folder) })) }, null, 2)}
-`
+      writeOutput(
+        io,
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path52.default.join(destination, c.folder) })) }, null, 2)}
+`,
+        "json"
       );
       return;
     }
-    if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
+    if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
-      io.stdout.write(
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path49.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
-`
+      writeOutput(
+        io,
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path52.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+`,
+        "text"
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -69130,7 +69589,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -69144,13 +69603,13 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path50.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path53.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path50.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path53.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await buildSolution(
-      folders.map((folder) => import_node_path50.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path53.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -69165,14 +69624,16 @@ function registerBuildSolutionCommand(program2, context) {
         ...existing ? { existing } : {}
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path50.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path53.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
-      io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
-`);
+      writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
+`, "json");
     else
-      io.stdout.write(
+      writeOutput(
+        io,
         `${printable(`Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => describeConnector(c, options2.existing)).join(", ")}.`)}
-`
+`,
+        "text"
       );
   });
 }
@@ -69182,14 +69643,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path51.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path54.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -69202,7 +69663,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path51.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path54.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, {
@@ -69215,19 +69676,20 @@ function report(context, result, format3, summary) {
   const { io } = context;
   const line = (level, finding) => `${level} ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ""}`)}
 `;
-  if (format3 === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}
-`);
+  if (format3 === "json") writeOutput(io, `${JSON.stringify(result, null, 2)}
+`, "json");
   else {
-    for (const warning of result.warnings) io.stdout.write(line("warning", warning));
-    if (result.ok) io.stdout.write(`${summary.success}
+    const lines = result.warnings.map((warning) => line("warning", warning));
+    if (result.ok) lines.push(`${summary.success}
 `);
     else {
-      for (const finding of result.findings) io.stdout.write(line("error", finding));
-      io.stdout.write(
+      lines.push(...result.findings.map((finding) => line("error", finding)));
+      lines.push(
         `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
 `
       );
     }
+    writeOutput(io, lines.join(""), "text");
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
 }
@@ -69261,7 +69723,7 @@ async function runCli(argv, io) {
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {
-      io.stderr.write(`error: ${printable(describeUserError(error2))}
+      io.stderr.write(`${printable(`${locationPrefix(error2)}error: ${describeProblem(error2)}`)}
 `);
       return error2 instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }

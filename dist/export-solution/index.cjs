@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path8, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path8,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path8,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
+      const { method, path: path8, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path8,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code2 = path6.charCodeAt(i2);
+    function validateCookiePath(path8) {
+      for (let i2 = 0; i2 < path8.length; ++i2) {
+        const code2 = path8.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs3 = require("fs");
+    var fs5 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs3.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs3.close(self.fd, onCloseDone);
+      fs5.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs3 = require("fs");
+    var fs5 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path6, options2) {
+    function openPromise(path8, options2) {
       return new Promise((resolve, reject) => {
-        open2(path6, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path8, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path6, options2, callback) {
+    function open2(path8, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path6, "r", function(err2, fd2) {
+      fs5.open(path8, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs3.close(fd2, defaultCallback);
+          if (err3) fs5.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd2, function(err2, stats) {
+      fs5.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs3 = require("fs");
+    var fs5 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs3.stat(realPath, function(err2, stats) {
+      fs5.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs3.createReadStream(realPath);
+          var readStream = fs5.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path6) {
-      let input = path6;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path6) {
-      if (path6 === "" || path6[0] === "/") {
-        return removeDotSegments(path6);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path6.split("/");
+      const segments = path8.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path6);
+            const ci = visit_(i2, node.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path8);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
+        const k = path8[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs3, exportName) {
+    function addFormats2(ajv, list2, fs5, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs3[f]);
+        ajv.addFormat(f, fs5[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40557,32 +40557,8 @@ function errorMessage(error3) {
   if (error3 instanceof Error) return error3.message;
   return String(error3);
 }
-function describeUserError(error3) {
-  const where = error3.location ? unsaidLocation(error3.message, error3.location) : void 0;
-  const hint = error3.hint ? ` ${error3.hint}` : "";
-  return `${error3.message}${where ? ` (${where})` : ""}${hint}`;
-}
-function unsaidLocation(message2, location) {
-  if (!namesFile(message2, location.file)) return formatLocation(location);
-  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message2))
-    return void 0;
-  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
-}
-function namesFile(message2, file) {
-  if (file === "") return true;
-  for (let at = message2.indexOf(file); at !== -1; at = message2.indexOf(file, at + 1)) {
-    const after = message2.slice(at + file.length);
-    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
-}
-function formatLocation(location) {
-  let text2 = location.file;
-  if (location.line !== void 0) {
-    text2 += `:${location.line}`;
-    if (location.column !== void 0) text2 += `:${location.column}`;
-  }
-  return text2;
+function describeProblem(error3) {
+  return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 
 // packages/core/src/paths.ts
@@ -40651,6 +40627,11 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/byte-order-mark.ts
+function withoutByteOrderMark(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40676,7 +40657,7 @@ async function runAction(main) {
     if (isUserError(error3)) {
       const location = error3.location;
       error(
-        describeUserError(error3),
+        describeProblem(error3),
         location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
@@ -41466,8 +41447,10 @@ function isBadPort(error3) {
   return failure?.code === void 0 && failure?.message === "bad port";
 }
 
-// packages/dataverse/src/http/unreachable-port.ts
-function unreachablePort(error3, url, urlInput) {
+// packages/dataverse/src/http/hopeless-failure.ts
+function hopelessFailure(error3, url, { urlInput, noSuchHostHint, answered }) {
+  if (isNoSuchHost(error3) && !answered)
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint };
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   if (isBadPort(error3))
     return {
@@ -41532,25 +41515,18 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
     const text2 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
-    if (isNoSuchHost(error3) && !answeredHosts.has(endpoint.hostname)) {
-      throw new UserError(
-        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
-        {
-          hint: endpoint.noSuchHostHint,
-          cause: error3
-        }
-      );
-    }
-    throw finalFailure(error3, new URL(url), endpoint) ?? passingFailure(error3, endpoint, timeoutMs);
+    const hopeless = hopelessFailure(error3, new URL(url), {
+      urlInput: endpoint.urlInput,
+      noSuchHostHint: endpoint.noSuchHostHint,
+      answered: answeredHosts.has(endpoint.hostname)
+    });
+    if (hopeless)
+      throw new UserError(`Could not reach ${endpoint.description}: ${hopeless.reason}.`, {
+        hint: hopeless.hint,
+        cause: error3
+      });
+    throw passingFailure(error3, endpoint, timeoutMs);
   }
-}
-function finalFailure(error3, url, endpoint) {
-  const unreachable2 = unreachablePort(error3, url, endpoint.urlInput);
-  if (!unreachable2) return void 0;
-  return new UserError(`Could not reach ${endpoint.description}: ${unreachable2.reason}.`, {
-    hint: unreachable2.hint,
-    cause: error3
-  });
 }
 function isJsonObject(text2) {
   try {
@@ -42178,15 +42154,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path6, options2) {
-    return await this.send("GET", path6, options2);
+  async get(path8, options2) {
+    return await this.send("GET", path8, options2);
   }
-  async post(path6, options2) {
-    return await this.send("POST", path6, options2);
+  async post(path8, options2) {
+    return await this.send("POST", path8, options2);
   }
-  async send(method, path6, request) {
+  async send(method, path8, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path6, this.options.environment);
+    const url = new URL(WEB_API_PATH + path8, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -42223,16 +42199,16 @@ var DataverseHttp = class {
           await clock.sleep(decision3.delayMs);
           continue;
         }
-        if (isNoSuchHost(error3) && !this.answered) throw noSuchHost(request.operation, url, error3);
-        const unreachableHere = unreachablePort(error3, url, "environment-url");
-        if (unreachableHere)
-          throw new UserError(
-            `${request.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
-            {
-              hint: unreachableHere.hint,
-              cause: error3
-            }
-          );
+        const hopeless = hopelessFailure(error3, url, {
+          urlInput: "environment-url",
+          noSuchHostHint: NO_SUCH_HOST_HINT,
+          answered: this.answered
+        });
+        if (hopeless)
+          throw new UserError(`${request.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
+            hint: hopeless.hint,
+            cause: error3
+          });
         const reason = describeNetworkError(error3);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -42403,12 +42379,7 @@ function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause)
     }
   );
 }
-function noSuchHost(operation2, url, error3) {
-  return new UserError(`${operation2}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
-    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
-    cause: error3
-  });
-}
+var NO_SUCH_HOST_HINT = "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
 function unreachable(operation2, url, error3, attempts) {
   const reason = describeNetworkError(error3);
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
@@ -42468,7 +42439,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises2 = require("node:fs/promises");
+var import_promises = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -42979,9 +42950,10 @@ var PROBLEM_TEXT = {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
+var import_yauzl2 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/fs/write-failure.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -43006,10 +42978,13 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  return new UserError(
-    `${target} cannot be written: ${failure.reason} (${code2}, ${where ? `${syscall} ${where}` : syscall}).`,
-    { hint: failure.hint, cause: error3 }
-  );
+  const elsewhere = where !== void 0 && import_node_path3.default.dirname(import_node_path3.default.resolve(where)) !== import_node_path3.default.dirname(import_node_path3.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error3
+  });
 }
 async function writingTo(target, work) {
   try {
@@ -43018,6 +42993,10 @@ async function writingTo(target, work) {
     throw targetWriteError(target, error3);
   }
 }
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs = require("node:fs");
@@ -43030,11 +43009,11 @@ var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
 // packages/solution/src/zip/zip-directory.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
+var import_yauzl3 = __toESM(require_yauzl(), 1);
 function readZipDirectory(bytes) {
   return new Promise((resolve, reject) => {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    import_yauzl2.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error3, zip) => {
+    import_yauzl3.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error3, zip) => {
       if (error3) {
         reject(error3);
         return;
@@ -43068,7 +43047,30 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
+
+// packages/solution/src/fs/folder-path.ts
+var import_node_fs2 = require("node:fs");
+async function refuseFolder(file, what, hint) {
+  const existing = await import_node_fs2.promises.stat(file).catch(() => void 0);
+  if (existing?.isDirectory())
+    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+  return existing;
+}
+
+// packages/solution/src/fs/temporary.ts
+var import_node_crypto4 = require("node:crypto");
+var import_node_path4 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path4.default.resolve(target);
+  return import_node_path4.default.join(
+    import_node_path4.default.dirname(resolved2),
+    `.${import_node_path4.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  );
+}
+
+// packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 
 // packages/solution/src/xml/xml-tree.ts
 function childElements(parent, name) {
@@ -43090,7 +43092,7 @@ function parseXml(text2, file) {
   const stack = [];
   let root;
   const fail = (message2) => {
-    throw new UserError(`${file}: ${message2} (line ${parser.line}, column ${parser.column}).`, {
+    throw new UserError(`${message2}.`, {
       location: { file, line: parser.line, column: parser.column }
     });
   };
@@ -43100,9 +43102,9 @@ function parseXml(text2, file) {
   };
   parser.on(
     "doctype",
-    () => fail("has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved")
+    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
-  parser.on("error", (error3) => fail(stripSaxesPrefix(error3.message)));
+  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag2) => {
     const node = {
       kind: "element",
@@ -43126,7 +43128,7 @@ function parseXml(text2, file) {
     if (stack.length > 0) append({ kind: "instruction", target, body });
   });
   parser.write(text2).close();
-  if (!root) return fail("has no root element");
+  if (!root) return fail("invalid XML: no root element");
   return root;
 }
 function stripSaxesPrefix(message2) {
@@ -44071,43 +44073,6 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
 
 // packages/solution/src/text/decode.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -44116,16 +44081,38 @@ var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 // packages/solution/src/fs/commit-folder.ts
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
+// packages/solution/src/fs/write-file-atomically.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+async function writeFileAtomically(file, bytes) {
+  await writingTo(file, async () => {
+    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    try {
+      await import_node_fs3.promises.writeFile(temporary, bytes);
+      await import_node_fs3.promises.rename(temporary, file);
+    } catch (error3) {
+      await import_node_fs3.promises.rm(temporary, { force: true });
+      throw error3;
+    }
+  });
+}
+async function checkWritable(file) {
+  await writingTo(file, async () => {
+    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    await import_node_fs3.promises.writeFile(temporary, "");
+    await import_node_fs3.promises.rm(temporary, { force: true });
+  });
+}
+
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
   constructor(archive, names) {
-    super(
-      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        location: { file: archive },
-        hint: notASolutionHint(names)
-      }
-    );
+    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
+      location: { file: archive },
+      hint: notASolutionHint(names)
+    });
   }
 };
 function legacyFlowPackageHint(names) {
@@ -44150,7 +44137,7 @@ function notASolutionHint(names) {
   return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
 }
 function solutionError(file, problem, hint) {
-  return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });
+  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -44176,6 +44163,9 @@ function readManifest(root, file) {
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
   return { uniqueName: field("UniqueName"), version: field("Version"), managed };
 }
+
+// packages/solution/src/solution/line-endings-file.ts
+var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -44205,9 +44195,11 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/dataverse/src/zip/solution-manifest.ts
 var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
-function readSolutionXml(bytes, label) {
+function readSolutionXml(bytes, zip) {
+  const location = { file: zip };
   if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
-    throw new UserError(`${label} is not a zip file.`, {
+    throw new UserError("is not a zip file.", {
+      location,
       hint: "Give a solution .zip exported from Dataverse or packed from source."
     });
   }
@@ -44222,7 +44214,8 @@ function readSolutionXml(bytes, label) {
         if (file.name !== "solution.xml") return false;
         if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
           throw new UserError(
-            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`
+            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
+            { location }
           );
         }
         return true;
@@ -44231,60 +44224,28 @@ function readSolutionXml(bytes, label) {
   } catch (error3) {
     if (error3 instanceof UserError) throw error3;
     throw new UserError(
-      `${label} is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
-      { cause: error3 }
+      `is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
+      { location, cause: error3 }
     );
   }
   return { solutionXml: entries["solution.xml"], hasCustomizations, names };
 }
-function readSolutionManifest(bytes, label) {
-  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
+function readSolutionManifest(bytes, zip) {
+  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
-    throw new NotASolutionError(label, names);
+    throw new NotASolutionError(zip, names);
   }
-  const text2 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
-  const file = `${label}: solution.xml`;
+  const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
+  const file = `${zip}/solution.xml`;
   const manifest = readManifest(parseXml(text2, file), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
+    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,
     managed: manifest.managed === "1" || manifest.managed === "2"
   };
-}
-
-// packages/dataverse/src/operations/write-file-atomically.ts
-var import_promises = require("node:fs/promises");
-var import_node_path3 = __toESM(require("node:path"), 1);
-async function writeFileAtomically(file, bytes) {
-  await writingTo(file, async () => {
-    await (0, import_promises.mkdir)(import_node_path3.default.dirname(file), { recursive: true });
-    const temporary = temporaryOf(file);
-    try {
-      await (0, import_promises.writeFile)(temporary, bytes);
-      await (0, import_promises.rename)(temporary, file);
-    } catch (error3) {
-      await (0, import_promises.rm)(temporary, { force: true });
-      throw error3;
-    }
-  });
-}
-async function checkWritable(file) {
-  if ((await (0, import_promises.stat)(file).catch(() => void 0))?.isDirectory())
-    throw new UserError(`${file} is a folder; the exported zip cannot be written there.`, {
-      hint: "Give the path of the zip file to write, ending in .zip."
-    });
-  await writingTo(file, async () => {
-    await (0, import_promises.mkdir)(import_node_path3.default.dirname(file), { recursive: true });
-    const temporary = temporaryOf(file);
-    await (0, import_promises.writeFile)(temporary, "");
-    await (0, import_promises.rm)(temporary, { force: true });
-  });
-}
-function temporaryOf(file) {
-  return import_node_path3.default.join(import_node_path3.default.dirname(file), `.${import_node_path3.default.basename(file)}.${process.pid}.tmp`);
 }
 
 // packages/dataverse/src/operations/export-solution.ts
@@ -44306,6 +44267,7 @@ async function exportSolution(client, options2, logger) {
       }
     );
   }
+  await refuseFolder(options2.outputFile, "the exported zip", ZIP_PATH_HINT);
   await checkWritable(options2.outputFile);
   if (options2.publish) await logger.group("Publish all customizations", () => client.publishAll());
   const request = {
@@ -44328,8 +44290,8 @@ async function exportSolution(client, options2, logger) {
       return client.downloadExportData(job.exportJobId);
     }
   );
-  const manifest = readSolutionManifest(zip, `The exported solution '${options2.solutionName}'`);
-  const previous = await (0, import_promises2.readFile)(options2.outputFile).catch(() => void 0);
+  const manifest = readSolutionManifest(zip, `the exported solution '${options2.solutionName}'`);
+  const previous = await (0, import_promises.readFile)(options2.outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
@@ -44372,7 +44334,7 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -44436,8 +44398,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = import_node_path4.default.resolve(workspace, readString("working-directory"));
-  return import_node_path4.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path6.default.resolve(workspace, readString("working-directory"));
+  return import_node_path6.default.resolve(workingDirectory, value);
 }
 
 // packages/actions/src/export-solution/inputs.ts
@@ -45001,7 +44963,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path6 = [root];
+  const path8 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45009,14 +44971,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path6[level];
+    let node = path8[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path6[level] = node;
+      path8[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45282,6 +45244,10 @@ function tokenize(text2, describeCharacter) {
     } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token = numberToken(text2, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -45289,6 +45255,25 @@ function tokenize(text2, describeCharacter) {
 }
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function numberToken(text2, offset, end) {
+  const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
+  if (!zero) return { kind: "literal", offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
+  const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return {
+    kind: "literal",
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written2.length
+    }
+  };
+}
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
   if (error3 === SCAN_INVALID_CHARACTER) {
@@ -45389,6 +45374,7 @@ function wordToken(text2, offset, end, describeCharacter) {
       problem: { message: describeCharacter(first), offset, length }
     };
   }
+  end = unquotedRunEnd(text2, offset, end);
   if (text2.charCodeAt(end) === 34) {
     const word = text2.slice(offset, end);
     return {
@@ -45402,6 +45388,26 @@ function wordToken(text2, offset, end, describeCharacter) {
     if (isInvisible(text2.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
   }
   return { kind: "word", offset, end };
+}
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
@@ -46247,51 +46253,13 @@ function keyOffset(node) {
   return node.offset;
 }
 function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
-  const errors2 = [];
-  const value = parse2(text2, errors2, {
+  const value = parse2(text2, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const error3 of errors2) {
-    const issue2 = describeIssue(text2, error3);
-    if (seen.has(issue2.offset)) continue;
-    seen.add(issue2.offset);
-    issues.push(issue2);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text2, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text2, unexpectedCharacter, lines));
   return value;
-}
-function describeIssue(text2, error3) {
-  const code2 = error3.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text2, error3.offset);
-    const next = text2.charAt(error3.offset);
-    if (comma !== -1 && text2.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === "InvalidSymbol") {
-    const character = text2.codePointAt(error3.offset);
-    if (character !== void 0)
-      return { message: unexpectedCharacter(character), offset: error3.offset, length: 1 };
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text2, error3.offset);
-    if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error3.offset, length: error3.length };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -46322,55 +46290,6 @@ var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [65279, "a byte-order mark inside the text"]
 ]);
 var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
-function previousNonWhitespace(text2, offset) {
-  let i2 = offset - 1;
-  while (i2 >= 0 && /\s/.test(text2.charAt(i2))) i2--;
-  return i2;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text2, from) {
-  let inString = false;
-  for (let i2 = from; i2 < text2.length; i2++) {
-    const code2 = text2.charCodeAt(i2);
-    if (inString) {
-      if (code2 === 92) i2++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i2;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject2(value) {
@@ -46909,7 +46828,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path6 = problem.segments;
+  const path8 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -46923,21 +46842,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path6.includes("oAuthSettings")) {
-      const last2 = path6[path6.length - 1];
+    if (path8.includes("oAuthSettings")) {
+      const last2 = path8[path8.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
+    if (path8.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path8[path8.length - 1] === "type" && path8.length === parameterNameDepth(path8) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path6) {
-  return path6[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path8) {
+  return path8[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47028,12 +46947,31 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 function looksGenerated(value) {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -47226,6 +47164,25 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/policy-instances.ts
+function policyInstances(apiProperties) {
+  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+  const policies = [];
+  if (!instances) return policies;
+  for (let index = 0; index < instances.length; index++) {
+    const instance = asObject(instances[index]);
+    const templateId = asString(instance?.templateId);
+    if (!instance || templateId === void 0) continue;
+    policies.push({
+      index,
+      templateId,
+      template: templateId.toLowerCase(),
+      parameters: asObject(instance.parameters)
+    });
+  }
+  return policies;
+}
+
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
@@ -47296,22 +47253,16 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -47319,7 +47270,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
@@ -47329,7 +47280,7 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
@@ -47636,7 +47587,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -47747,9 +47698,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -47769,7 +47720,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48057,17 +48008,136 @@ var SECRET_FORMATS = [
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
-var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text2, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
+  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
+  const colon = text2.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text2) {
+  const found = [];
+  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text2, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
+  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const name = text2.slice(start, at);
+  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text2, start) {
+  const before = text2[start - 1];
+  if (before === "&") return text2[start - 2] !== "&";
+  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
+}
+function urlBefore(text2, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
+  return text2.slice(start, end);
+}
+function queryCredentialAt(text2, at) {
+  const parameter = credentialParameterBefore(text2, at);
+  if (parameter === void 0) return void 0;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
+  const value = percentDecoded(written2);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
+  return { offset: at + 1, length: written2.length, parameter, value };
+}
+function percentDecoded(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text2, at) {
+  const start = userInfoStart(text2, at);
+  if (start === -1) return void 0;
+  const colon = text2.indexOf(":", start);
+  const written2 = text2.slice(colon + 1, at);
+  const value = percentDecoded(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
 
 // packages/validator/src/rules/general-secrets/screen.ts
 function screenForSecrets(text2, colonsAfterSecretName2) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
   let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
-  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
+  let urls = someUserInfo(text2);
+  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
+    urls ||= credentialParameterBefore(text2, at) !== void 0;
   }
-  return formats || assignments ? { formats, assignments } : void 0;
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text2) {
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    if (userInfoStart(text2, at) !== -1) return true;
+  }
+  return false;
 }
 function someAssignmentAtColon(text2, colonsAfterSecretName2) {
   for (let index = 0; index < colonsAfterSecretName2.length; index++) {
@@ -48279,9 +48349,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path6) {
+function pathVariables(path8) {
   const names = [];
-  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path8.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -48408,7 +48478,16 @@ function isEmpty(value) {
 }
 
 // packages/validator/src/rules/general-secrets/parameter-defaults.ts
-var SECRET_PARAMETER = /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+var SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
+    "subscription[-_ ]?key",
+    "secret",
+    "^authorization$",
+    "^token$"
+  ].join("|"),
+  "i"
+);
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretParameterDefaults(model) {
@@ -48457,11 +48536,22 @@ function scanFile(context, kind, document) {
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+    if (reported.has(credential.offset)) continue;
+    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
     });
   }
 }
@@ -48470,7 +48560,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, \u2026) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -55540,13 +55630,10 @@ var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 function hostReplacedEverywhere(context) {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = /* @__PURE__ */ new Set();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== "dynamichosturl") continue;
-    const operations = asArray(asObject(policy.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== "dynamichosturl") continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
@@ -56554,12 +56641,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path6 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path6)) continue;
-        if (path6.startsWith("x-")) continue;
-        const item = paths[path6];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path6);
-        else this.typeIssue(placeAt(rootNode, "paths", path6), "Object", item);
+      for (const path8 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path8)) continue;
+        if (path8.startsWith("x-")) continue;
+        const item = paths[path8];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path8);
+        else this.typeIssue(placeAt(rootNode, "paths", path8), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -56583,8 +56670,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path6) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path6);
+  visitPathItem(item, rootNode, path8) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path8);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -57786,12 +57873,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path6 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path8 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path6 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path8 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57898,16 +57985,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path6) {
+function followSchemaPath(model, root, path8) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path6.length && steps < MAX_STEPS; ) {
-    let end = path6.indexOf("/", start);
-    if (end === -1) end = path6.length;
+  for (let start = 0; start < path8.length && steps < MAX_STEPS; ) {
+    let end = path8.indexOf("/", start);
+    if (end === -1) end = path8.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path6.slice(start, end));
+      const next = property(model, current, path8.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58081,9 +58168,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path6 = pathAt(call, key);
-    if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path6, label) });
+    const path8 = pathAt(call, key);
+    if (path8 === void 0 || followSchemaPath(model, items.schema, path8).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path8, label) });
   }
   return problems;
 }
@@ -59525,16 +59612,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path6) {
-    this.path = path6;
-    const hasBrace = path6.includes("{");
-    this.variables = hasBrace ? scanVariables(path6) : NO_VARIABLES;
+  constructor(path8) {
+    this.path = path8;
+    const hasBrace = path8.includes("{");
+    this.variables = hasBrace ? scanVariables(path8) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path6.indexOf("/"); ; slash = path6.indexOf("/", start)) {
-      const end = slash === -1 ? path6.length : slash;
-      if (hasBrace && isVariableSegment(path6, start, end)) variableSegmentCount++;
+    for (let slash = path8.indexOf("/"); ; slash = path8.indexOf("/", start)) {
+      const end = slash === -1 ? path8.length : slash;
+      if (hasBrace && isVariableSegment(path8, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59563,8 +59650,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path6 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path6) last2 = new PathTemplate(path6);
+    const path8 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path8) last2 = new PathTemplate(path8);
     templates[index] = last2;
   }
   return templates;
@@ -59589,9 +59676,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path6, start) {
-  const slash = path6.indexOf("/", start);
-  return slash === -1 ? path6.length : slash;
+function segmentEnd(path8, start) {
+  const slash = path8.indexOf("/", start);
+  return slash === -1 ? path8.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59600,57 +59687,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path6, start, end) {
+function isVariableSegment(path8, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path6.charCodeAt(start) !== OPEN || path6.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path8.charCodeAt(start) !== OPEN || path8.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path6.charCodeAt(index);
+    const code2 = path8.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path6, open2) {
-  for (let index = open2 + 1; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
+function matchEnd(path8, open2) {
+  for (let index = open2 + 1; index < path8.length; index++) {
+    const code2 = path8.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path6) {
+function scanVariables(path8) {
   const variables = [];
-  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path6, open2);
+  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path8, open2);
     if (close === -1) {
-      open2 = path6.indexOf("{", open2 + 1);
+      open2 = path8.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path6.slice(open2 + 1, close);
+    const name = path8.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path6.indexOf("{", close + 1);
+    open2 = path8.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path6) {
+function routeOf(path8) {
   let route = "";
   let copied = 0;
-  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path6, open2);
+  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path8, open2);
     if (close === -1) {
-      open2 = path6.indexOf("{", open2 + 1);
+      open2 = path8.indexOf("{", open2 + 1);
       continue;
     }
-    route += path6.slice(copied, open2) + "{}";
+    route += path8.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path6.indexOf("{", copied);
+    open2 = path8.indexOf("{", copied);
   }
-  return copied === 0 ? path6 : route + path6.slice(copied);
+  return copied === 0 ? path8 : route + path8.slice(copied);
 }
-function routeHash(path6) {
+function routeHash(path8) {
   let hash = 0;
-  for (let index = 0; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path6, index) : -1;
+  for (let index = 0; index < path8.length; index++) {
+    const code2 = path8.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path8, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59670,10 +59757,16 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
-function templateProblem(path6) {
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path8 of pathKeys(swagger)) {
+    const message2 = problem(path8);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path8), message: message2 });
+  }
+}
+function templateProblem(path8) {
   let open2 = -1;
-  for (let index = 0; index < path6.length; index++) {
-    const character = path6[index];
+  for (let index = 0; index < path8.length; index++) {
+    const character = path8[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59707,15 +59800,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path6 = operations[index].path;
-    if (!path6.includes("{")) {
-      while (index < operations.length && operations[index].path === path6) index++;
+    const path8 = operations[index].path;
+    if (!path8.includes("{")) {
+      while (index < operations.length && operations[index].path === path8) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path6; index++)
+    for (; index < operations.length && operations[index].path === path8; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path6);
+    const route = routeHash(path8);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59758,14 +59851,11 @@ var pathRules = [
     msCode: "OperationPathMustStartWithSlash",
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report }) {
-      for (const path6 of pathKeys(swagger)) {
-        if (path6.startsWith("/")) continue;
-        report({
-          pointer: childPointer("/paths", path6),
-          message: "The path is not valid, it must start with a '/' character."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path8) => path8.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
     }
   },
   {
@@ -59780,14 +59870,11 @@ var pathRules = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
-    check({ swagger, report }) {
-      for (const path6 of pathKeys(swagger)) {
-        if (!/[?#]/.test(path6)) continue;
-        report({
-          pointer: childPointer("/paths", path6),
-          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path8) => /[?#]/.test(path8) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
     }
   },
   {
@@ -59799,14 +59886,11 @@ var pathRules = [
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report }) {
-      for (const path6 of pathKeys(swagger)) {
-        if (!path6.includes("*")) continue;
-        report({
-          pointer: childPointer("/paths", path6),
-          message: "The operation path cannot contain wildcard character '*'."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path8) => path8.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
     }
   },
   {
@@ -59818,15 +59902,11 @@ var pathRules = [
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report }) {
-      for (const path6 of pathKeys(swagger)) {
-        const problem = templateProblem(path6);
-        if (problem === void 0) continue;
-        report({
-          pointer: childPointer("/paths", path6),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
-        });
-      }
+    check(context) {
+      reportPathKeys(context, (path8) => {
+        const problem = templateProblem(path8);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     }
   },
   {
@@ -59838,14 +59918,14 @@ var pathRules = [
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report }) {
-      for (const path6 of pathKeys(swagger)) {
-        if (!path6.includes("=") || !pathVariables(path6).some((name) => name.includes("="))) continue;
-        report({
-          pointer: childPointer("/paths", path6),
-          message: "The operation path template variables cannot set default values with character '='."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path8) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path8.includes("=") && pathVariables(path8).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
     }
   },
   {
@@ -59938,14 +60018,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path6 of pathKeys(swagger)) {
-        const key = path6.toLowerCase();
+      for (const path8 of pathKeys(swagger)) {
+        const key = path8.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path6),
+            pointer: childPointer("/paths", path8),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path6
+              path8
             )
           });
         }
@@ -59964,12 +60044,12 @@ var pathRules = [
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
-      for (const path6 in paths) {
-        if (!has(paths, path6)) continue;
-        const pathItem = asObject(paths[path6]);
+      for (const path8 in paths) {
+        if (!has(paths, path8)) continue;
+        const pathItem = asObject(paths[path8]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path6, "$ref"),
+          pointer: childPointer("/paths", path8, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -60454,6 +60534,18 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+function parametersByEncoding(swagger, location, encoded) {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index];
+    if (parameter.in === location && (keys[index] & HolderKey.urlEncoding) !== 0 === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
+}
 var parameterLocationRules = [
   {
     id: "SWG-PATH-PARAM-REQUIRED",
@@ -60519,12 +60611,7 @@ var parameterLocationRules = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "path" || (keys[index] & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
         report({
           pointer: parameter.pointer,
           message: fill(
@@ -60548,12 +60635,7 @@ var parameterLocationRules = [
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "query" || (keys[index] & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           message: fill(
@@ -61701,26 +61783,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path6 = [];
+    const path8 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path6.push(start);
+    path8.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path6.pop();
+        path8.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
+      if (seen === "grey") cycles.push(path8.slice(path8.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path6.push(target);
+        path8.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62546,14 +62628,14 @@ function subscriptionRemover(deletions) {
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path6) {
-  return path6.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "").toLowerCase();
+function templateShape(path8) {
+  return routeOf(path8).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62799,9 +62881,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path6, method, body) => `{
+var operation = (path8, method, body) => `{
   "paths": {
-    "${path6}": {
+    "${path8}": {
       "${method}": ${body}
     }
   }
@@ -63082,89 +63164,107 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"'
+    }
+  },
+  jsonSyntax: {
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }'
     }
   }
 };
 
 // packages/validator/src/diff/change-rules.ts
 function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source };
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message2, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message: message2,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
 }
 var CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
     "error",
     "The operation has been deleted. This change breaks existing flows.",
-    "Microsoft change validator (PR #4043, #4168, #3470)"
+    "PR #4043, #4168, #3470"
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     "BRK-PATH-CHANGED",
     "breaking",
     "error",
     "The path template has been changed for the operation.",
-    "Microsoft change validator (PR #3648, #3499)"
+    "PR #3648, #3499"
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     "BRK-PARAM-LOCATION",
     "breaking",
     "error",
     "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "Microsoft change validator (PR #3648)"
+    "PR #3648"
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     "BRK-REQ-PARAM-ADDED",
     "breaking",
     "error",
     "The required parameter has been added.",
-    "Microsoft change validator (PR #3499)"
+    "PR #3499"
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     "BRK-REQ-FIELD-ADDED",
     "breaking",
     "error",
     "The required input field has been added. Existing flows will not send this new field.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputType: rule(
+  inputType: observed(
     "BRK-INPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "Microsoft change validator (PR #3546)"
+    "PR #3546"
   ),
-  outputType: rule(
+  outputType: observed(
     "BRK-OUTPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3910, #4168)"
+    "PR #3910, #4168"
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     "BRK-OUTPUT-DELETED",
     "breaking",
     "error",
     "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     "BRK-INPUT-ENUM-ADDED",
     "breaking",
     "error",
     "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "Microsoft change validator (PR #619)"
+    "PR #619"
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     "BRK-OUTPUT-ENUM-REMOVED",
     "breaking",
     "error",
     "The list of enum values has been removed from the output field.",
-    "Microsoft change validator (PR #1381)"
+    "PR #1381"
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -63312,16 +63412,22 @@ var CHANGE_RULES = {
   other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
   uncomparable: rule(
     "CHG-UNCOMPARABLE",
-    "major",
-    "info",
+    "breaking",
+    "error",
     "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
-    "non-breaking"
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith("Microsoft change validator")
+  ...CHANGE_RULE_DOCS[key]
 }));
 
 // packages/validator/src/diff/schema-diff.ts

@@ -40558,23 +40558,13 @@ function errorMessage(error3) {
   return String(error3);
 }
 function describeUserError(error3) {
-  const where = error3.location ? unsaidLocation(error3.message, error3.location) : void 0;
-  const hint = error3.hint ? ` ${error3.hint}` : "";
-  return `${error3.message}${where ? ` (${where})` : ""}${hint}`;
+  return `${locationPrefix(error3)}${describeProblem(error3)}`;
 }
-function unsaidLocation(message2, location) {
-  if (!namesFile(message2, location.file)) return formatLocation(location);
-  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message2))
-    return void 0;
-  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
+function locationPrefix(error3) {
+  return error3.location ? `${formatLocation(error3.location)}: ` : "";
 }
-function namesFile(message2, file) {
-  if (file === "") return true;
-  for (let at = message2.indexOf(file); at !== -1; at = message2.indexOf(file, at + 1)) {
-    const after = message2.slice(at + file.length);
-    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
+function describeProblem(error3) {
+  return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 function formatLocation(location) {
   let text2 = location.file;
@@ -40651,6 +40641,11 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/byte-order-mark.ts
+function withoutByteOrderMark(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40676,7 +40671,7 @@ async function runAction(main) {
     if (isUserError(error3)) {
       const location = error3.location;
       error(
-        describeUserError(error3),
+        describeProblem(error3),
         location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
@@ -41466,8 +41461,10 @@ function isBadPort(error3) {
   return failure?.code === void 0 && failure?.message === "bad port";
 }
 
-// packages/dataverse/src/http/unreachable-port.ts
-function unreachablePort(error3, url, urlInput) {
+// packages/dataverse/src/http/hopeless-failure.ts
+function hopelessFailure(error3, url, { urlInput, noSuchHostHint, answered }) {
+  if (isNoSuchHost(error3) && !answered)
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint };
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   if (isBadPort(error3))
     return {
@@ -41532,25 +41529,18 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
     const text2 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
-    if (isNoSuchHost(error3) && !answeredHosts.has(endpoint.hostname)) {
-      throw new UserError(
-        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
-        {
-          hint: endpoint.noSuchHostHint,
-          cause: error3
-        }
-      );
-    }
-    throw finalFailure(error3, new URL(url), endpoint) ?? passingFailure(error3, endpoint, timeoutMs);
+    const hopeless = hopelessFailure(error3, new URL(url), {
+      urlInput: endpoint.urlInput,
+      noSuchHostHint: endpoint.noSuchHostHint,
+      answered: answeredHosts.has(endpoint.hostname)
+    });
+    if (hopeless)
+      throw new UserError(`Could not reach ${endpoint.description}: ${hopeless.reason}.`, {
+        hint: hopeless.hint,
+        cause: error3
+      });
+    throw passingFailure(error3, endpoint, timeoutMs);
   }
-}
-function finalFailure(error3, url, endpoint) {
-  const unreachable2 = unreachablePort(error3, url, endpoint.urlInput);
-  if (!unreachable2) return void 0;
-  return new UserError(`Could not reach ${endpoint.description}: ${unreachable2.reason}.`, {
-    hint: unreachable2.hint,
-    cause: error3
-  });
 }
 function isJsonObject(text2) {
   try {
@@ -42208,16 +42198,16 @@ var DataverseHttp = class {
           await clock.sleep(decision3.delayMs);
           continue;
         }
-        if (isNoSuchHost(error3) && !this.answered) throw noSuchHost(request.operation, url, error3);
-        const unreachableHere = unreachablePort(error3, url, "environment-url");
-        if (unreachableHere)
-          throw new UserError(
-            `${request.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
-            {
-              hint: unreachableHere.hint,
-              cause: error3
-            }
-          );
+        const hopeless = hopelessFailure(error3, url, {
+          urlInput: "environment-url",
+          noSuchHostHint: NO_SUCH_HOST_HINT,
+          answered: this.answered
+        });
+        if (hopeless)
+          throw new UserError(`${request.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
+            hint: hopeless.hint,
+            cause: error3
+          });
         const reason = describeNetworkError(error3);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -42388,12 +42378,7 @@ function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause)
     }
   );
 }
-function noSuchHost(operation2, url, error3) {
-  return new UserError(`${operation2}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
-    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
-    cause: error3
-  });
-}
+var NO_SUCH_HOST_HINT = "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
 function unreachable(operation2, url, error3, attempts) {
   const reason = describeNetworkError(error3);
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
@@ -42961,7 +42946,11 @@ var PROBLEM_TEXT = {
 };
 
 // packages/solution/src/zip/zip-reader.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/name-encoding.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs = require("node:fs");
@@ -42974,7 +42963,7 @@ var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
 // packages/solution/src/zip/zip-directory.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
+var import_yauzl3 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
@@ -43003,7 +42992,7 @@ function parseXml(text2, file) {
   const stack = [];
   let root;
   const fail = (message2) => {
-    throw new UserError(`${file}: ${message2} (line ${parser.line}, column ${parser.column}).`, {
+    throw new UserError(`${message2}.`, {
       location: { file, line: parser.line, column: parser.column }
     });
   };
@@ -43013,9 +43002,9 @@ function parseXml(text2, file) {
   };
   parser.on(
     "doctype",
-    () => fail("has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved")
+    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
-  parser.on("error", (error3) => fail(stripSaxesPrefix(error3.message)));
+  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag2) => {
     const node = {
       kind: "element",
@@ -43039,7 +43028,7 @@ function parseXml(text2, file) {
     if (stack.length > 0) append({ kind: "instruction", target, body });
   });
   parser.write(text2).close();
-  if (!root) return fail("has no root element");
+  if (!root) return fail("invalid XML: no root element");
   return root;
 }
 function stripSaxesPrefix(message2) {
@@ -44025,6 +44014,40 @@ function printParseErrorCode(code2) {
 // packages/solution/src/text/decode.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
+    if (text2.charCodeAt(i2) === 10) {
+      line++;
+      lineStart = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/solution/src/json/json-text.ts
+var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
+function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
+  try {
+    return JSON.parse(text2);
+  } catch (nativeError) {
+    const errors2 = [];
+    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors2[0];
+    const offset = first?.offset ?? 0;
+    const { line, column } = lineAndColumn(text2, offset);
+    const what = first ? describeParseError(first) : nativeError.message;
+    throw new UserError(`invalid JSON: ${what}.`, {
+      location: { file, line, column },
+      hint
+    });
+  }
+}
+function describeParseError(error3) {
+  const code2 = printParseErrorCode(error3.error);
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
 
 // packages/solution/src/fs/commit-folder.ts
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
@@ -44032,13 +44055,10 @@ var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
   constructor(archive, names) {
-    super(
-      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        location: { file: archive },
-        hint: notASolutionHint(names)
-      }
-    );
+    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
+      location: { file: archive },
+      hint: notASolutionHint(names)
+    });
   }
 };
 function legacyFlowPackageHint(names) {
@@ -44063,7 +44083,7 @@ function notASolutionHint(names) {
   return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
 }
 function solutionError(file, problem, hint) {
-  return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });
+  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -44089,6 +44109,9 @@ function readManifest(root, file) {
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
   return { uniqueName: field("UniqueName"), version: field("Version"), managed };
 }
+
+// packages/solution/src/solution/line-endings-file.ts
+var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -44118,9 +44141,11 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/dataverse/src/zip/solution-manifest.ts
 var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
-function readSolutionXml(bytes, label) {
+function readSolutionXml(bytes, zip) {
+  const location = { file: zip };
   if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
-    throw new UserError(`${label} is not a zip file.`, {
+    throw new UserError("is not a zip file.", {
+      location,
       hint: "Give a solution .zip exported from Dataverse or packed from source."
     });
   }
@@ -44135,7 +44160,8 @@ function readSolutionXml(bytes, label) {
         if (file.name !== "solution.xml") return false;
         if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
           throw new UserError(
-            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`
+            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
+            { location }
           );
         }
         return true;
@@ -44144,22 +44170,22 @@ function readSolutionXml(bytes, label) {
   } catch (error3) {
     if (error3 instanceof UserError) throw error3;
     throw new UserError(
-      `${label} is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
-      { cause: error3 }
+      `is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
+      { location, cause: error3 }
     );
   }
   return { solutionXml: entries["solution.xml"], hasCustomizations, names };
 }
-function readSolutionManifest(bytes, label) {
-  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
+function readSolutionManifest(bytes, zip) {
+  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
-    throw new NotASolutionError(label, names);
+    throw new NotASolutionError(zip, names);
   }
-  const text2 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
-  const file = `${label}: solution.xml`;
+  const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
+  const file = `${zip}/solution.xml`;
   const manifest = readManifest(parseXml(text2, file), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
+    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
   return {
     uniqueName: manifest.uniqueName,
@@ -44217,7 +44243,8 @@ function solutionImportResult(data) {
   try {
     root = parseXml(data, "the import log");
   } catch (error3) {
-    if (isUserError(error3)) return { result: "unknown", why: `its import log is not XML (${error3.message})` };
+    if (isUserError(error3))
+      return { result: "unknown", why: `its import log is not XML (${describeUserError(error3)})` };
     throw error3;
   }
   const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
@@ -44377,16 +44404,21 @@ var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
   const bytes = await (0, import_promises.readFile)(options2.file).catch((error3) => {
     if (error3.code === "EISDIR")
-      throw new UserError(`${options2.file} is a folder, not a solution zip.`, {
+      throw new UserError("is a folder, not a solution zip.", {
+        location: { file: options2.file },
         hint: `Pack it first (connector-alm pack ${options2.file} <solution.zip>, or the pack-solution action), then import the zip.`
       });
+    const code2 = error3.code;
     throw new UserError(
-      `Cannot read the solution file: ${error3 instanceof Error ? error3.message : String(error3)}`,
-      { location: { file: options2.file }, cause: error3 }
+      code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error3)}).`,
+      {
+        location: { file: options2.file },
+        cause: error3
+      }
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, `Solution file ${options2.file}`);
+  const manifest = readSolutionManifest(zip, options2.file);
   const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
   if (options2.skipLowerVersion) {
     const installed = await client.findSolution(manifest.uniqueName);
@@ -44453,18 +44485,11 @@ async function importProgress(client, importJobId) {
 
 // packages/dataverse/src/operations/deployment-settings.ts
 function componentParametersFromSettings(text2, file) {
-  let settings;
-  try {
-    settings = JSON.parse(text2.replace(/^\uFEFF/, ""));
-  } catch (error3) {
-    throw new UserError(
-      `The deployment settings file is not valid JSON: ${error3 instanceof Error ? error3.message : String(error3)}`,
-      {
-        location: { file },
-        cause: error3
-      }
-    );
-  }
+  const settings = checkJson(
+    withoutByteOrderMark(text2),
+    file,
+    "Fix the JSON, or write the file again with pac solution create-settings."
+  );
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
     throw new UserError(
       "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
@@ -45440,6 +45465,10 @@ function tokenize(text2, describeCharacter) {
     } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token = numberToken(text2, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -45447,6 +45476,25 @@ function tokenize(text2, describeCharacter) {
 }
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function numberToken(text2, offset, end) {
+  const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
+  if (!zero) return { kind: "literal", offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
+  const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return {
+    kind: "literal",
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written2.length
+    }
+  };
+}
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
   if (error3 === SCAN_INVALID_CHARACTER) {
@@ -45547,6 +45595,7 @@ function wordToken(text2, offset, end, describeCharacter) {
       problem: { message: describeCharacter(first), offset, length }
     };
   }
+  end = unquotedRunEnd(text2, offset, end);
   if (text2.charCodeAt(end) === 34) {
     const word = text2.slice(offset, end);
     return {
@@ -45560,6 +45609,26 @@ function wordToken(text2, offset, end, describeCharacter) {
     if (isInvisible(text2.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
   }
   return { kind: "word", offset, end };
+}
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
@@ -46405,51 +46474,13 @@ function keyOffset(node) {
   return node.offset;
 }
 function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
-  const errors2 = [];
-  const value = parse2(text2, errors2, {
+  const value = parse2(text2, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const error3 of errors2) {
-    const issue2 = describeIssue(text2, error3);
-    if (seen.has(issue2.offset)) continue;
-    seen.add(issue2.offset);
-    issues.push(issue2);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text2, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text2, unexpectedCharacter, lines));
   return value;
-}
-function describeIssue(text2, error3) {
-  const code2 = error3.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text2, error3.offset);
-    const next = text2.charAt(error3.offset);
-    if (comma !== -1 && text2.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === "InvalidSymbol") {
-    const character = text2.codePointAt(error3.offset);
-    if (character !== void 0)
-      return { message: unexpectedCharacter(character), offset: error3.offset, length: 1 };
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text2, error3.offset);
-    if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error3.offset, length: error3.length };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -46480,55 +46511,6 @@ var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [65279, "a byte-order mark inside the text"]
 ]);
 var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
-function previousNonWhitespace(text2, offset) {
-  let i2 = offset - 1;
-  while (i2 >= 0 && /\s/.test(text2.charAt(i2))) i2--;
-  return i2;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text2, from) {
-  let inString = false;
-  for (let i2 = from; i2 < text2.length; i2++) {
-    const code2 = text2.charCodeAt(i2);
-    if (inString) {
-      if (code2 === 92) i2++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i2;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject2(value) {
@@ -47186,12 +47168,31 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 function looksGenerated(value) {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -47384,6 +47385,25 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/policy-instances.ts
+function policyInstances(apiProperties) {
+  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+  const policies = [];
+  if (!instances) return policies;
+  for (let index = 0; index < instances.length; index++) {
+    const instance = asObject(instances[index]);
+    const templateId = asString(instance?.templateId);
+    if (!instance || templateId === void 0) continue;
+    policies.push({
+      index,
+      templateId,
+      template: templateId.toLowerCase(),
+      parameters: asObject(instance.parameters)
+    });
+  }
+  return policies;
+}
+
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
@@ -47454,22 +47474,16 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -47477,7 +47491,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
@@ -47487,7 +47501,7 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
@@ -48215,17 +48229,136 @@ var SECRET_FORMATS = [
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
-var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text2, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
+  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
+  const colon = text2.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text2) {
+  const found = [];
+  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text2, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
+  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const name = text2.slice(start, at);
+  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text2, start) {
+  const before = text2[start - 1];
+  if (before === "&") return text2[start - 2] !== "&";
+  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
+}
+function urlBefore(text2, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
+  return text2.slice(start, end);
+}
+function queryCredentialAt(text2, at) {
+  const parameter = credentialParameterBefore(text2, at);
+  if (parameter === void 0) return void 0;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
+  const value = percentDecoded(written2);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
+  return { offset: at + 1, length: written2.length, parameter, value };
+}
+function percentDecoded(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text2, at) {
+  const start = userInfoStart(text2, at);
+  if (start === -1) return void 0;
+  const colon = text2.indexOf(":", start);
+  const written2 = text2.slice(colon + 1, at);
+  const value = percentDecoded(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
 
 // packages/validator/src/rules/general-secrets/screen.ts
 function screenForSecrets(text2, colonsAfterSecretName2) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
   let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
-  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
+  let urls = someUserInfo(text2);
+  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
+    urls ||= credentialParameterBefore(text2, at) !== void 0;
   }
-  return formats || assignments ? { formats, assignments } : void 0;
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text2) {
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    if (userInfoStart(text2, at) !== -1) return true;
+  }
+  return false;
 }
 function someAssignmentAtColon(text2, colonsAfterSecretName2) {
   for (let index = 0; index < colonsAfterSecretName2.length; index++) {
@@ -48566,7 +48699,16 @@ function isEmpty(value) {
 }
 
 // packages/validator/src/rules/general-secrets/parameter-defaults.ts
-var SECRET_PARAMETER = /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+var SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
+    "subscription[-_ ]?key",
+    "secret",
+    "^authorization$",
+    "^token$"
+  ].join("|"),
+  "i"
+);
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretParameterDefaults(model) {
@@ -48615,11 +48757,22 @@ function scanFile(context, kind, document) {
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+    if (reported.has(credential.offset)) continue;
+    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
     });
   }
 }
@@ -48628,7 +48781,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, \u2026) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -55698,13 +55851,10 @@ var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 function hostReplacedEverywhere(context) {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = /* @__PURE__ */ new Set();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== "dynamichosturl") continue;
-    const operations = asArray(asObject(policy.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== "dynamichosturl") continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
@@ -59828,6 +59978,12 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path5 of pathKeys(swagger)) {
+    const message2 = problem(path5);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path5), message: message2 });
+  }
+}
 function templateProblem(path5) {
   let open2 = -1;
   for (let index = 0; index < path5.length; index++) {
@@ -59916,14 +60072,11 @@ var pathRules = [
     msCode: "OperationPathMustStartWithSlash",
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger)) {
-        if (path5.startsWith("/")) continue;
-        report({
-          pointer: childPointer("/paths", path5),
-          message: "The path is not valid, it must start with a '/' character."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path5) => path5.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
     }
   },
   {
@@ -59938,14 +60091,11 @@ var pathRules = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
-    check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger)) {
-        if (!/[?#]/.test(path5)) continue;
-        report({
-          pointer: childPointer("/paths", path5),
-          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path5) => /[?#]/.test(path5) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
     }
   },
   {
@@ -59957,14 +60107,11 @@ var pathRules = [
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger)) {
-        if (!path5.includes("*")) continue;
-        report({
-          pointer: childPointer("/paths", path5),
-          message: "The operation path cannot contain wildcard character '*'."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path5) => path5.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
     }
   },
   {
@@ -59976,15 +60123,11 @@ var pathRules = [
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger)) {
+    check(context) {
+      reportPathKeys(context, (path5) => {
         const problem = templateProblem(path5);
-        if (problem === void 0) continue;
-        report({
-          pointer: childPointer("/paths", path5),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
-        });
-      }
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     }
   },
   {
@@ -59996,14 +60139,14 @@ var pathRules = [
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger)) {
-        if (!path5.includes("=") || !pathVariables(path5).some((name) => name.includes("="))) continue;
-        report({
-          pointer: childPointer("/paths", path5),
-          message: "The operation path template variables cannot set default values with character '='."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path5) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path5.includes("=") && pathVariables(path5).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
     }
   },
   {
@@ -60612,6 +60755,18 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+function parametersByEncoding(swagger, location, encoded) {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index];
+    if (parameter.in === location && (keys[index] & HolderKey.urlEncoding) !== 0 === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
+}
 var parameterLocationRules = [
   {
     id: "SWG-PATH-PARAM-REQUIRED",
@@ -60677,12 +60832,7 @@ var parameterLocationRules = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "path" || (keys[index] & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
         report({
           pointer: parameter.pointer,
           message: fill(
@@ -60706,12 +60856,7 @@ var parameterLocationRules = [
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "query" || (keys[index] & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           message: fill(
@@ -62704,14 +62849,14 @@ function subscriptionRemover(deletions) {
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path5) {
-  return path5.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "").toLowerCase();
+  return routeOf(path5).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63240,89 +63385,107 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"'
+    }
+  },
+  jsonSyntax: {
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }'
     }
   }
 };
 
 // packages/validator/src/diff/change-rules.ts
 function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source };
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message2, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message: message2,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
 }
 var CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
     "error",
     "The operation has been deleted. This change breaks existing flows.",
-    "Microsoft change validator (PR #4043, #4168, #3470)"
+    "PR #4043, #4168, #3470"
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     "BRK-PATH-CHANGED",
     "breaking",
     "error",
     "The path template has been changed for the operation.",
-    "Microsoft change validator (PR #3648, #3499)"
+    "PR #3648, #3499"
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     "BRK-PARAM-LOCATION",
     "breaking",
     "error",
     "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "Microsoft change validator (PR #3648)"
+    "PR #3648"
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     "BRK-REQ-PARAM-ADDED",
     "breaking",
     "error",
     "The required parameter has been added.",
-    "Microsoft change validator (PR #3499)"
+    "PR #3499"
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     "BRK-REQ-FIELD-ADDED",
     "breaking",
     "error",
     "The required input field has been added. Existing flows will not send this new field.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputType: rule(
+  inputType: observed(
     "BRK-INPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "Microsoft change validator (PR #3546)"
+    "PR #3546"
   ),
-  outputType: rule(
+  outputType: observed(
     "BRK-OUTPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3910, #4168)"
+    "PR #3910, #4168"
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     "BRK-OUTPUT-DELETED",
     "breaking",
     "error",
     "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     "BRK-INPUT-ENUM-ADDED",
     "breaking",
     "error",
     "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "Microsoft change validator (PR #619)"
+    "PR #619"
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     "BRK-OUTPUT-ENUM-REMOVED",
     "breaking",
     "error",
     "The list of enum values has been removed from the output field.",
-    "Microsoft change validator (PR #1381)"
+    "PR #1381"
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -63470,16 +63633,22 @@ var CHANGE_RULES = {
   other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
   uncomparable: rule(
     "CHG-UNCOMPARABLE",
-    "major",
-    "info",
+    "breaking",
+    "error",
     "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
-    "non-breaking"
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith("Microsoft change validator")
+  ...CHANGE_RULE_DOCS[key]
 }));
 
 // packages/validator/src/diff/schema-diff.ts

@@ -42326,32 +42326,8 @@ function errorMessage(error3) {
   if (error3 instanceof Error) return error3.message;
   return String(error3);
 }
-function describeUserError(error3) {
-  const where = error3.location ? unsaidLocation(error3.message, error3.location) : void 0;
-  const hint = error3.hint ? ` ${error3.hint}` : "";
-  return `${error3.message}${where ? ` (${where})` : ""}${hint}`;
-}
-function unsaidLocation(message, location) {
-  if (!namesFile(message, location.file)) return formatLocation(location);
-  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message))
-    return void 0;
-  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
-}
-function namesFile(message, file) {
-  if (file === "") return true;
-  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
-    const after = message.slice(at + file.length);
-    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
-}
-function formatLocation(location) {
-  let text2 = location.file;
-  if (location.line !== void 0) {
-    text2 += `:${location.line}`;
-    if (location.column !== void 0) text2 += `:${location.column}`;
-  }
-  return text2;
+function describeProblem(error3) {
+  return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 
 // packages/core/src/paths.ts
@@ -42368,6 +42344,11 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
   return relative.split(paths.sep).join("/");
+}
+
+// packages/core/src/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // packages/core/src/workflow-commands.ts
@@ -42418,6 +42399,11 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/byte-order-mark.ts
+function withoutByteOrderMark(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42443,7 +42429,7 @@ async function runAction(main) {
     if (isUserError(error3)) {
       const location = error3.location;
       error(
-        describeUserError(error3),
+        describeProblem(error3),
         location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
@@ -47179,7 +47165,6 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_promises = require("node:fs/promises");
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
@@ -48329,43 +48314,6 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
 
 // packages/validator/src/json/line-index.ts
 var LineIndex = class {
@@ -48980,6 +48928,10 @@ function tokenize(text2, describeCharacter) {
     } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token = numberToken(text2, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -48987,6 +48939,25 @@ function tokenize(text2, describeCharacter) {
 }
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function numberToken(text2, offset, end) {
+  const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
+  if (!zero) return { kind: "literal", offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
+  const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return {
+    kind: "literal",
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written2.length
+    }
+  };
+}
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
   if (error3 === SCAN_INVALID_CHARACTER) {
@@ -49087,6 +49058,7 @@ function wordToken(text2, offset, end, describeCharacter) {
       problem: { message: describeCharacter(first), offset, length }
     };
   }
+  end = unquotedRunEnd(text2, offset, end);
   if (text2.charCodeAt(end) === 34) {
     const word = text2.slice(offset, end);
     return {
@@ -49100,6 +49072,26 @@ function wordToken(text2, offset, end, describeCharacter) {
     if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
   }
   return { kind: "word", offset, end };
+}
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
@@ -49945,51 +49937,13 @@ function keyOffset(node) {
   return node.offset;
 }
 function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
-  const errors2 = [];
-  const value = parse4(text2, errors2, {
+  const value = parse4(text2, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const error3 of errors2) {
-    const issue2 = describeIssue(text2, error3);
-    if (seen.has(issue2.offset)) continue;
-    seen.add(issue2.offset);
-    issues.push(issue2);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text2, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text2, unexpectedCharacter, lines));
   return value;
-}
-function describeIssue(text2, error3) {
-  const code2 = error3.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text2, error3.offset);
-    const next = text2.charAt(error3.offset);
-    if (comma !== -1 && text2.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === "InvalidSymbol") {
-    const character = text2.codePointAt(error3.offset);
-    if (character !== void 0)
-      return { message: unexpectedCharacter(character), offset: error3.offset, length: 1 };
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text2, error3.offset);
-    if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error3.offset, length: error3.length };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -50020,55 +49974,6 @@ var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [65279, "a byte-order mark inside the text"]
 ]);
 var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
-function previousNonWhitespace(text2, offset) {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text2.charAt(i))) i--;
-  return i;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text2, from) {
-  let inString = false;
-  for (let i = from; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (inString) {
-      if (code2 === 92) i++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -50739,12 +50644,31 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 function looksGenerated(value) {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -50937,6 +50861,25 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/policy-instances.ts
+function policyInstances(apiProperties) {
+  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+  const policies = [];
+  if (!instances) return policies;
+  for (let index = 0; index < instances.length; index++) {
+    const instance = asObject(instances[index]);
+    const templateId = asString(instance?.templateId);
+    if (!instance || templateId === void 0) continue;
+    policies.push({
+      index,
+      templateId,
+      template: templateId.toLowerCase(),
+      parameters: asObject(instance.parameters)
+    });
+  }
+  return policies;
+}
+
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
@@ -51007,22 +50950,16 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -51030,7 +50967,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
@@ -51040,7 +50977,7 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
@@ -51597,14 +51534,16 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     try {
       stat2 = (0, import_node_fs3.statSync)(absolute);
     } catch {
-      throw new UsageError(`The path "${given}" does not exist.`, {
+      throw new UsageError("does not exist.", {
+        location: { file: given },
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
     if (stat2.isFile()) {
       const folder = import_node_path5.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
-        throw new UserError(`"${given}" is not a file of a connector folder.`, {
+        throw new UserError("is not a file of a connector folder.", {
+          location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
       }
@@ -52009,17 +51948,136 @@ var SECRET_FORMATS = [
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
-var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text2, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
+  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
+  const colon = text2.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text2) {
+  const found = [];
+  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text2, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
+  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const name = text2.slice(start, at);
+  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text2, start) {
+  const before = text2[start - 1];
+  if (before === "&") return text2[start - 2] !== "&";
+  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
+}
+function urlBefore(text2, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
+  return text2.slice(start, end);
+}
+function queryCredentialAt(text2, at) {
+  const parameter = credentialParameterBefore(text2, at);
+  if (parameter === void 0) return void 0;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
+  const value = percentDecoded(written2);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
+  return { offset: at + 1, length: written2.length, parameter, value };
+}
+function percentDecoded(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text2, at) {
+  const start = userInfoStart(text2, at);
+  if (start === -1) return void 0;
+  const colon = text2.indexOf(":", start);
+  const written2 = text2.slice(colon + 1, at);
+  const value = percentDecoded(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
 
 // packages/validator/src/rules/general-secrets/screen.ts
 function screenForSecrets(text2, colonsAfterSecretName2) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
   let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
-  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
+  let urls = someUserInfo(text2);
+  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
+    urls ||= credentialParameterBefore(text2, at) !== void 0;
   }
-  return formats || assignments ? { formats, assignments } : void 0;
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text2) {
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    if (userInfoStart(text2, at) !== -1) return true;
+  }
+  return false;
 }
 function someAssignmentAtColon(text2, colonsAfterSecretName2) {
   for (let index = 0; index < colonsAfterSecretName2.length; index++) {
@@ -53012,7 +53070,16 @@ function isEmpty(value) {
 }
 
 // packages/validator/src/rules/general-secrets/parameter-defaults.ts
-var SECRET_PARAMETER = /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+var SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
+    "subscription[-_ ]?key",
+    "secret",
+    "^authorization$",
+    "^token$"
+  ].join("|"),
+  "i"
+);
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretParameterDefaults(model) {
@@ -53061,11 +53128,22 @@ function scanFile(context, kind, document) {
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+    if (reported.has(credential.offset)) continue;
+    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
     });
   }
 }
@@ -53074,7 +53152,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, \u2026) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -60144,13 +60222,10 @@ var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 function hostReplacedEverywhere(context) {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = /* @__PURE__ */ new Set();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== "dynamichosturl") continue;
-    const operations = asArray(asObject(policy.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== "dynamichosturl") continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
@@ -64274,6 +64349,12 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
+function reportPathKeys({ swagger, report: report2 }, problem) {
+  for (const path12 of pathKeys(swagger)) {
+    const message = problem(path12);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path12), message });
+  }
+}
 function templateProblem(path12) {
   let open2 = -1;
   for (let index = 0; index < path12.length; index++) {
@@ -64362,14 +64443,11 @@ var pathRules = [
     msCode: "OperationPathMustStartWithSlash",
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report: report2 }) {
-      for (const path12 of pathKeys(swagger)) {
-        if (path12.startsWith("/")) continue;
-        report2({
-          pointer: childPointer("/paths", path12),
-          message: "The path is not valid, it must start with a '/' character."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
     }
   },
   {
@@ -64384,14 +64462,11 @@ var pathRules = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
-    check({ swagger, report: report2 }) {
-      for (const path12 of pathKeys(swagger)) {
-        if (!/[?#]/.test(path12)) continue;
-        report2({
-          pointer: childPointer("/paths", path12),
-          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
     }
   },
   {
@@ -64403,14 +64478,11 @@ var pathRules = [
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path12 of pathKeys(swagger)) {
-        if (!path12.includes("*")) continue;
-        report2({
-          pointer: childPointer("/paths", path12),
-          message: "The operation path cannot contain wildcard character '*'."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
     }
   },
   {
@@ -64422,15 +64494,11 @@ var pathRules = [
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path12 of pathKeys(swagger)) {
+    check(context) {
+      reportPathKeys(context, (path12) => {
         const problem = templateProblem(path12);
-        if (problem === void 0) continue;
-        report2({
-          pointer: childPointer("/paths", path12),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
-        });
-      }
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     }
   },
   {
@@ -64442,14 +64510,14 @@ var pathRules = [
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report: report2 }) {
-      for (const path12 of pathKeys(swagger)) {
-        if (!path12.includes("=") || !pathVariables(path12).some((name) => name.includes("="))) continue;
-        report2({
-          pointer: childPointer("/paths", path12),
-          message: "The operation path template variables cannot set default values with character '='."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
     }
   },
   {
@@ -65058,6 +65126,18 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+function parametersByEncoding(swagger, location, encoded) {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index];
+    if (parameter.in === location && (keys[index] & HolderKey.urlEncoding) !== 0 === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
+}
 var parameterLocationRules = [
   {
     id: "SWG-PATH-PARAM-REQUIRED",
@@ -65123,12 +65203,7 @@ var parameterLocationRules = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
     check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "path" || (keys[index] & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
         report2({
           pointer: parameter.pointer,
           message: fill(
@@ -65152,12 +65227,7 @@ var parameterLocationRules = [
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
     check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "query" || (keys[index] & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report2({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           message: fill(
@@ -67150,14 +67220,14 @@ function subscriptionRemover(deletions) {
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path12) {
-  return path12.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "").toLowerCase();
+  return routeOf(path12).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -67686,89 +67756,107 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"'
+    }
+  },
+  jsonSyntax: {
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }'
     }
   }
 };
 
 // packages/validator/src/diff/change-rules.ts
 function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source };
+  return { id, impact, severity, message, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
 }
 var CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
     "error",
     "The operation has been deleted. This change breaks existing flows.",
-    "Microsoft change validator (PR #4043, #4168, #3470)"
+    "PR #4043, #4168, #3470"
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     "BRK-PATH-CHANGED",
     "breaking",
     "error",
     "The path template has been changed for the operation.",
-    "Microsoft change validator (PR #3648, #3499)"
+    "PR #3648, #3499"
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     "BRK-PARAM-LOCATION",
     "breaking",
     "error",
     "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "Microsoft change validator (PR #3648)"
+    "PR #3648"
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     "BRK-REQ-PARAM-ADDED",
     "breaking",
     "error",
     "The required parameter has been added.",
-    "Microsoft change validator (PR #3499)"
+    "PR #3499"
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     "BRK-REQ-FIELD-ADDED",
     "breaking",
     "error",
     "The required input field has been added. Existing flows will not send this new field.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputType: rule(
+  inputType: observed(
     "BRK-INPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "Microsoft change validator (PR #3546)"
+    "PR #3546"
   ),
-  outputType: rule(
+  outputType: observed(
     "BRK-OUTPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3910, #4168)"
+    "PR #3910, #4168"
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     "BRK-OUTPUT-DELETED",
     "breaking",
     "error",
     "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     "BRK-INPUT-ENUM-ADDED",
     "breaking",
     "error",
     "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "Microsoft change validator (PR #619)"
+    "PR #619"
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     "BRK-OUTPUT-ENUM-REMOVED",
     "breaking",
     "error",
     "The list of enum values has been removed from the output field.",
-    "Microsoft change validator (PR #1381)"
+    "PR #1381"
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -67916,16 +68004,22 @@ var CHANGE_RULES = {
   other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
   uncomparable: rule(
     "CHG-UNCOMPARABLE",
-    "major",
-    "info",
+    "breaking",
+    "error",
     "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
-    "non-breaking"
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith("Microsoft change validator")
+  ...CHANGE_RULE_DOCS[key]
 }));
 
 // packages/validator/src/diff/schema-diff.ts
@@ -68319,27 +68413,80 @@ function formatRepositoryName(name) {
   return `${name.owner}/${name.repo}`;
 }
 
+// packages/github/src/remote-tree.ts
+async function readRemoteFolder(client, repository, treeSha, folder) {
+  const name = formatRepositoryName(repository);
+  let current = treeSha;
+  for (const segment of folder.split("/").filter(Boolean)) {
+    const { data: data2 } = await step(
+      `reading the tree of ${folder}`,
+      name,
+      () => client.rest.git.getTree({ ...repository, tree_sha: current })
+    );
+    const entry = data2.tree.find((item) => item.path === segment);
+    if (!entry) return [];
+    if (entry.type !== "tree" || !entry.sha)
+      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
+    current = entry.sha;
+  }
+  const { data } = await step(
+    `reading the files of ${folder}`,
+    name,
+    () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" })
+  );
+  if (data.truncated)
+    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
+      hint: "The folder is too big for one connector."
+    });
+  return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
+}
+async function readBranch(client, repository, branch, what = "branch") {
+  const name = formatRepositoryName(repository);
+  let sha;
+  try {
+    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+    sha = data.object.sha;
+  } catch (error3) {
+    if (apiStatus(error3) === 404) return void 0;
+    throw describeApiFailure(error3, `reading the ${what} ${branch}`, name);
+  }
+  const { data: commit } = await step(
+    `reading the head commit of the ${what} ${branch}`,
+    name,
+    () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
+  );
+  return {
+    sha,
+    treeSha: commit.tree.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.message
+  };
+}
+async function readBlob(client, repository, sha) {
+  const { data } = await step(
+    `reading the blob ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
+  );
+  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+}
+
 // packages/github/src/base-branch.ts
 async function readBaseCommit(client, upstream, base2) {
+  const head = await readBranch(client, upstream, base2, "base branch");
+  if (head) return head;
   const upstreamName = formatRepositoryName(upstream);
-  const doing = `reading the base branch ${base2}`;
-  const ref = await client.rest.git.getRef({ ...upstream, ref: `heads/${base2}` }).catch(async (error3) => {
-    const repository = apiStatus(error3) === 404 ? await client.rest.repos.get({ ...upstream }).catch(() => void 0) : void 0;
-    if (!repository) throw describeApiFailure(error3, doing, upstreamName);
-    const defaultBranch = repository.data.default_branch;
-    throw new UserError(
-      `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${defaultBranch}'.`,
-      {
-        hint: `Set base (--base) to the branch the pull request should target, e.g. '${defaultBranch}'. PowerPlatformConnectors takes pull requests on dev.`
-      }
-    );
-  });
-  const { data: commit } = await step(
-    "reading the base commit",
+  const { data: repository } = await step(
+    `reading the base branch ${base2}`,
     upstreamName,
-    () => client.rest.git.getCommit({ ...upstream, commit_sha: ref.data.object.sha })
+    () => client.rest.repos.get({ ...upstream })
   );
-  return { sha: ref.data.object.sha, treeSha: commit.tree.sha };
+  throw new UserError(
+    `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
+    {
+      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`
+    }
+  );
 }
 
 // packages/github/src/branch-commit.ts
@@ -68794,64 +68941,6 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
   return warnings;
 }
 
-// packages/github/src/remote-tree.ts
-async function readRemoteFolder(client, repository, treeSha, folder) {
-  const name = formatRepositoryName(repository);
-  let current = treeSha;
-  for (const segment of folder.split("/").filter(Boolean)) {
-    const { data: data2 } = await step(
-      `reading the tree of ${folder}`,
-      name,
-      () => client.rest.git.getTree({ ...repository, tree_sha: current })
-    );
-    const entry = data2.tree.find((item) => item.path === segment);
-    if (!entry) return [];
-    if (entry.type !== "tree" || !entry.sha)
-      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
-    current = entry.sha;
-  }
-  const { data } = await step(
-    `reading the files of ${folder}`,
-    name,
-    () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" })
-  );
-  if (data.truncated)
-    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
-      hint: "The folder is too big for one connector."
-    });
-  return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
-}
-async function readBranch(client, repository, branch) {
-  const name = formatRepositoryName(repository);
-  let sha;
-  try {
-    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
-    sha = data.object.sha;
-  } catch (error3) {
-    if (apiStatus(error3) === 404) return void 0;
-    return step(`reading the branch ${branch}`, name, () => Promise.reject(error3));
-  }
-  const { data: commit } = await step(
-    `reading the commit ${sha}`,
-    name,
-    () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
-  );
-  return {
-    sha,
-    treeSha: commit.tree.sha,
-    parents: commit.parents.map((parent) => parent.sha),
-    message: commit.message
-  };
-}
-async function readBlob(client, repository, sha) {
-  const { data } = await step(
-    `reading the blob ${sha}`,
-    formatRepositoryName(repository),
-    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
-  );
-  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-}
-
 // packages/github/src/target-folder.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
@@ -68895,10 +68984,10 @@ async function openPullRequest(options2, ports) {
   });
   const folder = import_node_path10.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
-  requireSwagger(options2.connector, local);
+  const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -68930,7 +69019,7 @@ async function openPullRequest(options2, ports) {
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
   logger.info(
-    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
     const { owner: forkOwner, repo } = await ensureFork(
@@ -69042,16 +69131,16 @@ async function openPullRequest(options2, ports) {
   return result;
 }
 function requireSwagger(connector, files) {
-  if (files.some((file) => file.path.toLowerCase() === "apidefinition.swagger.json")) return;
+  const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
+  if (swagger) return swagger;
   throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
   });
 }
-async function connectorTitle(folder) {
+function connectorTitle(folder, swagger) {
   try {
-    const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path10.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
-    if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
-      return swagger.info.title.trim();
+    const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
+    if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
   return import_node_path10.default.basename(folder);

@@ -38138,32 +38138,8 @@ function errorMessage(error3) {
   if (error3 instanceof Error) return error3.message;
   return String(error3);
 }
-function describeUserError(error3) {
-  const where2 = error3.location ? unsaidLocation(error3.message, error3.location) : void 0;
-  const hint = error3.hint ? ` ${error3.hint}` : "";
-  return `${error3.message}${where2 ? ` (${where2})` : ""}${hint}`;
-}
-function unsaidLocation(message, location) {
-  if (!namesFile(message, location.file)) return formatLocation(location);
-  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message))
-    return void 0;
-  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
-}
-function namesFile(message, file) {
-  if (file === "") return true;
-  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
-    const after = message.slice(at + file.length);
-    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
-}
-function formatLocation(location) {
-  let text2 = location.file;
-  if (location.line !== void 0) {
-    text2 += `:${location.line}`;
-    if (location.column !== void 0) text2 += `:${location.column}`;
-  }
-  return text2;
+function describeProblem(error3) {
+  return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 
 // packages/core/src/version.ts
@@ -38203,6 +38179,11 @@ function randomToken() {
   return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
 }
 
+// packages/core/src/byte-order-mark.ts
+function withoutByteOrderMark(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38228,7 +38209,7 @@ async function runAction(main) {
     if (isUserError(error3)) {
       const location = error3.location;
       error(
-        describeUserError(error3),
+        describeProblem(error3),
         location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
@@ -38366,7 +38347,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path3.default.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`Two configuration files in one folder: ${present.join(" and ")}.`, {
+      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path3.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
@@ -39445,43 +39426,6 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
 
 // packages/validator/src/json/line-index.ts
 var LineIndex = class {
@@ -40101,6 +40045,10 @@ function tokenize(text2, describeCharacter) {
     } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token = numberToken(text2, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -40108,6 +40056,25 @@ function tokenize(text2, describeCharacter) {
 }
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function numberToken(text2, offset, end) {
+  const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
+  if (!zero) return { kind: "literal", offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
+  const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written2.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return {
+    kind: "literal",
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written2.length
+    }
+  };
+}
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
   if (error3 === SCAN_INVALID_CHARACTER) {
@@ -40208,6 +40175,7 @@ function wordToken(text2, offset, end, describeCharacter) {
       problem: { message: describeCharacter(first), offset, length }
     };
   }
+  end = unquotedRunEnd(text2, offset, end);
   if (text2.charCodeAt(end) === 34) {
     const word = text2.slice(offset, end);
     return {
@@ -40221,6 +40189,26 @@ function wordToken(text2, offset, end, describeCharacter) {
     if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
   }
   return { kind: "word", offset, end };
+}
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
@@ -41066,51 +41054,13 @@ function keyOffset(node) {
   return node.offset;
 }
 function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
-  const errors2 = [];
-  const value = parse2(text2, errors2, {
+  const value = parse2(text2, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const error3 of errors2) {
-    const issue2 = describeIssue(text2, error3);
-    if (seen.has(issue2.offset)) continue;
-    seen.add(issue2.offset);
-    issues.push(issue2);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text2, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text2, unexpectedCharacter, lines));
   return value;
-}
-function describeIssue(text2, error3) {
-  const code2 = error3.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text2, error3.offset);
-    const next = text2.charAt(error3.offset);
-    if (comma !== -1 && text2.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === "InvalidSymbol") {
-    const character = text2.codePointAt(error3.offset);
-    if (character !== void 0)
-      return { message: unexpectedCharacter(character), offset: error3.offset, length: 1 };
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text2, error3.offset);
-    if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error3.offset, length: error3.length };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -41141,55 +41091,6 @@ var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [65279, "a byte-order mark inside the text"]
 ]);
 var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
-function previousNonWhitespace(text2, offset) {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text2.charAt(i))) i--;
-  return i;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text2, from) {
-  let inString = false;
-  for (let i = from; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (inString) {
-      if (code2 === 92) i++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -41887,12 +41788,31 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 function looksGenerated(value) {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -42085,6 +42005,25 @@ var apiPropertiesOAuthRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/policy-instances.ts
+function policyInstances(apiProperties) {
+  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+  const policies = [];
+  if (!instances) return policies;
+  for (let index = 0; index < instances.length; index++) {
+    const instance = asObject(instances[index]);
+    const templateId = asString(instance?.templateId);
+    if (!instance || templateId === void 0) continue;
+    policies.push({
+      index,
+      templateId,
+      template: templateId.toLowerCase(),
+      parameters: asObject(instance.parameters)
+    });
+  }
+  return policies;
+}
+
 // packages/validator/src/rules/api-properties/policy-templates.ts
 var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
@@ -42155,22 +42094,16 @@ var apiPropertiesPolicyRules = [
     },
     check(context) {
       reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -42178,7 +42111,7 @@ var apiPropertiesPolicyRules = [
             message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
@@ -42188,7 +42121,7 @@ var apiPropertiesPolicyRules = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
       function checkOperationNames(value, index) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
@@ -42745,14 +42678,16 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     try {
       stat2 = (0, import_node_fs3.statSync)(absolute);
     } catch {
-      throw new UsageError(`The path "${given}" does not exist.`, {
+      throw new UsageError("does not exist.", {
+        location: { file: given },
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
     if (stat2.isFile()) {
       const folder = import_node_path5.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
-        throw new UserError(`"${given}" is not a file of a connector folder.`, {
+        throw new UserError("is not a file of a connector folder.", {
+          location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
       }
@@ -43157,17 +43092,136 @@ var SECRET_FORMATS = [
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
-var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text2, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
+  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
+  const colon = text2.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text2) {
+  const found = [];
+  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text2, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
+  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const name = text2.slice(start, at);
+  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text2, start) {
+  const before = text2[start - 1];
+  if (before === "&") return text2[start - 2] !== "&";
+  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
+}
+function urlBefore(text2, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
+  return text2.slice(start, end);
+}
+function queryCredentialAt(text2, at) {
+  const parameter = credentialParameterBefore(text2, at);
+  if (parameter === void 0) return void 0;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
+  const value = percentDecoded(written2);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
+  return { offset: at + 1, length: written2.length, parameter, value };
+}
+function percentDecoded(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text2, at) {
+  const start = userInfoStart(text2, at);
+  if (start === -1) return void 0;
+  const colon = text2.indexOf(":", start);
+  const written2 = text2.slice(colon + 1, at);
+  const value = percentDecoded(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
 
 // packages/validator/src/rules/general-secrets/screen.ts
 function screenForSecrets(text2, colonsAfterSecretName2) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
   let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
-  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
+  let urls = someUserInfo(text2);
+  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
+    urls ||= credentialParameterBefore(text2, at) !== void 0;
   }
-  return formats || assignments ? { formats, assignments } : void 0;
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text2) {
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    if (userInfoStart(text2, at) !== -1) return true;
+  }
+  return false;
 }
 function someAssignmentAtColon(text2, colonsAfterSecretName2) {
   for (let index = 0; index < colonsAfterSecretName2.length; index++) {
@@ -44160,7 +44214,16 @@ function isEmpty(value) {
 }
 
 // packages/validator/src/rules/general-secrets/parameter-defaults.ts
-var SECRET_PARAMETER = /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+var SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
+    "subscription[-_ ]?key",
+    "secret",
+    "^authorization$",
+    "^token$"
+  ].join("|"),
+  "i"
+);
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretParameterDefaults(model) {
@@ -44209,11 +44272,22 @@ function scanFile(context, kind, document) {
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+    if (reported.has(credential.offset)) continue;
+    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
     });
   }
 }
@@ -44222,7 +44296,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, \u2026) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -51292,13 +51366,10 @@ var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 function hostReplacedEverywhere(context) {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = /* @__PURE__ */ new Set();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== "dynamichosturl") continue;
-    const operations = asArray(asObject(policy.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== "dynamichosturl") continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
@@ -55422,6 +55493,12 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path21 of pathKeys(swagger)) {
+    const message = problem(path21);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path21), message });
+  }
+}
 function templateProblem(path21) {
   let open2 = -1;
   for (let index = 0; index < path21.length; index++) {
@@ -55510,14 +55587,11 @@ var pathRules = [
     msCode: "OperationPathMustStartWithSlash",
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger)) {
-        if (path21.startsWith("/")) continue;
-        report({
-          pointer: childPointer("/paths", path21),
-          message: "The path is not valid, it must start with a '/' character."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
     }
   },
   {
@@ -55532,14 +55606,11 @@ var pathRules = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
-    check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger)) {
-        if (!/[?#]/.test(path21)) continue;
-        report({
-          pointer: childPointer("/paths", path21),
-          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
     }
   },
   {
@@ -55551,14 +55622,11 @@ var pathRules = [
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger)) {
-        if (!path21.includes("*")) continue;
-        report({
-          pointer: childPointer("/paths", path21),
-          message: "The operation path cannot contain wildcard character '*'."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
     }
   },
   {
@@ -55570,15 +55638,11 @@ var pathRules = [
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger)) {
+    check(context) {
+      reportPathKeys(context, (path21) => {
         const problem = templateProblem(path21);
-        if (problem === void 0) continue;
-        report({
-          pointer: childPointer("/paths", path21),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
-        });
-      }
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     }
   },
   {
@@ -55590,14 +55654,14 @@ var pathRules = [
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger)) {
-        if (!path21.includes("=") || !pathVariables(path21).some((name) => name.includes("="))) continue;
-        report({
-          pointer: childPointer("/paths", path21),
-          message: "The operation path template variables cannot set default values with character '='."
-        });
-      }
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
     }
   },
   {
@@ -56206,6 +56270,18 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+function parametersByEncoding(swagger, location, encoded) {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index];
+    if (parameter.in === location && (keys[index] & HolderKey.urlEncoding) !== 0 === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
+}
 var parameterLocationRules = [
   {
     id: "SWG-PATH-PARAM-REQUIRED",
@@ -56271,12 +56347,7 @@ var parameterLocationRules = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "path" || (keys[index] & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
         report({
           pointer: parameter.pointer,
           message: fill(
@@ -56300,12 +56371,7 @@ var parameterLocationRules = [
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if (parameter.in !== "query" || (keys[index] & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           message: fill(
@@ -58298,14 +58364,14 @@ function subscriptionRemover(deletions) {
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path21) {
-  return path21.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "").toLowerCase();
+  return routeOf(path21).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -58584,7 +58650,7 @@ async function loadConfig(options) {
 }
 function parseConfig(text2, file, options) {
   const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false });
+  const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
   const fail = (message, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
     throw new UsageError(message, {
@@ -58642,11 +58708,12 @@ async function readConfigText(file, cwd) {
     const code2 = error3.code;
     const shown = displayPath(cwd, file);
     if (code2 === "ENOENT") {
-      throw new UsageError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError("The configuration file does not exist.", {
+        location: { file: shown },
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
       });
     }
-    throw new UsageError(`Cannot read the configuration file ${shown}: ${error3.message}.`, {
+    throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
       location: { file: shown }
     });
   }
@@ -59077,89 +59144,107 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
       after: 'swagger: "2.0"'
+    }
+  },
+  jsonSyntax: {
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: '{ "swagger": "2.0", }'
     }
   }
 };
 
 // packages/validator/src/diff/change-rules.ts
 function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source };
+  return { id, impact, severity, message, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
 }
 var CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
     "error",
     "The operation has been deleted. This change breaks existing flows.",
-    "Microsoft change validator (PR #4043, #4168, #3470)"
+    "PR #4043, #4168, #3470"
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     "BRK-PATH-CHANGED",
     "breaking",
     "error",
     "The path template has been changed for the operation.",
-    "Microsoft change validator (PR #3648, #3499)"
+    "PR #3648, #3499"
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     "BRK-PARAM-LOCATION",
     "breaking",
     "error",
     "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "Microsoft change validator (PR #3648)"
+    "PR #3648"
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     "BRK-REQ-PARAM-ADDED",
     "breaking",
     "error",
     "The required parameter has been added.",
-    "Microsoft change validator (PR #3499)"
+    "PR #3499"
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     "BRK-REQ-FIELD-ADDED",
     "breaking",
     "error",
     "The required input field has been added. Existing flows will not send this new field.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputType: rule(
+  inputType: observed(
     "BRK-INPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "Microsoft change validator (PR #3546)"
+    "PR #3546"
   ),
-  outputType: rule(
+  outputType: observed(
     "BRK-OUTPUT-TYPE",
     "breaking",
     "error",
     "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3910, #4168)"
+    "PR #3910, #4168"
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     "BRK-OUTPUT-DELETED",
     "breaking",
     "error",
     "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "Microsoft change validator (PR #3656)"
+    "PR #3656"
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     "BRK-INPUT-ENUM-ADDED",
     "breaking",
     "error",
     "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "Microsoft change validator (PR #619)"
+    "PR #619"
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     "BRK-OUTPUT-ENUM-REMOVED",
     "breaking",
     "error",
     "The list of enum values has been removed from the output field.",
-    "Microsoft change validator (PR #1381)"
+    "PR #1381"
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -59307,16 +59392,22 @@ var CHANGE_RULES = {
   other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
   uncomparable: rule(
     "CHG-UNCOMPARABLE",
-    "major",
-    "info",
+    "breaking",
+    "error",
     "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
-    "non-breaking"
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith("Microsoft change validator")
+  ...CHANGE_RULE_DOCS[key]
 }));
 
 // packages/validator/src/diff/json-equal.ts
@@ -59522,17 +59613,22 @@ function parameterOption(parameters, place, child) {
   return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
 }
 function isFilledByUsers(parameter) {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return !isTrue(constraints?.hidden) && !isFalse(constraints?.required);
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
+  return required && !hidden;
 }
 function mustBeFilledIn(parameter) {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return isTrue(constraints?.required) && !isTrue(constraints?.hidden) && parameter.defaultValue === void 0;
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  return required && !hidden && parameter.defaultValue === void 0;
 }
 function emptyAllowed(parameter) {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  if (!required) return "optional";
+  return hidden ? "hidden" : void 0;
+}
+function constraintsOf(parameter, { requiredByDefault }) {
   const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  if (!isTrue(constraints?.required)) return "optional";
-  return isTrue(constraints?.hidden) ? "hidden" : void 0;
+  const required = isTrue(constraints?.required) || requiredByDefault && !isFalse(constraints?.required);
+  return { required, hidden: isTrue(constraints?.hidden) };
 }
 function isTrue(value) {
   return value === true || typeof value === "string" && value.toLowerCase() === "true";
@@ -59581,11 +59677,11 @@ function diffAuthentication(before, after) {
     );
   }
   breaks.push(...compareSets(old.sets, now.sets));
-  const signInBroken = breaks.some((broken) => broken.rule === void 0);
+  const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
   const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
     breaks.map((broken) => ({
-      rule: broken.rule ?? CHANGE_RULES.authType,
+      rule: broken.rule,
       file: broken.place.file,
       side: broken.side,
       pointer: broken.place.pointer,
@@ -59622,6 +59718,7 @@ function compareSets(old, now) {
   if (removed.length > 0) {
     const one = removed.length === 1;
     breaks.push({
+      rule: CHANGE_RULES.authType,
       place: removed[0].place,
       side: "old",
       detail: `The parameter ${one ? "set" : "sets"} ${quoteList(removed.map((set2) => set2.set))} ${one ? "has" : "have"} been removed; connections made with ${one ? "it" : "them"} can no longer sign in.`,
@@ -59688,7 +59785,13 @@ function requiredValuesAdded(old, now) {
 }
 function compareSignIn(old, now) {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place, detail) => ({ place, side: "new", detail, covers });
+  const breakAt = (place, detail) => ({
+    rule: CHANGE_RULES.authType,
+    place,
+    side: "new",
+    detail,
+    covers
+  });
   const missing = missingCredentials(old, now);
   if (old.kind !== now.kind) {
     if (now.kind === NO_AUTHENTICATION) return void 0;
@@ -59724,6 +59827,7 @@ function lostOutsideSets(old, sets) {
   const offered = `the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets.map((set2) => set2.set))}`;
   if (old.place.file === "apiProperties") {
     return {
+      rule: CHANGE_RULES.authType,
       place: old.place,
       side: "old",
       detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
@@ -59734,6 +59838,7 @@ function lostOutsideSets(old, sets) {
     };
   }
   return {
+    rule: CHANGE_RULES.authType,
     place: sets[0].place,
     side: "new",
     detail: `It changed from ${describe2(old)} to ${offered}.`,
@@ -60489,6 +60594,7 @@ var SchemaComparer = class {
     return changes;
   }
   compareProperties(before, after, direction, depth, changes, others2) {
+    let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
@@ -60497,15 +60603,19 @@ var SchemaComparer = class {
         changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
-      if (mustSend && !before.required.has(name)) {
-        changes.push({
-          rule: CHANGE_RULES.optionalToRequired,
-          side: "new",
-          // The line edited; the field itself can be far above the list, outside the diff.
-          pointer: after.requiredAt.get(name) ?? property2.pointer,
-          path: [name],
-          detail: `'${name}' is now listed in 'required'.`
-        });
+      if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+        if (mustSend) {
+          changes.push({
+            rule: CHANGE_RULES.optionalToRequired,
+            side: "new",
+            // The line edited; the field itself can be far above the list, outside the diff.
+            pointer: after.requiredAt.get(name) ?? property2.pointer,
+            path: [name],
+            detail: `'${name}' is now listed in 'required'.`
+          });
+        } else {
+          tightened = true;
+        }
       }
       const nested = this.compareAt(
         previous.value,
@@ -60532,12 +60642,6 @@ var SchemaComparer = class {
     const relaxed = [...before.required].some(
       (name) => !after.required.has(name) && after.properties.has(name)
     );
-    const tightened = [...after.required].some((name) => {
-      if (before.required.has(name)) return false;
-      if (direction === "output") return true;
-      const property2 = after.properties.get(name);
-      return before.properties.has(name) && property2 !== void 0 && isFilledForFlows(this.newModel, property2.value, property2.pointer);
-    });
     if (relaxed || tightened) others2.push("required");
   }
 };
@@ -60762,6 +60866,20 @@ function sectionEntry(pointer) {
   return third === -1 ? pointer : pointer.slice(0, third);
 }
 
+// packages/validator/src/diff/syntax-changes.ts
+function syntaxChanges(file, side, document) {
+  if (!document || !asObject(document.value)) return [];
+  return document.syntaxIssues.map((issue2) => ({
+    rule: CHANGE_RULES.jsonSyntax,
+    file,
+    side,
+    pointer: "",
+    offset: issue2.offset,
+    detail: issue2.message,
+    impact: side === "new" ? "breaking" : "major"
+  }));
+}
+
 // packages/validator/src/diff/connector-diff.ts
 function connectorVersion(folder) {
   const { swagger, apiProperties, readme, script: script2, icon } = folder.files;
@@ -60777,7 +60895,12 @@ function connectorVersion(folder) {
   return version;
 }
 function diffConnectorFiles(before, after) {
-  const raw = [];
+  const raw = [
+    ...syntaxChanges("swagger", "old", before.swagger),
+    ...syntaxChanges("swagger", "new", after.swagger),
+    ...syntaxChanges("apiProperties", "old", before.apiProperties),
+    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+  ];
   raw.push(...compareJson("swagger", before.swagger, after.swagger, diffSwaggerValues));
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
@@ -60809,7 +60932,16 @@ function compareJson(file, before, after, compare) {
   const valueBefore = before ? asObject(before.value) : {};
   const valueAfter2 = after ? asObject(after.value) : {};
   if (!valueBefore || !valueAfter2) {
-    return [{ rule: CHANGE_RULES.uncomparable, file, side: valueAfter2 ? "old" : "new", pointer: "" }];
+    const side = valueAfter2 ? "old" : "new";
+    return [
+      {
+        rule: CHANGE_RULES.uncomparable,
+        file,
+        side,
+        pointer: "",
+        impact: side === "new" ? "breaking" : "major"
+      }
+    ];
   }
   return compare(valueBefore, valueAfter2);
 }
@@ -60846,8 +60978,9 @@ function locate(raw, before, after) {
   return raw.map((change) => {
     const key = `${change.side}:${change.file}`;
     const version = change.side === "old" ? before : after;
-    const where2 = located.get(key)?.get(change.pointer);
-    const position = where2 ? documents.get(key).position(where2.offset) : { line: 1, column: 1 };
+    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
+    const document = documents.get(key);
+    const position = document && offset !== void 0 ? document.position(offset) : { line: 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     return {
       ruleId: change.rule.id,
@@ -60888,12 +61021,21 @@ function dedupe(changes) {
       change.side,
       change.file,
       change.pointer,
+      change.line,
+      change.column,
       change.operationId,
       change.valuePath,
       change.message
-    ].join("\0") : [change.ruleId, change.side, change.file, change.pointer, change.message, change.impact].join(
-      "\0"
-    );
+    ].join("\0") : [
+      change.ruleId,
+      change.side,
+      change.file,
+      change.pointer,
+      change.line,
+      change.column,
+      change.message,
+      change.impact
+    ].join("\0");
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(change);
@@ -61964,12 +62106,19 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       toRepositoryPath(base2.root, base2.path) ?? basePath,
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
-    const diff = diffConnectorFiles(previous, current);
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
     const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
   }
+}
+function withoutCurrentSyntaxErrors(diff) {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
 }
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
@@ -62641,7 +62790,9 @@ async function validateConnectorAction(logger) {
     cwd: workspace,
     config: config2,
     profile: inputs.profile === "auto" ? void 0 : inputs.profile,
-    onConnector: (connector) => logger.info(`${connector.path} [${connector.profile}]: ${connector.findings.length} findings`)
+    onConnector: (connector) => logger.info(
+      `${connector.path} [${connector.profile}]: ${plural(connector.findings.length, "finding")}`
+    )
   };
   let result = await logger.group(
     "Validate connectors",
@@ -62690,15 +62841,15 @@ async function writeOutputs(result, inputs, workspace, sarifFile, breaking, vali
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");
   if (breaking > 0 && !inputs.failOnBreaking) {
     warning(
-      `${breaking} breaking changes against the base; reviewers must acknowledge them (see the job summary).`
+      `${plural(breaking, "breaking change")} against the base; reviewers must acknowledge them (see the job summary).`
     );
   }
   if (failsFindings) {
     setFailed(
-      `${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors (fail-on: ${inputs.failOn}).`
+      `${plural(result.counts.error, "error")} and ${plural(result.counts.warning, "warning")} in ${plural(result.connectors.length, "connector")} (fail-on: ${inputs.failOn}).`
     );
   } else if (failsBreaking) {
-    setFailed(`${breaking} breaking changes against the base (fail-on-breaking: true).`);
+    setFailed(`${plural(breaking, "breaking change")} against the base (fail-on-breaking: true).`);
   }
 }
 function connectorChanges(result) {
