@@ -212,28 +212,12 @@ function dedupe(changes: readonly Change[]): Change[] {
   const seen = new Set<string>();
   const result: Change[] = [];
   for (const change of changes) {
-    const key = change.breaking
-      ? [
-          change.ruleId,
-          change.side,
-          change.file,
-          change.pointer,
-          change.line,
-          change.column,
-          change.operationId,
-          change.valuePath,
-          change.message,
-        ].join('\u0000')
-      : [
-          change.ruleId,
-          change.side,
-          change.file,
-          change.pointer,
-          change.line,
-          change.column,
-          change.message,
-          change.impact,
-        ].join('\u0000');
+    const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+    const key = (
+      change.breaking
+        ? [...place, change.operationId, change.valuePath, change.message]
+        : [...place, change.message, change.impact]
+    ).join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(change);
