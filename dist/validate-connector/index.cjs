@@ -61016,26 +61016,8 @@ function dedupe(changes) {
   const seen = /* @__PURE__ */ new Set();
   const result = [];
   for (const change of changes) {
-    const key = change.breaking ? [
-      change.ruleId,
-      change.side,
-      change.file,
-      change.pointer,
-      change.line,
-      change.column,
-      change.operationId,
-      change.valuePath,
-      change.message
-    ].join("\0") : [
-      change.ruleId,
-      change.side,
-      change.file,
-      change.pointer,
-      change.line,
-      change.column,
-      change.message,
-      change.impact
-    ].join("\0");
+    const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+    const key = (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(change);
