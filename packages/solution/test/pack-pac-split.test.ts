@@ -125,6 +125,31 @@ describeFixtures('pack and a folder in the split layout of pac solution unpack',
       'Controls/contoso_Tasks.TaskGrid/ControlManifest.xml.data.xml',
       'the metadata of a code component (PCF control)',
     ],
+    // Templates and reports, as "Solution component file reference (SolutionPackager)" lists them.
+    ['Templates/EmailTemplates.xml', 'email templates'],
+    [
+      'Templates/EmailDocuments/1033/{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}/Body.xsl',
+      'the body and subject of an email template',
+    ],
+    ['Templates/ContractTemplates.xml', 'contract templates'],
+    ['Templates/KBArticleTemplates.xml', 'knowledge article templates'],
+    [
+      'Templates/KBArticleTemplates/1033/{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}/formatxml.xsl',
+      'a knowledge article template',
+    ],
+    ['Templates/MailMergeTemplates.xml', 'mail merge templates'],
+    [
+      'Templates/MailMergeDocuments/1033/{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}/Letter.xml',
+      'a mail merge document',
+    ],
+    ['Reports/ReportLinks.xml', 'the links between reports'],
+    ['Reports/ReportSignatureIdMappings.xml', 'the signatures of reports'],
+    ['Reports/1033/{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}/Account Summary.rdl', 'a report'],
+    [
+      'Reports/1033/{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}/Account Summary.rdl.data.xml',
+      'the metadata of a report',
+    ],
+    ['PluginAssemblies/ServiceEndpoints.xml', 'service endpoints'],
   ];
 
   it.each(ONE_BY_ONE)('refuses %s alone, saying it holds %s', async (file, holds) => {
@@ -174,6 +199,8 @@ describe('which files belong to the split layout of pac solution unpack', () => 
     'CanvasApps/contoso_tasks_1a2b3_AdditionalUris0_identity.json',
     'Workflows/TaskReminder-5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b.json',
     'Controls/contoso_Tasks.TaskGrid/strings/TaskGrid.1033.resx',
+    // A report as an export has it (pac copies it so): its .rdl flat in Reports/, GUID in the name.
+    'Reports/Account Summary{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}.rdl',
     // An export names its files at the root of these folders; pac's split folders are fixed names.
     'Entities.xml',
     'RolesAndTeams/notes.txt',

@@ -13,7 +13,8 @@ import { solutionError } from './solution-errors.js';
  * From Microsoft's "Solution component file reference (SolutionPackager)" and the folders pac writes
  * for newer components (canvas apps, model-driven apps, code components, field security). What pac
  * copies from the zip as it is (the .msapp of a canvas app, a flow's .json, a web resource's
- * content, a plug-in's .dll, environmentvariabledefinitions/, botcomponents/, …) is not among them.
+ * content, a plug-in's .dll, a report's .rdl, environmentvariabledefinitions/, botcomponents/, …)
+ * is not among them.
  */
 const SPLIT_FOLDERS: ReadonlyArray<[prefix: string, component: string]> = [
   ['Entities/', 'a table (entity), or its forms, views or ribbon'],
@@ -26,7 +27,28 @@ const SPLIT_FOLDERS: ReadonlyArray<[prefix: string, component: string]> = [
   ['Other/Relationships/', 'table relationships'],
   // With --processCanvasApps, pac unpacks each .msapp into source files here.
   ['CanvasApps/src/', 'the source of a canvas app'],
+  // Every export keeps <Templates /> in customizations.xml; pac writes the templates out to these.
+  ['Templates/EmailDocuments/', 'the body and subject of an email template'],
+  ['Templates/KBArticleTemplates/', 'a knowledge article template'],
+  ['Templates/MailMergeDocuments/', 'a mail merge document'],
 ];
+
+/** Files pac writes at fixed names outside Other/, each holding all components of one kind. */
+const SPLIT_NAMED_FILES = new Map<string, string>([
+  ['Templates/EmailTemplates.xml', 'email templates'],
+  ['Templates/ContractTemplates.xml', 'contract templates'],
+  ['Templates/KBArticleTemplates.xml', 'knowledge article templates'],
+  ['Templates/MailMergeTemplates.xml', 'mail merge templates'],
+  ['Reports/ReportLinks.xml', 'the links between reports'],
+  ['Reports/ReportSignatureIdMappings.xml', 'the signatures of reports'],
+  ['PluginAssemblies/ServiceEndpoints.xml', 'service endpoints'],
+]);
+
+/**
+ * pac puts each report in Reports/<LCID>/{<GUID>}/<name>.rdl with its .data.xml beside it; an export
+ * has it as /Reports/<name>{<GUID>}.rdl, which pac and we copy as it is.
+ */
+const SPLIT_REPORT = /^Reports\/\d+\/\{[0-9a-f-]{36}\}\//i;
 
 /** Other/ holds only the manifest and the customizations in an unpack of ours (and our notes). */
 const SPLIT_OTHER_FILES = new Map<string, string>([
@@ -62,11 +84,12 @@ export function pacSplitComponent(folderPath: string): string | undefined {
   const file = managedBaseOf(folderPath) ?? folderPath;
   const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
   if (folder) return folder[1];
-  const other = SPLIT_OTHER_FILES.get(file);
-  if (other) return other;
+  const named = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
+  if (named) return named;
   if (file.startsWith('CanvasApps/') && file.endsWith('.meta.xml')) return 'the metadata of a canvas app';
   if (file.endsWith('.data.xml'))
     return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? 'a component'}`;
+  if (SPLIT_REPORT.test(file)) return 'a report';
   return undefined;
 }
 

@@ -31,6 +31,7 @@ import {
 } from './layout.js';
 import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
+import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
@@ -106,6 +107,8 @@ export async function packSolution(
     manifest.managed === '2',
     managed,
   );
+  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
+  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
   const solutionFile = files.get(FOLDER_SOLUTION)!;
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION

@@ -1,0 +1,88 @@
+import { afterAll, expect, it } from '@jest/globals';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
+import { packSolution, unpackSolution } from '../src/index.js';
+import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { hashTree, readZip } from './helpers/trees.js';
+import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
+
+const temp = temporaryFolders('pack-unread-');
+afterAll(() => temp.cleanup());
+const describeFixtures = describeWith(SOLUTION_FIXTURES, 'real solution export');
+
+const HIL = 'customHIL/customHIL_1_0_0_3.zip';
+const GUID = '{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}';
+/** The way SolutionPackager starts every XML file it writes. */
+const xml = (body: string): string => `\uFEFF<?xml version="1.0" encoding="utf-8"?>\n${body}`;
+
+async function refusal(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+function write(root: string, file: string, content: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), content);
+}
+
+describeFixtures('pack and a file in Other/ that is not the manifest or the customizations', () => {
+  it.each([
+    'Other/Notes.xml',
+    'Other/Extra/Settings.xml',
+    'Other/PackageFiles.xml',
+    'Other/Solution_managed.xml',
+  ])(
+    'refuses %s in the folder of one export, saying why and what to do, and writes nothing',
+    async (file) => {
+      // Packed before, as a zip entry Dataverse never reads: lost at import without a word.
+      const dir = temp.make();
+      const src = path.join(dir, 'src');
+      cpSync(fixturePath('customHIL/unpacked'), src, { recursive: true });
+      write(src, file, xml('<Settings />'));
+      const error = await refusal(packSolution(src, path.join(dir, 'out.zip')));
+      expect(locatedMessage(error)).toBe(
+        `${path.join(src, file)}: is not part of the solution: of the solution's files, Other/ holds only Other/Solution.xml and Other/Customizations.xml. ` +
+          `Pack would put it into the zip as ${file}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+      );
+      expect(error.hint).toBe(
+        'Move what it holds into Other/Customizations.xml (components) or Other/Solution.xml (the manifest), or move the file out of the solution folder.',
+      );
+      expect(readdirSync(dir)).toEqual(['src']);
+    },
+  );
+
+  it('refuses one in a folder of both exports, for the package that has it', async () => {
+    const dir = temp.make();
+    const unmanagedZip = await variantOf(fixturePath(HIL), path.join(dir, 'HIL.zip'), {});
+    await managedTwinOf(unmanagedZip, path.join(dir, 'HIL_managed.zip'));
+    const src = path.join(dir, 'src');
+    await unpackSolution(unmanagedZip, src, { packageType: 'both' });
+    write(src, 'Other/Notes_managed.xml', xml('<Settings />'));
+    await packSolution(src, path.join(dir, 'unmanaged.zip'), { packageType: 'unmanaged' });
+    const error = await refusal(packSolution(src, path.join(dir, 'managed.zip'), { packageType: 'managed' }));
+    expect(error.location).toEqual({ file: path.join(src, 'Other/Notes_managed.xml') });
+    expect(error.message).toContain('into the zip as Other/Notes.xml,');
+    expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
+  });
+});
+
+describeFixtures('a report as an export holds it', () => {
+  it('round-trips: Reports/<name>{GUID}.rdl comes back byte for byte at its place', async () => {
+    const dir = temp.make();
+    const report = `Reports/Account Summary${GUID}.rdl`;
+    const rdl = xml(
+      '<Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2008/01/reportdefinition" />',
+    );
+    const zip = await variantOf(fixturePath(HIL), path.join(dir, 'in.zip'), { [report]: rdl });
+    await unpackSolution(zip, path.join(dir, 'first'));
+    await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
+    const packed = await readZip(path.join(dir, 'packed.zip'));
+    expect(packed.get(report)?.toString('utf8')).toBe(rdl);
+    expect([...packed.keys()].sort()).toEqual([...(await readZip(zip)).keys()].sort());
+    await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
+    expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
+  });
+});
