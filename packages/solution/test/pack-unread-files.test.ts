@@ -69,6 +69,43 @@ describeFixtures('pack and a file in Other/ that is not the manifest or the cust
   });
 });
 
+describeFixtures('unpack of a zip with entries pack would refuse in the folder', () => {
+  it.each([
+    ['Entities/contoso_task/Entity.xml', 'a table (entity), or its forms, views or ribbon'],
+    ['Roles/Task Manager.xml', 'a security role'],
+    ['Templates/EmailTemplates.xml', 'email templates'],
+    ['Reports/ReportLinks.xml', 'the links between reports'],
+    [`Reports/1033/${GUID}/Account Summary.rdl`, 'a report'],
+    ['WebResources/contoso_/scripts/form.js.data.xml', 'the metadata of a web resource'],
+    ['Other/Relationships.xml', 'table relationships'],
+  ])('refuses %s, a file of pac’s split layout, before writing anything', async (entry, holds) => {
+    // Unpacked before, and the next pack of that folder refused it: found out one step too late.
+    const dir = temp.make();
+    const zip = await variantOf(fixturePath(HIL), path.join(dir, 'odd.zip'), {
+      [entry]: xml('<Component />'),
+    });
+    const error = await refusal(unpackSolution(zip, path.join(dir, 'src')));
+    expect(locatedMessage(error)).toBe(
+      `${zip}/${entry}: holds ${holds} in a file of its own, as pac solution unpack writes it; an export keeps it in customizations.xml, ` +
+        'and Dataverse does not read this entry at import. Unpacked, it would give a folder that pack refuses.',
+    );
+    expect(error.hint).toMatch(/^Unpack the solution as Dataverse exports it/);
+    expect(readdirSync(dir)).toEqual(['odd.zip']);
+  });
+
+  it('refuses an entry in Other/ beside the manifest and customizations', async () => {
+    const dir = temp.make();
+    const zip = await variantOf(fixturePath(HIL), path.join(dir, 'odd.zip'), {
+      'Other/Notes.xml': '<Notes />',
+    });
+    const error = await refusal(unpackSolution(zip, path.join(dir, 'src')));
+    expect(locatedMessage(error)).toBe(
+      `${zip}/Other/Notes.xml: is in Other/, where an unpacked solution keeps its manifest and customizations; pack would not put it back, so the folder could not be packed.`,
+    );
+    expect(readdirSync(dir)).toEqual(['odd.zip']);
+  });
+});
+
 describeFixtures('a report as an export holds it', () => {
   it('round-trips: Reports/<name>{GUID}.rdl comes back byte for byte at its place', async () => {
     const dir = temp.make();

@@ -22,6 +22,7 @@ import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
 import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
+import { unpackableEntryError } from './unpackable-entries.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
 
@@ -123,6 +124,15 @@ async function stageOne(
     nameEncoding: reading.zipNameEncoding,
   });
   try {
+    // Refused with messages of their own below (and, when both are unpacked, in stageBoth).
+    const refusedLater = (file: string): boolean =>
+      file === FOLDER_LINE_ENDINGS || (options.managed === '2' && file === FOLDER_BOTH_NOTES);
+    const unpackable = unpackableEntryError(
+      reader.displayName,
+      reader.files.map((entry) => entry.name),
+      refusedLater,
+    );
+    if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options);
     // pack leaves repository files out and unpack never deletes them: such an entry could not
     // come back, so it is refused rather than lost on the next pack.
