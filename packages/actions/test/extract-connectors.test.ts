@@ -1,8 +1,15 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { strToU8, unzipSync } from 'fflate';
 import { unpackSolution } from '@connector-alm/solution';
-import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
+import {
+  describeWith,
+  runActionBundle,
+  SOLUTION_FIXTURES,
+  temporaryFolders,
+  writeRawZip,
+} from '@connector-alm/testing';
 
 const AOAI = path.join(
   SOLUTION_FIXTURES,
@@ -57,6 +64,51 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(
       JSON.parse(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).properties,
     ).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso', iconBrandColor: '#007ee5' });
+  });
+
+  it('reads names in the code page zip-name-encoding gives, and says to give it', async () => {
+    const dir = workspace();
+    // The export as Japanese Windows zips it again: code page 932, no UTF-8 flag, and a web
+    // resource WebResources/表.js, whose 表 is 0x95 0x5C (a '\' when read as code page 437).
+    const entries = Object.entries(unzipSync(readFileSync(AOAI))).map(([name, content]) => ({
+      name: strToU8(name),
+      content,
+    }));
+    entries.push({
+      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+      content: strToU8('x'),
+    });
+    await writeRawZip(path.join(dir, 'sjis.zip'), entries);
+    const refused = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'sjis.zip', destination: 'custom-connectors' },
+    });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('--zip-name-encoding shift_jis'),
+      }),
+    ]);
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'sjis.zip', destination: 'custom-connectors', 'zip-name-encoding': 'shift_jis' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    const unknown = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'sjis.zip', destination: 'other', 'zip-name-encoding': 'klingon' },
+    });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining("'klingon' is not an encoding for zip entry names"),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 
   it('fails with a clear annotation when the source does not exist', async () => {

@@ -43,6 +43,19 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   return { code, out: io.out(), err: io.err() };
 }
 
+/**
+ * The entries of `zip` as Japanese Windows zips them (code page 932, no UTF-8 flag), with
+ * WebResources/表.js added: 表 is 0x95 0x5C, read as code page 437 a '\' that splits the name.
+ */
+function withShiftJisWebResource(zip: Uint8Array): Array<{ name: Uint8Array; content: Uint8Array }> {
+  const entries = Object.entries(unzipSync(zip)).map(([name, content]) => ({ name: strToU8(name), content }));
+  entries.push({
+    name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+    content: strToU8('x'),
+  });
+  return entries;
+}
+
 (fixtures ? describe : describe.skip)('solution commands', () => {
   it('unpack, pack and unpack again give the same folder', async () => {
     const cwd = workdir();
@@ -205,16 +218,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
 
   it('unpacks names in the code page --zip-name-encoding gives, and says to give it', async () => {
     const cwd = workdir();
-    // WebResources/表.js as Japanese Windows zips it: code page 932, no UTF-8 flag; 表 is 0x95 0x5C.
-    const entries = Object.entries(unzipSync(readFileSync(HIL))).map(([name, content]) => ({
-      name: strToU8(name),
-      content,
-    }));
-    entries.push({
-      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
-      content: strToU8('x'),
-    });
-    await writeRawZip(path.join(cwd, 'sjis.zip'), entries);
+    await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await run(cwd, ['unpack', 'sjis.zip', 'src']);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('--zip-name-encoding shift_jis');
@@ -223,6 +227,33 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const unknown = await run(cwd, ['unpack', 'sjis.zip', 'other', '--zip-name-encoding', 'klingon']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
+  });
+
+  it('extracts the connectors of a zip with names in the code page --zip-name-encoding gives, and says to give it', async () => {
+    const cwd = workdir();
+    await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
+    const refused = await run(cwd, ['extract-connectors', 'sjis.zip', 'custom-connectors']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    const extracted = await run(cwd, [
+      'extract-connectors',
+      'sjis.zip',
+      'custom-connectors',
+      '--zip-name-encoding',
+      'cp932',
+    ]);
+    expect(extracted).toMatchObject({ code: 0, err: '' });
+    expect(readdirSync(path.join(cwd, 'custom-connectors'))).toEqual(['Human-in-the-Loop']);
+    const unknown = await run(cwd, [
+      'extract-connectors',
+      'sjis.zip',
+      'other',
+      '--zip-name-encoding',
+      'klingon',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
+    expect(existsSync(path.join(cwd, 'other'))).toBe(false);
   });
 
   it('gives exit code 2 for a bad option value', async () => {
@@ -415,8 +446,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(checked.out).toContain('Validation failed: Invalid package structure.');
   });
 
-  it('passes a package zipped with PowerShell 5.1, whose names use backslashes, exit code 0, and warns about it', async () => {
-    const cwd = workdir();
+  /** connector.zip (the HIL connector alone) and flow.zip (it and a cloud flow), built in `cwd`. */
+  async function connectorAndFlowSolutions(cwd: string): Promise<void> {
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
     const connector = [
       'build-solution',
@@ -445,6 +476,11 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     mkdirSync(path.join(cwd, 'flow/Workflows'));
     writeFileSync(path.join(cwd, `flow/Workflows/Ask-${id}.json`), '{"properties":{"definition":{}}}');
     expect((await run(cwd, ['pack', 'flow', 'flow.zip'])).code).toBe(0);
+  }
+
+  it('passes a package zipped with PowerShell 5.1, whose names use backslashes, exit code 0, and warns about it', async () => {
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
     // Compress-Archive of PowerShell 5.1: '\\' between folders, "version made by" MS-DOS.
     const windows = { os: 0, attrs: 0 };
     const pdpkg = zipSync({
@@ -467,5 +503,48 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       findings: [],
       warnings: [{ ruleId: 'PKG-ZIP-BACKSLASH' }],
     });
+  });
+
+  it('checks a package whose names are in the code page --zip-name-encoding gives, and says to give it', async () => {
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
+    // Zipped on Japanese Windows (code page 932, no UTF-8 flag): the flow solution is PkgAssets/表.zip.
+    const table = [0x95, 0x5c];
+    const pdpkg = await writeRawZip(path.join(cwd, 'pkg.pdpkg.zip'), [
+      { name: strToU8('PkgAssets/connector.zip'), content: readFileSync(path.join(cwd, 'connector.zip')) },
+      {
+        name: Uint8Array.from([...strToU8('PkgAssets/'), ...table, ...strToU8('.zip')]),
+        content: readFileSync(path.join(cwd, 'flow.zip')),
+      },
+    ]);
+    await writeRawZip(path.join(cwd, 'pkg.zip'), [
+      { name: strToU8('intro.md'), content: strToU8('# Intro') },
+      { name: strToU8('pkg.pdpkg.zip'), content: readFileSync(pdpkg) },
+    ]);
+    const refused = await run(cwd, ['package', 'check', 'pkg.zip']);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('--zip-name-encoding shift_jis');
+    const checked = await run(cwd, ['package', 'check', 'pkg.zip', '--zip-name-encoding', 'shift_jis']);
+    expect(checked).toMatchObject({ code: 0, err: '' });
+    expect(checked.out).toBe('Validation successful: The package structure is correct.\n');
+    const json = await run(cwd, [
+      'package',
+      'check',
+      'pkg.zip',
+      '--zip-name-encoding',
+      'cp932',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      solutions: [
+        { name: 'PkgAssets/connector.zip', kind: 'connector' },
+        { name: 'PkgAssets/表.zip', kind: 'flow' },
+      ],
+    });
+    const unknown = await run(cwd, ['package', 'check', 'pkg.zip', '--zip-name-encoding', 'klingon']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
   });
 });

@@ -1,10 +1,12 @@
-import { readPositiveInteger, readRequiredString } from '../runtime/inputs.js';
+import { readPositiveInteger, readRequiredString, readString } from '../runtime/inputs.js';
 
 /** The inputs of extract-connectors, parsed and checked; names mirror action.yml in camelCase. */
 export interface ExtractConnectorsInputs {
   source: string;
   destination: string;
   maxSizeMb: number;
+  /** The code page of zip entry names without the UTF-8 flag; undefined for the default reading. */
+  zipNameEncoding: string | undefined;
 }
 
 export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
@@ -12,5 +14,6 @@ export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
     source: readRequiredString('source'),
     destination: readRequiredString('destination'),
     maxSizeMb: readPositiveInteger('max-size-mb', 2048),
+    zipNameEncoding: readString('zip-name-encoding') || undefined,
   };
 }

@@ -13,6 +13,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const connectors = await logger.group(`Extract the connectors of ${inputs.source}`, () =>
     extractConnectors(path.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+      ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
     }),
   );
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));

@@ -5,11 +5,12 @@ import { printable } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import { zipLimitOptions } from './unpack.js';
+import { ZIP_NAME_ENCODING_OPTION, zipLimitOptions } from './unpack.js';
 
 interface ExtractOptions {
   maxSize?: string;
   maxEntries?: string;
+  zipNameEncoding?: string;
   format: 'text' | 'json';
 }
 
@@ -24,12 +25,14 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
     .argument('<destination-root>', 'where the connector folders go, e.g. custom-connectors')
     .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
     .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
+    .option(...ZIP_NAME_ENCODING_OPTION)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, destination: string, options: ExtractOptions) => {
       const { io } = context;
       const root = path.resolve(io.cwd, destination);
       const connectors = await extractConnectors(path.resolve(io.cwd, source), root, {
         limits: zipLimitOptions(options),
+        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
       if (options.format === 'json') {
         writeOutput(

@@ -11,12 +11,19 @@ import {
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
+import { ZIP_NAME_ENCODING_OPTION } from './unpack.js';
 
 interface BuildOptions {
   intro: string;
   connectorSolution: string;
   flowSolution: string;
   pluginSolution?: string;
+  format: 'text' | 'json';
+}
+
+interface CheckOptions {
+  plugin?: boolean;
+  zipNameEncoding?: string;
   format: 'text' | 'json';
 }
 
@@ -59,10 +66,12 @@ export function registerPackageCommand(program: Command, context: CommandContext
     .description('check a certification package zip; exit 1 when a rule fails')
     .argument('<package.zip>', 'the package to check')
     .option('--plugin', 'the connector is an AI plugin (three solutions)')
+    .option(...ZIP_NAME_ENCODING_OPTION)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { plugin?: boolean; format: 'text' | 'json' }) => {
+    .action(async (file: string, options: CheckOptions) => {
       const result = await checkCertificationPackage(path.resolve(context.io.cwd, file), {
         plugin: options.plugin ?? false,
+        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
       report(context, result, options.format, {
         success: 'Validation successful: The package structure is correct.',

@@ -40,10 +40,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
     .option('--overwrite', 'update a folder that already has content')
     .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
     .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
-    .option(
-      '--zip-name-encoding <encoding>',
-      'code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)',
-    )
+    .option(...ZIP_NAME_ENCODING_OPTION)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, folder: string, options: UnpackOptions) => {
       const { io } = context;
@@ -69,6 +66,12 @@ function describeUnpack(result: UnpackResult, folder: string): string {
   const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(', ')}` : '';
   return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}\n`;
 }
+
+/** --zip-name-encoding, as every command that reads a solution or package zip takes it. */
+export const ZIP_NAME_ENCODING_OPTION = [
+  '--zip-name-encoding <encoding>',
+  'code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)',
+] as const;
 
 /** --max-size and --max-entries as zip limits; shared by the solution commands. */
 export function zipLimitOptions(options: { maxSize?: string; maxEntries?: string }): {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { locationPrefix } from '@connector-alm/core';
 import type { ZipLimits } from '../zip/limits.js';
-import { ZipError } from '../zip/zip-errors.js';
+import { EntryNameEncodingError, ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
 import { backslashWarning } from './backslash-warning.js';
 import { classifySolution } from './classify-solution.js';
@@ -13,6 +13,11 @@ export interface CheckPackageOptions {
   /** The connector is an AI plugin: a third solution (connector + aiplugins) is required. */
   plugin?: boolean;
   limits?: Partial<ZipLimits>;
+  /**
+   * The code page of entry names without the UTF-8 flag in the package and the zips in it, e.g.
+   * shift_jis for a package zipped on Japanese Windows (see zip/name-encoding).
+   */
+  zipNameEncoding?: string;
 }
 
 function names(entries: readonly ZipEntryInfo[], prefix = ''): string {
@@ -56,7 +61,11 @@ export async function checkCertificationPackage(
       hint: 'ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it.',
     });
   }
-  const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options.limits });
+  const outer = await ZipReader.open(zipPath, {
+    displayName: outerName,
+    limits: options.limits,
+    nameEncoding: options.zipNameEncoding,
+  });
   warnIf(report, backslashWarning(outer, outerName, 'package'));
   // The nested zips are copied to the temporary folder, never beside the package: its folder may be
   // read-only (a download, a CI artifact), and checking must not leave anything there.
@@ -229,7 +238,8 @@ function unreadable(error: ZipError, hint?: string): PackageFinding {
   return {
     ruleId: 'PKG-ZIP-UNREADABLE',
     message: `${locationPrefix(error)}${error.message}`,
-    hint: hint ?? error.hint,
+    // Rebuilding the package would not help with a name in an unknown code page; naming it does.
+    hint: error instanceof EntryNameEncodingError ? error.hint : (hint ?? error.hint),
   };
 }
 
@@ -246,7 +256,11 @@ async function openNested(
 ): Promise<ZipReader | undefined> {
   try {
     await parent.copyToFile(entry, file);
-    return await ZipReader.open(file, { displayName: what.label, limits: what.options.limits });
+    return await ZipReader.open(file, {
+      displayName: what.label,
+      limits: what.options.limits,
+      nameEncoding: what.options.zipNameEncoding,
+    });
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     what.findings.push(unreadable(error, what.hint));

@@ -16,6 +16,11 @@ import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractOptions {
   limits?: Partial<ZipLimits>;
+  /**
+   * The code page of zip entry names without the UTF-8 flag, e.g. shift_jis for a zip made on
+   * Japanese Windows (see zip/name-encoding).
+   */
+  zipNameEncoding?: string;
 }
 
 export interface ExtractedConnector {
@@ -49,7 +54,10 @@ export async function extractConnectors(
   options: ExtractOptions = {},
 ): Promise<ExtractedConnector[]> {
   await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, options.limits);
+  const connectors = await readSolutionConnectors(source, {
+    limits: options.limits,
+    zipNameEncoding: options.zipNameEncoding,
+  });
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
   for (const connector of connectors) {

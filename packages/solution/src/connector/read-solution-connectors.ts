@@ -17,18 +17,28 @@ import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { nestedSolutionHint } from '../solution/nested-solution.js';
 
+/** How a solution zip is read: its limits, and the code page of names without the UTF-8 flag. */
+export interface SolutionZipReading {
+  limits?: Partial<ZipLimits>;
+  /** E.g. shift_jis for a zip made on Japanese Windows (see zip/name-encoding). */
+  zipNameEncoding?: string;
+}
+
 /**
  * The custom connectors of a solution zip or of an unpacked solution folder. A zip is unpacked into
  * a temporary folder first (with every check of unpack), so both inputs take the same path.
  */
 export async function readSolutionConnectors(
   source: string,
-  limits?: Partial<ZipLimits>,
+  reading: SolutionZipReading = {},
 ): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new UsageError('does not exist.', { location: { file: source } });
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const reader = await ZipReader.open(source, { limits });
+  const reader = await ZipReader.open(source, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding,
+  });
   // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the
   // zip's folder may be read-only or belong to the person.
   let staging: string | undefined;

@@ -13,3 +13,10 @@ export class ZipError extends UserError {
     });
   }
 }
+
+/**
+ * An entry name that cannot be read without knowing the code page it was written in (see
+ * name-encoding). Its hint, to name the code page, holds wherever the archive is read: a caller
+ * that replaces the hint of an unreadable archive keeps this one.
+ */
+export class EntryNameEncodingError extends ZipError {}

@@ -21,7 +21,7 @@ import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.js';
 import { LOCAL_HEADER_BYTES, localDataOffset } from './local-header.js';
 import { nameEncoding, type DecodedName, type NameEncoding } from './name-encoding.js';
 import { ReadAheadFile, readAt } from './read-ahead.js';
-import { ZipError } from './zip-errors.js';
+import { EntryNameEncodingError, ZipError } from './zip-errors.js';
 
 /** One entry of a checked archive. */
 export interface ZipEntryInfo {
@@ -547,10 +547,10 @@ function hex(byte: number): string {
 
 /** A name without the UTF-8 flag whose 0x5C may be the second byte of a character, not a '\'. */
 function ambiguousName(archive: string, name: { cp437: string; lead: number }): ZipError {
-  return new ZipError(
+  return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    'Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).',
+    'Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).',
   );
 }
