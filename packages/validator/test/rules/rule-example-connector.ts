@@ -17,8 +17,8 @@ export type ExampleFile = 'swagger' | 'apiProperties' | 'settings' | 'readme' | 
  *   members the connector has there (items of an array by their index); with `merge` everything is
  *   kept anyway. With `replace`, and in arrays, what is left out is not there (`{…}` is `{}`).
  * - readme and script: the fragment is the whole file.
- * - folder: the fragment names a file the folder has (after its top folder and the connector's name,
- *   if it gives them); `and` joins two. A name ending in `/` or with a `:` is the connector folder's.
+ * - folder: the fragment names files the folder has (after its top folder and the connector's name,
+ *   if it gives them), joined by `and` or commas; "a folder with only …" names all its files.
  */
 export interface ExamplePlace {
   file: ExampleFile;
@@ -56,6 +56,8 @@ export interface ExampleFiles {
   script: string | undefined;
   /** Paths of extra files, relative to the connector folder. */
   extra: string[];
+  /** When set, the folder has only these files (of the valid connector's and the extra ones). */
+  only: string[] | undefined;
   /** The connector folder's name. */
   name: string;
   /** Replaced JSON text, by file (for `replace`). */
@@ -83,6 +85,7 @@ export function baseExampleFiles(): ExampleFiles {
     readme: files['readme.md'] as string,
     script: undefined,
     extra: [],
+    only: undefined,
     name: 'Contoso',
     text: {},
   };
@@ -105,9 +108,13 @@ export function placeFragment(
     case 'script':
       files.script = text;
       return;
-    case 'folder':
-      for (const name of text.split(/ and /)) placeFolderName(files, name.trim());
+    case 'folder': {
+      const only = /^a folder with only (.*)$/.exec(text);
+      const names = (only ? only[1]! : text).split(/, | and /).map((name) => name.trim());
+      for (const name of names) placeFolderName(files, name);
+      if (only) files.only = names;
       return;
+    }
     default:
       placeJson(files, place.file, at, mode, text);
   }
@@ -279,5 +286,6 @@ export function exampleFixture(files: ExampleFiles): FixtureFiles {
     // A file the example names, with content of its kind (an empty PNG is no PNG).
     fixture[extra] = fixture[extra] ?? (extra.endsWith('.json') ? {} : 'x');
   }
-  return fixture;
+  const only = files.only;
+  return only ? Object.fromEntries(Object.entries(fixture).filter(([name]) => only.includes(name))) : fixture;
 }

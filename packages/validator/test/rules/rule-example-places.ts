@@ -501,8 +501,18 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
   ),
   ...each(['SET-SCHEMA'], settings({ mode: 'replace' })),
   ...each(['SET-ENV'], settings()),
+  // The valid connector has no icon.png.
+  'SET-FILES-EXIST': settings({ cut: / without icon\.png in the folder$/ }),
+  'CSX-NO-GATEWAY': apiProperties(API_KEY, {
+    cut: /^script\.csx with | in apiProperties\.json$/g,
+    context: (files) => {
+      files.script = MINIMAL_SCRIPT;
+    },
+  }),
   ...each(['REPO-TOP-FOLDER', 'REPO-FILENAMES', 'CSX-ONE', 'SET-NOT-IN-PR', 'ICON-IN-REPO'], FOLDER),
   'REPO-EXTRA-FILES': { ...FOLDER, goodInWords: 'only the connector files' },
+  'REPO-REQUIRED-FILES': FOLDER,
+  'README-PRESENT': { ...FOLDER, goodInWords: 'readme.md beside them' },
   // Named as its title, so that the folder is named well before the example renames it.
   'REPO-FOLDER-NAME': {
     ...FOLDER,
@@ -532,11 +542,6 @@ export const UNCHECKED_EXAMPLES: Record<string, string> = {
   'ICON-PNG': 'an image',
   'ICON-SIZE': 'an image',
   'ICON-BG': 'an image',
-  // Which files a folder has, described.
-  'README-PRESENT': 'a folder without readme.md',
-  'REPO-REQUIRED-FILES': 'a folder with only its swagger',
-  'SET-FILES-EXIST': 'a settings.json naming a missing file',
-  'CSX-NO-GATEWAY': 'a script beside a gateway connection parameter',
   // Two operations linked by x-ms-notification, shown by one parameter each.
   'SWG-SAME-NAME-FETCH-SUB': 'a polling trigger and its webhook, by their parameters',
   // Repository rules run on a change in a repository (other connectors, a pull request), not on a folder.
