@@ -64,17 +64,6 @@ export interface ExampleFiles {
   text: Partial<Record<'swagger' | 'apiProperties' | 'settings', string>>;
 }
 
-/** Settings that paconn writes, valid for every SET-* rule. */
-export function validSettings(): Json {
-  return {
-    connectorId: 'shared_contoso-5f',
-    environment: 'Default-dd15e603-1234-4b3c-9d6a-1b2c3d4e5f60',
-    apiProperties: 'apiProperties.json',
-    apiDefinition: 'apiDefinition.swagger.json',
-    powerAppsApiVersion: '2016-11-01',
-  };
-}
-
 /** The valid connector, ready for a context and a fragment. Settings are written only when changed. */
 export function baseExampleFiles(): ExampleFiles {
   const files = validConnectorFiles();

@@ -1,5 +1,5 @@
 import type { ExampleFiles, ExamplePlace } from './rule-example-connector.js';
-import { validSettings } from './rule-example-connector.js';
+import { addWebhook, validSettings } from '../helpers/valid-connector.js';
 
 // Pointers into the valid connector (test/helpers/valid-connector.ts).
 const LIST_TASKS_ITEM = '/paths/~1tasks';
@@ -78,42 +78,9 @@ const MINIMAL_SCRIPT = `public class Script : ScriptBase
 }
 `;
 
-/** A webhook trigger POST /hooks (OnTaskCreated) and the internal DELETE that removes it. */
+/** The helpers' webhook trigger POST /hooks (OnTaskCreated) and the internal DELETE that removes it. */
 function webhook(files: ExampleFiles): void {
-  files.swagger.paths['/hooks'] = {
-    'x-ms-notification-content': { description: 'A task', schema: { $ref: '#/definitions/Task' } },
-    post: {
-      operationId: 'OnTaskCreated',
-      summary: 'When a task is created',
-      description: 'Triggers when a task is created.',
-      'x-ms-trigger': 'single',
-      parameters: [
-        {
-          name: 'body',
-          in: 'body',
-          required: true,
-          schema: {
-            type: 'object',
-            required: ['callbackUrl'],
-            properties: {
-              callbackUrl: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
-            },
-          },
-        },
-      ],
-      responses: { '201': { description: 'Created', headers: { Location: { type: 'string' } } } },
-    },
-  };
-  files.swagger.paths['/hooks/{hookId}'] = {
-    delete: {
-      operationId: 'DeleteHook',
-      'x-ms-visibility': 'internal',
-      parameters: [
-        { name: 'hookId', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' },
-      ],
-      responses: { '200': { description: 'Deleted' } },
-    },
-  };
+  addWebhook(files.swagger);
 }
 const HOOK = '/paths/~1hooks/post';
 const HOOK_BODY = `${HOOK}/parameters/0`;
