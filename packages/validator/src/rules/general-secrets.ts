@@ -81,7 +81,7 @@ export const secretRules: RuleDefinition[] = [
       'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
-      bad: '"x-ms-connector-metadata": … "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"',
     },
     check(context) {

@@ -59,7 +59,13 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
     levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
     example: {
       bad: '# Contoso\nA connector.',
-      good: '# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n…',
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        '# Contoso',
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map((section) =>
+          section.heading.replace('<name>', 'Contoso Ltd'),
+        ),
+      ].join('\n'),
     },
     check(context) {
       const readme = outline(context);

@@ -160,6 +160,58 @@ Run \`paconn create --api-def apiDefinition.swagger.json --api-prop apiPropertie
 `;
 }
 
+/** The settings.json paconn writes: passes every SET-* rule. */
+export function validSettings(): Record<string, any> {
+  return {
+    connectorId: 'shared_contoso-5f',
+    environment: 'Default-dd15e603-1234-4b3c-9d6a-1b2c3d4e5f60',
+    apiProperties: 'apiProperties.json',
+    apiDefinition: 'apiDefinition.swagger.json',
+    powerAppsApiVersion: '2016-11-01',
+  };
+}
+
+/**
+ * Adds a webhook trigger to the valid swagger: POST /hooks (OnTaskCreated), registering an internal,
+ * required callbackUrl, answering 201 with a Location header, and the internal DELETE that removes it.
+ */
+export function addWebhook(swagger: Record<string, any>): void {
+  swagger.paths['/hooks'] = {
+    'x-ms-notification-content': { description: 'A task', schema: { $ref: '#/definitions/Task' } },
+    post: {
+      operationId: 'OnTaskCreated',
+      summary: 'When a task is created',
+      description: 'Triggers when a task is created.',
+      'x-ms-trigger': 'single',
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          required: true,
+          schema: {
+            type: 'object',
+            required: ['callbackUrl'],
+            properties: {
+              callbackUrl: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+            },
+          },
+        },
+      ],
+      responses: { '201': { description: 'Created', headers: { Location: { type: 'string' } } } },
+    },
+  };
+  swagger.paths['/hooks/{hookId}'] = {
+    delete: {
+      operationId: 'DeleteHook',
+      'x-ms-visibility': 'internal',
+      parameters: [
+        { name: 'hookId', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' },
+      ],
+      responses: { '200': { description: 'Deleted' } },
+    },
+  };
+}
+
 /** The three files every connector folder has. */
 export function validConnectorFiles(): Record<string, object | string> {
   return {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
-import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { validConnectorFiles, validSettings } from '../helpers/valid-connector.js';
 
-const GOOD = {
-  connectorId: 'shared_contoso-5f',
-  environment: 'Default-dd15e603-1234-4b3c-9d6a-1b2c3d4e5f60',
-  apiProperties: 'apiProperties.json',
-  apiDefinition: 'apiDefinition.swagger.json',
-  powerAppsApiVersion: '2016-11-01',
-};
+const GOOD = validSettings();
 const withSettings = (settings: object) => ({ ...validConnectorFiles(), 'settings.json': settings });
 
 describe('SET-SCHEMA', () => {

@@ -1,45 +1,13 @@
 import { describeRule, VALID, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { addWebhook } from '../helpers/valid-connector.js';
 
 const HOOK = '/paths/~1hooks/post';
 const URL_PROPERTY = `${HOOK}/parameters/0/schema/properties/callbackUrl`;
 
-/** A webhook trigger POST /hooks (OnTaskCreated) with a DELETE, then `change` applied to it. */
+/** The helpers' webhook trigger POST /hooks (OnTaskCreated) with a DELETE, then `change` applied to it. */
 function webhook(change: (operation: Json, swagger: Json) => void = () => {}): SwaggerEdit {
   return (s) => {
-    s.paths['/hooks'] = {
-      'x-ms-notification-content': { description: 'A task', schema: { $ref: '#/definitions/Task' } },
-      post: {
-        operationId: 'OnTaskCreated',
-        summary: 'When a task is created',
-        description: 'Triggers when a task is created.',
-        'x-ms-trigger': 'single',
-        parameters: [
-          {
-            name: 'body',
-            in: 'body',
-            required: true,
-            schema: {
-              type: 'object',
-              required: ['callbackUrl'],
-              properties: {
-                callbackUrl: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
-              },
-            },
-          },
-        ],
-        responses: { '201': { description: 'Created', headers: { Location: { type: 'string' } } } },
-      },
-    };
-    s.paths['/hooks/{hookId}'] = {
-      delete: {
-        operationId: 'DeleteHook',
-        'x-ms-visibility': 'internal',
-        parameters: [
-          { name: 'hookId', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' },
-        ],
-        responses: { '200': { description: 'Deleted' } },
-      },
-    };
+    addWebhook(s);
     change(s.paths['/hooks'].post, s);
   };
 }

@@ -97,7 +97,7 @@ export const parameterDocumentationRules: RuleDefinition[] = [
       'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels('error'),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"',
     },
     check({ swagger, report }) {

@@ -61,6 +61,34 @@ function isProduction(annotated: Annotated): boolean {
 
 const INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
 
+/** One version of ListTasks in a family rule's example: its revision, status, and whether it is deprecated. */
+interface ExampleMember {
+  revision?: number;
+  status?: string;
+  deprecated?: boolean;
+}
+
+/**
+ * A family rule's example: the versions of ListTasks, each on a path of its own, as members of the
+ * swagger's paths. The whole family, so that the example can be copied into a swagger as it is.
+ */
+function familyExample(members: readonly ExampleMember[]): string {
+  return members
+    .map((member, index) => {
+      const version = index + 1;
+      const path = version === 1 ? '/tasks' : `/v${version}/tasks`;
+      const operationId = version === 1 ? 'ListTasks' : `ListTasks_V${version}`;
+      const annotation = [
+        '"family": "ListTasks"',
+        ...(member.revision === undefined ? [] : [`"revision": ${member.revision}`]),
+        ...(member.status === undefined ? [] : [`"status": "${member.status}"`]),
+      ].join(', ');
+      const deprecated = member.deprecated ? '"deprecated": true, ' : '';
+      return `"${path}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    })
+    .join(',\n');
+}
+
 /** A rule about every family: `problem` returns the members to report, if any. */
 function familyRule(
   id: string,
@@ -68,6 +96,7 @@ function familyRule(
   description: string,
   message: string,
   problem: (members: Annotated[]) => Annotated[],
+  example: { bad: readonly ExampleMember[]; good: readonly ExampleMember[] },
 ): RuleDefinition {
   return {
     id,
@@ -76,10 +105,7 @@ function familyRule(
     description,
     levels: sameLevels('error'),
     msMessage: message,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation',
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -152,6 +178,7 @@ export const versioningRules: RuleDefinition[] = [
         return false;
       });
     },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] },
   ),
   familyRule(
     'SWG-FAMILY-ACTIVE',
@@ -159,6 +186,10 @@ export const versioningRules: RuleDefinition[] = [
     'When a third revision arrives, the oldest must be deprecated (SVR).',
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
     (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }],
+    },
   ),
   familyRule(
     'SWG-FAMILY-PROD',
@@ -166,6 +197,16 @@ export const versioningRules: RuleDefinition[] = [
     'Older revisions in Production status should be deprecated when a newer one is in Production (SVR).',
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
     (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: 'Production' },
+        { revision: 2, status: 'Production' },
+      ],
+      good: [
+        { revision: 1, status: 'Production', deprecated: true },
+        { revision: 2, status: 'Production' },
+      ],
+    },
   ),
   familyRule(
     'SWG-FAMILY-EMPTY-REV',
@@ -173,6 +214,7 @@ export const versioningRules: RuleDefinition[] = [
     'Only the first operation of a family may omit its revision (SVR).',
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
     (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] },
   ),
   {
     id: 'SWG-REV-EMPTY',

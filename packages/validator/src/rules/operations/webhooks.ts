@@ -196,7 +196,7 @@ export const webhookRules: RuleDefinition[] = [
       'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.',
     levels: certificationLevels('warning', 'info'),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {…} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { … "x-ms-trigger": "single", "responses": { "200": {…} } } } (no DELETE)',
       good: '"/hooks": { "post": { … "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }',
     },
     check({ swagger, report }) {

@@ -190,8 +190,8 @@ export const infoMetadataRules: RuleDefinition[] = [
     msCode: 'ConnectorMetadataPropertiesMissing',
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]',
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }',
     },
     check(context) {
       const list = asArray(context.swagger?.root['x-ms-connector-metadata']);
