@@ -6,6 +6,7 @@ import {
   NO_AUTHENTICATION,
   type AuthOption,
   type AuthPlace,
+  type EffectiveAuthentication,
   type Credential,
   type EmptyAllowed,
 } from './effective-auth.js';
@@ -16,6 +17,11 @@ import { quoteList, type RawChange } from './raw-change.js';
 export interface AuthFiles {
   swagger?: JsonObject;
   apiProperties?: JsonObject;
+  /**
+   * The swagger is there but cannot be read (CHG-UNCOMPARABLE): its securityDefinitions are unknown,
+   * not absent, so only a sign-in that apiProperties.json decides is compared.
+   */
+  swaggerUnreadable?: boolean;
 }
 
 /** What existing connections lose (their sign-in, a value): what broke, and where it is written. */
@@ -45,6 +51,8 @@ interface Break {
 export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChange[] {
   const old = effectiveAuthentication(before.swagger, before.apiProperties);
   const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const swaggerUnknown = before.swaggerUnreadable === true || after.swaggerUnreadable === true;
+  if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
   const breaks: Break[] = [];
   if (old.outsideSets) {
     breaks.push(
@@ -57,7 +65,8 @@ export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChan
 
   // A breaking change of the sign-in includes the securityDefinitions edits that came with it.
   const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
-  const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  const edits =
+    signInBroken || swaggerUnknown ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
     breaks.map((broken) => ({
       rule: broken.rule,
@@ -68,6 +77,11 @@ export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChan
       supersedes: broken.covers.map((pointer) => ({ file: 'apiProperties' as const, pointer })),
     })),
   );
+}
+
+/** Whether a version's sign-in is the swagger's securityDefinitions (apiProperties.json has none). */
+function decidedBySwagger(authentication: EffectiveAuthentication): boolean {
+  return authentication.outsideSets?.place.file === 'swagger';
 }
 
 /** The swagger's words on authentication: the schemes, and the requirement that names them. */

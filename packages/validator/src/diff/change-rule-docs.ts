@@ -378,7 +378,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   uncomparable: {
     description:
-      'The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.',
+      'The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.',
     example: {
       placement: 'swaggerFile',
       before: '{ "swagger": "2.0" }',

@@ -62,7 +62,7 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   raw.push(
     ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
   );
-  if (hasJson(before) && hasJson(after)) raw.push(...diffAuthentication(authFiles(before), authFiles(after)));
+  raw.push(...authenticationChanges(before, after));
   raw.push(...compareWhole('readme', before.readme?.text, after.readme?.text));
   raw.push(...compareWhole('script', before.script?.text, after.script?.text));
   raw.push(...compareWhole('icon', before.icon?.data, after.icon?.data));
@@ -75,9 +75,29 @@ function hasJson(version: ConnectorVersion): boolean {
   return version.swagger !== undefined || version.apiProperties !== undefined;
 }
 
+/**
+ * How users sign in, compared across both files of each version. A version's apiProperties.json that
+ * cannot be read (CHG-UNCOMPARABLE) may hold any connection parameters, and they decide the sign-in,
+ * so nothing is compared: read as missing, it told a parameter "added" beside it or sets "removed".
+ */
+function authenticationChanges(before: ConnectorVersion, after: ConnectorVersion): RawChange[] {
+  if (!hasJson(before) || !hasJson(after)) return [];
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  return diffAuthentication(authFiles(before), authFiles(after));
+}
+
 /** How a version's users sign in is read from both files: apiProperties first, then the swagger. */
 function authFiles(version: ConnectorVersion): AuthFiles {
-  return { swagger: asObject(version.swagger?.value), apiProperties: asObject(version.apiProperties?.value) };
+  return {
+    swagger: asObject(version.swagger?.value),
+    apiProperties: asObject(version.apiProperties?.value),
+    swaggerUnreadable: isUnreadable(version.swagger),
+  };
+}
+
+/** A file that is there but is no JSON object (empty, YAML, an array): CHG-UNCOMPARABLE's. */
+function isUnreadable(document: JsonDocument | undefined): boolean {
+  return document !== undefined && asObject(document.value) === undefined;
 }
 
 /** Drops the generic "Other properties" entries that another change already tells as its own. */

@@ -1,5 +1,5 @@
 import { LineIndex } from './line-index.js';
-import { tokenize, type Token } from './syntax-tokens.js';
+import { quoteAdvice, tokenize, type Token } from './syntax-tokens.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -670,5 +670,5 @@ function wordAsValue(word: string, token: Token): Token['problem'] {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }

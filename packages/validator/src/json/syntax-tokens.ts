@@ -3,8 +3,8 @@ import * as jsonc from 'jsonc-parser';
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
 // pieces (a single-quoted string, a string broken over two lines, a pasted invisible character, a
-// number with a leading zero, an unquoted media type or URL) are read here as one token with the
-// problem named, so that the diagnosis sees the structure meant.
+// number with a leading zero, arithmetic such as 2/3, an unquoted media type or URL) are read here as
+// one token with the problem named, so that the diagnosis sees the structure meant.
 
 export type TokenKind = '{' | '}' | '[' | ']' | ',' | ':' | 'string' | 'literal' | 'word' | 'skip' | 'end';
 
@@ -79,7 +79,7 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code === NUMERIC_LITERAL) {
-      const token = numberToken(text, offset, end);
+      const token = arithmeticToken(text, offset) ?? numberToken(text, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -119,6 +119,90 @@ function numberToken(text: string, offset: number, end: number): Token {
       length: written.length,
     },
   };
+}
+
+/** What to write for a word that is text: the advice for an unquoted string, wherever it is read. */
+export function quoteAdvice(word: string): string {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+
+/** A number as written by hand: leading zeros allowed here, so that `02/03` is read whole. */
+const OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+/**
+ * Numbers joined by `+ - * /`, spaces on both sides of each operator or on neither: `[1 -2]` is a
+ * list that lost its comma, not a subtraction.
+ */
+const ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, 'y');
+const OPERAND_AT = new RegExp(OPERAND, 'y');
+const OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+/** What may follow a value: the arithmetic must not be the start of a longer word (`2/3abc`, `1.0-2.x`). */
+const AFTER_VALUE = /[\s,\]}]/;
+
+/**
+ * A value written as arithmetic or a fraction (`2/3`, `1 + 1`), which the scanner ends after its first
+ * number, reporting the rest piecewise ("Unexpected /3"): read here as one value with the problem
+ * named. Numbers joined by one repeated `/` or `-` (`12/31/2024`, `555-123-4567`) or written with
+ * a leading zero (`2024-01-01`, `02/03`) are text that lost its quotes, not a sum to work out.
+ * Undefined when no operator follows the number.
+ */
+function arithmeticToken(text: string, offset: number): Token | undefined {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text)) return undefined;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text.length && !AFTER_VALUE.test(text.charAt(end))) return undefined;
+  const written = text.slice(offset, end);
+  const { operands, operators } = termsOf(written);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator =
+    operators.length > 1 && (operators.every((o) => o === '/') || operators.every((o) => o === '-'));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: 'literal', offset, end, problem: { message: quoteAdvice(written), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : 'a number';
+  return {
+    kind: 'literal',
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written}, or "${written}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at,
+    },
+  };
+}
+
+/** The numbers and operators of text that ARITHMETIC matched whole. */
+function termsOf(written: string): { operands: string[]; operators: string[] } {
+  const operands: string[] = [];
+  const operators: string[] = [];
+  OPERAND_AT.lastIndex = 0;
+  for (;;) {
+    operands.push(OPERAND_AT.exec(written)![0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]!);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+
+/** The value of numbers joined by operators, `*` and `/` before `+` and `-`. */
+function evaluate(operands: number[], operators: string[]): number {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0]!;
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1]!;
+    if (operator === '*') term *= next;
+    else if (operator === '/') term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === '-' ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 
 function stringToken(text: string, offset: number, end: number, error: number): Token {

@@ -143,4 +143,105 @@ describe('diff of a version whose JSON has syntax errors', () => {
     );
     expect(unreadableBase.classification).toBe('major-update');
   });
+
+  // The sign-in is read from both files of a version: one of them unreadable reads as "no sign-in
+  // there", which told changes the maker never made (a securityDefinitions edit, a connection
+  // parameter "added" beside a base version whose apiProperties.json is lost, parameter sets
+  // "removed"). CHG-UNCOMPARABLE already says the file was not compared.
+  describe('an unreadable file yields its CHG-UNCOMPARABLE alone', () => {
+    const unreadable = ['', 'swagger: "2.0"\n', '[]'];
+    const told = async (before: string, after: string) =>
+      (await diffPaths(before, after)).changes.map((change) => `${change.ruleId} ${change.side}`);
+
+    it('for the swagger, in either version, without the securityDefinitions read from it', async () => {
+      const valid = writeConnector(validConnectorFiles());
+      for (const text of unreadable) {
+        const broken = writeConnector({ ...validConnectorFiles(), [SWAGGER]: text });
+        expect({ text, changes: await told(valid, broken) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE new'],
+        });
+        expect({ text, changes: await told(broken, valid) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE old'],
+        });
+      }
+    });
+
+    it('for a swagger whose securityDefinitions are the sign-in (apiProperties.json has no connection parameters)', async () => {
+      const properties = validApiProperties();
+      delete properties.properties.connectionParameters;
+      const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': properties });
+      for (const text of unreadable) {
+        const broken = writeConnector({
+          ...validConnectorFiles(),
+          'apiProperties.json': properties,
+          [SWAGGER]: text,
+        });
+        expect({ text, changes: await told(valid, broken) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE new'],
+        });
+        expect({ text, changes: await told(broken, valid) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE old'],
+        });
+      }
+    });
+
+    it('but still compares a sign-in that apiProperties.json decides in both versions', async () => {
+      // The base swagger is lost; the update moves from an API key to OAuth in apiProperties.json.
+      const oauth = validApiProperties();
+      oauth.properties.connectionParameters = {
+        token: {
+          type: 'oauthSetting',
+          oAuthSettings: {
+            identityProvider: 'oauth2',
+            clientId: '[[DUMMY]]',
+            scopes: [],
+            redirectMode: 'Global',
+            redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+          },
+        },
+      };
+      const before = writeConnector({ ...validConnectorFiles(), [SWAGGER]: '' });
+      const after = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': oauth });
+      expect((await told(before, after)).sort()).toEqual(['BRK-AUTH-TYPE new', 'CHG-UNCOMPARABLE old']);
+    });
+
+    it('for apiProperties.json, without the connection parameters and sets read from it', async () => {
+      // A connector whose connections also name their region: a required, shown parameter.
+      const properties = validApiProperties();
+      properties.properties.connectionParameters.region = {
+        type: 'string',
+        uiDefinition: { displayName: 'Region', constraints: { required: 'true' } },
+      };
+      // And one whose users choose between two sets of parameters.
+      const sets = validApiProperties();
+      const apiKey = sets.properties.connectionParameters.api_key;
+      delete sets.properties.connectionParameters;
+      sets.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Region', description: 'Where your account is.' },
+        values: ['us', 'eu'].map((name) => ({
+          name,
+          uiDefinition: { displayName: name, description: `The ${name} region.` },
+          parameters: { api_key: apiKey },
+        })),
+      };
+      for (const readable of [properties, sets]) {
+        const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': readable });
+        for (const text of unreadable) {
+          const broken = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text });
+          expect({ text, changes: await told(valid, broken) }).toEqual({
+            text,
+            changes: ['CHG-UNCOMPARABLE new'],
+          });
+          expect({ text, changes: await told(broken, valid) }).toEqual({
+            text,
+            changes: ['CHG-UNCOMPARABLE old'],
+          });
+        }
+      }
+    });
+  });
 });

@@ -141,6 +141,41 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(zeros('[0, -0, 0.5, 0e1, 10]'))).toEqual([]);
   });
 
+  it('says that a value cannot be arithmetic, and what to write instead, once per value', () => {
+    const value = (written: string) => SWAGGER.replace('"x": 1', `"x": ${written}`);
+    const advice = (written: string, meant: string) =>
+      `10:8 JSON does not calculate: write ${meant} instead of ${written}, or "${written}" as a string if it is meant as written (a ratio, a range, a score).`;
+    for (const [written, meant] of [
+      ['2/3', '0.666666666666667'],
+      ['1/2', '0.5'],
+      ['-1/2', '-0.5'],
+      ['1.5/2', '0.75'],
+      ['2 / 3', '0.666666666666667'],
+      ['1+1', '2'],
+      ['2*-3', '-6'],
+      ['10-2', '8'],
+      ['0.1+0.2', '0.3'],
+      ['1e3-1', '999'],
+      ['1 + 2 * 3', '7'],
+      ['1/0', 'a number'],
+    ])
+      expect(issuesOf(value(written))).toEqual([advice(written, meant)]);
+    expect(issuesOf(value('[1/2, 3]'))).toEqual([advice('1/2', '0.5').replace('10:8', '10:9')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 2/3,\n  "y": 4/5'))).toEqual([
+      advice('2/3', '0.666666666666667'),
+      advice('4/5', '0.8').replace('10:8', '11:8'),
+    ]);
+    // A date, a version, a phone number: text to quote, not a sum to work out.
+    for (const written of ['12/31/2024', '2024-01-01', '02/03', '555-123-4567'])
+      expect(issuesOf(value(written))).toEqual([
+        `10:8 ${written} is not a JSON value: strings take double quotes, as in "${written}".`,
+      ]);
+    // A sign after a space is the next item of a list that lost its comma, not a subtraction.
+    expect(issuesOf(value('[1 -2]'))).toEqual([
+      "10:10 A comma is missing after this value: add ',' before the '-2' at line 10.",
+    ]);
+  });
+
   it("reads an unquoted media type, URL or path as one string, though the scanner splits it at '/'", () => {
     const unquoted = (written: string) =>
       `${written} is not a JSON value: strings take double quotes, as in "${written}".`;

@@ -178,6 +178,8 @@ describe('screenForSecrets', () => {
       `https://a.example.com/v1?a=1&amp;Access-Token=${VALUE}`,
       `"https:\\/\\/a.example.com\\/v1?key=${VALUE}"`,
       `https://fn.azurewebsites.net/api/x?code=${VALUE}`,
+      `"https:\\/\\/fn.azurewebsites.net\\/api\\/x?code=${VALUE}"`,
+      `"https://a.example.com/v1?format=json\\u0026api_key=${VALUE}\\u0026limit=5"`,
       `https://svc:${VALUE}@a.example.com/`,
       `"url": "https:\\/\\/svc:${VALUE}@a.example.com"`,
     ];

@@ -38,6 +38,27 @@ describe('GEN-SECRETS', () => {
       'var apiKey = "YOUR_API_KEY"; var password = "<Enter your password>"; var client_secret = "[[DUMMY]]";\n';
     expect(await scan({ ...validConnectorFiles(), 'script.csx': script })).toEqual([]);
   });
+  it('accepts values typed for documentation, as in URLs: in assignments, parameter defaults and token formats', async () => {
+    // An ascending run, one character five times, a repeated unit: what URLs' values are let off for.
+    const script =
+      'var apiKey = "1234567890abcdef"; var client_secret = "k7Qz9WmPk7Qz9WmPk7Qz9WmP"; var password = "Zq8Rr00000Lr2pWk9";\n';
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters.push({
+      name: 'X-Api-Key',
+      in: 'header',
+      type: 'string',
+      default: 'abcdef0123456789ABCDEF',
+    });
+    const readme = `${validReadme()}\nAn AWS key looks like ${'AKIA' + '1234567890QWERTY'}.\n`;
+    expect(
+      await scan({
+        ...validConnectorFiles(),
+        'script.csx': script,
+        'apiDefinition.swagger.json': swagger,
+        'readme.md': readme,
+      }),
+    ).toEqual([]);
+  });
   it('fires on a key hard-coded as the default of a secret-named parameter, at the default', async () => {
     for (const [name, location, value] of [
       ['api_key', 'query', API_KEY],
@@ -105,6 +126,56 @@ describe('GEN-SECRETS', () => {
           `carries its ${parameter} in the query (${value.slice(0, 4)}******`,
         );
         expect(findings[0]!.message).not.toContain(value);
+      }
+    });
+
+    it('splits a query whose `&` is written `\\u0026`, as .NET serializers write JSON, in the swagger and in script.csx', async () => {
+      const swagger = validSwagger();
+      swagger.info.description = `Try https://api.example.com/v1/items?format=json&api_key=${HEX_KEY}&limit=5`;
+      // JSON.stringify writes `&` as it is; System.Text.Json and Newtonsoft's EscapeHtml write `\u0026`.
+      const swaggerText = JSON.stringify(swagger, null, 2).replaceAll('&', '\\u0026');
+      const script = `var url = "https://api.example.com/v1/items?format=json\\u0026access_token=${HEX_KEY}\\u0026limit=5";\n`;
+      const findings = await scan({
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': swaggerText,
+        'script.csx': script,
+      });
+      const descriptionLine = swaggerText.split('\n').findIndex((line) => line.includes(HEX_KEY));
+      expect(findings).toMatchObject([
+        {
+          file: 'Contoso/apiDefinition.swagger.json',
+          line: descriptionLine + 1,
+          column: swaggerText.split('\n')[descriptionLine]!.indexOf(HEX_KEY) + 1,
+          message: expect.stringContaining('carries its api_key in the query (3f9a****** (36 characters))'),
+        },
+        {
+          file: 'Contoso/script.csx',
+          column: script.indexOf(HEX_KEY) + 1,
+          message: expect.stringContaining(
+            'carries its access_token in the query (3f9a****** (36 characters))',
+          ),
+        },
+      ]);
+    });
+
+    it('reads a query value through the JSON escapes it may hold (`\\/`, `\\u002B`)', async () => {
+      // Each half is too short to look generated: only the whole value is a key.
+      const [first, second] = ['Zq81xMv0', 'Lr2pWk9T'];
+      for (const escaped of ['\\/', '\\u002B', '\\u002b']) {
+        const swagger = validSwagger();
+        swagger.info.description = `Try https://api.example.com/v1?key=${first}ESCAPED${second}&a=1`;
+        const text = JSON.stringify(swagger, null, 2).replace('ESCAPED', escaped);
+        const line = text.split('\n').find((candidate) => candidate.includes(first))!;
+        const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+        expect({ escaped, findings }).toMatchObject({
+          escaped,
+          findings: [
+            {
+              column: line.indexOf(first) + 1,
+              message: expect.stringContaining('carries its key in the query (Zq81****** (17 characters))'),
+            },
+          ],
+        });
       }
     });
 

@@ -11,8 +11,14 @@ const PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 /** Characters a generated secret is made of; prose and identifiers with spaces are not secrets. */
 const SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 
+/**
+ * Whether a value is no real secret: a placeholder, too plain to be generated, or typed for
+ * documentation. Every check of a value asks this one question (quoted assignments, URL queries,
+ * parameter defaults, token formats, PROP-OAUTH-SECRET), so that `"api_key": "1234567890abcdef"`
+ * is judged as `?api_key=1234567890abcdef` is.
+ */
 export function isPlaceholderSecret(value: string): boolean {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 
 /** A placeholder's word (`YOUR_`, `dummy`, `xxx`, `key`) or mark (`<…>`, `{…}`, `***`, `...`). */

@@ -50,7 +50,7 @@ const CREDENTIAL_PARAMETERS = new Set([
  * An Azure Function's key travels as `?code=`; elsewhere `code` is an OAuth authorization code, which
  * documentation shows in sample redirects and which expires within minutes, so only these hosts count.
  */
-const FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+const FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 
 /** Whether a character code is one of a query parameter's name: `[A-Za-z0-9_.-]`. */
 function isNameCharacter(code: number): boolean {
@@ -64,8 +64,23 @@ function isNameCharacter(code: number): boolean {
   );
 }
 
-/** A query value ends at the next parameter, fragment, space, quote, markup or JSON escape. */
+/**
+ * A query value ends at the next parameter, fragment, space, quote or markup. A backslash stops the
+ * plain run: it starts a JSON escape, which `queryValueAt` reads.
+ */
 const QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+/** Whether a character, once unescaped, continues a query value (QUERY_VALUE's class, one character). */
+const VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+
+/**
+ * The escapes a JSON file writes a URL's characters with: `\/` (PHP's json_encode, and .NET's
+ * JavaScriptSerializer) and `\uXXXX` (System.Text.Json and Newtonsoft's EscapeHtml write `&` as
+ * `\u0026`, `+` as `\u002B`). The rule reads the raw text, where each is several characters.
+ */
+const JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+
+/** `\u0026`: the `&` between query parameters, as .NET serializers write it in JSON. */
+const ESCAPED_AMPERSAND = 'u0026';
 
 /** Prose around a URL: a full stop or colon right after it is the sentence's, not the value's. */
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
@@ -111,7 +126,11 @@ export function credentialParameterBefore(text: string, at: number): string | un
   let start = at;
   // Character codes, not a regular expression: this runs at each of the corpus's 8,000 `=`.
   while (start > 0 && start > at - 40 && isNameCharacter(text.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text, start)) return undefined;
+  // `\u0026api_key=`: the scan took the escape's `u0026` for the start of the name.
+  const afterEscapedAmpersand =
+    text.charCodeAt(start - 1) === 0x5c /* \ */ && text.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text, start))) return undefined;
   const name = text.slice(start, at);
   // `obj?.Token=`, `a&&key==b`: code, not a URL's query.
   if (name.startsWith('.') || text.charAt(at + 1) === '=') return undefined;
@@ -123,7 +142,7 @@ export function credentialParameterBefore(text: string, at: number): string | un
 
 /**
  * Whether a query parameter starts at `start`: after `?`, `&` (not code's `&&`), or `&amp;` as HTML
- * and markdown write it.
+ * and markdown write it (JSON's `\u0026` is told by `credentialParameterBefore`).
  */
 function startsQueryParameter(text: string, start: number): boolean {
   const before = text[start - 1];
@@ -141,11 +160,38 @@ function urlBefore(text: string, end: number): string {
 function queryCredentialAt(text: string, at: number): UrlCredential | undefined {
   const parameter = credentialParameterBefore(text, at);
   if (parameter === undefined) return undefined;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written = QUERY_VALUE.exec(text)![0].replace(TRAILING_PUNCTUATION, '');
-  const value = percentDecoded(written);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return undefined;
-  return { offset: at + 1, length: written.length, parameter, value };
+  const { length, value } = queryValueAt(text, at + 1);
+  if (isPlaceholderSecret(value)) return undefined;
+  return { offset: at + 1, length, parameter, value };
+}
+
+/**
+ * The query value written from `start`: its length in the text, and the value itself, with JSON
+ * escapes and percent-encoding undone. An escape of a character that ends a value (`\u0026`,
+ * `\u0023`, `\"`) ends it, as the character would.
+ */
+function queryValueAt(text: string, start: number): { length: number; value: string } {
+  let end = start;
+  let unescaped = '';
+  for (;;) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text)![0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape = JSON_ESCAPE.exec(text);
+    if (escape === null) break;
+    const character = escape[1] === undefined ? '/' : String.fromCharCode(parseInt(escape[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape[0].length;
+  }
+  // Punctuation the text ends the value with is written as it is, so it ends the unescaped value too.
+  const trailing = TRAILING_PUNCTUATION.exec(text.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing)),
+  };
 }
 
 /** `%2B` and `%3D` are how a URL writes a key's `+` and `=`; a malformed escape leaves the value as written. */
