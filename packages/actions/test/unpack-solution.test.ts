@@ -1,7 +1,14 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
+import { strToU8, unzipSync } from 'fflate';
+import {
+  describeWith,
+  runActionBundle,
+  SOLUTION_FIXTURES,
+  temporaryFolders,
+  writeRawZip,
+} from '@connector-alm/testing';
 
 const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
@@ -43,6 +50,54 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     const again = await runActionBundle('unpack-solution', { workspace: dir, inputs });
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ changed: 'false', written: '[]', deleted: '[]' });
+  });
+
+  it('reads names in the code page zip-name-encoding gives, and says to give it', async () => {
+    const dir = workspace();
+    // The export as Japanese Windows zips it again: code page 932, no UTF-8 flag, and a web
+    // resource WebResources/表.js, whose 表 is 0x95 0x5C (a '\' when read as code page 437).
+    const entries = Object.entries(unzipSync(readFileSync(HIL))).map(([name, content]) => ({
+      name: strToU8(name),
+      content,
+    }));
+    entries.push({
+      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+      content: strToU8('x'),
+    });
+    await writeRawZip(path.join(dir, 'sjis.zip'), entries);
+    const refused = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': 'sjis.zip', folder: 'src' },
+    });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('--zip-name-encoding shift_jis'),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
+    const run = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': 'sjis.zip', folder: 'src', 'zip-name-encoding': 'shift_jis' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(readdirSync(path.join(dir, 'src/WebResources'))).toEqual(['表.js']);
+    expect(readFileSync(path.join(dir, 'src/WebResources/表.js'), 'utf8')).toBe('x');
+    expect(JSON.parse(run.outputs.written!)).toContain('src/WebResources/表.js');
+    const unknown = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': 'sjis.zip', folder: 'other', 'zip-name-encoding': 'klingon' },
+    });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining("'klingon' is not an encoding for zip entry names"),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 
   it('fails with one clear annotation for a zip that is not a solution, and writes nothing', async () => {

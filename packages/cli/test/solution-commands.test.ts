@@ -547,4 +547,49 @@ function withShiftJisWebResource(zip: Uint8Array): Array<{ name: Uint8Array; con
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
   });
+
+  it('builds a package from a solution whose names are in the code page --zip-name-encoding gives, and says to give it', async () => {
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
+    // The flow solution zipped again on Japanese Windows, with the web resource WebResources/表.js.
+    await writeRawZip(
+      path.join(cwd, 'flow-sjis.zip'),
+      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
+    );
+    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
+    const buildPackage = [
+      'package',
+      'build',
+      'pkg.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'flow-sjis.zip',
+    ];
+    const refused = await run(cwd, buildPackage);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('--zip-name-encoding shift_jis');
+    expect(refused.out).toContain('pkg.zip was not written');
+    expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
+    const unknown = await run(cwd, [...buildPackage, '--zip-name-encoding', 'klingon']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
+    expect(readdirSync(cwd).filter((name) => name.startsWith('pkg'))).toEqual([]);
+    const built = await run(cwd, [...buildPackage, '--zip-name-encoding', 'cp932', '--format', 'json']);
+    expect(built).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(built.out)).toMatchObject({
+      ok: true,
+      solutions: [
+        { name: 'PkgAssets/connector.zip', kind: 'connector' },
+        { name: 'PkgAssets/flow-sjis.zip', kind: 'flow' },
+      ],
+    });
+    // The solution goes into the package as it is: the same bytes, its names in Shift-JIS still.
+    const pdpkg = unzipSync(unzipSync(readFileSync(path.join(cwd, 'pkg.zip')))['pkg.pdpkg.zip']!);
+    expect(
+      Buffer.from(pdpkg['PkgAssets/flow-sjis.zip']!).equals(readFileSync(path.join(cwd, 'flow-sjis.zip'))),
+    ).toBe(true);
+  });
 });

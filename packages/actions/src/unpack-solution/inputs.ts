@@ -19,6 +19,8 @@ export interface UnpackSolutionInputs {
   staleFiles: (typeof STALE_POLICIES)[number];
   overwrite: boolean;
   maxSizeMb: number;
+  /** The code page of zip entry names without the UTF-8 flag; undefined for the default reading. */
+  zipNameEncoding: string | undefined;
 }
 
 export function readUnpackSolutionInputs(): UnpackSolutionInputs {
@@ -34,5 +36,6 @@ export function readUnpackSolutionInputs(): UnpackSolutionInputs {
     staleFiles: readChoice('stale-files', STALE_POLICIES, 'delete'),
     overwrite: readBoolean('overwrite', true),
     maxSizeMb: readPositiveInteger('max-size-mb', 2048),
+    zipNameEncoding: readString('zip-name-encoding') || undefined,
   };
 }

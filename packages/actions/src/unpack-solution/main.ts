@@ -17,6 +17,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
       stale: inputs.staleFiles,
       overwrite: inputs.overwrite,
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+      ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
     }),
   );
   const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));

@@ -18,6 +18,7 @@ interface BuildOptions {
   connectorSolution: string;
   flowSolution: string;
   pluginSolution?: string;
+  zipNameEncoding?: string;
   format: 'text' | 'json';
 }
 
@@ -46,6 +47,7 @@ export function registerPackageCommand(program: Command, context: CommandContext
     .requiredOption('--connector-solution <zip>', 'the solution holding only the connector')
     .requiredOption('--flow-solution <zip>', 'the solution holding the connector and a sample flow')
     .option('--plugin-solution <zip>', 'for AI plugins: the solution holding the plugin')
+    .option(...ZIP_NAME_ENCODING_OPTION)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (out: string, options: BuildOptions) => {
       const { io } = context;
@@ -55,6 +57,7 @@ export function registerPackageCommand(program: Command, context: CommandContext
         connectorSolution: resolve(options.connectorSolution),
         flowSolution: resolve(options.flowSolution),
         ...(options.pluginSolution ? { pluginSolution: resolve(options.pluginSolution) } : {}),
+        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
       report(context, result, options.format, {
         success: `Wrote ${out}: the package structure is correct.`,

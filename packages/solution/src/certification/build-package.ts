@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
 import { refuseFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
+import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
 import type { PackageCheckResult } from './package-findings.js';
@@ -15,6 +16,12 @@ export interface BuildPackageOptions {
   pluginSolution?: string;
   /** The Package Deployer package's name inside the outer zip (default: `<out name>.pdpkg.zip`). */
   packageName?: string;
+  /**
+   * The code page of entry names without the UTF-8 flag in the solution zips, e.g. shift_jis for a
+   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check reads those names:
+   * the solutions go into the package byte for byte.
+   */
+  zipNameEncoding?: string;
 }
 
 /**
@@ -37,6 +44,8 @@ export async function buildCertificationPackage(
     throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
   // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
   if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
+  // An unknown code page is a usage error now, not after the package has been zipped.
+  nameEncoding(options.zipNameEncoding);
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
@@ -62,6 +71,7 @@ export async function buildCertificationPackage(
     ]);
     const result = await checkCertificationPackage(candidate, {
       plugin: options.pluginSolution !== undefined,
+      ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
     if (result.ok) await fs.rename(candidate, out);
     return result;
