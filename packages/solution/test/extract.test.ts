@@ -251,7 +251,10 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     const root = temp.make();
     const error = await extractConnectors(project, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).hint).toBe(`It holds one in src: give ${path.join(project, 'src')}.`);
+    expect(locatedMessage(error)).toBe(
+      `${project}: is neither a solution zip nor an unpacked solution folder (no Other/Solution.xml).`,
+    );
+    expect((error as UserError).hint).toBe('It holds one in src: give that folder.');
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -293,14 +296,18 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     writeFileSync(file, 'mine');
     const error = await extractConnectors(fixturePath(AOAI), file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${file} exists and is not a folder.`);
-    await expect(extractConnectors(fixturePath(AOAI), path.join(file, 'below'))).rejects.toThrow(
-      `${path.join(file, 'below')} cannot be made: ${file} is a file, not a folder.`,
+    expect(locatedMessage(error)).toBe(`${file}: exists and is not a folder.`);
+    const below = await extractConnectors(fixturePath(AOAI), path.join(file, 'below')).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(below)).toBe(
+      `${file}: is a file, not a folder, so below cannot be made inside it.`,
     );
     const root = temp.make();
     writeFileSync(path.join(root, 'AzureOpenAIService'), 'mine');
-    await expect(extractConnectors(fixturePath(AOAI), root)).rejects.toThrow(
-      new UserError(`${path.join(root, 'AzureOpenAIService')} exists and is not a folder.`),
+    const connector = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
+    expect(locatedMessage(connector)).toBe(
+      `${path.join(root, 'AzureOpenAIService')}: exists and is not a folder.`,
     );
     expect(readFileSync(file, 'utf8')).toBe('mine');
     expect(readdirSync(root)).toEqual(['AzureOpenAIService']);

@@ -46,8 +46,8 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
-      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { hint: nestedSolutionHint(displayRoot, files) },
+      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+      { location: { file: displayRoot }, hint: nestedSolutionHint(files) },
     );
   }
   const connectors: SolutionConnector[] = [];
