@@ -101,7 +101,7 @@ describe('export', () => {
       createMemoryLogger(),
     );
     expect(result.managed).toBe(true);
-    expect(readSolutionManifest(new Uint8Array(readFileSync(file)), 'zip').managed).toBe(true);
+    expect(readSolutionManifest(new Uint8Array(readFileSync(file)), { file }).managed).toBe(true);
   });
 
   it('names an unknown solution and says where the unique name is', async () => {

@@ -62,7 +62,7 @@ export async function importSolution(
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, options.file);
+  const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
 
   if (options.skipLowerVersion) {
