@@ -190,10 +190,12 @@ describe('openPullRequest against the local GitHub', () => {
     );
     // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
     writeConnector(scenario.workspace, {});
-    const error = (await run().promise.catch((e: unknown) => e)) as Error & { hint?: string };
-    expect(error.message).toBe(
-      `${CONNECTOR} holds no apiDefinition.swagger.json: it is not a connector folder.`,
-    );
+    const error = (await run().promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+      location?: { file: string };
+    };
+    expect(error.message).toBe('holds no apiDefinition.swagger.json: it is not a connector folder.');
+    expect(error.location).toEqual({ file: CONNECTOR });
     expect(error.hint).toMatch(
       /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
     );
@@ -207,7 +209,12 @@ describe('openPullRequest against the local GitHub', () => {
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
     renameSync(icon, elsewhere);
     symlinkSync(elsewhere, icon);
-    await expect(run().promise).rejects.toThrow(/icon\.png is a symbolic link/);
+    await expect(run().promise).rejects.toThrow(
+      expect.objectContaining({
+        message: 'is a symbolic link; a pull request carries real files only.',
+        location: { file: icon },
+      }),
+    );
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
