@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { renameSync, symlinkSync } from 'node:fs';
+import { cpSync, renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger } from '@connector-alm/core';
 import { gitBlobSha, openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
@@ -201,6 +201,23 @@ describe('openPullRequest against the local GitHub', () => {
     );
     expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
     expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
+  it('refuses a folder of two connectors, located at the folder, before anything is sent', async () => {
+    cpSync(
+      path.join(scenario.workspace, CONNECTOR),
+      path.join(scenario.workspace, 'certified-connectors/Copy'),
+      {
+        recursive: true,
+      },
+    );
+    await expect(run({ connector: 'certified-connectors' }).promise).rejects.toThrow(
+      expect.objectContaining({
+        message: 'is not one connector folder (found 2).',
+        location: { file: 'certified-connectors' },
+      }),
+    );
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
