@@ -396,6 +396,16 @@ const CASES: Case[] = [
     exitCode: 2,
   },
   {
+    what: 'import: a folder instead of a solution zip',
+    files: UNPACKED,
+    argv: ['import', 'src'],
+    env: DATAVERSE_ENV,
+    location: 'src',
+    message:
+      /^is a folder, not a solution zip\. Pack it first \(connector-alm pack <this folder> <solution\.zip>/,
+    exitCode: 1,
+  },
+  {
     what: 'import: a deployment settings file that is not JSON',
     files: { 'settings.json': '{\n  "EnvironmentVariables": [\n    { "SchemaName": "x", },\n  ]\n}\n' },
     argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
@@ -431,6 +441,15 @@ const CASES: Case[] = [
     argv: ['validate', 'contoso-connector'],
     location: 'contoso-connector',
     message: /^does not exist\. Give a connector folder, or a folder that holds connector folders\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'validate: a folder that holds no connector',
+    files: { '.git/HEAD': '', 'docs/readme.md': '# Contoso\n' },
+    argv: ['validate', 'docs'],
+    location: 'docs',
+    message:
+      /^holds no connector folder\. A connector folder holds apiDefinition\.swagger\.json and apiProperties\.json\.$/,
     exitCode: 2,
   },
   {

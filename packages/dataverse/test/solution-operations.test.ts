@@ -159,7 +159,7 @@ describe('import', () => {
     expect(error).toBeInstanceOf(UserError);
     expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
     expect((error as UserError).hint).toBe(
-      `Pack it first (connector-alm pack ${folder} <solution.zip>, or the pack-solution action), then import the zip.`,
+      'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
     );
     expect(server.requests.length).toBe(start);
   });
