@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, watch, w
 import { UserError } from '@connector-alm/core';
 import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
-import { extractConnectors, unpackSolution } from '../src/index.js';
+import { buildSolution, extractConnectors, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
 import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
@@ -321,4 +321,31 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
       ),
     ).toEqual([]);
   });
+});
+
+it('refuses a solution whose two connectors map to one folder, located at the solution, writing nothing', async () => {
+  // "Contoso Tasks." loses its trailing dot as a folder name (Windows drops it), so both are
+  // "Contoso Tasks"; their connector names differ, so the solution itself is valid.
+  const folders = ['Contoso Tasks', 'Contoso Tasks.'].map((title) => {
+    const folder = path.join(temp.make(), 'connector');
+    mkdirSync(folder);
+    const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host: 'api.contoso.com', paths: {} };
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger));
+    writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
+    return folder;
+  });
+  const zip = path.join(temp.make(), 'Contoso.zip');
+  const built = await buildSolution(folders, zip, {
+    uniqueName: 'Contoso',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'Contoso', prefix: 'contoso', displayName: 'Contoso' },
+  });
+  const [a, b] = built.map((connector) => connector.name);
+  const root = temp.make();
+  const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+  // Named in the order the solution lists them.
+  const said = (first?: string, second?: string) =>
+    `${zip}: has connectors '${first}' and '${second}' that would both be extracted to 'Contoso Tasks'.`;
+  expect([said(a, b), said(b, a)]).toContain(locatedMessage(error));
+  expect(readdirSync(root)).toEqual([]);
 });
