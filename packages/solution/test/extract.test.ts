@@ -349,3 +349,49 @@ it('refuses a solution whose two connectors map to one folder, located at the so
   expect([said(a, b), said(b, a)]).toContain(locatedMessage(error));
   expect(readdirSync(root)).toEqual([]);
 });
+
+describeWith(SOLUTION_FIXTURES, 'real solution export')(
+  'extract-connectors on a broken unpacked solution',
+  () => {
+    /** customHIL unpacked, with one file of its connector changed. */
+    async function unpackedWith(change: (connectors: string, files: string[]) => void): Promise<string> {
+      const src = path.join(temp.make(), 'src');
+      await unpackSolution(fixturePath(HIL), src);
+      const connectors = path.join(src, 'Connectors');
+      change(connectors, readdirSync(connectors));
+      return src;
+    }
+
+    it('locates bad JSON in a side file at that file, line and column (it was at a name that is no file)', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('_connectionparameters.json'))!,
+        );
+        writeFileSync(file, '{\n  "a": 1,\n}');
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+    });
+
+    it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('.xml'))!,
+        );
+        const xml = readFileSync(file, 'utf8');
+        writeFileSync(
+          file,
+          xml.replace('</displayname>', '</displayname><scriptoperations>[\n  "a",\n]</scriptoperations>'),
+        );
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(
+        `${file}: <scriptoperations> of connector cat_human-2din-2dthe-2dloop (line 3, column 1 of it): invalid JSON: value expected.`,
+      );
+    });
+  },
+);

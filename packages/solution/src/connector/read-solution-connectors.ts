@@ -64,6 +64,7 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
       iconBrandColor: connectorText(element, 'iconbrandcolor')?.trim() ?? '',
       connectorType: connectorText(element, 'connectortype')?.trim() ?? '1',
       files: {},
+      definedIn: shown,
     };
     const scriptOperations = connectorText(element, 'scriptoperations');
     if (scriptOperations !== undefined && scriptOperations.trim() !== '')
@@ -75,7 +76,11 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
         part === undefined ? undefined : await fs.readFile(path.join(folder, part)).catch(() => undefined);
       if (bytes === undefined)
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
-      connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf('.')), bytes };
+      connector.files[reference.column] = {
+        extension: fileName.slice(fileName.lastIndexOf('.')),
+        bytes,
+        file: path.join(displayRoot, part!),
+      };
     }
     connectors.push(connector);
   }
