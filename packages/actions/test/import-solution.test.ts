@@ -166,6 +166,28 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(run.annotations[0]?.message).toContain('id-token: write');
   });
 
+  it('annotates a deployment settings file that does not exist on its path, naming the input', async () => {
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-file': 'x.zip',
+        'use-deployment-settings-file': 'true',
+        'deployment-settings-file': 'config/missing-settings.json',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'config/missing-settings.json',
+        message:
+          "Input 'deployment-settings-file' names a file that does not exist. The path is relative to working-directory, itself relative to the workspace.",
+      }),
+    ]);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   (resolverAnswers ? it : it.skip)(
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {

@@ -127,6 +127,6 @@ describe('connector-alm validate', () => {
   it('exits 2 when no connector folder is found', async () => {
     const io = memoryIo(REPO_ROOT);
     expect(await runCli(['validate', 'scripts'], io)).toBe(2);
-    expect(io.err()).toMatch(/No connector folder found/);
+    expect(io.err()).toMatch(/^scripts: error: holds no connector folder\. /);
   });
 });

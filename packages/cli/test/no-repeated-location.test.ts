@@ -41,6 +41,11 @@ const SOLUTION_XML = `<?xml version="1.0" encoding="utf-8"?>
 </ImportExportXml>
 `;
 const CUSTOMIZATIONS_XML = '<ImportExportXml />\n';
+/** An unpacked solution that packs. */
+const UNPACKED = {
+  'src/Other/Solution.xml': SOLUTION_XML,
+  'src/Other/Customizations.xml': CUSTOMIZATIONS_XML,
+};
 
 function zip(entries: Record<string, string | Uint8Array>): Uint8Array {
   return zipSync(
@@ -51,6 +56,16 @@ function zip(entries: Record<string, string | Uint8Array>): Uint8Array {
       ]),
     ),
   );
+}
+
+/** A solution zip that unpacks: an unmanaged one (managed '0') or a managed one ('1'). */
+function solutionZip(uniqueName = 'Contoso', managed = '0'): Uint8Array {
+  const manifest = SOLUTION_XML.replace('Contoso', uniqueName).replace('<Managed>0', `<Managed>${managed}`);
+  return zip({ 'solution.xml': manifest, 'customizations.xml': CUSTOMIZATIONS_XML });
+}
+
+function prefixed(prefix: string, files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([name, content]) => [`${prefix}${name}`, content]));
 }
 
 const SWAGGER = JSON.stringify(
@@ -75,6 +90,8 @@ interface Case {
   argv: string[];
   /** The environment, for commands that need a connection before they read their files. */
   env?: NodeJS.ProcessEnv;
+  /** Values that must appear nowhere in the output (a certificate's password). */
+  secrets?: string[];
   /** The location as the line must start with it: "file" or "file:line:column", relative or absolute. */
   location: string;
   /** The message, without the location. */
@@ -146,6 +163,96 @@ const CASES: Case[] = [
     argv: ['unpack', 'bad.zip', 'src'],
     location: 'bad.zip/solution.xml',
     message: /^is not valid UTF-8 \(first bad byte at offset 2\)\. Save the file as UTF-8\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a target folder that is a file',
+    files: { 'ok.zip': solutionZip(), target: 'mine' },
+    argv: ['unpack', 'ok.zip', 'target'],
+    location: 'target',
+    message: /^exists and is not a folder\. Give the path of a folder, or move the file out of the way\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a target folder below a file',
+    files: { 'ok.zip': solutionZip(), blocker: 'mine' },
+    argv: ['unpack', 'ok.zip', 'blocker/src'],
+    location: 'blocker',
+    message: /^is a file, not a folder, so src cannot be made inside it\. /,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a target folder that holds other files',
+    files: { 'ok.zip': solutionZip(), 'target/notes.txt': 'mine' },
+    argv: ['unpack', 'ok.zip', 'target'],
+    location: 'target',
+    message: /^already holds 1 file\. Unpack into a folder of its own /,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: an unmanaged zip where a managed one is asked for',
+    files: { 'ok.zip': solutionZip() },
+    argv: ['unpack', '--package-type', 'managed', 'ok.zip', 'src'],
+    location: 'ok.zip',
+    message: /^is an unmanaged solution, not a managed one\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: both exports, of two different solutions',
+    files: { 'Contoso.zip': solutionZip(), 'Contoso_managed.zip': solutionZip('Fabrikam', '1') },
+    argv: ['unpack', '--package-type', 'both', 'Contoso.zip', 'src'],
+    location: 'Contoso_managed.zip',
+    message: /^holds Fabrikam but Contoso\.zip holds Contoso\. Give the two exports of one solution\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: a folder that does not exist',
+    files: {},
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src',
+    message: /^does not exist\. Give the folder that unpack wrote \(the one holding Other\/\)\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: a pac solution project instead of its unpacked solution',
+    files: { 'project/Contoso.cdsproj': '<Project />', ...prefixed('project/', UNPACKED) },
+    argv: ['pack', 'project', 'out.zip'],
+    location: 'project',
+    message:
+      /^is not an unpacked solution: it has no Other\/Solution\.xml and Other\/Customizations\.xml\. It holds one in src: give that folder\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: an output that does not end in .zip',
+    files: UNPACKED,
+    argv: ['pack', 'src', 'out.tar'],
+    location: 'out.tar',
+    message: /^must end in \.zip\. Dataverse imports a solution only from a \.zip file\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'pack: an output that is a folder',
+    files: { ...UNPACKED, 'out.zip/keep.txt': 'mine' },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'out.zip',
+    message: /^is a folder; a zip cannot be written there\. /,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: an output in a folder that is a file',
+    files: { ...UNPACKED, dist: 'mine' },
+    argv: ['pack', 'src', 'dist/out.zip'],
+    location: 'dist',
+    message: /^exists and is not a folder\. Give the path of a folder, or move the file out of the way\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'extract-connectors: a folder that is not a solution',
+    files: { 'project/Contoso.cdsproj': '<Project />', ...prefixed('project/', UNPACKED) },
+    argv: ['extract-connectors', 'project', 'connectors'],
+    location: 'project',
+    message:
+      /^is neither a solution zip nor an unpacked solution folder \(no Other\/Solution\.xml\)\. It holds one in src: give that folder\.$/,
     exitCode: 1,
   },
   {
@@ -256,6 +363,49 @@ const CASES: Case[] = [
     exitCode: 2,
   },
   {
+    what: 'package build: a package whose name does not end in .zip',
+    files: { 'intro.md': '# Contoso\n', 'connector.zip': 'zip', 'flows.zip': 'zip' },
+    argv: [
+      'package',
+      'build',
+      'ContosoTasks',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'flows.zip',
+    ],
+    location: 'ContosoTasks',
+    message:
+      /^must end in \.zip\. Give the package a name that ends in \.zip; the certification validator refuses any other\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'import: a certificate file that does not exist (its password printed nowhere)',
+    files: { 'Contoso.zip': solutionZip() },
+    argv: ['import', 'Contoso.zip', '--client-certificate', 'certs/contoso.pem'],
+    env: {
+      ...DATAVERSE_ENV,
+      CONNECTOR_ALM_CLIENT_SECRET: undefined,
+      CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD: 'c3rt-p4ssw0rd',
+    },
+    secrets: ['c3rt-p4ssw0rd'],
+    location: 'certs/contoso.pem',
+    message: /^The certificate file does not exist\. Give --client-certificate the PEM file /,
+    exitCode: 2,
+  },
+  {
+    what: 'import: a folder instead of a solution zip',
+    files: UNPACKED,
+    argv: ['import', 'src'],
+    env: DATAVERSE_ENV,
+    location: 'src',
+    message:
+      /^is a folder, not a solution zip\. Pack it first \(connector-alm pack <this folder> <solution\.zip>/,
+    exitCode: 1,
+  },
+  {
     what: 'import: a deployment settings file that is not JSON',
     files: { 'settings.json': '{\n  "EnvironmentVariables": [\n    { "SchemaName": "x", },\n  ]\n}\n' },
     argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
@@ -291,6 +441,15 @@ const CASES: Case[] = [
     argv: ['validate', 'contoso-connector'],
     location: 'contoso-connector',
     message: /^does not exist\. Give a connector folder, or a folder that holds connector folders\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'validate: a folder that holds no connector',
+    files: { '.git/HEAD': '', 'docs/readme.md': '# Contoso\n' },
+    argv: ['validate', 'docs'],
+    location: 'docs',
+    message:
+      /^holds no connector folder\. A connector folder holds apiDefinition\.swagger\.json and apiProperties\.json\.$/,
     exitCode: 2,
   },
   {
@@ -349,5 +508,6 @@ describe('a located error names its location once, first, and the CLI exits non-
     expect(line.split(path.basename(file)).length - 1).toBe(1);
     expect(message).not.toMatch(/\bline \d|\bcolumn \d|:\d+:\d+/);
     expect(line).not.toMatch(/^\s+at /m);
+    for (const secret of c.secrets ?? []) expect(err).not.toContain(secret);
   });
 });

@@ -67,7 +67,7 @@ describe('connector-alm pr with several connectors, one of which fails', () => {
     expect(io.out()).toMatch(
       /^certified-connectors\/Contoso Tasks: created pull request #1 http:\/\/\S+\/pull\/1 \(branch /,
     );
-    expect(io.err()).toMatch(/^error: certified-connectors\/Empty /m);
+    expect(io.err()).toMatch(/^certified-connectors\/Empty: error: holds no apiDefinition\.swagger\.json/m);
 
     // The same as JSON: the results of the connectors done, as one document a script can parse.
     const json = memoryIo(scenario.workspace, env);

@@ -127,17 +127,17 @@ function withShiftJisWebResource(zip: Uint8Array): Array<{ name: Uint8Array; con
     const cases: Array<[string[], string]> = [
       [
         ['unpack', 'ok.zip', 'ok.zip', '--overwrite'],
-        `${path.join(cwd, 'ok.zip')} exists and is not a folder.`,
+        `${path.join(cwd, 'ok.zip')}: error: exists and is not a folder.`,
       ],
-      [['pack', 'folder', 'existing-dir.zip'], `${path.join(cwd, 'existing-dir.zip')} is a folder;`],
+      [['pack', 'folder', 'existing-dir.zip'], `${path.join(cwd, 'existing-dir.zip')}: error: is a folder;`],
       [
         ['extract-connectors', 'ok.zip', 'some-file'],
-        `${path.join(cwd, 'some-file')} exists and is not a folder.`,
+        `${path.join(cwd, 'some-file')}: error: exists and is not a folder.`,
       ],
     ];
     for (const [argv, message] of cases) {
       const result = await run(cwd, argv);
-      expect([argv, result.code, result.err.startsWith(`error: ${message}`)]).toEqual([argv, 1, true]);
+      expect([argv, result.code, result.err.startsWith(message)]).toEqual([argv, 1, true]);
     }
   });
 

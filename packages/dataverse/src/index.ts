@@ -37,5 +37,9 @@ export {
 } from './operations/import-solution.js';
 export { componentParametersFromSettings } from './operations/deployment-settings.js';
 export { compareVersions } from './operations/versions.js';
-export { readSolutionManifest, type SolutionManifest } from './zip/solution-manifest.js';
+export {
+  readSolutionManifest,
+  type SolutionManifest,
+  type SolutionZipSource,
+} from './zip/solution-manifest.js';
 export * from './local-server/index.js';

@@ -36,9 +36,7 @@ describe('export to a path that is a folder', () => {
     ).catch((e: unknown) => e);
     rmSync(folder, { recursive: true });
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      `${folder} is a folder; the exported zip cannot be written there.`,
-    );
+    expect(locatedMessage(error)).toBe(`${folder}: is a folder; the exported zip cannot be written there.`);
     const routes = server.requests.slice(start).map((r) => r.path.split('?')[0]);
     expect(routes.filter((route) => /PublishAllXml|ExportSolution/.test(route!))).toEqual([]);
   });

@@ -89,6 +89,22 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     },
   );
 
+  it('ImportSolution: a customization file that is not a zip is answered 400, saying so without a location', async () => {
+    const { client } = connectToLocal(server);
+    const error = (await client
+      .importSolution({
+        ...importRequest('Later', '3.1.0.0', false, crypto.randomUUID()),
+        customizationFile: new TextEncoder().encode('not a zip'),
+      })
+      .catch((e: unknown) => e)) as DataverseError;
+    expect(error).toBeInstanceOf(DataverseError);
+    expect(error).toMatchObject({ status: 400, code: '0x80048060' });
+    // The description begins the sentence; it was "The customization file: is not a zip file." before.
+    expect(error.message).toContain(
+      'The import file is invalid: The customization file is not a zip file. Give a solution .zip',
+    );
+  });
+
   it('the same version again, and a managed update of a managed solution, are imported', async () => {
     const { client } = connectToLocal(server);
     await client.importSolution(importRequest('Later', '3.0.0.0', false, crypto.randomUUID()));

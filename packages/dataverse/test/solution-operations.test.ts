@@ -101,7 +101,7 @@ describe('export', () => {
       createMemoryLogger(),
     );
     expect(result.managed).toBe(true);
-    expect(readSolutionManifest(new Uint8Array(readFileSync(file)), 'zip').managed).toBe(true);
+    expect(readSolutionManifest(new Uint8Array(readFileSync(file)), { file }).managed).toBe(true);
   });
 
   it('names an unknown solution and says where the unique name is', async () => {
@@ -159,7 +159,7 @@ describe('import', () => {
     expect(error).toBeInstanceOf(UserError);
     expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
     expect((error as UserError).hint).toBe(
-      `Pack it first (connector-alm pack ${folder} <solution.zip>, or the pack-solution action), then import the zip.`,
+      'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
     );
     expect(server.requests.length).toBe(start);
   });

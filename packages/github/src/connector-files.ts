@@ -33,7 +33,8 @@ export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
       const absolute = path.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
+        throw new UserError('is a symbolic link; a pull request carries real files only.', {
+          location: { file: absolute },
           hint: 'Replace the link with a copy of the file (or folder) it points to.',
         });
       }

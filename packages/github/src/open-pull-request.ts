@@ -112,12 +112,10 @@ export async function openPullRequest(
   const validation = await logger.group(`Validate ${options.connector}`, async () => {
     const result = await validatePaths([options.connector], { cwd: options.cwd });
     if (result.connectors.length !== 1) {
-      throw new UsageError(
-        `"${options.connector}" is not one connector folder (found ${result.connectors.length}).`,
-        {
-          hint: 'Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.',
-        },
-      );
+      throw new UsageError(`is not one connector folder (found ${result.connectors.length}).`, {
+        location: { file: options.connector },
+        hint: 'Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.',
+      });
     }
     return result.connectors[0]!;
   });
@@ -291,7 +289,8 @@ export async function openPullRequest(
 function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFile {
   const swagger = files.find((file) => file.path.toLowerCase() === 'apidefinition.swagger.json');
   if (swagger) return swagger;
-  throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
+  throw new UsageError('holds no apiDefinition.swagger.json: it is not a connector folder.', {
+    location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",
   });
 }

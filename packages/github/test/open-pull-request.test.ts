@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { renameSync, symlinkSync } from 'node:fs';
+import { cpSync, renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger } from '@connector-alm/core';
 import { gitBlobSha, openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
@@ -190,10 +190,12 @@ describe('openPullRequest against the local GitHub', () => {
     );
     // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
     writeConnector(scenario.workspace, {});
-    const error = (await run().promise.catch((e: unknown) => e)) as Error & { hint?: string };
-    expect(error.message).toBe(
-      `${CONNECTOR} holds no apiDefinition.swagger.json: it is not a connector folder.`,
-    );
+    const error = (await run().promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+      location?: { file: string };
+    };
+    expect(error.message).toBe('holds no apiDefinition.swagger.json: it is not a connector folder.');
+    expect(error.location).toEqual({ file: CONNECTOR });
     expect(error.hint).toMatch(
       /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
     );
@@ -202,12 +204,34 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('refuses a folder of two connectors, located at the folder, before anything is sent', async () => {
+    cpSync(
+      path.join(scenario.workspace, CONNECTOR),
+      path.join(scenario.workspace, 'certified-connectors/Copy'),
+      {
+        recursive: true,
+      },
+    );
+    await expect(run({ connector: 'certified-connectors' }).promise).rejects.toThrow(
+      expect.objectContaining({
+        message: 'is not one connector folder (found 2).',
+        location: { file: 'certified-connectors' },
+      }),
+    );
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
     renameSync(icon, elsewhere);
     symlinkSync(elsewhere, icon);
-    await expect(run().promise).rejects.toThrow(/icon\.png is a symbolic link/);
+    await expect(run().promise).rejects.toThrow(
+      expect.objectContaining({
+        message: 'is a symbolic link; a pull request carries real files only.',
+        location: { file: icon },
+      }),
+    );
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 

@@ -125,12 +125,17 @@ describe('buildCertificationPackage', () => {
     const dir = temp.make();
     const inputs = { intro, connectorSolution: connectorZip, flowSolution: flowZip };
     // ConnectorPackageValidator.ps1: "The file 'ContosoTasks' provided is not a zip file."
-    await expect(buildCertificationPackage(path.join(dir, 'ContosoTasks'), inputs)).rejects.toThrow(
-      new UsageError(`The package '${path.join(dir, 'ContosoTasks')}' must end in .zip.`),
+    const unnamed = await buildCertificationPackage(path.join(dir, 'ContosoTasks'), inputs).catch(
+      (e: unknown) => e,
     );
+    expect(unnamed).toBeInstanceOf(UsageError);
+    expect(locatedMessage(unnamed)).toBe(`${path.join(dir, 'ContosoTasks')}: must end in .zip.`);
     mkdirSync(path.join(dir, 'folder.zip'));
-    await expect(buildCertificationPackage(path.join(dir, 'folder.zip'), inputs)).rejects.toThrow(
-      /folder.zip is a folder/,
+    const folder = await buildCertificationPackage(path.join(dir, 'folder.zip'), inputs).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(folder)).toBe(
+      `${path.join(dir, 'folder.zip')}: is a folder; the package cannot be written there.`,
     );
     expect(readdirSync(dir)).toEqual(['folder.zip']);
     // The package named like the connector solution it packs: the export would be lost.

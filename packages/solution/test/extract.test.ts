@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, watch, w
 import { UserError } from '@connector-alm/core';
 import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
-import { extractConnectors, unpackSolution } from '../src/index.js';
+import { buildSolution, extractConnectors, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
 import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
@@ -251,7 +251,10 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     const root = temp.make();
     const error = await extractConnectors(project, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).hint).toBe(`It holds one in src: give ${path.join(project, 'src')}.`);
+    expect(locatedMessage(error)).toBe(
+      `${project}: is neither a solution zip nor an unpacked solution folder (no Other/Solution.xml).`,
+    );
+    expect((error as UserError).hint).toBe('It holds one in src: give that folder.');
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -293,14 +296,18 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     writeFileSync(file, 'mine');
     const error = await extractConnectors(fixturePath(AOAI), file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${file} exists and is not a folder.`);
-    await expect(extractConnectors(fixturePath(AOAI), path.join(file, 'below'))).rejects.toThrow(
-      `${path.join(file, 'below')} cannot be made: ${file} is a file, not a folder.`,
+    expect(locatedMessage(error)).toBe(`${file}: exists and is not a folder.`);
+    const below = await extractConnectors(fixturePath(AOAI), path.join(file, 'below')).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(below)).toBe(
+      `${file}: is a file, not a folder, so below cannot be made inside it.`,
     );
     const root = temp.make();
     writeFileSync(path.join(root, 'AzureOpenAIService'), 'mine');
-    await expect(extractConnectors(fixturePath(AOAI), root)).rejects.toThrow(
-      new UserError(`${path.join(root, 'AzureOpenAIService')} exists and is not a folder.`),
+    const connector = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
+    expect(locatedMessage(connector)).toBe(
+      `${path.join(root, 'AzureOpenAIService')}: exists and is not a folder.`,
     );
     expect(readFileSync(file, 'utf8')).toBe('mine');
     expect(readdirSync(root)).toEqual(['AzureOpenAIService']);
@@ -315,3 +322,76 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     ).toEqual([]);
   });
 });
+
+it('refuses a solution whose two connectors map to one folder, located at the solution, writing nothing', async () => {
+  // "Contoso Tasks." loses its trailing dot as a folder name (Windows drops it), so both are
+  // "Contoso Tasks"; their connector names differ, so the solution itself is valid.
+  const folders = ['Contoso Tasks', 'Contoso Tasks.'].map((title) => {
+    const folder = path.join(temp.make(), 'connector');
+    mkdirSync(folder);
+    const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host: 'api.contoso.com', paths: {} };
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger));
+    writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
+    return folder;
+  });
+  const zip = path.join(temp.make(), 'Contoso.zip');
+  const built = await buildSolution(folders, zip, {
+    uniqueName: 'Contoso',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'Contoso', prefix: 'contoso', displayName: 'Contoso' },
+  });
+  const [a, b] = built.map((connector) => connector.name);
+  const root = temp.make();
+  const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+  // Named in the order the solution lists them.
+  const said = (first?: string, second?: string) =>
+    `${zip}: has connectors '${first}' and '${second}' that would both be extracted to 'Contoso Tasks'.`;
+  expect([said(a, b), said(b, a)]).toContain(locatedMessage(error));
+  expect(readdirSync(root)).toEqual([]);
+});
+
+describeWith(SOLUTION_FIXTURES, 'real solution export')(
+  'extract-connectors on a broken unpacked solution',
+  () => {
+    /** customHIL unpacked, with one file of its connector changed. */
+    async function unpackedWith(change: (connectors: string, files: string[]) => void): Promise<string> {
+      const src = path.join(temp.make(), 'src');
+      await unpackSolution(fixturePath(HIL), src);
+      const connectors = path.join(src, 'Connectors');
+      change(connectors, readdirSync(connectors));
+      return src;
+    }
+
+    it('locates bad JSON in a side file at that file, line and column (it was at a name that is no file)', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('_connectionparameters.json'))!,
+        );
+        writeFileSync(file, '{\n  "a": 1,\n}');
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+    });
+
+    it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('.xml'))!,
+        );
+        const xml = readFileSync(file, 'utf8');
+        writeFileSync(
+          file,
+          xml.replace('</displayname>', '</displayname><scriptoperations>[\n  "a",\n]</scriptoperations>'),
+        );
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(
+        `${file}: <scriptoperations> of connector cat_human-2din-2dthe-2dloop (line 3, column 1 of it): invalid JSON: value expected.`,
+      );
+    });
+  },
+);

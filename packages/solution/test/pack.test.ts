@@ -258,10 +258,11 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
       'Other/PackageFiles.xml': '<PackageFiles />',
     });
     await managedTwinOf(unmanagedZip, path.join(dir, 'CLS_managed.zip'));
-    await expect(
-      unpackSolution(unmanagedZip, path.join(dir, 'src'), { packageType: 'both' }),
-    ).rejects.toThrow(
-      `${unmanagedZip} has Other/PackageFiles.xml, where unpacking both exports keeps its notes.`,
+    const error = await unpackSolution(unmanagedZip, path.join(dir, 'src'), { packageType: 'both' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${unmanagedZip}: has Other/PackageFiles.xml, where unpacking both exports keeps its notes.`,
     );
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
   });
@@ -306,7 +307,10 @@ describeFixtures('pack on bad input', () => {
     const project = fixturePath('AzureOpenAIServiceCustomConnector/unpacked');
     const error = await packSolution(project, path.join(temp.make(), 'out.zip')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).hint).toBe(`It holds one in src: give ${path.join(project, 'src')}.`);
+    expect(locatedMessage(error)).toBe(
+      `${project}: is not an unpacked solution: it has no Other/Solution.xml and Other/Customizations.xml.`,
+    );
+    expect((error as UserError).hint).toBe('It holds one in src: give that folder.');
   });
 
   it('refuses a destination that is a folder, naming it, and writes nothing', async () => {
@@ -317,8 +321,8 @@ describeFixtures('pack on bad input', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      `${path.join(dir, 'existing-dir.zip')} is a folder; a zip cannot be written there.`,
+    expect(locatedMessage(error)).toBe(
+      `${path.join(dir, 'existing-dir.zip')}: is a folder; a zip cannot be written there.`,
     );
     expect(readdirSync(dir).sort()).toEqual(['existing-dir.zip', 'src']);
     expect(readdirSync(path.join(dir, 'existing-dir.zip'))).toEqual([]);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { FOLDER_LINE_ENDINGS, NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
 import {
   describeWith,
@@ -200,7 +201,8 @@ describeFixtures('unpack into an existing folder', () => {
   it('refuses a folder with content unless overwriting is allowed', async () => {
     const folder = temp.make();
     writeFileSync(path.join(folder, 'notes.txt'), 'mine');
-    await expect(unpackSolution(zip(), folder)).rejects.toThrow(`${folder} already holds 1 file.`);
+    const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(`${folder}: already holds 1 file.`);
     expect(readdirSync(folder)).toEqual(['notes.txt']);
   });
 
@@ -215,8 +217,8 @@ describeFixtures('unpack into an existing folder', () => {
     writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
     const error = await unpackSolution(zip(), folder, { overwrite: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      `${folder} holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
+    expect(locatedMessage(error)).toBe(
+      `${folder}: holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
     );
     expect((error as UserError).hint).toMatch(/folder of its own.*--stale keep \(stale-files: keep\)/);
     expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
@@ -232,8 +234,8 @@ describeFixtures('unpack into an existing folder', () => {
     for (const stale of ['delete', 'keep'] as const) {
       const error = await unpackSolution(other, folder, { overwrite: true, stale }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe(
-        `${folder} holds the unpacked solution customHIL; ${other} is ColumnLevelSecuritySampleSolution.`,
+      expect(locatedMessage(error)).toBe(
+        `${folder}: holds the unpacked solution customHIL; ${other} is ColumnLevelSecuritySampleSolution.`,
       );
       expect((error as UserError).hint).toMatch(/folder of its own/);
     }
@@ -259,10 +261,13 @@ describeFixtures('unpack into an existing folder', () => {
     for (const overwrite of [true, false]) {
       const error = await unpackSolution(file, file, { overwrite }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe(`${file} exists and is not a folder.`);
+      expect(locatedMessage(error)).toBe(`${file}: exists and is not a folder.`);
     }
-    await expect(unpackSolution(file, path.join(file, 'src'), { overwrite: true })).rejects.toThrow(
-      `${path.join(file, 'src')} cannot be made: ${file} is a file, not a folder.`,
+    const below = await unpackSolution(file, path.join(file, 'src', 'x'), { overwrite: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(below)).toBe(
+      `${file}: is a file, not a folder, so ${path.join('src', 'x')} cannot be made inside it.`,
     );
     expect(readdirSync(dir)).toEqual(['ok.zip']);
     expect(readFileSync(file).equals(readFileSync(zip()))).toBe(true);
@@ -288,7 +293,7 @@ describeFixtures('unpack and dot files', () => {
       const parent = temp.make();
       const error = await unpackSolution(zip, path.join(parent, 'src')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe(`${zip} has ${entry}, which is a repository file name.`);
+      expect(locatedMessage(error)).toBe(`${zip}: has ${entry}, which is a repository file name.`);
       expect(readdirSync(parent)).toEqual([]);
     }
   });

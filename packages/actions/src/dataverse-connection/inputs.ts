@@ -46,10 +46,17 @@ export function resolveInPath(value: string): string {
   return path.resolve(workingDirectory, value);
 }
 
+/** A file an input names; one that cannot be read is located at the file, as the input gave it. */
 export function readTextFile(file: string, input: string): string {
   try {
     return readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(input, `names '${file}', which cannot be read.`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      input,
+      code === 'ENOENT' ? 'names a file that does not exist.' : `names a file that cannot be read (${code}).`,
+      'The path is relative to working-directory, itself relative to the workspace.',
+      { file },
+    );
   }
 }

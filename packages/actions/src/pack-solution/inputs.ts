@@ -13,7 +13,14 @@ export interface PackSolutionInputs {
 export function readPackSolutionInputs(): PackSolutionInputs {
   const solutionFile = readRequiredString('solution-file');
   if (!solutionFile.toLowerCase().endsWith('.zip'))
-    throw new InputError('solution-file', `must end in .zip; got '${solutionFile}'.`);
+    throw new InputError(
+      'solution-file',
+      'must end in .zip.',
+      'Dataverse imports a solution only from a .zip file.',
+      {
+        file: solutionFile,
+      },
+    );
   const version = readString('version');
   if (version !== '' && !/^\d+(\.\d+){1,3}$/.test(version))
     throw new InputError('version', `must be empty or a version like 1.2.0.0; got '${version}'.`);

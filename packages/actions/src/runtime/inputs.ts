@@ -1,15 +1,16 @@
 import * as core from '@actions/core';
-import { UsageError } from '@connector-alm/core';
+import { UsageError, type SourceLocation } from '@connector-alm/core';
 
 /**
  * Typed readers for action inputs. The runner passes each input as INPUT_<NAME> (spaces to
  * underscores, upper case, hyphens kept) and fills in the defaults of action.yml, so an empty value
  * means the user left it empty. Every reader names the input in its error, since that is all a
- * workflow author can act on.
+ * workflow author can act on. An input that names a file which is wrong is located at that file
+ * (the annotation then points at it), and the message does not name it again.
  */
 export class InputError extends UsageError {
-  constructor(input: string, problem: string, hint?: string) {
-    super(`Input '${input}' ${problem}`, hint ? { hint } : {});
+  constructor(input: string, problem: string, hint?: string, location?: SourceLocation) {
+    super(`Input '${input}' ${problem}`, { ...(hint ? { hint } : {}), ...(location ? { location } : {}) });
   }
 }
 

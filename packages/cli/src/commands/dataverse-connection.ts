@@ -45,8 +45,18 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
   if (options.clientCertificate) {
     try {
       clientCertificate = readFileSync(path.resolve(io.cwd, options.clientCertificate), 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read the certificate file '${options.clientCertificate}'.`);
+    } catch (error) {
+      // Located at the path as given; the file's content (a private key) is never part of the error.
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        code === 'ENOENT'
+          ? 'The certificate file does not exist.'
+          : `The certificate file cannot be read (${code}).`,
+        {
+          location: { file: options.clientCertificate },
+          hint: 'Give --client-certificate the PEM file that holds the certificate and its private key.',
+        },
+      );
     }
   }
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;

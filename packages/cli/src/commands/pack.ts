@@ -28,7 +28,12 @@ export function registerPackCommand(program: Command, context: CommandContext): 
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folder: string, zip: string, options: PackOptions) => {
       const { io } = context;
-      if (!zip.toLowerCase().endsWith('.zip')) throw new UsageError(`The output '${zip}' must end in .zip.`);
+      // A path argument that is wrong is located at the path, as the other commands' are.
+      if (!zip.toLowerCase().endsWith('.zip'))
+        throw new UsageError('must end in .zip.', {
+          location: { file: zip },
+          hint: 'Dataverse imports a solution only from a .zip file.',
+        });
       const source = path.resolve(io.cwd, folder);
       const target = path.resolve(io.cwd, zip);
       const version = options.solutionVersion ? { version: options.solutionVersion } : {};

@@ -88,8 +88,12 @@ export function registerValidateCommand(program: Command, context: CommandContex
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
       if (result.connectors.length === 0) {
+        const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
+        // One path is the location; several are listed, since a location names one file.
+        if (paths.length === 1)
+          throw new UsageError('holds no connector folder.', { location: { file: paths[0]! }, hint });
         throw new UsageError(`No connector folder found in ${paths.map((p) => `"${p}"`).join(', ')}.`, {
-          hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+          hint,
         });
       }
       await writeReport(context, result, options);

@@ -507,7 +507,7 @@ function selectedColumns(
 /** The solution a customization file holds; undefined for one that is not a solution (its import fails). */
 function readableManifest(zip: Uint8Array): SolutionManifest | undefined {
   try {
-    return readSolutionManifest(zip, 'The customization file');
+    return readSolutionManifest(zip, { description: 'the customization file' });
   } catch {
     return undefined;
   }

@@ -36,7 +36,7 @@ export class SolutionStore {
 
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip: Uint8Array, persist = true): StoredSolution {
-    const manifest = readSolutionManifest(zip, 'The customization file');
+    const manifest = readSolutionManifest(zip, { description: 'the customization file' });
     // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
     // in the --solutions folder, where `../x` would write outside it.
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {

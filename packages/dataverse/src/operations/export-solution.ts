@@ -84,7 +84,9 @@ export async function exportSolution(
     },
   );
 
-  const manifest = readSolutionManifest(zip, `the exported solution '${options.solutionName}'`);
+  const manifest = readSolutionManifest(zip, {
+    description: `the exported solution '${options.solutionName}'`,
+  });
   const previous = await readFile(options.outputFile).catch(() => undefined);
   const changed = previous === undefined || !(await sameZipContent(previous, zip));
   await writeFileAtomically(options.outputFile, zip);

@@ -49,7 +49,7 @@ export async function importSolution(
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
       throw new UserError('is a folder, not a solution zip.', {
         location: { file: options.file },
-        hint: `Pack it first (connector-alm pack ${options.file} <solution.zip>, or the pack-solution action), then import the zip.`,
+        hint: 'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
       });
     // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
     const code = (error as NodeJS.ErrnoException).code;
@@ -62,7 +62,7 @@ export async function importSolution(
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, options.file);
+  const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
 
   if (options.skipLowerVersion) {

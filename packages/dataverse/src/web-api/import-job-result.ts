@@ -1,4 +1,4 @@
-import { describeUserError, isUserError } from '@connector-alm/core';
+import { isUserError } from '@connector-alm/core';
 import { attribute, childElements, firstChild, parseXml, type XmlElement } from '@connector-alm/solution';
 
 /**
@@ -20,8 +20,13 @@ export function solutionImportResult(data: string | null | undefined): SolutionI
   try {
     root = parseXml(data, 'the import log');
   } catch (error) {
-    if (isUserError(error))
-      return { result: 'unknown', why: `its import log is not XML (${describeUserError(error)})` };
+    // The log is text Dataverse sent, in no file: the position is said in words, not as a location.
+    if (isUserError(error)) {
+      const { line, column } = error.location ?? {};
+      const at =
+        line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column ${column}`}: `;
+      return { result: 'unknown', why: `its import log is not XML (${at}${error.message})` };
+    }
     throw error;
   }
   const manifests = root.name === 'importexportxml' ? firstChild(root, 'solutionManifests') : undefined;

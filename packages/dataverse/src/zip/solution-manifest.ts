@@ -59,13 +59,41 @@ function readSolutionXml(
 }
 
 /**
+ * Where the bytes of a solution zip come from: the file they were read from, or words for bytes that
+ * are in no file (an export not written yet, a zip uploaded to the local server). A location must
+ * name a file the user can open, so the words begin the message instead.
+ */
+export type SolutionZipSource = { file: string } | { description: string };
+
+/**
  * Reads UniqueName, Version and Managed from the zip's solution.xml, with the solution package's strict
  * XML parser (a DOCTYPE is refused, no entity is ever expanded). A zip without solution.xml and
  * customizations.xml at its root (a flow package, a Package Deployer bundle) is "not a solution".
- * Errors are located at `zip`: the file the bytes were read from, or words naming bytes that are in
- * no file (an export not written yet); a problem inside solution.xml at zip/solution.xml.
+ * Errors of a file are located at it, a problem inside solution.xml at zip/solution.xml[:line:column];
+ * errors of described bytes have no location and say the description and the position in words.
  */
-export function readSolutionManifest(bytes: Uint8Array, zip: string): SolutionManifest {
+export function readSolutionManifest(bytes: Uint8Array, source: SolutionZipSource): SolutionManifest {
+  if ('file' in source) return readManifestOf(bytes, source.file);
+  try {
+    return readManifestOf(bytes, source.description);
+  } catch (error) {
+    if (error instanceof UserError) throw describedInstead(error, source.description);
+    throw error;
+  }
+}
+
+/** A UserError located in described bytes, as one that names the description in its message. */
+function describedInstead(error: UserError, description: string): UserError {
+  const subject = description.charAt(0).toUpperCase() + description.slice(1);
+  const { file, line, column } = error.location ?? { file: description };
+  const message =
+    file === description
+      ? `${subject} ${error.message}`
+      : `${subject}, ${file.slice(description.length + 1)}${line === undefined ? '' : ` at line ${line}${column === undefined ? '' : `, column ${column}`}`}: ${error.message}`;
+  return new UserError(message, { ...(error.hint ? { hint: error.hint } : {}), cause: error });
+}
+
+function readManifestOf(bytes: Uint8Array, zip: string): SolutionManifest {
   const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
     throw new NotASolutionError(zip, names);

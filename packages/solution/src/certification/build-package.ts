@@ -43,7 +43,11 @@ export async function buildCertificationPackage(
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
   // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
-  if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
+  if (!/\.zip$/i.test(out))
+    throw new UsageError('must end in .zip.', {
+      location: { file: out },
+      hint: 'Give the package a name that ends in .zip; the certification validator refuses any other.',
+    });
   // An unknown code page is a usage error now, not after the package has been zipped.
   nameEncoding(options.zipNameEncoding);
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');

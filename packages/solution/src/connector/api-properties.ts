@@ -1,4 +1,4 @@
-import { UserError, withoutByteOrderMark } from '@connector-alm/core';
+import { isUserError, UserError, withoutByteOrderMark } from '@connector-alm/core';
 import { checkJson } from '../json/json-text.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -33,32 +33,56 @@ const POLICY_KEYS: Record<string, string> = {
   Parameters: 'parameters',
 };
 
-function jsonFile(
-  connector: SolutionConnector,
-  column: keyof SolutionConnector['files'],
-  label: string,
-): Json | undefined {
+function jsonFile(connector: SolutionConnector, column: keyof SolutionConnector['files']): Json | undefined {
   const file = connector.files[column];
-  return file ? checkJson(withoutByteOrderMark(file.bytes.toString('utf8')), label) : undefined;
+  if (!file) return undefined;
+  const text = withoutByteOrderMark(file.bytes.toString('utf8'));
+  return file.file === undefined
+    ? carriedJson(text, `${column} of connector ${connector.name}`, connector.definedIn)
+    : checkJson(text, file.file);
+}
+
+/**
+ * JSON with no file of its own (the inline <scriptoperations> of a connector's XML, a side file built
+ * from a connector folder), checked. A location must be a file, and line and column would count
+ * within the text, not the file: the error is located at the file that holds the text, when known,
+ * and names the text and the position in words.
+ */
+function carriedJson(text: string, what: string, holder: string | undefined): Json {
+  try {
+    return checkJson(text, what);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const { line, column } = error.location ?? {};
+    const at =
+      line === undefined ? '' : ` (line ${line}${column === undefined ? '' : `, column ${column}`} of it)`;
+    throw new UserError(`${what}${at}: ${error.message}`, {
+      ...(error.hint ? { hint: error.hint } : {}),
+      ...(holder === undefined ? {} : { location: { file: holder } }),
+      cause: error,
+    });
+  }
 }
 
 /** The apiProperties values a solution connector carries; `undefined` means the connector has none. */
 export function carriedProperties(
   connector: SolutionConnector,
 ): Record<(typeof CARRIED_KEYS)[number], Json | undefined> {
-  const label = (column: string): string => `${connector.name}_${column}`;
-  const policies = jsonFile(connector, 'policytemplateinstances', label('policytemplateinstances'));
+  const policies = jsonFile(connector, 'policytemplateinstances');
   return {
-    connectionParameters: jsonFile(connector, 'connectionparameters', label('connectionparameters')),
-    connectionParameterSets:
-      jsonFile(connector, 'connectionparametersets', label('connectionparametersets')) ?? undefined,
+    connectionParameters: jsonFile(connector, 'connectionparameters'),
+    connectionParameterSets: jsonFile(connector, 'connectionparametersets') ?? undefined,
     iconBrandColor: connector.iconBrandColor === '' ? undefined : connector.iconBrandColor,
     // null and a missing file both mean "no policies"; [] is kept as written.
     policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : undefined,
     scriptOperations:
       connector.scriptOperations === undefined
         ? undefined
-        : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`),
+        : carriedJson(
+            connector.scriptOperations,
+            `<scriptoperations> of connector ${connector.name}`,
+            connector.definedIn,
+          ),
   };
 }
 

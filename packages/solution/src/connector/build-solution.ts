@@ -76,10 +76,11 @@ export async function buildSolution(
       connector.connectorId = identity.connectorId;
       connector.displayName = displayNameKeeping(identity, connector.displayName);
     }
-    const twin = connectors.find((other) => other.name === connector.name);
+    const twin = built.find((other) => other.name === connector.name);
     if (twin)
       throw new UserError(
-        `${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`,
+        `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
+        { location: { file: folder }, hint: 'Give each connector folder once.' },
       );
     connectors.push(connector);
     built.push({

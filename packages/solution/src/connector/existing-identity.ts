@@ -80,13 +80,17 @@ export function existingIdentityOf(
         );
   if (candidates.length > 1) {
     throw new UserError(
-      `${folder} matches several connectors of ${existingSource}: ${candidates.map((c) => c.name).join(', ')}.`,
-      { hint: 'Give those connectors different display names, or build this folder without --existing.' },
+      `matches several connectors of ${existingSource}: ${candidates.map((c) => c.name).join(', ')}.`,
+      {
+        location: { file: folder },
+        hint: 'Give those connectors different display names, or build this folder without --existing.',
+      },
     );
   }
   const match = candidates[0];
   if (match && match.connectorId === '') {
-    throw new UserError(`The connector ${match.name} in ${existingSource} has no connectorid.`, {
+    throw new UserError(`has no connectorid for the connector ${match.name}.`, {
+      location: { file: existingSource },
       hint: 'Export the solution again from Dataverse: exports always carry the connector id.',
     });
   }

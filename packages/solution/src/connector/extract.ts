@@ -65,8 +65,8 @@ export async function extractConnectors(
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
-        { hint: 'Give them different display names.' },
+        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        { location: { file: source }, hint: 'Give them different display names.' },
       );
     folders.set(folder.toLowerCase(), connector.name);
     prepared.push(await prepare(connector, path.join(destinationRoot, folder), folder));

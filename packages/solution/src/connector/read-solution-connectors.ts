@@ -56,8 +56,8 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
-      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { hint: nestedSolutionHint(displayRoot, files) },
+      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+      { location: { file: displayRoot }, hint: nestedSolutionHint(files) },
     );
   }
   const connectors: SolutionConnector[] = [];
@@ -74,6 +74,7 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
       iconBrandColor: connectorText(element, 'iconbrandcolor')?.trim() ?? '',
       connectorType: connectorText(element, 'connectortype')?.trim() ?? '1',
       files: {},
+      definedIn: shown,
     };
     const scriptOperations = connectorText(element, 'scriptoperations');
     if (scriptOperations !== undefined && scriptOperations.trim() !== '')
@@ -85,7 +86,11 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
         part === undefined ? undefined : await fs.readFile(path.join(folder, part)).catch(() => undefined);
       if (bytes === undefined)
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
-      connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf('.')), bytes };
+      connector.files[reference.column] = {
+        extension: fileName.slice(fileName.lastIndexOf('.')),
+        bytes,
+        file: path.join(displayRoot, part!),
+      };
     }
     connectors.push(connector);
   }

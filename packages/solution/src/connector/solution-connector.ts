@@ -14,6 +14,11 @@ export interface SolutionConnector {
   connectorType: string;
   /** The inline `<scriptoperations>` JSON array text, when custom code runs on some operations. */
   scriptOperations?: string;
-  /** Side files by column, with the extension the solution uses (`.json`, `.csx`, `.Png`). */
-  files: Partial<Record<FileColumn, { extension: string; bytes: Buffer }>>;
+  /**
+   * Side files by column, with the extension the solution uses (`.json`, `.csx`, `.Png`); `file` is
+   * where they were read, when read from a solution (not built from a connector folder), for errors.
+   */
+  files: Partial<Record<FileColumn, { extension: string; bytes: Buffer; file?: string }>>;
+  /** The connector's XML file, when read from a solution: errors in its inline values are located there. */
+  definedIn?: string;
 }

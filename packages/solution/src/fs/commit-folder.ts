@@ -171,11 +171,12 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
     if (entry?.isSymbolicLink()) {
       const real = await fs.realpath(next).catch(() => undefined);
       if (real === undefined || !isWithin(root, real)) {
-        const problem =
-          real === undefined ? 'is a link that leads nowhere' : `leads outside ${root} through a link`;
-        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
-          hint: 'Remove the link from the target folder.',
-        });
+        throw new UserError(
+          real === undefined
+            ? 'is a link that leads nowhere; nothing is written through it.'
+            : 'is a link that leads outside the target folder; nothing is written through it.',
+          { location: { file: next }, hint: 'Remove the link from the target folder.' },
+        );
       }
       if ((await fs.stat(real)).isDirectory()) {
         current = real;

@@ -6,6 +6,8 @@ import { UserError } from '@connector-alm/core';
  * Refuses, before anything is written, a folder to write that exists as something else or whose
  * path runs through a file. Node would otherwise fail half-way with ENOTDIR or EEXIST, which the CLI
  * can only print as an unexpected failure. A link to a folder counts as a folder.
+ * The error is located at the file in the way (the folder itself, or a parent that is a file), named
+ * as the caller named the folder, so that an annotation can point at a file that exists.
  */
 export async function refuseNonFolder(folder: string): Promise<void> {
   const resolved = path.resolve(folder);
@@ -15,11 +17,15 @@ export async function refuseNonFolder(folder: string): Promise<void> {
       (await fs.stat(current).catch(() => undefined)) ?? (await fs.lstat(current).catch(() => undefined));
     if (stat?.isDirectory()) return;
     if (stat) {
+      const below = path.relative(current, resolved);
       throw new UserError(
-        current === resolved
-          ? `${folder} exists and is not a folder.`
-          : `${folder} cannot be made: ${current} is a file, not a folder.`,
-        { hint: 'Give the path of a folder, or move the file out of the way.' },
+        below === ''
+          ? 'exists and is not a folder.'
+          : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: path.join(folder, path.relative(resolved, current)) },
+          hint: 'Give the path of a folder, or move the file out of the way.',
+        },
       );
     }
     if (path.dirname(current) === current) return;
@@ -34,6 +40,6 @@ export async function refuseNonFolder(folder: string): Promise<void> {
 export async function refuseFolder(file: string, what: string, hint: string): Promise<Stats | undefined> {
   const existing = await fs.stat(file).catch(() => undefined);
   if (existing?.isDirectory())
-    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }

@@ -1,14 +1,14 @@
-import path from 'node:path';
 import { FOLDER_SOLUTION } from './layout.js';
 
 /**
- * What to give instead of `folder`, which is not an unpacked solution: the unpacked solutions inside
- * it when it has some (a pac solution project keeps one in src/, beside its .cdsproj).
+ * What to give instead of a folder that is not an unpacked solution: the unpacked solutions inside
+ * it when it has some (a pac solution project keeps one in src/, beside its .cdsproj). They are
+ * named relative to the folder, which the error's location already names.
  */
-export function nestedSolutionHint(folder: string, files: readonly string[]): string {
+export function nestedSolutionHint(files: readonly string[]): string {
   const suffix = `/${FOLDER_SOLUTION}`;
   const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${path.join(folder, nested[0]!)}.`;
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(', ')}: give one of them.`;
   return 'Give the folder that unpack wrote (the one holding Other/).';
 }

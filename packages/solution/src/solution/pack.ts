@@ -70,12 +70,16 @@ export async function packSolution(
     });
   }
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  if (!stat?.isDirectory())
+    throw new UserError(stat ? 'is not a folder.' : 'does not exist.', {
+      location: { file: folder },
+      hint: 'Give the folder that unpack wrote (the one holding Other/).',
+    });
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
-      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      { hint: nestedSolutionHint(folder, all) },
+      `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+      { location: { file: folder }, hint: nestedSolutionHint(all) },
     );
   }
   const located = (file: string): string => path.join(folder, file);

@@ -29,9 +29,11 @@ export async function refuseUnpackTarget(
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
   const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
-  const ownFolder = `Unpack into a folder of its own (e.g. ${path.join(folder, '<solution name>')})`;
+  const ownFolder = 'Unpack into a folder of its own (e.g. a <solution name> folder inside this one)';
+  const location = { file: folder };
   if (!options.overwrite) {
-    throw new UserError(`${folder} already holds ${count}.`, {
+    throw new UserError(`already holds ${count}.`, {
+      location,
       hint: holdsSolution
         ? 'Pass --overwrite (overwrite: true) to update it in place.'
         : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`,
@@ -39,8 +41,9 @@ export async function refuseUnpackTarget(
   }
   if (!holdsSolution && options.stale === 'delete') {
     throw new UserError(
-      `${folder} holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
+        location,
         hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`,
       },
     );
@@ -68,7 +71,8 @@ export async function refuseOtherSolution(
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`${folder} holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+    location: { file: folder },
     hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`,
   });
 }

@@ -74,9 +74,9 @@ export async function unpackSolution(
         ? await stageBoth(zipPath, staging, options)
         : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options);
     if (options.packageType === 'managed' && staged.manifest.managed !== '1')
-      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+      throw new UserError('is an unmanaged solution, not a managed one.', { location: { file: zipPath } });
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
-      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+      throw new UserError('is a managed solution, not an unmanaged one.', { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
     if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
@@ -138,13 +138,17 @@ async function stageOne(
     // come back, so it is refused rather than lost on the next pack.
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== undefined)
-      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+      throw new UserError(`has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        location: { file: zipPath },
         hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry.',
       });
     // Refused, not overwritten: the line endings of the unpacked files are recorded there.
     if (staged.files.includes(FOLDER_LINE_ENDINGS))
       throw new UserError(
-        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+        `has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+        {
+          location: { file: zipPath },
+        },
       );
     return staged;
   } finally {
@@ -167,22 +171,31 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
   await fs.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options);
-    if (other.manifest.managed !== '1' || base.manifest.managed !== '0') {
-      throw new UserError(
-        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`,
-      );
+    // Located at the zip that is not what its name says; the other one is named in the message.
+    if (base.manifest.managed !== '0') {
+      throw new UserError('is a managed solution; unpacking both exports reads the unmanaged one from it.', {
+        location: { file: unmanaged },
+        hint: `Give the unmanaged export this name and the managed one ${path.basename(managed)}.`,
+      });
+    }
+    if (other.manifest.managed !== '1') {
+      throw new UserError('is an unmanaged solution; unpacking both exports reads the managed one from it.', {
+        location: { file: managed },
+        hint: 'Give the managed export of the same solution this name.',
+      });
     }
     if (other.manifest.uniqueName !== base.manifest.uniqueName) {
       throw new UserError(
-        `${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${path.basename(unmanaged)} holds ${base.manifest.uniqueName}.`,
+        { location: { file: managed }, hint: 'Give the two exports of one solution.' },
       );
     }
     for (const staged of [base, other]) {
       // Refused, not overwritten: the notes below are written there.
       if (staged.files.includes(FOLDER_BOTH_NOTES))
-        throw new UserError(
-          `${staged === base ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`,
-        );
+        throw new UserError(`has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`, {
+          location: { file: staged === base ? unmanaged : managed },
+        });
     }
     const notes = bothNotesXml(notesFor(base.files, other.files));
     if (notes !== undefined) await fs.writeFile(path.join(staging, FOLDER_BOTH_NOTES), notes);
@@ -196,9 +209,9 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
-        throw new UserError(
-          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`,
-        );
+        throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
+          location: { file: unmanaged },
+        });
       await fs.mkdir(path.dirname(path.join(staging, variant)), { recursive: true });
       await fs.rename(from, path.join(staging, variant));
     }
