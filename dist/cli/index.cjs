@@ -32347,7 +32347,7 @@ function tokenize(text3, describeCharacter) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code2 === NUMERIC_LITERAL) {
-      const token = numberToken(text3, offset, end);
+      const token = arithmeticToken(text3, offset) ?? numberToken(text3, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -32375,6 +32375,68 @@ function numberToken(text3, offset, end) {
       length: written2.length
     }
   };
+}
+function quoteAdvice(word) {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
+var OPERAND_AT = new RegExp(OPERAND, "y");
+var OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+var AFTER_VALUE = /[\s,\]}]/;
+function arithmeticToken(text3, offset) {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text3)) return void 0;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text3.length && !AFTER_VALUE.test(text3.charAt(end))) return void 0;
+  const written2 = text3.slice(offset, end);
+  const { operands, operators } = termsOf(written2);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  return {
+    kind: "literal",
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at
+    }
+  };
+}
+function termsOf(written2) {
+  const operands = [];
+  const operators = [];
+  OPERAND_AT.lastIndex = 0;
+  for (; ; ) {
+    operands.push(OPERAND_AT.exec(written2)[0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written2);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+function evaluate(operands, operators) {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0];
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1];
+    if (operator === "*") term *= next;
+    else if (operator === "/") term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === "-" ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 function stringToken(text3, offset, end, error2) {
   if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end);
@@ -33072,7 +33134,7 @@ function wordAsValue(word, token) {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -34089,7 +34151,7 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 function hasPlaceholderMark(value) {
   return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
@@ -35423,13 +35485,16 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
   code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
 }
 var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
 var TRAILING_PUNCTUATION = /[.:!?]+$/;
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
@@ -35455,7 +35520,9 @@ function findUrlCredentials(text3) {
 function credentialParameterBefore(text3, at) {
   let start = at;
   while (start > 0 && start > at - 40 && isNameCharacter(text3.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text3, start)) return void 0;
+  const afterEscapedAmpersand = text3.charCodeAt(start - 1) === 92 && text3.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text3, start))) return void 0;
   const name = text3.slice(start, at);
   if (name.startsWith(".") || text3.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
@@ -35476,11 +35543,31 @@ function urlBefore(text3, end) {
 function queryCredentialAt(text3, at) {
   const parameter = credentialParameterBefore(text3, at);
   if (parameter === void 0) return void 0;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written2 = QUERY_VALUE.exec(text3)[0].replace(TRAILING_PUNCTUATION, "");
-  const value = percentDecoded(written2);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
-  return { offset: at + 1, length: written2.length, parameter, value };
+  const { length, value } = queryValueAt(text3, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text3, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text3)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape6 = JSON_ESCAPE.exec(text3);
+    if (escape6 === null) break;
+    const character = escape6[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape6[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape6[0].length;
+  }
+  const trailing = TRAILING_PUNCTUATION.exec(text3.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+  };
 }
 function percentDecoded(value) {
   if (!value.includes("%")) return value;
@@ -36597,10 +36684,10 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
-      bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
@@ -42634,7 +42721,13 @@ function sectionsRule(id, profile, level, template) {
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
-      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        "# Contoso",
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map(
+          (section) => section.heading.replace("<name>", "Contoso Ltd")
+        )
+      ].join("\n")
     },
     check(context) {
       const readme = outline(context);
@@ -46657,8 +46750,8 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
       const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
@@ -48532,7 +48625,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
     check({ swagger, report: report2 }) {
@@ -50439,7 +50532,21 @@ function isProduction(annotated) {
   return asString(annotated.annotation.status)?.toLowerCase() === "production";
 }
 var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
-function familyRule(id, title, description, message2, problem) {
+function familyExample(members) {
+  return members.map((member, index) => {
+    const version = index + 1;
+    const path55 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
+    const annotation = [
+      '"family": "ListTasks"',
+      ...member.revision === void 0 ? [] : [`"revision": ${member.revision}`],
+      ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
+    ].join(", ");
+    const deprecated = member.deprecated ? '"deprecated": true, ' : "";
+    return `"${path55}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+  }).join(",\n");
+}
+function familyRule(id, title, description, message2, problem, example) {
   return {
     id,
     file: "swagger",
@@ -50447,10 +50554,7 @@ function familyRule(id, title, description, message2, problem) {
     description,
     levels: sameLevels("error"),
     msMessage: message2,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -50520,28 +50624,44 @@ var versioningRules = [
         seen.add(key);
         return false;
       });
-    }
+    },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] }
   ),
   familyRule(
     "SWG-FAMILY-ACTIVE",
     "Keep at most two active operations per family.",
     "When a third revision arrives, the oldest must be deprecated (SVR).",
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }]
+    }
   ),
   familyRule(
     "SWG-FAMILY-PROD",
     "Keep one active Production operation per family.",
     "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: "Production" },
+        { revision: 2, status: "Production" }
+      ],
+      good: [
+        { revision: 1, status: "Production", deprecated: true },
+        { revision: 2, status: "Production" }
+      ]
+    }
   ),
   familyRule(
     "SWG-FAMILY-EMPTY-REV",
     "Leave the revision out on one family member at most.",
     "Only the first operation of a family may omit its revision (SVR).",
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
-    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] }
   ),
   {
     id: "SWG-REV-EMPTY",
@@ -50847,7 +50967,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
     check({ swagger, report: report2 }) {
@@ -51461,7 +51581,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -51987,6 +52107,8 @@ function placeIn(file, pointer) {
 function diffAuthentication(before, after) {
   const old = effectiveAuthentication(before.swagger, before.apiProperties);
   const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const swaggerUnknown = before.swaggerUnreadable === true || after.swaggerUnreadable === true;
+  if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
   const breaks = [];
   if (old.outsideSets) {
     breaks.push(
@@ -51995,7 +52117,7 @@ function diffAuthentication(before, after) {
   }
   breaks.push(...compareSets(old.sets, now.sets));
   const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
-  const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  const edits = signInBroken || swaggerUnknown ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
     breaks.map((broken) => ({
       rule: broken.rule,
@@ -52006,6 +52128,9 @@ function diffAuthentication(before, after) {
       supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
     }))
   );
+}
+function decidedBySwagger(authentication) {
+  return authentication.outsideSets?.place.file === "swagger";
 }
 var SWAGGER_KEYS = ["securityDefinitions", "security"];
 var SETS_POINTER = "/properties/connectionParameterSets";
@@ -53222,7 +53347,7 @@ function diffConnectorFiles(before, after) {
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
-  if (hasJson(before) && hasJson(after)) raw.push(...diffAuthentication(authFiles(before), authFiles(after)));
+  raw.push(...authenticationChanges(before, after));
   raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
   raw.push(...compareWhole("script", before.script?.text, after.script?.text));
   raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
@@ -53232,8 +53357,20 @@ function diffConnectorFiles(before, after) {
 function hasJson(version) {
   return version.swagger !== void 0 || version.apiProperties !== void 0;
 }
+function authenticationChanges(before, after) {
+  if (!hasJson(before) || !hasJson(after)) return [];
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  return diffAuthentication(authFiles(before), authFiles(after));
+}
 function authFiles(version) {
-  return { swagger: asObject(version.swagger?.value), apiProperties: asObject(version.apiProperties?.value) };
+  return {
+    swagger: asObject(version.swagger?.value),
+    apiProperties: asObject(version.apiProperties?.value),
+    swaggerUnreadable: isUnreadable(version.swagger)
+  };
+}
+function isUnreadable(document) {
+  return document !== void 0 && asObject(document.value) === void 0;
 }
 function withoutSuperseded(raw) {
   const superseded = new Set(
@@ -55044,8 +55181,11 @@ function registerValidateCommand(program2, context) {
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
     if (result.connectors.length === 0) {
+      const hint = "A connector folder holds apiDefinition.swagger.json and apiProperties.json.";
+      if (paths.length === 1)
+        throw new UsageError("holds no connector folder.", { location: { file: paths[0] }, hint });
       throw new UsageError(`No connector folder found in ${paths.map((p) => `"${p}"`).join(", ")}.`, {
-        hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        hint
       });
     }
     await writeReport(context, result, options2);
@@ -58428,6 +58568,8 @@ var ZipError = class extends UserError {
     });
   }
 };
+var EntryNameEncodingError = class extends ZipError {
+};
 
 // packages/solution/src/zip/zip-reader.ts
 var import_node_fs13 = require("node:fs");
@@ -59125,11 +59267,11 @@ function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 function ambiguousName(archive, name) {
-  return new ZipError(
+  return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
   );
 }
 
@@ -59186,9 +59328,13 @@ async function refuseNonFolder(folder) {
     const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
     if (stat?.isDirectory()) return;
     if (stat) {
+      const below = import_node_path20.default.relative(current, resolved2);
       throw new UserError(
-        current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
-        { hint: "Give the path of a folder, or move the file out of the way." }
+        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: import_node_path20.default.join(folder, import_node_path20.default.relative(resolved2, current)) },
+          hint: "Give the path of a folder, or move the file out of the way."
+        }
       );
     }
     if (import_node_path20.default.dirname(current) === current) return;
@@ -59197,7 +59343,7 @@ async function refuseNonFolder(folder) {
 async function refuseFolder(file, what, hint) {
   const existing = await import_node_fs14.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
-    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }
 
@@ -59647,10 +59793,10 @@ async function ensureDirectoryInside(root, relative) {
     if (entry?.isSymbolicLink()) {
       const real = await import_node_fs17.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
-        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
-        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
-          hint: "Remove the link from the target folder."
-        });
+        throw new UserError(
+          real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
+          { location: { file: next }, hint: "Remove the link from the target folder." }
+        );
       }
       if ((await import_node_fs17.promises.stat(real)).isDirectory()) {
         current = real;
@@ -59851,7 +59997,7 @@ function checkVersion(version) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs19 = require("node:fs");
@@ -60291,16 +60437,19 @@ async function refuseUnpackTarget(folder, options2) {
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
   const count = `${files.length} ${files.length === 1 ? "file" : "files"}`;
-  const ownFolder = `Unpack into a folder of its own (e.g. ${import_node_path30.default.join(folder, "<solution name>")})`;
+  const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
+  const location = { file: folder };
   if (!options2.overwrite) {
-    throw new UserError(`${folder} already holds ${count}.`, {
+    throw new UserError(`already holds ${count}.`, {
+      location,
       hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
     });
   }
   if (!holdsSolution && options2.stale === "delete") {
     throw new UserError(
-      `${folder} holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
+        location,
         hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`
       }
     );
@@ -60317,9 +60466,123 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`${folder} holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+    location: { file: folder },
     hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
   });
+}
+
+// packages/solution/src/solution/other-folder.ts
+var import_node_path31 = __toESM(require("node:path"), 1);
+var OTHER = "Other/";
+function isStrayOtherFile(packagePath) {
+  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+}
+function strayOtherFileError(folder, file, packagePath) {
+  return solutionError(
+    import_node_path31.default.join(folder, file),
+    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip as ${packagePath}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
+  );
+}
+function otherEntryError(archive, entry) {
+  return solutionError(
+    `${archive}/${entry}`,
+    `is in Other/, where an unpacked solution keeps its manifest and customizations; pack would not put it back, so the folder could not be packed.`,
+    "An export from Dataverse has no Other/ folder: export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
+// packages/solution/src/solution/pac-split-files.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
+var SPLIT_FOLDERS = [
+  ["Entities/", "a table (entity), or its forms, views or ribbon"],
+  ["Roles/", "a security role"],
+  ["OptionSets/", "a global choice (option set)"],
+  ["Dashboards/", "a dashboard"],
+  ["SdkMessageProcessingSteps/", "a plug-in step"],
+  ["AppModules/", "a model-driven app"],
+  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
+  ["Other/Relationships/", "table relationships"],
+  // With --processCanvasApps, pac unpacks each .msapp into source files here.
+  ["CanvasApps/src/", "the source of a canvas app"],
+  // Every export keeps <Templates /> in customizations.xml; pac writes the templates out to these.
+  ["Templates/EmailDocuments/", "the body and subject of an email template"],
+  ["Templates/KBArticleTemplates/", "a knowledge article template"],
+  ["Templates/MailMergeDocuments/", "a mail merge document"]
+];
+var SPLIT_NAMED_FILES = /* @__PURE__ */ new Map([
+  ["Templates/EmailTemplates.xml", "email templates"],
+  ["Templates/ContractTemplates.xml", "contract templates"],
+  ["Templates/KBArticleTemplates.xml", "knowledge article templates"],
+  ["Templates/MailMergeTemplates.xml", "mail merge templates"],
+  ["Reports/ReportLinks.xml", "the links between reports"],
+  ["Reports/ReportSignatureIdMappings.xml", "the signatures of reports"],
+  ["PluginAssemblies/ServiceEndpoints.xml", "service endpoints"]
+]);
+var SPLIT_REPORT = /^Reports\/\d+\/\{[0-9a-f-]{36}\}\//i;
+var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
+  ["Other/Relationships.xml", "table relationships"],
+  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
+  ["Other/RibbonCustomizations.xml", "the application ribbon"],
+  ["Other/SiteMap.xml", "the site map"],
+  ["Other/ConnectionRoles.xml", "connection roles"],
+  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
+]);
+var METADATA_FILES = [
+  ["WebResources/", "a web resource"],
+  ["Workflows/", "a flow or workflow"],
+  ["PluginAssemblies/", "a plug-in assembly"],
+  ["Controls/", "a code component (PCF control)"],
+  ["Reports/", "a report"]
+];
+function pacSplitComponent(folderPath) {
+  const file = managedBaseOf(folderPath) ?? folderPath;
+  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
+  if (folder) return folder[1];
+  const named = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
+  if (named) return named;
+  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
+  if (file.endsWith(".data.xml"))
+    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
+  if (SPLIT_REPORT.test(file)) return "a report";
+  return void 0;
+}
+function pacSplitFiles(files) {
+  return files.flatMap((file) => {
+    const component = pacSplitComponent(file);
+    return component === void 0 ? [] : [{ file, component }];
+  });
+}
+function pacSplitLayoutError(folder, found) {
+  const [first] = found;
+  const others2 = found.filter(
+    (split, index) => split.component !== first.component && found.findIndex((earlier2) => earlier2.component === split.component) === index
+  );
+  const examples = others2.slice(0, 3).map((split) => split.file);
+  const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
+  return solutionError(
+    import_node_path32.default.join(folder, first.file),
+    `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
+    `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
+  );
+}
+
+// packages/solution/src/solution/unpackable-entries.ts
+function unpackableEntryError(archive, entryNames, exempt) {
+  for (const name of entryNames) {
+    const folderPath = folderPathOf(name);
+    if (exempt(folderPath)) continue;
+    const component = pacSplitComponent(folderPath);
+    if (component !== void 0)
+      return solutionError(
+        `${archive}/${name}`,
+        `holds ${component} in a file of its own, as pac solution unpack writes it; an export keeps it in customizations.xml, and Dataverse does not read this entry at import. Unpacked, it would give a folder that pack refuses.`,
+        "Unpack the solution as Dataverse exports it (Power Apps > Solutions > Export, or the export-solution action); for a folder pac unpacked, use pac solution pack."
+      );
+    if (isStrayOtherFile(folderPath)) return otherEntryError(archive, name);
+  }
+  return void 0;
 }
 
 // packages/solution/src/solution/unpack.ts
@@ -60334,12 +60597,12 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
-      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+      throw new UserError("is an unmanaged solution, not a managed one.", { location: { file: zipPath } });
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
-      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+      throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -60360,11 +60623,11 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs24.promises.readFile(import_node_path31.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs24.promises.readFile(import_node_path33.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs24.promises.readFile(import_node_path31.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs24.promises.readFile(import_node_path33.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -60373,15 +60636,26 @@ async function stageOne(zipPath, staging, options2, reading) {
     nameEncoding: reading.zipNameEncoding
   });
   try {
+    const refusedLater = (file) => file === FOLDER_LINE_ENDINGS || options2.managed === "2" && file === FOLDER_BOTH_NOTES;
+    const unpackable = unpackableEntryError(
+      reader.displayName,
+      reader.files.map((entry) => entry.name),
+      refusedLater
+    );
+    if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options2);
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
-      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+      throw new UserError(`has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        location: { file: zipPath },
         hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry."
       });
     if (staged.files.includes(FOLDER_LINE_ENDINGS))
       throw new UserError(
-        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`
+        `has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+        {
+          location: { file: zipPath }
+        }
       );
     return staged;
   } finally {
@@ -60401,36 +60675,44 @@ async function stageBoth(zipPath, staging, options2) {
   await import_node_fs24.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
-    if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
-      throw new UserError(
-        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`
-      );
+    if (base2.manifest.managed !== "0") {
+      throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
+        location: { file: unmanaged },
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path33.default.basename(managed)}.`
+      });
+    }
+    if (other.manifest.managed !== "1") {
+      throw new UserError("is an unmanaged solution; unpacking both exports reads the managed one from it.", {
+        location: { file: managed },
+        hint: "Give the managed export of the same solution this name."
+      });
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `${unmanaged} holds ${base2.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
+        `holds ${other.manifest.uniqueName} but ${import_node_path33.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     for (const staged of [base2, other]) {
       if (staged.files.includes(FOLDER_BOTH_NOTES))
-        throw new UserError(
-          `${staged === base2 ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`
-        );
+        throw new UserError(`has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`, {
+          location: { file: staged === base2 ? unmanaged : managed }
+        });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path31.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path31.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path31.default.join(staging, file))))
+      const from = import_node_path33.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path33.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
-        throw new UserError(
-          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
-        );
-      await import_node_fs24.promises.mkdir(import_node_path31.default.dirname(import_node_path31.default.join(staging, variant)), { recursive: true });
-      await import_node_fs24.promises.rename(from, import_node_path31.default.join(staging, variant));
+        throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
+          location: { file: unmanaged }
+        });
+      await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.join(staging, variant)), { recursive: true });
+      await import_node_fs24.promises.rename(from, import_node_path33.default.join(staging, variant));
     }
   } finally {
     await import_node_fs24.promises.rm(managedStaging, { recursive: true, force: true });
@@ -60507,73 +60789,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
-function nestedSolutionHint(folder, files) {
+function nestedSolutionHint(files) {
   const suffix = `/${FOLDER_SOLUTION}`;
   const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${import_node_path32.default.join(folder, nested[0])}.`;
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
   return "Give the folder that unpack wrote (the one holding Other/).";
-}
-
-// packages/solution/src/solution/pac-split-files.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
-var SPLIT_FOLDERS = [
-  ["Entities/", "a table (entity), or its forms, views or ribbon"],
-  ["Roles/", "a security role"],
-  ["OptionSets/", "a global choice (option set)"],
-  ["Dashboards/", "a dashboard"],
-  ["SdkMessageProcessingSteps/", "a plug-in step"],
-  ["AppModules/", "a model-driven app"],
-  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
-  ["Other/Relationships/", "table relationships"],
-  // With --processCanvasApps, pac unpacks each .msapp into source files here.
-  ["CanvasApps/src/", "the source of a canvas app"]
-];
-var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
-  ["Other/Relationships.xml", "table relationships"],
-  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
-  ["Other/RibbonCustomizations.xml", "the application ribbon"],
-  ["Other/SiteMap.xml", "the site map"],
-  ["Other/ConnectionRoles.xml", "connection roles"],
-  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
-]);
-var METADATA_FILES = [
-  ["WebResources/", "a web resource"],
-  ["Workflows/", "a flow or workflow"],
-  ["PluginAssemblies/", "a plug-in assembly"],
-  ["Controls/", "a code component (PCF control)"],
-  ["Reports/", "a report"]
-];
-function pacSplitComponent(folderPath) {
-  const file = managedBaseOf(folderPath) ?? folderPath;
-  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
-  if (folder) return folder[1];
-  const other = SPLIT_OTHER_FILES.get(file);
-  if (other) return other;
-  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
-  if (file.endsWith(".data.xml"))
-    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
-  return void 0;
-}
-function pacSplitFiles(files) {
-  return files.flatMap((file) => {
-    const component = pacSplitComponent(file);
-    return component === void 0 ? [] : [{ file, component }];
-  });
-}
-function pacSplitLayoutError(folder, found) {
-  const [first] = found;
-  const others2 = found.filter(
-    (split, index) => split.component !== first.component && found.findIndex((earlier2) => earlier2.component === split.component) === index
-  );
-  const examples = others2.slice(0, 3).map((split) => split.file);
-  const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
-  return solutionError(
-    import_node_path33.default.join(folder, first.file),
-    `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
-    `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
-  );
 }
 
 // packages/solution/src/solution/pack.ts
@@ -60586,12 +60807,16 @@ async function packSolution(folder, zipPath, options2 = {}) {
     });
   }
   const stat = await import_node_fs25.promises.stat(folder).catch(() => void 0);
-  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  if (!stat?.isDirectory())
+    throw new UserError(stat ? "is not a folder." : "does not exist.", {
+      location: { file: folder },
+      hint: "Give the folder that unpack wrote (the one holding Other/)."
+    });
   const all = await listFiles2(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
-      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      { hint: nestedSolutionHint(folder, all) }
+      `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+      { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
   const located = (file) => import_node_path34.default.join(folder, file);
@@ -60620,6 +60845,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
     manifest.managed === "2",
     managed
   );
+  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
+  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -60778,20 +61005,39 @@ var POLICY_KEYS = {
   Title: "title",
   Parameters: "parameters"
 };
-function jsonFile(connector, column, label) {
+function jsonFile(connector, column) {
   const file = connector.files[column];
-  return file ? checkJson(withoutByteOrderMark(file.bytes.toString("utf8")), label) : void 0;
+  if (!file) return void 0;
+  const text3 = withoutByteOrderMark(file.bytes.toString("utf8"));
+  return file.file === void 0 ? carriedJson(text3, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text3, file.file);
+}
+function carriedJson(text3, what, holder) {
+  try {
+    return checkJson(text3, what);
+  } catch (error2) {
+    if (!isUserError(error2)) throw error2;
+    const { line, column } = error2.location ?? {};
+    const at = line === void 0 ? "" : ` (line ${line}${column === void 0 ? "" : `, column ${column}`} of it)`;
+    throw new UserError(`${what}${at}: ${error2.message}`, {
+      ...error2.hint ? { hint: error2.hint } : {},
+      ...holder === void 0 ? {} : { location: { file: holder } },
+      cause: error2
+    });
+  }
 }
 function carriedProperties(connector) {
-  const label = (column) => `${connector.name}_${column}`;
-  const policies = jsonFile(connector, "policytemplateinstances", label("policytemplateinstances"));
+  const policies = jsonFile(connector, "policytemplateinstances");
   return {
-    connectionParameters: jsonFile(connector, "connectionparameters", label("connectionparameters")),
-    connectionParameterSets: jsonFile(connector, "connectionparametersets", label("connectionparametersets")) ?? void 0,
+    connectionParameters: jsonFile(connector, "connectionparameters"),
+    connectionParameterSets: jsonFile(connector, "connectionparametersets") ?? void 0,
     iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
     // null and a missing file both mean "no policies"; [] is kept as written.
     policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
-    scriptOperations: connector.scriptOperations === void 0 ? void 0 : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`)
+    scriptOperations: connector.scriptOperations === void 0 ? void 0 : carriedJson(
+      connector.scriptOperations,
+      `<scriptoperations> of connector ${connector.name}`,
+      connector.definedIn
+    )
   };
 }
 function camelCasePolicy(instance) {
@@ -60826,11 +61072,14 @@ function parseExistingApiProperties(text3, file) {
 var import_node_fs26 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path35 = __toESM(require("node:path"), 1);
-async function readSolutionConnectors(source, limits) {
+async function readSolutionConnectors(source, reading = {}) {
   const stat = await import_node_fs26.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UsageError("does not exist.", { location: { file: source } });
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const reader = await ZipReader.open(source, { limits });
+  const reader = await ZipReader.open(source, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding
+  });
   let staging;
   try {
     staging = await import_node_fs26.promises.mkdtemp(import_node_path35.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
@@ -60845,8 +61094,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
-      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { hint: nestedSolutionHint(displayRoot, files) }
+      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+      { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
     );
   }
   const connectors = [];
@@ -60862,7 +61111,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       description: connectorText(element2, "description") ?? "",
       iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
       connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
-      files: {}
+      files: {},
+      definedIn: shown
     };
     const scriptOperations = connectorText(element2, "scriptoperations");
     if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
@@ -60873,7 +61123,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
-      connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
+      connector.files[reference2.column] = {
+        extension: fileName.slice(fileName.lastIndexOf(".")),
+        bytes,
+        file: import_node_path35.default.join(displayRoot, part)
+      };
     }
     connectors.push(connector);
   }
@@ -60970,7 +61224,10 @@ function isObject4(value) {
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, options2.limits);
+  const connectors = await readSolutionConnectors(source, {
+    limits: options2.limits,
+    zipNameEncoding: options2.zipNameEncoding
+  });
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const connector of connectors) {
@@ -60978,8 +61235,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
-        { hint: "Give them different display names." }
+        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
     prepared.push(await prepare(connector, import_node_path36.default.join(destinationRoot, folder), folder));
@@ -61107,13 +61364,17 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   );
   if (candidates.length > 1) {
     throw new UserError(
-      `${folder} matches several connectors of ${existingSource}: ${candidates.map((c) => c.name).join(", ")}.`,
-      { hint: "Give those connectors different display names, or build this folder without --existing." }
+      `matches several connectors of ${existingSource}: ${candidates.map((c) => c.name).join(", ")}.`,
+      {
+        location: { file: folder },
+        hint: "Give those connectors different display names, or build this folder without --existing."
+      }
     );
   }
   const match2 = candidates[0];
   if (match2 && match2.connectorId === "") {
-    throw new UserError(`The connector ${match2.name} in ${existingSource} has no connectorid.`, {
+    throw new UserError(`has no connectorid for the connector ${match2.name}.`, {
+      location: { file: existingSource },
       hint: "Export the solution again from Dataverse: exports always carry the connector id."
     });
   }
@@ -61213,10 +61474,11 @@ async function buildSolution(folders, zipPath, options2) {
       connector.connectorId = identity.connectorId;
       connector.displayName = displayNameKeeping(identity, connector.displayName);
     }
-    const twin = connectors.find((other) => other.name === connector.name);
+    const twin = built.find((other) => other.name === connector.name);
     if (twin)
       throw new UserError(
-        `${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`
+        `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
+        { location: { file: folder }, hint: "Give each connector folder once." }
       );
     connectors.push(connector);
     built.push({
@@ -61540,7 +61802,11 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       hint: "ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it."
     });
   }
-  const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
+  const outer = await ZipReader.open(zipPath, {
+    displayName: outerName,
+    limits: options2.limits,
+    nameEncoding: options2.zipNameEncoding
+  });
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
@@ -61674,13 +61940,18 @@ function unreadable(error2, hint) {
   return {
     ruleId: "PKG-ZIP-UNREADABLE",
     message: `${locationPrefix(error2)}${error2.message}`,
-    hint: hint ?? error2.hint
+    // Rebuilding the package would not help with a name in an unknown code page; naming it does.
+    hint: error2 instanceof EntryNameEncodingError ? error2.hint : hint ?? error2.hint
   };
 }
 async function openNested(parent, entry, file, what) {
   try {
     await parent.copyToFile(entry, file);
-    return await ZipReader.open(file, { displayName: what.label, limits: what.options.limits });
+    return await ZipReader.open(file, {
+      displayName: what.label,
+      limits: what.options.limits,
+      nameEncoding: what.options.zipNameEncoding
+    });
   } catch (error2) {
     if (!(error2 instanceof ZipError)) throw error2;
     what.findings.push(unreadable(error2, what.hint));
@@ -61735,7 +62006,12 @@ async function buildCertificationPackage(out, options2) {
   const names3 = solutions.map((file) => import_node_path41.default.basename(file));
   if (new Set(names3.map((n) => n.toLowerCase())).size !== names3.length)
     throw new UserError(`The solution zips must have different file names; got ${names3.join(", ")}.`);
-  if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
+  if (!/\.zip$/i.test(out))
+    throw new UsageError("must end in .zip.", {
+      location: { file: out },
+      hint: "Give the package a name that ends in .zip; the certification validator refuses any other."
+    });
+  nameEncoding(options2.zipNameEncoding);
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   for (const file of [options2.intro, ...solutions]) {
     const stat = await import_node_fs31.promises.stat(file).catch(() => void 0);
@@ -61759,7 +62035,8 @@ async function buildCertificationPackage(out, options2) {
       { name: packageName, file: inner }
     ]);
     const result = await checkCertificationPackage(candidate, {
-      plugin: options2.pluginSolution !== void 0
+      plugin: options2.pluginSolution !== void 0,
+      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) await import_node_fs31.promises.rename(candidate, out);
     return result;
@@ -61814,7 +62091,22 @@ function readSolutionXml(bytes, zip) {
   }
   return { solutionXml: entries["solution.xml"], hasCustomizations, names: names3 };
 }
-function readSolutionManifest(bytes, zip) {
+function readSolutionManifest(bytes, source) {
+  if ("file" in source) return readManifestOf(bytes, source.file);
+  try {
+    return readManifestOf(bytes, source.description);
+  } catch (error2) {
+    if (error2 instanceof UserError) throw describedInstead(error2, source.description);
+    throw error2;
+  }
+}
+function describedInstead(error2, description) {
+  const subject = description.charAt(0).toUpperCase() + description.slice(1);
+  const { file, line, column } = error2.location ?? { file: description };
+  const message2 = file === description ? `${subject} ${error2.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error2.message}`;
+  return new UserError(message2, { ...error2.hint ? { hint: error2.hint } : {}, cause: error2 });
+}
+function readManifestOf(bytes, zip) {
   const { solutionXml, hasCustomizations, names: names3 } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
     throw new NotASolutionError(zip, names3);
@@ -61874,7 +62166,9 @@ async function exportSolution(client, options2, logger) {
       return client.downloadExportData(job.exportJobId);
     }
   );
-  const manifest = readSolutionManifest(zip, `the exported solution '${options2.solutionName}'`);
+  const manifest = readSolutionManifest(zip, {
+    description: `the exported solution '${options2.solutionName}'`
+  });
   const previous = await (0, import_promises5.readFile)(options2.outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
@@ -61940,8 +62234,11 @@ function solutionImportResult(data) {
   try {
     root = parseXml(data, "the import log");
   } catch (error2) {
-    if (isUserError(error2))
-      return { result: "unknown", why: `its import log is not XML (${describeUserError(error2)})` };
+    if (isUserError(error2)) {
+      const { line, column } = error2.location ?? {};
+      const at = line === void 0 ? "" : `line ${line}${column === void 0 ? "" : `, column ${column}`}: `;
+      return { result: "unknown", why: `its import log is not XML (${at}${error2.message})` };
+    }
     throw error2;
   }
   const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
@@ -62103,7 +62400,7 @@ async function importSolution(client, options2, logger) {
     if (error2.code === "EISDIR")
       throw new UserError("is a folder, not a solution zip.", {
         location: { file: options2.file },
-        hint: `Pack it first (connector-alm pack ${options2.file} <solution.zip>, or the pack-solution action), then import the zip.`
+        hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
     const code2 = error2.code;
     throw new UserError(
@@ -62115,7 +62412,7 @@ async function importSolution(client, options2, logger) {
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, options2.file);
+  const manifest = readSolutionManifest(zip, { file: options2.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
   if (options2.skipLowerVersion) {
     const installed = await client.findSolution(manifest.uniqueName);
@@ -62757,7 +63054,7 @@ var SolutionStore = class {
   solutions = /* @__PURE__ */ new Map();
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip, persist = true) {
-    const manifest = readSolutionManifest(zip, "The customization file");
+    const manifest = readSolutionManifest(zip, { description: "the customization file" });
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
       throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
         hint: "A unique name has only letters, digits and underscores."
@@ -63181,7 +63478,7 @@ function selectedColumns(row, columns, entity2) {
 }
 function readableManifest(zip) {
   try {
-    return readSolutionManifest(zip, "The customization file");
+    return readSolutionManifest(zip, { description: "the customization file" });
   } catch {
     return void 0;
   }
@@ -63731,8 +64028,15 @@ function readConnection(options2, io) {
   if (options2.clientCertificate) {
     try {
       clientCertificate = (0, import_node_fs33.readFileSync)(import_node_path43.default.resolve(io.cwd, options2.clientCertificate), "utf8");
-    } catch {
-      throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
+    } catch (error2) {
+      const code2 = error2.code;
+      throw new UsageError(
+        code2 === "ENOENT" ? "The certificate file does not exist." : `The certificate file cannot be read (${code2}).`,
+        {
+          location: { file: options2.clientCertificate },
+          hint: "Give --client-certificate the PEM file that holds the certificate and its private key."
+        }
+      );
     }
   }
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
@@ -64016,7 +64320,8 @@ async function readConnectorFiles(folder) {
       const absolute = import_node_path47.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
+        throw new UserError("is a symbolic link; a pull request carries real files only.", {
+          location: { file: absolute },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -69196,12 +69501,10 @@ async function openPullRequest(options2, ports) {
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
     if (result2.connectors.length !== 1) {
-      throw new UsageError(
-        `"${options2.connector}" is not one connector folder (found ${result2.connectors.length}).`,
-        {
-          hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
-        }
-      );
+      throw new UsageError(`is not one connector folder (found ${result2.connectors.length}).`, {
+        location: { file: options2.connector },
+        hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
+      });
     }
     return result2.connectors[0];
   });
@@ -69356,7 +69659,8 @@ async function openPullRequest(options2, ports) {
 function requireSwagger(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
   if (swagger) return swagger;
-  throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
+  throw new UsageError("holds no apiDefinition.swagger.json: it is not a connector folder.", {
+    location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
   });
 }
@@ -69451,10 +69755,7 @@ function registerUnpackCommand(program2, context) {
     new Option("--package-type <type>", "which export(s) to unpack").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--reset-version [version]", "write this version instead of the exported one (default 0.0.0.0)").addOption(
     new Option("--stale <policy>", "files the solution no longer has").choices(["delete", "keep"]).default("delete")
-  ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(
-    "--zip-name-encoding <encoding>",
-    "code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)"
-  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
+  ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
@@ -69479,6 +69780,10 @@ function describeUnpack(result, folder) {
   return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}
 `;
 }
+var ZIP_NAME_ENCODING_OPTION = [
+  "--zip-name-encoding <encoding>",
+  "code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)"
+];
 function zipLimitOptions(options2) {
   const limits = {};
   if (options2.maxSize !== void 0) {
@@ -69501,7 +69806,11 @@ function registerPackCommand(program2, context) {
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
-    if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
+    if (!zip.toLowerCase().endsWith(".zip"))
+      throw new UsageError("must end in .zip.", {
+        location: { file: zip },
+        hint: "Dataverse imports a solution only from a .zip file."
+      });
     const source = import_node_path51.default.resolve(io.cwd, folder);
     const target = import_node_path51.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
@@ -69541,11 +69850,12 @@ var import_node_path52 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
-  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
+  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
     const root = import_node_path52.default.resolve(io.cwd, destination);
     const connectors = await extractConnectors(import_node_path52.default.resolve(io.cwd, source), root, {
-      limits: zipLimitOptions(options2)
+      limits: zipLimitOptions(options2),
+      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
@@ -69630,23 +69940,25 @@ function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
-  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
+  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
     const resolve = (file) => import_node_path54.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
       flowSolution: resolve(options2.flowSolution),
-      ...options2.pluginSolution ? { pluginSolution: resolve(options2.pluginSolution) } : {}
+      ...options2.pluginSolution ? { pluginSolution: resolve(options2.pluginSolution) } : {},
+      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     report(context, result, options2.format, {
       success: `Wrote ${out}: the package structure is correct.`,
       failure: `${out} was not written: the package would not pass certification.`
     });
   });
-  pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
+  pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
     const result = await checkCertificationPackage(import_node_path54.default.resolve(context.io.cwd, file), {
-      plugin: options2.plugin ?? false
+      plugin: options2.plugin ?? false,
+      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     report(context, result, options2.format, {
       success: "Validation successful: The package structure is correct.",

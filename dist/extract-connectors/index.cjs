@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path14, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path14,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path14,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path14, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path14,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code2 = path14.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path15, options2) {
+    function openPromise(path14, options2) {
       return new Promise((resolve, reject) => {
-        open3(path15, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path14, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path15, options2, callback) {
+    function open3(path14, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.open(path15, "r", function(err, fd) {
+      fs10.open(path14, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs10.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path15.split("/");
+      const segments = path14.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40630,7 +40630,7 @@ function annotationFile(file) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40695,10 +40695,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path15 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path15.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path15)) return "drive-letter";
-  if (path15.split("/").includes("..")) return "parent-segment";
+  const path14 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path14.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path14)) return "drive-letter";
+  if (path14.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -40731,6 +40731,8 @@ var ZipError = class extends UserError {
       ...hint ? { hint } : {}
     });
   }
+};
+var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
@@ -40834,8 +40836,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path15, isFolder, value) {
-    const segments = path15.split("/");
+  place(path14, isFolder, value) {
+    const segments = path14.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41429,11 +41431,11 @@ function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 function ambiguousName(archive, name) {
-  return new ZipError(
+  return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
   );
 }
 
@@ -41452,9 +41454,13 @@ async function refuseNonFolder(folder) {
     const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
+      const below = import_node_path4.default.relative(current, resolved2);
       throw new UserError(
-        current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
-        { hint: "Give the path of a folder, or move the file out of the way." }
+        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
+          hint: "Give the path of a folder, or move the file out of the way."
+        }
       );
     }
     if (import_node_path4.default.dirname(current) === current) return;
@@ -42831,10 +42837,10 @@ async function ensureDirectoryInside(root, relative) {
     if (entry?.isSymbolicLink()) {
       const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
-        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
-        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
-          hint: "Remove the link from the target folder."
-        });
+        throw new UserError(
+          real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
+          { location: { file: next }, hint: "Remove the link from the target folder." }
+        );
       }
       if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
         current = real;
@@ -43260,11 +43266,10 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-function nestedSolutionHint(folder, files) {
+function nestedSolutionHint(files) {
   const suffix = `/${FOLDER_SOLUTION}`;
   const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${import_node_path10.default.join(folder, nested[0])}.`;
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
   return "Give the folder that unpack wrote (the one holding Other/).";
 }
@@ -43307,20 +43312,39 @@ var POLICY_KEYS = {
   Title: "title",
   Parameters: "parameters"
 };
-function jsonFile(connector, column, label) {
+function jsonFile(connector, column) {
   const file = connector.files[column];
-  return file ? checkJson(withoutByteOrderMark(file.bytes.toString("utf8")), label) : void 0;
+  if (!file) return void 0;
+  const text2 = withoutByteOrderMark(file.bytes.toString("utf8"));
+  return file.file === void 0 ? carriedJson(text2, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text2, file.file);
+}
+function carriedJson(text2, what, holder) {
+  try {
+    return checkJson(text2, what);
+  } catch (error3) {
+    if (!isUserError(error3)) throw error3;
+    const { line, column } = error3.location ?? {};
+    const at = line === void 0 ? "" : ` (line ${line}${column === void 0 ? "" : `, column ${column}`} of it)`;
+    throw new UserError(`${what}${at}: ${error3.message}`, {
+      ...error3.hint ? { hint: error3.hint } : {},
+      ...holder === void 0 ? {} : { location: { file: holder } },
+      cause: error3
+    });
+  }
 }
 function carriedProperties(connector) {
-  const label = (column) => `${connector.name}_${column}`;
-  const policies = jsonFile(connector, "policytemplateinstances", label("policytemplateinstances"));
+  const policies = jsonFile(connector, "policytemplateinstances");
   return {
-    connectionParameters: jsonFile(connector, "connectionparameters", label("connectionparameters")),
-    connectionParameterSets: jsonFile(connector, "connectionparametersets", label("connectionparametersets")) ?? void 0,
+    connectionParameters: jsonFile(connector, "connectionparameters"),
+    connectionParameterSets: jsonFile(connector, "connectionparametersets") ?? void 0,
     iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
     // null and a missing file both mean "no policies"; [] is kept as written.
     policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
-    scriptOperations: connector.scriptOperations === void 0 ? void 0 : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`)
+    scriptOperations: connector.scriptOperations === void 0 ? void 0 : carriedJson(
+      connector.scriptOperations,
+      `<scriptoperations> of connector ${connector.name}`,
+      connector.definedIn
+    )
   };
 }
 function camelCasePolicy(instance) {
@@ -43354,15 +43378,18 @@ function parseExistingApiProperties(text2, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs8 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-async function readSolutionConnectors(source, limits) {
+var import_node_path10 = __toESM(require("node:path"), 1);
+async function readSolutionConnectors(source, reading = {}) {
   const stat2 = await import_node_fs8.promises.stat(source).catch(() => void 0);
   if (!stat2) throw new UsageError("does not exist.", { location: { file: source } });
   if (stat2.isDirectory()) return readFolderConnectors(source);
-  const reader = await ZipReader.open(source, { limits });
+  const reader = await ZipReader.open(source, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding
+  });
   let staging;
   try {
-    staging = await import_node_fs8.promises.mkdtemp(import_node_path11.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs8.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -43374,16 +43401,16 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
-      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { hint: nestedSolutionHint(displayRoot, files) }
+      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+      { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
     );
   }
   const connectors = [];
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path11.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path11.default.join(folder, file)), shown), shown);
+    const shown = import_node_path10.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -43391,7 +43418,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       description: connectorText(element2, "description") ?? "",
       iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
       connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
-      files: {}
+      files: {},
+      definedIn: shown
     };
     const scriptOperations = connectorText(element2, "scriptoperations");
     if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
@@ -43399,20 +43427,24 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs8.promises.readFile(import_node_path11.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
-      connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
+      connector.files[reference2.column] = {
+        extension: fileName.slice(fileName.lastIndexOf(".")),
+        bytes,
+        file: import_node_path10.default.join(displayRoot, part)
+      };
     }
     connectors.push(connector);
   }
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path11.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path10.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path11.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -43427,7 +43459,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -43499,7 +43531,10 @@ function isObject(value) {
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, options2.limits);
+  const connectors = await readSolutionConnectors(source, {
+    limits: options2.limits,
+    zipNameEncoding: options2.zipNameEncoding
+  });
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const connector of connectors) {
@@ -43507,14 +43542,14 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
-        { hint: "Give them different display names." }
+        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path12.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path11.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path12.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path11.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -43539,8 +43574,8 @@ async function prepare(connector, destination, folder) {
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs9.promises.readFile(import_node_path12.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path12.default.join(destination, apiPropertiesName)
+    await import_node_fs9.promises.readFile(import_node_path11.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path11.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -43567,9 +43602,9 @@ async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs9.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs9.promises.writeFile(import_node_path12.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs9.promises.writeFile(import_node_path11.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs9.promises.rm(import_node_path12.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs9.promises.rm(import_node_path11.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -43586,10 +43621,13 @@ async function writeStaged(item, destination) {
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
-  constructor(input, problem, hint) {
-    super(`Input '${input}' ${problem}`, hint ? { hint } : {});
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
   }
 };
+function readString(name) {
+  return getInput(name);
+}
 function readRequiredString(name) {
   const value = getInput(name);
   if (value === "")
@@ -43609,7 +43647,8 @@ function readExtractConnectorsInputs() {
   return {
     source: readRequiredString("source"),
     destination: readRequiredString("destination"),
-    maxSizeMb: readPositiveInteger("max-size-mb", 2048)
+    maxSizeMb: readPositiveInteger("max-size-mb", 2048),
+    zipNameEncoding: readString("zip-name-encoding") || void 0
   };
 }
 
@@ -44145,7 +44184,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path15 = [root];
+  const path14 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44153,14 +44192,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path15[level];
+    let node = path14[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path15[level] = node;
+      path14[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -44427,7 +44466,7 @@ function tokenize(text2, describeCharacter) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code2 === NUMERIC_LITERAL) {
-      const token = numberToken(text2, offset, end);
+      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -44455,6 +44494,68 @@ function numberToken(text2, offset, end) {
       length: written2.length
     }
   };
+}
+function quoteAdvice(word) {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
+var OPERAND_AT = new RegExp(OPERAND, "y");
+var OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+var AFTER_VALUE = /[\s,\]}]/;
+function arithmeticToken(text2, offset) {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text2)) return void 0;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text2.length && !AFTER_VALUE.test(text2.charAt(end))) return void 0;
+  const written2 = text2.slice(offset, end);
+  const { operands, operators } = termsOf(written2);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  return {
+    kind: "literal",
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at
+    }
+  };
+}
+function termsOf(written2) {
+  const operands = [];
+  const operators = [];
+  OPERAND_AT.lastIndex = 0;
+  for (; ; ) {
+    operands.push(OPERAND_AT.exec(written2)[0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written2);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+function evaluate(operands, operators) {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0];
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1];
+    if (operator === "*") term *= next;
+    else if (operator === "/") term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === "-" ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
@@ -45152,7 +45253,7 @@ function wordAsValue(word, token) {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -46010,7 +46111,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path15 = problem.segments;
+  const path14 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -46024,21 +46125,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path15.includes("oAuthSettings")) {
-      const last2 = path15[path15.length - 1];
+    if (path14.includes("oAuthSettings")) {
+      const last2 = path14[path14.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
+    if (path14.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path14[path14.length - 1] === "type" && path14.length === parameterNameDepth(path14) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path15) {
-  return path15[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path14) {
+  return path14[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -46129,7 +46230,7 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 function hasPlaceholderMark(value) {
   return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
@@ -46769,7 +46870,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -46880,9 +46981,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -46902,7 +47003,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -47220,13 +47321,16 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
   code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
 }
 var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
 var TRAILING_PUNCTUATION = /[.:!?]+$/;
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
@@ -47252,7 +47356,9 @@ function findUrlCredentials(text2) {
 function credentialParameterBefore(text2, at) {
   let start = at;
   while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
   const name = text2.slice(start, at);
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
@@ -47273,11 +47379,31 @@ function urlBefore(text2, end) {
 function queryCredentialAt(text2, at) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
-  const value = percentDecoded(written2);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
-  return { offset: at + 1, length: written2.length, parameter, value };
+  const { length, value } = queryValueAt(text2, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text2, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text2)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape4 = JSON_ESCAPE.exec(text2);
+    if (escape4 === null) break;
+    const character = escape4[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape4[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape4[0].length;
+  }
+  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+  };
 }
 function percentDecoded(value) {
   if (!value.includes("%")) return value;
@@ -47531,9 +47657,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path15) {
+function pathVariables(path14) {
   const names = [];
-  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path14.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47742,10 +47868,10 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
-      bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
@@ -53779,7 +53905,13 @@ function sectionsRule(id, profile, level, template) {
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
-      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        "# Contoso",
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map(
+          (section) => section.heading.replace("<name>", "Contoso Ltd")
+        )
+      ].join("\n")
     },
     check(context) {
       const readme = outline(context);
@@ -54182,7 +54314,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString(text2, i, next);
+      const literal = readString2(text2, i, next);
       strings.push(literal);
       code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -54281,7 +54413,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString(text2, start, next) {
+function readString2(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -55823,12 +55955,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path15 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path15)) continue;
-        if (path15.startsWith("x-")) continue;
-        const item = paths[path15];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path15);
-        else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
+      for (const path14 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path14)) continue;
+        if (path14.startsWith("x-")) continue;
+        const item = paths[path14];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path14);
+        else this.typeIssue(placeAt(rootNode, "paths", path14), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55852,8 +55984,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path15) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path15);
+  visitPathItem(item, rootNode, path14) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path14);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -57055,12 +57187,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path15 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path14 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path15 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path14 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57167,16 +57299,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path15) {
+function followSchemaPath(model, root, path14) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path15.length && steps < MAX_STEPS; ) {
-    let end = path15.indexOf("/", start);
-    if (end === -1) end = path15.length;
+  for (let start = 0; start < path14.length && steps < MAX_STEPS; ) {
+    let end = path14.indexOf("/", start);
+    if (end === -1) end = path14.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path15.slice(start, end));
+      const next = property(model, current, path14.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57350,9 +57482,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path15 = pathAt(call, key);
-    if (path15 === void 0 || followSchemaPath(model, items.schema, path15).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path15, label) });
+    const path14 = pathAt(call, key);
+    if (path14 === void 0 || followSchemaPath(model, items.schema, path14).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path14, label) });
   }
   return problems;
 }
@@ -57802,8 +57934,8 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
       const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
@@ -58794,16 +58926,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path15) {
-    this.path = path15;
-    const hasBrace = path15.includes("{");
-    this.variables = hasBrace ? scanVariables(path15) : NO_VARIABLES;
+  constructor(path14) {
+    this.path = path14;
+    const hasBrace = path14.includes("{");
+    this.variables = hasBrace ? scanVariables(path14) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path15.indexOf("/"); ; slash = path15.indexOf("/", start)) {
-      const end = slash === -1 ? path15.length : slash;
-      if (hasBrace && isVariableSegment(path15, start, end)) variableSegmentCount++;
+    for (let slash = path14.indexOf("/"); ; slash = path14.indexOf("/", start)) {
+      const end = slash === -1 ? path14.length : slash;
+      if (hasBrace && isVariableSegment(path14, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58832,8 +58964,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path15 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path15) last2 = new PathTemplate(path15);
+    const path14 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path14) last2 = new PathTemplate(path14);
     templates[index] = last2;
   }
   return templates;
@@ -58858,9 +58990,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path15, start) {
-  const slash = path15.indexOf("/", start);
-  return slash === -1 ? path15.length : slash;
+function segmentEnd(path14, start) {
+  const slash = path14.indexOf("/", start);
+  return slash === -1 ? path14.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58869,57 +59001,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path15, start, end) {
+function isVariableSegment(path14, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path15.charCodeAt(start) !== OPEN || path15.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path14.charCodeAt(start) !== OPEN || path14.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path15.charCodeAt(index);
+    const code2 = path14.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path15, open3) {
-  for (let index = open3 + 1; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
+function matchEnd(path14, open3) {
+  for (let index = open3 + 1; index < path14.length; index++) {
+    const code2 = path14.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path15) {
+function scanVariables(path14) {
   const variables = [];
-  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path15, open3);
+  for (let open3 = path14.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path14, open3);
     if (close === -1) {
-      open3 = path15.indexOf("{", open3 + 1);
+      open3 = path14.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path15.slice(open3 + 1, close);
+    const name = path14.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path15.indexOf("{", close + 1);
+    open3 = path14.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path15) {
+function routeOf(path14) {
   let route = "";
   let copied = 0;
-  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path15, open3);
+  for (let open3 = path14.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path14, open3);
     if (close === -1) {
-      open3 = path15.indexOf("{", open3 + 1);
+      open3 = path14.indexOf("{", open3 + 1);
       continue;
     }
-    route += path15.slice(copied, open3) + "{}";
+    route += path14.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path15.indexOf("{", copied);
+    open3 = path14.indexOf("{", copied);
   }
-  return copied === 0 ? path15 : route + path15.slice(copied);
+  return copied === 0 ? path14 : route + path14.slice(copied);
 }
-function routeHash(path15) {
+function routeHash(path14) {
   let hash = 0;
-  for (let index = 0; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path15, index) : -1;
+  for (let index = 0; index < path14.length; index++) {
+    const code2 = path14.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path14, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58940,15 +59072,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path15 of pathKeys(swagger)) {
-    const message = problem(path15);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path15), message });
+  for (const path14 of pathKeys(swagger)) {
+    const message = problem(path14);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path14), message });
   }
 }
-function templateProblem(path15) {
+function templateProblem(path14) {
   let open3 = -1;
-  for (let index = 0; index < path15.length; index++) {
-    const character = path15[index];
+  for (let index = 0; index < path14.length; index++) {
+    const character = path14[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -58982,15 +59114,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path15 = operations[index].path;
-    if (!path15.includes("{")) {
-      while (index < operations.length && operations[index].path === path15) index++;
+    const path14 = operations[index].path;
+    if (!path14.includes("{")) {
+      while (index < operations.length && operations[index].path === path14) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path15; index++)
+    for (; index < operations.length && operations[index].path === path14; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path15);
+    const route = routeHash(path14);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59036,7 +59168,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path14) => path14.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -59055,7 +59187,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => /[?#]/.test(path15) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path14) => /[?#]/.test(path14) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -59071,7 +59203,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path14) => path14.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -59085,8 +59217,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path15) => {
-        const problem = templateProblem(path15);
+      reportPathKeys(context, (path14) => {
+        const problem = templateProblem(path14);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -59103,9 +59235,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => (
+        (path14) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path15.includes("=") && pathVariables(path15).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path14.includes("=") && pathVariables(path14).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -59200,14 +59332,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path15 of pathKeys(swagger)) {
-        const key = path15.toLowerCase();
+      for (const path14 of pathKeys(swagger)) {
+        const key = path14.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path15),
+            pointer: childPointer("/paths", path14),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path15
+              path14
             )
           });
         }
@@ -59226,12 +59358,12 @@ var pathRules = [
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
-      for (const path15 in paths) {
-        if (!has(paths, path15)) continue;
-        const pathItem = asObject(paths[path15]);
+      for (const path14 in paths) {
+        if (!has(paths, path14)) continue;
+        const pathItem = asObject(paths[path14]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path15, "$ref"),
+          pointer: childPointer("/paths", path14, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -59677,7 +59809,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
     check({ swagger, report }) {
@@ -60965,26 +61097,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path15 = [];
+    const path14 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path15.push(start);
+    path14.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path15.pop();
+        path14.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
+      if (seen === "grey") cycles.push(path14.slice(path14.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path15.push(target);
+        path14.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61584,7 +61716,21 @@ function isProduction(annotated) {
   return asString(annotated.annotation.status)?.toLowerCase() === "production";
 }
 var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
-function familyRule(id, title, description, message, problem) {
+function familyExample(members) {
+  return members.map((member, index) => {
+    const version = index + 1;
+    const path14 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
+    const annotation = [
+      '"family": "ListTasks"',
+      ...member.revision === void 0 ? [] : [`"revision": ${member.revision}`],
+      ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
+    ].join(", ");
+    const deprecated = member.deprecated ? '"deprecated": true, ' : "";
+    return `"${path14}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+  }).join(",\n");
+}
+function familyRule(id, title, description, message, problem, example) {
   return {
     id,
     file: "swagger",
@@ -61592,10 +61738,7 @@ function familyRule(id, title, description, message, problem) {
     description,
     levels: sameLevels("error"),
     msMessage: message,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -61665,28 +61808,44 @@ var versioningRules = [
         seen.add(key);
         return false;
       });
-    }
+    },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] }
   ),
   familyRule(
     "SWG-FAMILY-ACTIVE",
     "Keep at most two active operations per family.",
     "When a third revision arrives, the oldest must be deprecated (SVR).",
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }]
+    }
   ),
   familyRule(
     "SWG-FAMILY-PROD",
     "Keep one active Production operation per family.",
     "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: "Production" },
+        { revision: 2, status: "Production" }
+      ],
+      good: [
+        { revision: 1, status: "Production", deprecated: true },
+        { revision: 2, status: "Production" }
+      ]
+    }
   ),
   familyRule(
     "SWG-FAMILY-EMPTY-REV",
     "Leave the revision out on one family member at most.",
     "Only the first operation of a family may omit its revision (SVR).",
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
-    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] }
   ),
   {
     id: "SWG-REV-EMPTY",
@@ -61816,8 +61975,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path15) {
-  return routeOf(path15).replace(/\/+$/, "").toLowerCase();
+function templateShape(path14) {
+  return routeOf(path14).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61992,7 +62151,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
     check({ swagger, report }) {
@@ -62063,9 +62222,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path15, method, body) => `{
+var operation = (path14, method, body) => `{
   "paths": {
-    "${path15}": {
+    "${path14}": {
       "${method}": ${body}
     }
   }
@@ -62346,7 +62505,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -62653,14 +62812,15 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path14.default.resolve(workspace, inputs.destination);
+  const root = import_node_path13.default.resolve(workspace, inputs.destination);
   const connectors = await logger.group(
     `Extract the connectors of ${inputs.source}`,
-    () => extractConnectors(import_node_path14.default.resolve(workspace, inputs.source), root, {
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
+    () => extractConnectors(import_node_path13.default.resolve(workspace, inputs.source), root, {
+      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+      ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
     })
   );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path14.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path13.default.join(root, ...parts));
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`

@@ -40750,9 +40750,13 @@ async function refuseNonFolder(folder) {
     const stat2 = await import_node_fs2.promises.stat(current).catch(() => void 0) ?? await import_node_fs2.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
+      const below = import_node_path4.default.relative(current, resolved2);
       throw new UserError(
-        current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
-        { hint: "Give the path of a folder, or move the file out of the way." }
+        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
+          hint: "Give the path of a folder, or move the file out of the way."
+        }
       );
     }
     if (import_node_path4.default.dirname(current) === current) return;
@@ -40761,7 +40765,7 @@ async function refuseNonFolder(folder) {
 async function refuseFolder(file, what, hint) {
   const existing = await import_node_fs2.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
-    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }
 
@@ -42304,6 +42308,95 @@ function putConnectors(root, connectors) {
   }
 }
 
+// packages/solution/src/solution/other-folder.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+var OTHER = "Other/";
+function isStrayOtherFile(packagePath) {
+  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+}
+function strayOtherFileError(folder, file, packagePath) {
+  return solutionError(
+    import_node_path10.default.join(folder, file),
+    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip as ${packagePath}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
+  );
+}
+
+// packages/solution/src/solution/pac-split-files.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
+var SPLIT_FOLDERS = [
+  ["Entities/", "a table (entity), or its forms, views or ribbon"],
+  ["Roles/", "a security role"],
+  ["OptionSets/", "a global choice (option set)"],
+  ["Dashboards/", "a dashboard"],
+  ["SdkMessageProcessingSteps/", "a plug-in step"],
+  ["AppModules/", "a model-driven app"],
+  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
+  ["Other/Relationships/", "table relationships"],
+  // With --processCanvasApps, pac unpacks each .msapp into source files here.
+  ["CanvasApps/src/", "the source of a canvas app"],
+  // Every export keeps <Templates /> in customizations.xml; pac writes the templates out to these.
+  ["Templates/EmailDocuments/", "the body and subject of an email template"],
+  ["Templates/KBArticleTemplates/", "a knowledge article template"],
+  ["Templates/MailMergeDocuments/", "a mail merge document"]
+];
+var SPLIT_NAMED_FILES = /* @__PURE__ */ new Map([
+  ["Templates/EmailTemplates.xml", "email templates"],
+  ["Templates/ContractTemplates.xml", "contract templates"],
+  ["Templates/KBArticleTemplates.xml", "knowledge article templates"],
+  ["Templates/MailMergeTemplates.xml", "mail merge templates"],
+  ["Reports/ReportLinks.xml", "the links between reports"],
+  ["Reports/ReportSignatureIdMappings.xml", "the signatures of reports"],
+  ["PluginAssemblies/ServiceEndpoints.xml", "service endpoints"]
+]);
+var SPLIT_REPORT = /^Reports\/\d+\/\{[0-9a-f-]{36}\}\//i;
+var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
+  ["Other/Relationships.xml", "table relationships"],
+  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
+  ["Other/RibbonCustomizations.xml", "the application ribbon"],
+  ["Other/SiteMap.xml", "the site map"],
+  ["Other/ConnectionRoles.xml", "connection roles"],
+  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
+]);
+var METADATA_FILES = [
+  ["WebResources/", "a web resource"],
+  ["Workflows/", "a flow or workflow"],
+  ["PluginAssemblies/", "a plug-in assembly"],
+  ["Controls/", "a code component (PCF control)"],
+  ["Reports/", "a report"]
+];
+function pacSplitComponent(folderPath) {
+  const file = managedBaseOf(folderPath) ?? folderPath;
+  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
+  if (folder) return folder[1];
+  const named = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
+  if (named) return named;
+  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
+  if (file.endsWith(".data.xml"))
+    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
+  if (SPLIT_REPORT.test(file)) return "a report";
+  return void 0;
+}
+function pacSplitFiles(files) {
+  return files.flatMap((file) => {
+    const component = pacSplitComponent(file);
+    return component === void 0 ? [] : [{ file, component }];
+  });
+}
+function pacSplitLayoutError(folder, found) {
+  const [first] = found;
+  const others = found.filter(
+    (split, index) => split.component !== first.component && found.findIndex((earlier2) => earlier2.component === split.component) === index
+  );
+  const examples = others.slice(0, 3).map((split) => split.file);
+  const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
+  return solutionError(
+    import_node_path11.default.join(folder, first.file),
+    `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
+    `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
+  );
+}
+
 // packages/solution/src/solution/pack.ts
 var import_node_fs7 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
@@ -42373,73 +42466,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-function nestedSolutionHint(folder, files) {
+function nestedSolutionHint(files) {
   const suffix = `/${FOLDER_SOLUTION}`;
   const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give ${import_node_path10.default.join(folder, nested[0])}.`;
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
   return "Give the folder that unpack wrote (the one holding Other/).";
-}
-
-// packages/solution/src/solution/pac-split-files.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-var SPLIT_FOLDERS = [
-  ["Entities/", "a table (entity), or its forms, views or ribbon"],
-  ["Roles/", "a security role"],
-  ["OptionSets/", "a global choice (option set)"],
-  ["Dashboards/", "a dashboard"],
-  ["SdkMessageProcessingSteps/", "a plug-in step"],
-  ["AppModules/", "a model-driven app"],
-  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
-  ["Other/Relationships/", "table relationships"],
-  // With --processCanvasApps, pac unpacks each .msapp into source files here.
-  ["CanvasApps/src/", "the source of a canvas app"]
-];
-var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
-  ["Other/Relationships.xml", "table relationships"],
-  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
-  ["Other/RibbonCustomizations.xml", "the application ribbon"],
-  ["Other/SiteMap.xml", "the site map"],
-  ["Other/ConnectionRoles.xml", "connection roles"],
-  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
-]);
-var METADATA_FILES = [
-  ["WebResources/", "a web resource"],
-  ["Workflows/", "a flow or workflow"],
-  ["PluginAssemblies/", "a plug-in assembly"],
-  ["Controls/", "a code component (PCF control)"],
-  ["Reports/", "a report"]
-];
-function pacSplitComponent(folderPath) {
-  const file = managedBaseOf(folderPath) ?? folderPath;
-  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
-  if (folder) return folder[1];
-  const other = SPLIT_OTHER_FILES.get(file);
-  if (other) return other;
-  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
-  if (file.endsWith(".data.xml"))
-    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
-  return void 0;
-}
-function pacSplitFiles(files) {
-  return files.flatMap((file) => {
-    const component = pacSplitComponent(file);
-    return component === void 0 ? [] : [{ file, component }];
-  });
-}
-function pacSplitLayoutError(folder, found) {
-  const [first] = found;
-  const others = found.filter(
-    (split, index) => split.component !== first.component && found.findIndex((earlier2) => earlier2.component === split.component) === index
-  );
-  const examples = others.slice(0, 3).map((split) => split.file);
-  const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
-  return solutionError(
-    import_node_path11.default.join(folder, first.file),
-    `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
-    `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
-  );
 }
 
 // packages/solution/src/solution/pack.ts
@@ -42452,12 +42484,16 @@ async function packSolution(folder, zipPath, options2 = {}) {
     });
   }
   const stat2 = await import_node_fs7.promises.stat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  if (!stat2?.isDirectory())
+    throw new UserError(stat2 ? "is not a folder." : "does not exist.", {
+      location: { file: folder },
+      hint: "Give the folder that unpack wrote (the one holding Other/)."
+    });
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
-      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      { hint: nestedSolutionHint(folder, all) }
+      `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+      { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
   const located = (file) => import_node_path12.default.join(folder, file);
@@ -42486,6 +42522,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
     manifest.managed === "2",
     managed
   );
+  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
+  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -42614,8 +42652,8 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
-  constructor(input, problem, hint) {
-    super(`Input '${input}' ${problem}`, hint ? { hint } : {});
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
   }
 };
 function readString(name) {
@@ -42639,7 +42677,14 @@ var PACK_TYPES = ["auto", "unmanaged", "managed", "both"];
 function readPackSolutionInputs() {
   const solutionFile = readRequiredString("solution-file");
   if (!solutionFile.toLowerCase().endsWith(".zip"))
-    throw new InputError("solution-file", `must end in .zip; got '${solutionFile}'.`);
+    throw new InputError(
+      "solution-file",
+      "must end in .zip.",
+      "Dataverse imports a solution only from a .zip file.",
+      {
+        file: solutionFile
+      }
+    );
   const version = readString("version");
   if (version !== "" && !/^\d+(\.\d+){1,3}$/.test(version))
     throw new InputError("version", `must be empty or a version like 1.2.0.0; got '${version}'.`);
@@ -43465,7 +43510,7 @@ function tokenize(text2, describeCharacter) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code2 === NUMERIC_LITERAL) {
-      const token = numberToken(text2, offset, end);
+      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -43493,6 +43538,68 @@ function numberToken(text2, offset, end) {
       length: written2.length
     }
   };
+}
+function quoteAdvice(word) {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
+var OPERAND_AT = new RegExp(OPERAND, "y");
+var OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+var AFTER_VALUE = /[\s,\]}]/;
+function arithmeticToken(text2, offset) {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text2)) return void 0;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text2.length && !AFTER_VALUE.test(text2.charAt(end))) return void 0;
+  const written2 = text2.slice(offset, end);
+  const { operands, operators } = termsOf(written2);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  return {
+    kind: "literal",
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at
+    }
+  };
+}
+function termsOf(written2) {
+  const operands = [];
+  const operators = [];
+  OPERAND_AT.lastIndex = 0;
+  for (; ; ) {
+    operands.push(OPERAND_AT.exec(written2)[0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written2);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+function evaluate(operands, operators) {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0];
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1];
+    if (operator === "*") term *= next;
+    else if (operator === "/") term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === "-" ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
@@ -44190,7 +44297,7 @@ function wordAsValue(word, token) {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -45167,7 +45274,7 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 function hasPlaceholderMark(value) {
   return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
@@ -46258,13 +46365,16 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
   code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
 }
 var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
 var TRAILING_PUNCTUATION = /[.:!?]+$/;
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
@@ -46290,7 +46400,9 @@ function findUrlCredentials(text2) {
 function credentialParameterBefore(text2, at) {
   let start = at;
   while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
   const name = text2.slice(start, at);
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
@@ -46311,11 +46423,31 @@ function urlBefore(text2, end) {
 function queryCredentialAt(text2, at) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
-  const value = percentDecoded(written2);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
-  return { offset: at + 1, length: written2.length, parameter, value };
+  const { length, value } = queryValueAt(text2, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text2, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text2)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape5 = JSON_ESCAPE.exec(text2);
+    if (escape5 === null) break;
+    const character = escape5[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape5[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape5[0].length;
+  }
+  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+  };
 }
 function percentDecoded(value) {
   if (!value.includes("%")) return value;
@@ -46780,10 +46912,10 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
-      bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
@@ -52817,7 +52949,13 @@ function sectionsRule(id, profile, level, template) {
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
-      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        "# Contoso",
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map(
+          (section) => section.heading.replace("<name>", "Contoso Ltd")
+        )
+      ].join("\n")
     },
     check(context) {
       const readme = outline(context);
@@ -56840,8 +56978,8 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
       const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
@@ -58715,7 +58853,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
     check({ swagger, report }) {
@@ -60622,7 +60760,21 @@ function isProduction(annotated) {
   return asString(annotated.annotation.status)?.toLowerCase() === "production";
 }
 var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
-function familyRule(id, title, description, message, problem) {
+function familyExample(members) {
+  return members.map((member, index) => {
+    const version = index + 1;
+    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
+    const annotation = [
+      '"family": "ListTasks"',
+      ...member.revision === void 0 ? [] : [`"revision": ${member.revision}`],
+      ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
+    ].join(", ");
+    const deprecated = member.deprecated ? '"deprecated": true, ' : "";
+    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+  }).join(",\n");
+}
+function familyRule(id, title, description, message, problem, example) {
   return {
     id,
     file: "swagger",
@@ -60630,10 +60782,7 @@ function familyRule(id, title, description, message, problem) {
     description,
     levels: sameLevels("error"),
     msMessage: message,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -60703,28 +60852,44 @@ var versioningRules = [
         seen.add(key);
         return false;
       });
-    }
+    },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] }
   ),
   familyRule(
     "SWG-FAMILY-ACTIVE",
     "Keep at most two active operations per family.",
     "When a third revision arrives, the oldest must be deprecated (SVR).",
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }]
+    }
   ),
   familyRule(
     "SWG-FAMILY-PROD",
     "Keep one active Production operation per family.",
     "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: "Production" },
+        { revision: 2, status: "Production" }
+      ],
+      good: [
+        { revision: 1, status: "Production", deprecated: true },
+        { revision: 2, status: "Production" }
+      ]
+    }
   ),
   familyRule(
     "SWG-FAMILY-EMPTY-REV",
     "Leave the revision out on one family member at most.",
     "Only the first operation of a family may omit its revision (SVR).",
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
-    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] }
   ),
   {
     id: "SWG-REV-EMPTY",
@@ -61030,7 +61195,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
     check({ swagger, report }) {
@@ -61384,7 +61549,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',

@@ -40727,6 +40727,8 @@ var ZipError = class extends UserError {
     });
   }
 };
+var EntryNameEncodingError = class extends ZipError {
+};
 
 // packages/solution/src/zip/zip-reader.ts
 var import_node_fs2 = require("node:fs");
@@ -41424,11 +41426,11 @@ function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 function ambiguousName(archive, name) {
-  return new ZipError(
+  return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
   );
 }
 
@@ -41447,9 +41449,13 @@ async function refuseNonFolder(folder) {
     const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
+      const below = import_node_path4.default.relative(current, resolved2);
       throw new UserError(
-        current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
-        { hint: "Give the path of a folder, or move the file out of the way." }
+        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
+          hint: "Give the path of a folder, or move the file out of the way."
+        }
       );
     }
     if (import_node_path4.default.dirname(current) === current) return;
@@ -42826,10 +42832,10 @@ async function ensureDirectoryInside(root, relative) {
     if (entry?.isSymbolicLink()) {
       const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
-        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
-        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
-          hint: "Remove the link from the target folder."
-        });
+        throw new UserError(
+          real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
+          { location: { file: next }, hint: "Remove the link from the target folder." }
+        );
       }
       if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
         current = real;
@@ -43340,16 +43346,19 @@ async function refuseUnpackTarget(folder, options2) {
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
   const count = `${files.length} ${files.length === 1 ? "file" : "files"}`;
-  const ownFolder = `Unpack into a folder of its own (e.g. ${import_node_path11.default.join(folder, "<solution name>")})`;
+  const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
+  const location = { file: folder };
   if (!options2.overwrite) {
-    throw new UserError(`${folder} already holds ${count}.`, {
+    throw new UserError(`already holds ${count}.`, {
+      location,
       hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
     });
   }
   if (!holdsSolution && options2.stale === "delete") {
     throw new UserError(
-      `${folder} holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
+        location,
         hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`
       }
     );
@@ -43366,9 +43375,95 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`${folder} holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+    location: { file: folder },
     hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
   });
+}
+
+// packages/solution/src/solution/other-folder.ts
+var OTHER = "Other/";
+function isStrayOtherFile(packagePath) {
+  return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
+}
+function otherEntryError(archive, entry) {
+  return solutionError(
+    `${archive}/${entry}`,
+    `is in Other/, where an unpacked solution keeps its manifest and customizations; pack would not put it back, so the folder could not be packed.`,
+    "An export from Dataverse has no Other/ folder: export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
+// packages/solution/src/solution/pac-split-files.ts
+var SPLIT_FOLDERS = [
+  ["Entities/", "a table (entity), or its forms, views or ribbon"],
+  ["Roles/", "a security role"],
+  ["OptionSets/", "a global choice (option set)"],
+  ["Dashboards/", "a dashboard"],
+  ["SdkMessageProcessingSteps/", "a plug-in step"],
+  ["AppModules/", "a model-driven app"],
+  ["AppModuleSiteMaps/", "the site map of a model-driven app"],
+  ["Other/Relationships/", "table relationships"],
+  // With --processCanvasApps, pac unpacks each .msapp into source files here.
+  ["CanvasApps/src/", "the source of a canvas app"],
+  // Every export keeps <Templates /> in customizations.xml; pac writes the templates out to these.
+  ["Templates/EmailDocuments/", "the body and subject of an email template"],
+  ["Templates/KBArticleTemplates/", "a knowledge article template"],
+  ["Templates/MailMergeDocuments/", "a mail merge document"]
+];
+var SPLIT_NAMED_FILES = /* @__PURE__ */ new Map([
+  ["Templates/EmailTemplates.xml", "email templates"],
+  ["Templates/ContractTemplates.xml", "contract templates"],
+  ["Templates/KBArticleTemplates.xml", "knowledge article templates"],
+  ["Templates/MailMergeTemplates.xml", "mail merge templates"],
+  ["Reports/ReportLinks.xml", "the links between reports"],
+  ["Reports/ReportSignatureIdMappings.xml", "the signatures of reports"],
+  ["PluginAssemblies/ServiceEndpoints.xml", "service endpoints"]
+]);
+var SPLIT_REPORT = /^Reports\/\d+\/\{[0-9a-f-]{36}\}\//i;
+var SPLIT_OTHER_FILES = /* @__PURE__ */ new Map([
+  ["Other/Relationships.xml", "table relationships"],
+  ["Other/EntityMaps.xml", "column mappings (entity maps)"],
+  ["Other/RibbonCustomizations.xml", "the application ribbon"],
+  ["Other/SiteMap.xml", "the site map"],
+  ["Other/ConnectionRoles.xml", "connection roles"],
+  ["Other/FieldSecurityProfiles.xml", "column security profiles"]
+]);
+var METADATA_FILES = [
+  ["WebResources/", "a web resource"],
+  ["Workflows/", "a flow or workflow"],
+  ["PluginAssemblies/", "a plug-in assembly"],
+  ["Controls/", "a code component (PCF control)"],
+  ["Reports/", "a report"]
+];
+function pacSplitComponent(folderPath) {
+  const file = managedBaseOf(folderPath) ?? folderPath;
+  const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
+  if (folder) return folder[1];
+  const named = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
+  if (named) return named;
+  if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
+  if (file.endsWith(".data.xml"))
+    return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
+  if (SPLIT_REPORT.test(file)) return "a report";
+  return void 0;
+}
+
+// packages/solution/src/solution/unpackable-entries.ts
+function unpackableEntryError(archive, entryNames, exempt) {
+  for (const name of entryNames) {
+    const folderPath = folderPathOf(name);
+    if (exempt(folderPath)) continue;
+    const component = pacSplitComponent(folderPath);
+    if (component !== void 0)
+      return solutionError(
+        `${archive}/${name}`,
+        `holds ${component} in a file of its own, as pac solution unpack writes it; an export keeps it in customizations.xml, and Dataverse does not read this entry at import. Unpacked, it would give a folder that pack refuses.`,
+        "Unpack the solution as Dataverse exports it (Power Apps > Solutions > Export, or the export-solution action); for a folder pac unpacked, use pac solution pack."
+      );
+    if (isStrayOtherFile(folderPath)) return otherEntryError(archive, name);
+  }
+  return void 0;
 }
 
 // packages/solution/src/solution/unpack.ts
@@ -43383,9 +43478,9 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
-      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+      throw new UserError("is an unmanaged solution, not a managed one.", { location: { file: zipPath } });
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
-      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+      throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
     if (endings !== void 0) await import_node_fs10.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
@@ -43422,15 +43517,26 @@ async function stageOne(zipPath, staging, options2, reading) {
     nameEncoding: reading.zipNameEncoding
   });
   try {
+    const refusedLater = (file) => file === FOLDER_LINE_ENDINGS || options2.managed === "2" && file === FOLDER_BOTH_NOTES;
+    const unpackable = unpackableEntryError(
+      reader.displayName,
+      reader.files.map((entry) => entry.name),
+      refusedLater
+    );
+    if (unpackable) throw unpackable;
     const staged = await stageSolutionZip(reader, staging, options2);
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
-      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+      throw new UserError(`has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        location: { file: zipPath },
         hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry."
       });
     if (staged.files.includes(FOLDER_LINE_ENDINGS))
       throw new UserError(
-        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`
+        `has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+        {
+          location: { file: zipPath }
+        }
       );
     return staged;
   } finally {
@@ -43450,21 +43556,29 @@ async function stageBoth(zipPath, staging, options2) {
   await import_node_fs10.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
-    if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
-      throw new UserError(
-        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`
-      );
+    if (base2.manifest.managed !== "0") {
+      throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
+        location: { file: unmanaged },
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path12.default.basename(managed)}.`
+      });
+    }
+    if (other.manifest.managed !== "1") {
+      throw new UserError("is an unmanaged solution; unpacking both exports reads the managed one from it.", {
+        location: { file: managed },
+        hint: "Give the managed export of the same solution this name."
+      });
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `${unmanaged} holds ${base2.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
+        `holds ${other.manifest.uniqueName} but ${import_node_path12.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     for (const staged of [base2, other]) {
       if (staged.files.includes(FOLDER_BOTH_NOTES))
-        throw new UserError(
-          `${staged === base2 ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`
-        );
+        throw new UserError(`has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`, {
+          location: { file: staged === base2 ? unmanaged : managed }
+        });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
     if (notes !== void 0) await import_node_fs10.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
@@ -43475,9 +43589,9 @@ async function stageBoth(zipPath, staging, options2) {
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
-        throw new UserError(
-          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
-        );
+        throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
+          location: { file: unmanaged }
+        });
       await import_node_fs10.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
       await import_node_fs10.promises.rename(from, import_node_path12.default.join(staging, variant));
     }
@@ -43495,8 +43609,8 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
-  constructor(input, problem, hint) {
-    super(`Input '${input}' ${problem}`, hint ? { hint } : {});
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
   }
 };
 function readString(name) {
@@ -43544,7 +43658,8 @@ function readUnpackSolutionInputs() {
     resetVersion,
     staleFiles: readChoice("stale-files", STALE_POLICIES, "delete"),
     overwrite: readBoolean("overwrite", true),
-    maxSizeMb: readPositiveInteger("max-size-mb", 2048)
+    maxSizeMb: readPositiveInteger("max-size-mb", 2048),
+    zipNameEncoding: readString("zip-name-encoding") || void 0
   };
 }
 
@@ -44362,7 +44477,7 @@ function tokenize(text2, describeCharacter) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code2 === NUMERIC_LITERAL) {
-      const token = numberToken(text2, offset, end);
+      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -44390,6 +44505,68 @@ function numberToken(text2, offset, end) {
       length: written2.length
     }
   };
+}
+function quoteAdvice(word) {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
+var OPERAND_AT = new RegExp(OPERAND, "y");
+var OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+var AFTER_VALUE = /[\s,\]}]/;
+function arithmeticToken(text2, offset) {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text2)) return void 0;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text2.length && !AFTER_VALUE.test(text2.charAt(end))) return void 0;
+  const written2 = text2.slice(offset, end);
+  const { operands, operators } = termsOf(written2);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  return {
+    kind: "literal",
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at
+    }
+  };
+}
+function termsOf(written2) {
+  const operands = [];
+  const operators = [];
+  OPERAND_AT.lastIndex = 0;
+  for (; ; ) {
+    operands.push(OPERAND_AT.exec(written2)[0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written2);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+function evaluate(operands, operators) {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0];
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1];
+    if (operator === "*") term *= next;
+    else if (operator === "/") term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === "-" ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 function stringToken(text2, offset, end, error3) {
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
@@ -45087,7 +45264,7 @@ function wordAsValue(word, token) {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -46064,7 +46241,7 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 function hasPlaceholderMark(value) {
   return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
@@ -47155,13 +47332,16 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
   code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
 }
 var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
 var TRAILING_PUNCTUATION = /[.:!?]+$/;
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
@@ -47187,7 +47367,9 @@ function findUrlCredentials(text2) {
 function credentialParameterBefore(text2, at) {
   let start = at;
   while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
   const name = text2.slice(start, at);
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
@@ -47208,11 +47390,31 @@ function urlBefore(text2, end) {
 function queryCredentialAt(text2, at) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
-  const value = percentDecoded(written2);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
-  return { offset: at + 1, length: written2.length, parameter, value };
+  const { length, value } = queryValueAt(text2, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text2, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text2)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape4 = JSON_ESCAPE.exec(text2);
+    if (escape4 === null) break;
+    const character = escape4[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape4[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape4[0].length;
+  }
+  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+  };
 }
 function percentDecoded(value) {
   if (!value.includes("%")) return value;
@@ -47677,10 +47879,10 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
-      bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
@@ -53714,7 +53916,13 @@ function sectionsRule(id, profile, level, template) {
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
-      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        "# Contoso",
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map(
+          (section) => section.heading.replace("<name>", "Contoso Ltd")
+        )
+      ].join("\n")
     },
     check(context) {
       const readme = outline(context);
@@ -57737,8 +57945,8 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
       const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
@@ -59612,7 +59820,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
     check({ swagger, report }) {
@@ -61519,7 +61727,21 @@ function isProduction(annotated) {
   return asString(annotated.annotation.status)?.toLowerCase() === "production";
 }
 var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
-function familyRule(id, title, description, message, problem) {
+function familyExample(members) {
+  return members.map((member, index) => {
+    const version = index + 1;
+    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
+    const annotation = [
+      '"family": "ListTasks"',
+      ...member.revision === void 0 ? [] : [`"revision": ${member.revision}`],
+      ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
+    ].join(", ");
+    const deprecated = member.deprecated ? '"deprecated": true, ' : "";
+    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+  }).join(",\n");
+}
+function familyRule(id, title, description, message, problem, example) {
   return {
     id,
     file: "swagger",
@@ -61527,10 +61749,7 @@ function familyRule(id, title, description, message, problem) {
     description,
     levels: sameLevels("error"),
     msMessage: message,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -61600,28 +61819,44 @@ var versioningRules = [
         seen.add(key);
         return false;
       });
-    }
+    },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] }
   ),
   familyRule(
     "SWG-FAMILY-ACTIVE",
     "Keep at most two active operations per family.",
     "When a third revision arrives, the oldest must be deprecated (SVR).",
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }]
+    }
   ),
   familyRule(
     "SWG-FAMILY-PROD",
     "Keep one active Production operation per family.",
     "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: "Production" },
+        { revision: 2, status: "Production" }
+      ],
+      good: [
+        { revision: 1, status: "Production", deprecated: true },
+        { revision: 2, status: "Production" }
+      ]
+    }
   ),
   familyRule(
     "SWG-FAMILY-EMPTY-REV",
     "Leave the revision out on one family member at most.",
     "Only the first operation of a family may omit its revision (SVR).",
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
-    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] }
   ),
   {
     id: "SWG-REV-EMPTY",
@@ -61927,7 +62162,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
     check({ swagger, report }) {
@@ -62281,7 +62516,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -62596,7 +62831,8 @@ async function unpackSolutionAction(logger) {
       ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
       stale: inputs.staleFiles,
       overwrite: inputs.overwrite,
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
+      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+      ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
     })
   );
   const relative = (file) => posixRelativePath(workspace, import_node_path14.default.join(folder, file));

@@ -10914,7 +10914,7 @@ function tokenize(text2, describeCharacter) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
     } else if (code2 === NUMERIC_LITERAL) {
-      const token = numberToken(text2, offset, end);
+      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else {
@@ -10942,6 +10942,68 @@ function numberToken(text2, offset, end) {
       length: written2.length
     }
   };
+}
+function quoteAdvice(word) {
+  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+}
+var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
+var OPERAND_AT = new RegExp(OPERAND, "y");
+var OPERATOR_AT = /[ \t]*([-+*/])[ \t]*/y;
+var AFTER_VALUE = /[\s,\]}]/;
+function arithmeticToken(text2, offset) {
+  ARITHMETIC.lastIndex = offset;
+  if (!ARITHMETIC.test(text2)) return void 0;
+  const end = ARITHMETIC.lastIndex;
+  if (end < text2.length && !AFTER_VALUE.test(text2.charAt(end))) return void 0;
+  const written2 = text2.slice(offset, end);
+  const { operands, operators } = termsOf(written2);
+  const leadingZero = operands.some((operand) => /^-?0\d/.test(operand));
+  const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
+  const at = { offset, length: end - offset };
+  if (leadingZero || sameSeparator) {
+    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+  }
+  const result = evaluate(operands.map(Number), operators);
+  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  return {
+    kind: "literal",
+    offset,
+    end,
+    problem: {
+      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      ...at
+    }
+  };
+}
+function termsOf(written2) {
+  const operands = [];
+  const operators = [];
+  OPERAND_AT.lastIndex = 0;
+  for (; ; ) {
+    operands.push(OPERAND_AT.exec(written2)[0]);
+    OPERATOR_AT.lastIndex = OPERAND_AT.lastIndex;
+    const operator = OPERATOR_AT.exec(written2);
+    if (operator === null) return { operands, operators };
+    operators.push(operator[1]);
+    OPERAND_AT.lastIndex = OPERATOR_AT.lastIndex;
+  }
+}
+function evaluate(operands, operators) {
+  let sum = 0;
+  let sign = 1;
+  let term = operands[0];
+  operators.forEach((operator, index) => {
+    const next = operands[index + 1];
+    if (operator === "*") term *= next;
+    else if (operator === "/") term /= next;
+    else {
+      sum += sign * term;
+      sign = operator === "-" ? -1 : 1;
+      term = next;
+    }
+  });
+  return sum + sign * term;
 }
 function stringToken(text2, offset, end, error2) {
   if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
@@ -11639,7 +11701,7 @@ function wordAsValue(word, token) {
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
     return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+  return { message: quoteAdvice(word), ...at };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -13883,7 +13945,7 @@ var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|sec
 var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
 }
 function hasPlaceholderMark(value) {
   return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
@@ -14951,13 +15013,16 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
   code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
 }
 var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
 var TRAILING_PUNCTUATION = /[.:!?]+$/;
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
@@ -14983,7 +15048,9 @@ function findUrlCredentials(text2) {
 function credentialParameterBefore(text2, at) {
   let start = at;
   while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
-  if (start === at || !startsQueryParameter(text2, start)) return void 0;
+  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
   const name = text2.slice(start, at);
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
@@ -15004,11 +15071,31 @@ function urlBefore(text2, end) {
 function queryCredentialAt(text2, at) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
-  QUERY_VALUE.lastIndex = at + 1;
-  const written2 = QUERY_VALUE.exec(text2)[0].replace(TRAILING_PUNCTUATION, "");
-  const value = percentDecoded(written2);
-  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return void 0;
-  return { offset: at + 1, length: written2.length, parameter, value };
+  const { length, value } = queryValueAt(text2, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text2, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text2)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape4 = JSON_ESCAPE.exec(text2);
+    if (escape4 === null) break;
+    const character = escape4[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape4[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape4[0].length;
+  }
+  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+  };
 }
 function percentDecoded(value) {
   if (!value.includes("%")) return value;
@@ -15374,10 +15461,10 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
-      bad: '"x-ms-connector-metadata": \u2026 "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
       good: '"api_key": "YOUR_API_KEY"'
     },
     check(context) {
@@ -21411,7 +21498,13 @@ function sectionsRule(id, profile, level, template) {
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
-      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        "# Contoso",
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map(
+          (section) => section.heading.replace("<name>", "Contoso Ltd")
+        )
+      ].join("\n")
     },
     check(context) {
       const readme = outline(context);
@@ -25434,8 +25527,8 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
-      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
-      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
       const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
@@ -27309,7 +27402,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
-      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
     check({ swagger, report }) {
@@ -29216,7 +29309,21 @@ function isProduction(annotated) {
   return asString(annotated.annotation.status)?.toLowerCase() === "production";
 }
 var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
-function familyRule(id, title, description, message, problem) {
+function familyExample(members) {
+  return members.map((member, index) => {
+    const version = index + 1;
+    const path5 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
+    const annotation = [
+      '"family": "ListTasks"',
+      ...member.revision === void 0 ? [] : [`"revision": ${member.revision}`],
+      ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
+    ].join(", ");
+    const deprecated = member.deprecated ? '"deprecated": true, ' : "";
+    return `"${path5}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+  }).join(",\n");
+}
+function familyRule(id, title, description, message, problem, example) {
   return {
     id,
     file: "swagger",
@@ -29224,10 +29331,7 @@ function familyRule(id, title, description, message, problem) {
     description,
     levels: sameLevels("error"),
     msMessage: message,
-    example: {
-      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
-      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
-    },
+    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -29297,28 +29401,44 @@ var versioningRules = [
         seen.add(key);
         return false;
       });
-    }
+    },
+    { bad: [{ revision: 1 }, { revision: 1 }], good: [{ revision: 1 }, { revision: 2 }] }
   ),
   familyRule(
     "SWG-FAMILY-ACTIVE",
     "Keep at most two active operations per family.",
     "When a third revision arrives, the oldest must be deprecated (SVR).",
     "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+    {
+      bad: [{ revision: 1 }, { revision: 2 }, { revision: 3 }],
+      good: [{ revision: 1, deprecated: true }, { revision: 2 }, { revision: 3 }]
+    }
   ),
   familyRule(
     "SWG-FAMILY-PROD",
     "Keep one active Production operation per family.",
     "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
     "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
-    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+    {
+      bad: [
+        { revision: 1, status: "Production" },
+        { revision: 2, status: "Production" }
+      ],
+      good: [
+        { revision: 1, status: "Production", deprecated: true },
+        { revision: 2, status: "Production" }
+      ]
+    }
   ),
   familyRule(
     "SWG-FAMILY-EMPTY-REV",
     "Leave the revision out on one family member at most.",
     "Only the first operation of a family may omit its revision (SVR).",
     "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
-    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+    { bad: [{}, {}], good: [{}, { revision: 2 }] }
   ),
   {
     id: "SWG-REV-EMPTY",
@@ -29624,7 +29744,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
-      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
     check({ swagger, report }) {
