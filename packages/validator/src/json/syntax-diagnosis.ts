@@ -430,24 +430,40 @@ class Walk {
   /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
   private unescapedQuote(frame: Frame, token: Token): Repair {
     const line = this.lineOf(token.offset);
+    const quote = frame.valueEnd - 1;
+    // The rest of the string, up to a comma or bracket on the same line, is part of it.
+    const rest = this.tokensOfLine(this.index, line);
+    const end = rest === this.index ? quote : this.tokens[rest - 1]!.end;
+    // Its quotes but the last, which closes it, are the ones to escape; without a closing quote
+    // at its end (`"a "b`), the string's end is the maker's to say.
+    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 0x22;
+    const inner = this.text
+      .slice(quote, end - 1)
+      .replace(/\\?"/g, (mark) => (mark.length === 2 ? mark : '\\"'));
     return this.repair(
-      frame.valueEnd - 1,
+      quote,
       1,
       'This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
       (w) => {
-        // The rest of the string, up to a comma or bracket on the same line, is part of it.
-        while (true) {
-          const next = w.tokens[w.index]!;
-          if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
-            break;
-          if (w.lineOf(next.offset) !== line) break;
-          w.index++;
-          w.lastEnd = next.end;
-          frame.valueEnd = next.end;
+        for (; w.index < rest; w.index++) {
+          w.lastEnd = w.tokens[w.index]!.end;
+          frame.valueEnd = w.lastEnd;
         }
         w.top.valueEnd = w.lastEnd;
       },
+      closed ? replacement(quote, end - 1 - quote, inner) : undefined,
     );
+  }
+
+  /** The index after the words, strings, literals and colons from `index` on line `line`. */
+  private tokensOfLine(index: number, line: number): number {
+    let at = index;
+    for (; ; at++) {
+      const next = this.tokens[at]!;
+      if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
+        return at;
+      if (this.lineOf(next.offset) !== line) return at;
+    }
   }
 
   /** A key inside a list: the list was not closed before it. */

@@ -83,6 +83,10 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     expect(value('{"a": "x\r\n  y",\n "b": 1}')).toEqual({ a: 'x\n  y', b: 1 });
     expect(value('{"a": "C:\\dir\\n", "b": 1}')).toEqual({ a: 'C:\\dir\n', b: 1 });
     expect(value("{'a': 'say \"so\"'}")).toEqual({ a: 'say "so"' });
+    expect(value('{\n "a": "Use "Sign in" or "Log in" here",\n "b": 1\n}')).toEqual({
+      a: 'Use "Sign in" or "Log in" here',
+      b: 1,
+    });
     expect(value('{"a": application/json, "b": 1 + 1, "c": None}')).toEqual({
       a: 'application/json',
       b: 2,
@@ -93,7 +97,14 @@ describe('a file with syntax slips is read as its maker meant it', () => {
   });
 
   it("falls back to jsonc-parser's recovery where an issue leaves the edit to the maker", () => {
-    for (const text of ['{"a": 1, "b": }', '{"a": NaN, "b": 2}', '{"a": 1} {"b": 2}', '{"a": "x']) {
+    const texts = [
+      '{"a": 1, "b": }',
+      '{"a": NaN, "b": 2}',
+      '{"a": 1} {"b": 2}',
+      '{"a": "x',
+      '{"a": "x "y, "b": 1}',
+    ];
+    for (const text of texts) {
       const document = JsonDocument.parse(text);
       expect(document.syntaxIssues.length).toBeGreaterThan(0);
       expect({ text, value: document.value }).toEqual({ text, value: tolerantValue(text) });
