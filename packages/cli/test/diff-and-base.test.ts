@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/program.js';
@@ -190,6 +190,36 @@ describe('connector-alm diff', () => {
       impact: 'breaking',
     });
     expect(report.changes.filter((change: { side: string }) => change.side === 'old')).toHaveLength(2);
+  });
+
+  it('tells a slip that a syntax error names the edit for as that error alone, not as the change it would read as', async () => {
+    // Read with jsonc-parser's recovery, these were a CHG-OTHER at /securityDefinitions, a
+    // BRK-PARAM-LOCATION, a BRK-OP-DELETED with a CHG-OP-ADDED.
+    const slips: [string, string][] = [
+      ['"type": "apiKey"', `"type": 'apiKey'`],
+      ['"in": "path"', `"in": 'path'`],
+      ['"operationId": "GetTask"', 'operationId: "GetTask"'],
+    ];
+    for (const [written, slipped] of slips) {
+      const root = tempRoot();
+      writeConnector(path.join(root, 'old'), validSwagger());
+      writeConnector(path.join(root, 'new'), validSwagger());
+      const file = path.join(root, 'new', 'apiDefinition.swagger.json');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(written);
+      writeFileSync(file, text.replace(written, slipped));
+      const line = text.slice(0, text.indexOf(written)).split('\n').length;
+      const io = memoryIo(root);
+      expect(await runCli(['diff', 'old', 'new', '--format', 'json'], io)).toBe(1);
+      const changes = (JSON.parse(io.out()) as { changes: { ruleId: string; line: number; side: string }[] })
+        .changes;
+      expect({ slipped, changes: changes.map(({ ruleId, line, side }) => ({ ruleId, line, side })) }).toEqual(
+        {
+          slipped,
+          changes: [{ ruleId: 'CHG-JSON-SYNTAX', line, side: 'new' }],
+        },
+      );
+    }
   });
 });
 

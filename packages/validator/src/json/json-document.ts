@@ -5,7 +5,8 @@ import { decodeSegment } from './pointer.js';
 import { nestingDepth, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
-import { diagnoseSyntax } from './syntax-diagnosis.js';
+import { diagnoseAndRepair, diagnoseSyntax } from './syntax-diagnosis.js';
+import { applyEdits, type RepairedText } from './syntax-repair.js';
 import { isInvisible } from './syntax-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
@@ -24,9 +25,11 @@ export interface JsonSyntaxIssue {
 }
 
 /**
- * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON, and
- * from jsonc-parser's error-tolerant parse otherwise, so that one missing comma does not hide every
- * other problem of the file. Positions are computed only for the pointers that findings name.
+ * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;
+ * otherwise from JSON.parse of the text with the edits made that its syntax issues name (see
+ * `parseRepaired`), or, when those do not make it strict JSON, from jsonc-parser's error-tolerant
+ * parse, so that one missing comma does not hide every other problem of the file. Positions are
+ * computed only for the pointers that findings name, always in the text as written.
  */
 export class JsonDocument {
   readonly text: string;
@@ -44,6 +47,9 @@ export class JsonDocument {
   private tree: jsonc.Node | undefined;
   /** The text with its trailing commas blanked, when they are its only syntax errors and were read so. */
   private commaFreeText: string | undefined;
+  /** The text with its syntax issues' edits made, when the value was read from it. */
+  private repaired: RepairedText | undefined;
+  private repairedLines: LineIndex | undefined;
   private readonly asciiText: boolean;
 
   private constructor(text: string, hadBom: boolean, asciiText: boolean) {
@@ -86,7 +92,9 @@ export class JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text, issues, this.lines);
+        const read = parseRepaired(text, issues, this.lines);
+        this.value = read.value;
+        this.repaired = read.repaired;
       }
     }
     this.syntaxIssues = issues;
@@ -166,6 +174,7 @@ export class JsonDocument {
     if (this.isStrictJson) {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
+    if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
     const blanked = this.tooDeep
       ? undefined
       : (this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues));
@@ -180,10 +189,26 @@ export class JsonDocument {
     return this.locateAll([pointer]).get(pointer)!;
   }
 
-  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
-  private locateInTree(pointer: string): PointerLocation {
+  /**
+   * Text read repaired: the places in the repaired text, taken back to the text as written (a key
+   * the repair put in quotes is placed as it is written, without them). Pointers that name an index
+   * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
+   */
+  private locateInRepaired(repaired: RepairedText, pointers: readonly string[]): PointerLocation[] {
+    const places = pointers.some(namesIndexLoosely)
+      ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text))
+      : locateEach(repaired.text, pointers, true, (this.repairedLines ??= new LineIndex(repaired.text)), 1);
+    return places.map((place) => {
+      const offset = repaired.originalOffset(place.offset);
+      const end = repaired.originalOffset(place.offset + place.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    });
+  }
+
+  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
+  private locateInTree(pointer: string, text = this.text): PointerLocation {
     if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
-    this.tree ??= jsonc.parseTree(this.text, [], { allowTrailingComma: true }) ?? undefined;
+    this.tree ??= jsonc.parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
     let node: jsonc.Node | undefined = this.tree;
     if (!node) return { offset: 0, length: 1, resolved: false };
     // Not parsePointer: text that is no pointer is answered here too (see namesIndexLoosely).
@@ -230,13 +255,44 @@ export function parseTolerantly(
   issues: JsonSyntaxIssue[],
   lines: LineIndex = new LineIndex(text),
 ): unknown {
-  const value = jsonc.parse(text, undefined, {
+  const value = tolerantValue(text);
+  issues.push(...diagnoseSyntax(text, unexpectedCharacter, lines));
+  return value;
+}
+
+/**
+ * The value of text JSON.parse refused, and its issues (those of `diagnoseSyntax`). Each issue is said
+ * as the edit that fixes it; where every one names a single edit, JSON.parse of the text with those
+ * edits made gives the value, `repaired` keeps that text for locating. jsonc-parser's recovery drops
+ * what a slip touches: a single-quoted value, a key without quotes and the member it names, which
+ * the diff then reported as changed or deleted though the maker changed nothing. Where an issue
+ * leaves the choice to the maker ("add the missing value"), or the edits still leave text
+ * JSON.parse refuses, the value is jsonc-parser's, as `parseTolerantly` gives it.
+ */
+export function parseRepaired(
+  text: string,
+  issues: JsonSyntaxIssue[],
+  lines: LineIndex = new LineIndex(text),
+): { value: unknown; repaired?: RepairedText } {
+  const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  const repaired = diagnosis.edits && applyEdits(text, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+      // Fall through to the tolerant parse.
+    }
+  }
+  return { value: tolerantValue(text) };
+}
+
+function tolerantValue(text: string): unknown {
+  return jsonc.parse(text, undefined, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false,
   });
-  issues.push(...diagnoseSyntax(text, unexpectedCharacter, lines));
-  return value;
 }
 
 /** A comma before the closing bracket `close`, with only whitespace between. */

@@ -1,5 +1,6 @@
 import { LineIndex } from './line-index.js';
 import { quoteAdvice, tokenize, type Token } from './syntax-tokens.js';
+import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -31,6 +32,19 @@ interface Frame {
 interface Repair {
   issue: SyntaxDiagnosis;
   apply(walk: Walk): void;
+  /** The edit the issue's message asks for, when it names one. */
+  fix?: TextEdit;
+}
+
+/**
+ * The issues, and the edits that fix them: those of every repair the walk made (the ones left
+ * unsaid because they follow from an earlier issue included) and of every token read with a
+ * problem. `edits` is undefined when an issue names no single edit (a value is missing: "add it")
+ * or the walk stopped before the end of the text.
+ */
+export interface SyntaxRepair {
+  issues: SyntaxDiagnosis[];
+  edits: TextEdit[] | undefined;
 }
 
 /** What follows a string that is an item of a list rather than a key. */
@@ -46,11 +60,26 @@ export function diagnoseSyntax(
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
 ): SyntaxDiagnosis[] {
+  return diagnoseAndRepair(text, describeCharacter, lines).issues;
+}
+
+/** `diagnoseSyntax`, with the edits that its issues name (see `SyntaxRepair`). */
+export function diagnoseAndRepair(
+  text: string,
+  describeCharacter: (character: number) => string,
+  lines: LineIndex = new LineIndex(text),
+): SyntaxRepair {
   const tokens = tokenize(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
   const issues: SyntaxDiagnosis[] = [];
+  let edits: TextEdit[] | undefined = [];
+  const edit = (fix: TextEdit | undefined) => {
+    if (fix === undefined) edits = undefined;
+    else edits?.push(fix);
+  };
   let repairsHere = 0;
   let lastIndex = -1;
+  let finished = false;
   while (issues.length < MAX_ISSUES) {
     const token = tokens[walk.index]!;
     const outcome = walk.feed();
@@ -61,9 +90,15 @@ export function diagnoseSyntax(
       endsInsideString(tokens, text)
     )
       break;
-    if (outcome === 'done') break;
+    if (outcome === 'done') {
+      finished = true;
+      break;
+    }
     if (outcome === 'accepted') {
-      if (walk.problem) issues.push(walk.problem);
+      if (walk.problem) {
+        issues.push(walk.problem);
+        edit(walk.fix);
+      }
       continue;
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
@@ -72,10 +107,15 @@ export function diagnoseSyntax(
     // A repair at the place of the issue just reported follows from it (a string left open ends its
     // line, and the key on the next line then seems to lack a comma).
     if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    edit(repair.fix);
     repair.apply(walk);
-    if (walk.stopped) break;
+    if (walk.stopped) {
+      // Only an unclosed bracket at the end stops the walk with an edit that completes the text.
+      finished = repair.fix !== undefined && walk.index === tokens.length - 1;
+      break;
+    }
   }
-  return issues;
+  return { issues, edits: finished ? edits : undefined };
 }
 
 /** The file ends inside a string: that is already said, and the open brackets follow from it. */
@@ -105,6 +145,7 @@ function skipToken(walk: Walk, token: Token): Repair {
   return {
     issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
     apply: (w) => w.index++,
+    fix: removal(walk.text, token.offset, token.end - token.offset),
   };
 }
 
@@ -116,8 +157,9 @@ class Walk {
   lastEnd = 0;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes: { open: number; close: number }[] = [];
-  /** The problem of the token just read, if it has one. */
+  /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem: Token['problem'];
+  fix: TextEdit | undefined;
 
   constructor(
     readonly tokens: readonly Token[],
@@ -186,6 +228,7 @@ class Walk {
 
   private accept(token: Token): 'accepted' {
     this.problem = token.problem;
+    this.fix = token.fix;
     this.index++;
     if (token.kind !== 'skip') this.lastEnd = token.end;
     return 'accepted';
@@ -210,8 +253,10 @@ class Walk {
         return this.acceptValue(frame, token);
       case 'literal':
         return this.acceptValue(frame, token);
-      case 'word':
-        return this.acceptValue(frame, token, wordAsValue(this.text.slice(token.offset, token.end), token));
+      case 'word': {
+        const read = wordAsValue(this.text.slice(token.offset, token.end), token);
+        return this.acceptValue(frame, token, read.problem, read.fix);
+      }
       case ']':
         if (frame.open === '[' && frame.place === 'value-or-close') return this.close(token);
         if (frame.open === '[') return [this.trailingComma(frame, token)];
@@ -252,11 +297,12 @@ class Walk {
     }
   }
 
-  private acceptValue(frame: Frame, token: Token, problem = token.problem): 'accepted' {
+  private acceptValue(frame: Frame, token: Token, problem = token.problem, fix = token.fix): 'accepted' {
     frame.place = frame.open === '' ? 'end' : 'comma-or-close';
     frame.valueEnd = token.end;
     this.accept(token);
     this.problem = problem;
+    this.fix = fix;
     return 'accepted';
   }
 
@@ -276,11 +322,13 @@ class Walk {
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === 'word') {
+        const key = word.replace(TYPOGRAPHIC_QUOTES, '');
         this.problem = {
-          message: `A key must be in double quotes: write "${word.replace(TYPOGRAPHIC_QUOTES, '')}".`,
+          message: `A key must be in double quotes: write "${key}".`,
           offset: token.offset,
           length: token.end - token.offset,
         };
+        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key));
       }
       return 'accepted';
     }
@@ -307,6 +355,7 @@ class Walk {
             w.top.place = 'value';
             w.top.comma = frame.comma;
           },
+          insertion(frame.comma, '}'),
         ),
       );
     }
@@ -338,11 +387,17 @@ class Walk {
       repairs.push(this.unescapedQuote(frame, token));
     if (token.kind === 'word' && this.text.slice(token.offset, token.end) === ';') {
       repairs.push(
-        this.repair(token.offset, 1, "Use ',' to separate JSON values, not ';'.", (w) => {
-          w.top.place = w.top.open === '{' ? 'key' : 'value';
-          w.top.comma = token.offset;
-          w.index++;
-        }),
+        this.repair(
+          token.offset,
+          1,
+          "Use ',' to separate JSON values, not ';'.",
+          (w) => {
+            w.top.place = w.top.open === '{' ? 'key' : 'value';
+            w.top.comma = token.offset;
+            w.index++;
+          },
+          replacement(token.offset, 1, ','),
+        ),
       );
     }
     const startsValue =
@@ -364,6 +419,7 @@ class Walk {
             w.top.place = w.top.open === '{' ? 'key' : 'value';
             w.top.comma = frame.valueEnd;
           },
+          insertion(frame.valueEnd, ','),
         ),
       );
     }
@@ -374,24 +430,40 @@ class Walk {
   /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
   private unescapedQuote(frame: Frame, token: Token): Repair {
     const line = this.lineOf(token.offset);
+    const quote = frame.valueEnd - 1;
+    // The rest of the string, up to a comma or bracket on the same line, is part of it.
+    const rest = this.tokensOfLine(this.index, line);
+    const end = rest === this.index ? quote : this.tokens[rest - 1]!.end;
+    // Its quotes but the last, which closes it, are the ones to escape; without a closing quote
+    // at its end (`"a "b`), the string's end is the maker's to say.
+    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 0x22;
+    const inner = this.text
+      .slice(quote, end - 1)
+      .replace(/\\?"/g, (mark) => (mark.length === 2 ? mark : '\\"'));
     return this.repair(
-      frame.valueEnd - 1,
+      quote,
       1,
       'This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
       (w) => {
-        // The rest of the string, up to a comma or bracket on the same line, is part of it.
-        while (true) {
-          const next = w.tokens[w.index]!;
-          if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
-            break;
-          if (w.lineOf(next.offset) !== line) break;
-          w.index++;
-          w.lastEnd = next.end;
-          frame.valueEnd = next.end;
+        for (; w.index < rest; w.index++) {
+          w.lastEnd = w.tokens[w.index]!.end;
+          frame.valueEnd = w.lastEnd;
         }
         w.top.valueEnd = w.lastEnd;
       },
+      closed ? replacement(quote, end - 1 - quote, inner) : undefined,
     );
+  }
+
+  /** The index after the words, strings, literals and colons from `index` on line `line`. */
+  private tokensOfLine(index: number, line: number): number {
+    let at = index;
+    for (; ; at++) {
+      const next = this.tokens[at]!;
+      if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
+        return at;
+      if (this.lineOf(next.offset) !== line) return at;
+    }
   }
 
   /** A key inside a list: the list was not closed before it. */
@@ -410,6 +482,7 @@ class Walk {
         w.top.valueEnd = at;
         w.top.comma = at;
       },
+      insertion(at, afterComma ? ']' : '],'),
     );
   }
 
@@ -431,6 +504,7 @@ class Walk {
             w.top.place = w.top.open === '' ? 'end' : 'comma-or-close';
             w.top.valueEnd = w.lastEnd;
           },
+          insertion(token.offset, closer),
         ),
       );
     }
@@ -442,6 +516,7 @@ class Walk {
           1,
           `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
           (w) => w.close(token),
+          replacement(token.offset, 1, closer),
         ),
       );
     }
@@ -455,6 +530,7 @@ class Walk {
         1,
         `This '${token.kind}' closes nothing (${still}): remove it.`,
         (w) => w.index++,
+        removal(this.text, token.offset, 1),
       ),
     );
     return repairs;
@@ -475,14 +551,21 @@ class Walk {
       1,
       `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
       (w) => w.close(token),
+      removal(this.text, frame.comma, 1),
     );
   }
 
   /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
   private strayOpener(frame: Frame): Repair {
-    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
-      w.stack.pop();
-    });
+    return this.repair(
+      frame.at,
+      1,
+      "This '{' opens an object, but no key follows it: remove it.",
+      (w) => {
+        w.stack.pop();
+      },
+      removal(this.text, frame.at, 1),
+    );
   }
 
   /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
@@ -497,6 +580,7 @@ class Walk {
         w.index++;
         w.lastEnd = token.end;
       },
+      insertion(token.end, ':'),
     );
   }
 
@@ -508,6 +592,7 @@ class Walk {
       (w) => {
         w.top.place = 'value';
       },
+      insertion(frame.keyEnd, ':'),
     );
   }
 
@@ -529,6 +614,7 @@ class Walk {
         (w) => {
           w.stopped = true;
         },
+        insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer),
       );
     }
     return this.repair(
@@ -538,6 +624,7 @@ class Walk {
       (w) => {
         w.stopped = true;
       },
+      insertion(this.lastEnd, closers),
     );
   }
 
@@ -613,7 +700,14 @@ class Walk {
   }
 
   private skip(token: Token, message = this.unexpected(token)): Repair {
-    return this.repair(token.offset, token.end - token.offset, message, (w) => w.index++);
+    const length = token.end - token.offset;
+    return this.repair(
+      token.offset,
+      length,
+      message,
+      (w) => w.index++,
+      removal(this.text, token.offset, length),
+    );
   }
 
   unexpected(token: Token): string {
@@ -634,8 +728,14 @@ class Walk {
     return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
   }
 
-  private repair(offset: number, length: number, message: string, apply: (walk: Walk) => void): Repair {
-    return { issue: { message, offset, length }, apply };
+  private repair(
+    offset: number,
+    length: number,
+    message: string,
+    apply: (walk: Walk) => void,
+    fix?: TextEdit,
+  ): Repair {
+    return { issue: { message, offset, length }, apply, fix };
   }
 
   private nextKind(): Token['kind'] | undefined {
@@ -649,26 +749,43 @@ class Walk {
 /** The quotes a word processor puts in place of '"'. */
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
 
-/** What is wrong with a word read where a value stands. */
-function wordAsValue(word: string, token: Token): Token['problem'] {
+/**
+ * What is wrong with a word read where a value stands, and the edit that fixes it when the message
+ * names one: none for NaN ("write null, or the value as a string"), undefined, or a number written
+ * otherwise than JSON does, whose value only the maker knows.
+ */
+function wordAsValue(word: string, token: Token): { problem: Token['problem']; fix?: TextEdit } {
   const at = { offset: token.offset, length: token.end - token.offset };
+  const written = (meant: string) => replacement(at.offset, at.length, meant);
   if (/^[+-]?(NaN|Infinity)$/.test(word))
-    return { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at };
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at },
+    };
   if (word === 'undefined')
-    return { message: 'undefined is not a JSON value: write null, or remove the member.', ...at };
+    return {
+      problem: { message: 'undefined is not a JSON value: write null, or remove the member.', ...at },
+    };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
     const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
     return {
-      message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-      ...at,
+      problem: {
+        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
+        ...at,
+      },
+      fix: written(JSON.stringify(inner)),
     };
   }
   const lower = word.toLowerCase();
   if (lower === 'true' || lower === 'false' || lower === 'null' || word === 'None') {
     const meant = word === 'None' ? 'null' : lower;
-    return { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at };
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written(meant),
+    };
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
-    return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: quoteAdvice(word), ...at };
+    return {
+      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at },
+    };
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };
 }

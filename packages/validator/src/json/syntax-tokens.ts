@@ -1,4 +1,5 @@
 import * as jsonc from 'jsonc-parser';
+import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
@@ -20,6 +21,8 @@ export interface Token {
   offset: number;
   end: number;
   problem?: TokenProblem;
+  /** The edit the problem's message asks for, when it names one (see syntax-repair.ts). */
+  fix?: TextEdit;
 }
 
 // jsonc-parser's SyntaxKind and ScanError are ambient const enums, unusable under isolatedModules.
@@ -66,7 +69,8 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
       return tokens;
     }
     if (kind === 'skip') {
-      tokens.push({ kind, offset, end, problem: { message: COMMENT, offset, length: end - offset } });
+      const problem = { message: COMMENT, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem, fix: removal(text, offset, end - offset) });
     } else if (kind === 'string') {
       const token = stringToken(text, offset, end, scanner.getTokenError());
       tokens.push(token);
@@ -113,6 +117,7 @@ function numberToken(text: string, offset: number, end: number): Token {
     kind: 'literal',
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
+    fix: replacement(offset, written.length, meant),
     problem: {
       message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written}, or "${written}" as a string if the zeros matter (a postal code, an id).`,
       offset,
@@ -157,14 +162,17 @@ function arithmeticToken(text: string, offset: number): Token | undefined {
     operators.length > 1 && (operators.every((o) => o === '/') || operators.every((o) => o === '-'));
   const at = { offset, length: end - offset };
   if (leadingZero || sameSeparator) {
-    return { kind: 'literal', offset, end, problem: { message: quoteAdvice(written), ...at } };
+    const fix = replacement(offset, end - offset, JSON.stringify(written));
+    return { kind: 'literal', offset, end, fix, problem: { message: quoteAdvice(written), ...at } };
   }
   const result = evaluate(operands.map(Number), operators);
-  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : 'a number';
+  const finite = Number.isFinite(result);
+  const meant = finite ? String(Number(result.toPrecision(15))) : 'a number';
   return {
     kind: 'literal',
     offset,
     end,
+    fix: finite ? replacement(offset, end - offset, meant) : undefined,
     problem: {
       message: `JSON does not calculate: write ${meant} instead of ${written}, or "${written}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at,
@@ -209,7 +217,8 @@ function stringToken(text: string, offset: number, end: number, error: number): 
   if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end);
   if (error === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text, offset + 1, end);
-    return { kind: 'string', offset, end, problem: { message: CONTROL_CHARACTER, offset: at, length: 1 } };
+    const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    return { kind: 'string', offset, end, problem, fix: escapedControls(text, offset, end, false) };
   }
   if (error === SCAN_INVALID_ESCAPE || error === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text, offset + 1, end);
@@ -217,7 +226,9 @@ function stringToken(text: string, offset: number, end: number, error: number): 
       error === SCAN_INVALID_UNICODE
         ? 'A \\u escape needs four hexadecimal digits (such as \\u00e9).'
         : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
-    return { kind: 'string', offset, end, problem: { message, offset: at, length: 2 } };
+    // Doubling the backslash is the edit named; a \u without four hexadecimal digits names none.
+    const fix = error === SCAN_INVALID_ESCAPE ? escapedBackslashes(text, offset, end) : undefined;
+    return { kind: 'string', offset, end, fix, problem: { message, offset: at, length: 2 } };
   }
   return { kind: 'string', offset, end };
 }
@@ -237,6 +248,7 @@ function unclosedString(text: string, offset: number, end: number): Token {
         kind: 'string',
         offset,
         end: close + 1,
+        fix: escapedControls(text, offset, close + 1, true),
         problem: {
           message:
             'A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.',
@@ -251,6 +263,8 @@ function unclosedString(text: string, offset: number, end: number): Token {
     kind: 'string',
     offset,
     end,
+    // At the end of the file the brackets left open are not said either: no edit is named for them.
+    fix: atEnd ? undefined : insertion(end, '"'),
     problem: {
       message: atEnd
         ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."
@@ -316,6 +330,7 @@ function wordToken(
         kind: 'string',
         offset,
         end: close + 1,
+        fix: replacement(offset, close + 1 - offset, doubleQuoted(inner)),
         problem: {
           message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
           offset,
@@ -331,6 +346,7 @@ function wordToken(
       offset,
       end: offset + length,
       problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text, offset, length),
     };
   }
   // A word that goes on at a '/' (application/json, https://…, a path) is one unquoted string; the
@@ -344,6 +360,7 @@ function wordToken(
       offset,
       end: end + 1,
       problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
+      fix: insertion(offset, '"'),
     };
   }
   // An invisible character inside the word ends it.
@@ -392,4 +409,44 @@ export function isInvisible(character: number): boolean {
 function lineEndFrom(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
   return newline === -1 ? text.length : newline;
+}
+
+/** The escapes of control characters, as JSON writes them. */
+const CONTROL_ESCAPES: Record<string, string> = {
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/**
+ * The string token from `offset` to `end` with its raw control characters escaped; a line break
+ * (`\r\n` included) written as one `\n` where `lineBreaks` says the string runs over lines.
+ */
+function escapedControls(text: string, offset: number, end: number, lineBreaks: boolean): TextEdit {
+  const written = text.slice(offset, end);
+  const joined = lineBreaks ? written.replace(/\r\n?/g, '\n') : written;
+  // eslint-disable-next-line no-control-regex
+  const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
+    return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return replacement(offset, end - offset, escaped);
+}
+
+/** The string token with each backslash that starts no JSON escape doubled. */
+function escapedBackslashes(text: string, offset: number, end: number): TextEdit {
+  const written = text.slice(offset, end);
+  const escaped = written.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g, (escape) =>
+    escape.length === 1 ? '\\\\' : escape,
+  );
+  return replacement(offset, end - offset, escaped);
+}
+
+/**
+ * A single-quoted string's text in double quotes, a `"` in it escaped. Its escapes are kept as
+ * written, and JSON.parse of the repaired text judges them.
+ */
+function doubleQuoted(inner: string): string {
+  return `"${inner.replace(/\\?"/g, (quote) => (quote.length === 2 ? quote : '\\"'))}"`;
 }

@@ -107,6 +107,50 @@ describe('diff of a version whose JSON has syntax errors', () => {
     ]);
   });
 
+  // The value of such a file is the text with the edits made that its syntax issues name. jsonc-parser's
+  // recovery, which gave it before, dropped what the slip touched, and the diff told changes the
+  // maker never made: a CHG-OTHER at /securityDefinitions, BRK-PARAM-LOCATION, BRK-OP-DELETED with
+  // CHG-OP-ADDED.
+  describe('a slip that its syntax issue names the edit for is compared as the maker meant it', () => {
+    const slips: [string, string, string][] = [
+      ['a single-quoted value in securityDefinitions', '"type": "apiKey"', `"type": 'apiKey'`],
+      ['a single-quoted parameter location', '"in": "path"', `"in": 'path'`],
+      ['an unquoted operationId key', '"operationId": "GetTask"', 'operationId: "GetTask"'],
+    ];
+
+    it.each(slips)(
+      '%s: only CHG-JSON-SYNTAX, in either version, where validate says it',
+      async (_slip, written, slipped) => {
+        const valid = JSON.stringify(validSwagger(), null, 2);
+        expect(valid).toContain(written);
+        const broken = valid.replace(written, slipped);
+        const before = writeConnector(validConnectorFiles());
+        const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: broken });
+        const [issue] = await parseFindings(after);
+        expect(issue).toEqual({
+          message: expect.stringMatching(/double quotes/),
+          line: valid.slice(0, valid.indexOf(written)).split('\n').length,
+          column: expect.any(Number),
+        });
+        const told = async (from: string, to: string) =>
+          (await diffPaths(from, to)).changes.map(({ ruleId, side, line, column }) => ({
+            ruleId,
+            side,
+            line,
+            column,
+          }));
+        const syntax = (side: string) => ({
+          ruleId: 'CHG-JSON-SYNTAX',
+          side,
+          line: issue!.line,
+          column: issue!.column,
+        });
+        expect(await told(before, after)).toEqual([syntax('new')]);
+        expect(await told(after, before)).toEqual([syntax('old')]);
+      },
+    );
+  });
+
   it('leaves an empty file to CHG-UNCOMPARABLE', async () => {
     const before = writeConnector(validConnectorFiles());
     const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: '' });

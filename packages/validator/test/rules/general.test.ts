@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runRules, writeConnector } from '../helpers/fixture.js';
 import { validateFolder } from '../../src/validate.js';
 import { findRule } from '../../src/rules/index.js';
-import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 
 describe('GEN-JSON-PARSE', () => {
   it('fires on a trailing comma, at its line', async () => {
@@ -20,6 +20,41 @@ describe('GEN-JSON-PARSE', () => {
 
   it('stays quiet on strict JSON', async () => {
     expect(await runRules(validConnectorFiles(), ['GEN-JSON-PARSE'])).toEqual([]);
+  });
+
+  it('leaves the other rules the file as the edits it names make it, their findings where they are written', async () => {
+    // The slips its message names the edit for; jsonc-parser's recovery dropped the member an unquoted
+    // key names and the value a single-quoted string is, which other rules then reported.
+    const meant = JSON.stringify(validSwagger(), null, 2).replace('"Get a task"', '"Get a task."');
+    const slips: [string, string][] = [
+      ['"summary": "Get a task."', `summary: 'Get a task.'`],
+      ['"operationId": "GetTask"', 'operationId: "GetTask"'],
+      ['"in": "path"', `"in": 'path'`],
+    ];
+    const broken = slips.reduce((text, [written, slipped]) => text.replace(written, slipped), meant);
+    const told = async (swagger: string) =>
+      (
+        await validateFolder(
+          writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }),
+          {},
+        )
+      ).findings
+        .filter((finding) => finding.ruleId !== 'GEN-JSON-PARSE')
+        .map(({ ruleId, message, line, column }) => ({ ruleId, message, line, column }));
+    const strict = await told(meant);
+    const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const summaryLine = lineOf(meant, '"Get a task."');
+    expect(strict).toContainEqual(
+      expect.objectContaining({ ruleId: 'SWG-OP-SUMMARY-END', line: summaryLine }),
+    );
+    // The same findings, on the same lines; on the line of the unquoted key, at its first letter.
+    expect(await told(broken)).toEqual(
+      strict.map((finding) =>
+        finding.line === summaryLine
+          ? { ...finding, column: broken.split('\n')[summaryLine - 1]!.indexOf('summary') + 1 }
+          : finding,
+      ),
+    );
   });
 });
 

@@ -1,0 +1,81 @@
+// The text a syntax diagnosis's fixes make of text JSON.parse refused: each issue is said as the edit
+// that fixes it (quote this, remove that comma, add a comma), and that edit is made here. JSON.parse
+// of the repaired text reads the file as its maker meant it, where jsonc-parser's error-tolerant
+// recovery drops what a slip touches (a single-quoted value, an unquoted key) and the diff then
+// reports a change nobody made.
+
+/** Replace `length` characters at `offset` of the original text with `insert`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  insert: string;
+}
+
+/** Repaired text, and the way back from its offsets to the original's. */
+export interface RepairedText {
+  readonly text: string;
+  /** The original offset of an offset in the repaired text; inserted text maps to where it went in. */
+  originalOffset(offset: number): number;
+}
+
+/** Removing text: blanked to spaces, its line breaks kept, so that lines after it stay where they are. */
+export function removal(text: string, offset: number, length: number): TextEdit {
+  return { offset, length, insert: text.slice(offset, offset + length).replace(/[^\n\r]/g, ' ') };
+}
+
+export function insertion(offset: number, insert: string): TextEdit {
+  return { offset, length: 0, insert };
+}
+
+export function replacement(offset: number, length: number, insert: string): TextEdit {
+  return { offset, length, insert };
+}
+
+/**
+ * The text with the edits made, in order of offset (edits at one offset in the order given); undefined
+ * when two edits overlap, which no single reading of the text explains.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): RepairedText | undefined {
+  const ordered = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order)
+    .map(({ edit }) => edit);
+  let repaired = '';
+  let from = 0;
+  // Where each edit that changes the length starts in the repaired text, for the way back.
+  const starts: number[] = [];
+  const shifted: TextEdit[] = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return undefined;
+    repaired += text.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      // The last length-changing edit that starts at or before the offset.
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle]! <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found]!;
+      const into = offset - starts[found]!;
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    },
+  };
+}
