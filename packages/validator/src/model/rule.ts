@@ -2,6 +2,7 @@ import type { ConnectorFolder } from '../loader/connector-folder.js';
 import type { RepositoryRuleContext, RepositoryFact } from '../repository/repository-rule-context.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { FileKind, Level, Profile, Severity } from './finding.js';
+import type { RuleExamplePlacement } from './rule-example-place.js';
 
 /**
  * What a rule says about one problem. Where it is:
@@ -52,7 +53,23 @@ export interface RuleMetadata {
   msCode?: string;
   msMessage?: string;
   /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
-  example?: { bad: string; good?: string };
+  example?: RuleExample;
+}
+
+/**
+ * A fragment of a connector that fires the rule (`bad`), and its fix (`good`). Where a fragment's own
+ * text does not say where it goes, `placement` says it (`goodPlacement` for a fix that goes elsewhere).
+ */
+export interface RuleExample {
+  bad: string;
+  good?: string;
+  placement?: RuleExamplePlacement;
+  goodPlacement?: RuleExamplePlacement;
+  /**
+   * Why the rule still reports the fix, at info: the reference then does not say it passes. Only
+   * for a fix that is right and yet worth a note (e.g. a value Microsoft's own pipeline rejects).
+   */
+  goodNote?: string;
 }
 
 /** A rule about one connector folder on its own; the engine runs it on every folder validated. */

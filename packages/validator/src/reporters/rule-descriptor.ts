@@ -1,5 +1,7 @@
 import type { FileKind, Level, Severity } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';
+import { RULE_EXAMPLE_PLACES } from '../model/rule-example-place.js';
+import { codeBlock } from './markdown.js';
 
 /**
  * What the reporters need to know about a rule: a RuleDefinition without its check, and with only
@@ -22,6 +24,29 @@ export function exampleLanguage(snippet: string, file: FileKind | undefined): st
     default:
       return /^\s*[{["]/.test(snippet) ? 'json' : 'text';
   }
+}
+
+/**
+ * A rule's example as Markdown paragraphs (docs/rules.md and SARIF help): where it goes when the rule
+ * says so, the fragment that fires the rule, and its fix, labelled as what it is: "Passes", or, for a
+ * fix the rule still notes at info, that note.
+ */
+export function exampleParagraphs(rule: RuleDescriptor): string[] {
+  const example = rule.example;
+  if (!example) return [];
+  // A fragment such as `"redirectMode": "Global"` does not say what it belongs to.
+  const firesOn = example.placement
+    ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:`
+    : 'Fires on:';
+  const paragraphs = [firesOn, codeBlock(example.bad, exampleLanguage(example.bad, rule.file))];
+  if (example.good) {
+    const where = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : '';
+    const label = example.goodNote
+      ? `The fix${where} (noted at info: ${example.goodNote}):`
+      : `Passes${where}:`;
+    paragraphs.push(label, codeBlock(example.good, exampleLanguage(example.good, rule.file)));
+  }
+  return paragraphs;
 }
 
 /** SARIF's name for a level. */

@@ -2,7 +2,7 @@ import { EXAMPLE_PLACES } from '../diff/change-rule-docs.js';
 import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
 import { codeBlock, inlineCode, proseMarkdown, tableRow } from './markdown.js';
-import { exampleLanguage, type RuleDescriptor } from './rule-descriptor.js';
+import { exampleLanguage, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';
 import { ruleAnchor } from './tool-info.js';
 
 /** Sections of the page by rule id prefix, in catalog order; other prefixes get a section of their own. */
@@ -172,22 +172,7 @@ function ruleEntry(rule: RuleDescriptor): string[] {
   if (rule.msMessage) lines.push(`- Microsoft message: ${inlineCode(rule.msMessage)}`);
   if (rule.msCode || rule.msMessage) lines.push('');
   if (rule.description) lines.push(proseMarkdown(rule.description), '');
-  if (rule.example) {
-    lines.push(
-      'Fires on:',
-      '',
-      codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)),
-      '',
-    );
-    if (rule.example.good) {
-      lines.push(
-        'Passes:',
-        '',
-        codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)),
-        '',
-      );
-    }
-  }
+  for (const paragraph of exampleParagraphs(rule)) lines.push(paragraph, '');
   return lines;
 }
 

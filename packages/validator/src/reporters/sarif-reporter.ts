@@ -5,8 +5,8 @@ import { ALL_RULES } from '../rules/index.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
-import { codeBlock, proseMarkdown } from './markdown.js';
-import { exampleLanguage, sarifLevel, type RuleDescriptor } from './rule-descriptor.js';
+import { proseMarkdown } from './markdown.js';
+import { exampleParagraphs, sarifLevel, type RuleDescriptor } from './rule-descriptor.js';
 import {
   DEFAULT_INFORMATION_URI,
   DEFAULT_RULES_DOC_URL,
@@ -148,14 +148,7 @@ function toReportingDescriptor(
 }
 
 function helpMarkdown(rule: RuleDescriptor): string {
-  const parts = [proseMarkdown(rule.description ?? rule.title)];
-  if (rule.example) {
-    parts.push('Fires on:', codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)));
-    if (rule.example.good) {
-      parts.push('Passes:', codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)));
-    }
-  }
-  return parts.join('\n\n');
+  return [proseMarkdown(rule.description ?? rule.title), ...exampleParagraphs(rule)].join('\n\n');
 }
 
 /** The given rules, plus a stub for every rule id that a finding names but the list lacks. */

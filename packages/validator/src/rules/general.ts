@@ -106,6 +106,7 @@ export const generalRules: RuleDefinition[] = [
       'JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one.',
     levels: sameLevels('warning'),
     example: {
+      placement: 'operation',
       bad: '{\n  "operationId": "GetItem",\n  "summary": "Get an item",\n  "operationId": "GetItemV2"\n}',
       good: '{\n  "operationId": "GetItemV2",\n  "summary": "Get an item"\n}',
     },

@@ -298,7 +298,10 @@ export const scriptRules: RuleDefinition[] = [
     description:
       'Custom code does not run for connectors that go through the on-premises data gateway (write-code FAQ); a gatewaySetting connection parameter with a script cannot work.',
     levels: sameLevels('error'),
-    example: { bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json' },
+    example: {
+      placement: 'connectionParameter',
+      bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json',
+    },
     check(context) {
       if (!context.connector.files.script || !hasParameterType(context.apiProperties, 'gatewaySetting'))
         return;

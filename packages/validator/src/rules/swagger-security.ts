@@ -211,6 +211,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
     msCode: 'SecurityDefinitionPropertyRequired',
     msMessage: "The security definition property '{0}' is required for definitions of type '{1}'.",
     example: {
+      placement: 'securityDefinition',
       bad: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize" }',
       good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }',
     },

@@ -49,6 +49,43 @@ describe('renderRulesMarkdown', () => {
     expect(page).not.toMatch(/\n\n\n/);
   });
 
+  it("says where an example goes when the rule places it, before its fix's own place", () => {
+    const page = renderRulesMarkdown([
+      {
+        id: 'X-1',
+        title: 'T',
+        file: 'apiProperties',
+        example: {
+          placement: 'oauthSettings',
+          bad: '"scopes": "read"',
+          goodPlacement: 'connectionParameter',
+          good: '"type": "oauthSetting"',
+        },
+      },
+      { id: 'X-2', title: 'T', file: 'swagger', example: { bad: '{ "host": "" }', good: '{ "host": "a" }' } },
+    ]);
+    expect(page).toContain(
+      'Example, in apiProperties.json, an OAuth connection parameter\'s oAuthSettings. Fires on:\n\n```json\n"scopes": "read"\n```',
+    );
+    expect(page).toContain(
+      'Passes, in apiProperties.json, a connection parameter:\n\n```json\n"type": "oauthSetting"\n```',
+    );
+    // A fragment that says where it goes is shown as it is.
+    expect(page).toContain('### X-2\n\n**T**\n\nFires on:\n\n```json\n{ "host": "" }\n```\n\nPasses:\n');
+  });
+
+  it('does not say a fix passes when the rule still notes it, but what the note is about', () => {
+    const page = renderRulesMarkdown(ALL_RULES);
+    const entry = page.slice(page.indexOf('### PROP-OAUTH-REDIRECT\n')).split('\n### ')[0]!;
+    expect(entry).toContain(
+      'Example, in apiProperties.json, an OAuth connection parameter\'s oAuthSettings. Fires on:\n\n```json\n"redirectMode": "Global"\n```',
+    );
+    expect(entry).toMatch(
+      /\nThe fix \(noted at info: Microsoft's apiProperties pipeline rejects the value[^)]*\):\n\n```json\n"redirectMode": "GlobalPerConnector"\n```/,
+    );
+    expect(entry).not.toContain('Passes');
+  });
+
   it('fences examples that contain fences', () => {
     const page = renderRulesMarkdown([{ id: 'X-1', title: 'T', example: { bad: '```\ncode\n```' } }]);
     expect(page).toContain('````text\n```\ncode\n```\n````');

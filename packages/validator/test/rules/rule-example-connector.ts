@@ -41,9 +41,10 @@ export interface ExamplePlace {
   profile?: Profile;
   /** Why the good example is words ("only the connector files"): the connector without the bad one is. */
   goodInWords?: string;
-  /** Why the rule still notes the good example, at info: then only a warning or an error fails. */
-  goodKeepsNote?: string;
 }
+
+/** Where a placement of a rule's example is in the valid connector, and what it says is there. */
+export type PlacementPointer = Required<Pick<ExamplePlace, 'file' | 'at'>> & Pick<ExamplePlace, 'context'>;
 
 export type PlaceMode = 'merge' | 'set' | 'only' | 'replace';
 

@@ -1,4 +1,5 @@
-import type { ExampleFiles, ExamplePlace } from './rule-example-connector.js';
+import type { RuleExamplePlacement } from '../../src/model/rule-example-place.js';
+import type { ExampleFiles, ExamplePlace, PlacementPointer } from './rule-example-connector.js';
 import { addWebhook, validSettings } from '../helpers/valid-connector.js';
 
 // Pointers into the valid connector (test/helpers/valid-connector.ts).
@@ -41,7 +42,7 @@ const SCRIPT: ExamplePlace = { file: 'script' };
 const FOLDER: ExamplePlace = { file: 'folder' };
 
 /** Several rules whose examples go to the same place. */
-function each(ids: readonly string[], place: ExamplePlace): Record<string, ExamplePlace> {
+function each(ids: readonly string[], place: Partial<ExamplePlace>): Record<string, Partial<ExamplePlace>> {
   return Object.fromEntries(ids.map((id) => [id, place]));
 }
 
@@ -154,12 +155,78 @@ const REMARK = /\s*\([^()]*\)$/;
 const BEFORE_ELLIPSIS = /^[^…]*…\s*/;
 
 /**
- * Where each rule's example goes. A rule with an example is here, or in UNCHECKED_EXAMPLES with the
+ * Where each placement of a rule's example (src/model/rule-example-place.ts) is in the valid
+ * connector, with what the words of the placement say is there (an OAuth connection parameter, a
+ * webhook trigger). A Record over the placements, so a new one does not compile without its place.
+ */
+export const PLACEMENT_POINTERS: Record<RuleExamplePlacement, PlacementPointer> = {
+  paths: { file: 'swagger', at: '/paths' },
+  pathItem: { file: 'swagger', at: LIST_TASKS_ITEM },
+  operation: { file: 'swagger', at: LIST_TASKS },
+  deprecatedAnnotation: {
+    file: 'swagger',
+    at: `${LIST_TASKS}/x-ms-api-annotation`,
+    context: (files) => {
+      files.swagger.paths['/tasks'].get.deprecated = true;
+    },
+  },
+  parameter: { file: 'swagger', at: STATUS_PARAMETER },
+  pathParameter: { file: 'swagger', at: TASK_ID_PARAMETER },
+  bodyParameter: { file: 'swagger', at: BODY_PARAMETER },
+  bodySchema: { file: 'swagger', at: BODY_SCHEMA },
+  dynamicValues: { file: 'swagger', at: `${FOLDER_PARAMETER}/x-ms-dynamic-values`, context: dynamicTargets },
+  responses: { file: 'swagger', at: LIST_TASKS_RESPONSES },
+  response: { file: 'swagger', at: LIST_TASKS_200 },
+  responseSchema: { file: 'swagger', at: GET_TASK_SCHEMA },
+  definition: { file: 'swagger', at: TASK },
+  schemaProperty: { file: 'swagger', at: TASK_TITLE },
+  webhookBody: { file: 'swagger', at: HOOK_BODY, context: webhook },
+  webhookBodyProperties: { file: 'swagger', at: `${HOOK_BODY}/schema/properties`, context: webhook },
+  info: { file: 'swagger', at: '/info' },
+  contact: { file: 'swagger', at: '/info/contact' },
+  connectorMetadata: { file: 'swagger', at: `${METADATA}/0` },
+  securityDefinition: { file: 'swagger', at: '/securityDefinitions/API_Key' },
+  apiProperties: { file: 'apiProperties', at: '/properties' },
+  connectionParameters: { file: 'apiProperties', at: CONNECTION_PARAMETERS },
+  connectionParameter: { file: 'apiProperties', at: API_KEY },
+  uiDefinition: { file: 'apiProperties', at: `${API_KEY}/uiDefinition` },
+  oauthConnectionParameter: {
+    file: 'apiProperties',
+    at: `${CONNECTION_PARAMETERS}/token`,
+    context: oauthConnection,
+  },
+  oauthSettings: { file: 'apiProperties', at: OAUTH_SETTINGS, context: oauthConnection },
+  policyTemplate: {
+    file: 'apiProperties',
+    at: '/properties/policyTemplateInstances/0',
+    context: (files) => {
+      files.apiProperties.properties.policyTemplateInstances = [
+        {
+          templateId: 'setheader',
+          title: 'Set header',
+          parameters: {
+            'x-ms-apimTemplateParameter.name': 'Accept',
+            'x-ms-apimTemplateParameter.value': 'application/json',
+            'x-ms-apimTemplateParameter.existsAction': 'override',
+            'x-ms-apimTemplate-policySection': 'Request',
+          },
+        },
+      ];
+    },
+  },
+};
+
+/**
+ * How each rule's example is put into the connector. A rule whose example has a placement takes its
+ * file and pointer from PLACEMENT_POINTERS: its entry says only how the fragment combines, and
+ * anything its words say beyond the placement (`at` only where the placement's first such thing is
+ * not the one the example means). A rule without one gives its place here: the root of a file, or
+ * a place its words name (`cut`). A rule with an example is here, or in UNCHECKED_EXAMPLES with the
  * reason its example cannot be put into a connector; the test fails on a rule in neither.
  */
-export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
+export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
   'GEN-JSON-PARSE': swagger('', { mode: 'replace' }),
-  'GEN-JSON-DUPLICATE-KEY': swagger(LIST_TASKS, { mode: 'replace' }),
+  'GEN-JSON-DUPLICATE-KEY': { mode: 'replace' },
   'GEN-SECRETS': swagger(''),
   'SWG-VERSION': swagger('', { mode: 'replace' }),
   ...each(['SWG-REQUIRED-ROOT', 'SWG-META-REQ', 'SWG-CONSUMES'], swagger('', { mode: 'only' })),
@@ -197,24 +264,32 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-INFO-DESC-LEN',
       'SWG-INFO-DESC-PLACEHOLDER',
       'SWG-INFO-DESC-WORDS',
+      'SWG-INFO-CONTACT-EMAIL',
     ],
-    swagger('/info'),
+    {},
   ),
-  'SWG-INFO-CONTACT-FIELDS': swagger('/info', { mode: 'set' }),
-  'SWG-INFO-CONTACT-EMAIL': swagger('/info/contact'),
-  'SWG-META-PROPS': swagger(`${METADATA}/1`, { mode: 'replace' }),
-  ...each(['SWG-META-CATEGORY', 'SWG-META-CATEGORY-MAX'], swagger(`${METADATA}/2`, { mode: 'replace' })),
-  'SWG-META-URL': swagger(`${METADATA}/0`, { mode: 'replace' }),
+  'SWG-INFO-CONTACT-FIELDS': { mode: 'set' },
+  // Each replaces the metadata item it is about: website, privacy policy, categories.
+  'SWG-META-URL': { mode: 'replace' },
+  'SWG-META-PROPS': { mode: 'replace', at: `${METADATA}/1` },
+  ...each(['SWG-META-CATEGORY', 'SWG-META-CATEGORY-MAX'], { mode: 'replace', at: `${METADATA}/2` }),
   ...each(
-    ['SWG-KEYWORD', 'SWG-JSONENUM', 'SWG-DEFAULT-TYPE', 'SWG-ENUM-NONEMPTY', 'SWG-ENUM-TYPE', 'SWG-FORMAT'],
-    swagger(TASK_TITLE, { mode: 'replace' }),
-  ),
-  ...each(
-    ['SWG-ARRAY-ITEMS', 'SWG-NUMERIC', 'SWG-PATTERN', 'SWG-EDITOR'],
-    swagger(TASK_TITLE, { mode: 'replace' }),
+    [
+      'SWG-KEYWORD',
+      'SWG-JSONENUM',
+      'SWG-DEFAULT-TYPE',
+      'SWG-ENUM-NONEMPTY',
+      'SWG-ENUM-TYPE',
+      'SWG-FORMAT',
+      'SWG-ARRAY-ITEMS',
+      'SWG-NUMERIC',
+      'SWG-PATTERN',
+      'SWG-EDITOR',
+    ],
+    { mode: 'replace' },
   ),
   // Labels of properties, and capabilities of response properties.
-  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS'], swagger(TASK_TITLE)),
+  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS'], {}),
   ...each(
     [
       'SWG-EXT-NAME',
@@ -224,7 +299,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-PARAM-XMS-SUMMARY-LEN',
       'SWG-ENUMVALUES',
     ],
-    swagger(STATUS_PARAMETER),
+    {},
   ),
   ...each(
     [
@@ -236,10 +311,11 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-PARAM-CONNECTIONID',
       'SWG-COLLECTIONFORMAT',
       'SWG-INTERNAL-DEFAULT',
+      'SWG-NOTIF-URL-POS',
     ],
-    swagger(STATUS_PARAMETER, { mode: 'replace' }),
+    { mode: 'replace' },
   ),
-  'SWG-PARAM-REF': swagger(STATUS_PARAMETER, {
+  'SWG-PARAM-REF': {
     mode: 'replace',
     context: (files) => {
       files.swagger.parameters = {
@@ -252,7 +328,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
         },
       };
     },
-  }),
+  },
   ...each(
     [
       'SWG-XMS-UNKNOWN',
@@ -261,16 +337,14 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-PARAM-ALLOWEMPTY',
       'SWG-PARAM-IN-ENUM',
     ],
-    swagger(TASK_ID_PARAMETER, { mode: 'replace' }),
+    { mode: 'replace' },
   ),
-  ...each(['SWG-JSONTYPE', 'SWG-DISCRIMINATOR'], swagger(TASK, { mode: 'replace' })),
-  ...each(
-    ['SWG-REQ-EMPTY', 'SWG-REQ-UNDEFINED', 'SWG-REQ-NONOBJECT', 'SWG-REQ-READONLY'],
-    swagger(BODY_SCHEMA, { mode: 'replace' }),
-  ),
-  'SWG-BINARY-POS': swagger(BODY_SCHEMA, { mode: 'replace', goodAt: BODY_PARAMETER }),
-  ...each(['SWG-PARAM-BODY-SCHEMA', 'SWG-DYN-ON-BODY'], swagger(BODY_PARAMETER, { mode: 'replace' })),
-  ...each(['SWG-REF-ADJACENT', 'SWG-JSONPOINTER'], swagger(GET_TASK_SCHEMA, { mode: 'replace' })),
+  ...each(['SWG-JSONTYPE', 'SWG-DISCRIMINATOR'], { mode: 'replace' }),
+  ...each(['SWG-REQ-EMPTY', 'SWG-REQ-UNDEFINED', 'SWG-REQ-NONOBJECT', 'SWG-REQ-READONLY', 'SWG-BINARY-POS'], {
+    mode: 'replace',
+  }),
+  ...each(['SWG-PARAM-BODY-SCHEMA', 'SWG-DYN-ON-BODY'], { mode: 'replace' }),
+  ...each(['SWG-REF-ADJACENT', 'SWG-JSONPOINTER'], { mode: 'replace' }),
   ...each(
     [
       'GEN-ENGLISH',
@@ -292,37 +366,24 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-PARAM-MULTI-BODY',
       'SWG-PARAM-BODY-FORM',
     ],
-    swagger(LIST_TASKS),
+    {},
   ),
-  ...each(
-    ['SWG-OP-RESP-SUCCESS', 'SWG-RESP-CODE', 'SWG-RESP-SCHEMA-200'],
-    swagger(LIST_TASKS, { mode: 'set' }),
-  ),
-  'SWG-REF-RESPONSE': swagger(LIST_TASKS, {
+  ...each(['SWG-OP-RESP-SUCCESS', 'SWG-RESP-CODE', 'SWG-RESP-SCHEMA-200'], { mode: 'set' }),
+  'SWG-REF-RESPONSE': {
     context: (files) => {
       files.swagger.responses = { NotFound: { description: 'No such task.' } };
     },
+  },
+  ...each(['SWG-ANN-REPL-API', 'SWG-ANN-REPL-OPID'], {}),
+  ...each(['SWG-RESP-DEFAULT-SCHEMA', 'SWG-RESP-MULTI-SCHEMA', 'SWG-RESP-EMPTY-SCHEMA', 'SWG-RESP-DEFINED'], {
+    mode: 'replace',
   }),
-  ...each(
-    ['SWG-ANN-REPL-API', 'SWG-ANN-REPL-OPID'],
-    swagger(`${LIST_TASKS}/x-ms-api-annotation`, {
-      context: (files) => {
-        files.swagger.paths['/tasks'].get.deprecated = true;
-      },
-    }),
-  ),
-  ...each(
-    ['SWG-RESP-DEFAULT-SCHEMA', 'SWG-RESP-MULTI-SCHEMA', 'SWG-RESP-EMPTY-SCHEMA', 'SWG-RESP-DEFINED'],
-    swagger(LIST_TASKS_RESPONSES, { mode: 'replace' }),
-  ),
-  ...each(['SWG-RESP-HEADERS', 'SWG-REF-SCHEMA'], swagger(LIST_TASKS_200)),
-  ...each(
-    ['SWG-OPID-REQ', 'SWG-OP-SUMMARY-REQ', 'SWG-OP-DESC-REQ', 'SWG-OP-RESP-REQ'],
-    swagger(LIST_TASKS_ITEM, { mode: 'set' }),
-  ),
-  'SWG-GET-BODY': swagger(LIST_TASKS_ITEM),
-  ...each(['SWG-MIME-COMPAT', 'SWG-FORMURLENC'], swagger(CREATE_TASK)),
-  'SWG-OP-EMPTY': swagger('/paths', { mode: 'set' }),
+  ...each(['SWG-RESP-HEADERS', 'SWG-REF-SCHEMA'], {}),
+  ...each(['SWG-OPID-REQ', 'SWG-OP-SUMMARY-REQ', 'SWG-OP-DESC-REQ', 'SWG-OP-RESP-REQ'], { mode: 'set' }),
+  'SWG-GET-BODY': {},
+  // Both are about a body: the operation with one, POST /tasks.
+  ...each(['SWG-MIME-COMPAT', 'SWG-FORMURLENC'], { at: CREATE_TASK }),
+  'SWG-OP-EMPTY': { mode: 'set' },
   ...each(
     [
       'SWG-OPID-UNIQUE',
@@ -336,21 +397,21 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       'SWG-PATH-REF',
       'SWG-PATH-MISSING-PARAM',
       'SWG-PATH-PARAM-IN-TEMPLATE',
+      'SWG-FAMILY-DUP-REV',
+      'SWG-FAMILY-ACTIVE',
+      'SWG-FAMILY-PROD',
+      'SWG-FAMILY-EMPTY-REV',
     ],
-    swagger('/paths'),
+    {},
   ),
-  'SWG-SEC-PROPS': swagger('/securityDefinitions/API_Key', { mode: 'replace' }),
+  'SWG-SEC-PROPS': { mode: 'replace' },
 
-  'SWG-RESP-EXAMPLE': swagger(LIST_TASKS_200, { cut: BEFORE_ELLIPSIS }),
-  ...each(
-    ['SWG-FAMILY-DUP-REV', 'SWG-FAMILY-ACTIVE', 'SWG-FAMILY-PROD', 'SWG-FAMILY-EMPTY-REV'],
-    swagger('/paths'),
-  ),
-  'SWG-PARAM-RESERVED': swagger(STATUS_PARAMETER, {
+  'SWG-RESP-EXAMPLE': { cut: BEFORE_ELLIPSIS },
+  'SWG-PARAM-RESERVED': {
     mode: 'replace',
     cut: BEFORE_ELLIPSIS,
     context: oauthDefinition,
-  }),
+  },
   'SWG-SEC-SCOPE': swagger('', { cut: / with scopes .*$/, context: oauthDefinition }),
   'SWG-SEC-PROPS-CONSISTENCY': apiProperties(CONNECTION_PARAMETERS, {
     mode: 'only',
@@ -360,15 +421,17 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
       oauthConnection(files);
     },
   }),
+  // The folder parameter of ListTasks, where dynamic calls have targets.
   ...each(
     ['SWG-DYN-LIST-AMBIG', 'SWG-DYN-PROPS-AMBIG', 'SWG-DYN-PROPS-PATH', 'SWG-DYN-TREE', 'SWG-DYN-OPID'],
-    swagger(FOLDER_PARAMETER, { context: dynamicTargets }),
+    { at: FOLDER_PARAMETER, context: dynamicTargets },
   ),
-  ...each(
-    ['SWG-DYN-PARAMS', 'SWG-DYN-RESULT'],
-    swagger(FOLDER_PARAMETER, { context: dynamicTargets, cut: REMARK }),
-  ),
-  'SWG-DYN-INTERNAL-SRC': swagger(`${FOLDER_PARAMETER}/x-ms-dynamic-values`, {
+  ...each(['SWG-DYN-PARAMS', 'SWG-DYN-RESULT'], {
+    at: FOLDER_PARAMETER,
+    context: dynamicTargets,
+    cut: REMARK,
+  }),
+  'SWG-DYN-INTERNAL-SRC': {
     cut: / where site has .*$/,
     context: (files) => {
       dynamicTargets(files);
@@ -380,76 +443,48 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
         'value-path': 'id',
       };
     },
-  }),
-  'SWG-WH-NOTIF-URL': swagger(HOOK_BODY, { mode: 'set', context: webhook }),
-  'SWG-NOTIF-URL-REQUIRED': swagger(HOOK_BODY, { mode: 'set', context: webhook }),
-  ...each(
-    ['SWG-NOTIF-URL-INTERNAL', 'SWG-NOTIF-URL-STRING'],
-    swagger(`${HOOK_BODY}/schema/properties`, { mode: 'set', context: webhook }),
-  ),
-  'SWG-NOTIF-URL-POS': swagger(STATUS_PARAMETER, { mode: 'replace' }),
-  'SWG-WH-NOTIF-CONTENT': swagger('/paths', { mode: 'set', context: webhook }),
-  'SWG-WH-DELETE': swagger('/paths', { mode: 'only', cut: REMARK, context: webhook }),
-  'SWG-NOTIF-EXT': swagger(LIST_TASKS_ITEM, { context: webhook }),
+  },
+  ...each(['SWG-WH-NOTIF-URL', 'SWG-NOTIF-URL-REQUIRED'], { mode: 'set' }),
+  ...each(['SWG-NOTIF-URL-INTERNAL', 'SWG-NOTIF-URL-STRING'], { mode: 'set' }),
+  'SWG-WH-NOTIF-CONTENT': { mode: 'set', context: webhook },
+  'SWG-WH-DELETE': { mode: 'only', cut: REMARK, context: webhook },
+  'SWG-NOTIF-EXT': { context: webhook },
 
+  // The bad example's OAuth settings are on its api_key parameter.
   'PROP-SCHEMA': apiProperties('', {
     mode: 'replace',
     goodFixesBad: true,
     goodAt: `${API_KEY}/oAuthSettings`,
   }),
   'PROP-ROOT': apiProperties('', { mode: 'replace' }),
-  'PROP-BRAND-REQ': apiProperties('', { mode: 'replace', goodFixesBad: true, goodAt: '/properties' }),
-  'PROP-UNKNOWN-KEYS': apiProperties('', { goodAt: '/properties' }),
-  'PROP-PUBLISHER': apiProperties('', { mode: 'set', goodAt: '/properties', goodMode: 'merge' }),
-  ...each(
-    ['PROP-BRAND-FORMAT', 'PROP-BRAND-FORBIDDEN', 'PROP-PUBLISHER-TEMPLATE', 'PROP-CAPABILITIES'],
-    apiProperties('/properties'),
-  ),
-  'PROP-BRAND-IP': apiProperties('/properties', {
+  'PROP-BRAND-REQ': apiProperties('', { mode: 'replace', goodFixesBad: true }),
+  'PROP-UNKNOWN-KEYS': apiProperties(''),
+  'PROP-PUBLISHER': apiProperties('', { mode: 'set', goodMode: 'merge' }),
+  ...each(['PROP-BRAND-FORMAT', 'PROP-BRAND-FORBIDDEN', 'PROP-PUBLISHER-TEMPLATE', 'PROP-CAPABILITIES'], {}),
+  'PROP-BRAND-IP': {
     context: (files) => {
       files.apiProperties.properties.iconBrandColor = '#da3b01';
     },
-  }),
-  'PROP-SCRIPTOPS': apiProperties('/properties', {
+  },
+  'PROP-SCRIPTOPS': {
     context: (files) => {
       files.script = MINIMAL_SCRIPT;
       files.apiProperties.properties.scriptOperations = ['ListTasks'];
     },
-  }),
-  'PROP-CP-NAME': apiProperties(CONNECTION_PARAMETERS, { mode: 'replace' }),
-  'PROP-TENANTID': apiProperties(CONNECTION_PARAMETERS),
-  'PROP-CP-TYPE': apiProperties(API_KEY),
-  ...each(['PROP-CP-UI', 'PROP-CP-HIDDEN-TYPE'], apiProperties(`${API_KEY}/uiDefinition`)),
-  'PROP-OAUTH-IDP': apiProperties(`${CONNECTION_PARAMETERS}/token`, {
-    context: oauthConnection,
-    mode: 'set',
-  }),
-  'PROP-OAUTH-SECRET': apiProperties(OAUTH_SETTINGS, { context: oauthConnection }),
-  'PROP-OAUTH-REDIRECT': apiProperties(OAUTH_SETTINGS, {
+  },
+  'PROP-CP-NAME': { mode: 'replace' },
+  'PROP-TENANTID': {},
+  'PROP-CP-TYPE': {},
+  ...each(['PROP-CP-UI', 'PROP-CP-HIDDEN-TYPE'], {}),
+  'PROP-OAUTH-IDP': { mode: 'set' },
+  'PROP-OAUTH-SECRET': {},
+  'PROP-OAUTH-REDIRECT': {
     context: (files) => {
       oauthConnection(files);
       delete files.apiProperties.properties.connectionParameters.token.oAuthSettings.redirectMode;
     },
-    goodKeepsNote:
-      "GlobalPerConnector is noted: the note says Microsoft's pipeline error on it can be ignored",
-  }),
-  'PROP-POLICY': apiProperties('/properties/policyTemplateInstances/0', {
-    mode: 'replace',
-    context: (files) => {
-      files.apiProperties.properties.policyTemplateInstances = [
-        {
-          templateId: 'setheader',
-          title: 'Set header',
-          parameters: {
-            'x-ms-apimTemplateParameter.name': 'Accept',
-            'x-ms-apimTemplateParameter.value': 'application/json',
-            'x-ms-apimTemplateParameter.existsAction': 'override',
-            'x-ms-apimTemplate-policySection': 'Request',
-          },
-        },
-      ];
-    },
-  }),
+  },
+  'PROP-POLICY': { mode: 'replace' },
 
   ...each(['README-SECTIONS-CERT', 'README-SECTIONS-IP', 'README-PLACEHOLDER', 'README-OPS-MATCH'], README),
   'README-OAUTH-STEPS': {
@@ -470,12 +505,12 @@ export const RULE_EXAMPLE_PLACES: Record<string, ExamplePlace> = {
   ...each(['SET-ENV'], settings()),
   // The valid connector has no icon.png.
   'SET-FILES-EXIST': settings({ cut: / without icon\.png in the folder$/ }),
-  'CSX-NO-GATEWAY': apiProperties(API_KEY, {
+  'CSX-NO-GATEWAY': {
     cut: /^script\.csx with | in apiProperties\.json$/g,
     context: (files) => {
       files.script = MINIMAL_SCRIPT;
     },
-  }),
+  },
   ...each(['REPO-TOP-FOLDER', 'REPO-FILENAMES', 'CSX-ONE', 'SET-NOT-IN-PR', 'ICON-IN-REPO'], FOLDER),
   'REPO-EXTRA-FILES': { ...FOLDER, goodInWords: 'only the connector files' },
   'REPO-REQUIRED-FILES': FOLDER,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { PROFILES, type Profile, type Severity } from '../../src/model/finding.js';
+import { PROFILES, type Profile } from '../../src/model/finding.js';
 import type { RuleDefinition } from '../../src/model/rule.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { validatePaths } from '../../src/validate.js';
@@ -12,12 +12,13 @@ import {
   type ExampleFiles,
   type ExamplePlace,
 } from './rule-example-connector.js';
-import { RULE_EXAMPLE_PLACES, UNCHECKED_EXAMPLES } from './rule-example-places.js';
+import { PLACEMENT_POINTERS, RULE_EXAMPLE_PLACES, UNCHECKED_EXAMPLES } from './rule-example-places.js';
 
-// docs/rules.md shows, for each rule, an example that fires it ("Fires on") and its fix ("Passes").
-// Each is put into the valid connector at its place (rule-example-places.ts), written to disk and
-// validated as the CLI does, under a profile where the rule is on: a reader who copies the bad example
-// must see the rule, and one who copies the good example must not.
+// docs/rules.md shows, for each rule, an example that fires it ("Fires on") and its fix ("Passes"), and
+// where in a connector they go when the fragment does not say it (the example's placement). Each is
+// put into the valid connector at that place (rule-example-places.ts), written to disk and validated
+// as the CLI does, under a profile where the rule is on: a reader who copies the bad example must see
+// the rule, and one who copies the good example must not, or only the note the reference announces.
 
 /** Rules without an example, each deliberately: every other rule shows one. */
 const WITHOUT_EXAMPLE: Record<string, string> = {
@@ -26,8 +27,12 @@ const WITHOUT_EXAMPLE: Record<string, string> = {
 
 const documented = ALL_RULES.filter((rule) => rule.example);
 const checked = documented.filter((rule) => !(rule.id in UNCHECKED_EXAMPLES));
-// A rule without a place fails the listing test below, not the run of the others.
-const placed = checked.filter((rule) => rule.id in RULE_EXAMPLE_PLACES);
+const listed = checked.filter((rule) => rule.id in RULE_EXAMPLE_PLACES);
+// A rule without a place, or without a file to put it in, fails the listing tests below, not the
+// run of the others.
+const placed = listed.filter(
+  (rule) => rule.example!.placement || RULE_EXAMPLE_PLACES[rule.id]!.file !== undefined,
+);
 
 describe('the rule reference examples', () => {
   it('are shown for every rule but a few listed ones', () => {
@@ -50,8 +55,22 @@ describe('the rule reference examples', () => {
     expect({ placeless, stale, both }).toEqual({ placeless: [], stale: [], both: [] });
   });
 
+  // The reference says where a fragment goes from the rule's placement; the test must put it there,
+  // not where a table of its own says, or the two could part.
+  it('go where the reference says: at their placement, else at the root of a file or where their words say', () => {
+    const misplaced = listed.flatMap((rule) => {
+      const setup = RULE_EXAMPLE_PLACES[rule.id]!;
+      if (rule.example!.placement)
+        return setup.file === undefined ? [] : [`${rule.id}: file beside placement`];
+      if (setup.file === undefined) return [`${rule.id}: no placement and no file`];
+      const atRoot = (setup.at ?? '') === '';
+      return atRoot || setup.cut ? [] : [`${rule.id}: at ${setup.at} without a placement`];
+    });
+    expect(misplaced).toEqual([]);
+  });
+
   describe.each(placed.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
-    const place = RULE_EXAMPLE_PLACES[id]!;
+    const place = placeOf(rule);
     const profile = place.profile ?? profileWhereOn(rule);
     const example = rule.example!;
 
@@ -63,20 +82,43 @@ describe('the rule reference examples', () => {
 
     if (example.good !== undefined && place.goodInWords === undefined) {
       const good = example.good;
-      it('does not fire on its good example', async () => {
+      const goodFiles = () => {
         const files = place.goodFixesBad ? withBad(place, example.bad) : withContext(place);
         placeFragment(files, place, good, 'good');
-        const fired = await firedOn(
-          files,
-          rule,
-          profile,
-          place.goodKeepsNote === undefined ? 'info' : 'warning',
-        );
-        expect(fired).toEqual([]);
-      });
+        return files;
+      };
+      if (example.goodNote === undefined) {
+        it('does not fire on its good example', async () => {
+          expect(await firedOn(goodFiles(), rule, profile)).toEqual([]);
+        });
+      } else {
+        it('only notes its good example, at info, as the reference says', async () => {
+          const fired = await firedOn(goodFiles(), rule, profile);
+          expect(fired).toEqual([expect.stringMatching(new RegExp(`^${id} \\(info\\): [^\\n]+$`))]);
+        });
+      }
     }
   });
 });
+
+/**
+ * The place of a rule's example: its table entry over what its placement says (the file, the
+ * pointer, and what the placement's words say is there, such as an OAuth connection parameter).
+ */
+function placeOf(rule: RuleDefinition): ExamplePlace {
+  const setup = RULE_EXAMPLE_PLACES[rule.id]!;
+  const { placement, goodPlacement } = rule.example!;
+  const pointer = placement ? PLACEMENT_POINTERS[placement] : undefined;
+  const goodPointer = goodPlacement ? PLACEMENT_POINTERS[goodPlacement] : undefined;
+  return {
+    context: pointer?.context ?? goodPointer?.context,
+    ...(pointer && { at: pointer.at }),
+    ...(goodPointer && { goodAt: goodPointer.at }),
+    ...setup,
+    // `placed` holds only rules with one or the other.
+    file: (setup.file ?? pointer?.file)!,
+  };
+}
 
 function withContext(place: ExamplePlace): ExampleFiles {
   const files = baseExampleFiles();
@@ -95,20 +137,14 @@ function profileWhereOn(rule: RuleDefinition): Profile {
 }
 
 /**
- * The rule's findings on the files from `least` severity up, as `ruleId: message` (joined in one
- * string, so that an example firing its rule many times still matches one expected string).
+ * The rule's findings on the files, as `ruleId (severity): message` (joined in one string, so that an
+ * example firing its rule many times still matches one expected string).
  */
-async function firedOn(
-  files: ExampleFiles,
-  rule: RuleDefinition,
-  profile: Profile,
-  least: Severity = 'info',
-): Promise<string[]> {
+async function firedOn(files: ExampleFiles, rule: RuleDefinition, profile: Profile): Promise<string[]> {
   const folder = writeConnector(exampleFixture(files), profile, files.name);
   const result = await validatePaths([folder], { cwd: path.dirname(folder) });
-  const counted = least === 'info' ? ['info', 'warning', 'error'] : ['warning', 'error'];
-  const own = result.findings.filter(
-    (finding) => finding.ruleId === rule.id && counted.includes(finding.severity),
-  );
-  return own.length === 0 ? [] : [own.map((finding) => `${finding.ruleId}: ${finding.message}`).join('\n')];
+  const own = result.findings.filter((finding) => finding.ruleId === rule.id);
+  return own.length === 0
+    ? []
+    : [own.map((finding) => `${finding.ruleId} (${finding.severity}): ${finding.message}`).join('\n')];
 }

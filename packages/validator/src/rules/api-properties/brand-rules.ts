@@ -23,7 +23,11 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     title: 'Write iconBrandColor as an HTML hex colour `#RRGGBB`.',
     description: 'The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
-    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      placement: 'apiProperties',
+      bad: '"iconBrandColor": "blue"',
+      good: '"iconBrandColor": "#3b5bdb"',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-BRAND-FORMAT');
       const colour = brandColourOf(context);
@@ -42,7 +46,11 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     description:
       'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
     levels: { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
-    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      placement: 'apiProperties',
+      bad: '"iconBrandColor": "#007ee5"',
+      good: '"iconBrandColor": "#3b5bdb"',
+    },
     check(context) {
       const colour = brandColourOf(context);
       const rgb = colour === undefined ? undefined : parseHexColour(colour);
@@ -68,7 +76,11 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     description:
       'Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.',
     levels: { certified: 'off', 'independent-publisher': 'error', custom: 'off' },
-    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    example: {
+      placement: 'apiProperties',
+      bad: '"iconBrandColor": "#3b5bdb"',
+      good: '"iconBrandColor": "#da3b01"',
+    },
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;

@@ -29,6 +29,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     msMessage: 'Invalid value for the {0} property within the UI Definition object.',
     example: {
+      placement: 'connectionParameters',
       bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
       good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }',
     },
@@ -84,6 +85,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     msMessage: 'Value {0} is not defined in enum.',
     example: {
+      placement: 'oauthConnectionParameter',
       bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "…" }',
       good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "…", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }',
     },
@@ -146,7 +148,13 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
       'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
     levels: certificationLevels('error', 'warning'),
     msMessage: 'Value {0} is not defined in enum.',
-    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    example: {
+      placement: 'oauthSettings',
+      bad: '"redirectMode": "Global"',
+      good: '"redirectMode": "GlobalPerConnector"',
+      goodNote:
+        "Microsoft's apiProperties pipeline rejects the value, which the platform accepts, and the note says that this error can be ignored",
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-OAUTH-REDIRECT', REDIRECT_MODE_ADVICE);
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
@@ -178,6 +186,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
       'clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.',
     levels: certificationLevels('error'),
     example: {
+      placement: 'oauthSettings',
       bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
       good: '"clientSecret": "[[DUMMY]]"',
     },

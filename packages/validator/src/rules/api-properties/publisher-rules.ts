@@ -32,6 +32,7 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
       'Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the \'stackOwner\' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).',
     levels: { certified: 'warning', 'independent-publisher': 'error', custom: 'off' },
     example: {
+      goodPlacement: 'apiProperties',
       bad: '"properties": { "iconBrandColor": "#da3b01" }',
       good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"',
     },
@@ -57,6 +58,7 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
       'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
     example: {
+      placement: 'apiProperties',
       bad: '"publisher": "Full name or name of company or organization."',
       good: '"publisher": "Contoso Ltd"',
     },

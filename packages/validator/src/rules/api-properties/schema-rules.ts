@@ -15,6 +15,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     msMessage: 'Invalid type. Expected {0} but got {1}.',
     example: {
+      goodPlacement: 'oauthSettings',
       bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
       good: '"scopes": ["read"]',
     },
@@ -44,7 +45,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       'The schema requires iconBrandColor: it is the background of the connector icon in the designers.',
     levels: certificationLevels('error'),
-    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      goodPlacement: 'apiProperties',
+      bad: '{ "properties": { "publisher": "Contoso" } }',
+      good: '"iconBrandColor": "#3b5bdb"',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-BRAND-REQ');
     },
@@ -57,7 +62,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.',
     levels: certificationLevels('warning'),
     msMessage: 'Property {0} has not been defined and the schema does not allow additional properties.',
-    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      goodPlacement: 'apiProperties',
+      bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
+      good: '"iconBrandColor": "#3b5bdb"',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-UNKNOWN-KEYS');
     },
@@ -69,7 +78,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       'Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.',
     levels: certificationLevels('error'),
-    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
+    example: {
+      placement: 'connectionParameters',
+      bad: '"api-key": { "type": "securestring" }',
+      good: '"api_key": { "type": "securestring" }',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-CP-NAME');
     },
@@ -81,7 +94,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       'A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).',
     levels: certificationLevels('error'),
-    example: { bad: '"type": "password"', good: '"type": "securestring"' },
+    example: { placement: 'connectionParameter', bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
         context,
@@ -97,7 +110,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
     levels: certificationLevels('error'),
-    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
+    example: {
+      placement: 'uiDefinition',
+      bad: '"constraints": { "tabIndex": "2" }',
+      good: '"constraints": { "tabIndex": 2 }',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-CP-UI');
       for (const parameter of connectionParametersOf(context.apiProperties)) {
@@ -120,7 +137,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
     levels: sameLevels('info'),
     msMessage: 'Invalid type. Expected Boolean but got String.',
-    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
+    example: {
+      placement: 'uiDefinition',
+      bad: '"constraints": { "hidden": "true" }',
+      good: '"constraints": { "hidden": true }',
+    },
     check(context) {
       for (const parameter of connectionParametersOf(context.apiProperties)) {
         if (parameter.name === 'token:TenantId') continue;

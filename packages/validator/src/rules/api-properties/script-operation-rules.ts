@@ -15,7 +15,11 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
     description:
       'capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.',
     levels: certificationLevels('warning', 'info'),
-    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    example: {
+      placement: 'apiProperties',
+      bad: '"capabilities": ["action"]',
+      good: '"capabilities": ["actions"]',
+    },
     check(context) {
       reportSchemaProblems(context, 'PROP-CAPABILITIES');
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -45,6 +49,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
       'scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.',
     levels: certificationLevels('warning'),
     example: {
+      placement: 'apiProperties',
       bad: '"scriptOperations": ["ListTask"]',
       good: '"scriptOperations": ["ListTasks"]',
     },

@@ -82,6 +82,7 @@ export const contentTypeRules: RuleDefinition[] = [
     msCode: 'BodyOrFormDataParameterInFetchOperationNotAllowed',
     msMessage: 'Body or form data parameters are not supported in a fetch operation.',
     example: {
+      placement: 'pathItem',
       bad: '"get": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
       good: '"post": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
     },
@@ -160,6 +161,7 @@ export const contentTypeRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
     example: {
+      placement: 'operation',
       bad: '"consumes": ["application/json"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
     },
@@ -193,6 +195,7 @@ export const contentTypeRules: RuleDefinition[] = [
     msMessage:
       "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
     example: {
+      placement: 'operation',
       bad: '"consumes": ["application/x-www-form-urlencoded"], "parameters": [{ "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "in": "formData", "type": "file" }]',
     },

@@ -130,6 +130,7 @@ function ambiguityRule(
     levels: sameLevels('error'),
     msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
     example: {
+      placement: 'parameter',
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`,
     },
     check({ swagger, report }) {
@@ -315,6 +316,7 @@ export const dynamicRules: RuleDefinition[] = [
     msMessage:
       'Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.',
     example: {
+      placement: 'bodyParameter',
       bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { … }, "schema": { "type": "object" } }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { … } } }',
     },
@@ -344,6 +346,7 @@ export const dynamicRules: RuleDefinition[] = [
     msMessage:
       "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
     example: {
+      placement: 'parameter',
       bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
       good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }',
     },
@@ -373,7 +376,7 @@ export const dynamicRules: RuleDefinition[] = [
       "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
     levels: sameLevels('error'),
     msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
-    example: { bad: '"x-ms-dynamic-values": { "capability": "file-picker", … }' },
+    example: { placement: 'parameter', bad: '"x-ms-dynamic-values": { "capability": "file-picker", … }' },
     check({ swagger, report }) {
       for (const call of swagger ? dynamicCalls(swagger) : []) {
         if (call.extension !== 'x-ms-dynamic-values' || call.call.capability !== 'file-picker') continue;
@@ -395,6 +398,7 @@ export const dynamicRules: RuleDefinition[] = [
     msCode: 'OperationIdNotFound',
     msMessage: NOT_FOUND,
     example: {
+      placement: 'parameter',
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }',
     },
@@ -426,6 +430,7 @@ export const dynamicRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The parameter could not be found in operation '{0}'.",
     example: {
+      placement: 'parameter',
       bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
       good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }',
     },
@@ -516,6 +521,7 @@ export const dynamicRules: RuleDefinition[] = [
     levels: sameLevels('warning'),
     msMessage: EXPECTS_ARRAY,
     example: {
+      placement: 'parameter',
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }',
     },
@@ -548,6 +554,7 @@ export const dynamicRules: RuleDefinition[] = [
     msMessage:
       "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
     example: {
+      placement: 'dynamicValues',
       bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"',
     },
     check({ swagger, report }) {

@@ -38,6 +38,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     msCode: 'RequiredPropertyMissing',
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: 'pathItem',
       bad: '"get": { "operationId": "ListTasks", "description": "Lists tasks." }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }',
     },
@@ -67,6 +68,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     msCode: 'RequiredPropertyMissing',
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: 'pathItem',
       bad: '"get": { "operationId": "ListTasks", "summary": "List tasks" }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }',
     },
@@ -87,6 +89,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     msCode: 'OperationSummaryTooLong',
     msMessage: "The operation 'summary' should be fewer than {0} characters for improved readablity.",
     example: {
+      placement: 'operation',
       bad: '"summary": "Lists all of the tasks that are assigned to the current user in every project of the workspace"',
       good: '"summary": "List my tasks"',
     },
@@ -110,7 +113,11 @@ export const operationDocumentationRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     msCode: 'RestrictedCharactersInSummary',
     msMessage: 'Summary string contains any of the restricted characters [{0}]',
-    example: { bad: '"summary": "Create/update a task"', good: '"summary": "Create or update a task"' },
+    example: {
+      placement: 'operation',
+      bad: '"summary": "Create/update a task"',
+      good: '"summary": "Create or update a task"',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary);
@@ -129,7 +136,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     description:
       'The string guidance says a summary "shouldn\'t end with a non-alphanumeric character, including punctuation or space". A closing bracket is accepted: the deprecation guidance appends "(deprecated)", 87 merged certified connectors end summaries with ")", and some mark "[DEPRECATED]".',
     levels: certificationLevels('warning', 'info'),
-    example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
+    example: { placement: 'operation', bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary);
@@ -148,7 +155,11 @@ export const operationDocumentationRules: RuleDefinition[] = [
     description:
       'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id … please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels('warning', 'off'),
-    example: { bad: '"operationId": "ListTasks", "summary": "ListTasks"', good: '"summary": "List tasks"' },
+    example: {
+      placement: 'operation',
+      bad: '"operationId": "ListTasks", "summary": "ListTasks"',
+      good: '"summary": "List tasks"',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary)?.trim();
@@ -172,6 +183,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
       'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels('info', 'off'),
     example: {
+      placement: 'operation',
       bad: '"summary": "List tasks", "description": "List tasks"',
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."',
     },
@@ -195,7 +207,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     description:
       'Certification: "Empty operations aren\'t allowed." An operation with no summary, no description, no parameters and no responses is a placeholder.',
     levels: certificationLevels('warning', 'info'),
-    example: { bad: '"/tasks": { "get": {} }' },
+    example: { placement: 'paths', bad: '"/tasks": { "get": {} }' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         // Parameters and responses first: almost every operation has some, and is passed at once.

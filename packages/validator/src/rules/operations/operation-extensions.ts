@@ -51,7 +51,11 @@ export const operationExtensionRules: RuleDefinition[] = [
     description:
       'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
     levels: sameLevels('error'),
-    example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
+    example: {
+      placement: 'parameter',
+      bad: '"x-ms-visibility": "hidden"',
+      good: '"x-ms-visibility": "internal"',
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       forEachVisibilityHolder(swagger, (holder, place) => {
@@ -87,7 +91,7 @@ export const operationExtensionRules: RuleDefinition[] = [
     description:
       'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.',
     levels: sameLevels('error'),
-    example: { bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
+    example: { placement: 'operation', bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if ((operation.keys & (OperationKey.trigger | OperationKey.triggerMetadata)) === 0) continue;
@@ -126,6 +130,7 @@ export const operationExtensionRules: RuleDefinition[] = [
     msMessage:
       "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
     example: {
+      placement: 'operation',
       bad: '"x-ms-pageable": { "nextLinkName": "next" }',
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }',
     },
@@ -157,6 +162,7 @@ export const operationExtensionRules: RuleDefinition[] = [
       'At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.',
     levels: sameLevels('error'),
     example: {
+      placement: 'operation',
       bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }',
       good: '"x-ms-capabilities": { "chunkTransfer": true }',
     },

@@ -39,7 +39,11 @@ export const operationIdRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'OperationIdRequired',
     msMessage: "The operation 'operationId' property is required.",
-    example: { bad: '"get": { "summary": "List tasks" }', good: '"get": { "operationId": "ListTasks" }' },
+    example: {
+      placement: 'pathItem',
+      bad: '"get": { "summary": "List tasks" }',
+      good: '"get": { "operationId": "ListTasks" }',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (operation.operationId === undefined || operation.operationId.trim() === '') {
@@ -61,6 +65,7 @@ export const operationIdRules: RuleDefinition[] = [
     msCode: 'OperationIdNotUnique',
     msMessage: "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
     example: {
+      placement: 'paths',
       bad: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetItem" } }',
       good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }',
     },
@@ -89,7 +94,11 @@ export const operationIdRules: RuleDefinition[] = [
     msCode: 'OperationIdSanitized',
     msMessage:
       "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-    example: { bad: '"operationId": "List-Tasks"', good: '"operationId": "ListTasks"' },
+    example: {
+      placement: 'operation',
+      bad: '"operationId": "List-Tasks"',
+      good: '"operationId": "ListTasks"',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const id = operation.operationId;
@@ -113,7 +122,11 @@ export const operationIdRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'OperationIdTooLong',
     msMessage: "The operationId length must be less than '{0}'.",
-    example: { bad: `"operationId": "${'A'.repeat(130)}"`, good: '"operationId": "ListTasks"' },
+    example: {
+      placement: 'operation',
+      bad: `"operationId": "${'A'.repeat(130)}"`,
+      good: '"operationId": "ListTasks"',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if ((operation.operationId?.length ?? 0) < OPERATION_ID_MAX_LENGTH) continue;

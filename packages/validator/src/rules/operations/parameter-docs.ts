@@ -46,6 +46,7 @@ export const parameterDocumentationRules: RuleDefinition[] = [
     msCode: 'RequiredPropertyMissing',
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "status", "in": "query", "type": "string", "description": "Only tasks with this status." }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }',
     },
@@ -78,6 +79,7 @@ export const parameterDocumentationRules: RuleDefinition[] = [
     msCode: 'RequiredPropertyMissing',
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }',
     },
@@ -97,6 +99,7 @@ export const parameterDocumentationRules: RuleDefinition[] = [
       'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels('error'),
     example: {
+      placement: 'parameter',
       bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"',
     },

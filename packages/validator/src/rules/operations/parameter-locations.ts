@@ -72,6 +72,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage:
       "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
     example: {
+      placement: 'pathParameter',
       bad: '{ "name": "taskId", "in": "path", "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }',
     },
@@ -97,7 +98,10 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'PathParameterNotDefinedInTemplate',
     msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: { bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }' },
+    example: {
+      placement: 'paths',
+      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }',
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       const first = once();
@@ -129,6 +133,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage:
       'Encoding for path parameter \'{0}\' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.',
     example: {
+      placement: 'pathParameter',
       bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }',
     },
@@ -155,6 +160,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage:
       "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
       good: '{ "name": "q", "in": "query", "type": "string" }',
     },
@@ -178,7 +184,10 @@ export const parameterLocationRules: RuleDefinition[] = [
       'Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).',
     levels: sameLevels('error'),
     msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: { bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]' },
+    example: {
+      placement: 'operation',
+      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]',
+    },
     check({ swagger, report }) {
       const first = once();
       for (const operation of swagger?.operations ?? []) {
@@ -217,7 +226,10 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage:
       "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: { bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]' },
+    example: {
+      placement: 'operation',
+      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]',
+    },
     check({ swagger, report }) {
       const first = once();
       for (const operation of swagger?.operations ?? []) {
@@ -246,6 +258,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage:
       "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
     example: {
+      placement: 'operation',
       bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]',
     },
     check({ swagger, report }) {
@@ -269,6 +282,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "content", "in": "query", "type": "file" }',
       good: '{ "name": "content", "in": "formData", "type": "file" }',
     },
@@ -308,6 +322,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage:
       "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "fichier_é", "in": "formData", "type": "file" }',
       good: '{ "name": "file", "in": "formData", "type": "file" }',
     },
@@ -339,6 +354,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msCode: 'ConnectionIdParameterNotAllowed',
     msMessage: "A parameter cannot be named as 'connectionId'.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
       good: '{ "name": "accountId", "in": "query", "type": "string" }',
     },
@@ -363,6 +379,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     msCode: 'ReservedParameterIsUsed',
     msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
     example: {
+      placement: 'parameter',
       bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, … { "name": "Authorization", "in": "header" }',
     },
     check({ swagger, report }) {
@@ -385,6 +402,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The 'body' parameter must define a 'schema' property.",
     example: {
+      placement: 'bodyParameter',
       bad: '{ "name": "body", "in": "body", "type": "object" }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }',
     },
@@ -422,7 +440,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage:
       "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+    example: { placement: 'pathParameter', bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const parameters = writtenParameters(swagger);
@@ -451,7 +469,11 @@ export const parameterLocationRules: RuleDefinition[] = [
       'Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).',
     levels: sameLevels('error'),
     msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: { bad: '{ "$ref": "#/parameters/Missing" }', good: '{ "$ref": "#/parameters/TaskId" }' },
+    example: {
+      placement: 'parameter',
+      bad: '{ "$ref": "#/parameters/Missing" }',
+      good: '{ "$ref": "#/parameters/TaskId" }',
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [name, value] of entriesOf(swagger.root.parameters)) {
@@ -502,6 +524,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
     example: {
+      placement: 'parameter',
       bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
       good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }',
     },
@@ -568,6 +591,7 @@ export const parameterLocationRules: RuleDefinition[] = [
       'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).',
     levels: sameLevels('error'),
     example: {
+      placement: 'pathParameter',
       bad: '{ "name": "id", "in": "url", "type": "guid" }',
       good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }',
     },

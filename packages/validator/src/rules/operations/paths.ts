@@ -172,6 +172,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage:
       "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
     example: {
+      placement: 'paths',
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }',
     },
@@ -192,7 +193,7 @@ export const pathRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'OperationPathContainsUnsupportedCharacters',
     msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    example: { placement: 'paths', bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check(context) {
       reportPathKeys(context, (path) =>
         path.includes('*') ? "The operation path cannot contain wildcard character '*'." : undefined,
@@ -209,7 +210,7 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'OperationPathTemplateNotValid',
     msMessage:
       "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    example: { placement: 'paths', bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
       reportPathKeys(context, (path) => {
         const problem = templateProblem(path);
@@ -228,7 +229,7 @@ export const pathRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'OperationPathVariablesContainDefaults',
     msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    example: { placement: 'paths', bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check(context) {
       reportPathKeys(context, (path) =>
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
@@ -248,7 +249,7 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'DuplicateOperationPath',
     msMessage:
       "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    example: { placement: 'paths', bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const all = swagger.operations;
@@ -288,7 +289,7 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'PartialDuplicateOperationPath',
     msMessage:
       "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    example: { placement: 'paths', bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const templates = pathTemplates(swagger);
@@ -332,7 +333,7 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'PathRedefined',
     msMessage:
       "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { bad: '"/Tasks": {}, "/tasks": {}' },
+    example: { placement: 'paths', bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = new Set<string>();
       for (const path of pathKeys(swagger)) {
@@ -358,7 +359,7 @@ export const pathRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'PathItemRefNotSuppored',
     msMessage: "The '$ref' property in a path is not supported.",
-    example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    example: { placement: 'paths', bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
       for (const path in paths) {
@@ -382,6 +383,7 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'OperationMissingPathParameter',
     msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
     example: {
+      placement: 'paths',
       bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
       good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }',
     },

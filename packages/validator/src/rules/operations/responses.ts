@@ -75,6 +75,7 @@ export const responseRules: RuleDefinition[] = [
     msCode: 'OperationMustHaveResponse',
     msMessage: 'The operation is not valid, it must contain at least one response definition.',
     example: {
+      placement: 'pathItem',
       bad: '"get": { "operationId": "ListTasks" }',
       good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }',
     },
@@ -100,6 +101,7 @@ export const responseRules: RuleDefinition[] = [
     msCode: 'OperationShouldHaveSuccessfulResponse',
     msMessage: "The operation '{0}' should have at least one successful response definition.",
     example: {
+      placement: 'operation',
       bad: '"responses": { "default": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }',
     },
@@ -131,6 +133,7 @@ export const responseRules: RuleDefinition[] = [
     msMessage:
       "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
     example: {
+      placement: 'operation',
       bad: '"responses": { "OK": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }',
     },
@@ -158,6 +161,7 @@ export const responseRules: RuleDefinition[] = [
     msMessage:
       "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
     example: {
+      placement: 'responses',
       bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
     },
@@ -185,6 +189,7 @@ export const responseRules: RuleDefinition[] = [
     msMessage:
       "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
     example: {
+      placement: 'responses',
       bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
       good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }',
     },
@@ -212,6 +217,7 @@ export const responseRules: RuleDefinition[] = [
     msMessage:
       "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
     example: {
+      placement: 'operation',
       bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
       good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }',
     },
@@ -239,6 +245,7 @@ export const responseRules: RuleDefinition[] = [
       'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels('warning', 'off'),
     example: {
+      placement: 'responses',
       bad: '"200": { "description": "OK", "schema": {} }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
     },
@@ -265,6 +272,7 @@ export const responseRules: RuleDefinition[] = [
       'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
     levels: certificationLevels('warning', 'off'),
     example: {
+      placement: 'responses',
       bad: '"200": { "description": "OK" }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
     },
@@ -289,7 +297,10 @@ export const responseRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'ResponseHeadersAreNotUnique',
     msMessage: 'The response headers are not unique.',
-    example: { bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }' },
+    example: {
+      placement: 'response',
+      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }',
+    },
     check({ swagger, report }) {
       const seenResponses = new Set<string>();
       for (const operation of swagger?.operations ?? []) {
@@ -322,6 +333,7 @@ export const responseRules: RuleDefinition[] = [
     msCode: 'ResponseExampleMustBeProducedByOperation',
     msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
     example: {
+      placement: 'response',
       bad: '"produces": ["application/json"], … "examples": { "text/xml": "<a/>" }',
       good: '"produces": ["application/json"], … "examples": { "application/json": {} }',
     },

@@ -109,6 +109,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     msMessage:
       'The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.',
     example: {
+      placement: 'parameter',
       bad: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "x-ms-visibility": "internal" }',
       good: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "required": true, "x-ms-visibility": "internal" }',
     },
@@ -169,7 +170,11 @@ export const valueConstraintRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'DefaultValueMustMatchType',
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
-    example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
+    example: {
+      placement: 'schemaProperty',
+      bad: '{ "type": "integer", "default": "10" }',
+      good: '{ "type": "integer", "default": 10 }',
+    },
     check({ swagger, report }) {
       forEachTypedNode(swagger, HolderKey.default, (node, place) => {
         const type = declaredType(node);
@@ -194,6 +199,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The 'enum' array requires at least one value.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "string", "enum": [] }',
       good: '{ "type": "string", "enum": ["open", "done"] }',
     },
@@ -217,6 +223,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     msCode: 'InvalidEnumValue',
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }',
     },
@@ -250,6 +257,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
     example: {
+      placement: 'parameter',
       bad: '"enum": ["open"], "x-ms-enum-values": [{ "value": "closed" }]',
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]',
     },
@@ -302,6 +310,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     msCode: 'UnrecognizedTypeFormat',
     msMessage: "The type/format '{0}' is not recognized.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }',
     },

@@ -105,7 +105,7 @@ function familyRule(
     description,
     levels: sameLevels('error'),
     msMessage: message,
-    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
+    example: { placement: 'paths', bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -127,6 +127,7 @@ export const versioningRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: `${INVALID_ANNOTATION} The replacement property should be specified for deprecated operations only.`,
     example: {
+      placement: 'operation',
       bad: '"x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
       good: '"deprecated": true, "x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
     },
@@ -148,6 +149,7 @@ export const versioningRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
     example: {
+      placement: 'deprecatedAnnotation',
       bad: '"replacement": {}',
       good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }',
     },
@@ -226,6 +228,7 @@ export const versioningRules: RuleDefinition[] = [
     msCode: 'OperationRevisionEmpty',
     msMessage: "The operation '{0}' does not specify a revision in api annotation.",
     example: {
+      placement: 'operation',
       bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": "" }',
       good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
     },
@@ -254,6 +257,7 @@ export const versioningRules: RuleDefinition[] = [
     msCode: 'OperationIdShouldEndWithRevision',
     msMessage: "The operation Id '{0}' should end with revision suffix '{1}'.",
     example: {
+      placement: 'operation',
       bad: '"operationId": "ListTasksNew", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
       good: '"operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
     },
@@ -279,6 +283,7 @@ export const versioningRules: RuleDefinition[] = [
       'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels('warning', 'info'),
     example: {
+      placement: 'operation',
       bad: '"deprecated": true, "summary": "List tasks"',
       good: '"deprecated": true, "summary": "List tasks (deprecated)"',
     },

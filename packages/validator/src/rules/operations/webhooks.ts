@@ -1,6 +1,6 @@
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
-import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { certificationLevels, sameLevels, type RuleDefinition, type RuleExample } from '../../model/rule.js';
 import { asObject, asString } from '../../swagger/json-values.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
@@ -14,7 +14,7 @@ function urlRule(
   title: string,
   message: string,
   broken: (url: NotificationUrl) => boolean,
-  example: { bad: string; good: string },
+  example: RuleExample & { good: string },
 ): RuleDefinition {
   return {
     id,
@@ -44,6 +44,7 @@ export const webhookRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The webhook operation '{0}' is missing notification URL property.",
     example: {
+      placement: 'webhookBody',
       bad: '"schema": { "properties": { "callbackUrl": { "type": "string" } } }',
       good: '"schema": { "properties": { "callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" } } }',
     },
@@ -70,6 +71,7 @@ export const webhookRules: RuleDefinition[] = [
     msMessage:
       "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
     example: {
+      placement: 'paths',
       bad: '"/hooks": { "post": { "x-ms-trigger": "single", … } }',
       good: '"/hooks": { "x-ms-notification-content": { "schema": { "$ref": "#/definitions/Event" } }, "post": { … } }',
     },
@@ -96,6 +98,7 @@ export const webhookRules: RuleDefinition[] = [
     msMessage:
       'The notification URL property is not allowed in this position. It is allowed only in input body.',
     example: {
+      placement: 'parameter',
       bad: '{ "name": "callback", "in": "query", "type": "string", "x-ms-notification-url": true }',
     },
     check({ swagger, report }) {
@@ -125,6 +128,7 @@ export const webhookRules: RuleDefinition[] = [
     'The notification URL property itself or at least one of its parents must be internal.',
     (url) => !url.internalChain,
     {
+      placement: 'webhookBodyProperties',
       bad: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
       good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" }',
     },
@@ -135,6 +139,7 @@ export const webhookRules: RuleDefinition[] = [
     'The notification URL property must be required all the way through the schema chain.',
     (url) => !url.requiredChain,
     {
+      placement: 'webhookBody',
       bad: '"schema": { "properties": { "callbackUrl": { … "x-ms-notification-url": true } } }',
       good: '"required": true, "schema": { "required": ["callbackUrl"], "properties": { "callbackUrl": { … } } }',
     },
@@ -145,6 +150,7 @@ export const webhookRules: RuleDefinition[] = [
     'The notification URL property must be of type string.',
     (url) => !url.isString,
     {
+      placement: 'webhookBodyProperties',
       bad: '"callbackUrl": { "type": "object", "x-ms-notification-url": true }',
       good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
     },
@@ -158,6 +164,7 @@ export const webhookRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage: "The 'x-ms-notification' is supported for trigger operations only.",
     example: {
+      placement: 'pathItem',
       bad: '"post": { "operationId": "CreateTask", "x-ms-notification": { "operationId": "OnTask" } }',
     },
     check({ swagger, report }) {
@@ -196,6 +203,7 @@ export const webhookRules: RuleDefinition[] = [
       'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.',
     levels: certificationLevels('warning', 'info'),
     example: {
+      placement: 'paths',
       bad: '"/hooks": { "post": { … "x-ms-trigger": "single", "responses": { "200": {…} } } } (no DELETE)',
       good: '"/hooks": { "post": { … "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }',
     },

@@ -268,6 +268,7 @@ export const documentStructureRules: RuleDefinition[] = [
     msCode: 'SwaggerKeywordNotSupported',
     msMessage: "The '{0}' keyword is not supported.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "string", "nullable": true }',
       good: '{ "type": "string" }',
     },
@@ -291,7 +292,11 @@ export const documentStructureRules: RuleDefinition[] = [
     msCode: 'ExtensionNameNotValid',
     msMessage:
       'The property \'{0}\' is not valid. If this property is an extension, its name must begin with "x-".',
-    example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
+    example: {
+      placement: 'parameter',
+      bad: '{ "X-ms-summary": "Name" }',
+      good: '{ "x-ms-summary": "Name" }',
+    },
     check(context) {
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
@@ -309,6 +314,7 @@ export const documentStructureRules: RuleDefinition[] = [
       'The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.',
     levels: sameLevels('warning'),
     example: {
+      placement: 'pathParameter',
       bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
       good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }',
     },
@@ -334,6 +340,7 @@ export const documentStructureRules: RuleDefinition[] = [
     msCode: 'JsonTypeIncorrect',
     msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
     example: {
+      placement: 'definition',
       bad: '{ "type": "object", "required": true }',
       good: '{ "type": "object", "required": ["id"] }',
     },
@@ -356,7 +363,7 @@ export const documentStructureRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'JsonValueNotInEnum',
     msMessage: 'The property value must be one of the following: {0}.',
-    example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+    example: { placement: 'schemaProperty', bad: '{ "type": "String" }', good: '{ "type": "string" }' },
     check(context) {
       if (!context.swagger) return;
       // The few the structure walk noted, not every typed node; kind by kind as before.
@@ -389,7 +396,11 @@ export const documentStructureRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'ArrayDuplicateValue',
     msMessage: 'The array contains duplicate values, values must be unique.',
-    example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
+    example: {
+      placement: 'parameter',
+      bad: '{ "enum": ["open", "done", "open"] }',
+      good: '{ "enum": ["open", "done"] }',
+    },
     check(context) {
       if (!context.swagger) return;
       const keywords = structureOf(context.swagger).keywords;

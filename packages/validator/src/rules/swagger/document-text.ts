@@ -53,6 +53,7 @@ export const documentTextRules: RuleDefinition[] = [
     msCode: 'ValueMustBeInEnglish',
     msMessage: "The '{0}' value must be written in English.",
     example: {
+      placement: 'operation',
       bad: '{ "summary": "Получить задачи" }',
       good: '{ "summary": "Get tasks" }',
     },
@@ -102,6 +103,7 @@ export const documentTextRules: RuleDefinition[] = [
     msCode: 'FieldLengthExceeded',
     msMessage: "The '{0}' value goes over the character limit '{1}'",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }',
     },
     check(context) {
@@ -127,7 +129,11 @@ export const documentTextRules: RuleDefinition[] = [
     levels: sameLevels('info'),
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
+    example: {
+      placement: 'parameter',
+      bad: '{ "x-ms-summary": "Task name:" }',
+      good: '{ "x-ms-summary": "Task name" }',
+    },
     check(context) {
       if (!context.swagger) return;
       const labelled = structureOf(context.swagger).keywords['x-ms-summary'];

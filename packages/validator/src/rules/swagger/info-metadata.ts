@@ -108,6 +108,7 @@ export const infoMetadataRules: RuleDefinition[] = [
       'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
     levels: certificationLevels('warning', 'off'),
     example: {
+      placement: 'info',
       bad: '{ "contact": { "name": "Contoso Support" } }',
       good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }',
     },
@@ -140,7 +141,11 @@ export const infoMetadataRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     msCode: 'ContactEmailNotValid',
     msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: { bad: '{ "email": "support at contoso.com" }', good: '{ "email": "support@contoso.com" }' },
+    example: {
+      placement: 'contact',
+      bad: '{ "email": "support at contoso.com" }',
+      good: '{ "email": "support@contoso.com" }',
+    },
     check(context) {
       const email = asString(contactOf(context)?.email);
       if (email === undefined || EMAIL.test(email)) return;
@@ -190,6 +195,7 @@ export const infoMetadataRules: RuleDefinition[] = [
     msCode: 'ConnectorMetadataPropertiesMissing',
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
+      placement: 'connectorMetadata',
       bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
       good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }',
     },
@@ -238,6 +244,7 @@ export const infoMetadataRules: RuleDefinition[] = [
     msCode: 'InvalidConnectorCategory',
     msMessage: 'The connector category is invalid. Available categories are: [{0}].',
     example: {
+      placement: 'connectorMetadata',
       bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
       good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }',
     },
@@ -266,7 +273,10 @@ export const infoMetadataRules: RuleDefinition[] = [
     levels: certificationLevels('error', 'off'),
     msCode: 'TooManyConnectorCategories',
     msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: { bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }' },
+    example: {
+      placement: 'connectorMetadata',
+      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }',
+    },
     check(context) {
       for (const entry of metadataEntries(context)) {
         if (entry.name !== 'Categories' || typeof entry.value !== 'string') continue;
@@ -289,6 +299,7 @@ export const infoMetadataRules: RuleDefinition[] = [
     msCode: 'UrlNotValid',
     msMessage: "The 'url' property must be a valid absolute URL.",
     example: {
+      placement: 'connectorMetadata',
       bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
       good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }',
     },

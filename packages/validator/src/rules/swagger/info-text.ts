@@ -52,6 +52,7 @@ export const infoTextRules: RuleDefinition[] = [
     msCode: 'FieldLengthExceeded',
     msMessage: "The '{0}' value goes over the character limit '{1}'",
     example: {
+      placement: 'info',
       bad: '{ "title": "Contoso Project Management Suite" }',
       good: '{ "title": "Contoso Projects" }',
     },
@@ -73,7 +74,11 @@ export const infoTextRules: RuleDefinition[] = [
     levels: certificationLevels('error', 'info'),
     msCode: 'RestrictedWordsInValue',
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: { bad: '{ "title": "Contoso API Connector" }', good: '{ "title": "Contoso" }' },
+    example: {
+      placement: 'info',
+      bad: '{ "title": "Contoso API Connector" }',
+      good: '{ "title": "Contoso" }',
+    },
     check(context) {
       const title = infoString(context, 'title');
       if (title === undefined) return;
@@ -94,7 +99,11 @@ export const infoTextRules: RuleDefinition[] = [
     levels: certificationLevels('error', 'info'),
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: { bad: '{ "title": "Contoso Tasks." }', good: '{ "title": "Contoso Tasks" }' },
+    example: {
+      placement: 'info',
+      bad: '{ "title": "Contoso Tasks." }',
+      good: '{ "title": "Contoso Tasks" }',
+    },
     check(context) {
       const title = infoString(context, 'title');
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
@@ -112,7 +121,7 @@ export const infoTextRules: RuleDefinition[] = [
     description:
       'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
     levels: certificationLevels('error', 'info'),
-    example: { bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    example: { placement: 'info', bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, 'title');
       if (title === undefined || !PLACEHOLDER_TITLE.test(title.trim())) return;
@@ -146,7 +155,7 @@ export const infoTextRules: RuleDefinition[] = [
     levels: certificationLevels('error', 'info'),
     msCode: 'FieldLengthNotInRange',
     msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
-    example: { bad: '{ "description": "Tasks." }' },
+    example: { placement: 'info', bad: '{ "description": "Tasks." }' },
     check(context) {
       const description = infoString(context, 'description');
       if (description === undefined) return;
@@ -166,6 +175,7 @@ export const infoTextRules: RuleDefinition[] = [
       'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
     levels: certificationLevels('error', 'info'),
     example: {
+      placement: 'info',
       bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
       good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }',
     },
@@ -188,6 +198,7 @@ export const infoTextRules: RuleDefinition[] = [
     msCode: 'RestrictedWordsInValue',
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
     example: {
+      placement: 'info',
       bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
       good: '{ "description": "Plan, assign and track Contoso tasks." }',
     },

@@ -159,7 +159,11 @@ export const schemaKeywordRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'ArrayHasNoItems',
     msMessage: 'The array should have items specified.',
-    example: { bad: '{ "type": "array" }', good: '{ "type": "array", "items": { "type": "string" } }' },
+    example: {
+      placement: 'schemaProperty',
+      bad: '{ "type": "array" }',
+      good: '{ "type": "array", "items": { "type": "string" } }',
+    },
     check(context) {
       for (const node of holdersOf(context, 'arrayType')) {
         if (has(node.value, 'items')) continue;
@@ -181,6 +185,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msCode: 'MinimumShouldBeLessThanOrEqualToMaximum',
     msMessage: "The 'minimum' value should be less than or equal to the 'maximum' value.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "integer", "minimum": 10, "maximum": 1 }',
       good: '{ "type": "integer", "minimum": 1, "maximum": 10 }',
     },
@@ -228,6 +233,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msCode: 'PatternNotValid',
     msMessage: "The 'pattern' value should be a valid regular expression.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "string", "pattern": "^[A-Z" }',
       good: '{ "type": "string", "pattern": "^[A-Z]+$" }',
     },
@@ -252,6 +258,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msCode: 'DiscriminatorNotValid',
     msMessage: "The 'discriminator' value must be the name of a required string property.",
     example: {
+      placement: 'definition',
       bad: '{ "discriminator": "kind", "properties": { "kind": { "type": "string" } } }',
       good: '{ "discriminator": "kind", "required": ["kind"], "properties": { "kind": { "type": "string" } } }',
     },
@@ -283,6 +290,8 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msMessage:
       "A schema with type/format 'string/binary' can only be at the top level of a body or formData parameter.",
     example: {
+      placement: 'bodySchema',
+      goodPlacement: 'bodyParameter',
       bad: '{ "type": "object", "properties": { "file": { "type": "string", "format": "binary" } } }',
       good: '{ "name": "file", "in": "body", "schema": { "type": "string", "format": "binary" } }',
     },
@@ -308,6 +317,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msMessage:
       "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "type": "string", "x-ms-editor": "dictionary" }',
       good: '{ "type": "object", "additionalProperties": { "type": "string" }, "x-ms-editor": "dictionary" }',
     },
@@ -335,6 +345,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msCode: 'FilterFunctionsNotValid',
     msMessage: "The 'filterFunctions' property must have at least one element.",
     example: {
+      placement: 'schemaProperty',
       bad: '{ "x-ms-capabilities": { "filterFunctions": [] } }',
       good: '{ "x-ms-capabilities": { "filterFunctions": ["eq", "startswith"] } }',
     },

@@ -182,6 +182,7 @@ export const schemaRefRules: RuleDefinition[] = [
     msCode: 'SchemaReferenceNotFound',
     msMessage: "The schema reference '{0}' could not be found in the swagger document.",
     example: {
+      placement: 'response',
       bad: '{ "schema": { "$ref": "#/definitions/Taks" } }',
       good: '{ "schema": { "$ref": "#/definitions/Task" } }',
     },
@@ -204,6 +205,7 @@ export const schemaRefRules: RuleDefinition[] = [
     msCode: 'ResponseReferenceNotFound',
     msMessage: "The response reference '{0}' could not be found in the swagger document.",
     example: {
+      placement: 'operation',
       bad: '{ "responses": { "404": { "$ref": "#/responses/Missing" } } }',
       good: '{ "responses": { "404": { "$ref": "#/responses/NotFound" } } }',
     },
@@ -268,6 +270,7 @@ export const schemaRefRules: RuleDefinition[] = [
     msCode: 'RefSiblingsNotAllowed',
     msMessage: "When '$ref' is defined, no other properties may be specified.",
     example: {
+      placement: 'responseSchema',
       bad: '{ "$ref": "#/definitions/Task", "description": "The task." }',
       good: '{ "$ref": "#/definitions/Task" }',
     },
@@ -292,7 +295,11 @@ export const schemaRefRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'JsonPointerNotValid',
     msMessage: 'The JSON Pointer path is not valid.',
-    example: { bad: '{ "$ref": "#definitions/Task" }', good: '{ "$ref": "#/definitions/Task" }' },
+    example: {
+      placement: 'responseSchema',
+      bad: '{ "$ref": "#definitions/Task" }',
+      good: '{ "$ref": "#/definitions/Task" }',
+    },
     check(context) {
       if (!context.swagger) return;
       for (const use of structureOf(context.swagger).refs) {

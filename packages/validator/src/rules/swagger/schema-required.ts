@@ -76,7 +76,11 @@ export const schemaRequiredRules: RuleDefinition[] = [
     msCode: 'RequiredArrayEmpty',
     msMessage:
       "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property.",
-    example: { bad: '{ "type": "object", "required": [] }', good: '{ "type": "object" }' },
+    example: {
+      placement: 'bodySchema',
+      bad: '{ "type": "object", "required": [] }',
+      good: '{ "type": "object" }',
+    },
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
         if (required.length > 0) continue;
@@ -98,6 +102,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
     msCode: 'RequiredPropertyNotDefined',
     msMessage: "The required property '{0}' is not defined in the object schema.",
     example: {
+      placement: 'bodySchema',
       bad: '{ "required": ["titel"], "properties": { "title": { "type": "string" } } }',
       good: '{ "required": ["title"], "properties": { "title": { "type": "string" } } }',
     },
@@ -130,6 +135,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
     msMessage:
       "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
     example: {
+      placement: 'bodySchema',
       bad: '{ "type": "string", "required": ["name"] }',
       good: '{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }',
     },
@@ -156,6 +162,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
     msCode: 'ReadOnlyPropertyRequired',
     msMessage: "An input property cannot be 'readonly' and required.",
     example: {
+      placement: 'bodySchema',
       bad: '{ "required": ["id"], "properties": { "id": { "type": "string", "readOnly": true } } }',
     },
     check(context) {
