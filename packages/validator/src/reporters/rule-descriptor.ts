@@ -1,3 +1,5 @@
+import { EXAMPLE_PLACES } from '../diff/change-rule-docs.js';
+import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import type { FileKind, Level, Severity } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';
 import { RULE_EXAMPLE_PLACES } from '../model/rule-example-place.js';
@@ -47,6 +49,22 @@ export function exampleParagraphs(rule: RuleDescriptor): string[] {
     paragraphs.push(label, codeBlock(example.good, exampleLanguage(example.good, rule.file)));
   }
   return paragraphs;
+}
+
+/**
+ * A change rule's example as Markdown paragraphs (docs/rules.md and SARIF help): where it is, the
+ * base version, and the pull request's version that fires the rule. The base version alone passes
+ * nothing: it is what the change is measured against, and is called so.
+ */
+export function changeExampleParagraphs(rule: DocumentedChangeRule): string[] {
+  const { placement, before, after } = rule.example;
+  return [
+    // A fragment such as `"enum": [...]` does not say what it belongs to.
+    `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
+    codeBlock(before, exampleLanguage(before, undefined)),
+    'Fires on:',
+    codeBlock(after, exampleLanguage(after, undefined)),
+  ];
 }
 
 /** SARIF's name for a level. */

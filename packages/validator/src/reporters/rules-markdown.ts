@@ -1,8 +1,7 @@
-import { EXAMPLE_PLACES } from '../diff/change-rule-docs.js';
 import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
-import { codeBlock, inlineCode, proseMarkdown, tableRow } from './markdown.js';
-import { exampleLanguage, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';
+import { inlineCode, proseMarkdown, tableRow } from './markdown.js';
+import { changeExampleParagraphs, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';
 import { ruleAnchor } from './tool-info.js';
 
 /** Sections of the page by rule id prefix, in catalog order; other prefixes get a section of their own. */
@@ -111,15 +110,7 @@ function changeEntry(rule: DocumentedChangeRule): string[] {
     '',
     proseMarkdown(rule.description),
     '',
-    // A fragment such as `"enum": [...]` does not say what it belongs to.
-    `Example, in ${EXAMPLE_PLACES[rule.example.placement]}. Base version:`,
-    '',
-    codeBlock(rule.example.before, exampleLanguage(rule.example.before, undefined)),
-    '',
-    'Fires on:',
-    '',
-    codeBlock(rule.example.after, exampleLanguage(rule.example.after, undefined)),
-    '',
+    ...changeExampleParagraphs(rule).flatMap((paragraph) => [paragraph, '']),
   ];
 }
 

@@ -6,7 +6,12 @@ import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
 import { proseMarkdown } from './markdown.js';
-import { exampleParagraphs, sarifLevel, type RuleDescriptor } from './rule-descriptor.js';
+import {
+  changeExampleParagraphs,
+  exampleParagraphs,
+  sarifLevel,
+  type RuleDescriptor,
+} from './rule-descriptor.js';
 import {
   DEFAULT_INFORMATION_URI,
   DEFAULT_RULES_DOC_URL,
@@ -148,7 +153,9 @@ function toReportingDescriptor(
 }
 
 function helpMarkdown(rule: RuleDescriptor): string {
-  return [proseMarkdown(rule.description ?? rule.title), ...exampleParagraphs(rule)].join('\n\n');
+  const changeRule = CHANGE_RULES_BY_ID.get(rule.id);
+  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule);
+  return [proseMarkdown(rule.description ?? rule.title), ...example].join('\n\n');
 }
 
 /** The given rules, plus a stub for every rule id that a finding names but the list lacks. */
@@ -172,7 +179,7 @@ const CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule) => [rule.id, rule
 
 /**
  * A change rule as code scanning shows it: its message as the title, its reference text as the
- * help, the pull request's side of its example as what fires it. Its severity is the same in every
+ * help, and its example as the reference shows it (see helpMarkdown). Its severity is the same in every
  * profile, and it is located in the swagger or apiProperties as the change is.
  */
 function changeRuleDescriptor(rule: DocumentedChangeRule): RuleDescriptor {
@@ -181,7 +188,6 @@ function changeRuleDescriptor(rule: DocumentedChangeRule): RuleDescriptor {
     title: rule.message,
     description: `${rule.description} Source: ${rule.source}.`,
     levels: { certified: rule.severity, 'independent-publisher': rule.severity, custom: rule.severity },
-    example: { bad: rule.example.after, good: rule.example.before },
   };
 }
 

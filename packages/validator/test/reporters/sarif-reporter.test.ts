@@ -212,6 +212,12 @@ describe('SARIF reporter', () => {
       /^An operationId of the base version .* Source: Microsoft change validator/,
     );
     expect(rule.help!.markdown).toContain('"operationId": "DeleteTask"');
+    // As the reference page shows it: the base version is what the change is measured against, not
+    // an example that passes.
+    expect(rule.help!.markdown).toMatch(
+      /Example, in [^\n]+\. Base version:\n\n```json\n[^`]+```\n\nFires on:\n/,
+    );
+    expect(rule.help!.markdown).not.toContain('Passes');
     expectValidSarif(log);
   });
 
