@@ -246,6 +246,20 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readdirSync(root)).toEqual([]);
   });
 
+  it('refuses connector JSON nested thousands of levels deep and writes no folder', async () => {
+    // Strict JSON, which JSON.parse reads; writing apiProperties.json with JSON.stringify overflowed the stack.
+    const deep = `{"api_key": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'deep.zip'), {
+      'Connector/cat_human-2din-2dthe-2dloop_connectionparameters.json': deep,
+    });
+    const root = temp.make();
+    const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toMatch(
+      /Connector\/cat_human-2din-2dthe-2dloop_connectionparameters.json:1:268: invalid JSON: nested more than 256 levels deep\.$/,
+    );
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('names the unpacked solution inside a pac solution project given instead (its src/)', async () => {
     const project = fixturePath('AzureOpenAIServiceCustomConnector/unpacked');
     const root = temp.make();

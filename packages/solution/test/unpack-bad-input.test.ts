@@ -70,6 +70,16 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses connector JSON nested thousands of levels deep, at the bracket past the limit', async () => {
+      // Unclosed, so not JSON: locating the syntax error with jsonc-parser overflowed the stack.
+      await expectRefused(
+        { [`Connector/${CONNECTOR}_connectionparameters.json`]: '['.repeat(20000) },
+        new RegExp(
+          `bad.zip/Connector/${CONNECTOR}_connectionparameters.json:1:257: invalid JSON: nested more than 256 levels deep\\.$`,
+        ),
+      );
+    });
+
     it('refuses a connector that refers to a file the archive does not have', async () => {
       await expectRefused(
         { [`Connector/${CONNECTOR}_iconblob.Png`]: null },
