@@ -10861,6 +10861,56 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
+// packages/validator/src/json/syntax-repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/syntax-tokens.ts
 var KINDS = {
   1: "{",
@@ -10901,7 +10951,8 @@ function tokenize(text2, describeCharacter) {
       return tokens;
     }
     if (kind === "skip") {
-      tokens.push({ kind, offset, end, problem: { message: COMMENT, offset, length: end - offset } });
+      const problem = { message: COMMENT, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem, fix: removal(text2, offset, end - offset) });
     } else if (kind === "string") {
       const token = stringToken(text2, offset, end, scanner.getTokenError());
       tokens.push(token);
@@ -10936,6 +10987,7 @@ function numberToken(text2, offset, end) {
     kind: "literal",
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
+    fix: replacement(offset, written2.length, meant),
     problem: {
       message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
       offset,
@@ -10962,14 +11014,17 @@ function arithmeticToken(text2, offset) {
   const sameSeparator = operators.length > 1 && (operators.every((o) => o === "/") || operators.every((o) => o === "-"));
   const at = { offset, length: end - offset };
   if (leadingZero || sameSeparator) {
-    return { kind: "literal", offset, end, problem: { message: quoteAdvice(written2), ...at } };
+    const fix = replacement(offset, end - offset, JSON.stringify(written2));
+    return { kind: "literal", offset, end, fix, problem: { message: quoteAdvice(written2), ...at } };
   }
   const result = evaluate(operands.map(Number), operators);
-  const meant = Number.isFinite(result) ? String(Number(result.toPrecision(15))) : "a number";
+  const finite = Number.isFinite(result);
+  const meant = finite ? String(Number(result.toPrecision(15))) : "a number";
   return {
     kind: "literal",
     offset,
     end,
+    fix: finite ? replacement(offset, end - offset, meant) : void 0,
     problem: {
       message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
@@ -11009,12 +11064,14 @@ function stringToken(text2, offset, end, error2) {
   if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
   if (error2 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text2, offset + 1, end);
-    return { kind: "string", offset, end, problem: { message: CONTROL_CHARACTER, offset: at, length: 1 } };
+    const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    return { kind: "string", offset, end, problem, fix: escapedControls(text2, offset, end, false) };
   }
   if (error2 === SCAN_INVALID_ESCAPE || error2 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
     const message = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
-    return { kind: "string", offset, end, problem: { message, offset: at, length: 2 } };
+    const fix = error2 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
+    return { kind: "string", offset, end, fix, problem: { message, offset: at, length: 2 } };
   }
   return { kind: "string", offset, end };
 }
@@ -11027,6 +11084,7 @@ function unclosedString(text2, offset, end) {
         kind: "string",
         offset,
         end: close + 1,
+        fix: escapedControls(text2, offset, close + 1, true),
         problem: {
           message: "A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.",
           offset: end,
@@ -11040,6 +11098,8 @@ function unclosedString(text2, offset, end) {
     kind: "string",
     offset,
     end,
+    // At the end of the file the brackets left open are not said either: no edit is named for them.
+    fix: atEnd ? void 0 : insertion(end, '"'),
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
       offset: end,
@@ -11088,6 +11148,7 @@ function wordToken(text2, offset, end, describeCharacter) {
         kind: "string",
         offset,
         end: close + 1,
+        fix: replacement(offset, close + 1 - offset, doubleQuoted(inner)),
         problem: {
           message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
           offset,
@@ -11102,7 +11163,8 @@ function wordToken(text2, offset, end, describeCharacter) {
       kind: "skip",
       offset,
       end: offset + length,
-      problem: { message: describeCharacter(first), offset, length }
+      problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text2, offset, length)
     };
   }
   end = unquotedRunEnd(text2, offset, end);
@@ -11112,7 +11174,8 @@ function wordToken(text2, offset, end, describeCharacter) {
       kind: "string",
       offset,
       end: end + 1,
-      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset }
+      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
+      fix: insertion(offset, '"')
     };
   }
   for (let i = offset + 1; i < end; i++) {
@@ -11147,35 +11210,77 @@ function lineEndFrom(text2, from) {
   const newline2 = text2.indexOf("\n", from);
   return newline2 === -1 ? text2.length : newline2;
 }
+var CONTROL_ESCAPES = {
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t"
+};
+function escapedControls(text2, offset, end, lineBreaks) {
+  const written2 = text2.slice(offset, end);
+  const joined = lineBreaks ? written2.replace(/\r\n?/g, "\n") : written2;
+  const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
+    return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+  return replacement(offset, end - offset, escaped);
+}
+function escapedBackslashes(text2, offset, end) {
+  const written2 = text2.slice(offset, end);
+  const escaped = written2.replace(
+    /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g,
+    (escape4) => escape4.length === 1 ? "\\\\" : escape4
+  );
+  return replacement(offset, end - offset, escaped);
+}
+function doubleQuoted(inner) {
+  return `"${inner.replace(/\\?"/g, (quote) => quote.length === 2 ? quote : '\\"')}"`;
+}
 
 // packages/validator/src/json/syntax-diagnosis.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_ISSUES = 20;
-function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
+function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
   const tokens = tokenize(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
+  let edits = [];
+  const edit = (fix) => {
+    if (fix === void 0) edits = void 0;
+    else edits?.push(fix);
+  };
   let repairsHere = 0;
   let lastIndex = -1;
+  let finished = false;
   while (issues.length < MAX_ISSUES) {
     const token = tokens[walk.index];
     const outcome = walk.feed();
     if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text2))
       break;
-    if (outcome === "done") break;
+    if (outcome === "done") {
+      finished = true;
+      break;
+    }
     if (outcome === "accepted") {
-      if (walk.problem) issues.push(walk.problem);
+      if (walk.problem) {
+        issues.push(walk.problem);
+        edit(walk.fix);
+      }
       continue;
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
     if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    edit(repair.fix);
     repair.apply(walk);
-    if (walk.stopped) break;
+    if (walk.stopped) {
+      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      break;
+    }
   }
-  return issues;
+  return { issues, edits: finished ? edits : void 0 };
 }
 function endsInsideString(tokens, text2) {
   const last2 = tokens[tokens.length - 2];
@@ -11198,7 +11303,8 @@ function bestRepair(walk, repairs) {
 function skipToken(walk, token) {
   return {
     issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
-    apply: (w) => w.index++
+    apply: (w) => w.index++,
+    fix: removal(walk.text, token.offset, token.end - token.offset)
   };
 }
 var Walk = class _Walk {
@@ -11218,8 +11324,9 @@ var Walk = class _Walk {
   lastEnd = 0;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes = [];
-  /** The problem of the token just read, if it has one. */
+  /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem;
+  fix;
   clone() {
     const copy = new _Walk(
       this.tokens,
@@ -11274,6 +11381,7 @@ var Walk = class _Walk {
   }
   accept(token) {
     this.problem = token.problem;
+    this.fix = token.fix;
     this.index++;
     if (token.kind !== "skip") this.lastEnd = token.end;
     return "accepted";
@@ -11297,8 +11405,10 @@ var Walk = class _Walk {
         return this.acceptValue(frame, token);
       case "literal":
         return this.acceptValue(frame, token);
-      case "word":
-        return this.acceptValue(frame, token, wordAsValue(this.text.slice(token.offset, token.end), token));
+      case "word": {
+        const read = wordAsValue(this.text.slice(token.offset, token.end), token);
+        return this.acceptValue(frame, token, read.problem, read.fix);
+      }
       case "]":
         if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
         if (frame.open === "[") return [this.trailingComma(frame, token)];
@@ -11338,11 +11448,12 @@ var Walk = class _Walk {
         return [this.skip(token)];
     }
   }
-  acceptValue(frame, token, problem = token.problem) {
+  acceptValue(frame, token, problem = token.problem, fix = token.fix) {
     frame.place = frame.open === "" ? "end" : "comma-or-close";
     frame.valueEnd = token.end;
     this.accept(token);
     this.problem = problem;
+    this.fix = fix;
     return "accepted";
   }
   atKey(frame, token) {
@@ -11356,11 +11467,13 @@ var Walk = class _Walk {
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
+        const key = word.replace(TYPOGRAPHIC_QUOTES, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${word.replace(TYPOGRAPHIC_QUOTES, "")}".`,
+          message: `A key must be in double quotes: write "${key}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
+        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key));
       }
       return "accepted";
     }
@@ -11382,7 +11495,8 @@ var Walk = class _Walk {
             w.top.valueEnd = frame.comma;
             w.top.place = "value";
             w.top.comma = frame.comma;
-          }
+          },
+          insertion(frame.comma, "}")
         )
       );
     }
@@ -11413,11 +11527,17 @@ var Walk = class _Walk {
       repairs.push(this.unescapedQuote(frame, token));
     if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
       repairs.push(
-        this.repair(token.offset, 1, "Use ',' to separate JSON values, not ';'.", (w) => {
-          w.top.place = w.top.open === "{" ? "key" : "value";
-          w.top.comma = token.offset;
-          w.index++;
-        })
+        this.repair(
+          token.offset,
+          1,
+          "Use ',' to separate JSON values, not ';'.",
+          (w) => {
+            w.top.place = w.top.open === "{" ? "key" : "value";
+            w.top.comma = token.offset;
+            w.index++;
+          },
+          replacement(token.offset, 1, ",")
+        )
       );
     }
     const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
@@ -11434,7 +11554,8 @@ var Walk = class _Walk {
           (w) => {
             w.top.place = w.top.open === "{" ? "key" : "value";
             w.top.comma = frame.valueEnd;
-          }
+          },
+          insertion(frame.valueEnd, ",")
         )
       );
     }
@@ -11444,23 +11565,34 @@ var Walk = class _Walk {
   /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
   unescapedQuote(frame, token) {
     const line = this.lineOf(token.offset);
+    const quote = frame.valueEnd - 1;
+    const rest = this.tokensOfLine(this.index, line);
+    const end = rest === this.index ? quote : this.tokens[rest - 1].end;
+    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 34;
+    const inner = this.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
     return this.repair(
-      frame.valueEnd - 1,
+      quote,
       1,
       `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
       (w) => {
-        while (true) {
-          const next = w.tokens[w.index];
-          if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
-            break;
-          if (w.lineOf(next.offset) !== line) break;
-          w.index++;
-          w.lastEnd = next.end;
-          frame.valueEnd = next.end;
+        for (; w.index < rest; w.index++) {
+          w.lastEnd = w.tokens[w.index].end;
+          frame.valueEnd = w.lastEnd;
         }
         w.top.valueEnd = w.lastEnd;
-      }
+      },
+      closed ? replacement(quote, end - 1 - quote, inner) : void 0
     );
+  }
+  /** The index after the words, strings, literals and colons from `index` on line `line`. */
+  tokensOfLine(index, line) {
+    let at = index;
+    for (; ; at++) {
+      const next = this.tokens[at];
+      if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+        return at;
+      if (this.lineOf(next.offset) !== line) return at;
+    }
   }
   /** A key inside a list: the list was not closed before it. */
   unclosedBeforeKey(frame) {
@@ -11475,7 +11607,8 @@ var Walk = class _Walk {
         w.top.place = "key";
         w.top.valueEnd = at;
         w.top.comma = at;
-      }
+      },
+      insertion(at, afterComma ? "]" : "],")
     );
   }
   /** A '}' or ']' that does not close the innermost open bracket. */
@@ -11495,7 +11628,8 @@ var Walk = class _Walk {
             w.stack.pop();
             w.top.place = w.top.open === "" ? "end" : "comma-or-close";
             w.top.valueEnd = w.lastEnd;
-          }
+          },
+          insertion(token.offset, closer)
         )
       );
     }
@@ -11506,7 +11640,8 @@ var Walk = class _Walk {
           token.offset,
           1,
           `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
-          (w) => w.close(token)
+          (w) => w.close(token),
+          replacement(token.offset, 1, closer)
         )
       );
     }
@@ -11516,7 +11651,8 @@ var Walk = class _Walk {
         token.offset,
         1,
         `This '${token.kind}' closes nothing (${still}): remove it.`,
-        (w) => w.index++
+        (w) => w.index++,
+        removal(this.text, token.offset, 1)
       )
     );
     return repairs;
@@ -11534,14 +11670,21 @@ var Walk = class _Walk {
       frame.comma,
       1,
       `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-      (w) => w.close(token)
+      (w) => w.close(token),
+      removal(this.text, frame.comma, 1)
     );
   }
   /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
   strayOpener(frame) {
-    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
-      w.stack.pop();
-    });
+    return this.repair(
+      frame.at,
+      1,
+      "This '{' opens an object, but no key follows it: remove it.",
+      (w) => {
+        w.stack.pop();
+      },
+      removal(this.text, frame.at, 1)
+    );
   }
   /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
   missingColonAfter(frame, token) {
@@ -11554,7 +11697,8 @@ var Walk = class _Walk {
         w.top.place = "value";
         w.index++;
         w.lastEnd = token.end;
-      }
+      },
+      insertion(token.end, ":")
     );
   }
   missingColon(frame) {
@@ -11564,7 +11708,8 @@ var Walk = class _Walk {
       "A colon is missing after this key: add ':' between the key and its value.",
       (w) => {
         w.top.place = "value";
-      }
+      },
+      insertion(frame.keyEnd, ":")
     );
   }
   unclosedAtEnd() {
@@ -11583,7 +11728,8 @@ var Walk = class _Walk {
         `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
         (w) => {
           w.stopped = true;
-        }
+        },
+        insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
       );
     }
     return this.repair(
@@ -11592,7 +11738,8 @@ var Walk = class _Walk {
       `The file ends before ${list2}${more} ${open.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
       (w) => {
         w.stopped = true;
-      }
+      },
+      insertion(this.lastEnd, closers)
     );
   }
   /**
@@ -11654,7 +11801,14 @@ var Walk = class _Walk {
     );
   }
   skip(token, message = this.unexpected(token)) {
-    return this.repair(token.offset, token.end - token.offset, message, (w) => w.index++);
+    const length = token.end - token.offset;
+    return this.repair(
+      token.offset,
+      length,
+      message,
+      (w) => w.index++,
+      removal(this.text, token.offset, length)
+    );
   }
   unexpected(token) {
     const frame = this.top;
@@ -11670,8 +11824,8 @@ var Walk = class _Walk {
     };
     return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
   }
-  repair(offset, length, message, apply) {
-    return { issue: { message, offset, length }, apply };
+  repair(offset, length, message, apply, fix) {
+    return { issue: { message, offset, length }, apply, fix };
   }
   nextKind() {
     for (let i = this.index + 1; i < this.tokens.length; i++) {
@@ -11683,25 +11837,38 @@ var Walk = class _Walk {
 var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
 function wordAsValue(word, token) {
   const at = { offset: token.offset, length: token.end - token.offset };
+  const written2 = (meant) => replacement(at.offset, at.length, meant);
   if (/^[+-]?(NaN|Infinity)$/.test(word))
-    return { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at };
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
+    };
   if (word === "undefined")
-    return { message: "undefined is not a JSON value: write null, or remove the member.", ...at };
+    return {
+      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
+    };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
     const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
     return {
-      message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-      ...at
+      problem: {
+        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
+        ...at
+      },
+      fix: written2(JSON.stringify(inner))
     };
   }
   const lower = word.toLowerCase();
   if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
     const meant = word === "None" ? "null" : lower;
-    return { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at };
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written2(meant)
+    };
   }
   if (/^[+-]?(\.\d|\d|0x)/i.test(word))
-    return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
-  return { message: quoteAdvice(word), ...at };
+    return {
+      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at }
+    };
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -11837,6 +12004,9 @@ var JsonDocument = class _JsonDocument {
   tree;
   /** The text with its trailing commas blanked, when they are its only syntax errors and were read so. */
   commaFreeText;
+  /** The text with its syntax issues' edits made, when the value was read from it. */
+  repaired;
+  repairedLines;
   asciiText;
   constructor(text2, hadBom, asciiText) {
     this.text = text2;
@@ -11875,7 +12045,9 @@ var JsonDocument = class _JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text2, issues, this.lines);
+        const read = parseRepaired(text2, issues, this.lines);
+        this.value = read.value;
+        this.repaired = read.repaired;
       }
     }
     this.syntaxIssues = issues;
@@ -11944,6 +12116,7 @@ var JsonDocument = class _JsonDocument {
     if (this.isStrictJson) {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
+    if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
     const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
@@ -11953,10 +12126,23 @@ var JsonDocument = class _JsonDocument {
   locate(pointer) {
     return this.locateAll([pointer]).get(pointer);
   }
-  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
-  locateInTree(pointer) {
+  /**
+   * Text read repaired: the places in the repaired text, taken back to the text as written (a key
+   * the repair put in quotes is placed as it is written, without them). Pointers that name an index
+   * loosely go to the tree of the repaired text, as they go to the tolerant tree otherwise.
+   */
+  locateInRepaired(repaired, pointers) {
+    const places = pointers.some(namesIndexLoosely) ? pointers.map((pointer) => this.locateInTree(pointer, repaired.text)) : locateEach(repaired.text, pointers, true, this.repairedLines ??= new LineIndex(repaired.text), 1);
+    return places.map((place) => {
+      const offset = repaired.originalOffset(place.offset);
+      const end = repaired.originalOffset(place.offset + place.length);
+      return { offset, length: Math.max(end - offset, 1), resolved: place.resolved };
+    });
+  }
+  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree (of `text`). */
+  locateInTree(pointer, text2 = this.text) {
     if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
-    this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
+    this.tree ??= parseTree2(text2, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
     if (!node) return { offset: 0, length: 1, resolved: false };
     const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
@@ -11983,14 +12169,24 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
-  const value = parse2(text2, void 0, {
+function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text2) };
+}
+function tolerantValue(text2) {
+  return parse2(text2, void 0, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  issues.push(...diagnoseSyntax(text2, unexpectedCharacter, lines));
-  return value;
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -13883,7 +14079,11 @@ var apiPropertiesBrandRules = [
     title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
     description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
     levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "blue"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-BRAND-FORMAT");
       const colour = brandColourOf(context);
@@ -13901,7 +14101,11 @@ var apiPropertiesBrandRules = [
     title: "Do not use the default blue or white as brand colour.",
     description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
     levels: { certified: "error", "independent-publisher": "off", custom: "off" },
-    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#007ee5"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
     check(context) {
       const colour = brandColourOf(context);
       const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
@@ -13926,7 +14130,11 @@ var apiPropertiesBrandRules = [
     title: "Independent publisher connectors use the brand colour #da3b01.",
     description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
     levels: { certified: "off", "independent-publisher": "error", custom: "off" },
-    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#3b5bdb"',
+      good: '"iconBrandColor": "#da3b01"'
+    },
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
@@ -14004,6 +14212,7 @@ var apiPropertiesOAuthRules = [
     levels: certificationLevels("error"),
     msMessage: "Invalid value for the {0} property within the UI Definition object.",
     example: {
+      placement: "connectionParameters",
       bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
       good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
     },
@@ -14058,6 +14267,7 @@ var apiPropertiesOAuthRules = [
     levels: certificationLevels("error"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
+      placement: "oauthConnectionParameter",
       bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
       good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
     },
@@ -14115,7 +14325,12 @@ var apiPropertiesOAuthRules = [
     description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
     levels: certificationLevels("error", "warning"),
     msMessage: "Value {0} is not defined in enum.",
-    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    example: {
+      placement: "oauthSettings",
+      bad: '"redirectMode": "Global"',
+      good: '"redirectMode": "GlobalPerConnector"',
+      goodNote: "Microsoft's apiProperties pipeline rejects the value, which the platform accepts, and the note says that this error can be ignored"
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-OAUTH-REDIRECT", REDIRECT_MODE_ADVICE);
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
@@ -14144,6 +14359,7 @@ var apiPropertiesOAuthRules = [
     description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
     levels: certificationLevels("error"),
     example: {
+      placement: "oauthSettings",
       bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
       good: '"clientSecret": "[[DUMMY]]"'
     },
@@ -14246,6 +14462,7 @@ var apiPropertiesPolicyRules = [
     description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
     levels: certificationLevels("error"),
     example: {
+      placement: "policyTemplate",
       bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
       good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
     },
@@ -14329,6 +14546,7 @@ var apiPropertiesPublisherRules = [
     description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
     levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
     example: {
+      goodPlacement: "apiProperties",
       bad: '"properties": { "iconBrandColor": "#da3b01" }',
       good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
     },
@@ -14353,6 +14571,7 @@ var apiPropertiesPublisherRules = [
     description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
     levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
     example: {
+      placement: "apiProperties",
       bad: '"publisher": "Full name or name of company or organization."',
       good: '"publisher": "Contoso Ltd"'
     },
@@ -14384,6 +14603,7 @@ var apiPropertiesSchemaRules = [
     levels: certificationLevels("error"),
     msMessage: "Invalid type. Expected {0} but got {1}.",
     example: {
+      goodPlacement: "oauthSettings",
       bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
       good: '"scopes": ["read"]'
     },
@@ -14411,7 +14631,11 @@ var apiPropertiesSchemaRules = [
     title: "Set `properties.iconBrandColor`.",
     description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
     levels: certificationLevels("error"),
-    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      goodPlacement: "apiProperties",
+      bad: '{ "properties": { "publisher": "Contoso" } }',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-BRAND-REQ");
     }
@@ -14423,7 +14647,11 @@ var apiPropertiesSchemaRules = [
     description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
-    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
+    example: {
+      goodPlacement: "apiProperties",
+      bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
     }
@@ -14434,7 +14662,11 @@ var apiPropertiesSchemaRules = [
     title: "Name connection parameters with letters, digits and underscores.",
     description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
     levels: certificationLevels("error"),
-    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
+    example: {
+      placement: "connectionParameters",
+      bad: '"api-key": { "type": "securestring" }',
+      good: '"api_key": { "type": "securestring" }'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-CP-NAME");
     }
@@ -14445,7 +14677,7 @@ var apiPropertiesSchemaRules = [
     title: "Give each connection parameter a known type.",
     description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
     levels: certificationLevels("error"),
-    example: { bad: '"type": "password"', good: '"type": "securestring"' },
+    example: { placement: "connectionParameter", bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
         context,
@@ -14460,7 +14692,11 @@ var apiPropertiesSchemaRules = [
     title: "Write connection parameter `uiDefinition`s as the schema describes.",
     description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
     levels: certificationLevels("error"),
-    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
+    example: {
+      placement: "uiDefinition",
+      bad: '"constraints": { "tabIndex": "2" }',
+      good: '"constraints": { "tabIndex": 2 }'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-CP-UI");
       for (const parameter of connectionParametersOf(context.apiProperties)) {
@@ -14482,7 +14718,11 @@ var apiPropertiesSchemaRules = [
     description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
     levels: sameLevels("info"),
     msMessage: "Invalid type. Expected Boolean but got String.",
-    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
+    example: {
+      placement: "uiDefinition",
+      bad: '"constraints": { "hidden": "true" }',
+      good: '"constraints": { "hidden": true }'
+    },
     check(context) {
       for (const parameter of connectionParametersOf(context.apiProperties)) {
         if (parameter.name === "token:TenantId") continue;
@@ -14507,7 +14747,11 @@ var apiPropertiesCapabilityRules = [
     title: "List only known capabilities.",
     description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
     levels: certificationLevels("warning", "info"),
-    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    example: {
+      placement: "apiProperties",
+      bad: '"capabilities": ["action"]',
+      good: '"capabilities": ["actions"]'
+    },
     check(context) {
       reportSchemaProblems(context, "PROP-CAPABILITIES");
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -14536,6 +14780,7 @@ var apiPropertiesCapabilityRules = [
     description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
     levels: certificationLevels("warning"),
     example: {
+      placement: "apiProperties",
       bad: '"scriptOperations": ["ListTask"]',
       good: '"scriptOperations": ["ListTasks"]'
     },
@@ -14891,6 +15136,7 @@ var generalRules = [
     description: "JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one.",
     levels: sameLevels("warning"),
     example: {
+      placement: "operation",
       bad: '{\n  "operationId": "GetItem",\n  "summary": "Get an item",\n  "operationId": "GetItemV2"\n}',
       good: '{\n  "operationId": "GetItemV2",\n  "summary": "Get an item"\n}'
     },
@@ -17480,17 +17726,17 @@ function linkify(state) {
     }
     if (replacements.length > 0) {
       let newTokensLength = tokens.length;
-      for (const replacement of replacements) {
-        newTokensLength += replacement.nodes.length - 1;
+      for (const replacement2 of replacements) {
+        newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
       let replacementIndex = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i = 0; i < tokens.length; i++) {
-        const replacement = replacements[replacementIndex];
-        if (replacement?.index === i) {
-          for (const node of replacement.nodes) {
+        const replacement2 = replacements[replacementIndex];
+        if (replacement2?.index === i) {
+          for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
           replacementIndex++;
@@ -17591,9 +17837,9 @@ function applyReplacements(str, replacements) {
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
-    const replacement = replacements[i];
-    result += str.slice(lastPos, replacement.pos) + replacement.ch;
-    lastPos = replacement.pos + 1;
+    const replacement2 = replacements[i];
+    result += str.slice(lastPos, replacement2.pos) + replacement2.ch;
+    lastPos = replacement2.pos + 1;
   }
   return result + str.slice(lastPos);
 }
@@ -22367,7 +22613,10 @@ var scriptRules = [
     title: "Custom code cannot be used with the on-premises data gateway.",
     description: "Custom code does not run for connectors that go through the on-premises data gateway (write-code FAQ); a gatewaySetting connection parameter with a script cannot work.",
     levels: sameLevels("error"),
-    example: { bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json' },
+    example: {
+      placement: "connectionParameter",
+      bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json'
+    },
     check(context) {
       if (!context.connector.files.script || !hasParameterType(context.apiProperties, "gatewaySetting"))
         return;
@@ -24336,6 +24585,7 @@ var documentStructureRules = [
     msCode: "SwaggerKeywordNotSupported",
     msMessage: "The '{0}' keyword is not supported.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "string", "nullable": true }',
       good: '{ "type": "string" }'
     },
@@ -24357,7 +24607,11 @@ var documentStructureRules = [
     levels: sameLevels("error"),
     msCode: "ExtensionNameNotValid",
     msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
+    example: {
+      placement: "parameter",
+      bad: '{ "X-ms-summary": "Name" }',
+      good: '{ "x-ms-summary": "Name" }'
+    },
     check(context) {
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
@@ -24374,6 +24628,7 @@ var documentStructureRules = [
     description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
     levels: sameLevels("warning"),
     example: {
+      placement: "pathParameter",
       bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
       good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
     },
@@ -24396,6 +24651,7 @@ var documentStructureRules = [
     msCode: "JsonTypeIncorrect",
     msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
     example: {
+      placement: "definition",
       bad: '{ "type": "object", "required": true }',
       good: '{ "type": "object", "required": ["id"] }'
     },
@@ -24417,7 +24673,7 @@ var documentStructureRules = [
     levels: sameLevels("error"),
     msCode: "JsonValueNotInEnum",
     msMessage: "The property value must be one of the following: {0}.",
-    example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
     check(context) {
       if (!context.swagger) return;
       const oddTypes = structureOf(context.swagger).keywords.oddType;
@@ -24444,7 +24700,11 @@ var documentStructureRules = [
     levels: sameLevels("error"),
     msCode: "ArrayDuplicateValue",
     msMessage: "The array contains duplicate values, values must be unique.",
-    example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
+    example: {
+      placement: "parameter",
+      bad: '{ "enum": ["open", "done", "open"] }',
+      good: '{ "enum": ["open", "done"] }'
+    },
     check(context) {
       if (!context.swagger) return;
       const keywords = structureOf(context.swagger).keywords;
@@ -24568,6 +24828,7 @@ var documentTextRules = [
     msCode: "ValueMustBeInEnglish",
     msMessage: "The '{0}' value must be written in English.",
     example: {
+      placement: "operation",
       bad: '{ "summary": "\u041F\u043E\u043B\u0443\u0447\u0438\u0442\u044C \u0437\u0430\u0434\u0430\u0447\u0438" }',
       good: '{ "summary": "Get tasks" }'
     },
@@ -24612,6 +24873,7 @@ var documentTextRules = [
     msCode: "FieldLengthExceeded",
     msMessage: "The '{0}' value goes over the character limit '{1}'",
     example: {
+      placement: "schemaProperty",
       bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }'
     },
     check(context) {
@@ -24635,7 +24897,11 @@ var documentTextRules = [
     levels: sameLevels("info"),
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
+    example: {
+      placement: "parameter",
+      bad: '{ "x-ms-summary": "Task name:" }',
+      good: '{ "x-ms-summary": "Task name" }'
+    },
     check(context) {
       if (!context.swagger) return;
       const labelled = structureOf(context.swagger).keywords["x-ms-summary"];
@@ -24997,6 +25263,7 @@ function ambiguityRule(id, legacy, modern) {
     levels: sameLevels("error"),
     msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
     example: {
+      placement: "parameter",
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
     },
     check({ swagger, report }) {
@@ -25132,6 +25399,7 @@ var dynamicRules = [
     levels: sameLevels("error"),
     msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
     example: {
+      placement: "bodyParameter",
       bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
     },
@@ -25158,6 +25426,7 @@ var dynamicRules = [
     levels: sameLevels("error"),
     msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
     example: {
+      placement: "parameter",
       bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
       good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
     },
@@ -25186,7 +25455,7 @@ var dynamicRules = [
     description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
     levels: sameLevels("error"),
     msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
-    example: { bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
+    example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
     check({ swagger, report }) {
       for (const call of swagger ? dynamicCalls(swagger) : []) {
         if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
@@ -25207,6 +25476,7 @@ var dynamicRules = [
     msCode: "OperationIdNotFound",
     msMessage: NOT_FOUND,
     example: {
+      placement: "parameter",
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
     },
@@ -25235,6 +25505,7 @@ var dynamicRules = [
     levels: sameLevels("error"),
     msMessage: "The parameter could not be found in operation '{0}'.",
     example: {
+      placement: "parameter",
       bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
       good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
     },
@@ -25306,6 +25577,7 @@ var dynamicRules = [
     levels: sameLevels("warning"),
     msMessage: EXPECTS_ARRAY,
     example: {
+      placement: "parameter",
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
     },
@@ -25335,6 +25607,7 @@ var dynamicRules = [
     msCode: "SourcePropertyInternal",
     msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
     example: {
+      placement: "dynamicValues",
       bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
     },
     check({ swagger, report }) {
@@ -25450,6 +25723,7 @@ var infoMetadataRules = [
     description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
     levels: certificationLevels("warning", "off"),
     example: {
+      placement: "info",
       bad: '{ "contact": { "name": "Contoso Support" } }',
       good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
     },
@@ -25480,7 +25754,11 @@ var infoMetadataRules = [
     levels: certificationLevels("error"),
     msCode: "ContactEmailNotValid",
     msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: { bad: '{ "email": "support at contoso.com" }', good: '{ "email": "support@contoso.com" }' },
+    example: {
+      placement: "contact",
+      bad: '{ "email": "support at contoso.com" }',
+      good: '{ "email": "support@contoso.com" }'
+    },
     check(context) {
       const email = asString(contactOf(context)?.email);
       if (email === void 0 || EMAIL.test(email)) return;
@@ -25527,6 +25805,7 @@ var infoMetadataRules = [
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
     example: {
+      placement: "connectorMetadata",
       bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
       good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
@@ -25570,6 +25849,7 @@ var infoMetadataRules = [
     msCode: "InvalidConnectorCategory",
     msMessage: "The connector category is invalid. Available categories are: [{0}].",
     example: {
+      placement: "connectorMetadata",
       bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
       good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
     },
@@ -25596,7 +25876,10 @@ var infoMetadataRules = [
     levels: certificationLevels("error", "off"),
     msCode: "TooManyConnectorCategories",
     msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: { bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }' },
+    example: {
+      placement: "connectorMetadata",
+      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+    },
     check(context) {
       for (const entry of metadataEntries(context)) {
         if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
@@ -25618,6 +25901,7 @@ var infoMetadataRules = [
     msCode: "UrlNotValid",
     msMessage: "The 'url' property must be a valid absolute URL.",
     example: {
+      placement: "connectorMetadata",
       bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
       good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
     },
@@ -25718,6 +26002,7 @@ var infoTextRules = [
     msCode: "FieldLengthExceeded",
     msMessage: "The '{0}' value goes over the character limit '{1}'",
     example: {
+      placement: "info",
       bad: '{ "title": "Contoso Project Management Suite" }',
       good: '{ "title": "Contoso Projects" }'
     },
@@ -25738,7 +26023,11 @@ var infoTextRules = [
     levels: certificationLevels("error", "info"),
     msCode: "RestrictedWordsInValue",
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: { bad: '{ "title": "Contoso API Connector" }', good: '{ "title": "Contoso" }' },
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso API Connector" }',
+      good: '{ "title": "Contoso" }'
+    },
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
@@ -25758,7 +26047,11 @@ var infoTextRules = [
     levels: certificationLevels("error", "info"),
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: { bad: '{ "title": "Contoso Tasks." }', good: '{ "title": "Contoso Tasks" }' },
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso Tasks." }',
+      good: '{ "title": "Contoso Tasks" }'
+    },
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
@@ -25775,7 +26068,7 @@ var infoTextRules = [
     title: "Replace the template title with the connector name.",
     description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
     levels: certificationLevels("error", "info"),
-    example: { bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
@@ -25808,7 +26101,7 @@ var infoTextRules = [
     levels: certificationLevels("error", "info"),
     msCode: "FieldLengthNotInRange",
     msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
-    example: { bad: '{ "description": "Tasks." }' },
+    example: { placement: "info", bad: '{ "description": "Tasks." }' },
     check(context) {
       const description = infoString(context, "description");
       if (description === void 0) return;
@@ -25827,6 +26120,7 @@ var infoTextRules = [
     description: 'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
     levels: certificationLevels("error", "info"),
     example: {
+      placement: "info",
       bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
       good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }'
     },
@@ -25848,6 +26142,7 @@ var infoTextRules = [
     msCode: "RestrictedWordsInValue",
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
     example: {
+      placement: "info",
       bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
       good: '{ "description": "Plan, assign and track Contoso tasks." }'
     },
@@ -25918,6 +26213,7 @@ var contentTypeRules = [
     msCode: "BodyOrFormDataParameterInFetchOperationNotAllowed",
     msMessage: "Body or form data parameters are not supported in a fetch operation.",
     example: {
+      placement: "pathItem",
       bad: '"get": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
       good: '"post": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }'
     },
@@ -25992,6 +26288,7 @@ var contentTypeRules = [
     levels: sameLevels("error"),
     msMessage: "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
     example: {
+      placement: "operation",
       bad: '"consumes": ["application/json"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]'
     },
@@ -26023,6 +26320,7 @@ var contentTypeRules = [
     levels: sameLevels("error"),
     msMessage: "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
     example: {
+      placement: "operation",
       bad: '"consumes": ["application/x-www-form-urlencoded"], "parameters": [{ "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "in": "formData", "type": "file" }]'
     },
@@ -26069,6 +26367,7 @@ var operationDocumentationRules = [
     msCode: "RequiredPropertyMissing",
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: "pathItem",
       bad: '"get": { "operationId": "ListTasks", "description": "Lists tasks." }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }'
     },
@@ -26095,6 +26394,7 @@ var operationDocumentationRules = [
     msCode: "RequiredPropertyMissing",
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: "pathItem",
       bad: '"get": { "operationId": "ListTasks", "summary": "List tasks" }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }'
     },
@@ -26114,6 +26414,7 @@ var operationDocumentationRules = [
     msCode: "OperationSummaryTooLong",
     msMessage: "The operation 'summary' should be fewer than {0} characters for improved readablity.",
     example: {
+      placement: "operation",
       bad: '"summary": "Lists all of the tasks that are assigned to the current user in every project of the workspace"',
       good: '"summary": "List my tasks"'
     },
@@ -26136,7 +26437,11 @@ var operationDocumentationRules = [
     levels: certificationLevels("error"),
     msCode: "RestrictedCharactersInSummary",
     msMessage: "Summary string contains any of the restricted characters [{0}]",
-    example: { bad: '"summary": "Create/update a task"', good: '"summary": "Create or update a task"' },
+    example: {
+      placement: "operation",
+      bad: '"summary": "Create/update a task"',
+      good: '"summary": "Create or update a task"'
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary);
@@ -26154,7 +26459,7 @@ var operationDocumentationRules = [
     title: "End operation summaries with a letter, a digit or a closing bracket.",
     description: `The string guidance says a summary "shouldn't end with a non-alphanumeric character, including punctuation or space". A closing bracket is accepted: the deprecation guidance appends "(deprecated)", 87 merged certified connectors end summaries with ")", and some mark "[DEPRECATED]".`,
     levels: certificationLevels("warning", "info"),
-    example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
+    example: { placement: "operation", bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary);
@@ -26172,7 +26477,11 @@ var operationDocumentationRules = [
     title: "Write summaries as words, not as identifiers.",
     description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
-    example: { bad: '"operationId": "ListTasks", "summary": "ListTasks"', good: '"summary": "List tasks"' },
+    example: {
+      placement: "operation",
+      bad: '"operationId": "ListTasks", "summary": "ListTasks"',
+      good: '"summary": "List tasks"'
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const summary = asString(operation.operation.summary)?.trim();
@@ -26193,6 +26502,7 @@ var operationDocumentationRules = [
     description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
+      placement: "operation",
       bad: '"summary": "List tasks", "description": "List tasks"',
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
@@ -26214,7 +26524,7 @@ var operationDocumentationRules = [
     title: "Do not publish empty operations.",
     description: `Certification: "Empty operations aren't allowed." An operation with no summary, no description, no parameters and no responses is a placeholder.`,
     levels: certificationLevels("warning", "info"),
-    example: { bad: '"/tasks": { "get": {} }' },
+    example: { placement: "paths", bad: '"/tasks": { "get": {} }' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (operation.parameters.length > 0 || operation.responses.length > 0) continue;
@@ -26263,7 +26573,11 @@ var operationExtensionRules = [
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
     description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
-    example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
+    example: {
+      placement: "parameter",
+      bad: '"x-ms-visibility": "hidden"',
+      good: '"x-ms-visibility": "internal"'
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       forEachVisibilityHolder(swagger, (holder, place) => {
@@ -26297,7 +26611,7 @@ var operationExtensionRules = [
     title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
     description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
     levels: sameLevels("error"),
-    example: { bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
+    example: { placement: "operation", bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if ((operation.keys & (OperationKey.trigger | OperationKey.triggerMetadata)) === 0) continue;
@@ -26331,6 +26645,7 @@ var operationExtensionRules = [
     msCode: "InvalidNextLinkNameValue",
     msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
     example: {
+      placement: "operation",
       bad: '"x-ms-pageable": { "nextLinkName": "next" }',
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }'
     },
@@ -26358,6 +26673,7 @@ var operationExtensionRules = [
     description: "At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.",
     levels: sameLevels("error"),
     example: {
+      placement: "operation",
       bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }',
       good: '"x-ms-capabilities": { "chunkTransfer": true }'
     },
@@ -26436,7 +26752,11 @@ var operationIdRules = [
     levels: sameLevels("error"),
     msCode: "OperationIdRequired",
     msMessage: "The operation 'operationId' property is required.",
-    example: { bad: '"get": { "summary": "List tasks" }', good: '"get": { "operationId": "ListTasks" }' },
+    example: {
+      placement: "pathItem",
+      bad: '"get": { "summary": "List tasks" }',
+      good: '"get": { "operationId": "ListTasks" }'
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (operation.operationId === void 0 || operation.operationId.trim() === "") {
@@ -26455,6 +26775,7 @@ var operationIdRules = [
     msCode: "OperationIdNotUnique",
     msMessage: "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
     example: {
+      placement: "paths",
       bad: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetItem" } }',
       good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }'
     },
@@ -26481,7 +26802,11 @@ var operationIdRules = [
     levels: sameLevels("warning"),
     msCode: "OperationIdSanitized",
     msMessage: "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-    example: { bad: '"operationId": "List-Tasks"', good: '"operationId": "ListTasks"' },
+    example: {
+      placement: "operation",
+      bad: '"operationId": "List-Tasks"',
+      good: '"operationId": "ListTasks"'
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const id = operation.operationId;
@@ -26504,7 +26829,11 @@ var operationIdRules = [
     levels: sameLevels("error"),
     msCode: "OperationIdTooLong",
     msMessage: "The operationId length must be less than '{0}'.",
-    example: { bad: `"operationId": "${"A".repeat(130)}"`, good: '"operationId": "ListTasks"' },
+    example: {
+      placement: "operation",
+      bad: `"operationId": "${"A".repeat(130)}"`,
+      good: '"operationId": "ListTasks"'
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if ((operation.operationId?.length ?? 0) < OPERATION_ID_MAX_LENGTH) continue;
@@ -26774,6 +27103,7 @@ var pathRules = [
     msCode: "OperationPathMayNotContainQueryOrFragment",
     msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
     example: {
+      placement: "paths",
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
@@ -26792,7 +27122,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "OperationPathContainsUnsupportedCharacters",
     msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check(context) {
       reportPathKeys(
         context,
@@ -26808,7 +27138,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "OperationPathTemplateNotValid",
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
       reportPathKeys(context, (path5) => {
         const problem = templateProblem(path5);
@@ -26824,7 +27154,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "OperationPathVariablesContainDefaults",
     msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check(context) {
       reportPathKeys(
         context,
@@ -26843,7 +27173,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "DuplicateOperationPath",
     msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const all = swagger.operations;
@@ -26881,7 +27211,7 @@ var pathRules = [
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const templates = pathTemplates(swagger);
@@ -26922,7 +27252,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "PathRedefined",
     msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { bad: '"/Tasks": {}, "/tasks": {}' },
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
       for (const path5 of pathKeys(swagger)) {
@@ -26948,7 +27278,7 @@ var pathRules = [
     levels: sameLevels("error"),
     msCode: "PathItemRefNotSuppored",
     msMessage: "The '$ref' property in a path is not supported.",
-    example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
       for (const path5 in paths) {
@@ -26971,6 +27301,7 @@ var pathRules = [
     msCode: "OperationMissingPathParameter",
     msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
     example: {
+      placement: "paths",
       bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
       good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
     },
@@ -27064,6 +27395,7 @@ var responseRules = [
     msCode: "OperationMustHaveResponse",
     msMessage: "The operation is not valid, it must contain at least one response definition.",
     example: {
+      placement: "pathItem",
       bad: '"get": { "operationId": "ListTasks" }',
       good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
     },
@@ -27086,6 +27418,7 @@ var responseRules = [
     msCode: "OperationShouldHaveSuccessfulResponse",
     msMessage: "The operation '{0}' should have at least one successful response definition.",
     example: {
+      placement: "operation",
       bad: '"responses": { "default": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }'
     },
@@ -27112,6 +27445,7 @@ var responseRules = [
     msCode: "ResponseMustBeDefaultOrHttpStatusCode",
     msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
     example: {
+      placement: "operation",
       bad: '"responses": { "OK": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }'
     },
@@ -27136,6 +27470,7 @@ var responseRules = [
     msCode: "DefaultResponseHasSchema",
     msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
     example: {
+      placement: "responses",
       bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
@@ -27160,6 +27495,7 @@ var responseRules = [
     msCode: "OperationHasManyResponsesWithSchema",
     msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
     example: {
+      placement: "responses",
       bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
       good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
     },
@@ -27185,6 +27521,7 @@ var responseRules = [
     msCode: "SchemaDefinitionSetIncorrectly",
     msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
     example: {
+      placement: "operation",
       bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
       good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
     },
@@ -27210,6 +27547,7 @@ var responseRules = [
     description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
+      placement: "responses",
       bad: '"200": { "description": "OK", "schema": {} }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
@@ -27234,6 +27572,7 @@ var responseRules = [
     description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
     levels: certificationLevels("warning", "off"),
     example: {
+      placement: "responses",
       bad: '"200": { "description": "OK" }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
@@ -27257,7 +27596,10 @@ var responseRules = [
     levels: sameLevels("error"),
     msCode: "ResponseHeadersAreNotUnique",
     msMessage: "The response headers are not unique.",
-    example: { bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }' },
+    example: {
+      placement: "response",
+      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+    },
     check({ swagger, report }) {
       const seenResponses = /* @__PURE__ */ new Set();
       for (const operation of swagger?.operations ?? []) {
@@ -27288,6 +27630,7 @@ var responseRules = [
     msCode: "ResponseExampleMustBeProducedByOperation",
     msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
     example: {
+      placement: "response",
       bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
       good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
     },
@@ -27354,6 +27697,7 @@ var parameterDocumentationRules = [
     msCode: "RequiredPropertyMissing",
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "status", "in": "query", "type": "string", "description": "Only tasks with this status." }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
     },
@@ -27384,6 +27728,7 @@ var parameterDocumentationRules = [
     msCode: "RequiredPropertyMissing",
     msMessage: "The '{0}' property is required.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
     },
@@ -27402,6 +27747,7 @@ var parameterDocumentationRules = [
     description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
     levels: certificationLevels("error"),
     example: {
+      placement: "parameter",
       bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
@@ -27463,6 +27809,7 @@ var parameterLocationRules = [
     msCode: "PathParameterMustBeRequired",
     msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
     example: {
+      placement: "pathParameter",
       bad: '{ "name": "taskId", "in": "path", "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
     },
@@ -27484,7 +27831,10 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msCode: "PathParameterNotDefinedInTemplate",
     msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: { bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }' },
+    example: {
+      placement: "paths",
+      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       const first = once();
@@ -27514,6 +27864,7 @@ var parameterLocationRules = [
     msCode: "PathParameterMissingEncoding",
     msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
     example: {
+      placement: "pathParameter",
       bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
@@ -27538,6 +27889,7 @@ var parameterLocationRules = [
     msCode: "QueryParameterEncodingNotSupported",
     msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
@@ -27560,7 +27912,10 @@ var parameterLocationRules = [
     description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: { bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]' },
+    example: {
+      placement: "operation",
+      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+    },
     check({ swagger, report }) {
       const first = once();
       for (const operation of swagger?.operations ?? []) {
@@ -27595,7 +27950,10 @@ var parameterLocationRules = [
     description: "A request has one body (Swagger 2.0; SVR).",
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: { bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]' },
+    example: {
+      placement: "operation",
+      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+    },
     check({ swagger, report }) {
       const first = once();
       for (const operation of swagger?.operations ?? []) {
@@ -27622,6 +27980,7 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
     example: {
+      placement: "operation",
       bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
     },
     check({ swagger, report }) {
@@ -27643,6 +28002,7 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "content", "in": "query", "type": "file" }',
       good: '{ "name": "content", "in": "formData", "type": "file" }'
     },
@@ -27679,6 +28039,7 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
       good: '{ "name": "file", "in": "formData", "type": "file" }'
     },
@@ -27705,6 +28066,7 @@ var parameterLocationRules = [
     msCode: "ConnectionIdParameterNotAllowed",
     msMessage: "A parameter cannot be named as 'connectionId'.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
       good: '{ "name": "accountId", "in": "query", "type": "string" }'
     },
@@ -27727,6 +28089,7 @@ var parameterLocationRules = [
     msCode: "ReservedParameterIsUsed",
     msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
     example: {
+      placement: "parameter",
       bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
     },
     check({ swagger, report }) {
@@ -27748,6 +28111,7 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "The 'body' parameter must define a 'schema' property.",
     example: {
+      placement: "bodyParameter",
       bad: '{ "name": "body", "in": "body", "type": "object" }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
     },
@@ -27784,7 +28148,7 @@ var parameterLocationRules = [
     description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
     levels: sameLevels("error"),
     msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
     check({ swagger, report }) {
       if (!swagger) return;
       const parameters = writtenParameters(swagger);
@@ -27807,7 +28171,11 @@ var parameterLocationRules = [
     description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
     levels: sameLevels("error"),
     msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: { bad: '{ "$ref": "#/parameters/Missing" }', good: '{ "$ref": "#/parameters/TaskId" }' },
+    example: {
+      placement: "parameter",
+      bad: '{ "$ref": "#/parameters/Missing" }',
+      good: '{ "$ref": "#/parameters/TaskId" }'
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [name, value] of entriesOf(swagger.root.parameters)) {
@@ -27850,6 +28218,7 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
       good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
     },
@@ -27910,6 +28279,7 @@ var parameterLocationRules = [
     description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
     levels: sameLevels("error"),
     example: {
+      placement: "pathParameter",
       bad: '{ "name": "id", "in": "url", "type": "guid" }',
       good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
     },
@@ -28009,6 +28379,7 @@ var valueConstraintRules = [
     msCode: "InternalPropertyWithDefaultOptional",
     msMessage: "The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "x-ms-visibility": "internal" }',
       good: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "required": true, "x-ms-visibility": "internal" }'
     },
@@ -28061,7 +28432,11 @@ var valueConstraintRules = [
     levels: sameLevels("error"),
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
-    example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
+    example: {
+      placement: "schemaProperty",
+      bad: '{ "type": "integer", "default": "10" }',
+      good: '{ "type": "integer", "default": 10 }'
+    },
     check({ swagger, report }) {
       forEachTypedNode(swagger, HolderKey.default, (node, place) => {
         const type = declaredType(node);
@@ -28086,6 +28461,7 @@ var valueConstraintRules = [
     levels: sameLevels("error"),
     msMessage: "The 'enum' array requires at least one value.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "string", "enum": [] }',
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
@@ -28108,6 +28484,7 @@ var valueConstraintRules = [
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
@@ -28140,6 +28517,7 @@ var valueConstraintRules = [
     levels: sameLevels("error"),
     msMessage: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
     example: {
+      placement: "parameter",
       bad: '"enum": ["open"], "x-ms-enum-values": [{ "value": "closed" }]',
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
@@ -28187,6 +28565,7 @@ var valueConstraintRules = [
     msCode: "UnrecognizedTypeFormat",
     msMessage: "The type/format '{0}' is not recognized.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }'
     },
@@ -28432,7 +28811,11 @@ var schemaKeywordRules = [
     levels: sameLevels("error"),
     msCode: "ArrayHasNoItems",
     msMessage: "The array should have items specified.",
-    example: { bad: '{ "type": "array" }', good: '{ "type": "array", "items": { "type": "string" } }' },
+    example: {
+      placement: "schemaProperty",
+      bad: '{ "type": "array" }',
+      good: '{ "type": "array", "items": { "type": "string" } }'
+    },
     check(context) {
       for (const node of holdersOf(context, "arrayType")) {
         if (has(node.value, "items")) continue;
@@ -28453,6 +28836,7 @@ var schemaKeywordRules = [
     msCode: "MinimumShouldBeLessThanOrEqualToMaximum",
     msMessage: "The 'minimum' value should be less than or equal to the 'maximum' value.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "integer", "minimum": 10, "maximum": 1 }',
       good: '{ "type": "integer", "minimum": 1, "maximum": 10 }'
     },
@@ -28499,6 +28883,7 @@ var schemaKeywordRules = [
     msCode: "PatternNotValid",
     msMessage: "The 'pattern' value should be a valid regular expression.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "string", "pattern": "^[A-Z" }',
       good: '{ "type": "string", "pattern": "^[A-Z]+$" }'
     },
@@ -28522,6 +28907,7 @@ var schemaKeywordRules = [
     msCode: "DiscriminatorNotValid",
     msMessage: "The 'discriminator' value must be the name of a required string property.",
     example: {
+      placement: "definition",
       bad: '{ "discriminator": "kind", "properties": { "kind": { "type": "string" } } }',
       good: '{ "discriminator": "kind", "required": ["kind"], "properties": { "kind": { "type": "string" } } }'
     },
@@ -28551,6 +28937,8 @@ var schemaKeywordRules = [
     msCode: "BinaryTypeNotAtTopLevel",
     msMessage: "A schema with type/format 'string/binary' can only be at the top level of a body or formData parameter.",
     example: {
+      placement: "bodySchema",
+      goodPlacement: "bodyParameter",
       bad: '{ "type": "object", "properties": { "file": { "type": "string", "format": "binary" } } }',
       good: '{ "name": "file", "in": "body", "schema": { "type": "string", "format": "binary" } }'
     },
@@ -28573,6 +28961,7 @@ var schemaKeywordRules = [
     msCode: "EditorDictionaryNotValid",
     msMessage: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "type": "string", "x-ms-editor": "dictionary" }',
       good: '{ "type": "object", "additionalProperties": { "type": "string" }, "x-ms-editor": "dictionary" }'
     },
@@ -28597,6 +28986,7 @@ var schemaKeywordRules = [
     msCode: "FilterFunctionsNotValid",
     msMessage: "The 'filterFunctions' property must have at least one element.",
     example: {
+      placement: "schemaProperty",
       bad: '{ "x-ms-capabilities": { "filterFunctions": [] } }',
       good: '{ "x-ms-capabilities": { "filterFunctions": ["eq", "startswith"] } }'
     },
@@ -28757,6 +29147,7 @@ var schemaRefRules = [
     msCode: "SchemaReferenceNotFound",
     msMessage: "The schema reference '{0}' could not be found in the swagger document.",
     example: {
+      placement: "response",
       bad: '{ "schema": { "$ref": "#/definitions/Taks" } }',
       good: '{ "schema": { "$ref": "#/definitions/Task" } }'
     },
@@ -28777,6 +29168,7 @@ var schemaRefRules = [
     msCode: "ResponseReferenceNotFound",
     msMessage: "The response reference '{0}' could not be found in the swagger document.",
     example: {
+      placement: "operation",
       bad: '{ "responses": { "404": { "$ref": "#/responses/Missing" } } }',
       good: '{ "responses": { "404": { "$ref": "#/responses/NotFound" } } }'
     },
@@ -28837,6 +29229,7 @@ var schemaRefRules = [
     msCode: "RefSiblingsNotAllowed",
     msMessage: "When '$ref' is defined, no other properties may be specified.",
     example: {
+      placement: "responseSchema",
       bad: '{ "$ref": "#/definitions/Task", "description": "The task." }',
       good: '{ "$ref": "#/definitions/Task" }'
     },
@@ -28860,7 +29253,11 @@ var schemaRefRules = [
     levels: sameLevels("error"),
     msCode: "JsonPointerNotValid",
     msMessage: "The JSON Pointer path is not valid.",
-    example: { bad: '{ "$ref": "#definitions/Task" }', good: '{ "$ref": "#/definitions/Task" }' },
+    example: {
+      placement: "responseSchema",
+      bad: '{ "$ref": "#definitions/Task" }',
+      good: '{ "$ref": "#/definitions/Task" }'
+    },
     check(context) {
       if (!context.swagger) return;
       for (const use of structureOf(context.swagger).refs) {
@@ -28918,7 +29315,11 @@ var schemaRequiredRules = [
     levels: sameLevels("error"),
     msCode: "RequiredArrayEmpty",
     msMessage: "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property.",
-    example: { bad: '{ "type": "object", "required": [] }', good: '{ "type": "object" }' },
+    example: {
+      placement: "bodySchema",
+      bad: '{ "type": "object", "required": [] }',
+      good: '{ "type": "object" }'
+    },
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
         if (required.length > 0) continue;
@@ -28938,6 +29339,7 @@ var schemaRequiredRules = [
     msCode: "RequiredPropertyNotDefined",
     msMessage: "The required property '{0}' is not defined in the object schema.",
     example: {
+      placement: "bodySchema",
       bad: '{ "required": ["titel"], "properties": { "title": { "type": "string" } } }',
       good: '{ "required": ["title"], "properties": { "title": { "type": "string" } } }'
     },
@@ -28966,6 +29368,7 @@ var schemaRequiredRules = [
     msCode: "RequiredOnNonObject",
     msMessage: "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
     example: {
+      placement: "bodySchema",
       bad: '{ "type": "string", "required": ["name"] }',
       good: '{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }'
     },
@@ -28988,6 +29391,7 @@ var schemaRequiredRules = [
     msCode: "ReadOnlyPropertyRequired",
     msMessage: "An input property cannot be 'readonly' and required.",
     example: {
+      placement: "bodySchema",
       bad: '{ "required": ["id"], "properties": { "id": { "type": "string", "readOnly": true } } }'
     },
     check(context) {
@@ -29180,6 +29584,7 @@ var swaggerSecurityRules = [
     msCode: "SecurityDefinitionPropertyRequired",
     msMessage: "The security definition property '{0}' is required for definitions of type '{1}'.",
     example: {
+      placement: "securityDefinition",
       bad: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize" }',
       good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }'
     },
@@ -29331,7 +29736,7 @@ function familyRule(id, title, description, message, problem, example) {
     description,
     levels: sameLevels("error"),
     msMessage: message,
-    example: { bad: familyExample(example.bad), good: familyExample(example.good) },
+    example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
@@ -29351,6 +29756,7 @@ var versioningRules = [
     levels: sameLevels("error"),
     msMessage: `${INVALID_ANNOTATION} The replacement property should be specified for deprecated operations only.`,
     example: {
+      placement: "operation",
       bad: '"x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
       good: '"deprecated": true, "x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }'
     },
@@ -29372,14 +29778,15 @@ var versioningRules = [
     levels: sameLevels("error"),
     msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
     example: {
+      placement: "deprecatedAnnotation",
       bad: '"replacement": {}',
       good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }'
     },
     check({ swagger, report }) {
       for (const annotated of swagger ? annotatedOperations(swagger) : []) {
         if (!has(annotated.annotation, "replacement")) continue;
-        const replacement = asObject(annotated.annotation.replacement);
-        if (replacement && typeof replacement[key] === "string" && replacement[key] !== "") continue;
+        const replacement2 = asObject(annotated.annotation.replacement);
+        if (replacement2 && typeof replacement2[key] === "string" && replacement2[key] !== "") continue;
         report({
           pointer: childPointer(annotated.pointer, "replacement"),
           message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`
@@ -29449,6 +29856,7 @@ var versioningRules = [
     msCode: "OperationRevisionEmpty",
     msMessage: "The operation '{0}' does not specify a revision in api annotation.",
     example: {
+      placement: "operation",
       bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": "" }',
       good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
     },
@@ -29476,6 +29884,7 @@ var versioningRules = [
     msCode: "OperationIdShouldEndWithRevision",
     msMessage: "The operation Id '{0}' should end with revision suffix '{1}'.",
     example: {
+      placement: "operation",
       bad: '"operationId": "ListTasksNew", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
       good: '"operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
     },
@@ -29500,6 +29909,7 @@ var versioningRules = [
     description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels("warning", "info"),
     example: {
+      placement: "operation",
       bad: '"deprecated": true, "summary": "List tasks"',
       good: '"deprecated": true, "summary": "List tasks (deprecated)"'
     },
@@ -29600,6 +30010,7 @@ var webhookRules = [
     levels: sameLevels("error"),
     msMessage: "The webhook operation '{0}' is missing notification URL property.",
     example: {
+      placement: "webhookBody",
       bad: '"schema": { "properties": { "callbackUrl": { "type": "string" } } }',
       good: '"schema": { "properties": { "callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" } } }'
     },
@@ -29624,6 +30035,7 @@ var webhookRules = [
     levels: sameLevels("error"),
     msMessage: "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
     example: {
+      placement: "paths",
       bad: '"/hooks": { "post": { "x-ms-trigger": "single", \u2026 } }',
       good: '"/hooks": { "x-ms-notification-content": { "schema": { "$ref": "#/definitions/Event" } }, "post": { \u2026 } }'
     },
@@ -29649,6 +30061,7 @@ var webhookRules = [
     levels: sameLevels("error"),
     msMessage: "The notification URL property is not allowed in this position. It is allowed only in input body.",
     example: {
+      placement: "parameter",
       bad: '{ "name": "callback", "in": "query", "type": "string", "x-ms-notification-url": true }'
     },
     check({ swagger, report }) {
@@ -29676,6 +30089,7 @@ var webhookRules = [
     "The notification URL property itself or at least one of its parents must be internal.",
     (url) => !url.internalChain,
     {
+      placement: "webhookBodyProperties",
       bad: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
       good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" }'
     }
@@ -29686,6 +30100,7 @@ var webhookRules = [
     "The notification URL property must be required all the way through the schema chain.",
     (url) => !url.requiredChain,
     {
+      placement: "webhookBody",
       bad: '"schema": { "properties": { "callbackUrl": { \u2026 "x-ms-notification-url": true } } }',
       good: '"required": true, "schema": { "required": ["callbackUrl"], "properties": { "callbackUrl": { \u2026 } } }'
     }
@@ -29696,6 +30111,7 @@ var webhookRules = [
     "The notification URL property must be of type string.",
     (url) => !url.isString,
     {
+      placement: "webhookBodyProperties",
       bad: '"callbackUrl": { "type": "object", "x-ms-notification-url": true }',
       good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }'
     }
@@ -29708,6 +30124,7 @@ var webhookRules = [
     levels: sameLevels("error"),
     msMessage: "The 'x-ms-notification' is supported for trigger operations only.",
     example: {
+      placement: "pathItem",
       bad: '"post": { "operationId": "CreateTask", "x-ms-notification": { "operationId": "OnTask" } }'
     },
     check({ swagger, report }) {
@@ -29744,6 +30161,7 @@ var webhookRules = [
     description: `The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook's path, or names a subscription (hook, subscription, notification, callback, register\u2026); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.`,
     levels: certificationLevels("warning", "info"),
     example: {
+      placement: "paths",
       bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
