@@ -1,13 +1,13 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { strToU8, unzipSync } from 'fflate';
 import { unpackSolution } from '@connector-alm/solution';
 import {
   describeWith,
   runActionBundle,
   SOLUTION_FIXTURES,
   temporaryFolders,
+  withShiftJisWebResource,
   writeRawZip,
 } from '@connector-alm/testing';
 
@@ -68,17 +68,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
 
   it('reads names in the code page zip-name-encoding gives, and says to give it', async () => {
     const dir = workspace();
-    // The export as Japanese Windows zips it again: code page 932, no UTF-8 flag, and a web
-    // resource WebResources/表.js, whose 表 is 0x95 0x5C (a '\' when read as code page 437).
-    const entries = Object.entries(unzipSync(readFileSync(AOAI))).map(([name, content]) => ({
-      name: strToU8(name),
-      content,
-    }));
-    entries.push({
-      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
-      content: strToU8('x'),
-    });
-    await writeRawZip(path.join(dir, 'sjis.zip'), entries);
+    // The export as Japanese Windows zips it again, with a name code page 437 would split.
+    await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(AOAI)));
     const refused = await runActionBundle('extract-connectors', {
       workspace: dir,
       inputs: { source: 'sjis.zip', destination: 'custom-connectors' },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readSolutionConnectors } from '@connector-alm/solution';
-import { unwritableFolder, writeRawZip } from '@connector-alm/testing';
+import { unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -41,19 +41,6 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   const io = memoryIo(cwd);
   const code = await runCli(argv, io);
   return { code, out: io.out(), err: io.err() };
-}
-
-/**
- * The entries of `zip` as Japanese Windows zips them (code page 932, no UTF-8 flag), with
- * WebResources/表.js added: 表 is 0x95 0x5C, read as code page 437 a '\' that splits the name.
- */
-function withShiftJisWebResource(zip: Uint8Array): Array<{ name: Uint8Array; content: Uint8Array }> {
-  const entries = Object.entries(unzipSync(zip)).map(([name, content]) => ({ name: strToU8(name), content }));
-  entries.push({
-    name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
-    content: strToU8('x'),
-  });
-  return entries;
 }
 
 (fixtures ? describe : describe.skip)('solution commands', () => {

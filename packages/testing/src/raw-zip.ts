@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { strToU8, unzipSync } from 'fflate';
 
 /** An entry whose name is given as the bytes the archive holds, in whatever code page made them. */
 export interface RawEntry {
@@ -62,4 +63,21 @@ export async function writeRawZip(file: string, entries: readonly RawEntry[]): P
   end.writeUInt32LE(offset, 16);
   await writeFile(file, Buffer.concat([...locals, directory, end]));
   return file;
+}
+
+/**
+ * The entries of `zip` as Japanese Windows zips them again (code page 932, no UTF-8 flag), with
+ * WebResources/表.js added: 表 is 0x95 0x5C, which read as code page 437 holds a '\\' that splits
+ * the name. Give them to writeRawZip.
+ */
+export function withShiftJisWebResource(zip: Uint8Array): RawEntry[] {
+  const entries: RawEntry[] = Object.entries(unzipSync(zip)).map(([name, content]) => ({
+    name: strToU8(name),
+    content,
+  }));
+  entries.push({
+    name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+    content: strToU8('x'),
+  });
+  return entries;
 }
