@@ -8,3 +8,4 @@ export * from './workflow-commands.js';
 export * from './message-urls.js';
 export * from './socket-failure.js';
 export * from './byte-order-mark.js';
+export * from './json-depth.js';

@@ -1,5 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { UserError } from '@connector-alm/core';
+import { MAX_JSON_DEPTH, offsetPastDepth, UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 
 /**
@@ -10,32 +10,6 @@ import { lineAndColumn } from '../text/decode.js';
  */
 
 const CONNECTOR_JSON_HINT = 'Fix the JSON in the connector, or export the solution again.';
-
-/**
- * Deeper nesting is refused before anything recursive touches the JSON: jsonc-parser (locating a
- * syntax error, reading apiProperties.json) and JSON.stringify (writing apiProperties.json) overflow
- * the stack on a few thousand levels. Real connector and flow files nest a few dozen levels; the
- * validator refuses the same depth.
- */
-const MAX_JSON_DEPTH = 256;
-
-/** The offset of the bracket that opens level `limit + 1`, outside strings; -1 when none does. */
-function offsetPastDepth(text: string, limit: number): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) {
-        if (text.charCodeAt(i) === BACKSLASH) i++;
-      }
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      if (++depth > limit) return i;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--;
-    }
-  }
-  return -1;
-}
 
 /**
  * Throws a located error when `text` is not strict JSON (no comments, no trailing commas). The hint
@@ -84,7 +58,6 @@ export function isJson(text: string): boolean {
  */
 const LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;

@@ -2,8 +2,9 @@ import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
 import { decodeSegment } from './pointer.js';
-import { nestingDepth, skipWhitespace } from './scan.js';
-import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import { skipWhitespace } from './scan.js';
+import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { diagnoseAndRepair, diagnoseSyntax } from './syntax-diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax-repair.js';
@@ -11,11 +12,8 @@ import { isInvisible } from './syntax-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
-/**
- * Deeper nesting than this is refused before anything recursive touches the document. Real
- * swaggers nest about 25 levels; a file nested 100,000 levels deep would otherwise overflow the stack.
- */
-export const MAX_JSON_DEPTH = 256;
+/** Deeper nesting is refused before anything recursive touches the document (see MAX_JSON_DEPTH). */
+export { MAX_JSON_DEPTH };
 
 /** A syntax problem with its place in the text. */
 export interface JsonSyntaxIssue {
@@ -68,7 +66,7 @@ export class JsonDocument {
       strict = false;
     }
     const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict ? members === -1 : nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.tooDeep = strict ? members === -1 : offsetPastDepth(text, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -175,9 +173,9 @@ export class JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep
-      ? undefined
-      : (this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues));
+    // Trailing commas alone were read blanked; any other text that the repair could not read goes
+    // to the tolerant tree.
+    const blanked = this.commaFreeText;
     if (blanked !== undefined && !pointers.some(namesIndexLoosely)) {
       // What the tolerant tree would answer: its last key wins, and a missing place has length 1.
       return locateEach(blanked, pointers, true, this.lines, 1);

@@ -3,8 +3,7 @@
  *
  * Why not a full positional parser for every file: jsonc-parser's tree costs about three times
  * JSON.parse on the corpus, and most positions are never asked for. JSON.parse builds the values;
- * these helpers find the few offsets that findings need, and measure nesting depth before any
- * recursive code sees the document.
+ * these helpers find the few offsets that findings need.
  */
 
 const QUOTE = 0x22;
@@ -68,30 +67,6 @@ export function skipValue(text: string, at: number, lines: LineStarts): number {
     i++;
   }
   return i === at ? -1 : i;
-}
-
-/** The deepest nesting of objects and arrays, stopping early once `limit` is passed. */
-export function nestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = nextStructural(text, 0); i !== -1; i = nextStructural(text, i)) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      const end = skipString(text, i);
-      if (end === -1) return max;
-      i = end;
-    } else {
-      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-        depth++;
-        if (depth > max) {
-          max = depth;
-          if (max > limit) return max;
-        }
-      } else depth--;
-      i++;
-    }
-  }
-  return max;
 }
 
 /**
@@ -169,16 +144,6 @@ export function skipToClose(text: string, at: number, close: number, lines: Line
 function breaksLineBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === LINE_FEED) return true;
   return false;
-}
-
-// The regular expression engine finds the next quote or bracket faster than a charCodeAt loop,
-// which matters on pretty-printed files that are mostly indentation. `test` allocates nothing.
-const STRUCTURAL = /["{}[\]]/g;
-
-/** Offset of the next quote or bracket at or after `at`, or -1. */
-function nextStructural(text: string, at: number): number {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text) ? STRUCTURAL.lastIndex - 1 : -1;
 }
 
 export const chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };

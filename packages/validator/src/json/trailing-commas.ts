@@ -1,5 +1,5 @@
 import { parsePointer } from './pointer.js';
-import { isWhitespace, skipString, skipWhitespace } from './scan.js';
+import { isWhitespace, skipString } from './scan.js';
 
 // When JSON.parse and the fast locator can stand in for jsonc-parser's tolerant parse and tree on
 // text that is not strict JSON.
@@ -68,42 +68,6 @@ function followsOpeningBracket(text: string, at: number): boolean {
   while (before >= 0 && isWhitespace(text.charCodeAt(before))) before--;
   const code = text.charCodeAt(before);
   return code === 0x7b || code === 0x5b;
-}
-
-/**
- * The text with its trailing commas blanked, when they are its only syntax errors (a common slip:
- * a corpus swagger of 214 KB has one); else undefined. The blanked text is strict JSON whose every
- * offset and line is the original's, so the fast locator finds what jsonc-parser's tolerant tree
- * (which skips trailing commas) would, without building that tree of every value: building it was
- * most of the time locating took on the corpus's broken files.
- */
-export function trailingCommasBlanked(
-  text: string,
-  issues: readonly { offset: number }[],
-): string | undefined {
-  const commas = issues.map((issue) => issue.offset).sort((a, b) => a - b);
-  let blanked = '';
-  let from = 0;
-  for (const comma of commas) {
-    if (text.charCodeAt(comma) !== COMMA || !closesNext(text, comma + 1)) return undefined;
-    blanked += text.slice(from, comma) + ' ';
-    from = comma + 1;
-  }
-  blanked += text.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return undefined;
-  }
-  return blanked;
-}
-
-const COMMA = 0x2c;
-
-/** Whether the next character after JSON whitespace from `at` closes an object or array. */
-function closesNext(text: string, at: number): boolean {
-  const next = text.charCodeAt(skipWhitespace(text, at));
-  return next === 0x7d || next === 0x5d;
 }
 
 /**

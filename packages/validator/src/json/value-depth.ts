@@ -1,7 +1,7 @@
 /**
  * The number of object members of a parsed JSON value (all its objects together), or -1 when it
  * nests objects and arrays more than `limit` levels deep (the root container is level 1, as
- * `nestingDepth` counts the text's brackets). The member count is the value's half of the
+ * `offsetPastDepth` counts the text's brackets). The member count is the value's half of the
  * duplicate-key screen (see `mayHaveDuplicateKeys`); counting it here, in the walk the depth check
  * makes anyway, costs one increment per member.
  *
