@@ -24374,13 +24374,13 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET4 = 91;
+    var OPEN_BRACKET5 = 91;
     var CLOSE_BRACKET3 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE2 || c === SQUOTE;
     var QUOTES = [DQUOTE2, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET4, GREATER];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
@@ -25005,7 +25005,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET4) {
+            if (c === OPEN_BRACKET5) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -30445,6 +30445,40 @@ function withoutByteOrderMark(text3) {
   return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
 
+// packages/core/src/json-depth.ts
+var MAX_JSON_DEPTH = 256;
+var STRUCTURAL = /["{}[\]]/g;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+function offsetPastDepth(text3, limit) {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  while (STRUCTURAL.test(text3)) {
+    const at = STRUCTURAL.lastIndex - 1;
+    const code2 = text3.charCodeAt(at);
+    if (code2 === QUOTE) {
+      const end = stringEnd(text3, at);
+      if (end === -1) return -1;
+      STRUCTURAL.lastIndex = end;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      if (++depth > limit) return at;
+    } else {
+      depth--;
+    }
+  }
+  return -1;
+}
+function stringEnd(text3, at) {
+  for (let end = text3.indexOf('"', at + 1); end !== -1; end = text3.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return -1;
+}
+
 // packages/cli/src/io.ts
 var ExitCode = {
   Success: 0,
@@ -31838,11 +31872,11 @@ var LineIndex = class {
 };
 
 // packages/validator/src/json/scan.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_BRACE = 123;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var OPEN_BRACE2 = 123;
 var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
+var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
@@ -31864,14 +31898,14 @@ function skipString(text3, at) {
 }
 function isEscaped(text3, at) {
   let backslashes = 0;
-  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
   return (backslashes & 1) === 1;
 }
 function skipValue(text3, at, lines) {
   const first = text3.charCodeAt(at);
-  if (first === QUOTE) return skipString(text3, at);
-  if (first === OPEN_BRACE) return skipToClose(text3, at + 1, CLOSE_BRACE, lines);
-  if (first === OPEN_BRACKET) return skipToClose(text3, at + 1, CLOSE_BRACKET, lines);
+  if (first === QUOTE2) return skipString(text3, at);
+  if (first === OPEN_BRACE2) return skipToClose(text3, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text3, at + 1, CLOSE_BRACKET, lines);
   let i2 = at;
   while (i2 < text3.length) {
     const code2 = text3.charCodeAt(i2);
@@ -31879,28 +31913,6 @@ function skipValue(text3, at, lines) {
     i2++;
   }
   return i2 === at ? -1 : i2;
-}
-function nestingDepth(text3, limit) {
-  let depth = 0;
-  let max2 = 0;
-  for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE) {
-      const end = skipString(text3, i2);
-      if (end === -1) return max2;
-      i2 = end;
-    } else {
-      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-        depth++;
-        if (depth > max2) {
-          max2 = depth;
-          if (max2 > limit) return max2;
-        }
-      } else depth--;
-      i2++;
-    }
-  }
-  return max2;
 }
 function skipToClose(text3, at, close2, lines) {
   const closeChar = close2 === CLOSE_BRACE ? "}" : "]";
@@ -31951,12 +31963,7 @@ function breaksLineBetween(text3, from, to) {
   for (let i2 = from; i2 < to; i2++) if (text3.charCodeAt(i2) === LINE_FEED) return true;
   return false;
 }
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text3, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text3) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };
+var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -32229,28 +32236,6 @@ function followsOpeningBracket(text3, at) {
   while (before >= 0 && isWhitespace(text3.charCodeAt(before))) before--;
   const code2 = text3.charCodeAt(before);
   return code2 === 123 || code2 === 91;
-}
-function trailingCommasBlanked(text3, issues) {
-  const commas = issues.map((issue) => issue.offset).sort((a, b) => a - b);
-  let blanked = "";
-  let from = 0;
-  for (const comma of commas) {
-    if (text3.charCodeAt(comma) !== COMMA2 || !closesNext(text3, comma + 1)) return void 0;
-    blanked += text3.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  blanked += text3.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return void 0;
-  }
-  return blanked;
-}
-var COMMA2 = 44;
-function closesNext(text3, at) {
-  const next = text3.charCodeAt(skipWhitespace(text3, at));
-  return next === 125 || next === 93;
 }
 function namesIndexLoosely(pointer) {
   if (pointer !== "" && !pointer.startsWith("/")) return true;
@@ -33305,16 +33290,16 @@ function wordAsValue(word, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE2 = 34;
+var QUOTE3 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text3, separator) {
   let end = separator;
   let code2 = text3.charCodeAt(end - 1);
-  if (code2 === QUOTE2) {
+  if (code2 === QUOTE3) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text3.charCodeAt(--end - 1);
-    if (code2 === QUOTE2 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text3, end);
 }
@@ -33344,14 +33329,14 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE3 } = chars;
-var BACKSLASH2 = 92;
+var { QUOTE: QUOTE4 } = chars;
+var BACKSLASH3 = 92;
 function findColons(text3) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text3.indexOf(":"); at !== -1; at = text3.indexOf(":", at + 1)) {
-    if (text3.charCodeAt(at - 1) === QUOTE3) {
-      if (text3.charCodeAt(at - 2) !== BACKSLASH2 || !isEscaped(text3, at - 1)) afterQuote++;
+    if (text3.charCodeAt(at - 1) === QUOTE4) {
+      if (text3.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text3, at - 1)) afterQuote++;
       if (secretNameEndsAt(text3, at - 1)) afterSecretName.push(at);
     } else {
       if (followsQuote(text3, at)) afterQuote++;
@@ -33364,20 +33349,20 @@ function followsQuote(text3, colon) {
   let before = colon - 1;
   let code2 = text3.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text3.charCodeAt(--before);
-  return code2 === QUOTE3 && (text3.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text3, before));
+  return code2 === QUOTE4 && (text3.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text3, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE4, OPEN_BRACE: OPEN_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  for (let i2 = nextStructural2(text3, 0); i2 !== -1; i2 = nextStructural2(text3, i2)) {
+  for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE4) {
+    if (code2 === QUOTE5) {
       const end = skipString(text3, i2);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -33386,8 +33371,8 @@ function findDuplicateKeys(text3) {
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE2) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET2) open2.push(void 0);
+      if (code2 === OPEN_BRACE3) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET3) open2.push(void 0);
       else settleKeptOffsets(open2.pop());
       i2++;
     }
@@ -33414,13 +33399,12 @@ function settleKeptOffsets(object) {
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
 }
 var STRUCTURAL2 = /["{}[\]]/g;
-function nextStructural2(text3, at) {
+function nextStructural(text3, at) {
   STRUCTURAL2.lastIndex = at;
   return STRUCTURAL2.test(text3) ? STRUCTURAL2.lastIndex - 1 : -1;
 }
 
 // packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH = 256;
 var JsonDocument = class _JsonDocument {
   text;
   hadBom;
@@ -33455,7 +33439,7 @@ var JsonDocument = class _JsonDocument {
       strict3 = false;
     }
     const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict3 ? members === -1 : nestingDepth(text3, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text3, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -33550,7 +33534,7 @@ var JsonDocument = class _JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.commaFreeText;
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
     }
@@ -59239,7 +59223,7 @@ var CODE_PAGES = {
   cp950: "big5"
 };
 var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
-var BACKSLASH3 = 92;
+var BACKSLASH4 = 92;
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function cp437(bytes) {
   return import_yauzl.default.getFileNameLowLevel(0, bytes, [], true);
@@ -59253,7 +59237,7 @@ function asUtf8(bytes) {
 }
 function leadBeforeBackslash(bytes) {
   for (let i2 = 1; i2 < bytes.length; i2++)
-    if (bytes[i2] === BACKSLASH3 && bytes[i2 - 1] >= 129) return bytes[i2 - 1];
+    if (bytes[i2] === BACKSLASH4 && bytes[i2 - 1] >= 129) return bytes[i2 - 1];
   return void 0;
 }
 var DEFAULT_ENCODING = {
@@ -60027,28 +60011,11 @@ function lineAndColumn(text3, offset) {
 
 // packages/solution/src/json/json-text.ts
 var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-var MAX_JSON_DEPTH2 = 256;
-function offsetPastDepth(text3, limit) {
-  let depth = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE5) {
-      for (i2++; i2 < text3.length && text3.charCodeAt(i2) !== QUOTE5; i2++) {
-        if (text3.charCodeAt(i2) === BACKSLASH4) i2++;
-      }
-    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
-      if (++depth > limit) return i2;
-    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
-      depth--;
-    }
-  }
-  return -1;
-}
 function checkJson(text3, file, hint = CONNECTOR_JSON_HINT) {
-  const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH2);
+  const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
     const { line, column } = lineAndColumn(text3, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH2} levels deep.`, {
+    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
       location: { file, line, column },
       hint
     });
@@ -60078,13 +60045,12 @@ function isJson(text3) {
   }
 }
 var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE5 = 34;
-var BACKSLASH4 = 92;
-var OPEN_BRACE3 = 123;
-var OPEN_BRACKET3 = 91;
+var QUOTE6 = 34;
+var OPEN_BRACE4 = 123;
+var OPEN_BRACKET4 = 91;
 var CLOSE_BRACE2 = 125;
 var CLOSE_BRACKET2 = 93;
-var COMMA3 = 44;
+var COMMA2 = 44;
 var COLON3 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
@@ -60093,16 +60059,16 @@ function prettyJson(text3, file) {
   let depth = 0;
   return text3.replace(LAYOUT_LEXEME, (lexeme) => {
     switch (lexeme.charCodeAt(0)) {
-      case QUOTE5:
+      case QUOTE6:
         return lexeme;
-      case OPEN_BRACE3:
-      case OPEN_BRACKET3:
+      case OPEN_BRACE4:
+      case OPEN_BRACKET4:
         if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
         return lexeme + lineBreak(++depth);
       case CLOSE_BRACE2:
       case CLOSE_BRACKET2:
         return lineBreak(--depth) + lexeme;
-      case COMMA3:
+      case COMMA2:
         return "," + lineBreak(depth);
       case COLON3:
         return ": ";
@@ -60113,7 +60079,7 @@ function prettyJson(text3, file) {
 }
 function minifyJson(text3, file) {
   checkJson(text3, file);
-  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE5 ? lexeme : "");
+  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE6 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError(error2) {
@@ -65247,7 +65213,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA4 = 44;
+var COMMA3 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -65259,7 +65225,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA4] |= COMMA_FLAG;
+CHAR_MAP[COMMA3] |= COMMA_FLAG;
 for (let code2 = 128; code2 <= 255; code2++) {
   CHAR_MAP[code2] |= LOWER_CASE;
 }

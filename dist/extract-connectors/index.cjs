@@ -21646,13 +21646,13 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET4 = 91;
+    var OPEN_BRACKET5 = 91;
     var CLOSE_BRACKET3 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET4, GREATER];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
@@ -22277,7 +22277,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET4) {
+            if (c === OPEN_BRACKET5) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -40589,6 +40589,40 @@ function withoutByteOrderMark(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
 
+// packages/core/src/json-depth.ts
+var MAX_JSON_DEPTH = 256;
+var STRUCTURAL = /["{}[\]]/g;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+function offsetPastDepth(text2, limit) {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  while (STRUCTURAL.test(text2)) {
+    const at = STRUCTURAL.lastIndex - 1;
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE) {
+      const end = stringEnd(text2, at);
+      if (end === -1) return -1;
+      STRUCTURAL.lastIndex = end;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      if (++depth > limit) return at;
+    } else {
+      depth--;
+    }
+  }
+  return -1;
+}
+function stringEnd(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return -1;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40961,7 +40995,7 @@ var CODE_PAGES = {
   cp950: "big5"
 };
 var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
-var BACKSLASH = 92;
+var BACKSLASH2 = 92;
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function cp437(bytes) {
   return import_yauzl.default.getFileNameLowLevel(0, bytes, [], true);
@@ -40975,7 +41009,7 @@ function asUtf8(bytes) {
 }
 function leadBeforeBackslash(bytes) {
   for (let i = 1; i < bytes.length; i++)
-    if (bytes[i] === BACKSLASH && bytes[i - 1] >= 129) return bytes[i - 1];
+    if (bytes[i] === BACKSLASH2 && bytes[i - 1] >= 129) return bytes[i - 1];
   return void 0;
 }
 var DEFAULT_ENCODING = {
@@ -42634,23 +42668,6 @@ function lineAndColumn(text2, offset) {
 
 // packages/solution/src/json/json-text.ts
 var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-var MAX_JSON_DEPTH = 256;
-function offsetPastDepth(text2, limit) {
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE) {
-      for (i++; i < text2.length && text2.charCodeAt(i) !== QUOTE; i++) {
-        if (text2.charCodeAt(i) === BACKSLASH2) i++;
-      }
-    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-      if (++depth > limit) return i;
-    } else if (code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET) {
-      depth--;
-    }
-  }
-  return -1;
-}
 function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
@@ -42685,10 +42702,9 @@ function isJson(text2) {
   }
 }
 var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE = 34;
-var BACKSLASH2 = 92;
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
+var QUOTE2 = 34;
+var OPEN_BRACE2 = 123;
+var OPEN_BRACKET2 = 91;
 var CLOSE_BRACE = 125;
 var CLOSE_BRACKET = 93;
 var COMMA = 44;
@@ -42700,10 +42716,10 @@ function prettyJson(text2, file) {
   let depth = 0;
   return text2.replace(LAYOUT_LEXEME, (lexeme) => {
     switch (lexeme.charCodeAt(0)) {
-      case QUOTE:
+      case QUOTE2:
         return lexeme;
-      case OPEN_BRACE:
-      case OPEN_BRACKET:
+      case OPEN_BRACE2:
+      case OPEN_BRACKET2:
         if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
         return lexeme + lineBreak(++depth);
       case CLOSE_BRACE:
@@ -43988,11 +44004,11 @@ var LineIndex = class {
 };
 
 // packages/validator/src/json/scan.ts
-var QUOTE2 = 34;
+var QUOTE3 = 34;
 var BACKSLASH3 = 92;
-var OPEN_BRACE2 = 123;
+var OPEN_BRACE3 = 123;
 var CLOSE_BRACE2 = 125;
-var OPEN_BRACKET2 = 91;
+var OPEN_BRACKET3 = 91;
 var CLOSE_BRACKET2 = 93;
 var COMMA2 = 44;
 var COLON2 = 58;
@@ -44019,9 +44035,9 @@ function isEscaped(text2, at) {
 }
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
-  if (first === QUOTE2) return skipString(text2, at);
-  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
-  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
+  if (first === QUOTE3) return skipString(text2, at);
+  if (first === OPEN_BRACE3) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
+  if (first === OPEN_BRACKET3) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
   let i = at;
   while (i < text2.length) {
     const code2 = text2.charCodeAt(i);
@@ -44029,28 +44045,6 @@ function skipValue(text2, at, lines) {
     i++;
   }
   return i === at ? -1 : i;
-}
-function nestingDepth(text2, limit) {
-  let depth = 0;
-  let max = 0;
-  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE2) {
-      const end = skipString(text2, i);
-      if (end === -1) return max;
-      i = end;
-    } else {
-      if (code2 === OPEN_BRACE2 || code2 === OPEN_BRACKET2) {
-        depth++;
-        if (depth > max) {
-          max = depth;
-          if (max > limit) return max;
-        }
-      } else depth--;
-      i++;
-    }
-  }
-  return max;
 }
 function skipToClose(text2, at, close, lines) {
   const closeChar = close === CLOSE_BRACE2 ? "}" : "]";
@@ -44101,12 +44095,7 @@ function breaksLineBetween(text2, from, to) {
   for (let i = from; i < to; i++) if (text2.charCodeAt(i) === LINE_FEED) return true;
   return false;
 }
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text2, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA: COMMA2, COLON: COLON2 };
+var chars = { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE3, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET3, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA: COMMA2, COLON: COLON2 };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -44374,28 +44363,6 @@ function followsOpeningBracket(text2, at) {
   while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
   const code2 = text2.charCodeAt(before);
   return code2 === 123 || code2 === 91;
-}
-function trailingCommasBlanked(text2, issues) {
-  const commas = issues.map((issue2) => issue2.offset).sort((a, b) => a - b);
-  let blanked = "";
-  let from = 0;
-  for (const comma of commas) {
-    if (text2.charCodeAt(comma) !== COMMA3 || !closesNext(text2, comma + 1)) return void 0;
-    blanked += text2.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  blanked += text2.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return void 0;
-  }
-  return blanked;
-}
-var COMMA3 = 44;
-function closesNext(text2, at) {
-  const next = text2.charCodeAt(skipWhitespace(text2, at));
-  return next === 125 || next === 93;
 }
 function namesIndexLoosely(pointer) {
   if (pointer !== "" && !pointer.startsWith("/")) return true;
@@ -45450,16 +45417,16 @@ function wordAsValue(word, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -45489,13 +45456,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH4 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE4) {
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH4 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -45509,20 +45476,20 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH4 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH4 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open3 = [];
-  for (let i = nextStructural2(text2, 0); i !== -1; i = nextStructural2(text2, i)) {
+  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open3[open3.length - 1];
@@ -45531,8 +45498,8 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE3) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET3) open3.push(void 0);
+      if (code2 === OPEN_BRACE4) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open3.push(void 0);
       else settleKeptOffsets(open3.pop());
       i++;
     }
@@ -45559,13 +45526,12 @@ function settleKeptOffsets(object) {
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
 }
 var STRUCTURAL2 = /["{}[\]]/g;
-function nextStructural2(text2, at) {
+function nextStructural(text2, at) {
   STRUCTURAL2.lastIndex = at;
   return STRUCTURAL2.test(text2) ? STRUCTURAL2.lastIndex - 1 : -1;
 }
 
 // packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH2 = 256;
 var JsonDocument = class _JsonDocument {
   text;
   hadBom;
@@ -45599,12 +45565,12 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH2) : -1;
-    this.tooDeep = strict3 ? members === -1 : nestingDepth(text2, MAX_JSON_DEPTH2) > MAX_JSON_DEPTH2;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
-        message: `The JSON is nested more than ${MAX_JSON_DEPTH2} levels deep; it cannot be a valid connector file.`,
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
         offset: 0,
         length: 1
       });
@@ -45695,7 +45661,7 @@ var JsonDocument = class _JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.commaFreeText;
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
     }

@@ -21647,13 +21647,13 @@ var require_saxes = __commonJS({
     var GREATER = 62;
     var QUESTION = 63;
     var OPEN_BRACKET4 = 91;
-    var CLOSE_BRACKET3 = 93;
+    var CLOSE_BRACKET2 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET4, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET2];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -22299,7 +22299,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -22503,13 +22503,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
+        if (this.captureToChar(CLOSE_BRACKET2)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -22526,7 +22526,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET3:
+          case CLOSE_BRACKET2:
             this.text += "]";
             break;
           default:
@@ -22989,7 +22989,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET3:
+              case CLOSE_BRACKET2:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40632,6 +40632,40 @@ function withoutByteOrderMark(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
 
+// packages/core/src/json-depth.ts
+var MAX_JSON_DEPTH = 256;
+var STRUCTURAL = /["{}[\]]/g;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+function offsetPastDepth(text2, limit) {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  while (STRUCTURAL.test(text2)) {
+    const at = STRUCTURAL.lastIndex - 1;
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE) {
+      const end = stringEnd(text2, at);
+      if (end === -1) return -1;
+      STRUCTURAL.lastIndex = end;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      if (++depth > limit) return at;
+    } else {
+      depth--;
+    }
+  }
+  return -1;
+}
+function stringEnd(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return -1;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -44014,23 +44048,6 @@ function lineAndColumn(text2, offset) {
 
 // packages/solution/src/json/json-text.ts
 var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-var MAX_JSON_DEPTH = 256;
-function offsetPastDepth(text2, limit) {
-  let depth = 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const code2 = text2.charCodeAt(i2);
-    if (code2 === QUOTE) {
-      for (i2++; i2 < text2.length && text2.charCodeAt(i2) !== QUOTE; i2++) {
-        if (text2.charCodeAt(i2) === BACKSLASH) i2++;
-      }
-    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-      if (++depth > limit) return i2;
-    } else if (code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET) {
-      depth--;
-    }
-  }
-  return -1;
-}
 function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
@@ -44055,12 +44072,6 @@ function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
     });
   }
 }
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -45006,9 +45017,9 @@ var LineIndex = class {
 var QUOTE2 = 34;
 var BACKSLASH2 = 92;
 var OPEN_BRACE2 = 123;
-var CLOSE_BRACE2 = 125;
+var CLOSE_BRACE = 125;
 var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
+var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
@@ -45035,41 +45046,19 @@ function isEscaped(text2, at) {
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
   if (first === QUOTE2) return skipString(text2, at);
-  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
-  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
   let i2 = at;
   while (i2 < text2.length) {
     const code2 = text2.charCodeAt(i2);
-    if (code2 === COMMA || code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2 || isWhitespace(code2)) break;
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
     i2++;
   }
   return i2 === at ? -1 : i2;
 }
-function nestingDepth(text2, limit) {
-  let depth = 0;
-  let max2 = 0;
-  for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
-    const code2 = text2.charCodeAt(i2);
-    if (code2 === QUOTE2) {
-      const end = skipString(text2, i2);
-      if (end === -1) return max2;
-      i2 = end;
-    } else {
-      if (code2 === OPEN_BRACE2 || code2 === OPEN_BRACKET2) {
-        depth++;
-        if (depth > max2) {
-          max2 = depth;
-          if (max2 > limit) return max2;
-        }
-      } else depth--;
-      i2++;
-    }
-  }
-  return max2;
-}
 function skipToClose(text2, at, close, lines) {
-  const closeChar = close === CLOSE_BRACE2 ? "}" : "]";
-  const openChar = close === CLOSE_BRACE2 ? "{" : "[";
+  const closeChar = close === CLOSE_BRACE ? "}" : "]";
+  const openChar = close === CLOSE_BRACE ? "{" : "[";
   let depth = 1;
   let safe = at;
   let nextQuote = text2.indexOf('"', safe);
@@ -45116,12 +45105,7 @@ function breaksLineBetween(text2, from, to) {
   for (let i2 = from; i2 < to; i2++) if (text2.charCodeAt(i2) === LINE_FEED) return true;
   return false;
 }
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text2, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA, COLON };
+var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -45389,28 +45373,6 @@ function followsOpeningBracket(text2, at) {
   while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
   const code2 = text2.charCodeAt(before);
   return code2 === 123 || code2 === 91;
-}
-function trailingCommasBlanked(text2, issues) {
-  const commas = issues.map((issue2) => issue2.offset).sort((a, b) => a - b);
-  let blanked = "";
-  let from = 0;
-  for (const comma of commas) {
-    if (text2.charCodeAt(comma) !== COMMA2 || !closesNext(text2, comma + 1)) return void 0;
-    blanked += text2.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  blanked += text2.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return void 0;
-  }
-  return blanked;
-}
-var COMMA2 = 44;
-function closesNext(text2, at) {
-  const next = text2.charCodeAt(skipWhitespace(text2, at));
-  return next === 125 || next === 93;
 }
 function namesIndexLoosely(pointer) {
   if (pointer !== "" && !pointer.startsWith("/")) return true;
@@ -46535,7 +46497,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  for (let i2 = nextStructural2(text2, 0); i2 !== -1; i2 = nextStructural2(text2, i2)) {
+  for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
     const code2 = text2.charCodeAt(i2);
     if (code2 === QUOTE5) {
       const end = skipString(text2, i2);
@@ -46574,13 +46536,12 @@ function settleKeptOffsets(object) {
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
 }
 var STRUCTURAL2 = /["{}[\]]/g;
-function nextStructural2(text2, at) {
+function nextStructural(text2, at) {
   STRUCTURAL2.lastIndex = at;
   return STRUCTURAL2.test(text2) ? STRUCTURAL2.lastIndex - 1 : -1;
 }
 
 // packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH2 = 256;
 var JsonDocument = class _JsonDocument {
   text;
   hadBom;
@@ -46614,12 +46575,12 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH2) : -1;
-    this.tooDeep = strict3 ? members === -1 : nestingDepth(text2, MAX_JSON_DEPTH2) > MAX_JSON_DEPTH2;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
-        message: `The JSON is nested more than ${MAX_JSON_DEPTH2} levels deep; it cannot be a valid connector file.`,
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
         offset: 0,
         length: 1
       });
@@ -46710,7 +46671,7 @@ var JsonDocument = class _JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.commaFreeText;
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
     }

@@ -42404,6 +42404,40 @@ function withoutByteOrderMark(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
 
+// packages/core/src/json-depth.ts
+var MAX_JSON_DEPTH = 256;
+var STRUCTURAL = /["{}[\]]/g;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+function offsetPastDepth(text2, limit) {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  while (STRUCTURAL.test(text2)) {
+    const at = STRUCTURAL.lastIndex - 1;
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE) {
+      const end = stringEnd(text2, at);
+      if (end === -1) return -1;
+      STRUCTURAL.lastIndex = end;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      if (++depth > limit) return at;
+    } else {
+      depth--;
+    }
+  }
+  return -1;
+}
+function stringEnd(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return -1;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -48426,11 +48460,11 @@ var LineIndex = class {
 };
 
 // packages/validator/src/json/scan.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_BRACE = 123;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var OPEN_BRACE2 = 123;
 var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
+var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET = 93;
 var COMMA2 = 44;
 var COLON = 58;
@@ -48452,14 +48486,14 @@ function skipString(text2, at) {
 }
 function isEscaped(text2, at) {
   let backslashes = 0;
-  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
   return (backslashes & 1) === 1;
 }
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
-  if (first === QUOTE) return skipString(text2, at);
-  if (first === OPEN_BRACE) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
-  if (first === OPEN_BRACKET) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
+  if (first === QUOTE2) return skipString(text2, at);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
   let i = at;
   while (i < text2.length) {
     const code2 = text2.charCodeAt(i);
@@ -48467,28 +48501,6 @@ function skipValue(text2, at, lines) {
     i++;
   }
   return i === at ? -1 : i;
-}
-function nestingDepth(text2, limit) {
-  let depth = 0;
-  let max = 0;
-  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE) {
-      const end = skipString(text2, i);
-      if (end === -1) return max;
-      i = end;
-    } else {
-      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-        depth++;
-        if (depth > max) {
-          max = depth;
-          if (max > limit) return max;
-        }
-      } else depth--;
-      i++;
-    }
-  }
-  return max;
 }
 function skipToClose(text2, at, close, lines) {
   const closeChar = close === CLOSE_BRACE ? "}" : "]";
@@ -48539,12 +48551,7 @@ function breaksLineBetween(text2, from, to) {
   for (let i = from; i < to; i++) if (text2.charCodeAt(i) === LINE_FEED) return true;
   return false;
 }
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text2, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA: COMMA2, COLON };
+var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA: COMMA2, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -48812,28 +48819,6 @@ function followsOpeningBracket(text2, at) {
   while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
   const code2 = text2.charCodeAt(before);
   return code2 === 123 || code2 === 91;
-}
-function trailingCommasBlanked(text2, issues) {
-  const commas = issues.map((issue2) => issue2.offset).sort((a, b) => a - b);
-  let blanked = "";
-  let from = 0;
-  for (const comma of commas) {
-    if (text2.charCodeAt(comma) !== COMMA3 || !closesNext(text2, comma + 1)) return void 0;
-    blanked += text2.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  blanked += text2.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return void 0;
-  }
-  return blanked;
-}
-var COMMA3 = 44;
-function closesNext(text2, at) {
-  const next = text2.charCodeAt(skipWhitespace(text2, at));
-  return next === 125 || next === 93;
 }
 function namesIndexLoosely(pointer) {
   if (pointer !== "" && !pointer.startsWith("/")) return true;
@@ -49888,16 +49873,16 @@ function wordAsValue(word, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE2 = 34;
+var QUOTE3 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE2) {
+  if (code2 === QUOTE3) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE2 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -49927,14 +49912,14 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE3 } = chars;
-var BACKSLASH2 = 92;
+var { QUOTE: QUOTE4 } = chars;
+var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE3) {
-      if (text2.charCodeAt(at - 2) !== BACKSLASH2 || !isEscaped(text2, at - 1)) afterQuote++;
+    if (text2.charCodeAt(at - 1) === QUOTE4) {
+      if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
       if (followsQuote(text2, at)) afterQuote++;
@@ -49947,20 +49932,20 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE3 && (text2.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text2, before));
+  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE4, OPEN_BRACE: OPEN_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  for (let i = nextStructural2(text2, 0); i !== -1; i = nextStructural2(text2, i)) {
+  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE4) {
+    if (code2 === QUOTE5) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -49969,8 +49954,8 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE2) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET2) open2.push(void 0);
+      if (code2 === OPEN_BRACE3) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET3) open2.push(void 0);
       else settleKeptOffsets(open2.pop());
       i++;
     }
@@ -49997,13 +49982,12 @@ function settleKeptOffsets(object) {
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
 }
 var STRUCTURAL2 = /["{}[\]]/g;
-function nextStructural2(text2, at) {
+function nextStructural(text2, at) {
   STRUCTURAL2.lastIndex = at;
   return STRUCTURAL2.test(text2) ? STRUCTURAL2.lastIndex - 1 : -1;
 }
 
 // packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH = 256;
 var JsonDocument = class _JsonDocument {
   text;
   hadBom;
@@ -50038,7 +50022,7 @@ var JsonDocument = class _JsonDocument {
       strict2 = false;
     }
     const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict2 ? members === -1 : nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.tooDeep = strict2 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -50133,7 +50117,7 @@ var JsonDocument = class _JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.commaFreeText;
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
     }

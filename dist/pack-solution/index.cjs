@@ -21647,13 +21647,13 @@ var require_saxes = __commonJS({
     var GREATER = 62;
     var QUESTION = 63;
     var OPEN_BRACKET4 = 91;
-    var CLOSE_BRACKET3 = 93;
+    var CLOSE_BRACKET2 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET4, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET2];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -22299,7 +22299,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -22503,13 +22503,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
+        if (this.captureToChar(CLOSE_BRACKET2)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -22526,7 +22526,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET3:
+          case CLOSE_BRACKET2:
             this.text += "]";
             break;
           default:
@@ -22989,7 +22989,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET3:
+              case CLOSE_BRACKET2:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40584,6 +40584,40 @@ function randomToken() {
   return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
 }
 
+// packages/core/src/json-depth.ts
+var MAX_JSON_DEPTH = 256;
+var STRUCTURAL = /["{}[\]]/g;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+function offsetPastDepth(text2, limit) {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  while (STRUCTURAL.test(text2)) {
+    const at = STRUCTURAL.lastIndex - 1;
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE) {
+      const end = stringEnd(text2, at);
+      if (end === -1) return -1;
+      STRUCTURAL.lastIndex = end;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      if (++depth > limit) return at;
+    } else {
+      depth--;
+    }
+  }
+  return -1;
+}
+function stringEnd(text2, at) {
+  for (let end = text2.indexOf('"', at + 1); end !== -1; end = text2.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+  return -1;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -41982,23 +42016,6 @@ function lineAndColumn(text2, offset) {
 
 // packages/solution/src/json/json-text.ts
 var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-var MAX_JSON_DEPTH = 256;
-function offsetPastDepth(text2, limit) {
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE) {
-      for (i++; i < text2.length && text2.charCodeAt(i) !== QUOTE; i++) {
-        if (text2.charCodeAt(i) === BACKSLASH) i++;
-      }
-    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-      if (++depth > limit) return i;
-    } else if (code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET) {
-      depth--;
-    }
-  }
-  return -1;
-}
 function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
@@ -42032,15 +42049,10 @@ function isJson(text2) {
     return false;
   }
 }
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
+var QUOTE2 = 34;
 function minifyJson(text2, file) {
   checkJson(text2, file);
-  return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE ? lexeme : "");
+  return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError(error3) {
@@ -43036,12 +43048,12 @@ var LineIndex = class {
 };
 
 // packages/validator/src/json/scan.ts
-var QUOTE2 = 34;
+var QUOTE3 = 34;
 var BACKSLASH2 = 92;
 var OPEN_BRACE2 = 123;
-var CLOSE_BRACE2 = 125;
+var CLOSE_BRACE = 125;
 var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
+var CLOSE_BRACKET = 93;
 var COMMA = 44;
 var COLON = 58;
 var LINE_FEED = 10;
@@ -43067,42 +43079,20 @@ function isEscaped(text2, at) {
 }
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
-  if (first === QUOTE2) return skipString(text2, at);
-  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
-  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
+  if (first === QUOTE3) return skipString(text2, at);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
   let i = at;
   while (i < text2.length) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === COMMA || code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2 || isWhitespace(code2)) break;
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
     i++;
   }
   return i === at ? -1 : i;
 }
-function nestingDepth(text2, limit) {
-  let depth = 0;
-  let max = 0;
-  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE2) {
-      const end = skipString(text2, i);
-      if (end === -1) return max;
-      i = end;
-    } else {
-      if (code2 === OPEN_BRACE2 || code2 === OPEN_BRACKET2) {
-        depth++;
-        if (depth > max) {
-          max = depth;
-          if (max > limit) return max;
-        }
-      } else depth--;
-      i++;
-    }
-  }
-  return max;
-}
 function skipToClose(text2, at, close, lines) {
-  const closeChar = close === CLOSE_BRACE2 ? "}" : "]";
-  const openChar = close === CLOSE_BRACE2 ? "{" : "[";
+  const closeChar = close === CLOSE_BRACE ? "}" : "]";
+  const openChar = close === CLOSE_BRACE ? "{" : "[";
   let depth = 1;
   let safe = at;
   let nextQuote = text2.indexOf('"', safe);
@@ -43149,12 +43139,7 @@ function breaksLineBetween(text2, from, to) {
   for (let i = from; i < to; i++) if (text2.charCodeAt(i) === LINE_FEED) return true;
   return false;
 }
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text2, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA, COLON };
+var chars = { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -43422,28 +43407,6 @@ function followsOpeningBracket(text2, at) {
   while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
   const code2 = text2.charCodeAt(before);
   return code2 === 123 || code2 === 91;
-}
-function trailingCommasBlanked(text2, issues) {
-  const commas = issues.map((issue2) => issue2.offset).sort((a, b) => a - b);
-  let blanked = "";
-  let from = 0;
-  for (const comma of commas) {
-    if (text2.charCodeAt(comma) !== COMMA2 || !closesNext(text2, comma + 1)) return void 0;
-    blanked += text2.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  blanked += text2.slice(from);
-  try {
-    JSON.parse(blanked);
-  } catch {
-    return void 0;
-  }
-  return blanked;
-}
-var COMMA2 = 44;
-function closesNext(text2, at) {
-  const next = text2.charCodeAt(skipWhitespace(text2, at));
-  return next === 125 || next === 93;
 }
 function namesIndexLoosely(pointer) {
   if (pointer !== "" && !pointer.startsWith("/")) return true;
@@ -44498,16 +44461,16 @@ function wordAsValue(word, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -44537,13 +44500,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE4) {
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -44557,20 +44520,20 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  for (let i = nextStructural2(text2, 0); i !== -1; i = nextStructural2(text2, i)) {
+  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -44607,13 +44570,12 @@ function settleKeptOffsets(object) {
   for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
 }
 var STRUCTURAL2 = /["{}[\]]/g;
-function nextStructural2(text2, at) {
+function nextStructural(text2, at) {
   STRUCTURAL2.lastIndex = at;
   return STRUCTURAL2.test(text2) ? STRUCTURAL2.lastIndex - 1 : -1;
 }
 
 // packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH2 = 256;
 var JsonDocument = class _JsonDocument {
   text;
   hadBom;
@@ -44647,12 +44609,12 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH2) : -1;
-    this.tooDeep = strict3 ? members === -1 : nestingDepth(text2, MAX_JSON_DEPTH2) > MAX_JSON_DEPTH2;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
-        message: `The JSON is nested more than ${MAX_JSON_DEPTH2} levels deep; it cannot be a valid connector file.`,
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
         offset: 0,
         length: 1
       });
@@ -44743,7 +44705,7 @@ var JsonDocument = class _JsonDocument {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
     if (this.repaired) return this.locateInRepaired(this.repaired, pointers);
-    const blanked = this.tooDeep ? void 0 : this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.commaFreeText;
     if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
       return locateEach(blanked, pointers, true, this.lines, 1);
     }
