@@ -35,6 +35,7 @@ import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
+import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
   /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
@@ -111,8 +112,11 @@ export async function packSolution(
     manifest.managed === '2',
     managed,
   );
-  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
-  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
+  // Files Dataverse would not read from the zip: lost at import without a word.
+  for (const [logical, actual] of files) {
+    if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
+    if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
+  }
   const solutionFile = files.get(FOLDER_SOLUTION)!;
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION
