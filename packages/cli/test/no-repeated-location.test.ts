@@ -278,6 +278,15 @@ const CASES: Case[] = [
     exitCode: 1,
   },
   {
+    what: 'pack: a file in Templates/, which the import does not read',
+    files: { ...UNPACKED, 'src/Templates/Welcome.xml': '<EmailTemplate />\n' },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Templates/Welcome.xml',
+    message:
+      /^is not part of the solution: a solution keeps its templates inline in <Templates> of Other\/Customizations\.xml, .* Move the template into <Templates> of Other\/Customizations\.xml /,
+    exitCode: 1,
+  },
+  {
     what: 'build-solution: bad JSON in a connector file',
     files: {
       'contoso-connector/apiDefinition.swagger.json': SWAGGER,
@@ -360,6 +369,25 @@ const CASES: Case[] = [
     location: 'connector.zip',
     message:
       /^is one of the files the package packs; writing the package would replace it\. Give the package another name\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'package build: two solution zips of one file name',
+    files: { 'intro.md': '# Contoso\n', 'connector/Contoso.zip': 'zip', 'flow/contoso.zip': 'zip' },
+    argv: [
+      'package',
+      'build',
+      'package.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector/Contoso.zip',
+      '--flow-solution',
+      'flow/contoso.zip',
+    ],
+    location: 'flow/contoso.zip',
+    message:
+      /^has the file name of the connector solution \(Contoso\.zip\) but for its case, which Windows, where Package Deployer runs, does not tell apart; the package keeps each solution in PkgAssets\/ under its file name\. Rename one of the two zips \(e\.g\. to contoso_flow\.zip\), then build the package again\.$/,
     exitCode: 2,
   },
   {
