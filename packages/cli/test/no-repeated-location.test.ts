@@ -294,8 +294,33 @@ const CASES: Case[] = [
     },
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector/apiProperties.json:4:3',
+    // A folder a person keeps: no export gives it back, validate names the edit.
     message:
-      /^invalid JSON: property name expected\. Fix the JSON in the connector, or export the solution again\.$/,
+      /^invalid JSON: property name expected\. Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: bad JSON in a connector swagger',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n  "info": {\n}\n',
+      'contoso-connector/apiProperties.json': '{"properties": {}}\n',
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector/apiDefinition.swagger.json:5:1',
+    message:
+      /^invalid JSON: .*\. Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: bad JSON in a connector file of an unpacked solution',
+    files: {
+      ...UNPACKED,
+      'src/Connectors/contoso_x_connectionparameters.json': '{"a": }',
+    },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Connectors/contoso_x_connectionparameters.json:1:7',
+    // A connector of a solution: exporting it again is a way back.
+    message: /^invalid JSON: value expected\. Fix the JSON in the connector, or export the solution again\.$/,
     exitCode: 1,
   },
   {

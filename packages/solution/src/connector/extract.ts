@@ -5,7 +5,7 @@ import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
-import { checkJson, prettyJson } from '../json/json-text.js';
+import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
@@ -95,7 +95,7 @@ async function prepare(
   );
   files.set(
     REPOSITORY_FILES.swagger,
-    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`),
+    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`, SOLUTION_JSON_HINT),
   );
 
   await refuseNonFolder(destination);
@@ -127,7 +127,10 @@ async function prepare(
   if (!existing(REPOSITORY_FILES.readme)) {
     files.set(
       REPOSITORY_FILES.readme,
-      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName),
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName,
+      ),
     );
   }
   return { connector, folder, files, remove, warnings };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { checkJson, isJson, minifyJson } from '../json/json-text.js';
+import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -147,10 +147,11 @@ export async function packSolution(
     const name = zipPathOf(logical);
     if (isConnectorJson(logical)) {
       // Checked now, so a bad file stops the pack before the zip is started; minified when written.
-      checkJson(await readText(actual), located(actual));
+      checkJson(await readText(actual), located(actual), SOLUTION_JSON_HINT);
       sources.set(name, {
         name,
-        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual))),
+        load: async () =>
+          Buffer.from(minifyJson(await readText(actual), located(actual), SOLUTION_JSON_HINT)),
       });
     } else if (isFlowJson(logical)) {
       // Unpack pretty-printed it when it was JSON; the zip has it on one line, as exports do.
@@ -159,7 +160,7 @@ export async function packSolution(
         load: async () => {
           const bytes = await fs.readFile(located(actual));
           const text = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : '';
-          return isJson(text) ? Buffer.from(minifyJson(text, located(actual))) : bytes;
+          return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
         },
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
