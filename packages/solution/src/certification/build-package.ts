@@ -4,9 +4,12 @@ import { UsageError } from '@connector-alm/core';
 import { refuseFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
+import { ZipError } from '../zip/zip-errors.js';
+import { ZipReader } from '../zip/zip-reader.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
-import type { PackageCheckResult } from './package-findings.js';
+import { codePageWarning } from './code-page-warning.js';
+import type { PackageCheckResult, PackageFinding } from './package-findings.js';
 
 export interface BuildPackageOptions {
   /** intro.md: what the certification team reads first. */
@@ -18,8 +21,8 @@ export interface BuildPackageOptions {
   packageName?: string;
   /**
    * The code page of entry names without the UTF-8 flag in the solution zips, e.g. shift_jis for a
-   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check reads those names:
-   * the solutions go into the package byte for byte.
+   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check and the warning about
+   * such names (code-page-warning) read them: the solutions go into the package byte for byte.
    */
   zipNameEncoding?: string;
 }
@@ -82,11 +85,36 @@ export async function buildCertificationPackage(
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
     if (result.ok) await fs.rename(candidate, out);
-    return result;
+    return { ...result, warnings: [...(await codePageWarnings(roles, options)), ...result.warnings] };
   } finally {
     await fs.rm(inner, { force: true });
     await fs.rm(candidate, { force: true });
   }
+}
+
+/** A warning for each solution zip whose entry names are in a code page (see code-page-warning). */
+async function codePageWarnings(
+  roles: readonly SolutionRole[],
+  options: BuildPackageOptions,
+): Promise<PackageFinding[]> {
+  const warnings: PackageFinding[] = [];
+  for (const [role, file] of roles) {
+    // One that cannot be read is a finding of the check already.
+    const reader = await ZipReader.open(file, { nameEncoding: options.zipNameEncoding }).catch(
+      (error: unknown) => {
+        if (error instanceof ZipError) return undefined;
+        throw error;
+      },
+    );
+    if (!reader) continue;
+    try {
+      const warning = codePageWarning(reader, role, file, options.zipNameEncoding);
+      if (warning) warnings.push(warning);
+    } finally {
+      reader.close();
+    }
+  }
+  return warnings;
 }
 
 /** Package Deployer's list of the solutions to import, in order: the connector before its flow. */
