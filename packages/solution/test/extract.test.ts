@@ -405,6 +405,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
     });
 
+    it('locates bad JSON in the API definition at its file (it was at a name that is no file)', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('_openapidefinition.json'))!,
+        );
+        writeFileSync(file, '{\n  "swagger": "2.0",\n}');
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+      writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
+      const notUtf8 = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect((notUtf8 as UserError).location?.file).toBe(file);
+    });
+
     it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {
       let file = '';
       const src = await unpackedWith((connectors, files) => {

@@ -89,14 +89,10 @@ async function prepare(
     throw new UserError(
       `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
     );
-  const swaggerText = decodeUtf8Strict(
-    definition.bytes,
-    `${connector.name}_openapidefinition${definition.extension}`,
-  );
-  files.set(
-    REPOSITORY_FILES.swagger,
-    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`, SOLUTION_JSON_HINT),
-  );
+  // Where the connector came from: its side file in an unpacked folder, else the name it has in the solution.
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
 
   await refuseNonFolder(destination);
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
