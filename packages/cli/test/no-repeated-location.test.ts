@@ -278,6 +278,15 @@ const CASES: Case[] = [
     exitCode: 1,
   },
   {
+    what: 'pack: a file in Templates/, which the import does not read',
+    files: { ...UNPACKED, 'src/Templates/Welcome.xml': '<EmailTemplate />\n' },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Templates/Welcome.xml',
+    message:
+      /^is not part of the solution: a solution keeps its templates inline in <Templates> of Other\/Customizations\.xml, .* Move the template into <Templates> of Other\/Customizations\.xml /,
+    exitCode: 1,
+  },
+  {
     what: 'build-solution: bad JSON in a connector file',
     files: {
       'contoso-connector/apiDefinition.swagger.json': SWAGGER,
@@ -285,8 +294,33 @@ const CASES: Case[] = [
     },
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector/apiProperties.json:4:3',
+    // A folder a person keeps: no export gives it back, validate names the edit.
     message:
-      /^invalid JSON: property name expected\. Fix the JSON in the connector, or export the solution again\.$/,
+      /^invalid JSON: property name expected\. Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: bad JSON in a connector swagger',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n  "info": {\n}\n',
+      'contoso-connector/apiProperties.json': '{"properties": {}}\n',
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector/apiDefinition.swagger.json:5:1',
+    message:
+      /^invalid JSON: .*\. Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: bad JSON in a connector file of an unpacked solution',
+    files: {
+      ...UNPACKED,
+      'src/Connectors/contoso_x_connectionparameters.json': '{"a": }',
+    },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Connectors/contoso_x_connectionparameters.json:1:7',
+    // A connector of a solution: exporting it again is a way back.
+    message: /^invalid JSON: value expected\. Fix the JSON in the connector, or export the solution again\.$/,
     exitCode: 1,
   },
   {
@@ -360,6 +394,25 @@ const CASES: Case[] = [
     location: 'connector.zip',
     message:
       /^is one of the files the package packs; writing the package would replace it\. Give the package another name\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'package build: two solution zips of one file name',
+    files: { 'intro.md': '# Contoso\n', 'connector/Contoso.zip': 'zip', 'flow/contoso.zip': 'zip' },
+    argv: [
+      'package',
+      'build',
+      'package.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector/Contoso.zip',
+      '--flow-solution',
+      'flow/contoso.zip',
+    ],
+    location: 'flow/contoso.zip',
+    message:
+      /^has the file name of the connector solution \(Contoso\.zip\) but for its case, which Windows, where Package Deployer runs, does not tell apart; the package keeps each solution in PkgAssets\/ under its file name\. Rename one of the two zips \(e\.g\. to contoso_flow\.zip\), then build the package again\.$/,
     exitCode: 2,
   },
   {

@@ -579,4 +579,53 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       Buffer.from(pdpkg['PkgAssets/flow-sjis.zip']!).equals(readFileSync(path.join(cwd, 'flow-sjis.zip'))),
     ).toBe(true);
   });
+
+  it('warns, naming the zip, when it packs a solution whose names are in a code page', async () => {
+    // Whether Package Deployer reads them in that code page is not known: a warning, not an error.
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
+    await writeRawZip(
+      path.join(cwd, 'flow-sjis.zip'),
+      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
+    );
+    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
+    const built = await run(cwd, [
+      'package',
+      'build',
+      'pkg.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'flow-sjis.zip',
+      '--zip-name-encoding',
+      'shift_jis',
+    ]);
+    expect(built).toMatchObject({ code: 0, err: '' });
+    expect(built.out).toBe(
+      "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
+        'It goes into the package as it is, and whether Package Deployer reads such names in the same code page is not known. ' +
+        'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n' +
+        'Wrote pkg.zip: the package structure is correct.\n',
+    );
+    expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(true);
+    // Solutions with UTF-8 names (as connector-alm pack writes them) give none.
+    const plain = await run(cwd, [
+      'package',
+      'build',
+      'plain.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'flow.zip',
+      '--zip-name-encoding',
+      'shift_jis',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(plain.out)).toMatchObject({ ok: true, warnings: [] });
+  });
 });

@@ -152,6 +152,36 @@ describe('buildCertificationPackage', () => {
     expect(readFileSync(solution).equals(readFileSync(connectorZip))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['ContosoConnector.zip', 'folder.zip']);
   });
+
+  it('refuses two solution zips of one file name, located at the second, and writes nothing', async () => {
+    // PkgAssets/ holds each solution under its file name: one would replace the other.
+    const dir = temp.make();
+    const flow = path.join(dir, 'flow', 'ContosoConnector.zip');
+    mkdirSync(path.dirname(flow));
+    writeFileSync(flow, readFileSync(flowZip));
+    const clash = await buildCertificationPackage(path.join(dir, 'out.zip'), {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: flow,
+    }).catch((e: unknown) => e);
+    expect(clash).toBeInstanceOf(UsageError);
+    expect(locatedMessage(clash)).toBe(
+      `${flow}: has the same file name as the connector solution; the package keeps each solution in PkgAssets/ under its file name.`,
+    );
+    expect((clash as UsageError).hint).toBe(
+      'Rename one of the two zips (e.g. to ContosoConnector_flow.zip), then build the package again.',
+    );
+    const plugin = await buildCertificationPackage(path.join(dir, 'out.zip'), {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: flowZip,
+      pluginSolution: flowZip,
+    }).catch((e: unknown) => e);
+    expect(locatedMessage(plugin)).toBe(
+      `${flowZip}: is given as the flow solution and as the plugin solution; each is a solution of its own.`,
+    );
+    expect(readdirSync(dir)).toEqual(['flow']);
+  });
 });
 
 describe('checkCertificationPackage applies the rules of ConnectorPackageValidator.ps1', () => {

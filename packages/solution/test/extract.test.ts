@@ -304,6 +304,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readFileSync(file, 'utf8')).toBe('[]\n');
   });
 
+  it('says what to do about bad JSON in the apiProperties.json of the folder it would merge into', async () => {
+    // The repository's file, not the solution's: exporting the solution again would not mend it.
+    const root = temp.make();
+    mkdirSync(path.join(root, 'AzureOpenAIService'));
+    const file = path.join(root, 'AzureOpenAIService', 'apiProperties.json');
+    writeFileSync(file, '{\n  "properties": {},\n}\n');
+    const error = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+    expect((error as UserError).hint).toBe(
+      'Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it. ' +
+        'Or move it away to have a new one written.',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('{\n  "properties": {},\n}\n');
+  });
+
   it('refuses a destination that is a file, or a connector folder that is a file, naming it', async () => {
     const dir = temp.make();
     const file = path.join(dir, 'some-file');
@@ -387,6 +403,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       });
       const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
       expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+    });
+
+    it('locates bad JSON in the API definition at its file (it was at a name that is no file)', async () => {
+      let file = '';
+      const src = await unpackedWith((connectors, files) => {
+        file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('_openapidefinition.json'))!,
+        );
+        writeFileSync(file, '{\n  "swagger": "2.0",\n}');
+      });
+      const error = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(`${file}:3:1: invalid JSON: property name expected.`);
+      writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
+      const notUtf8 = await extractConnectors(src, temp.make()).catch((e: unknown) => e);
+      expect((notUtf8 as UserError).location?.file).toBe(file);
     });
 
     it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {

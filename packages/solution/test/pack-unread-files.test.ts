@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -45,7 +45,7 @@ describeFixtures('pack and a file in Other/ that is not the manifest or the cust
       const error = await refusal(packSolution(src, path.join(dir, 'out.zip')));
       expect(locatedMessage(error)).toBe(
         `${path.join(src, file)}: is not part of the solution: of the solution's files, Other/ holds only Other/Solution.xml and Other/Customizations.xml. ` +
-          `Pack would put it into the zip as ${file}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+          'Pack would put it into the zip, an entry Dataverse does not read, so the imported solution would lack whatever it holds.',
       );
       expect(error.hint).toBe(
         'Move what it holds into Other/Customizations.xml (components) or Other/Solution.xml (the manifest), or move the file out of the solution folder.',
@@ -66,6 +66,57 @@ describeFixtures('pack and a file in Other/ that is not the manifest or the cust
     expect(error.location).toEqual({ file: path.join(src, 'Other/Notes_managed.xml') });
     expect(error.message).toContain('into the zip as Other/Notes.xml,');
     expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
+  });
+});
+
+describeFixtures('pack and a file in Templates/ that is not pac’s', () => {
+  it.each(['Templates/Welcome.xml', 'Templates/EmailTemplates/Welcome.html', 'Templates/Notes.txt'])(
+    'refuses %s in the folder of one export, saying why and what to do, and writes nothing',
+    async (file) => {
+      // An export has no Templates/ folder: the import reads <Templates> of customizations.xml only.
+      const dir = temp.make();
+      const src = path.join(dir, 'src');
+      cpSync(fixturePath('customHIL/unpacked'), src, { recursive: true });
+      write(src, file, xml('<EmailTemplate />'));
+      const error = await refusal(packSolution(src, path.join(dir, 'out.zip')));
+      expect(locatedMessage(error)).toBe(
+        `${path.join(src, file)}: is not part of the solution: a solution keeps its templates inline in <Templates> of Other/Customizations.xml, not in files of Templates/. ` +
+          'Pack would put it into the zip, an entry Dataverse does not read, so the imported solution would lack whatever it holds.',
+      );
+      expect(error.hint).toBe(
+        'Move the template into <Templates> of Other/Customizations.xml (as an export from Dataverse has it), or move the file out of the solution folder.',
+      );
+      expect(readdirSync(dir)).toEqual(['src']);
+    },
+  );
+
+  it('refuses one in a folder of both exports, for the package that has it', async () => {
+    const dir = temp.make();
+    const unmanagedZip = await variantOf(fixturePath(HIL), path.join(dir, 'HIL.zip'), {});
+    await managedTwinOf(unmanagedZip, path.join(dir, 'HIL_managed.zip'));
+    const src = path.join(dir, 'src');
+    await unpackSolution(unmanagedZip, src, { packageType: 'both' });
+    write(src, 'Templates/Welcome_managed.xml', xml('<EmailTemplate />'));
+    await packSolution(src, path.join(dir, 'unmanaged.zip'), { packageType: 'unmanaged' });
+    const error = await refusal(packSolution(src, path.join(dir, 'managed.zip'), { packageType: 'managed' }));
+    expect(error.location).toEqual({ file: path.join(src, 'Templates/Welcome_managed.xml') });
+    expect(error.message).toContain('into the zip as Templates/Welcome.xml,');
+    expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
+  });
+
+  it('packs <Templates> of the customizations as it is, the place an export keeps templates', async () => {
+    // Every real export in the fixtures has no Templates/ entry and <Templates /> in its customizations.
+    const dir = temp.make();
+    const src = path.join(dir, 'src');
+    cpSync(fixturePath('customHIL/unpacked'), src, { recursive: true });
+    const customizations = path.join(src, 'Other/Customizations.xml');
+    const template =
+      '<Templates><EmailTemplates><EmailTemplate><title>Welcome</title></EmailTemplate></EmailTemplates></Templates>';
+    writeFileSync(customizations, readFileSync(customizations, 'utf8').replace('<Templates />', template));
+    await packSolution(src, path.join(dir, 'out.zip'));
+    const packed = await readZip(path.join(dir, 'out.zip'));
+    expect(packed.get('customizations.xml')?.toString('utf8')).toContain('<title>Welcome</title>');
+    expect([...packed.keys()].filter((name) => name.startsWith('Templates/'))).toEqual([]);
   });
 });
 
@@ -90,6 +141,21 @@ describeFixtures('unpack of a zip with entries pack would refuse in the folder',
         'and Dataverse does not read this entry at import. Unpacked, it would give a folder that pack refuses.',
     );
     expect(error.hint).toMatch(/^Unpack the solution as Dataverse exports it/);
+    expect(readdirSync(dir)).toEqual(['odd.zip']);
+  });
+
+  it('refuses an entry in Templates/ that is not pac’s', async () => {
+    const dir = temp.make();
+    const zip = await variantOf(fixturePath(HIL), path.join(dir, 'odd.zip'), {
+      'Templates/Welcome.xml': '<EmailTemplate />',
+    });
+    const error = await refusal(unpackSolution(zip, path.join(dir, 'src')));
+    expect(locatedMessage(error)).toBe(
+      `${zip}/Templates/Welcome.xml: is in Templates/, which an export does not have: Dataverse reads templates from <Templates> of customizations.xml, not from this entry. Unpacked, it would give a folder that pack refuses.`,
+    );
+    expect(error.hint).toBe(
+      'Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry.',
+    );
     expect(readdirSync(dir)).toEqual(['odd.zip']);
   });
 

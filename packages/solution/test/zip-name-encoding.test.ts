@@ -50,6 +50,22 @@ async function names(file: string, nameEncoding?: string): Promise<string[]> {
   }
 }
 
+describe('ZipReader lists the names it read in a code page', () => {
+  it('lists a name past ASCII without the UTF-8 flag, not an ASCII one or one with the flag', async () => {
+    const file = await writeRawZip(path.join(temp.make(), 'names.zip'), [
+      entry(SOURCE_TABLE, 'x'),
+      entry('WebResources/plain.js', 'x'),
+      entry('WebResources/ソース.js', 'x', 0x800),
+    ]);
+    const reader = await ZipReader.open(file, { displayName: 'names.zip', nameEncoding: 'shift_jis' });
+    try {
+      expect(reader.codePageNamed).toEqual(['WebResources/ソース/表.js']);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ZipReader decodes names without the UTF-8 flag before it reads any backslash', () => {
   it('the test bytes spell the names in Shift-JIS', () => {
     expect(new TextDecoder('shift_jis').decode(Uint8Array.from(SOURCE_TABLE))).toBe(

@@ -1,12 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError, UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import { refuseFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
+import { ZipError } from '../zip/zip-errors.js';
+import { ZipReader } from '../zip/zip-reader.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
-import type { PackageCheckResult } from './package-findings.js';
+import { codePageWarning } from './code-page-warning.js';
+import type { PackageCheckResult, PackageFinding } from './package-findings.js';
 
 export interface BuildPackageOptions {
   /** intro.md: what the certification team reads first. */
@@ -18,11 +21,14 @@ export interface BuildPackageOptions {
   packageName?: string;
   /**
    * The code page of entry names without the UTF-8 flag in the solution zips, e.g. shift_jis for a
-   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check reads those names:
-   * the solutions go into the package byte for byte.
+   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check and the warning about
+   * such names (code-page-warning) read them: the solutions go into the package byte for byte.
    */
   zipNameEncoding?: string;
 }
+
+/** A solution zip the package packs, and what it is for: `flow solution`. */
+type SolutionRole = [role: string, file: string];
 
 /**
  * Builds the zip Microsoft's certification asks for: intro.md and a Package Deployer package whose
@@ -34,14 +40,15 @@ export async function buildCertificationPackage(
   out: string,
   options: BuildPackageOptions,
 ): Promise<PackageCheckResult> {
-  const solutions = [
-    options.connectorSolution,
-    options.flowSolution,
-    ...(options.pluginSolution ? [options.pluginSolution] : []),
+  const roles: SolutionRole[] = [
+    ['connector solution', options.connectorSolution],
+    ['flow solution', options.flowSolution],
   ];
+  if (options.pluginSolution) roles.push(['plugin solution', options.pluginSolution]);
+  const solutions = roles.map(([, file]) => file);
   const names = solutions.map((file) => path.basename(file));
-  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
-    throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
+  const clash = fileNameClash(roles);
+  if (clash) throw clash;
   // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
   if (!/\.zip$/i.test(out))
     throw new UsageError('must end in .zip.', {
@@ -78,11 +85,36 @@ export async function buildCertificationPackage(
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
     if (result.ok) await fs.rename(candidate, out);
-    return result;
+    return { ...result, warnings: [...(await codePageWarnings(roles, options)), ...result.warnings] };
   } finally {
     await fs.rm(inner, { force: true });
     await fs.rm(candidate, { force: true });
   }
+}
+
+/** A warning for each solution zip whose entry names are in a code page (see code-page-warning). */
+async function codePageWarnings(
+  roles: readonly SolutionRole[],
+  options: BuildPackageOptions,
+): Promise<PackageFinding[]> {
+  const warnings: PackageFinding[] = [];
+  for (const [role, file] of roles) {
+    // One that cannot be read is a finding of the check already.
+    const reader = await ZipReader.open(file, { nameEncoding: options.zipNameEncoding }).catch(
+      (error: unknown) => {
+        if (error instanceof ZipError) return undefined;
+        throw error;
+      },
+    );
+    if (!reader) continue;
+    try {
+      const warning = codePageWarning(reader, role, file, options.zipNameEncoding);
+      if (warning) warnings.push(warning);
+    } finally {
+      reader.close();
+    }
+  }
+  return warnings;
 }
 
 /** Package Deployer's list of the solutions to import, in order: the connector before its flow. */
@@ -94,4 +126,38 @@ function importConfig(solutionNames: readonly string[]): string {
     )
     .join('');
   return `<?xml version="1.0" encoding="utf-8"?>\n<configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>\n`;
+}
+
+/**
+ * The package keeps each solution in PkgAssets/ under its file name, and Package Deployer runs on
+ * Windows, where names differ in case only name one file: two such zips would be one entry. Located
+ * at the later of the two, the one given second on the command line.
+ */
+function fileNameClash(roles: readonly SolutionRole[]): UsageError | undefined {
+  for (const [index, [role, file]] of roles.entries()) {
+    const name = path.basename(file).toLowerCase();
+    const earlier = roles.slice(0, index).find(([, other]) => path.basename(other).toLowerCase() === name);
+    if (earlier === undefined) continue;
+    const [earlierRole, earlierFile] = earlier;
+    if (path.resolve(earlierFile) === path.resolve(file))
+      return new UsageError(
+        `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
+        {
+          location: { file },
+          hint: `Give the ${role}'s own zip.`,
+        },
+      );
+    const extension = path.extname(file);
+    const renamed = `${path.basename(file, extension)}_${role.split(' ')[0]}${extension}`;
+    const earlierName = path.basename(earlierFile);
+    const same =
+      earlierName === path.basename(file)
+        ? `has the same file name as the ${earlierRole}`
+        : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
+      location: { file },
+      hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`,
+    });
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { isUserError, UserError, withoutByteOrderMark } from '@connector-alm/core';
-import { checkJson } from '../json/json-text.js';
+import { checkJson, REPOSITORY_JSON_HINT, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 type Json = unknown;
@@ -39,7 +39,7 @@ function jsonFile(connector: SolutionConnector, column: keyof SolutionConnector[
   const text = withoutByteOrderMark(file.bytes.toString('utf8'));
   return file.file === undefined
     ? carriedJson(text, `${column} of connector ${connector.name}`, connector.definedIn)
-    : checkJson(text, file.file);
+    : checkJson(text, file.file, SOLUTION_JSON_HINT);
 }
 
 /**
@@ -50,7 +50,7 @@ function jsonFile(connector: SolutionConnector, column: keyof SolutionConnector[
  */
 function carriedJson(text: string, what: string, holder: string | undefined): Json {
   try {
-    return checkJson(text, what);
+    return checkJson(text, what, SOLUTION_JSON_HINT);
   } catch (error) {
     if (!isUserError(error)) throw error;
     const { line, column } = error.location ?? {};
@@ -111,9 +111,12 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
   return `${JSON.stringify({ ...(existing ?? {}), properties }, null, 2)}\n`;
 }
 
+/** Bad JSON in the apiProperties.json extract would merge into: the folder's file, or a new one. */
+const EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
+
 /** Parses an apiProperties.json a person keeps; it must be an object with an object `properties`. */
 export function parseExistingApiProperties(text: string, file: string): JsonObject {
-  const value = checkJson(withoutByteOrderMark(text), file);
+  const value = checkJson(withoutByteOrderMark(text), file, EXISTING_JSON_HINT);
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UserError('is not a JSON object.', {
       location: { file },

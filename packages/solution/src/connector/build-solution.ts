@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
-import { prettyJson } from '../json/json-text.js';
+import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
 import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-element.js';
@@ -152,7 +152,9 @@ export async function writeUnpackedSolution(
       if (!file) continue;
       const fileName = `${connector.name}_${column}${file.extension}`;
       const content =
-        file.extension === '.json' ? prettyJson(file.bytes.toString('utf8'), fileName) : file.bytes;
+        file.extension === '.json'
+          ? prettyJson(file.bytes.toString('utf8'), fileName, REPOSITORY_JSON_HINT)
+          : file.bytes;
       await write(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
     }
   }

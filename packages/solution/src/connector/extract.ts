@@ -5,7 +5,7 @@ import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
-import { checkJson, prettyJson } from '../json/json-text.js';
+import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
@@ -89,14 +89,10 @@ async function prepare(
     throw new UserError(
       `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
     );
-  const swaggerText = decodeUtf8Strict(
-    definition.bytes,
-    `${connector.name}_openapidefinition${definition.extension}`,
-  );
-  files.set(
-    REPOSITORY_FILES.swagger,
-    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`),
-  );
+  // Where the connector came from: its side file in an unpacked folder, else the name it has in the solution.
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
 
   await refuseNonFolder(destination);
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
@@ -127,7 +123,10 @@ async function prepare(
   if (!existing(REPOSITORY_FILES.readme)) {
     files.set(
       REPOSITORY_FILES.readme,
-      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName),
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName,
+      ),
     );
   }
   return { connector, folder, files, remove, warnings };

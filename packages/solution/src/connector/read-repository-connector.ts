@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { UserError } from '@connector-alm/core';
-import { checkJson, minifyJson } from '../json/json-text.js';
+import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
 import { REPOSITORY_FILES } from './repository-layout.js';
@@ -37,7 +37,7 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
 
   const swaggerFile = path.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict((await read(REPOSITORY_FILES.swagger, true))!, swaggerFile);
-  const swagger = checkJson(swaggerText, swaggerFile) as {
+  const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT) as {
     info?: { title?: unknown; description?: unknown };
   } | null;
   const title = swagger?.info?.title;
@@ -51,12 +51,16 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     (await read(REPOSITORY_FILES.apiProperties, true))!,
     propertiesFile,
   );
-  checkJson(propertiesText, propertiesFile);
+  checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
   const tree = parseTree(propertiesText)!;
   const raw = (key: string): string | undefined => {
     const node = findNodeAtLocation(tree, ['properties', key]);
     return node
-      ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile)
+      ? minifyJson(
+          propertiesText.slice(node.offset, node.offset + node.length),
+          propertiesFile,
+          REPOSITORY_JSON_HINT,
+        )
       : undefined;
   };
   const brand = findNodeAtLocation(tree, ['properties', 'iconBrandColor'])?.value as unknown;
@@ -70,7 +74,10 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     iconBrandColor: typeof brand === 'string' ? brand : '',
     connectorType: '1',
     files: {
-      openapidefinition: { extension: '.json', bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
+      openapidefinition: {
+        extension: '.json',
+        bytes: Buffer.from(minifyJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT)),
+      },
       policytemplateinstances: {
         extension: '.json',
         bytes: Buffer.from(raw('policyTemplateInstances') ?? 'null'),

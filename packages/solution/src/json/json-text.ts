@@ -9,13 +9,21 @@ import { lineAndColumn } from '../text/decode.js';
  * and jsonc-parser locates the error when there is one.
  */
 
-const CONNECTOR_JSON_HINT = 'Fix the JSON in the connector, or export the solution again.';
+/** What to do about bad JSON of a connector in a solution (a zip, an unpacked folder): it came from an export. */
+export const SOLUTION_JSON_HINT = 'Fix the JSON in the connector, or export the solution again.';
 
 /**
- * Throws a located error when `text` is not strict JSON (no comments, no trailing commas). The hint
- * is for a connector's files; a caller reading another kind of file says what to do about that one.
+ * What to do about bad JSON in a file of a PowerPlatformConnectors folder, which a person edits and
+ * no export gives back; validate names the edit that fixes each syntax error (GEN-JSON-PARSE).
  */
-export function checkJson(text: string, file: string, hint: string = CONNECTOR_JSON_HINT): unknown {
+export const REPOSITORY_JSON_HINT =
+  'Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.';
+
+/**
+ * Throws a located error when `text` is not strict JSON (no comments, no trailing commas). `hint`
+ * says what to do about the kind of file the caller reads (SOLUTION_JSON_HINT, REPOSITORY_JSON_HINT).
+ */
+export function checkJson(text: string, file: string, hint: string): unknown {
   const tooDeep = offsetPastDepth(text, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
     const { line, column } = lineAndColumn(text, tooDeep);
@@ -68,8 +76,8 @@ const lineBreaks: string[] = [];
 const lineBreak = (depth: number): string => (lineBreaks[depth] ??= '\n' + '  '.repeat(depth));
 
 /** 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. */
-export function prettyJson(text: string, file: string): string {
-  checkJson(text, file);
+export function prettyJson(text: string, file: string, hint: string): string {
+  checkJson(text, file, hint);
   // jsonc-parser's format() applies one edit per token by slicing the whole text, which takes a
   // minute on a 1 MB swagger. One replace() over the lexemes that change is linear, and leaves
   // literals in place instead of copying every token into an array and joining it.
@@ -99,8 +107,8 @@ export function prettyJson(text: string, file: string): string {
 }
 
 /** Single-line JSON without insignificant whitespace, as the platform writes it into a solution. */
-export function minifyJson(text: string, file: string): string {
-  checkJson(text, file);
+export function minifyJson(text: string, file: string, hint: string): string {
+  checkJson(text, file, hint);
   return text.replace(STRING_OR_SPACE, (lexeme) => (lexeme.charCodeAt(0) === QUOTE ? lexeme : ''));
 }
 

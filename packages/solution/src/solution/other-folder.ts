@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { UserError } from '@connector-alm/core';
 import { FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from './layout.js';
-import { solutionError } from './solution-errors.js';
+import { packedAs, solutionError } from './solution-errors.js';
 
 const OTHER = 'Other/';
 
@@ -22,7 +22,7 @@ export function strayOtherFileError(folder: string, file: string, packagePath: s
   return solutionError(
     path.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. ` +
-      `Pack would put it into the zip as ${packagePath}, ` +
+      `Pack would put it into the zip${packedAs(file, packagePath)}, ` +
       'an entry Dataverse does not read, so the imported solution would lack whatever it holds.',
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), ` +
       'or move the file out of the solution folder.',

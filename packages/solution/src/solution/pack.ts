@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { checkJson, isJson, minifyJson } from '../json/json-text.js';
+import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -35,6 +35,7 @@ import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
+import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
   /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
@@ -111,8 +112,11 @@ export async function packSolution(
     manifest.managed === '2',
     managed,
   );
-  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
-  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
+  // Files Dataverse would not read from the zip: lost at import without a word.
+  for (const [logical, actual] of files) {
+    if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
+    if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
+  }
   const solutionFile = files.get(FOLDER_SOLUTION)!;
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION
@@ -143,10 +147,11 @@ export async function packSolution(
     const name = zipPathOf(logical);
     if (isConnectorJson(logical)) {
       // Checked now, so a bad file stops the pack before the zip is started; minified when written.
-      checkJson(await readText(actual), located(actual));
+      checkJson(await readText(actual), located(actual), SOLUTION_JSON_HINT);
       sources.set(name, {
         name,
-        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual))),
+        load: async () =>
+          Buffer.from(minifyJson(await readText(actual), located(actual), SOLUTION_JSON_HINT)),
       });
     } else if (isFlowJson(logical)) {
       // Unpack pretty-printed it when it was JSON; the zip has it on one line, as exports do.
@@ -155,7 +160,7 @@ export async function packSolution(
         load: async () => {
           const bytes = await fs.readFile(located(actual));
           const text = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : '';
-          return isJson(text) ? Buffer.from(minifyJson(text, located(actual))) : bytes;
+          return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
         },
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));

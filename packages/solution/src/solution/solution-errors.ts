@@ -43,3 +43,12 @@ export function notASolutionHint(names: readonly string[]): string {
 export function solutionError(file: string, problem: string, hint?: string): UserError {
   return new UserError(problem, { location: { file }, ...(hint ? { hint } : {}) });
 }
+
+/**
+ * " as <packagePath>" when pack would write the folder file `file` into the zip under another path
+ * (the managed variant of a file in a folder of both exports), else "": the location names the file,
+ * and a message does not say it again.
+ */
+export function packedAs(file: string, packagePath: string): string {
+  return file === packagePath ? '' : ` as ${packagePath}`;
+}

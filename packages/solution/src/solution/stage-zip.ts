@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isJson, prettyJson } from '../json/json-text.js';
+import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
@@ -133,7 +133,7 @@ export async function stageSolutionZip(
   const copyEntry = async (entry: ZipEntryInfo): Promise<void> => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
-      await write(folderPath, prettyJson(await readText(entry), located(entry)));
+      await write(folderPath, prettyJson(await readText(entry), located(entry), SOLUTION_JSON_HINT));
       return;
     }
     if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
@@ -141,7 +141,7 @@ export async function stageSolutionZip(
       // back only when it is JSON, so whatever else it holds goes through byte for byte.
       const text = new TextDecoder('utf-8', { fatal: false }).decode(await reader.readBuffer(entry));
       if (isJson(text)) {
-        await write(folderPath, prettyJson(text, located(entry)));
+        await write(folderPath, prettyJson(text, located(entry), SOLUTION_JSON_HINT));
         return;
       }
     }

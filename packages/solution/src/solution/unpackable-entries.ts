@@ -3,11 +3,13 @@ import { folderPathOf } from './layout.js';
 import { isStrayOtherFile, otherEntryError } from './other-folder.js';
 import { pacSplitComponent } from './pac-split-files.js';
 import { solutionError } from './solution-errors.js';
+import { isStrayTemplatesFile, templatesEntryError } from './templates-folder.js';
 
 /**
  * Why unpack refuses the zip, when one of its entries would become a folder file that pack refuses:
- * a file of pac's split layout, or a file in Other/ beside the manifest and customizations. Such a
- * zip is no export (Dataverse keeps those components in customizations.xml and has no Other/), and
+ * a file of pac's split layout, a file in Other/ beside the manifest and customizations, or any other
+ * file in Templates/. Such a zip is no export (Dataverse keeps those components and the templates in
+ * customizations.xml, and has no Other/ or Templates/), and
  * Dataverse does not read such an entry at import. Unpacking it anyway would give a folder that
  * cannot be packed, found out only at the next pack; refused up front, the user learns it from
  * the zip that has it. `exempt` names the entries the caller refuses with a message of its own.
@@ -30,6 +32,7 @@ export function unpackableEntryError(
           'for a folder pac unpacked, use pac solution pack.',
       );
     if (isStrayOtherFile(folderPath)) return otherEntryError(archive, name);
+    if (isStrayTemplatesFile(folderPath)) return templatesEntryError(archive, name);
   }
   return undefined;
 }

@@ -64,6 +64,11 @@ export class ZipReader {
    * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
    */
   readonly backslashSeparated: readonly string[];
+  /**
+   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
+   * a Unicode path field, so that the zip does not say how to read them.
+   */
+  readonly codePageNamed: readonly string[];
   private readonly inflated: InflatedTotal;
   private readonly readAhead: ReadAheadFile;
 
@@ -79,6 +84,7 @@ export class ZipReader {
   ) {
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
+    this.codePageNamed = checked.codePageNamed;
     this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
     this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
   }
@@ -399,12 +405,15 @@ function nameBytes(entry: yauzl.Entry): Buffer {
  * withForwardSlashes reads them as separators only in a zip written on Windows, and elsewhere they
  * are refused rather than silently converted.
  */
-function archiveName(entry: yauzl.Entry, encoding: NameEncoding): DecodedName {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry) };
+function archiveName(entry: yauzl.Entry, encoding: NameEncoding): DecodedName & { inCodePage: boolean } {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
   // yauzl reads the field when there is a valid one, and the header in code page 437 otherwise.
   const field = yauzl.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
-  if (field !== yauzl.getFileNameLowLevel(0, nameBytes(entry), [], true)) return { name: field };
-  return encoding.decode(nameBytes(entry));
+  if (field !== yauzl.getFileNameLowLevel(0, nameBytes(entry), [], true))
+    return { name: field, inCodePage: false };
+  // ASCII reads the same in every code page.
+  const inCodePage = nameBytes(entry).some((byte) => byte >= 0x80);
+  return { ...encoding.decode(nameBytes(entry)), inCodePage };
 }
 
 function headerUtf8(entry: yauzl.Entry): string {
@@ -438,6 +447,7 @@ interface CheckedEntries {
   /** The central directory record of each listed entry, by its name. */
   raw: Map<string, yauzl.Entry>;
   backslashSeparated: string[];
+  codePageNamed: string[];
 }
 
 /**
@@ -453,7 +463,12 @@ function checkEntries(
   encoding: NameEncoding,
 ): CheckedEntries {
   const paths = new EntryPaths(archive);
-  const checked: CheckedEntries = { entries: [], raw: new Map(), backslashSeparated: [] };
+  const checked: CheckedEntries = {
+    entries: [],
+    raw: new Map(),
+    backslashSeparated: [],
+    codePageNamed: [],
+  };
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
@@ -461,6 +476,7 @@ function checkEntries(
     const written = decoded.name;
     const separated = withForwardSlashes(written, hostOf(entry));
     if (separated !== written) checked.backslashSeparated.push(written);
+    if (decoded.inCodePage) checked.codePageNamed.push(written);
     const name = withoutDotFolders(separated);
     const isDirectory = separated.endsWith('/');
     // './', which Windows' tar.exe writes first: the target folder itself.
