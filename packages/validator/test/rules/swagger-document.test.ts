@@ -440,3 +440,37 @@ describe('SWG-HOST-PROD', () => {
     expect(await findingsOf('SWG-HOST-PROD', connector)).toMatchObject([{ pointer: '/host' }]);
   });
 });
+
+describe('SWG-JSONTYPE on the root', () => {
+  // Every other swagger rule reads a Swagger object: without this case such a file passed untouched.
+  it.each([
+    ['an array', [{ swagger: '2.0' }], 'Array'],
+    ['a string', 'apiDefinition', 'String'],
+    ['a number', 2, 'Integer'],
+  ])('fires at the root of a swagger that holds %s, in every profile', async (_name, value, type) => {
+    for (const profile of ['certified', 'independent-publisher', 'custom'] as const) {
+      const connector = editableConnector();
+      connector.files['apiDefinition.swagger.json'] = JSON.stringify(value);
+      const findings = await findingsOf('SWG-JSONTYPE', connector, profile);
+      expect(findings).toMatchObject([
+        { ruleId: 'SWG-JSONTYPE', severity: 'error', pointer: '', line: 1, column: 1 },
+      ]);
+      expect(findings[0]!.message).toContain(`Expected type 'Object', but value is of type '${type}'.`);
+    }
+  });
+
+  it('fires on a swagger that is null', async () => {
+    const connector = editableConnector();
+    connector.files['apiDefinition.swagger.json'] = 'null';
+    expect(await findingsOf('SWG-JSONTYPE', connector)).toMatchObject([
+      { message: expect.stringContaining("value is of type 'Null'") },
+    ]);
+  });
+
+  it('leaves an empty swagger to GEN-JSON-PARSE', async () => {
+    const connector = editableConnector();
+    connector.files['apiDefinition.swagger.json'] = '';
+    expect(await findingsOf('SWG-JSONTYPE', connector)).toEqual([]);
+    expect(await findingsOf('GEN-JSON-PARSE', connector)).toMatchObject([{ ruleId: 'GEN-JSON-PARSE' }]);
+  });
+});

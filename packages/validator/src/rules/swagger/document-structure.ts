@@ -3,6 +3,7 @@ import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition 
 import { asArray, asObject, has, isObject } from '../../swagger/json-values.js';
 import { suggestExtension } from './known-extensions.js';
 import {
+  jsonTypeOf,
   nodesOfKinds,
   OBJECT_FIELDS,
   structureOf,
@@ -171,6 +172,20 @@ const REQUIRED_STRINGS: Partial<Record<StructureNode['kind'], string[]>> = {
 };
 
 const REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS) as NodeKind[];
+
+/**
+ * A swagger that parses to an array, a string, a number or null has no Swagger object for any other
+ * rule to read: without this, such a file would pass with no finding at all.
+ */
+function reportRootNotObject(context: RuleContext): void {
+  const value = context.connector.files.swagger?.document?.value;
+  // No value at all (empty, unreadable, too deep) is GEN-JSON-PARSE's to report.
+  if (value === undefined || isObject(value)) return;
+  context.report({
+    pointer: '',
+    message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {…}, "paths": {…} }.`,
+  });
+}
 
 export const documentStructureRules: RuleDefinition[] = [
   {
@@ -345,7 +360,10 @@ export const documentStructureRules: RuleDefinition[] = [
       good: '{ "type": "object", "required": ["id"] }',
     },
     check(context) {
-      if (!context.swagger) return;
+      if (!context.swagger) {
+        reportRootNotObject(context);
+        return;
+      }
       for (const issue of structureOf(context.swagger).typeIssues) {
         context.report({
           pointer: issue.pointer,
