@@ -5,6 +5,7 @@ import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
 import { isFilledForFlows, viewSchema } from './schema-view.js';
+import { excerpt, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -49,7 +50,7 @@ export function diffParameters(
       CHANGE_RULES.parameterLocation,
       'new',
       moved,
-      `'${moved.name}' moved from ${previous.in ?? '?'} to ${moved.in ?? '?'}.`,
+      `${quoted(moved.name)} moved from ${excerpt(previous.in ?? '?')} to ${excerpt(moved.in ?? '?')}.`,
       childPointer(moved.definitionPointer, 'in'),
     );
     added = added.filter((parameter) => parameter !== moved);
@@ -62,7 +63,12 @@ export function diffParameters(
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
-    report(CHANGE_RULES.parameterRenamed, 'new', renamed, `'${previous.name}' is now '${renamed.name}'.`);
+    report(
+      CHANGE_RULES.parameterRenamed,
+      'new',
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
+    );
     added = added.filter((parameter) => parameter !== renamed);
     removed = removed.filter((parameter) => parameter !== previous);
   }

@@ -15,9 +15,12 @@ export interface SchemaView {
   node: JsonObject;
   /** Where `node` is written (after `$ref`s). */
   pointer: string;
-  /** The declared type, or "object" when only properties say so. */
-  type: string | undefined;
-  format: string | undefined;
+  /**
+   * The declared type, or "object" when only properties say so. Written as a string in valid
+   * swaggers; kept as written otherwise (an array of types, an object), to compare and to show.
+   */
+  type: unknown;
+  format: unknown;
   enum: unknown[] | undefined;
   properties: Map<string, Located>;
   required: Set<string>;
@@ -36,8 +39,8 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   const view: SchemaView = {
     node,
     pointer: resolved.pointer,
-    type: typeText(node.type),
-    format: typeText(node.format),
+    type: declared(node.type),
+    format: declared(node.format),
     enum: asArray(node.enum),
     properties: new Map(),
     required: new Set(),
@@ -51,7 +54,7 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   // rewriting one as the other changes nothing a flow sends or reads.
   if (view.type === 'file') {
     view.type = 'string';
-    view.format ??= 'binary';
+    if (view.format === undefined) view.format = 'binary';
   }
   return view;
 }
@@ -104,15 +107,15 @@ function merge(
     const memberNode = asObject(resolved.value);
     if (resolved.broken || !memberNode || seen.has(resolved.pointer)) return;
     seen.add(resolved.pointer);
-    view.type ??= typeText(memberNode.type);
-    view.format ??= typeText(memberNode.format);
+    // Not `??=`: a `null` written is a value, compared as the others are.
+    if (view.type === undefined) view.type = declared(memberNode.type);
+    if (view.format === undefined) view.format = declared(memberNode.format);
     if (!view.enum && has(memberNode, 'enum')) view.enum = asArray(memberNode.enum);
     merge(model, view, memberNode, resolved.pointer, depth + 1, seen);
   });
 }
 
-/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON; `""` is none. */
-function typeText(value: unknown): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** `type` and `format` as written; `""` is none. */
+function declared(value: unknown): unknown {
+  return value === '' ? undefined : value;
 }
