@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -29,4 +30,44 @@ export function syntaxChanges(
     detail: issue.message,
     impact: side === 'new' ? 'breaking' : 'major',
   }));
+}
+
+/**
+ * CHG-UNCOMPARABLE for a version's file that holds no JSON object, with the reason `validate` gives
+ * and where it is: the file is empty, or nested too deep (at the bracket past the limit), or its
+ * first syntax error (text that is not JSON, such as YAML), or the kind of value it holds instead
+ * (an array, a string).
+ */
+export function uncomparableChange(
+  file: 'swagger' | 'apiProperties',
+  side: 'old' | 'new',
+  document: JsonDocument,
+): RawChange {
+  return {
+    rule: CHANGE_RULES.uncomparable,
+    file,
+    side,
+    pointer: '',
+    ...whyUnreadable(document),
+    // Breaking when the new version is the unreadable one, as a broken new version is for
+    // CHG-JSON-SYNTAX; major when only the base version is.
+    impact: side === 'new' ? 'breaking' : 'major',
+  };
+}
+
+function whyUnreadable(document: JsonDocument): { detail: string; offset?: number } {
+  const [issue] = document.syntaxIssues;
+  if (document.tooDeep && issue) {
+    // The document measures strict JSON on its value and keeps no place; the text has it.
+    const past = offsetPastDepth(document.text, MAX_JSON_DEPTH);
+    return { detail: issue.message, offset: past === -1 ? issue.offset : past };
+  }
+  if (issue) return { detail: issue.message, offset: issue.offset };
+  return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
+}
+
+function kindOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a JSON array';
+  return `a JSON ${typeof value}`;
 }
