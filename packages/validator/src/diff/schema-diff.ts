@@ -1,10 +1,10 @@
 import { childPointer } from '../json/pointer.js';
-import { has } from '../swagger/json-values.js';
+import { asObject, asString, has, isObject } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { nameList, quoted, quoteList } from '../text/message-values.js';
+import { kindOfValue, nameList, quoted, quoteList } from '../text/message-values.js';
 import { isFilledForFlows, viewSchema, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
@@ -87,7 +87,7 @@ export class SchemaComparer {
     if (seen) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
-    if (!before || !after) return [];
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
     if (known) {
@@ -103,6 +103,37 @@ export class SchemaComparer {
     this.memo.set(key, changes);
     this.memo.set(writtenKey, changes);
     return changes;
+  }
+
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  private unfollowed(
+    oldValue: unknown,
+    oldPointer: string,
+    newValue: unknown,
+    newPointer: string,
+  ): SchemaChange[] {
+    if (oldValue === undefined || newValue === undefined) return [];
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    // The same `$ref` broken in both versions is no change; one whose definition went is.
+    if (whyNew !== undefined && whyOld !== undefined && jsonEqual(oldValue, newValue)) return [];
+    const why = whyNew ?? (whyOld === undefined ? undefined : `in the base version, ${whyOld}`);
+    if (why === undefined) return [];
+    return [
+      {
+        rule: CHANGE_RULES.other,
+        side: 'new',
+        pointer: newPointer,
+        path: [],
+        detail: `The schema was not compared: ${why}.`,
+      },
+    ];
   }
 
   /** The view of the schema written at `pointer`, built once per version. */
@@ -367,6 +398,20 @@ function compareEnum(
     return;
   }
   others.push('enum');
+}
+
+/** Why the schema written at `pointer` has no view, or undefined when it has one. */
+function whyUnfollowed(model: SwaggerModel, value: unknown, pointer: string): string | undefined {
+  const resolved = model.resolve(value, pointer);
+  if (!resolved.broken) {
+    return isObject(resolved.value) ? undefined : `it is ${kindOfValue(resolved.value)}, not an object`;
+  }
+  const written = quoted(asObject(value)?.$ref);
+  const last = asString(asObject(resolved.value)?.$ref);
+  if (last !== undefined && model.resolveRef(last)) return `its $ref ${written} leads round a loop of $refs`;
+  return resolved.viaRef
+    ? `its $ref ${written} leads to ${quoted(last)}, which points to nothing`
+    : `its $ref ${written} points to nothing`;
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */

@@ -3,6 +3,7 @@ import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
+import { kindOfValue } from '../text/message-values.js';
 
 /**
  * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
@@ -64,10 +65,4 @@ function whyUnreadable(document: JsonDocument): { detail: string; offset?: numbe
   }
   if (issue) return { detail: issue.message, offset: issue.offset };
   return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
-}
-
-function kindOfValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a JSON array';
-  return `a JSON ${typeof value}`;
 }

@@ -34,6 +34,13 @@ export function quoted(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
   return `'${excerpt(value, maxLength)}'`;
 }
 
+/** What kind of JSON value it is, for messages: 'a JSON array', 'a JSON string', 'null'. */
+export function kindOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a JSON array';
+  return `a JSON ${typeof value}`;
+}
+
 /** Short quoted list for messages: 'a', 'b' and 3 more. */
 export function quoteList(values: readonly unknown[], max = 5): string {
   return boundedList(values, max, quoted);
