@@ -75,7 +75,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
         pointer: childPointer(renamed.pointer, 'operationId'),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        detail: `It was renamed to ${quoted(renamed.operationId)} (same method and path); keep the old operationId, or deprecate ${quoted(operationLabel(before))} and add ${quoted(renamed.operationId)} as its replacement.`,
+        detail: renameAdvice(before, renamed),
       });
       continue;
     }
@@ -184,6 +184,17 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+
+/** What to do about an operationId renamed on the same method and path. */
+function renameAdvice(before: OperationInfo, renamed: OperationInfo): string {
+  const was = operationLabel(before);
+  const is = operationLabel(renamed);
+  // Deprecating 'GetTask' for a replacement 'getTask' would leave two ids that differ in case only.
+  if (was.toLowerCase() === is.toLowerCase()) {
+    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+  }
+  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
 }
 
 /**
