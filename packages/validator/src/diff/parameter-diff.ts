@@ -1,10 +1,10 @@
-import { childPointer } from '../json/pointer.js';
+import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
-import { isFilledForFlows, viewSchema } from './schema-view.js';
+import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
 import { excerpt, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
@@ -73,11 +73,28 @@ export function diffParameters(
     removed = removed.filter((parameter) => parameter !== previous);
   }
 
+  // An entry whose `$ref` cannot be followed has no name to match it by: it is told as what it is,
+  // not as a new optional parameter or a deleted one.
   for (const parameter of added) {
-    if (mustBeSent(context.new, parameter)) report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
+    const why = unfollowed(context.new, parameter);
+    if (why) report(CHANGE_RULES.other, 'new', parameter, `The parameter was not compared: ${why}.`);
+    else if (mustBeSent(context.new, parameter))
+      report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
     else report(CHANGE_RULES.parameterAdded, 'new', parameter);
   }
-  for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+  for (const parameter of removed) {
+    const why = unfollowed(context.old, parameter);
+    if (why) {
+      report(
+        CHANGE_RULES.other,
+        'old',
+        parameter,
+        `The parameter was not compared: in the base version, ${why}.`,
+      );
+    } else {
+      report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+    }
+  }
 
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey(parameter));
@@ -131,6 +148,12 @@ export function diffParameters(
       }
     }
   }
+}
+
+/** Why a parameter's list entry cannot be followed to a parameter object, if it cannot. */
+function unfollowed(model: SwaggerModel, parameter: ParameterInfo): string | undefined {
+  if (parameter.name !== undefined) return undefined;
+  return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
 }
 
 /**

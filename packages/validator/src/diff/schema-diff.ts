@@ -1,11 +1,11 @@
 import { childPointer } from '../json/pointer.js';
-import { asObject, asString, has, isObject } from '../swagger/json-values.js';
+import { has } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { kindOfValue, nameList, quoted, quoteList } from '../text/message-values.js';
-import { isFilledForFlows, viewSchema, type SchemaView } from './schema-view.js';
+import { nameList, quoted, quoteList } from '../text/message-values.js';
+import { isFilledForFlows, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
 export type Direction = 'input' | 'output';
@@ -398,20 +398,6 @@ function compareEnum(
     return;
   }
   others.push('enum');
-}
-
-/** Why the schema written at `pointer` has no view, or undefined when it has one. */
-function whyUnfollowed(model: SwaggerModel, value: unknown, pointer: string): string | undefined {
-  const resolved = model.resolve(value, pointer);
-  if (!resolved.broken) {
-    return isObject(resolved.value) ? undefined : `it is ${kindOfValue(resolved.value)}, not an object`;
-  }
-  const written = quoted(asObject(value)?.$ref);
-  const last = asString(asObject(resolved.value)?.$ref);
-  if (last !== undefined && model.resolveRef(last)) return `its $ref ${written} leads round a loop of $refs`;
-  return resolved.viaRef
-    ? `its $ref ${written} leads to ${quoted(last)}, which points to nothing`
-    : `its $ref ${written} points to nothing`;
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */

@@ -1,5 +1,14 @@
 import { childPointer } from '../json/pointer.js';
-import { asArray, asObject, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  entriesOf,
+  has,
+  isObject,
+  type JsonObject,
+} from '../swagger/json-values.js';
+import { kindOfValue, quoted } from '../text/message-values.js';
 import type { Located, SwaggerModel } from '../swagger/swagger-model.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
@@ -118,4 +127,21 @@ function merge(
 /** `type` and `format` as written; `""` is none. */
 function declared(value: unknown): unknown {
   return value === '' ? undefined : value;
+}
+
+/**
+ * Why the object written at `pointer` (a schema, a parameter) cannot be followed to one: its `$ref`
+ * points to nothing or round a loop, or it is no object. Undefined when it can.
+ */
+export function whyUnfollowed(model: SwaggerModel, value: unknown, pointer: string): string | undefined {
+  const resolved = model.resolve(value, pointer);
+  if (!resolved.broken) {
+    return isObject(resolved.value) ? undefined : `it is ${kindOfValue(resolved.value)}, not an object`;
+  }
+  const written = quoted(asObject(value)?.$ref);
+  const last = asString(asObject(resolved.value)?.$ref);
+  if (last !== undefined && model.resolveRef(last)) return `its $ref ${written} leads round a loop of $refs`;
+  return resolved.viaRef
+    ? `its $ref ${written} leads to ${quoted(last)}, which points to nothing`
+    : `its $ref ${written} points to nothing`;
 }

@@ -109,3 +109,45 @@ describe('a schema that cannot be followed in one version', () => {
     );
   });
 });
+
+// A parameter entry whose `$ref` cannot be followed has no name: it was told as "A new optional
+// parameter has been added." at ValuePath 'parameter/?'.
+describe('a parameter entry that cannot be followed in one version', () => {
+  const listTasks = (swagger: Json): Json => swagger.paths['/tasks'].get as Json;
+  const ENTRY = '/paths/~1tasks/get/parameters/1';
+
+  it.each([
+    ['to a missing definition', {}, "its $ref '#/parameters/Missing' points to nothing", 'Missing'],
+    [
+      'round a loop',
+      { P: { $ref: '#/parameters/Q' }, Q: { $ref: '#/parameters/P' } },
+      "its $ref '#/parameters/P' leads round a loop of $refs",
+      'P',
+    ],
+  ])('a $ref %s, added or in the base version', (_, parameters, why, target) => {
+    const broken = validSwagger();
+    broken.parameters = parameters;
+    listTasks(broken).parameters.push({ $ref: `#/parameters/${target}` });
+    const valid = validSwagger();
+    valid.parameters = parameters;
+    const unfollowed = (before: Json, after: Json) =>
+      diffSwaggers(before, after)
+        .changes.filter((change) => change.pointer === ENTRY)
+        .map(({ ruleId, side, message }) => ({ ruleId, side, message }));
+    expect(unfollowed(valid, broken)).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        side: 'new',
+        message: `Other properties have been changed. The parameter was not compared: ${why}.`,
+      },
+    ]);
+    expect(unfollowed(broken, valid)).toEqual([
+      {
+        ruleId: 'CHG-OTHER',
+        side: 'old',
+        message: `Other properties have been changed. The parameter was not compared: in the base version, ${why}.`,
+      },
+    ]);
+    expect(diffSwaggers(broken, structuredClone(broken)).changes).toEqual([]);
+  });
+});
