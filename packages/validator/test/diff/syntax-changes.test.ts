@@ -95,6 +95,16 @@ describe('diff of a version whose JSON has syntax errors', () => {
     expect(result.classification).toBe('major-update');
   });
 
+  it('cuts short an error that quotes a long stretch of the file', async () => {
+    const text = JSON.stringify(validSwagger(), null, 2).replace('"2.0"', 'b'.repeat(5000));
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: text });
+    const [syntax] = (await diffPaths(writeConnector(validConnectorFiles()), after)).changes.filter(
+      (change) => change.ruleId === 'CHG-JSON-SYNTAX',
+    );
+    expect(syntax!.message).toMatch(/bbbb…$/);
+    expect(syntax!.message.length).toBeLessThan(600);
+  });
+
   it('reads apiProperties.json too', async () => {
     const properties = JSON.stringify(validApiProperties(), null, 2).replace(/\n}$/, ',\n}');
     const before = writeConnector(validConnectorFiles());
@@ -207,6 +217,16 @@ describe('diff of a version whose JSON has syntax errors', () => {
       const line = text.slice(0, past).split('\n').length;
       expect(line).toBeGreaterThan(200);
       expect({ asNew, asOld }).toEqual(said(finding!.message, line, past - text.lastIndexOf('\n', past - 1)));
+    });
+
+    it('not JSON, quoting a whole long line of it: cut short', async () => {
+      const { asNew, findings } = await uncomparable(`${'a'.repeat(5000)}\n`);
+      // validate quotes the word whole, twice (left to the JSON diagnosis).
+      expect(findings[0]!.message.length).toBeGreaterThan(10000);
+      expect(asNew).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^The file could not be read.* aaaa+…$/) }),
+      ]);
+      expect(asNew[0]!.message.length).toBeLessThan(600);
     });
 
     it('empty', async () => {
