@@ -2,7 +2,8 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys } from './json-equal.js';
-import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
+import { ChangeSink, type RawChange } from './raw-change.js';
+import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
 const MINOR_PROPERTY_KEYS: ReadonlySet<string> = new Set(['iconBrandColor', 'publisher', 'stackOwner']);
@@ -36,10 +37,10 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
         pointer,
         detail: added
           ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`
-          : `Changed: ${key}.`,
+          : `Changed: ${excerpt(key)}.`,
       });
     } else {
-      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
+      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
   }
   for (const key of differingKeys(before, after, new Set(['properties']))) {
@@ -47,7 +48,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       rule: CHANGE_RULES.other,
       side: has(after, key) ? 'new' : 'old',
       pointer: `/${key}`,
-      detail: `Changed: ${key}.`,
+      detail: `Changed: ${excerpt(key)}.`,
     });
   }
   return sink.changes;
@@ -70,8 +71,8 @@ function diffConnectionParameters(
         side: is ? 'new' : 'old',
         pointer,
         detail: is
-          ? `The connection parameter '${name}' has been added.`
-          : `The connection parameter '${name}' has been removed; existing connections may have to be updated.`,
+          ? `The connection parameter ${quoted(name)} has been added.`
+          : `The connection parameter ${quoted(name)} has been removed; existing connections may have to be updated.`,
       });
       continue;
     }
@@ -93,7 +94,7 @@ function diffConnectionParameters(
       add({
         rule: CHANGE_RULES.other,
         pointer,
-        detail: `Changed: ${[...otherEdited, ...major.map((key) => `uiDefinition.${key}`)].join(', ')}.`,
+        detail: `Changed: ${nameList([...otherEdited, ...major.map((key) => `uiDefinition.${key}`)])}.`,
       });
     }
   }

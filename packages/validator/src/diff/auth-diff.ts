@@ -11,7 +11,8 @@ import {
   type EmptyAllowed,
 } from './effective-auth.js';
 import { jsonEqual } from './json-equal.js';
-import { quoteList, type RawChange } from './raw-change.js';
+import type { RawChange } from './raw-change.js';
+import { excerpt, quoted, quoteList } from '../text/message-values.js';
 
 /** The two files of one version that say how users sign in; either may be missing. */
 export interface AuthFiles {
@@ -184,7 +185,7 @@ function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
           place,
           side: 'new',
-          detail: `'${name}' is required, shown and has no defaultValue. ${requiredValueAdvice('Make it optional')}`,
+          detail: `${quoted(name)} is required, shown and has no defaultValue. ${requiredValueAdvice('Make it optional')}`,
           covers: [place.pointer],
         },
       ];
@@ -199,7 +200,7 @@ function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
           pointer: childPointer(place.pointer, 'uiDefinition', 'constraints', 'required'),
         },
         side: 'new',
-        detail: `'${name}' was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
         covers: [place.pointer],
       },
     ];
@@ -237,18 +238,21 @@ function compareSignIn(old: AuthOption, now: AuthOption): Break | undefined {
   if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
     return breakAt(
       provider[1].place,
-      `The OAuth identity provider changed from '${provider[0].value}' to '${provider[1].value}'; existing connections hold tokens of the old one.`,
+      `The OAuth identity provider changed from ${quoted(provider[0].value)} to ${quoted(provider[1].value)}; existing connections hold tokens of the old one.`,
     );
   }
   if (old.flow && now.flow && old.flow.value !== now.flow.value) {
-    return breakAt(now.flow.place, `The OAuth flow changed from '${old.flow.value}' to '${now.flow.value}'.`);
+    return breakAt(
+      now.flow.place,
+      `The OAuth flow changed from ${quoted(old.flow.value)} to ${quoted(now.flow.value)}.`,
+    );
   }
   if (missing && missing.length > 0) {
     const kept = new Set(names(now.credentials!).map(parameterKey));
     const gone = old.credentials!.filter((credential) => !kept.has(parameterKey(credential.name)));
     const detail =
       gone.length === 1 && missing.length === 1
-        ? `The connection parameter '${gone[0]!.name}' of the sign-in is now '${missing[0]!.name}'; existing connections hold no value under the new name.`
+        ? `The connection parameter ${quoted(gone[0]!.name)} of the sign-in is now ${quoted(missing[0]!.name)}; existing connections hold no value under the new name.`
         : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
     return breakAt(missing[0]!.place, detail);
   }
@@ -303,27 +307,33 @@ function names(credentials: readonly Credential[]): string[] {
   return credentials.map((credential) => credential.name);
 }
 
-/** 'an API key (\'api_key\')', 'OAuth (aad)', 'basic authentication', 'no authentication'. */
+/**
+ * 'an API key (\'api_key\')', 'OAuth (aad)', 'basic authentication', 'no authentication'. A swagger
+ * may list any number of security definitions, of any type: the first few are named.
+ */
 function describe(option: AuthOption): string {
-  return option.kind
-    .split(' + ')
-    .map((kind) => {
-      switch (kind) {
-        case 'oauth2': {
-          const detail = option.identityProvider?.value ?? option.flow?.value;
-          return detail ? `OAuth (${detail})` : 'OAuth';
-        }
-        case 'apiKey': {
-          const keys = option.credentials ?? [];
-          return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : 'an API key';
-        }
-        case 'basic':
-          return 'basic authentication';
-        case NO_AUTHENTICATION:
-          return 'no authentication';
-        default:
-          return kind;
+  const kinds = option.kind.split(' + ');
+  const named = kinds.slice(0, MAX_KINDS_NAMED).map((kind) => {
+    switch (kind) {
+      case 'oauth2': {
+        const detail = option.identityProvider?.value ?? option.flow?.value;
+        return detail ? `OAuth (${excerpt(detail)})` : 'OAuth';
       }
-    })
-    .join(' + ');
+      case 'apiKey': {
+        const keys = option.credentials ?? [];
+        return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : 'an API key';
+      }
+      case 'basic':
+        return 'basic authentication';
+      case NO_AUTHENTICATION:
+        return 'no authentication';
+      default:
+        return excerpt(kind);
+    }
+  });
+  const rest = kinds.length - named.length;
+  return rest > 0 ? `${named.join(' + ')} and ${rest} more` : named.join(' + ');
 }
+
+/** Kinds of sign-in a description names; real connectors combine two at most. */
+const MAX_KINDS_NAMED = 5;

@@ -272,7 +272,7 @@ export const CHANGE_RULES = {
     'CHG-UNCOMPARABLE',
     'breaking',
     'error',
-    'The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.',
+    'The file could not be read as a JSON object, so it was not compared.',
     'inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review',
   ),
   jsonSyntax: rule(

@@ -8,7 +8,7 @@ import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } f
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
-import { syntaxChanges } from './syntax-changes.js';
+import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -122,18 +122,10 @@ function compareJson(
   const valueBefore = before ? asObject(before.value) : {};
   const valueAfter = after ? asObject(after.value) : {};
   if (!valueBefore || !valueAfter) {
-    // Breaking when the new version is the unreadable one, as a broken new version is for
-    // CHG-JSON-SYNTAX; major when only the base version is.
-    const side = valueAfter ? 'old' : 'new';
-    return [
-      {
-        rule: CHANGE_RULES.uncomparable,
-        file,
-        side,
-        pointer: '',
-        impact: side === 'new' ? 'breaking' : 'major',
-      },
-    ];
+    // One change, for the new version when it is unreadable, else for the base version.
+    return valueAfter
+      ? [uncomparableChange(file, 'old', before!)]
+      : [uncomparableChange(file, 'new', after!)];
   }
   return compare(valueBefore, valueAfter);
 }

@@ -10,6 +10,7 @@ import {
 } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
+import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
@@ -74,7 +75,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
         pointer: childPointer(renamed.pointer, 'operationId'),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        detail: `It was renamed to '${renamed.operationId}' (same method and path); keep the old operationId, or deprecate '${operationLabel(before)}' and add '${renamed.operationId}' as its replacement.`,
+        detail: renameAdvice(before, renamed),
       });
       continue;
     }
@@ -141,7 +142,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
       // On the path template when it changed (the operation may be far below it), else the method.
       add(
         CHANGE_RULES.pathChanged,
-        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+        `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}.`,
         undefined,
         before.path !== after.path ? childPointer('/paths', after.path) : after.pointer,
       );
@@ -178,11 +179,22 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   if (edited.length > 0) add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor');
 
   others.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${others.join(', ')}.`);
+  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
 
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+
+/** What to do about an operationId renamed on the same method and path. */
+function renameAdvice(before: OperationInfo, renamed: OperationInfo): string {
+  const was = operationLabel(before);
+  const is = operationLabel(renamed);
+  // Deprecating 'GetTask' for a replacement 'getTask' would leave two ids that differ in case only.
+  if (was.toLowerCase() === is.toLowerCase()) {
+    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+  }
+  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
 }
 
 /**
@@ -220,7 +232,7 @@ function versionedName(operationId: string): { base: string; version: number } {
 /** "action", or a trigger's kind: single or batch, webhook or polling. */
 function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
   if (!operation.isTrigger) return 'an action';
-  const trigger = asString(operation.operation['x-ms-trigger']) ?? 'unknown';
+  const trigger = excerpt(asString(operation.operation['x-ms-trigger']) ?? 'unknown');
   const webhook =
     notificationContent(model, operation) !== undefined ||
     operation.parameters.some((parameter) => parameter.value['x-ms-notification-url'] === true);

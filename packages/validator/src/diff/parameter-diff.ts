@@ -1,10 +1,11 @@
-import { childPointer } from '../json/pointer.js';
+import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
-import { isFilledForFlows, viewSchema } from './schema-view.js';
+import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
+import { excerpt, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -49,7 +50,7 @@ export function diffParameters(
       CHANGE_RULES.parameterLocation,
       'new',
       moved,
-      `'${moved.name}' moved from ${previous.in ?? '?'} to ${moved.in ?? '?'}.`,
+      `${quoted(moved.name)} moved from ${excerpt(previous.in ?? '?')} to ${excerpt(moved.in ?? '?')}.`,
       childPointer(moved.definitionPointer, 'in'),
     );
     added = added.filter((parameter) => parameter !== moved);
@@ -62,16 +63,38 @@ export function diffParameters(
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
-    report(CHANGE_RULES.parameterRenamed, 'new', renamed, `'${previous.name}' is now '${renamed.name}'.`);
+    report(
+      CHANGE_RULES.parameterRenamed,
+      'new',
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
+    );
     added = added.filter((parameter) => parameter !== renamed);
     removed = removed.filter((parameter) => parameter !== previous);
   }
 
+  // An entry whose `$ref` cannot be followed has no name to match it by: it is told as what it is,
+  // not as a new optional parameter or a deleted one.
   for (const parameter of added) {
-    if (mustBeSent(context.new, parameter)) report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
+    const why = unfollowed(context.new, parameter);
+    if (why) report(CHANGE_RULES.other, 'new', parameter, `The parameter was not compared: ${why}.`);
+    else if (mustBeSent(context.new, parameter))
+      report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
     else report(CHANGE_RULES.parameterAdded, 'new', parameter);
   }
-  for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+  for (const parameter of removed) {
+    const why = unfollowed(context.old, parameter);
+    if (why) {
+      report(
+        CHANGE_RULES.other,
+        'old',
+        parameter,
+        `The parameter was not compared: in the base version, ${why}.`,
+      );
+    } else {
+      report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+    }
+  }
 
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey(parameter));
@@ -125,6 +148,12 @@ export function diffParameters(
       }
     }
   }
+}
+
+/** Why a parameter's list entry cannot be followed to a parameter object, if it cannot. */
+function unfollowed(model: SwaggerModel, parameter: ParameterInfo): string | undefined {
+  if (parameter.name !== undefined) return undefined;
+  return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
 }
 
 /**

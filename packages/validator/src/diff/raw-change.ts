@@ -39,12 +39,3 @@ export class ChangeSink {
     );
   }
 }
-
-/** Short quoted list for messages: 'a', 'b' and 3 more. */
-export function quoteList(values: readonly unknown[], max = 5): string {
-  const shown = values
-    .slice(0, max)
-    .map((value) => `'${typeof value === 'string' ? value : JSON.stringify(value)}'`);
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}

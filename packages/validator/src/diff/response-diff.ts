@@ -11,6 +11,7 @@ import {
 } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
+import { nameList, quoted } from '../text/message-values.js';
 
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
@@ -78,7 +79,7 @@ export function diffResponses(
       has(after.operation, 'responses') ? 'new' : 'old',
       childPointer(has(after.operation, 'responses') ? after.pointer : before.pointer, 'responses'),
       `operation/${label}/responses`,
-      `Changed: responses ${others.join(', ')}.`,
+      `Changed: responses ${nameList(others)}.`,
     );
   }
 }
@@ -115,7 +116,7 @@ function diffSuccessResponse(
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
-    add(CHANGE_RULES.other, 'new', current.definitionPointer, valuePath, `Changed: ${leftover.join(', ')}.`);
+    add(CHANGE_RULES.other, 'new', current.definitionPointer, valuePath, `Changed: ${nameList(leftover)}.`);
   }
 
   const oldPointer = childPointer(previous.definitionPointer, 'schema');
@@ -152,13 +153,13 @@ function diffSuccessResponse(
   const before = viewSchema(context.old, previous.value.schema, oldPointer);
   const after = viewSchema(context.new, current.value.schema, newPointer);
   if (before && after) {
-    if (before.type !== undefined && after.type !== undefined && before.type !== after.type) {
+    if (before.type !== undefined && after.type !== undefined && !jsonEqual(before.type, after.type)) {
       add(
         CHANGE_RULES.responseChanged,
         'new',
         after.pointer,
         `${valuePath}/schema`,
-        `The root type changed from '${before.type}' to '${after.type}'.`,
+        `The root type changed from ${quoted(before.type)} to ${quoted(after.type)}.`,
       );
       return;
     }
@@ -222,7 +223,7 @@ export function diffNotificationContent(
   }
   const others = differingKeys(previous.value, current.value, new Set(['schema', 'description']));
   if (has(previous.value, 'schema') !== has(current.value, 'schema')) others.push('schema');
-  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${others.join(', ')}.`);
+  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
 }
 
 /** The response flows use: the lowest 2xx code, else `default`. */

@@ -4,8 +4,8 @@ import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-mod
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { quoteList } from './raw-change.js';
-import { isFilledForFlows, viewSchema, type SchemaView } from './schema-view.js';
+import { nameList, quoted, quoteList } from '../text/message-values.js';
+import { isFilledForFlows, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
 export type Direction = 'input' | 'output';
@@ -87,7 +87,7 @@ export class SchemaComparer {
     if (seen) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
-    if (!before || !after) return [];
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
     if (known) {
@@ -103,6 +103,37 @@ export class SchemaComparer {
     this.memo.set(key, changes);
     this.memo.set(writtenKey, changes);
     return changes;
+  }
+
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  private unfollowed(
+    oldValue: unknown,
+    oldPointer: string,
+    newValue: unknown,
+    newPointer: string,
+  ): SchemaChange[] {
+    if (oldValue === undefined || newValue === undefined) return [];
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    // The same `$ref` broken in both versions is no change; one whose definition went is.
+    if (whyNew !== undefined && whyOld !== undefined && jsonEqual(oldValue, newValue)) return [];
+    const why = whyNew ?? (whyOld === undefined ? undefined : `in the base version, ${whyOld}`);
+    if (why === undefined) return [];
+    return [
+      {
+        rule: CHANGE_RULES.other,
+        side: 'new',
+        pointer: newPointer,
+        path: [],
+        detail: `The schema was not compared: ${why}.`,
+      },
+    ];
   }
 
   /** The view of the schema written at `pointer`, built once per version. */
@@ -179,7 +210,7 @@ export class SchemaComparer {
         rule: CHANGE_RULES.other,
         side: 'new',
         pointer: after.pointer,
-        detail: `Changed: ${[...new Set(others)].join(', ')}.`,
+        detail: `Changed: ${nameList([...new Set(others)])}.`,
       });
     }
     return changes;
@@ -221,7 +252,7 @@ export class SchemaComparer {
             // The line edited; the field itself can be far above the list, outside the diff.
             pointer: after.requiredAt.get(name) ?? property.pointer,
             path: [name],
-            detail: `'${name}' is now listed in 'required'.`,
+            detail: `${quoted(name)} is now listed in 'required'.`,
           });
         } else {
           tightened = true;
@@ -247,7 +278,7 @@ export class SchemaComparer {
               side: 'old',
               pointer: property.pointer,
               path: [name],
-              detail: `The input field '${name}' has been removed.`,
+              detail: `The input field ${quoted(name)} has been removed.`,
             },
       );
     }
@@ -274,7 +305,7 @@ function compareType(
   for (const key of ['type', 'format'] as const) {
     const was = before[key];
     const is = after[key];
-    if (was === is) continue;
+    if (jsonEqual(was, is)) continue;
     // Declaring a type or format where there was none (or dropping one) narrows or widens the
     // field without changing what existing flows send or read: listed, but not breaking.
     if (was === undefined || is === undefined || numericChangeIsSafe(key, was, is, direction)) {
@@ -286,7 +317,7 @@ function compareType(
       side: 'new',
       pointer: keyPointer(after, key),
       path: [key],
-      detail: `The ${key} changed from '${was}' to '${is}'.`,
+      detail: `The ${key} changed from ${quoted(was)} to ${quoted(is)}.`,
     });
     return;
   }
@@ -306,7 +337,13 @@ const NUMERIC_FORMAT_RANK: ReadonlyMap<string, number> = new Map([
  * format (int32, int64, float, double) is only a hint: flows read the same JSON number, typed by
  * `type` alone in the designer.
  */
-function numericChangeIsSafe(key: 'type' | 'format', was: string, is: string, direction: Direction): boolean {
+function numericChangeIsSafe(
+  key: 'type' | 'format',
+  was: unknown,
+  is: unknown,
+  direction: Direction,
+): boolean {
+  if (typeof was !== 'string' || typeof is !== 'string') return false;
   if (key === 'type') {
     const widened = was === 'integer' && is === 'number';
     const narrowed = was === 'number' && is === 'integer';

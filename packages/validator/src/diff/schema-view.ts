@@ -1,5 +1,14 @@
 import { childPointer } from '../json/pointer.js';
-import { asArray, asObject, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  entriesOf,
+  has,
+  isObject,
+  type JsonObject,
+} from '../swagger/json-values.js';
+import { kindOfValue, quoted } from '../text/message-values.js';
 import type { Located, SwaggerModel } from '../swagger/swagger-model.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
@@ -15,9 +24,12 @@ export interface SchemaView {
   node: JsonObject;
   /** Where `node` is written (after `$ref`s). */
   pointer: string;
-  /** The declared type, or "object" when only properties say so. */
-  type: string | undefined;
-  format: string | undefined;
+  /**
+   * The declared type, or "object" when only properties say so. Written as a string in valid
+   * swaggers; kept as written otherwise (an array of types, an object), to compare and to show.
+   */
+  type: unknown;
+  format: unknown;
   enum: unknown[] | undefined;
   properties: Map<string, Located>;
   required: Set<string>;
@@ -36,8 +48,8 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   const view: SchemaView = {
     node,
     pointer: resolved.pointer,
-    type: typeText(node.type),
-    format: typeText(node.format),
+    type: declared(node.type),
+    format: declared(node.format),
     enum: asArray(node.enum),
     properties: new Map(),
     required: new Set(),
@@ -51,7 +63,7 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   // rewriting one as the other changes nothing a flow sends or reads.
   if (view.type === 'file') {
     view.type = 'string';
-    view.format ??= 'binary';
+    if (view.format === undefined) view.format = 'binary';
   }
   return view;
 }
@@ -104,15 +116,32 @@ function merge(
     const memberNode = asObject(resolved.value);
     if (resolved.broken || !memberNode || seen.has(resolved.pointer)) return;
     seen.add(resolved.pointer);
-    view.type ??= typeText(memberNode.type);
-    view.format ??= typeText(memberNode.format);
+    // Not `??=`: a `null` written is a value, compared as the others are.
+    if (view.type === undefined) view.type = declared(memberNode.type);
+    if (view.format === undefined) view.format = declared(memberNode.format);
     if (!view.enum && has(memberNode, 'enum')) view.enum = asArray(memberNode.enum);
     merge(model, view, memberNode, resolved.pointer, depth + 1, seen);
   });
 }
 
-/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON; `""` is none. */
-function typeText(value: unknown): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** `type` and `format` as written; `""` is none. */
+function declared(value: unknown): unknown {
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Why the object written at `pointer` (a schema, a parameter) cannot be followed to one: its `$ref`
+ * points to nothing or round a loop, or it is no object. Undefined when it can.
+ */
+export function whyUnfollowed(model: SwaggerModel, value: unknown, pointer: string): string | undefined {
+  const resolved = model.resolve(value, pointer);
+  if (!resolved.broken) {
+    return isObject(resolved.value) ? undefined : `it is ${kindOfValue(resolved.value)}, not an object`;
+  }
+  const written = quoted(asObject(value)?.$ref);
+  const last = asString(asObject(resolved.value)?.$ref);
+  if (last !== undefined && model.resolveRef(last)) return `its $ref ${written} leads round a loop of $refs`;
+  return resolved.viaRef
+    ? `its $ref ${written} leads to ${quoted(last)}, which points to nothing`
+    : `its $ref ${written} points to nothing`;
 }

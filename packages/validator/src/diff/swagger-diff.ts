@@ -5,8 +5,9 @@ import { CHANGE_RULES } from './change-rules.js';
 import { basePathPrefix, operationAddress, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
-import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
+import { ChangeSink, type RawChange } from './raw-change.js';
 import { SchemaComparer } from './schema-diff.js';
+import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /**
  * Top-level keys compared by a dedicated step; any other top-level key is compared as a whole.
@@ -46,7 +47,7 @@ export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawCha
   diffOperations(context);
   diffUnvisitedReusables(context, before, after);
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
-    addOther(context, before, after, childPointer('', key), `Changed: ${key}.`);
+    addOther(context, before, after, childPointer('', key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.changes;
 }
@@ -112,7 +113,7 @@ function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonOb
       rule,
       file: 'swagger',
       ...where(before, after, '/info'),
-      detail: `${rule === CHANGE_RULES.textEdited ? 'Edited' : 'Changed'}: ${keys.map((key) => `info.${key}`).join(', ')}.`,
+      detail: `${rule === CHANGE_RULES.textEdited ? 'Edited' : 'Changed'}: ${nameList(keys.map((key) => `info.${key}`))}.`,
       impact,
     });
   };
@@ -149,7 +150,7 @@ function diffUnvisitedReusables(context: SwaggerDiffContext, before: JsonObject,
         file: 'swagger',
         side: has(sectionAfter, name) ? 'new' : 'old',
         pointer,
-        detail: `The ${section} entry '${name}' has been ${state}.`,
+        detail: `The ${section} entry ${quoted(name)} has been ${state}.`,
       });
     }
   }
@@ -177,7 +178,7 @@ function where(
 }
 
 function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
+  return value === undefined ? 'nothing' : quoted(value);
 }
 
 /** `/definitions/Task` of `/definitions/Task/properties/id`: the first two segments, still encoded. */

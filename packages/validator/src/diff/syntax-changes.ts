@@ -1,7 +1,9 @@
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
+import { excerpt, kindOfValue } from '../text/message-values.js';
 
 /**
  * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
@@ -26,7 +28,53 @@ export function syntaxChanges(
     side,
     pointer: '',
     offset: issue.offset,
-    detail: issue.message,
+    detail: issueText(issue.message),
     impact: side === 'new' ? 'breaking' : 'major',
   }));
+}
+
+/**
+ * CHG-UNCOMPARABLE for a version's file that holds no JSON object, with the reason `validate` gives
+ * and where it is: the file is empty, or nested too deep (at the bracket past the limit), or its
+ * first syntax error (text that is not JSON, such as YAML), or the kind of value it holds instead
+ * (an array, a string).
+ */
+export function uncomparableChange(
+  file: 'swagger' | 'apiProperties',
+  side: 'old' | 'new',
+  document: JsonDocument,
+): RawChange {
+  return {
+    rule: CHANGE_RULES.uncomparable,
+    file,
+    side,
+    pointer: '',
+    ...whyUnreadable(document),
+    // Breaking when the new version is the unreadable one, as a broken new version is for
+    // CHG-JSON-SYNTAX; major when only the base version is.
+    impact: side === 'new' ? 'breaking' : 'major',
+  };
+}
+
+function whyUnreadable(document: JsonDocument): { detail: string; offset?: number } {
+  const [issue] = document.syntaxIssues;
+  if (document.tooDeep && issue) {
+    // The document measures strict JSON on its value and keeps no place; the text has it.
+    const past = offsetPastDepth(document.text, MAX_JSON_DEPTH);
+    return { detail: issueText(issue.message), offset: past === -1 ? issue.offset : past };
+  }
+  if (issue) return { detail: issueText(issue.message), offset: issue.offset };
+  return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
+}
+
+/**
+ * The longest a syntax issue's text is told. GEN-JSON-PARSE's texts run to about 220 characters
+ * besides what they quote of the file, which can be a whole line: an unquoted word of 5,000
+ * characters is quoted twice ("… is not a JSON value: strings take double quotes, as in "…"").
+ */
+const MAX_ISSUE_LENGTH = 500;
+
+/** A syntax issue's text as `validate` tells it, cut when what it quotes of the file is long. */
+function issueText(message: string): string {
+  return excerpt(message, MAX_ISSUE_LENGTH);
 }

@@ -33,6 +33,16 @@ describe('BRK-OP-DELETED', () => {
     expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
   });
 
+  it('says so when only the letter case of the operationId changed, and advises keeping it', () => {
+    // Read as any rename, the advice was to deprecate 'GetTask' and add 'getTask' as its replacement:
+    // two operations whose ids differ in case only.
+    const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.operationId = 'getTask'));
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(result.changes[0]!.message).toBe(
+      "The operation has been deleted. This change breaks existing flows. Only the letter case of its operationId changed, to 'getTask': flows name the operation by its exact operationId, so put back 'GetTask'.",
+    );
+  });
+
   it('locates a rename on the new operationId, the line the maker changed', () => {
     // Writers often put operationId after the summary, description and parameters: the operation's
     // first line can be far from the edit, outside the pull request's diff where annotations show.

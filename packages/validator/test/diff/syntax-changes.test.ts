@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import type { Change } from '../../src/diff/change.js';
+import { CHANGE_RULES } from '../../src/diff/change-rules.js';
 import { diffPaths } from '../../src/diff/diff-paths.js';
 import { validateFolder } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
@@ -21,6 +24,7 @@ function shown(folder: string, file: string): string {
 }
 
 const SWAGGER = 'apiDefinition.swagger.json';
+const UNCOMPARABLE = CHANGE_RULES.uncomparable.message;
 
 async function parseFindings(folder: string) {
   const result = await validateFolder(folder, {});
@@ -91,6 +95,16 @@ describe('diff of a version whose JSON has syntax errors', () => {
     expect(result.classification).toBe('major-update');
   });
 
+  it('cuts short an error that quotes a long stretch of the file', async () => {
+    const text = JSON.stringify(validSwagger(), null, 2).replace('"2.0"', 'b'.repeat(5000));
+    const after = writeConnector({ ...validConnectorFiles(), [SWAGGER]: text });
+    const [syntax] = (await diffPaths(writeConnector(validConnectorFiles()), after)).changes.filter(
+      (change) => change.ruleId === 'CHG-JSON-SYNTAX',
+    );
+    expect(syntax!.message).toMatch(/bbbb…$/);
+    expect(syntax!.message.length).toBeLessThan(600);
+  });
+
   it('reads apiProperties.json too', async () => {
     const properties = JSON.stringify(validApiProperties(), null, 2).replace(/\n}$/, ',\n}');
     const before = writeConnector(validConnectorFiles());
@@ -157,6 +171,88 @@ describe('diff of a version whose JSON has syntax errors', () => {
     const result = await diffPaths(before, after);
     expect(result.changes.map((change) => change.ruleId)).toContain('CHG-UNCOMPARABLE');
     expect(result.changes.map((change) => change.ruleId)).not.toContain('CHG-JSON-SYNTAX');
+  });
+
+  // CHG-UNCOMPARABLE said "it is empty, not JSON, or another kind of value" of every unreadable
+  // file, and said nothing of a file nested too deep to read, though `validate` tells each reason.
+  describe('CHG-UNCOMPARABLE says why the file could not be read, and where', () => {
+    const uncomparable = async (text: string) => {
+      const valid = writeConnector(validConnectorFiles());
+      const broken = writeConnector({ ...validConnectorFiles(), [SWAGGER]: text });
+      const pick = ({ ruleId, message, line, column, side }: Change) => ({
+        ruleId,
+        message,
+        line,
+        column,
+        side,
+      });
+      return {
+        asNew: (await diffPaths(valid, broken)).changes.map(pick),
+        asOld: (await diffPaths(broken, valid)).changes.map(pick),
+        findings: await parseFindings(broken),
+      };
+    };
+    const said = (reason: string, line: number, column: number) => ({
+      asNew: [
+        { ruleId: 'CHG-UNCOMPARABLE', message: `${UNCOMPARABLE} ${reason}`, line, column, side: 'new' },
+      ],
+      asOld: [
+        { ruleId: 'CHG-UNCOMPARABLE', message: `${UNCOMPARABLE} ${reason}`, line, column, side: 'old' },
+      ],
+    });
+
+    it('nested deeper than the validator reads: as validate says it, at the bracket past the limit', async () => {
+      const swagger = validSwagger();
+      let deep: Record<string, unknown> = {};
+      swagger.definitions.Deep = deep;
+      for (let level = 0; level < MAX_JSON_DEPTH; level++) deep = (deep.x = {}) as Record<string, unknown>;
+      const text = JSON.stringify(swagger, null, 1);
+      const { asNew, asOld, findings } = await uncomparable(text);
+      const [finding] = findings;
+      expect(finding!.message).toBe(
+        `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
+      );
+      // The root is level 1, definitions 2, Deep 3: the object that opens level 257 is Deep's 254th x.
+      const past = offsetPastDepth(text, MAX_JSON_DEPTH);
+      const line = text.slice(0, past).split('\n').length;
+      expect(line).toBeGreaterThan(200);
+      expect({ asNew, asOld }).toEqual(said(finding!.message, line, past - text.lastIndexOf('\n', past - 1)));
+    });
+
+    it('not JSON, quoting a whole long line of it: cut short', async () => {
+      const { asNew, findings } = await uncomparable(`${'a'.repeat(5000)}\n`);
+      // validate quotes the word whole, twice (left to the JSON diagnosis).
+      expect(findings[0]!.message.length).toBeGreaterThan(10000);
+      expect(asNew).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^The file could not be read.* aaaa+…$/) }),
+      ]);
+      expect(asNew[0]!.message.length).toBeLessThan(600);
+    });
+
+    it('empty', async () => {
+      const { asNew, asOld } = await uncomparable('  \n');
+      expect({ asNew, asOld }).toEqual(said('The file is empty.', 1, 1));
+    });
+
+    it('not JSON: its first syntax error, where validate puts it', async () => {
+      const { asNew, asOld, findings } = await uncomparable('swagger: "2.0"\ninfo:\n  title: Tasks\n');
+      const [first] = findings;
+      expect(first!.message).toMatch(/double quotes/);
+      expect({ asNew, asOld }).toEqual(said(first!.message, first!.line, first!.column));
+    });
+
+    it.each([
+      ['an array', '[{ "swagger": "2.0" }]', 'a JSON array'],
+      ['a string', '\n  "swagger"', 'a JSON string'],
+      ['a number', '2', 'a JSON number'],
+      ['null', 'null', 'null'],
+    ])('JSON, but %s', async (_, text, kind) => {
+      const { asNew, asOld } = await uncomparable(text);
+      const line = text.startsWith('\n') ? 2 : 1;
+      expect({ asNew, asOld }).toEqual(
+        said(`The file holds ${kind}, not an object.`, line, line === 2 ? 3 : 1),
+      );
+    });
   });
 
   it('calls an unreadable new version breaking, as a broken one, and an unreadable base version major', async () => {

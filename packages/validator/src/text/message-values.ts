@@ -1,0 +1,132 @@
+import { printable } from '@connector-alm/core';
+
+/**
+ * Values from the user's files as messages show them. A message is one line of a report, an
+ * annotation or a pull-request comment: a value written into it must neither make it enormous (a
+ * `type` that is an array of hundreds of entries, a 5,000-character enum value) nor break it (a line
+ * feed in a name starts a line that reads like a report line of its own). So each value is cut to a
+ * bounded length, arrays and objects are summarised by their first entries, and control characters
+ * show as escapes (core's `printable`).
+ */
+
+/** The longest a single value is shown, in characters, the ellipsis included. */
+export const MAX_VALUE_LENGTH = 100;
+/** Entries of an array or object shown before "… (N more)". */
+const MAX_ENTRIES = 3;
+/** Arrays and objects inside arrays and objects deeper than this show as `[…]` and `{…}`. */
+const MAX_NESTING = 2;
+/** A string inside an array or object is cut shorter, so that several entries fit. */
+const MAX_NESTED_STRING = 30;
+const ELLIPSIS = '…';
+
+/**
+ * A value as text for a message: a string as it is, anything else as compact JSON, which a small
+ * value is exactly (`["string","null"]`); a long one is summarised (`["t0","t1","t2",… (497 more)]`)
+ * and cut to `maxLength` characters. On one line, whatever the value holds.
+ */
+export function excerpt(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
+  const text = typeof value === 'string' ? value : summarise(value, 0);
+  return cut(text, maxLength);
+}
+
+/** The value in single quotes, as the messages quote names and values: 'GetTask'. */
+export function quoted(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
+  return `'${excerpt(value, maxLength)}'`;
+}
+
+/** What kind of JSON value it is, for messages: 'a JSON array', 'a JSON string', 'null'. */
+export function kindOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a JSON array';
+  return `a JSON ${typeof value}`;
+}
+
+/** Short quoted list for messages: 'a', 'b' and 3 more. */
+export function quoteList(values: readonly unknown[], max = 5): string {
+  return boundedList(values, max, quoted);
+}
+
+/**
+ * Names (keys of the file) listed as they are, without quotes: a, b, c and 3 more. As many as fit
+ * in a few lines' worth of characters: the keys an edit touched are usually a handful, but a file can
+ * hold thousands.
+ */
+export function nameList(names: readonly string[]): string {
+  return boundedList(names, Infinity, (name) => excerpt(name));
+}
+
+/** The longest a list runs before "and N more", at least one entry shown. */
+const MAX_LIST_LENGTH = 300;
+
+function boundedList<T>(values: readonly T[], max: number, show: (value: T) => string): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text = show(value);
+    if (shown.length > 0 && length + text.length > MAX_LIST_LENGTH) break;
+    shown.push(text);
+    length += text.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/**
+ * `text` with its control characters escaped, at most `maxLength` characters long: cut between code
+ * points and escapes, never inside one, and ended with an ellipsis when cut. Only as much of the
+ * text is read as is shown.
+ */
+function cut(text: string, maxLength: number): string {
+  const pieces: string[] = [];
+  let length = 0;
+  for (const character of text) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop()!.length;
+      return `${pieces.join('')}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join('');
+}
+
+/** A string inside an array or object, as JSON: its first characters only. */
+function nestedString(value: string): string {
+  // Two code units per code point read are enough to tell whether there are more than shown.
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown =
+    characters.length > MAX_NESTED_STRING
+      ? `${characters.slice(0, MAX_NESTED_STRING - 1).join('')}${ELLIPSIS}`
+      : characters.join('');
+  return JSON.stringify(shown);
+}
+
+/**
+ * Compact JSON of a value, with arrays and objects summarised: their first entries, then how many
+ * more there are; deeper ones as `[…]` and `{…}`; long strings cut. Reads no more of the value than
+ * it shows, however large or deep the value is.
+ */
+function summarise(value: unknown, depth: number): string {
+  if (typeof value === 'string') return nestedString(value);
+  if (value === null || typeof value !== 'object') return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  const keys = isArray ? undefined : Object.keys(value);
+  const count = isArray ? value.length : keys!.length;
+  if (count === 0) return `${open}${close}`;
+  if (depth >= MAX_NESTING) return `${open}${ELLIPSIS}${close}`;
+  const entries: string[] = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys![index]!;
+      const member = (value as Record<string, unknown>)[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open}${entries.join(',')}${close}`;
+}

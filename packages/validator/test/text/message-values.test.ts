@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { excerpt, MAX_VALUE_LENGTH, nameList, quoted, quoteList } from '../../src/text/message-values.js';
+
+describe('values from the file, as messages show them', () => {
+  it('shows a short value as it is: a string bare, anything else as its compact JSON', () => {
+    expect(excerpt('GetTask')).toBe('GetTask');
+    expect(excerpt(['string', 'null'])).toBe('["string","null"]');
+    expect(excerpt({ type: 'string' })).toBe('{"type":"string"}');
+    expect(excerpt(42)).toBe('42');
+    expect(excerpt(null)).toBe('null');
+    expect(quoted(true)).toBe("'true'");
+  });
+
+  it('summarises a long array by its first entries and how many more there are', () => {
+    const types = Array.from({ length: 500 }, (_, index) => `t${index}`);
+    expect(excerpt(types)).toBe('["t0","t1","t2",… (497 more)]');
+  });
+
+  it('shows an object nested deep, or wide, by its first levels and members', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let level = 0; level < 200; level++) deep = (deep.x = {}) as Record<string, unknown>;
+    expect(excerpt(root)).toBe('{"x":{"x":{…}}}');
+    const wide = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`k${index}`, index]));
+    expect(excerpt(wide)).toBe('{"k0":0,"k1":1,"k2":2,… (297 more)}');
+  });
+
+  it('cuts a long value to its bound, with an ellipsis', () => {
+    const long = 'y'.repeat(5000);
+    expect(excerpt(long)).toBe(`${'y'.repeat(MAX_VALUE_LENGTH - 1)}…`);
+    expect(excerpt('y'.repeat(MAX_VALUE_LENGTH))).toBe('y'.repeat(MAX_VALUE_LENGTH));
+    expect(excerpt([long])).toBe(`["${'y'.repeat(29)}…"]`);
+    // The bound is in UTF-16 code units, as string lengths are; a surrogate pair is never split.
+    expect(excerpt('😀'.repeat(200))).toBe(`${'😀'.repeat((MAX_VALUE_LENGTH - 2) / 2)}…`);
+    expect(excerpt(['😀'.repeat(31)])).toBe(`["${'😀'.repeat(29)}…"]`);
+    expect(excerpt(['😀'.repeat(30)])).toBe(`["${'😀'.repeat(30)}"]`);
+  });
+
+  it('keeps a value on one line: line breaks and control characters show as escapes', () => {
+    expect(excerpt('open\nINJECT\r\u001b[31mred\u202e')).toBe('open\\nINJECT\\r\\x1b[31mred\\u202e');
+    expect(excerpt(['a\nb', 'c\u2028d'])).toBe('["a\\nb","c\\u2028d"]');
+    // An escape is never cut in two.
+    const shown = excerpt(`${'y'.repeat(MAX_VALUE_LENGTH - 3)}\u001b and more`);
+    expect(shown).toBe(`${'y'.repeat(MAX_VALUE_LENGTH - 3)}…`);
+  });
+
+  it('bounds lists: the first values, then how many more', () => {
+    expect(quoteList(['a', 'b'])).toBe("'a', 'b'");
+    expect(quoteList(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe("'a', 'b', 'c', 'd', 'e' and 2 more");
+    expect(quoteList(['x'.repeat(1000)])).toHaveLength(MAX_VALUE_LENGTH + 2);
+    expect(quoteList(['x'.repeat(1000), 'y'.repeat(1000), 'z'.repeat(1000)])).toBe(
+      `'${'x'.repeat(MAX_VALUE_LENGTH - 1)}…', '${'y'.repeat(MAX_VALUE_LENGTH - 1)}…' and 1 more`,
+    );
+    // Names: as many as fit in about 300 characters.
+    const keys = Array.from({ length: 1000 }, (_, index) => `x-key${index}`);
+    expect(nameList(keys.slice(0, 8))).toBe(keys.slice(0, 8).join(', '));
+    const listed = nameList(keys);
+    expect(listed).toMatch(/^x-key0, x-key1, .*, x-key\d+ and 9\d\d more$/);
+    expect(listed.length).toBeLessThan(330);
+    expect(nameList(['y'.repeat(1000)])).toBe(`${'y'.repeat(MAX_VALUE_LENGTH - 1)}…`);
+    expect(nameList(['a\nb'])).toBe('a\\nb');
+  });
+});
