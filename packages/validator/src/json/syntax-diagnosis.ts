@@ -382,24 +382,11 @@ class Walk {
     if (token.kind === closer) return this.close(token);
     if (token.kind === '}' || token.kind === ']') return this.mismatchedCloser(frame, token);
     const repairs: Repair[] = [];
+    const semicolon = token.kind === 'word' && this.text.slice(token.offset, token.end) === ';';
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
-    if (adjacent && (token.kind === 'word' || token.kind === 'string'))
+    if (adjacent && !semicolon && (token.kind === 'word' || token.kind === 'string'))
       repairs.push(this.unescapedQuote(frame, token));
-    if (token.kind === 'word' && this.text.slice(token.offset, token.end) === ';') {
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          "Use ',' to separate JSON values, not ';'.",
-          (w) => {
-            w.top.place = w.top.open === '{' ? 'key' : 'value';
-            w.top.comma = token.offset;
-            w.index++;
-          },
-          replacement(token.offset, 1, ','),
-        ),
-      );
-    }
+    if (semicolon) repairs.push(this.semicolon(token, closer));
     const startsValue =
       token.kind === 'string' || token.kind === 'literal' || token.kind === '{' || token.kind === '[';
     if (frame.open === '[' && token.kind === 'string' && this.nextKind() === ':') {
@@ -425,6 +412,34 @@ class Walk {
     }
     repairs.push(this.skip(token));
     return repairs;
+  }
+
+  /**
+   * A ';' after a value, as C# and JavaScript end a statement: written for the ',' before the next
+   * member or item, or, before the closing bracket, one too many.
+   */
+  private semicolon(token: Token, closer: '}' | ']'): Repair {
+    const next = this.nextKind();
+    if (next === closer) {
+      return this.repair(
+        token.offset,
+        1,
+        `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+        (w) => w.index++,
+        removal(this.text, token.offset, 1),
+      );
+    }
+    return this.repair(
+      token.offset,
+      1,
+      "A ';' stands where JSON needs ',' between values: write ',' instead.",
+      (w) => {
+        w.top.place = w.top.open === '{' ? 'key' : 'value';
+        w.top.comma = token.offset;
+        w.index++;
+      },
+      replacement(token.offset, 1, ','),
+    );
   }
 
   /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
@@ -684,6 +699,15 @@ class Walk {
   }
 
   private textAfterEnd(token: Token): Repair {
+    if (this.text.charAt(token.offset) === ';' && this.nextKind() === 'end') {
+      return this.repair(
+        token.offset,
+        1,
+        "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+        (w) => w.index++,
+        removal(this.text, token.offset, 1),
+      );
+    }
     const closer = this.top.valueEnd - 1;
     const closed = this.text.charAt(closer);
     const extra = '}]'.includes(closed)

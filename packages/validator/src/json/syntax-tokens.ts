@@ -310,9 +310,10 @@ function firstBadEscape(text: string, from: number, end: number): number {
 }
 
 /**
- * A word that is no JSON token: a single-quoted string (read to its closing quote on the line), an
- * invisible character (a token of its own, so that the word after it is read as what it is), or a
- * word the diagnosis names where it stands (NaN, True, an unquoted key).
+ * A word that is no JSON token: a single-quoted string (read to its closing quote on the line, past
+ * an escaped \'), an invisible character (a token of its own, so that the word after it is read as
+ * what it is), a ';' (its own token too), or a word the diagnosis names where it stands (NaN, True,
+ * an unquoted key).
  */
 function wordToken(
   text: string,
@@ -322,19 +323,19 @@ function wordToken(
 ): Token {
   const first = text.codePointAt(offset)!;
   if (first === 0x27) {
-    const lineEnd = lineEndFrom(text, offset);
-    const close = text.indexOf("'", offset + 1);
-    if (close !== -1 && close < lineEnd) {
-      const inner = text.slice(offset + 1, close);
+    const close = singleQuoteClose(text, offset);
+    if (close !== -1) {
+      const written = text.slice(offset, close + 1);
+      const meant = doubleQuoted(text.slice(offset + 1, close));
       return {
         kind: 'string',
         offset,
         end: close + 1,
-        fix: replacement(offset, close + 1 - offset, doubleQuoted(inner)),
+        fix: replacement(offset, written.length, meant),
         problem: {
-          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
+          message: `JSON strings take double quotes: write ${meant} instead of ${written}.`,
           offset,
-          length: close + 1 - offset,
+          length: written.length,
         },
       };
     }
@@ -348,6 +349,14 @@ function wordToken(
       problem: { message: describeCharacter(first), offset, length },
       fix: removal(text, offset, length),
     };
+  }
+  // A ';' is a token of its own, written for a ',' by makers used to C# or JavaScript: the scanner
+  // reads `true;` as one word, which would be advised to become the string "true;".
+  const semicolon = text.indexOf(';', offset);
+  if (semicolon !== -1 && semicolon < end) {
+    if (semicolon === offset) return { kind: 'word', offset, end: offset + 1 };
+    end = semicolon;
+    if (/^(?:true|false|null)$/.test(text.slice(offset, end))) return { kind: 'literal', offset, end };
   }
   // A word that goes on at a '/' (application/json, https://…, a path) is one unquoted string; the
   // scanner would end it at the '/', and read a '//' as the start of a comment to the end of the line.
@@ -406,11 +415,6 @@ export function isInvisible(character: number): boolean {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
 }
 
-function lineEndFrom(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline === -1 ? text.length : newline;
-}
-
 /** The escapes of control characters, as JSON writes them. */
 const CONTROL_ESCAPES: Record<string, string> = {
   '\b': '\\b',
@@ -444,9 +448,28 @@ function escapedBackslashes(text: string, offset: number, end: number): TextEdit
 }
 
 /**
- * A single-quoted string's text in double quotes, a `"` in it escaped. Its escapes are kept as
- * written, and JSON.parse of the repaired text judges them.
+ * The quote that closes the single-quoted string at `offset`, on its line; -1 when none does. A
+ * backslash escapes the character after it, so `'it\'s'` is one string, as JavaScript reads it.
+ */
+function singleQuoteClose(text: string, offset: number): number {
+  for (let i = offset + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return -1;
+    if (code === 0x5c && !/[\n\r]/.test(text.charAt(i + 1))) i++;
+    else if (code === 0x27) return i;
+  }
+  return -1;
+}
+
+/**
+ * A single-quoted string's text in double quotes: a `"` in it escaped, a `\'` (an escape JSON does
+ * not have) written as the `'` it means. Its other escapes are kept as written, and JSON.parse of the
+ * repaired text judges them.
  */
 function doubleQuoted(inner: string): string {
-  return `"${inner.replace(/\\?"/g, (quote) => (quote.length === 2 ? quote : '\\"'))}"`;
+  const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
+    if (mark === '"') return '\\"';
+    return mark === "\\'" ? "'" : mark;
+  });
+  return `"${escaped}"`;
 }

@@ -105,7 +105,10 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
         SWAGGER.replace('"Contoso",', '"Contoso,'),
         "3:23 A string is not closed on its line: add the closing '\"' at the end of the text.",
       ],
-      [SWAGGER.replace('"Contoso",', '"Contoso";'), "3:23 Use ',' to separate JSON values, not ';'."],
+      [
+        SWAGGER.replace('"Contoso",', '"Contoso";'),
+        "3:23 A ';' stands where JSON needs ',' between values: write ',' instead.",
+      ],
       [
         SWAGGER.replace('"x": 1', '"x": NaN'),
         '10:8 NaN is not a JSON value: write null, or the value as a string.',
@@ -127,6 +130,42 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
       [SWAGGER.replace('"tags"', 'tags"'), '6:3 A string lacks its opening \'"\': write "tags".'],
     ];
     for (const [text, issue] of cases) expect(issuesOf(text)).toEqual([issue]);
+  });
+
+  it("reads a ';' after any value as written for a ',', or as one too many before a closer", () => {
+    const semicolon = (line: number, column: number) =>
+      `${line}:${column} A ';' stands where JSON needs ',' between values: write ',' instead.`;
+    // The scanner reads `true;` as one word, which was advised to become the string "true;".
+    for (const literal of ['true', 'false', 'null'])
+      expect(issuesOf(SWAGGER.replace('"Contoso",', `${literal};`))).toEqual([
+        semicolon(3, 14 + literal.length),
+      ]);
+    expect(issuesOf(SWAGGER.replace('"a",', 'true;'))).toEqual([semicolon(7, 9)]);
+    expect(issuesOf(SWAGGER.replace('  },', '  };'))).toEqual([semicolon(5, 4)]);
+    expect(issuesOf(SWAGGER.replace('  ],', '  ];'))).toEqual([semicolon(9, 4)]);
+    expect(issuesOf('{"a": null;"b": 2}')).toEqual([semicolon(1, 11)]);
+    // Before the closing bracket, and after the top-level value: one too many.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": true;'))).toEqual([
+      "10:12 A ';' before '}' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(SWAGGER.replace('"1.0"', '"1.0";'))).toEqual([
+      "4:21 A ';' before '}' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(SWAGGER.replace('"b"', '"b";'))).toEqual([
+      "8:8 A ';' before ']' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(`${SWAGGER};\n`)).toEqual([
+      "11:2 A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+    ]);
+  });
+
+  it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
+    expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
+      `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', `'Say "hi"'`))).toEqual([
+      `3:14 JSON strings take double quotes: write "Say \\"hi\\"" instead of 'Say "hi"'.`,
+    ]);
   });
 
   it('says that a number cannot have leading zeros, and what to write, once per number', () => {

@@ -63,8 +63,15 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     ['True for true', /true/g, () => 'True', 2],
     ['a leading zero', /2\.5/g, () => '02.5', 1],
     ['a missing comma', /,\n/g, () => '\n', 0],
-    // After a string, number or bracket: `true;` is read as one word, an unquoted string "true;".
-    ['a semicolon for a comma', /(["\]}0-9]),\n/g, (m: RegExpExecArray) => `${m[1]};\n`, 0],
+    // After a string, number, literal or bracket: the scanner reads `true;` as one word, which was
+    // advised to become the string "true;".
+    ['a semicolon for a comma', /(["\]}0-9el]),\n/g, (m: RegExpExecArray) => `${m[1]};\n`, 4],
+    [
+      'a semicolon before a closing bracket',
+      /(["\]}0-9el])(\n *[\]}])/g,
+      (m: RegExpExecArray) => `${m[1]};${m[2]}`,
+      0,
+    ],
     ['a comment', /\n/g, () => ' // note\n', 0],
   ])('%s, at each place it can be made', (_kind, pattern, slip, misreadBefore) => {
     let misread = 0;
@@ -94,6 +101,17 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     });
     expect(value('{"a": [1, 2}, "b": 3}')).toEqual({ a: [1, 2], b: 3 });
     expect(value('{"a": {"b": 1}, "c": 2')).toEqual({ a: { b: 1 }, c: 2 });
+  });
+
+  it('reads a single-quoted string to its closing quote, past an escaped one, as the double-quoted string it means', () => {
+    const value = (text: string) => JsonDocument.parse(text).value;
+    // The string ended at `\'`, and the rest of it was removed as stray text.
+    expect(value("{'a': 'it\\'s', 'b': 1}")).toEqual({ a: "it's", b: 1 });
+    expect(value('{"a": \'say "so" and \\\'so\\\'\', "b": \'C:\\\\temp\\n\'}')).toEqual({
+      a: `say "so" and 'so'`,
+      b: 'C:\\temp\n',
+    });
+    expect(value("['\\'', '\"', '\\\"']")).toEqual(["'", '"', '"']);
   });
 
   it("falls back to jsonc-parser's recovery where an issue leaves the edit to the maker", () => {
