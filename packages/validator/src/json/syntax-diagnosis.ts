@@ -220,6 +220,7 @@ class Walk {
           frame.place = 'value';
           return this.accept(token);
         }
+        if (this.isAssignment(token)) return [this.assignment(token)];
         return [this.missingColon(frame), this.skip(token)];
       case 'comma-or-close':
         return this.atCommaOrClose(frame, token);
@@ -316,7 +317,10 @@ class Walk {
     ) {
       return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
     }
-    if (token.kind === 'string' || (token.kind === 'word' && this.nextKind() === ':')) {
+    if (
+      token.kind === 'string' ||
+      (token.kind === 'word' && (this.nextKind() === ':' || this.isAssignment(this.nextToken())))
+    ) {
       frame.place = 'colon';
       frame.keyEnd = token.end;
       const word = this.text.slice(token.offset, token.end);
@@ -599,6 +603,27 @@ class Walk {
     );
   }
 
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  private isAssignment(token: Token | undefined): boolean {
+    if (token?.kind !== 'word') return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === '=' || word === '=>';
+  }
+
+  private assignment(token: Token): Repair {
+    const written = this.text.slice(token.offset, token.end);
+    return this.repair(
+      token.offset,
+      written.length,
+      `A '${written}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+      (w) => {
+        w.top.place = 'value';
+        w.index++;
+      },
+      replacement(token.offset, written.length, ':'),
+    );
+  }
+
   private missingColon(frame: Frame): Repair {
     return this.repair(
       frame.keyEnd,
@@ -763,8 +788,12 @@ class Walk {
   }
 
   private nextKind(): Token['kind'] | undefined {
+    return this.nextToken()?.kind;
+  }
+
+  private nextToken(): Token | undefined {
     for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!.kind;
+      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!;
     }
     return undefined;
   }

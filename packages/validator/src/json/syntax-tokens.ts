@@ -350,6 +350,10 @@ function wordToken(
       fix: removal(text, offset, length),
     };
   }
+  // A '=' or '=>' is a token of its own, written for a ':' by makers used to other notations
+  // (`"a" = 1`, `"a" => 1`): the scanner would read `=1` as one word.
+  if (first === 0x3d)
+    return { kind: 'word', offset, end: offset + (text.charAt(offset + 1) === '>' ? 2 : 1) };
   // A ';' is a token of its own, written for a ',' by makers used to C# or JavaScript: the scanner
   // reads `true;` as one word, which would be advised to become the string "true;".
   const semicolon = text.indexOf(';', offset);

@@ -159,6 +159,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("reads a '=' or '=>' between a key and its value as written for a ':'", () => {
+    const assignment = (line: number, column: number, written: string) =>
+      `${line}:${column} A '${written}' stands where JSON needs ':' between a key and its value: write ':' instead.`;
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x" = 1'))).toEqual([assignment(10, 7, '=')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x"=1'))).toEqual([assignment(10, 6, '=')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x" => 1'))).toEqual([assignment(10, 7, '=>')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', 'x = 1'))).toEqual([
+      '10:3 A key must be in double quotes: write "x".',
+      assignment(10, 5, '='),
+    ]);
+  });
+
   it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
     expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
       `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,

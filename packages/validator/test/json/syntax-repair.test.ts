@@ -60,6 +60,9 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     ],
     ['a key in single quotes', /"(operationId|in|type|swagger)":/g, (m: RegExpExecArray) => `'${m[1]}':`, 5],
     ['a missing colon', /": /g, () => '" ', 24],
+    // The scanner read `=1` as one word: the value became the string "=", or the member was lost.
+    ['a = for a colon', /": /g, () => '" = ', 24],
+    ['a => for a colon', /": /g, () => '"=>', 24],
     ['True for true', /true/g, () => 'True', 2],
     ['a leading zero', /2\.5/g, () => '02.5', 1],
     ['a missing comma', /,\n/g, () => '\n', 0],
