@@ -1,5 +1,5 @@
 import { LineIndex } from './line-index.js';
-import { quoteAdvice, tokenize, type Token } from './syntax-tokens.js';
+import { quoteAdvice, tokenize, typographicAdvice, type Token } from './syntax-tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
@@ -821,10 +821,7 @@ function wordAsValue(word: string, token: Token): { problem: Token['problem']; f
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
     const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
     return {
-      problem: {
-        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-        ...at,
-      },
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written(JSON.stringify(inner)),
     };
   }

@@ -230,7 +230,34 @@ function stringToken(text: string, offset: number, end: number, error: number): 
     const fix = error === SCAN_INVALID_ESCAPE ? escapedBackslashes(text, offset, end) : undefined;
     return { kind: 'string', offset, end, fix, problem: { message, offset: at, length: 2 } };
   }
+  // `"title”: "Contoso"`: the string runs to the next '"', over the ':' or ',' after the ”. Looked
+  // for only in strings that end as such a one does, before the regular expression reads them whole.
+  if (':, \t'.includes(text.charAt(end - 2))) {
+    TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
+    const match = TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.exec(text);
+    if (match !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
+      return typographicClosing(text, offset, offset + match[1]!.length);
+    }
+  }
   return { kind: 'string', offset, end };
+}
+
+/** A string whose text ends with a typographic double quote, a ':' or ',' and a '"'. */
+const TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
+
+/** The string token from `offset` closed by the typographic quote at `quote`. */
+function typographicClosing(text: string, offset: number, quote: number): Token {
+  return {
+    kind: 'string',
+    offset,
+    end: quote + 1,
+    fix: replacement(quote, 1, '"'),
+    problem: {
+      message: `This ${text.charAt(quote)} is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`,
+      offset: quote,
+      length: 1,
+    },
+  };
 }
 
 /**
@@ -258,6 +285,9 @@ function unclosedString(text: string, offset: number, end: number): Token {
       };
     }
   }
+  // `"x”`: the closing quote was typed in a word processor, or pasted from one.
+  const typographic = typographicCloseAfter(text, offset + 1, end);
+  if (typographic !== -1) return typographicClosing(text, offset, typographic);
   const atEnd = end >= text.length;
   return {
     kind: 'string',
@@ -340,6 +370,19 @@ function wordToken(
       };
     }
   }
+  if (TYPOGRAPHIC_QUOTES.includes(text.charAt(offset))) {
+    const close = typographicClose(text, offset);
+    if (close !== -1) {
+      const meant = JSON.stringify(text.slice(offset + 1, close));
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        fix: replacement(offset, close + 1 - offset, meant),
+        problem: { message: typographicAdvice(meant), offset, length: close + 1 - offset },
+      };
+    }
+  }
   if (isInvisible(first)) {
     const length = first > 0xffff ? 2 : 1;
     return {
@@ -381,6 +424,55 @@ function wordToken(
     if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };
   }
   return { kind: 'word', offset, end };
+}
+
+/** The quotes a word processor puts in place of '"' and "'". */
+const TYPOGRAPHIC_QUOTES = '\u201c\u201d\u2018\u2019';
+
+/** What to write for a string in typographic quotes, `meant` in double quotes. */
+export function typographicAdvice(meant: string): string {
+  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${meant}.`;
+}
+
+/**
+ * The quote that closes the string a typographic quote opens at `offset`, on its line: a typographic
+ * or plain quote of the same kind, a single one not followed by a letter (the ’ of it’s is an
+ * apostrophe), with a ',', ':', '}', ']' or the end of the line after it. -1 when none does: the
+ * text is then read word by word, as it reads without quotes.
+ */
+function typographicClose(text: string, offset: number): number {
+  const double = '\u201c\u201d'.includes(text.charAt(offset));
+  const closers = double ? '\u201c\u201d"' : "\u2018\u2019'";
+  for (let i = offset + 1; i < text.length; i++) {
+    const character = text.charAt(i);
+    if (character === '\n' || character === '\r') return -1;
+    if (!closers.includes(character)) continue;
+    if (!double && /[\p{L}\p{N}]/u.test(text.charAt(i + 1))) continue;
+    const after = text.charAt(nextSpaceOnLine(text, i + 1));
+    return after === '' || ',:}]\n\r'.includes(after) ? i : -1;
+  }
+  return -1;
+}
+
+/**
+ * The first typographic double quote from `from` to `end` with a ',', ':', '}', ']' or the end of
+ * the line after it; -1 when there is none.
+ */
+function typographicCloseAfter(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const character = text.charAt(i);
+    if (character !== '\u201c' && character !== '\u201d') continue;
+    const after = text.charAt(nextSpaceOnLine(text, i + 1));
+    if (after === '' || ',:}]\n\r'.includes(after)) return i;
+  }
+  return -1;
+}
+
+/** The first offset from `from` that is not a space or tab. */
+function nextSpaceOnLine(text: string, from: number): number {
+  let i = from;
+  while (text.charAt(i) === ' ' || text.charAt(i) === '\t') i++;
+  return i;
 }
 
 /**

@@ -171,6 +171,25 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('reads a string in typographic quotes whole, and names a typographic closing quote', () => {
+    const typographic = (at: string, meant: string) =>
+      `${at} Typographic quotes (as a word processor puts them) are not JSON quotes: write ${meant}.`;
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '\u201cContoso Tasks\u201d'))).toEqual([
+      typographic('3:14', '"Contoso Tasks"'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"title"', '\u201cdisplay title\u201d'))).toEqual([
+      typographic('3:5', '"display title"'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '\u2018Contoso\u2019s\u2019'))).toEqual([
+      typographic('3:14', '"Contoso\u2019s"'),
+    ]);
+    const closing = (at: string) =>
+      `${at} This \u201d is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`;
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '"Contoso\u201d'))).toEqual([closing('3:22')]);
+    expect(issuesOf(SWAGGER.replace('"1.0"', '"1.0\u201d'))).toEqual([closing('4:20')]);
+    expect(issuesOf(SWAGGER.replace('"title"', '"title\u201d'))).toEqual([closing('3:11')]);
+  });
+
   it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
     expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
       `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,

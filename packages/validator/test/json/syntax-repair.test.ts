@@ -117,6 +117,24 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     expect(value("['\\'', '\"', '\\\"']")).toEqual(["'", '"', '"']);
   });
 
+  it('reads a string in typographic quotes whole, spaces and all, and a typographic closing quote as the closing quote', () => {
+    const value = (text: string) => JsonDocument.parse(text).value;
+    // Each word was read on its own: "Contoso", then "Tasks”" removed as stray text.
+    expect(
+      value('{\u201cdisplay name\u201d: \u201cContoso Tasks\u201d, "b": \u2018it\u2019s here\u2019}'),
+    ).toEqual({
+      'display name': 'Contoso Tasks',
+      b: 'it\u2019s here',
+    });
+    // The string ran to the end of its line, the comma and the ” in it.
+    expect(value('{\n "a": "Contoso\u201d,\n "b\u201d: 1\n}')).toEqual({ a: 'Contoso', b: 1 });
+    // Or to the next '"', over the ':' or ',' after the ”.
+    expect(value('{"a\u201d: "x\u201d, "b": "say \u201chi\u201d"}')).toEqual({
+      a: 'x',
+      b: 'say \u201chi\u201d',
+    });
+  });
+
   it("falls back to jsonc-parser's recovery where an issue leaves the edit to the maker", () => {
     const texts = [
       '{"a": 1, "b": }',
