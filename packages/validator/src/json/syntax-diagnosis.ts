@@ -802,6 +802,18 @@ class Walk {
 /** The quotes a word processor puts in place of '"'. */
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
 
+/** A number as JavaScript writes it: its sign, digits before the point, fraction and exponent. */
+const LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** JSON's form of a number written with a '+' sign or no digit before its point; else undefined. */
+function jsonNumber(word: string): string | undefined {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return undefined;
+  const [, sign, digits, fraction = '', exponent = ''] = parts;
+  if ((digits === '' && fraction === '') || /^0\d/.test(digits!)) return undefined;
+  return `${sign === '-' ? '-' : ''}${digits || '0'}${fraction}${exponent}`;
+}
+
 /**
  * What is wrong with a word read where a value stands, and the edit that fixes it when the message
  * names one: none for NaN ("write null, or the value as a string"), undefined, or a number written
@@ -833,9 +845,18 @@ function wordAsValue(word: string, token: Token): { problem: Token['problem']; f
       fix: written(meant),
     };
   }
-  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    // `+1` and `.5` have one meaning, which JSON writes 1 and 0.5.
+    const meant = jsonNumber(word);
+    if (meant !== undefined) {
+      return {
+        problem: { message: `${word} is not a number as JSON writes it: write ${meant}.`, ...at },
+        fix: written(meant),
+      };
+    }
     return {
       problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at },
     };
+  }
   return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };
 }

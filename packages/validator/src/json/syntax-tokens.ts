@@ -99,6 +99,9 @@ const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" ca
 /** The rest of a number after a leading `0`: more digits, a fraction, an exponent. */
 const AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
+/** The rest of a hexadecimal number after its `0`, as JavaScript and C# write it (0x1F). */
+const HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
+
 /**
  * A number. The scanner ends a number at a `0` that starts it, so `01` would be read as two numbers
  * ("Unexpected 1") and `007` as three: a leading zero is read here as one number with the problem named.
@@ -109,6 +112,22 @@ function numberToken(text: string, offset: number, end: number): Token {
       ? text.charCodeAt(offset) === 0x30
       : text.startsWith('-0', offset) && end - offset === 2;
   if (!zero) return { kind: 'literal', offset, end };
+  HEXADECIMAL.lastIndex = end;
+  if (HEXADECIMAL.test(text)) {
+    const written = text.slice(offset, HEXADECIMAL.lastIndex);
+    const meant = String(Number(written.replace('-', '')) * (written.startsWith('-') ? -1 : 1));
+    return {
+      kind: 'literal',
+      offset,
+      end: HEXADECIMAL.lastIndex,
+      fix: replacement(offset, written.length, meant),
+      problem: {
+        message: `${written} is not a number as JSON writes it: write ${meant}, its decimal value.`,
+        offset,
+        length: written.length,
+      },
+    };
+  }
   AFTER_LEADING_ZERO.lastIndex = end;
   if (!AFTER_LEADING_ZERO.test(text)) return { kind: 'literal', offset, end };
   const written = text.slice(offset, AFTER_LEADING_ZERO.lastIndex);
@@ -393,6 +412,9 @@ function wordToken(
       fix: removal(text, offset, length),
     };
   }
+  // `-Infinity` and `-.5` are one word each, which the scanner ends after the '-'.
+  SIGNED_NON_NUMBER.lastIndex = offset;
+  if (SIGNED_NON_NUMBER.test(text)) return { kind: 'word', offset, end: SIGNED_NON_NUMBER.lastIndex };
   // A '=' or '=>' is a token of its own, written for a ':' by makers used to other notations
   // (`"a" = 1`, `"a" => 1`): the scanner would read `=1` as one word.
   if (first === 0x3d)
@@ -425,6 +447,9 @@ function wordToken(
   }
   return { kind: 'word', offset, end };
 }
+
+/** `-Infinity`, `-NaN` and `-.5`, as JavaScript writes them. */
+const SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
 
 /** The quotes a word processor puts in place of '"' and "'". */
 const TYPOGRAPHIC_QUOTES = '\u201c\u201d\u2018\u2019';

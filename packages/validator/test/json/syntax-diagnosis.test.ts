@@ -211,6 +211,27 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(zeros('[0, -0, 0.5, 0e1, 10]'))).toEqual([]);
   });
 
+  it('names a number written as JavaScript writes it, and the JSON number it means where there is one', () => {
+    const value = (written: string) => SWAGGER.replace('"x": 1', `"x": ${written}`);
+    const advice = (written: string, meant: string) =>
+      `10:8 ${written} is not a number as JSON writes it: write ${meant}.`;
+    for (const [written, meant] of [
+      ['+1', '1'],
+      ['.5', '0.5'],
+      ['-.5', '-0.5'],
+      ['+.5e3', '0.5e3'],
+      ['+1.5', '1.5'],
+    ])
+      expect(issuesOf(value(written))).toEqual([advice(written, meant)]);
+    expect(issuesOf(value('0x1F'))).toEqual([advice('0x1F', '31, its decimal value')]);
+    expect(issuesOf(value('-0xff'))).toEqual([advice('-0xff', '-255, its decimal value')]);
+    // The '-' was read as an unquoted string of its own, and the rest as stray text.
+    for (const written of ['-Infinity', '-NaN'])
+      expect(issuesOf(value(written))).toEqual([
+        `10:8 ${written} is not a JSON value: write null, or the value as a string.`,
+      ]);
+  });
+
   it('says that a value cannot be arithmetic, and what to write instead, once per value', () => {
     const value = (written: string) => SWAGGER.replace('"x": 1', `"x": ${written}`);
     const advice = (written: string, meant: string) =>

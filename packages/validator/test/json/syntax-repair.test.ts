@@ -87,7 +87,7 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     expect(misread).toBe(misreadBefore);
   });
 
-  it('reads strings as the fixes say: control characters escaped, a line break as \\n, a stray backslash doubled', () => {
+  it('reads strings and numbers as the fixes say: control characters escaped, a line break as \\n, a stray backslash doubled, a number in JSON form', () => {
     const value = (text: string) => JsonDocument.parse(text).value;
     expect(value('{"a": "x\ty"}')).toEqual({ a: 'x\ty' });
     expect(value('{"a": "x\r\n  y",\n "b": 1}')).toEqual({ a: 'x\n  y', b: 1 });
@@ -103,6 +103,7 @@ describe('a file with syntax slips is read as its maker meant it', () => {
       c: null,
     });
     expect(value('{"a": [1, 2}, "b": 3}')).toEqual({ a: [1, 2], b: 3 });
+    expect(value('[+1, .5, -.5, 0x1F, -0x10]')).toEqual([1, 0.5, -0.5, 31, -16]);
     expect(value('{"a": {"b": 1}, "c": 2')).toEqual({ a: { b: 1 }, c: 2 });
   });
 
