@@ -371,8 +371,22 @@ function wordToken(
   describeCharacter: (character: number) => string,
 ): Token {
   const first = text.codePointAt(offset)!;
-  if (first === 0x27) {
-    const close = singleQuoteClose(text, offset);
+  // A '#' and a space start a comment to the end of the line, as in YAML and Python; `#/definitions`
+  // or `#3b5bdb` is an unquoted string.
+  if (first === 0x23 && /^[ \t\r\n]?$/.test(text.charAt(offset + 1))) {
+    const lineEnd = text.slice(offset).search(/[\r\n]/);
+    const commentEnd = lineEnd === -1 ? text.length : offset + lineEnd;
+    return {
+      kind: 'skip',
+      offset,
+      end: commentEnd,
+      problem: { message: COMMENT, offset, length: commentEnd - offset },
+      fix: removal(text, offset, commentEnd - offset),
+    };
+  }
+  // A string in single quotes or backticks, as JavaScript and Python write strings.
+  if (first === 0x27 || first === 0x60) {
+    const close = quoteClose(text, offset);
     if (close !== -1) {
       const written = text.slice(offset, close + 1);
       const meant = doubleQuoted(text.slice(offset + 1, close));
@@ -569,28 +583,30 @@ function escapedBackslashes(text: string, offset: number, end: number): TextEdit
 }
 
 /**
- * The quote that closes the single-quoted string at `offset`, on its line; -1 when none does. A
- * backslash escapes the character after it, so `'it\'s'` is one string, as JavaScript reads it.
+ * The quote that closes the string a single quote or backtick opens at `offset`, on its line; -1
+ * when none does. A backslash escapes the character after it, so `'it\'s'` is one string, as
+ * JavaScript reads it.
  */
-function singleQuoteClose(text: string, offset: number): number {
+function quoteClose(text: string, offset: number): number {
+  const quote = text.charCodeAt(offset);
   for (let i = offset + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) return -1;
     if (code === 0x5c && !/[\n\r]/.test(text.charAt(i + 1))) i++;
-    else if (code === 0x27) return i;
+    else if (code === quote) return i;
   }
   return -1;
 }
 
 /**
- * A single-quoted string's text in double quotes: a `"` in it escaped, a `\'` (an escape JSON does
- * not have) written as the `'` it means. Its other escapes are kept as written, and JSON.parse of the
+ * A single-quoted or backticked string's text in double quotes: a `"` in it escaped, a `\'` or
+ * `` \` `` (escapes JSON does not have) written as the quote it means. Its other escapes are kept as written, and JSON.parse of the
  * repaired text judges them.
  */
 function doubleQuoted(inner: string): string {
   const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
     if (mark === '"') return '\\"';
-    return mark === "\\'" ? "'" : mark;
+    return mark === "\\'" || mark === '\\`' ? mark.charAt(1) : mark;
   });
   return `"${escaped}"`;
 }

@@ -190,6 +190,22 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(SWAGGER.replace('"title"', '"title\u201d'))).toEqual([closing('3:11')]);
   });
 
+  it("reads a '#' and a space as the start of a comment, as YAML writes one, and a string in backticks as a string", () => {
+    const comment = (at: string) =>
+      `${at} Comments are not allowed in JSON; remove it (a "description" can hold the note).`;
+    expect(issuesOf(SWAGGER.replace('"x": 1', '# note: see "x", below\n  "x": 1'))).toEqual([
+      comment('10:3'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 1 #'))).toEqual([comment('10:10')]);
+    // `#/definitions/Task` and `#3b5bdb` are strings that lost their quotes.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": #3b5bdb'))).toEqual([
+      '10:8 #3b5bdb is not a JSON value: strings take double quotes, as in "#3b5bdb".',
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '`Contoso Tasks`'))).toEqual([
+      '3:14 JSON strings take double quotes: write "Contoso Tasks" instead of `Contoso Tasks`.',
+    ]);
+  });
+
   it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
     expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
       `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,

@@ -76,6 +76,14 @@ describe('a file with syntax slips is read as its maker meant it', () => {
       0,
     ],
     ['a comment', /\n/g, () => ' // note\n', 0],
+    // The # was "Unexpected … remove it", and the rest of the line read as a member `note: 1`.
+    ['a comment with #, as YAML writes one', /\n/g, () => ' # note: 1\n', 33],
+    [
+      'a value in backticks',
+      /"(oauth2|path|GetTask|accessCode|2\.0|OK)"/g,
+      (m: RegExpExecArray) => `\`${m[1]}\``,
+      6,
+    ],
   ])('%s, at each place it can be made', (_kind, pattern, slip, misreadBefore) => {
     let misread = 0;
     for (const text of slips(pattern, slip)) {
