@@ -244,8 +244,11 @@ function stringToken(text: string, offset: number, end: number, error: number): 
     const message =
       error === SCAN_INVALID_UNICODE
         ? 'A \\u escape needs four hexadecimal digits (such as \\u00e9).'
-        : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
-    // Doubling the backslash is the edit named; a \u without four hexadecimal digits names none.
+        : text.charAt(at + 1) === "'"
+          ? "JSON strings do not escape an apostrophe: write ' instead of \\'."
+          : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    // Doubling the backslash (or dropping it before an apostrophe, as JavaScript and C# escape one
+    // in a string) is the edit named; a \u without four hexadecimal digits names none.
     const fix = error === SCAN_INVALID_ESCAPE ? escapedBackslashes(text, offset, end) : undefined;
     return { kind: 'string', offset, end, fix, problem: { message, offset: at, length: 2 } };
   }
@@ -573,12 +576,13 @@ function escapedControls(text: string, offset: number, end: number, lineBreaks: 
   return replacement(offset, end - offset, escaped);
 }
 
-/** The string token with each backslash that starts no JSON escape doubled. */
+/** The string token with each backslash that starts no JSON escape doubled, and `\'` written `'`. */
 function escapedBackslashes(text: string, offset: number, end: number): TextEdit {
   const written = text.slice(offset, end);
-  const escaped = written.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g, (escape) =>
-    escape.length === 1 ? '\\\\' : escape,
-  );
+  const escaped = written.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape) => {
+    if (escape === "\\'") return "'";
+    return escape.length === 1 ? '\\\\' : escape;
+  });
   return replacement(offset, end - offset, escaped);
 }
 

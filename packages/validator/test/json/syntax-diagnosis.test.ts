@@ -206,6 +206,12 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('names an apostrophe escaped in a double-quoted string, as JavaScript and C# escape one', () => {
+    expect(issuesOf(SWAGGER.replace('"Contoso"', `"Contoso\\'s"`))).toEqual([
+      "3:22 JSON strings do not escape an apostrophe: write ' instead of \\'.",
+    ]);
+  });
+
   it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
     expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
       `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,

@@ -100,6 +100,8 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     expect(value('{"a": "x\ty"}')).toEqual({ a: 'x\ty' });
     expect(value('{"a": "x\r\n  y",\n "b": 1}')).toEqual({ a: 'x\n  y', b: 1 });
     expect(value('{"a": "C:\\dir\\n", "b": 1}')).toEqual({ a: 'C:\\dir\n', b: 1 });
+    // An escaped apostrophe was read as a backslash and an apostrophe.
+    expect(value(`{"a": "it\\'s C:\\data"}`)).toEqual({ a: "it's C:\\data" });
     expect(value("{'a': 'say \"so\"'}")).toEqual({ a: 'say "so"' });
     expect(value('{\n "a": "Use "Sign in" or "Log in" here",\n "b": 1\n}')).toEqual({
       a: 'Use "Sign in" or "Log in" here',
