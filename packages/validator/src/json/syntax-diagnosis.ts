@@ -338,7 +338,10 @@ class Walk {
     }
     if (token.kind === '}') {
       if (!afterComma) return this.close(token);
-      return [this.trailingComma(frame, token)];
+      const repairs = [this.trailingComma(frame, token)];
+      const extra = this.extraCloser(frame, token);
+      if (extra) repairs.push(extra);
+      return repairs;
     }
     if (token.kind === ']') return this.mismatchedCloser(frame, token);
     const parent = this.stack[this.stack.length - 2]!;
@@ -571,6 +574,24 @@ class Walk {
       `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
       (w) => w.close(token),
       removal(this.text, frame.comma, 1),
+    );
+  }
+
+  /**
+   * The alternative to `trailingComma` for a '}' after a comma that a ',' and a key follow
+   * (`},\n  },\n  "next": …`): the '}' is one too many, and the object goes on after it.
+   */
+  private extraCloser(frame: Frame, token: Token): Repair | undefined {
+    const comma = this.tokens[this.index + 1];
+    if (comma?.kind !== ',' || this.tokens[this.index + 2]?.kind !== 'string') return undefined;
+    return this.repair(
+      token.offset,
+      1,
+      `This '}' is one too many: the object opened with '{' at line ${this.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+      (w) => {
+        w.index += 2;
+      },
+      removal(this.text, token.offset, comma.end - token.offset),
     );
   }
 

@@ -317,6 +317,16 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("names a '}' one too many between two members, where a trailing comma would not explain the rest", () => {
+    // It was "A trailing comma before '}'", then "There is more text after the end of the JSON value".
+    expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  },\n  },\n  "tags"'))).toEqual([
+      "6:3 This '}' is one too many: the object opened with '{' at line 1 goes on after it; remove it and the ',' after it.",
+    ]);
+    expect(issuesOf('{"a": {"b": 1,}, "c": 2}')).toEqual([
+      "1:14 A trailing comma before '}' is not allowed in JSON; remove it.",
+    ]);
+  });
+
   it('says which closer ended the value when more text follows it', () => {
     expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n  "tags"'))).toEqual([
       "5:5 There is more text after the end of the JSON value: the '}' at line 5 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
