@@ -87,7 +87,7 @@ export function diagnoseAndRepair(
       outcome !== 'accepted' &&
       outcome !== 'done' &&
       token.kind === 'end' &&
-      endsInsideString(tokens, text)
+      endsInsideUnclosedToken(tokens)
     )
       break;
     if (outcome === 'done') {
@@ -118,12 +118,12 @@ export function diagnoseAndRepair(
   return { issues, edits: finished ? edits : undefined };
 }
 
-/** The file ends inside a string: that is already said, and the open brackets follow from it. */
-function endsInsideString(tokens: readonly Token[], text: string): boolean {
-  const last = tokens[tokens.length - 2];
-  return (
-    last !== undefined && last.kind === 'string' && last.end >= text.length && last.problem !== undefined
-  );
+/**
+ * The file ends inside a string or a '/*' comment: that is already said, and the open brackets
+ * follow from it.
+ */
+function endsInsideUnclosedToken(tokens: readonly Token[]): boolean {
+  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
 }
 
 function bestRepair(walk: Walk, repairs: Repair[]): Repair {

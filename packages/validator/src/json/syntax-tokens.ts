@@ -23,6 +23,11 @@ export interface Token {
   problem?: TokenProblem;
   /** The edit the problem's message asks for, when it names one (see syntax-repair.ts). */
   fix?: TextEdit;
+  /**
+   * The token runs unclosed to the end of the text (a string, a '/*' comment): the brackets left
+   * open follow from it, and are not said.
+   */
+  unclosedAtEnd?: boolean;
 }
 
 // jsonc-parser's SyntaxKind and ScanError are ambient const enums, unusable under isolatedModules.
@@ -46,6 +51,7 @@ const KINDS: Record<number, TokenKind> = {
 const NUMERIC_LITERAL = 11;
 const LINE_BREAK_TRIVIA = 14;
 const WHITESPACE_TRIVIA = 15;
+const SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 const SCAN_UNEXPECTED_END_OF_STRING = 2;
 const SCAN_INVALID_UNICODE = 4;
 const SCAN_INVALID_ESCAPE = 5;
@@ -68,7 +74,11 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
       tokens.push({ kind, offset, end });
       return tokens;
     }
-    if (kind === 'skip') {
+    if (kind === 'skip' && scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT) {
+      // Where the comment was meant to end is the maker's to say: no edit is named.
+      const problem = { message: UNCLOSED_COMMENT, offset, length: 2 };
+      tokens.push({ kind, offset, end, problem, unclosedAtEnd: true });
+    } else if (kind === 'skip') {
       const problem = { message: COMMENT, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem, fix: removal(text, offset, end - offset) });
     } else if (kind === 'string') {
@@ -95,6 +105,9 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
 const BAD_NUMBER = 'A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.';
 
 const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+
+const UNCLOSED_COMMENT =
+  "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
 
 /** The rest of a number after a leading `0`: more digits, a fraction, an exponent. */
 const AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -317,6 +330,7 @@ function unclosedString(text: string, offset: number, end: number): Token {
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
     fix: atEnd ? undefined : insertion(end, '"'),
+    unclosedAtEnd: atEnd,
     problem: {
       message: atEnd
         ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."

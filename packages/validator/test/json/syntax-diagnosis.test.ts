@@ -86,6 +86,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("says a '/*' comment that is never closed once, and the brackets a file cut off after a string with a slip leaves open", () => {
+    expect(issuesOf(SWAGGER.replace('"x": 1', '/* note\n  "x": 1'))).toEqual([
+      "10:3 This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.",
+    ]);
+    // The string's slip was said, the '{' left open was not (nor its edit named).
+    expect(issuesOf(`{"a": 'x'`)).toEqual([
+      `1:7 JSON strings take double quotes: write "x" instead of 'x'.`,
+      "1:10 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+    ]);
+    expect(JsonDocument.parse(`{"a": 'x'`).value).toEqual({ a: 'x' });
+  });
+
   it('reports one issue for each slip, without the errors that only follow from it', () => {
     const cases: [string, string][] = [
       [SWAGGER.replace('"title"', 'title'), '3:5 A key must be in double quotes: write "title".'],
