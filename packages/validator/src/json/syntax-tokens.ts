@@ -64,6 +64,9 @@ const CONTROL_CHARACTER =
 export function tokenize(text: string, describeCharacter: (character: number) => string): Token[] {
   const scanner = jsonc.createScanner(text, false);
   const tokens: Token[] = [];
+  // The brackets open and the last token read, to tell where a key stands.
+  const open: string[] = [];
+  let last: TokenKind = 'end';
   for (;;) {
     const code = scanner.scan();
     if (code === LINE_BREAK_TRIVIA || code === WHITESPACE_TRIVIA) continue;
@@ -82,7 +85,8 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
       const problem = { message: COMMENT, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem, fix: removal(text, offset, end - offset) });
     } else if (kind === 'string') {
-      const token = stringToken(text, offset, end, scanner.getTokenError());
+      const atKey = open[open.length - 1] === '{' && (last === '{' || last === ',');
+      const token = stringToken(text, offset, end, scanner.getTokenError(), atKey);
       tokens.push(token);
       if (token.end !== end) scanner.setPosition(token.end);
     } else if (kind === 'word') {
@@ -99,6 +103,11 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
     } else {
       tokens.push({ kind, offset, end });
     }
+    const token = tokens[tokens.length - 1]!;
+    if (token.kind === 'skip') continue;
+    last = token.kind;
+    if (last === '{' || last === '[') open.push(last);
+    else if (last === '}' || last === ']') open.pop();
   }
 }
 
@@ -245,8 +254,9 @@ function evaluate(operands: number[], operators: string[]): number {
   return sum + sign * term;
 }
 
-function stringToken(text: string, offset: number, end: number, error: number): Token {
-  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end);
+/** A string token; `atKey`: it stands where an object's key does. */
+function stringToken(text: string, offset: number, end: number, error: number, atKey: boolean): Token {
+  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey);
   if (error === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
@@ -273,6 +283,12 @@ function stringToken(text: string, offset: number, end: number, error: number): 
     if (match !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
       return typographicClosing(text, offset, offset + match[1]!.length);
     }
+  }
+  // `"name: "value",`: the key lacks its closing quote, and the string runs to the value's opening
+  // one (a key followed by its ':' is a key, whatever it holds).
+  if (atKey && text.charAt(nextNonSpace(text, end)) !== ':') {
+    const key = keyBeforeColon(text, offset, end);
+    if (key) return key;
   }
   return { kind: 'string', offset, end };
 }
@@ -301,7 +317,7 @@ function typographicClosing(text: string, offset: number, quote: number): Token 
  * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
  * the quote is missing, and the string ends with its line.
  */
-function unclosedString(text: string, offset: number, end: number): Token {
+function unclosedString(text: string, offset: number, end: number, atKey: boolean): Token {
   const close = closingQuote(text, end);
   if (close !== -1) {
     const after = nextNonSpace(text, close + 1);
@@ -323,7 +339,26 @@ function unclosedString(text: string, offset: number, end: number): Token {
   // `"x”`: the closing quote was typed in a word processor, or pasted from one.
   const typographic = typographicCloseAfter(text, offset + 1, end);
   if (typographic !== -1) return typographicClosing(text, offset, typographic);
+  // `"name: 1,`: a key's closing quote is missing before its colon, and the scanner read the rest
+  // of the line into the key.
+  const key = atKey ? keyBeforeColon(text, offset, end) : undefined;
+  if (key) return key;
   const atEnd = end >= text.length;
+  // `"Contoso,` at the end of a line: the comma separates it from the next member or item.
+  const comma = atEnd ? -1 : commaEndingLine(text, offset + 1, end);
+  if (comma !== -1) {
+    return {
+      kind: 'string',
+      offset,
+      end: comma,
+      fix: insertion(comma, '"'),
+      problem: {
+        message: "A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+        offset: comma,
+        length: 0,
+      },
+    };
+  }
   return {
     kind: 'string',
     offset,
@@ -339,6 +374,38 @@ function unclosedString(text: string, offset: number, end: number): Token {
       length: 0,
     },
   };
+}
+
+/**
+ * The key at `offset` closed before its ':', when the string token to `end` holds a ':' that a
+ * value follows: a key whose closing quote is missing. Undefined otherwise.
+ */
+function keyBeforeColon(text: string, offset: number, end: number): Token | undefined {
+  KEY_BEFORE_COLON.lastIndex = offset + 1;
+  const key = KEY_BEFORE_COLON.exec(text);
+  if (key === null || key.index + key[0].length > end || key[1] === '') return undefined;
+  const close = offset + 1 + key[1]!.length;
+  return {
+    kind: 'string',
+    offset,
+    end: close,
+    fix: insertion(close, '"'),
+    problem: {
+      message: `A key is not closed: add the closing '"' before its ':', as in "${key[1]!}".`,
+      offset: close,
+      length: 0,
+    },
+  };
+}
+
+/** A key's text up to a ':' that a value follows on the line, without the spaces before the ':'. */
+const KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+
+/** The offset of the ',' that ends the text from `from` to `end`, spaces after it aside; else -1. */
+function commaEndingLine(text: string, from: number, end: number): number {
+  let at = end - 1;
+  while (at >= from && (text.charAt(at) === ' ' || text.charAt(at) === '\t')) at--;
+  return at >= from && text.charAt(at) === ',' ? at : -1;
 }
 
 function closingQuote(text: string, from: number): number {

@@ -98,6 +98,19 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(JsonDocument.parse(`{"a": 'x'`).value).toEqual({ a: 'x' });
   });
 
+  it("closes a key that lost its closing quote before its ':', and a string before the ',' that ends its line", () => {
+    const key = (at: string, name: string) =>
+      `${at} A key is not closed: add the closing '"' before its ':', as in "${name}".`;
+    // It was "A string is not closed on its line", then "Unexpected "version" where JSON expects ':'".
+    expect(issuesOf(SWAGGER.replace('"title":', '"title:'))).toEqual([key('3:11', 'title')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x : 1'))).toEqual([key('10:5', 'x')]);
+    expect(issuesOf(SWAGGER.replace('"info":', '"info:'))).toEqual([key('2:8', 'info')]);
+    // A value's colon is not a key's: only the quote at the end of its line is missing.
+    expect(issuesOf(SWAGGER.replace('"Contoso",', '"Note: Contoso,'))).toEqual([
+      "3:28 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+    ]);
+  });
+
   it('reports one issue for each slip, without the errors that only follow from it', () => {
     const cases: [string, string][] = [
       [SWAGGER.replace('"title"', 'title'), '3:5 A key must be in double quotes: write "title".'],
@@ -115,7 +128,7 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
       ],
       [
         SWAGGER.replace('"Contoso",', '"Contoso,'),
-        "3:23 A string is not closed on its line: add the closing '\"' at the end of the text.",
+        "3:22 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
       ],
       [
         SWAGGER.replace('"Contoso",', '"Contoso";'),

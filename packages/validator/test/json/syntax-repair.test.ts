@@ -114,6 +114,12 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     });
     expect(value('{"a": [1, 2}, "b": 3}')).toEqual({ a: [1, 2], b: 3 });
     expect(value('{"a": {"b": 1},\n},\n "c": 2}')).toEqual({ a: { b: 1 }, c: 2 });
+    expect(value('{\n "a": "Note: Contoso,\n "b: 1,\n "c : "x",\n "d: {"e": 2}\n}')).toEqual({
+      a: 'Note: Contoso',
+      b: 1,
+      c: 'x',
+      d: { e: 2 },
+    });
     expect(value('[+1, .5, -.5, 0x1F, -0x10]')).toEqual([1, 0.5, -0.5, 31, -16]);
     expect(value('{"a": {"b": 1}, "c": 2')).toEqual({ a: { b: 1 }, c: 2 });
   });
