@@ -249,8 +249,12 @@ class Walk {
         });
         return this.accept(token);
       case 'string':
-        if (frame.open === '[' && this.nextKind() === ':')
-          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        if (frame.open === '[' && this.nextKind() === ':') {
+          // Right after the '[' no item precedes the key that the list could have been closed after.
+          const repairs = [this.missingOpener(frame, token), this.skip(token)];
+          if (frame.place === 'value') repairs.unshift(this.unclosedBeforeKey(frame));
+          return repairs;
+        }
         return this.acceptValue(frame, token);
       case 'literal':
         return this.acceptValue(frame, token);
@@ -486,6 +490,26 @@ class Walk {
         return at;
       if (this.lineOf(next.offset) !== line) return at;
     }
+  }
+
+  /** A key where a list's item belongs: the '{' of the object it starts is missing. */
+  private missingOpener(frame: Frame, token: Token): Repair {
+    return this.repair(
+      token.offset,
+      0,
+      `A '{' is missing before this key: an item of the list opened at line ${this.lineOf(frame.at)} starts here; add '{' before it.`,
+      (w) => {
+        w.stack.push({
+          open: '{',
+          at: token.offset,
+          place: 'key-or-close',
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1,
+        });
+      },
+      insertion(token.offset, '{'),
+    );
   }
 
   /** A key inside a list: the list was not closed before it. */

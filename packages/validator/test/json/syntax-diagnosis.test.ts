@@ -71,6 +71,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("names a list item's missing '{' before its first key", () => {
+    const keys = (name: string) => `      "name": "${name}",\n      "in": "path"\n    }`;
+    const missing = (at: string) =>
+      `${at} A '{' is missing before this key: an item of the list opened at line 2 starts here; add '{' before it.`;
+    // Right after the '[' this was "add '],' after this value" placed before the start of the file.
+    const first = `{\n  "parameters": [\n${keys('a')}\n  ]\n}`;
+    expect(issuesOf(first)).toEqual([missing('3:7')]);
+    expect(JsonDocument.parse(first).value).toEqual({ parameters: [{ name: 'a', in: 'path' }] });
+    const second = `{\n  "parameters": [\n    {\n${keys('a')},\n${keys('b')}\n  ]\n}`;
+    expect(issuesOf(second)).toEqual([missing('7:7')]);
+  });
+
   it("finds a '}' lost in the middle of the file by the indentation, not only at the end", () => {
     expect(issuesOf(SWAGGER.replace('"1.0"\n  },', '"1.0",'))).toEqual([
       "4:21 The '{' at line 2 is never closed (the file ends before the '{' at line 1 is closed); going by the indentation, add '}' before this comma.",
@@ -463,6 +475,11 @@ describe('GEN-JSON-PARSE finds an issue in every text JSON.parse refuses', () =>
       if (!refuses(text)) continue;
       refused++;
       expect({ text, issues: issuesOf(text).length > 0 }).toEqual({ text, issues: true });
+      // Each issue is placed inside the text (one was once placed before its start).
+      const outside = JsonDocument.parse(text).syntaxIssues.filter(
+        (issue) => issue.offset < 0 || issue.offset + issue.length > text.length,
+      );
+      if (outside.length > 0) expect({ text, outside }).toEqual({ text, outside: [] });
     }
     // Most slips break the JSON: the loop did test the diagnosis.
     expect(refused).toBeGreaterThan(2500);
