@@ -3,9 +3,11 @@ import { insertion, removal, replacement, type TextEdit } from './syntax-repair.
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
-// pieces (a single-quoted string, a string broken over two lines, a pasted invisible character, a
-// number with a leading zero, arithmetic such as 2/3, an unquoted media type or URL) are read here as
-// one token with the problem named, so that the diagnosis sees the structure meant.
+// pieces (a string in single quotes, backticks or typographic quotes, a string broken over two lines,
+// a pasted invisible character, a number with a leading zero, in hexadecimal or as arithmetic such as
+// 2/3, an unquoted media type or URL, a '#' comment) are read here as one token with the problem
+// named, and those it joins into one word (`true;`, `=1`) as their parts, so that the diagnosis sees
+// the structure meant.
 
 export type TokenKind = '{' | '}' | '[' | ']' | ',' | ':' | 'string' | 'literal' | 'word' | 'skip' | 'end';
 
