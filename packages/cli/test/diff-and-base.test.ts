@@ -199,6 +199,10 @@ describe('connector-alm diff', () => {
       ['"type": "apiKey"', `"type": 'apiKey'`],
       ['"in": "path"', `"in": 'path'`],
       ['"operationId": "GetTask"', 'operationId: "GetTask"'],
+      // Read as the string "true;", the string "=" and the word “apiKey”, or dropped.
+      ['"required": true,', '"required": true;'],
+      ['"in": "path"', '"in" = "path"'],
+      ['"type": "apiKey"', '"type": \u201capiKey\u201d'],
     ];
     for (const [written, slipped] of slips) {
       const root = tempRoot();

@@ -1,5 +1,5 @@
 import { LineIndex } from './line-index.js';
-import { quoteAdvice, tokenize, type Token } from './syntax-tokens.js';
+import { quoteAdvice, tokenize, typographicAdvice, type Token } from './syntax-tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
@@ -87,7 +87,7 @@ export function diagnoseAndRepair(
       outcome !== 'accepted' &&
       outcome !== 'done' &&
       token.kind === 'end' &&
-      endsInsideString(tokens, text)
+      endsInsideUnclosedToken(tokens)
     )
       break;
     if (outcome === 'done') {
@@ -118,12 +118,12 @@ export function diagnoseAndRepair(
   return { issues, edits: finished ? edits : undefined };
 }
 
-/** The file ends inside a string: that is already said, and the open brackets follow from it. */
-function endsInsideString(tokens: readonly Token[], text: string): boolean {
-  const last = tokens[tokens.length - 2];
-  return (
-    last !== undefined && last.kind === 'string' && last.end >= text.length && last.problem !== undefined
-  );
+/**
+ * The file ends inside a string or a '/*' comment: that is already said, and the open brackets
+ * follow from it.
+ */
+function endsInsideUnclosedToken(tokens: readonly Token[]): boolean {
+  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
 }
 
 function bestRepair(walk: Walk, repairs: Repair[]): Repair {
@@ -220,6 +220,7 @@ class Walk {
           frame.place = 'value';
           return this.accept(token);
         }
+        if (this.isAssignment(token)) return [this.assignment(token)];
         return [this.missingColon(frame), this.skip(token)];
       case 'comma-or-close':
         return this.atCommaOrClose(frame, token);
@@ -248,8 +249,12 @@ class Walk {
         });
         return this.accept(token);
       case 'string':
-        if (frame.open === '[' && this.nextKind() === ':')
-          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        if (frame.open === '[' && this.nextKind() === ':') {
+          // Right after the '[' no item precedes the key that the list could have been closed after.
+          const repairs = [this.missingOpener(frame, token), this.skip(token)];
+          if (frame.place === 'value') repairs.unshift(this.unclosedBeforeKey(frame));
+          return repairs;
+        }
         return this.acceptValue(frame, token);
       case 'literal':
         return this.acceptValue(frame, token);
@@ -316,7 +321,10 @@ class Walk {
     ) {
       return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
     }
-    if (token.kind === 'string' || (token.kind === 'word' && this.nextKind() === ':')) {
+    if (
+      token.kind === 'string' ||
+      (token.kind === 'word' && (this.nextKind() === ':' || this.isAssignment(this.nextToken())))
+    ) {
       frame.place = 'colon';
       frame.keyEnd = token.end;
       const word = this.text.slice(token.offset, token.end);
@@ -334,7 +342,10 @@ class Walk {
     }
     if (token.kind === '}') {
       if (!afterComma) return this.close(token);
-      return [this.trailingComma(frame, token)];
+      const repairs = [this.trailingComma(frame, token)];
+      const extra = this.extraCloser(frame, token);
+      if (extra) repairs.push(extra);
+      return repairs;
     }
     if (token.kind === ']') return this.mismatchedCloser(frame, token);
     const parent = this.stack[this.stack.length - 2]!;
@@ -382,24 +393,11 @@ class Walk {
     if (token.kind === closer) return this.close(token);
     if (token.kind === '}' || token.kind === ']') return this.mismatchedCloser(frame, token);
     const repairs: Repair[] = [];
+    const semicolon = token.kind === 'word' && this.text.slice(token.offset, token.end) === ';';
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
-    if (adjacent && (token.kind === 'word' || token.kind === 'string'))
+    if (adjacent && !semicolon && (token.kind === 'word' || token.kind === 'string'))
       repairs.push(this.unescapedQuote(frame, token));
-    if (token.kind === 'word' && this.text.slice(token.offset, token.end) === ';') {
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          "Use ',' to separate JSON values, not ';'.",
-          (w) => {
-            w.top.place = w.top.open === '{' ? 'key' : 'value';
-            w.top.comma = token.offset;
-            w.index++;
-          },
-          replacement(token.offset, 1, ','),
-        ),
-      );
-    }
+    if (semicolon) repairs.push(this.semicolon(token, closer));
     const startsValue =
       token.kind === 'string' || token.kind === 'literal' || token.kind === '{' || token.kind === '[';
     if (frame.open === '[' && token.kind === 'string' && this.nextKind() === ':') {
@@ -425,6 +423,34 @@ class Walk {
     }
     repairs.push(this.skip(token));
     return repairs;
+  }
+
+  /**
+   * A ';' after a value, as C# and JavaScript end a statement: written for the ',' before the next
+   * member or item, or, before the closing bracket, one too many.
+   */
+  private semicolon(token: Token, closer: '}' | ']'): Repair {
+    const next = this.nextKind();
+    if (next === closer) {
+      return this.repair(
+        token.offset,
+        1,
+        `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+        (w) => w.index++,
+        removal(this.text, token.offset, 1),
+      );
+    }
+    return this.repair(
+      token.offset,
+      1,
+      "A ';' stands where JSON needs ',' between values: write ',' instead.",
+      (w) => {
+        w.top.place = w.top.open === '{' ? 'key' : 'value';
+        w.top.comma = token.offset;
+        w.index++;
+      },
+      replacement(token.offset, 1, ','),
+    );
   }
 
   /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
@@ -464,6 +490,26 @@ class Walk {
         return at;
       if (this.lineOf(next.offset) !== line) return at;
     }
+  }
+
+  /** A key where a list's item belongs: the '{' of the object it starts is missing. */
+  private missingOpener(frame: Frame, token: Token): Repair {
+    return this.repair(
+      token.offset,
+      0,
+      `A '{' is missing before this key: an item of the list opened at line ${this.lineOf(frame.at)} starts here; add '{' before it.`,
+      (w) => {
+        w.stack.push({
+          open: '{',
+          at: token.offset,
+          place: 'key-or-close',
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1,
+        });
+      },
+      insertion(token.offset, '{'),
+    );
   }
 
   /** A key inside a list: the list was not closed before it. */
@@ -555,6 +601,24 @@ class Walk {
     );
   }
 
+  /**
+   * The alternative to `trailingComma` for a '}' after a comma that a ',' and a key follow
+   * (`},\n  },\n  "next": …`): the '}' is one too many, and the object goes on after it.
+   */
+  private extraCloser(frame: Frame, token: Token): Repair | undefined {
+    const comma = this.tokens[this.index + 1];
+    if (comma?.kind !== ',' || this.tokens[this.index + 2]?.kind !== 'string') return undefined;
+    return this.repair(
+      token.offset,
+      1,
+      `This '}' is one too many: the object opened with '{' at line ${this.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+      (w) => {
+        w.index += 2;
+      },
+      removal(this.text, token.offset, comma.end - token.offset),
+    );
+  }
+
   /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
   private strayOpener(frame: Frame): Repair {
     return this.repair(
@@ -581,6 +645,27 @@ class Walk {
         w.lastEnd = token.end;
       },
       insertion(token.end, ':'),
+    );
+  }
+
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  private isAssignment(token: Token | undefined): boolean {
+    if (token?.kind !== 'word') return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === '=' || word === '=>';
+  }
+
+  private assignment(token: Token): Repair {
+    const written = this.text.slice(token.offset, token.end);
+    return this.repair(
+      token.offset,
+      written.length,
+      `A '${written}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+      (w) => {
+        w.top.place = 'value';
+        w.index++;
+      },
+      replacement(token.offset, written.length, ':'),
     );
   }
 
@@ -684,6 +769,15 @@ class Walk {
   }
 
   private textAfterEnd(token: Token): Repair {
+    if (this.text.charAt(token.offset) === ';' && this.nextKind() === 'end') {
+      return this.repair(
+        token.offset,
+        1,
+        "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+        (w) => w.index++,
+        removal(this.text, token.offset, 1),
+      );
+    }
     const closer = this.top.valueEnd - 1;
     const closed = this.text.charAt(closer);
     const extra = '}]'.includes(closed)
@@ -739,8 +833,12 @@ class Walk {
   }
 
   private nextKind(): Token['kind'] | undefined {
+    return this.nextToken()?.kind;
+  }
+
+  private nextToken(): Token | undefined {
     for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!.kind;
+      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!;
     }
     return undefined;
   }
@@ -748,6 +846,18 @@ class Walk {
 
 /** The quotes a word processor puts in place of '"'. */
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
+
+/** A number as JavaScript writes it: its sign, digits before the point, fraction and exponent. */
+const LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** JSON's form of a number written with a '+' sign or no digit before its point; else undefined. */
+function jsonNumber(word: string): string | undefined {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return undefined;
+  const [, sign, digits, fraction = '', exponent = ''] = parts;
+  if ((digits === '' && fraction === '') || /^0\d/.test(digits!)) return undefined;
+  return `${sign === '-' ? '-' : ''}${digits || '0'}${fraction}${exponent}`;
+}
 
 /**
  * What is wrong with a word read where a value stands, and the edit that fixes it when the message
@@ -768,10 +878,7 @@ function wordAsValue(word: string, token: Token): { problem: Token['problem']; f
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
     const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
     return {
-      problem: {
-        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-        ...at,
-      },
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written(JSON.stringify(inner)),
     };
   }
@@ -783,9 +890,18 @@ function wordAsValue(word: string, token: Token): { problem: Token['problem']; f
       fix: written(meant),
     };
   }
-  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    // `+1` and `.5` have one meaning, which JSON writes 1 and 0.5.
+    const meant = jsonNumber(word);
+    if (meant !== undefined) {
+      return {
+        problem: { message: `${word} is not a number as JSON writes it: write ${meant}.`, ...at },
+        fix: written(meant),
+      };
+    }
     return {
       problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at },
     };
+  }
   return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };
 }

@@ -71,6 +71,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("names a list item's missing '{' before its first key", () => {
+    const keys = (name: string) => `      "name": "${name}",\n      "in": "path"\n    }`;
+    const missing = (at: string) =>
+      `${at} A '{' is missing before this key: an item of the list opened at line 2 starts here; add '{' before it.`;
+    // Right after the '[' this was "add '],' after this value" placed before the start of the file.
+    const first = `{\n  "parameters": [\n${keys('a')}\n  ]\n}`;
+    expect(issuesOf(first)).toEqual([missing('3:7')]);
+    expect(JsonDocument.parse(first).value).toEqual({ parameters: [{ name: 'a', in: 'path' }] });
+    const second = `{\n  "parameters": [\n    {\n${keys('a')},\n${keys('b')}\n  ]\n}`;
+    expect(issuesOf(second)).toEqual([missing('7:7')]);
+  });
+
   it("finds a '}' lost in the middle of the file by the indentation, not only at the end", () => {
     expect(issuesOf(SWAGGER.replace('"1.0"\n  },', '"1.0",'))).toEqual([
       "4:21 The '{' at line 2 is never closed (the file ends before the '{' at line 1 is closed); going by the indentation, add '}' before this comma.",
@@ -83,6 +95,31 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"') + 2))).toEqual([
       "8:7 The file ends inside a string: add its closing '\"', or restore the cut-off end of the file.",
+    ]);
+  });
+
+  it("says a '/*' comment that is never closed once, and the brackets a file cut off after a string with a slip leaves open", () => {
+    expect(issuesOf(SWAGGER.replace('"x": 1', '/* note\n  "x": 1'))).toEqual([
+      "10:3 This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.",
+    ]);
+    // The string's slip was said, the '{' left open was not (nor its edit named).
+    expect(issuesOf(`{"a": 'x'`)).toEqual([
+      `1:7 JSON strings take double quotes: write "x" instead of 'x'.`,
+      "1:10 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+    ]);
+    expect(JsonDocument.parse(`{"a": 'x'`).value).toEqual({ a: 'x' });
+  });
+
+  it("closes a key that lost its closing quote before its ':', and a string before the ',' that ends its line", () => {
+    const key = (at: string, name: string) =>
+      `${at} A key is not closed: add the closing '"' before its ':', as in "${name}".`;
+    // It was "A string is not closed on its line", then "Unexpected "version" where JSON expects ':'".
+    expect(issuesOf(SWAGGER.replace('"title":', '"title:'))).toEqual([key('3:11', 'title')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x : 1'))).toEqual([key('10:5', 'x')]);
+    expect(issuesOf(SWAGGER.replace('"info":', '"info:'))).toEqual([key('2:8', 'info')]);
+    // A value's colon is not a key's: only the quote at the end of its line is missing.
+    expect(issuesOf(SWAGGER.replace('"Contoso",', '"Note: Contoso,'))).toEqual([
+      "3:28 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
     ]);
   });
 
@@ -103,9 +140,12 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
       ],
       [
         SWAGGER.replace('"Contoso",', '"Contoso,'),
-        "3:23 A string is not closed on its line: add the closing '\"' at the end of the text.",
+        "3:22 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
       ],
-      [SWAGGER.replace('"Contoso",', '"Contoso";'), "3:23 Use ',' to separate JSON values, not ';'."],
+      [
+        SWAGGER.replace('"Contoso",', '"Contoso";'),
+        "3:23 A ';' stands where JSON needs ',' between values: write ',' instead.",
+      ],
       [
         SWAGGER.replace('"x": 1', '"x": NaN'),
         '10:8 NaN is not a JSON value: write null, or the value as a string.',
@@ -129,6 +169,95 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     for (const [text, issue] of cases) expect(issuesOf(text)).toEqual([issue]);
   });
 
+  it("reads a ';' after any value as written for a ',', or as one too many before a closer", () => {
+    const semicolon = (line: number, column: number) =>
+      `${line}:${column} A ';' stands where JSON needs ',' between values: write ',' instead.`;
+    // The scanner reads `true;` as one word, which was advised to become the string "true;".
+    for (const literal of ['true', 'false', 'null'])
+      expect(issuesOf(SWAGGER.replace('"Contoso",', `${literal};`))).toEqual([
+        semicolon(3, 14 + literal.length),
+      ]);
+    expect(issuesOf(SWAGGER.replace('"a",', 'true;'))).toEqual([semicolon(7, 9)]);
+    expect(issuesOf(SWAGGER.replace('  },', '  };'))).toEqual([semicolon(5, 4)]);
+    expect(issuesOf(SWAGGER.replace('  ],', '  ];'))).toEqual([semicolon(9, 4)]);
+    expect(issuesOf('{"a": null;"b": 2}')).toEqual([semicolon(1, 11)]);
+    // Before the closing bracket, and after the top-level value: one too many.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": true;'))).toEqual([
+      "10:12 A ';' before '}' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(SWAGGER.replace('"1.0"', '"1.0";'))).toEqual([
+      "4:21 A ';' before '}' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(SWAGGER.replace('"b"', '"b";'))).toEqual([
+      "8:8 A ';' before ']' is not allowed in JSON; remove it.",
+    ]);
+    expect(issuesOf(`${SWAGGER};\n`)).toEqual([
+      "11:2 A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+    ]);
+  });
+
+  it("reads a '=' or '=>' between a key and its value as written for a ':'", () => {
+    const assignment = (line: number, column: number, written: string) =>
+      `${line}:${column} A '${written}' stands where JSON needs ':' between a key and its value: write ':' instead.`;
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x" = 1'))).toEqual([assignment(10, 7, '=')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x"=1'))).toEqual([assignment(10, 6, '=')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x" => 1'))).toEqual([assignment(10, 7, '=>')]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', 'x = 1'))).toEqual([
+      '10:3 A key must be in double quotes: write "x".',
+      assignment(10, 5, '='),
+    ]);
+  });
+
+  it('reads a string in typographic quotes whole, and names a typographic closing quote', () => {
+    const typographic = (at: string, meant: string) =>
+      `${at} Typographic quotes (as a word processor puts them) are not JSON quotes: write ${meant}.`;
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '\u201cContoso Tasks\u201d'))).toEqual([
+      typographic('3:14', '"Contoso Tasks"'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"title"', '\u201cdisplay title\u201d'))).toEqual([
+      typographic('3:5', '"display title"'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '\u2018Contoso\u2019s\u2019'))).toEqual([
+      typographic('3:14', '"Contoso\u2019s"'),
+    ]);
+    const closing = (at: string) =>
+      `${at} This \u201d is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`;
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '"Contoso\u201d'))).toEqual([closing('3:22')]);
+    expect(issuesOf(SWAGGER.replace('"1.0"', '"1.0\u201d'))).toEqual([closing('4:20')]);
+    expect(issuesOf(SWAGGER.replace('"title"', '"title\u201d'))).toEqual([closing('3:11')]);
+  });
+
+  it("reads a '#' and a space as the start of a comment, as YAML writes one, and a string in backticks as a string", () => {
+    const comment = (at: string) =>
+      `${at} Comments are not allowed in JSON; remove it (a "description" can hold the note).`;
+    expect(issuesOf(SWAGGER.replace('"x": 1', '# note: see "x", below\n  "x": 1'))).toEqual([
+      comment('10:3'),
+    ]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 1 #'))).toEqual([comment('10:10')]);
+    // `#/definitions/Task` and `#3b5bdb` are strings that lost their quotes.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": #3b5bdb'))).toEqual([
+      '10:8 #3b5bdb is not a JSON value: strings take double quotes, as in "#3b5bdb".',
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', '`Contoso Tasks`'))).toEqual([
+      '3:14 JSON strings take double quotes: write "Contoso Tasks" instead of `Contoso Tasks`.',
+    ]);
+  });
+
+  it('names an apostrophe escaped in a double-quoted string, as JavaScript and C# escape one', () => {
+    expect(issuesOf(SWAGGER.replace('"Contoso"', `"Contoso\\'s"`))).toEqual([
+      "3:22 JSON strings do not escape an apostrophe: write ' instead of \\'.",
+    ]);
+  });
+
+  it('reads a single-quoted string past an escaped quote, and names the double-quoted string it means', () => {
+    expect(issuesOf(SWAGGER.replace('"Contoso"', "'Contoso\\'s'"))).toEqual([
+      `3:14 JSON strings take double quotes: write "Contoso's" instead of 'Contoso\\'s'.`,
+    ]);
+    expect(issuesOf(SWAGGER.replace('"Contoso"', `'Say "hi"'`))).toEqual([
+      `3:14 JSON strings take double quotes: write "Say \\"hi\\"" instead of 'Say "hi"'.`,
+    ]);
+  });
+
   it('says that a number cannot have leading zeros, and what to write, once per number', () => {
     const zeros = (value: string) => SWAGGER.replace('"x": 1', `"x": ${value}`);
     const advice = (written: string, meant: string) =>
@@ -139,6 +268,27 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(zeros('[01, 2]'))).toEqual([advice('01', '1').replace('10:8', '10:9')]);
     // A zero alone, or before a fraction or an exponent, is a number JSON allows.
     expect(issuesOf(zeros('[0, -0, 0.5, 0e1, 10]'))).toEqual([]);
+  });
+
+  it('names a number written as JavaScript writes it, and the JSON number it means where there is one', () => {
+    const value = (written: string) => SWAGGER.replace('"x": 1', `"x": ${written}`);
+    const advice = (written: string, meant: string) =>
+      `10:8 ${written} is not a number as JSON writes it: write ${meant}.`;
+    for (const [written, meant] of [
+      ['+1', '1'],
+      ['.5', '0.5'],
+      ['-.5', '-0.5'],
+      ['+.5e3', '0.5e3'],
+      ['+1.5', '1.5'],
+    ])
+      expect(issuesOf(value(written))).toEqual([advice(written, meant)]);
+    expect(issuesOf(value('0x1F'))).toEqual([advice('0x1F', '31, its decimal value')]);
+    expect(issuesOf(value('-0xff'))).toEqual([advice('-0xff', '-255, its decimal value')]);
+    // The '-' was read as an unquoted string of its own, and the rest as stray text.
+    for (const written of ['-Infinity', '-NaN'])
+      expect(issuesOf(value(written))).toEqual([
+        `10:8 ${written} is not a JSON value: write null, or the value as a string.`,
+      ]);
   });
 
   it('says that a value cannot be arithmetic, and what to write instead, once per value', () => {
@@ -201,6 +351,16 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     // A comment after a word is still a comment.
     expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 1 /* note */'))).toEqual([
       '10:10 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+    ]);
+  });
+
+  it("names a '}' one too many between two members, where a trailing comma would not explain the rest", () => {
+    // It was "A trailing comma before '}'", then "There is more text after the end of the JSON value".
+    expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  },\n  },\n  "tags"'))).toEqual([
+      "6:3 This '}' is one too many: the object opened with '{' at line 1 goes on after it; remove it and the ',' after it.",
+    ]);
+    expect(issuesOf('{"a": {"b": 1,}, "c": 2}')).toEqual([
+      "1:14 A trailing comma before '}' is not allowed in JSON; remove it.",
     ]);
   });
 
@@ -315,6 +475,11 @@ describe('GEN-JSON-PARSE finds an issue in every text JSON.parse refuses', () =>
       if (!refuses(text)) continue;
       refused++;
       expect({ text, issues: issuesOf(text).length > 0 }).toEqual({ text, issues: true });
+      // Each issue is placed inside the text (one was once placed before its start).
+      const outside = JsonDocument.parse(text).syntaxIssues.filter(
+        (issue) => issue.offset < 0 || issue.offset + issue.length > text.length,
+      );
+      if (outside.length > 0) expect({ text, outside }).toEqual({ text, outside: [] });
     }
     // Most slips break the JSON: the loop did test the diagnosis.
     expect(refused).toBeGreaterThan(2500);

@@ -60,12 +60,30 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     ],
     ['a key in single quotes', /"(operationId|in|type|swagger)":/g, (m: RegExpExecArray) => `'${m[1]}':`, 5],
     ['a missing colon', /": /g, () => '" ', 24],
+    // The scanner read `=1` as one word: the value became the string "=", or the member was lost.
+    ['a = for a colon', /": /g, () => '" = ', 24],
+    ['a => for a colon', /": /g, () => '"=>', 24],
     ['True for true', /true/g, () => 'True', 2],
     ['a leading zero', /2\.5/g, () => '02.5', 1],
     ['a missing comma', /,\n/g, () => '\n', 0],
-    // After a string, number or bracket: `true;` is read as one word, an unquoted string "true;".
-    ['a semicolon for a comma', /(["\]}0-9]),\n/g, (m: RegExpExecArray) => `${m[1]};\n`, 0],
+    // After a string, number, literal or bracket: the scanner reads `true;` as one word, which was
+    // advised to become the string "true;".
+    ['a semicolon for a comma', /(["\]}0-9el]),\n/g, (m: RegExpExecArray) => `${m[1]};\n`, 4],
+    [
+      'a semicolon before a closing bracket',
+      /(["\]}0-9el])(\n *[\]}])/g,
+      (m: RegExpExecArray) => `${m[1]};${m[2]}`,
+      0,
+    ],
     ['a comment', /\n/g, () => ' // note\n', 0],
+    // The # was "Unexpected … remove it", and the rest of the line read as a member `note: 1`.
+    ['a comment with #, as YAML writes one', /\n/g, () => ' # note: 1\n', 33],
+    [
+      'a value in backticks',
+      /"(oauth2|path|GetTask|accessCode|2\.0|OK)"/g,
+      (m: RegExpExecArray) => `\`${m[1]}\``,
+      6,
+    ],
   ])('%s, at each place it can be made', (_kind, pattern, slip, misreadBefore) => {
     let misread = 0;
     for (const text of slips(pattern, slip)) {
@@ -77,11 +95,13 @@ describe('a file with syntax slips is read as its maker meant it', () => {
     expect(misread).toBe(misreadBefore);
   });
 
-  it('reads strings as the fixes say: control characters escaped, a line break as \\n, a stray backslash doubled', () => {
+  it('reads strings and numbers as the fixes say: control characters escaped, a line break as \\n, a stray backslash doubled, a number in JSON form', () => {
     const value = (text: string) => JsonDocument.parse(text).value;
     expect(value('{"a": "x\ty"}')).toEqual({ a: 'x\ty' });
     expect(value('{"a": "x\r\n  y",\n "b": 1}')).toEqual({ a: 'x\n  y', b: 1 });
     expect(value('{"a": "C:\\dir\\n", "b": 1}')).toEqual({ a: 'C:\\dir\n', b: 1 });
+    // An escaped apostrophe was read as a backslash and an apostrophe.
+    expect(value(`{"a": "it\\'s C:\\data"}`)).toEqual({ a: "it's C:\\data" });
     expect(value("{'a': 'say \"so\"'}")).toEqual({ a: 'say "so"' });
     expect(value('{\n "a": "Use "Sign in" or "Log in" here",\n "b": 1\n}')).toEqual({
       a: 'Use "Sign in" or "Log in" here',
@@ -93,7 +113,44 @@ describe('a file with syntax slips is read as its maker meant it', () => {
       c: null,
     });
     expect(value('{"a": [1, 2}, "b": 3}')).toEqual({ a: [1, 2], b: 3 });
+    expect(value('{"a": {"b": 1},\n},\n "c": 2}')).toEqual({ a: { b: 1 }, c: 2 });
+    expect(value('{\n "a": "Note: Contoso,\n "b: 1,\n "c : "x",\n "d: {"e": 2}\n}')).toEqual({
+      a: 'Note: Contoso',
+      b: 1,
+      c: 'x',
+      d: { e: 2 },
+    });
+    expect(value('[+1, .5, -.5, 0x1F, -0x10]')).toEqual([1, 0.5, -0.5, 31, -16]);
     expect(value('{"a": {"b": 1}, "c": 2')).toEqual({ a: { b: 1 }, c: 2 });
+  });
+
+  it('reads a single-quoted string to its closing quote, past an escaped one, as the double-quoted string it means', () => {
+    const value = (text: string) => JsonDocument.parse(text).value;
+    // The string ended at `\'`, and the rest of it was removed as stray text.
+    expect(value("{'a': 'it\\'s', 'b': 1}")).toEqual({ a: "it's", b: 1 });
+    expect(value('{"a": \'say "so" and \\\'so\\\'\', "b": \'C:\\\\temp\\n\'}')).toEqual({
+      a: `say "so" and 'so'`,
+      b: 'C:\\temp\n',
+    });
+    expect(value("['\\'', '\"', '\\\"']")).toEqual(["'", '"', '"']);
+  });
+
+  it('reads a string in typographic quotes whole, spaces and all, and a typographic closing quote as the closing quote', () => {
+    const value = (text: string) => JsonDocument.parse(text).value;
+    // Each word was read on its own: "Contoso", then "Tasks”" removed as stray text.
+    expect(
+      value('{\u201cdisplay name\u201d: \u201cContoso Tasks\u201d, "b": \u2018it\u2019s here\u2019}'),
+    ).toEqual({
+      'display name': 'Contoso Tasks',
+      b: 'it\u2019s here',
+    });
+    // The string ran to the end of its line, the comma and the ” in it.
+    expect(value('{\n "a": "Contoso\u201d,\n "b\u201d: 1\n}')).toEqual({ a: 'Contoso', b: 1 });
+    // Or to the next '"', over the ':' or ',' after the ”.
+    expect(value('{"a\u201d: "x\u201d, "b": "say \u201chi\u201d"}')).toEqual({
+      a: 'x',
+      b: 'say \u201chi\u201d',
+    });
   });
 
   it("falls back to jsonc-parser's recovery where an issue leaves the edit to the maker", () => {
