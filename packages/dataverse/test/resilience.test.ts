@@ -218,8 +218,9 @@ describe('token refresh during long operations', () => {
       now: () => clock.now(),
     });
     try {
-      // A token request that hangs ends at the sign-in timeout (30 s by default; 100 ms of real time
-      // here), and that time passes for the run too: the clock moves on by 30 s when one fails.
+      // A token request that hangs ends at the sign-in timeout (30 s by default; 1 s of real time here,
+      // which the answered sign-ins meet too, with room on a loaded machine where 100 ms had none), and
+      // that time passes for the run too: the clock moves on by 30 s when one fails.
       const hangingFetch: Fetch = async (input, init) => {
         try {
           return await fetch(input, init);
@@ -228,7 +229,7 @@ describe('token refresh during long operations', () => {
           throw error;
         }
       };
-      const { client, sleeps } = connectToLocal(flaky, { clock, signInTimeoutMs: 100, fetch: hangingFetch });
+      const { client, sleeps } = connectToLocal(flaky, { clock, signInTimeoutMs: 1000, fetch: hangingFetch });
       await client.whoAmI();
       // 20 s left: the renewal is tried once, hangs, and ends when the token in hand has expired.
       clock.advance(580_000);
@@ -240,7 +241,7 @@ describe('token refresh during long operations', () => {
     } finally {
       await flaky.close();
     }
-  }, 5000);
+  }, 20_000);
 
   it('gets a new token and retries once when Dataverse rejects the cached one as expired', async () => {
     const serverClock = createManualClock(Date.now());

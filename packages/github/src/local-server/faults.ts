@@ -34,9 +34,14 @@ export interface Faults {
   dropAnswer: OperationFault;
   /**
    * The next requests of this operation are carried out, and their answer stops after the status, the
-   * headers and half the body, then nothing more comes until the client gives up (its timeout).
+   * headers and half the body: the connection ends there, as when a proxy or the network drops it.
    */
   cutAnswer: OperationFault;
+  /**
+   * The next requests of this operation are carried out, and their answer stops after the status, the
+   * headers and half the body, then nothing more comes until the client gives up (its timeout).
+   */
+  stallAnswer: OperationFault;
 }
 
 /** A fault aimed at one operation (GitHub's operationId, e.g. git/create-ref), `times` times. */
@@ -55,5 +60,6 @@ export function noFaults(): Faults {
     hang: 0,
     dropAnswer: { operationId: '', times: 0 },
     cutAnswer: { operationId: '', times: 0 },
+    stallAnswer: { operationId: '', times: 0 },
   };
 }

@@ -102,14 +102,21 @@ export class LocalGitHubHttpServer {
       ...result.headers,
     });
     const text = result.body === undefined ? '' : JSON.stringify(result.body);
-    // Half the body, sent chunked, and no end: the client's own timeout ends the request.
-    if (lost === 'cutAnswer') response.write(text.slice(0, Math.floor(text.length / 2)));
-    else response.end(text);
+    if (lost === 'cutAnswer' || lost === 'stallAnswer') {
+      // Half the body, sent chunked, without its last chunk: the client cannot take it for a whole answer.
+      const half = text.slice(0, Math.floor(text.length / 2));
+      // cutAnswer: the connection ends once the half is out. stallAnswer: nothing more comes, and the
+      // client's own timeout ends the request.
+      if (lost === 'cutAnswer') response.write(half, () => request.socket.end());
+      else response.write(half);
+      return;
+    }
+    response.end(text);
   }
 
   /** Which lost-answer fault, if any, this operation's answer suffers now (consuming it). */
-  private lostAnswer(operationId: string): 'dropAnswer' | 'cutAnswer' | undefined {
-    for (const kind of ['dropAnswer', 'cutAnswer'] as const) {
+  private lostAnswer(operationId: string): 'dropAnswer' | 'cutAnswer' | 'stallAnswer' | undefined {
+    for (const kind of ['dropAnswer', 'cutAnswer', 'stallAnswer'] as const) {
       const fault = this.state.faults[kind];
       if (fault.operationId === operationId && fault.times > 0) {
         fault.times--;
