@@ -49,3 +49,66 @@ describe('validate --base', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('a missing input path exits 2, as the README says, and says what to give', () => {
+  const dataverse = [
+    '--environment-url',
+    'http://127.0.0.1:9',
+    '--tenant-id',
+    '11111111-2222-3333-4444-555555555555',
+    '--app-id',
+    'app',
+  ];
+  it.each([
+    [
+      'pack',
+      ['pack', 'no-such-folder', 'out.zip'],
+      /^\S*no-such-folder: error: does not exist\. Give the folder/,
+    ],
+    [
+      'build-solution',
+      [
+        'build-solution',
+        'no-such-folder',
+        '--out',
+        'x.zip',
+        '--unique-name',
+        'X',
+        '--publisher',
+        'p',
+        '--prefix',
+        'pp',
+      ],
+      /^\S*no-such-folder: error: does not exist\. Give a connector folder/,
+    ],
+    [
+      'import',
+      ['import', 'no-such.zip', ...dataverse],
+      /^\S*no-such\.zip: error: does not exist\. Check the path of the solution zip to import\./,
+    ],
+    [
+      'unpack',
+      ['unpack', 'no-such.zip', 'out'],
+      /^\S*no-such\.zip: error: does not exist\. Check the path of the zip file\./,
+    ],
+    [
+      'package check',
+      ['package', 'check', 'no-such.zip'],
+      /^\S*no-such\.zip: error: does not exist\. Check the path/,
+    ],
+  ])('%s', async (_name, argv, message) => {
+    const result = await run(argv, folders.make(), { CONNECTOR_ALM_CLIENT_SECRET: 'secret' });
+    expect(result.err).toMatch(message);
+    expect(result.code).toBe(2);
+  });
+
+  it('package check of a folder is located at that folder, not at its bare name', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'sub/package.zip'), { recursive: true });
+    const result = await run(['package', 'check', 'sub/package.zip'], cwd);
+    expect(result.err).toBe(
+      `${path.join(cwd, 'sub/package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
+    );
+    expect(result.code).toBe(1);
+  });
+});
