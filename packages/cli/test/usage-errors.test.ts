@@ -112,3 +112,61 @@ describe('a missing input path exits 2, as the README says, and says what to giv
     expect(result.code).toBe(1);
   });
 });
+
+describe('solution settings that are not valid name their option and exit 2', () => {
+  const build = (...extra: string[]) => [
+    'build-solution',
+    example,
+    '--out',
+    'x.zip',
+    '--unique-name',
+    'Contoso',
+    '--publisher',
+    'contoso',
+    '--prefix',
+    'con',
+    ...extra,
+  ];
+  it.each([
+    [
+      '--unique-name -3',
+      build('--unique-name', '-3'),
+      "error: --unique-name '-3' is not a solution unique name. Use letters",
+    ],
+    [
+      "--publisher 'a b'",
+      build('--publisher', 'a b'),
+      "error: --publisher 'a b' is not a publisher unique name. Use letters",
+    ],
+    [
+      '--prefix mscrmx',
+      build('--prefix', 'mscrmx'),
+      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8",
+    ],
+    [
+      '--solution-version y',
+      build('--solution-version', 'y'),
+      "error: --solution-version 'y' is not a solution version. Use two",
+    ],
+    // Number('') is 0: the empty value was reported as "got 0", with exit code 1.
+    [
+      "--option-value-prefix ''",
+      build('--option-value-prefix', ''),
+      "error: --option-value-prefix must be a whole number from 10000 to 99999; got ''.",
+    ],
+    [
+      '--option-value-prefix -3',
+      build('--option-value-prefix', '-3'),
+      "error: --option-value-prefix must be a whole number from 10000 to 99999; got '-3'.",
+    ],
+    [
+      'pack --solution-version 1.2.3.4.5',
+      ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
+      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two",
+    ],
+  ])('%s', async (_name, argv, message) => {
+    const result = await run(argv);
+    expect(result.err.startsWith(message)).toBe(true);
+    expect(result.code).toBe(2);
+  });
+});
