@@ -170,3 +170,51 @@ describe('solution settings that are not valid name their option and exit 2', ()
     expect(result.code).toBe(2);
   });
 });
+
+describe('arguments and options of the other commands', () => {
+  it.each([
+    ['validate', ['validate', ''], 'paths'],
+    ['pack', ['pack', path.join(REPO_ROOT, 'examples'), ''], 'solution.zip'],
+    ['diff', ['diff', '', example], 'old'],
+    ['package check', ['package', 'check', ''], 'package.zip'],
+  ])('%s refuses an empty argument by its name, not at an empty location', async (_name, argv, name) => {
+    const result = await run(argv);
+    expect(result.err).toBe(
+      `error: The argument <${name}> is empty. Give a value; an empty one often comes from a shell variable that is not set.\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('says which variable holds the secret when a certificate is given too', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'cert.pem'), 'not read');
+    const result = await run(
+      [
+        'export',
+        'Contoso',
+        '--environment-url',
+        'http://127.0.0.1:9',
+        '--tenant-id',
+        '11111111-2222-3333-4444-555555555555',
+        '--app-id',
+        'app',
+        '--client-certificate',
+        'cert.pem',
+      ],
+      cwd,
+      { CONNECTOR_ALM_CLIENT_SECRET: 'the-secret' },
+    );
+    expect(result.err).toBe(
+      'error: CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential. Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('dev-server names the port option whose value is not a port', async () => {
+    const result = await run(['dev-server', '--dataverse-port', '70000']);
+    expect(result.err).toMatch(
+      /^error: option '--dataverse-port <port>' argument '70000' is invalid\. Use a port number from 1 to 65535, or 0 for any free port\.\n/,
+    );
+    expect(result.code).toBe(2);
+  });
+});
