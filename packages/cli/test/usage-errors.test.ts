@@ -218,3 +218,15 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('validate --config', () => {
+  it('naming a folder says so and names the file to give', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'settings'));
+    const result = await run(['validate', example, '--config', 'settings'], cwd);
+    expect(result.err).toBe(
+      `settings: error: is a folder, not a configuration file. Give the file itself, e.g. ${path.join('settings', '.connector-alm.yml')}.\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+});
