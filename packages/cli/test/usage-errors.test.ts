@@ -230,3 +230,13 @@ describe('validate --config', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('pr', () => {
+  it('refuses a token with a space as a usage error, before any request, and does not print it', async () => {
+    const result = await run(['pr', example, '--token', 'ghp_one two', '--api-url', 'http://127.0.0.1:9']);
+    expect(result.err).toBe(
+      'error: The GitHub token holds a space, a line break or another control character. Pass the token alone, on one line (check the secret or the file it comes from).\n',
+    );
+    expect(result.code).toBe(2);
+  });
+});
