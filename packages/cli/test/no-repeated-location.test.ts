@@ -458,7 +458,7 @@ const CASES: Case[] = [
     argv: ['validate', 'notes.txt'],
     location: 'notes.txt',
     message: /^is not a file of a connector folder\. A connector folder holds /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'validate: a configuration file that does not exist',
