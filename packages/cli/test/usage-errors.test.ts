@@ -240,3 +240,16 @@ describe('pr', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('diff', () => {
+  it('refuses a folder without connector files instead of reporting every operation removed', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'empty'));
+    const result = await run(['diff', example, 'empty'], cwd);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      'empty: error: is not a connector folder. Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+});
