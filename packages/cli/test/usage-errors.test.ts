@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -251,5 +251,32 @@ describe('diff', () => {
       'empty: error: is not a connector folder. Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.\n',
     );
     expect(result.code).toBe(2);
+  });
+});
+
+describe('build-solution --out', () => {
+  it('must end in .zip, as pack requires, and an existing file of another kind is left alone', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'notes.json'), '{}');
+    const result = await run(
+      [
+        'build-solution',
+        example,
+        '--out',
+        'notes.json',
+        '--unique-name',
+        'C',
+        '--publisher',
+        'c',
+        '--prefix',
+        'con',
+      ],
+      cwd,
+    );
+    expect(result.err).toBe(
+      'notes.json: error: must end in .zip. Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.\n',
+    );
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(cwd, 'notes.json'), 'utf8')).toBe('{}');
   });
 });

@@ -47,6 +47,12 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       const { io } = context;
       if (!['text', 'json'].includes(options.format))
         throw new UsageError(`--format must be text or json; got '${options.format}'.`);
+      // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
+      if (!options.out.toLowerCase().endsWith('.zip'))
+        throw new UsageError('must end in .zip.', {
+          location: { file: options.out },
+          hint: 'Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.',
+        });
       uniqueNameOption('--unique-name', options.uniqueName);
       solutionVersionOption(options.solutionVersion);
       uniqueNameOption('--publisher', options.publisher);
