@@ -113,7 +113,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       expect.objectContaining({
         level: 'error',
         file: 'missing.zip',
-        message: 'does not exist.',
+        message: 'does not exist. Give a solution zip, or the folder that unpack wrote.',
       }),
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);

@@ -166,6 +166,22 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(run.annotations[0]?.message).toContain('id-token: write');
   });
 
+  it('names both inputs when a client secret and a certificate are given', async () => {
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'client-certificate': 'PEM', 'solution-file': 'x.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "Input 'client-certificate' is set, and so is client-secret; the action signs in with one of them. Leave out client-secret to sign in with the certificate, or client-certificate to use the secret.",
+      }),
+    ]);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   it('annotates a deployment settings file that does not exist on its path, naming the input', async () => {
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { VERSION } from '@connector-alm/core';
+import { UsageError, VERSION } from '@connector-alm/core';
 import { formatJson, formatSarif, formatText, type ValidationResult } from '@connector-alm/validator';
 import { useColor } from './io.js';
 import { inertToWorkflowCommands } from './workflow-safe.js';
@@ -38,9 +38,35 @@ export async function writeReport(
   });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, text);
+    try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, text);
+    } catch (error) {
+      throw reportNotWritten(error as NodeJS.ErrnoException, options.output);
+    }
   } else {
     io.stdout.write(inertToWorkflowCommands(text, options.format === 'text' ? 'text' : 'json', io.env));
   }
+}
+
+/**
+ * -o naming a folder, or a path under a file, or one the user may not write: said at the path as
+ * given, with what to give instead (Node's EISDIR text read as an internal failure).
+ */
+function reportNotWritten(error: NodeJS.ErrnoException, output: string): Error {
+  const problem: Record<string, string> = {
+    EISDIR: 'is a folder; the report cannot be written there.',
+    ENOTDIR: 'is under a file, not a folder; the report cannot be written there.',
+    EEXIST: 'is under a file, not a folder; the report cannot be written there.',
+    EACCES: 'cannot be written (permission denied).',
+    EPERM: 'cannot be written (permission denied).',
+    EROFS: 'is on a read-only file system.',
+    ENOENT: 'cannot be created there.',
+  };
+  const message = error.code === undefined ? undefined : problem[error.code];
+  if (message === undefined) return error;
+  return new UsageError(message, {
+    location: { file: output },
+    hint: 'Give -o the path of the report file to write, e.g. report.sarif.',
+  });
 }

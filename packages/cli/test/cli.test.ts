@@ -97,7 +97,7 @@ describe('connector-alm validate', () => {
         '--flow-solution',
         'no-such-flow.zip',
       ],
-      /no-such\.md: error: does not exist or is not a file\./,
+      /no-such\.md: error: does not exist\. Give the intro\.md and the solution zips/,
     ],
   ])('%s exits 2 on an input path that does not exist, as the README says', async (_name, argv, message) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-missing-'));

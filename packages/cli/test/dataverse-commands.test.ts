@@ -105,7 +105,7 @@ describe('connector-alm export and import against the local server', () => {
     expect(unreadable.error).toBeInstanceOf(UserError);
     const text = describeUserError(unreadable.error as UserError);
     // The location comes first; the message does not say it again (Node's own words would).
-    expect(text).toBe(`${missing}: does not exist.`);
+    expect(text).toBe(`${missing}: does not exist. Check the path of the solution zip to import.`);
     writeFileSync(path.join(cwd, 'settings.json'), '{ "EnvironmentVariables": [');
     const settings = await run(['import', 'CliSolution.zip', '--settings', 'settings.json']);
     const settingsText = describeUserError(settings.error as UserError);

@@ -105,7 +105,7 @@ const CASES: Case[] = [
     files: {},
     argv: ['unpack', 'absent.zip', 'src'],
     location: 'absent.zip',
-    message: /^does not exist\.$/,
+    message: /^does not exist\. Check the path of the zip file\.$/,
     exitCode: 2,
   },
   {
@@ -211,7 +211,7 @@ const CASES: Case[] = [
     argv: ['pack', 'src', 'out.zip'],
     location: 'src',
     message: /^does not exist\. Give the folder that unpack wrote \(the one holding Other\/\)\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'pack: a pac solution project instead of its unpacked solution',
@@ -348,7 +348,7 @@ const CASES: Case[] = [
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector',
     message: /^does not exist\. Give a connector folder: /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'build-solution: a connector path that is a file',
@@ -511,7 +511,7 @@ const CASES: Case[] = [
     argv: ['validate', 'notes.txt'],
     location: 'notes.txt',
     message: /^is not a file of a connector folder\. A connector folder holds /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'validate: a configuration file that does not exist',

@@ -336,7 +336,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'nowhere.zip',
     ]);
     expect(missing).toMatchObject({ code: 2, out: '' });
-    expect(missing.err).toMatch(/^\S*nowhere\.zip: error: does not exist\.\n$/);
+    expect(missing.err).toMatch(
+      /^\S*nowhere\.zip: error: does not exist\. Give a solution zip, or the folder that unpack wrote\.\n$/,
+    );
   });
 
   it('asks for the publisher when build-solution lacks it, exit code 2', async () => {

@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import { UserError, type Logger } from '@connector-alm/core';
+import { UsageError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
@@ -66,7 +66,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       (char) => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
     )
   ) {
-    throw new UserError('The GitHub token holds a space, a line break or another control character.', {
+    // A usage error, as a malformed API URL is: the token given is wrong before anything is sent.
+    throw new UsageError('The GitHub token holds a space, a line break or another control character.', {
       hint: 'Pass the token alone, on one line (check the secret or the file it comes from).',
     });
   }

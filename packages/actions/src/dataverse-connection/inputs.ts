@@ -21,6 +21,13 @@ export function readConnectionInputs(): ConnectionSettings {
   ]) {
     if (secret !== '') core.setSecret(secret);
   }
+  // resolveCredential refuses both as well, but in words that name no input.
+  if (clientSecret !== '' && clientCertificate !== '')
+    throw new InputError(
+      'client-certificate',
+      'is set, and so is client-secret; the action signs in with one of them.',
+      'Leave out client-secret to sign in with the certificate, or client-certificate to use the secret.',
+    );
   const appId = readRequiredString('app-id');
   const tenantId = readRequiredString('tenant-id');
   return {

@@ -4,6 +4,12 @@ import { printable, UsageError } from '@connector-alm/core';
 import { buildSolution, readSolutionConnectors, type BuiltConnector } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
+import {
+  optionValuePrefixOption,
+  prefixOption,
+  solutionVersionOption,
+  uniqueNameOption,
+} from './solution-options.js';
 
 interface BuildOptions {
   out: string;
@@ -41,12 +47,20 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       const { io } = context;
       if (!['text', 'json'].includes(options.format))
         throw new UsageError(`--format must be text or json; got '${options.format}'.`);
+      // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
+      if (!options.out.toLowerCase().endsWith('.zip'))
+        throw new UsageError('must end in .zip.', {
+          location: { file: options.out },
+          hint: 'Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.',
+        });
+      uniqueNameOption('--unique-name', options.uniqueName);
+      solutionVersionOption(options.solutionVersion);
+      uniqueNameOption('--publisher', options.publisher);
+      prefixOption(options.prefix);
       const optionValue =
-        options.optionValuePrefix === undefined ? undefined : Number(options.optionValuePrefix);
-      if (optionValue !== undefined && !Number.isInteger(optionValue))
-        throw new UsageError(
-          `--option-value-prefix must be a whole number; got '${options.optionValuePrefix}'.`,
-        );
+        options.optionValuePrefix === undefined
+          ? undefined
+          : optionValuePrefixOption(options.optionValuePrefix);
       const zip = path.resolve(io.cwd, options.out);
       const existing =
         options.existing === undefined

@@ -41,6 +41,16 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
   if (!environmentUrl) throw new UsageError('Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).');
   if (!tenantId) throw new UsageError('Give --tenant-id (or set AZURE_TENANT_ID).');
   if (!appId) throw new UsageError('Give --app-id (or set AZURE_CLIENT_ID).');
+  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
+  // resolveCredential refuses both too, but speaks of "a client secret", which on the command line
+  // is a variable the person may have set long ago in another shell.
+  if (clientSecret && options.clientCertificate)
+    throw new UsageError(
+      'CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential.',
+      {
+        hint: 'Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate.',
+      },
+    );
   let clientCertificate: string | undefined;
   if (options.clientCertificate) {
     try {
@@ -59,7 +69,6 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       );
     }
   }
-  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
   const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   // resolveCredential's own message speaks of action inputs and job permissions; on the command line
   // the secret has a variable of its own, which is what the person must be told to set.

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
-import { UsageError, plural } from '@connector-alm/core';
+import { InvalidArgumentError, type Command } from 'commander';
+import { plural } from '@connector-alm/core';
 import { startLocalServer } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 
@@ -12,8 +12,10 @@ interface DevServerOptions {
   dataversePort: number;
 }
 
+/** Commander puts the option and the value before this text, so the message names what was wrong. */
 function port(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('Use a port number from 1 to 65535, or 0 for any free port.');
   return Number(value);
 }
 

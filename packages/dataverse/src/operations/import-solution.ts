@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, UserError, type Logger } from '@connector-alm/core';
+import { errorMessage, UsageError, UserError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -53,13 +53,17 @@ export async function importSolution(
       });
     // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? errorMessage(error)}).`,
-      {
+    // A missing path is a usage error (exit code 2 on the CLI), as everywhere else.
+    if (code === 'ENOENT')
+      throw new UsageError('does not exist.', {
         location: { file: options.file },
+        hint: 'Check the path of the solution zip to import.',
         cause: error,
-      },
-    );
+      });
+    throw new UserError(`cannot be read (${code ?? errorMessage(error)}).`, {
+      location: { file: options.file },
+      cause: error,
+    });
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options.file });

@@ -60,7 +60,11 @@ export async function buildCertificationPackage(
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) throw new UsageError('does not exist or is not a file.', { location: { file } });
+    if (!stat?.isFile())
+      throw new UsageError(stat ? 'is not a file.' : 'does not exist.', {
+        location: { file },
+        hint: 'Give the intro.md and the solution zips exported from Dataverse.',
+      });
     // Same file, whatever the case of the name or the link that leads to it.
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
       throw new UsageError('is one of the files the package packs; writing the package would replace it.', {

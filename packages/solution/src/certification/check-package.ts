@@ -61,8 +61,8 @@ export async function checkCertificationPackage(
       hint: 'ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it.',
     });
   }
+  // Errors of the package itself are located at its path: its bare name is no file the user can open.
   const outer = await ZipReader.open(zipPath, {
-    displayName: outerName,
     limits: options.limits,
     nameEncoding: options.zipNameEncoding,
   });

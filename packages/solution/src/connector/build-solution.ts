@@ -10,7 +10,7 @@ import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-eleme
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';
 import { checkVersion } from '../solution/manifest.js';
 import { packSolution } from '../solution/pack.js';
-import { checkPublisherPrefix } from './connector-identity.js';
+import { checkPublisherPrefix, isUniqueName } from './connector-identity.js';
 import {
   displayNameKeeping,
   existingIdentityOf,
@@ -103,7 +103,7 @@ export async function buildSolution(
 }
 
 function checkOptions(options: BuildSolutionOptions): void {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.uniqueName)) {
+  if (!isUniqueName(options.uniqueName)) {
     throw new UserError(`'${options.uniqueName}' is not a solution unique name.`, {
       hint: 'Use letters, digits and underscores, starting with a letter.',
     });
@@ -112,8 +112,10 @@ function checkOptions(options: BuildSolutionOptions): void {
     throw new UserError(`'${options.version}' is not a solution version.`, {
       hint: 'Use two to four numbers, e.g. 1.0.0.0.',
     });
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.publisher.uniqueName))
-    throw new UserError(`'${options.publisher.uniqueName}' is not a publisher unique name.`);
+  if (!isUniqueName(options.publisher.uniqueName))
+    throw new UserError(`'${options.publisher.uniqueName}' is not a publisher unique name.`, {
+      hint: 'Use letters, digits and underscores, starting with a letter.',
+    });
   if (!checkPublisherPrefix(options.publisher.prefix)) {
     throw new UserError(`'${options.publisher.prefix}' is not a customization prefix.`, {
       hint: 'Use 2 to 8 letters or digits, starting with a letter (not mscrm).',

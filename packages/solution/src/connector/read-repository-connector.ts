@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
@@ -15,7 +15,9 @@ import type { SolutionConnector } from './solution-connector.js';
  */
 export async function readRepositoryConnector(folder: string, prefix: string): Promise<SolutionConnector> {
   const names = await fs.readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(error.code === 'ENOENT' ? 'does not exist.' : 'is not a folder.', {
+    // A missing path is a usage error (exit code 2), as everywhere else.
+    const missing = error.code === 'ENOENT';
+    throw new (missing ? UsageError : UserError)(missing ? 'does not exist.' : 'is not a folder.', {
       location: { file: folder },
       hint: 'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
       cause: error,

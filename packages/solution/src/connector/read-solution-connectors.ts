@@ -33,7 +33,11 @@ export async function readSolutionConnectors(
   reading: SolutionZipReading = {},
 ): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat) throw new UsageError('does not exist.', { location: { file: source } });
+  if (!stat)
+    throw new UsageError('does not exist.', {
+      location: { file: source },
+      hint: 'Give a solution zip, or the folder that unpack wrote.',
+    });
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
@@ -72,7 +72,7 @@ export async function packSolution(
   }
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory())
-    throw new UserError(stat ? 'is not a folder.' : 'does not exist.', {
+    throw new (stat ? UserError : UsageError)(stat ? 'is not a folder.' : 'does not exist.', {
       location: { file: folder },
       hint: 'Give the folder that unpack wrote (the one holding Other/).',
     });

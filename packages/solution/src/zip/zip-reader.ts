@@ -352,9 +352,21 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
           const code = (error as NodeJS.ErrnoException).code;
           // A missing input is a usage error (exit code 2), like a missing path anywhere else.
           if (code === 'ENOENT')
-            reject(new UsageError('does not exist.', { location: { file: displayName } }));
+            reject(
+              new UsageError('does not exist.', {
+                location: { file: displayName },
+                hint: 'Check the path of the zip file.',
+              }),
+            );
           else if (code === 'EISDIR')
-            reject(new ZipError(displayName, undefined, 'is a folder, not a zip archive.'));
+            reject(
+              new ZipError(
+                displayName,
+                undefined,
+                'is a folder, not a zip archive.',
+                'Give the zip file itself.',
+              ),
+            );
           else
             reject(
               new ZipError(

@@ -122,9 +122,16 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
       });
     }
+    if (code === 'EISDIR') {
+      throw new UsageError('is a folder, not a configuration file.', {
+        location: { file: shown },
+        hint: `Give the file itself, e.g. ${path.join(shown, CONFIG_FILE_NAMES[0]!)}.`,
+      });
+    }
     // Node's message names the path again ("EACCES: …, open 'x'"); its code says what went wrong.
     throw new UsageError(`The configuration file cannot be read (${code ?? (error as Error).message}).`, {
       location: { file: shown },
+      hint: 'Check that the file may be read by the user who runs connector-alm.',
     });
   }
 }

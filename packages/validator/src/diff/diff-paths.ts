@@ -4,6 +4,7 @@ import { UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, loadConnectorFolder, toDisplayPath } from '../loader/connector-folder.js';
 import { decodeUtf8 } from '../loader/decode.js';
+import { isConnectorFolderListing } from '../loader/discover.js';
 import type { DiffResult } from './change.js';
 import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from './connector-diff.js';
 
@@ -32,7 +33,16 @@ export async function readVersion(given: string, cwd: string): Promise<Connector
       hint: 'Give a connector folder or its apiDefinition.swagger.json.',
     });
   }
-  if (stat.isDirectory()) return connectorVersion(await loadConnectorFolder(absolute, cwd));
+  if (stat.isDirectory()) {
+    // A folder without connector files would be compared as an empty connector: every operation
+    // "added" (exit 0) or "removed" (breaking, exit 1), a finding made of a wrong path.
+    if (!isConnectorFolderListing(await fs.readdir(absolute)))
+      throw new UsageError('is not a connector folder.', {
+        location: { file: given },
+        hint: 'Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.',
+      });
+    return connectorVersion(await loadConnectorFolder(absolute, cwd));
+  }
   const decoded = decodeUtf8(await fs.readFile(absolute));
   const document = JsonDocument.parse(decoded.text);
   const displayPath = toDisplayPath(cwd, absolute);

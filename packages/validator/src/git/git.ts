@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import type { FileRename } from './renamed-folders.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
@@ -28,7 +28,11 @@ export class Git {
 
   /** The absolute path of the work tree's top level. */
   async topLevel(): Promise<string> {
-    return (await this.text(['rev-parse', '--show-toplevel'])).trim();
+    try {
+      return (await this.text(['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+      throw notAWorkTree(error, this.cwd);
+    }
   }
 
   /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
@@ -182,6 +186,24 @@ export class Git {
       child.stdin.end(input);
     });
   }
+}
+
+/**
+ * Comparing with a base ref run outside a clone, or where git is not installed: the person's setup,
+ * not a failure of ours, so it is said at the folder with what to do instead of "failed unexpectedly".
+ */
+function notAWorkTree(error: unknown, cwd: string): unknown {
+  const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+  if (cause?.code === 'ENOENT')
+    return new UsageError('Comparing with a base ref needs git, and it is not installed here.', {
+      hint: 'Install git, or leave out the base ref.',
+    });
+  if (/not a git repository/i.test((error as Error).message))
+    return new UsageError('is not inside a git work tree; comparing with a base ref needs one.', {
+      location: { file: cwd },
+      hint: 'Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref.',
+    });
+  return error;
 }
 
 function gitError(args: readonly string[], stderr: Buffer | string, cause: Error): Error {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { UsageError, UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { entryPath, isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 
@@ -56,7 +56,8 @@ export async function discoverConnectorFolders(
     if (stat.isFile()) {
       const folder = path.dirname(absolute);
       if (!isConnectorFolderListing(readdirSync(folder))) {
-        throw new UserError('is not a file of a connector folder.', {
+        // A usage error (exit code 2), as a folder that holds no connector folder is.
+        throw new UsageError('is not a file of a connector folder.', {
           location: { file: given },
           hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
         });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
 import { materializeFolder } from '../../src/git/materialize.js';
@@ -51,6 +52,28 @@ describe('Git', () => {
 });
 
 describe('connectorFoldersOf', () => {
+  it('says that a folder outside any clone is no git work tree, a usage error at that folder', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-not-a-repo-'));
+    try {
+      const error = await new Git(folder).topLevel().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(
+        'is not inside a git work tree; comparing with a base ref needs one.',
+      );
+      expect((error as UsageError).location).toEqual({ file: folder });
+      expect((error as UsageError).hint).toMatch(/actions\/checkout.*or leave out the base ref/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says that git is missing when it cannot be run', async () => {
+    const repo = createRepository();
+    const error = await new Git(repo.dir, 'connector-alm-no-such-git').topLevel().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/needs git, and it is not installed here/);
+  });
+
   it('maps files (nested ones too) to their connector folder, including one deleted on the branch', async () => {
     const repo = createRepository();
     repo.write({

@@ -1,0 +1,282 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+
+// Usage mistakes that session 13's argument fuzzer found answered with "failed unexpectedly", exit
+// code 1, an empty location or a message that did not say what to do.
+
+const example = path.join(REPO_ROOT, 'examples/certified-connectors/Contoso Tasks');
+const folders = temporaryFolders('cli-usage-');
+afterAll(() => folders.cleanup());
+
+async function run(argv: string[], cwd: string = folders.make(), env: NodeJS.ProcessEnv = {}) {
+  const io = memoryIo(cwd, env);
+  const code = await runCli(argv, io);
+  return { code, err: io.err(), out: io.out() };
+}
+
+describe('validate -o', () => {
+  it('names the folder it cannot write the report to, exit 2', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'reports'));
+    const result = await run(['validate', example, '-o', 'reports'], cwd);
+    expect(result.err).toBe(
+      'reports: error: is a folder; the report cannot be written there. Give -o the path of the report file to write, e.g. report.sarif.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('says so when the path goes under a file', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'notes'), '');
+    const result = await run(['validate', example, '-o', 'notes/report.json'], cwd);
+    expect(result.err).toMatch(/^notes\/report\.json: error: is under a file, not a folder; /);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('validate --base', () => {
+  it('outside a git clone says so and what to do, exit 2', async () => {
+    const cwd = folders.make();
+    const result = await run(['validate', example, '--base', 'main'], cwd);
+    expect(result.err).toMatch(
+      /: error: is not inside a git work tree; comparing with a base ref needs one\. Run in a clone/,
+    );
+    expect(result.err).not.toMatch(/unexpectedly/);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('a missing input path exits 2, as the README says, and says what to give', () => {
+  const dataverse = [
+    '--environment-url',
+    'http://127.0.0.1:9',
+    '--tenant-id',
+    '11111111-2222-3333-4444-555555555555',
+    '--app-id',
+    'app',
+  ];
+  it.each([
+    [
+      'pack',
+      ['pack', 'no-such-folder', 'out.zip'],
+      /^\S*no-such-folder: error: does not exist\. Give the folder/,
+    ],
+    [
+      'build-solution',
+      [
+        'build-solution',
+        'no-such-folder',
+        '--out',
+        'x.zip',
+        '--unique-name',
+        'X',
+        '--publisher',
+        'p',
+        '--prefix',
+        'pp',
+      ],
+      /^\S*no-such-folder: error: does not exist\. Give a connector folder/,
+    ],
+    [
+      'import',
+      ['import', 'no-such.zip', ...dataverse],
+      /^\S*no-such\.zip: error: does not exist\. Check the path of the solution zip to import\./,
+    ],
+    [
+      'unpack',
+      ['unpack', 'no-such.zip', 'out'],
+      /^\S*no-such\.zip: error: does not exist\. Check the path of the zip file\./,
+    ],
+    [
+      'package check',
+      ['package', 'check', 'no-such.zip'],
+      /^\S*no-such\.zip: error: does not exist\. Check the path/,
+    ],
+  ])('%s', async (_name, argv, message) => {
+    const result = await run(argv, folders.make(), { CONNECTOR_ALM_CLIENT_SECRET: 'secret' });
+    expect(result.err).toMatch(message);
+    expect(result.code).toBe(2);
+  });
+
+  it('package check of a folder is located at that folder, not at its bare name', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'sub/package.zip'), { recursive: true });
+    const result = await run(['package', 'check', 'sub/package.zip'], cwd);
+    expect(result.err).toBe(
+      `${path.join(cwd, 'sub/package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('solution settings that are not valid name their option and exit 2', () => {
+  const build = (...extra: string[]) => [
+    'build-solution',
+    example,
+    '--out',
+    'x.zip',
+    '--unique-name',
+    'Contoso',
+    '--publisher',
+    'contoso',
+    '--prefix',
+    'con',
+    ...extra,
+  ];
+  it.each([
+    [
+      '--unique-name -3',
+      build('--unique-name', '-3'),
+      "error: --unique-name '-3' is not a solution unique name. Use letters",
+    ],
+    [
+      "--publisher 'a b'",
+      build('--publisher', 'a b'),
+      "error: --publisher 'a b' is not a publisher unique name. Use letters",
+    ],
+    [
+      '--prefix mscrmx',
+      build('--prefix', 'mscrmx'),
+      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8",
+    ],
+    [
+      '--solution-version y',
+      build('--solution-version', 'y'),
+      "error: --solution-version 'y' is not a solution version. Use two",
+    ],
+    // Number('') is 0: the empty value was reported as "got 0", with exit code 1.
+    [
+      "--option-value-prefix ''",
+      build('--option-value-prefix', ''),
+      "error: --option-value-prefix must be a whole number from 10000 to 99999; got ''.",
+    ],
+    [
+      '--option-value-prefix -3',
+      build('--option-value-prefix', '-3'),
+      "error: --option-value-prefix must be a whole number from 10000 to 99999; got '-3'.",
+    ],
+    [
+      'pack --solution-version 1.2.3.4.5',
+      ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
+      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two",
+    ],
+  ])('%s', async (_name, argv, message) => {
+    const result = await run(argv);
+    expect(result.err.startsWith(message)).toBe(true);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('arguments and options of the other commands', () => {
+  it.each([
+    ['validate', ['validate', ''], 'paths'],
+    ['pack', ['pack', path.join(REPO_ROOT, 'examples'), ''], 'solution.zip'],
+    ['diff', ['diff', '', example], 'old'],
+    ['package check', ['package', 'check', ''], 'package.zip'],
+  ])('%s refuses an empty argument by its name, not at an empty location', async (_name, argv, name) => {
+    const result = await run(argv);
+    expect(result.err).toBe(
+      `error: The argument <${name}> is empty. Give a value; an empty one often comes from a shell variable that is not set.\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('says which variable holds the secret when a certificate is given too', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'cert.pem'), 'not read');
+    const result = await run(
+      [
+        'export',
+        'Contoso',
+        '--environment-url',
+        'http://127.0.0.1:9',
+        '--tenant-id',
+        '11111111-2222-3333-4444-555555555555',
+        '--app-id',
+        'app',
+        '--client-certificate',
+        'cert.pem',
+      ],
+      cwd,
+      { CONNECTOR_ALM_CLIENT_SECRET: 'the-secret' },
+    );
+    expect(result.err).toBe(
+      'error: CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential. Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('dev-server names the port option whose value is not a port', async () => {
+    const result = await run(['dev-server', '--dataverse-port', '70000']);
+    expect(result.err).toMatch(
+      /^error: option '--dataverse-port <port>' argument '70000' is invalid\. Use a port number from 1 to 65535, or 0 for any free port\.\n/,
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('validate --config', () => {
+  it('naming a folder says so and names the file to give', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'settings'));
+    const result = await run(['validate', example, '--config', 'settings'], cwd);
+    expect(result.err).toBe(
+      `settings: error: is a folder, not a configuration file. Give the file itself, e.g. ${path.join('settings', '.connector-alm.yml')}.\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('pr', () => {
+  it('refuses a token with a space as a usage error, before any request, and does not print it', async () => {
+    const result = await run(['pr', example, '--token', 'ghp_one two', '--api-url', 'http://127.0.0.1:9']);
+    expect(result.err).toBe(
+      'error: The GitHub token holds a space, a line break or another control character. Pass the token alone, on one line (check the secret or the file it comes from).\n',
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('diff', () => {
+  it('refuses a folder without connector files instead of reporting every operation removed', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'empty'));
+    const result = await run(['diff', example, 'empty'], cwd);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      'empty: error: is not a connector folder. Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('build-solution --out', () => {
+  it('must end in .zip, as pack requires, and an existing file of another kind is left alone', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'notes.json'), '{}');
+    const result = await run(
+      [
+        'build-solution',
+        example,
+        '--out',
+        'notes.json',
+        '--unique-name',
+        'C',
+        '--publisher',
+        'c',
+        '--prefix',
+        'con',
+      ],
+      cwd,
+    );
+    expect(result.err).toBe(
+      'notes.json: error: must end in .zip. Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.\n',
+    );
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(cwd, 'notes.json'), 'utf8')).toBe('{}');
+  });
+});
