@@ -1,6 +1,7 @@
 import { LineIndex } from './line-index.js';
 import { quoteAdvice, tokenize, typographicAdvice, type Token } from './syntax-tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
+import { excerpt, quoted } from '../text/message-values.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -54,6 +55,8 @@ const LIST_FOLLOWERS = new Set<string | undefined>([',', ']', '}']);
 const TRIAL_TOKENS = 80;
 /** Past this many, the rest is left unsaid: the maker fixes these first. */
 const MAX_ISSUES = 20;
+/** A token named in passing ("Unexpected …", "before the … at line 3") shows this much of itself. */
+const MAX_SHOWN_TOKEN = 30;
 
 export function diagnoseSyntax(
   text: string,
@@ -332,7 +335,7 @@ class Walk {
       if (token.kind === 'word') {
         const key = word.replace(TYPOGRAPHIC_QUOTES, '');
         this.problem = {
-          message: `A key must be in double quotes: write "${key}".`,
+          message: `A key must be in double quotes: write "${excerpt(key)}".`,
           offset: token.offset,
           length: token.end - token.offset,
         };
@@ -406,8 +409,8 @@ class Walk {
     if ((frame.open === '{' && token.kind === 'string') || (frame.open === '[' && startsValue)) {
       const next =
         token.kind === 'string'
-          ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"`
-          : `'${token.kind === 'literal' ? this.text.slice(token.offset, token.end) : token.kind}'`;
+          ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"`
+          : quoted(token.kind === 'literal' ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
         this.repair(
           frame.valueEnd,
@@ -808,7 +811,7 @@ class Walk {
     const frame = this.top;
     const shown =
       token.kind === 'string' || token.kind === 'literal' || token.kind === 'word'
-        ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30))
+        ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN)
         : token.kind;
     const expected: Record<Place, string> = {
       value: 'a value',
@@ -895,12 +898,18 @@ function wordAsValue(word: string, token: Token): { problem: Token['problem']; f
     const meant = jsonNumber(word);
     if (meant !== undefined) {
       return {
-        problem: { message: `${word} is not a number as JSON writes it: write ${meant}.`, ...at },
+        problem: {
+          message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
+          ...at,
+        },
         fix: written(meant),
       };
     }
     return {
-      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at },
+      problem: {
+        message: `${excerpt(word)} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`,
+        ...at,
+      },
     };
   }
   return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };

@@ -1,5 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
+import { enclosedExcerpt, excerpt } from '../text/message-values.js';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
@@ -146,7 +147,7 @@ function numberToken(text: string, offset: number, end: number): Token {
       end: HEXADECIMAL.lastIndex,
       fix: replacement(offset, written.length, meant),
       problem: {
-        message: `${written} is not a number as JSON writes it: write ${meant}, its decimal value.`,
+        message: `${excerpt(written)} is not a number as JSON writes it: write ${excerpt(meant)}, its decimal value.`,
         offset,
         length: written.length,
       },
@@ -162,7 +163,7 @@ function numberToken(text: string, offset: number, end: number): Token {
     end: AFTER_LEADING_ZERO.lastIndex,
     fix: replacement(offset, written.length, meant),
     problem: {
-      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written}, or "${written}" as a string if the zeros matter (a postal code, an id).`,
+      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written)}, or "${excerpt(written)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
       length: written.length,
     },
@@ -171,7 +172,8 @@ function numberToken(text: string, offset: number, end: number): Token {
 
 /** What to write for a word that is text: the advice for an unquoted string, wherever it is read. */
 export function quoteAdvice(word: string): string {
-  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
+  const shown = excerpt(word);
+  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
 }
 
 /** A number as written by hand: leading zeros allowed here, so that `02/03` is read whole. */
@@ -217,7 +219,7 @@ function arithmeticToken(text: string, offset: number): Token | undefined {
     end,
     fix: finite ? replacement(offset, end - offset, meant) : undefined,
     problem: {
-      message: `JSON does not calculate: write ${meant} instead of ${written}, or "${written}" as a string if it is meant as written (a ratio, a range, a score).`,
+      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written)}, or "${excerpt(written)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at,
     },
   };
@@ -393,7 +395,7 @@ function keyBeforeColon(text: string, offset: number, end: number): Token | unde
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${key[1]!}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1]!)}".`,
       offset: close,
       length: 0,
     },
@@ -482,7 +484,7 @@ function wordToken(
         end: close + 1,
         fix: replacement(offset, written.length, meant),
         problem: {
-          message: `JSON strings take double quotes: write ${meant} instead of ${written}.`,
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written)}.`,
           offset,
           length: written.length,
         },
@@ -537,7 +539,11 @@ function wordToken(
       kind: 'string',
       offset,
       end: end + 1,
-      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
+        offset,
+        length: end - offset,
+      },
       fix: insertion(offset, '"'),
     };
   }
@@ -556,7 +562,7 @@ const TYPOGRAPHIC_QUOTES = '\u201c\u201d\u2018\u2019';
 
 /** What to write for a string in typographic quotes, `meant` in double quotes. */
 export function typographicAdvice(meant: string): string {
-  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${meant}.`;
+  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
 }
 
 /**
