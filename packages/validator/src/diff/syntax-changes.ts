@@ -1,4 +1,3 @@
-import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -8,9 +7,9 @@ import { kindOfValue } from '../text/message-values.js';
 /**
  * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
  * where the error is and told as GEN-JSON-PARSE tells it in `validate` (whose messages bound what
- * they quote of the file, so a long line quoted cannot make a huge change). The tolerant parser recovers
- * an object from such text, and the diff compares that object; without these changes a file that
- * does not parse would compare as "no-change". A broken new version is breaking (the certification
+ * they quote of the file). The tolerant parser recovers an object from such text, and the diff
+ * compares that object; without these changes a file that does not parse would compare as
+ * "no-change". A broken new version is breaking (the certification
  * pipeline and the platform read strict JSON and refuse it); a broken base version is major (the
  * comparison rests on a recovered reading of it, so the update needs the full review).
  *
@@ -59,11 +58,6 @@ export function uncomparableChange(
 
 function whyUnreadable(document: JsonDocument): { detail: string; offset?: number } {
   const [issue] = document.syntaxIssues;
-  if (document.tooDeep && issue) {
-    // The document measures strict JSON on its value and keeps no place; the text has it.
-    const past = offsetPastDepth(document.text, MAX_JSON_DEPTH);
-    return { detail: issue.message, offset: past === -1 ? issue.offset : past };
-  }
   if (issue) return { detail: issue.message, offset: issue.offset };
   return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
 }

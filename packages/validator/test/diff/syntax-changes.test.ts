@@ -222,7 +222,9 @@ describe('diff of a version whose JSON has syntax errors', () => {
       const past = offsetPastDepth(text, MAX_JSON_DEPTH);
       const line = text.slice(0, past).split('\n').length;
       expect(line).toBeGreaterThan(200);
-      expect({ asNew, asOld }).toEqual(said(finding!.message, line, past - text.lastIndexOf('\n', past - 1)));
+      const column = past - text.lastIndexOf('\n', past - 1);
+      expect(finding).toEqual({ message: finding!.message, line, column });
+      expect({ asNew, asOld }).toEqual(said(finding!.message, line, column));
     });
 
     it('not JSON, quoting a whole long line of it: as validate says it, short', async () => {
