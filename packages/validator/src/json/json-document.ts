@@ -8,7 +8,7 @@ import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js
 import { objectMembersWithin } from './value-depth.js';
 import { diagnoseAndRepair, diagnoseSyntax } from './syntax-diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax-repair.js';
-import { isInvisible } from './syntax-tokens.js';
+import { isInvisible } from './word-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 

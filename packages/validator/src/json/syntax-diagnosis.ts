@@ -1,5 +1,8 @@
 import { LineIndex } from './line-index.js';
-import { quoteAdvice, tokenize, typographicAdvice, type Token } from './syntax-tokens.js';
+import type { Token } from './syntax-token.js';
+import { tokenize } from './syntax-tokens.js';
+import { typographicAdvice } from './typographic-quotes.js';
+import { quoteAdvice } from './word-tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
 import { excerpt, quoted } from '../text/message-values.js';
 
