@@ -1,15 +1,15 @@
-import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
-import { excerpt, kindOfValue } from '../text/message-values.js';
+import { kindOfValue } from '../text/message-values.js';
 
 /**
  * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
- * where the error is and told as GEN-JSON-PARSE tells it in `validate`. The tolerant parser recovers
- * an object from such text, and the diff compares that object; without these changes a file that
- * does not parse would compare as "no-change". A broken new version is breaking (the certification
+ * where the error is and told as GEN-JSON-PARSE tells it in `validate` (whose messages bound what
+ * they quote of the file). The tolerant parser recovers an object from such text, and the diff
+ * compares that object; without these changes a file that does not parse would compare as
+ * "no-change". A broken new version is breaking (the certification
  * pipeline and the platform read strict JSON and refuse it); a broken base version is major (the
  * comparison rests on a recovered reading of it, so the update needs the full review).
  *
@@ -28,7 +28,7 @@ export function syntaxChanges(
     side,
     pointer: '',
     offset: issue.offset,
-    detail: issueText(issue.message),
+    detail: issue.message,
     impact: side === 'new' ? 'breaking' : 'major',
   }));
 }
@@ -58,23 +58,6 @@ export function uncomparableChange(
 
 function whyUnreadable(document: JsonDocument): { detail: string; offset?: number } {
   const [issue] = document.syntaxIssues;
-  if (document.tooDeep && issue) {
-    // The document measures strict JSON on its value and keeps no place; the text has it.
-    const past = offsetPastDepth(document.text, MAX_JSON_DEPTH);
-    return { detail: issueText(issue.message), offset: past === -1 ? issue.offset : past };
-  }
-  if (issue) return { detail: issueText(issue.message), offset: issue.offset };
+  if (issue) return { detail: issue.message, offset: issue.offset };
   return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
-}
-
-/**
- * The longest a syntax issue's text is told. GEN-JSON-PARSE's texts run to about 220 characters
- * besides what they quote of the file, which can be a whole line: an unquoted word of 5,000
- * characters is quoted twice ("… is not a JSON value: strings take double quotes, as in "…"").
- */
-const MAX_ISSUE_LENGTH = 500;
-
-/** A syntax issue's text as `validate` tells it, cut when what it quotes of the file is long. */
-function issueText(message: string): string {
-  return excerpt(message, MAX_ISSUE_LENGTH);
 }

@@ -8,7 +8,7 @@ import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js
 import { objectMembersWithin } from './value-depth.js';
 import { diagnoseAndRepair, diagnoseSyntax } from './syntax-diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax-repair.js';
-import { isInvisible } from './syntax-tokens.js';
+import { isInvisible } from './word-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -66,12 +66,16 @@ export class JsonDocument {
       strict = false;
     }
     const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict ? members === -1 : offsetPastDepth(text, MAX_JSON_DEPTH) !== -1;
+    // The bracket that opens the level past the limit, where the finding goes. The value keeps no
+    // place, so strict JSON is scanned for it only when it is too deep, which is rare.
+    const tooDeepAt = strict && members !== -1 ? -1 : offsetPastDepth(text, MAX_JSON_DEPTH);
+    this.tooDeep = strict ? members === -1 : tooDeepAt !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        offset: 0,
+        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
+        offset: Math.max(tooDeepAt, 0),
         length: 1,
       });
       this.value = undefined;

@@ -34,6 +34,17 @@ export function quoted(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
   return `'${excerpt(value, maxLength)}'`;
 }
 
+/**
+ * Text that its first and last characters enclose, such as a string in its quotes as the file or an
+ * edit writes it (`'Contoso'`, `"Contoso"`), cut inside them: a long one still shows where it opens
+ * and closes ("Contoso…"). `maxLength` bounds the whole, the enclosing characters being quotes.
+ */
+export function enclosedExcerpt(text: string, maxLength = MAX_VALUE_LENGTH): string {
+  if (text.length < 2) return excerpt(text, maxLength);
+  const inner = excerpt(text.slice(1, -1), maxLength - 2);
+  return `${excerpt(text.charAt(0))}${inner}${excerpt(text.charAt(text.length - 1))}`;
+}
+
 /** What kind of JSON value it is, for messages: 'a JSON array', 'a JSON string', 'null'. */
 export function kindOfValue(value: unknown): string {
   if (value === null) return 'null';

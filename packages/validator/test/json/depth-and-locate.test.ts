@@ -24,6 +24,27 @@ describe('nesting depth', () => {
     expect(objectMembersWithin('text', 0)).toBe(0);
   });
 
+  // It was reported at line 1, column 1, whatever the line of the level past the limit.
+  it('reports a document nested too deep at the bracket that opens the level past the limit', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let level = 1; level < MAX_JSON_DEPTH + 1; level++) deep = (deep.a = {}) as Record<string, unknown>;
+    // Line k + 1 opens level k (the title takes line 2): k - 1 spaces of indentation, then `"a": {`.
+    const strict = JSON.stringify({ title: 'Deep', ...root }, null, 1);
+    const at = { line: MAX_JSON_DEPTH + 2, column: MAX_JSON_DEPTH + 6 };
+    const placeOf = (text: string) => {
+      const document = JsonDocument.parse(text);
+      expect(document.tooDeep).toBe(true);
+      const [issue] = document.syntaxIssues;
+      expect(issue!.length).toBe(1);
+      expect(text.charAt(issue!.offset)).toBe('{');
+      return document.position(issue!.offset);
+    };
+    expect(placeOf(strict)).toEqual(at);
+    // Text that is not strict JSON is measured on the text, and placed alike.
+    expect(placeOf(strict.replace(/\n}$/, ',\n}'))).toEqual(at);
+  });
+
   it('refuses a strict document nested 200,000 objects deep', () => {
     const document = JsonDocument.parse(nestedObjects(200_000));
     expect(document.tooDeep).toBe(true);

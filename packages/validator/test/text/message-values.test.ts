@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { excerpt, MAX_VALUE_LENGTH, nameList, quoted, quoteList } from '../../src/text/message-values.js';
+import {
+  enclosedExcerpt,
+  excerpt,
+  MAX_VALUE_LENGTH,
+  nameList,
+  quoted,
+  quoteList,
+} from '../../src/text/message-values.js';
 
 describe('values from the file, as messages show them', () => {
   it('shows a short value as it is: a string bare, anything else as its compact JSON', () => {
@@ -34,6 +41,13 @@ describe('values from the file, as messages show them', () => {
     expect(excerpt('😀'.repeat(200))).toBe(`${'😀'.repeat((MAX_VALUE_LENGTH - 2) / 2)}…`);
     expect(excerpt(['😀'.repeat(31)])).toBe(`["${'😀'.repeat(29)}…"]`);
     expect(excerpt(['😀'.repeat(30)])).toBe(`["${'😀'.repeat(30)}"]`);
+  });
+
+  it('cuts a string in its quotes inside them, so that it still shows as a string', () => {
+    expect(enclosedExcerpt(`'Contoso'`)).toBe(`'Contoso'`);
+    expect(enclosedExcerpt(`"${'y'.repeat(5000)}"`)).toBe(`"${'y'.repeat(MAX_VALUE_LENGTH - 3)}…"`);
+    expect(enclosedExcerpt(`'${'y'.repeat(5000)}'`)).toHaveLength(MAX_VALUE_LENGTH);
+    expect(enclosedExcerpt(`'a\nb'`)).toBe(`'a\\nb'`);
   });
 
   it('keeps a value on one line: line breaks and control characters show as escapes', () => {

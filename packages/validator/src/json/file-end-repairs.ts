@@ -1,0 +1,117 @@
+import type { Repair, Walk } from './syntax-walk.js';
+import type { Token } from './syntax-token.js';
+import { insertion, removal } from './syntax-repair.js';
+
+/** Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after it. */
+
+export function unclosedAtEnd(walk: Walk): Repair {
+  const open = walk.stack.filter((frame) => frame.open !== '').reverse();
+  const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
+  const named = open.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
+  const list =
+    named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named[0]!;
+  const more = open.length > 3 ? ` (and ${open.length - 3} more)` : '';
+  const misplaced = misindentedClose(walk);
+  if (misplaced) {
+    const closer = misplaced.open === '{' ? '}' : ']';
+    const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
+    return walk.repair(
+      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed); going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer),
+    );
+  }
+  return walk.repair(
+    walk.lastEnd,
+    0,
+    `The file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    (w) => {
+      w.stopped = true;
+    },
+    insertion(walk.lastEnd, closers),
+  );
+}
+
+/**
+ * The first bracket closed by a closer indented otherwise than the line that opened it, when a
+ * later line is indented like that opening line: the missing closer belongs before that line.
+ * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
+ * lost in the middle of a file, which counting brackets alone only notices at its end.
+ */
+function misindentedClose(walk: Walk): { open: string; openLine: number; lastEnd: number } | undefined {
+  for (const { open, close } of walk.closes) {
+    const openIndent = indentOf(walk, open);
+    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openLine = walk.lineOf(open);
+    for (
+      let line = nextLineStart(walk, open);
+      line !== -1 && line < close;
+      line = nextLineStart(walk, line)
+    ) {
+      const first = skipSpaces(walk, line);
+      const character = walk.text.charAt(first);
+      if (first - line <= openIndent && character !== '' && character !== '\n' && character !== '\r') {
+        if (first - line < openIndent || character === '}' || character === ']') break;
+        return { open: walk.text.charAt(open), openLine, lastEnd: endBefore(walk, line) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The end of the last text before `offset` that is not whitespace. */
+function endBefore(walk: Walk, offset: number): number {
+  let at = offset;
+  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
+  return at;
+}
+
+function indentOf(walk: Walk, offset: number): number {
+  const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
+  return skipSpaces(walk, start) - start;
+}
+
+function lineStartsWith(walk: Walk, offset: number): boolean {
+  const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
+  return skipSpaces(walk, start) === offset;
+}
+
+function nextLineStart(walk: Walk, offset: number): number {
+  const newline = walk.text.indexOf('\n', offset);
+  return newline === -1 ? -1 : newline + 1;
+}
+
+function skipSpaces(walk: Walk, from: number): number {
+  let at = from;
+  while (walk.text.charAt(at) === ' ' || walk.text.charAt(at) === '\t') at++;
+  return at;
+}
+
+export function textAfterEnd(walk: Walk, token: Token): Repair {
+  if (walk.text.charAt(token.offset) === ';' && walk.nextKind() === 'end') {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1),
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  const extra = '}]'.includes(closed)
+    ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value`
+    : 'remove it, or move it inside the value';
+  return walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    },
+  );
+}

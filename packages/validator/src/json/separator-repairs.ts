@@ -1,0 +1,75 @@
+import type { Frame, Repair, Walk } from './syntax-walk.js';
+import type { Token } from './syntax-token.js';
+import { insertion, removal, replacement } from './syntax-repair.js';
+
+/** Repairs of separators: a ';' for a ',', a '=' for a ':', a missing ':'. */
+
+/**
+ * A ';' after a value, as C# and JavaScript end a statement: written for the ',' before the next
+ * member or item, or, before the closing bracket, one too many.
+ */
+export function semicolonAfterValue(walk: Walk, token: Token, closer: '}' | ']'): Repair {
+  const next = walk.nextKind();
+  if (next === closer) {
+    return walk.repair(
+      token.offset,
+      1,
+      `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1),
+    );
+  }
+  return walk.repair(
+    token.offset,
+    1,
+    "A ';' stands where JSON needs ',' between values: write ',' instead.",
+    (w) => {
+      w.top.place = w.top.open === '{' ? 'key' : 'value';
+      w.top.comma = token.offset;
+      w.index++;
+    },
+    replacement(token.offset, 1, ','),
+  );
+}
+
+/** The alternative to `strayOpener`: the string is a key that lacks its colon. */
+export function missingColonAfter(walk: Walk, frame: Frame, token: Token): Repair {
+  return walk.repair(
+    token.end,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      frame.keyEnd = token.end;
+      w.top.place = 'value';
+      w.index++;
+      w.lastEnd = token.end;
+    },
+    insertion(token.end, ':'),
+  );
+}
+
+export function assignment(walk: Walk, token: Token): Repair {
+  const written = walk.text.slice(token.offset, token.end);
+  return walk.repair(
+    token.offset,
+    written.length,
+    `A '${written}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+    (w) => {
+      w.top.place = 'value';
+      w.index++;
+    },
+    replacement(token.offset, written.length, ':'),
+  );
+}
+
+export function missingColon(walk: Walk, frame: Frame): Repair {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      w.top.place = 'value';
+    },
+    insertion(frame.keyEnd, ':'),
+  );
+}

@@ -1,0 +1,221 @@
+import { insertion, replacement, type TextEdit } from './syntax-repair.js';
+import type { Token } from './syntax-token.js';
+import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
+import { excerpt } from '../text/message-values.js';
+
+/** Double-quoted strings JSON refuses (unclosed, over lines, raw controls, bad escapes), each with its edit. */
+
+// jsonc-parser's ScanError is an ambient const enum, unusable under isolatedModules.
+const SCAN_UNEXPECTED_END_OF_STRING = 2;
+const SCAN_INVALID_UNICODE = 4;
+const SCAN_INVALID_ESCAPE = 5;
+const SCAN_INVALID_CHARACTER = 6;
+
+const CONTROL_CHARACTER =
+  'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
+
+/** A string token; `atKey`: it stands where an object's key does. */
+export function stringToken(text: string, offset: number, end: number, error: number, atKey: boolean): Token {
+  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey);
+  if (error === SCAN_INVALID_CHARACTER) {
+    const at = firstControlCharacter(text, offset + 1, end);
+    const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    return { kind: 'string', offset, end, problem, fix: escapedControls(text, offset, end, false) };
+  }
+  if (error === SCAN_INVALID_ESCAPE || error === SCAN_INVALID_UNICODE) {
+    const at = firstBadEscape(text, offset + 1, end);
+    const message =
+      error === SCAN_INVALID_UNICODE
+        ? 'A \\u escape needs four hexadecimal digits (such as \\u00e9).'
+        : text.charAt(at + 1) === "'"
+          ? "JSON strings do not escape an apostrophe: write ' instead of \\'."
+          : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    // Doubling the backslash (or dropping it before an apostrophe, as JavaScript and C# escape one
+    // in a string) is the edit named; a \u without four hexadecimal digits names none.
+    const fix = error === SCAN_INVALID_ESCAPE ? escapedBackslashes(text, offset, end) : undefined;
+    return { kind: 'string', offset, end, fix, problem: { message, offset: at, length: 2 } };
+  }
+  // `"title”: "Contoso"`: the string runs to the next '"', over the ':' or ',' after the ”. Looked
+  // for only in strings that end as such a one does, before the regular expression reads them whole.
+  if (':, \t'.includes(text.charAt(end - 2))) {
+    TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
+    const match = TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.exec(text);
+    if (match !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
+      return typographicClosing(text, offset, offset + match[1]!.length);
+    }
+  }
+  // `"name: "value",`: the key lacks its closing quote, and the string runs to the value's opening
+  // one (a key followed by its ':' is a key, whatever it holds).
+  if (atKey && text.charAt(nextNonSpace(text, end)) !== ':') {
+    const key = keyBeforeColon(text, offset, end);
+    if (key) return key;
+  }
+  return { kind: 'string', offset, end };
+}
+
+/** A string whose text ends with a typographic double quote, a ':' or ',' and a '"'. */
+const TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
+
+/**
+ * A string the scanner found unclosed at a line break or at the end of the text. When its closing
+ * quote follows on a later line, just before a ',', '}', ']' or ':', the string was broken over lines
+ * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
+ * the quote is missing, and the string ends with its line.
+ */
+function unclosedString(text: string, offset: number, end: number, atKey: boolean): Token {
+  const close = closingQuote(text, end);
+  if (close !== -1) {
+    const after = nextNonSpace(text, close + 1);
+    if (after < text.length && ',}]:'.includes(text.charAt(after))) {
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        fix: escapedControls(text, offset, close + 1, true),
+        problem: {
+          message:
+            'A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.',
+          offset: end,
+          length: 1,
+        },
+      };
+    }
+  }
+  // `"x”`: the closing quote was typed in a word processor, or pasted from one.
+  const typographic = typographicCloseAfter(text, offset + 1, end);
+  if (typographic !== -1) return typographicClosing(text, offset, typographic);
+  // `"name: 1,`: a key's closing quote is missing before its colon, and the scanner read the rest
+  // of the line into the key.
+  const key = atKey ? keyBeforeColon(text, offset, end) : undefined;
+  if (key) return key;
+  const atEnd = end >= text.length;
+  // `"Contoso,` at the end of a line: the comma separates it from the next member or item.
+  const comma = atEnd ? -1 : commaEndingLine(text, offset + 1, end);
+  if (comma !== -1) {
+    return {
+      kind: 'string',
+      offset,
+      end: comma,
+      fix: insertion(comma, '"'),
+      problem: {
+        message: "A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+        offset: comma,
+        length: 0,
+      },
+    };
+  }
+  return {
+    kind: 'string',
+    offset,
+    end,
+    // At the end of the file the brackets left open are not said either: no edit is named for them.
+    fix: atEnd ? undefined : insertion(end, '"'),
+    unclosedAtEnd: atEnd,
+    problem: {
+      message: atEnd
+        ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."
+        : "A string is not closed on its line: add the closing '\"' at the end of the text.",
+      offset: end,
+      length: 0,
+    },
+  };
+}
+
+/**
+ * The key at `offset` closed before its ':', when the string token to `end` holds a ':' that a
+ * value follows: a key whose closing quote is missing. Undefined otherwise.
+ */
+function keyBeforeColon(text: string, offset: number, end: number): Token | undefined {
+  KEY_BEFORE_COLON.lastIndex = offset + 1;
+  const key = KEY_BEFORE_COLON.exec(text);
+  if (key === null || key.index + key[0].length > end || key[1] === '') return undefined;
+  const close = offset + 1 + key[1]!.length;
+  return {
+    kind: 'string',
+    offset,
+    end: close,
+    fix: insertion(close, '"'),
+    problem: {
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1]!)}".`,
+      offset: close,
+      length: 0,
+    },
+  };
+}
+
+/** A key's text up to a ':' that a value follows on the line, without the spaces before the ':'. */
+const KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+
+/** The offset of the ',' that ends the text from `from` to `end`, spaces after it aside; else -1. */
+function commaEndingLine(text: string, from: number, end: number): number {
+  let at = end - 1;
+  while (at >= from && (text.charAt(at) === ' ' || text.charAt(at) === '\t')) at--;
+  return at >= from && text.charAt(at) === ',' ? at : -1;
+}
+
+function closingQuote(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x22) return i;
+  }
+  return -1;
+}
+
+function nextNonSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  return i;
+}
+
+function firstControlCharacter(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) === 0x5c) i++;
+    else if (text.charCodeAt(i) < 0x20) return i;
+  }
+  return from;
+}
+
+function firstBadEscape(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) !== 0x5c) continue;
+    const next = text.charAt(i + 1);
+    if (next === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next))
+      return i;
+    i++;
+  }
+  return from;
+}
+
+/** The escapes of control characters, as JSON writes them. */
+const CONTROL_ESCAPES: Record<string, string> = {
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/**
+ * The string token from `offset` to `end` with its raw control characters escaped; a line break
+ * (`\r\n` included) written as one `\n` where `lineBreaks` says the string runs over lines.
+ */
+function escapedControls(text: string, offset: number, end: number, lineBreaks: boolean): TextEdit {
+  const written = text.slice(offset, end);
+  const joined = lineBreaks ? written.replace(/\r\n?/g, '\n') : written;
+  // eslint-disable-next-line no-control-regex
+  const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
+    return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return replacement(offset, end - offset, escaped);
+}
+
+/** The string token with each backslash that starts no JSON escape doubled, and `\'` written `'`. */
+function escapedBackslashes(text: string, offset: number, end: number): TextEdit {
+  const written = text.slice(offset, end);
+  const escaped = written.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape) => {
+    if (escape === "\\'") return "'";
+    return escape.length === 1 ? '\\\\' : escape;
+  });
+  return replacement(offset, end - offset, escaped);
+}

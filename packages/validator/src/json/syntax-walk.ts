@@ -1,0 +1,391 @@
+import type { SyntaxDiagnosis } from './syntax-diagnosis.js';
+import type { Token } from './syntax-token.js';
+import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
+import {
+  extraCloser,
+  mismatchedCloser,
+  missingOpener,
+  strayOpener,
+  trailingComma,
+  unclosedBeforeKey,
+} from './bracket-repairs.js';
+import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
+import { assignment, missingColon, missingColonAfter, semicolonAfterValue } from './separator-repairs.js';
+import { unescapedQuote, wordAsValue } from './value-repairs.js';
+import { excerpt, quoted } from '../text/message-values.js';
+
+/** The walk over the tokens with a stack of open brackets, and the repairs it weighs where one does not fit. */
+
+export type Place = 'key-or-close' | 'key' | 'colon' | 'value' | 'comma-or-close' | 'value-or-close' | 'end';
+
+export interface Frame {
+  /** '{', '[', or '' for the top level. */
+  open: '{' | '[' | '';
+  at: number;
+  place: Place;
+  /** The last comma of this container, the end of its last key and of its last value. */
+  comma: number;
+  keyEnd: number;
+  valueEnd: number;
+}
+
+export interface Repair {
+  issue: SyntaxDiagnosis;
+  apply(walk: Walk): void;
+  /** The edit the issue's message asks for, when it names one. */
+  fix?: TextEdit;
+}
+
+/** What follows a string that is an item of a list rather than a key. */
+const LIST_FOLLOWERS = new Set<string | undefined>([',', ']', '}']);
+
+/** How many tokens a repair is tried on; enough to tell a repair that fits from one that does not. */
+const TRIAL_TOKENS = 80;
+/** A token named in passing ("Unexpected …", "before the … at line 3") shows this much of itself. */
+const MAX_SHOWN_TOKEN = 30;
+
+export class Walk {
+  index = 0;
+  stopped = false;
+  stack: Frame[];
+  /** The end of the last token read. */
+  lastEnd = 0;
+  /** The brackets closed so far, in the main walk only (trials do not need them). */
+  closes: { open: number; close: number }[] = [];
+  /** The problem of the token just read, if it has one, and the edit that fixes it. */
+  problem: Token['problem'];
+  fix: TextEdit | undefined;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly lineOf: (offset: number) => number,
+    readonly text: string,
+    stack?: Frame[],
+  ) {
+    this.stack = stack ?? [{ open: '', at: 0, place: 'value', comma: -1, keyEnd: -1, valueEnd: -1 }];
+  }
+
+  clone(): Walk {
+    const copy = new Walk(
+      this.tokens,
+      this.lineOf,
+      this.text,
+      this.stack.map((frame) => ({ ...frame })),
+    );
+    copy.index = this.index;
+    copy.closes = [];
+    copy.lastEnd = this.lastEnd;
+    return copy;
+  }
+
+  /** How many tokens the walk reads from here before the next one that does not fit. */
+  tryAhead(): number {
+    for (let read = 0; read < TRIAL_TOKENS; read++) {
+      const outcome = this.feed();
+      if (outcome === 'done') return TRIAL_TOKENS + 1;
+      if (outcome !== 'accepted') return read;
+    }
+    return TRIAL_TOKENS;
+  }
+
+  get top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Reads the next token if it fits; else the repairs that could explain it. */
+  feed(): 'accepted' | 'done' | Repair[] {
+    const token = this.tokens[this.index]!;
+    if (token.kind === 'skip') return this.accept(token);
+    const frame = this.top;
+    if (token.kind === 'end') {
+      if (frame.open === '' && frame.place === 'end') return 'done';
+      return [unclosedAtEnd(this)];
+    }
+    switch (frame.place) {
+      case 'end':
+        return [textAfterEnd(this, token)];
+      case 'value':
+      case 'value-or-close':
+        return this.atValue(frame, token);
+      case 'key-or-close':
+      case 'key':
+        return this.atKey(frame, token);
+      case 'colon':
+        if (token.kind === ':') {
+          frame.place = 'value';
+          return this.accept(token);
+        }
+        if (this.isAssignment(token)) return [assignment(this, token)];
+        return [missingColon(this, frame), this.skip(token)];
+      case 'comma-or-close':
+        return this.atCommaOrClose(frame, token);
+    }
+  }
+
+  private accept(token: Token): 'accepted' {
+    this.problem = token.problem;
+    this.fix = token.fix;
+    this.index++;
+    if (token.kind !== 'skip') this.lastEnd = token.end;
+    return 'accepted';
+  }
+
+  private atValue(frame: Frame, token: Token): 'accepted' | Repair[] {
+    switch (token.kind) {
+      case '{':
+      case '[':
+        this.stack.push({
+          open: token.kind,
+          at: token.offset,
+          place: token.kind === '{' ? 'key-or-close' : 'value-or-close',
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1,
+        });
+        return this.accept(token);
+      case 'string':
+        if (frame.open === '[' && this.nextKind() === ':') {
+          // Right after the '[' no item precedes the key that the list could have been closed after.
+          const repairs = [missingOpener(this, frame, token), this.skip(token)];
+          if (frame.place === 'value') repairs.unshift(unclosedBeforeKey(this, frame));
+          return repairs;
+        }
+        return this.acceptValue(frame, token);
+      case 'literal':
+        return this.acceptValue(frame, token);
+      case 'word': {
+        const read = wordAsValue(this.text.slice(token.offset, token.end), token);
+        return this.acceptValue(frame, token, read.problem, read.fix);
+      }
+      case ']':
+        if (frame.open === '[' && frame.place === 'value-or-close') return this.close(token);
+        if (frame.open === '[') return [trailingComma(this, frame, token)];
+        return mismatchedCloser(this, frame, token);
+      case '}':
+        if (frame.open === '{') {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              'A value is missing after this key: add it, or remove the key.',
+              (w) => w.close(token),
+            ),
+          ];
+        }
+        return mismatchedCloser(this, frame, token);
+      case ',':
+        if (frame.open === '{') {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              'A value is missing after this key: add it, or remove the key.',
+              (w) => {
+                w.top.place = 'comma-or-close';
+              },
+            ),
+          ];
+        }
+        return [
+          this.skip(
+            token,
+            frame.open === '[' && frame.place === 'value' ? 'Two commas in a row: remove one.' : undefined,
+          ),
+        ];
+      default:
+        return [this.skip(token)];
+    }
+  }
+
+  private acceptValue(frame: Frame, token: Token, problem = token.problem, fix = token.fix): 'accepted' {
+    frame.place = frame.open === '' ? 'end' : 'comma-or-close';
+    frame.valueEnd = token.end;
+    this.accept(token);
+    this.problem = problem;
+    this.fix = fix;
+    return 'accepted';
+  }
+
+  private atKey(frame: Frame, token: Token): 'accepted' | Repair[] {
+    const afterComma = frame.place === 'key';
+    if (
+      token.kind === 'string' &&
+      !afterComma &&
+      this.tokens[this.index - 1]?.offset === frame.at &&
+      LIST_FOLLOWERS.has(this.nextKind())
+    ) {
+      return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
+    }
+    if (
+      token.kind === 'string' ||
+      (token.kind === 'word' && (this.nextKind() === ':' || this.isAssignment(this.nextToken())))
+    ) {
+      frame.place = 'colon';
+      frame.keyEnd = token.end;
+      const word = this.text.slice(token.offset, token.end);
+      this.accept(token);
+      if (token.kind === 'word') {
+        const key = word.replace(TYPOGRAPHIC_QUOTES, '');
+        this.problem = {
+          message: `A key must be in double quotes: write "${excerpt(key)}".`,
+          offset: token.offset,
+          length: token.end - token.offset,
+        };
+        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key));
+      }
+      return 'accepted';
+    }
+    if (token.kind === '}') {
+      if (!afterComma) return this.close(token);
+      const repairs = [trailingComma(this, frame, token)];
+      const extra = extraCloser(this, frame, token);
+      if (extra) repairs.push(extra);
+      return repairs;
+    }
+    if (token.kind === ']') return mismatchedCloser(this, frame, token);
+    const parent = this.stack[this.stack.length - 2]!;
+    const repairs: Repair[] = [];
+    if (
+      afterComma &&
+      parent.open === '[' &&
+      (token.kind === '{' || token.kind === '[' || token.kind === 'literal')
+    ) {
+      repairs.push(
+        this.repair(
+          frame.comma,
+          1,
+          `The '{' at line ${this.lineOf(frame.at)} is never closed: add '}' before this comma (the '${token.kind === 'literal' ? 'value' : token.kind}' at line ${this.lineOf(token.offset)} starts the next item of the list opened at line ${this.lineOf(parent.at)}).`,
+          (w) => {
+            w.stack.pop();
+            w.top.valueEnd = frame.comma;
+            w.top.place = 'value';
+            w.top.comma = frame.comma;
+          },
+          insertion(frame.comma, '}'),
+        ),
+      );
+    }
+    if (token.kind === ',') {
+      repairs.push(
+        this.skip(
+          token,
+          afterComma ? 'Two commas in a row: remove one.' : "A comma cannot follow '{': remove it.",
+        ),
+      );
+    } else {
+      repairs.push(this.skip(token));
+    }
+    return repairs;
+  }
+
+  private atCommaOrClose(frame: Frame, token: Token): 'accepted' | Repair[] {
+    if (token.kind === ',') {
+      frame.place = frame.open === '{' ? 'key' : 'value';
+      frame.comma = token.offset;
+      return this.accept(token);
+    }
+    const closer = frame.open === '{' ? '}' : ']';
+    if (token.kind === closer) return this.close(token);
+    if (token.kind === '}' || token.kind === ']') return mismatchedCloser(this, frame, token);
+    const repairs: Repair[] = [];
+    const semicolon = token.kind === 'word' && this.text.slice(token.offset, token.end) === ';';
+    const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
+    if (adjacent && !semicolon && (token.kind === 'word' || token.kind === 'string'))
+      repairs.push(unescapedQuote(this, frame, token));
+    if (semicolon) repairs.push(semicolonAfterValue(this, token, closer));
+    const startsValue =
+      token.kind === 'string' || token.kind === 'literal' || token.kind === '{' || token.kind === '[';
+    if (frame.open === '[' && token.kind === 'string' && this.nextKind() === ':') {
+      repairs.push(unclosedBeforeKey(this, frame));
+    }
+    if ((frame.open === '{' && token.kind === 'string') || (frame.open === '[' && startsValue)) {
+      const next =
+        token.kind === 'string'
+          ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"`
+          : quoted(token.kind === 'literal' ? this.text.slice(token.offset, token.end) : token.kind);
+      repairs.push(
+        this.repair(
+          frame.valueEnd,
+          0,
+          `A comma is missing after this value: add ',' before the ${next} at line ${this.lineOf(token.offset)}.`,
+          (w) => {
+            w.top.place = w.top.open === '{' ? 'key' : 'value';
+            w.top.comma = frame.valueEnd;
+          },
+          insertion(frame.valueEnd, ','),
+        ),
+      );
+    }
+    repairs.push(this.skip(token));
+    return repairs;
+  }
+
+  close(token: Token): 'accepted' {
+    const closed = this.stack.pop()!;
+    this.closes.push({ open: closed.at, close: token.offset });
+    const parent = this.top;
+    parent.place = parent.open === '' ? 'end' : 'comma-or-close';
+    parent.valueEnd = token.end;
+    return this.accept(token);
+  }
+
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  private isAssignment(token: Token | undefined): boolean {
+    if (token?.kind !== 'word') return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === '=' || word === '=>';
+  }
+
+  private skip(token: Token, message = this.unexpected(token)): Repair {
+    const length = token.end - token.offset;
+    return this.repair(
+      token.offset,
+      length,
+      message,
+      (w) => w.index++,
+      removal(this.text, token.offset, length),
+    );
+  }
+
+  unexpected(token: Token): string {
+    const frame = this.top;
+    const shown =
+      token.kind === 'string' || token.kind === 'literal' || token.kind === 'word'
+        ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN)
+        : token.kind;
+    const expected: Record<Place, string> = {
+      value: 'a value',
+      'value-or-close': "a value or ']'",
+      key: 'a key in double quotes',
+      'key-or-close': "a key in double quotes or '}'",
+      colon: "':'",
+      'comma-or-close': `',' or '${frame.open === '{' ? '}' : ']'}'`,
+      end: 'the end of the file',
+    };
+    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+  }
+
+  repair(
+    offset: number,
+    length: number,
+    message: string,
+    apply: (walk: Walk) => void,
+    fix?: TextEdit,
+  ): Repair {
+    return { issue: { message, offset, length }, apply, fix };
+  }
+
+  nextKind(): Token['kind'] | undefined {
+    return this.nextToken()?.kind;
+  }
+
+  private nextToken(): Token | undefined {
+    for (let i = this.index + 1; i < this.tokens.length; i++) {
+      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!;
+    }
+    return undefined;
+  }
+}
+
+/** The quotes a word processor puts in place of '"'. */
+const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;

@@ -1,0 +1,112 @@
+import type { Frame, Repair, Walk } from './syntax-walk.js';
+import type { Token } from './syntax-token.js';
+import { replacement, type TextEdit } from './syntax-repair.js';
+import { typographicAdvice } from './typographic-quotes.js';
+import { quoteAdvice } from './word-tokens.js';
+import { excerpt } from '../text/message-values.js';
+
+/** Repairs of values: words read where a value stands (NaN, True, +1), a '"' left unescaped in a string. */
+
+/** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
+export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
+  const line = walk.lineOf(token.offset);
+  const quote = frame.valueEnd - 1;
+  // The rest of the string, up to a comma or bracket on the same line, is part of it.
+  const rest = tokensOfLine(walk, walk.index, line);
+  const end = rest === walk.index ? quote : walk.tokens[rest - 1]!.end;
+  // Its quotes but the last, which closes it, are the ones to escape; without a closing quote
+  // at its end (`"a "b`), the string's end is the maker's to say.
+  const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 0x22;
+  const inner = walk.text
+    .slice(quote, end - 1)
+    .replace(/\\?"/g, (mark) => (mark.length === 2 ? mark : '\\"'));
+  return walk.repair(
+    quote,
+    1,
+    'This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
+    (w) => {
+      for (; w.index < rest; w.index++) {
+        w.lastEnd = w.tokens[w.index]!.end;
+        frame.valueEnd = w.lastEnd;
+      }
+      w.top.valueEnd = w.lastEnd;
+    },
+    closed ? replacement(quote, end - 1 - quote, inner) : undefined,
+  );
+}
+
+/** The index after the words, strings, literals and colons from `index` on line `line`. */
+function tokensOfLine(walk: Walk, index: number, line: number): number {
+  let at = index;
+  for (; ; at++) {
+    const next = walk.tokens[at]!;
+    if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
+      return at;
+    if (walk.lineOf(next.offset) !== line) return at;
+  }
+}
+
+/** A number as JavaScript writes it: its sign, digits before the point, fraction and exponent. */
+const LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** JSON's form of a number written with a '+' sign or no digit before its point; else undefined. */
+function jsonNumber(word: string): string | undefined {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return undefined;
+  const [, sign, digits, fraction = '', exponent = ''] = parts;
+  if ((digits === '' && fraction === '') || /^0\d/.test(digits!)) return undefined;
+  return `${sign === '-' ? '-' : ''}${digits || '0'}${fraction}${exponent}`;
+}
+
+/**
+ * What is wrong with a word read where a value stands, and the edit that fixes it when the message
+ * names one: none for NaN ("write null, or the value as a string"), undefined, or a number written
+ * otherwise than JSON does, whose value only the maker knows.
+ */
+export function wordAsValue(word: string, token: Token): { problem: Token['problem']; fix?: TextEdit } {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  const written = (meant: string) => replacement(at.offset, at.length, meant);
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at },
+    };
+  if (word === 'undefined')
+    return {
+      problem: { message: 'undefined is not a JSON value: write null, or remove the member.', ...at },
+    };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
+    return {
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
+      fix: written(JSON.stringify(inner)),
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === 'true' || lower === 'false' || lower === 'null' || word === 'None') {
+    const meant = word === 'None' ? 'null' : lower;
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written(meant),
+    };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    // `+1` and `.5` have one meaning, which JSON writes 1 and 0.5.
+    const meant = jsonNumber(word);
+    if (meant !== undefined) {
+      return {
+        problem: {
+          message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
+          ...at,
+        },
+        fix: written(meant),
+      };
+    }
+    return {
+      problem: {
+        message: `${excerpt(word)} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`,
+        ...at,
+      },
+    };
+  }
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };
+}

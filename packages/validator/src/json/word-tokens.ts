@@ -1,0 +1,178 @@
+import { hashCommentToken } from './comment-tokens.js';
+import { insertion, removal, replacement } from './syntax-repair.js';
+import type { Token } from './syntax-token.js';
+import { TYPOGRAPHIC_QUOTES, typographicAdvice, typographicClose } from './typographic-quotes.js';
+import { enclosedExcerpt, excerpt } from '../text/message-values.js';
+
+/** Words that are no JSON token: strings in other quotes, unquoted text, invisible characters, ';', '='. */
+
+/** What to write for a word that is text: the advice for an unquoted string, wherever it is read. */
+export function quoteAdvice(word: string): string {
+  const shown = excerpt(word);
+  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+}
+
+/**
+ * A word that is no JSON token: a single-quoted string (read to its closing quote on the line, past
+ * an escaped \'), an invisible character (a token of its own, so that the word after it is read as
+ * what it is), a ';' (its own token too), or a word the diagnosis names where it stands (NaN, True,
+ * an unquoted key).
+ */
+export function wordToken(
+  text: string,
+  offset: number,
+  end: number,
+  describeCharacter: (character: number) => string,
+): Token {
+  const first = text.codePointAt(offset)!;
+  const comment = hashCommentToken(text, offset);
+  if (comment) return comment;
+  // A string in single quotes or backticks, as JavaScript and Python write strings.
+  if (first === 0x27 || first === 0x60) {
+    const close = quoteClose(text, offset);
+    if (close !== -1) {
+      const written = text.slice(offset, close + 1);
+      const meant = doubleQuoted(text.slice(offset + 1, close));
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        fix: replacement(offset, written.length, meant),
+        problem: {
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written)}.`,
+          offset,
+          length: written.length,
+        },
+      };
+    }
+  }
+  if (TYPOGRAPHIC_QUOTES.includes(text.charAt(offset))) {
+    const close = typographicClose(text, offset);
+    if (close !== -1) {
+      const meant = JSON.stringify(text.slice(offset + 1, close));
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        fix: replacement(offset, close + 1 - offset, meant),
+        problem: { message: typographicAdvice(meant), offset, length: close + 1 - offset },
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 0xffff ? 2 : 1;
+    return {
+      kind: 'skip',
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text, offset, length),
+    };
+  }
+  // `-Infinity` and `-.5` are one word each, which the scanner ends after the '-'.
+  SIGNED_NON_NUMBER.lastIndex = offset;
+  if (SIGNED_NON_NUMBER.test(text)) return { kind: 'word', offset, end: SIGNED_NON_NUMBER.lastIndex };
+  // A '=' or '=>' is a token of its own, written for a ':' by makers used to other notations
+  // (`"a" = 1`, `"a" => 1`): the scanner would read `=1` as one word.
+  if (first === 0x3d)
+    return { kind: 'word', offset, end: offset + (text.charAt(offset + 1) === '>' ? 2 : 1) };
+  // A ';' is a token of its own, written for a ',' by makers used to C# or JavaScript: the scanner
+  // reads `true;` as one word, which would be advised to become the string "true;".
+  const semicolon = text.indexOf(';', offset);
+  if (semicolon !== -1 && semicolon < end) {
+    if (semicolon === offset) return { kind: 'word', offset, end: offset + 1 };
+    end = semicolon;
+    if (/^(?:true|false|null)$/.test(text.slice(offset, end))) return { kind: 'literal', offset, end };
+  }
+  // A word that goes on at a '/' (application/json, https://…, a path) is one unquoted string; the
+  // scanner would end it at the '/', and read a '//' as the start of a comment to the end of the line.
+  end = unquotedRunEnd(text, offset, end);
+  // A word right before a '"' is a string that lost its opening quote ("produces": read as produces").
+  if (text.charCodeAt(end) === 0x22) {
+    const word = text.slice(offset, end);
+    return {
+      kind: 'string',
+      offset,
+      end: end + 1,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
+        offset,
+        length: end - offset,
+      },
+      fix: insertion(offset, '"'),
+    };
+  }
+  // An invisible character inside the word ends it.
+  for (let i = offset + 1; i < end; i++) {
+    if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };
+  }
+  return { kind: 'word', offset, end };
+}
+
+/** `-Infinity`, `-NaN` and `-.5`, as JavaScript writes them. */
+const SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
+
+/**
+ * Characters of an unquoted media type, URL or path, and the typographic quotes a word processor may
+ * have put around it; JSON's own punctuation and spaces end it.
+ */
+const UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+
+/**
+ * Where the unquoted word at `offset`, which the scanner ended at `end`, really ends when it goes on
+ * at a '/': over the characters of a URL, a ':' included only where a URL has one (`https://`,
+ * `host:8080`), a '//' or '/*' elsewhere left to be read as the comment it starts. `end` itself
+ * when the word does not go on at a '/'.
+ */
+function unquotedRunEnd(text: string, offset: number, end: number): number {
+  if (text.charAt(end) !== '/' && text.charAt(offset) !== '/' && !text.startsWith('://', end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text.length; at++) {
+    const character = text.charAt(at);
+    if (character === ':') {
+      if (text.startsWith('://', at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text.charAt(at + 1)))) break;
+    } else if (character === '/' && (text.charAt(at + 1) === '/' || text.charAt(at + 1) === '*')) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
+}
+
+export function isInvisible(character: number): boolean {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+
+/**
+ * The quote that closes the string a single quote or backtick opens at `offset`, on its line; -1
+ * when none does. A backslash escapes the character after it, so `'it\'s'` is one string, as
+ * JavaScript reads it.
+ */
+function quoteClose(text: string, offset: number): number {
+  const quote = text.charCodeAt(offset);
+  for (let i = offset + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return -1;
+    if (code === 0x5c && !/[\n\r]/.test(text.charAt(i + 1))) i++;
+    else if (code === quote) return i;
+  }
+  return -1;
+}
+
+/**
+ * A single-quoted or backticked string's text in double quotes: a `"` in it escaped, a `\'` or
+ * `` \` `` (escapes JSON does not have) written as the quote it means. Its other escapes are kept as written, and JSON.parse of the
+ * repaired text judges them.
+ */
+function doubleQuoted(inner: string): string {
+  const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
+    if (mark === '"') return '\\"';
+    return mark === "\\'" || mark === '\\`' ? mark.charAt(1) : mark;
+  });
+  return `"${escaped}"`;
+}
