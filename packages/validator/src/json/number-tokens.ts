@@ -27,7 +27,20 @@ export function numberToken(text: string, offset: number, end: number): Token {
   HEXADECIMAL.lastIndex = end;
   if (HEXADECIMAL.test(text)) {
     const written = text.slice(offset, HEXADECIMAL.lastIndex);
-    const meant = String(Number(written.replace('-', '')) * (written.startsWith('-') ? -1 : 1));
+    const value = Number(written.replace('-', '')) * (written.startsWith('-') ? -1 : 1);
+    // Past about 256 hexadecimal digits the value is Infinity, which JSON cannot hold either: no edit.
+    if (!Number.isFinite(value))
+      return {
+        kind: 'literal',
+        offset,
+        end: HEXADECIMAL.lastIndex,
+        problem: {
+          message: `${excerpt(written)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+          offset,
+          length: written.length,
+        },
+      };
+    const meant = String(value);
     return {
       kind: 'literal',
       offset,

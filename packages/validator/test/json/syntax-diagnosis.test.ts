@@ -284,6 +284,11 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
       expect(issuesOf(value(written))).toEqual([advice(written, meant)]);
     expect(issuesOf(value('0x1F'))).toEqual([advice('0x1F', '31, its decimal value')]);
     expect(issuesOf(value('-0xff'))).toEqual([advice('-0xff', '-255, its decimal value')]);
+    // Past about 256 digits the decimal value is Infinity, which JSON cannot hold: no number to offer.
+    const huge = `0x${'f'.repeat(300)}`;
+    expect(issuesOf(value(huge))).toEqual([
+      `10:8 ${huge.slice(0, 99)}… is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+    ]);
     // The '-' was read as an unquoted string of its own, and the rest as stray text.
     for (const written of ['-Infinity', '-NaN'])
       expect(issuesOf(value(written))).toEqual([
