@@ -156,3 +156,21 @@ describe('every option that takes a value', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('the environment variables the options fall back on', () => {
+  const importArgs = ['import', 'x.zip', ...dataverse];
+
+  it('count as not set when empty, as CI systems set a secret that is missing', async () => {
+    const result = await run(importArgs, { AZURE_CLIENT_ID: '', CONNECTOR_ALM_CLIENT_SECRET: 'secret' });
+    expect(result.err).toBe('error: Give --app-id (or set AZURE_CLIENT_ID).\n');
+    expect(result.code).toBe(2);
+  });
+
+  it('say what to give when the app ID is white space alone', async () => {
+    const result = await run(importArgs, { AZURE_CLIENT_ID: ' ', CONNECTOR_ALM_CLIENT_SECRET: 'secret' });
+    expect(result.err).toBe(
+      'error: The app ID (client ID) is empty. Use the Application (client) ID from the app registration overview.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+});
