@@ -124,7 +124,9 @@ describe('validate-connector settings', () => {
       inputs: { 'sarif-file': '../x.sarif' },
     });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations[0]!.message).toMatch(/sarif-file.*inside the workspace/);
+    expect(run.annotations[0]!.message).toBe(
+      "Input 'sarif-file' must be inside the workspace; got '../x.sarif'. Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of.",
+    );
   });
 
   it('refuses a SARIF path that a link in the workspace leads outside, and a folder', async () => {

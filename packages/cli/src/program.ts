@@ -8,6 +8,7 @@ import {
   UsageError,
 } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
+import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
 import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerRulesCommand } from './commands/rules.js';
@@ -58,7 +59,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerOpenPullRequestCommand(program, context);
   registerRulesCommand(program, context);
   for (const command of program.commands) command.exitOverride();
-  program.hook('preAction', (_program, command) => refuseEmptyArguments(command));
+  program.hook('preAction', (_program, command) => {
+    refuseEmptyArguments(command);
+    refuseEmptyOptions(command);
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -80,20 +84,4 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${printable(error.stack, { lineBreaks: true })}\n`);
     return ExitCode.Failure;
   }
-}
-
-/**
- * An argument given as '' (most often an unset shell variable, as in `validate "$DIR"`) would be
- * resolved to the current folder or reported at an empty location (": error: ..."): it is refused
- * here, for every command, naming the argument.
- */
-function refuseEmptyArguments(command: Command): void {
-  command.registeredArguments.forEach((argument, index) => {
-    const value: unknown = command.processedArgs[index];
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    if (values.includes(''))
-      throw new UsageError(`The argument <${argument.name()}> is empty.`, {
-        hint: 'Give a value; an empty one often comes from a shell variable that is not set.',
-      });
-  });
 }

@@ -148,11 +148,12 @@ describe('solution settings that are not valid name their option and exit 2', ()
       build('--solution-version', 'y'),
       "error: --solution-version 'y' is not a solution version. Use two",
     ],
-    // Number('') is 0: the empty value was reported as "got 0", with exit code 1.
+    // Number('') is 0: the empty value was reported as "got 0", with exit code 1; every option
+    // refuses an empty value now (empty-options.test.ts).
     [
       "--option-value-prefix ''",
       build('--option-value-prefix', ''),
-      "error: --option-value-prefix must be a whole number from 10000 to 99999; got ''.",
+      'error: --option-value-prefix is empty.',
     ],
     [
       '--option-value-prefix -3',

@@ -48,7 +48,10 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
       hint: 'Use the Directory (tenant) ID from the app registration overview.',
     });
   }
-  if (settings.appId.trim() === '') throw new UsageError('The app ID (client ID) is empty.');
+  if (settings.appId.trim() === '')
+    throw new UsageError('The app ID (client ID) is empty.', {
+      hint: 'Use the Application (client) ID from the app registration overview.',
+    });
   const urlCloud = settings.authorityHost ? undefined : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(

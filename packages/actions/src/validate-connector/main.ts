@@ -183,7 +183,11 @@ async function writeSarif(
   if (!inputs.sarifFile) return undefined;
   const target = await realPathInsideWorkspace(workspace, inputs.sarifFile);
   if (target === undefined) {
-    throw new InputError('sarif-file', `must be inside the workspace; got '${inputs.sarifFile}'.`);
+    throw new InputError(
+      'sarif-file',
+      `must be inside the workspace; got '${inputs.sarifFile}'.`,
+      "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of.",
+    );
   }
   if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
     throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
