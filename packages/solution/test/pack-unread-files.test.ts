@@ -28,6 +28,24 @@ function write(root: string, file: string, content: string): void {
   writeFileSync(path.join(root, file), content);
 }
 
+/**
+ * In a folder of both exports, a stray file with the `_managed` suffix belongs to the managed package
+ * only: the unmanaged one packs, the managed one is refused at the file, naming its path in the zip.
+ */
+async function expectRefusedForManagedOnly(file: string, packedAs: string, body: string): Promise<void> {
+  const dir = temp.make();
+  const unmanagedZip = await variantOf(fixturePath(HIL), path.join(dir, 'HIL.zip'), {});
+  await managedTwinOf(unmanagedZip, path.join(dir, 'HIL_managed.zip'));
+  const src = path.join(dir, 'src');
+  await unpackSolution(unmanagedZip, src, { packageType: 'both' });
+  write(src, file, xml(body));
+  await packSolution(src, path.join(dir, 'unmanaged.zip'), { packageType: 'unmanaged' });
+  const error = await refusal(packSolution(src, path.join(dir, 'managed.zip'), { packageType: 'managed' }));
+  expect(error.location).toEqual({ file: path.join(src, file) });
+  expect(error.message).toContain(`into the zip as ${packedAs},`);
+  expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
+}
+
 describeFixtures('pack and a file in Other/ that is not the manifest or the customizations', () => {
   it.each([
     'Other/Notes.xml',
@@ -54,19 +72,8 @@ describeFixtures('pack and a file in Other/ that is not the manifest or the cust
     },
   );
 
-  it('refuses one in a folder of both exports, for the package that has it', async () => {
-    const dir = temp.make();
-    const unmanagedZip = await variantOf(fixturePath(HIL), path.join(dir, 'HIL.zip'), {});
-    await managedTwinOf(unmanagedZip, path.join(dir, 'HIL_managed.zip'));
-    const src = path.join(dir, 'src');
-    await unpackSolution(unmanagedZip, src, { packageType: 'both' });
-    write(src, 'Other/Notes_managed.xml', xml('<Settings />'));
-    await packSolution(src, path.join(dir, 'unmanaged.zip'), { packageType: 'unmanaged' });
-    const error = await refusal(packSolution(src, path.join(dir, 'managed.zip'), { packageType: 'managed' }));
-    expect(error.location).toEqual({ file: path.join(src, 'Other/Notes_managed.xml') });
-    expect(error.message).toContain('into the zip as Other/Notes.xml,');
-    expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
-  });
+  it('refuses one in a folder of both exports, for the package that has it', () =>
+    expectRefusedForManagedOnly('Other/Notes_managed.xml', 'Other/Notes.xml', '<Settings />'));
 });
 
 describeFixtures('pack and a file in Templates/ that is not pac’s', () => {
@@ -90,19 +97,12 @@ describeFixtures('pack and a file in Templates/ that is not pac’s', () => {
     },
   );
 
-  it('refuses one in a folder of both exports, for the package that has it', async () => {
-    const dir = temp.make();
-    const unmanagedZip = await variantOf(fixturePath(HIL), path.join(dir, 'HIL.zip'), {});
-    await managedTwinOf(unmanagedZip, path.join(dir, 'HIL_managed.zip'));
-    const src = path.join(dir, 'src');
-    await unpackSolution(unmanagedZip, src, { packageType: 'both' });
-    write(src, 'Templates/Welcome_managed.xml', xml('<EmailTemplate />'));
-    await packSolution(src, path.join(dir, 'unmanaged.zip'), { packageType: 'unmanaged' });
-    const error = await refusal(packSolution(src, path.join(dir, 'managed.zip'), { packageType: 'managed' }));
-    expect(error.location).toEqual({ file: path.join(src, 'Templates/Welcome_managed.xml') });
-    expect(error.message).toContain('into the zip as Templates/Welcome.xml,');
-    expect(existsSync(path.join(dir, 'managed.zip'))).toBe(false);
-  });
+  it('refuses one in a folder of both exports, for the package that has it', () =>
+    expectRefusedForManagedOnly(
+      'Templates/Welcome_managed.xml',
+      'Templates/Welcome.xml',
+      '<EmailTemplate />',
+    ));
 
   it('packs <Templates> of the customizations as it is, the place an export keeps templates', async () => {
     // Every real export in the fixtures has no Templates/ entry and <Templates /> in its customizations.
