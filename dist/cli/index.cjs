@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path55 = require("node:path");
+    var path57 = require("node:path");
     var fs25 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path55.resolve(baseDir, baseName);
+          const localBin = path57.resolve(baseDir, baseName);
           if (fs25.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path55.extname(baseName))) return void 0;
+          if (sourceExt.includes(path57.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs25.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path55.resolve(
-            path55.dirname(resolvedScriptPath),
+          executableDir = path57.resolve(
+            path57.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path55.basename(
+            const legacyName = path57.basename(
               this._scriptPath,
-              path55.extname(this._scriptPath)
+              path57.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path55.extname(executableFile));
+        launchWithNode = sourceExt.includes(path57.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path55.basename(filename, path55.extname(filename));
+        this._name = path57.basename(filename, path57.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path56) {
-        if (path56 === void 0) return this._executableDir;
-        this._executableDir = path56;
+      executableDir(path58) {
+        if (path58 === void 0) return this._executableDir;
+        this._executableDir = path58;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path55) {
-      let input = path55;
+    function removeDotSegments(path57) {
+      let input = path57;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path55) {
-      if (path55 === "" || path55[0] === "/") {
-        return removeDotSegments(path55);
+    function removeDotSegmentsRelative(path57) {
+      if (path57 === "" || path57[0] === "/") {
+        return removeDotSegments(path57);
       }
-      const segments = path55.split("/");
+      const segments = path57.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path55 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path55 && path55 !== "/" ? path55 : void 0;
+        const path57 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path57 && path57 !== "/" ? path57 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path55) {
-      const ctrl = callVisitor(key, node, visitor, path55);
+    function visit_(key, node, visitor, path57) {
+      const ctrl = callVisitor(key, node, visitor, path57);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path55, ctrl);
-        return visit_(key, ctrl, visitor, path55);
+        replaceNode(key, path57, ctrl);
+        return visit_(key, ctrl, visitor, path57);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path55 = Object.freeze(path55.concat(node));
+          path57 = Object.freeze(path57.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path55);
+            const ci = visit_(i2, node.items[i2], visitor, path57);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path55 = Object.freeze(path55.concat(node));
-          const ck = visit_("key", node.key, visitor, path55);
+          path57 = Object.freeze(path57.concat(node));
+          const ck = visit_("key", node.key, visitor, path57);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path55);
+          const cv = visit_("value", node.value, visitor, path57);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path55) {
-      const ctrl = await callVisitor(key, node, visitor, path55);
+    async function visitAsync_(key, node, visitor, path57) {
+      const ctrl = await callVisitor(key, node, visitor, path57);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path55, ctrl);
-        return visitAsync_(key, ctrl, visitor, path55);
+        replaceNode(key, path57, ctrl);
+        return visitAsync_(key, ctrl, visitor, path57);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path55 = Object.freeze(path55.concat(node));
+          path57 = Object.freeze(path57.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path55);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path57);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path55 = Object.freeze(path55.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path55);
+          path57 = Object.freeze(path57.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path57);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path55);
+          const cv = await visitAsync_("value", node.value, visitor, path57);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path55) {
+    function callVisitor(key, node, visitor, path57) {
       if (typeof visitor === "function")
-        return visitor(key, node, path55);
+        return visitor(key, node, path57);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path55);
+        return visitor.Map?.(key, node, path57);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path55);
+        return visitor.Seq?.(key, node, path57);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path55);
+        return visitor.Pair?.(key, node, path57);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path55);
+        return visitor.Scalar?.(key, node, path57);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path55);
+        return visitor.Alias?.(key, node, path57);
       return void 0;
     }
-    function replaceNode(key, path55, node) {
-      const parent = path55[path55.length - 1];
+    function replaceNode(key, path57, node) {
+      const parent = path57[path57.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path55, value) {
+    function collectionFromPath(schema, path57, value) {
       let v = value;
-      for (let i2 = path55.length - 1; i2 >= 0; --i2) {
-        const k = path55[i2];
+      for (let i2 = path57.length - 1; i2 >= 0; --i2) {
+        const k = path57[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path55) => path55 == null || typeof path55 === "object" && !!path55[Symbol.iterator]().next().done;
+    var isEmptyPath = (path57) => path57 == null || typeof path57 === "object" && !!path57[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path55, value) {
-        if (isEmptyPath(path55))
+      addIn(path57, value) {
+        if (isEmptyPath(path57))
           this.add(value);
         else {
-          const [key, ...rest] = path55;
+          const [key, ...rest] = path57;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path55) {
-        const [key, ...rest] = path55;
+      deleteIn(path57) {
+        const [key, ...rest] = path57;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path55, keepScalar) {
-        const [key, ...rest] = path55;
+      getIn(path57, keepScalar) {
+        const [key, ...rest] = path57;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path55) {
-        const [key, ...rest] = path55;
+      hasIn(path57) {
+        const [key, ...rest] = path57;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path55, value) {
-        const [key, ...rest] = path55;
+      setIn(path57, value) {
+        const [key, ...rest] = path57;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path55, value) {
+      addIn(path57, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path55, value);
+          this.contents.addIn(path57, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path55) {
-        if (Collection2.isEmptyPath(path55)) {
+      deleteIn(path57) {
+        if (Collection2.isEmptyPath(path57)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path55) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path57) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path55, keepScalar) {
-        if (Collection2.isEmptyPath(path55))
+      getIn(path57, keepScalar) {
+        if (Collection2.isEmptyPath(path57))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path55, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path57, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path55) {
-        if (Collection2.isEmptyPath(path55))
+      hasIn(path57) {
+        if (Collection2.isEmptyPath(path57))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path55) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path57) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path55, value) {
-        if (Collection2.isEmptyPath(path55)) {
+      setIn(path57, value) {
+        if (Collection2.isEmptyPath(path57)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path55), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path57), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path55, value);
+          this.contents.setIn(path57, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path55) => {
+    visit2.itemAtPath = (cst, path57) => {
       let item = cst;
-      for (const [field, index] of path55) {
+      for (const [field, index] of path57) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path55) => {
-      const parent = visit2.itemAtPath(cst, path55.slice(0, -1));
-      const field = path55[path55.length - 1][0];
+    visit2.parentCollection = (cst, path57) => {
+      const parent = visit2.itemAtPath(cst, path57.slice(0, -1));
+      const field = path57[path57.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path55, item, visitor) {
-      let ctrl = visitor(item, path55);
+    function _visit(path57, item, visitor) {
+      let ctrl = visitor(item, path57);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path55.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path57.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path55);
+            ctrl = ctrl(item, path57);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path55) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path57) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path55, { windows } = {}) => {
-      const segs = path55.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path57, { windows } = {}) => {
+      const segs = path57.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path55, options2) {
+    function openPromise(path57, options2) {
       return new Promise((resolve, reject) => {
-        open2(path55, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path57, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path55, options2, callback) {
+    function open2(path57, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.open(path55, "r", function(err2, fd2) {
+      fs25.open(path57, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs25.close(fd2, defaultCallback);
@@ -30494,6 +30494,33 @@ function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
+// packages/cli/src/empty-values.ts
+var HINT = "Give a value; an empty one often comes from a shell variable that is not set.";
+function refuseEmptyArguments(command) {
+  command.registeredArguments.forEach((argument, index) => {
+    const value = command.processedArgs[index];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.includes(""))
+      throw new UsageError(`The argument <${argument.name()}> is empty.`, { hint: HINT });
+  });
+}
+function refuseEmptyOptions(command) {
+  for (let current = command; current; current = current.parent) {
+    for (const option of current.options) {
+      const key = option.attributeName();
+      if (current.getOptionValueSource(key) !== "cli") continue;
+      const value = current.getOptionValue(key);
+      const values = Array.isArray(value) ? value : [value];
+      const blank = values.find((v) => typeof v === "string" && v.trim() === "");
+      if (blank === void 0) continue;
+      const name = option.long ?? option.short ?? key;
+      throw new UsageError(`${name} ${blank === "" ? "is empty" : "holds only white space"}.`, {
+        hint: HINT
+      });
+    }
+  }
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 function compareFindings(a, b) {
@@ -30678,11 +30705,11 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  const quoted = folders.map((folder) => `"${folder}"`);
-  if (quoted.length <= max2) {
-    return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  const quoted2 = folders.map((folder) => `"${folder}"`);
+  if (quoted2.length <= max2) {
+    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
   }
-  return `${quoted.slice(0, max2).join(", ")} and ${quoted.length - max2} more`;
+  return `${quoted2.slice(0, max2).join(", ")} and ${quoted2.length - max2} more`;
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -31313,12 +31340,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path55) {
+function findNodeAtLocation(root, path57) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path55) {
+  for (let segment of path57) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32001,6 +32028,15 @@ function parsePointer(pointer) {
   if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
   return pointer.slice(1).split("/").map(decodeSegment);
 }
+function valueAtPointer(root, pointer) {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
+}
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
@@ -32072,7 +32108,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path55 = [root];
+  const path57 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32080,14 +32116,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path55[level];
+    let node = path57[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path55[level] = node;
+      path57[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -32329,74 +32365,319 @@ function applyEdits(text3, edits) {
   };
 }
 
-// packages/validator/src/json/syntax-tokens.ts
-var KINDS = {
-  1: "{",
-  2: "}",
-  3: "[",
-  4: "]",
-  5: ",",
-  6: ":",
-  7: "literal",
-  8: "literal",
-  9: "literal",
-  10: "string",
-  11: "literal",
-  12: "skip",
-  13: "skip",
-  16: "word",
-  17: "end"
-};
-var NUMERIC_LITERAL = 11;
-var LINE_BREAK_TRIVIA = 14;
-var WHITESPACE_TRIVIA = 15;
-var SCAN_UNEXPECTED_END_OF_STRING = 2;
-var SCAN_INVALID_UNICODE = 4;
-var SCAN_INVALID_ESCAPE = 5;
-var SCAN_INVALID_CHARACTER = 6;
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function tokenize(text3, describeCharacter) {
-  const scanner = createScanner2(text3, false);
-  const tokens = [];
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
+// packages/validator/src/json/comment-tokens.ts
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
+function commentToken(text3, offset, end, unclosed) {
+  const kind = "skip";
+  if (unclosed) {
+    const problem2 = { message: UNCLOSED_COMMENT, offset, length: 2 };
+    return { kind, offset, end, problem: problem2, unclosedAtEnd: true };
+  }
+  const problem = { message: COMMENT, offset, length: end - offset };
+  return { kind, offset, end, problem, fix: removal(text3, offset, end - offset) };
+}
+function hashCommentToken(text3, offset) {
+  if (text3.charCodeAt(offset) !== 35 || !/^[ \t\r\n]?$/.test(text3.charAt(offset + 1))) return void 0;
+  const lineEnd2 = text3.slice(offset).search(/[\r\n]/);
+  const commentEnd = lineEnd2 === -1 ? text3.length : offset + lineEnd2;
+  return {
+    kind: "skip",
+    offset,
+    end: commentEnd,
+    problem: { message: COMMENT, offset, length: commentEnd - offset },
+    fix: removal(text3, offset, commentEnd - offset)
+  };
+}
+
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text3 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text3, maxLength);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
+  if (text3.length < 2) return excerpt(text3, maxLength);
+  const inner = excerpt(text3.slice(1, -1), maxLength - 2);
+  return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
+}
+function kindOfValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, max2, quoted);
+}
+function nameList(names3) {
+  return boundedList(names3, Infinity, (name) => excerpt(name));
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max2, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text3 = show2(value);
+    if (shown.length > 0 && length + text3.length > MAX_LIST_LENGTH) break;
+    shown.push(text3);
+    length += text3.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+function cut(text3, maxLength) {
+  const pieces = [];
+  let length = 0;
+  for (const character of text3) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
     }
-    if (kind === "skip") {
-      const problem = { message: COMMENT, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem, fix: removal(text3, offset, end - offset) });
-    } else if (kind === "string") {
-      const token = stringToken(text3, offset, end, scanner.getTokenError());
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (kind === "word") {
-      const token = wordToken(text3, offset, end, describeCharacter);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token = arithmeticToken(text3, offset) ?? numberToken(text3, offset, end);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close2] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close2}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close2}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
     } else {
-      tokens.push({ kind, offset, end });
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
     }
   }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close2}`;
 }
+
+// packages/validator/src/json/typographic-quotes.ts
+var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
+function typographicAdvice(meant) {
+  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
+}
+function typographicClose(text3, offset) {
+  const double = "\u201C\u201D".includes(text3.charAt(offset));
+  const closers = double ? '\u201C\u201D"' : "\u2018\u2019'";
+  for (let i2 = offset + 1; i2 < text3.length; i2++) {
+    const character = text3.charAt(i2);
+    if (character === "\n" || character === "\r") return -1;
+    if (!closers.includes(character)) continue;
+    if (!double && /[\p{L}\p{N}]/u.test(text3.charAt(i2 + 1))) continue;
+    const after = text3.charAt(nextSpaceOnLine(text3, i2 + 1));
+    return after === "" || ",:}]\n\r".includes(after) ? i2 : -1;
+  }
+  return -1;
+}
+function typographicCloseAfter(text3, from, end) {
+  for (let i2 = from; i2 < end; i2++) {
+    const character = text3.charAt(i2);
+    if (character !== "\u201C" && character !== "\u201D") continue;
+    const after = text3.charAt(nextSpaceOnLine(text3, i2 + 1));
+    if (after === "" || ",:}]\n\r".includes(after)) return i2;
+  }
+  return -1;
+}
+function nextSpaceOnLine(text3, from) {
+  let i2 = from;
+  while (text3.charAt(i2) === " " || text3.charAt(i2) === "	") i2++;
+  return i2;
+}
+function typographicClosing(text3, offset, quote) {
+  return {
+    kind: "string",
+    offset,
+    end: quote + 1,
+    fix: replacement(quote, 1, '"'),
+    problem: {
+      message: `This ${text3.charAt(quote)} is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`,
+      offset: quote,
+      length: 1
+    }
+  };
+}
+
+// packages/validator/src/json/word-tokens.ts
+function quoteAdvice(word) {
+  const shown = excerpt(word);
+  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+}
+function wordToken(text3, offset, end, describeCharacter) {
+  const first = text3.codePointAt(offset);
+  const comment2 = hashCommentToken(text3, offset);
+  if (comment2) return comment2;
+  if (first === 39 || first === 96) {
+    const close2 = quoteClose(text3, offset);
+    if (close2 !== -1) {
+      const written2 = text3.slice(offset, close2 + 1);
+      const meant = doubleQuoted(text3.slice(offset + 1, close2));
+      return {
+        kind: "string",
+        offset,
+        end: close2 + 1,
+        fix: replacement(offset, written2.length, meant),
+        problem: {
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written2)}.`,
+          offset,
+          length: written2.length
+        }
+      };
+    }
+  }
+  if (TYPOGRAPHIC_QUOTES.includes(text3.charAt(offset))) {
+    const close2 = typographicClose(text3, offset);
+    if (close2 !== -1) {
+      const meant = JSON.stringify(text3.slice(offset + 1, close2));
+      return {
+        kind: "string",
+        offset,
+        end: close2 + 1,
+        fix: replacement(offset, close2 + 1 - offset, meant),
+        problem: { message: typographicAdvice(meant), offset, length: close2 + 1 - offset }
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 65535 ? 2 : 1;
+    return {
+      kind: "skip",
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text3, offset, length)
+    };
+  }
+  SIGNED_NON_NUMBER.lastIndex = offset;
+  if (SIGNED_NON_NUMBER.test(text3)) return { kind: "word", offset, end: SIGNED_NON_NUMBER.lastIndex };
+  if (first === 61)
+    return { kind: "word", offset, end: offset + (text3.charAt(offset + 1) === ">" ? 2 : 1) };
+  const semicolon = text3.indexOf(";", offset);
+  if (semicolon !== -1 && semicolon < end) {
+    if (semicolon === offset) return { kind: "word", offset, end: offset + 1 };
+    end = semicolon;
+    if (/^(?:true|false|null)$/.test(text3.slice(offset, end))) return { kind: "literal", offset, end };
+  }
+  end = unquotedRunEnd(text3, offset, end);
+  if (text3.charCodeAt(end) === 34) {
+    const word = text3.slice(offset, end);
+    return {
+      kind: "string",
+      offset,
+      end: end + 1,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
+        offset,
+        length: end - offset
+      },
+      fix: insertion(offset, '"')
+    };
+  }
+  for (let i2 = offset + 1; i2 < end; i2++) {
+    if (isInvisible(text3.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
+  }
+  return { kind: "word", offset, end };
+}
+var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text3, offset, end) {
+  if (text3.charAt(end) !== "/" && text3.charAt(offset) !== "/" && !text3.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text3.length; at++) {
+    const character = text3.charAt(at);
+    if (character === ":") {
+      if (text3.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text3.charAt(at + 1)))) break;
+    } else if (character === "/" && (text3.charAt(at + 1) === "/" || text3.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
+}
+function isInvisible(character) {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+function quoteClose(text3, offset) {
+  const quote = text3.charCodeAt(offset);
+  for (let i2 = offset + 1; i2 < text3.length; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === 10 || code2 === 13) return -1;
+    if (code2 === 92 && !/[\n\r]/.test(text3.charAt(i2 + 1))) i2++;
+    else if (code2 === quote) return i2;
+  }
+  return -1;
+}
+function doubleQuoted(inner) {
+  const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
+    if (mark === '"') return '\\"';
+    return mark === "\\'" || mark === "\\`" ? mark.charAt(1) : mark;
+  });
+  return `"${escaped}"`;
+}
+
+// packages/validator/src/json/number-tokens.ts
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
-var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
 function numberToken(text3, offset, end) {
   const zero = end - offset === 1 ? text3.charCodeAt(offset) === 48 : text3.startsWith("-0", offset) && end - offset === 2;
   if (!zero) return { kind: "literal", offset, end };
+  HEXADECIMAL.lastIndex = end;
+  if (HEXADECIMAL.test(text3)) {
+    const written3 = text3.slice(offset, HEXADECIMAL.lastIndex);
+    const value = Number(written3.replace("-", "")) * (written3.startsWith("-") ? -1 : 1);
+    if (!Number.isFinite(value))
+      return {
+        kind: "literal",
+        offset,
+        end: HEXADECIMAL.lastIndex,
+        problem: {
+          message: `${excerpt(written3)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+          offset,
+          length: written3.length
+        }
+      };
+    const meant2 = String(value);
+    return {
+      kind: "literal",
+      offset,
+      end: HEXADECIMAL.lastIndex,
+      fix: replacement(offset, written3.length, meant2),
+      problem: {
+        message: `${excerpt(written3)} is not a number as JSON writes it: write ${excerpt(meant2)}, its decimal value.`,
+        offset,
+        length: written3.length
+      }
+    };
+  }
   AFTER_LEADING_ZERO.lastIndex = end;
   if (!AFTER_LEADING_ZERO.test(text3)) return { kind: "literal", offset, end };
   const written2 = text3.slice(offset, AFTER_LEADING_ZERO.lastIndex);
@@ -32407,14 +32688,11 @@ function numberToken(text3, offset, end) {
     end: AFTER_LEADING_ZERO.lastIndex,
     fix: replacement(offset, written2.length, meant),
     problem: {
-      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
       length: written2.length
     }
   };
-}
-function quoteAdvice(word) {
-  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
 }
 var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
@@ -32444,7 +32722,7 @@ function arithmeticToken(text3, offset) {
     end,
     fix: finite ? replacement(offset, end - offset, meant) : void 0,
     problem: {
-      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
     }
   };
@@ -32478,8 +32756,15 @@ function evaluate(operands, operators) {
   });
   return sum + sign * term;
 }
-function stringToken(text3, offset, end, error2) {
-  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end);
+
+// packages/validator/src/json/string-tokens.ts
+var SCAN_UNEXPECTED_END_OF_STRING = 2;
+var SCAN_INVALID_UNICODE = 4;
+var SCAN_INVALID_ESCAPE = 5;
+var SCAN_INVALID_CHARACTER = 6;
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function stringToken(text3, offset, end, error2, atKey) {
+  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey);
   if (error2 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text3, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
@@ -32487,13 +32772,25 @@ function stringToken(text3, offset, end, error2) {
   }
   if (error2 === SCAN_INVALID_ESCAPE || error2 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text3, offset + 1, end);
-    const message2 = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message2 = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text3.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error2 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text3, offset, end) : void 0;
     return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
   }
+  if (":, 	".includes(text3.charAt(end - 2))) {
+    TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
+    const match2 = TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.exec(text3);
+    if (match2 !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
+      return typographicClosing(text3, offset, offset + match2[1].length);
+    }
+  }
+  if (atKey && text3.charAt(nextNonSpace(text3, end)) !== ":") {
+    const key = keyBeforeColon(text3, offset, end);
+    if (key) return key;
+  }
   return { kind: "string", offset, end };
 }
-function unclosedString(text3, offset, end) {
+var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
+function unclosedString(text3, offset, end, atKey) {
   const close2 = closingQuote(text3, end);
   if (close2 !== -1) {
     const after = nextNonSpace(text3, close2 + 1);
@@ -32511,19 +32808,61 @@ function unclosedString(text3, offset, end) {
       };
     }
   }
+  const typographic = typographicCloseAfter(text3, offset + 1, end);
+  if (typographic !== -1) return typographicClosing(text3, offset, typographic);
+  const key = atKey ? keyBeforeColon(text3, offset, end) : void 0;
+  if (key) return key;
   const atEnd = end >= text3.length;
+  const comma = atEnd ? -1 : commaEndingLine(text3, offset + 1, end);
+  if (comma !== -1) {
+    return {
+      kind: "string",
+      offset,
+      end: comma,
+      fix: insertion(comma, '"'),
+      problem: {
+        message: `A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+        offset: comma,
+        length: 0
+      }
+    };
+  }
   return {
     kind: "string",
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
     fix: atEnd ? void 0 : insertion(end, '"'),
+    unclosedAtEnd: atEnd,
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
       offset: end,
       length: 0
     }
   };
+}
+function keyBeforeColon(text3, offset, end) {
+  KEY_BEFORE_COLON.lastIndex = offset + 1;
+  const key = KEY_BEFORE_COLON.exec(text3);
+  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
+  const close2 = offset + 1 + key[1].length;
+  return {
+    kind: "string",
+    offset,
+    end: close2,
+    fix: insertion(close2, '"'),
+    problem: {
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      offset: close2,
+      length: 0
+    }
+  };
+}
+var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+function commaEndingLine(text3, from, end) {
+  let at = end - 1;
+  while (at >= from && (text3.charAt(at) === " " || text3.charAt(at) === "	")) at--;
+  return at >= from && text3.charAt(at) === "," ? at : -1;
 }
 function closingQuote(text3, from) {
   for (let i2 = from; i2 < text3.length; i2++) {
@@ -32555,79 +32894,6 @@ function firstBadEscape(text3, from, end) {
   }
   return from;
 }
-function wordToken(text3, offset, end, describeCharacter) {
-  const first = text3.codePointAt(offset);
-  if (first === 39) {
-    const lineEnd2 = lineEndFrom(text3, offset);
-    const close2 = text3.indexOf("'", offset + 1);
-    if (close2 !== -1 && close2 < lineEnd2) {
-      const inner = text3.slice(offset + 1, close2);
-      return {
-        kind: "string",
-        offset,
-        end: close2 + 1,
-        fix: replacement(offset, close2 + 1 - offset, doubleQuoted(inner)),
-        problem: {
-          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
-          offset,
-          length: close2 + 1 - offset
-        }
-      };
-    }
-  }
-  if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
-    return {
-      kind: "skip",
-      offset,
-      end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
-      fix: removal(text3, offset, length)
-    };
-  }
-  end = unquotedRunEnd(text3, offset, end);
-  if (text3.charCodeAt(end) === 34) {
-    const word = text3.slice(offset, end);
-    return {
-      kind: "string",
-      offset,
-      end: end + 1,
-      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
-      fix: insertion(offset, '"')
-    };
-  }
-  for (let i2 = offset + 1; i2 < end; i2++) {
-    if (isInvisible(text3.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
-  }
-  return { kind: "word", offset, end };
-}
-var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
-function unquotedRunEnd(text3, offset, end) {
-  if (text3.charAt(end) !== "/" && text3.charAt(offset) !== "/" && !text3.startsWith("://", end)) return end;
-  let at = end;
-  let url = false;
-  for (; at < text3.length; at++) {
-    const character = text3.charAt(at);
-    if (character === ":") {
-      if (text3.startsWith("://", at)) {
-        url = true;
-        at += 2;
-      } else if (!(url && /[0-9]/.test(text3.charAt(at + 1)))) break;
-    } else if (character === "/" && (text3.charAt(at + 1) === "/" || text3.charAt(at + 1) === "*")) {
-      break;
-    } else if (!UNQUOTED_CHARACTER.test(character)) {
-      break;
-    }
-  }
-  return at;
-}
-function isInvisible(character) {
-  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
-}
-function lineEndFrom(text3, from) {
-  const newline2 = text3.indexOf("\n", from);
-  return newline2 === -1 ? text3.length : newline2;
-}
 var CONTROL_ESCAPES = {
   "\b": "\\b",
   "\f": "\\f",
@@ -32645,86 +32911,439 @@ function escapedControls(text3, offset, end, lineBreaks2) {
 }
 function escapedBackslashes(text3, offset, end) {
   const written2 = text3.slice(offset, end);
-  const escaped = written2.replace(
-    /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g,
-    (escape6) => escape6.length === 1 ? "\\\\" : escape6
-  );
+  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape6) => {
+    if (escape6 === "\\'") return "'";
+    return escape6.length === 1 ? "\\\\" : escape6;
+  });
   return replacement(offset, end - offset, escaped);
 }
-function doubleQuoted(inner) {
-  return `"${inner.replace(/\\?"/g, (quote) => quote.length === 2 ? quote : '\\"')}"`;
+
+// packages/validator/src/json/syntax-tokens.ts
+var KINDS = {
+  1: "{",
+  2: "}",
+  3: "[",
+  4: "]",
+  5: ",",
+  6: ":",
+  7: "literal",
+  8: "literal",
+  9: "literal",
+  10: "string",
+  11: "literal",
+  12: "skip",
+  13: "skip",
+  16: "word",
+  17: "end"
+};
+var NUMERIC_LITERAL = 11;
+var LINE_BREAK_TRIVIA = 14;
+var WHITESPACE_TRIVIA = 15;
+var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
+function tokenize(text3, describeCharacter) {
+  const scanner = createScanner2(text3, false);
+  const tokens = [];
+  const open2 = [];
+  let last2 = "end";
+  for (; ; ) {
+    const code2 = scanner.scan();
+    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code2] ?? "word";
+    if (kind === "end") {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === "skip") {
+      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+      tokens.push(commentToken(text3, offset, end, unclosed));
+    } else if (kind === "string") {
+      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
+      const token2 = stringToken(text3, offset, end, scanner.getTokenError(), atKey);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (kind === "word") {
+      const token2 = wordToken(text3, offset, end, describeCharacter);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token2 = arithmeticToken(text3, offset) ?? numberToken(text3, offset, end);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+    const token = tokens[tokens.length - 1];
+    if (token.kind === "skip") continue;
+    last2 = token.kind;
+    if (last2 === "{" || last2 === "[") open2.push(last2);
+    else if (last2 === "}" || last2 === "]") open2.pop();
+  }
 }
 
-// packages/validator/src/json/syntax-diagnosis.ts
+// packages/validator/src/json/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const repairs = [];
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.some((open2) => open2.open === opener);
+  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  if (matching && frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `The '${frame.open}' at line ${walk.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+        (w) => {
+          w.stack.pop();
+          w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+          w.top.valueEnd = w.lastEnd;
+        },
+        insertion(token.offset, closer)
+      )
+    );
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}.`,
+        (w) => w.close(token),
+        replacement(token.offset, 1, closer)
+      )
+    );
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens[walk.index + 1];
+  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+
+// packages/validator/src/json/file-end-repairs.ts
+function unclosedAtEnd(walk) {
+  const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+  const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+  const misplaced = misindentedClose(walk);
+  if (misplaced) {
+    const closer = misplaced.open === "{" ? "}" : "]";
+    const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+    return walk.repair(
+      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
+    );
+  }
+  return walk.repair(
+    walk.lastEnd,
+    0,
+    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    (w) => {
+      w.stopped = true;
+    },
+    insertion(walk.lastEnd, closers)
+  );
+}
+function misindentedClose(walk) {
+  for (const { open: open2, close: close2 } of walk.closes) {
+    const openIndent = indentOf(walk, open2);
+    if (lineStartsWith(walk, close2) && indentOf(walk, close2) === openIndent) continue;
+    const openLine = walk.lineOf(open2);
+    for (let line = nextLineStart(walk, open2); line !== -1 && line < close2; line = nextLineStart(walk, line)) {
+      const first = skipSpaces(walk, line);
+      const character = walk.text.charAt(first);
+      if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
+        if (first - line < openIndent || character === "}" || character === "]") break;
+        return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk, line) };
+      }
+    }
+  }
+  return void 0;
+}
+function endBefore(walk, offset) {
+  let at = offset;
+  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
+  return at;
+}
+function indentOf(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) - start;
+}
+function lineStartsWith(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) === offset;
+}
+function nextLineStart(walk, offset) {
+  const newline2 = walk.text.indexOf("\n", offset);
+  return newline2 === -1 ? -1 : newline2 + 1;
+}
+function skipSpaces(walk, from) {
+  let at = from;
+  while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
+  return at;
+}
+function textAfterEnd(walk, token) {
+  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+  return walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    }
+  );
+}
+
+// packages/validator/src/json/separator-repairs.ts
+function semicolonAfterValue(walk, token, closer) {
+  const next = walk.nextKind();
+  if (next === closer) {
+    return walk.repair(
+      token.offset,
+      1,
+      `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  return walk.repair(
+    token.offset,
+    1,
+    "A ';' stands where JSON needs ',' between values: write ',' instead.",
+    (w) => {
+      w.top.place = w.top.open === "{" ? "key" : "value";
+      w.top.comma = token.offset;
+      w.index++;
+    },
+    replacement(token.offset, 1, ",")
+  );
+}
+function missingColonAfter(walk, frame, token) {
+  return walk.repair(
+    token.end,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      frame.keyEnd = token.end;
+      w.top.place = "value";
+      w.index++;
+      w.lastEnd = token.end;
+    },
+    insertion(token.end, ":")
+  );
+}
+function assignment(walk, token) {
+  const written2 = walk.text.slice(token.offset, token.end);
+  return walk.repair(
+    token.offset,
+    written2.length,
+    `A '${written2}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+    (w) => {
+      w.top.place = "value";
+      w.index++;
+    },
+    replacement(token.offset, written2.length, ":")
+  );
+}
+function missingColon(walk, frame) {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      w.top.place = "value";
+    },
+    insertion(frame.keyEnd, ":")
+  );
+}
+
+// packages/validator/src/json/value-repairs.ts
+function unescapedQuote(walk, frame, token) {
+  const line = walk.lineOf(token.offset);
+  const quote = frame.valueEnd - 1;
+  const rest = tokensOfLine(walk, walk.index, line);
+  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
+  const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
+  return walk.repair(
+    quote,
+    1,
+    `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
+    (w) => {
+      for (; w.index < rest; w.index++) {
+        w.lastEnd = w.tokens[w.index].end;
+        frame.valueEnd = w.lastEnd;
+      }
+      w.top.valueEnd = w.lastEnd;
+    },
+    closed ? replacement(quote, end - 1 - quote, inner) : void 0
+  );
+}
+function tokensOfLine(walk, index, line) {
+  let at = index;
+  for (; ; at++) {
+    const next = walk.tokens[at];
+    if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+      return at;
+    if (walk.lineOf(next.offset) !== line) return at;
+  }
+}
+var LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+function jsonNumber(word) {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return void 0;
+  const [, sign, digits, fraction2 = "", exponent = ""] = parts;
+  if (digits === "" && fraction2 === "" || /^0\d/.test(digits)) return void 0;
+  return `${sign === "-" ? "-" : ""}${digits || "0"}${fraction2}${exponent}`;
+}
+function wordAsValue(word, token) {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  const written2 = (meant) => replacement(at.offset, at.length, meant);
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
+    };
+  if (word === "undefined")
+    return {
+      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
+    };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    return {
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
+      fix: written2(JSON.stringify(inner))
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
+    const meant = word === "None" ? "null" : lower;
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written2(meant)
+    };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    const meant = jsonNumber(word);
+    if (meant !== void 0) {
+      return {
+        problem: {
+          message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
+          ...at
+        },
+        fix: written2(meant)
+      };
+    }
+    return {
+      problem: {
+        message: `${excerpt(word)} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`,
+        ...at
+      }
+    };
+  }
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+}
+
+// packages/validator/src/json/syntax-walk.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
-var MAX_ISSUES = 20;
-function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
-  const tokens = tokenize(text3, describeCharacter);
-  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
-  const issues = [];
-  let edits = [];
-  const edit = (fix) => {
-    if (fix === void 0) edits = void 0;
-    else edits?.push(fix);
-  };
-  let repairsHere = 0;
-  let lastIndex = -1;
-  let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
-    const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text3))
-      break;
-    if (outcome === "done") {
-      finished = true;
-      break;
-    }
-    if (outcome === "accepted") {
-      if (walk.problem) {
-        issues.push(walk.problem);
-        edit(walk.fix);
-      }
-      continue;
-    }
-    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
-    lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
-    edit(repair.fix);
-    repair.apply(walk);
-    if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
-      break;
-    }
-  }
-  return { issues, edits: finished ? edits : void 0 };
-}
-function endsInsideString(tokens, text3) {
-  const last2 = tokens[tokens.length - 2];
-  return last2 !== void 0 && last2.kind === "string" && last2.end >= text3.length && last2.problem !== void 0;
-}
-function bestRepair(walk, repairs) {
-  let best = repairs[0];
-  let bestScore = -1;
-  for (const repair of repairs) {
-    const trial = walk.clone();
-    repair.apply(trial);
-    const score = trial.stopped ? 0 : trial.tryAhead();
-    if (score > bestScore) {
-      best = repair;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function skipToken(walk, token) {
-  return {
-    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
-    apply: (w) => w.index++,
-    fix: removal(walk.text, token.offset, token.end - token.offset)
-  };
-}
+var MAX_SHOWN_TOKEN = 30;
 var Walk = class _Walk {
   constructor(tokens, lineOf, text3, stack) {
     this.tokens = tokens;
@@ -32776,11 +33395,11 @@ var Walk = class _Walk {
     const frame = this.top;
     if (token.kind === "end") {
       if (frame.open === "" && frame.place === "end") return "done";
-      return [this.unclosedAtEnd()];
+      return [unclosedAtEnd(this)];
     }
     switch (frame.place) {
       case "end":
-        return [this.textAfterEnd(token)];
+        return [textAfterEnd(this, token)];
       case "value":
       case "value-or-close":
         return this.atValue(frame, token);
@@ -32792,7 +33411,8 @@ var Walk = class _Walk {
           frame.place = "value";
           return this.accept(token);
         }
-        return [this.missingColon(frame), this.skip(token)];
+        if (this.isAssignment(token)) return [assignment(this, token)];
+        return [missingColon(this, frame), this.skip(token)];
       case "comma-or-close":
         return this.atCommaOrClose(frame, token);
     }
@@ -32818,8 +33438,11 @@ var Walk = class _Walk {
         });
         return this.accept(token);
       case "string":
-        if (frame.open === "[" && this.nextKind() === ":")
-          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        if (frame.open === "[" && this.nextKind() === ":") {
+          const repairs = [missingOpener(this, frame, token), this.skip(token)];
+          if (frame.place === "value") repairs.unshift(unclosedBeforeKey(this, frame));
+          return repairs;
+        }
         return this.acceptValue(frame, token);
       case "literal":
         return this.acceptValue(frame, token);
@@ -32829,8 +33452,8 @@ var Walk = class _Walk {
       }
       case "]":
         if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
-        if (frame.open === "[") return [this.trailingComma(frame, token)];
-        return this.mismatchedCloser(frame, token);
+        if (frame.open === "[") return [trailingComma(this, frame, token)];
+        return mismatchedCloser(this, frame, token);
       case "}":
         if (frame.open === "{") {
           return [
@@ -32842,7 +33465,7 @@ var Walk = class _Walk {
             )
           ];
         }
-        return this.mismatchedCloser(frame, token);
+        return mismatchedCloser(this, frame, token);
       case ",":
         if (frame.open === "{") {
           return [
@@ -32877,17 +33500,17 @@ var Walk = class _Walk {
   atKey(frame, token) {
     const afterComma = frame.place === "key";
     if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
-      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+      return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
-    if (token.kind === "string" || token.kind === "word" && this.nextKind() === ":") {
+    if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
       frame.place = "colon";
       frame.keyEnd = token.end;
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
-        const key = word.replace(TYPOGRAPHIC_QUOTES, "");
+        const key = word.replace(TYPOGRAPHIC_QUOTES2, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${key}".`,
+          message: `A key must be in double quotes: write "${excerpt(key)}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
@@ -32897,9 +33520,12 @@ var Walk = class _Walk {
     }
     if (token.kind === "}") {
       if (!afterComma) return this.close(token);
-      return [this.trailingComma(frame, token)];
+      const repairs2 = [trailingComma(this, frame, token)];
+      const extra = extraCloser(this, frame, token);
+      if (extra) repairs2.push(extra);
+      return repairs2;
     }
-    if (token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "]") return mismatchedCloser(this, frame, token);
     const parent = this.stack[this.stack.length - 2];
     const repairs = [];
     if (afterComma && parent.open === "[" && (token.kind === "{" || token.kind === "[" || token.kind === "literal")) {
@@ -32938,32 +33564,19 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
     const repairs = [];
+    const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
-    if (adjacent && (token.kind === "word" || token.kind === "string"))
-      repairs.push(this.unescapedQuote(frame, token));
-    if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          "Use ',' to separate JSON values, not ';'.",
-          (w) => {
-            w.top.place = w.top.open === "{" ? "key" : "value";
-            w.top.comma = token.offset;
-            w.index++;
-          },
-          replacement(token.offset, 1, ",")
-        )
-      );
-    }
+    if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
+      repairs.push(unescapedQuote(this, frame, token));
+    if (semicolon) repairs.push(semicolonAfterValue(this, token, closer));
     const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
-      repairs.push(this.unclosedBeforeKey(frame));
+      repairs.push(unclosedBeforeKey(this, frame));
     }
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
-      const next = token.kind === "string" ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"` : `'${token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
         this.repair(
           frame.valueEnd,
@@ -32980,101 +33593,6 @@ var Walk = class _Walk {
     repairs.push(this.skip(token));
     return repairs;
   }
-  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
-  unescapedQuote(frame, token) {
-    const line = this.lineOf(token.offset);
-    const quote = frame.valueEnd - 1;
-    const rest = this.tokensOfLine(this.index, line);
-    const end = rest === this.index ? quote : this.tokens[rest - 1].end;
-    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 34;
-    const inner = this.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
-    return this.repair(
-      quote,
-      1,
-      `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
-      (w) => {
-        for (; w.index < rest; w.index++) {
-          w.lastEnd = w.tokens[w.index].end;
-          frame.valueEnd = w.lastEnd;
-        }
-        w.top.valueEnd = w.lastEnd;
-      },
-      closed ? replacement(quote, end - 1 - quote, inner) : void 0
-    );
-  }
-  /** The index after the words, strings, literals and colons from `index` on line `line`. */
-  tokensOfLine(index, line) {
-    let at = index;
-    for (; ; at++) {
-      const next = this.tokens[at];
-      if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
-        return at;
-      if (this.lineOf(next.offset) !== line) return at;
-    }
-  }
-  /** A key inside a list: the list was not closed before it. */
-  unclosedBeforeKey(frame) {
-    const afterComma = frame.place === "value";
-    const at = afterComma ? frame.comma : frame.valueEnd;
-    return this.repair(
-      at,
-      afterComma ? 1 : 0,
-      afterComma ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
-      (w) => {
-        w.stack.pop();
-        w.top.place = "key";
-        w.top.valueEnd = at;
-        w.top.comma = at;
-      },
-      insertion(at, afterComma ? "]" : "],")
-    );
-  }
-  /** A '}' or ']' that does not close the innermost open bracket. */
-  mismatchedCloser(frame, token) {
-    const repairs = [];
-    const opener = token.kind === "}" ? "{" : "[";
-    const matching = this.stack.some((open2) => open2.open === opener);
-    const kindOf = (open2) => open2.open === "{" ? "object" : "list";
-    if (matching && frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
-          (w) => {
-            w.stack.pop();
-            w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-            w.top.valueEnd = w.lastEnd;
-          },
-          insertion(token.offset, closer)
-        )
-      );
-    }
-    if (frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
-          (w) => w.close(token),
-          replacement(token.offset, 1, closer)
-        )
-      );
-    }
-    const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
-    repairs.push(
-      this.repair(
-        token.offset,
-        1,
-        `This '${token.kind}' closes nothing (${still}): remove it.`,
-        (w) => w.index++,
-        removal(this.text, token.offset, 1)
-      )
-    );
-    return repairs;
-  }
   close(token) {
     const closed = this.stack.pop();
     this.closes.push({ open: closed.at, close: token.offset });
@@ -33083,140 +33601,11 @@ var Walk = class _Walk {
     parent.valueEnd = token.end;
     return this.accept(token);
   }
-  trailingComma(frame, token) {
-    return this.repair(
-      frame.comma,
-      1,
-      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-      (w) => w.close(token),
-      removal(this.text, frame.comma, 1)
-    );
-  }
-  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
-  strayOpener(frame) {
-    return this.repair(
-      frame.at,
-      1,
-      "This '{' opens an object, but no key follows it: remove it.",
-      (w) => {
-        w.stack.pop();
-      },
-      removal(this.text, frame.at, 1)
-    );
-  }
-  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
-  missingColonAfter(frame, token) {
-    return this.repair(
-      token.end,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        frame.keyEnd = token.end;
-        w.top.place = "value";
-        w.index++;
-        w.lastEnd = token.end;
-      },
-      insertion(token.end, ":")
-    );
-  }
-  missingColon(frame) {
-    return this.repair(
-      frame.keyEnd,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        w.top.place = "value";
-      },
-      insertion(frame.keyEnd, ":")
-    );
-  }
-  unclosedAtEnd() {
-    const open2 = this.stack.filter((frame) => frame.open !== "").reverse();
-    const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-    const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
-    const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-    const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
-    const misplaced = this.misindentedClose();
-    if (misplaced) {
-      const closer = misplaced.open === "{" ? "}" : "]";
-      const before = this.text.charAt(misplaced.lastEnd - 1) === ",";
-      return this.repair(
-        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
-        before ? 1 : 0,
-        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
-        (w) => {
-          w.stopped = true;
-        },
-        insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
-      );
-    }
-    return this.repair(
-      this.lastEnd,
-      0,
-      `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
-      (w) => {
-        w.stopped = true;
-      },
-      insertion(this.lastEnd, closers)
-    );
-  }
-  /**
-   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
-   * later line is indented like that opening line: the missing closer belongs before that line.
-   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
-   * lost in the middle of a file, which counting brackets alone only notices at its end.
-   */
-  misindentedClose() {
-    for (const { open: open2, close: close2 } of this.closes) {
-      const openIndent = this.indentOf(open2);
-      if (this.lineStartsWith(close2) && this.indentOf(close2) === openIndent) continue;
-      const openLine = this.lineOf(open2);
-      for (let line = this.nextLineStart(open2); line !== -1 && line < close2; line = this.nextLineStart(line)) {
-        const first = this.skipSpaces(line);
-        const character = this.text.charAt(first);
-        if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
-          if (first - line < openIndent || character === "}" || character === "]") break;
-          return { open: this.text.charAt(open2), openLine, lastEnd: this.endBefore(line) };
-        }
-      }
-    }
-    return void 0;
-  }
-  /** The end of the last text before `offset` that is not whitespace. */
-  endBefore(offset) {
-    let at = offset;
-    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
-    return at;
-  }
-  indentOf(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) - start;
-  }
-  lineStartsWith(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) === offset;
-  }
-  nextLineStart(offset) {
-    const newline2 = this.text.indexOf("\n", offset);
-    return newline2 === -1 ? -1 : newline2 + 1;
-  }
-  skipSpaces(from) {
-    let at = from;
-    while (this.text.charAt(at) === " " || this.text.charAt(at) === "	") at++;
-    return at;
-  }
-  textAfterEnd(token) {
-    const closer = this.top.valueEnd - 1;
-    const closed = this.text.charAt(closer);
-    const extra = "}]".includes(closed) ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-    return this.repair(
-      token.offset,
-      token.end - token.offset,
-      `There is more text after the end of the JSON value: ${extra}.`,
-      (w) => {
-        w.stopped = true;
-      }
-    );
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  isAssignment(token) {
+    if (token?.kind !== "word") return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === "=" || word === "=>";
   }
   skip(token, message2 = this.unexpected(token)) {
     const length = token.end - token.offset;
@@ -33230,7 +33619,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30)) : token.kind;
+    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -33246,47 +33635,83 @@ var Walk = class _Walk {
     return { issue: { message: message2, offset, length }, apply, fix };
   }
   nextKind() {
+    return this.nextToken()?.kind;
+  }
+  nextToken() {
     for (let i2 = this.index + 1; i2 < this.tokens.length; i2++) {
-      if (this.tokens[i2].kind !== "skip") return this.tokens[i2].kind;
+      if (this.tokens[i2].kind !== "skip") return this.tokens[i2];
     }
     return void 0;
   }
 };
-var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
-function wordAsValue(word, token) {
-  const at = { offset: token.offset, length: token.end - token.offset };
-  const written2 = (meant) => replacement(at.offset, at.length, meant);
-  if (/^[+-]?(NaN|Infinity)$/.test(word))
-    return {
-      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
-    };
-  if (word === "undefined")
-    return {
-      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
-    };
-  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
-    return {
-      problem: {
-        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-        ...at
-      },
-      fix: written2(JSON.stringify(inner))
-    };
+var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
+
+// packages/validator/src/json/syntax-diagnosis.ts
+var MAX_ISSUES = 20;
+function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
+  const tokens = tokenize(text3, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
+  const issues = [];
+  let edits = [];
+  const edit = (fix) => {
+    if (fix === void 0) edits = void 0;
+    else edits?.push(fix);
+  };
+  let repairsHere = 0;
+  let lastIndex = -1;
+  let finished = false;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index];
+    const outcome = walk.feed();
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+      break;
+    if (outcome === "done") {
+      finished = true;
+      break;
+    }
+    if (outcome === "accepted") {
+      if (walk.problem) {
+        issues.push(walk.problem);
+        edit(walk.fix);
+      }
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    edit(repair.fix);
+    repair.apply(walk);
+    if (walk.stopped) {
+      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      break;
+    }
   }
-  const lower = word.toLowerCase();
-  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
-    const meant = word === "None" ? "null" : lower;
-    return {
-      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
-      fix: written2(meant)
-    };
+  return { issues, edits: finished ? edits : void 0 };
+}
+function endsInsideUnclosedToken(tokens) {
+  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+}
+function bestRepair(walk, repairs) {
+  let best = repairs[0];
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
   }
-  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
-    return {
-      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at }
-    };
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+  return best;
+}
+function skipToken(walk, token) {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++,
+    fix: removal(walk.text, token.offset, token.end - token.offset)
+  };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -33439,12 +33864,14 @@ var JsonDocument = class _JsonDocument {
       strict3 = false;
     }
     const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text3, MAX_JSON_DEPTH) !== -1;
+    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
+    this.tooDeep = strict3 ? members === -1 : tooDeepAt !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        offset: 0,
+        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
+        offset: Math.max(tooDeepAt, 0),
         length: 1
       });
       this.value = void 0;
@@ -34212,7 +34639,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path55 = problem.segments;
+  const path57 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34226,21 +34653,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path55.includes("oAuthSettings")) {
-      const last2 = path55[path55.length - 1];
+    if (path57.includes("oAuthSettings")) {
+      const last2 = path57[path57.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path55.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path55[path55.length - 1] === "type" && path55.length === parameterNameDepth(path55) + 1)
+    if (path57.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path57[path57.length - 1] === "type" && path57.length === parameterNameDepth(path57) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path55) {
-  return path55[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path57) {
+  return path57[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35278,7 +35705,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     if (stat.isFile()) {
       const folder = import_node_path4.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
-        throw new UserError("is not a file of a connector folder.", {
+        throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
@@ -36386,11 +36813,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path55 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path55)) continue;
-      const pathItem = asObject(paths[path55]);
+    for (const path57 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path57)) continue;
+      const pathItem = asObject(paths[path57]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path55);
+      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path57);
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -36400,7 +36827,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path55, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path57, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -36525,8 +36952,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path55, method, pathItemPlace, operation2) {
-    this.path = path55;
+  constructor(path57, method, pathItemPlace, operation2) {
+    this.path = path57;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -36703,9 +37130,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path55) {
+function pathVariables(path57) {
   const names3 = [];
-  for (const match2 of path55.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path57.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -39327,7 +39754,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
   for (let max2 = this.src.length; pos < max2; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -45004,12 +45431,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path55 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path55)) continue;
-        if (path55.startsWith("x-")) continue;
-        const item = paths[path55];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path55);
-        else this.typeIssue(placeAt(rootNode, "paths", path55), "Object", item);
+      for (const path57 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path57)) continue;
+        if (path57.startsWith("x-")) continue;
+        const item = paths[path57];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path57);
+        else this.typeIssue(placeAt(rootNode, "paths", path57), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45033,8 +45460,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path55) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path55);
+  visitPathItem(item, rootNode, path57) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path57);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45702,6 +46129,14 @@ var REQUIRED_STRINGS = {
   tag: ["name"]
 };
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+function reportRootNotObject(context) {
+  const value = context.connector.files.swagger?.document?.value;
+  if (value === void 0 || isObject(value)) return;
+  context.report({
+    pointer: "",
+    message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
+  });
+}
 var documentStructureRules = [
   {
     id: "SWG-VERSION",
@@ -45863,7 +46298,10 @@ var documentStructureRules = [
       good: '{ "type": "object", "required": ["id"] }'
     },
     check(context) {
-      if (!context.swagger) return;
+      if (!context.swagger) {
+        reportRootNotObject(context);
+        return;
+      }
       for (const issue of structureOf(context.swagger).typeIssues) {
         context.report({
           pointer: issue.pointer,
@@ -46253,12 +46691,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path55 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path57 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path55 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path57 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46365,16 +46803,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path55) {
+function followSchemaPath(model, root, path57) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path55.length && steps < MAX_STEPS; ) {
-    let end = path55.indexOf("/", start);
-    if (end === -1) end = path55.length;
+  for (let start = 0; start < path57.length && steps < MAX_STEPS; ) {
+    let end = path57.indexOf("/", start);
+    if (end === -1) end = path57.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path55.slice(start, end));
+      const next = property(model, current, path57.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46549,9 +46987,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path55 = pathAt(call, key);
-    if (path55 === void 0 || followSchemaPath(model, items.schema, path55).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path55, label) });
+    const path57 = pathAt(call, key);
+    if (path57 === void 0 || followSchemaPath(model, items.schema, path57).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path57, label) });
   }
   return problems;
 }
@@ -48055,16 +48493,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path55) {
-    this.path = path55;
-    const hasBrace = path55.includes("{");
-    this.variables = hasBrace ? scanVariables(path55) : NO_VARIABLES;
+  constructor(path57) {
+    this.path = path57;
+    const hasBrace = path57.includes("{");
+    this.variables = hasBrace ? scanVariables(path57) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path55.indexOf("/"); ; slash = path55.indexOf("/", start)) {
-      const end = slash === -1 ? path55.length : slash;
-      if (hasBrace && isVariableSegment(path55, start, end)) variableSegmentCount++;
+    for (let slash = path57.indexOf("/"); ; slash = path57.indexOf("/", start)) {
+      const end = slash === -1 ? path57.length : slash;
+      if (hasBrace && isVariableSegment(path57, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48093,8 +48531,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path55 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path55) last2 = new PathTemplate(path55);
+    const path57 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path57) last2 = new PathTemplate(path57);
     templates[index] = last2;
   }
   return templates;
@@ -48119,9 +48557,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path55, start) {
-  const slash = path55.indexOf("/", start);
-  return slash === -1 ? path55.length : slash;
+function segmentEnd(path57, start) {
+  const slash = path57.indexOf("/", start);
+  return slash === -1 ? path57.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48130,57 +48568,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path55, start, end) {
+function isVariableSegment(path57, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path55.charCodeAt(start) !== OPEN || path55.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path57.charCodeAt(start) !== OPEN || path57.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path55.charCodeAt(index);
+    const code2 = path57.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path55, open2) {
-  for (let index = open2 + 1; index < path55.length; index++) {
-    const code2 = path55.charCodeAt(index);
+function matchEnd(path57, open2) {
+  for (let index = open2 + 1; index < path57.length; index++) {
+    const code2 = path57.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path55) {
+function scanVariables(path57) {
   const variables = [];
-  for (let open2 = path55.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path55, open2);
+  for (let open2 = path57.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path57, open2);
     if (close2 === -1) {
-      open2 = path55.indexOf("{", open2 + 1);
+      open2 = path57.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path55.slice(open2 + 1, close2);
+    const name = path57.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path55.indexOf("{", close2 + 1);
+    open2 = path57.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path55) {
+function routeOf(path57) {
   let route = "";
   let copied = 0;
-  for (let open2 = path55.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path55, open2);
+  for (let open2 = path57.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path57, open2);
     if (close2 === -1) {
-      open2 = path55.indexOf("{", open2 + 1);
+      open2 = path57.indexOf("{", open2 + 1);
       continue;
     }
-    route += path55.slice(copied, open2) + "{}";
+    route += path57.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path55.indexOf("{", copied);
+    open2 = path57.indexOf("{", copied);
   }
-  return copied === 0 ? path55 : route + path55.slice(copied);
+  return copied === 0 ? path57 : route + path57.slice(copied);
 }
-function routeHash(path55) {
+function routeHash(path57) {
   let hash = 0;
-  for (let index = 0; index < path55.length; index++) {
-    const code2 = path55.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path55, index) : -1;
+  for (let index = 0; index < path57.length; index++) {
+    const code2 = path57.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path57, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48201,15 +48639,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path55 of pathKeys(swagger)) {
-    const message2 = problem(path55);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path55), message: message2 });
+  for (const path57 of pathKeys(swagger)) {
+    const message2 = problem(path57);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path57), message: message2 });
   }
 }
-function templateProblem(path55) {
+function templateProblem(path57) {
   let open2 = -1;
-  for (let index = 0; index < path55.length; index++) {
-    const character = path55[index];
+  for (let index = 0; index < path57.length; index++) {
+    const character = path57[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48243,15 +48681,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path55 = operations[index].path;
-    if (!path55.includes("{")) {
-      while (index < operations.length && operations[index].path === path55) index++;
+    const path57 = operations[index].path;
+    if (!path57.includes("{")) {
+      while (index < operations.length && operations[index].path === path57) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path55; index++)
+    for (; index < operations.length && operations[index].path === path57; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path55);
+    const route = routeHash(path57);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48297,7 +48735,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path55) => path55.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path57) => path57.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48317,7 +48755,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path55) => /[?#]/.test(path55) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path57) => /[?#]/.test(path57) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48333,7 +48771,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path55) => path55.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path57) => path57.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48347,8 +48785,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path55) => {
-        const problem = templateProblem(path55);
+      reportPathKeys(context, (path57) => {
+        const problem = templateProblem(path57);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -48365,9 +48803,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path55) => (
+        (path57) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path55.includes("=") && pathVariables(path55).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path57.includes("=") && pathVariables(path57).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -48462,14 +48900,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path55 of pathKeys(swagger)) {
-        const key = path55.toLowerCase();
+      for (const path57 of pathKeys(swagger)) {
+        const key = path57.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path55),
+            pointer: childPointer("/paths", path57),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path55
+              path57
             )
           });
         }
@@ -48488,12 +48926,12 @@ var pathRules = [
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
       const paths = swagger?.paths;
-      for (const path55 in paths) {
-        if (!has(paths, path55)) continue;
-        const pathItem = asObject(paths[path55]);
+      for (const path57 in paths) {
+        if (!has(paths, path57)) continue;
+        const pathItem = asObject(paths[path57]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path55, "$ref"),
+          pointer: childPointer("/paths", path57, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -50287,26 +50725,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path55 = [];
+    const path57 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path55.push(start);
+    path57.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path55.pop();
+        path57.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path55.slice(path55.indexOf(target)));
+      if (seen === "grey") cycles.push(path57.slice(path57.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path55.push(target);
+        path57.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -50924,7 +51362,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path55 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path57 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -50932,7 +51370,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path55}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path57}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51185,8 +51623,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path55) {
-  return routeOf(path55).replace(/\/+$/, "").toLowerCase();
+function templateShape(path57) {
+  return routeOf(path57).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51438,10 +51876,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path55, options2 = {}) {
+function offsetOfPath(document, path57, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path55.entries()) {
+  for (const [index, step2] of path57.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -51452,7 +51890,7 @@ function offsetOfPath(document, path55, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path55.length - 1;
+    const isLast = index === path57.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51536,22 +51974,29 @@ async function readConfigText(file, cwd) {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
       });
     }
+    if (code2 === "EISDIR") {
+      throw new UsageError("is a folder, not a configuration file.", {
+        location: { file: shown },
+        hint: `Give the file itself, e.g. ${import_node_path6.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+      });
+    }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
-      location: { file: shown }
+      location: { file: shown },
+      hint: "Check that the file may be read by the user who runs connector-alm."
     });
   }
 }
 function describeSchemaError(error2, root) {
-  const path55 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path55;
-  const value = path55.reduce(
+  const path57 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path57;
+  const value = path57.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path55.length === 0) {
+    if (path57.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -51562,7 +52007,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path55, name],
+      path: [...path57, name],
       atKey: true
     };
   }
@@ -51570,7 +52015,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path55,
+      path: path57,
       atKey: false
     };
   }
@@ -51580,34 +52025,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path55,
+        path: path57,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path55, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path57, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path55,
+      path: path57,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path55, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path57, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path55,
+      path: path57,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path55,
+    path: path57,
     atKey: false
   };
 }
@@ -51700,9 +52145,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path55, method, body) => `{
+var operation = (path57, method, body) => `{
   "paths": {
-    "${path55}": {
+    "${path57}": {
       "${method}": ${body}
     }
   }
@@ -51983,7 +52428,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, JSON nested deeper than the validator reads, or another JSON value, such as an array), so it was not compared, and nothing else is told of it. The message says which, as `validate` says it, and where: the first syntax error, or the bracket past the depth limit. Nor is the sign-in compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -52233,7 +52678,7 @@ var CHANGE_RULES = {
     "CHG-UNCOMPARABLE",
     "breaking",
     "error",
-    "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
+    "The file could not be read as a JSON object, so it was not compared.",
     "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
   ),
   jsonSyntax: rule(
@@ -52293,11 +52738,6 @@ var ChangeSink = class {
     );
   }
 };
-function quoteList(values, max2 = 5) {
-  const shown = values.slice(0, max2).map((value) => `'${typeof value === "string" ? value : JSON.stringify(value)}'`);
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
 
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
@@ -52320,10 +52760,10 @@ function diffApiPropertiesValues(before, after) {
         rule: CHANGE_RULES.other,
         side,
         pointer,
-        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${key}.`
+        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${excerpt(key)}.`
       });
     } else {
-      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
   }
   for (const key of differingKeys(before, after, /* @__PURE__ */ new Set(["properties"]))) {
@@ -52331,7 +52771,7 @@ function diffApiPropertiesValues(before, after) {
       rule: CHANGE_RULES.other,
       side: has(after, key) ? "new" : "old",
       pointer: `/${key}`,
-      detail: `Changed: ${key}.`
+      detail: `Changed: ${excerpt(key)}.`
     });
   }
   return sink.changes;
@@ -52348,7 +52788,7 @@ function diffConnectionParameters(before, after, add2) {
         rule: CHANGE_RULES.other,
         side: is ? "new" : "old",
         pointer,
-        detail: is ? `The connection parameter '${name}' has been added.` : `The connection parameter '${name}' has been removed; existing connections may have to be updated.`
+        detail: is ? `The connection parameter ${quoted(name)} has been added.` : `The connection parameter ${quoted(name)} has been removed; existing connections may have to be updated.`
       });
       continue;
     }
@@ -52370,7 +52810,7 @@ function diffConnectionParameters(before, after, add2) {
       add2({
         rule: CHANGE_RULES.other,
         pointer,
-        detail: `Changed: ${[...otherEdited, ...major.map((key) => `uiDefinition.${key}`)].join(", ")}.`
+        detail: `Changed: ${nameList([...otherEdited, ...major.map((key) => `uiDefinition.${key}`)])}.`
       });
     }
   }
@@ -52606,7 +53046,7 @@ function requiredValuesAdded(old, now) {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
           place,
           side: "new",
-          detail: `'${name}' is required, shown and has no defaultValue. ${requiredValueAdvice("Make it optional")}`,
+          detail: `${quoted(name)} is required, shown and has no defaultValue. ${requiredValueAdvice("Make it optional")}`,
           covers: [place.pointer]
         }
       ];
@@ -52621,7 +53061,7 @@ function requiredValuesAdded(old, now) {
           pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
-        detail: `'${name}' was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
         covers: [place.pointer]
       }
     ];
@@ -52653,16 +53093,19 @@ function compareSignIn(old, now) {
   if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
     return breakAt(
       provider[1].place,
-      `The OAuth identity provider changed from '${provider[0].value}' to '${provider[1].value}'; existing connections hold tokens of the old one.`
+      `The OAuth identity provider changed from ${quoted(provider[0].value)} to ${quoted(provider[1].value)}; existing connections hold tokens of the old one.`
     );
   }
   if (old.flow && now.flow && old.flow.value !== now.flow.value) {
-    return breakAt(now.flow.place, `The OAuth flow changed from '${old.flow.value}' to '${now.flow.value}'.`);
+    return breakAt(
+      now.flow.place,
+      `The OAuth flow changed from ${quoted(old.flow.value)} to ${quoted(now.flow.value)}.`
+    );
   }
   if (missing && missing.length > 0) {
     const kept = new Set(names(now.credentials).map(parameterKey));
     const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
-    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter '${gone[0].name}' of the sign-in is now '${missing[0].name}'; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
     return breakAt(missing[0].place, detail);
   }
   return void 0;
@@ -52707,11 +53150,12 @@ function names(credentials) {
   return credentials.map((credential) => credential.name);
 }
 function describe2(option) {
-  return option.kind.split(" + ").map((kind) => {
+  const kinds = option.kind.split(" + ");
+  const named = kinds.slice(0, MAX_KINDS_NAMED).map((kind) => {
     switch (kind) {
       case "oauth2": {
         const detail = option.identityProvider?.value ?? option.flow?.value;
-        return detail ? `OAuth (${detail})` : "OAuth";
+        return detail ? `OAuth (${excerpt(detail)})` : "OAuth";
       }
       case "apiKey": {
         const keys = option.credentials ?? [];
@@ -52722,10 +53166,13 @@ function describe2(option) {
       case NO_AUTHENTICATION:
         return "no authentication";
       default:
-        return kind;
+        return excerpt(kind);
     }
-  }).join(" + ");
+  });
+  const rest = kinds.length - named.length;
+  return rest > 0 ? `${named.join(" + ")} and ${rest} more` : named.join(" + ");
 }
+var MAX_KINDS_NAMED = 5;
 
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
@@ -52774,8 +53221,8 @@ function viewSchema(model, value, pointer) {
   const view = {
     node,
     pointer: resolved2.pointer,
-    type: typeText(node.type),
-    format: typeText(node.format),
+    type: declared(node.type),
+    format: declared(node.format),
     enum: asArray(node.enum),
     properties: /* @__PURE__ */ new Map(),
     required: /* @__PURE__ */ new Set(),
@@ -52787,7 +53234,7 @@ function viewSchema(model, value, pointer) {
   if (view.type === void 0 && view.properties.size > 0) view.type = "object";
   if (view.type === "file") {
     view.type = "string";
-    view.format ??= "binary";
+    if (view.format === void 0) view.format = "binary";
   }
   return view;
 }
@@ -52825,15 +53272,24 @@ function merge(model, view, node, pointer, depth, seen) {
     const memberNode = asObject(resolved2.value);
     if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
     seen.add(resolved2.pointer);
-    view.type ??= typeText(memberNode.type);
-    view.format ??= typeText(memberNode.format);
+    if (view.type === void 0) view.type = declared(memberNode.type);
+    if (view.format === void 0) view.format = declared(memberNode.format);
     if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
     merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
   });
 }
-function typeText(value) {
-  if (value === void 0 || value === "") return void 0;
-  return typeof value === "string" ? value : JSON.stringify(value);
+function declared(value) {
+  return value === "" ? void 0 : value;
+}
+function whyUnfollowed(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (!resolved2.broken) {
+    return isObject(resolved2.value) ? void 0 : `it is ${kindOfValue(resolved2.value)}, not an object`;
+  }
+  const written2 = quoted(asObject(value)?.$ref);
+  const last2 = asString(asObject(resolved2.value)?.$ref);
+  if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
+  return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
 }
 
 // packages/validator/src/diff/parameter-diff.ts
@@ -52860,7 +53316,7 @@ function diffParameters(context, before, after) {
       CHANGE_RULES.parameterLocation,
       "new",
       moved,
-      `'${moved.name}' moved from ${previous.in ?? "?"} to ${moved.in ?? "?"}.`,
+      `${quoted(moved.name)} moved from ${excerpt(previous.in ?? "?")} to ${excerpt(moved.in ?? "?")}.`,
       childPointer(moved.definitionPointer, "in")
     );
     added = added.filter((parameter) => parameter !== moved);
@@ -52872,15 +53328,35 @@ function diffParameters(context, before, after) {
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
-    report2(CHANGE_RULES.parameterRenamed, "new", renamed, `'${previous.name}' is now '${renamed.name}'.`);
+    report2(
+      CHANGE_RULES.parameterRenamed,
+      "new",
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
+    );
     added = added.filter((parameter) => parameter !== renamed);
     removed = removed.filter((parameter) => parameter !== previous);
   }
   for (const parameter of added) {
-    if (mustBeSent(context.new, parameter)) report2(CHANGE_RULES.requiredParameterAdded, "new", parameter);
+    const why = unfollowed(context.new, parameter);
+    if (why) report2(CHANGE_RULES.other, "new", parameter, `The parameter was not compared: ${why}.`);
+    else if (mustBeSent(context.new, parameter))
+      report2(CHANGE_RULES.requiredParameterAdded, "new", parameter);
     else report2(CHANGE_RULES.parameterAdded, "new", parameter);
   }
-  for (const parameter of removed) report2(CHANGE_RULES.parameterDeleted, "old", parameter);
+  for (const parameter of removed) {
+    const why = unfollowed(context.old, parameter);
+    if (why) {
+      report2(
+        CHANGE_RULES.other,
+        "old",
+        parameter,
+        `The parameter was not compared: in the base version, ${why}.`
+      );
+    } else {
+      report2(CHANGE_RULES.parameterDeleted, "old", parameter);
+    }
+  }
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey2(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
@@ -52930,6 +53406,10 @@ function diffParameters(context, before, after) {
       }
     }
   }
+}
+function unfollowed(model, parameter) {
+  if (parameter.name !== void 0) return void 0;
+  return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
 }
 function mustBeSent(model, parameter) {
   if (parameter.value.required !== true || has(parameter.value, "default")) return false;
@@ -53004,7 +53484,7 @@ function diffResponses(context, before, after) {
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${others2.join(", ")}.`
+      `Changed: responses ${nameList(others2)}.`
     );
   }
 }
@@ -53031,7 +53511,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
-    add2(CHANGE_RULES.other, "new", current.definitionPointer, valuePath, `Changed: ${leftover.join(", ")}.`);
+    add2(CHANGE_RULES.other, "new", current.definitionPointer, valuePath, `Changed: ${nameList(leftover)}.`);
   }
   const oldPointer = childPointer(previous.definitionPointer, "schema");
   const newPointer = childPointer(current.definitionPointer, "schema");
@@ -53065,13 +53545,13 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
   const before = viewSchema(context.old, previous.value.schema, oldPointer);
   const after = viewSchema(context.new, current.value.schema, newPointer);
   if (before && after) {
-    if (before.type !== void 0 && after.type !== void 0 && before.type !== after.type) {
+    if (before.type !== void 0 && after.type !== void 0 && !jsonEqual(before.type, after.type)) {
       add2(
         CHANGE_RULES.responseChanged,
         "new",
         after.pointer,
         `${valuePath}/schema`,
-        `The root type changed from '${before.type}' to '${after.type}'.`
+        `The root type changed from ${quoted(before.type)} to ${quoted(after.type)}.`
       );
       return;
     }
@@ -53122,7 +53602,7 @@ function diffNotificationContent(context, before, after) {
   }
   const others2 = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
   if (has(previous.value, "schema") !== has(current.value, "schema")) others2.push("schema");
-  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
@@ -53191,7 +53671,7 @@ function diffOperations(context) {
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel2(before)}`,
-        detail: `It was renamed to '${renamed.operationId}' (same method and path); keep the old operationId, or deprecate '${operationLabel2(before)}' and add '${renamed.operationId}' as its replacement.`
+        detail: renameAdvice(before, renamed)
       });
       continue;
     }
@@ -53240,7 +53720,7 @@ function diffOperation(context, before, after) {
     } else if (!parameterRenamed) {
       add2(
         CHANGE_RULES.pathChanged,
-        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+        `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}.`,
         void 0,
         before.path !== after.path ? childPointer("/paths", after.path) : after.pointer
       );
@@ -53269,10 +53749,18 @@ function diffOperation(context, before, after) {
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
   others2.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+function renameAdvice(before, renamed) {
+  const was = operationLabel2(before);
+  const is = operationLabel2(renamed);
+  if (was.toLowerCase() === is.toLowerCase()) {
+    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+  }
+  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -53298,7 +53786,7 @@ function versionedName(operationId) {
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
-  const trigger = asString(operation2.operation["x-ms-trigger"]) ?? "unknown";
+  const trigger = excerpt(asString(operation2.operation["x-ms-trigger"]) ?? "unknown");
   const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
@@ -53308,8 +53796,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path55) {
-  return path55.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path57) {
+  return path57.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -53360,7 +53848,7 @@ var SchemaComparer = class {
     if (seen) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
-    if (!before || !after) return [];
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
     if (known) {
@@ -53376,6 +53864,30 @@ var SchemaComparer = class {
     this.memo.set(key, changes);
     this.memo.set(writtenKey, changes);
     return changes;
+  }
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  unfollowed(oldValue, oldPointer, newValue, newPointer) {
+    if (oldValue === void 0 || newValue === void 0) return [];
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return [];
+    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
+    if (why === void 0) return [];
+    return [
+      {
+        rule: CHANGE_RULES.other,
+        side: "new",
+        pointer: newPointer,
+        path: [],
+        detail: `The schema was not compared: ${why}.`
+      }
+    ];
   }
   /** The view of the schema written at `pointer`, built once per version. */
   view(cache6, model, value, pointer) {
@@ -53432,7 +53944,7 @@ var SchemaComparer = class {
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${[...new Set(others2)].join(", ")}.`
+        detail: `Changed: ${nameList([...new Set(others2)])}.`
       });
     }
     return changes;
@@ -53455,7 +53967,7 @@ var SchemaComparer = class {
             // The line edited; the field itself can be far above the list, outside the diff.
             pointer: after.requiredAt.get(name) ?? property2.pointer,
             path: [name],
-            detail: `'${name}' is now listed in 'required'.`
+            detail: `${quoted(name)} is now listed in 'required'.`
           });
         } else {
           tightened = true;
@@ -53479,7 +53991,7 @@ var SchemaComparer = class {
           side: "old",
           pointer: property2.pointer,
           path: [name],
-          detail: `The input field '${name}' has been removed.`
+          detail: `The input field ${quoted(name)} has been removed.`
         }
       );
     }
@@ -53495,7 +54007,7 @@ function compareType(before, after, direction, add2, others2) {
   for (const key of ["type", "format"]) {
     const was = before[key];
     const is = after[key];
-    if (was === is) continue;
+    if (jsonEqual(was, is)) continue;
     if (was === void 0 || is === void 0 || numericChangeIsSafe(key, was, is, direction)) {
       others2.push(key);
       continue;
@@ -53505,7 +54017,7 @@ function compareType(before, after, direction, add2, others2) {
       side: "new",
       pointer: keyPointer(after, key),
       path: [key],
-      detail: `The ${key} changed from '${was}' to '${is}'.`
+      detail: `The ${key} changed from ${quoted(was)} to ${quoted(is)}.`
     });
     return;
   }
@@ -53517,6 +54029,7 @@ var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
   ["double", 3]
 ]);
 function numericChangeIsSafe(key, was, is, direction) {
+  if (typeof was !== "string" || typeof is !== "string") return false;
   if (key === "type") {
     const widened = was === "integer" && is === "number";
     const narrowed = was === "number" && is === "integer";
@@ -53598,7 +54111,7 @@ function diffSwaggerValues(before, after) {
   diffOperations(context);
   diffUnvisitedReusables(context, before, after);
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
-    addOther(context, before, after, childPointer("", key), `Changed: ${key}.`);
+    addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.changes;
 }
@@ -53656,7 +54169,7 @@ function diffInfo(context, before, after) {
       rule: rule2,
       file: "swagger",
       ...where(before, after, "/info"),
-      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${keys.map((key) => `info.${key}`).join(", ")}.`,
+      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key) => `info.${key}`))}.`,
       impact
     });
   };
@@ -53688,7 +54201,7 @@ function diffUnvisitedReusables(context, before, after) {
         file: "swagger",
         side: has(sectionAfter, name) ? "new" : "old",
         pointer,
-        detail: `The ${section} entry '${name}' has been ${state}.`
+        detail: `The ${section} entry ${quoted(name)} has been ${state}.`
       });
     }
   }
@@ -53702,7 +54215,7 @@ function where(before, after, pointer) {
   return { side: "old", pointer };
 }
 function describe3(value) {
-  return value === void 0 ? "nothing" : `'${typeof value === "string" ? value : JSON.stringify(value)}'`;
+  return value === void 0 ? "nothing" : quoted(value);
 }
 function sectionEntry(pointer) {
   const second = pointer.indexOf("/", 1);
@@ -53722,6 +54235,23 @@ function syntaxChanges(file, side, document) {
     detail: issue.message,
     impact: side === "new" ? "breaking" : "major"
   }));
+}
+function uncomparableChange(file, side, document) {
+  return {
+    rule: CHANGE_RULES.uncomparable,
+    file,
+    side,
+    pointer: "",
+    ...whyUnreadable(document),
+    // Breaking when the new version is the unreadable one, as a broken new version is for
+    // CHG-JSON-SYNTAX; major when only the base version is.
+    impact: side === "new" ? "breaking" : "major"
+  };
+}
+function whyUnreadable(document) {
+  const [issue] = document.syntaxIssues;
+  if (issue) return { detail: issue.message, offset: issue.offset };
+  return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
 }
 
 // packages/validator/src/diff/connector-diff.ts
@@ -53788,16 +54318,7 @@ function compareJson(file, before, after, compare) {
   const valueBefore = before ? asObject(before.value) : {};
   const valueAfter2 = after ? asObject(after.value) : {};
   if (!valueBefore || !valueAfter2) {
-    const side = valueAfter2 ? "old" : "new";
-    return [
-      {
-        rule: CHANGE_RULES.uncomparable,
-        file,
-        side,
-        pointer: "",
-        impact: side === "new" ? "breaking" : "major"
-      }
-    ];
+    return valueAfter2 ? [uncomparableChange(file, "old", before)] : [uncomparableChange(file, "new", after)];
   }
   return compare(valueBefore, valueAfter2);
 }
@@ -53902,7 +54423,14 @@ async function readVersion(given, cwd) {
       hint: "Give a connector folder or its apiDefinition.swagger.json."
     });
   }
-  if (stat.isDirectory()) return connectorVersion(await loadConnectorFolder(absolute, cwd));
+  if (stat.isDirectory()) {
+    if (!isConnectorFolderListing(await import_node_fs4.promises.readdir(absolute)))
+      throw new UsageError("is not a connector folder.", {
+        location: { file: given },
+        hint: "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json."
+      });
+    return connectorVersion(await loadConnectorFolder(absolute, cwd));
+  }
   const decoded = decodeUtf8(await import_node_fs4.promises.readFile(absolute));
   const document = JsonDocument.parse(decoded.text);
   const displayPath2 = toDisplayPath(cwd, absolute);
@@ -54113,7 +54641,11 @@ var Git = class {
   executable;
   /** The absolute path of the work tree's top level. */
   async topLevel() {
-    return (await this.text(["rev-parse", "--show-toplevel"])).trim();
+    try {
+      return (await this.text(["rev-parse", "--show-toplevel"])).trim();
+    } catch (error2) {
+      throw notAWorkTree(error2, this.cwd);
+    }
   }
   /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
   async resolveCommit(ref) {
@@ -54252,6 +54784,19 @@ var Git = class {
     });
   }
 };
+function notAWorkTree(error2, cwd) {
+  const cause = error2.cause;
+  if (cause?.code === "ENOENT")
+    return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
+      hint: "Install git, or leave out the base ref."
+    });
+  if (/not a git repository/i.test(error2.message))
+    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: cwd },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+  return error2;
+}
 function gitError(args, stderr, cause) {
   const detail = stderr.toString().trim() || cause.message;
   return new Error(`git ${args[0]} failed: ${detail}`, { cause });
@@ -55563,11 +56108,32 @@ async function writeReport(context, result, options2) {
   });
   if (options2.output) {
     const target = import_node_path18.default.resolve(io.cwd, options2.output);
-    await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
-    await import_node_fs11.promises.writeFile(target, text3);
+    try {
+      await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
+      await import_node_fs11.promises.writeFile(target, text3);
+    } catch (error2) {
+      throw reportNotWritten(error2, options2.output);
+    }
   } else {
     io.stdout.write(inertToWorkflowCommands(text3, options2.format === "text" ? "text" : "json", io.env));
   }
+}
+function reportNotWritten(error2, output) {
+  const problem = {
+    EISDIR: "is a folder; the report cannot be written there.",
+    ENOTDIR: "is under a file, not a folder; the report cannot be written there.",
+    EEXIST: "is under a file, not a folder; the report cannot be written there.",
+    EACCES: "cannot be written (permission denied).",
+    EPERM: "cannot be written (permission denied).",
+    EROFS: "is on a read-only file system.",
+    ENOENT: "cannot be created there."
+  };
+  const message2 = error2.code === void 0 ? void 0 : problem[error2.code];
+  if (message2 === void 0) return error2;
+  return new UsageError(message2, {
+    location: { file: output },
+    hint: "Give -o the path of the report file to write, e.g. report.sarif."
+  });
 }
 
 // packages/cli/src/commands/validate.ts
@@ -55713,7 +56279,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -57621,15 +58187,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path55, options2) {
-    return await this.send("GET", path55, options2);
+  async get(path57, options2) {
+    return await this.send("GET", path57, options2);
   }
-  async post(path55, options2) {
-    return await this.send("POST", path55, options2);
+  async post(path57, options2) {
+    return await this.send("POST", path57, options2);
   }
-  async send(method, path55, request2) {
+  async send(method, path57, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path55, this.options.environment);
+    const url = new URL(WEB_API_PATH + path57, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -57867,7 +58433,10 @@ function connectDataverse(settings, ports) {
       hint: "Use the Directory (tenant) ID from the app registration overview."
     });
   }
-  if (settings.appId.trim() === "") throw new UsageError("The app ID (client ID) is empty.");
+  if (settings.appId.trim() === "")
+    throw new UsageError("The app ID (client ID) is empty.", {
+      hint: "Use the Application (client) ID from the app registration overview."
+    });
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
@@ -58957,10 +59526,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path55 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path55.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path55)) return "drive-letter";
-  if (path55.split("/").includes("..")) return "parent-segment";
+  const path57 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path57.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path57)) return "drive-letter";
+  if (path57.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -59098,8 +59667,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path55, isFolder, value) {
-    const segments = path55.split("/");
+  place(path57, isFolder, value) {
+    const segments = path57.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -59314,6 +59883,7 @@ var ZipReader = class _ZipReader {
     this.fileSize = fileSize;
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
+    this.codePageNamed = checked.codePageNamed;
     this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
     this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
   }
@@ -59328,6 +59898,11 @@ var ZipReader = class _ZipReader {
    * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
    */
   backslashSeparated;
+  /**
+   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
+   * a Unicode path field, so that the zip does not say how to read them.
+   */
+  codePageNamed;
   inflated;
   readAhead;
   static async open(filePath2, options2 = {}) {
@@ -59541,9 +60116,21 @@ function openArchive(filePath2, displayName) {
         if (error2) {
           const code2 = error2.code;
           if (code2 === "ENOENT")
-            reject(new UsageError("does not exist.", { location: { file: displayName } }));
+            reject(
+              new UsageError("does not exist.", {
+                location: { file: displayName },
+                hint: "Check the path of the zip file."
+              })
+            );
           else if (code2 === "EISDIR")
-            reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
+            reject(
+              new ZipError(
+                displayName,
+                void 0,
+                "is a folder, not a zip archive.",
+                "Give the zip file itself."
+              )
+            );
           else
             reject(
               new ZipError(
@@ -59585,10 +60172,12 @@ function nameBytes(entry) {
   return entry.fileName;
 }
 function archiveName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry) };
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
   const field = import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
-  if (field !== import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), [], true)) return { name: field };
-  return encoding.decode(nameBytes(entry));
+  if (field !== import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
+    return { name: field, inCodePage: false };
+  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
+  return { ...encoding.decode(nameBytes(entry)), inCodePage };
 }
 function headerUtf8(entry) {
   return import_yauzl2.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
@@ -59606,7 +60195,12 @@ function isSymlink(entry) {
 }
 function checkEntries(raw, archive, limits, encoding) {
   const paths = new EntryPaths(archive);
-  const checked = { entries: [], raw: /* @__PURE__ */ new Map(), backslashSeparated: [] };
+  const checked = {
+    entries: [],
+    raw: /* @__PURE__ */ new Map(),
+    backslashSeparated: [],
+    codePageNamed: []
+  };
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
@@ -59614,6 +60208,7 @@ function checkEntries(raw, archive, limits, encoding) {
     const written2 = decoded.name;
     const separated = withForwardSlashes(written2, hostOf(entry));
     if (separated !== written2) checked.backslashSeparated.push(written2);
+    if (decoded.inCodePage) checked.codePageNamed.push(written2);
     const name = withoutDotFolders(separated);
     const isDirectory = separated.endsWith("/");
     const isRoot = isDirectory && name === "";
@@ -60010,8 +60605,9 @@ function lineAndColumn(text3, offset) {
 }
 
 // packages/solution/src/json/json-text.ts
-var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-function checkJson(text3, file, hint = CONNECTOR_JSON_HINT) {
+var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
+var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
+function checkJson(text3, file, hint) {
   const tooDeep = offsetPastDepth(text3, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
     const { line, column } = lineAndColumn(text3, tooDeep);
@@ -60054,8 +60650,8 @@ var COMMA2 = 44;
 var COLON3 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
-function prettyJson(text3, file) {
-  checkJson(text3, file);
+function prettyJson(text3, file, hint) {
+  checkJson(text3, file, hint);
   let depth = 0;
   return text3.replace(LAYOUT_LEXEME, (lexeme) => {
     switch (lexeme.charCodeAt(0)) {
@@ -60077,8 +60673,8 @@ function prettyJson(text3, file) {
     }
   }) + "\n";
 }
-function minifyJson(text3, file) {
-  checkJson(text3, file);
+function minifyJson(text3, file, hint) {
+  checkJson(text3, file, hint);
   return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE6 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
@@ -60393,6 +60989,9 @@ function notASolutionHint(names3) {
 function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
+function packedAs(file, packagePath) {
+  return file === packagePath ? "" : ` as ${packagePath}`;
+}
 
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
@@ -60431,7 +61030,7 @@ function checkVersion(version) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs19 = require("node:fs");
@@ -60819,13 +61418,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
-      await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
+      await write2(folderPath, prettyJson(await readText2(entry), located(entry), SOLUTION_JSON_HINT));
       return;
     }
     if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
       const text3 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
       if (isJson(text3)) {
-        await write2(folderPath, prettyJson(text3, located(entry)));
+        await write2(folderPath, prettyJson(text3, located(entry), SOLUTION_JSON_HINT));
         return;
       }
     }
@@ -60915,7 +61514,7 @@ function isStrayOtherFile(packagePath) {
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
     import_node_path31.default.join(folder, file),
-    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip as ${packagePath}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
@@ -61002,6 +61601,27 @@ function pacSplitLayoutError(folder, found) {
   );
 }
 
+// packages/solution/src/solution/templates-folder.ts
+var import_node_path33 = __toESM(require("node:path"), 1);
+var TEMPLATES = "Templates/";
+function isStrayTemplatesFile(packagePath) {
+  return packagePath.startsWith(TEMPLATES);
+}
+function strayTemplatesFileError(folder, file, packagePath) {
+  return solutionError(
+    import_node_path33.default.join(folder, file),
+    `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
+  );
+}
+function templatesEntryError(archive, entry) {
+  return solutionError(
+    `${archive}/${entry}`,
+    `is in Templates/, which an export does not have: Dataverse reads templates from <Templates> of customizations.xml, not from this entry. Unpacked, it would give a folder that pack refuses.`,
+    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
 // packages/solution/src/solution/unpackable-entries.ts
 function unpackableEntryError(archive, entryNames, exempt) {
   for (const name of entryNames) {
@@ -61015,6 +61635,7 @@ function unpackableEntryError(archive, entryNames, exempt) {
         "Unpack the solution as Dataverse exports it (Power Apps > Solutions > Export, or the export-solution action); for a folder pac unpacked, use pac solution pack."
       );
     if (isStrayOtherFile(folderPath)) return otherEntryError(archive, name);
+    if (isStrayTemplatesFile(folderPath)) return templatesEntryError(archive, name);
   }
   return void 0;
 }
@@ -61036,7 +61657,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -61057,11 +61678,11 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs24.promises.readFile(import_node_path33.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs24.promises.readFile(import_node_path34.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs24.promises.readFile(import_node_path33.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs24.promises.readFile(import_node_path34.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -61112,7 +61733,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path33.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path34.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -61123,7 +61744,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path33.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path34.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -61134,19 +61755,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path33.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path33.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path33.default.join(staging, file))))
+      const from = import_node_path34.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path34.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.join(staging, variant)), { recursive: true });
-      await import_node_fs24.promises.rename(from, import_node_path33.default.join(staging, variant));
+      await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.join(staging, variant)), { recursive: true });
+      await import_node_fs24.promises.rename(from, import_node_path34.default.join(staging, variant));
     }
   } finally {
     await import_node_fs24.promises.rm(managedStaging, { recursive: true, force: true });
@@ -61156,7 +61777,7 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -61242,7 +61863,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const stat = await import_node_fs25.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory())
-    throw new UserError(stat ? "is not a folder." : "does not exist.", {
+    throw new (stat ? UserError : UsageError)(stat ? "is not a folder." : "does not exist.", {
       location: { file: folder },
       hint: "Give the folder that unpack wrote (the one holding Other/)."
     });
@@ -61253,7 +61874,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path34.default.join(folder, file);
+  const located = (file) => import_node_path35.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -61279,8 +61900,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
     manifest.managed === "2",
     managed
   );
-  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
-  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
+  for (const [logical, actual] of files) {
+    if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
+    if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
+  }
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -61306,10 +61929,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
     }
     const name = zipPathOf(logical);
     if (isConnectorJson(logical)) {
-      checkJson(await readText2(actual), located(actual));
+      checkJson(await readText2(actual), located(actual), SOLUTION_JSON_HINT);
       sources.set(name, {
         name,
-        load: async () => Buffer.from(minifyJson(await readText2(actual), located(actual)))
+        load: async () => Buffer.from(minifyJson(await readText2(actual), located(actual), SOLUTION_JSON_HINT))
       });
     } else if (isFlowJson(logical)) {
       sources.set(name, {
@@ -61317,7 +61940,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
         load: async () => {
           const bytes = await import_node_fs25.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
-          return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual))) : bytes;
+          return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
@@ -61443,11 +62066,11 @@ function jsonFile(connector, column) {
   const file = connector.files[column];
   if (!file) return void 0;
   const text3 = withoutByteOrderMark(file.bytes.toString("utf8"));
-  return file.file === void 0 ? carriedJson(text3, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text3, file.file);
+  return file.file === void 0 ? carriedJson(text3, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text3, file.file, SOLUTION_JSON_HINT);
 }
 function carriedJson(text3, what, holder) {
   try {
-    return checkJson(text3, what);
+    return checkJson(text3, what, SOLUTION_JSON_HINT);
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
     const { line, column } = error2.location ?? {};
@@ -61492,8 +62115,9 @@ function mergeApiProperties(connector, existing) {
   return `${JSON.stringify({ ...existing ?? {}, properties }, null, 2)}
 `;
 }
+var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 function parseExistingApiProperties(text3, file) {
-  const value = checkJson(withoutByteOrderMark(text3), file);
+  const value = checkJson(withoutByteOrderMark(text3), file, EXISTING_JSON_HINT);
   if (!value || typeof value !== "object" || Array.isArray(value))
     throw new UserError("is not a JSON object.", {
       location: { file },
@@ -61505,10 +62129,14 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs26 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   const stat = await import_node_fs26.promises.stat(source).catch(() => void 0);
-  if (!stat) throw new UsageError("does not exist.", { location: { file: source } });
+  if (!stat)
+    throw new UsageError("does not exist.", {
+      location: { file: source },
+      hint: "Give a solution zip, or the folder that unpack wrote."
+    });
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
@@ -61516,7 +62144,7 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs26.promises.mkdtemp(import_node_path35.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs26.promises.mkdtemp(import_node_path36.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -61536,8 +62164,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path35.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, file)), shown), shown);
+    const shown = import_node_path36.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -61554,13 +62182,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path35.default.join(displayRoot, part)
+        file: import_node_path36.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -61568,10 +62196,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path35.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path36.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path35.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -61586,7 +62214,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -61673,10 +62301,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path36.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path37.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path36.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path37.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -61688,21 +62316,16 @@ async function prepare(connector, destination, folder) {
     throw new UserError(
       `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
     );
-  const swaggerText = decodeUtf8Strict(
-    definition.bytes,
-    `${connector.name}_openapidefinition${definition.extension}`
-  );
-  files.set(
-    REPOSITORY_FILES.swagger,
-    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
-  );
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs27.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs27.promises.readFile(import_node_path36.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path36.default.join(destination, apiPropertiesName)
+    await import_node_fs27.promises.readFile(import_node_path37.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path37.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -61717,7 +62340,10 @@ async function prepare(connector, destination, folder) {
   if (!existing(REPOSITORY_FILES.readme)) {
     files.set(
       REPOSITORY_FILES.readme,
-      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName)
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName
+      )
     );
   }
   return { connector, folder, files, remove, warnings };
@@ -61729,9 +62355,9 @@ async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs27.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs27.promises.writeFile(import_node_path36.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs27.promises.writeFile(import_node_path37.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs27.promises.rm(import_node_path36.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs27.promises.rm(import_node_path37.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -61763,12 +62389,15 @@ function connectorIdFor(name) {
   const hex2 = hash.subarray(0, 16).toString("hex");
   return `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
 }
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
 function checkPublisherPrefix(prefix) {
   return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -61792,7 +62421,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path37.default.basename(folder).toLowerCase();
+  const folderName = import_node_path38.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -61817,10 +62446,11 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs28.promises.readdir(folder).catch((error2) => {
-    throw new UserError(error2.code === "ENOENT" ? "does not exist." : "is not a folder.", {
+    const missing = error2.code === "ENOENT";
+    throw new (missing ? UsageError : UserError)(missing ? "does not exist." : "is not a folder.", {
       location: { file: folder },
       hint: "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.",
       cause: error2
@@ -61836,27 +62466,31 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs28.promises.readFile(import_node_path38.default.join(folder, actual));
+    return import_node_fs28.promises.readFile(import_node_path39.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path38.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path39.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
-  const swagger = checkJson(swaggerText, swaggerFile);
+  const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
   if (typeof title !== "string" || title.trim() === "") {
     throw new UserError("has no info.title; the connector needs a display name.", {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path38.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path39.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
   );
-  checkJson(propertiesText, propertiesFile);
+  checkJson(propertiesText, propertiesFile, REPOSITORY_JSON_HINT);
   const tree = parseTree2(propertiesText);
   const raw = (key) => {
     const node = findNodeAtLocation2(tree, ["properties", key]);
-    return node ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile) : void 0;
+    return node ? minifyJson(
+      propertiesText.slice(node.offset, node.offset + node.length),
+      propertiesFile,
+      REPOSITORY_JSON_HINT
+    ) : void 0;
   };
   const brand = findNodeAtLocation2(tree, ["properties", "iconBrandColor"])?.value;
   const name = connectorNameFor(prefix, title.trim());
@@ -61868,7 +62502,10 @@ async function readRepositoryConnector(folder, prefix) {
     iconBrandColor: typeof brand === "string" ? brand : "",
     connectorType: "1",
     files: {
-      openapidefinition: { extension: ".json", bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
+      openapidefinition: {
+        extension: ".json",
+        bytes: Buffer.from(minifyJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT))
+      },
       policytemplateinstances: {
         extension: ".json",
         bytes: Buffer.from(raw("policyTemplateInstances") ?? "null")
@@ -61892,7 +62529,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -61933,7 +62570,7 @@ async function buildSolution(folders, zipPath, options2) {
   return built;
 }
 function checkOptions(options2) {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.uniqueName)) {
+  if (!isUniqueName(options2.uniqueName)) {
     throw new UserError(`'${options2.uniqueName}' is not a solution unique name.`, {
       hint: "Use letters, digits and underscores, starting with a letter."
     });
@@ -61942,8 +62579,10 @@ function checkOptions(options2) {
     throw new UserError(`'${options2.version}' is not a solution version.`, {
       hint: "Use two to four numbers, e.g. 1.0.0.0."
     });
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.publisher.uniqueName))
-    throw new UserError(`'${options2.publisher.uniqueName}' is not a publisher unique name.`);
+  if (!isUniqueName(options2.publisher.uniqueName))
+    throw new UserError(`'${options2.publisher.uniqueName}' is not a publisher unique name.`, {
+      hint: "Use letters, digits and underscores, starting with a letter."
+    });
   if (!checkPublisherPrefix(options2.publisher.prefix)) {
     throw new UserError(`'${options2.publisher.prefix}' is not a customization prefix.`, {
       hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm)."
@@ -61958,8 +62597,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs29.promises.mkdir(import_node_path39.default.dirname(import_node_path39.default.join(folder, relative)), { recursive: true });
-    await import_node_fs29.promises.writeFile(import_node_path39.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(import_node_path40.default.join(folder, relative)), { recursive: true });
+    await import_node_fs29.promises.writeFile(import_node_path40.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -61972,7 +62611,7 @@ async function writeUnpackedSolution(folder, connectors, options2) {
       const file = connector.files[column];
       if (!file) continue;
       const fileName = `${connector.name}_${column}${file.extension}`;
-      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName) : file.bytes;
+      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName, REPOSITORY_JSON_HINT) : file.bytes;
       await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
     }
   }
@@ -62111,7 +62750,7 @@ function connectorElement(connector) {
 // packages/solution/src/certification/check-package.ts
 var import_node_fs30 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -62228,7 +62867,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path40.default.basename(zipPath);
+  const outerName = import_node_path41.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -62237,14 +62876,13 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     });
   }
   const outer = await ZipReader.open(zipPath, {
-    displayName: outerName,
     limits: options2.limits,
     nameEncoding: options2.zipNameEncoding
   });
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path40.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path41.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -62283,7 +62921,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path40.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path41.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -62338,7 +62976,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path40.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path41.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -62430,16 +63068,33 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/certification/code-page-warning.ts
+var import_node_path42 = __toESM(require("node:path"), 1);
+function codePageWarning(reader, role, file, encoding) {
+  const [example] = reader.codePageNamed;
+  if (example === void 0) return void 0;
+  const readAs = encoding === void 0 ? "" : `, read as ${encoding}`;
+  const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
+  return {
+    ruleId: "PKG-ZIP-NAME-ENCODING",
+    message: `The ${role} '${import_node_path42.default.basename(file)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    hint: `It goes into the package as it is, and whether Package Deployer reads such names in the same code page is not known. Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
+  };
+}
+
+// packages/solution/src/certification/build-package.ts
 async function buildCertificationPackage(out, options2) {
-  const solutions = [
-    options2.connectorSolution,
-    options2.flowSolution,
-    ...options2.pluginSolution ? [options2.pluginSolution] : []
+  const roles = [
+    ["connector solution", options2.connectorSolution],
+    ["flow solution", options2.flowSolution]
   ];
-  const names3 = solutions.map((file) => import_node_path41.default.basename(file));
-  if (new Set(names3.map((n) => n.toLowerCase())).size !== names3.length)
-    throw new UserError(`The solution zips must have different file names; got ${names3.join(", ")}.`);
+  if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
+  const solutions = roles.map(([, file]) => file);
+  const names3 = solutions.map((file) => import_node_path43.default.basename(file));
+  const clash = fileNameClash(roles);
+  if (clash) throw clash;
   if (!/\.zip$/i.test(out))
     throw new UsageError("must end in .zip.", {
       location: { file: out },
@@ -62449,14 +63104,18 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   for (const file of [options2.intro, ...solutions]) {
     const stat = await import_node_fs31.promises.stat(file).catch(() => void 0);
-    if (!stat?.isFile()) throw new UsageError("does not exist or is not a file.", { location: { file } });
+    if (!stat?.isFile())
+      throw new UsageError(stat ? "is not a file." : "does not exist.", {
+        location: { file },
+        hint: "Give the intro.md and the solution zips exported from Dataverse."
+      });
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
       throw new UsageError("is one of the files the package packs; writing the package would replace it.", {
         location: { file },
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path41.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path43.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -62473,11 +63132,30 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) await import_node_fs31.promises.rename(candidate, out);
-    return result;
+    return { ...result, warnings: [...await codePageWarnings(roles, options2), ...result.warnings] };
   } finally {
     await import_node_fs31.promises.rm(inner, { force: true });
     await import_node_fs31.promises.rm(candidate, { force: true });
   }
+}
+async function codePageWarnings(roles, options2) {
+  const warnings = [];
+  for (const [role, file] of roles) {
+    const reader = await ZipReader.open(file, { nameEncoding: options2.zipNameEncoding }).catch(
+      (error2) => {
+        if (error2 instanceof ZipError) return void 0;
+        throw error2;
+      }
+    );
+    if (!reader) continue;
+    try {
+      const warning = codePageWarning(reader, role, file, options2.zipNameEncoding);
+      if (warning) warnings.push(warning);
+    } finally {
+      reader.close();
+    }
+  }
+  return warnings;
 }
 function importConfig(solutionNames) {
   const files = solutionNames.map(
@@ -62486,6 +63164,31 @@ function importConfig(solutionNames) {
   return `<?xml version="1.0" encoding="utf-8"?>
 <configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>
 `;
+}
+function fileNameClash(roles) {
+  for (const [index, [role, file]] of roles.entries()) {
+    const name = import_node_path43.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path43.default.basename(other).toLowerCase() === name);
+    if (earlier2 === void 0) continue;
+    const [earlierRole, earlierFile] = earlier2;
+    if (import_node_path43.default.resolve(earlierFile) === import_node_path43.default.resolve(file))
+      return new UsageError(
+        `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
+        {
+          location: { file },
+          hint: `Give the ${role}'s own zip.`
+        }
+      );
+    const extension = import_node_path43.default.extname(file);
+    const renamed = `${import_node_path43.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path43.default.basename(earlierFile);
+    const same = earlierName === import_node_path43.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
+      location: { file },
+      hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
+    });
+  }
+  return void 0;
 }
 
 // packages/dataverse/src/zip/solution-manifest.ts
@@ -62837,13 +63540,16 @@ async function importSolution(client, options2, logger) {
         hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
     const code2 = error2.code;
-    throw new UserError(
-      code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error2)}).`,
-      {
+    if (code2 === "ENOENT")
+      throw new UsageError("does not exist.", {
         location: { file: options2.file },
+        hint: "Check the path of the solution zip to import.",
         cause: error2
-      }
-    );
+      });
+    throw new UserError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
+      location: { file: options2.file },
+      cause: error2
+    });
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
@@ -63472,14 +64178,14 @@ var ALL_PRIVILEGES = [
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
 var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     for (const name of (0, import_node_fs32.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs32.readFileSync)(import_node_path42.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs32.readFileSync)(import_node_path44.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -63497,7 +64203,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs32.writeFileSync)(import_node_path42.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs32.writeFileSync)(import_node_path44.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -64441,7 +65147,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -64458,10 +65164,18 @@ function readConnection(options2, io) {
   if (!environmentUrl) throw new UsageError("Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).");
   if (!tenantId) throw new UsageError("Give --tenant-id (or set AZURE_TENANT_ID).");
   if (!appId) throw new UsageError("Give --app-id (or set AZURE_CLIENT_ID).");
+  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
+  if (clientSecret && options2.clientCertificate)
+    throw new UsageError(
+      "CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential.",
+      {
+        hint: "Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate."
+      }
+    );
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs33.readFileSync)(import_node_path43.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs33.readFileSync)(import_node_path45.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       throw new UsageError(
@@ -64473,7 +65187,6 @@ function readConnection(options2, io) {
       );
     }
   }
-  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
   const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!clientSecret && clientCertificate === void 0 && !idTokenRequest) {
     throw new UsageError(
@@ -64516,7 +65229,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path44.default.resolve(
+    const outputFile = import_node_path46.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -64539,7 +65252,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs34 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -64556,7 +65269,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path45.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path47.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs34.readFileSync)(file, "utf8");
@@ -64575,7 +65288,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path45.default.resolve(io.cwd, zip),
+        file: import_node_path47.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -64597,15 +65310,16 @@ function registerImportCommand(program2, context) {
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
 var import_node_fs35 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function port(value) {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError("Use a port number from 1 to 65535, or 0 for any free port.");
   return Number(value);
 }
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path46.default.resolve(io.cwd, options2.solutions) : void 0;
+    const folder = options2.solutions ? import_node_path48.default.resolve(io.cwd, options2.solutions) : void 0;
     if (folder) (0, import_node_fs35.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto16.randomUUID)();
     const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
@@ -64741,7 +65455,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs36 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -64751,7 +65465,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs36.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path47.default.join(directory, entry.name);
+      const absolute = import_node_path49.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -66247,17 +66961,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path55 = requestOptions.url.replace(options2.baseUrl, "");
+    const path57 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path55} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path57} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path55} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path57} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -68970,7 +69684,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path55) => path55.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path57) => path57.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -69294,7 +70008,7 @@ function createGitHubClient(options2) {
   if ([...options2.token].some(
     (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
   )) {
-    throw new UserError("The GitHub token holds a space, a line break or another control character.", {
+    throw new UsageError("The GitHub token holds a space, a line break or another control character.", {
       hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
     });
   }
@@ -69358,7 +70072,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -69479,8 +70193,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path55 of changes.deletions)
-    entries.push({ path: `${folder}/${path55}`, mode: "100644", type: "blob", sha: null });
+  for (const path57 of changes.deletions)
+    entries.push({ path: `${folder}/${path57}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -69902,11 +70616,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path48.default.basename(import_node_path48.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path50.default.basename(import_node_path50.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -69942,7 +70656,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path49.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path51.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -70104,7 +70818,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path49.default.basename(folder);
+  return import_node_path51.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -70181,7 +70895,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -70194,7 +70908,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path50.default.resolve(io.cwd, zip), import_node_path50.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path52.default.resolve(io.cwd, zip), import_node_path52.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -70234,7 +70948,44 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/commands/solution-options.ts
+function solutionVersionOption(version) {
+  if (!checkVersion(version))
+    throw new UsageError(`--solution-version '${version}' is not a solution version.`, {
+      hint: "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    });
+  return version;
+}
+function uniqueNameOption(option, name) {
+  if (!isUniqueName(name)) {
+    const what = option === "--unique-name" ? "solution" : "publisher";
+    throw new UsageError(`${option} '${name}' is not a ${what} unique name.`, {
+      hint: `Use letters, digits and underscores, starting with a letter${option === "--publisher" ? ", as the publisher is named in the target environment" : ""}.`
+    });
+  }
+  return name;
+}
+function prefixOption(prefix) {
+  if (!checkPublisherPrefix(prefix))
+    throw new UsageError(`--prefix '${prefix}' is not a customization prefix.`, {
+      hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment."
+    });
+  return prefix;
+}
+function optionValuePrefixOption(value) {
+  if (!/^\d+$/.test(value) || Number(value) < 1e4 || Number(value) > 99999)
+    throw new UsageError(
+      `--option-value-prefix must be a whole number from 10000 to 99999; got '${value}'.`,
+      {
+        hint: "Use the publisher's option value prefix, as in the target environment."
+      }
+    );
+  return Number(value);
+}
+
+// packages/cli/src/commands/pack.ts
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -70245,8 +70996,9 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path51.default.resolve(io.cwd, folder);
-    const target = import_node_path51.default.resolve(io.cwd, zip);
+    if (options2.solutionVersion !== void 0) solutionVersionOption(options2.solutionVersion);
+    const source = import_node_path53.default.resolve(io.cwd, folder);
+    const target = import_node_path53.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -70259,7 +71011,7 @@ function registerPackCommand(program2, context) {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path51.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path53.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -70271,7 +71023,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path51.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path53.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -70280,21 +71032,21 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path52.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path52.default.resolve(io.cwd, source), root, {
+    const root = import_node_path54.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path54.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path52.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path54.default.join(destination, c.folder) })) }, null, 2)}
 `,
         "json"
       );
@@ -70304,7 +71056,7 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path52.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path54.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -70315,7 +71067,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -70324,18 +71076,23 @@ function registerBuildSolutionCommand(program2, context) {
     const { io } = context;
     if (!["text", "json"].includes(options2.format))
       throw new UsageError(`--format must be text or json; got '${options2.format}'.`);
-    const optionValue = options2.optionValuePrefix === void 0 ? void 0 : Number(options2.optionValuePrefix);
-    if (optionValue !== void 0 && !Number.isInteger(optionValue))
-      throw new UsageError(
-        `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
-      );
-    const zip = import_node_path53.default.resolve(io.cwd, options2.out);
+    if (!options2.out.toLowerCase().endsWith(".zip"))
+      throw new UsageError("must end in .zip.", {
+        location: { file: options2.out },
+        hint: "Give --out the solution zip to write; Dataverse imports a solution only from a .zip file."
+      });
+    uniqueNameOption("--unique-name", options2.uniqueName);
+    solutionVersionOption(options2.solutionVersion);
+    uniqueNameOption("--publisher", options2.publisher);
+    prefixOption(options2.prefix);
+    const optionValue = options2.optionValuePrefix === void 0 ? void 0 : optionValuePrefixOption(options2.optionValuePrefix);
+    const zip = import_node_path55.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path53.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path55.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await buildSolution(
-      folders.map((folder) => import_node_path53.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path55.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -70350,7 +71107,7 @@ function registerBuildSolutionCommand(program2, context) {
         ...existing ? { existing } : {}
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path53.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path55.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `, "json");
@@ -70369,14 +71126,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path54.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path56.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -70390,7 +71147,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path54.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path56.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -70443,6 +71200,10 @@ async function runCli(argv, io) {
   registerOpenPullRequestCommand(program2, context);
   registerRulesCommand(program2, context);
   for (const command of program2.commands) command.exitOverride();
+  program2.hook("preAction", (_program, command) => {
+    refuseEmptyArguments(command);
+    refuseEmptyOptions(command);
+  });
   try {
     await program2.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -40561,6 +40561,25 @@ function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 
+// packages/core/src/printable.ts
+var CONTROLS = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+var CONTROLS_BUT_LF = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+function printable(text2, options2 = {}) {
+  return text2.replace(options2.lineBreaks ? CONTROLS_BUT_LF : CONTROLS, escapeControl);
+}
+function escapeControl(char) {
+  if (char === "\n") return "\\n";
+  if (char === "\r") return "\\r";
+  const code2 = char.charCodeAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child) {
@@ -42434,7 +42453,10 @@ function connectDataverse(settings, ports) {
       hint: "Use the Directory (tenant) ID from the app registration overview."
     });
   }
-  if (settings.appId.trim() === "") throw new UsageError("The app ID (client ID) is empty.");
+  if (settings.appId.trim() === "")
+    throw new UsageError("The app ID (client ID) is empty.", {
+      hint: "Use the Application (client) ID from the app registration overview."
+    });
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
@@ -44112,6 +44134,9 @@ var ParseErrorCode;
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/solution/src/json/json-text.ts
+var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
+
 // packages/solution/src/fs/commit-folder.ts
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
@@ -44226,6 +44251,9 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/connector/repository-layout.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+// packages/solution/src/connector/api-properties.ts
+var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 
 // packages/dataverse/src/zip/solution-manifest.ts
 var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
@@ -44430,6 +44458,12 @@ function readConnectionInputs() {
   ]) {
     if (secret !== "") setSecret(secret);
   }
+  if (clientSecret !== "" && clientCertificate !== "")
+    throw new InputError(
+      "client-certificate",
+      "is set, and so is client-secret; the action signs in with one of them.",
+      "Leave out client-secret to sign in with the certificate, or client-certificate to use the secret."
+    );
   const appId = readRequiredString("app-id");
   const tenantId = readRequiredString("tenant-id");
   return {
@@ -44606,11 +44640,11 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  const quoted = folders.map((folder) => `"${folder}"`);
-  if (quoted.length <= max2) {
-    return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  const quoted2 = folders.map((folder) => `"${folder}"`);
+  if (quoted2.length <= max2) {
+    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
   }
-  return `${quoted.slice(0, max2).join(", ")} and ${quoted.length - max2} more`;
+  return `${quoted2.slice(0, max2).join(", ")} and ${quoted2.length - max2} more`;
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -45244,74 +45278,294 @@ function applyEdits(text2, edits) {
   };
 }
 
-// packages/validator/src/json/syntax-tokens.ts
-var KINDS = {
-  1: "{",
-  2: "}",
-  3: "[",
-  4: "]",
-  5: ",",
-  6: ":",
-  7: "literal",
-  8: "literal",
-  9: "literal",
-  10: "string",
-  11: "literal",
-  12: "skip",
-  13: "skip",
-  16: "word",
-  17: "end"
-};
-var NUMERIC_LITERAL = 11;
-var LINE_BREAK_TRIVIA = 14;
-var WHITESPACE_TRIVIA = 15;
-var SCAN_UNEXPECTED_END_OF_STRING = 2;
-var SCAN_INVALID_UNICODE = 4;
-var SCAN_INVALID_ESCAPE = 5;
-var SCAN_INVALID_CHARACTER = 6;
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
+// packages/validator/src/json/comment-tokens.ts
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
+function commentToken(text2, offset, end, unclosed) {
+  const kind = "skip";
+  if (unclosed) {
+    const problem2 = { message: UNCLOSED_COMMENT, offset, length: 2 };
+    return { kind, offset, end, problem: problem2, unclosedAtEnd: true };
+  }
+  const problem = { message: COMMENT, offset, length: end - offset };
+  return { kind, offset, end, problem, fix: removal(text2, offset, end - offset) };
+}
+function hashCommentToken(text2, offset) {
+  if (text2.charCodeAt(offset) !== 35 || !/^[ \t\r\n]?$/.test(text2.charAt(offset + 1))) return void 0;
+  const lineEnd2 = text2.slice(offset).search(/[\r\n]/);
+  const commentEnd = lineEnd2 === -1 ? text2.length : offset + lineEnd2;
+  return {
+    kind: "skip",
+    offset,
+    end: commentEnd,
+    problem: { message: COMMENT, offset, length: commentEnd - offset },
+    fix: removal(text2, offset, commentEnd - offset)
+  };
+}
+
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function cut(text2, maxLength) {
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
     }
-    if (kind === "skip") {
-      const problem = { message: COMMENT, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem, fix: removal(text2, offset, end - offset) });
-    } else if (kind === "string") {
-      const token = stringToken(text2, offset, end, scanner.getTokenError());
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (kind === "word") {
-      const token = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
     } else {
-      tokens.push({ kind, offset, end });
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
     }
   }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
 }
+
+// packages/validator/src/json/typographic-quotes.ts
+var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
+function typographicAdvice(meant) {
+  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
+}
+function typographicClose(text2, offset) {
+  const double = "\u201C\u201D".includes(text2.charAt(offset));
+  const closers = double ? '\u201C\u201D"' : "\u2018\u2019'";
+  for (let i2 = offset + 1; i2 < text2.length; i2++) {
+    const character = text2.charAt(i2);
+    if (character === "\n" || character === "\r") return -1;
+    if (!closers.includes(character)) continue;
+    if (!double && /[\p{L}\p{N}]/u.test(text2.charAt(i2 + 1))) continue;
+    const after = text2.charAt(nextSpaceOnLine(text2, i2 + 1));
+    return after === "" || ",:}]\n\r".includes(after) ? i2 : -1;
+  }
+  return -1;
+}
+function typographicCloseAfter(text2, from, end) {
+  for (let i2 = from; i2 < end; i2++) {
+    const character = text2.charAt(i2);
+    if (character !== "\u201C" && character !== "\u201D") continue;
+    const after = text2.charAt(nextSpaceOnLine(text2, i2 + 1));
+    if (after === "" || ",:}]\n\r".includes(after)) return i2;
+  }
+  return -1;
+}
+function nextSpaceOnLine(text2, from) {
+  let i2 = from;
+  while (text2.charAt(i2) === " " || text2.charAt(i2) === "	") i2++;
+  return i2;
+}
+function typographicClosing(text2, offset, quote) {
+  return {
+    kind: "string",
+    offset,
+    end: quote + 1,
+    fix: replacement(quote, 1, '"'),
+    problem: {
+      message: `This ${text2.charAt(quote)} is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`,
+      offset: quote,
+      length: 1
+    }
+  };
+}
+
+// packages/validator/src/json/word-tokens.ts
+function quoteAdvice(word) {
+  const shown = excerpt(word);
+  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+}
+function wordToken(text2, offset, end, describeCharacter) {
+  const first = text2.codePointAt(offset);
+  const comment2 = hashCommentToken(text2, offset);
+  if (comment2) return comment2;
+  if (first === 39 || first === 96) {
+    const close = quoteClose(text2, offset);
+    if (close !== -1) {
+      const written2 = text2.slice(offset, close + 1);
+      const meant = doubleQuoted(text2.slice(offset + 1, close));
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        fix: replacement(offset, written2.length, meant),
+        problem: {
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written2)}.`,
+          offset,
+          length: written2.length
+        }
+      };
+    }
+  }
+  if (TYPOGRAPHIC_QUOTES.includes(text2.charAt(offset))) {
+    const close = typographicClose(text2, offset);
+    if (close !== -1) {
+      const meant = JSON.stringify(text2.slice(offset + 1, close));
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        fix: replacement(offset, close + 1 - offset, meant),
+        problem: { message: typographicAdvice(meant), offset, length: close + 1 - offset }
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 65535 ? 2 : 1;
+    return {
+      kind: "skip",
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text2, offset, length)
+    };
+  }
+  SIGNED_NON_NUMBER.lastIndex = offset;
+  if (SIGNED_NON_NUMBER.test(text2)) return { kind: "word", offset, end: SIGNED_NON_NUMBER.lastIndex };
+  if (first === 61)
+    return { kind: "word", offset, end: offset + (text2.charAt(offset + 1) === ">" ? 2 : 1) };
+  const semicolon = text2.indexOf(";", offset);
+  if (semicolon !== -1 && semicolon < end) {
+    if (semicolon === offset) return { kind: "word", offset, end: offset + 1 };
+    end = semicolon;
+    if (/^(?:true|false|null)$/.test(text2.slice(offset, end))) return { kind: "literal", offset, end };
+  }
+  end = unquotedRunEnd(text2, offset, end);
+  if (text2.charCodeAt(end) === 34) {
+    const word = text2.slice(offset, end);
+    return {
+      kind: "string",
+      offset,
+      end: end + 1,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
+        offset,
+        length: end - offset
+      },
+      fix: insertion(offset, '"')
+    };
+  }
+  for (let i2 = offset + 1; i2 < end; i2++) {
+    if (isInvisible(text2.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
+  }
+  return { kind: "word", offset, end };
+}
+var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
+}
+function isInvisible(character) {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+function quoteClose(text2, offset) {
+  const quote = text2.charCodeAt(offset);
+  for (let i2 = offset + 1; i2 < text2.length; i2++) {
+    const code2 = text2.charCodeAt(i2);
+    if (code2 === 10 || code2 === 13) return -1;
+    if (code2 === 92 && !/[\n\r]/.test(text2.charAt(i2 + 1))) i2++;
+    else if (code2 === quote) return i2;
+  }
+  return -1;
+}
+function doubleQuoted(inner) {
+  const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
+    if (mark === '"') return '\\"';
+    return mark === "\\'" || mark === "\\`" ? mark.charAt(1) : mark;
+  });
+  return `"${escaped}"`;
+}
+
+// packages/validator/src/json/number-tokens.ts
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
-var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
 function numberToken(text2, offset, end) {
   const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
   if (!zero) return { kind: "literal", offset, end };
+  HEXADECIMAL.lastIndex = end;
+  if (HEXADECIMAL.test(text2)) {
+    const written3 = text2.slice(offset, HEXADECIMAL.lastIndex);
+    const value = Number(written3.replace("-", "")) * (written3.startsWith("-") ? -1 : 1);
+    if (!Number.isFinite(value))
+      return {
+        kind: "literal",
+        offset,
+        end: HEXADECIMAL.lastIndex,
+        problem: {
+          message: `${excerpt(written3)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+          offset,
+          length: written3.length
+        }
+      };
+    const meant2 = String(value);
+    return {
+      kind: "literal",
+      offset,
+      end: HEXADECIMAL.lastIndex,
+      fix: replacement(offset, written3.length, meant2),
+      problem: {
+        message: `${excerpt(written3)} is not a number as JSON writes it: write ${excerpt(meant2)}, its decimal value.`,
+        offset,
+        length: written3.length
+      }
+    };
+  }
   AFTER_LEADING_ZERO.lastIndex = end;
   if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
   const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
@@ -45322,14 +45576,11 @@ function numberToken(text2, offset, end) {
     end: AFTER_LEADING_ZERO.lastIndex,
     fix: replacement(offset, written2.length, meant),
     problem: {
-      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
       length: written2.length
     }
   };
-}
-function quoteAdvice(word) {
-  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
 }
 var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
@@ -45359,7 +45610,7 @@ function arithmeticToken(text2, offset) {
     end,
     fix: finite ? replacement(offset, end - offset, meant) : void 0,
     problem: {
-      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
     }
   };
@@ -45393,8 +45644,15 @@ function evaluate(operands, operators) {
   });
   return sum + sign * term;
 }
-function stringToken(text2, offset, end, error3) {
-  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
+
+// packages/validator/src/json/string-tokens.ts
+var SCAN_UNEXPECTED_END_OF_STRING = 2;
+var SCAN_INVALID_UNICODE = 4;
+var SCAN_INVALID_ESCAPE = 5;
+var SCAN_INVALID_CHARACTER = 6;
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function stringToken(text2, offset, end, error3, atKey) {
+  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text2, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
@@ -45402,13 +45660,25 @@ function stringToken(text2, offset, end, error3) {
   }
   if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
-    const message2 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message2 = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error3 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
     return { kind: "string", offset, end, fix, problem: { message: message2, offset: at, length: 2 } };
   }
+  if (":, 	".includes(text2.charAt(end - 2))) {
+    TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
+    const match2 = TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.exec(text2);
+    if (match2 !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
+      return typographicClosing(text2, offset, offset + match2[1].length);
+    }
+  }
+  if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
+    const key = keyBeforeColon(text2, offset, end);
+    if (key) return key;
+  }
   return { kind: "string", offset, end };
 }
-function unclosedString(text2, offset, end) {
+var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
+function unclosedString(text2, offset, end, atKey) {
   const close = closingQuote(text2, end);
   if (close !== -1) {
     const after = nextNonSpace(text2, close + 1);
@@ -45426,19 +45696,61 @@ function unclosedString(text2, offset, end) {
       };
     }
   }
+  const typographic = typographicCloseAfter(text2, offset + 1, end);
+  if (typographic !== -1) return typographicClosing(text2, offset, typographic);
+  const key = atKey ? keyBeforeColon(text2, offset, end) : void 0;
+  if (key) return key;
   const atEnd = end >= text2.length;
+  const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
+  if (comma !== -1) {
+    return {
+      kind: "string",
+      offset,
+      end: comma,
+      fix: insertion(comma, '"'),
+      problem: {
+        message: `A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+        offset: comma,
+        length: 0
+      }
+    };
+  }
   return {
     kind: "string",
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
     fix: atEnd ? void 0 : insertion(end, '"'),
+    unclosedAtEnd: atEnd,
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
       offset: end,
       length: 0
     }
   };
+}
+function keyBeforeColon(text2, offset, end) {
+  KEY_BEFORE_COLON.lastIndex = offset + 1;
+  const key = KEY_BEFORE_COLON.exec(text2);
+  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
+  const close = offset + 1 + key[1].length;
+  return {
+    kind: "string",
+    offset,
+    end: close,
+    fix: insertion(close, '"'),
+    problem: {
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      offset: close,
+      length: 0
+    }
+  };
+}
+var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+function commaEndingLine(text2, from, end) {
+  let at = end - 1;
+  while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
+  return at >= from && text2.charAt(at) === "," ? at : -1;
 }
 function closingQuote(text2, from) {
   for (let i2 = from; i2 < text2.length; i2++) {
@@ -45470,79 +45782,6 @@ function firstBadEscape(text2, from, end) {
   }
   return from;
 }
-function wordToken(text2, offset, end, describeCharacter) {
-  const first = text2.codePointAt(offset);
-  if (first === 39) {
-    const lineEnd2 = lineEndFrom(text2, offset);
-    const close = text2.indexOf("'", offset + 1);
-    if (close !== -1 && close < lineEnd2) {
-      const inner = text2.slice(offset + 1, close);
-      return {
-        kind: "string",
-        offset,
-        end: close + 1,
-        fix: replacement(offset, close + 1 - offset, doubleQuoted(inner)),
-        problem: {
-          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
-          offset,
-          length: close + 1 - offset
-        }
-      };
-    }
-  }
-  if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
-    return {
-      kind: "skip",
-      offset,
-      end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
-      fix: removal(text2, offset, length)
-    };
-  }
-  end = unquotedRunEnd(text2, offset, end);
-  if (text2.charCodeAt(end) === 34) {
-    const word = text2.slice(offset, end);
-    return {
-      kind: "string",
-      offset,
-      end: end + 1,
-      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
-      fix: insertion(offset, '"')
-    };
-  }
-  for (let i2 = offset + 1; i2 < end; i2++) {
-    if (isInvisible(text2.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
-  }
-  return { kind: "word", offset, end };
-}
-var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
-function unquotedRunEnd(text2, offset, end) {
-  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
-  let at = end;
-  let url = false;
-  for (; at < text2.length; at++) {
-    const character = text2.charAt(at);
-    if (character === ":") {
-      if (text2.startsWith("://", at)) {
-        url = true;
-        at += 2;
-      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
-    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
-      break;
-    } else if (!UNQUOTED_CHARACTER.test(character)) {
-      break;
-    }
-  }
-  return at;
-}
-function isInvisible(character) {
-  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
-}
-function lineEndFrom(text2, from) {
-  const newline2 = text2.indexOf("\n", from);
-  return newline2 === -1 ? text2.length : newline2;
-}
 var CONTROL_ESCAPES = {
   "\b": "\\b",
   "\f": "\\f",
@@ -45560,86 +45799,439 @@ function escapedControls(text2, offset, end, lineBreaks) {
 }
 function escapedBackslashes(text2, offset, end) {
   const written2 = text2.slice(offset, end);
-  const escaped = written2.replace(
-    /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g,
-    (escape4) => escape4.length === 1 ? "\\\\" : escape4
-  );
+  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape4) => {
+    if (escape4 === "\\'") return "'";
+    return escape4.length === 1 ? "\\\\" : escape4;
+  });
   return replacement(offset, end - offset, escaped);
 }
-function doubleQuoted(inner) {
-  return `"${inner.replace(/\\?"/g, (quote) => quote.length === 2 ? quote : '\\"')}"`;
+
+// packages/validator/src/json/syntax-tokens.ts
+var KINDS = {
+  1: "{",
+  2: "}",
+  3: "[",
+  4: "]",
+  5: ",",
+  6: ":",
+  7: "literal",
+  8: "literal",
+  9: "literal",
+  10: "string",
+  11: "literal",
+  12: "skip",
+  13: "skip",
+  16: "word",
+  17: "end"
+};
+var NUMERIC_LITERAL = 11;
+var LINE_BREAK_TRIVIA = 14;
+var WHITESPACE_TRIVIA = 15;
+var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
+function tokenize(text2, describeCharacter) {
+  const scanner = createScanner2(text2, false);
+  const tokens = [];
+  const open2 = [];
+  let last2 = "end";
+  for (; ; ) {
+    const code2 = scanner.scan();
+    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code2] ?? "word";
+    if (kind === "end") {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === "skip") {
+      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+      tokens.push(commentToken(text2, offset, end, unclosed));
+    } else if (kind === "string") {
+      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
+      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (kind === "word") {
+      const token2 = wordToken(text2, offset, end, describeCharacter);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+    const token = tokens[tokens.length - 1];
+    if (token.kind === "skip") continue;
+    last2 = token.kind;
+    if (last2 === "{" || last2 === "[") open2.push(last2);
+    else if (last2 === "}" || last2 === "]") open2.pop();
+  }
 }
 
-// packages/validator/src/json/syntax-diagnosis.ts
+// packages/validator/src/json/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const repairs = [];
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.some((open2) => open2.open === opener);
+  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  if (matching && frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `The '${frame.open}' at line ${walk.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+        (w) => {
+          w.stack.pop();
+          w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+          w.top.valueEnd = w.lastEnd;
+        },
+        insertion(token.offset, closer)
+      )
+    );
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}.`,
+        (w) => w.close(token),
+        replacement(token.offset, 1, closer)
+      )
+    );
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens[walk.index + 1];
+  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+
+// packages/validator/src/json/file-end-repairs.ts
+function unclosedAtEnd(walk) {
+  const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+  const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+  const misplaced = misindentedClose(walk);
+  if (misplaced) {
+    const closer = misplaced.open === "{" ? "}" : "]";
+    const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+    return walk.repair(
+      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
+    );
+  }
+  return walk.repair(
+    walk.lastEnd,
+    0,
+    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    (w) => {
+      w.stopped = true;
+    },
+    insertion(walk.lastEnd, closers)
+  );
+}
+function misindentedClose(walk) {
+  for (const { open: open2, close } of walk.closes) {
+    const openIndent = indentOf(walk, open2);
+    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openLine = walk.lineOf(open2);
+    for (let line = nextLineStart(walk, open2); line !== -1 && line < close; line = nextLineStart(walk, line)) {
+      const first = skipSpaces(walk, line);
+      const character = walk.text.charAt(first);
+      if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
+        if (first - line < openIndent || character === "}" || character === "]") break;
+        return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk, line) };
+      }
+    }
+  }
+  return void 0;
+}
+function endBefore(walk, offset) {
+  let at = offset;
+  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
+  return at;
+}
+function indentOf(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) - start;
+}
+function lineStartsWith(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) === offset;
+}
+function nextLineStart(walk, offset) {
+  const newline2 = walk.text.indexOf("\n", offset);
+  return newline2 === -1 ? -1 : newline2 + 1;
+}
+function skipSpaces(walk, from) {
+  let at = from;
+  while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
+  return at;
+}
+function textAfterEnd(walk, token) {
+  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+  return walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    }
+  );
+}
+
+// packages/validator/src/json/separator-repairs.ts
+function semicolonAfterValue(walk, token, closer) {
+  const next = walk.nextKind();
+  if (next === closer) {
+    return walk.repair(
+      token.offset,
+      1,
+      `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  return walk.repair(
+    token.offset,
+    1,
+    "A ';' stands where JSON needs ',' between values: write ',' instead.",
+    (w) => {
+      w.top.place = w.top.open === "{" ? "key" : "value";
+      w.top.comma = token.offset;
+      w.index++;
+    },
+    replacement(token.offset, 1, ",")
+  );
+}
+function missingColonAfter(walk, frame, token) {
+  return walk.repair(
+    token.end,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      frame.keyEnd = token.end;
+      w.top.place = "value";
+      w.index++;
+      w.lastEnd = token.end;
+    },
+    insertion(token.end, ":")
+  );
+}
+function assignment(walk, token) {
+  const written2 = walk.text.slice(token.offset, token.end);
+  return walk.repair(
+    token.offset,
+    written2.length,
+    `A '${written2}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+    (w) => {
+      w.top.place = "value";
+      w.index++;
+    },
+    replacement(token.offset, written2.length, ":")
+  );
+}
+function missingColon(walk, frame) {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      w.top.place = "value";
+    },
+    insertion(frame.keyEnd, ":")
+  );
+}
+
+// packages/validator/src/json/value-repairs.ts
+function unescapedQuote(walk, frame, token) {
+  const line = walk.lineOf(token.offset);
+  const quote = frame.valueEnd - 1;
+  const rest = tokensOfLine(walk, walk.index, line);
+  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
+  const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
+  return walk.repair(
+    quote,
+    1,
+    `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
+    (w) => {
+      for (; w.index < rest; w.index++) {
+        w.lastEnd = w.tokens[w.index].end;
+        frame.valueEnd = w.lastEnd;
+      }
+      w.top.valueEnd = w.lastEnd;
+    },
+    closed ? replacement(quote, end - 1 - quote, inner) : void 0
+  );
+}
+function tokensOfLine(walk, index, line) {
+  let at = index;
+  for (; ; at++) {
+    const next = walk.tokens[at];
+    if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+      return at;
+    if (walk.lineOf(next.offset) !== line) return at;
+  }
+}
+var LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+function jsonNumber(word) {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return void 0;
+  const [, sign, digits, fraction = "", exponent = ""] = parts;
+  if (digits === "" && fraction === "" || /^0\d/.test(digits)) return void 0;
+  return `${sign === "-" ? "-" : ""}${digits || "0"}${fraction}${exponent}`;
+}
+function wordAsValue(word, token) {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  const written2 = (meant) => replacement(at.offset, at.length, meant);
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
+    };
+  if (word === "undefined")
+    return {
+      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
+    };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    return {
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
+      fix: written2(JSON.stringify(inner))
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
+    const meant = word === "None" ? "null" : lower;
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written2(meant)
+    };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    const meant = jsonNumber(word);
+    if (meant !== void 0) {
+      return {
+        problem: {
+          message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
+          ...at
+        },
+        fix: written2(meant)
+      };
+    }
+    return {
+      problem: {
+        message: `${excerpt(word)} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`,
+        ...at
+      }
+    };
+  }
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+}
+
+// packages/validator/src/json/syntax-walk.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
-var MAX_ISSUES = 20;
-function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
-  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
-  const issues = [];
-  let edits = [];
-  const edit = (fix) => {
-    if (fix === void 0) edits = void 0;
-    else edits?.push(fix);
-  };
-  let repairsHere = 0;
-  let lastIndex = -1;
-  let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
-    const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text2))
-      break;
-    if (outcome === "done") {
-      finished = true;
-      break;
-    }
-    if (outcome === "accepted") {
-      if (walk.problem) {
-        issues.push(walk.problem);
-        edit(walk.fix);
-      }
-      continue;
-    }
-    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
-    lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
-    edit(repair.fix);
-    repair.apply(walk);
-    if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
-      break;
-    }
-  }
-  return { issues, edits: finished ? edits : void 0 };
-}
-function endsInsideString(tokens, text2) {
-  const last2 = tokens[tokens.length - 2];
-  return last2 !== void 0 && last2.kind === "string" && last2.end >= text2.length && last2.problem !== void 0;
-}
-function bestRepair(walk, repairs) {
-  let best = repairs[0];
-  let bestScore = -1;
-  for (const repair of repairs) {
-    const trial = walk.clone();
-    repair.apply(trial);
-    const score = trial.stopped ? 0 : trial.tryAhead();
-    if (score > bestScore) {
-      best = repair;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function skipToken(walk, token) {
-  return {
-    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
-    apply: (w) => w.index++,
-    fix: removal(walk.text, token.offset, token.end - token.offset)
-  };
-}
+var MAX_SHOWN_TOKEN = 30;
 var Walk = class _Walk {
   constructor(tokens, lineOf, text2, stack) {
     this.tokens = tokens;
@@ -45691,11 +46283,11 @@ var Walk = class _Walk {
     const frame = this.top;
     if (token.kind === "end") {
       if (frame.open === "" && frame.place === "end") return "done";
-      return [this.unclosedAtEnd()];
+      return [unclosedAtEnd(this)];
     }
     switch (frame.place) {
       case "end":
-        return [this.textAfterEnd(token)];
+        return [textAfterEnd(this, token)];
       case "value":
       case "value-or-close":
         return this.atValue(frame, token);
@@ -45707,7 +46299,8 @@ var Walk = class _Walk {
           frame.place = "value";
           return this.accept(token);
         }
-        return [this.missingColon(frame), this.skip(token)];
+        if (this.isAssignment(token)) return [assignment(this, token)];
+        return [missingColon(this, frame), this.skip(token)];
       case "comma-or-close":
         return this.atCommaOrClose(frame, token);
     }
@@ -45733,8 +46326,11 @@ var Walk = class _Walk {
         });
         return this.accept(token);
       case "string":
-        if (frame.open === "[" && this.nextKind() === ":")
-          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        if (frame.open === "[" && this.nextKind() === ":") {
+          const repairs = [missingOpener(this, frame, token), this.skip(token)];
+          if (frame.place === "value") repairs.unshift(unclosedBeforeKey(this, frame));
+          return repairs;
+        }
         return this.acceptValue(frame, token);
       case "literal":
         return this.acceptValue(frame, token);
@@ -45744,8 +46340,8 @@ var Walk = class _Walk {
       }
       case "]":
         if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
-        if (frame.open === "[") return [this.trailingComma(frame, token)];
-        return this.mismatchedCloser(frame, token);
+        if (frame.open === "[") return [trailingComma(this, frame, token)];
+        return mismatchedCloser(this, frame, token);
       case "}":
         if (frame.open === "{") {
           return [
@@ -45757,7 +46353,7 @@ var Walk = class _Walk {
             )
           ];
         }
-        return this.mismatchedCloser(frame, token);
+        return mismatchedCloser(this, frame, token);
       case ",":
         if (frame.open === "{") {
           return [
@@ -45792,17 +46388,17 @@ var Walk = class _Walk {
   atKey(frame, token) {
     const afterComma = frame.place === "key";
     if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
-      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+      return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
-    if (token.kind === "string" || token.kind === "word" && this.nextKind() === ":") {
+    if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
       frame.place = "colon";
       frame.keyEnd = token.end;
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
-        const key = word.replace(TYPOGRAPHIC_QUOTES, "");
+        const key = word.replace(TYPOGRAPHIC_QUOTES2, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${key}".`,
+          message: `A key must be in double quotes: write "${excerpt(key)}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
@@ -45812,9 +46408,12 @@ var Walk = class _Walk {
     }
     if (token.kind === "}") {
       if (!afterComma) return this.close(token);
-      return [this.trailingComma(frame, token)];
+      const repairs2 = [trailingComma(this, frame, token)];
+      const extra = extraCloser(this, frame, token);
+      if (extra) repairs2.push(extra);
+      return repairs2;
     }
-    if (token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "]") return mismatchedCloser(this, frame, token);
     const parent = this.stack[this.stack.length - 2];
     const repairs = [];
     if (afterComma && parent.open === "[" && (token.kind === "{" || token.kind === "[" || token.kind === "literal")) {
@@ -45853,32 +46452,19 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
     const repairs = [];
+    const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
-    if (adjacent && (token.kind === "word" || token.kind === "string"))
-      repairs.push(this.unescapedQuote(frame, token));
-    if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          "Use ',' to separate JSON values, not ';'.",
-          (w) => {
-            w.top.place = w.top.open === "{" ? "key" : "value";
-            w.top.comma = token.offset;
-            w.index++;
-          },
-          replacement(token.offset, 1, ",")
-        )
-      );
-    }
+    if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
+      repairs.push(unescapedQuote(this, frame, token));
+    if (semicolon) repairs.push(semicolonAfterValue(this, token, closer));
     const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
-      repairs.push(this.unclosedBeforeKey(frame));
+      repairs.push(unclosedBeforeKey(this, frame));
     }
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
-      const next = token.kind === "string" ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"` : `'${token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
         this.repair(
           frame.valueEnd,
@@ -45895,101 +46481,6 @@ var Walk = class _Walk {
     repairs.push(this.skip(token));
     return repairs;
   }
-  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
-  unescapedQuote(frame, token) {
-    const line = this.lineOf(token.offset);
-    const quote = frame.valueEnd - 1;
-    const rest = this.tokensOfLine(this.index, line);
-    const end = rest === this.index ? quote : this.tokens[rest - 1].end;
-    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 34;
-    const inner = this.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
-    return this.repair(
-      quote,
-      1,
-      `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
-      (w) => {
-        for (; w.index < rest; w.index++) {
-          w.lastEnd = w.tokens[w.index].end;
-          frame.valueEnd = w.lastEnd;
-        }
-        w.top.valueEnd = w.lastEnd;
-      },
-      closed ? replacement(quote, end - 1 - quote, inner) : void 0
-    );
-  }
-  /** The index after the words, strings, literals and colons from `index` on line `line`. */
-  tokensOfLine(index, line) {
-    let at = index;
-    for (; ; at++) {
-      const next = this.tokens[at];
-      if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
-        return at;
-      if (this.lineOf(next.offset) !== line) return at;
-    }
-  }
-  /** A key inside a list: the list was not closed before it. */
-  unclosedBeforeKey(frame) {
-    const afterComma = frame.place === "value";
-    const at = afterComma ? frame.comma : frame.valueEnd;
-    return this.repair(
-      at,
-      afterComma ? 1 : 0,
-      afterComma ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
-      (w) => {
-        w.stack.pop();
-        w.top.place = "key";
-        w.top.valueEnd = at;
-        w.top.comma = at;
-      },
-      insertion(at, afterComma ? "]" : "],")
-    );
-  }
-  /** A '}' or ']' that does not close the innermost open bracket. */
-  mismatchedCloser(frame, token) {
-    const repairs = [];
-    const opener = token.kind === "}" ? "{" : "[";
-    const matching = this.stack.some((open2) => open2.open === opener);
-    const kindOf = (open2) => open2.open === "{" ? "object" : "list";
-    if (matching && frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
-          (w) => {
-            w.stack.pop();
-            w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-            w.top.valueEnd = w.lastEnd;
-          },
-          insertion(token.offset, closer)
-        )
-      );
-    }
-    if (frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
-          (w) => w.close(token),
-          replacement(token.offset, 1, closer)
-        )
-      );
-    }
-    const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
-    repairs.push(
-      this.repair(
-        token.offset,
-        1,
-        `This '${token.kind}' closes nothing (${still}): remove it.`,
-        (w) => w.index++,
-        removal(this.text, token.offset, 1)
-      )
-    );
-    return repairs;
-  }
   close(token) {
     const closed = this.stack.pop();
     this.closes.push({ open: closed.at, close: token.offset });
@@ -45998,140 +46489,11 @@ var Walk = class _Walk {
     parent.valueEnd = token.end;
     return this.accept(token);
   }
-  trailingComma(frame, token) {
-    return this.repair(
-      frame.comma,
-      1,
-      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-      (w) => w.close(token),
-      removal(this.text, frame.comma, 1)
-    );
-  }
-  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
-  strayOpener(frame) {
-    return this.repair(
-      frame.at,
-      1,
-      "This '{' opens an object, but no key follows it: remove it.",
-      (w) => {
-        w.stack.pop();
-      },
-      removal(this.text, frame.at, 1)
-    );
-  }
-  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
-  missingColonAfter(frame, token) {
-    return this.repair(
-      token.end,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        frame.keyEnd = token.end;
-        w.top.place = "value";
-        w.index++;
-        w.lastEnd = token.end;
-      },
-      insertion(token.end, ":")
-    );
-  }
-  missingColon(frame) {
-    return this.repair(
-      frame.keyEnd,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        w.top.place = "value";
-      },
-      insertion(frame.keyEnd, ":")
-    );
-  }
-  unclosedAtEnd() {
-    const open2 = this.stack.filter((frame) => frame.open !== "").reverse();
-    const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-    const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
-    const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-    const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
-    const misplaced = this.misindentedClose();
-    if (misplaced) {
-      const closer = misplaced.open === "{" ? "}" : "]";
-      const before = this.text.charAt(misplaced.lastEnd - 1) === ",";
-      return this.repair(
-        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
-        before ? 1 : 0,
-        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
-        (w) => {
-          w.stopped = true;
-        },
-        insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
-      );
-    }
-    return this.repair(
-      this.lastEnd,
-      0,
-      `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
-      (w) => {
-        w.stopped = true;
-      },
-      insertion(this.lastEnd, closers)
-    );
-  }
-  /**
-   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
-   * later line is indented like that opening line: the missing closer belongs before that line.
-   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
-   * lost in the middle of a file, which counting brackets alone only notices at its end.
-   */
-  misindentedClose() {
-    for (const { open: open2, close } of this.closes) {
-      const openIndent = this.indentOf(open2);
-      if (this.lineStartsWith(close) && this.indentOf(close) === openIndent) continue;
-      const openLine = this.lineOf(open2);
-      for (let line = this.nextLineStart(open2); line !== -1 && line < close; line = this.nextLineStart(line)) {
-        const first = this.skipSpaces(line);
-        const character = this.text.charAt(first);
-        if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
-          if (first - line < openIndent || character === "}" || character === "]") break;
-          return { open: this.text.charAt(open2), openLine, lastEnd: this.endBefore(line) };
-        }
-      }
-    }
-    return void 0;
-  }
-  /** The end of the last text before `offset` that is not whitespace. */
-  endBefore(offset) {
-    let at = offset;
-    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
-    return at;
-  }
-  indentOf(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) - start;
-  }
-  lineStartsWith(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) === offset;
-  }
-  nextLineStart(offset) {
-    const newline2 = this.text.indexOf("\n", offset);
-    return newline2 === -1 ? -1 : newline2 + 1;
-  }
-  skipSpaces(from) {
-    let at = from;
-    while (this.text.charAt(at) === " " || this.text.charAt(at) === "	") at++;
-    return at;
-  }
-  textAfterEnd(token) {
-    const closer = this.top.valueEnd - 1;
-    const closed = this.text.charAt(closer);
-    const extra = "}]".includes(closed) ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-    return this.repair(
-      token.offset,
-      token.end - token.offset,
-      `There is more text after the end of the JSON value: ${extra}.`,
-      (w) => {
-        w.stopped = true;
-      }
-    );
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  isAssignment(token) {
+    if (token?.kind !== "word") return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === "=" || word === "=>";
   }
   skip(token, message2 = this.unexpected(token)) {
     const length = token.end - token.offset;
@@ -46145,7 +46507,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30)) : token.kind;
+    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -46161,47 +46523,83 @@ var Walk = class _Walk {
     return { issue: { message: message2, offset, length }, apply, fix };
   }
   nextKind() {
+    return this.nextToken()?.kind;
+  }
+  nextToken() {
     for (let i2 = this.index + 1; i2 < this.tokens.length; i2++) {
-      if (this.tokens[i2].kind !== "skip") return this.tokens[i2].kind;
+      if (this.tokens[i2].kind !== "skip") return this.tokens[i2];
     }
     return void 0;
   }
 };
-var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
-function wordAsValue(word, token) {
-  const at = { offset: token.offset, length: token.end - token.offset };
-  const written2 = (meant) => replacement(at.offset, at.length, meant);
-  if (/^[+-]?(NaN|Infinity)$/.test(word))
-    return {
-      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
-    };
-  if (word === "undefined")
-    return {
-      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
-    };
-  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
-    return {
-      problem: {
-        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-        ...at
-      },
-      fix: written2(JSON.stringify(inner))
-    };
+var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
+
+// packages/validator/src/json/syntax-diagnosis.ts
+var MAX_ISSUES = 20;
+function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  const tokens = tokenize(text2, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
+  const issues = [];
+  let edits = [];
+  const edit = (fix) => {
+    if (fix === void 0) edits = void 0;
+    else edits?.push(fix);
+  };
+  let repairsHere = 0;
+  let lastIndex = -1;
+  let finished = false;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index];
+    const outcome = walk.feed();
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+      break;
+    if (outcome === "done") {
+      finished = true;
+      break;
+    }
+    if (outcome === "accepted") {
+      if (walk.problem) {
+        issues.push(walk.problem);
+        edit(walk.fix);
+      }
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    edit(repair.fix);
+    repair.apply(walk);
+    if (walk.stopped) {
+      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      break;
+    }
   }
-  const lower = word.toLowerCase();
-  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
-    const meant = word === "None" ? "null" : lower;
-    return {
-      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
-      fix: written2(meant)
-    };
+  return { issues, edits: finished ? edits : void 0 };
+}
+function endsInsideUnclosedToken(tokens) {
+  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+}
+function bestRepair(walk, repairs) {
+  let best = repairs[0];
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
   }
-  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
-    return {
-      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at }
-    };
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+  return best;
+}
+function skipToken(walk, token) {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++,
+    fix: removal(walk.text, token.offset, token.end - token.offset)
+  };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -46354,12 +46752,14 @@ var JsonDocument = class _JsonDocument {
       strict3 = false;
     }
     const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
+    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    this.tooDeep = strict3 ? members === -1 : tooDeepAt !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        offset: 0,
+        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
+        offset: Math.max(tooDeepAt, 0),
         length: 1
       });
       this.value = void 0;
@@ -51307,7 +51707,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
   for (let max2 = this.src.length; pos < max2; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -57682,6 +58082,14 @@ var REQUIRED_STRINGS = {
   tag: ["name"]
 };
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+function reportRootNotObject(context) {
+  const value = context.connector.files.swagger?.document?.value;
+  if (value === void 0 || isObject2(value)) return;
+  context.report({
+    pointer: "",
+    message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
+  });
+}
 var documentStructureRules = [
   {
     id: "SWG-VERSION",
@@ -57843,7 +58251,10 @@ var documentStructureRules = [
       good: '{ "type": "object", "required": ["id"] }'
     },
     check(context) {
-      if (!context.swagger) return;
+      if (!context.swagger) {
+        reportRootNotObject(context);
+        return;
+      }
       for (const issue2 of structureOf(context.swagger).typeIssues) {
         context.report({
           pointer: issue2.pointer,
@@ -63703,7 +64114,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, JSON nested deeper than the validator reads, or another JSON value, such as an array), so it was not compared, and nothing else is told of it. The message says which, as `validate` says it, and where: the first syntax error, or the bracket past the depth limit. Nor is the sign-in compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -63953,7 +64364,7 @@ var CHANGE_RULES = {
     "CHG-UNCOMPARABLE",
     "breaking",
     "error",
-    "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
+    "The file could not be read as a JSON object, so it was not compared.",
     "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
   ),
   jsonSyntax: rule(

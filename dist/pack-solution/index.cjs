@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path16, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code2 = path16.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path15, options2) {
+    function openPromise(path16, options2) {
       return new Promise((resolve, reject) => {
-        open2(path15, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path16, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path15, options2, callback) {
+    function open2(path16, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.open(path15, "r", function(err, fd) {
+      fs9.open(path16, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs9.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path16) {
+      let input = path16;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path16) {
+      if (path16 === "" || path16[0] === "/") {
+        return removeDotSegments(path16);
       }
-      const segments = path15.split("/");
+      const segments = path16.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40558,6 +40558,25 @@ function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
 
+// packages/core/src/printable.ts
+var CONTROLS = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+var CONTROLS_BUT_LF = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+function printable(text2, options2 = {}) {
+  return text2.replace(options2.lineBreaks ? CONTROLS_BUT_LF : CONTROLS, escapeControl);
+}
+function escapeControl(char) {
+  if (char === "\n") return "\\n";
+  if (char === "\r") return "\\r";
+  const code2 = char.charCodeAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child) {
@@ -40659,7 +40678,7 @@ function annotationFile(file) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -42015,8 +42034,9 @@ function lineAndColumn(text2, offset) {
 }
 
 // packages/solution/src/json/json-text.ts
-var CONNECTOR_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-function checkJson(text2, file, hint = CONNECTOR_JSON_HINT) {
+var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
+var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
+function checkJson(text2, file, hint) {
   const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
     const { line, column } = lineAndColumn(text2, tooDeep);
@@ -42050,8 +42070,8 @@ function isJson(text2) {
   }
 }
 var QUOTE2 = 34;
-function minifyJson(text2, file) {
-  checkJson(text2, file);
+function minifyJson(text2, file, hint) {
+  checkJson(text2, file, hint);
   return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
@@ -42128,6 +42148,9 @@ function isRepositoryFile(relativePath) {
 // packages/solution/src/solution/solution-errors.ts
 function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
+}
+function packedAs(file, packagePath) {
+  return file === packagePath ? "" : ` as ${packagePath}`;
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -42359,7 +42382,7 @@ function isStrayOtherFile(packagePath) {
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
     import_node_path10.default.join(folder, file),
-    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip as ${packagePath}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
@@ -42439,9 +42462,23 @@ function pacSplitLayoutError(folder, found) {
   );
 }
 
+// packages/solution/src/solution/templates-folder.ts
+var import_node_path12 = __toESM(require("node:path"), 1);
+var TEMPLATES = "Templates/";
+function isStrayTemplatesFile(packagePath) {
+  return packagePath.startsWith(TEMPLATES);
+}
+function strayTemplatesFileError(folder, file, packagePath) {
+  return solutionError(
+    import_node_path12.default.join(folder, file),
+    `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
+    `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
+  );
+}
+
 // packages/solution/src/solution/pack.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -42527,7 +42564,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const stat2 = await import_node_fs7.promises.stat(folder).catch(() => void 0);
   if (!stat2?.isDirectory())
-    throw new UserError(stat2 ? "is not a folder." : "does not exist.", {
+    throw new (stat2 ? UserError : UsageError)(stat2 ? "is not a folder." : "does not exist.", {
       location: { file: folder },
       hint: "Give the folder that unpack wrote (the one holding Other/)."
     });
@@ -42538,7 +42575,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path12.default.join(folder, file);
+  const located = (file) => import_node_path13.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -42564,8 +42601,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
     manifest.managed === "2",
     managed
   );
-  const stray = [...files].find(([logical]) => isStrayOtherFile(logical));
-  if (stray) throw strayOtherFileError(folder, stray[1], stray[0]);
+  for (const [logical, actual] of files) {
+    if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
+    if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
+  }
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -42591,10 +42630,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
     }
     const name = zipPathOf(logical);
     if (isConnectorJson(logical)) {
-      checkJson(await readText(actual), located(actual));
+      checkJson(await readText(actual), located(actual), SOLUTION_JSON_HINT);
       sources.set(name, {
         name,
-        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual)))
+        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual), SOLUTION_JSON_HINT))
       });
     } else if (isFlowJson(logical)) {
       sources.set(name, {
@@ -42602,7 +42641,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
         load: async () => {
           const bytes = await import_node_fs7.promises.readFile(located(actual));
           const text2 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
-          return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual))) : bytes;
+          return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
@@ -42691,6 +42730,9 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/connector/repository-layout.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+// packages/solution/src/connector/api-properties.ts
+var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -42862,11 +42904,11 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  const quoted = folders.map((folder) => `"${folder}"`);
-  if (quoted.length <= max) {
-    return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  const quoted2 = folders.map((folder) => `"${folder}"`);
+  if (quoted2.length <= max) {
+    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
   }
-  return `${quoted.slice(0, max).join(", ")} and ${quoted.length - max} more`;
+  return `${quoted2.slice(0, max).join(", ")} and ${quoted2.length - max} more`;
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -43243,7 +43285,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path15 = [root];
+  const path16 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -43251,14 +43293,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path15[level];
+    let node = path16[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path15[level] = node;
+      path16[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -43500,74 +43542,294 @@ function applyEdits(text2, edits) {
   };
 }
 
-// packages/validator/src/json/syntax-tokens.ts
-var KINDS = {
-  1: "{",
-  2: "}",
-  3: "[",
-  4: "]",
-  5: ",",
-  6: ":",
-  7: "literal",
-  8: "literal",
-  9: "literal",
-  10: "string",
-  11: "literal",
-  12: "skip",
-  13: "skip",
-  16: "word",
-  17: "end"
-};
-var NUMERIC_LITERAL = 11;
-var LINE_BREAK_TRIVIA = 14;
-var WHITESPACE_TRIVIA = 15;
-var SCAN_UNEXPECTED_END_OF_STRING = 2;
-var SCAN_INVALID_UNICODE = 4;
-var SCAN_INVALID_ESCAPE = 5;
-var SCAN_INVALID_CHARACTER = 6;
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
+// packages/validator/src/json/comment-tokens.ts
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
+function commentToken(text2, offset, end, unclosed) {
+  const kind = "skip";
+  if (unclosed) {
+    const problem2 = { message: UNCLOSED_COMMENT, offset, length: 2 };
+    return { kind, offset, end, problem: problem2, unclosedAtEnd: true };
+  }
+  const problem = { message: COMMENT, offset, length: end - offset };
+  return { kind, offset, end, problem, fix: removal(text2, offset, end - offset) };
+}
+function hashCommentToken(text2, offset) {
+  if (text2.charCodeAt(offset) !== 35 || !/^[ \t\r\n]?$/.test(text2.charAt(offset + 1))) return void 0;
+  const lineEnd2 = text2.slice(offset).search(/[\r\n]/);
+  const commentEnd = lineEnd2 === -1 ? text2.length : offset + lineEnd2;
+  return {
+    kind: "skip",
+    offset,
+    end: commentEnd,
+    problem: { message: COMMENT, offset, length: commentEnd - offset },
+    fix: removal(text2, offset, commentEnd - offset)
+  };
+}
+
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function cut(text2, maxLength) {
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
     }
-    if (kind === "skip") {
-      const problem = { message: COMMENT, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem, fix: removal(text2, offset, end - offset) });
-    } else if (kind === "string") {
-      const token = stringToken(text2, offset, end, scanner.getTokenError());
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (kind === "word") {
-      const token = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
     } else {
-      tokens.push({ kind, offset, end });
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
     }
   }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
 }
+
+// packages/validator/src/json/typographic-quotes.ts
+var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
+function typographicAdvice(meant) {
+  return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
+}
+function typographicClose(text2, offset) {
+  const double = "\u201C\u201D".includes(text2.charAt(offset));
+  const closers = double ? '\u201C\u201D"' : "\u2018\u2019'";
+  for (let i = offset + 1; i < text2.length; i++) {
+    const character = text2.charAt(i);
+    if (character === "\n" || character === "\r") return -1;
+    if (!closers.includes(character)) continue;
+    if (!double && /[\p{L}\p{N}]/u.test(text2.charAt(i + 1))) continue;
+    const after = text2.charAt(nextSpaceOnLine(text2, i + 1));
+    return after === "" || ",:}]\n\r".includes(after) ? i : -1;
+  }
+  return -1;
+}
+function typographicCloseAfter(text2, from, end) {
+  for (let i = from; i < end; i++) {
+    const character = text2.charAt(i);
+    if (character !== "\u201C" && character !== "\u201D") continue;
+    const after = text2.charAt(nextSpaceOnLine(text2, i + 1));
+    if (after === "" || ",:}]\n\r".includes(after)) return i;
+  }
+  return -1;
+}
+function nextSpaceOnLine(text2, from) {
+  let i = from;
+  while (text2.charAt(i) === " " || text2.charAt(i) === "	") i++;
+  return i;
+}
+function typographicClosing(text2, offset, quote) {
+  return {
+    kind: "string",
+    offset,
+    end: quote + 1,
+    fix: replacement(quote, 1, '"'),
+    problem: {
+      message: `This ${text2.charAt(quote)} is a typographic quote, not the '"' that closes a JSON string: write '"' instead.`,
+      offset: quote,
+      length: 1
+    }
+  };
+}
+
+// packages/validator/src/json/word-tokens.ts
+function quoteAdvice(word) {
+  const shown = excerpt(word);
+  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+}
+function wordToken(text2, offset, end, describeCharacter) {
+  const first = text2.codePointAt(offset);
+  const comment2 = hashCommentToken(text2, offset);
+  if (comment2) return comment2;
+  if (first === 39 || first === 96) {
+    const close = quoteClose(text2, offset);
+    if (close !== -1) {
+      const written2 = text2.slice(offset, close + 1);
+      const meant = doubleQuoted(text2.slice(offset + 1, close));
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        fix: replacement(offset, written2.length, meant),
+        problem: {
+          message: `JSON strings take double quotes: write ${enclosedExcerpt(meant)} instead of ${enclosedExcerpt(written2)}.`,
+          offset,
+          length: written2.length
+        }
+      };
+    }
+  }
+  if (TYPOGRAPHIC_QUOTES.includes(text2.charAt(offset))) {
+    const close = typographicClose(text2, offset);
+    if (close !== -1) {
+      const meant = JSON.stringify(text2.slice(offset + 1, close));
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        fix: replacement(offset, close + 1 - offset, meant),
+        problem: { message: typographicAdvice(meant), offset, length: close + 1 - offset }
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 65535 ? 2 : 1;
+    return {
+      kind: "skip",
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length },
+      fix: removal(text2, offset, length)
+    };
+  }
+  SIGNED_NON_NUMBER.lastIndex = offset;
+  if (SIGNED_NON_NUMBER.test(text2)) return { kind: "word", offset, end: SIGNED_NON_NUMBER.lastIndex };
+  if (first === 61)
+    return { kind: "word", offset, end: offset + (text2.charAt(offset + 1) === ">" ? 2 : 1) };
+  const semicolon = text2.indexOf(";", offset);
+  if (semicolon !== -1 && semicolon < end) {
+    if (semicolon === offset) return { kind: "word", offset, end: offset + 1 };
+    end = semicolon;
+    if (/^(?:true|false|null)$/.test(text2.slice(offset, end))) return { kind: "literal", offset, end };
+  }
+  end = unquotedRunEnd(text2, offset, end);
+  if (text2.charCodeAt(end) === 34) {
+    const word = text2.slice(offset, end);
+    return {
+      kind: "string",
+      offset,
+      end: end + 1,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
+        offset,
+        length: end - offset
+      },
+      fix: insertion(offset, '"')
+    };
+  }
+  for (let i = offset + 1; i < end; i++) {
+    if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
+  }
+  return { kind: "word", offset, end };
+}
+var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
+var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+function unquotedRunEnd(text2, offset, end) {
+  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === ":") {
+      if (text2.startsWith("://", at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
+    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
+}
+function isInvisible(character) {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+function quoteClose(text2, offset) {
+  const quote = text2.charCodeAt(offset);
+  for (let i = offset + 1; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === 10 || code2 === 13) return -1;
+    if (code2 === 92 && !/[\n\r]/.test(text2.charAt(i + 1))) i++;
+    else if (code2 === quote) return i;
+  }
+  return -1;
+}
+function doubleQuoted(inner) {
+  const escaped = inner.replace(/\\[\s\S]|"/g, (mark) => {
+    if (mark === '"') return '\\"';
+    return mark === "\\'" || mark === "\\`" ? mark.charAt(1) : mark;
+  });
+  return `"${escaped}"`;
+}
+
+// packages/validator/src/json/number-tokens.ts
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
-var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
 function numberToken(text2, offset, end) {
   const zero = end - offset === 1 ? text2.charCodeAt(offset) === 48 : text2.startsWith("-0", offset) && end - offset === 2;
   if (!zero) return { kind: "literal", offset, end };
+  HEXADECIMAL.lastIndex = end;
+  if (HEXADECIMAL.test(text2)) {
+    const written3 = text2.slice(offset, HEXADECIMAL.lastIndex);
+    const value = Number(written3.replace("-", "")) * (written3.startsWith("-") ? -1 : 1);
+    if (!Number.isFinite(value))
+      return {
+        kind: "literal",
+        offset,
+        end: HEXADECIMAL.lastIndex,
+        problem: {
+          message: `${excerpt(written3)} is not a number as JSON writes it, and too large for a JSON number: write it as a string.`,
+          offset,
+          length: written3.length
+        }
+      };
+    const meant2 = String(value);
+    return {
+      kind: "literal",
+      offset,
+      end: HEXADECIMAL.lastIndex,
+      fix: replacement(offset, written3.length, meant2),
+      problem: {
+        message: `${excerpt(written3)} is not a number as JSON writes it: write ${excerpt(meant2)}, its decimal value.`,
+        offset,
+        length: written3.length
+      }
+    };
+  }
   AFTER_LEADING_ZERO.lastIndex = end;
   if (!AFTER_LEADING_ZERO.test(text2)) return { kind: "literal", offset, end };
   const written2 = text2.slice(offset, AFTER_LEADING_ZERO.lastIndex);
@@ -43578,14 +43840,11 @@ function numberToken(text2, offset, end) {
     end: AFTER_LEADING_ZERO.lastIndex,
     fix: replacement(offset, written2.length, meant),
     problem: {
-      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written2}, or "${written2}" as a string if the zeros matter (a postal code, an id).`,
+      message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
       length: written2.length
     }
   };
-}
-function quoteAdvice(word) {
-  return `${word} is not a JSON value: strings take double quotes, as in "${word}".`;
 }
 var OPERAND = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 var ARITHMETIC = new RegExp(String.raw`${OPERAND}(?:(?:[-+*/]|[ \t]+[-+*/][ \t]+)${OPERAND})+`, "y");
@@ -43615,7 +43874,7 @@ function arithmeticToken(text2, offset) {
     end,
     fix: finite ? replacement(offset, end - offset, meant) : void 0,
     problem: {
-      message: `JSON does not calculate: write ${meant} instead of ${written2}, or "${written2}" as a string if it is meant as written (a ratio, a range, a score).`,
+      message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
     }
   };
@@ -43649,8 +43908,15 @@ function evaluate(operands, operators) {
   });
   return sum + sign * term;
 }
-function stringToken(text2, offset, end, error3) {
-  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
+
+// packages/validator/src/json/string-tokens.ts
+var SCAN_UNEXPECTED_END_OF_STRING = 2;
+var SCAN_INVALID_UNICODE = 4;
+var SCAN_INVALID_ESCAPE = 5;
+var SCAN_INVALID_CHARACTER = 6;
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function stringToken(text2, offset, end, error3, atKey) {
+  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const at = firstControlCharacter(text2, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
@@ -43658,13 +43924,25 @@ function stringToken(text2, offset, end, error3) {
   }
   if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
     const at = firstBadEscape(text2, offset + 1, end);
-    const message = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    const message = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : text2.charAt(at + 1) === "'" ? "JSON strings do not escape an apostrophe: write ' instead of \\'." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
     const fix = error3 === SCAN_INVALID_ESCAPE ? escapedBackslashes(text2, offset, end) : void 0;
     return { kind: "string", offset, end, fix, problem: { message, offset: at, length: 2 } };
   }
+  if (":, 	".includes(text2.charAt(end - 2))) {
+    TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex = offset;
+    const match2 = TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.exec(text2);
+    if (match2 !== null && TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR.lastIndex === end) {
+      return typographicClosing(text2, offset, offset + match2[1].length);
+    }
+  }
+  if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
+    const key = keyBeforeColon(text2, offset, end);
+    if (key) return key;
+  }
   return { kind: "string", offset, end };
 }
-function unclosedString(text2, offset, end) {
+var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
+function unclosedString(text2, offset, end, atKey) {
   const close = closingQuote(text2, end);
   if (close !== -1) {
     const after = nextNonSpace(text2, close + 1);
@@ -43682,19 +43960,61 @@ function unclosedString(text2, offset, end) {
       };
     }
   }
+  const typographic = typographicCloseAfter(text2, offset + 1, end);
+  if (typographic !== -1) return typographicClosing(text2, offset, typographic);
+  const key = atKey ? keyBeforeColon(text2, offset, end) : void 0;
+  if (key) return key;
   const atEnd = end >= text2.length;
+  const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
+  if (comma !== -1) {
+    return {
+      kind: "string",
+      offset,
+      end: comma,
+      fix: insertion(comma, '"'),
+      problem: {
+        message: `A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+        offset: comma,
+        length: 0
+      }
+    };
+  }
   return {
     kind: "string",
     offset,
     end,
     // At the end of the file the brackets left open are not said either: no edit is named for them.
     fix: atEnd ? void 0 : insertion(end, '"'),
+    unclosedAtEnd: atEnd,
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
       offset: end,
       length: 0
     }
   };
+}
+function keyBeforeColon(text2, offset, end) {
+  KEY_BEFORE_COLON.lastIndex = offset + 1;
+  const key = KEY_BEFORE_COLON.exec(text2);
+  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
+  const close = offset + 1 + key[1].length;
+  return {
+    kind: "string",
+    offset,
+    end: close,
+    fix: insertion(close, '"'),
+    problem: {
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      offset: close,
+      length: 0
+    }
+  };
+}
+var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+function commaEndingLine(text2, from, end) {
+  let at = end - 1;
+  while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
+  return at >= from && text2.charAt(at) === "," ? at : -1;
 }
 function closingQuote(text2, from) {
   for (let i = from; i < text2.length; i++) {
@@ -43726,79 +44046,6 @@ function firstBadEscape(text2, from, end) {
   }
   return from;
 }
-function wordToken(text2, offset, end, describeCharacter) {
-  const first = text2.codePointAt(offset);
-  if (first === 39) {
-    const lineEnd2 = lineEndFrom(text2, offset);
-    const close = text2.indexOf("'", offset + 1);
-    if (close !== -1 && close < lineEnd2) {
-      const inner = text2.slice(offset + 1, close);
-      return {
-        kind: "string",
-        offset,
-        end: close + 1,
-        fix: replacement(offset, close + 1 - offset, doubleQuoted(inner)),
-        problem: {
-          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
-          offset,
-          length: close + 1 - offset
-        }
-      };
-    }
-  }
-  if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
-    return {
-      kind: "skip",
-      offset,
-      end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
-      fix: removal(text2, offset, length)
-    };
-  }
-  end = unquotedRunEnd(text2, offset, end);
-  if (text2.charCodeAt(end) === 34) {
-    const word = text2.slice(offset, end);
-    return {
-      kind: "string",
-      offset,
-      end: end + 1,
-      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
-      fix: insertion(offset, '"')
-    };
-  }
-  for (let i = offset + 1; i < end; i++) {
-    if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
-  }
-  return { kind: "word", offset, end };
-}
-var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
-function unquotedRunEnd(text2, offset, end) {
-  if (text2.charAt(end) !== "/" && text2.charAt(offset) !== "/" && !text2.startsWith("://", end)) return end;
-  let at = end;
-  let url = false;
-  for (; at < text2.length; at++) {
-    const character = text2.charAt(at);
-    if (character === ":") {
-      if (text2.startsWith("://", at)) {
-        url = true;
-        at += 2;
-      } else if (!(url && /[0-9]/.test(text2.charAt(at + 1)))) break;
-    } else if (character === "/" && (text2.charAt(at + 1) === "/" || text2.charAt(at + 1) === "*")) {
-      break;
-    } else if (!UNQUOTED_CHARACTER.test(character)) {
-      break;
-    }
-  }
-  return at;
-}
-function isInvisible(character) {
-  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
-}
-function lineEndFrom(text2, from) {
-  const newline2 = text2.indexOf("\n", from);
-  return newline2 === -1 ? text2.length : newline2;
-}
 var CONTROL_ESCAPES = {
   "\b": "\\b",
   "\f": "\\f",
@@ -43816,86 +44063,439 @@ function escapedControls(text2, offset, end, lineBreaks) {
 }
 function escapedBackslashes(text2, offset, end) {
   const written2 = text2.slice(offset, end);
-  const escaped = written2.replace(
-    /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g,
-    (escape5) => escape5.length === 1 ? "\\\\" : escape5
-  );
+  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape5) => {
+    if (escape5 === "\\'") return "'";
+    return escape5.length === 1 ? "\\\\" : escape5;
+  });
   return replacement(offset, end - offset, escaped);
 }
-function doubleQuoted(inner) {
-  return `"${inner.replace(/\\?"/g, (quote) => quote.length === 2 ? quote : '\\"')}"`;
+
+// packages/validator/src/json/syntax-tokens.ts
+var KINDS = {
+  1: "{",
+  2: "}",
+  3: "[",
+  4: "]",
+  5: ",",
+  6: ":",
+  7: "literal",
+  8: "literal",
+  9: "literal",
+  10: "string",
+  11: "literal",
+  12: "skip",
+  13: "skip",
+  16: "word",
+  17: "end"
+};
+var NUMERIC_LITERAL = 11;
+var LINE_BREAK_TRIVIA = 14;
+var WHITESPACE_TRIVIA = 15;
+var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
+function tokenize(text2, describeCharacter) {
+  const scanner = createScanner2(text2, false);
+  const tokens = [];
+  const open2 = [];
+  let last2 = "end";
+  for (; ; ) {
+    const code2 = scanner.scan();
+    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code2] ?? "word";
+    if (kind === "end") {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === "skip") {
+      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+      tokens.push(commentToken(text2, offset, end, unclosed));
+    } else if (kind === "string") {
+      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
+      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (kind === "word") {
+      const token2 = wordToken(text2, offset, end, describeCharacter);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else if (code2 === NUMERIC_LITERAL) {
+      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
+      tokens.push(token2);
+      if (token2.end !== end) scanner.setPosition(token2.end);
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+    const token = tokens[tokens.length - 1];
+    if (token.kind === "skip") continue;
+    last2 = token.kind;
+    if (last2 === "{" || last2 === "[") open2.push(last2);
+    else if (last2 === "}" || last2 === "]") open2.pop();
+  }
 }
 
-// packages/validator/src/json/syntax-diagnosis.ts
+// packages/validator/src/json/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const repairs = [];
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.some((open2) => open2.open === opener);
+  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  if (matching && frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `The '${frame.open}' at line ${walk.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+        (w) => {
+          w.stack.pop();
+          w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+          w.top.valueEnd = w.lastEnd;
+        },
+        insertion(token.offset, closer)
+      )
+    );
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    repairs.push(
+      walk.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}.`,
+        (w) => w.close(token),
+        replacement(token.offset, 1, closer)
+      )
+    );
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens[walk.index + 1];
+  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+
+// packages/validator/src/json/file-end-repairs.ts
+function unclosedAtEnd(walk) {
+  const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+  const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+  const misplaced = misindentedClose(walk);
+  if (misplaced) {
+    const closer = misplaced.open === "{" ? "}" : "]";
+    const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+    return walk.repair(
+      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
+    );
+  }
+  return walk.repair(
+    walk.lastEnd,
+    0,
+    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    (w) => {
+      w.stopped = true;
+    },
+    insertion(walk.lastEnd, closers)
+  );
+}
+function misindentedClose(walk) {
+  for (const { open: open2, close } of walk.closes) {
+    const openIndent = indentOf(walk, open2);
+    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openLine = walk.lineOf(open2);
+    for (let line = nextLineStart(walk, open2); line !== -1 && line < close; line = nextLineStart(walk, line)) {
+      const first = skipSpaces(walk, line);
+      const character = walk.text.charAt(first);
+      if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
+        if (first - line < openIndent || character === "}" || character === "]") break;
+        return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk, line) };
+      }
+    }
+  }
+  return void 0;
+}
+function endBefore(walk, offset) {
+  let at = offset;
+  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
+  return at;
+}
+function indentOf(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) - start;
+}
+function lineStartsWith(walk, offset) {
+  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
+  return skipSpaces(walk, start) === offset;
+}
+function nextLineStart(walk, offset) {
+  const newline2 = walk.text.indexOf("\n", offset);
+  return newline2 === -1 ? -1 : newline2 + 1;
+}
+function skipSpaces(walk, from) {
+  let at = from;
+  while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
+  return at;
+}
+function textAfterEnd(walk, token) {
+  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+  return walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    }
+  );
+}
+
+// packages/validator/src/json/separator-repairs.ts
+function semicolonAfterValue(walk, token, closer) {
+  const next = walk.nextKind();
+  if (next === closer) {
+    return walk.repair(
+      token.offset,
+      1,
+      `A ';' before '${closer}' is not allowed in JSON; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  return walk.repair(
+    token.offset,
+    1,
+    "A ';' stands where JSON needs ',' between values: write ',' instead.",
+    (w) => {
+      w.top.place = w.top.open === "{" ? "key" : "value";
+      w.top.comma = token.offset;
+      w.index++;
+    },
+    replacement(token.offset, 1, ",")
+  );
+}
+function missingColonAfter(walk, frame, token) {
+  return walk.repair(
+    token.end,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      frame.keyEnd = token.end;
+      w.top.place = "value";
+      w.index++;
+      w.lastEnd = token.end;
+    },
+    insertion(token.end, ":")
+  );
+}
+function assignment(walk, token) {
+  const written2 = walk.text.slice(token.offset, token.end);
+  return walk.repair(
+    token.offset,
+    written2.length,
+    `A '${written2}' stands where JSON needs ':' between a key and its value: write ':' instead.`,
+    (w) => {
+      w.top.place = "value";
+      w.index++;
+    },
+    replacement(token.offset, written2.length, ":")
+  );
+}
+function missingColon(walk, frame) {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon is missing after this key: add ':' between the key and its value.",
+    (w) => {
+      w.top.place = "value";
+    },
+    insertion(frame.keyEnd, ":")
+  );
+}
+
+// packages/validator/src/json/value-repairs.ts
+function unescapedQuote(walk, frame, token) {
+  const line = walk.lineOf(token.offset);
+  const quote = frame.valueEnd - 1;
+  const rest = tokensOfLine(walk, walk.index, line);
+  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
+  const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
+  return walk.repair(
+    quote,
+    1,
+    `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
+    (w) => {
+      for (; w.index < rest; w.index++) {
+        w.lastEnd = w.tokens[w.index].end;
+        frame.valueEnd = w.lastEnd;
+      }
+      w.top.valueEnd = w.lastEnd;
+    },
+    closed ? replacement(quote, end - 1 - quote, inner) : void 0
+  );
+}
+function tokensOfLine(walk, index, line) {
+  let at = index;
+  for (; ; at++) {
+    const next = walk.tokens[at];
+    if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+      return at;
+    if (walk.lineOf(next.offset) !== line) return at;
+  }
+}
+var LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+function jsonNumber(word) {
+  const parts = LOOSE_NUMBER.exec(word);
+  if (parts === null) return void 0;
+  const [, sign, digits, fraction = "", exponent = ""] = parts;
+  if (digits === "" && fraction === "" || /^0\d/.test(digits)) return void 0;
+  return `${sign === "-" ? "-" : ""}${digits || "0"}${fraction}${exponent}`;
+}
+function wordAsValue(word, token) {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  const written2 = (meant) => replacement(at.offset, at.length, meant);
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return {
+      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
+    };
+  if (word === "undefined")
+    return {
+      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
+    };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    return {
+      problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
+      fix: written2(JSON.stringify(inner))
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
+    const meant = word === "None" ? "null" : lower;
+    return {
+      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
+      fix: written2(meant)
+    };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word)) {
+    const meant = jsonNumber(word);
+    if (meant !== void 0) {
+      return {
+        problem: {
+          message: `${excerpt(word)} is not a number as JSON writes it: write ${excerpt(meant)}.`,
+          ...at
+        },
+        fix: written2(meant)
+      };
+    }
+    return {
+      problem: {
+        message: `${excerpt(word)} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`,
+        ...at
+      }
+    };
+  }
+  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+}
+
+// packages/validator/src/json/syntax-walk.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
-var MAX_ISSUES = 20;
-function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
-  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
-  const issues = [];
-  let edits = [];
-  const edit = (fix) => {
-    if (fix === void 0) edits = void 0;
-    else edits?.push(fix);
-  };
-  let repairsHere = 0;
-  let lastIndex = -1;
-  let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
-    const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text2))
-      break;
-    if (outcome === "done") {
-      finished = true;
-      break;
-    }
-    if (outcome === "accepted") {
-      if (walk.problem) {
-        issues.push(walk.problem);
-        edit(walk.fix);
-      }
-      continue;
-    }
-    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
-    lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
-    edit(repair.fix);
-    repair.apply(walk);
-    if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
-      break;
-    }
-  }
-  return { issues, edits: finished ? edits : void 0 };
-}
-function endsInsideString(tokens, text2) {
-  const last2 = tokens[tokens.length - 2];
-  return last2 !== void 0 && last2.kind === "string" && last2.end >= text2.length && last2.problem !== void 0;
-}
-function bestRepair(walk, repairs) {
-  let best = repairs[0];
-  let bestScore = -1;
-  for (const repair of repairs) {
-    const trial = walk.clone();
-    repair.apply(trial);
-    const score = trial.stopped ? 0 : trial.tryAhead();
-    if (score > bestScore) {
-      best = repair;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function skipToken(walk, token) {
-  return {
-    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
-    apply: (w) => w.index++,
-    fix: removal(walk.text, token.offset, token.end - token.offset)
-  };
-}
+var MAX_SHOWN_TOKEN = 30;
 var Walk = class _Walk {
   constructor(tokens, lineOf, text2, stack) {
     this.tokens = tokens;
@@ -43947,11 +44547,11 @@ var Walk = class _Walk {
     const frame = this.top;
     if (token.kind === "end") {
       if (frame.open === "" && frame.place === "end") return "done";
-      return [this.unclosedAtEnd()];
+      return [unclosedAtEnd(this)];
     }
     switch (frame.place) {
       case "end":
-        return [this.textAfterEnd(token)];
+        return [textAfterEnd(this, token)];
       case "value":
       case "value-or-close":
         return this.atValue(frame, token);
@@ -43963,7 +44563,8 @@ var Walk = class _Walk {
           frame.place = "value";
           return this.accept(token);
         }
-        return [this.missingColon(frame), this.skip(token)];
+        if (this.isAssignment(token)) return [assignment(this, token)];
+        return [missingColon(this, frame), this.skip(token)];
       case "comma-or-close":
         return this.atCommaOrClose(frame, token);
     }
@@ -43989,8 +44590,11 @@ var Walk = class _Walk {
         });
         return this.accept(token);
       case "string":
-        if (frame.open === "[" && this.nextKind() === ":")
-          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        if (frame.open === "[" && this.nextKind() === ":") {
+          const repairs = [missingOpener(this, frame, token), this.skip(token)];
+          if (frame.place === "value") repairs.unshift(unclosedBeforeKey(this, frame));
+          return repairs;
+        }
         return this.acceptValue(frame, token);
       case "literal":
         return this.acceptValue(frame, token);
@@ -44000,8 +44604,8 @@ var Walk = class _Walk {
       }
       case "]":
         if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
-        if (frame.open === "[") return [this.trailingComma(frame, token)];
-        return this.mismatchedCloser(frame, token);
+        if (frame.open === "[") return [trailingComma(this, frame, token)];
+        return mismatchedCloser(this, frame, token);
       case "}":
         if (frame.open === "{") {
           return [
@@ -44013,7 +44617,7 @@ var Walk = class _Walk {
             )
           ];
         }
-        return this.mismatchedCloser(frame, token);
+        return mismatchedCloser(this, frame, token);
       case ",":
         if (frame.open === "{") {
           return [
@@ -44048,17 +44652,17 @@ var Walk = class _Walk {
   atKey(frame, token) {
     const afterComma = frame.place === "key";
     if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
-      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+      return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
-    if (token.kind === "string" || token.kind === "word" && this.nextKind() === ":") {
+    if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
       frame.place = "colon";
       frame.keyEnd = token.end;
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
-        const key = word.replace(TYPOGRAPHIC_QUOTES, "");
+        const key = word.replace(TYPOGRAPHIC_QUOTES2, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${key}".`,
+          message: `A key must be in double quotes: write "${excerpt(key)}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
@@ -44068,9 +44672,12 @@ var Walk = class _Walk {
     }
     if (token.kind === "}") {
       if (!afterComma) return this.close(token);
-      return [this.trailingComma(frame, token)];
+      const repairs2 = [trailingComma(this, frame, token)];
+      const extra = extraCloser(this, frame, token);
+      if (extra) repairs2.push(extra);
+      return repairs2;
     }
-    if (token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "]") return mismatchedCloser(this, frame, token);
     const parent = this.stack[this.stack.length - 2];
     const repairs = [];
     if (afterComma && parent.open === "[" && (token.kind === "{" || token.kind === "[" || token.kind === "literal")) {
@@ -44109,32 +44716,19 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return this.mismatchedCloser(frame, token);
+    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
     const repairs = [];
+    const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
-    if (adjacent && (token.kind === "word" || token.kind === "string"))
-      repairs.push(this.unescapedQuote(frame, token));
-    if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          "Use ',' to separate JSON values, not ';'.",
-          (w) => {
-            w.top.place = w.top.open === "{" ? "key" : "value";
-            w.top.comma = token.offset;
-            w.index++;
-          },
-          replacement(token.offset, 1, ",")
-        )
-      );
-    }
+    if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
+      repairs.push(unescapedQuote(this, frame, token));
+    if (semicolon) repairs.push(semicolonAfterValue(this, token, closer));
     const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
-      repairs.push(this.unclosedBeforeKey(frame));
+      repairs.push(unclosedBeforeKey(this, frame));
     }
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
-      const next = token.kind === "string" ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"` : `'${token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
         this.repair(
           frame.valueEnd,
@@ -44151,101 +44745,6 @@ var Walk = class _Walk {
     repairs.push(this.skip(token));
     return repairs;
   }
-  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
-  unescapedQuote(frame, token) {
-    const line = this.lineOf(token.offset);
-    const quote = frame.valueEnd - 1;
-    const rest = this.tokensOfLine(this.index, line);
-    const end = rest === this.index ? quote : this.tokens[rest - 1].end;
-    const closed = end - 1 > quote && this.text.charCodeAt(end - 1) === 34;
-    const inner = this.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
-    return this.repair(
-      quote,
-      1,
-      `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
-      (w) => {
-        for (; w.index < rest; w.index++) {
-          w.lastEnd = w.tokens[w.index].end;
-          frame.valueEnd = w.lastEnd;
-        }
-        w.top.valueEnd = w.lastEnd;
-      },
-      closed ? replacement(quote, end - 1 - quote, inner) : void 0
-    );
-  }
-  /** The index after the words, strings, literals and colons from `index` on line `line`. */
-  tokensOfLine(index, line) {
-    let at = index;
-    for (; ; at++) {
-      const next = this.tokens[at];
-      if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
-        return at;
-      if (this.lineOf(next.offset) !== line) return at;
-    }
-  }
-  /** A key inside a list: the list was not closed before it. */
-  unclosedBeforeKey(frame) {
-    const afterComma = frame.place === "value";
-    const at = afterComma ? frame.comma : frame.valueEnd;
-    return this.repair(
-      at,
-      afterComma ? 1 : 0,
-      afterComma ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
-      (w) => {
-        w.stack.pop();
-        w.top.place = "key";
-        w.top.valueEnd = at;
-        w.top.comma = at;
-      },
-      insertion(at, afterComma ? "]" : "],")
-    );
-  }
-  /** A '}' or ']' that does not close the innermost open bracket. */
-  mismatchedCloser(frame, token) {
-    const repairs = [];
-    const opener = token.kind === "}" ? "{" : "[";
-    const matching = this.stack.some((open2) => open2.open === opener);
-    const kindOf = (open2) => open2.open === "{" ? "object" : "list";
-    if (matching && frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
-          (w) => {
-            w.stack.pop();
-            w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-            w.top.valueEnd = w.lastEnd;
-          },
-          insertion(token.offset, closer)
-        )
-      );
-    }
-    if (frame.open !== "") {
-      const closer = frame.open === "{" ? "}" : "]";
-      repairs.push(
-        this.repair(
-          token.offset,
-          1,
-          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
-          (w) => w.close(token),
-          replacement(token.offset, 1, closer)
-        )
-      );
-    }
-    const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
-    repairs.push(
-      this.repair(
-        token.offset,
-        1,
-        `This '${token.kind}' closes nothing (${still}): remove it.`,
-        (w) => w.index++,
-        removal(this.text, token.offset, 1)
-      )
-    );
-    return repairs;
-  }
   close(token) {
     const closed = this.stack.pop();
     this.closes.push({ open: closed.at, close: token.offset });
@@ -44254,140 +44753,11 @@ var Walk = class _Walk {
     parent.valueEnd = token.end;
     return this.accept(token);
   }
-  trailingComma(frame, token) {
-    return this.repair(
-      frame.comma,
-      1,
-      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-      (w) => w.close(token),
-      removal(this.text, frame.comma, 1)
-    );
-  }
-  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
-  strayOpener(frame) {
-    return this.repair(
-      frame.at,
-      1,
-      "This '{' opens an object, but no key follows it: remove it.",
-      (w) => {
-        w.stack.pop();
-      },
-      removal(this.text, frame.at, 1)
-    );
-  }
-  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
-  missingColonAfter(frame, token) {
-    return this.repair(
-      token.end,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        frame.keyEnd = token.end;
-        w.top.place = "value";
-        w.index++;
-        w.lastEnd = token.end;
-      },
-      insertion(token.end, ":")
-    );
-  }
-  missingColon(frame) {
-    return this.repair(
-      frame.keyEnd,
-      0,
-      "A colon is missing after this key: add ':' between the key and its value.",
-      (w) => {
-        w.top.place = "value";
-      },
-      insertion(frame.keyEnd, ":")
-    );
-  }
-  unclosedAtEnd() {
-    const open2 = this.stack.filter((frame) => frame.open !== "").reverse();
-    const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-    const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
-    const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-    const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
-    const misplaced = this.misindentedClose();
-    if (misplaced) {
-      const closer = misplaced.open === "{" ? "}" : "]";
-      const before = this.text.charAt(misplaced.lastEnd - 1) === ",";
-      return this.repair(
-        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
-        before ? 1 : 0,
-        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
-        (w) => {
-          w.stopped = true;
-        },
-        insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
-      );
-    }
-    return this.repair(
-      this.lastEnd,
-      0,
-      `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
-      (w) => {
-        w.stopped = true;
-      },
-      insertion(this.lastEnd, closers)
-    );
-  }
-  /**
-   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
-   * later line is indented like that opening line: the missing closer belongs before that line.
-   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
-   * lost in the middle of a file, which counting brackets alone only notices at its end.
-   */
-  misindentedClose() {
-    for (const { open: open2, close } of this.closes) {
-      const openIndent = this.indentOf(open2);
-      if (this.lineStartsWith(close) && this.indentOf(close) === openIndent) continue;
-      const openLine = this.lineOf(open2);
-      for (let line = this.nextLineStart(open2); line !== -1 && line < close; line = this.nextLineStart(line)) {
-        const first = this.skipSpaces(line);
-        const character = this.text.charAt(first);
-        if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
-          if (first - line < openIndent || character === "}" || character === "]") break;
-          return { open: this.text.charAt(open2), openLine, lastEnd: this.endBefore(line) };
-        }
-      }
-    }
-    return void 0;
-  }
-  /** The end of the last text before `offset` that is not whitespace. */
-  endBefore(offset) {
-    let at = offset;
-    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
-    return at;
-  }
-  indentOf(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) - start;
-  }
-  lineStartsWith(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return this.skipSpaces(start) === offset;
-  }
-  nextLineStart(offset) {
-    const newline2 = this.text.indexOf("\n", offset);
-    return newline2 === -1 ? -1 : newline2 + 1;
-  }
-  skipSpaces(from) {
-    let at = from;
-    while (this.text.charAt(at) === " " || this.text.charAt(at) === "	") at++;
-    return at;
-  }
-  textAfterEnd(token) {
-    const closer = this.top.valueEnd - 1;
-    const closed = this.text.charAt(closer);
-    const extra = "}]".includes(closed) ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-    return this.repair(
-      token.offset,
-      token.end - token.offset,
-      `There is more text after the end of the JSON value: ${extra}.`,
-      (w) => {
-        w.stopped = true;
-      }
-    );
+  /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
+  isAssignment(token) {
+    if (token?.kind !== "word") return false;
+    const word = this.text.slice(token.offset, token.end);
+    return word === "=" || word === "=>";
   }
   skip(token, message = this.unexpected(token)) {
     const length = token.end - token.offset;
@@ -44401,7 +44771,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30)) : token.kind;
+    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -44417,47 +44787,83 @@ var Walk = class _Walk {
     return { issue: { message, offset, length }, apply, fix };
   }
   nextKind() {
+    return this.nextToken()?.kind;
+  }
+  nextToken() {
     for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i].kind !== "skip") return this.tokens[i].kind;
+      if (this.tokens[i].kind !== "skip") return this.tokens[i];
     }
     return void 0;
   }
 };
-var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
-function wordAsValue(word, token) {
-  const at = { offset: token.offset, length: token.end - token.offset };
-  const written2 = (meant) => replacement(at.offset, at.length, meant);
-  if (/^[+-]?(NaN|Infinity)$/.test(word))
-    return {
-      problem: { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at }
-    };
-  if (word === "undefined")
-    return {
-      problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
-    };
-  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
-    return {
-      problem: {
-        message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
-        ...at
-      },
-      fix: written2(JSON.stringify(inner))
-    };
+var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
+
+// packages/validator/src/json/syntax-diagnosis.ts
+var MAX_ISSUES = 20;
+function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  const tokens = tokenize(text2, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
+  const issues = [];
+  let edits = [];
+  const edit = (fix) => {
+    if (fix === void 0) edits = void 0;
+    else edits?.push(fix);
+  };
+  let repairsHere = 0;
+  let lastIndex = -1;
+  let finished = false;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index];
+    const outcome = walk.feed();
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+      break;
+    if (outcome === "done") {
+      finished = true;
+      break;
+    }
+    if (outcome === "accepted") {
+      if (walk.problem) {
+        issues.push(walk.problem);
+        edit(walk.fix);
+      }
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    edit(repair.fix);
+    repair.apply(walk);
+    if (walk.stopped) {
+      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      break;
+    }
   }
-  const lower = word.toLowerCase();
-  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
-    const meant = word === "None" ? "null" : lower;
-    return {
-      problem: { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at },
-      fix: written2(meant)
-    };
+  return { issues, edits: finished ? edits : void 0 };
+}
+function endsInsideUnclosedToken(tokens) {
+  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+}
+function bestRepair(walk, repairs) {
+  let best = repairs[0];
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
   }
-  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
-    return {
-      problem: { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at }
-    };
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+  return best;
+}
+function skipToken(walk, token) {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++,
+    fix: removal(walk.text, token.offset, token.end - token.offset)
+  };
 }
 
 // packages/validator/src/text/secret-name.ts
@@ -44610,12 +45016,14 @@ var JsonDocument = class _JsonDocument {
       strict3 = false;
     }
     const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    this.tooDeep = strict3 ? members === -1 : offsetPastDepth(text2, MAX_JSON_DEPTH) !== -1;
+    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    this.tooDeep = strict3 ? members === -1 : tooDeepAt !== -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        offset: 0,
+        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
+        offset: Math.max(tooDeepAt, 0),
         length: 1
       });
       this.value = void 0;
@@ -45343,7 +45751,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path15 = problem.segments;
+  const path16 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -45357,21 +45765,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path15.includes("oAuthSettings")) {
-      const last2 = path15[path15.length - 1];
+    if (path16.includes("oAuthSettings")) {
+      const last2 = path16[path16.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
+    if (path16.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path16[path16.length - 1] === "type" && path16.length === parameterNameDepth(path16) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path15) {
-  return path15[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path16) {
+  return path16[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -46151,7 +46559,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -46262,9 +46670,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -46284,7 +46692,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -46939,9 +47347,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path15) {
+function pathVariables(path16) {
   const names = [];
-  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path16.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49563,7 +49971,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -55240,12 +55648,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path15 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path15)) continue;
-        if (path15.startsWith("x-")) continue;
-        const item = paths[path15];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path15);
-        else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
+      for (const path16 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path16)) continue;
+        if (path16.startsWith("x-")) continue;
+        const item = paths[path16];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path16);
+        else this.typeIssue(placeAt(rootNode, "paths", path16), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55269,8 +55677,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path15) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path15);
+  visitPathItem(item, rootNode, path16) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path16);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -55938,6 +56346,14 @@ var REQUIRED_STRINGS = {
   tag: ["name"]
 };
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+function reportRootNotObject(context) {
+  const value = context.connector.files.swagger?.document?.value;
+  if (value === void 0 || isObject(value)) return;
+  context.report({
+    pointer: "",
+    message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
+  });
+}
 var documentStructureRules = [
   {
     id: "SWG-VERSION",
@@ -56099,7 +56515,10 @@ var documentStructureRules = [
       good: '{ "type": "object", "required": ["id"] }'
     },
     check(context) {
-      if (!context.swagger) return;
+      if (!context.swagger) {
+        reportRootNotObject(context);
+        return;
+      }
       for (const issue2 of structureOf(context.swagger).typeIssues) {
         context.report({
           pointer: issue2.pointer,
@@ -56489,12 +56908,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path15 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path16 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path15 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path16 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56601,16 +57020,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path15) {
+function followSchemaPath(model, root, path16) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path15.length && steps < MAX_STEPS; ) {
-    let end = path15.indexOf("/", start);
-    if (end === -1) end = path15.length;
+  for (let start = 0; start < path16.length && steps < MAX_STEPS; ) {
+    let end = path16.indexOf("/", start);
+    if (end === -1) end = path16.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path15.slice(start, end));
+      const next = property(model, current, path16.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56785,9 +57204,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path15 = pathAt(call, key);
-    if (path15 === void 0 || followSchemaPath(model, items.schema, path15).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path15, label) });
+    const path16 = pathAt(call, key);
+    if (path16 === void 0 || followSchemaPath(model, items.schema, path16).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path16, label) });
   }
   return problems;
 }
@@ -58291,16 +58710,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path15) {
-    this.path = path15;
-    const hasBrace = path15.includes("{");
-    this.variables = hasBrace ? scanVariables(path15) : NO_VARIABLES;
+  constructor(path16) {
+    this.path = path16;
+    const hasBrace = path16.includes("{");
+    this.variables = hasBrace ? scanVariables(path16) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path15.indexOf("/"); ; slash = path15.indexOf("/", start)) {
-      const end = slash === -1 ? path15.length : slash;
-      if (hasBrace && isVariableSegment(path15, start, end)) variableSegmentCount++;
+    for (let slash = path16.indexOf("/"); ; slash = path16.indexOf("/", start)) {
+      const end = slash === -1 ? path16.length : slash;
+      if (hasBrace && isVariableSegment(path16, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58329,8 +58748,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path15 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path15) last2 = new PathTemplate(path15);
+    const path16 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path16) last2 = new PathTemplate(path16);
     templates[index] = last2;
   }
   return templates;
@@ -58355,9 +58774,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path15, start) {
-  const slash = path15.indexOf("/", start);
-  return slash === -1 ? path15.length : slash;
+function segmentEnd(path16, start) {
+  const slash = path16.indexOf("/", start);
+  return slash === -1 ? path16.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58366,57 +58785,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path15, start, end) {
+function isVariableSegment(path16, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path15.charCodeAt(start) !== OPEN || path15.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path16.charCodeAt(start) !== OPEN || path16.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path15.charCodeAt(index);
+    const code2 = path16.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path15, open2) {
-  for (let index = open2 + 1; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
+function matchEnd(path16, open2) {
+  for (let index = open2 + 1; index < path16.length; index++) {
+    const code2 = path16.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path15) {
+function scanVariables(path16) {
   const variables = [];
-  for (let open2 = path15.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path15, open2);
+  for (let open2 = path16.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path16, open2);
     if (close === -1) {
-      open2 = path15.indexOf("{", open2 + 1);
+      open2 = path16.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path15.slice(open2 + 1, close);
+    const name = path16.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path15.indexOf("{", close + 1);
+    open2 = path16.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path15) {
+function routeOf(path16) {
   let route = "";
   let copied = 0;
-  for (let open2 = path15.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path15, open2);
+  for (let open2 = path16.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path16, open2);
     if (close === -1) {
-      open2 = path15.indexOf("{", open2 + 1);
+      open2 = path16.indexOf("{", open2 + 1);
       continue;
     }
-    route += path15.slice(copied, open2) + "{}";
+    route += path16.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path15.indexOf("{", copied);
+    open2 = path16.indexOf("{", copied);
   }
-  return copied === 0 ? path15 : route + path15.slice(copied);
+  return copied === 0 ? path16 : route + path16.slice(copied);
 }
-function routeHash(path15) {
+function routeHash(path16) {
   let hash = 0;
-  for (let index = 0; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path15, index) : -1;
+  for (let index = 0; index < path16.length; index++) {
+    const code2 = path16.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path16, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58437,15 +58856,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path15 of pathKeys(swagger)) {
-    const message = problem(path15);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path15), message });
+  for (const path16 of pathKeys(swagger)) {
+    const message = problem(path16);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path16), message });
   }
 }
-function templateProblem(path15) {
+function templateProblem(path16) {
   let open2 = -1;
-  for (let index = 0; index < path15.length; index++) {
-    const character = path15[index];
+  for (let index = 0; index < path16.length; index++) {
+    const character = path16[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58479,15 +58898,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path15 = operations[index].path;
-    if (!path15.includes("{")) {
-      while (index < operations.length && operations[index].path === path15) index++;
+    const path16 = operations[index].path;
+    if (!path16.includes("{")) {
+      while (index < operations.length && operations[index].path === path16) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path15; index++)
+    for (; index < operations.length && operations[index].path === path16; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path15);
+    const route = routeHash(path16);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58533,7 +58952,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path16) => path16.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -58553,7 +58972,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => /[?#]/.test(path15) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path16) => /[?#]/.test(path16) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -58569,7 +58988,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path16) => path16.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -58583,8 +59002,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path15) => {
-        const problem = templateProblem(path15);
+      reportPathKeys(context, (path16) => {
+        const problem = templateProblem(path16);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -58601,9 +59020,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => (
+        (path16) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path15.includes("=") && pathVariables(path15).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path16.includes("=") && pathVariables(path16).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -58698,14 +59117,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path15 of pathKeys(swagger)) {
-        const key = path15.toLowerCase();
+      for (const path16 of pathKeys(swagger)) {
+        const key = path16.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path15),
+            pointer: childPointer("/paths", path16),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path15
+              path16
             )
           });
         }
@@ -58724,12 +59143,12 @@ var pathRules = [
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
-      for (const path15 in paths) {
-        if (!has(paths, path15)) continue;
-        const pathItem = asObject(paths[path15]);
+      for (const path16 in paths) {
+        if (!has(paths, path16)) continue;
+        const pathItem = asObject(paths[path16]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path15, "$ref"),
+          pointer: childPointer("/paths", path16, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -60523,26 +60942,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path15 = [];
+    const path16 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path15.push(start);
+    path16.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path15.pop();
+        path16.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
+      if (seen === "grey") cycles.push(path16.slice(path16.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path15.push(target);
+        path16.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61160,7 +61579,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path16 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61168,7 +61587,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path16}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61421,8 +61840,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path15) {
-  return routeOf(path15).replace(/\/+$/, "").toLowerCase();
+function templateShape(path16) {
+  return routeOf(path16).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61676,9 +62095,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path15, method, body) => `{
+var operation = (path16, method, body) => `{
   "paths": {
-    "${path15}": {
+    "${path16}": {
       "${method}": ${body}
     }
   }
@@ -61959,7 +62378,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared, and nothing else is told of it: the sign-in is not compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, JSON nested deeper than the validator reads, or another JSON value, such as an array), so it was not compared, and nothing else is told of it. The message says which, as `validate` says it, and where: the first syntax error, or the bracket past the depth limit. Nor is the sign-in compared where it rests on the file (the securityDefinitions of the swagger; all of it for apiProperties.json, whose connection parameters decide it). In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the platform cannot read the file, whatever else changed. In the base version it is major: nothing of the update could be compared, so it needs the full review. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and CHG-JSON-SYNTAX reports the error.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -62209,7 +62628,7 @@ var CHANGE_RULES = {
     "CHG-UNCOMPARABLE",
     "breaking",
     "error",
-    "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
+    "The file could not be read as a JSON object, so it was not compared.",
     "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
   ),
   jsonSyntax: rule(
@@ -62266,8 +62685,8 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const folder = import_node_path14.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path14.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path15.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path15.default.resolve(workspace, inputs.solutionFile);
   const version = inputs.version ? { version: inputs.version } : {};
   const results = await logger.group(
     `Pack ${inputs.folder}`,
