@@ -6,9 +6,9 @@ import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
-import { diagnoseAndRepair, diagnoseSyntax } from './syntax-diagnosis.js';
-import { applyEdits, type RepairedText } from './syntax-repair.js';
-import { isInvisible } from './word-tokens.js';
+import { diagnoseAndRepair, diagnoseSyntax } from './syntax/diagnosis.js';
+import { applyEdits, type RepairedText } from './syntax/repair.js';
+import { isInvisible } from './syntax/word-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -248,7 +248,7 @@ function keyOffset(node: jsonc.Node): number {
 /**
  * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each
  * said as the edit that fixes it, without the errors that only follow from an earlier one. It finds
- * at least one in every text JSON.parse refuses (syntax-diagnosis.test.ts holds it to that for each
+ * at least one in every text JSON.parse refuses (syntax/diagnosis.test.ts holds it to that for each
  * kind of error jsonc-parser knows and for thousands of slips made to a document), so jsonc-parser's
  * own errors are not read. Exported for the tests that hold `parseTrailingCommaSlips` to it.
  */

@@ -1,6 +1,6 @@
-import type { Repair, Walk } from './syntax-walk.js';
-import type { Token } from './syntax-token.js';
-import { insertion, removal } from './syntax-repair.js';
+import type { Repair, Walk } from './walk.js';
+import type { Token } from './token.js';
+import { insertion, removal } from './repair.js';
 
 /** Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after it. */
 

@@ -1,9 +1,9 @@
-import type { Frame, Repair, Walk } from './syntax-walk.js';
-import type { Token } from './syntax-token.js';
-import { replacement, type TextEdit } from './syntax-repair.js';
+import type { Frame, Repair, Walk } from './walk.js';
+import type { Token } from './token.js';
+import { replacement, type TextEdit } from './repair.js';
 import { typographicAdvice } from './typographic-quotes.js';
 import { quoteAdvice } from './word-tokens.js';
-import { excerpt } from '../text/message-values.js';
+import { excerpt } from '../../text/message-values.js';
 
 /** Repairs of values: words read where a value stands (NaN, True, +1), a '"' left unescaped in a string. */
 

@@ -1,5 +1,5 @@
-import { removal } from './syntax-repair.js';
-import type { Token } from './syntax-token.js';
+import { removal } from './repair.js';
+import type { Token } from './token.js';
 
 /** Comments, which JSON does not allow: read as tokens of their own, each named with its removal. */
 

@@ -1,7 +1,7 @@
-import { replacement } from './syntax-repair.js';
-import type { Token } from './syntax-token.js';
+import { replacement } from './repair.js';
+import type { Token } from './token.js';
 import { quoteAdvice } from './word-tokens.js';
-import { excerpt } from '../text/message-values.js';
+import { excerpt } from '../../text/message-values.js';
 
 /** Numbers as people write them by hand: leading zeros, hexadecimal, arithmetic such as 2/3. */
 

@@ -1,7 +1,7 @@
-import { insertion, replacement, type TextEdit } from './syntax-repair.js';
-import type { Token } from './syntax-token.js';
+import { insertion, replacement, type TextEdit } from './repair.js';
+import type { Token } from './token.js';
 import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
-import { excerpt } from '../text/message-values.js';
+import { excerpt } from '../../text/message-values.js';
 
 /** Double-quoted strings JSON refuses (unclosed, over lines, raw controls, bad escapes), each with its edit. */
 

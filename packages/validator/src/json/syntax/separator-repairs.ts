@@ -1,6 +1,6 @@
-import type { Frame, Repair, Walk } from './syntax-walk.js';
-import type { Token } from './syntax-token.js';
-import { insertion, removal, replacement } from './syntax-repair.js';
+import type { Frame, Repair, Walk } from './walk.js';
+import type { Token } from './token.js';
+import { insertion, removal, replacement } from './repair.js';
 
 /** Repairs of separators: a ';' for a ',', a '=' for a ':', a missing ':'. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { diagnoseAndRepair } from '../../src/json/syntax-diagnosis.js';
-import { applyEdits } from '../../src/json/syntax-repair.js';
-import { MAX_VALUE_LENGTH } from '../../src/text/message-values.js';
+import { diagnoseAndRepair } from '../../../src/json/syntax/diagnosis.js';
+import { applyEdits } from '../../../src/json/syntax/repair.js';
+import { MAX_VALUE_LENGTH } from '../../../src/text/message-values.js';
 
 // GEN-JSON-PARSE messages quote the text of the slip: an unquoted word was quoted twice, a string in
 // single or typographic quotes whole, so a 5,000-character description made a message of over

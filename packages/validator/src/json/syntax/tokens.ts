@@ -2,10 +2,10 @@ import * as jsonc from 'jsonc-parser';
 import { commentToken } from './comment-tokens.js';
 import { arithmeticToken, BAD_NUMBER, numberToken } from './number-tokens.js';
 import { stringToken } from './string-tokens.js';
-import type { Token, TokenKind } from './syntax-token.js';
+import type { Token, TokenKind } from './token.js';
 import { wordToken } from './word-tokens.js';
 
-// The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
+// The tokens of text that is not strict JSON, read for the syntax diagnosis (see diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
 // pieces (a string in single quotes, backticks or typographic quotes, a string broken over two lines,
 // a pasted invisible character, a number with a leading zero, in hexadecimal or as arithmetic such as

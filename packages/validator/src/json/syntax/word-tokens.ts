@@ -1,8 +1,8 @@
 import { hashCommentToken } from './comment-tokens.js';
-import { insertion, removal, replacement } from './syntax-repair.js';
-import type { Token } from './syntax-token.js';
+import { insertion, removal, replacement } from './repair.js';
+import type { Token } from './token.js';
 import { TYPOGRAPHIC_QUOTES, typographicAdvice, typographicClose } from './typographic-quotes.js';
-import { enclosedExcerpt, excerpt } from '../text/message-values.js';
+import { enclosedExcerpt, excerpt } from '../../text/message-values.js';
 
 /** Words that are no JSON token: strings in other quotes, unquoted text, invisible characters, ';', '='. */
 

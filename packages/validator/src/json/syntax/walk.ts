@@ -1,6 +1,6 @@
-import type { SyntaxDiagnosis } from './syntax-diagnosis.js';
-import type { Token } from './syntax-token.js';
-import { insertion, removal, replacement, type TextEdit } from './syntax-repair.js';
+import type { SyntaxDiagnosis } from './diagnosis.js';
+import type { Token } from './token.js';
+import { insertion, removal, replacement, type TextEdit } from './repair.js';
 import {
   extraCloser,
   mismatchedCloser,
@@ -12,7 +12,7 @@ import {
 import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
 import { assignment, missingColon, missingColonAfter, semicolonAfterValue } from './separator-repairs.js';
 import { unescapedQuote, wordAsValue } from './value-repairs.js';
-import { excerpt, quoted } from '../text/message-values.js';
+import { excerpt, quoted } from '../../text/message-values.js';
 
 /** The walk over the tokens with a stack of open brackets, and the repairs it weighs where one does not fit. */
 

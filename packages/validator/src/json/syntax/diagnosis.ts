@@ -1,8 +1,8 @@
-import { LineIndex } from './line-index.js';
-import type { Token } from './syntax-token.js';
-import { tokenize } from './syntax-tokens.js';
-import { removal, type TextEdit } from './syntax-repair.js';
-import { Walk, type Repair } from './syntax-walk.js';
+import { LineIndex } from '../line-index.js';
+import type { Token } from './token.js';
+import { tokenize } from './tokens.js';
+import { removal, type TextEdit } from './repair.js';
+import { Walk, type Repair } from './walk.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -12,7 +12,7 @@ import { Walk, type Repair } from './syntax-walk.js';
 // closer, a stray token) are each tried on the tokens that follow, and the one that lets the walk
 // go furthest is reported and applied. What is reported after it is then independent of it.
 //
-// The walk is syntax-walk.ts; the repairs it weighs are in bracket-repairs.ts, separator-repairs.ts,
+// The walk is walk.ts; the repairs it weighs are in bracket-repairs.ts, separator-repairs.ts,
 // value-repairs.ts and file-end-repairs.ts.
 
 export interface SyntaxDiagnosis {

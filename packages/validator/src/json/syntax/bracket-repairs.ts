@@ -1,6 +1,6 @@
-import type { Frame, Repair, Walk } from './syntax-walk.js';
-import type { Token } from './syntax-token.js';
-import { insertion, removal, replacement } from './syntax-repair.js';
+import type { Frame, Repair, Walk } from './walk.js';
+import type { Token } from './token.js';
+import { insertion, removal, replacement } from './repair.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import * as jsonc from 'jsonc-parser';
-import { JsonDocument } from '../../src/json/json-document.js';
+import { JsonDocument } from '../../../src/json/json-document.js';
 
 /** Each syntax issue as "line:column message", in order. */
 function issuesOf(text: string): string[] {

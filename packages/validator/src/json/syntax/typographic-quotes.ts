@@ -1,6 +1,6 @@
-import { replacement } from './syntax-repair.js';
-import type { Token } from './syntax-token.js';
-import { enclosedExcerpt } from '../text/message-values.js';
+import { replacement } from './repair.js';
+import type { Token } from './token.js';
+import { enclosedExcerpt } from '../../text/message-values.js';
 
 /** The quotes a word processor types (“ ” ‘ ’), read where they stand for '"' and "'". */
 

@@ -1,6 +1,6 @@
-import type { TextEdit } from './syntax-repair.js';
+import type { TextEdit } from './repair.js';
 
-/** A token of text that is not strict JSON, as the syntax diagnosis reads it (see syntax-tokens.ts). */
+/** A token of text that is not strict JSON, as the syntax diagnosis reads it (see tokens.ts). */
 
 export type TokenKind = '{' | '}' | '[' | ']' | ',' | ':' | 'string' | 'literal' | 'word' | 'skip' | 'end';
 
@@ -16,7 +16,7 @@ export interface Token {
   offset: number;
   end: number;
   problem?: TokenProblem;
-  /** The edit the problem's message asks for, when it names one (see syntax-repair.ts). */
+  /** The edit the problem's message asks for, when it names one (see repair.ts). */
   fix?: TextEdit;
   /**
    * The token runs unclosed to the end of the text (a string, a '/*' comment): the brackets left
