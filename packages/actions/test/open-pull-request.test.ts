@@ -270,10 +270,12 @@ describe('open-pull-request without the permission to write', () => {
       timeoutMs: RUN_TIMEOUT,
     });
     expect(result.exitCode).toBe(1);
+    // The error says what to give, as the other inputs that name a path do.
     expect(result.annotations).toEqual([
       expect.objectContaining({
         level: 'error',
-        message: expect.stringMatching(/^Input 'connector' must name a folder inside the workspace/),
+        message:
+          "Input 'connector' must name a folder inside the workspace; got '../elsewhere'. Give the connector's folder as a path relative to the workspace, such as 'certified-connectors/Contoso', that no '..' or symbolic link leads out of.",
       }),
     ]);
   });

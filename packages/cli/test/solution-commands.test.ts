@@ -515,7 +515,13 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(refused.out).toContain('--zip-name-encoding shift_jis');
     const checked = await run(cwd, ['package', 'check', 'pkg.zip', '--zip-name-encoding', 'shift_jis']);
     expect(checked).toMatchObject({ code: 0, err: '' });
-    expect(checked.out).toBe('Validation successful: The package structure is correct.\n');
+    // Package Deployer reads the package zip: whether it reads 表.zip so is not known.
+    expect(checked.out).toBe(
+      "warning PKG-ZIP-NAME-ENCODING: The package zip 'pkg.pdpkg.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'PkgAssets/表.zip', read as shift_jis); the zip does not say which code page it is. " +
+        'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
+        "Build the package with 'connector-alm package build', which writes UTF-8 names.\n" +
+        'Validation successful: The package structure is correct.\n',
+    );
     const json = await run(cwd, [
       'package',
       'check',
@@ -527,6 +533,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     ]);
     expect(JSON.parse(json.out)).toMatchObject({
       ok: true,
+      warnings: [{ ruleId: 'PKG-ZIP-NAME-ENCODING' }],
       solutions: [
         { name: 'PkgAssets/connector.zip', kind: 'connector' },
         { name: 'PkgAssets/表.zip', kind: 'flow' },
@@ -591,7 +598,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
     );
     writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
-    const built = await run(cwd, [
+    const buildSjis = [
       'package',
       'build',
       'pkg.zip',
@@ -603,15 +610,26 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'flow-sjis.zip',
       '--zip-name-encoding',
       'shift_jis',
-    ]);
+    ];
+    const built = await run(cwd, buildSjis);
     expect(built).toMatchObject({ code: 0, err: '' });
     expect(built.out).toBe(
       "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
-        'It goes into the package as it is, and whether Package Deployer reads such names in the same code page is not known. ' +
+        'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
         'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n' +
         'Wrote pkg.zip: the package structure is correct.\n',
     );
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(true);
+    const json = await run(cwd, [
+      ...buildSjis.slice(0, 2),
+      'again.zip',
+      ...buildSjis.slice(3),
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(json.out).warnings).toEqual([
+      expect.objectContaining({ ruleId: 'PKG-ZIP-NAME-ENCODING' }),
+    ]);
     // Solutions with UTF-8 names (as connector-alm pack writes them) give none.
     const plain = await run(cwd, [
       'package',
@@ -629,5 +647,48 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'json',
     ]);
     expect(JSON.parse(plain.out)).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('warns once, naming the solution, when it checks a package that holds a solution whose names are in a code page', async () => {
+    // A package zipped by hand around a solution zipped again on Japanese Windows: the package zip
+    // itself has UTF-8 names, the flow solution Shift-JIS ones (WebResources/表.js).
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
+    const flowSjis = await writeRawZip(
+      path.join(cwd, 'flow-sjis.zip'),
+      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
+    );
+    const pdpkg = zipSync({
+      'PkgAssets/connector.zip': readFileSync(path.join(cwd, 'connector.zip')),
+      'PkgAssets/flow-sjis.zip': readFileSync(flowSjis),
+    });
+    writeFileSync(
+      path.join(cwd, 'pkg.zip'),
+      zipSync({ 'intro.md': strToU8('# Intro'), 'pkg.pdpkg.zip': pdpkg }),
+    );
+    const checked = await run(cwd, ['package', 'check', 'pkg.zip', '--zip-name-encoding', 'shift_jis']);
+    expect(checked).toMatchObject({ code: 0, err: '' });
+    expect(checked.out).toBe(
+      "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
+        'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
+        'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n' +
+        'Validation successful: The package structure is correct.\n',
+    );
+    const json = await run(cwd, [
+      'package',
+      'check',
+      'pkg.zip',
+      '--zip-name-encoding',
+      'shift_jis',
+      '--format',
+      'json',
+    ]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      findings: [],
+      warnings: [{ ruleId: 'PKG-ZIP-NAME-ENCODING', message: expect.stringContaining("'flow-sjis.zip'") }],
+    });
+    expect(JSON.parse(json.out).warnings).toHaveLength(1);
   });
 });

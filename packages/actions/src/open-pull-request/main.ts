@@ -20,7 +20,11 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     // workflow never meant to share.
     const real = await realPathInsideWorkspace(workspace, connector);
     if (real === undefined || real === (await fs.realpath(workspace))) {
-      throw new InputError('connector', `must name a folder inside the workspace; got '${connector}'.`);
+      throw new InputError(
+        'connector',
+        `must name a folder inside the workspace; got '${connector}'.`,
+        "Give the connector's folder as a path relative to the workspace, such as 'certified-connectors/Contoso', that no '..' or symbolic link leads out of.",
+      );
     }
   }
   const results: PullRequestResult[] = [];

@@ -4,12 +4,9 @@ import { UsageError } from '@connector-alm/core';
 import { refuseFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
-import { ZipError } from '../zip/zip-errors.js';
-import { ZipReader } from '../zip/zip-reader.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
-import { codePageWarning } from './code-page-warning.js';
-import type { PackageCheckResult, PackageFinding } from './package-findings.js';
+import type { PackageCheckResult } from './package-findings.js';
 
 export interface BuildPackageOptions {
   /** intro.md: what the certification team reads first. */
@@ -21,8 +18,8 @@ export interface BuildPackageOptions {
   packageName?: string;
   /**
    * The code page of entry names without the UTF-8 flag in the solution zips, e.g. shift_jis for a
-   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check and the warning about
-   * such names (code-page-warning) read them: the solutions go into the package byte for byte.
+   * solution zipped on Japanese Windows (see zip/name-encoding). Only the check, which warns of
+   * such names (code-page-warning), reads them: the solutions go into the package byte for byte.
    */
   zipNameEncoding?: string;
 }
@@ -89,36 +86,12 @@ export async function buildCertificationPackage(
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
     if (result.ok) await fs.rename(candidate, out);
-    return { ...result, warnings: [...(await codePageWarnings(roles, options)), ...result.warnings] };
+    // The check reads the solutions in the code page given, and so warns of names in one itself.
+    return result;
   } finally {
     await fs.rm(inner, { force: true });
     await fs.rm(candidate, { force: true });
   }
-}
-
-/** A warning for each solution zip whose entry names are in a code page (see code-page-warning). */
-async function codePageWarnings(
-  roles: readonly SolutionRole[],
-  options: BuildPackageOptions,
-): Promise<PackageFinding[]> {
-  const warnings: PackageFinding[] = [];
-  for (const [role, file] of roles) {
-    // One that cannot be read is a finding of the check already.
-    const reader = await ZipReader.open(file, { nameEncoding: options.zipNameEncoding }).catch(
-      (error: unknown) => {
-        if (error instanceof ZipError) return undefined;
-        throw error;
-      },
-    );
-    if (!reader) continue;
-    try {
-      const warning = codePageWarning(reader, role, file, options.zipNameEncoding);
-      if (warning) warnings.push(warning);
-    } finally {
-      reader.close();
-    }
-  }
-  return warnings;
 }
 
 /** Package Deployer's list of the solutions to import, in order: the connector before its flow. */

@@ -7,6 +7,7 @@ import { EntryNameEncodingError, ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
 import { backslashWarning } from './backslash-warning.js';
 import { classifySolution } from './classify-solution.js';
+import { codePageWarning } from './code-page-warning.js';
 import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
 
 export interface CheckPackageOptions {
@@ -43,8 +44,8 @@ function topFolders(names: readonly string[]): string[] {
  * ConnectorPackageValidator.ps1 (rules.md §4): intro.md and one package zip at the root, one assets
  * folder in the package, two (or three) solution zips in it, each classified from its
  * customizations.xml. Runs on any OS; nested zips are read from a folder in the OS's temporary folder.
- * What the validator passes but other tools may trip on (names with '\' between folders) is a
- * warning, which does not fail the check.
+ * What the validator passes but other tools may trip on (names with '\' between folders, names in
+ * a code page that Package Deployer may read otherwise) is a warning, which does not fail the check.
  */
 export async function checkCertificationPackage(
   zipPath: string,
@@ -137,6 +138,10 @@ async function checkPackageZip(
   });
   if (!inner) return;
   warnIf(report, backslashWarning(inner, name, 'package'));
+  warnIf(
+    report,
+    codePageWarning(inner, { kind: 'package', role: 'package zip', name }, options.zipNameEncoding),
+  );
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
@@ -223,6 +228,11 @@ async function checkPackageZip(
       } finally {
         reader?.close();
       }
+      // After the classification, which says what the solution is for.
+      if (reader) {
+        const zip = { kind: 'solution', role: SOLUTION_ROLES[kind], name: entry.name } as const;
+        warnIf(report, codePageWarning(reader, zip, options.zipNameEncoding));
+      }
       solutions.push({ name: entry.name, kind });
     }
     requireKind(solutions, 'connector', where, findings);
@@ -232,6 +242,14 @@ async function checkPackageZip(
     inner.close();
   }
 }
+
+/** What a solution zip is for, as a warning about it names it: 'The flow solution 'x.zip' …'. */
+const SOLUTION_ROLES: Record<SolutionKind, string> = {
+  connector: 'connector solution',
+  flow: 'flow solution',
+  plugin: 'plugin solution',
+  other: 'solution zip',
+};
 
 /** A finding has no location of its own, so its message starts with the error's ("x.zip: …"). */
 function unreadable(error: ZipError, hint?: string): PackageFinding {
