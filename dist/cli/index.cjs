@@ -32315,7 +32315,7 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
-// packages/validator/src/json/syntax-repair.ts
+// packages/validator/src/json/syntax/repair.ts
 function removal(text3, offset, length) {
   return { offset, length, insert: text3.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
 }
@@ -32365,7 +32365,7 @@ function applyEdits(text3, edits) {
   };
 }
 
-// packages/validator/src/json/comment-tokens.ts
+// packages/validator/src/json/syntax/comment-tokens.ts
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
 function commentToken(text3, offset, end, unclosed) {
@@ -32475,7 +32475,7 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close2}`;
 }
 
-// packages/validator/src/json/typographic-quotes.ts
+// packages/validator/src/json/syntax/typographic-quotes.ts
 var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
 function typographicAdvice(meant) {
   return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
@@ -32521,7 +32521,7 @@ function typographicClosing(text3, offset, quote) {
   };
 }
 
-// packages/validator/src/json/word-tokens.ts
+// packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
@@ -32643,7 +32643,7 @@ function doubleQuoted(inner) {
   return `"${escaped}"`;
 }
 
-// packages/validator/src/json/number-tokens.ts
+// packages/validator/src/json/syntax/number-tokens.ts
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 var HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
@@ -32757,7 +32757,7 @@ function evaluate(operands, operators) {
   return sum + sign * term;
 }
 
-// packages/validator/src/json/string-tokens.ts
+// packages/validator/src/json/syntax/string-tokens.ts
 var SCAN_UNEXPECTED_END_OF_STRING = 2;
 var SCAN_INVALID_UNICODE = 4;
 var SCAN_INVALID_ESCAPE = 5;
@@ -32918,7 +32918,7 @@ function escapedBackslashes(text3, offset, end) {
   return replacement(offset, end - offset, escaped);
 }
 
-// packages/validator/src/json/syntax-tokens.ts
+// packages/validator/src/json/syntax/tokens.ts
 var KINDS = {
   1: "{",
   2: "}",
@@ -32985,7 +32985,7 @@ function tokenize(text3, describeCharacter) {
   }
 }
 
-// packages/validator/src/json/bracket-repairs.ts
+// packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
     token.offset,
@@ -33099,7 +33099,7 @@ function strayOpener(walk, frame) {
   );
 }
 
-// packages/validator/src/json/file-end-repairs.ts
+// packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
@@ -33191,7 +33191,7 @@ function textAfterEnd(walk, token) {
   );
 }
 
-// packages/validator/src/json/separator-repairs.ts
+// packages/validator/src/json/syntax/separator-repairs.ts
 function semicolonAfterValue(walk, token, closer) {
   const next = walk.nextKind();
   if (next === closer) {
@@ -33254,7 +33254,7 @@ function missingColon(walk, frame) {
   );
 }
 
-// packages/validator/src/json/value-repairs.ts
+// packages/validator/src/json/syntax/value-repairs.ts
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -33340,7 +33340,7 @@ function wordAsValue(word, token) {
   return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
 }
 
-// packages/validator/src/json/syntax-walk.ts
+// packages/validator/src/json/syntax/walk.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_SHOWN_TOKEN = 30;
@@ -33646,7 +33646,7 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
-// packages/validator/src/json/syntax-diagnosis.ts
+// packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
   const tokens = tokenize(text3, describeCharacter);
@@ -62750,7 +62750,7 @@ function connectorElement(connector) {
 // packages/solution/src/certification/check-package.ts
 var import_node_fs30 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -62851,6 +62851,24 @@ async function classifySolution(reader, where2, pluginMode) {
   return { kind, findings };
 }
 
+// packages/solution/src/certification/code-page-warning.ts
+var import_node_path41 = __toESM(require("node:path"), 1);
+var REMEDY2 = {
+  package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
+  solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
+};
+function codePageWarning(reader, zip, encoding) {
+  const [example] = reader.codePageNamed;
+  if (example === void 0) return void 0;
+  const readAs = encoding === void 0 ? "" : `, read as ${encoding}`;
+  const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
+  return {
+    ruleId: "PKG-ZIP-NAME-ENCODING",
+    message: `The ${zip.role} '${import_node_path41.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
+  };
+}
+
 // packages/solution/src/certification/check-package.ts
 function names2(entries, prefix = "") {
   return entries.map((entry) => entry.name.slice(prefix.length)).join(", ");
@@ -62867,7 +62885,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path41.default.basename(zipPath);
+  const outerName = import_node_path42.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -62882,7 +62900,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path41.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path42.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -62921,7 +62939,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path41.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path42.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -62929,6 +62947,10 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
   });
   if (!inner) return;
   warnIf(report2, backslashWarning(inner, name, "package"));
+  warnIf(
+    report2,
+    codePageWarning(inner, { kind: "package", role: "package zip", name }, options2.zipNameEncoding)
+  );
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
@@ -62976,7 +62998,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path41.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path42.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -62999,6 +63021,10 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
       } finally {
         reader?.close();
       }
+      if (reader) {
+        const zip = { kind: "solution", role: SOLUTION_ROLES[kind], name: entry.name };
+        warnIf(report2, codePageWarning(reader, zip, options2.zipNameEncoding));
+      }
       solutions.push({ name: entry.name, kind });
     }
     requireKind(solutions, "connector", where2, findings);
@@ -63008,6 +63034,12 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     inner.close();
   }
 }
+var SOLUTION_ROLES = {
+  connector: "connector solution",
+  flow: "flow solution",
+  plugin: "plugin solution",
+  other: "solution zip"
+};
 function unreadable(error2, hint) {
   return {
     ruleId: "PKG-ZIP-UNREADABLE",
@@ -63069,22 +63101,6 @@ function requireKind(solutions, kind, where2, findings) {
 // packages/solution/src/certification/build-package.ts
 var import_node_fs31 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/certification/code-page-warning.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
-function codePageWarning(reader, role, file, encoding) {
-  const [example] = reader.codePageNamed;
-  if (example === void 0) return void 0;
-  const readAs = encoding === void 0 ? "" : `, read as ${encoding}`;
-  const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
-  return {
-    ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${role} '${import_node_path42.default.basename(file)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
-    hint: `It goes into the package as it is, and whether Package Deployer reads such names in the same code page is not known. Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
-  };
-}
-
-// packages/solution/src/certification/build-package.ts
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -63132,30 +63148,11 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) await import_node_fs31.promises.rename(candidate, out);
-    return { ...result, warnings: [...await codePageWarnings(roles, options2), ...result.warnings] };
+    return result;
   } finally {
     await import_node_fs31.promises.rm(inner, { force: true });
     await import_node_fs31.promises.rm(candidate, { force: true });
   }
-}
-async function codePageWarnings(roles, options2) {
-  const warnings = [];
-  for (const [role, file] of roles) {
-    const reader = await ZipReader.open(file, { nameEncoding: options2.zipNameEncoding }).catch(
-      (error2) => {
-        if (error2 instanceof ZipError) return void 0;
-        throw error2;
-      }
-    );
-    if (!reader) continue;
-    try {
-      const warning = codePageWarning(reader, role, file, options2.zipNameEncoding);
-      if (warning) warnings.push(warning);
-    } finally {
-      reader.close();
-    }
-  }
-  return warnings;
 }
 function importConfig(solutionNames) {
   const files = solutionNames.map(

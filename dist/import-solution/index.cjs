@@ -45450,7 +45450,7 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
-// packages/validator/src/json/syntax-repair.ts
+// packages/validator/src/json/syntax/repair.ts
 function removal(text2, offset, length) {
   return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
 }
@@ -45500,7 +45500,7 @@ function applyEdits(text2, edits) {
   };
 }
 
-// packages/validator/src/json/comment-tokens.ts
+// packages/validator/src/json/syntax/comment-tokens.ts
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
 function commentToken(text2, offset, end, unclosed) {
@@ -45585,7 +45585,7 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close}`;
 }
 
-// packages/validator/src/json/typographic-quotes.ts
+// packages/validator/src/json/syntax/typographic-quotes.ts
 var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
 function typographicAdvice(meant) {
   return `Typographic quotes (as a word processor puts them) are not JSON quotes: write ${enclosedExcerpt(meant)}.`;
@@ -45631,7 +45631,7 @@ function typographicClosing(text2, offset, quote) {
   };
 }
 
-// packages/validator/src/json/word-tokens.ts
+// packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
@@ -45753,7 +45753,7 @@ function doubleQuoted(inner) {
   return `"${escaped}"`;
 }
 
-// packages/validator/src/json/number-tokens.ts
+// packages/validator/src/json/syntax/number-tokens.ts
 var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
 var AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 var HEXADECIMAL = /[xX][0-9a-fA-F]+(?![\p{L}\p{N}_])/uy;
@@ -45867,7 +45867,7 @@ function evaluate(operands, operators) {
   return sum + sign * term;
 }
 
-// packages/validator/src/json/string-tokens.ts
+// packages/validator/src/json/syntax/string-tokens.ts
 var SCAN_UNEXPECTED_END_OF_STRING = 2;
 var SCAN_INVALID_UNICODE = 4;
 var SCAN_INVALID_ESCAPE = 5;
@@ -46028,7 +46028,7 @@ function escapedBackslashes(text2, offset, end) {
   return replacement(offset, end - offset, escaped);
 }
 
-// packages/validator/src/json/syntax-tokens.ts
+// packages/validator/src/json/syntax/tokens.ts
 var KINDS = {
   1: "{",
   2: "}",
@@ -46095,7 +46095,7 @@ function tokenize(text2, describeCharacter) {
   }
 }
 
-// packages/validator/src/json/bracket-repairs.ts
+// packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
     token.offset,
@@ -46209,7 +46209,7 @@ function strayOpener(walk, frame) {
   );
 }
 
-// packages/validator/src/json/file-end-repairs.ts
+// packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
@@ -46301,7 +46301,7 @@ function textAfterEnd(walk, token) {
   );
 }
 
-// packages/validator/src/json/separator-repairs.ts
+// packages/validator/src/json/syntax/separator-repairs.ts
 function semicolonAfterValue(walk, token, closer) {
   const next = walk.nextKind();
   if (next === closer) {
@@ -46364,7 +46364,7 @@ function missingColon(walk, frame) {
   );
 }
 
-// packages/validator/src/json/value-repairs.ts
+// packages/validator/src/json/syntax/value-repairs.ts
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -46450,7 +46450,7 @@ function wordAsValue(word, token) {
   return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
 }
 
-// packages/validator/src/json/syntax-walk.ts
+// packages/validator/src/json/syntax/walk.ts
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_SHOWN_TOKEN = 30;
@@ -46756,7 +46756,7 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
-// packages/validator/src/json/syntax-diagnosis.ts
+// packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
   const tokens = tokenize(text2, describeCharacter);
