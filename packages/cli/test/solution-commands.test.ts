@@ -436,6 +436,20 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   });
 
   /** connector.zip (the HIL connector alone) and flow.zip (it and a cloud flow), built in `cwd`. */
+  /** The flow solution zipped again on Japanese Windows: WebResources/表.js named in Shift-JIS. */
+  async function shiftJisFlowSolution(cwd: string): Promise<string> {
+    return writeRawZip(
+      path.join(cwd, 'flow-sjis.zip'),
+      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
+    );
+  }
+
+  /** What build and check both say of that flow solution, read as shift_jis. */
+  const SHIFT_JIS_FLOW_WARNING =
+    "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
+    'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
+    'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n';
+
   async function connectorAndFlowSolutions(cwd: string): Promise<void> {
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
     const connector = [
@@ -548,10 +562,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const cwd = workdir();
     await connectorAndFlowSolutions(cwd);
     // The flow solution zipped again on Japanese Windows, with the web resource WebResources/表.js.
-    await writeRawZip(
-      path.join(cwd, 'flow-sjis.zip'),
-      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
-    );
+    await shiftJisFlowSolution(cwd);
     writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
     const buildPackage = [
       'package',
@@ -593,10 +604,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     // Whether Package Deployer reads them in that code page is not known: a warning, not an error.
     const cwd = workdir();
     await connectorAndFlowSolutions(cwd);
-    await writeRawZip(
-      path.join(cwd, 'flow-sjis.zip'),
-      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
-    );
+    await shiftJisFlowSolution(cwd);
     writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
     const buildSjis = [
       'package',
@@ -613,12 +621,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     ];
     const built = await run(cwd, buildSjis);
     expect(built).toMatchObject({ code: 0, err: '' });
-    expect(built.out).toBe(
-      "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
-        'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
-        'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n' +
-        'Wrote pkg.zip: the package structure is correct.\n',
-    );
+    expect(built.out).toBe(SHIFT_JIS_FLOW_WARNING + 'Wrote pkg.zip: the package structure is correct.\n');
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(true);
     const json = await run(cwd, [
       ...buildSjis.slice(0, 2),
@@ -654,10 +657,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     // itself has UTF-8 names, the flow solution Shift-JIS ones (WebResources/表.js).
     const cwd = workdir();
     await connectorAndFlowSolutions(cwd);
-    const flowSjis = await writeRawZip(
-      path.join(cwd, 'flow-sjis.zip'),
-      withShiftJisWebResource(readFileSync(path.join(cwd, 'flow.zip'))),
-    );
+    const flowSjis = await shiftJisFlowSolution(cwd);
     const pdpkg = zipSync({
       'PkgAssets/connector.zip': readFileSync(path.join(cwd, 'connector.zip')),
       'PkgAssets/flow-sjis.zip': readFileSync(flowSjis),
@@ -669,10 +669,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const checked = await run(cwd, ['package', 'check', 'pkg.zip', '--zip-name-encoding', 'shift_jis']);
     expect(checked).toMatchObject({ code: 0, err: '' });
     expect(checked.out).toBe(
-      "warning PKG-ZIP-NAME-ENCODING: The flow solution 'flow-sjis.zip' has entry names in a code page, without the UTF-8 flag (e.g. 'WebResources/表.js', read as shift_jis); the zip does not say which code page it is. " +
-        'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
-        'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n' +
-        'Validation successful: The package structure is correct.\n',
+      SHIFT_JIS_FLOW_WARNING + 'Validation successful: The package structure is correct.\n',
     );
     const json = await run(cwd, [
       'package',
