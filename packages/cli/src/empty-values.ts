@@ -3,17 +3,28 @@ import { UsageError } from '@connector-alm/core';
 
 const HINT = 'Give a value; an empty one often comes from a shell variable that is not set.';
 
+/** The first value that is '' or white space alone, of an argument or option (a list when repeatable). */
+function blankValue(value: unknown): string | undefined {
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  return values.find((v): v is string => typeof v === 'string' && v.trim() === '');
+}
+
+function whatIsWrong(blank: string): string {
+  return blank === '' ? 'is empty' : 'holds only white space';
+}
+
 /**
  * An argument given as '' (most often an unset shell variable, as in `validate "$DIR"`) would be
- * resolved to the current folder or reported at an empty location (": error: ..."): it is refused
- * here, for every command, naming the argument.
+ * resolved to the current folder or reported at an empty location (": error: ..."); one of white
+ * space alone (`validate "$DIR "`) was looked for as a file named " " and reported at a location
+ * that reads as nothing (" : error: does not exist"). Every argument is a path or a name that white
+ * space cannot be, so both are refused here, for every command, naming the argument.
  */
 export function refuseEmptyArguments(command: Command): void {
   command.registeredArguments.forEach((argument, index) => {
-    const value: unknown = command.processedArgs[index];
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    if (values.includes(''))
-      throw new UsageError(`The argument <${argument.name()}> is empty.`, { hint: HINT });
+    const blank = blankValue(command.processedArgs[index]);
+    if (blank !== undefined)
+      throw new UsageError(`The argument <${argument.name()}> ${whatIsWrong(blank)}.`, { hint: HINT });
   });
 }
 
@@ -22,23 +33,21 @@ export function refuseEmptyArguments(command: Command): void {
  * The commands read an empty value as "not given" and fall back on a default: `-o ''` wrote the
  * report to stdout, `pr --api-url ''` sent the token to https://api.github.com instead of the GitHub
  * Enterprise host the unset variable was meant to hold, `--authority-host ''` signed in to the public
- * cloud. No option gives '' or white space alone a meaning of its own, so both are refused. Only
- * values from the command line are checked: a default is the program's own choice.
+ * cloud. No option gives '' or white space alone a meaning of its own, so both are refused: not
+ * even the free-text ones: `pr --title ' '` would give the pull request a blank title instead of
+ * the connector name, and `pr --body ' '` would only put blank lines before the generated body. Only values from the command line are
+ * checked: a default is the program's own choice.
  */
 export function refuseEmptyOptions(command: Command): void {
   for (let current: Command | null = command; current; current = current.parent) {
     for (const option of current.options) {
       const key = option.attributeName();
       if (current.getOptionValueSource(key) !== 'cli') continue;
-      const value: unknown = current.getOptionValue(key);
       // A repeatable option (--label) holds every value given.
-      const values: unknown[] = Array.isArray(value) ? value : [value];
-      const blank = values.find((v): v is string => typeof v === 'string' && v.trim() === '');
+      const blank = blankValue(current.getOptionValue(key));
       if (blank === undefined) continue;
       const name = option.long ?? option.short ?? key;
-      throw new UsageError(`${name} ${blank === '' ? 'is empty' : 'holds only white space'}.`, {
-        hint: HINT,
-      });
+      throw new UsageError(`${name} ${whatIsWrong(blank)}.`, { hint: HINT });
     }
   }
 }

@@ -99,7 +99,10 @@ function helpEntries(help: string, title: string): string[] {
 
 interface Leaf {
   path: string[];
+  /** A placeholder for each required argument. */
   args: string[];
+  /** Every argument, as the usage line names it ("paths" of "[paths...]"). */
+  argumentNames: string[];
   options: { long: string; choices: boolean }[];
 }
 
@@ -116,7 +119,10 @@ async function leafCommands(parent: string[] = []): Promise<Leaf[]> {
     .map((entry) => ({ match: /^(?:-\w, )?(--[\w-]+) [<[]/.exec(entry), entry }))
     .filter(({ match }) => match !== null)
     .map(({ match, entry }) => ({ long: match![1]!, choices: entry.includes('(choices:') }));
-  return [{ path: parent, args: (usage.match(/<[^>]+>/g) ?? []).map(() => '1'), options }];
+  const argumentNames = [...usage.matchAll(/[<[]([^>\]]+?)(?:\.\.\.)?[>\]]/g)]
+    .map((match) => match[1]!)
+    .filter((name) => name !== 'options');
+  return [{ path: parent, args: (usage.match(/<[^>]+>/g) ?? []).map(() => '1'), argumentNames, options }];
 }
 
 describe('every option that takes a value', () => {
@@ -151,6 +157,36 @@ describe('every option that takes a value', () => {
         const names = new RegExp(`^error: .*${tested.long}(?![\\w-])`);
         if (result.code !== 2 || result.out !== '' || !names.test(firstLine))
           failures.push(`${argv.join(' ')}: exit ${result.code}, ${firstLine}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('every argument', () => {
+  // `validate ' '` looked for a file named " " and answered " : error: does not exist.", at a
+  // location that reads as nothing.
+  it('refuses one of white space alone naming the argument, in every command, with exit 2', async () => {
+    const leaves = await leafCommands();
+    const argumentsSeen = leaves.flatMap((leaf) =>
+      leaf.argumentNames.map((name) => `${leaf.path.join(' ')} <${name}>`),
+    );
+    expect(argumentsSeen).toEqual(
+      expect.arrayContaining(['validate <paths>', 'diff <new>', 'package build <out.zip>']),
+    );
+    const failures: string[] = [];
+    for (const leaf of leaves) {
+      for (const [index, name] of leaf.argumentNames.entries()) {
+        const args = leaf.argumentNames.map((_, i) => (i === index ? ' \t' : '1'));
+        // Every option gets a value that parses, so a required one cannot answer first.
+        const options = leaf.options
+          .filter((option) => !option.choices)
+          .flatMap((option) => [option.long, '1']);
+        const argv = [...leaf.path, ...args, ...options];
+        const result = await run(argv, { GITHUB_API_URL: 'http://127.0.0.1:9' });
+        const expected = `error: The argument <${name}> holds only white space. ${HINT}\n`;
+        if (result.code !== 2 || result.out !== '' || result.err !== expected)
+          failures.push(`${argv.join(' ')}: exit ${result.code}, ${result.err.split('\n')[0]}`);
       }
     }
     expect(failures).toEqual([]);

@@ -186,6 +186,21 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  // `validate ' '` answered " : error: does not exist.", at a location that reads as nothing.
+  it.each([
+    ['validate', ['validate', ' '], 'paths'],
+    ['validate, the second path', ['validate', example, '\t'], 'paths'],
+    ['diff', ['diff', example, '  '], 'new'],
+    ['pr', ['pr', ' '], 'connectors'],
+  ])('%s refuses an argument of white space alone by its name', async (_name, argv, name) => {
+    const result = await run(argv);
+    expect(result.err).toBe(
+      `error: The argument <${name}> holds only white space. Give a value; an empty one often comes from a shell variable that is not set.\n`,
+    );
+    expect(result.out).toBe('');
+    expect(result.code).toBe(2);
+  });
+
   it('says which variable holds the secret when a certificate is given too', async () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'cert.pem'), 'not read');
