@@ -9,6 +9,7 @@ import {
 } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
+import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
 import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerRulesCommand } from './commands/rules.js';
@@ -35,15 +36,17 @@ export interface CommandContext {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.Success;
+  // Commander's message for a command line it cannot parse, held to be printed with the exit code.
+  let parseError = '';
   const context: CommandContext = { io, setExit: (code) => (exitCode = Math.max(exitCode, code)) };
   const program = new Command('connector-alm')
     .description('Lifecycle tooling for Power Platform custom connectors.')
     .version(VERSION, '-v, --version')
     .addOption(new Option('--debug', 'print debugging details'))
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      outputError: (text) => (parseError += text),
     })
     .exitOverride();
   registerValidateCommand(program, context);
@@ -64,11 +67,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     refuseEmptyOptions(command);
   });
 
+  const parsed = readHelpCommand(program, argv);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(parsed, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.code === 'commander.unknownCommand')
+        io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
+      else if (parseError) io.stderr.write(`${parseError}(run with --help for usage)\n`);
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
