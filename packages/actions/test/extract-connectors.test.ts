@@ -109,14 +109,33 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       inputs: { source: 'missing.zip', destination: 'out' },
     });
     expect(run.exitCode).toBe(1);
+    // No file of the repository to show it on: the text names the path.
     expect(run.annotations).toEqual([
-      expect.objectContaining({
+      {
         level: 'error',
-        file: 'missing.zip',
-        message: 'does not exist. Give a solution zip, or the folder that unpack wrote.',
-      }),
+        message: 'missing.zip: does not exist. Give a solution zip, or the folder that unpack wrote.',
+      },
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('names the connector folder in the text of a warning, not as the file of the annotation', async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'solution'));
+    writeFileSync(path.join(dir, 'solution/Connectors/ppchal_azureopenaiservice_iconblob.Png'), 'GIF89a');
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'solution', destination: 'custom-connectors' },
+    });
+    expect(run.exitCode).toBe(0);
+    // A folder is no file GitHub can show an annotation on.
+    expect(run.annotations).toEqual([
+      {
+        level: 'warning',
+        message:
+          "custom-connectors/AzureOpenAIService: The icon of 'ppchal_azureopenaiservice' is not a PNG (.Png); icon.png was not written.",
+      },
+    ]);
   });
 
   it('shows names from the solution as text in the job summary, never as HTML', async () => {

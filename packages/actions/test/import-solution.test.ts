@@ -182,7 +182,7 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
-  it('annotates a deployment settings file that does not exist on its path, naming the input', async () => {
+  it('names a deployment settings file that does not exist and its input, in the text of the annotation', async () => {
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,
       inputs: {
@@ -194,12 +194,11 @@ describe('import-solution, run as the runner runs it against the local server', 
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations).toEqual([
-      expect.objectContaining({
+      {
         level: 'error',
-        file: 'config/missing-settings.json',
         message:
-          "Input 'deployment-settings-file' names a file that does not exist. The path is relative to working-directory, itself relative to the workspace.",
-      }),
+          "config/missing-settings.json: Input 'deployment-settings-file' names a file that does not exist. The path is relative to working-directory, itself relative to the workspace.",
+      },
     ]);
     expectNothingSecretPrinted(run, [SECRET]);
   });

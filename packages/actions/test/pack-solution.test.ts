@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 
@@ -90,14 +90,27 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       inputs: { folder: 'src', 'solution-file': 'out.tar' },
     });
     expect(run.exitCode).toBe(1);
-    // Located at the path the input gives, as the CLI's pack locates its argument; said once.
+    // out.tar does not exist: an annotation on it showed up nowhere useful, its text not naming the
+    // path. The text begins with the path then, as the CLI's pack prints it; said once.
     expect(run.annotations).toEqual([
-      expect.objectContaining({
+      {
         level: 'error',
-        file: 'out.tar',
         message:
-          "Input 'solution-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
-      }),
+          "out.tar: Input 'solution-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
+      },
     ]);
+  });
+
+  it('names an output path that is a folder in the text, not as the file of the annotation', async () => {
+    const dir = await unpackedWorkspace();
+    mkdirSync(path.join(dir, 'out.zip'));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toHaveLength(1);
+    expect(run.annotations[0]).not.toHaveProperty('file');
+    expect(run.annotations[0]!.message).toMatch(/^out\.zip: /);
   });
 });

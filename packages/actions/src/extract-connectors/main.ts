@@ -21,7 +21,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     logger.info(
       `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`,
     );
-    for (const warning of connector.warnings) core.warning(warning, { file: relative(connector.folder) });
+    // On the folder, not as the annotation's file: GitHub shows annotations on files only.
+    for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
   }
   if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
 

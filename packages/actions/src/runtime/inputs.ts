@@ -5,8 +5,9 @@ import { UsageError, type SourceLocation } from '@connector-alm/core';
  * Typed readers for action inputs. The runner passes each input as INPUT_<NAME> (spaces to
  * underscores, upper case, hyphens kept) and fills in the defaults of action.yml, so an empty value
  * means the user left it empty. Every reader names the input in its error, since that is all a
- * workflow author can act on. An input that names a file which is wrong is located at that file
- * (the annotation then points at it), and the message does not name it again.
+ * workflow author can act on. An input that names a file which is wrong is located at that file,
+ * and the message does not name it again: the annotation points at the file, or begins with its
+ * path when GitHub cannot show it there (error-annotation.ts).
  */
 export class InputError extends UsageError {
   constructor(input: string, problem: string, hint?: string, location?: SourceLocation) {
