@@ -268,6 +268,17 @@ describe('diff', () => {
     );
     expect(result.code).toBe(2);
   });
+
+  it('refuses a text file, which it compared as a swagger that cannot be read (exit 0, with changes)', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'notes.txt'), 'GetTask takes a filter now.\n');
+    const result = await run(['diff', 'notes.txt', example], cwd);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      'notes.txt: error: is not an API definition: it holds no JSON object, and its name does not end in .json. Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json). A .json file is compared even when its JSON is broken.\n',
+    );
+    expect(result.code).toBe(2);
+  });
 });
 
 describe('build-solution --out', () => {

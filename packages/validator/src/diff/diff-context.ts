@@ -1,4 +1,4 @@
-import { childPointer } from '../json/pointer.js';
+import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeSink } from './raw-change.js';
@@ -39,7 +39,9 @@ export function notificationContent(
   if (onOperation) {
     return { value: onOperation, pointer: childPointer(operation.pointer, 'x-ms-notification-content') };
   }
-  const onPathItem = asObject(asObject(model.paths?.[operation.path])?.['x-ms-notification-content']);
+  // The path item the operation is read from: the one a `$ref` path item leads to, when it is one.
+  const pathItem = asObject(valueAtPointer(model.root, operation.pathItemPointer));
+  const onPathItem = asObject(pathItem?.['x-ms-notification-content']);
   if (!onPathItem) return undefined;
   return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, 'x-ms-notification-content') };
 }

@@ -3,26 +3,53 @@ import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, loadConnectorFolder, toDisplayPath } from '../loader/connector-folder.js';
-import { decodeUtf8 } from '../loader/decode.js';
-import { isConnectorFolderListing } from '../loader/discover.js';
+import { decodeUtf8, looksBinary } from '../loader/decode.js';
+import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
+import { asObject, has } from '../swagger/json-values.js';
+import { quoted, quoteList } from '../text/message-values.js';
 import type { DiffResult } from './change.js';
 import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from './connector-diff.js';
 
+/** The JSON files of a connector that can be given to diff alone. */
+type DefinitionKind = 'swagger' | 'apiProperties';
+
+/** One side of a diff as read: a whole connector folder, or one of its JSON files alone. */
+interface ReadSide {
+  version: ConnectorVersion;
+  /** The kind of the file given alone; undefined for a folder. */
+  file?: DefinitionKind;
+}
+
+const WHAT_DIFF_TAKES =
+  'Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).';
+
 /**
  * Compares two connectors on disk. Each side is a connector folder (all its files are compared) or
- * a single swagger or apiProperties file.
+ * a single swagger or apiProperties file. A file compared with a folder is compared with the
+ * folder's file of its kind alone: the file says nothing of the folder's other files, which read
+ * as "removed" (a readme, every connection parameter) when the whole folder was compared with it.
  */
 export async function diffPaths(
   oldPath: string,
   newPath: string,
   cwd: string = process.cwd(),
 ): Promise<DiffResult> {
-  const [before, after] = await Promise.all([readVersion(oldPath, cwd), readVersion(newPath, cwd)]);
-  return diffConnectorFiles(before, after);
+  const [before, after] = await Promise.all([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  if (before.file && after.file && before.file !== after.file) {
+    // Every operation "added" beside every connection parameter "removed": nothing of it is a change.
+    throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {
+      location: { file: newPath },
+      hint: 'diff compares two versions of one file: give two swaggers, two apiProperties.json, or two connector folders.',
+    });
+  }
+  return diffConnectorFiles(
+    after.file && !before.file ? only(before.version, after.file) : before.version,
+    before.file && !after.file ? only(after.version, before.file) : after.version,
+  );
 }
 
 /** One side of a diff: a connector folder, or one JSON file of a connector. */
-export async function readVersion(given: string, cwd: string): Promise<ConnectorVersion> {
+async function readSide(given: string, cwd: string): Promise<ReadSide> {
   const absolute = path.resolve(cwd, given);
   let stat;
   try {
@@ -36,18 +63,83 @@ export async function readVersion(given: string, cwd: string): Promise<Connector
   if (stat.isDirectory()) {
     // A folder without connector files would be compared as an empty connector: every operation
     // "added" (exit 0) or "removed" (breaking, exit 1), a finding made of a wrong path.
-    if (!isConnectorFolderListing(await fs.readdir(absolute)))
+    if (!isConnectorFolderListing(await fs.readdir(absolute))) {
       throw new UsageError('is not a connector folder.', {
         location: { file: given },
-        hint: 'Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.',
+        hint: await notAConnectorHint(given, absolute, cwd),
       });
-    return connectorVersion(await loadConnectorFolder(absolute, cwd));
+    }
+    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
   }
-  const decoded = decodeUtf8(await fs.readFile(absolute));
-  const document = JsonDocument.parse(decoded.text);
+  const bytes = await fs.readFile(absolute);
+  const document = JsonDocument.parse(decodeUtf8(bytes).text);
+  const name = path.basename(absolute);
+  // A file named as JSON is compared whatever it holds: a broken swagger is a change to report
+  // (CHG-JSON-SYNTAX, CHG-UNCOMPARABLE). Under another name (notes.txt, icon.png, readme.md) a file
+  // that holds no JSON object is a slip of the command line, which would be told as a swagger that
+  // cannot be read, a "breaking" change. A name without `.json` that holds JSON is still compared:
+  // `git show main:apiDefinition.swagger.json > base` and `<(git show …)` give such names.
+  if (!/\.json$/i.test(name) && asObject(document.value) === undefined) {
+    throw new UsageError(
+      `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
+      {
+        location: { file: given },
+        hint: `${WHAT_DIFF_TAKES} A .json file is compared even when its JSON is broken.`,
+      },
+    );
+  }
   const displayPath = toDisplayPath(cwd, absolute);
-  if (kindOfFileName(path.basename(absolute)) === 'apiProperties') {
-    return { apiProperties: document, apiPropertiesPath: displayPath };
+  if (kindOfFile(name, document) === 'apiProperties') {
+    return { version: { apiProperties: document, apiPropertiesPath: displayPath }, file: 'apiProperties' };
   }
-  return { swagger: document, swaggerPath: displayPath };
+  return { version: { swagger: document, swaggerPath: displayPath }, file: 'swagger' };
+}
+
+/**
+ * apiProperties.json by its name, or, under another name (a base version saved as `base.json`), by
+ * what it holds: a `properties` object and nothing of a swagger. Any other file is read as a swagger.
+ */
+function kindOfFile(name: string, document: JsonDocument): DefinitionKind {
+  const kind = kindOfFileName(name);
+  if (kind === 'apiProperties') return 'apiProperties';
+  if (kind === 'swagger') return 'swagger';
+  const root = asObject(document.value);
+  if (!root || !asObject(root.properties)) return 'swagger';
+  return ['swagger', 'openapi', 'paths', 'info'].some((key) => has(root, key)) ? 'swagger' : 'apiProperties';
+}
+
+/** The version's file of one kind, alone. */
+function only(version: ConnectorVersion, kind: DefinitionKind): ConnectorVersion {
+  return kind === 'swagger'
+    ? { swagger: version.swagger, swaggerPath: version.swaggerPath }
+    : { apiProperties: version.apiProperties, apiPropertiesPath: version.apiPropertiesPath };
+}
+
+function kindName(kind: DefinitionKind): string {
+  return kind === 'swagger' ? 'a swagger' : 'an apiProperties.json';
+}
+
+/** What a file that is not JSON holds instead, in a few words. */
+function whatItHolds(bytes: Buffer): string {
+  if (looksBinary(bytes)) return 'it holds binary data';
+  if (bytes.toString('latin1').trim() === '') return 'it is empty';
+  return 'it holds no JSON object';
+}
+
+/**
+ * What to give instead of a folder that is no connector folder: one of the connector folders it
+ * holds (a PowerPlatformConnectors checkout, its certified-connectors/), or a connector folder.
+ */
+async function notAConnectorHint(given: string, absolute: string, cwd: string): Promise<string> {
+  const held = await discoverConnectorFolders([absolute], cwd).catch(() => []);
+  if (held.length === 0) {
+    return 'Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.';
+  }
+  // Named from the folder as given, as the error is located.
+  const names = held.map((folder) => path.join(given, path.relative(absolute, folder)));
+  const holds =
+    held.length === 1
+      ? `the connector folder ${quoted(names[0])}`
+      : `${held.length} connector folders: ${quoteList(names, 3)}`;
+  return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }

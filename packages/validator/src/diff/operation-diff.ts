@@ -10,6 +10,7 @@ import {
 } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
+import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
 
@@ -57,7 +58,14 @@ export function diffOperations(context: SwaggerDiffContext): void {
     }
   }
 
+  // Operations at a path whose path item, in the other version, is a `$ref` that cannot be followed:
+  // that version's operations there are unknown, so these are neither deleted nor added
+  // (diffPathItemRefs says why they were not compared).
+  const unfollowedNew = unfollowedPathItems(context.new);
+  const unfollowedOld = unfollowedPathItems(context.old);
+
   for (const before of unmatchedOld) {
+    if (unfollowedNew.has(before.path)) continue;
     const renamed = newOperations.find(
       (operation) =>
         !matchedNew.has(operation) &&
@@ -93,7 +101,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
   }
 
   for (const after of newOperations) {
-    if (matchedNew.has(after)) continue;
+    if (matchedNew.has(after) || unfollowedOld.has(after.path)) continue;
     context.sink.add({
       rule: CHANGE_RULES.operationAdded,
       file: 'swagger',

@@ -141,6 +141,12 @@ export function whyUnfollowed(model: SwaggerModel, value: unknown, pointer: stri
   const written = quoted(asObject(value)?.$ref);
   const last = asString(asObject(resolved.value)?.$ref);
   if (last !== undefined && model.resolveRef(last)) return `its $ref ${written} leads round a loop of $refs`;
+  // `other.json#/Task`: diff reads the two files it was given, and the service reads one swagger.
+  if (last !== undefined && !last.startsWith('#')) {
+    return resolved.viaRef
+      ? `its $ref ${written} leads to ${quoted(last)}, in another file, which diff does not read`
+      : `its $ref ${written} is to another file, which diff does not read`;
+  }
   return resolved.viaRef
     ? `its $ref ${written} leads to ${quoted(last)}, which points to nothing`
     : `its $ref ${written} points to nothing`;

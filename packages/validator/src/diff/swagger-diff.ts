@@ -5,6 +5,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import { basePathPrefix, operationAddress, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
+import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
 import { SchemaComparer } from './schema-diff.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
@@ -33,8 +34,8 @@ const INFO_MINOR_KEYS = ['description', 'contact'] as const;
 
 /** Every change between two parsed swaggers (root objects), not yet located. */
 export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawChange[] {
-  const oldModel = new SwaggerModel(before);
-  const newModel = new SwaggerModel(after);
+  const oldModel = new SwaggerModel(before, true);
+  const newModel = new SwaggerModel(after, true);
   const context: SwaggerDiffContext = {
     old: oldModel,
     new: newModel,
@@ -45,8 +46,12 @@ export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawCha
   diffEndpoint(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
+  diffPathItemRefs(context);
   diffUnvisitedReusables(context, before, after);
+  const followed = new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
+    // `x-paths` holding the path items that `$ref`s lead to: their operations told what changed.
+    if (equalApartFrom(before[key], after[key], childPointer('', key), followed)) continue;
     addOther(context, before, after, childPointer('', key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.changes;

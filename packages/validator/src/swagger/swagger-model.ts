@@ -165,7 +165,15 @@ export class SwaggerModel {
     HTTP_METHODS.length,
   ).fill(undefined);
 
-  constructor(readonly root: JsonObject) {}
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(
+    readonly root: JsonObject,
+    private readonly followPathItemRefs = false,
+  ) {}
 
   get paths(): JsonObject | undefined {
     return asObject(this.root.paths);
@@ -341,9 +349,16 @@ export class SwaggerModel {
     if (!paths) return operations;
     for (const path in paths) {
       if (!Object.prototype.hasOwnProperty.call(paths, path)) continue;
-      const pathItem = asObject(paths[path]);
+      let pathItem = asObject(paths[path]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
+      if (this.followPathItemRefs && typeof pathItem.$ref === 'string') {
+        // What is written beside the `$ref` is ignored, as JSON Reference says.
+        const target = this.pathItemTarget(pathItem);
+        if (!target) continue;
+        pathItem = target.value;
+        pathItemPlace = this.placeAt(target.pointer);
+      }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, 'path', false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written = this.methodScratch;
@@ -362,6 +377,16 @@ export class SwaggerModel {
       }
     }
     return operations;
+  }
+
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem: JsonObject): Located<JsonObject> | undefined {
+    const target = this.resolve(pathItem, '');
+    const value = target.broken ? undefined : asObject(target.value);
+    return value ? { value, pointer: target.pointer } : undefined;
   }
 
   private parameterList(

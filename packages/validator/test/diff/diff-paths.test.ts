@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -32,6 +33,96 @@ describe('diffPaths', () => {
     const [deleted] = result.changes.filter((change) => change.ruleId === 'BRK-OP-DELETED');
     expect(deleted!.file).toBe(path.relative(cwd, path.join(before, 'apiDefinition.swagger.json')));
     expect(result.classification).toBe('breaking');
+  });
+
+  it('compares a swagger file with a folder as two swaggers, not as a folder whose other files were removed', async () => {
+    const before = writeConnector(validConnectorFiles());
+    const swagger = validSwagger();
+    swagger.info.description = 'Edited.';
+    const after = writeConnector({ 'apiDefinition.swagger.json': swagger, 'notes.json': swagger });
+    const forward = await diffPaths(before, path.join(after, 'notes.json'));
+    const backward = await diffPaths(path.join(after, 'notes.json'), before);
+    for (const result of [forward, backward]) {
+      expect(result.changes.map((change) => change.ruleId)).toEqual(['CHG-TEXT-EDITED']);
+      expect(result.classification).toBe('minor-update');
+    }
+  });
+
+  it('tells an apiProperties.json saved under another name by what it holds', async () => {
+    const files = validConnectorFiles();
+    const folder = writeConnector({ ...files, 'base.json': files['apiProperties.json'] });
+    const result = await diffPaths(path.join(folder, 'base.json'), folder);
+    expect(result.classification).toBe('no-change');
+  });
+
+  it('refuses a swagger compared with an apiProperties.json, located at the new one', async () => {
+    const folder = validConnectorPath();
+    const error = await diffPaths('apiDefinition.swagger.json', 'apiProperties.json', folder).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe(
+      "apiProperties.json: is an apiProperties.json, and 'apiDefinition.swagger.json' is a swagger.",
+    );
+    expect((error as UsageError).hint).toBe(
+      'diff compares two versions of one file: give two swaggers, two apiProperties.json, or two connector folders.',
+    );
+  });
+
+  it.each([
+    ['notes.txt', 'Release notes: GetTask takes a filter now.\n', 'it holds no JSON object'],
+    ['readme.md', '# Contoso Tasks\ntext\n', 'it holds no JSON object'],
+    [
+      'icon.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'it holds binary data',
+    ],
+    ['empty.md', '', 'it is empty'],
+  ])('refuses %s, which is no API definition, located at the path as given', async (name, content, why) => {
+    const folder = writeConnector({ ...validConnectorFiles(), [name]: content });
+    for (const sides of [
+      [name, '.'],
+      ['.', name],
+    ] as const) {
+      const error = await diffPaths(sides[0], sides[1], folder).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${name}: is not an API definition: ${why}, and its name does not end in .json.`,
+      );
+      expect((error as UsageError).hint).toBe(
+        `Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json). A .json file is compared even when its JSON is broken.`,
+      );
+    }
+  });
+
+  it('compares a .json file that is not JSON, as a swagger that cannot be read', async () => {
+    const folder = writeConnector({ ...validConnectorFiles(), 'new.json': 'swagger: "2.0"\n' });
+    const result = await diffPaths('apiDefinition.swagger.json', 'new.json', folder);
+    expect(result.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-UNCOMPARABLE', 'new.json'],
+    ]);
+  });
+
+  it('compares a file without .json in its name that holds a swagger (a base version saved by git show)', async () => {
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'];
+    const folder = writeConnector({ ...validConnectorFiles(), base: validSwagger(), 'new.json': swagger });
+    const result = await diffPaths('base', 'new.json', folder);
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('names the connector folders that a folder of connectors holds', async () => {
+    const connector = validConnectorPath();
+    const top = path.dirname(connector);
+    mkdirSync(path.join(top, 'Fabrikam'));
+    writeFileSync(path.join(top, 'Fabrikam', 'apiDefinition.swagger.json'), JSON.stringify(validSwagger()));
+    const cwd = path.dirname(top);
+    const error = await diffPaths('certified-connectors', connector, cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe('certified-connectors: is not a connector folder.');
+    expect((error as UsageError).hint).toBe(
+      `It holds 2 connector folders: '${path.join('certified-connectors', 'Contoso')}', '${path.join('certified-connectors', 'Fabrikam')}'. diff compares two versions of one connector: give the folder of that connector in each version.`,
+    );
   });
 
   it('refuses a path that does not exist, located at the path as given', async () => {

@@ -39,6 +39,14 @@ describe('a schema that cannot be followed in one version', () => {
     ]);
   });
 
+  it('a $ref to another file, in the new version: says so, not that it points to nothing', () => {
+    const after = validSwagger();
+    response(after).schema = { $ref: 'common.json#/definitions/Task' };
+    expect(told(diffSwaggers(validSwagger(), after)).map((change) => change.message)).toEqual([
+      "Other properties have been changed. The schema was not compared: its $ref 'common.json#/definitions/Task' is to another file, which diff does not read.",
+    ]);
+  });
+
   it('a $ref to a missing definition, in the base version: told where the new version has the fix', () => {
     const before = validSwagger();
     response(before).schema = { $ref: '#/definitions/Missing' };
