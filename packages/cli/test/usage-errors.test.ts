@@ -131,22 +131,22 @@ describe('solution settings that are not valid name their option and exit 2', ()
     [
       '--unique-name -3',
       build('--unique-name', '-3'),
-      "error: --unique-name '-3' is not a solution unique name. Use letters",
+      "error: --unique-name '-3' is not a solution unique name. Use letters, digits and underscores, starting with a letter or an underscore.\n",
     ],
     [
       "--publisher 'a b'",
       build('--publisher', 'a b'),
-      "error: --publisher 'a b' is not a publisher unique name. Use letters",
+      "error: --publisher 'a b' is not a publisher unique name. Use letters, digits and underscores, starting with a letter or an underscore, as the publisher is named in the target environment.\n",
     ],
     [
       '--prefix mscrmx',
       build('--prefix', 'mscrmx'),
-      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8",
+      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment.\n",
     ],
     [
       '--solution-version y',
       build('--solution-version', 'y'),
-      "error: --solution-version 'y' is not a solution version. Use two",
+      "error: --solution-version 'y' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
     // Number('') is 0: the empty value was reported as "got 0", with exit code 1; every option
     // refuses an empty value now (empty-options.test.ts).
@@ -158,12 +158,17 @@ describe('solution settings that are not valid name their option and exit 2', ()
     [
       '--option-value-prefix -3',
       build('--option-value-prefix', '-3'),
-      "error: --option-value-prefix must be a whole number from 10000 to 99999; got '-3'.",
+      "error: --option-value-prefix '-3' is not an option value prefix. Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment.\n",
+    ],
+    [
+      '--option-value-prefix 100000',
+      build('--option-value-prefix', '100000'),
+      "error: --option-value-prefix '100000' is not an option value prefix. Use a whole number",
     ],
     [
       'pack --solution-version 1.2.3.4.5',
       ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
-      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two",
+      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv);

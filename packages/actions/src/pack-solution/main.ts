@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { packSolution, type PackResult } from '@connector-alm/solution';
+import { packSolution, SolutionSettingError, type PackResult } from '@connector-alm/solution';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -12,16 +12,18 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   const folder = path.resolve(workspace, inputs.folder);
   const zip = path.resolve(workspace, inputs.solutionFile);
   const version = inputs.version ? { version: inputs.version } : {};
-  const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, async () =>
-    inputs.packageType === 'both'
-      ? [
-          await packSolution(folder, zip, { packageType: 'unmanaged', ...version }),
-          await packSolution(folder, zip.replace(/(\.zip)$/i, '_managed$1'), {
-            packageType: 'managed',
-            ...version,
-          }),
-        ]
-      : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })],
+  const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, () =>
+    namingVersionInput(async () =>
+      inputs.packageType === 'both'
+        ? [
+            await packSolution(folder, zip, { packageType: 'unmanaged', ...version }),
+            await packSolution(folder, zip.replace(/(\.zip)$/i, '_managed$1'), {
+              packageType: 'managed',
+              ...version,
+            }),
+          ]
+        : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })],
+    ),
   );
   const relative = (file: string): string => posixRelativePath(workspace, file);
   for (const result of results) {
@@ -44,4 +46,15 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
       ),
     )
     .write();
+}
+
+/** The version packSolution refuses is said of the input that gave it, in packSolution's words. */
+async function namingVersionInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SolutionSettingError && error.setting === 'version')
+      throw error.namedAs("Input 'version'");
+    throw error;
+  }
 }
