@@ -170,6 +170,11 @@ describe('solution settings that are not valid name their option and exit 2', ()
       ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
       "error: --solution-version '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
+    [
+      'unpack --reset-version 1',
+      ['unpack', 'missing.zip', 'src', '--reset-version', '1'],
+      "error: --reset-version '1' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
+    ],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv);
     expect(result.err.startsWith(message)).toBe(true);

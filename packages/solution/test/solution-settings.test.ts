@@ -6,6 +6,7 @@ import {
   buildSolution,
   packSolution,
   SolutionSettingError,
+  unpackSolution,
   type BuildSolutionOptions,
   type SolutionSetting,
 } from '../src/index.js';
@@ -78,6 +79,15 @@ describe('a solution setting Dataverse would refuse names the setting, for the c
       packSolution(path.join(out, 'missing'), path.join(out, 'out.zip'), { version: '1.2.3.4.5' }),
     );
     expect(error).toMatchObject({ setting: 'version', value: '1.2.3.4.5' });
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('unpackSolution: the version to reset to, before the zip is read or the folder made', async () => {
+    const out = temp.make();
+    const error = await refusal(() =>
+      unpackSolution(path.join(out, 'missing.zip'), path.join(out, 'src'), { resetVersion: '0' }),
+    );
+    expect(error).toMatchObject({ setting: 'resetVersion', value: '0' });
     expect(readdirSync(out)).toEqual([]);
   });
 

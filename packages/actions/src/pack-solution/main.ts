@@ -1,7 +1,8 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { packSolution, SolutionSettingError, type PackResult } from '@connector-alm/solution';
+import { packSolution, type PackResult } from '@connector-alm/solution';
+import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -13,7 +14,7 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   const zip = path.resolve(workspace, inputs.solutionFile);
   const version = inputs.version ? { version: inputs.version } : {};
   const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, () =>
-    namingVersionInput(async () =>
+    namingSolutionInputs({ version: 'version' }, async () =>
       inputs.packageType === 'both'
         ? [
             await packSolution(folder, zip, { packageType: 'unmanaged', ...version }),
@@ -46,15 +47,4 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
       ),
     )
     .write();
-}
-
-/** The version packSolution refuses is said of the input that gave it, in packSolution's words. */
-async function namingVersionInput<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof SolutionSettingError && error.setting === 'version')
-      throw error.namedAs("Input 'version'");
-    throw error;
-  }
 }

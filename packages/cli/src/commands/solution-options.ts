@@ -1,7 +1,7 @@
 import { SolutionSettingError, type SolutionSetting } from '@connector-alm/solution';
 
 /*
- * The solution settings of build-solution and pack are checked by the library, which says what is
+ * The solution settings of build-solution, pack and unpack are checked by the library, which says what is
  * wrong and what to do; the command line only names the option the value came from. Its error is
  * a usage error (exit code 2), as that of any other option value is.
  */
@@ -9,6 +9,7 @@ import { SolutionSettingError, type SolutionSetting } from '@connector-alm/solut
 const OPTION_OF: Record<SolutionSetting, string> = {
   uniqueName: '--unique-name',
   version: '--solution-version',
+  resetVersion: '--reset-version',
   'publisher.uniqueName': '--publisher',
   'publisher.prefix': '--prefix',
   'publisher.optionValuePrefix': '--option-value-prefix',

@@ -2,11 +2,16 @@ import { UsageError } from '@connector-alm/core';
 import { checkVersion } from './manifest.js';
 
 /**
- * The solution settings that buildSolution and packSolution check, named by their path in
- * BuildSolutionOptions (packSolution's `version` is the same setting).
+ * The solution settings that buildSolution, packSolution and unpackSolution check, named by their
+ * path in BuildSolutionOptions (packSolution's `version` is the same setting) or UnpackOptions.
  */
 export type SolutionSetting =
-  'uniqueName' | 'version' | 'publisher.uniqueName' | 'publisher.prefix' | 'publisher.optionValuePrefix';
+  | 'uniqueName'
+  | 'version'
+  | 'resetVersion'
+  | 'publisher.uniqueName'
+  | 'publisher.prefix'
+  | 'publisher.optionValuePrefix';
 
 /**
  * A solution setting that Dataverse would refuse. The problem and its advice are said here once;
@@ -55,10 +60,10 @@ export function checkSolutionUniqueName(name: string): void {
     );
 }
 
-export function checkSolutionVersion(version: string): void {
+export function checkSolutionVersion(version: string, setting: 'version' | 'resetVersion' = 'version'): void {
   if (!checkVersion(version))
     throw new SolutionSettingError(
-      'version',
+      setting,
       version,
       'is not a solution version',
       'Use two to four numbers separated by dots, e.g. 1.0.0.0.',
