@@ -176,10 +176,31 @@ describe('import-solution, run as the runner runs it against the local server', 
       expect.objectContaining({
         level: 'error',
         message:
-          "Input 'client-certificate' is set, and so is client-secret; the action signs in with one of them. Leave out client-secret to sign in with the certificate, or client-certificate to use the secret.",
+          "Input 'client-secret' and input 'client-certificate' are both set; sign in with one of them. Leave out input 'client-secret' to sign in with the certificate, or leave out input 'client-certificate' to use the secret.",
       }),
     ]);
     expectNothingSecretPrinted(run, [SECRET]);
+  });
+
+  it('names the certificate input whose text is not PEM, and says how to make it', async () => {
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.connection(),
+        'app-id': SECRET_APP_ID,
+        'client-certificate': 'MIIC-not-a-pem',
+        'solution-file': 'x.zip',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "Input 'client-certificate' does not hold both a certificate and its private key in PEM. Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then set input 'client-certificate' to the content of cert.pem.",
+      }),
+    ]);
+    expectNothingSecretPrinted(run, ['MIIC-not-a-pem']);
   });
 
   it('names a deployment settings file that does not exist and its input, in the text of the annotation', async () => {

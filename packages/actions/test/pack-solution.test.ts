@@ -114,3 +114,20 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(run.annotations[0]!.message).toMatch(/^out\.zip: /);
   });
 });
+
+it('refuses a version that is not a solution version, naming the input, before reading the folder', async () => {
+  const dir = workspaces.make();
+  const run = await runActionBundle('pack-solution', {
+    workspace: dir,
+    inputs: { folder: 'src', 'solution-file': 'out.zip', version: '1.2.3.4.5' },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations).toEqual([
+    expect.objectContaining({
+      level: 'error',
+      message:
+        "Input 'version' '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
+    }),
+  ]);
+  expect(readdirSync(dir)).toEqual([]);
+});

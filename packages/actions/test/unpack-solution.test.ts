@@ -145,3 +145,20 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     ]);
   });
 });
+
+it('refuses a reset-version that is not a solution version, naming the input, before anything is written', async () => {
+  const dir = workspace();
+  const run = await runActionBundle('unpack-solution', {
+    workspace: dir,
+    inputs: { 'solution-file': 'missing.zip', folder: 'src', 'reset-version': '0' },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations).toEqual([
+    expect.objectContaining({
+      level: 'error',
+      message:
+        "Input 'reset-version' '0' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
+    }),
+  ]);
+  expect(readdirSync(dir)).toEqual([]);
+});

@@ -131,22 +131,22 @@ describe('solution settings that are not valid name their option and exit 2', ()
     [
       '--unique-name -3',
       build('--unique-name', '-3'),
-      "error: --unique-name '-3' is not a solution unique name. Use letters",
+      "error: --unique-name '-3' is not a solution unique name. Use letters, digits and underscores, starting with a letter or an underscore.\n",
     ],
     [
       "--publisher 'a b'",
       build('--publisher', 'a b'),
-      "error: --publisher 'a b' is not a publisher unique name. Use letters",
+      "error: --publisher 'a b' is not a publisher unique name. Use letters, digits and underscores, starting with a letter or an underscore, as the publisher is named in the target environment.\n",
     ],
     [
       '--prefix mscrmx',
       build('--prefix', 'mscrmx'),
-      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8",
+      "error: --prefix 'mscrmx' is not a customization prefix. Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment.\n",
     ],
     [
       '--solution-version y',
       build('--solution-version', 'y'),
-      "error: --solution-version 'y' is not a solution version. Use two",
+      "error: --solution-version 'y' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
     // Number('') is 0: the empty value was reported as "got 0", with exit code 1; every option
     // refuses an empty value now (empty-options.test.ts).
@@ -158,12 +158,22 @@ describe('solution settings that are not valid name their option and exit 2', ()
     [
       '--option-value-prefix -3',
       build('--option-value-prefix', '-3'),
-      "error: --option-value-prefix must be a whole number from 10000 to 99999; got '-3'.",
+      "error: --option-value-prefix '-3' is not an option value prefix. Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment.\n",
+    ],
+    [
+      '--option-value-prefix 100000',
+      build('--option-value-prefix', '100000'),
+      "error: --option-value-prefix '100000' is not an option value prefix. Use a whole number",
     ],
     [
       'pack --solution-version 1.2.3.4.5',
       ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
-      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two",
+      "error: --solution-version '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
+    ],
+    [
+      'unpack --reset-version 1',
+      ['unpack', 'missing.zip', 'src', '--reset-version', '1'],
+      "error: --reset-version '1' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv);
@@ -203,7 +213,8 @@ describe('arguments and options of the other commands', () => {
 
   it('says which variable holds the secret when a certificate is given too', async () => {
     const cwd = folders.make();
-    writeFileSync(path.join(cwd, 'cert.pem'), 'not read');
+    // Not PEM either: the two credentials are refused before the content is looked at.
+    writeFileSync(path.join(cwd, 'cert.pem'), 'not a certificate');
     const result = await run(
       [
         'export',
@@ -221,7 +232,31 @@ describe('arguments and options of the other commands', () => {
       { CONNECTOR_ALM_CLIENT_SECRET: 'the-secret' },
     );
     expect(result.err).toBe(
-      'error: CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential. Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate.\n',
+      'error: CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; sign in with one of them. Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate to use the secret.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('locates a certificate file that is not PEM at the file, naming the option', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'cert.pem'), 'MIIC not a certificate');
+    const result = await run(
+      [
+        'export',
+        'Contoso',
+        '--environment-url',
+        'http://127.0.0.1:9',
+        '--tenant-id',
+        '11111111-2222-3333-4444-555555555555',
+        '--app-id',
+        'app',
+        '--client-certificate',
+        'cert.pem',
+      ],
+      cwd,
+    );
+    expect(result.err).toBe(
+      'cert.pem: error: does not hold both a certificate and its private key in PEM, as --client-certificate needs. Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then give --client-certificate cert.pem.\n',
     );
     expect(result.code).toBe(2);
   });

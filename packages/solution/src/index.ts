@@ -20,6 +20,7 @@ export * from './fs/write-failure.js';
 export * from './fs/write-file-atomically.js';
 export * from './solution/layout.js';
 export * from './solution/manifest.js';
+export * from './solution/solution-settings.js';
 export * from './solution/solution-errors.js';
 export * from './solution/unpack.js';
 export * from './solution/pack.js';

@@ -21,13 +21,6 @@ export function readConnectionInputs(): ConnectionSettings {
   ]) {
     if (secret !== '') core.setSecret(secret);
   }
-  // resolveCredential refuses both as well, but in words that name no input.
-  if (clientSecret !== '' && clientCertificate !== '')
-    throw new InputError(
-      'client-certificate',
-      'is set, and so is client-secret; the action signs in with one of them.',
-      'Leave out client-secret to sign in with the certificate, or client-certificate to use the secret.',
-    );
   const appId = readRequiredString('app-id');
   const tenantId = readRequiredString('tenant-id');
   return {
@@ -42,6 +35,7 @@ export function readConnectionInputs(): ConnectionSettings {
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: { secret: { input: 'client-secret' }, certificate: { input: 'client-certificate' } },
     }),
   };
 }

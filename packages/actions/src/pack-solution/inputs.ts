@@ -21,13 +21,11 @@ export function readPackSolutionInputs(): PackSolutionInputs {
         file: solutionFile,
       },
     );
-  const version = readString('version');
-  if (version !== '' && !/^\d+(\.\d+){1,3}$/.test(version))
-    throw new InputError('version', `must be empty or a version like 1.2.0.0; got '${version}'.`);
   return {
     folder: readRequiredString('folder'),
     solutionFile,
     packageType: readChoice('package-type', PACK_TYPES, 'auto'),
-    version,
+    // packSolution checks it, and its error is said of this input (see main.ts).
+    version: readString('version'),
   };
 }

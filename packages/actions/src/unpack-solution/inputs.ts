@@ -4,7 +4,6 @@ import {
   readPositiveInteger,
   readRequiredString,
   readString,
-  InputError,
 } from '../runtime/inputs.js';
 
 export const PACKAGE_TYPES = ['auto', 'unmanaged', 'managed', 'both'] as const;
@@ -24,15 +23,12 @@ export interface UnpackSolutionInputs {
 }
 
 export function readUnpackSolutionInputs(): UnpackSolutionInputs {
-  const resetVersion = readString('reset-version');
-  if (resetVersion !== '' && !/^\d+(\.\d+){1,3}$/.test(resetVersion)) {
-    throw new InputError('reset-version', `must be empty or a version like 0.0.0.0; got '${resetVersion}'.`);
-  }
   return {
     solutionFile: readRequiredString('solution-file'),
     folder: readRequiredString('folder'),
     packageType: readChoice('package-type', PACKAGE_TYPES, 'auto'),
-    resetVersion,
+    // unpackSolution checks it, and its error is said of this input (see main.ts).
+    resetVersion: readString('reset-version'),
     staleFiles: readChoice('stale-files', STALE_POLICIES, 'delete'),
     overwrite: readBoolean('overwrite', true),
     maxSizeMb: readPositiveInteger('max-size-mb', 2048),

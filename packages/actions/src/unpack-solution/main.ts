@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
+import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -11,14 +12,16 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const folder = path.resolve(workspace, inputs.folder);
   const result = await logger.group(`Unpack ${inputs.solutionFile} into ${inputs.folder}`, () =>
-    unpackSolution(path.resolve(workspace, inputs.solutionFile), folder, {
-      packageType: inputs.packageType,
-      ...(inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {}),
-      stale: inputs.staleFiles,
-      overwrite: inputs.overwrite,
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-      ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
-    }),
+    namingSolutionInputs({ resetVersion: 'reset-version' }, () =>
+      unpackSolution(path.resolve(workspace, inputs.solutionFile), folder, {
+        packageType: inputs.packageType,
+        ...(inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {}),
+        stale: inputs.staleFiles,
+        overwrite: inputs.overwrite,
+        limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+        ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
+      }),
+    ),
   );
   const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));
   logger.info(

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
-import { buildSolution, readSolutionConnectors, type BuiltConnector } from '@connector-alm/solution';
+import {
+  buildSolution,
+  optionValuePrefixFrom,
+  readSolutionConnectors,
+  type BuiltConnector,
+} from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import {
-  optionValuePrefixOption,
-  prefixOption,
-  solutionVersionOption,
-  uniqueNameOption,
-} from './solution-options.js';
+import { namingSolutionOptions } from './solution-options.js';
 
 interface BuildOptions {
   out: string;
@@ -53,14 +53,11 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           location: { file: options.out },
           hint: 'Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.',
         });
-      uniqueNameOption('--unique-name', options.uniqueName);
-      solutionVersionOption(options.solutionVersion);
-      uniqueNameOption('--publisher', options.publisher);
-      prefixOption(options.prefix);
+      const optionValueText = options.optionValuePrefix;
       const optionValue =
-        options.optionValuePrefix === undefined
+        optionValueText === undefined
           ? undefined
-          : optionValuePrefixOption(options.optionValuePrefix);
+          : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
       const zip = path.resolve(io.cwd, options.out);
       const existing =
         options.existing === undefined
@@ -69,21 +66,23 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
               connectors: await readSolutionConnectors(path.resolve(io.cwd, options.existing)),
               source: options.existing,
             };
-      const built = await buildSolution(
-        folders.map((folder) => path.resolve(io.cwd, folder)),
-        zip,
-        {
-          uniqueName: options.uniqueName,
-          version: options.solutionVersion,
-          ...(options.displayName ? { displayName: options.displayName } : {}),
-          publisher: {
-            uniqueName: options.publisher,
-            prefix: options.prefix,
-            ...(options.publisherName ? { displayName: options.publisherName } : {}),
-            ...(optionValue !== undefined ? { optionValuePrefix: optionValue } : {}),
+      const built = await namingSolutionOptions(() =>
+        buildSolution(
+          folders.map((folder) => path.resolve(io.cwd, folder)),
+          zip,
+          {
+            uniqueName: options.uniqueName,
+            version: options.solutionVersion,
+            ...(options.displayName ? { displayName: options.displayName } : {}),
+            publisher: {
+              uniqueName: options.publisher,
+              prefix: options.prefix,
+              ...(options.publisherName ? { displayName: options.publisherName } : {}),
+              ...(optionValue !== undefined ? { optionValuePrefix: optionValue } : {}),
+            },
+            ...(existing ? { existing } : {}),
           },
-          ...(existing ? { existing } : {}),
-        },
+        ),
       );
       const connectors = built.map((c) => ({ ...c, folder: path.relative(io.cwd, c.folder) || '.' }));
       if (options.format === 'json')

@@ -42,15 +42,6 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
   if (!tenantId) throw new UsageError('Give --tenant-id (or set AZURE_TENANT_ID).');
   if (!appId) throw new UsageError('Give --app-id (or set AZURE_CLIENT_ID).');
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
-  // resolveCredential refuses both too, but speaks of "a client secret", which on the command line
-  // is a variable the person may have set long ago in another shell.
-  if (clientSecret && options.clientCertificate)
-    throw new UsageError(
-      'CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential.',
-      {
-        hint: 'Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate.',
-      },
-    );
   let clientCertificate: string | undefined;
   if (options.clientCertificate) {
     try {
@@ -69,17 +60,6 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       );
     }
   }
-  const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  // resolveCredential's own message speaks of action inputs and job permissions; on the command line
-  // the secret has a variable of its own, which is what the person must be told to set.
-  if (!clientSecret && clientCertificate === undefined && !idTokenRequest) {
-    throw new UsageError(
-      'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate <file>.',
-      {
-        hint: 'In a GitHub Actions job with "permissions: id-token: write", the command signs in with GitHub OIDC instead.',
-      },
-    );
-  }
   return {
     environmentUrl,
     tenantId,
@@ -92,6 +72,13 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
       idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: {
+        secret: { variable: 'CONNECTOR_ALM_CLIENT_SECRET' },
+        certificate: {
+          option: '--client-certificate',
+          ...(options.clientCertificate ? { file: options.clientCertificate } : {}),
+        },
+      },
     }),
   };
 }

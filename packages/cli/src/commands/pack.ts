@@ -5,7 +5,7 @@ import { plural, printable, UsageError } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import { solutionVersionOption } from './solution-options.js';
+import { namingSolutionOptions } from './solution-options.js';
 
 interface PackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -35,11 +35,10 @@ export function registerPackCommand(program: Command, context: CommandContext): 
           location: { file: zip },
           hint: 'Dataverse imports a solution only from a .zip file.',
         });
-      if (options.solutionVersion !== undefined) solutionVersionOption(options.solutionVersion);
       const source = path.resolve(io.cwd, folder);
       const target = path.resolve(io.cwd, zip);
       const version = options.solutionVersion ? { version: options.solutionVersion } : {};
-      const results: PackResult[] =
+      const results: PackResult[] = await namingSolutionOptions(async () =>
         options.packageType === 'both'
           ? [
               await packSolution(source, target, { packageType: 'unmanaged', ...version }),
@@ -48,7 +47,8 @@ export function registerPackCommand(program: Command, context: CommandContext): 
                 ...version,
               }),
             ]
-          : [await packSolution(source, target, { packageType: options.packageType, ...version })];
+          : [await packSolution(source, target, { packageType: options.packageType, ...version })],
+      );
       if (options.format === 'json') {
         writeOutput(
           io,

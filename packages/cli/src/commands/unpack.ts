@@ -5,6 +5,7 @@ import { printable, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
+import { namingSolutionOptions } from './solution-options.js';
 
 interface UnpackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -45,16 +46,16 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
     .action(async (zip: string, folder: string, options: UnpackOptions) => {
       const { io } = context;
       const resetVersion = options.resetVersion === true ? '0.0.0.0' : options.resetVersion;
-      if (resetVersion !== undefined && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
-        throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-      const result = await unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
-        packageType: options.packageType,
-        ...(resetVersion ? { resetVersion } : {}),
-        stale: options.stale,
-        overwrite: options.overwrite ?? false,
-        limits: zipLimitOptions(options),
-        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
-      });
+      const result = await namingSolutionOptions(() =>
+        unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
+          packageType: options.packageType,
+          ...(resetVersion ? { resetVersion } : {}),
+          stale: options.stale,
+          overwrite: options.overwrite ?? false,
+          limits: zipLimitOptions(options),
+          ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
+        }),
+      );
       if (options.format === 'json')
         writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}\n`, 'json');
       else writeOutput(io, describeUnpack(result, folder), 'text');

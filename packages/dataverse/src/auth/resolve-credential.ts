@@ -1,5 +1,13 @@
 import { UsageError } from '@connector-alm/core';
 import type { ClientCredential } from './credentials.js';
+import {
+  bothGiven,
+  sourceNameFirst,
+  supplying,
+  supplyingFile,
+  withdrawing,
+  type CredentialSources,
+} from './credential-source.js';
 
 export interface CredentialInputs {
   clientSecret?: string;
@@ -9,7 +17,16 @@ export interface CredentialInputs {
   /** The Actions runtime's ID-token request URL and token, present when the job has id-token: write. */
   idTokenRequestUrl?: string;
   idTokenRequestToken?: string;
+  /**
+   * Where the secret and the certificate came from, as the user gives them (an environment
+   * variable, an option, an action input): every refusal names them, so a caller need not check
+   * the inputs again to say it in its own words.
+   */
+  sources: CredentialSources;
 }
+
+const SECRET = 'a client secret of the app registration';
+const CERTIFICATE = 'a certificate of the app registration and its private key, in PEM';
 
 /**
  * Picks the credential as microsoft/powerplatform-actions does: a secret if given, else a certificate,
@@ -17,21 +34,22 @@ export interface CredentialInputs {
  * user's intent is then unclear.
  */
 export function resolveCredential(inputs: CredentialInputs): ClientCredential {
+  const { sources } = inputs;
   const secret = inputs.clientSecret ?? '';
   const certificate = inputs.clientCertificate ?? '';
-  if (secret !== '' && certificate !== '') {
-    throw new UsageError('Give either a client secret or a client certificate, not both.');
+  // An empty file is a certificate given, and wrong; an empty input or variable is none given.
+  const certificateGiven = certificate !== '' || certificateFile(sources) !== undefined;
+  if (secret !== '' && certificateGiven) {
+    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
+      hint: sentence(
+        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`,
+      ),
+    });
   }
   if (secret !== '') return { kind: 'secret', secret };
-  if (certificate !== '') {
-    if (!certificate.includes('PRIVATE KEY-----') || !certificate.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new UsageError(
-        'The client certificate must be PEM text holding both the certificate and its private key.',
-        {
-          hint: 'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes',
-        },
-      );
-    }
+  if (certificateGiven) {
+    if (!certificate.includes('PRIVATE KEY-----') || !certificate.includes('-----BEGIN CERTIFICATE-----'))
+      throw notPem(sources);
     return {
       kind: 'certificate',
       certificatePem: certificate,
@@ -47,9 +65,33 @@ export function resolveCredential(inputs: CredentialInputs): ClientCredential {
     };
   }
   throw new UsageError(
-    'No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.',
+    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.',
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.',
     },
   );
+}
+
+function certificateFile({ certificate }: CredentialSources): string | undefined {
+  return 'option' in certificate ? certificate.file : undefined;
+}
+
+/** A file the certificate came from is where the problem is; text from a variable or an input is named. */
+function notPem(sources: CredentialSources): UsageError {
+  const { certificate } = sources;
+  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, 'cert.pem')}.`;
+  const file = certificateFile(sources);
+  if ('option' in certificate && file !== undefined)
+    return new UsageError(
+      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
+      { location: { file }, hint },
+    );
+  return new UsageError(
+    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
+    { hint },
+  );
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

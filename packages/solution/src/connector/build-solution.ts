@@ -8,9 +8,14 @@ import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
 import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-element.js';
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';
-import { checkVersion } from '../solution/manifest.js';
 import { packSolution } from '../solution/pack.js';
-import { checkPublisherPrefix, isUniqueName } from './connector-identity.js';
+import {
+  checkCustomizationPrefix,
+  checkPublisherUniqueName,
+  checkSolutionUniqueName,
+  checkSolutionVersion,
+  optionValuePrefixFrom,
+} from '../solution/solution-settings.js';
 import {
   displayNameKeeping,
   existingIdentityOf,
@@ -29,6 +34,7 @@ export interface PublisherInfo {
   optionValuePrefix?: number;
 }
 
+/** A setting Dataverse would refuse is a SolutionSettingError naming it, before anything is read or written. */
 export interface BuildSolutionOptions {
   uniqueName: string;
   displayName?: string;
@@ -103,33 +109,12 @@ export async function buildSolution(
 }
 
 function checkOptions(options: BuildSolutionOptions): void {
-  if (!isUniqueName(options.uniqueName)) {
-    throw new UserError(`'${options.uniqueName}' is not a solution unique name.`, {
-      hint: 'Use letters, digits and underscores, starting with a letter.',
-    });
-  }
-  if (!checkVersion(options.version))
-    throw new UserError(`'${options.version}' is not a solution version.`, {
-      hint: 'Use two to four numbers, e.g. 1.0.0.0.',
-    });
-  if (!isUniqueName(options.publisher.uniqueName))
-    throw new UserError(`'${options.publisher.uniqueName}' is not a publisher unique name.`, {
-      hint: 'Use letters, digits and underscores, starting with a letter.',
-    });
-  if (!checkPublisherPrefix(options.publisher.prefix)) {
-    throw new UserError(`'${options.publisher.prefix}' is not a customization prefix.`, {
-      hint: 'Use 2 to 8 letters or digits, starting with a letter (not mscrm).',
-    });
-  }
-  const optionValue = options.publisher.optionValuePrefix;
-  if (
-    optionValue !== undefined &&
-    !(Number.isInteger(optionValue) && optionValue >= 10000 && optionValue <= 99999)
-  ) {
-    throw new UserError(
-      `The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`,
-    );
-  }
+  checkSolutionUniqueName(options.uniqueName);
+  checkSolutionVersion(options.version);
+  checkPublisherUniqueName(options.publisher.uniqueName);
+  checkCustomizationPrefix(options.publisher.prefix);
+  if (options.publisher.optionValuePrefix !== undefined)
+    optionValuePrefixFrom(String(options.publisher.optionValuePrefix));
 }
 
 /** Writes the unpacked solution folder of `connectors` into `folder`. */

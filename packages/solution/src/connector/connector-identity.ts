@@ -26,13 +26,3 @@ export function connectorIdFor(name: string): string {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-/** Unique names of solutions and publishers: letters, digits and underscores, starting with a letter or _. */
-export function isUniqueName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-
-/** Dataverse customization prefixes: 2 to 8 letters or digits, starting with a letter, not "mscrm". */
-export function checkPublisherPrefix(prefix: string): boolean {
-  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith('mscrm');
-}

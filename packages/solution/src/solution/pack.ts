@@ -29,18 +29,19 @@ import {
   ZIP_SOLUTION,
   zipPathOf,
 } from './layout.js';
-import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
+import { readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
+import { checkSolutionVersion } from './solution-settings.js';
 import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
   /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
   packageType?: 'auto' | 'unmanaged' | 'managed';
-  /** Sets `<Version>` in the zip, e.g. the release being built. */
+  /** Sets `<Version>` in the zip, e.g. the release being built; one Dataverse refuses is a SolutionSettingError. */
   version?: string;
 }
 
@@ -65,11 +66,7 @@ export async function packSolution(
   zipPath: string,
   options: PackOptions = {},
 ): Promise<PackResult> {
-  if (options.version !== undefined && !checkVersion(options.version)) {
-    throw new UserError(`'${options.version}' is not a solution version.`, {
-      hint: 'Use two to four numbers separated by dots, e.g. 1.2.0.0.',
-    });
-  }
+  if (options.version !== undefined) checkSolutionVersion(options.version);
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory())
     throw new (stat ? UserError : UsageError)(stat ? 'is not a folder.' : 'does not exist.', {

@@ -21,6 +21,7 @@ import {
 import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
+import { checkSolutionVersion } from './solution-settings.js';
 import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
 import { unpackableEntryError } from './unpackable-entries.js';
 
@@ -33,7 +34,10 @@ export interface UnpackOptions {
    * noted in Other/PackageFiles.xml (see both-notes-file). Otherwise the one zip as it is.
    */
   packageType?: 'auto' | PackageType;
-  /** Replaces the solution version, e.g. `0.0.0.0`, so release bumps do not touch the folder. */
+  /**
+   * Replaces the solution version, e.g. `0.0.0.0`, so release bumps do not touch the folder; one
+   * Dataverse refuses is a SolutionSettingError. Empty keeps the version.
+   */
   resetVersion?: string;
   /** Files in the folder that the solution no longer has: deleted (default) or kept. */
   stale?: StalePolicy;
@@ -61,6 +65,7 @@ export async function unpackSolution(
   folder: string,
   options: UnpackOptions = {},
 ): Promise<UnpackResult> {
+  if (options.resetVersion) checkSolutionVersion(options.resetVersion, 'resetVersion');
   await refuseUnpackTarget(folder, {
     overwrite: options.overwrite ?? false,
     stale: options.stale ?? 'delete',
