@@ -126,7 +126,7 @@ it('refuses a version that is not a solution version, naming the input, before r
     expect.objectContaining({
       level: 'error',
       message:
-        "Input 'version' '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
+        "Input 'version': '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     }),
   ]);
   expect(readdirSync(dir)).toEqual([]);

@@ -157,7 +157,7 @@ it('refuses a reset-version that is not a solution version, naming the input, be
     expect.objectContaining({
       level: 'error',
       message:
-        "Input 'reset-version' '0' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
+        "Input 'reset-version': '0' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     }),
   ]);
   expect(readdirSync(dir)).toEqual([]);

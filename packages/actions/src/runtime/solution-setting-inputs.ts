@@ -2,8 +2,8 @@ import { SolutionSettingError, type SolutionSetting } from '@connector-alm/solut
 
 /**
  * Runs `work`; a solution setting the library refuses is said of the input that gave it, in the
- * library's words, as InputError begins ("Input 'version' …"). The action does not check the value
- * itself, so the problem and its advice are said in one place.
+ * library's words ("Input 'version': '1.2.3.4.5' is not a solution version."). The action does not
+ * check the value itself, so the problem and its advice are said in one place.
  */
 export async function namingSolutionInputs<T>(
   inputOf: Partial<Record<SolutionSetting, string>>,
@@ -13,7 +13,7 @@ export async function namingSolutionInputs<T>(
     return await work();
   } catch (error) {
     const input = error instanceof SolutionSettingError ? inputOf[error.setting] : undefined;
-    if (input !== undefined) throw (error as SolutionSettingError).namedAs(`Input '${input}'`);
+    if (input !== undefined) throw (error as SolutionSettingError).namedAs(`Input '${input}':`);
     throw error;
   }
 }
