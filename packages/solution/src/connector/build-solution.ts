@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
@@ -10,6 +11,7 @@ import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-eleme
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';
 import { checkVersion } from '../solution/manifest.js';
 import { packSolution } from '../solution/pack.js';
+import { ZIP_PATH_HINT } from '../zip/zip-writer.js';
 import { checkPublisherPrefix, isUniqueName } from './connector-identity.js';
 import {
   displayNameKeeping,
@@ -64,6 +66,9 @@ export async function buildSolution(
 ): Promise<BuiltConnector[]> {
   checkOptions(options);
   if (folders.length === 0) throw new UserError('Give at least one connector folder.');
+  // The zip's path, before any work: the staging folder beside it fails with ENOTDIR below a file.
+  await refuseFolder(zipPath, 'a zip', ZIP_PATH_HINT);
+  await refuseNonFolder(path.dirname(zipPath));
   const connectors: SolutionConnector[] = [];
   const built: BuiltConnector[] = [];
   const existing = options.existing?.connectors.map(identityOf);
