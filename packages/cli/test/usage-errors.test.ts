@@ -438,6 +438,12 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'file.txt',
       underFile('solutions'),
     ],
+    [
+      'validate: a folder with no connector beside one with a connector (0)',
+      ['validate', connector, 'empty'],
+      'empty',
+      'holds no connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+    ],
   ])('%s', async (_case, argv, location, message) => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'file.txt'), 'not a folder\n');
