@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -115,6 +115,31 @@ describe('connector-alm export and import against the local server', () => {
     );
     expect(settingsText.split('settings.json')).toHaveLength(2);
   });
+
+  it.each([
+    [
+      'a folder',
+      'folder.zip',
+      'folder.zip',
+      'is a folder; the exported zip cannot be written there. Give the path of the zip file to write, ending in .zip.',
+    ],
+    // It said "cannot be written: EEXIST: file already exists, mkdir '…/notes' (EEXIST, mkdir …/notes)."
+    [
+      'a path below a file',
+      'notes/CliSolution.zip',
+      'notes',
+      'exists and is not a folder. Give the path of a folder, or move the file out of the way.',
+    ],
+  ])(
+    'export -o %s is a usage error (exit code 2), located at the path in the way',
+    async (_case, out, location, message) => {
+      mkdirSync(path.join(cwd, 'folder.zip'), { recursive: true });
+      writeFileSync(path.join(cwd, 'notes'), 'a file\n');
+      const result = await run(['export', 'CliSolution', '-o', out]);
+      expect(result.error).toBeInstanceOf(UsageError);
+      expect(describeUserError(result.error as UsageError)).toBe(`${path.join(cwd, location)}: ${message}`);
+    },
+  );
 
   it('fails with a usage error naming CONNECTOR_ALM_CLIENT_SECRET when no credential is available', async () => {
     const stdout = new PassThrough();

@@ -122,7 +122,7 @@ const CASES: Case[] = [
     argv: ['unpack', 'bad.zip', 'src'],
     location: 'bad.zip',
     message: /^is not a Dataverse solution: it has no solution\.xml and customizations\.xml at its root\. /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'unpack: a zip entry that would leave the target folder',
@@ -171,7 +171,7 @@ const CASES: Case[] = [
     argv: ['unpack', 'ok.zip', 'target'],
     location: 'target',
     message: /^exists and is not a folder\. Give the path of a folder, or move the file out of the way\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'unpack: a target folder below a file',
@@ -179,7 +179,7 @@ const CASES: Case[] = [
     argv: ['unpack', 'ok.zip', 'blocker/src'],
     location: 'blocker',
     message: /^is a file, not a folder, so src cannot be made inside it\. /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'unpack: a target folder that holds other files',
@@ -220,7 +220,7 @@ const CASES: Case[] = [
     location: 'project',
     message:
       /^is not an unpacked solution: it has no Other\/Solution\.xml and Other\/Customizations\.xml\. It holds one in src: give that folder\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'pack: an output that does not end in .zip',
@@ -236,7 +236,7 @@ const CASES: Case[] = [
     argv: ['pack', 'src', 'out.zip'],
     location: 'out.zip',
     message: /^is a folder; a zip cannot be written there\. /,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'pack: an output in a folder that is a file',
@@ -244,7 +244,7 @@ const CASES: Case[] = [
     argv: ['pack', 'src', 'dist/out.zip'],
     location: 'dist',
     message: /^exists and is not a folder\. Give the path of a folder, or move the file out of the way\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'extract-connectors: a folder that is not a solution',
@@ -253,7 +253,7 @@ const CASES: Case[] = [
     location: 'project',
     message:
       /^is neither a solution zip nor an unpacked solution folder \(no Other\/Solution\.xml\)\. It holds one in src: give that folder\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'pack: malformed XML in an unpacked solution',
@@ -329,7 +329,7 @@ const CASES: Case[] = [
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector',
     message: /^has no apiDefinition\.swagger\.json; it is not a connector folder\.$/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'build-solution: a swagger without a title',
@@ -356,7 +356,7 @@ const CASES: Case[] = [
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector',
     message: /^is not a folder\. Give a connector folder: /,
-    exitCode: 1,
+    exitCode: 2,
   },
   ...(readOnly
     ? [
@@ -456,7 +456,7 @@ const CASES: Case[] = [
     location: 'src',
     message:
       /^is a folder, not a solution zip\. Pack it first \(connector-alm pack <this folder> <solution\.zip>/,
-    exitCode: 1,
+    exitCode: 2,
   },
   {
     what: 'import: a deployment settings file that is not JSON',

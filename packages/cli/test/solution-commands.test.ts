@@ -92,20 +92,20 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(second.err).toMatch(/already holds 9 files\. .*--overwrite/);
   });
 
-  it('says "not a solution" for a flow package, exit code 1, no stack trace', async () => {
+  it('says "not a solution" for a flow package, exit code 2 (a zip with no solution in it), no stack trace', async () => {
     const cwd = workdir();
     const result = await run(cwd, [
       'unpack',
       path.join(FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
       'src',
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.err).toContain('is not a Dataverse solution');
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(cwd, 'src'))).toBe(false);
   });
 
-  it('names an output path of the wrong type, exit code 1, instead of failing unexpectedly', async () => {
+  it('names an output path of the wrong type, exit code 2, instead of failing unexpectedly', async () => {
     const cwd = workdir();
     writeFileSync(path.join(cwd, 'ok.zip'), readFileSync(HIL));
     writeFileSync(path.join(cwd, 'some-file'), 'mine');
@@ -124,7 +124,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     ];
     for (const [argv, message] of cases) {
       const result = await run(cwd, argv);
-      expect([argv, result.code, result.err.startsWith(message)]).toEqual([argv, 1, true]);
+      expect([argv, result.code, result.err.startsWith(message)]).toEqual([argv, 2, true]);
     }
   });
 

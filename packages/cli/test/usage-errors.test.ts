@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -102,14 +103,14 @@ describe('a missing input path exits 2, as the README says, and says what to giv
     expect(result.code).toBe(2);
   });
 
-  it('package check of a folder is located at that folder, not at its bare name', async () => {
+  it('package check of a folder is located at that folder, not at its bare name, exit 2', async () => {
     const cwd = folders.make();
     mkdirSync(path.join(cwd, 'sub/package.zip'), { recursive: true });
     const result = await run(['package', 'check', 'sub/package.zip'], cwd);
     expect(result.err).toBe(
       `${path.join(cwd, 'sub/package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
     );
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
   });
 });
 
@@ -340,5 +341,182 @@ describe('build-solution --out', () => {
     );
     expect(result.code).toBe(2);
     expect(readFileSync(path.join(cwd, 'notes.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('a path the command cannot work on at all exits 2, with the message it had', () => {
+  const connector = path.join(REPO_ROOT, 'examples/certified-connectors/Contoso Tasks');
+  const build = ['--unique-name', 'X', '--publisher', 'p', '--prefix', 'pp'];
+  const intro = ['--intro', 'intro.md', '--connector-solution', 'c.zip', '--flow-solution', 'f.zip'];
+  const connection = {
+    DATAVERSE_ENVIRONMENT_URL: 'https://contoso.crm.dynamics.com',
+    AZURE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    AZURE_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+    CONNECTOR_ALM_CLIENT_SECRET: 'not-used',
+  };
+  /** A legacy flow package: a zip, but with no solution in it. */
+  const flowPackage = zipSync({
+    'manifest.json': strToU8('{}'),
+    'Microsoft.Flow/flows/manifest.json': strToU8('{}'),
+  });
+  const notASolution =
+    'is not a Dataverse solution: it has no solution.xml and customizations.xml at its root. It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.';
+  const noUnpackedSolution =
+    'is neither a solution zip nor an unpacked solution folder (no Other/Solution.xml). Give the folder that unpack wrote (the one holding Other/).';
+  const underFile = (below: string) =>
+    `is a file, not a folder, so ${below} cannot be made inside it. Give the path of a folder, or move the file out of the way.`;
+  const fileNotFolder =
+    'exists and is not a folder. Give the path of a folder, or move the file out of the way.';
+
+  // [command: the path case (the exit code it had), argv, location (relative to the working folder), message]
+  it.each<[string, string[], string, string]>([
+    [
+      'unpack: a zip that is a folder (1)',
+      ['unpack', 'dir.zip', 'out'],
+      'dir.zip',
+      'is a folder, not a zip archive. Give the zip file itself.',
+    ],
+    [
+      'unpack: a zip below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)")',
+      ['unpack', 'file.txt/x.zip', 'out'],
+      'file.txt/x.zip',
+      'does not exist. Check the path of the zip file.',
+    ],
+    ['unpack: a zip with no solution in it (1)', ['unpack', 'flow.zip', 'out'], 'flow.zip', notASolution],
+    ['unpack: a target that is a file (1)', ['unpack', 'flow.zip', 'file.txt'], 'file.txt', fileNotFolder],
+    [
+      'unpack: a target below a file (1)',
+      ['unpack', 'flow.zip', 'file.txt/out'],
+      'file.txt',
+      underFile('out'),
+    ],
+    [
+      'pack: a folder that is a file (1)',
+      ['pack', 'file.txt', 'out.zip'],
+      'file.txt',
+      'is not a folder. Give the folder that unpack wrote (the one holding Other/).',
+    ],
+    [
+      'pack: a folder that holds no unpacked solution (1)',
+      ['pack', 'empty', 'out.zip'],
+      'empty',
+      'is not an unpacked solution: it has no Other/Solution.xml and Other/Customizations.xml. Give the folder that unpack wrote (the one holding Other/).',
+    ],
+    [
+      'extract-connectors: a zip with no solution in it (1)',
+      ['extract-connectors', 'flow.zip', 'out'],
+      'flow.zip',
+      notASolution,
+    ],
+    [
+      'extract-connectors: a folder that holds no unpacked solution (1)',
+      ['extract-connectors', 'empty', 'out'],
+      'empty',
+      noUnpackedSolution,
+    ],
+    [
+      'extract-connectors: a destination that is a file (1)',
+      ['extract-connectors', 'flow.zip', 'file.txt'],
+      'file.txt',
+      fileNotFolder,
+    ],
+    [
+      'extract-connectors: a destination below a file (1)',
+      ['extract-connectors', 'flow.zip', 'file.txt/out'],
+      'file.txt',
+      underFile('out'),
+    ],
+    [
+      'build-solution: a connector folder below a file (1, said "is not a folder.")',
+      ['build-solution', 'file.txt/connector', '--out', 'out.zip', ...build],
+      'file.txt/connector',
+      'does not exist. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
+    ],
+    [
+      'build-solution: a connector folder with no connector files (1)',
+      ['build-solution', 'empty', '--out', 'out.zip', ...build],
+      'empty',
+      'has no apiDefinition.swagger.json; it is not a connector folder.',
+    ],
+    [
+      'build-solution: --out a folder (1)',
+      ['build-solution', connector, '--out', 'dir.zip', ...build],
+      'dir.zip',
+      'is a folder; a zip cannot be written there. Give the path of the zip file to write, ending in .zip.',
+    ],
+    [
+      'build-solution: --out below a file (1, "failed unexpectedly: ENOTDIR")',
+      ['build-solution', connector, '--out', 'file.txt/out.zip', ...build],
+      'file.txt',
+      fileNotFolder,
+    ],
+    [
+      'build-solution: --existing a folder that holds no unpacked solution (1)',
+      ['build-solution', connector, '--out', 'out.zip', ...build, '--existing', 'empty'],
+      'empty',
+      noUnpackedSolution,
+    ],
+    [
+      'build-solution: --existing a zip with no solution in it (1)',
+      ['build-solution', connector, '--out', 'out.zip', ...build, '--existing', 'flow.zip'],
+      'flow.zip',
+      notASolution,
+    ],
+    [
+      'package build: a package that is a folder (1)',
+      ['package', 'build', 'dir.zip', ...intro],
+      'dir.zip',
+      'is a folder; the package cannot be written there. Give the path of the package zip to write.',
+    ],
+    [
+      'package build: a package below a file (1, "failed unexpectedly: ENOTDIR")',
+      ['package', 'build', 'file.txt/package.zip', ...intro],
+      'file.txt',
+      fileNotFolder,
+    ],
+    [
+      'package check: a package below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)")',
+      ['package', 'check', 'file.txt/package.zip'],
+      'file.txt/package.zip',
+      'does not exist. Check the path of the zip file.',
+    ],
+    [
+      'import: a zip below a file (1, said "cannot be read (ENOTDIR).")',
+      ['import', 'file.txt/x.zip'],
+      'file.txt/x.zip',
+      'does not exist. Check the path of the solution zip to import.',
+    ],
+    ['import: a zip with no solution in it (1)', ['import', 'flow.zip'], 'flow.zip', notASolution],
+    [
+      'dev-server: --solutions a file (1, "failed unexpectedly: EEXIST")',
+      ['dev-server', '--solutions', 'file.txt'],
+      'file.txt',
+      fileNotFolder,
+    ],
+    [
+      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR")',
+      ['dev-server', '--solutions', 'file.txt/solutions'],
+      'file.txt',
+      underFile('solutions'),
+    ],
+    [
+      'validate: a folder with no connector beside one with a connector (0)',
+      ['validate', connector, 'empty'],
+      'empty',
+      'holds no connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+    ],
+  ])('%s', async (_case, argv, location, message) => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'file.txt'), 'not a folder\n');
+    writeFileSync(path.join(cwd, 'flow.zip'), flowPackage);
+    writeFileSync(path.join(cwd, 'intro.md'), '# Contoso\n');
+    writeFileSync(path.join(cwd, 'c.zip'), flowPackage);
+    writeFileSync(path.join(cwd, 'f.zip'), flowPackage);
+    mkdirSync(path.join(cwd, 'dir.zip'));
+    mkdirSync(path.join(cwd, 'empty'));
+    const result = await run(argv, cwd, connection);
+    // Located as the command names the path: as given, or absolute.
+    expect(result.err.replace(`${cwd}${path.sep}`, '')).toBe(`${location}: error: ${message}\n`);
+    expect(result.code).toBe(2);
   });
 });

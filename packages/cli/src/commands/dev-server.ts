@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { plural } from '@connector-alm/core';
 import { startLocalServer } from '@connector-alm/dataverse';
+import { refuseNonFolder } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
 interface DevServerOptions {
@@ -33,7 +34,11 @@ export function registerDevServerCommand(program: Command, context: CommandConte
     .action(async (options: DevServerOptions) => {
       const { io } = context;
       const folder = options.solutions ? path.resolve(io.cwd, options.solutions) : undefined;
-      if (folder) mkdirSync(folder, { recursive: true });
+      if (folder) {
+        // A file, or a path through one, is a usage error (exit code 2), not a failed mkdir.
+        await refuseNonFolder(folder);
+        await mkdir(folder, { recursive: true });
+      }
       const appId = randomUUID();
       const secret = randomBytes(18).toString('base64url');
       const server = await startLocalServer({

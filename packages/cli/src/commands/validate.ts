@@ -16,6 +16,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
+import { pathsWithoutConnectors } from '../paths-without-connectors.js';
 import type { CommandContext } from '../program.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
 
@@ -87,12 +88,22 @@ export function registerValidateCommand(program: Command, context: CommandContex
         ? await validateAgainstBase(paths, options.base, validateOptions)
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
-      if (result.connectors.length === 0) {
+      // Every path must lead to a connector folder, not only one of them: a path that holds none is a
+      // usage error (exit code 2), whether or not the others hold some.
+      const empty =
+        result.connectors.length === 0
+          ? paths
+          : await pathsWithoutConnectors(
+              paths,
+              result.connectors.map((connector) => connector.path),
+              io.cwd,
+            );
+      if (empty.length > 0) {
         const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
         // One path is the location; several are listed, since a location names one file.
-        if (paths.length === 1)
-          throw new UsageError('holds no connector folder.', { location: { file: paths[0]! }, hint });
-        throw new UsageError(`No connector folder found in ${paths.map((p) => `"${p}"`).join(', ')}.`, {
+        if (empty.length === 1)
+          throw new UsageError('holds no connector folder.', { location: { file: empty[0]! }, hint });
+        throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(', ')}.`, {
           hint,
         });
       }

@@ -46,15 +46,17 @@ export async function importSolution(
   logger: Logger,
 ): Promise<ImportSolutionResult> {
   const bytes = await readFile(options.file).catch((error: unknown) => {
+    // A path of the wrong kind, or a missing one, is a usage error (exit code 2 on the CLI), as
+    // everywhere else.
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
-      throw new UserError('is a folder, not a solution zip.', {
+      throw new UsageError('is a folder, not a solution zip.', {
         location: { file: options.file },
         hint: 'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
       });
     // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
     const code = (error as NodeJS.ErrnoException).code;
-    // A missing path is a usage error (exit code 2 on the CLI), as everywhere else.
-    if (code === 'ENOENT')
+    // ENOTDIR: a parent is a file, so the zip does not exist either.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new UsageError('does not exist.', {
         location: { file: options.file },
         hint: 'Check the path of the solution zip to import.',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
-import { refuseFolder } from '../fs/folder-path.js';
+import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
@@ -55,6 +55,8 @@ export async function buildCertificationPackage(
   // An unknown code page is a usage error now, not after the package has been zipped.
   nameEncoding(options.zipNameEncoding);
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
+  // Before the package is staged beside it: a folder path through a file fails there with ENOTDIR.
+  await refuseNonFolder(path.dirname(out));
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile())

@@ -14,10 +14,14 @@ import type { SolutionConnector } from './solution-connector.js';
  * exactly as written.
  */
 export async function readRepositoryConnector(folder: string, prefix: string): Promise<SolutionConnector> {
-  const names = await fs.readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    // A missing path is a usage error (exit code 2), as everywhere else.
-    const missing = error.code === 'ENOENT';
-    throw new (missing ? UsageError : UserError)(missing ? 'does not exist.' : 'is not a folder.', {
+  const names = await fs.readdir(folder).catch(async (error: unknown) => {
+    // A path that is missing or not a folder is a usage error (exit code 2), as everywhere else.
+    // readdir says ENOTDIR both of a file and of a path below one; only the file exists.
+    const exists = await fs.stat(folder).then(
+      () => true,
+      () => false,
+    );
+    throw new UsageError(exists ? 'is not a folder.' : 'does not exist.', {
       location: { file: folder },
       hint: 'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
       cause: error,
@@ -28,10 +32,14 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
   const read = async (name: string, required: boolean): Promise<Buffer | undefined> => {
     const actual = find(name);
     if (!actual) {
+      // Without a swagger the folder holds no connector at all: the path is the mistake, a usage
+      // error (exit code 2), as open-pull-request says of it. A connector folder that lacks its
+      // apiProperties.json is a connector with a part missing.
       if (required)
-        throw new UserError(`has no ${name}; it is not a connector folder.`, {
-          location: { file: folder },
-        });
+        throw new (name === REPOSITORY_FILES.swagger ? UsageError : UserError)(
+          `has no ${name}; it is not a connector folder.`,
+          { location: { file: folder } },
+        );
       return undefined;
     }
     return fs.readFile(path.join(folder, actual));

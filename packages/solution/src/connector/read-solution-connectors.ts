@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError, UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -59,7 +59,8 @@ export async function readSolutionConnectors(
 async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionConnector[]> {
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UserError(
+    // A folder holding no solution is a usage error (exit code 2), as a missing path is.
+    throw new UsageError(
       `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
       { location: { file: displayRoot }, hint: nestedSolutionHint(files) },
     );

@@ -1,6 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 
 /**
  * Refuses, before anything is written, a folder to write that exists as something else or whose
@@ -8,6 +8,7 @@ import { UserError } from '@connector-alm/core';
  * can only print as an unexpected failure. A link to a folder counts as a folder.
  * The error is located at the file in the way (the folder itself, or a parent that is a file), named
  * as the caller named the folder, so that an annotation can point at a file that exists.
+ * A usage error (exit code 2 on the CLI): the path given is of the wrong kind, as a missing one is.
  */
 export async function refuseNonFolder(folder: string): Promise<void> {
   const resolved = path.resolve(folder);
@@ -18,7 +19,7 @@ export async function refuseNonFolder(folder: string): Promise<void> {
     if (stat?.isDirectory()) return;
     if (stat) {
       const below = path.relative(current, resolved);
-      throw new UserError(
+      throw new UsageError(
         below === ''
           ? 'exists and is not a folder.'
           : `is a file, not a folder, so ${below} cannot be made inside it.`,
@@ -36,10 +37,11 @@ export async function refuseNonFolder(folder: string): Promise<void> {
  * Refuses, before any work, a file to write whose path is a folder: the final rename onto it would
  * fail with EISDIR only after the work is done. `what` names the file in the message ("the package
  * cannot be written there"). Returns what stands at the path, if anything, for callers that compare it.
+ * A usage error, as refuseNonFolder's.
  */
 export async function refuseFolder(file: string, what: string, hint: string): Promise<Stats | undefined> {
   const existing = await fs.stat(file).catch(() => undefined);
   if (existing?.isDirectory())
-    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
+    throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { refuseNonFolder } from './folder-path.js';
 import { temporarySibling } from './temporary.js';
 import { writingTo } from './write-failure.js';
 
@@ -20,9 +21,11 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array): Prom
 
 /**
  * Creates and removes a temporary file where `writeFileAtomically` will write one, so that a folder
- * which refuses it is told before a long piece of work runs, not after its result is made.
+ * which refuses it is told before a long piece of work runs, not after its result is made. A folder
+ * path through a file is refused as such first: mkdir would only say EEXIST or ENOTDIR.
  */
 export async function checkWritable(file: string): Promise<void> {
+  await refuseNonFolder(path.dirname(file));
   await writingTo(file, async () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);

@@ -67,15 +67,17 @@ export async function packSolution(
   options: PackOptions = {},
 ): Promise<PackResult> {
   if (options.version !== undefined) checkSolutionVersion(options.version);
+  // A path pack cannot work on at all (missing, a file, a folder holding no unpacked solution) is a
+  // usage error (exit code 2); a solution whose parts are wrong is not.
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory())
-    throw new (stat ? UserError : UsageError)(stat ? 'is not a folder.' : 'does not exist.', {
+    throw new UsageError(stat ? 'is not a folder.' : 'does not exist.', {
       location: { file: folder },
       hint: 'Give the folder that unpack wrote (the one holding Other/).',
     });
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
-    throw new UserError(
+    throw new UsageError(
       `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
       { location: { file: folder }, hint: nestedSolutionHint(all) },
     );

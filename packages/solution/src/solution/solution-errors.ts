@@ -1,7 +1,10 @@
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 
-/** The archive is a zip, but not a Dataverse solution export. */
-export class NotASolutionError extends UserError {
+/**
+ * The archive is a zip, but not a Dataverse solution export. A usage error (exit code 2 on the CLI):
+ * the zip holds nothing the command reads, so the path given is the mistake, as a missing one is.
+ */
+export class NotASolutionError extends UsageError {
   constructor(archive: string, names: readonly string[]) {
     super('is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.', {
       location: { file: archive },

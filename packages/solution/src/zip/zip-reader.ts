@@ -350,8 +350,9 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
       (error, zip) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          // A missing input is a usage error (exit code 2), like a missing path anywhere else.
-          if (code === 'ENOENT')
+          // A missing input, or one of the wrong kind, is a usage error (exit code 2), like such a
+          // path anywhere else. ENOTDIR: a parent is a file, so the zip does not exist either.
+          if (code === 'ENOENT' || code === 'ENOTDIR')
             reject(
               new UsageError('does not exist.', {
                 location: { file: displayName },
@@ -360,12 +361,10 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
             );
           else if (code === 'EISDIR')
             reject(
-              new ZipError(
-                displayName,
-                undefined,
-                'is a folder, not a zip archive.',
-                'Give the zip file itself.',
-              ),
+              new UsageError('is a folder, not a zip archive.', {
+                location: { file: displayName },
+                hint: 'Give the zip file itself.',
+              }),
             );
           else
             reject(
