@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError, UserError } from '@connector-alm/core';
+import type { UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
