@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ALL_RULES } from '@connector-alm/validator';
 import { REPO_ROOT } from '@connector-alm/testing';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { readmeWithActionDocs, renderActionDocs } from '../../../scripts/action-docs.mjs';
 
@@ -17,6 +20,34 @@ describe('README.md', () => {
     expect(readme).toContain('npm ci && npx connector-alm validate examples');
     expect(readme).toContain('\nnpm test\n');
     expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toContain('npm test');
+  });
+
+  it('shows the findings validate prints for the example made faulty as the quick start says', async () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const shown = /```text\n(certified-connectors\/Contoso \[[^]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    const root = mkdtempSync(path.join(os.tmpdir(), 'readme-findings-'));
+    try {
+      const folder = path.join(root, 'certified-connectors', 'Contoso');
+      cpSync(path.join(REPO_ROOT, 'examples', 'certified-connectors', 'Contoso Tasks'), folder, {
+        recursive: true,
+      });
+      const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
+      const swagger = readFileSync(swaggerFile, 'utf8');
+      const title = '"title": "Contoso Tasks",';
+      const encoding = /\n\s*"x-ms-url-encoding": "single",(?=\n\s*"x-ms-summary": "Task ID")/;
+      expect(swagger).toContain(title);
+      expect(swagger).toMatch(encoding);
+      writeFileSync(
+        swaggerFile,
+        swagger.replace(title, '"title": "Contoso Tasks API for everything",').replace(encoding, ''),
+      );
+      const io = memoryIo(root);
+      expect(await runCli(['validate', 'certified-connectors'], io)).toBe(1);
+      expect(io.out()).toBe(shown);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('gives the number of validation rules there are', () => {

@@ -165,6 +165,9 @@ export class DataverseHttp {
         continue;
       }
 
+      // With the request's line above, --debug shows what each request got: a 412 or 404 that the
+      // code handles quietly is often what explains what happened next.
+      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text, request.operation, url);
       const errorBody = parseJson(text) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
