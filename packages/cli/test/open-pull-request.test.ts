@@ -44,6 +44,23 @@ describe('connector-alm pr', () => {
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
 
+  it('logs each GitHub request once under --debug, by method, path and status, with no bare "request" line', async () => {
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+    });
+    expect(await runCli(['--debug', 'pr', CONNECTOR], io)).toBe(0);
+    const debugLines = io
+      .err()
+      .split('\n')
+      .filter((line) => line.startsWith('debug: '));
+    expect(debugLines).toContainEqual(
+      expect.stringMatching(/^debug: GET \/repos\/\S+ - 200 with id [0-9A-F:]+ in \d+ms$/),
+    );
+    expect(debugLines).not.toContain('debug: request');
+    expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
+  }, 120_000);
+
   it('refuses to run without a token, saying where to put one', async () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);

@@ -104,7 +104,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs) },
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
-      debug: (message: string) => options.logger.debug(message),
+      // The request-log plugin logs the bare word "request" (its options, headers and token
+      // included, in a second argument we drop) before each request, then "GET /path - 200 in 12ms"
+      // after it, at info: that second line alone says all, and names no secret.
+      debug: (message: string) => {
+        if (message !== 'request') options.logger.debug(message);
+      },
       info: (message: string) => options.logger.debug(message),
       warn: (message: string) => options.logger.warning(message),
       // Octokit logs every failed request as an error, including the 404s and 409s we expect;

@@ -68,7 +68,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .addOption(
       new Option(
         '--concurrency <n>',
-        'worker threads for many folders: a number (at most one per core), auto (one per core but one) or off',
+        'worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off',
       )
         .default('auto' as Concurrency)
         .argParser(concurrencyArgument),

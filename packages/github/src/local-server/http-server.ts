@@ -94,6 +94,8 @@ export class LocalGitHubHttpServer {
     response.writeHead(result.status, {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
+      // Every GitHub answer carries one (Octokit's request log prints it); in GitHub's shape of five hex parts.
+      'x-github-request-id': requestId(this.requests.length, this.state.clock()),
       'x-ratelimit-limit': String(RATE_LIMIT),
       'x-ratelimit-remaining': String(RATE_LIMIT - this.requests.length),
       'x-ratelimit-used': String(this.requests.length),
@@ -234,4 +236,10 @@ function readBody(request: http.IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** A request id shaped as GitHub's (`C0DE:1A2B:3C4D5E:4D5E6F:6566E8C1`): unique per answer of a server. */
+function requestId(sequence: number, now: Date): string {
+  const hex = (value: number, width: number): string => value.toString(16).toUpperCase().padStart(width, '0');
+  return `0000:0000:${hex(sequence, 6)}:${hex(sequence, 6)}:${hex(Math.floor(now.getTime() / 1000), 8)}`;
 }
