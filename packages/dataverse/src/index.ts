@@ -4,7 +4,7 @@
  * shared by the CLI and the actions, and the local Entra ID + Dataverse server (src/local-server) used by
  * the tests and the dev-server command.
  */
-export { systemClock, createManualClock, type Clock } from './clock.js';
+export { systemClock, createManualClock, type Clock, type ManualClock, type Timer } from './clock.js';
 export { parseServiceUrl, isLoopbackHost } from './environment-url.js';
 export { resolveCloud, CLOUD_NAMES, type CloudName, type CloudSettings } from './clouds.js';
 export type { ClientCredential } from './auth/credentials.js';

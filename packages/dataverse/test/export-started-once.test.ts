@@ -4,12 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { exportSolution, type ExportSolutionOptions, type Fault, type LocalServer } from '../src/index.js';
 import { connectToLocal, startContosoServer, sentTo } from './helpers/connect.js';
+import { runOut } from './helpers/time.js';
 
-// Real timers for the per-request timeouts (the connections are real), the manual clock for the waits
-// between attempts: a resend shows as a second request and a second job on the server. Every request
-// of a run meets the timeouts, the answered ones too: 1 s leaves an answer from the in-memory local
-// server room on a loaded 2-core machine, where 100 ms did not (a read before the export sometimes
-// ran out, and was sent again).
+// Real connections, and the manual clock for the waits between attempts and for the time limits of
+// requests: a resend shows as a second request and a second job on the server, and a request the
+// server holds unanswered runs out when the test lets the time pass (runOut), never before.
 const webApiTimeouts = { quickMs: 1000, slowMs: 1500 };
 
 let server: LocalServer;
@@ -76,9 +75,10 @@ describe('an asynchronous export whose start is not confirmed is not started a s
       const before = server.dataverse.jobsStarted('export');
       server.faults.inject(fault, { operation: 'ExportSolutionAsync' });
       const { client, logger, sleeps, sent, clock } = connectToLocal(server, { webApiTimeouts });
-      const error = (await exportSolution(client, exportOptions(), logger).catch(
-        (e: unknown) => e,
-      )) as Error & { hint?: string };
+      const exported = exportSolution(client, exportOptions(), logger).catch((e: unknown) => e);
+      if (fault.kind === 'hang')
+        await runOut(clock, webApiTimeouts.quickMs, () => server.faults.held === 1, exported);
+      const error = (await exported) as Error & { hint?: string };
       expect(server.dataverse.jobsStarted('export') - before).toBe(jobs);
       expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
       expect(sleeps).toEqual([]);

@@ -6,11 +6,11 @@ import { importSolution, startLocalServer, type Fault, type LocalServer } from '
 import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
+import { runOut } from './helpers/time.js';
 
-// Real timers for the per-request timeouts (the connections are real), the manual clock for every wait
-// between requests: a resend shows as a second request and a second import job on the server. Every
-// request of a run meets the timeouts, the answered ones too: 1 s leaves an answer from the in-memory
-// local server room on a loaded 2-core machine, where 100 ms did not.
+// Real connections, and the manual clock for every wait between requests and for the time limits of
+// requests: a resend shows as a second request and a second import job on the server, and an import
+// the server holds unanswered runs out when the test lets the time pass (runOut), never before.
 const webApiTimeouts = { quickMs: 1000, slowMs: 1500 };
 
 let server: LocalServer;
@@ -78,9 +78,13 @@ describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, rout
       const jobsBefore = server.dataverse.importJobsStarted();
       const importsBefore = server.dataverse.imports.length;
       server.faults.inject(fault, { operation: route });
-      const { client, logger, sent, secrets } = connectToLocal(server, { webApiTimeouts });
+      const { client, logger, sent, secrets, clock } = connectToLocal(server, { webApiTimeouts });
 
-      const result = await importSolution(client, importOptions(file, { asynchronous }), logger);
+      const imported = importSolution(client, importOptions(file, { asynchronous }), logger);
+      // An import is a slow request, synchronous or not: it waits the long limit.
+      if (fault.kind === 'hang')
+        await runOut(clock, webApiTimeouts.slowMs, () => server.faults.held === 1, imported);
+      const result = await imported;
 
       expect(result).toMatchObject({ result: 'imported', solutionName: name, asynchronous });
       expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
@@ -235,11 +239,13 @@ describe('an asynchronous import attached to after its answer was lost', () => {
       slow.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
       const { client, logger, clock } = connectToLocal(slow, { webApiTimeouts });
       const started = clock.now();
-      const error = (await importSolution(
+      const imported = importSolution(
         client,
         importOptions(file, { asynchronous: true, maxAsyncWaitMs: 5 * 60_000 }),
         logger,
-      ).catch((e: unknown) => e)) as Error & { hint?: string };
+      ).catch((e: unknown) => e);
+      await runOut(clock, webApiTimeouts.slowMs, () => slow.faults.held === 1, imported);
+      const error = (await imported) as Error & { hint?: string };
       expect(error.message).toMatch(
         new RegExp(
           `^Import of solution '${name}' did not finish within 5 minutes \\(last progress: \\d+%\\)\\.$`,

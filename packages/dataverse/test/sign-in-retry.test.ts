@@ -3,6 +3,7 @@ import { UserError } from '@connector-alm/core';
 import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
 import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { runOut } from './helpers/time.js';
 import { oidcServer, SUBJECT } from './helpers/oidc-server.js';
 
 const TOKEN_PATH = '/oauth2/v2.0/token';
@@ -276,9 +277,8 @@ describe('a GitHub ID-token request URL or token that fetch refuses', () => {
 });
 
 describe('a login host that accepts the connection and never answers', () => {
-  // The per-attempt timeout is a real timer (the connection is real), while the waits between attempts
-  // run on the manual clock. The answered attempts meet it too: 1 s leaves an answer from the local
-  // server room on a loaded 2-core machine, where 100 ms did not.
+  // The connection is real; the per-attempt timeout and the waits between attempts run on the manual
+  // clock: an attempt the server holds runs out when the test lets the time pass (runOut), never before.
   const TIMEOUT_MS = 1000;
   let server: LocalServer;
   beforeEach(async () => {
@@ -291,8 +291,10 @@ describe('a login host that accepts the connection and never answers', () => {
 
   it('ends an attempt that gets no answer within the sign-in timeout and tries again', async () => {
     server.faults.injectLogin({ kind: 'hang' });
-    const { client, sleeps, logger, sent } = connectToLocal(server, { signInTimeoutMs: TIMEOUT_MS });
-    await expect(client.whoAmI()).resolves.toBeDefined();
+    const { client, sleeps, logger, sent, clock } = connectToLocal(server, { signInTimeoutMs: TIMEOUT_MS });
+    const read = client.whoAmI();
+    await runOut(clock, TIMEOUT_MS, () => server.faults.held === 1, read);
+    await expect(read).resolves.toBeDefined();
     expect(sentTo(sent, TOKEN_PATH)).toBe(2);
     expect(sleeps).toEqual([1000]);
     expect(logger.lines).toContainEqual(
@@ -302,11 +304,14 @@ describe('a login host that accepts the connection and never answers', () => {
 
   it('gives up within the attempt budget, saying the host did not answer within the timeout', async () => {
     server.faults.injectLogin({ kind: 'hang' }, { times: 100 });
-    const { client, sleeps, sent } = connectToLocal(server, {
+    const { client, sleeps, sent, clock } = connectToLocal(server, {
       signInTimeoutMs: TIMEOUT_MS,
       retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
     });
-    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    const read = client.whoAmI().catch((e: unknown) => e);
+    for (const attempt of [1, 2, 3])
+      await runOut(clock, TIMEOUT_MS, () => server.faults.held === attempt, read);
+    const error = (await read) as Error & { hint?: string };
     expect(error.message).toBe(
       `The Entra ID token endpoint at ${server.authorityHost} did not answer within 1 s; gave up after 3 attempts and 3 s of waiting.`,
     );
@@ -323,7 +328,10 @@ describe('a login host that accepts the connection and never answers', () => {
     });
     try {
       setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token', times: 100 });
-      const error = (await setup.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+      const read = setup.client.whoAmI().catch((e: unknown) => e);
+      for (const attempt of [1, 2])
+        await runOut(setup.clock, TIMEOUT_MS, () => setup.other.faults.held === attempt, read);
+      const error = (await read) as Error & { hint?: string };
       expect(error.message).toBe(
         `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 1 s; gave up after 2 attempts and 1 s of waiting.`,
       );
@@ -339,7 +347,9 @@ describe('a login host that accepts the connection and never answers', () => {
     const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange', { signInTimeoutMs: TIMEOUT_MS });
     try {
       setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token' });
-      await expect(setup.client.whoAmI()).resolves.toBeDefined();
+      const read = setup.client.whoAmI();
+      await runOut(setup.clock, TIMEOUT_MS, () => setup.other.faults.held === 1, read);
+      await expect(read).resolves.toBeDefined();
       expect(sentTo(setup.sent, ID_TOKEN_PATH)).toBe(2);
       expect(setup.sleeps).toEqual([1000]);
     } finally {

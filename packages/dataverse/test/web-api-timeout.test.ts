@@ -12,15 +12,15 @@ import {
 import { connectToLocal, SECRET, startContosoServer, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
+import { passTimeAsPiecesCome, runOut, until } from './helpers/time.js';
 
-// The per-request timeouts are real timers (the connections are real), while the waits between
-// attempts run on the manual clock. Every request of a test meets them, the answered ones too: 1 s
-// for quick requests leaves an answer from the in-memory local server room on a loaded 2-core
-// machine, where 100 ms did not (an answered WhoAmI sometimes ran out, and was counted as a second
-// attempt); 1.5 s for slow ones tells in each message which limit applied.
+// The connections are real, and the time limits run on the client's manual clock: a request the
+// server holds unanswered is ended when the test lets the time pass, once the server holds it, and an
+// answered one never runs out however slow the machine. 1 s for quick requests and 1.5 s for slow
+// ones tell in each message which limit applied.
 const webApiTimeouts = { quickMs: 1000, slowMs: 1500 };
-// Each test ends in a few seconds; the limit only stops one that hangs, with room for a loaded
-// machine (a full run on two busy cores once took over 5 s for the status-poll test).
+// Each test ends in a few seconds of real time (the slow-link ones, with their server pieces every
+// 100 ms); the limit only stops one that hangs.
 const HANG_GUARD_MS = 20_000;
 
 let server: LocalServer;
@@ -60,8 +60,9 @@ describe('a quick request the environment takes and never answers', () => {
     '%s is ended after the short timeout and sent again',
     async (_what, route, operation) => {
       server.faults.inject({ kind: 'hang' }, { operation: route });
-      const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
+      const { client, sleeps, logger, sent, clock } = connectToLocal(server, { webApiTimeouts });
       const read = route === 'WhoAmI' ? client.whoAmI() : client.findSolution('Contoso');
+      await runOut(clock, webApiTimeouts.quickMs, () => server.faults.held === 1, read);
       await expect(read).resolves.toBeDefined();
       expect(sentTo(sent, route)).toBe(2);
       expect(sleeps).toEqual([1000]);
@@ -76,8 +77,11 @@ describe('a quick request the environment takes and never answers', () => {
     'an answer that stops halfway is ended once nothing arrives for that time, and read again',
     async () => {
       server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'WhoAmI' });
-      const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
-      await expect(client.whoAmI()).resolves.toMatchObject({
+      const { client, sleeps, logger, sent, answered, clock } = connectToLocal(server, { webApiTimeouts });
+      const read = client.whoAmI();
+      // Once the answer has begun, the limit is on the silence that follows.
+      await runOut(clock, webApiTimeouts.quickMs, () => sentTo(answered, 'WhoAmI') === 1, read);
+      await expect(read).resolves.toMatchObject({
         OrganizationId: server.dataverse.organizationId,
       });
       expect(sentTo(sent, 'WhoAmI')).toBe(2);
@@ -93,11 +97,14 @@ describe('a quick request the environment takes and never answers', () => {
     'gives up within the attempt budget, saying how long it waited for an answer',
     async () => {
       server.faults.inject({ kind: 'hang' }, { operation: 'WhoAmI', times: 100 });
-      const { client, sleeps, sent, secrets } = connectToLocal(server, {
+      const { client, sleeps, sent, secrets, clock } = connectToLocal(server, {
         webApiTimeouts,
         retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
       });
-      const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+      const read = client.whoAmI().catch((e: unknown) => e);
+      for (const attempt of [1, 2, 3])
+        await runOut(clock, webApiTimeouts.quickMs, () => server.faults.held === attempt, read);
+      const error = (await read) as Error & { hint?: string };
       expect(error.message).toBe(
         `WhoAmI: ${server.environmentUrl} did not answer within 1 s; gave up after 3 attempts and 3 s of waiting.`,
       );
@@ -118,8 +125,10 @@ describe('a quick request the environment takes and never answers', () => {
       const file = path.join(folder, 'Contoso.zip');
       writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
       server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
-      const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
-      const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
+      const { client, logger, sent, clock } = connectToLocal(server, { webApiTimeouts });
+      const imported = importSolution(client, importOptions(file, { asynchronous: true }), logger);
+      await runOut(clock, webApiTimeouts.quickMs, () => server.faults.held === 1, imported);
+      const result = await imported;
       expect(result).toMatchObject({ result: 'imported', version: '1.0.0.2' });
       expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
       expect(logger.lines).toContainEqual(
@@ -135,12 +144,13 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
     'an export: fails after the long timeout, not the short one, saying what to use for large solutions',
     async () => {
       server.faults.inject({ kind: 'hang' }, { operation: 'ExportSolution' });
-      const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
-      const started = Date.now();
-      const error = (await client
+      const { client, sleeps, sent, clock } = connectToLocal(server, { webApiTimeouts });
+      const exported = client
         .exportSolution({ solutionName: 'Contoso', managed: false })
-        .catch((e: unknown) => e)) as Error & { hint?: string };
-      expect(Date.now() - started).toBeGreaterThanOrEqual(webApiTimeouts.slowMs - 10);
+        .catch((e: unknown) => e);
+      // The client waits on the long limit alone (runOut checks it), and that time passes.
+      await runOut(clock, webApiTimeouts.slowMs, () => server.faults.held === 1, exported);
+      const error = (await exported) as Error & { hint?: string };
       // The service goes on exporting after the connection is given up: it may still be at it.
       expect(error.message).toMatch(
         /^Export of solution 'Contoso': the export may still be running in http:\/\/127\.0\.0\.1:\d+ since about .* UTC, but its end was not confirmed: no answer within 1\.5 s\.$/,
@@ -156,15 +166,17 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
     'an import: may still be running in the environment, so it is said so and not sent again',
     async () => {
       server.faults.inject({ kind: 'hang' }, { operation: 'ImportSolution' });
-      const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
-      const error = (await client
+      const { client, sleeps, sent, clock } = connectToLocal(server, { webApiTimeouts });
+      const imported = client
         .importSolution({
           customizationFile: buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.3' }),
           importJobId: '0f9e8d7c-0000-4000-8000-000000000003',
           overwriteUnmanagedCustomizations: false,
           publishWorkflows: true,
         })
-        .catch((e: unknown) => e)) as Error & { hint?: string };
+        .catch((e: unknown) => e);
+      await runOut(clock, webApiTimeouts.slowMs, () => server.faults.held === 1, imported);
+      const error = (await imported) as Error & { hint?: string };
       expect(error.message).toBe(
         `Import of the solution may or may not have been applied: ${server.environmentUrl} did not answer within 1.5 s.`,
       );
@@ -177,9 +189,16 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
 });
 
 describe('a big answer over a slow link: the limit is on silence, not on the whole answer', () => {
-  // About 2 KB in 64-byte pieces every 100 ms: over 3 s in all, three times the quick limit, with
-  // never more than a tenth of it between two pieces.
+  // About 2 KB in 64-byte pieces. The server sends one every 100 ms of real time; on the client's
+  // clock, 0.9 s passes as each comes (passTimeAsPiecesCome): just under the limit between two
+  // pieces, many times it in all.
   const slowLink = { kind: 'trickle', bytes: 64, everyMs: 100 } as const;
+  const BETWEEN_PIECES_MS = webApiTimeouts.quickMs - 100;
+  const importJobReads = (requests: readonly string[]) =>
+    requests.filter((request) => request.includes('/importjobs(')).length;
+  /** Reads of the import log, the last request of a failed import (the progress reads leave it out). */
+  const importLogReads = (requests: readonly string[]) =>
+    requests.filter((request) => request.includes('/importjobs(') && request.includes(',data')).length;
 
   it(
     "an import log that takes longer than the quick limit to arrive is read once, and gives Dataverse's reason",
@@ -190,12 +209,15 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
       const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
       server.faults.failNextImport({ errortext: reason });
       server.faults.inject(slowLink, { operation: 'importjobs', times: 100 });
-      const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
-      const started = Date.now();
-      const error = (await importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
+      const { client, logger, sent, answered, clock } = connectToLocal(server, { webApiTimeouts });
+      const imported = importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
         (e: unknown) => e,
-      )) as Error;
-      expect(Date.now() - started).toBeGreaterThan(2 * webApiTimeouts.quickMs);
+      );
+      await until(() => importLogReads(answered) === 1, imported);
+      const logBegan = clock.now();
+      await passTimeAsPiecesCome(clock, BETWEEN_PIECES_MS, imported);
+      const error = (await imported) as Error;
+      expect(clock.now() - logBegan).toBeGreaterThan(2 * webApiTimeouts.slowMs);
       expect(error.message).toBe(
         `Import of solution 'Contoso' failed in Dataverse. The reason given was: ${reason} (Dataverse code 0x80048033)`,
       );
@@ -210,14 +232,15 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
     'an import log whose answer stalls is read again, then given up on with what happened',
     async () => {
       server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'importjobs', times: 100 });
-      const { client, sleeps, sent, secrets } = connectToLocal(server, {
+      const { client, sleeps, sent, answered, secrets, clock } = connectToLocal(server, {
         webApiTimeouts,
         retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
       });
       const id = '0f9e8d7c-0000-4000-8000-000000000004';
-      const error = (await client.getImportJob(id, { data: true }).catch((e: unknown) => e)) as Error & {
-        hint?: string;
-      };
+      const read = client.getImportJob(id, { data: true }).catch((e: unknown) => e);
+      for (const attempt of [1, 2, 3])
+        await runOut(clock, webApiTimeouts.quickMs, () => importJobReads(answered) === attempt, read);
+      const error = (await read) as Error & { hint?: string };
       expect(error.message).toBe(
         `Result of the import job: the answer from ${server.environmentUrl} stopped arriving (nothing for 1 s); gave up after 3 attempts and 3 s of waiting.`,
       );
@@ -236,9 +259,8 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
       const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
       server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'DownloadSolutionExportData' });
       server.faults.inject(slowLink, { operation: 'DownloadSolutionExportData' });
-      const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
-      const started = Date.now();
-      const result = await exportSolution(
+      const { client, logger, sent, answered, clock } = connectToLocal(server, { webApiTimeouts });
+      const exported = exportSolution(
         client,
         {
           solutionName: 'Contoso',
@@ -250,9 +272,16 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
         },
         logger,
       );
+      const downloads = () => sentTo(answered, 'DownloadSolutionExportData');
+      // The stalled attempt ends after 1 s of silence; the download that goes through takes longer than
+      // the slow limit.
+      await runOut(clock, webApiTimeouts.quickMs, () => downloads() === 1, exported);
+      await until(() => downloads() === 2, exported);
+      const downloadBegan = clock.now();
+      await passTimeAsPiecesCome(clock, BETWEEN_PIECES_MS, exported);
+      expect(clock.now() - downloadBegan).toBeGreaterThan(2 * webApiTimeouts.slowMs);
+      const result = await exported;
       expect(result).toMatchObject({ solutionName: 'Contoso', bytes: expect.any(Number) });
-      // The stalled attempt took the 1 s of silence; the download that went through, more than the slow limit.
-      expect(Date.now() - started).toBeGreaterThan(webApiTimeouts.quickMs + webApiTimeouts.slowMs);
       expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(2);
       expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
       expect(logger.lines).toContainEqual(

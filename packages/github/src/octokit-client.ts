@@ -6,6 +6,7 @@ import { UsageError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
+import type { StartTimer } from './clock.js';
 import { attemptOf, numberAttempts } from './request-attempts.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
@@ -47,6 +48,8 @@ export interface GitHubClientOptions {
   fetch?: typeof fetch;
   /** How long one request may take, answer included, before it is ended and sent again. Default 30 s. */
   requestTimeoutMs?: number;
+  /** What requestTimeoutMs runs on: real timers by default; a test passes timers it moves itself. */
+  startTimer?: StartTimer;
 }
 
 /**
@@ -101,7 +104,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs) },
+    request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs, options.startTimer) },
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
       // The request-log plugin logs the bare word "request" (its options, headers and token

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
 import { setBranch } from '../src/commit-changes.js';
 import { createGitHubClient, openPullRequest } from '../src/index.js';
+import { until } from '@connector-alm/testing';
+import { manualTimers } from './helpers/manual-timers.js';
 import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
 
 /**
@@ -22,11 +24,9 @@ afterEach(async () => {
 const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
 
 /**
- * openPullRequest with the production request timeout (30 s): no answer here waits for it, since a
- * lost or cut answer ends at once (the server closes the connection), so how fast the local server
- * answers on a loaded machine decides nothing. A short timeout for the whole run did: every request
- * of it, git work on the server included, had to answer within it (with 1 s, a loaded 2-core machine
- * sometimes saw one request run out four times, and the run gave up).
+ * openPullRequest with the production request timeout (30 s) on timers that no test here moves: a lost
+ * or cut answer ends at once (the server closes the connection), and no request runs out, however
+ * long the local server's git work takes on a loaded machine.
  */
 function run(labels: string[] = []) {
   const logger = createMemoryLogger();
@@ -36,6 +36,7 @@ function run(labels: string[] = []) {
     logger,
     writeIntervalMs: 0,
     retryAfterBaseMs: 1,
+    startTimer: manualTimers().startTimer,
   });
   const promise = openPullRequest(
     {
@@ -119,25 +120,32 @@ describe('an answer cut off before the end of its JSON body', () => {
 });
 
 describe('an answer that stops coming half way through its body', () => {
-  // The request timeout is a real timer on a real connection, and it must still be running while the
-  // body is read. One request, answered from memory without git work, so that its headers and half
-  // body come long before the timer on a loaded machine too; not retried, so that the error tells a
-  // body ended by the timer ("cut off") from headers that never came ("did not answer").
+  // The request timeout must still be running while the body is read. It runs on timers the test moves
+  // once the answer has begun, so it runs out then and only then. Not retried, so that the error tells
+  // a body ended by the timer ("cut off") from headers that never came ("did not answer").
   const TIMEOUT_MS = 1000;
 
   it('is ended by the request timeout and counts as cut off', async () => {
     scenario.github.setFaults({ stallAnswer: { operationId: 'users/get-authenticated', times: 1 } });
+    const timers = manualTimers();
+    let answered = 0;
     const client = createGitHubClient({
       token: scenario.contributor.token,
       baseUrl: scenario.github.url,
       logger: createMemoryLogger(),
       requestTimeoutMs: TIMEOUT_MS,
+      startTimer: timers.startTimer,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        answered++;
+        return response;
+      },
     });
-    const started = Date.now();
-    const error = (await client.rest.users
-      .getAuthenticated({ request: { retries: 0 } })
-      .catch((e: unknown) => e)) as UserError;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
+    const read = client.rest.users.getAuthenticated({ request: { retries: 0 } }).catch((e: unknown) => e);
+    await until(() => answered === 1, read);
+    expect(timers.pending()).toEqual([TIMEOUT_MS]);
+    timers.advance(TIMEOUT_MS);
+    const error = (await read) as UserError;
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe(
       `GitHub's answer to GET ${scenario.github.url}/user was cut off before its end; gave up after 1 attempt.`,

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { resolverSaysNoSuchHost } from '@connector-alm/testing';
+import { resolverSaysNoSuchHost, until } from '@connector-alm/testing';
 import { createMemoryLogger, UsageError } from '@connector-alm/core';
-import { createGitHubClient, openPullRequest } from '../src/index.js';
+import { createGitHubClient, openPullRequest, type StartTimer } from '../src/index.js';
+import { manualTimers } from './helpers/manual-timers.js';
 import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
 
 // Names under .invalid never resolve (RFC 6761, 6.4): DNS answers at once that there is no such host,
@@ -23,7 +24,12 @@ afterAll(async () => {
  * counting them: a host that does not exist never sees them. Plugin-retry's backoff (1, 4, 9 s) is
  * shortened to milliseconds.
  */
-function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN, requestTimeoutMs?: number) {
+function attempt(
+  apiUrl: string,
+  fetchFn: typeof fetch = fetch,
+  token = TOKEN,
+  timeouts?: { requestTimeoutMs: number; startTimer: StartTimer },
+) {
   const logger = createMemoryLogger();
   const sent: string[] = [];
   const client = createGitHubClient({
@@ -32,7 +38,7 @@ function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN, r
     logger,
     writeIntervalMs: 0,
     retryAfterBaseMs: 1,
-    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    ...timeouts,
     fetch: (input, init) => {
       sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
       return fetchFn(input, init);
@@ -133,44 +139,52 @@ describe('passing failures of the network are still tried again', () => {
 });
 
 describe('an API host that takes the connection and never answers', () => {
-  // A real timer on a real connection. Only requests answered from memory meet it: a whole
-  // openPullRequest run under a 1 s limit had its git work on the server run past it on a loaded
-  // 2-core machine, four times in a row for one request, and the run gave up.
+  // The request timeout runs on timers the test moves once the server holds the request: it runs out
+  // then, and an answered request never, however slow the machine.
   const TIMEOUT_MS = 1000;
+  /** Requests the server has held unanswered since setFaults({ hang: total }). */
+  const held = (total: number) => total - scenario.github.state.faults.hang;
   afterEach(() => scenario.github.setFaults({ hang: 0 }));
 
   it('ends a request that gets no answer in time and sends it again', async () => {
     scenario.github.setFaults({ hang: 1 });
     const sent: string[] = [];
+    const timers = manualTimers();
     const client = createGitHubClient({
       token: scenario.contributor.token,
       baseUrl: scenario.github.url,
       logger: createMemoryLogger(),
       retryAfterBaseMs: 1,
       requestTimeoutMs: TIMEOUT_MS,
+      startTimer: timers.startTimer,
       fetch: (input, init) => {
         sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
         return fetch(input, init);
       },
     });
-    const started = Date.now();
-    await expect(client.rest.users.getAuthenticated()).resolves.toMatchObject({
-      data: { login: 'contoso-dev' },
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
+    const read = client.rest.users.getAuthenticated();
+    await until(() => held(1) === 1, read);
+    expect(timers.pending()).toEqual([TIMEOUT_MS]);
+    timers.advance(TIMEOUT_MS);
+    await expect(read).resolves.toMatchObject({ data: { login: 'contoso-dev' } });
     expect(sent).toEqual([`GET ${scenario.github.url}/user`, `GET ${scenario.github.url}/user`]);
   });
 
   // Every attempt hangs, so no answer has to come in time: the run stops at its first request.
   it('gives up after the attempts, saying it got no answer within the time, not that GitHub failed', async () => {
     scenario.github.setFaults({ hang: 100 });
-    const { promise, sent, logger } = attempt(
-      scenario.github.url,
-      fetch,
-      scenario.contributor.token,
-      TIMEOUT_MS,
-    );
-    const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    const timers = manualTimers();
+    const { promise, sent, logger } = attempt(scenario.github.url, fetch, scenario.contributor.token, {
+      requestTimeoutMs: TIMEOUT_MS,
+      startTimer: timers.startTimer,
+    });
+    const opened = promise.catch((e: unknown) => e);
+    for (const attempt of [1, 2, 3, 4]) {
+      await until(() => held(100) === attempt, opened);
+      expect(timers.pending()).toEqual([TIMEOUT_MS]);
+      timers.advance(TIMEOUT_MS);
+    }
+    const error = (await opened) as Error & { hint?: string };
     expect(error.message).toBe(
       `The GitHub API at ${scenario.github.url} did not answer within 1 s; gave up after 4 attempts.`,
     );

@@ -10,3 +10,4 @@ export * from './raw-zip.js';
 export * from './temporary-folders.js';
 export * from './shared-fixtures.js';
 export * from './located-message.js';
+export * from './until.js';

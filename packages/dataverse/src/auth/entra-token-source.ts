@@ -42,6 +42,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
   const scope = `${options.resource.origin}/.default`;
   const request: SignInRequestOptions = {
     timeoutMs: options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    clock: options.clock,
     answeredHosts: new Set(),
   };
 

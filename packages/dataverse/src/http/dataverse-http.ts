@@ -1,6 +1,6 @@
 import { UserError, type Logger } from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
-import type { Clock } from '../clock.js';
+import { abortAfter, type Clock } from '../clock.js';
 import {
   dataverseError,
   DataverseError,
@@ -104,7 +104,7 @@ export class DataverseHttp {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text = await readWhileArriving(response, silentMs);
+        text = await readWhileArriving(response, silentMs, clock);
       } catch (error) {
         if (error instanceof AnswerStalled) {
           // Like a connection dropped after it reached the service: a read is sent again, a change is not.
@@ -220,15 +220,15 @@ export class DataverseHttp {
    * so the limit stops counting once the answer has begun.
    */
   private async fetchUntilAnswered(url: URL, init: RequestInit, timeoutMs: number): Promise<Response> {
-    const answerBegun = new AbortController();
-    const timer = setTimeout(
-      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+    const answerBegun = abortAfter(
+      this.options.clock,
       timeoutMs,
+      () => new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'),
     );
     try {
       return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
     } finally {
-      clearTimeout(timer);
+      answerBegun.cancel();
     }
   }
 

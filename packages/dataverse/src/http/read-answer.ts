@@ -1,3 +1,5 @@
+import type { Clock, Timer } from '../clock.js';
+
 /** An answer's body began and then stopped: nothing arrived for `silentMs`. */
 export class AnswerStalled extends Error {
   constructor(readonly silentMs: number) {
@@ -11,17 +13,17 @@ export class AnswerStalled extends Error {
  * `silentMs` of the one before, however long the whole takes. An import log of megabytes or an
  * exported solution of 100+ MB over a slow link can take longer than any fixed limit fit for a hung
  * connection, while a connection that sends nothing for that long is hung whatever the body's size.
- * A stalled body is cancelled, which closes its connection.
+ * A stalled body is cancelled, which closes its connection. The silence is measured on `clock`.
  */
-export async function readWhileArriving(response: Response, silentMs: number): Promise<string> {
+export async function readWhileArriving(response: Response, silentMs: number, clock: Clock): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   for (;;) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: Timer | undefined;
     const silence = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
     });
     try {
       const piece = await Promise.race([reader.read(), silence]);
@@ -31,7 +33,7 @@ export async function readWhileArriving(response: Response, silentMs: number): P
       if (error instanceof AnswerStalled) await reader.cancel().catch(() => undefined);
       throw error;
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   }
 }

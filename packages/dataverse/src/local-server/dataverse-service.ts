@@ -178,6 +178,7 @@ export class DataverseService {
         });
         response.write('{"');
       }
+      this.options.faults.held++;
       return;
     }
     if (fault.kind === 'throttle') {

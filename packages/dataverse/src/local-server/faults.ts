@@ -84,6 +84,12 @@ export class FaultSwitches {
   private importFailures: ImportFailure[] = [];
   private hiddenJobs: number[] = [];
   private loginFaults: { fault: LoginFault; endpoint: LoginEndpoint }[] = [];
+  /**
+   * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
+   * `afterHeaders`): a test waits for this before it lets the client's time limit pass, so that the
+   * limit ends a request the server really holds, whatever the machine's load.
+   */
+  held = 0;
 
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
@@ -122,6 +128,7 @@ export class FaultSwitches {
   }
 
   clear(): void {
+    this.held = 0;
     this.loginFaults = [];
     this.armed = [];
     this.jobFailures = [];

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type CryptoKey } from 'jose';
 import { issueAccessToken } from './access-tokens.js';
 import { EntraFailure } from './entra-errors.js';
-import type { FaultSwitches } from './faults.js';
+import type { FaultSwitches, LoginFault } from './faults.js';
 import { answerLoginFault } from './login-faults.js';
 import { readBody, sendJson } from './http-kit.js';
 import { GITHUB_ISSUER, type LocalApp } from './scenario.js';
@@ -52,10 +52,21 @@ export class LoginService {
     sendJson(response, 404, { error: 'not_found', error_description: `No endpoint at ${url.pathname}.` });
   }
 
+  /** Answers with the fault, counting a request it holds unanswered (FaultSwitches.held). */
+  private answerFault(
+    fault: LoginFault,
+    request: IncomingMessage,
+    response: ServerResponse,
+    now: Date,
+  ): void {
+    answerLoginFault(fault, request, response, now);
+    if (fault.kind === 'hang' && this.options.faults) this.options.faults.held++;
+  }
+
   private async token(request: IncomingMessage, response: ServerResponse, tenant: string): Promise<void> {
     const now = this.options.now();
     const fault = this.options.faults?.takeLoginFault('token');
-    if (fault) return answerLoginFault(fault, request, response, new Date(now));
+    if (fault) return this.answerFault(fault, request, response, new Date(now));
     try {
       const type = String(request.headers['content-type'] ?? '');
       const raw = (await readBody(request, 1024 * 1024)).toString('utf8');
@@ -118,7 +129,7 @@ export class LoginService {
   /** GitHub's shape: `{"count":…,"value":"<jwt>"}`, authorised by the runner's request token. */
   private async githubIdToken(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const fault = this.options.faults?.takeLoginFault('github-id-token');
-    if (fault) return answerLoginFault(fault, request, response, new Date(this.options.now()));
+    if (fault) return this.answerFault(fault, request, response, new Date(this.options.now()));
     const token = /^bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (token !== this.options.githubRequestToken) {
       sendJson(response, 401, {

@@ -3,6 +3,8 @@ import {
   connectDataverse,
   createManualClock,
   type ClientCredential,
+  type Clock,
+  type ManualClock,
   type Fetch,
   type LocalServer,
   type RetryBudget,
@@ -22,13 +24,17 @@ export function startContosoServer(): Promise<LocalServer> {
   });
 }
 
-/** A client for the local server, on a clock that never waits, capturing log lines and masked secrets. */
+/**
+ * A client for the local server, on a clock that never waits and moves only when told (or slept on),
+ * capturing log lines and masked secrets. Its requests' time limits run on that clock too: a request
+ * the server holds unanswered is ended only when the test lets the time pass (see ./time.ts).
+ */
 export function connectToLocal(
   server: LocalServer,
   options: {
     credential?: ClientCredential;
     appId?: string;
-    clock?: ReturnType<typeof createManualClock>;
+    clock?: ManualClock;
     retry?: RetryBudget;
     environmentUrl?: string;
     cloud?: string;
@@ -45,16 +51,22 @@ export function connectToLocal(
   const sleeps: number[] = [];
   /** Every request sent, as `METHOD url`: counts attempts the server cannot see (a host that does not exist). */
   const sent: string[] = [];
-  const countingFetch: Fetch = (input, init) => {
-    sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
-    return (options.fetch ?? fetch)(input, init);
+  /** Every request whose answer has begun (status and headers in), the same way. */
+  const answered: string[] = [];
+  const countingFetch: Fetch = async (input, init) => {
+    const request = `${init?.method ?? 'GET'} ${String(input)}`;
+    sent.push(request);
+    const response = await (options.fetch ?? fetch)(input, init);
+    answered.push(request);
+    return response;
   };
-  const countingClock = {
+  const countingClock: Clock = {
     now: () => clock.now(),
     sleep: async (ms: number) => {
       sleeps.push(ms);
       await clock.sleep(ms);
     },
+    startTimer: (ms, onExpiry) => clock.startTimer(ms, onExpiry),
   };
   const client = connectDataverse(
     {
@@ -75,7 +87,7 @@ export function connectToLocal(
       ...(options.webApiTimeouts ? { webApiTimeouts: options.webApiTimeouts } : {}),
     },
   );
-  return { client, logger, secrets, sleeps, sent, clock };
+  return { client, logger, secrets, sleeps, sent, answered, clock };
 }
 
 /** How many requests the client sent to one Web API route (`sent` of connectToLocal), answered or not. */
