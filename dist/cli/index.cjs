@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path57 = require("node:path");
+    var path58 = require("node:path");
     var fs25 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path57.resolve(baseDir, baseName);
+          const localBin = path58.resolve(baseDir, baseName);
           if (fs25.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path57.extname(baseName))) return void 0;
+          if (sourceExt.includes(path58.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs25.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path57.resolve(
-            path57.dirname(resolvedScriptPath),
+          executableDir = path58.resolve(
+            path58.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path57.basename(
+            const legacyName = path58.basename(
               this._scriptPath,
-              path57.extname(this._scriptPath)
+              path58.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path57.extname(executableFile));
+        launchWithNode = sourceExt.includes(path58.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path57.basename(filename, path57.extname(filename));
+        this._name = path58.basename(filename, path58.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path58) {
-        if (path58 === void 0) return this._executableDir;
-        this._executableDir = path58;
+      executableDir(path59) {
+        if (path59 === void 0) return this._executableDir;
+        this._executableDir = path59;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path57) {
-      let input = path57;
+    function removeDotSegments(path58) {
+      let input = path58;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path57) {
-      if (path57 === "" || path57[0] === "/") {
-        return removeDotSegments(path57);
+    function removeDotSegmentsRelative(path58) {
+      if (path58 === "" || path58[0] === "/") {
+        return removeDotSegments(path58);
       }
-      const segments = path57.split("/");
+      const segments = path58.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path57 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path57 && path57 !== "/" ? path57 : void 0;
+        const path58 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path58 && path58 !== "/" ? path58 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path57) {
-      const ctrl = callVisitor(key, node, visitor, path57);
+    function visit_(key, node, visitor, path58) {
+      const ctrl = callVisitor(key, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path57, ctrl);
-        return visit_(key, ctrl, visitor, path57);
+        replaceNode(key, path58, ctrl);
+        return visit_(key, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path57 = Object.freeze(path57.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path57);
+            const ci = visit_(i2, node.items[i2], visitor, path58);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path57 = Object.freeze(path57.concat(node));
-          const ck = visit_("key", node.key, visitor, path57);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = visit_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path57);
+          const cv = visit_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path57) {
-      const ctrl = await callVisitor(key, node, visitor, path57);
+    async function visitAsync_(key, node, visitor, path58) {
+      const ctrl = await callVisitor(key, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path57, ctrl);
-        return visitAsync_(key, ctrl, visitor, path57);
+        replaceNode(key, path58, ctrl);
+        return visitAsync_(key, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path57 = Object.freeze(path57.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path57);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path58);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path57 = Object.freeze(path57.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path57);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path57);
+          const cv = await visitAsync_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path57) {
+    function callVisitor(key, node, visitor, path58) {
       if (typeof visitor === "function")
-        return visitor(key, node, path57);
+        return visitor(key, node, path58);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path57);
+        return visitor.Map?.(key, node, path58);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path57);
+        return visitor.Seq?.(key, node, path58);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path57);
+        return visitor.Pair?.(key, node, path58);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path57);
+        return visitor.Scalar?.(key, node, path58);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path57);
+        return visitor.Alias?.(key, node, path58);
       return void 0;
     }
-    function replaceNode(key, path57, node) {
-      const parent = path57[path57.length - 1];
+    function replaceNode(key, path58, node) {
+      const parent = path58[path58.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path57, value) {
+    function collectionFromPath(schema, path58, value) {
       let v = value;
-      for (let i2 = path57.length - 1; i2 >= 0; --i2) {
-        const k = path57[i2];
+      for (let i2 = path58.length - 1; i2 >= 0; --i2) {
+        const k = path58[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path57) => path57 == null || typeof path57 === "object" && !!path57[Symbol.iterator]().next().done;
+    var isEmptyPath = (path58) => path58 == null || typeof path58 === "object" && !!path58[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path57, value) {
-        if (isEmptyPath(path57))
+      addIn(path58, value) {
+        if (isEmptyPath(path58))
           this.add(value);
         else {
-          const [key, ...rest] = path57;
+          const [key, ...rest] = path58;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path57) {
-        const [key, ...rest] = path57;
+      deleteIn(path58) {
+        const [key, ...rest] = path58;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path57, keepScalar) {
-        const [key, ...rest] = path57;
+      getIn(path58, keepScalar) {
+        const [key, ...rest] = path58;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path57) {
-        const [key, ...rest] = path57;
+      hasIn(path58) {
+        const [key, ...rest] = path58;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path57, value) {
-        const [key, ...rest] = path57;
+      setIn(path58, value) {
+        const [key, ...rest] = path58;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path57, value) {
+      addIn(path58, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path57, value);
+          this.contents.addIn(path58, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path57) {
-        if (Collection2.isEmptyPath(path57)) {
+      deleteIn(path58) {
+        if (Collection2.isEmptyPath(path58)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path57) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path58) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path57, keepScalar) {
-        if (Collection2.isEmptyPath(path57))
+      getIn(path58, keepScalar) {
+        if (Collection2.isEmptyPath(path58))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path57, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path58, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path57) {
-        if (Collection2.isEmptyPath(path57))
+      hasIn(path58) {
+        if (Collection2.isEmptyPath(path58))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path57) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path58) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path57, value) {
-        if (Collection2.isEmptyPath(path57)) {
+      setIn(path58, value) {
+        if (Collection2.isEmptyPath(path58)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path57), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path58), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path57, value);
+          this.contents.setIn(path58, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path57) => {
+    visit2.itemAtPath = (cst, path58) => {
       let item = cst;
-      for (const [field, index] of path57) {
+      for (const [field, index] of path58) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path57) => {
-      const parent = visit2.itemAtPath(cst, path57.slice(0, -1));
-      const field = path57[path57.length - 1][0];
+    visit2.parentCollection = (cst, path58) => {
+      const parent = visit2.itemAtPath(cst, path58.slice(0, -1));
+      const field = path58[path58.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path57, item, visitor) {
-      let ctrl = visitor(item, path57);
+    function _visit(path58, item, visitor) {
+      let ctrl = visitor(item, path58);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path57.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path58.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path57);
+            ctrl = ctrl(item, path58);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path57) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path58) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path57, { windows } = {}) => {
-      const segs = path57.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path58, { windows } = {}) => {
+      const segs = path58.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path57, options2) {
+    function openPromise(path58, options2) {
       return new Promise((resolve, reject) => {
-        open2(path57, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path58, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path57, options2, callback) {
+    function open2(path58, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.open(path57, "r", function(err2, fd2) {
+      fs25.open(path58, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs25.close(fd2, defaultCallback);
@@ -30496,12 +30496,18 @@ function processIo() {
 
 // packages/cli/src/empty-values.ts
 var HINT = "Give a value; an empty one often comes from a shell variable that is not set.";
+function blankValue(value) {
+  const values = Array.isArray(value) ? value : [value];
+  return values.find((v) => typeof v === "string" && v.trim() === "");
+}
+function whatIsWrong(blank) {
+  return blank === "" ? "is empty" : "holds only white space";
+}
 function refuseEmptyArguments(command) {
   command.registeredArguments.forEach((argument, index) => {
-    const value = command.processedArgs[index];
-    const values = Array.isArray(value) ? value : [value];
-    if (values.includes(""))
-      throw new UsageError(`The argument <${argument.name()}> is empty.`, { hint: HINT });
+    const blank = blankValue(command.processedArgs[index]);
+    if (blank !== void 0)
+      throw new UsageError(`The argument <${argument.name()}> ${whatIsWrong(blank)}.`, { hint: HINT });
   });
 }
 function refuseEmptyOptions(command) {
@@ -30509,16 +30515,45 @@ function refuseEmptyOptions(command) {
     for (const option of current.options) {
       const key = option.attributeName();
       if (current.getOptionValueSource(key) !== "cli") continue;
-      const value = current.getOptionValue(key);
-      const values = Array.isArray(value) ? value : [value];
-      const blank = values.find((v) => typeof v === "string" && v.trim() === "");
+      const blank = blankValue(current.getOptionValue(key));
       if (blank === void 0) continue;
       const name = option.long ?? option.short ?? key;
-      throw new UsageError(`${name} ${blank === "" ? "is empty" : "holds only white space"}.`, {
-        hint: HINT
-      });
+      throw new UsageError(`${name} ${whatIsWrong(blank)}.`, { hint: HINT });
     }
   }
+}
+
+// packages/cli/src/unknown-command.ts
+function followNames(root, argv, start) {
+  let command = root;
+  let index = start;
+  for (; index < argv.length && command.commands.length > 0; index++) {
+    const word = argv[index];
+    if (word.startsWith("-")) continue;
+    const named = command.commands.find((sub) => sub.name() === word || sub.aliases().includes(word));
+    if (!named) break;
+    command = named;
+  }
+  return { command, index };
+}
+function readHelpCommand(root, argv) {
+  const { command, index } = followNames(root, argv, 0);
+  if (command.commands.length === 0 || argv[index] !== "help" || index + 1 === argv.length) return [...argv];
+  const names3 = argv.filter((_, i2) => i2 !== index);
+  const topic = followNames(command, argv, index + 1);
+  const unknown = topic.command.commands.length > 0 && topic.index < argv.length;
+  return unknown ? names3 : [...names3, "--help"];
+}
+function unknownCommandLine(root, argv, message2) {
+  const [first = "", ...rest] = message2.split("\n");
+  const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim())?.[1];
+  const names3 = [];
+  for (let c = followNames(root, argv, 0).command; c; c = c.parent) names3.unshift(c.name());
+  return [
+    `${first}.`,
+    ...suggestion ? [`Did you mean ${suggestion}?`] : [],
+    `Run ${names3.join(" ")} --help for the commands.`
+  ].join(" ");
 }
 
 // packages/validator/src/model/finding.ts
@@ -30693,8 +30728,8 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
-function namesConnector(given, name) {
-  const [a, b] = [nameKey(given), nameKey(name)];
+function namesConnector(given2, name) {
+  const [a, b] = [nameKey(given2), nameKey(name)];
   if (a === "" || b === "") return false;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
@@ -31340,12 +31375,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path57) {
+function findNodeAtLocation(root, path58) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path57) {
+  for (let segment of path58) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32108,7 +32143,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path57 = [root];
+  const path58 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32116,14 +32151,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path57[level];
+    let node = path58[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path57[level] = node;
+      path58[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34639,7 +34674,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path57 = problem.segments;
+  const path58 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34653,21 +34688,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path57.includes("oAuthSettings")) {
-      const last2 = path57[path57.length - 1];
+    if (path58.includes("oAuthSettings")) {
+      const last2 = path58[path58.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path57.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path57[path57.length - 1] === "type" && path57.length === parameterNameDepth(path57) + 1)
+    if (path58.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path58[path58.length - 1] === "type" && path58.length === parameterNameDepth(path58) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path57) {
-  return path57[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path58) {
+  return path58[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -34851,9 +34886,9 @@ var apiPropertiesOAuthRules = [
         }
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
+        for (const [key, given2] of entriesOf(ui)) {
           if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+          if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
               message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
@@ -34865,8 +34900,8 @@ var apiPropertiesOAuthRules = [
           ["hidden", "true"],
           ["required", "false"]
         ]) {
-          const given = constraints?.[key];
-          if (String(given) !== expected) {
+          const given2 = constraints?.[key];
+          if (String(given2) !== expected) {
             context.report({
               pointer: childPointer(uiPointer, "constraints", key),
               message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
@@ -35691,14 +35726,14 @@ function isConnectorFolderListing(names3) {
 }
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = import_node_path4.default.resolve(cwd, given);
+  for (const given2 of paths) {
+    const absolute = import_node_path4.default.resolve(cwd, given2);
     let stat;
     try {
       stat = (0, import_node_fs3.statSync)(absolute);
     } catch {
       throw new UsageError("does not exist.", {
-        location: { file: given },
+        location: { file: given2 },
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
@@ -35706,7 +35741,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       const folder = import_node_path4.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given },
+          location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
       }
@@ -36643,10 +36678,17 @@ function operationKeys(operation2) {
   return keys;
 }
 var SwaggerModel = class {
-  constructor(root) {
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(root, followPathItemRefs = false) {
     this.root = root;
+    this.followPathItemRefs = followPathItemRefs;
   }
   root;
+  followPathItemRefs;
   operationList;
   byId;
   refTargets = /* @__PURE__ */ new Map();
@@ -36813,11 +36855,17 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path57 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path57)) continue;
-      const pathItem = asObject(paths[path57]);
+    for (const path58 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path58)) continue;
+      let pathItem = asObject(paths[path58]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path57);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path58);
+      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+        const target = this.pathItemTarget(pathItem);
+        if (!target) continue;
+        pathItem = target.value;
+        pathItemPlace = this.placeAt(target.pointer);
+      }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -36827,7 +36875,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path57, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path58, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -36836,6 +36884,15 @@ var SwaggerModel = class {
       }
     }
     return operations;
+  }
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem) {
+    const target = this.resolve(pathItem, "");
+    const value = target.broken ? void 0 : asObject(target.value);
+    return value ? { value, pointer: target.pointer } : void 0;
   }
   parameterList(list2, owner, level, operationInternal) {
     const entries = asArray(list2);
@@ -36952,8 +37009,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path57, method, pathItemPlace, operation2) {
-    this.path = path57;
+  constructor(path58, method, pathItemPlace, operation2) {
+    this.path = path58;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37130,9 +37187,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path57) {
+function pathVariables(path58) {
   const names3 = [];
-  for (const match2 of path57.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path58.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45431,12 +45488,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path57 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path57)) continue;
-        if (path57.startsWith("x-")) continue;
-        const item = paths[path57];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path57);
-        else this.typeIssue(placeAt(rootNode, "paths", path57), "Object", item);
+      for (const path58 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path58)) continue;
+        if (path58.startsWith("x-")) continue;
+        const item = paths[path58];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path58);
+        else this.typeIssue(placeAt(rootNode, "paths", path58), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45460,8 +45517,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path57) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path57);
+  visitPathItem(item, rootNode, path58) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path58);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46691,12 +46748,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path57 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path58 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path57 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path58 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46803,16 +46860,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path57) {
+function followSchemaPath(model, root, path58) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path57.length && steps < MAX_STEPS; ) {
-    let end = path57.indexOf("/", start);
-    if (end === -1) end = path57.length;
+  for (let start = 0; start < path58.length && steps < MAX_STEPS; ) {
+    let end = path58.indexOf("/", start);
+    if (end === -1) end = path58.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path57.slice(start, end));
+      const next = property(model, current, path58.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -46987,9 +47044,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path57 = pathAt(call, key);
-    if (path57 === void 0 || followSchemaPath(model, items.schema, path57).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path57, label) });
+    const path58 = pathAt(call, key);
+    if (path58 === void 0 || followSchemaPath(model, items.schema, path58).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path58, label) });
   }
   return problems;
 }
@@ -47162,10 +47219,10 @@ var dynamicRules = [
         const target = targetOf(swagger, call);
         if (!target) continue;
         const label = operationLabel(target);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
+        const given2 = asObject(call.call.parameters);
+        for (const name in given2) {
+          if (!has(given2, name)) continue;
+          const entry = given2[name];
           const parameter = parameterNamed(target, name);
           if (!parameter) {
             if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
@@ -47202,7 +47259,7 @@ var dynamicRules = [
         }
         for (const parameter of target.parameters) {
           const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
             continue;
           if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
             continue;
@@ -48493,16 +48550,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path57) {
-    this.path = path57;
-    const hasBrace = path57.includes("{");
-    this.variables = hasBrace ? scanVariables(path57) : NO_VARIABLES;
+  constructor(path58) {
+    this.path = path58;
+    const hasBrace = path58.includes("{");
+    this.variables = hasBrace ? scanVariables(path58) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path57.indexOf("/"); ; slash = path57.indexOf("/", start)) {
-      const end = slash === -1 ? path57.length : slash;
-      if (hasBrace && isVariableSegment(path57, start, end)) variableSegmentCount++;
+    for (let slash = path58.indexOf("/"); ; slash = path58.indexOf("/", start)) {
+      const end = slash === -1 ? path58.length : slash;
+      if (hasBrace && isVariableSegment(path58, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48531,8 +48588,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path57 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path57) last2 = new PathTemplate(path57);
+    const path58 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path58) last2 = new PathTemplate(path58);
     templates[index] = last2;
   }
   return templates;
@@ -48557,9 +48614,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path57, start) {
-  const slash = path57.indexOf("/", start);
-  return slash === -1 ? path57.length : slash;
+function segmentEnd(path58, start) {
+  const slash = path58.indexOf("/", start);
+  return slash === -1 ? path58.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48568,57 +48625,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path57, start, end) {
+function isVariableSegment(path58, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path57.charCodeAt(start) !== OPEN || path57.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path58.charCodeAt(start) !== OPEN || path58.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path57.charCodeAt(index);
+    const code2 = path58.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path57, open2) {
-  for (let index = open2 + 1; index < path57.length; index++) {
-    const code2 = path57.charCodeAt(index);
+function matchEnd(path58, open2) {
+  for (let index = open2 + 1; index < path58.length; index++) {
+    const code2 = path58.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path57) {
+function scanVariables(path58) {
   const variables = [];
-  for (let open2 = path57.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path57, open2);
+  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path58, open2);
     if (close2 === -1) {
-      open2 = path57.indexOf("{", open2 + 1);
+      open2 = path58.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path57.slice(open2 + 1, close2);
+    const name = path58.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path57.indexOf("{", close2 + 1);
+    open2 = path58.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path57) {
+function routeOf(path58) {
   let route = "";
   let copied = 0;
-  for (let open2 = path57.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path57, open2);
+  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path58, open2);
     if (close2 === -1) {
-      open2 = path57.indexOf("{", open2 + 1);
+      open2 = path58.indexOf("{", open2 + 1);
       continue;
     }
-    route += path57.slice(copied, open2) + "{}";
+    route += path58.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path57.indexOf("{", copied);
+    open2 = path58.indexOf("{", copied);
   }
-  return copied === 0 ? path57 : route + path57.slice(copied);
+  return copied === 0 ? path58 : route + path58.slice(copied);
 }
-function routeHash(path57) {
+function routeHash(path58) {
   let hash = 0;
-  for (let index = 0; index < path57.length; index++) {
-    const code2 = path57.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path57, index) : -1;
+  for (let index = 0; index < path58.length; index++) {
+    const code2 = path58.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path58, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48639,15 +48696,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path57 of pathKeys(swagger)) {
-    const message2 = problem(path57);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path57), message: message2 });
+  for (const path58 of pathKeys(swagger)) {
+    const message2 = problem(path58);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path58), message: message2 });
   }
 }
-function templateProblem(path57) {
+function templateProblem(path58) {
   let open2 = -1;
-  for (let index = 0; index < path57.length; index++) {
-    const character = path57[index];
+  for (let index = 0; index < path58.length; index++) {
+    const character = path58[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48681,15 +48738,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path57 = operations[index].path;
-    if (!path57.includes("{")) {
-      while (index < operations.length && operations[index].path === path57) index++;
+    const path58 = operations[index].path;
+    if (!path58.includes("{")) {
+      while (index < operations.length && operations[index].path === path58) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path57; index++)
+    for (; index < operations.length && operations[index].path === path58; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path57);
+    const route = routeHash(path58);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48735,7 +48792,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path57) => path57.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path58) => path58.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48755,7 +48812,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path57) => /[?#]/.test(path57) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path58) => /[?#]/.test(path58) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48771,7 +48828,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path57) => path57.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path58) => path58.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48785,8 +48842,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path57) => {
-        const problem = templateProblem(path57);
+      reportPathKeys(context, (path58) => {
+        const problem = templateProblem(path58);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -48803,9 +48860,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path57) => (
+        (path58) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path57.includes("=") && pathVariables(path57).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path58.includes("=") && pathVariables(path58).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -48900,14 +48957,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path57 of pathKeys(swagger)) {
-        const key = path57.toLowerCase();
+      for (const path58 of pathKeys(swagger)) {
+        const key = path58.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path57),
+            pointer: childPointer("/paths", path58),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path57
+              path58
             )
           });
         }
@@ -48926,12 +48983,12 @@ var pathRules = [
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
       const paths = swagger?.paths;
-      for (const path57 in paths) {
-        if (!has(paths, path57)) continue;
-        const pathItem = asObject(paths[path57]);
+      for (const path58 in paths) {
+        if (!has(paths, path58)) continue;
+        const pathItem = asObject(paths[path58]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path57, "$ref"),
+          pointer: childPointer("/paths", path58, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -50725,26 +50782,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path57 = [];
+    const path58 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path57.push(start);
+    path58.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path57.pop();
+        path58.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path57.slice(path57.indexOf(target)));
+      if (seen === "grey") cycles.push(path58.slice(path58.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path57.push(target);
+        path58.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -51362,7 +51419,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path57 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path58 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51370,7 +51427,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path57}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path58}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51623,8 +51680,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path57) {
-  return routeOf(path57).replace(/\/+$/, "").toLowerCase();
+function templateShape(path58) {
+  return routeOf(path58).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51876,10 +51933,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path57, options2 = {}) {
+function offsetOfPath(document, path58, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path57.entries()) {
+  for (const [index, step2] of path58.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -51890,7 +51947,7 @@ function offsetOfPath(document, path57, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path57.length - 1;
+    const isLast = index === path58.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51987,16 +52044,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path57 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path57;
-  const value = path57.reduce(
+  const path58 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path58;
+  const value = path58.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path57.length === 0) {
+    if (path58.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52007,7 +52064,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path57, name],
+      path: [...path58, name],
       atKey: true
     };
   }
@@ -52015,7 +52072,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path57,
+      path: path58,
       atKey: false
     };
   }
@@ -52025,34 +52082,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path57,
+        path: path58,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path57, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path58, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path57,
+      path: path58,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path57, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path58, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path57,
+      path: path58,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path57,
+    path: path58,
     atKey: false
   };
 }
@@ -52145,9 +52202,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path57, method, body) => `{
+var operation = (path58, method, body) => `{
   "paths": {
-    "${path57}": {
+    "${path58}": {
       "${method}": ${body}
     }
   }
@@ -53188,7 +53245,8 @@ function notificationContent(model, operation2) {
   if (onOperation) {
     return { value: onOperation, pointer: childPointer(operation2.pointer, "x-ms-notification-content") };
   }
-  const onPathItem = asObject(asObject(model.paths?.[operation2.path])?.["x-ms-notification-content"]);
+  const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
+  const onPathItem = asObject(pathItem?.["x-ms-notification-content"]);
   if (!onPathItem) return void 0;
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
@@ -53289,6 +53347,9 @@ function whyUnfollowed(model, value, pointer) {
   const written2 = quoted(asObject(value)?.$ref);
   const last2 = asString(asObject(resolved2.value)?.$ref);
   if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
+  if (last2 !== void 0 && !last2.startsWith("#")) {
+    return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
+  }
   return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
 }
 
@@ -53439,6 +53500,97 @@ function byKey(parameters) {
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
+}
+
+// packages/validator/src/diff/path-item-refs.ts
+function unfollowedPathItems(model) {
+  const unfollowed2 = /* @__PURE__ */ new Map();
+  const paths = model.paths;
+  for (const path58 in paths) {
+    if (!has(paths, path58)) continue;
+    const pathItem = refPathItem(paths[path58]);
+    if (!pathItem || model.pathItemTarget(pathItem)) continue;
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path58));
+    unfollowed2.set(path58, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+  }
+  return unfollowed2;
+}
+function followedPathItems(model) {
+  const targets = /* @__PURE__ */ new Set();
+  const paths = model.paths;
+  for (const path58 in paths) {
+    if (!has(paths, path58)) continue;
+    const pathItem = refPathItem(paths[path58]);
+    const target = pathItem && model.pathItemTarget(pathItem);
+    if (target) targets.add(target.pointer);
+  }
+  return targets;
+}
+function diffPathItemRefs(context) {
+  const pathsBefore = context.old.paths ?? {};
+  const pathsAfter = context.new.paths ?? {};
+  const unfollowedBefore = unfollowedPathItems(context.old);
+  const unfollowedAfter = unfollowedPathItems(context.new);
+  const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
+  for (const path58 of all) {
+    const before = has(pathsBefore, path58) ? pathsBefore[path58] : void 0;
+    const after = has(pathsAfter, path58) ? pathsAfter[path58] : void 0;
+    const refBefore = refPathItem(before)?.$ref;
+    const refAfter = refPathItem(after)?.$ref;
+    if (refBefore === void 0 && refAfter === void 0) continue;
+    const whyAfter = unfollowedAfter.get(path58);
+    const whyBefore = unfollowedBefore.get(path58);
+    if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
+    if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
+    const pathItemPointer = childPointer("/paths", path58);
+    if (after === void 0) {
+      if (whyBefore !== void 0) {
+        context.sink.add({
+          rule: CHANGE_RULES.other,
+          file: "swagger",
+          side: "old",
+          pointer: childPointer(pathItemPointer, "$ref"),
+          detail: `The path item ${quoted(path58)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+        });
+      }
+      continue;
+    }
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path58)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path58)} was not compared: in the base version, ${whyBefore}.` : refEdit(path58, refBefore, refAfter);
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: "new",
+      pointer: refAfter === void 0 ? pathItemPointer : childPointer(pathItemPointer, "$ref"),
+      detail
+    });
+  }
+}
+function refEdit(path58, before, after) {
+  if (before === void 0)
+    return `The path item ${quoted(path58)} is written as a $ref to ${quoted(after)} now.`;
+  if (after === void 0)
+    return `The path item ${quoted(path58)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path58)} changed from ${quoted(before)} to ${quoted(after)}.`;
+}
+function refPathItem(value) {
+  const pathItem = asObject(value);
+  return pathItem && asString(pathItem.$ref) !== void 0 ? pathItem : void 0;
+}
+function equalApartFrom(before, after, pointer, skipped) {
+  if (skipped.has(pointer)) return true;
+  if (jsonEqual(before, after)) return true;
+  const objectBefore = before === void 0 ? {} : before;
+  const objectAfter = after === void 0 ? {} : after;
+  if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
+  const prefix = `${pointer}/`;
+  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
+  for (const key of keys) {
+    const valueBefore = has(objectBefore, key) ? objectBefore[key] : void 0;
+    const valueAfter2 = has(objectAfter, key) ? objectAfter[key] : void 0;
+    if (!equalApartFrom(valueBefore, valueAfter2, childPointer(pointer, key), skipped)) return false;
+  }
+  return true;
 }
 
 // packages/validator/src/diff/response-diff.ts
@@ -53657,7 +53809,10 @@ function diffOperations(context) {
       unmatchedOld.push(before);
     }
   }
+  const unfollowedNew = unfollowedPathItems(context.new);
+  const unfollowedOld = unfollowedPathItems(context.old);
   for (const before of unmatchedOld) {
+    if (unfollowedNew.has(before.path)) continue;
     const renamed = newOperations.find(
       (operation2) => !matchedNew.has(operation2) && operation2.operationId !== void 0 && !oldIds.has(operation2.operationId) && sameEndpoint(operation2, before)
     );
@@ -53686,7 +53841,7 @@ function diffOperations(context) {
     });
   }
   for (const after of newOperations) {
-    if (matchedNew.has(after)) continue;
+    if (matchedNew.has(after) || unfollowedOld.has(after.path)) continue;
     context.sink.add({
       rule: CHANGE_RULES.operationAdded,
       file: "swagger",
@@ -53796,8 +53951,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path57) {
-  return path57.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path58) {
+  return path58.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -54098,8 +54253,8 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after) {
-  const oldModel = new SwaggerModel(before);
-  const newModel = new SwaggerModel(after);
+  const oldModel = new SwaggerModel(before, true);
+  const newModel = new SwaggerModel(after, true);
   const context = {
     old: oldModel,
     new: newModel,
@@ -54109,8 +54264,11 @@ function diffSwaggerValues(before, after) {
   diffEndpoint(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
+  diffPathItemRefs(context);
   diffUnvisitedReusables(context, before, after);
+  const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
+    if (equalApartFrom(before[key], after[key], childPointer("", key), followed)) continue;
     addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.changes;
@@ -54408,36 +54566,85 @@ function compareChanges(a, b) {
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
+var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
-  const [before, after] = await Promise.all([readVersion(oldPath, cwd), readVersion(newPath, cwd)]);
-  return diffConnectorFiles(before, after);
+  const [before, after] = await Promise.all([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  if (before.file && after.file && before.file !== after.file) {
+    throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {
+      location: { file: newPath },
+      hint: "diff compares two versions of one file: give two swaggers, two apiProperties.json, or two connector folders."
+    });
+  }
+  return diffConnectorFiles(
+    after.file && !before.file ? only(before.version, after.file) : before.version,
+    before.file && !after.file ? only(after.version, before.file) : after.version
+  );
 }
-async function readVersion(given, cwd) {
-  const absolute = import_node_path8.default.resolve(cwd, given);
+async function readSide(given2, cwd) {
+  const absolute = import_node_path8.default.resolve(cwd, given2);
   let stat;
   try {
     stat = await import_node_fs4.promises.stat(absolute);
   } catch {
     throw new UsageError("does not exist.", {
-      location: { file: given },
+      location: { file: given2 },
       hint: "Give a connector folder or its apiDefinition.swagger.json."
     });
   }
   if (stat.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs4.promises.readdir(absolute)))
+    if (!isConnectorFolderListing(await import_node_fs4.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
-        location: { file: given },
-        hint: "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json."
+        location: { file: given2 },
+        hint: await notAConnectorHint(given2, absolute, cwd)
       });
-    return connectorVersion(await loadConnectorFolder(absolute, cwd));
+    }
+    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
   }
-  const decoded = decodeUtf8(await import_node_fs4.promises.readFile(absolute));
-  const document = JsonDocument.parse(decoded.text);
+  const bytes = await import_node_fs4.promises.readFile(absolute);
+  const document = JsonDocument.parse(decodeUtf8(bytes).text);
+  const name = import_node_path8.default.basename(absolute);
+  if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
+    throw new UsageError(
+      `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
+      {
+        location: { file: given2 },
+        hint: `${WHAT_DIFF_TAKES} A .json file is compared even when its JSON is broken.`
+      }
+    );
+  }
   const displayPath2 = toDisplayPath(cwd, absolute);
-  if (kindOfFileName(import_node_path8.default.basename(absolute)) === "apiProperties") {
-    return { apiProperties: document, apiPropertiesPath: displayPath2 };
+  if (kindOfFile(name, document) === "apiProperties") {
+    return { version: { apiProperties: document, apiPropertiesPath: displayPath2 }, file: "apiProperties" };
   }
-  return { swagger: document, swaggerPath: displayPath2 };
+  return { version: { swagger: document, swaggerPath: displayPath2 }, file: "swagger" };
+}
+function kindOfFile(name, document) {
+  const kind = kindOfFileName(name);
+  if (kind === "apiProperties") return "apiProperties";
+  if (kind === "swagger") return "swagger";
+  const root = asObject(document.value);
+  if (!root || !asObject(root.properties)) return "swagger";
+  return ["swagger", "openapi", "paths", "info"].some((key) => has(root, key)) ? "swagger" : "apiProperties";
+}
+function only(version, kind) {
+  return kind === "swagger" ? { swagger: version.swagger, swaggerPath: version.swaggerPath } : { apiProperties: version.apiProperties, apiPropertiesPath: version.apiPropertiesPath };
+}
+function kindName(kind) {
+  return kind === "swagger" ? "a swagger" : "an apiProperties.json";
+}
+function whatItHolds(bytes) {
+  if (looksBinary(bytes)) return "it holds binary data";
+  if (bytes.toString("latin1").trim() === "") return "it is empty";
+  return "it holds no JSON object";
+}
+async function notAConnectorHint(given2, absolute, cwd) {
+  const held = await discoverConnectorFolders([absolute], cwd).catch(() => []);
+  if (held.length === 0) {
+    return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
+  }
+  const names3 = held.map((folder) => import_node_path8.default.join(given2, import_node_path8.default.relative(absolute, folder)));
+  const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
+  return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/engine.ts
@@ -56066,9 +56273,27 @@ function failsThreshold(result, failOn) {
   return result.counts.error > 0;
 }
 
+// packages/cli/src/paths-without-connectors.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+async function pathsWithoutConnectors(paths, validated, cwd) {
+  const folders = validated.map((folder) => import_node_path17.default.resolve(cwd, folder));
+  const empty = [];
+  for (const given2 of paths) {
+    const absolute = import_node_path17.default.resolve(cwd, given2);
+    const led = (0, import_node_fs10.statSync)(absolute).isFile() ? folders.includes(import_node_path17.default.dirname(absolute)) : folders.some((folder) => isWithin2(absolute, folder));
+    if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
+  }
+  return empty;
+}
+function isWithin2(parent, child) {
+  const relative = import_node_path17.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path17.default.isAbsolute(relative);
+}
+
 // packages/cli/src/report-output.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -56080,12 +56305,12 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path17.default.resolve(cwd); ; dir = import_node_path17.default.dirname(dir)) {
-    if ((0, import_node_fs10.existsSync)(import_node_path17.default.join(dir, ".git"))) return dir;
-    if (import_node_path17.default.dirname(dir) === dir) return import_node_path17.default.resolve(cwd);
+  for (let dir = import_node_path18.default.resolve(cwd); ; dir = import_node_path18.default.dirname(dir)) {
+    if ((0, import_node_fs11.existsSync)(import_node_path18.default.join(dir, ".git"))) return dir;
+    if (import_node_path18.default.dirname(dir) === dir) return import_node_path18.default.resolve(cwd);
   }
 }
 
@@ -56107,10 +56332,10 @@ async function writeReport(context, result, options2) {
     color: options2.output === void 0 && useColor(io)
   });
   if (options2.output) {
-    const target = import_node_path18.default.resolve(io.cwd, options2.output);
+    const target = import_node_path19.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
-      await import_node_fs11.promises.writeFile(target, text3);
+      await import_node_fs12.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
+      await import_node_fs12.promises.writeFile(target, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -56157,7 +56382,7 @@ function registerValidateCommand(program2, context) {
   ).option("--only-new", "report only the findings that the change since --base introduced").addOption(
     new Option(
       "--concurrency <n>",
-      "worker threads for many folders: a number (at most one per core), auto (one per core but one) or off"
+      "worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off"
     ).default("auto").argParser(concurrencyArgument)
   ).action(async (paths, options2) => {
     const { io } = context;
@@ -56172,11 +56397,16 @@ function registerValidateCommand(program2, context) {
     };
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
-    if (result.connectors.length === 0) {
+    const empty = result.connectors.length === 0 ? paths : await pathsWithoutConnectors(
+      paths,
+      result.connectors.map((connector) => connector.path),
+      io.cwd
+    );
+    if (empty.length > 0) {
       const hint = "A connector folder holds apiDefinition.swagger.json and apiProperties.json.";
-      if (paths.length === 1)
-        throw new UsageError("holds no connector folder.", { location: { file: paths[0] }, hint });
-      throw new UsageError(`No connector folder found in ${paths.map((p) => `"${p}"`).join(", ")}.`, {
+      if (empty.length === 1)
+        throw new UsageError("holds no connector folder.", { location: { file: empty[0] }, hint });
+      throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(", ")}.`, {
         hint
       });
     }
@@ -56279,13 +56509,22 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  startTimer: (ms, onExpiry) => {
+    const handle = setTimeout(onExpiry, ms);
+    return { cancel: () => clearTimeout(handle) };
+  }
 };
+function abortAfter(clock, ms, reason) {
+  const controller = new AbortController();
+  const timer = clock.startTimer(ms, () => controller.abort(reason()));
+  return { signal: controller.signal, cancel: () => timer.cancel() };
+}
 
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -56366,23 +56605,52 @@ function conflictingCloud(hostname, configured) {
 var GITHUB_OIDC_AUDIENCE = "api://AzureADTokenExchange";
 var JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+// packages/dataverse/src/auth/credential-source.ts
+function sourceName(source) {
+  if ("variable" in source) return source.variable;
+  if ("input" in source) return `input '${source.input}'`;
+  return source.option;
+}
+function sourceNameFirst(source) {
+  return "input" in source ? `Input '${source.input}'` : sourceName(source);
+}
+function given(source) {
+  return "option" in source ? "given" : "set";
+}
+function bothGiven(first, second) {
+  if (given(first) === given(second))
+    return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
+  return `${sourceNameFirst(first)} is ${given(first)} and ${sourceName(second)} is ${given(second)}`;
+}
+function withdrawing(source) {
+  return "variable" in source ? `unset ${source.variable}` : `leave out ${sourceName(source)}`;
+}
+function supplying(source, what) {
+  return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function supplyingFile(source, file) {
+  return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
+}
+
 // packages/dataverse/src/auth/resolve-credential.ts
+var SECRET = "a client secret of the app registration";
+var CERTIFICATE = "a certificate of the app registration and its private key, in PEM";
 function resolveCredential(inputs) {
+  const { sources } = inputs;
   const secret = inputs.clientSecret ?? "";
   const certificate = inputs.clientCertificate ?? "";
-  if (secret !== "" && certificate !== "") {
-    throw new UsageError("Give either a client secret or a client certificate, not both.");
+  const certificateGiven = certificate !== "" || certificateFile(sources) !== void 0;
+  if (secret !== "" && certificateGiven) {
+    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
+      hint: sentence(
+        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`
+      )
+    });
   }
   if (secret !== "") return { kind: "secret", secret };
-  if (certificate !== "") {
-    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----")) {
-      throw new UsageError(
-        "The client certificate must be PEM text holding both the certificate and its private key.",
-        {
-          hint: "Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes"
-        }
-      );
-    }
+  if (certificateGiven) {
+    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----"))
+      throw notPem(sources);
     return {
       kind: "certificate",
       certificatePem: certificate,
@@ -56398,11 +56666,31 @@ function resolveCredential(inputs) {
     };
   }
   throw new UsageError(
-    "No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.",
+    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.'
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.'
     }
   );
+}
+function certificateFile({ certificate }) {
+  return "option" in certificate ? certificate.file : void 0;
+}
+function notPem(sources) {
+  const { certificate } = sources;
+  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const file = certificateFile(sources);
+  if ("option" in certificate && file !== void 0)
+    return new UsageError(
+      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
+      { location: { file }, hint }
+    );
+  return new UsageError(
+    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
+    { hint }
+  );
+}
+function sentence(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -57556,9 +57844,14 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
 
 // packages/dataverse/src/auth/sign-in-request.ts
 var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, answeredHosts }) {
+async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clock, answeredHosts }) {
+  const limit = abortAfter(
+    clock,
+    timeoutMs,
+    () => new DOMException("The operation was aborted due to timeout", "TimeoutError")
+  );
   try {
-    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint2.hostname);
     const text3 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
@@ -57574,6 +57867,8 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, ans
         cause: error2
       });
     throw passingFailure(error2, endpoint2, timeoutMs);
+  } finally {
+    limit.cancel();
   }
 }
 function isJsonObject(text3) {
@@ -57798,6 +58093,7 @@ function createEntraTokenSource(options2) {
   const scope = `${options2.resource.origin}/.default`;
   const request2 = {
     timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    clock: options2.clock,
     answeredHosts: /* @__PURE__ */ new Set()
   };
   async function clientAuthentication() {
@@ -58139,7 +58435,7 @@ var AnswerStalled = class extends Error {
   }
   silentMs;
 };
-async function readWhileArriving(response, silentMs) {
+async function readWhileArriving(response, silentMs, clock) {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder2 = new TextDecoder();
@@ -58147,7 +58443,7 @@ async function readWhileArriving(response, silentMs) {
   for (; ; ) {
     let timer;
     const silence = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
     });
     try {
       const piece = await Promise.race([reader.read(), silence]);
@@ -58157,7 +58453,7 @@ async function readWhileArriving(response, silentMs) {
       if (error2 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
       throw error2;
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   }
 }
@@ -58187,15 +58483,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path57, options2) {
-    return await this.send("GET", path57, options2);
+  async get(path58, options2) {
+    return await this.send("GET", path58, options2);
   }
-  async post(path57, options2) {
-    return await this.send("POST", path57, options2);
+  async post(path58, options2) {
+    return await this.send("POST", path58, options2);
   }
-  async send(method, path57, request2) {
+  async send(method, path58, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path57, this.options.environment);
+    const url = new URL(WEB_API_PATH + path58, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -58209,7 +58505,7 @@ var DataverseHttp = class {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text3 = await readWhileArriving(response, silentMs);
+        text3 = await readWhileArriving(response, silentMs, clock);
       } catch (error2) {
         if (error2 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
@@ -58265,6 +58561,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
+      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text3, request2.operation, url);
       const errorBody = parseJson(text3);
       if (response.status === 401 && !refreshedAfter401) {
@@ -58315,15 +58612,15 @@ var DataverseHttp = class {
    * so the limit stops counting once the answer has begun.
    */
   async fetchUntilAnswered(url, init, timeoutMs) {
-    const answerBegun = new AbortController();
-    const timer = setTimeout(
-      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs
+    const answerBegun = abortAfter(
+      this.options.clock,
+      timeoutMs,
+      () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")
     );
     try {
       return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
     } finally {
-      clearTimeout(timer);
+      answerBegun.cancel();
     }
   }
   decide(outcome, attempt, waitedMs, request2) {
@@ -59526,10 +59823,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path57 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path57.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path57)) return "drive-letter";
-  if (path57.split("/").includes("..")) return "parent-segment";
+  const path58 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path58.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path58)) return "drive-letter";
+  if (path58.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -59567,7 +59864,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
@@ -59576,7 +59873,7 @@ var import_node_zlib2 = require("node:zlib");
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/fs/write-failure.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -59601,7 +59898,7 @@ function targetWriteError(target, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path19.default.dirname(import_node_path19.default.resolve(where2)) !== import_node_path19.default.dirname(import_node_path19.default.resolve(target));
+  const elsewhere = where2 !== void 0 && import_node_path20.default.dirname(import_node_path20.default.resolve(where2)) !== import_node_path20.default.dirname(import_node_path20.default.resolve(target));
   const call = elsewhere ? `${syscall} ${where2}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target },
@@ -59667,8 +59964,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path57, isFolder, value) {
-    const segments = path57.split("/");
+  place(path58, isFolder, value) {
+    const segments = path58.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -59834,9 +60131,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs12.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs13.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -59921,12 +60218,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs13.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs14.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs13.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs14.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size);
       } catch (error2) {
-        (0, import_node_fs13.closeSync)(fd2);
+        (0, import_node_fs14.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -59974,7 +60271,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs13.closeSync)(this.fd);
+    (0, import_node_fs14.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -59983,7 +60280,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs13.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs14.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -60115,7 +60412,7 @@ function openArchive(filePath2, displayName) {
       (error2, zip) => {
         if (error2) {
           const code2 = error2.code;
-          if (code2 === "ENOENT")
+          if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
               new UsageError("does not exist.", {
                 location: { file: displayName },
@@ -60124,12 +60421,10 @@ function openArchive(filePath2, displayName) {
             );
           else if (code2 === "EISDIR")
             reject(
-              new ZipError(
-                displayName,
-                void 0,
-                "is a folder, not a zip archive.",
-                "Give the zip file itself."
-              )
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
             );
           else
             reject(
@@ -60334,48 +60629,48 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path20.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path20.default.dirname(current)) {
-    const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
+  const resolved2 = import_node_path21.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path21.default.dirname(current)) {
+    const stat = await import_node_fs15.promises.stat(current).catch(() => void 0) ?? await import_node_fs15.promises.lstat(current).catch(() => void 0);
     if (stat?.isDirectory()) return;
     if (stat) {
-      const below = import_node_path20.default.relative(current, resolved2);
-      throw new UserError(
+      const below = import_node_path21.default.relative(current, resolved2);
+      throw new UsageError(
         below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
         {
-          location: { file: import_node_path20.default.join(folder, import_node_path20.default.relative(resolved2, current)) },
+          location: { file: import_node_path21.default.join(folder, import_node_path21.default.relative(resolved2, current)) },
           hint: "Give the path of a folder, or move the file out of the way."
         }
       );
     }
-    if (import_node_path20.default.dirname(current) === current) return;
+    if (import_node_path21.default.dirname(current) === current) return;
   }
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs14.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs15.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
-    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
+    throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path21.default.resolve(target);
-  return import_node_path21.default.join(
-    import_node_path21.default.dirname(resolved2),
-    `.${import_node_path21.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path22.default.resolve(target);
+  return import_node_path22.default.join(
+    import_node_path22.default.dirname(resolved2),
+    `.${import_node_path22.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -60384,8 +60679,8 @@ var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
-  await refuseNonFolder(import_node_path22.default.dirname(destination));
-  await writingTo(destination, () => import_node_fs15.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true }));
+  await refuseNonFolder(import_node_path23.default.dirname(destination));
+  await writingTo(destination, () => import_node_fs16.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -60396,7 +60691,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs15.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs16.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises4.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -60414,12 +60709,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs15.promises.rename(temporary, destination);
+    await import_node_fs16.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs15.promises.rm(temporary, { force: true });
+    await import_node_fs16.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   }
@@ -60684,17 +60979,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs16.promises.readdir(import_node_path23.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs17.promises.readdir(import_node_path24.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -60713,42 +61008,42 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target)) {
-    await import_node_fs17.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.resolve(target)), { recursive: true });
-    await import_node_fs17.promises.rename(staged, target);
+    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.resolve(target)), { recursive: true });
+    await import_node_fs18.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs17.promises.realpath(target);
+  const targetRoot = await import_node_fs18.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path24.default.join(staged, file);
-    const to = import_node_path24.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path24.default.posix.dirname(file)));
+    const from = import_node_path25.default.join(staged, file);
+    const to = import_node_path25.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path25.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs18.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs17.promises.rm(to, { recursive: true });
+      await import_node_fs18.promises.rm(to, { recursive: true });
     }
-    await import_node_fs17.promises.rename(from, to);
+    await import_node_fs18.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles2(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs17.promises.rm(import_node_path24.default.join(targetRoot, file));
+      await import_node_fs18.promises.rm(import_node_path25.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs17.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs18.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -60771,16 +61066,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs17.promises.lstat(import_node_path24.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs18.promises.lstat(import_node_path25.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs17.promises.rename(
-        import_node_path24.default.join(this.root, ...parent, before[index]),
-        import_node_path24.default.join(this.root, ...parent, after[index])
+      await import_node_fs18.promises.rename(
+        import_node_path25.default.join(this.root, ...parent, before[index]),
+        import_node_path25.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -60814,21 +61109,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path24.default.join(current, segment);
-    const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path25.default.join(current, segment);
+    const entry = await import_node_fs18.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs17.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs18.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs17.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs18.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -60836,15 +61131,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs17.promises.rm(next);
+      await import_node_fs18.promises.rm(next);
     }
-    await import_node_fs17.promises.mkdir(import_node_path24.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs18.promises.mkdir(import_node_path25.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs17.promises.stat(staged), import_node_fs17.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs18.promises.stat(staged), import_node_fs18.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -60852,34 +61147,34 @@ async function sameContent2(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs17.promises.readFile(staged);
+  const text3 = await import_node_fs18.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs17.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs18.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs17.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs18.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs17.promises.lstat(file).then(
+  return import_node_fs18.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path24.default.join(root, relative);
-    const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path25.default.join(root, relative);
+    const entries = await import_node_fs18.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs17.promises.rmdir(import_node_path24.default.join(root, child));
+        await import_node_fs18.promises.rmdir(import_node_path25.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -60888,27 +61183,28 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
   await writingTo(file, async () => {
-    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(file), { recursive: true });
+    await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs18.promises.writeFile(temporary, bytes);
-      await import_node_fs18.promises.rename(temporary, file);
+      await import_node_fs19.promises.writeFile(temporary, bytes);
+      await import_node_fs19.promises.rename(temporary, file);
     } catch (error2) {
-      await import_node_fs18.promises.rm(temporary, { force: true });
+      await import_node_fs19.promises.rm(temporary, { force: true });
       throw error2;
     }
   });
 }
 async function checkWritable(file) {
+  await refuseNonFolder(import_node_path26.default.dirname(file));
   await writingTo(file, async () => {
-    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(file), { recursive: true });
+    await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs18.promises.writeFile(temporary, "");
-    await import_node_fs18.promises.rm(temporary, { force: true });
+    await import_node_fs19.promises.writeFile(temporary, "");
+    await import_node_fs19.promises.rm(temporary, { force: true });
   });
 }
 
@@ -60957,7 +61253,7 @@ function isRepositoryFile(relativePath) {
 }
 
 // packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
+var NotASolutionError = class extends UsageError {
   constructor(archive, names3) {
     super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
       location: { file: archive },
@@ -61028,20 +61324,93 @@ function checkVersion(version) {
   return /^\d+(\.\d+){1,3}$/.test(version);
 }
 
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends UsageError {
+  constructor(setting, value, problem, hint) {
+    super(`'${value}' ${problem}.`, { hint });
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+function checkPublisherPrefix(prefix) {
+  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
+}
+var UNIQUE_NAME_HINT = "Use letters, digits and underscores, starting with a letter or an underscore";
+function checkSolutionUniqueName(name) {
+  if (!isUniqueName(name))
+    throw new SolutionSettingError(
+      "uniqueName",
+      name,
+      "is not a solution unique name",
+      `${UNIQUE_NAME_HINT}.`
+    );
+}
+function checkSolutionVersion(version, setting = "version") {
+  if (!checkVersion(version))
+    throw new SolutionSettingError(
+      setting,
+      version,
+      "is not a solution version",
+      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    );
+}
+function checkPublisherUniqueName(name) {
+  if (!isUniqueName(name))
+    throw new SolutionSettingError(
+      "publisher.uniqueName",
+      name,
+      "is not a publisher unique name",
+      `${UNIQUE_NAME_HINT}, as the publisher is named in the target environment.`
+    );
+}
+function checkCustomizationPrefix(prefix) {
+  if (!checkPublisherPrefix(prefix))
+    throw new SolutionSettingError(
+      "publisher.prefix",
+      prefix,
+      "is not a customization prefix",
+      "Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment."
+    );
+}
+function optionValuePrefixFrom(text3) {
+  if (!/^\d+$/.test(text3) || Number(text3) < 1e4 || Number(text3) > 99999)
+    throw new SolutionSettingError(
+      "publisher.optionValuePrefix",
+      text3,
+      "is not an option value prefix",
+      "Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment."
+    );
+  return Number(text3);
+}
+
 // packages/solution/src/solution/unpack.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path26.default.resolve(folder);
-  const first = await import_node_fs19.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path27.default.resolve(folder);
+  const first = await import_node_fs20.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path26.default.dirname(made)) {
-      const gone = await import_node_fs19.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path27.default.dirname(made)) {
+      const gone = await import_node_fs20.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -61051,8 +61420,8 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -61120,13 +61489,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path27.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
+  const file = import_node_path28.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -61162,7 +61531,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs21.promises.open(file, "r");
+  const handle = await import_node_fs22.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -61172,12 +61541,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs21.promises.readFile(file));
+  return recordedEnding(await import_node_fs22.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path28.default.join(folder, file));
+    const ending = await endingOf(import_node_path29.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -61205,8 +61574,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path28.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file), file);
+  const file = import_node_path29.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs22.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -61238,8 +61607,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -61404,15 +61773,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path29.default.dirname(destination);
+    const folder = import_node_path30.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs22.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs23.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path29.default.join(staging, folderPath);
+    const destination = import_node_path30.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs22.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs23.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -61428,7 +61797,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path29.default.join(staging, folderPath);
+    const destination = import_node_path30.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -61461,11 +61830,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs23.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs24.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -61489,8 +61858,8 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path30.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs23.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path31.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs24.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -61506,14 +61875,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path31.default.join(folder, file),
+    import_node_path32.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -61527,7 +61896,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -61595,21 +61964,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path32.default.join(folder, first.file),
+    import_node_path33.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path33.default.join(folder, file),
+    import_node_path34.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -61642,6 +62011,7 @@ function unpackableEntryError(archive, entryNames, exempt) {
 
 // packages/solution/src/solution/unpack.ts
 async function unpackSolution(zipPath, folder, options2 = {}) {
+  if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
@@ -61657,7 +62027,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -61672,17 +62042,17 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs24.promises.readFile(import_node_path34.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs25.promises.readFile(import_node_path35.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs24.promises.readFile(import_node_path34.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs25.promises.readFile(import_node_path35.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -61727,13 +62097,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs24.promises.mkdir(managedStaging);
+  await import_node_fs25.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path34.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path35.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -61744,7 +62114,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path34.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path35.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -61755,29 +62125,29 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path34.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path34.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path34.default.join(staging, file))))
+      const from = import_node_path35.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs25.promises.readFile(from)).equals(await import_node_fs25.promises.readFile(import_node_path35.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.join(staging, variant)), { recursive: true });
-      await import_node_fs24.promises.rename(from, import_node_path34.default.join(staging, variant));
+      await import_node_fs25.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, variant)), { recursive: true });
+      await import_node_fs25.promises.rename(from, import_node_path35.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs24.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs25.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -61856,25 +62226,21 @@ function nestedSolutionHint(files) {
 var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
-  if (options2.version !== void 0 && !checkVersion(options2.version)) {
-    throw new UserError(`'${options2.version}' is not a solution version.`, {
-      hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
-    });
-  }
-  const stat = await import_node_fs25.promises.stat(folder).catch(() => void 0);
+  if (options2.version !== void 0) checkSolutionVersion(options2.version);
+  const stat = await import_node_fs26.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory())
-    throw new (stat ? UserError : UsageError)(stat ? "is not a folder." : "does not exist.", {
+    throw new UsageError(stat ? "is not a folder." : "does not exist.", {
       location: { file: folder },
       hint: "Give the folder that unpack wrote (the one holding Other/)."
     });
   const all = await listFiles2(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
-    throw new UserError(
+    throw new UsageError(
       `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path35.default.join(folder, file);
+  const located = (file) => import_node_path36.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -61885,7 +62251,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs25.promises.readFile(located(file));
+    const bytes = await import_node_fs26.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -61938,7 +62304,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs25.promises.readFile(located(actual));
+          const bytes = await import_node_fs26.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -61984,9 +62350,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs25.promises.stat(file);
+  const { size } = await import_node_fs26.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs25.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs26.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -62127,11 +62493,11 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat = await import_node_fs26.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs27.promises.stat(source).catch(() => void 0);
   if (!stat)
     throw new UsageError("does not exist.", {
       location: { file: source },
@@ -62144,18 +62510,18 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs26.promises.mkdtemp(import_node_path36.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs27.promises.mkdtemp(import_node_path37.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs26.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs27.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UserError(
+    throw new UsageError(
       `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
       { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
     );
@@ -62164,8 +62530,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path36.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, file)), shown), shown);
+    const shown = import_node_path37.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -62182,13 +62548,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path36.default.join(displayRoot, part)
+        file: import_node_path37.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -62196,10 +62562,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path36.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path37.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path36.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -62213,8 +62579,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -62301,10 +62667,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path37.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path38.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path37.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path38.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -62320,12 +62686,12 @@ async function prepare(connector, destination, folder) {
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs27.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs28.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs27.promises.readFile(import_node_path37.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path37.default.join(destination, apiPropertiesName)
+    await import_node_fs28.promises.readFile(import_node_path38.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path38.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -62353,11 +62719,11 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs27.promises.mkdir(staging, { recursive: true });
+  await import_node_fs28.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs27.promises.writeFile(import_node_path37.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs27.promises.rm(import_node_path37.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs28.promises.rm(import_node_path38.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -62368,7 +62734,7 @@ async function writeStaged(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs27.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs28.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -62389,15 +62755,9 @@ function connectorIdFor(name) {
   const hex2 = hash.subarray(0, 16).toString("hex");
   return `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
 }
-function isUniqueName(name) {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-function checkPublisherPrefix(prefix) {
-  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
-}
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -62421,7 +62781,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path38.default.basename(folder).toLowerCase();
+  const folderName = import_node_path39.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -62445,12 +62805,15 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs28.promises.readdir(folder).catch((error2) => {
-    const missing = error2.code === "ENOENT";
-    throw new (missing ? UsageError : UserError)(missing ? "does not exist." : "is not a folder.", {
+  const names3 = await import_node_fs29.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs29.promises.stat(folder).then(
+      () => true,
+      () => false
+    );
+    throw new UsageError(exists2 ? "is not a folder." : "does not exist.", {
       location: { file: folder },
       hint: "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.",
       cause: error2
@@ -62461,14 +62824,15 @@ async function readRepositoryConnector(folder, prefix) {
     const actual = find(name2);
     if (!actual) {
       if (required)
-        throw new UserError(`has no ${name2}; it is not a connector folder.`, {
-          location: { file: folder }
-        });
+        throw new (name2 === REPOSITORY_FILES.swagger ? UsageError : UserError)(
+          `has no ${name2}; it is not a connector folder.`,
+          { location: { file: folder } }
+        );
       return void 0;
     }
-    return import_node_fs28.promises.readFile(import_node_path39.default.join(folder, actual));
+    return import_node_fs29.promises.readFile(import_node_path40.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path39.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path40.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -62477,7 +62841,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path39.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path40.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -62528,12 +62892,14 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
   if (folders.length === 0) throw new UserError("Give at least one connector folder.");
+  await refuseFolder(zipPath, "a zip", ZIP_PATH_HINT);
+  await refuseNonFolder(import_node_path41.default.dirname(zipPath));
   const connectors = [];
   const built = [];
   const existing = options2.existing?.connectors.map(identityOf);
@@ -62565,40 +62931,22 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs29.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs30.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
 function checkOptions(options2) {
-  if (!isUniqueName(options2.uniqueName)) {
-    throw new UserError(`'${options2.uniqueName}' is not a solution unique name.`, {
-      hint: "Use letters, digits and underscores, starting with a letter."
-    });
-  }
-  if (!checkVersion(options2.version))
-    throw new UserError(`'${options2.version}' is not a solution version.`, {
-      hint: "Use two to four numbers, e.g. 1.0.0.0."
-    });
-  if (!isUniqueName(options2.publisher.uniqueName))
-    throw new UserError(`'${options2.publisher.uniqueName}' is not a publisher unique name.`, {
-      hint: "Use letters, digits and underscores, starting with a letter."
-    });
-  if (!checkPublisherPrefix(options2.publisher.prefix)) {
-    throw new UserError(`'${options2.publisher.prefix}' is not a customization prefix.`, {
-      hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm)."
-    });
-  }
-  const optionValue = options2.publisher.optionValuePrefix;
-  if (optionValue !== void 0 && !(Number.isInteger(optionValue) && optionValue >= 1e4 && optionValue <= 99999)) {
-    throw new UserError(
-      `The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`
-    );
-  }
+  checkSolutionUniqueName(options2.uniqueName);
+  checkSolutionVersion(options2.version);
+  checkPublisherUniqueName(options2.publisher.uniqueName);
+  checkCustomizationPrefix(options2.publisher.prefix);
+  if (options2.publisher.optionValuePrefix !== void 0)
+    optionValuePrefixFrom(String(options2.publisher.optionValuePrefix));
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(import_node_path40.default.join(folder, relative)), { recursive: true });
-    await import_node_fs29.promises.writeFile(import_node_path40.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs30.promises.mkdir(import_node_path41.default.dirname(import_node_path41.default.join(folder, relative)), { recursive: true });
+    await import_node_fs30.promises.writeFile(import_node_path41.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -62748,9 +63096,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -62852,7 +63200,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -62864,7 +63212,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path41.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path42.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -62885,7 +63233,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path42.default.basename(zipPath);
+  const outerName = import_node_path43.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -62900,7 +63248,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs30.promises.mkdtemp(import_node_path42.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs31.promises.mkdtemp(import_node_path43.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -62930,7 +63278,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs30.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs31.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -62939,7 +63287,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path42.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path43.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -62998,7 +63346,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path42.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path43.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -63099,8 +63447,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -63108,7 +63456,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path43.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path44.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   if (!/\.zip$/i.test(out))
@@ -63118,8 +63466,9 @@ async function buildCertificationPackage(out, options2) {
     });
   nameEncoding(options2.zipNameEncoding);
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
+  await refuseNonFolder(import_node_path44.default.dirname(out));
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs31.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs32.promises.stat(file).catch(() => void 0);
     if (!stat?.isFile())
       throw new UsageError(stat ? "is not a file." : "does not exist.", {
         location: { file },
@@ -63131,7 +63480,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path43.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path44.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -63147,11 +63496,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs31.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs32.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs31.promises.rm(inner, { force: true });
-    await import_node_fs31.promises.rm(candidate, { force: true });
+    await import_node_fs32.promises.rm(inner, { force: true });
+    await import_node_fs32.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -63164,11 +63513,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path43.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path43.default.basename(other).toLowerCase() === name);
+    const name = import_node_path44.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path44.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path43.default.resolve(earlierFile) === import_node_path43.default.resolve(file))
+    if (import_node_path44.default.resolve(earlierFile) === import_node_path44.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -63176,10 +63525,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path43.default.extname(file);
-    const renamed = `${import_node_path43.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path43.default.basename(earlierFile);
-    const same = earlierName === import_node_path43.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path44.default.extname(file);
+    const renamed = `${import_node_path44.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path44.default.basename(earlierFile);
+    const same = earlierName === import_node_path44.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -63532,12 +63881,12 @@ var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
   const bytes = await (0, import_promises6.readFile)(options2.file).catch((error2) => {
     if (error2.code === "EISDIR")
-      throw new UserError("is a folder, not a solution zip.", {
+      throw new UsageError("is a folder, not a solution zip.", {
         location: { file: options2.file },
         hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
     const code2 = error2.code;
-    if (code2 === "ENOENT")
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
       throw new UsageError("does not exist.", {
         location: { file: options2.file },
         hint: "Check the path of the solution zip to import.",
@@ -63915,6 +64264,12 @@ var FaultSwitches = class {
   importFailures = [];
   hiddenJobs = [];
   loginFaults = [];
+  /**
+   * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
+   * `afterHeaders`): a test waits for this before it lets the client's time limit pass, so that the
+   * limit ends a request the server really holds, whatever the machine's load.
+   */
+  held = 0;
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault, options2 = {}) {
     this.armed.push({
@@ -63947,6 +64302,7 @@ var FaultSwitches = class {
     for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push({ fault, endpoint: endpoint2 });
   }
   clear() {
+    this.held = 0;
     this.loginFaults = [];
     this.armed = [];
     this.jobFailures = [];
@@ -64174,15 +64530,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs32 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs32.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs33.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs32.readFileSync)(import_node_path44.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs33.readFileSync)(import_node_path45.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -64200,7 +64556,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs32.writeFileSync)(import_node_path44.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs33.writeFileSync)(import_node_path45.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -64326,6 +64682,7 @@ var DataverseService = class {
         });
         response.write('{"');
       }
+      this.options.faults.held++;
       return;
     }
     if (fault.kind === "throttle") {
@@ -64961,10 +65318,15 @@ var LoginService = class {
       return this.githubIdToken(request2, response, url);
     sendJson(response, 404, { error: "not_found", error_description: `No endpoint at ${url.pathname}.` });
   }
+  /** Answers with the fault, counting a request it holds unanswered (FaultSwitches.held). */
+  answerFault(fault, request2, response, now) {
+    answerLoginFault(fault, request2, response, now);
+    if (fault.kind === "hang" && this.options.faults) this.options.faults.held++;
+  }
   async token(request2, response, tenant) {
     const now = this.options.now();
     const fault = this.options.faults?.takeLoginFault("token");
-    if (fault) return answerLoginFault(fault, request2, response, new Date(now));
+    if (fault) return this.answerFault(fault, request2, response, new Date(now));
     try {
       const type = String(request2.headers["content-type"] ?? "");
       const raw = (await readBody(request2, 1024 * 1024)).toString("utf8");
@@ -65025,7 +65387,7 @@ var LoginService = class {
   /** GitHub's shape: `{"count":…,"value":"<jwt>"}`, authorised by the runner's request token. */
   async githubIdToken(request2, response, url) {
     const fault = this.options.faults?.takeLoginFault("github-id-token");
-    if (fault) return answerLoginFault(fault, request2, response, new Date(this.options.now()));
+    if (fault) return this.answerFault(fault, request2, response, new Date(this.options.now()));
     const token = /^bearer (.+)$/i.exec(request2.headers.authorization ?? "")?.[1];
     if (token !== this.options.githubRequestToken) {
       sendJson(response, 401, {
@@ -65143,8 +65505,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -65162,17 +65524,10 @@ function readConnection(options2, io) {
   if (!tenantId) throw new UsageError("Give --tenant-id (or set AZURE_TENANT_ID).");
   if (!appId) throw new UsageError("Give --app-id (or set AZURE_CLIENT_ID).");
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
-  if (clientSecret && options2.clientCertificate)
-    throw new UsageError(
-      "CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; give one credential.",
-      {
-        hint: "Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate."
-      }
-    );
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs33.readFileSync)(import_node_path45.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs34.readFileSync)(import_node_path46.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       throw new UsageError(
@@ -65183,15 +65538,6 @@ function readConnection(options2, io) {
         }
       );
     }
-  }
-  const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!clientSecret && clientCertificate === void 0 && !idTokenRequest) {
-    throw new UsageError(
-      "No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate <file>.",
-      {
-        hint: 'In a GitHub Actions job with "permissions: id-token: write", the command signs in with GitHub OIDC instead.'
-      }
-    );
   }
   return {
     environmentUrl,
@@ -65204,7 +65550,14 @@ function readConnection(options2, io) {
       clientCertificate,
       clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
       idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-      idTokenRequestToken: io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      idTokenRequestToken: io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: {
+        secret: { variable: "CONNECTOR_ALM_CLIENT_SECRET" },
+        certificate: {
+          option: "--client-certificate",
+          ...options2.clientCertificate ? { file: options2.clientCertificate } : {}
+        }
+      }
     })
   };
 }
@@ -65226,7 +65579,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path46.default.resolve(
+    const outputFile = import_node_path47.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -65248,8 +65601,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -65266,10 +65619,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path47.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path48.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs34.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs35.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         throw new UsageError(
@@ -65285,7 +65638,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path47.default.resolve(io.cwd, zip),
+        file: import_node_path48.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -65306,8 +65659,8 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_promises7 = require("node:fs/promises");
+var import_node_path49 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new InvalidArgumentError("Use a port number from 1 to 65535, or 0 for any free port.");
@@ -65316,8 +65669,11 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path48.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs35.mkdirSync)(folder, { recursive: true });
+    const folder = options2.solutions ? import_node_path49.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) {
+      await refuseNonFolder(folder);
+      await (0, import_promises7.mkdir)(folder, { recursive: true });
+    }
     const appId = (0, import_node_crypto16.randomUUID)();
     const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
@@ -65439,6 +65795,10 @@ function isValidBranchName(name) {
 
 // packages/github/src/clock.ts
 var realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+var realStartTimer = (milliseconds, onExpiry) => {
+  const handle = setTimeout(onExpiry, milliseconds).unref();
+  return { cancel: () => clearTimeout(handle) };
+};
 function backoffDelays(first, cap, total) {
   const delays = [];
   let sum = 0;
@@ -65452,7 +65812,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -65462,7 +65822,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs36.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path49.default.join(directory, entry.name);
+      const absolute = import_node_path50.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -66958,17 +67318,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path57 = requestOptions.url.replace(options2.baseUrl, "");
+    const path58 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path57} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path58} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path57} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path58} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -69681,7 +70041,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path57) => path57.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path58) => path58.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -69985,10 +70345,14 @@ function answeredARetry(error2) {
 
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
-function fetchWithTimeout(fetchFn, timeoutMs) {
+function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
   return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const limit = new AbortController();
+    startTimer(
+      timeoutMs,
+      () => limit.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"))
+    );
+    const signal = init?.signal ? AbortSignal.any([init.signal, limit.signal]) : limit.signal;
     return fetchFn(input, { ...init, signal });
   };
 }
@@ -70035,10 +70399,15 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs) },
+    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs, options2.startTimer) },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
-      debug: (message2) => options2.logger.debug(message2),
+      // The request-log plugin logs the bare word "request" (its options, headers and token
+      // included, in a second argument we drop) before each request, then "GET /path - 200 in 12ms"
+      // after it, at info: that second line alone says all, and names no secret.
+      debug: (message2) => {
+        if (message2 !== "request") options2.logger.debug(message2);
+      },
       info: (message2) => options2.logger.debug(message2),
       warn: (message2) => options2.logger.warning(message2),
       // Octokit logs every failed request as an error, including the 404s and 409s we expect;
@@ -70069,7 +70438,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -70190,8 +70559,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path57 of changes.deletions)
-    entries.push({ path: `${folder}/${path57}`, mode: "100644", type: "blob", sha: null });
+  for (const path58 of changes.deletions)
+    entries.push({ path: `${folder}/${path58}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -70613,11 +70982,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
-function targetFolderFor(connectorFolder, profile, given) {
-  if (given && given.trim() !== "") return normaliseTargetFolder(given);
+var import_node_path51 = __toESM(require("node:path"), 1);
+function targetFolderFor(connectorFolder, profile, given2) {
+  if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path50.default.basename(import_node_path50.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path51.default.basename(import_node_path51.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -70653,7 +71022,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path51.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path52.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -70815,7 +71184,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path51.default.basename(folder);
+  return import_node_path52.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -70892,7 +71261,27 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/commands/solution-options.ts
+var OPTION_OF = {
+  uniqueName: "--unique-name",
+  version: "--solution-version",
+  resetVersion: "--reset-version",
+  "publisher.uniqueName": "--publisher",
+  "publisher.prefix": "--prefix",
+  "publisher.optionValuePrefix": "--option-value-prefix"
+};
+async function namingSolutionOptions(work) {
+  try {
+    return await work();
+  } catch (error2) {
+    if (error2 instanceof SolutionSettingError) throw error2.namedAs(OPTION_OF[error2.setting]);
+    throw error2;
+  }
+}
+
+// packages/cli/src/commands/unpack.ts
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -70903,16 +71292,16 @@ function registerUnpackCommand(program2, context) {
   ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
-    if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
-      throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path52.default.resolve(io.cwd, zip), import_node_path52.default.resolve(io.cwd, folder), {
-      packageType: options2.packageType,
-      ...resetVersion ? { resetVersion } : {},
-      stale: options2.stale,
-      overwrite: options2.overwrite ?? false,
-      limits: zipLimitOptions(options2),
-      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
-    });
+    const result = await namingSolutionOptions(
+      () => unpackSolution(import_node_path53.default.resolve(io.cwd, zip), import_node_path53.default.resolve(io.cwd, folder), {
+        packageType: options2.packageType,
+        ...resetVersion ? { resetVersion } : {},
+        stale: options2.stale,
+        overwrite: options2.overwrite ?? false,
+        limits: zipLimitOptions(options2),
+        ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
+      })
+    );
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}
 `, "json");
@@ -70945,44 +71334,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
-
-// packages/cli/src/commands/solution-options.ts
-function solutionVersionOption(version) {
-  if (!checkVersion(version))
-    throw new UsageError(`--solution-version '${version}' is not a solution version.`, {
-      hint: "Use two to four numbers separated by dots, e.g. 1.0.0.0."
-    });
-  return version;
-}
-function uniqueNameOption(option, name) {
-  if (!isUniqueName(name)) {
-    const what = option === "--unique-name" ? "solution" : "publisher";
-    throw new UsageError(`${option} '${name}' is not a ${what} unique name.`, {
-      hint: `Use letters, digits and underscores, starting with a letter${option === "--publisher" ? ", as the publisher is named in the target environment" : ""}.`
-    });
-  }
-  return name;
-}
-function prefixOption(prefix) {
-  if (!checkPublisherPrefix(prefix))
-    throw new UsageError(`--prefix '${prefix}' is not a customization prefix.`, {
-      hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment."
-    });
-  return prefix;
-}
-function optionValuePrefixOption(value) {
-  if (!/^\d+$/.test(value) || Number(value) < 1e4 || Number(value) > 99999)
-    throw new UsageError(
-      `--option-value-prefix must be a whole number from 10000 to 99999; got '${value}'.`,
-      {
-        hint: "Use the publisher's option value prefix, as in the target environment."
-      }
-    );
-  return Number(value);
-}
-
-// packages/cli/src/commands/pack.ts
+var import_node_path54 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -70993,22 +71345,23 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    if (options2.solutionVersion !== void 0) solutionVersionOption(options2.solutionVersion);
-    const source = import_node_path53.default.resolve(io.cwd, folder);
-    const target = import_node_path53.default.resolve(io.cwd, zip);
+    const source = import_node_path54.default.resolve(io.cwd, folder);
+    const target = import_node_path54.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
-    const results = options2.packageType === "both" ? [
-      await packSolution(source, target, { packageType: "unmanaged", ...version }),
-      await packSolution(source, target.replace(/(\.zip)$/i, "_managed$1"), {
-        packageType: "managed",
-        ...version
-      })
-    ] : [await packSolution(source, target, { packageType: options2.packageType, ...version })];
+    const results = await namingSolutionOptions(
+      async () => options2.packageType === "both" ? [
+        await packSolution(source, target, { packageType: "unmanaged", ...version }),
+        await packSolution(source, target.replace(/(\.zip)$/i, "_managed$1"), {
+          packageType: "managed",
+          ...version
+        })
+      ] : [await packSolution(source, target, { packageType: options2.packageType, ...version })]
+    );
     if (options2.format === "json") {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path53.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path54.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -71020,7 +71373,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path53.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path54.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -71029,21 +71382,21 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path54.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path54.default.resolve(io.cwd, source), root, {
+    const root = import_node_path55.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path55.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path54.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path55.default.join(destination, c.folder) })) }, null, 2)}
 `,
         "json"
       );
@@ -71053,7 +71406,7 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path54.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path55.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -71064,7 +71417,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -71078,33 +71431,32 @@ function registerBuildSolutionCommand(program2, context) {
         location: { file: options2.out },
         hint: "Give --out the solution zip to write; Dataverse imports a solution only from a .zip file."
       });
-    uniqueNameOption("--unique-name", options2.uniqueName);
-    solutionVersionOption(options2.solutionVersion);
-    uniqueNameOption("--publisher", options2.publisher);
-    prefixOption(options2.prefix);
-    const optionValue = options2.optionValuePrefix === void 0 ? void 0 : optionValuePrefixOption(options2.optionValuePrefix);
-    const zip = import_node_path55.default.resolve(io.cwd, options2.out);
+    const optionValueText = options2.optionValuePrefix;
+    const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
+    const zip = import_node_path56.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path55.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path56.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
-    const built = await buildSolution(
-      folders.map((folder) => import_node_path55.default.resolve(io.cwd, folder)),
-      zip,
-      {
-        uniqueName: options2.uniqueName,
-        version: options2.solutionVersion,
-        ...options2.displayName ? { displayName: options2.displayName } : {},
-        publisher: {
-          uniqueName: options2.publisher,
-          prefix: options2.prefix,
-          ...options2.publisherName ? { displayName: options2.publisherName } : {},
-          ...optionValue !== void 0 ? { optionValuePrefix: optionValue } : {}
-        },
-        ...existing ? { existing } : {}
-      }
+    const built = await namingSolutionOptions(
+      () => buildSolution(
+        folders.map((folder) => import_node_path56.default.resolve(io.cwd, folder)),
+        zip,
+        {
+          uniqueName: options2.uniqueName,
+          version: options2.solutionVersion,
+          ...options2.displayName ? { displayName: options2.displayName } : {},
+          publisher: {
+            uniqueName: options2.publisher,
+            prefix: options2.prefix,
+            ...options2.publisherName ? { displayName: options2.publisherName } : {},
+            ...optionValue !== void 0 ? { optionValuePrefix: optionValue } : {}
+          },
+          ...existing ? { existing } : {}
+        }
+      )
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path55.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path56.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `, "json");
@@ -71123,14 +71475,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path56.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path57.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -71144,7 +71496,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path56.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path57.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -71179,10 +71531,12 @@ function report(context, result, format3, summary) {
 // packages/cli/src/program.ts
 async function runCli(argv, io) {
   let exitCode = ExitCode.Success;
+  let parseError = "";
   const context = { io, setExit: (code2) => exitCode = Math.max(exitCode, code2) };
-  const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(new Option("--debug", "print debugging details")).showHelpAfterError("(run with --help for usage)").configureOutput({
+  const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(new Option("--debug", "print debugging details")).configureOutput({
     writeOut: (text3) => io.stdout.write(text3),
-    writeErr: (text3) => io.stderr.write(text3)
+    writeErr: (text3) => io.stderr.write(text3),
+    outputError: (text3) => parseError += text3
   }).exitOverride();
   registerValidateCommand(program2, context);
   registerDiffCommand(program2, context);
@@ -71201,11 +71555,17 @@ async function runCli(argv, io) {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);
   });
+  const parsed = readHelpCommand(program2, argv);
   try {
-    await program2.parseAsync([...argv], { from: "user" });
+    await program2.parseAsync(parsed, { from: "user" });
     return exitCode;
   } catch (error2) {
     if (error2 instanceof CommanderError) {
+      if (error2.code === "commander.unknownCommand")
+        io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
+`);
+      else if (parseError) io.stderr.write(`${parseError}(run with --help for usage)
+`);
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {

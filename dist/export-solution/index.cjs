@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i2 = 0; i2 < path8.length; ++i2) {
-        const code2 = path8.charCodeAt(i2);
+    function validateCookiePath(path9) {
+      for (let i2 = 0; i2 < path9.length; ++i2) {
+        const code2 = path9.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs6.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs5.close(self.fd, onCloseDone);
+      fs6.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs6.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path8, options2) {
+    function openPromise(path9, options2) {
       return new Promise((resolve, reject) => {
-        open2(path8, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path9, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path8, options2, callback) {
+    function open2(path9, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs5.open(path8, "r", function(err2, fd2) {
+      fs6.open(path9, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs5.close(fd2, defaultCallback);
+          if (err3) fs6.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs5.fstat(fd2, function(err2, stats) {
+      fs6.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs5.stat(realPath, function(err2, stats) {
+      fs6.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs5.createReadStream(realPath);
+          var readStream = fs6.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path9) {
+      let input = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path8);
+            const ci = visit_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path8);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
-        const k = path8[i2];
+      for (let i2 = path9.length - 1; i2 >= 0; --i2) {
+        const k = path9[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs5, exportName) {
+    function addFormats2(ajv, list2, fs6, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs5[f]);
+        ajv.addFormat(f, fs6[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -39987,9 +39987,6 @@ var require_png = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40560,6 +40557,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -40700,6 +40705,33 @@ function logLines(message2) {
   info(inert === message2 ? message2 : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40708,28 +40740,29 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
 }
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
-}
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  startTimer: (ms, onExpiry) => {
+    const handle = setTimeout(onExpiry, ms);
+    return { cancel: () => clearTimeout(handle) };
+  }
 };
+function abortAfter(clock, ms, reason) {
+  const controller = new AbortController();
+  const timer = clock.startTimer(ms, () => controller.abort(reason()));
+  return { signal: controller.signal, cancel: () => timer.cancel() };
+}
 
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -40810,23 +40843,52 @@ function conflictingCloud(hostname, configured) {
 var GITHUB_OIDC_AUDIENCE = "api://AzureADTokenExchange";
 var JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+// packages/dataverse/src/auth/credential-source.ts
+function sourceName(source) {
+  if ("variable" in source) return source.variable;
+  if ("input" in source) return `input '${source.input}'`;
+  return source.option;
+}
+function sourceNameFirst(source) {
+  return "input" in source ? `Input '${source.input}'` : sourceName(source);
+}
+function given(source) {
+  return "option" in source ? "given" : "set";
+}
+function bothGiven(first, second) {
+  if (given(first) === given(second))
+    return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
+  return `${sourceNameFirst(first)} is ${given(first)} and ${sourceName(second)} is ${given(second)}`;
+}
+function withdrawing(source) {
+  return "variable" in source ? `unset ${source.variable}` : `leave out ${sourceName(source)}`;
+}
+function supplying(source, what) {
+  return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function supplyingFile(source, file) {
+  return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
+}
+
 // packages/dataverse/src/auth/resolve-credential.ts
+var SECRET = "a client secret of the app registration";
+var CERTIFICATE = "a certificate of the app registration and its private key, in PEM";
 function resolveCredential(inputs) {
+  const { sources } = inputs;
   const secret = inputs.clientSecret ?? "";
   const certificate = inputs.clientCertificate ?? "";
-  if (secret !== "" && certificate !== "") {
-    throw new UsageError("Give either a client secret or a client certificate, not both.");
+  const certificateGiven = certificate !== "" || certificateFile(sources) !== void 0;
+  if (secret !== "" && certificateGiven) {
+    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
+      hint: sentence(
+        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`
+      )
+    });
   }
   if (secret !== "") return { kind: "secret", secret };
-  if (certificate !== "") {
-    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----")) {
-      throw new UsageError(
-        "The client certificate must be PEM text holding both the certificate and its private key.",
-        {
-          hint: "Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes"
-        }
-      );
-    }
+  if (certificateGiven) {
+    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----"))
+      throw notPem(sources);
     return {
       kind: "certificate",
       certificatePem: certificate,
@@ -40842,11 +40904,31 @@ function resolveCredential(inputs) {
     };
   }
   throw new UsageError(
-    "No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.",
+    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.'
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.'
     }
   );
+}
+function certificateFile({ certificate }) {
+  return "option" in certificate ? certificate.file : void 0;
+}
+function notPem(sources) {
+  const { certificate } = sources;
+  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const file = certificateFile(sources);
+  if ("option" in certificate && file !== void 0)
+    return new UsageError(
+      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
+      { location: { file }, hint }
+    );
+  return new UsageError(
+    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
+    { hint }
+  );
+}
+function sentence(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -41561,9 +41643,14 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
 
 // packages/dataverse/src/auth/sign-in-request.ts
 var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answeredHosts }) {
+async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts }) {
+  const limit = abortAfter(
+    clock,
+    timeoutMs,
+    () => new DOMException("The operation was aborted due to timeout", "TimeoutError")
+  );
   try {
-    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
     const text2 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
@@ -41579,6 +41666,8 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
         cause: error3
       });
     throw passingFailure(error3, endpoint, timeoutMs);
+  } finally {
+    limit.cancel();
   }
 }
 function isJsonObject(text2) {
@@ -41803,6 +41892,7 @@ function createEntraTokenSource(options2) {
   const scope = `${options2.resource.origin}/.default`;
   const request = {
     timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    clock: options2.clock,
     answeredHosts: /* @__PURE__ */ new Set()
   };
   async function clientAuthentication() {
@@ -42159,7 +42249,7 @@ var AnswerStalled = class extends Error {
   }
   silentMs;
 };
-async function readWhileArriving(response, silentMs) {
+async function readWhileArriving(response, silentMs, clock) {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder2 = new TextDecoder();
@@ -42167,7 +42257,7 @@ async function readWhileArriving(response, silentMs) {
   for (; ; ) {
     let timer;
     const silence = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
     });
     try {
       const piece = await Promise.race([reader.read(), silence]);
@@ -42177,7 +42267,7 @@ async function readWhileArriving(response, silentMs) {
       if (error3 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
       throw error3;
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   }
 }
@@ -42207,15 +42297,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path8, options2) {
-    return await this.send("GET", path8, options2);
+  async get(path9, options2) {
+    return await this.send("GET", path9, options2);
   }
-  async post(path8, options2) {
-    return await this.send("POST", path8, options2);
+  async post(path9, options2) {
+    return await this.send("POST", path9, options2);
   }
-  async send(method, path8, request) {
+  async send(method, path9, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path8, this.options.environment);
+    const url = new URL(WEB_API_PATH + path9, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -42229,7 +42319,7 @@ var DataverseHttp = class {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text2 = await readWhileArriving(response, silentMs);
+        text2 = await readWhileArriving(response, silentMs, clock);
       } catch (error3) {
         if (error3 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
@@ -42285,6 +42375,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
+      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text2, request.operation, url);
       const errorBody = parseJson(text2);
       if (response.status === 401 && !refreshedAfter401) {
@@ -42335,15 +42426,15 @@ var DataverseHttp = class {
    * so the limit stops counting once the answer has begun.
    */
   async fetchUntilAnswered(url, init, timeoutMs) {
-    const answerBegun = new AbortController();
-    const timer = setTimeout(
-      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs
+    const answerBegun = abortAfter(
+      this.options.clock,
+      timeoutMs,
+      () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")
     );
     try {
       return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
     } finally {
-      clearTimeout(timer);
+      answerBegun.cancel();
     }
   }
   decide(outcome, attempt, waitedMs, request) {
@@ -43055,9 +43146,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -43105,22 +43196,41 @@ async function sameZipContent(a, b) {
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
+async function refuseNonFolder(folder) {
+  const resolved2 = import_node_path4.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
+    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
+    if (stat2?.isDirectory()) return;
+    if (stat2) {
+      const below = import_node_path4.default.relative(current, resolved2);
+      throw new UsageError(
+        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
+        {
+          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
+          hint: "Give the path of a folder, or move the file out of the way."
+        }
+      );
+    }
+    if (import_node_path4.default.dirname(current) === current) return;
+  }
+}
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs2.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs3.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
-    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
+    throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path4.default.resolve(target);
-  return import_node_path4.default.join(
-    import_node_path4.default.dirname(resolved2),
-    `.${import_node_path4.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path5.default.resolve(target);
+  return import_node_path5.default.join(
+    import_node_path5.default.dirname(resolved2),
+    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -44141,32 +44251,33 @@ var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on 
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
   await writingTo(file, async () => {
-    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs3.promises.writeFile(temporary, bytes);
-      await import_node_fs3.promises.rename(temporary, file);
+      await import_node_fs4.promises.writeFile(temporary, bytes);
+      await import_node_fs4.promises.rename(temporary, file);
     } catch (error3) {
-      await import_node_fs3.promises.rm(temporary, { force: true });
+      await import_node_fs4.promises.rm(temporary, { force: true });
       throw error3;
     }
   });
 }
 async function checkWritable(file) {
+  await refuseNonFolder(import_node_path6.default.dirname(file));
   await writingTo(file, async () => {
-    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs3.promises.writeFile(temporary, "");
-    await import_node_fs3.promises.rm(temporary, { force: true });
+    await import_node_fs4.promises.writeFile(temporary, "");
+    await import_node_fs4.promises.rm(temporary, { force: true });
   });
 }
 
 // packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
+var NotASolutionError = class extends UsageError {
   constructor(archive, names) {
     super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
       location: { file: archive },
@@ -44413,7 +44524,7 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -44458,12 +44569,6 @@ function readConnectionInputs() {
   ]) {
     if (secret !== "") setSecret(secret);
   }
-  if (clientSecret !== "" && clientCertificate !== "")
-    throw new InputError(
-      "client-certificate",
-      "is set, and so is client-secret; the action signs in with one of them.",
-      "Leave out client-secret to sign in with the certificate, or client-certificate to use the secret."
-    );
   const appId = readRequiredString("app-id");
   const tenantId = readRequiredString("tenant-id");
   return {
@@ -44477,14 +44582,15 @@ function readConnectionInputs() {
       clientCertificate,
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: { secret: { input: "client-secret" }, certificate: { input: "client-certificate" } }
     })
   };
 }
 function resolveInPath(value) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = import_node_path6.default.resolve(workspace, readString("working-directory"));
-  return import_node_path6.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path7.default.resolve(workspace, readString("working-directory"));
+  return import_node_path7.default.resolve(workingDirectory, value);
 }
 
 // packages/actions/src/export-solution/inputs.ts
@@ -44628,8 +44734,8 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
-function namesConnector(given, name) {
-  const [a, b] = [nameKey(given), nameKey(name)];
+function namesConnector(given2, name) {
+  const [a, b] = [nameKey(given2), nameKey(name)];
   if (a === "" || b === "") return false;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
@@ -45021,7 +45127,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path8 = [root];
+  const path9 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45029,14 +45135,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path8[level];
+    let node = path9[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path8[level] = node;
+      path9[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -47487,7 +47593,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path8 = problem.segments;
+  const path9 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47501,21 +47607,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path8.includes("oAuthSettings")) {
-      const last2 = path8[path8.length - 1];
+    if (path9.includes("oAuthSettings")) {
+      const last2 = path9[path9.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path8.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path8[path8.length - 1] === "type" && path8.length === parameterNameDepth(path8) + 1)
+    if (path9.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path9[path9.length - 1] === "type" && path9.length === parameterNameDepth(path9) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path8) {
-  return path8[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path9) {
+  return path9[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47699,9 +47805,9 @@ var apiPropertiesOAuthRules = [
         }
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
+        for (const [key, given2] of entriesOf(ui)) {
           if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+          if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
               message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
@@ -47713,8 +47819,8 @@ var apiPropertiesOAuthRules = [
           ["hidden", "true"],
           ["required", "false"]
         ]) {
-          const given = constraints?.[key];
-          if (String(given) !== expected) {
+          const given2 = constraints?.[key];
+          if (String(given2) !== expected) {
             context.report({
               pointer: childPointer(uiPointer, "constraints", key),
               message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
@@ -48295,7 +48401,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48406,9 +48512,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path8.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path8.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48428,7 +48534,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path8.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49083,9 +49189,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path8) {
+function pathVariables(path9) {
   const names = [];
-  for (const match2 of path8.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path9.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -57384,12 +57490,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path8 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path8)) continue;
-        if (path8.startsWith("x-")) continue;
-        const item = paths[path8];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path8);
-        else this.typeIssue(placeAt(rootNode, "paths", path8), "Object", item);
+      for (const path9 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path9)) continue;
+        if (path9.startsWith("x-")) continue;
+        const item = paths[path9];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path9);
+        else this.typeIssue(placeAt(rootNode, "paths", path9), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57413,8 +57519,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path8) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path8);
+  visitPathItem(item, rootNode, path9) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path9);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58644,12 +58750,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path8 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path9 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path8 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path9 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58756,16 +58862,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path8) {
+function followSchemaPath(model, root, path9) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path8.length && steps < MAX_STEPS; ) {
-    let end = path8.indexOf("/", start);
-    if (end === -1) end = path8.length;
+  for (let start = 0; start < path9.length && steps < MAX_STEPS; ) {
+    let end = path9.indexOf("/", start);
+    if (end === -1) end = path9.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path8.slice(start, end));
+      const next = property(model, current, path9.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58940,9 +59046,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path8 = pathAt(call, key);
-    if (path8 === void 0 || followSchemaPath(model, items.schema, path8).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path8, label) });
+    const path9 = pathAt(call, key);
+    if (path9 === void 0 || followSchemaPath(model, items.schema, path9).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path9, label) });
   }
   return problems;
 }
@@ -59115,10 +59221,10 @@ var dynamicRules = [
         const target = targetOf(swagger, call);
         if (!target) continue;
         const label = operationLabel(target);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
+        const given2 = asObject(call.call.parameters);
+        for (const name in given2) {
+          if (!has(given2, name)) continue;
+          const entry = given2[name];
           const parameter = parameterNamed(target, name);
           if (!parameter) {
             if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
@@ -59155,7 +59261,7 @@ var dynamicRules = [
         }
         for (const parameter of target.parameters) {
           const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
             continue;
           if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
             continue;
@@ -60446,16 +60552,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path8) {
-    this.path = path8;
-    const hasBrace = path8.includes("{");
-    this.variables = hasBrace ? scanVariables(path8) : NO_VARIABLES;
+  constructor(path9) {
+    this.path = path9;
+    const hasBrace = path9.includes("{");
+    this.variables = hasBrace ? scanVariables(path9) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path8.indexOf("/"); ; slash = path8.indexOf("/", start)) {
-      const end = slash === -1 ? path8.length : slash;
-      if (hasBrace && isVariableSegment(path8, start, end)) variableSegmentCount++;
+    for (let slash = path9.indexOf("/"); ; slash = path9.indexOf("/", start)) {
+      const end = slash === -1 ? path9.length : slash;
+      if (hasBrace && isVariableSegment(path9, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60484,8 +60590,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path8 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path8) last2 = new PathTemplate(path8);
+    const path9 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path9) last2 = new PathTemplate(path9);
     templates[index] = last2;
   }
   return templates;
@@ -60510,9 +60616,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path8, start) {
-  const slash = path8.indexOf("/", start);
-  return slash === -1 ? path8.length : slash;
+function segmentEnd(path9, start) {
+  const slash = path9.indexOf("/", start);
+  return slash === -1 ? path9.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60521,57 +60627,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path8, start, end) {
+function isVariableSegment(path9, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path8.charCodeAt(start) !== OPEN || path8.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path9.charCodeAt(start) !== OPEN || path9.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path8.charCodeAt(index);
+    const code2 = path9.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path8, open2) {
-  for (let index = open2 + 1; index < path8.length; index++) {
-    const code2 = path8.charCodeAt(index);
+function matchEnd(path9, open2) {
+  for (let index = open2 + 1; index < path9.length; index++) {
+    const code2 = path9.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path8) {
+function scanVariables(path9) {
   const variables = [];
-  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path8, open2);
+  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path9, open2);
     if (close === -1) {
-      open2 = path8.indexOf("{", open2 + 1);
+      open2 = path9.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path8.slice(open2 + 1, close);
+    const name = path9.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path8.indexOf("{", close + 1);
+    open2 = path9.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path8) {
+function routeOf(path9) {
   let route = "";
   let copied = 0;
-  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path8, open2);
+  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path9, open2);
     if (close === -1) {
-      open2 = path8.indexOf("{", open2 + 1);
+      open2 = path9.indexOf("{", open2 + 1);
       continue;
     }
-    route += path8.slice(copied, open2) + "{}";
+    route += path9.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path8.indexOf("{", copied);
+    open2 = path9.indexOf("{", copied);
   }
-  return copied === 0 ? path8 : route + path8.slice(copied);
+  return copied === 0 ? path9 : route + path9.slice(copied);
 }
-function routeHash(path8) {
+function routeHash(path9) {
   let hash = 0;
-  for (let index = 0; index < path8.length; index++) {
-    const code2 = path8.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path8, index) : -1;
+  for (let index = 0; index < path9.length; index++) {
+    const code2 = path9.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path9, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60592,15 +60698,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path8 of pathKeys(swagger)) {
-    const message2 = problem(path8);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path8), message: message2 });
+  for (const path9 of pathKeys(swagger)) {
+    const message2 = problem(path9);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path9), message: message2 });
   }
 }
-function templateProblem(path8) {
+function templateProblem(path9) {
   let open2 = -1;
-  for (let index = 0; index < path8.length; index++) {
-    const character = path8[index];
+  for (let index = 0; index < path9.length; index++) {
+    const character = path9[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60634,15 +60740,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path8 = operations[index].path;
-    if (!path8.includes("{")) {
-      while (index < operations.length && operations[index].path === path8) index++;
+    const path9 = operations[index].path;
+    if (!path9.includes("{")) {
+      while (index < operations.length && operations[index].path === path9) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path8; index++)
+    for (; index < operations.length && operations[index].path === path9; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path8);
+    const route = routeHash(path9);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60688,7 +60794,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path8) => path8.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path9) => path9.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60708,7 +60814,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path8) => /[?#]/.test(path8) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path9) => /[?#]/.test(path9) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60724,7 +60830,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path8) => path8.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path9) => path9.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60738,8 +60844,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path8) => {
-        const problem = templateProblem(path8);
+      reportPathKeys(context, (path9) => {
+        const problem = templateProblem(path9);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60756,9 +60862,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path8) => (
+        (path9) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path8.includes("=") && pathVariables(path8).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path9.includes("=") && pathVariables(path9).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60853,14 +60959,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path8 of pathKeys(swagger)) {
-        const key = path8.toLowerCase();
+      for (const path9 of pathKeys(swagger)) {
+        const key = path9.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path8),
+            pointer: childPointer("/paths", path9),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path8
+              path9
             )
           });
         }
@@ -60879,12 +60985,12 @@ var pathRules = [
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
       const paths = swagger?.paths;
-      for (const path8 in paths) {
-        if (!has(paths, path8)) continue;
-        const pathItem = asObject(paths[path8]);
+      for (const path9 in paths) {
+        if (!has(paths, path9)) continue;
+        const pathItem = asObject(paths[path9]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path8, "$ref"),
+          pointer: childPointer("/paths", path9, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -62678,26 +62784,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path8 = [];
+    const path9 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path8.push(start);
+    path9.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path8.pop();
+        path9.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path8.slice(path8.indexOf(target)));
+      if (seen === "grey") cycles.push(path9.slice(path9.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path8.push(target);
+        path9.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63315,7 +63421,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path8 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path9 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63323,7 +63429,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path8}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path9}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -63576,8 +63682,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path8) {
-  return routeOf(path8).replace(/\/+$/, "").toLowerCase();
+function templateShape(path9) {
+  return routeOf(path9).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63831,9 +63937,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path8, method, body) => `{
+var operation = (path9, method, body) => `{
   "paths": {
-    "${path8}": {
+    "${path9}": {
       "${method}": ${body}
     }
   }

@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs10 = require("fs");
+    var fs11 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs10.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs11.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs10.close(self.fd, onCloseDone);
+      fs11.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs10.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs11.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs10 = require("fs");
+    var fs11 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.open(path14, "r", function(err, fd) {
+      fs11.open(path14, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs10.close(fd, defaultCallback);
+          if (err2) fs11.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.fstat(fd, function(err, stats) {
+      fs11.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs10 = require("fs");
+    var fs11 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs10.stat(realPath, function(err, stats) {
+      fs11.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs10.createReadStream(realPath);
+          var readStream = fs11.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs10, sep: [] });
+                map2.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs10, exportName) {
+    function addFormats2(ajv, list2, fs11, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs10[f]);
+        ajv.addFormat(f, fs11[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -39987,9 +39987,6 @@ var require_png = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40557,6 +40554,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -40657,6 +40662,33 @@ function logLines(message) {
   info(inert === message ? message : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40665,21 +40697,13 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
-}
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }
 
 // packages/actions/src/extract-connectors/main.ts
@@ -40789,7 +40813,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41056,9 +41080,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41143,12 +41167,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs2.open)(filePath, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs3.open)(filePath, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs2.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs3.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
       } catch (error3) {
-        (0, import_node_fs2.closeSync)(fd);
+        (0, import_node_fs3.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41196,7 +41220,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs2.closeSync)(this.fd);
+    (0, import_node_fs3.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41205,7 +41229,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs2.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs3.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41337,7 +41361,7 @@ function openArchive(filePath, displayName) {
       (error3, zip) => {
         if (error3) {
           const code2 = error3.code;
-          if (code2 === "ENOENT")
+          if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
               new UsageError("does not exist.", {
                 location: { file: displayName },
@@ -41346,12 +41370,10 @@ function openArchive(filePath, displayName) {
             );
           else if (code2 === "EISDIR")
             reject(
-              new ZipError(
-                displayName,
-                void 0,
-                "is a folder, not a zip archive.",
-                "Give the zip file itself."
-              )
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
             );
           else
             reject(
@@ -41525,16 +41547,16 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
   const resolved2 = import_node_path4.default.resolve(folder);
   for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
+    const stat2 = await import_node_fs4.promises.stat(current).catch(() => void 0) ?? await import_node_fs4.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
       const below = import_node_path4.default.relative(current, resolved2);
-      throw new UserError(
+      throw new UsageError(
         below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
         {
           location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
@@ -42786,17 +42808,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs4.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs5.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42815,11 +42837,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs5.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
-    await import_node_fs5.promises.rename(staged, target);
+    await import_node_fs6.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
+    await import_node_fs6.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs5.promises.realpath(target);
+  const targetRoot = await import_node_fs6.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -42828,29 +42850,29 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path7.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs6.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs5.promises.rm(to, { recursive: true });
+      await import_node_fs6.promises.rm(to, { recursive: true });
     }
-    await import_node_fs5.promises.rename(from, to);
+    await import_node_fs6.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs5.promises.rm(import_node_path7.default.join(targetRoot, file));
+      await import_node_fs6.promises.rm(import_node_path7.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs5.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs6.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -42873,14 +42895,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs5.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs6.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs5.promises.rename(
+      await import_node_fs6.promises.rename(
         import_node_path7.default.join(this.root, ...parent, before[index]),
         import_node_path7.default.join(this.root, ...parent, after[index])
       );
@@ -42917,20 +42939,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path7.default.join(current, segment);
-    const entry = await import_node_fs5.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs6.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs6.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs6.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -42938,15 +42960,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs5.promises.rm(next);
+      await import_node_fs6.promises.rm(next);
     }
-    await import_node_fs5.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs6.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(staged), import_node_fs5.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs6.promises.stat(staged), import_node_fs6.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -42954,21 +42976,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs5.promises.readFile(staged);
+  const text2 = await import_node_fs6.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs5.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs6.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs6.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs5.promises.lstat(file).then(
+  return import_node_fs6.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -42976,12 +42998,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path7.default.join(root, relative);
-    const entries = await import_node_fs5.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs6.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs5.promises.rmdir(import_node_path7.default.join(root, child));
+        await import_node_fs6.promises.rmdir(import_node_path7.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43025,7 +43047,7 @@ function managedBaseOf(folderPath) {
 }
 
 // packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
+var NotASolutionError = class extends UsageError {
   constructor(archive, names) {
     super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
       location: { file: archive },
@@ -43091,7 +43113,7 @@ function setVersion(root, file, version) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -43143,14 +43165,14 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path8.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs6.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -43299,13 +43321,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path9.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs7.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs8.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path9.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs7.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs8.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43465,11 +43487,11 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat2 = await import_node_fs8.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs9.promises.stat(source).catch(() => void 0);
   if (!stat2)
     throw new UsageError("does not exist.", {
       location: { file: source },
@@ -43482,18 +43504,18 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs8.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs9.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs8.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs9.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UserError(
+    throw new UsageError(
       `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
       { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
     );
@@ -43503,7 +43525,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path10.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, file)), shown), shown);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs9.promises.readFile(import_node_path10.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -43520,7 +43542,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs9.promises.readFile(import_node_path10.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -43537,7 +43559,7 @@ async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path10.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path10.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs9.promises.readFile(import_node_path10.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -43551,7 +43573,7 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -43658,11 +43680,11 @@ async function prepare(connector, destination, folder) {
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs9.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs10.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs9.promises.readFile(import_node_path11.default.join(destination, apiPropertiesName), "utf8"),
+    await import_node_fs10.promises.readFile(import_node_path11.default.join(destination, apiPropertiesName), "utf8"),
     import_node_path11.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
@@ -43691,11 +43713,11 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs9.promises.mkdir(staging, { recursive: true });
+  await import_node_fs10.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs9.promises.writeFile(import_node_path11.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs10.promises.writeFile(import_node_path11.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs9.promises.rm(import_node_path11.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs10.promises.rm(import_node_path11.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -43706,7 +43728,7 @@ async function writeStaged(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs9.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs10.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -63661,7 +63683,7 @@ async function extractConnectorsAction(logger) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`
     );
-    for (const warning2 of connector.warnings) warning(warning2, { file: relative(connector.folder) });
+    for (const warning2 of connector.warnings) warning(`${relative(connector.folder)}: ${warning2}`);
   }
   if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
   setOutput(

@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs3 = require("fs");
+    var fs4 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs3.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs4.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs3.close(self.fd, onCloseDone);
+      fs4.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs4.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs3 = require("fs");
+    var fs4 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path5, "r", function(err2, fd2) {
+      fs4.open(path5, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs3.close(fd2, defaultCallback);
+          if (err3) fs4.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd2, function(err2, stats) {
+      fs4.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs3 = require("fs");
+    var fs4 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs3.stat(realPath, function(err2, stats) {
+      fs4.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs3.createReadStream(realPath);
+          var readStream = fs4.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs4, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs3, exportName) {
+    function addFormats2(ajv, list2, fs4, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs3[f]);
+        ajv.addFormat(f, fs4[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -39987,9 +39987,6 @@ var require_png = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40560,6 +40557,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -40700,6 +40705,33 @@ function logLines(message2) {
   info(inert === message2 ? message2 : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40708,28 +40740,29 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
 }
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
-}
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  startTimer: (ms, onExpiry) => {
+    const handle = setTimeout(onExpiry, ms);
+    return { cancel: () => clearTimeout(handle) };
+  }
 };
+function abortAfter(clock, ms, reason) {
+  const controller = new AbortController();
+  const timer = clock.startTimer(ms, () => controller.abort(reason()));
+  return { signal: controller.signal, cancel: () => timer.cancel() };
+}
 
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -40810,23 +40843,52 @@ function conflictingCloud(hostname, configured) {
 var GITHUB_OIDC_AUDIENCE = "api://AzureADTokenExchange";
 var JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+// packages/dataverse/src/auth/credential-source.ts
+function sourceName(source) {
+  if ("variable" in source) return source.variable;
+  if ("input" in source) return `input '${source.input}'`;
+  return source.option;
+}
+function sourceNameFirst(source) {
+  return "input" in source ? `Input '${source.input}'` : sourceName(source);
+}
+function given(source) {
+  return "option" in source ? "given" : "set";
+}
+function bothGiven(first, second) {
+  if (given(first) === given(second))
+    return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
+  return `${sourceNameFirst(first)} is ${given(first)} and ${sourceName(second)} is ${given(second)}`;
+}
+function withdrawing(source) {
+  return "variable" in source ? `unset ${source.variable}` : `leave out ${sourceName(source)}`;
+}
+function supplying(source, what) {
+  return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function supplyingFile(source, file) {
+  return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
+}
+
 // packages/dataverse/src/auth/resolve-credential.ts
+var SECRET = "a client secret of the app registration";
+var CERTIFICATE = "a certificate of the app registration and its private key, in PEM";
 function resolveCredential(inputs) {
+  const { sources } = inputs;
   const secret = inputs.clientSecret ?? "";
   const certificate = inputs.clientCertificate ?? "";
-  if (secret !== "" && certificate !== "") {
-    throw new UsageError("Give either a client secret or a client certificate, not both.");
+  const certificateGiven = certificate !== "" || certificateFile(sources) !== void 0;
+  if (secret !== "" && certificateGiven) {
+    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
+      hint: sentence(
+        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`
+      )
+    });
   }
   if (secret !== "") return { kind: "secret", secret };
-  if (certificate !== "") {
-    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----")) {
-      throw new UsageError(
-        "The client certificate must be PEM text holding both the certificate and its private key.",
-        {
-          hint: "Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes"
-        }
-      );
-    }
+  if (certificateGiven) {
+    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----"))
+      throw notPem(sources);
     return {
       kind: "certificate",
       certificatePem: certificate,
@@ -40842,11 +40904,31 @@ function resolveCredential(inputs) {
     };
   }
   throw new UsageError(
-    "No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.",
+    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.'
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.'
     }
   );
+}
+function certificateFile({ certificate }) {
+  return "option" in certificate ? certificate.file : void 0;
+}
+function notPem(sources) {
+  const { certificate } = sources;
+  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const file = certificateFile(sources);
+  if ("option" in certificate && file !== void 0)
+    return new UsageError(
+      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
+      { location: { file }, hint }
+    );
+  return new UsageError(
+    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
+    { hint }
+  );
+}
+function sentence(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -41561,9 +41643,14 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
 
 // packages/dataverse/src/auth/sign-in-request.ts
 var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answeredHosts }) {
+async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts }) {
+  const limit = abortAfter(
+    clock,
+    timeoutMs,
+    () => new DOMException("The operation was aborted due to timeout", "TimeoutError")
+  );
   try {
-    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
     const text2 = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
@@ -41579,6 +41666,8 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
         cause: error3
       });
     throw passingFailure(error3, endpoint, timeoutMs);
+  } finally {
+    limit.cancel();
   }
 }
 function isJsonObject(text2) {
@@ -41803,6 +41892,7 @@ function createEntraTokenSource(options2) {
   const scope = `${options2.resource.origin}/.default`;
   const request = {
     timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    clock: options2.clock,
     answeredHosts: /* @__PURE__ */ new Set()
   };
   async function clientAuthentication() {
@@ -42144,7 +42234,7 @@ var AnswerStalled = class extends Error {
   }
   silentMs;
 };
-async function readWhileArriving(response, silentMs) {
+async function readWhileArriving(response, silentMs, clock) {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder2 = new TextDecoder();
@@ -42152,7 +42242,7 @@ async function readWhileArriving(response, silentMs) {
   for (; ; ) {
     let timer;
     const silence = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
     });
     try {
       const piece = await Promise.race([reader.read(), silence]);
@@ -42162,7 +42252,7 @@ async function readWhileArriving(response, silentMs) {
       if (error3 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
       throw error3;
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   }
 }
@@ -42214,7 +42304,7 @@ var DataverseHttp = class {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text2 = await readWhileArriving(response, silentMs);
+        text2 = await readWhileArriving(response, silentMs, clock);
       } catch (error3) {
         if (error3 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
@@ -42270,6 +42360,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
+      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text2, request.operation, url);
       const errorBody = parseJson(text2);
       if (response.status === 401 && !refreshedAfter401) {
@@ -42320,15 +42411,15 @@ var DataverseHttp = class {
    * so the limit stops counting once the answer has begun.
    */
   async fetchUntilAnswered(url, init, timeoutMs) {
-    const answerBegun = new AbortController();
-    const timer = setTimeout(
-      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs
+    const answerBegun = abortAfter(
+      this.options.clock,
+      timeoutMs,
+      () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")
     );
     try {
       return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
     } finally {
-      clearTimeout(timer);
+      answerBegun.cancel();
     }
   }
   decide(outcome, attempt, waitedMs, request) {
@@ -42995,9 +43086,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -44103,7 +44194,7 @@ function describeParseError(error3) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
+var NotASolutionError = class extends UsageError {
   constructor(archive, names) {
     super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
       location: { file: archive },
@@ -44475,12 +44566,12 @@ var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
   const bytes = await (0, import_promises.readFile)(options2.file).catch((error3) => {
     if (error3.code === "EISDIR")
-      throw new UserError("is a folder, not a solution zip.", {
+      throw new UsageError("is a folder, not a solution zip.", {
         location: { file: options2.file },
         hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
     const code2 = error3.code;
-    if (code2 === "ENOENT")
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
       throw new UsageError("does not exist.", {
         location: { file: options2.file },
         hint: "Check the path of the solution zip to import.",
@@ -44621,7 +44712,7 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -44667,12 +44758,6 @@ function readConnectionInputs() {
   ]) {
     if (secret !== "") setSecret(secret);
   }
-  if (clientSecret !== "" && clientCertificate !== "")
-    throw new InputError(
-      "client-certificate",
-      "is set, and so is client-secret; the action signs in with one of them.",
-      "Leave out client-secret to sign in with the certificate, or client-certificate to use the secret."
-    );
   const appId = readRequiredString("app-id");
   const tenantId = readRequiredString("tenant-id");
   return {
@@ -44686,7 +44771,8 @@ function readConnectionInputs() {
       clientCertificate,
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: { secret: { input: "client-secret" }, certificate: { input: "client-certificate" } }
     })
   };
 }
@@ -44697,7 +44783,7 @@ function resolveInPath(value) {
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs2.readFileSync)(file, "utf8");
+    return (0, import_node_fs3.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     throw new InputError(
@@ -44850,8 +44936,8 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
-function namesConnector(given, name) {
-  const [a, b] = [nameKey(given), nameKey(name)];
+function namesConnector(given2, name) {
+  const [a, b] = [nameKey(given2), nameKey(name)];
   if (a === "" || b === "") return false;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
@@ -47921,9 +48007,9 @@ var apiPropertiesOAuthRules = [
         }
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
+        for (const [key, given2] of entriesOf(ui)) {
           if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+          if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
               message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
@@ -47935,8 +48021,8 @@ var apiPropertiesOAuthRules = [
           ["hidden", "true"],
           ["required", "false"]
         ]) {
-          const given = constraints?.[key];
-          if (String(given) !== expected) {
+          const given2 = constraints?.[key];
+          if (String(given2) !== expected) {
             context.report({
               pointer: childPointer(uiPointer, "constraints", key),
               message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
@@ -59337,10 +59423,10 @@ var dynamicRules = [
         const target = targetOf(swagger, call);
         if (!target) continue;
         const label = operationLabel(target);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
+        const given2 = asObject(call.call.parameters);
+        for (const name in given2) {
+          if (!has(given2, name)) continue;
+          const entry = given2[name];
           const parameter = parameterNamed(target, name);
           if (!parameter) {
             if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
@@ -59377,7 +59463,7 @@ var dynamicRules = [
         }
         for (const parameter of target.parameters) {
           const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
             continue;
           if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
             continue;

@@ -37126,14 +37126,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs7, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37261,13 +37261,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37879,12 +37879,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs7, exportName) {
+    function addFormats2(ajv, list2, fs8, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs7[f]);
+        ajv.addFormat(f, fs8[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -41756,9 +41756,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -42329,6 +42326,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -42472,6 +42477,33 @@ function logLines(message) {
   info(inert === message ? message : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -42480,25 +42512,17 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
 }
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
-}
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -42589,6 +42613,10 @@ function isValidBranchName(name) {
 
 // packages/github/src/clock.ts
 var realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+var realStartTimer = (milliseconds, onExpiry) => {
+  const handle = setTimeout(onExpiry, milliseconds).unref();
+  return { cancel: () => clearTimeout(handle) };
+};
 function backoffDelays(first, cap, total) {
   const delays = [];
   let sum = 0;
@@ -42601,7 +42629,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -42610,7 +42638,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs2.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path3.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -42622,8 +42650,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs.promises.readFile(absolute);
-        const executable = ((await import_node_fs.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs2.promises.readFile(absolute);
+        const executable = ((await import_node_fs2.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -47135,10 +47163,14 @@ function answeredARetry(error3) {
 
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
-function fetchWithTimeout(fetchFn, timeoutMs) {
+function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
   return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const limit = new AbortController();
+    startTimer(
+      timeoutMs,
+      () => limit.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"))
+    );
+    const signal = init?.signal ? AbortSignal.any([init.signal, limit.signal]) : limit.signal;
     return fetchFn(input, { ...init, signal });
   };
 }
@@ -47185,10 +47217,15 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs) },
+    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs, options2.startTimer) },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
-      debug: (message) => options2.logger.debug(message),
+      // The request-log plugin logs the bare word "request" (its options, headers and token
+      // included, in a second argument we drop) before each request, then "GET /path - 200 in 12ms"
+      // after it, at info: that second line alone says all, and names no secret.
+      debug: (message) => {
+        if (message !== "request") options2.logger.debug(message);
+      },
       info: (message) => options2.logger.debug(message),
       warn: (message) => options2.logger.warning(message),
       // Octokit logs every failed request as an error, including the 404s and 409s we expect;
@@ -51964,7 +52001,7 @@ var apiPropertiesRules = [
 var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -52028,8 +52065,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path4.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
-  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs3.default.realpathSync(absolutePath);
+  const dirents = import_node_fs3.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -52064,7 +52101,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath) {
   try {
-    return import_node_fs2.default.statSync(filePath).size;
+    return import_node_fs3.default.statSync(filePath).size;
   } catch {
     return 0;
   }
@@ -52113,7 +52150,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs2.default.realpathSync(filePath);
+    const target = import_node_fs3.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -52121,8 +52158,8 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs2.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs2.default.readFileSync(filePath);
+    if (!readable(import_node_fs3.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs3.default.readFileSync(filePath);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
     issues.push({
@@ -52133,21 +52170,21 @@ function readSafely(filePath, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs2.default.openSync(filePath, "r");
+  const fd = import_node_fs3.default.openSync(filePath, "r");
   try {
-    const stat2 = import_node_fs2.default.fstatSync(fd);
+    const stat2 = import_node_fs3.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs2.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs3.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs2.default.closeSync(fd);
+    import_node_fs3.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -52186,7 +52223,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
@@ -52209,7 +52246,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     const absolute = import_node_path5.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs3.statSync)(absolute);
+      stat2 = (0, import_node_fs4.statSync)(absolute);
     } catch {
       throw new UsageError("does not exist.", {
         location: { file: given },
@@ -52218,7 +52255,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     }
     if (stat2.isFile()) {
       const folder = import_node_path5.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs4.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -52232,7 +52269,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs4.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -53157,10 +53194,17 @@ function operationKeys(operation2) {
   return keys;
 }
 var SwaggerModel = class {
-  constructor(root) {
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(root, followPathItemRefs = false) {
     this.root = root;
+    this.followPathItemRefs = followPathItemRefs;
   }
   root;
+  followPathItemRefs;
   operationList;
   byId;
   refTargets = /* @__PURE__ */ new Map();
@@ -53329,9 +53373,15 @@ var SwaggerModel = class {
     if (!paths) return operations;
     for (const path12 in paths) {
       if (!Object.prototype.hasOwnProperty.call(paths, path12)) continue;
-      const pathItem = asObject(paths[path12]);
+      let pathItem = asObject(paths[path12]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path12);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path12);
+      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+        const target = this.pathItemTarget(pathItem);
+        if (!target) continue;
+        pathItem = target.value;
+        pathItemPlace = this.placeAt(target.pointer);
+      }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -53350,6 +53400,15 @@ var SwaggerModel = class {
       }
     }
     return operations;
+  }
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem) {
+    const target = this.resolve(pathItem, "");
+    const value = target.broken ? void 0 : asObject(target.value);
+    return value ? { value, pointer: target.pointer } : void 0;
   }
   parameterList(list2, owner, level, operationInternal) {
     const entries = asArray(list2);
@@ -69103,13 +69162,13 @@ function isIgnored(folder, config2) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path8.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs4.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs5.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -70091,10 +70150,10 @@ function readBoolean(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs5.promises.realpath(workspace);
+  const root = await import_node_fs6.promises.realpath(workspace);
   const real = await realPathOfNew(import_node_path11.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
@@ -70103,7 +70162,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path11.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
+      return import_node_path11.default.join(await import_node_fs6.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
       const parent = import_node_path11.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
@@ -70157,7 +70216,7 @@ async function openPullRequestAction(logger) {
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === void 0 || real === await import_node_fs6.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs7.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,

@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs9.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs10.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs9.close(self.fd, onCloseDone);
+      fs10.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs9.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs10.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.open(path16, "r", function(err, fd) {
+      fs10.open(path16, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs9.close(fd, defaultCallback);
+          if (err2) fs10.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.fstat(fd, function(err, stats) {
+      fs10.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs9.stat(realPath, function(err, stats) {
+      fs10.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs9.createReadStream(realPath);
+          var readStream = fs10.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs9, exportName) {
+    function addFormats2(ajv, list2, fs10, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs9[f]);
+        ajv.addFormat(f, fs10[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -39987,9 +39987,6 @@ var require_png = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40557,6 +40554,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -40652,6 +40657,33 @@ function logLines(message) {
   info(inert === message ? message : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40660,21 +40692,13 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
-}
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }
 
 // packages/actions/src/pack-solution/main.ts
@@ -40775,9 +40799,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -40788,23 +40812,23 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl3 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
   const resolved2 = import_node_path4.default.resolve(folder);
   for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs2.promises.stat(current).catch(() => void 0) ?? await import_node_fs2.promises.lstat(current).catch(() => void 0);
+    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
       const below = import_node_path4.default.relative(current, resolved2);
-      throw new UserError(
+      throw new UsageError(
         below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
         {
           location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
@@ -40816,9 +40840,9 @@ async function refuseNonFolder(folder) {
   }
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs2.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs3.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
-    throw new UserError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
+    throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
 }
 
@@ -40839,7 +40863,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   await refuseNonFolder(import_node_path6.default.dirname(destination));
-  await writingTo(destination, () => import_node_fs3.promises.mkdir(import_node_path6.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs4.promises.mkdir(import_node_path6.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -40850,7 +40874,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs3.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs4.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -40868,12 +40892,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs3.promises.rename(temporary, destination);
+    await import_node_fs4.promises.rename(temporary, destination);
   } catch (error3) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs3.promises.rm(temporary, { force: true });
+    await import_node_fs4.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
   }
@@ -42081,12 +42105,12 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs4.promises.readdir(import_node_path7.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs5.promises.readdir(import_node_path7.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42188,8 +42212,37 @@ function checkVersion(version) {
   return /^\d+(\.\d+){1,3}$/.test(version);
 }
 
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends UsageError {
+  constructor(setting, value, problem, hint) {
+    super(`'${value}' ${problem}.`, { hint });
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+function checkSolutionVersion(version, setting = "version") {
+  if (!checkVersion(version))
+    throw new SolutionSettingError(
+      setting,
+      version,
+      "is not a solution version",
+      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    );
+}
+
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -42236,11 +42289,11 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path8.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs5.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs6.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -42280,7 +42333,7 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path9.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs6.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -42477,7 +42530,7 @@ function strayTemplatesFileError(folder, file, packagePath) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
@@ -42557,20 +42610,16 @@ function nestedSolutionHint(files) {
 var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
-  if (options2.version !== void 0 && !checkVersion(options2.version)) {
-    throw new UserError(`'${options2.version}' is not a solution version.`, {
-      hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
-    });
-  }
-  const stat2 = await import_node_fs7.promises.stat(folder).catch(() => void 0);
+  if (options2.version !== void 0) checkSolutionVersion(options2.version);
+  const stat2 = await import_node_fs8.promises.stat(folder).catch(() => void 0);
   if (!stat2?.isDirectory())
-    throw new (stat2 ? UserError : UsageError)(stat2 ? "is not a folder." : "does not exist.", {
+    throw new UsageError(stat2 ? "is not a folder." : "does not exist.", {
       location: { file: folder },
       hint: "Give the folder that unpack wrote (the one holding Other/)."
     });
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
-    throw new UserError(
+    throw new UsageError(
       `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
@@ -42586,7 +42635,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file) => {
-    const bytes = await import_node_fs7.promises.readFile(located(file));
+    const bytes = await import_node_fs8.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -42639,7 +42688,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs7.promises.readFile(located(actual));
+          const bytes = await import_node_fs8.promises.readFile(located(actual));
           const text2 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -42685,9 +42734,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs7.promises.stat(file);
+  const { size } = await import_node_fs8.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs7.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs8.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -42734,6 +42783,17 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 // packages/solution/src/connector/api-properties.ts
 var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 
+// packages/actions/src/runtime/solution-setting-inputs.ts
+async function namingSolutionInputs(inputOf, work) {
+  try {
+    return await work();
+  } catch (error3) {
+    const input = error3 instanceof SolutionSettingError ? inputOf[error3.setting] : void 0;
+    if (input !== void 0) throw error3.namedAs(`Input '${input}':`);
+    throw error3;
+  }
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -42769,14 +42829,12 @@ function readPackSolutionInputs() {
         file: solutionFile
       }
     );
-  const version = readString("version");
-  if (version !== "" && !/^\d+(\.\d+){1,3}$/.test(version))
-    throw new InputError("version", `must be empty or a version like 1.2.0.0; got '${version}'.`);
   return {
     folder: readRequiredString("folder"),
     solutionFile,
     packageType: readChoice("package-type", PACK_TYPES, "auto"),
-    version
+    // packSolution checks it, and its error is said of this input (see main.ts).
+    version: readString("version")
   };
 }
 
@@ -62690,13 +62748,16 @@ async function packSolutionAction(logger) {
   const version = inputs.version ? { version: inputs.version } : {};
   const results = await logger.group(
     `Pack ${inputs.folder}`,
-    async () => inputs.packageType === "both" ? [
-      await packSolution(folder, zip, { packageType: "unmanaged", ...version }),
-      await packSolution(folder, zip.replace(/(\.zip)$/i, "_managed$1"), {
-        packageType: "managed",
-        ...version
-      })
-    ] : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })]
+    () => namingSolutionInputs(
+      { version: "version" },
+      async () => inputs.packageType === "both" ? [
+        await packSolution(folder, zip, { packageType: "unmanaged", ...version }),
+        await packSolution(folder, zip.replace(/(\.zip)$/i, "_managed$1"), {
+          packageType: "managed",
+          ...version
+        })
+      ] : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })]
+    )
   );
   const relative = (file) => posixRelativePath(workspace, file);
   for (const result of results) {

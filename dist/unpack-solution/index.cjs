@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs11.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs12.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs11.close(self.fd, onCloseDone);
+      fs12.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs11.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs12.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.open(path15, "r", function(err, fd) {
+      fs12.open(path15, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs11.close(fd, defaultCallback);
+          if (err2) fs12.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.fstat(fd, function(err, stats) {
+      fs12.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs11.stat(realPath, function(err, stats) {
+      fs12.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs11.createReadStream(realPath);
+          var readStream = fs12.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs11, sep: [] });
+                map2.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs11, exportName) {
+    function addFormats2(ajv, list2, fs12, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs11[f]);
+        ajv.addFormat(f, fs12[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -39987,9 +39987,6 @@ var require_png = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40557,6 +40554,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -40652,6 +40657,33 @@ function logLines(message) {
   info(inert === message ? message : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40660,21 +40692,13 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
-}
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }
 
 // packages/actions/src/unpack-solution/main.ts
@@ -40784,7 +40808,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41051,9 +41075,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41138,12 +41162,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs2.open)(filePath, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs3.open)(filePath, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs2.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs3.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
       } catch (error3) {
-        (0, import_node_fs2.closeSync)(fd);
+        (0, import_node_fs3.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41191,7 +41215,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs2.closeSync)(this.fd);
+    (0, import_node_fs3.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41200,7 +41224,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs2.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs3.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41332,7 +41356,7 @@ function openArchive(filePath, displayName) {
       (error3, zip) => {
         if (error3) {
           const code2 = error3.code;
-          if (code2 === "ENOENT")
+          if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
               new UsageError("does not exist.", {
                 location: { file: displayName },
@@ -41341,12 +41365,10 @@ function openArchive(filePath, displayName) {
             );
           else if (code2 === "EISDIR")
             reject(
-              new ZipError(
-                displayName,
-                void 0,
-                "is a folder, not a zip archive.",
-                "Give the zip file itself."
-              )
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
             );
           else
             reject(
@@ -41520,16 +41542,16 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
   const resolved2 = import_node_path4.default.resolve(folder);
   for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
+    const stat2 = await import_node_fs4.promises.stat(current).catch(() => void 0) ?? await import_node_fs4.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
       const below = import_node_path4.default.relative(current, resolved2);
-      throw new UserError(
+      throw new UsageError(
         below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
         {
           location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
@@ -42781,17 +42803,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs4.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs5.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42810,11 +42832,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs5.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
-    await import_node_fs5.promises.rename(staged, target);
+    await import_node_fs6.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
+    await import_node_fs6.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs5.promises.realpath(target);
+  const targetRoot = await import_node_fs6.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -42823,29 +42845,29 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path7.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs6.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs5.promises.rm(to, { recursive: true });
+      await import_node_fs6.promises.rm(to, { recursive: true });
     }
-    await import_node_fs5.promises.rename(from, to);
+    await import_node_fs6.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs5.promises.rm(import_node_path7.default.join(targetRoot, file));
+      await import_node_fs6.promises.rm(import_node_path7.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs5.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs6.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -42868,14 +42890,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs5.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs6.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs5.promises.rename(
+      await import_node_fs6.promises.rename(
         import_node_path7.default.join(this.root, ...parent, before[index]),
         import_node_path7.default.join(this.root, ...parent, after[index])
       );
@@ -42912,20 +42934,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path7.default.join(current, segment);
-    const entry = await import_node_fs5.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs6.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs6.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs6.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -42933,15 +42955,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs5.promises.rm(next);
+      await import_node_fs6.promises.rm(next);
     }
-    await import_node_fs5.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs6.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(staged), import_node_fs5.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs6.promises.stat(staged), import_node_fs6.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -42949,21 +42971,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs5.promises.readFile(staged);
+  const text2 = await import_node_fs6.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs5.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs6.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs6.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs5.promises.lstat(file).then(
+  return import_node_fs6.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -42971,12 +42993,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path7.default.join(root, relative);
-    const entries = await import_node_fs5.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs6.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs5.promises.rmdir(import_node_path7.default.join(root, child));
+        await import_node_fs6.promises.rmdir(import_node_path7.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43026,7 +43048,7 @@ function isRepositoryFile(relativePath) {
 }
 
 // packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
+var NotASolutionError = class extends UsageError {
   constructor(archive, names) {
     super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
       location: { file: archive },
@@ -43090,21 +43112,53 @@ function setVersion(root, file, version) {
   const node = firstChild(manifestOf(root, file), "Version");
   if (node) setText(node, version);
 }
+function checkVersion(version) {
+  return /^\d+(\.\d+){1,3}$/.test(version);
+}
+
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends UsageError {
+  constructor(setting, value, problem, hint) {
+    super(`'${value}' ${problem}.`, { hint });
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+function checkSolutionVersion(version, setting = "version") {
+  if (!checkVersion(version))
+    throw new SolutionSettingError(
+      setting,
+      version,
+      "is not a solution version",
+      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    );
+}
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path8.default.resolve(folder);
-  const first = await import_node_fs6.promises.mkdir(resolved2, { recursive: true });
+  const first = await import_node_fs7.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
     for (let made = resolved2; isWithin(first, made); made = import_node_path8.default.dirname(made)) {
-      const gone = await import_node_fs6.promises.rmdir(made).then(
+      const gone = await import_node_fs7.promises.rmdir(made).then(
         () => true,
         (error3) => error3.code === "ENOENT"
       );
@@ -43137,7 +43191,7 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -43168,7 +43222,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs7.promises.open(file, "r");
+  const handle = await import_node_fs8.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -43178,7 +43232,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs7.promises.readFile(file));
+  return recordedEnding(await import_node_fs8.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -43225,7 +43279,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -43370,13 +43424,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path10.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs8.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs9.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path10.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs8.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs9.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43425,11 +43479,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs9.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs10.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -43454,7 +43508,7 @@ async function refuseUnpackTarget(folder, options2) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path11.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs9.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs10.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -43570,6 +43624,7 @@ function unpackableEntryError(archive, entryNames, exempt) {
 
 // packages/solution/src/solution/unpack.ts
 async function unpackSolution(zipPath, folder, options2 = {}) {
+  if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
@@ -43585,7 +43640,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs10.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -43600,17 +43655,17 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs10.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs10.promises.readFile(import_node_path12.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs10.promises.readFile(import_node_path12.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs11.promises.readFile(import_node_path12.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs10.promises.writeFile(import_node_path12.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -43655,7 +43710,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs10.promises.mkdir(managedStaging);
+  await import_node_fs11.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
@@ -43683,22 +43738,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs10.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path12.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs10.promises.readFile(from)).equals(await import_node_fs10.promises.readFile(import_node_path12.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs11.promises.readFile(from)).equals(await import_node_fs11.promises.readFile(import_node_path12.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs10.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
-      await import_node_fs10.promises.rename(from, import_node_path12.default.join(staging, variant));
+      await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
+      await import_node_fs11.promises.rename(from, import_node_path12.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs10.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs11.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
@@ -43711,6 +43766,17 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/solution/src/connector/api-properties.ts
 var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
+
+// packages/actions/src/runtime/solution-setting-inputs.ts
+async function namingSolutionInputs(inputOf, work) {
+  try {
+    return await work();
+  } catch (error3) {
+    const input = error3 instanceof SolutionSettingError ? inputOf[error3.setting] : void 0;
+    if (input !== void 0) throw error3.namedAs(`Input '${input}':`);
+    throw error3;
+  }
+}
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -43752,15 +43818,12 @@ function readPositiveInteger(name, fallback) {
 var PACKAGE_TYPES = ["auto", "unmanaged", "managed", "both"];
 var STALE_POLICIES = ["delete", "keep"];
 function readUnpackSolutionInputs() {
-  const resetVersion = readString("reset-version");
-  if (resetVersion !== "" && !/^\d+(\.\d+){1,3}$/.test(resetVersion)) {
-    throw new InputError("reset-version", `must be empty or a version like 0.0.0.0; got '${resetVersion}'.`);
-  }
   return {
     solutionFile: readRequiredString("solution-file"),
     folder: readRequiredString("folder"),
     packageType: readChoice("package-type", PACKAGE_TYPES, "auto"),
-    resetVersion,
+    // unpackSolution checks it, and its error is said of this input (see main.ts).
+    resetVersion: readString("reset-version"),
     staleFiles: readChoice("stale-files", STALE_POLICIES, "delete"),
     overwrite: readBoolean("overwrite", true),
     maxSizeMb: readPositiveInteger("max-size-mb", 2048),
@@ -63676,14 +63739,17 @@ async function unpackSolutionAction(logger) {
   const folder = import_node_path14.default.resolve(workspace, inputs.folder);
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
-    () => unpackSolution(import_node_path14.default.resolve(workspace, inputs.solutionFile), folder, {
-      packageType: inputs.packageType,
-      ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
-      stale: inputs.staleFiles,
-      overwrite: inputs.overwrite,
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-      ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
-    })
+    () => namingSolutionInputs(
+      { resetVersion: "reset-version" },
+      () => unpackSolution(import_node_path14.default.resolve(workspace, inputs.solutionFile), folder, {
+        packageType: inputs.packageType,
+        ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
+        stale: inputs.staleFiles,
+        overwrite: inputs.overwrite,
+        limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+        ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
+      })
+    )
   );
   const relative = (file) => posixRelativePath(workspace, import_node_path14.default.join(folder, file));
   logger.info(

@@ -32934,14 +32934,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs8, sep: [] });
+                map2.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -33069,13 +33069,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33687,12 +33687,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs8, exportName) {
+    function addFormats2(ajv, list2, fs9, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs8[f]);
+        ajv.addFormat(f, fs9[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -37564,9 +37564,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// packages/actions/src/runtime/run-action.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -38141,6 +38138,14 @@ function errorMessage(error3) {
 function describeProblem(error3) {
   return error3.hint ? `${error3.message} ${error3.hint}` : error3.message;
 }
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -38252,6 +38257,33 @@ function logLines(message) {
   info(inert === message ? message : inert.slice(0, -1));
 }
 
+// packages/actions/src/runtime/error-annotation.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+async function userErrorAnnotation(error3, workspace) {
+  const location = error3.location;
+  if (!location) return { message: describeProblem(error3), properties: {} };
+  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const inside = isWithin(workspace, absolute);
+  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  if (inside && await isFile(absolute))
+    return {
+      message: describeProblem(error3),
+      properties: { file: shown, startLine: location.line, startColumn: location.column }
+    };
+  return {
+    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    properties: {}
+  };
+}
+async function isFile(file) {
+  try {
+    return (await import_node_fs.promises.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -38260,25 +38292,17 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const location = error3.location;
-      error(
-        describeProblem(error3),
-        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
-      );
+      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
+      error(annotation.message, annotation.properties);
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
 }
-function annotationFile(file) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const absolute = import_node_path2.default.resolve(workspace, file);
-  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
-}
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
@@ -38388,7 +38412,7 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
@@ -38398,7 +38422,7 @@ var CONFIG_FILE_NAMES = [
 function findConfigFile(cwd) {
   let folder = import_node_path3.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path3.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs2.existsSync)(import_node_path3.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path3.default.join(folder, present[1]) },
@@ -38407,7 +38431,7 @@ function findConfigFile(cwd) {
     }
     if (present.length === 1) return import_node_path3.default.join(folder, present[0]);
     const parent = import_node_path3.default.dirname(folder);
-    if ((0, import_node_fs.existsSync)(import_node_path3.default.join(folder, ".git")) || parent === folder) return void 0;
+    if ((0, import_node_fs2.existsSync)(import_node_path3.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
@@ -43141,7 +43165,7 @@ var apiPropertiesRules = [
 var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -43205,8 +43229,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path4.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
-  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs3.default.realpathSync(absolutePath);
+  const dirents = import_node_fs3.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -43241,7 +43265,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs2.default.statSync(filePath2).size;
+    return import_node_fs3.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -43290,7 +43314,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs2.default.realpathSync(filePath2);
+    const target = import_node_fs3.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -43298,8 +43322,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs2.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs2.default.readFileSync(filePath2);
+    if (!readable(import_node_fs3.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs3.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -43310,21 +43334,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs2.default.openSync(filePath2, "r");
+  const fd = import_node_fs3.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs2.default.fstatSync(fd);
+    const stat2 = import_node_fs3.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs2.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs3.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs2.default.closeSync(fd);
+    import_node_fs3.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -43363,7 +43387,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
@@ -43386,7 +43410,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     const absolute = import_node_path5.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs3.statSync)(absolute);
+      stat2 = (0, import_node_fs4.statSync)(absolute);
     } catch {
       throw new UsageError("does not exist.", {
         location: { file: given },
@@ -43395,7 +43419,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     }
     if (stat2.isFile()) {
       const folder = import_node_path5.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs4.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -43409,7 +43433,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs4.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -44334,10 +44358,17 @@ function operationKeys(operation2) {
   return keys;
 }
 var SwaggerModel = class {
-  constructor(root) {
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(root, followPathItemRefs = false) {
     this.root = root;
+    this.followPathItemRefs = followPathItemRefs;
   }
   root;
+  followPathItemRefs;
   operationList;
   byId;
   refTargets = /* @__PURE__ */ new Map();
@@ -44506,9 +44537,15 @@ var SwaggerModel = class {
     if (!paths) return operations;
     for (const path21 in paths) {
       if (!Object.prototype.hasOwnProperty.call(paths, path21)) continue;
-      const pathItem = asObject(paths[path21]);
+      let pathItem = asObject(paths[path21]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path21);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path21);
+      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+        const target = this.pathItemTarget(pathItem);
+        if (!target) continue;
+        pathItem = target.value;
+        pathItemPlace = this.placeAt(target.pointer);
+      }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -44527,6 +44564,15 @@ var SwaggerModel = class {
       }
     }
     return operations;
+  }
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem) {
+    const target = this.resolve(pathItem, "");
+    const value = target.broken ? void 0 : asObject(target.value);
+    return value ? { value, pointer: target.pointer } : void 0;
   }
   parameterList(list2, owner, level, operationInternal) {
     const entries = asArray(list2);
@@ -60879,7 +60925,8 @@ function notificationContent(model, operation2) {
   if (onOperation) {
     return { value: onOperation, pointer: childPointer(operation2.pointer, "x-ms-notification-content") };
   }
-  const onPathItem = asObject(asObject(model.paths?.[operation2.path])?.["x-ms-notification-content"]);
+  const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
+  const onPathItem = asObject(pathItem?.["x-ms-notification-content"]);
   if (!onPathItem) return void 0;
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
@@ -60980,6 +61027,9 @@ function whyUnfollowed(model, value, pointer) {
   const written2 = quoted(asObject(value)?.$ref);
   const last2 = asString(asObject(resolved2.value)?.$ref);
   if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
+  if (last2 !== void 0 && !last2.startsWith("#")) {
+    return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
+  }
   return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
 }
 
@@ -61130,6 +61180,97 @@ function byKey(parameters) {
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
+}
+
+// packages/validator/src/diff/path-item-refs.ts
+function unfollowedPathItems(model) {
+  const unfollowed2 = /* @__PURE__ */ new Map();
+  const paths = model.paths;
+  for (const path21 in paths) {
+    if (!has(paths, path21)) continue;
+    const pathItem = refPathItem(paths[path21]);
+    if (!pathItem || model.pathItemTarget(pathItem)) continue;
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path21));
+    unfollowed2.set(path21, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+  }
+  return unfollowed2;
+}
+function followedPathItems(model) {
+  const targets = /* @__PURE__ */ new Set();
+  const paths = model.paths;
+  for (const path21 in paths) {
+    if (!has(paths, path21)) continue;
+    const pathItem = refPathItem(paths[path21]);
+    const target = pathItem && model.pathItemTarget(pathItem);
+    if (target) targets.add(target.pointer);
+  }
+  return targets;
+}
+function diffPathItemRefs(context) {
+  const pathsBefore = context.old.paths ?? {};
+  const pathsAfter = context.new.paths ?? {};
+  const unfollowedBefore = unfollowedPathItems(context.old);
+  const unfollowedAfter = unfollowedPathItems(context.new);
+  const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
+  for (const path21 of all) {
+    const before = has(pathsBefore, path21) ? pathsBefore[path21] : void 0;
+    const after = has(pathsAfter, path21) ? pathsAfter[path21] : void 0;
+    const refBefore = refPathItem(before)?.$ref;
+    const refAfter = refPathItem(after)?.$ref;
+    if (refBefore === void 0 && refAfter === void 0) continue;
+    const whyAfter = unfollowedAfter.get(path21);
+    const whyBefore = unfollowedBefore.get(path21);
+    if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
+    if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
+    const pathItemPointer = childPointer("/paths", path21);
+    if (after === void 0) {
+      if (whyBefore !== void 0) {
+        context.sink.add({
+          rule: CHANGE_RULES.other,
+          file: "swagger",
+          side: "old",
+          pointer: childPointer(pathItemPointer, "$ref"),
+          detail: `The path item ${quoted(path21)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+        });
+      }
+      continue;
+    }
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path21)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path21)} was not compared: in the base version, ${whyBefore}.` : refEdit(path21, refBefore, refAfter);
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: "new",
+      pointer: refAfter === void 0 ? pathItemPointer : childPointer(pathItemPointer, "$ref"),
+      detail
+    });
+  }
+}
+function refEdit(path21, before, after) {
+  if (before === void 0)
+    return `The path item ${quoted(path21)} is written as a $ref to ${quoted(after)} now.`;
+  if (after === void 0)
+    return `The path item ${quoted(path21)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path21)} changed from ${quoted(before)} to ${quoted(after)}.`;
+}
+function refPathItem(value) {
+  const pathItem = asObject(value);
+  return pathItem && asString(pathItem.$ref) !== void 0 ? pathItem : void 0;
+}
+function equalApartFrom(before, after, pointer, skipped) {
+  if (skipped.has(pointer)) return true;
+  if (jsonEqual(before, after)) return true;
+  const objectBefore = before === void 0 ? {} : before;
+  const objectAfter = after === void 0 ? {} : after;
+  if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
+  const prefix = `${pointer}/`;
+  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
+  for (const key of keys) {
+    const valueBefore = has(objectBefore, key) ? objectBefore[key] : void 0;
+    const valueAfter2 = has(objectAfter, key) ? objectAfter[key] : void 0;
+    if (!equalApartFrom(valueBefore, valueAfter2, childPointer(pointer, key), skipped)) return false;
+  }
+  return true;
 }
 
 // packages/validator/src/diff/response-diff.ts
@@ -61348,7 +61489,10 @@ function diffOperations(context) {
       unmatchedOld.push(before);
     }
   }
+  const unfollowedNew = unfollowedPathItems(context.new);
+  const unfollowedOld = unfollowedPathItems(context.old);
   for (const before of unmatchedOld) {
+    if (unfollowedNew.has(before.path)) continue;
     const renamed = newOperations.find(
       (operation2) => !matchedNew.has(operation2) && operation2.operationId !== void 0 && !oldIds.has(operation2.operationId) && sameEndpoint(operation2, before)
     );
@@ -61377,7 +61521,7 @@ function diffOperations(context) {
     });
   }
   for (const after of newOperations) {
-    if (matchedNew.has(after)) continue;
+    if (matchedNew.has(after) || unfollowedOld.has(after.path)) continue;
     context.sink.add({
       rule: CHANGE_RULES.operationAdded,
       file: "swagger",
@@ -61789,8 +61933,8 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after) {
-  const oldModel = new SwaggerModel(before);
-  const newModel = new SwaggerModel(after);
+  const oldModel = new SwaggerModel(before, true);
+  const newModel = new SwaggerModel(after, true);
   const context = {
     old: oldModel,
     new: newModel,
@@ -61800,8 +61944,11 @@ function diffSwaggerValues(before, after) {
   diffEndpoint(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
+  diffPathItemRefs(context);
   diffUnvisitedReusables(context, before, after);
+  const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
   for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
+    if (equalApartFrom(before[key], after[key], childPointer("", key), followed)) continue;
     addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
   }
   return context.sink.changes;
@@ -62231,7 +62378,7 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -62267,7 +62414,7 @@ function isInLayoutFolder(folder) {
   return parent !== "." && import_node_path9.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs4.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs5.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -62473,7 +62620,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
@@ -62482,19 +62629,19 @@ async function materializeFolder(git, rev, folder) {
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs5.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs5.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs6.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs6.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
     const target = import_node_path10.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs5.promises.mkdir(target, { recursive: true });
+    await import_node_fs6.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path10.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs5.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
-      await import_node_fs5.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs6.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
+      await import_node_fs6.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
   } catch (error3) {
@@ -62504,7 +62651,7 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
@@ -62551,13 +62698,13 @@ function isIgnored(folder, config2) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path12.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -62844,7 +62991,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -62907,7 +63054,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names2;
     try {
-      names2 = (0, import_node_fs7.readdirSync)(folder);
+      names2 = (0, import_node_fs8.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -62931,7 +63078,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs7.readFileSync)(file);
+    return (0, import_node_fs8.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -63048,7 +63195,7 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs8.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs9.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
@@ -63123,7 +63270,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   const existing = [];
   for (const folder of changedFolders) {
     if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs8.existsSync)(import_node_path15.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
+    if ((0, import_node_fs9.existsSync)(import_node_path15.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -63779,10 +63926,10 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs9.promises.realpath(workspace);
+  const root = await import_node_fs10.promises.realpath(workspace);
   const real = await realPathOfNew(import_node_path17.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
@@ -63791,7 +63938,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path17.default.join(await import_node_fs9.promises.realpath(current), ...missing.reverse());
+      return import_node_path17.default.join(await import_node_fs10.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
       const parent = import_node_path17.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
@@ -63817,13 +63964,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs10.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs11.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -63882,7 +64029,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs11.existsSync)(import_node_path20.default.join(workspace, folder))
+        (folder) => (0, import_node_fs12.existsSync)(import_node_path20.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -64001,15 +64148,15 @@ async function writeSarif(result, inputs, workspace) {
       "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of."
     );
   }
-  if ((await import_node_fs11.promises.stat(target).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs12.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs11.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
-  await import_node_fs11.promises.writeFile(
+  await import_node_fs12.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
+  await import_node_fs12.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return posixRelativePath(await import_node_fs11.promises.realpath(workspace), target);
+  return posixRelativePath(await import_node_fs12.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts

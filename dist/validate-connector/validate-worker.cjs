@@ -13241,10 +13241,17 @@ function operationKeys(operation) {
   return keys;
 }
 var SwaggerModel = class {
-  constructor(root) {
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(root, followPathItemRefs = false) {
     this.root = root;
+    this.followPathItemRefs = followPathItemRefs;
   }
   root;
+  followPathItemRefs;
   operationList;
   byId;
   refTargets = /* @__PURE__ */ new Map();
@@ -13413,9 +13420,15 @@ var SwaggerModel = class {
     if (!paths) return operations;
     for (const path5 in paths) {
       if (!Object.prototype.hasOwnProperty.call(paths, path5)) continue;
-      const pathItem = asObject(paths[path5]);
+      let pathItem = asObject(paths[path5]);
       if (!pathItem) continue;
-      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path5);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path5);
+      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+        const target = this.pathItemTarget(pathItem);
+        if (!target) continue;
+        pathItem = target.value;
+        pathItemPlace = this.placeAt(target.pointer);
+      }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written2 = this.methodScratch;
@@ -13434,6 +13447,15 @@ var SwaggerModel = class {
       }
     }
     return operations;
+  }
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem) {
+    const target = this.resolve(pathItem, "");
+    const value = target.broken ? void 0 : asObject(target.value);
+    return value ? { value, pointer: target.pointer } : void 0;
   }
   parameterList(list2, owner, level, operationInternal) {
     const entries = asArray(list2);
