@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -341,6 +341,27 @@ describe('build-solution --out', () => {
     );
     expect(result.code).toBe(2);
     expect(readFileSync(path.join(cwd, 'notes.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('validate of a path whose connector folders the configuration ignores', () => {
+  // The folders are there and leaving them out was asked: not "holds no connector folder" (it said so,
+  // exit 2, when every folder given was ignored, though not when one of several was).
+  it('validates nothing and passes, alone or beside a validated connector', async () => {
+    const cwd = folders.make();
+    cpSync(example, path.join(cwd, 'certified-connectors/Legacy Tasks'), { recursive: true });
+    cpSync(example, path.join(cwd, 'certified-connectors/Contoso Tasks'), { recursive: true });
+    writeFileSync(path.join(cwd, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/Legacy*\n');
+    const alone = await run(['validate', 'certified-connectors/Legacy Tasks', '--format', 'json'], cwd);
+    expect(alone.err).toBe('');
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.out).connectors).toEqual([]);
+    const beside = await run(
+      ['validate', 'certified-connectors/Legacy Tasks', 'certified-connectors/Contoso Tasks'],
+      cwd,
+    );
+    expect(beside.err).toBe('');
+    expect(beside.code).toBe(0);
   });
 });
 
