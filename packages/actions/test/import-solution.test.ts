@@ -224,6 +224,30 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('puts the error of a deployment settings file below a file on the file in the way', async () => {
+    // It said "names a file that cannot be read (ENOTDIR)." of config.txt/settings.json.
+    writeFileSync(path.join(local.workspace, 'config.txt'), 'not a folder\n');
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-file': 'x.zip',
+        'use-deployment-settings-file': 'true',
+        'deployment-settings-file': 'config.txt/settings.json',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        file: 'config.txt',
+        message:
+          "Input 'deployment-settings-file' names settings.json inside this file, which is not a folder, so it cannot be read. The path is relative to working-directory, itself relative to the workspace.",
+      },
+    ]);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   (resolverAnswers ? it : it.skip)(
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {

@@ -157,6 +157,105 @@ describe('validate-connector settings', () => {
   });
 });
 
+describe('validate-connector path input', () => {
+  const whatToGive =
+    'Give connector folders (each holds apiDefinition.swagger.json and apiProperties.json), or folders that hold them, relative to the workspace, one per line.';
+
+  /** The example workspace with an empty docs/ folder and a notes.txt beside the connectors. */
+  function workspaceWithDocs(): string {
+    const workspace = workspaceWithConnector();
+    mkdirSync(path.join(workspace, 'docs'));
+    writeFileSync(path.join(workspace, 'notes.txt'), 'not a connector\n');
+    return workspace;
+  }
+
+  // [case, path input, message (without the hint), the file GitHub shows it on]. The folders with no
+  // connector validated nothing and passed; a path that does not exist, or a file outside any
+  // connector folder, failed with an annotation that did not name the input.
+  it.each<[string, string, string, string | undefined]>([
+    [
+      'a folder with no connector',
+      'docs',
+      "docs: Input 'path' gives a folder that holds no connector folder.",
+      undefined,
+    ],
+    [
+      'a folder with no connector beside one with a connector',
+      'certified-connectors\ndocs',
+      "docs: Input 'path' gives a folder that holds no connector folder.",
+      undefined,
+    ],
+    [
+      'several folders with no connector',
+      'docs\n.github',
+      "Input 'path' gives folders that hold no connector folder: 'docs', '.github'.",
+      undefined,
+    ],
+    [
+      'a path that does not exist',
+      'certified-connector',
+      "certified-connector: Input 'path' gives a path that does not exist.",
+      undefined,
+    ],
+    [
+      'a file outside any connector folder',
+      'notes.txt',
+      // A file of the repository: GitHub shows the annotation on it, so the text does not name it.
+      "Input 'path' gives a path that is not a file of a connector folder.",
+      'notes.txt',
+    ],
+  ])(
+    'fails the step on %s, with one error naming the input and the path',
+    async (_case, given, message, file) => {
+      const workspace = workspaceWithDocs();
+      mkdirSync(path.join(workspace, '.github'));
+      const run = await runActionBundle('validate-connector', { workspace, inputs: { path: given } });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations).toEqual([{ level: 'error', message: `${message} ${whatToGive}`, file }]);
+      expect(run.stdout).not.toMatch(/This is a bug/);
+    },
+  );
+
+  it("passes a path whose connector folders the configuration ignores, as the CLI's validate does", async () => {
+    const workspace = workspaceWithConnector();
+    writeFileSync(path.join(workspace, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/Contoso*\n');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { path: 'certified-connectors' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.annotations).toEqual([]);
+  });
+
+  it('warns, and passes, when the whole workspace holds no connector folder', async () => {
+    const workspace = workspaceWithDocs();
+    rmSync(path.join(workspace, 'certified-connectors'), { recursive: true });
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('success');
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.annotations).toEqual([
+      {
+        level: 'warning',
+        message:
+          'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
+      },
+    ]);
+  });
+
+  it('does not warn when the configuration ignores every connector folder of the workspace', async () => {
+    const workspace = workspaceWithConnector();
+    writeFileSync(path.join(workspace, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/*\n');
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([]);
+  });
+});
+
 describe('validate-connector names files as GitHub reads them back', () => {
   // Repository-relative with '/': a Windows runner's own paths have '\\', which GitHub takes as part of
   // a file name (no annotation on the file, broken links), and so would a matrix built from the
@@ -396,6 +495,8 @@ describe('validate-connector in a pull request', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.connectors).toBe('[]');
+    // Quietly: no warning that the workspace holds no connector, which it does.
+    expect(run.annotations).toEqual([]);
   });
 
   it('explains a shallow clone instead of failing obscurely', async () => {

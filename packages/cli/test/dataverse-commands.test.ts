@@ -123,12 +123,13 @@ describe('connector-alm export and import against the local server', () => {
       'folder.zip',
       'is a folder; the exported zip cannot be written there. Give the path of the zip file to write, ending in .zip.',
     ],
-    // It said "cannot be written: EEXIST: file already exists, mkdir '…/notes' (EEXIST, mkdir …/notes)."
+    // It said "cannot be written: EEXIST: file already exists, mkdir '…/notes' (EEXIST, mkdir …/notes).",
+    // then "exists and is not a folder." of notes, which the output was not.
     [
       'a path below a file',
       'notes/CliSolution.zip',
       'notes',
-      'exists and is not a folder. Give the path of a folder, or move the file out of the way.',
+      'is a file, not a folder, so CliSolution.zip cannot be made inside it. Give a path that runs through folders only, or move the file out of the way.',
     ],
   ])(
     'export -o %s is a usage error (exit code 2), located at the path in the way',

@@ -243,7 +243,8 @@ const CASES: Case[] = [
     files: { ...UNPACKED, dist: 'mine' },
     argv: ['pack', 'src', 'dist/out.zip'],
     location: 'dist',
-    message: /^exists and is not a folder\. Give the path of a folder, or move the file out of the way\.$/,
+    message:
+      /^is a file, not a folder, so out\.zip cannot be made inside it\. Give a path that runs through folders only, or move the file out of the way\.$/,
     exitCode: 2,
   },
   {

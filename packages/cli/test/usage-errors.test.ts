@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -344,6 +344,27 @@ describe('build-solution --out', () => {
   });
 });
 
+describe('validate of a path whose connector folders the configuration ignores', () => {
+  // The folders are there and leaving them out was asked: not "holds no connector folder" (it said so,
+  // exit 2, when every folder given was ignored, though not when one of several was).
+  it('validates nothing and passes, alone or beside a validated connector', async () => {
+    const cwd = folders.make();
+    cpSync(example, path.join(cwd, 'certified-connectors/Legacy Tasks'), { recursive: true });
+    cpSync(example, path.join(cwd, 'certified-connectors/Contoso Tasks'), { recursive: true });
+    writeFileSync(path.join(cwd, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/Legacy*\n');
+    const alone = await run(['validate', 'certified-connectors/Legacy Tasks', '--format', 'json'], cwd);
+    expect(alone.err).toBe('');
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.out).connectors).toEqual([]);
+    const beside = await run(
+      ['validate', 'certified-connectors/Legacy Tasks', 'certified-connectors/Contoso Tasks'],
+      cwd,
+    );
+    expect(beside.err).toBe('');
+    expect(beside.code).toBe(0);
+  });
+});
+
 describe('a path the command cannot work on at all exits 2, with the message it had', () => {
   const connector = path.join(REPO_ROOT, 'examples/certified-connectors/Contoso Tasks');
   const build = ['--unique-name', 'X', '--publisher', 'p', '--prefix', 'pp'];
@@ -364,7 +385,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
   const noUnpackedSolution =
     'is neither a solution zip nor an unpacked solution folder (no Other/Solution.xml). Give the folder that unpack wrote (the one holding Other/).';
   const underFile = (below: string) =>
-    `is a file, not a folder, so ${below} cannot be made inside it. Give the path of a folder, or move the file out of the way.`;
+    `is a file, not a folder, so ${below} cannot be made inside it. Give a path that runs through folders only, or move the file out of the way.`;
   const fileNotFolder =
     'exists and is not a folder. Give the path of a folder, or move the file out of the way.';
 
@@ -445,10 +466,10 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'is a folder; a zip cannot be written there. Give the path of the zip file to write, ending in .zip.',
     ],
     [
-      'build-solution: --out below a file (1, "failed unexpectedly: ENOTDIR")',
+      'build-solution: --out below a file (1, "failed unexpectedly: ENOTDIR"; then "exists and is not a folder.")',
       ['build-solution', connector, '--out', 'file.txt/out.zip', ...build],
       'file.txt',
-      fileNotFolder,
+      underFile('out.zip'),
     ],
     [
       'build-solution: --existing a folder that holds no unpacked solution (1)',
@@ -469,10 +490,10 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'is a folder; the package cannot be written there. Give the path of the package zip to write.',
     ],
     [
-      'package build: a package below a file (1, "failed unexpectedly: ENOTDIR")',
+      'package build: a package below a file (1, "failed unexpectedly: ENOTDIR"; then "exists and is not a folder.")',
       ['package', 'build', 'file.txt/package.zip', ...intro],
       'file.txt',
-      fileNotFolder,
+      underFile('package.zip'),
     ],
     [
       'package check: a package below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)")',
@@ -487,6 +508,18 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'does not exist. Check the path of the solution zip to import.',
     ],
     ['import: a zip with no solution in it (1)', ['import', 'flow.zip'], 'flow.zip', notASolution],
+    [
+      'import: --settings below a file (2, said "cannot be read (ENOTDIR).")',
+      ['import', 'flow.zip', '--settings', 'file.txt/settings.json'],
+      'file.txt',
+      'is a file, not a folder, so settings.json cannot be read inside it. Give the deployment settings file that pac solution create-settings wrote.',
+    ],
+    [
+      'import: --client-certificate below a file (2, said "The certificate file cannot be read (ENOTDIR).")',
+      ['import', 'flow.zip', '--client-certificate', 'file.txt/certificate.pem'],
+      'file.txt',
+      'is a file, not a folder, so certificate.pem cannot be read inside it. Give --client-certificate the PEM file that holds the certificate and its private key.',
+    ],
     [
       'dev-server: --solutions a file (1, "failed unexpectedly: EEXIST")',
       ['dev-server', '--solutions', 'file.txt'],

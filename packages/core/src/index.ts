@@ -9,3 +9,4 @@ export * from './message-urls.js';
 export * from './socket-failure.js';
 export * from './byte-order-mark.js';
 export * from './json-depth.js';
+export * from './file-in-the-way.js';

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileInTheWay } from '@connector-alm/core';
 import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import { InputError, readRequiredString, readString } from '../runtime/inputs.js';
 
@@ -53,10 +54,20 @@ export function readTextFile(file: string, input: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const hint = 'The path is relative to working-directory, itself relative to the workspace.';
+    // ENOTDIR: a parent is a file; the annotation goes on it, the file to move or rename.
+    const way = code === 'ENOTDIR' ? fileInTheWay(file) : undefined;
+    if (way)
+      throw new InputError(
+        input,
+        `names ${way.below} inside this file, which is not a folder, so it cannot be read.`,
+        hint,
+        { file: way.file },
+      );
     throw new InputError(
       input,
       code === 'ENOENT' ? 'names a file that does not exist.' : `names a file that cannot be read (${code}).`,
-      'The path is relative to working-directory, itself relative to the workspace.',
+      hint,
       { file },
     );
   }

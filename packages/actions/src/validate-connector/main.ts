@@ -18,6 +18,7 @@ import {
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
+import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
 import { sourceUrlFor } from './source-url.js';
 
@@ -29,6 +30,8 @@ import { sourceUrlFor } from './source-url.js';
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  // Before any git work: a path that leads to no connector folder is the workflow's mistake.
+  if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   const pullRequest = readPullRequestEvent();
   const base =
     inputs.base === 'none'
@@ -56,7 +59,8 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       return;
     }
   }
-  if (paths.length === 0) paths = ['.'];
+  const wholeWorkspace = paths.length === 0;
+  if (wholeWorkspace) paths = ['.'];
 
   const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
   const options = {
@@ -78,6 +82,14 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       : validatePaths(paths, options),
   );
   if (inputs.onlyNew && base) result = onlyNewFindings(result);
+  if (wholeWorkspace && result.connectors.length === 0 && (await workspaceHoldsNoConnector(workspace))) {
+    // A warning, not a failure: a workflow from a template may run before the repository's first
+    // connector is committed. But an empty workspace is most often a missing actions/checkout step,
+    // which would otherwise pass as a clean run.
+    core.warning(
+      'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
+    );
+  }
   if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
     // Both compare with a base, which only a pull request event or the base input gives.
     core.warning(

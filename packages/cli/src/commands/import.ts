@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { createConsoleLogger, errorMessage, UsageError } from '@connector-alm/core';
+import {
+  createConsoleLogger,
+  errorMessage,
+  fileInTheWay,
+  pathThroughFileError,
+  UsageError,
+} from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -60,12 +66,13 @@ export function registerImportCommand(program: Command, context: CommandContext)
           text = readFileSync(file, 'utf8');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
+          const hint = 'Give the deployment settings file that pac solution create-settings wrote.';
+          // ENOTDIR: a parent is a file; it is what to move or rename, not the settings file.
+          const way = code === 'ENOTDIR' ? fileInTheWay(options.settings, io.cwd) : undefined;
+          if (way) throw pathThroughFileError(way, 'read', hint);
           throw new UsageError(
             code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? errorMessage(error)}).`,
-            {
-              location: { file: options.settings },
-              hint: 'Give the deployment settings file that pac solution create-settings wrote.',
-            },
+            { location: { file: options.settings }, hint },
           );
         }
         componentParameters = componentParametersFromSettings(text, file);

@@ -9,6 +9,7 @@ import {
   validatePaths,
   failsThreshold,
   parseConcurrency,
+  pathsWithoutConnectors,
   type Concurrency,
   FAIL_ON_LEVELS,
   type FailOn,
@@ -16,7 +17,6 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
-import { pathsWithoutConnectors } from '../paths-without-connectors.js';
 import type { CommandContext } from '../program.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
 
@@ -89,15 +89,13 @@ export function registerValidateCommand(program: Command, context: CommandContex
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
       // Every path must lead to a connector folder, not only one of them: a path that holds none is a
-      // usage error (exit code 2), whether or not the others hold some.
-      const empty =
-        result.connectors.length === 0
-          ? paths
-          : await pathsWithoutConnectors(
-              paths,
-              result.connectors.map((connector) => connector.path),
-              io.cwd,
-            );
+      // usage error (exit code 2), whether or not the others hold some. Asked even when nothing was
+      // validated: a path whose connector folders the configuration ignores holds some.
+      const empty = await pathsWithoutConnectors(
+        paths,
+        io.cwd,
+        result.connectors.map((connector) => connector.path),
+      );
       if (empty.length > 0) {
         const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
         // One path is the location; several are listed, since a location names one file.

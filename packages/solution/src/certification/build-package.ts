@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
-import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
+import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
@@ -56,7 +56,7 @@ export async function buildCertificationPackage(
   nameEncoding(options.zipNameEncoding);
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
   // Before the package is staged beside it: a folder path through a file fails there with ENOTDIR.
-  await refuseNonFolder(path.dirname(out));
+  refusePathThroughFile(out);
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile())

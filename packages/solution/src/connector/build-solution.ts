@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
+import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
@@ -74,7 +74,7 @@ export async function buildSolution(
   if (folders.length === 0) throw new UserError('Give at least one connector folder.');
   // The zip's path, before any work: the staging folder beside it fails with ENOTDIR below a file.
   await refuseFolder(zipPath, 'a zip', ZIP_PATH_HINT);
-  await refuseNonFolder(path.dirname(zipPath));
+  refusePathThroughFile(zipPath);
   const connectors: SolutionConnector[] = [];
   const built: BuiltConnector[] = [];
   const existing = options.existing?.connectors.map(identityOf);

@@ -1,6 +1,9 @@
 import { promises as fs, type Stats } from 'node:fs';
-import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
+
+/** What to do about a file that stands where a folder of a path to write must be. */
+export const PATH_THROUGH_FILE_HINT =
+  'Give a path that runs through folders only, or move the file out of the way.';
 
 /**
  * Refuses, before anything is written, a folder to write that exists as something else or whose
@@ -11,26 +14,27 @@ import { UsageError } from '@connector-alm/core';
  * A usage error (exit code 2 on the CLI): the path given is of the wrong kind, as a missing one is.
  */
 export async function refuseNonFolder(folder: string): Promise<void> {
-  const resolved = path.resolve(folder);
-  for (let current = resolved; ; current = path.dirname(current)) {
-    // stat follows links; lstat still sees a link that leads nowhere, which is not a folder either.
-    const stat =
-      (await fs.stat(current).catch(() => undefined)) ?? (await fs.lstat(current).catch(() => undefined));
-    if (stat?.isDirectory()) return;
-    if (stat) {
-      const below = path.relative(current, resolved);
-      throw new UsageError(
-        below === ''
-          ? 'exists and is not a folder.'
-          : `is a file, not a folder, so ${below} cannot be made inside it.`,
-        {
-          location: { file: path.join(folder, path.relative(resolved, current)) },
-          hint: 'Give the path of a folder, or move the file out of the way.',
-        },
-      );
-    }
-    if (path.dirname(current) === current) return;
-  }
+  // stat follows links; lstat still sees a link that leads nowhere, which is not a folder either.
+  const stat =
+    (await fs.stat(folder).catch(() => undefined)) ?? (await fs.lstat(folder).catch(() => undefined));
+  if (stat?.isDirectory()) return;
+  if (stat)
+    throw new UsageError('exists and is not a folder.', {
+      location: { file: folder },
+      hint: 'Give the path of a folder, or move the file out of the way.',
+    });
+  refusePathThroughFile(folder);
+}
+
+/**
+ * Refuses, before anything is written, a file or folder to write whose path runs through a file:
+ * "file.txt: is a file, not a folder, so out.zip cannot be made inside it.", located at the file in
+ * the way, as for a folder to write. A zip's staging file beside it, or mkdir of its folder, would
+ * otherwise fail with ENOTDIR (named at the zip's path, or as an unexpected failure).
+ */
+export function refusePathThroughFile(target: string): void {
+  const way = fileInTheWay(target);
+  if (way) throw pathThroughFileError(way, 'made', PATH_THROUGH_FILE_HINT);
 }
 
 /**

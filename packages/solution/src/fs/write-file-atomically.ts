@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { refuseNonFolder } from './folder-path.js';
+import { refusePathThroughFile } from './folder-path.js';
 import { temporarySibling } from './temporary.js';
 import { writingTo } from './write-failure.js';
 
@@ -25,7 +25,7 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array): Prom
  * path through a file is refused as such first: mkdir would only say EEXIST or ENOTDIR.
  */
 export async function checkWritable(file: string): Promise<void> {
-  await refuseNonFolder(path.dirname(file));
+  refusePathThroughFile(file);
   await writingTo(file, async () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
+import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { targetWriteError, writingTo } from '../fs/write-failure.js';
 
@@ -39,7 +39,7 @@ export async function writeZipAtomically(
   options: WriteZipOptions = {},
 ): Promise<void> {
   await refuseFolder(destination, 'a zip', ZIP_PATH_HINT);
-  await refuseNonFolder(path.dirname(destination));
+  refusePathThroughFile(destination);
   await writingTo(destination, () => fs.mkdir(path.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new yazl.ZipFile();

@@ -2,3 +2,4 @@ export * from './connector-folder.js';
 export * from './decode.js';
 export * from './discover.js';
 export * from './text-document.js';
+export * from './paths-without-connectors.js';

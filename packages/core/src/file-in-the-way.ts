@@ -1,0 +1,53 @@
+import { lstatSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+
+/** A file that stands where a folder of a path must be, and the rest of the path below it. */
+export interface FileInTheWay {
+  /** The file, named as the caller named the path: relative stays relative, absolute absolute. */
+  file: string;
+  /** The part of the path below the file, which cannot exist: `out.zip`, `reports/out.zip`. */
+  below: string;
+}
+
+/**
+ * The file that a path runs through, if any: the nearest existing parent of `target` when that is
+ * not a folder (a link to a folder counts as a folder). Node says only ENOTDIR or EEXIST there, and
+ * names the whole path, while the file in the way is what the user must see and move or rename.
+ * `target` itself is not looked at: whether it may be a file or a folder is the caller's to say.
+ */
+export function fileInTheWay(target: string, cwd: string = process.cwd()): FileInTheWay | undefined {
+  const resolved = path.resolve(cwd, target);
+  for (let current = path.dirname(resolved); ; current = path.dirname(current)) {
+    // stat follows links; lstat still sees a link that leads nowhere, which is not a folder either.
+    const stat = statOrUndefined(statSync, current) ?? statOrUndefined(lstatSync, current);
+    if (stat?.isDirectory()) return undefined;
+    if (stat)
+      return {
+        file: path.join(target, path.relative(resolved, current)),
+        below: path.relative(current, resolved),
+      };
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The usage error of a path that runs through a file, located at the file in the way: "file.txt: is a
+ * file, not a folder, so out.zip cannot be made inside it." `action` is what the command meant to do
+ * with the path; `hint` says what to give instead.
+ */
+export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read', hint: string): UsageError {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint,
+  });
+}
+
+/** Undefined for a path that is not there, which below a file is ENOTDIR rather than ENOENT. */
+function statOrUndefined(stat: (file: string) => Stats, file: string): Stats | undefined {
+  try {
+    return stat(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeUserError } from '../src/errors.js';
+import { fileInTheWay, pathThroughFileError } from '../src/file-in-the-way.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'file-in-the-way-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+mkdirSync(path.join(root, 'folder'));
+writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
+symlinkSync(path.join(root, 'folder'), path.join(root, 'linked'));
+symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dangling'));
+
+describe('fileInTheWay', () => {
+  it('finds the file a path runs through, named as the path was, with the rest below it', () => {
+    expect(fileInTheWay('notes.txt/out.zip', root)).toEqual({ file: 'notes.txt', below: 'out.zip' });
+    expect(fileInTheWay('notes.txt/a/b.zip', root)).toEqual({
+      file: 'notes.txt',
+      below: path.join('a', 'b.zip'),
+    });
+    const absolute = path.join(root, 'notes.txt', 'out.zip');
+    expect(fileInTheWay(absolute)).toEqual({ file: path.join(root, 'notes.txt'), below: 'out.zip' });
+    // A link that leads nowhere is no folder either.
+    expect(fileInTheWay('dangling/out.zip', root)).toEqual({ file: 'dangling', below: 'out.zip' });
+  });
+
+  it('finds none where every part that exists is a folder, a link to one included, or at the path itself', () => {
+    expect(fileInTheWay('folder/new/out.zip', root)).toBeUndefined();
+    expect(fileInTheWay('linked/out.zip', root)).toBeUndefined();
+    expect(fileInTheWay('notes.txt', root)).toBeUndefined();
+  });
+});
+
+describe('pathThroughFileError', () => {
+  it('is located at the file in the way and says what cannot be done below it', () => {
+    const way = fileInTheWay('notes.txt/settings.json', root)!;
+    expect(describeUserError(pathThroughFileError(way, 'read', 'Give the settings file.'))).toBe(
+      'notes.txt: is a file, not a folder, so settings.json cannot be read inside it. Give the settings file.',
+    );
+  });
+});
