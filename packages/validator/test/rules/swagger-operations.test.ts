@@ -583,9 +583,30 @@ describeRule(
   'SWG-PATH-REF',
   [
     {
-      name: 'on a path item $ref',
+      name: 'on a path item $ref to another file, saying to write the path item in place',
       edit: (s) => (s.paths['/other'] = { $ref: 'other.json#/x' }),
       pointer: '/paths/~1other/$ref',
+      message:
+        /^The '\$ref' property in a path is not supported\. Write the path item here, in place of the \$ref\.$/,
+    },
+    {
+      name: 'on a path item $ref inside the file, naming the operations that no rule checks behind it',
+      edit: (s) => {
+        s['x-paths'] = { shared: { get: { responses: {} }, post: { responses: {} }, parameters: [] } };
+        s.paths['/shared'] = { $ref: '#/x-paths/shared' };
+      },
+      pointer: '/paths/~1shared/$ref',
+      message:
+        /The 2 operations it leads to \(get, post\) are checked by no rule until written here, in place of the \$ref\.$/,
+    },
+    {
+      name: 'on a path item $ref to one operation',
+      edit: (s) => {
+        s['x-paths'] = { one: { delete: {} } };
+        s.paths['/one'] = { $ref: '#/x-paths/one' };
+      },
+      pointer: '/paths/~1one/$ref',
+      message: /The operation it leads to \(delete\) is checked by no rule until written here/,
     },
   ],
   [VALID],
