@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  createManualClock,
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   exportSolution,
@@ -12,15 +13,14 @@ import {
 import { connectToLocal, SECRET, startContosoServer, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
-import { passTimeAsPiecesCome, runOut, until } from './helpers/time.js';
+import { letPiecesCome, runOut, until } from './helpers/time.js';
 
 // The connections are real, and the time limits run on the client's manual clock: a request the
 // server holds unanswered is ended when the test lets the time pass, once the server holds it, and an
 // answered one never runs out however slow the machine. 1 s for quick requests and 1.5 s for slow
 // ones tell in each message which limit applied.
 const webApiTimeouts = { quickMs: 1000, slowMs: 1500 };
-// Each test ends in a few seconds of real time (the slow-link ones, with their server pieces every
-// 100 ms); the limit only stops one that hangs.
+// Each test ends in well under a second of real time; the limit only stops one that hangs.
 const HANG_GUARD_MS = 20_000;
 
 let server: LocalServer;
@@ -189,42 +189,55 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
 });
 
 describe('a big answer over a slow link: the limit is on silence, not on the whole answer', () => {
-  // About 2 KB in 64-byte pieces. The server sends one every 100 ms of real time; on the client's
-  // clock, 0.9 s passes as each comes (passTimeAsPiecesCome): just under the limit between two
-  // pieces, many times it in all.
-  const slowLink = { kind: 'trickle', bytes: 64, everyMs: 100 } as const;
-  const BETWEEN_PIECES_MS = webApiTimeouts.quickMs - 100;
+  // About 2 KB in 64-byte pieces, one every 0.9 s: just under the limit between two pieces, many
+  // times it in all. The server sends them on the clock it shares with the client, so the pieces
+  // come as the test moves that clock (letPiecesCome) and take no real time.
+  const slowLink = { kind: 'trickle', bytes: 64, everyMs: webApiTimeouts.quickMs - 100 } as const;
   const importJobReads = (requests: readonly string[]) =>
     requests.filter((request) => request.includes('/importjobs(')).length;
   /** Reads of the import log, the last request of a failed import (the progress reads leave it out). */
   const importLogReads = (requests: readonly string[]) =>
     requests.filter((request) => request.includes('/importjobs(') && request.includes(',data')).length;
 
+  /** A server of its own on a fresh manual clock, and a client on the same clock. */
+  async function onOneClock(
+    test: (server: LocalServer, connection: ReturnType<typeof connectToLocal>) => Promise<void>,
+  ) {
+    const clock = createManualClock(Date.now());
+    const linked = await startContosoServer(clock);
+    try {
+      await test(linked, connectToLocal(linked, { clock, webApiTimeouts }));
+    } finally {
+      await linked.close();
+    }
+  }
+
   it(
     "an import log that takes longer than the quick limit to arrive is read once, and gives Dataverse's reason",
-    async () => {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
-      const file = path.join(folder, 'Contoso.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
-      const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
-      server.faults.failNextImport({ errortext: reason });
-      server.faults.inject(slowLink, { operation: 'importjobs', times: 100 });
-      const { client, logger, sent, answered, clock } = connectToLocal(server, { webApiTimeouts });
-      const imported = importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
-        (e: unknown) => e,
-      );
-      await until(() => importLogReads(answered) === 1, imported);
-      const logBegan = clock.now();
-      await passTimeAsPiecesCome(clock, BETWEEN_PIECES_MS, imported);
-      const error = (await imported) as Error;
-      expect(clock.now() - logBegan).toBeGreaterThan(2 * webApiTimeouts.slowMs);
-      expect(error.message).toBe(
-        `Import of solution 'Contoso' failed in Dataverse. The reason given was: ${reason} (Dataverse code 0x80048033)`,
-      );
-      expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
-      // No read of the import job was given up on and sent again.
-      expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
-    },
+    () =>
+      onOneClock(async (linked, { client, logger, sent, clock }) => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+        const file = path.join(folder, 'Contoso.zip');
+        writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
+        const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
+        linked.faults.failNextImport({ errortext: reason });
+        linked.faults.inject(slowLink, { operation: 'importjobs', times: 100 });
+        const imported = importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
+          (e: unknown) => e,
+        );
+        let logBegan: number | undefined;
+        await letPiecesCome(clock, slowLink, webApiTimeouts.quickMs, imported, () => {
+          if (logBegan === undefined && importLogReads(sent) === 1) logBegan = clock.now();
+        });
+        const error = (await imported) as Error;
+        expect(clock.now() - logBegan!).toBeGreaterThan(2 * webApiTimeouts.slowMs);
+        expect(error.message).toBe(
+          `Import of solution 'Contoso' failed in Dataverse. The reason given was: ${reason} (Dataverse code 0x80048033)`,
+        );
+        expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+        // No read of the import job was given up on and sent again.
+        expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+      }),
     HANG_GUARD_MS,
   );
 
@@ -255,39 +268,42 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
 
   it(
     'the download of an exported solution arrives slowly, and one that stalls is downloaded again',
-    async () => {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
-      server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'DownloadSolutionExportData' });
-      server.faults.inject(slowLink, { operation: 'DownloadSolutionExportData' });
-      const { client, logger, sent, answered, clock } = connectToLocal(server, { webApiTimeouts });
-      const exported = exportSolution(
-        client,
-        {
-          solutionName: 'Contoso',
-          outputFile: path.join(folder, 'Contoso.zip'),
-          managed: false,
-          asynchronous: true,
-          maxAsyncWaitMs: 60 * 60_000,
-          publish: false,
-        },
-        logger,
-      );
-      const downloads = () => sentTo(answered, 'DownloadSolutionExportData');
-      // The stalled attempt ends after 1 s of silence; the download that goes through takes longer than
-      // the slow limit.
-      await runOut(clock, webApiTimeouts.quickMs, () => downloads() === 1, exported);
-      await until(() => downloads() === 2, exported);
-      const downloadBegan = clock.now();
-      await passTimeAsPiecesCome(clock, BETWEEN_PIECES_MS, exported);
-      expect(clock.now() - downloadBegan).toBeGreaterThan(2 * webApiTimeouts.slowMs);
-      const result = await exported;
-      expect(result).toMatchObject({ solutionName: 'Contoso', bytes: expect.any(Number) });
-      expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(2);
-      expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
-      expect(logger.lines).toContainEqual(
-        `warning: Download of the exported solution: the answer from ${server.environmentUrl} stopped arriving (nothing for 1 s); retrying in 1 s.`,
-      );
-    },
+    () =>
+      onOneClock(async (linked, { client, logger, sent, answered, clock }) => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+        linked.faults.inject(
+          { kind: 'hang', afterHeaders: true },
+          { operation: 'DownloadSolutionExportData' },
+        );
+        linked.faults.inject(slowLink, { operation: 'DownloadSolutionExportData' });
+        const exported = exportSolution(
+          client,
+          {
+            solutionName: 'Contoso',
+            outputFile: path.join(folder, 'Contoso.zip'),
+            managed: false,
+            asynchronous: true,
+            maxAsyncWaitMs: 60 * 60_000,
+            publish: false,
+          },
+          logger,
+        );
+        const downloads = () => sentTo(answered, 'DownloadSolutionExportData');
+        // The stalled attempt ends after 1 s of silence; the download that goes through takes longer
+        // than the slow limit.
+        await runOut(clock, webApiTimeouts.quickMs, () => downloads() === 1, exported);
+        await until(() => downloads() === 2, exported);
+        const downloadBegan = clock.now();
+        await letPiecesCome(clock, slowLink, webApiTimeouts.quickMs, exported);
+        expect(clock.now() - downloadBegan).toBeGreaterThan(2 * webApiTimeouts.slowMs);
+        const result = await exported;
+        expect(result).toMatchObject({ solutionName: 'Contoso', bytes: expect.any(Number) });
+        expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(2);
+        expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
+        expect(logger.lines).toContainEqual(
+          `warning: Download of the exported solution: the answer from ${linked.environmentUrl} stopped arriving (nothing for 1 s); retrying in 1 s.`,
+        );
+      }),
     HANG_GUARD_MS,
   );
 });
