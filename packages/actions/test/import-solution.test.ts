@@ -2,8 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
-import { buildSolutionZip, solutionFixture, solutionFixturePath } from '@connector-alm/dataverse/testing';
 import {
+  buildSolutionZip,
+  createTestCertificate,
+  solutionFixture,
+  solutionFixturePath,
+} from '@connector-alm/dataverse/testing';
+import {
+  CERTIFICATE_APP_ID,
   expectNothingSecretPrinted,
   localDataverse,
   OIDC_APP_ID,
@@ -11,6 +17,9 @@ import {
 } from './helpers/local-dataverse.js';
 
 const SECRET = 'imp0rt~secret+value/==';
+const PASSWORD = 'k3y~p4ss/w0rd';
+/** A certificate registered on CERTIFICATE_APP_ID, its key encrypted with PASSWORD. */
+const certificate = createTestCertificate({ password: PASSWORD });
 /** Never resolves (RFC 6761): a mistyped environment URL, which the local Entra ID still signs in for. */
 const MISTYPED_ENVIRONMENT = 'https://contoso.crm.dynamics.invalid';
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
@@ -20,6 +29,7 @@ const local = localDataverse({
   secret: SECRET,
   subject: 'repo:contoso/connectors:environment:Production',
   resources: [MISTYPED_ENVIRONMENT],
+  certificates: [certificate.certificatePem],
 });
 
 describe('import-solution, run as the runner runs it against the local server', () => {
@@ -203,6 +213,54 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, ['MIIC-not-a-pem']);
   });
 
+  it('signs in with a certificate whose key is encrypted, given client-certificate-password', async () => {
+    writeFileSync(
+      path.join(local.workspace, 'Certified.zip'),
+      buildSolutionZip({ uniqueName: 'Certified', version: '1.0.0.0' }),
+    );
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.connection(),
+        'app-id': CERTIFICATE_APP_ID,
+        'client-certificate': certificate.pem,
+        'client-certificate-password': PASSWORD,
+        'solution-file': 'Certified.zip',
+      },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(local.server.store.get('Certified')?.version).toBe('1.0.0.0');
+    expectNothingSecretPrinted(run, [PASSWORD, ...pemLines(certificate.pem)]);
+  });
+
+  it("names both certificate inputs when client-certificate-password is not the key's password", async () => {
+    writeFileSync(
+      path.join(local.workspace, 'Refused.zip'),
+      buildSolutionZip({ uniqueName: 'Refused', version: '1.0.0.0' }),
+    );
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.connection(),
+        'app-id': CERTIFICATE_APP_ID,
+        'client-certificate': certificate.pem,
+        'client-certificate-password': 'not-the-password',
+        'solution-file': 'Refused.zip',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "The private key in input 'client-certificate' cannot be decrypted with the password in input 'client-certificate-password'. Set input 'client-certificate-password' to the password the key was encrypted with.",
+      }),
+    ]);
+    expect(local.server.store.get('Refused')).toBeUndefined();
+    expectNothingSecretPrinted(run, ['not-the-password', ...pemLines(certificate.pem)]);
+  });
+
   it('names a deployment settings file that does not exist and its input, in the text of the annotation', async () => {
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,
@@ -280,3 +338,8 @@ describe('import-solution, run as the runner runs it against the local server', 
     },
   );
 });
+
+/** The lines of PEM text long enough to be its content rather than a marker. */
+function pemLines(pem: string): string[] {
+  return pem.split('\n').filter((line) => line.length > 40 && !line.startsWith('-----'));
+}

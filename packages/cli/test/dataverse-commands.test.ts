@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,10 +12,15 @@ import { registerImportCommand } from '../src/commands/import.js';
 import type { CliIo } from '../src/io.js';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
-import { buildSolutionZip } from '@connector-alm/dataverse/testing';
+import { buildSolutionZip, createTestCertificate, damagePemBlock } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '5f4e3d2c-1111-4222-8333-944455556666';
 const SECRET = 'cli-secret+/=';
+/** The app that signs in with a certificate whose key is encrypted with PASSWORD. */
+const CERT_APP_ID = '5f4e3d2c-1111-4222-8333-944455557777';
+const PASSWORD = 'c3rt~p4ss/w0rd';
+const encrypted = createTestCertificate({ password: PASSWORD });
+const plain = createTestCertificate();
 const solution = buildSolutionZip({ uniqueName: 'CliSolution', version: '4.0.0.2' });
 /** Installed in the environment before the tests: a managed solution, and one at a later version. */
 const installedManaged = buildSolutionZip({ uniqueName: 'CliManaged', version: '2.0.0.0', managed: true });
@@ -29,7 +34,10 @@ let server: LocalServer;
 let cwd: string;
 beforeAll(async () => {
   server = await startLocalServer({
-    apps: [{ clientId: APP_ID, secret: SECRET }],
+    apps: [
+      { clientId: APP_ID, secret: SECRET },
+      { clientId: CERT_APP_ID, certificates: [encrypted.certificatePem, plain.certificatePem] },
+    ],
     solutions: [solution, installedManaged, installedLater],
     resources: [MISTYPED_ENVIRONMENT],
   });
@@ -165,6 +173,66 @@ describe('connector-alm export and import against the local server', () => {
     expect((error as UsageError).message).toBe(
       'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate a file holding a certificate of the app registration and its private key, in PEM.',
     );
+  });
+});
+
+describe('a certificate file: a key that cannot be read is located at the file, naming the option and the password variable', () => {
+  /** Runs export with --client-certificate certs/app.pem holding `pem`, and the password if given. */
+  async function exportWithCertificate(pem: string, password?: string) {
+    mkdirSync(path.join(cwd, 'certs'), { recursive: true });
+    writeFileSync(path.join(cwd, 'certs/app.pem'), pem);
+    const io = memoryIo(cwd, {
+      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+      AZURE_TENANT_ID: server.tenantId,
+      AZURE_CLIENT_ID: CERT_APP_ID,
+      ...(password === undefined ? {} : { CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD: password }),
+    });
+    const argv = ['export', 'CliSolution', '-o', 'cert-export.zip', '--client-certificate', 'certs/app.pem'];
+    const code = await runCli([...argv, '--authority-host', server.authorityHost], io);
+    const printed = io.out() + io.err();
+    // Neither the password nor any line of the PEM is printed.
+    expect(printed).not.toContain(PASSWORD);
+    for (const line of pem.split('\n').filter((text) => text.length > 40))
+      expect(printed).not.toContain(line);
+    return { code, err: io.err() };
+  }
+
+  it('signs in with the encrypted key and its password from CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD', async () => {
+    const result = await exportWithCertificate(encrypted.pem, PASSWORD);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(cwd, 'cert-export.zip'))).toBe(true);
+  });
+
+  it.each([
+    [
+      'a wrong password',
+      () => exportWithCertificate(encrypted.pem, 'not-the-password'),
+      'the private key given to --client-certificate cannot be decrypted with the password in CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD. ' +
+        'Set CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD to the password the key was encrypted with.',
+    ],
+    [
+      'no password',
+      () => exportWithCertificate(encrypted.pem),
+      'the private key given to --client-certificate is encrypted, and CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD is not set. ' +
+        'Set CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD to its password.',
+    ],
+    [
+      'a damaged key',
+      () => exportWithCertificate(damagePemBlock(plain.pem, 'PRIVATE KEY')),
+      'the private key given to --client-certificate cannot be read: it is not a valid private key. ' +
+        'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then give --client-certificate cert.pem.',
+    ],
+    [
+      'a damaged certificate',
+      () => exportWithCertificate(damagePemBlock(plain.pem, 'CERTIFICATE')),
+      'the certificate given to --client-certificate cannot be read: it is not a valid X.509 certificate. ' +
+        'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then give --client-certificate cert.pem.',
+    ],
+  ])('%s: one line at the file, exit code 2', async (_case, exportIt, message) => {
+    const result = await exportIt();
+    expect(result.err).toBe(`certs/app.pem: error: ${message}\n`);
+    expect(result.code).toBe(2);
   });
 });
 

@@ -10,7 +10,7 @@ export { resolveCloud, CLOUD_NAMES, type CloudName, type CloudSettings } from '.
 export type { ClientCredential } from './auth/credentials.js';
 export { GITHUB_OIDC_AUDIENCE } from './auth/credentials.js';
 export { resolveCredential, type CredentialInputs } from './auth/resolve-credential.js';
-export type { CredentialSource, CredentialSources } from './auth/credential-source.js';
+export type { CertificateSources, CredentialSource, CredentialSources } from './auth/credential-source.js';
 export { CachedTokenSource, refreshMarginMs, type AccessTokenSource } from './auth/token-provider.js';
 export { createEntraTokenSource } from './auth/entra-token-source.js';
 export { DataverseError, DATAVERSE_CODES } from './http/dataverse-errors.js';

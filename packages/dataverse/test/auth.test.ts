@@ -1,12 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createManualClock, startLocalServer, type LocalServer } from '../src/index.js';
-import { createTestCertificate } from './helpers/certificate.js';
+import { describeUserError, UsageError } from '@connector-alm/core';
+import {
+  createManualClock,
+  startLocalServer,
+  type CertificateSources,
+  type ClientCredential,
+  type LocalServer,
+} from '../src/index.js';
+import { createTestCertificate, damagePemBlock } from './helpers/certificate.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { OIDC_APP, oidcServer, SUBJECT } from './helpers/oidc-server.js';
 
 const certificate = createTestCertificate();
 const otherCertificate = createTestCertificate();
 const CERT_APP = 'aaaaaaaa-0000-4000-8000-000000000001';
+const PASSWORD = 'k3y-p4ss~word';
+const encrypted = createTestCertificate({ password: PASSWORD });
+/** As another caller than the CLI and the actions might read them: both from variables. */
+const SOURCES: CertificateSources = {
+  certificate: { variable: 'APP_CERTIFICATE_PEM' },
+  certificatePassword: { variable: 'APP_CERTIFICATE_PASSWORD' },
+};
+
+function certificateCredential(pem: string, passphrase?: string): ClientCredential {
+  return {
+    kind: 'certificate',
+    privateKeyPem: pem,
+    certificatePem: pem,
+    ...(passphrase === undefined ? {} : { passphrase }),
+    sources: SOURCES,
+  };
+}
 
 let server: LocalServer;
 beforeAll(async () => {
@@ -14,7 +38,7 @@ beforeAll(async () => {
     githubSubject: SUBJECT,
     apps: [
       { clientId: APP_ID, secret: SECRET },
-      { clientId: CERT_APP, certificates: [certificate.certificatePem] },
+      { clientId: CERT_APP, certificates: [certificate.certificatePem, encrypted.certificatePem] },
       {
         clientId: OIDC_APP,
         federatedCredentials: [
@@ -48,7 +72,7 @@ describe('Entra ID authentication against the local server', () => {
   it('signs in with a certificate through a signed client assertion', async () => {
     const { client, secrets } = connectToLocal(server, {
       appId: CERT_APP,
-      credential: { kind: 'certificate', privateKeyPem: certificate.pem, certificatePem: certificate.pem },
+      credential: certificateCredential(certificate.pem),
     });
     await expect(client.whoAmI()).resolves.toMatchObject({ OrganizationId: server.dataverse.organizationId });
     // The assertion and the access token are both handed over for masking.
@@ -58,16 +82,57 @@ describe('Entra ID authentication against the local server', () => {
   it('refuses a certificate that is not registered on the app, with AADSTS700027 and what to do', async () => {
     const { client } = connectToLocal(server, {
       appId: CERT_APP,
-      credential: {
-        kind: 'certificate',
-        privateKeyPem: otherCertificate.pem,
-        certificatePem: otherCertificate.pem,
-      },
+      credential: certificateCredential(otherCertificate.pem),
     });
     await expect(client.whoAmI()).rejects.toMatchObject({
       message: expect.stringContaining('AADSTS700027'),
       hint: expect.stringContaining('upload the certificate'),
     });
+  });
+
+  it('signs in with a certificate whose key is encrypted, given its password', async () => {
+    const { client } = connectToLocal(server, {
+      appId: CERT_APP,
+      credential: certificateCredential(encrypted.pem, PASSWORD),
+    });
+    await expect(client.whoAmI()).resolves.toBeDefined();
+  });
+
+  it.each([
+    [
+      'a damaged certificate',
+      certificateCredential(damagePemBlock(certificate.pem, 'CERTIFICATE')),
+      'The certificate in APP_CERTIFICATE_PEM cannot be read: it is not a valid X.509 certificate. ' +
+        'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then set APP_CERTIFICATE_PEM to the content of cert.pem.',
+    ],
+    [
+      'a damaged private key',
+      certificateCredential(damagePemBlock(certificate.pem, 'PRIVATE KEY')),
+      'The private key in APP_CERTIFICATE_PEM cannot be read: it is not a valid private key. ' +
+        'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then set APP_CERTIFICATE_PEM to the content of cert.pem.',
+    ],
+    [
+      'an encrypted key without its password',
+      certificateCredential(encrypted.pem),
+      'The private key in APP_CERTIFICATE_PEM is encrypted, and APP_CERTIFICATE_PASSWORD is not set. ' +
+        'Set APP_CERTIFICATE_PASSWORD to its password.',
+    ],
+    [
+      'an encrypted key with a wrong password',
+      certificateCredential(encrypted.pem, 'not-the-password'),
+      'The private key in APP_CERTIFICATE_PEM cannot be decrypted with the password in APP_CERTIFICATE_PASSWORD. ' +
+        'Set APP_CERTIFICATE_PASSWORD to the password the key was encrypted with.',
+    ],
+  ])('refuses %s before asking for a token, naming where it came from', async (_case, credential, text) => {
+    const before = server.requests.length;
+    const { client } = connectToLocal(server, { appId: CERT_APP, credential });
+    const error: unknown = await client.whoAmI().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(describeUserError(error as UsageError)).toBe(text);
+    expect(server.requests.length).toBe(before);
   });
 
   it('signs in with GitHub OIDC federation: ID token for api://AzureADTokenExchange, then jwt-bearer', async () => {

@@ -160,7 +160,7 @@ describe('token refresh during long operations', () => {
       solutions: [buildSolutionZip({ uniqueName: 'Big', version: '2.0.0.0' })],
       tokenLifetimeSeconds: 600,
       asyncPolls: 720,
-      now: () => clock.now(),
+      clock,
     });
     try {
       const { client } = connectToLocal(long, { clock });
@@ -181,7 +181,7 @@ describe('token refresh during long operations', () => {
     const flaky = await startLocalServer({
       apps: [{ clientId: APP_ID, secret: SECRET }],
       tokenLifetimeSeconds: 600, // renewed 150 s before it expires
-      now: () => clock.now(),
+      clock,
     });
     try {
       const { client, sleeps } = connectToLocal(flaky, { clock });
@@ -216,7 +216,7 @@ describe('token refresh during long operations', () => {
     const flaky = await startLocalServer({
       apps: [{ clientId: APP_ID, secret: SECRET }],
       tokenLifetimeSeconds: 600,
-      now: () => clock.now(),
+      clock,
     });
     try {
       const { client, sleeps } = connectToLocal(flaky, { clock });
@@ -241,7 +241,7 @@ describe('token refresh during long operations', () => {
     const skewed = await startLocalServer({
       apps: [{ clientId: APP_ID, secret: SECRET }],
       tokenLifetimeSeconds: 600,
-      now: () => serverClock.now(),
+      clock: serverClock,
     });
     try {
       const { client } = connectToLocal(skewed, { clock: createManualClock(Date.now()) });

@@ -10,16 +10,19 @@ const SECRET = 'the-secret+/=';
 const CLI: CredentialSources = {
   secret: { variable: 'CONNECTOR_ALM_CLIENT_SECRET' },
   certificate: { option: '--client-certificate', file: 'certs/app.pem' },
+  certificatePassword: { variable: 'CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD' },
 };
 /** As the actions read them: both from inputs. */
 const ACTION: CredentialSources = {
   secret: { input: 'client-secret' },
   certificate: { input: 'client-certificate' },
+  certificatePassword: { input: 'client-certificate-password' },
 };
 /** Both from variables, as another caller might read them. */
 const VARIABLES: CredentialSources = {
   secret: { variable: 'APP_SECRET' },
   certificate: { variable: 'APP_CERTIFICATE_PEM' },
+  certificatePassword: { variable: 'APP_CERTIFICATE_PASSWORD' },
 };
 
 /** The refusal as the user sees it: location, message and hint on one line. */
@@ -55,6 +58,7 @@ describe('resolveCredential picks one credential', () => {
       certificatePem: certificate.pem,
       privateKeyPem: certificate.pem,
       passphrase: 'pw',
+      sources: { certificate: CLI.certificate, certificatePassword: CLI.certificatePassword },
     });
     expect(
       resolveCredential({

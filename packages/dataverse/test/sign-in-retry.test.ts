@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { UserError } from '@connector-alm/core';
 import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
 import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS } from '../src/auth/sign-in-request.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { runOut } from './helpers/time.js';
 import { oidcServer, SUBJECT } from './helpers/oidc-server.js';
@@ -278,8 +279,9 @@ describe('a GitHub ID-token request URL or token that fetch refuses', () => {
 
 describe('a login host that accepts the connection and never answers', () => {
   // The connection is real; the per-attempt timeout and the waits between attempts run on the manual
-  // clock: an attempt the server holds runs out when the test lets the time pass (runOut), never before.
-  const TIMEOUT_MS = 1000;
+  // clock: an attempt the server holds runs out when the test lets the time pass (runOut), never before;
+  // so the timeout is the one users get, which costs no real time.
+  const TIMEOUT_MS = DEFAULT_SIGN_IN_TIMEOUT_MS;
   let server: LocalServer;
   beforeEach(async () => {
     server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
@@ -291,21 +293,20 @@ describe('a login host that accepts the connection and never answers', () => {
 
   it('ends an attempt that gets no answer within the sign-in timeout and tries again', async () => {
     server.faults.injectLogin({ kind: 'hang' });
-    const { client, sleeps, logger, sent, clock } = connectToLocal(server, { signInTimeoutMs: TIMEOUT_MS });
+    const { client, sleeps, logger, sent, clock } = connectToLocal(server);
     const read = client.whoAmI();
     await runOut(clock, TIMEOUT_MS, () => server.faults.held === 1, read);
     await expect(read).resolves.toBeDefined();
     expect(sentTo(sent, TOKEN_PATH)).toBe(2);
     expect(sleeps).toEqual([1000]);
     expect(logger.lines).toContainEqual(
-      `warning: Sign-in: no answer from ${server.authorityHost} within 1 s; retrying in 1 s.`,
+      `warning: Sign-in: no answer from ${server.authorityHost} within 30 s; retrying in 1 s.`,
     );
   }, 20_000);
 
   it('gives up within the attempt budget, saying the host did not answer within the timeout', async () => {
     server.faults.injectLogin({ kind: 'hang' }, { times: 100 });
     const { client, sleeps, sent, clock } = connectToLocal(server, {
-      signInTimeoutMs: TIMEOUT_MS,
       retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
     });
     const read = client.whoAmI().catch((e: unknown) => e);
@@ -313,7 +314,7 @@ describe('a login host that accepts the connection and never answers', () => {
       await runOut(clock, TIMEOUT_MS, () => server.faults.held === attempt, read);
     const error = (await read) as Error & { hint?: string };
     expect(error.message).toBe(
-      `The Entra ID token endpoint at ${server.authorityHost} did not answer within 1 s; gave up after 3 attempts and 3 s of waiting.`,
+      `The Entra ID token endpoint at ${server.authorityHost} did not answer within 30 s; gave up after 3 attempts and 3 s of waiting.`,
     );
     expect(error.hint).toMatch(/authority-host/);
     expect(sentTo(sent, TOKEN_PATH)).toBe(3);
@@ -323,7 +324,6 @@ describe('a login host that accepts the connection and never answers', () => {
 
   it('does the same for the GitHub ID-token request, naming its URL without the query', async () => {
     const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange', {
-      signInTimeoutMs: TIMEOUT_MS,
       retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 2 },
     });
     try {
@@ -333,7 +333,7 @@ describe('a login host that accepts the connection and never answers', () => {
         await runOut(setup.clock, TIMEOUT_MS, () => setup.other.faults.held === attempt, read);
       const error = (await read) as Error & { hint?: string };
       expect(error.message).toBe(
-        `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 1 s; gave up after 2 attempts and 1 s of waiting.`,
+        `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 30 s; gave up after 2 attempts and 1 s of waiting.`,
       );
       expect(`${error.message} ${error.hint}`).not.toContain(setup.other.idTokenRequestToken);
       expect(sentTo(setup.sent, ID_TOKEN_PATH)).toBe(2);
@@ -344,7 +344,7 @@ describe('a login host that accepts the connection and never answers', () => {
   }, 20_000);
 
   it('signs in once the ID-token endpoint answers again', async () => {
-    const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange', { signInTimeoutMs: TIMEOUT_MS });
+    const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange');
     try {
       setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token' });
       const read = setup.client.whoAmI();

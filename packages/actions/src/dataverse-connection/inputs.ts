@@ -36,7 +36,11 @@ export function readConnectionInputs(): ConnectionSettings {
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-      sources: { secret: { input: 'client-secret' }, certificate: { input: 'client-certificate' } },
+      sources: {
+        secret: { input: 'client-secret' },
+        certificate: { input: 'client-certificate' },
+        certificatePassword: { input: 'client-certificate-password' },
+      },
     }),
   };
 }

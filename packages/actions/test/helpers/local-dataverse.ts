@@ -9,6 +9,8 @@ import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 export const SECRET_APP_ID = '3d2c1b0a-1111-4222-8333-944455556666';
 /** The app whose federated credential trusts the workflow's GitHub OIDC token. */
 export const OIDC_APP_ID = '3d2c1b0a-1111-4222-8333-944455557777';
+/** The app that signs in with one of the `certificates` of the options. */
+export const CERTIFICATE_APP_ID = '3d2c1b0a-1111-4222-8333-944455558888';
 
 export interface LocalDataverseOptions {
   /** Prefix of the workspace folder's name. */
@@ -20,6 +22,8 @@ export interface LocalDataverseOptions {
   solutions?: Uint8Array[];
   /** Environment origins besides the local one that the login host issues tokens for. */
   resources?: string[];
+  /** PEM certificates registered on CERTIFICATE_APP_ID. */
+  certificates?: string[];
 }
 
 export interface LocalDataverse {
@@ -36,7 +40,8 @@ export interface LocalDataverse {
 
 /**
  * A local Entra ID and Dataverse for an action's tests, started before the file's tests and closed
- * after them, with two apps: one signing in with a client secret, one with GitHub OIDC.
+ * after them, with three apps: one signing in with a client secret, one with a certificate, one with
+ * GitHub OIDC.
  */
 export function localDataverse(options: LocalDataverseOptions): LocalDataverse {
   let server: LocalServer | undefined;
@@ -48,6 +53,7 @@ export function localDataverse(options: LocalDataverseOptions): LocalDataverse {
       resources: options.resources,
       apps: [
         { clientId: SECRET_APP_ID, secret: options.secret },
+        { clientId: CERTIFICATE_APP_ID, certificates: options.certificates ?? [] },
         {
           clientId: OIDC_APP_ID,
           federatedCredentials: [

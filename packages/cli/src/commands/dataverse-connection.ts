@@ -79,6 +79,7 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
           option: '--client-certificate',
           ...(options.clientCertificate ? { file: options.clientCertificate } : {}),
         },
+        certificatePassword: { variable: 'CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD' },
       },
     }),
   };

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { UserError } from '@connector-alm/core';
+import { certificateUnreadable, privateKeyUnreadable } from './certificate-refusals.js';
+import type { CertificateSources } from './credential-source.js';
 
 /**
  * A client assertion signed with the app's certificate, as Entra ID specifies it: PS256, the
@@ -13,10 +14,12 @@ export async function signCertificateAssertion(options: {
   privateKeyPem: string;
   certificatePem: string;
   passphrase?: string;
+  /** Named in the refusal of a PEM that cannot be parsed, as the user gave it. */
+  sources: CertificateSources;
   nowMs: number;
 }): Promise<string> {
-  const key = loadPrivateKey(options.privateKeyPem, options.passphrase);
-  const thumbprint = certificateThumbprintS256(options.certificatePem);
+  const key = loadPrivateKey(options.privateKeyPem, options.passphrase, options.sources);
+  const thumbprint = certificateThumbprintS256(options.certificatePem, options.sources);
   const issuedAt = Math.floor(options.nowMs / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': thumbprint })
@@ -31,26 +34,20 @@ export async function signCertificateAssertion(options: {
 }
 
 /** Base64url SHA-256 of the certificate's DER bytes, the form `x5t#S256` carries. */
-export function certificateThumbprintS256(certificatePem: string): string {
+function certificateThumbprintS256(certificatePem: string, sources: CertificateSources): string {
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(certificatePem);
   } catch (error) {
-    throw new UserError('The client certificate is not a PEM certificate.', {
-      hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
-      cause: error,
-    });
+    throw certificateUnreadable(sources, error);
   }
   return createHash('sha256').update(certificate.raw).digest('base64url');
 }
 
-function loadPrivateKey(pem: string, passphrase?: string) {
+function loadPrivateKey(pem: string, passphrase: string | undefined, sources: CertificateSources) {
   try {
     return createPrivateKey(passphrase ? { key: pem, passphrase } : pem);
   } catch (error) {
-    throw new UserError('The private key of the client certificate cannot be read.', {
-      hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
-      cause: error,
-    });
+    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error);
   }
 }

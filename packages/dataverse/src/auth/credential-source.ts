@@ -14,7 +14,15 @@ export interface CredentialSources {
   secret: CredentialSource;
   /** PEM text holding the certificate and its private key. */
   certificate: CredentialSource;
+  /** The password of the private key, when the PEM holds it encrypted. */
+  certificatePassword: CredentialSource;
 }
+
+/**
+ * The sources a certificate credential carries to sign-in, where its PEM is first parsed: a damaged
+ * key or a wrong password is found only there, and named as the user gave them.
+ */
+export type CertificateSources = Pick<CredentialSources, 'certificate' | 'certificatePassword'>;
 
 /** "CONNECTOR_ALM_CLIENT_SECRET", "--client-certificate", "input 'client-secret'". */
 export function sourceName(source: CredentialSource): string {
@@ -31,6 +39,11 @@ export function sourceNameFirst(source: CredentialSource): string {
 /** "set" or "given", as the source is spoken of. */
 function given(source: CredentialSource): string {
   return 'option' in source ? 'given' : 'set';
+}
+
+/** "is not set", "is not given": a source the user left empty. */
+export function notGiven(source: CredentialSource): string {
+  return `is not ${given(source)}`;
 }
 
 /** "X is set and Y is given", or "X and Y are both set" when one verb fits both; begins a sentence. */
@@ -50,6 +63,16 @@ export function supplying(source: CredentialSource, what: string): string {
   return 'option' in source
     ? `give ${source.option} a file holding ${what}`
     : `set ${sourceName(source)} to ${what}`;
+}
+
+/** How to make PEM text from the .pfx people most often hold, and give it to the source. */
+export function convertingPfx(source: CredentialSource): string {
+  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, 'cert.pem')}.`;
+}
+
+/** The text with its first letter capitalized, for a phrase above that begins a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "give --x cert.pem", "set X to the content of cert.pem": how to use a file made for the source. */

@@ -2,9 +2,10 @@ import { UsageError } from '@connector-alm/core';
 import type { ClientCredential } from './credentials.js';
 import {
   bothGiven,
+  convertingPfx,
+  sentence,
   sourceNameFirst,
   supplying,
-  supplyingFile,
   withdrawing,
   type CredentialSources,
 } from './credential-source.js';
@@ -55,6 +56,7 @@ export function resolveCredential(inputs: CredentialInputs): ClientCredential {
       certificatePem: certificate,
       privateKeyPem: certificate,
       ...(inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {}),
+      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword },
     };
   }
   if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
@@ -79,7 +81,7 @@ function certificateFile({ certificate }: CredentialSources): string | undefined
 /** A file the certificate came from is where the problem is; text from a variable or an input is named. */
 function notPem(sources: CredentialSources): UsageError {
   const { certificate } = sources;
-  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, 'cert.pem')}.`;
+  const hint = convertingPfx(certificate);
   const file = certificateFile(sources);
   if ('option' in certificate && file !== undefined)
     return new UsageError(
@@ -90,8 +92,4 @@ function notPem(sources: CredentialSources): UsageError {
     `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
     { hint },
   );
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

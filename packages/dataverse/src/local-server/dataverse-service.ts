@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 
 import { describeUserError, isUserError } from '@connector-alm/core';
+import type { Clock, Timer } from '../clock.js';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
 import {
@@ -47,7 +48,7 @@ export interface DataverseServiceOptions {
   faults: FaultSwitches;
   tokenKey: CryptoKey;
   asyncPolls: number;
-  now: () => number;
+  clock: Clock;
 }
 
 interface Caller {
@@ -104,7 +105,7 @@ export class DataverseService {
       const caller = await this.authenticate(request);
       checkODataHeaders(request);
       const fault = this.options.faults.take(operation);
-      if (fault?.kind === 'trickle') trickle(response, fault);
+      if (fault?.kind === 'trickle') trickle(response, fault, this.options.clock);
       else if (fault && fault.kind !== 'throttle' && fault.afterProcessing)
         await this.processUnanswered(request, url, resource, caller);
       if (fault && fault.kind !== 'trickle') return this.applyFault(fault, response);
@@ -134,7 +135,7 @@ export class DataverseService {
       key: this.options.tokenKey,
       tenantId: this.options.tenantId,
       resource: this.options.origin,
-      nowMs: this.options.now(),
+      nowMs: this.options.clock.now(),
     });
     if (!verdict.ok) throw new ODataFailure(401, CODES.unauthorized, verdict.reason, challenge);
     const app = this.options.apps.find((candidate) => candidate.clientId === verdict.claims.appid);
@@ -400,7 +401,7 @@ export class DataverseService {
       });
     };
     const manifest = readableManifest(zip);
-    const now = this.options.now();
+    const now = this.options.clock.now();
     this.importJobCount++;
     if (!asynchronous) {
       const importJob = new ImportJob(importJobId, manifest, now);
@@ -467,7 +468,7 @@ export class DataverseService {
         CODES.doesNotExist,
         `Entity 'asyncoperation' With Id = ${id} Does Not Exist`,
       );
-    sendOData(response, 200, { '@odata.etag': 'W/"1"', ...job.read(new Date(this.options.now())) });
+    sendOData(response, 200, { '@odata.etag': 'W/"1"', ...job.read(new Date(this.options.clock.now())) });
   }
 
   /** `importjobs(<id>)?$select=…`: the columns asked for (all when none), like any Web API row. */
@@ -475,7 +476,7 @@ export class DataverseService {
     const importJob = this.importJobs.get(id.toLowerCase());
     if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const row = importJob.read(new Date(this.options.now()));
+    const row = importJob.read(new Date(this.options.clock.now()));
     const select = url.searchParams.get('$select');
     const columns = select === null ? Object.keys(row) : select.split(',').map((column) => column.trim());
     const selected = selectedColumns(row, columns, 'importjob');
@@ -561,15 +562,25 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Sends what the route ends the response with in pieces of `bytes`, one every `everyMs`. */
-function trickle(response: ServerResponse, { bytes, everyMs }: { bytes: number; everyMs: number }): void {
+/**
+ * Sends what the route ends the response with in pieces of `bytes`, one every `everyMs` on the server's
+ * clock: on a manual clock shared with the client, each piece comes when the test moves time.
+ */
+function trickle(
+  response: ServerResponse,
+  { bytes, everyMs }: { bytes: number; everyMs: number },
+  clock: Clock,
+): void {
   const end = response.end.bind(response);
+  let next: Timer | undefined;
+  // A client that gave up closed the connection: no piece is due any more.
+  response.on('close', () => next?.cancel());
   response.end = ((body?: string | Buffer) => {
     const whole = Buffer.from(body ?? '');
     const sendFrom = (offset: number): void => {
       if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
       response.write(whole.subarray(offset, offset + bytes));
-      setTimeout(() => sendFrom(offset + bytes), everyMs);
+      next = clock.startTimer(everyMs, () => sendFrom(offset + bytes));
     };
     sendFrom(0);
     return response;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPair } from 'jose';
+import { systemClock, type Clock } from '../clock.js';
 import { DataverseService } from './dataverse-service.js';
 import { FaultSwitches } from './faults.js';
 import { GITHUB_ID_TOKEN_PATH, LoginService } from './login-service.js';
@@ -29,8 +30,11 @@ export interface LocalServerOptions {
   githubRequestToken?: string;
   /** The `sub` of GitHub ID tokens. */
   githubSubject?: string;
-  /** The server's clock in ms; tests share it with the client to move time. */
-  now?: () => number;
+  /**
+   * The server's clock: token lifetimes, job times and the pace of a trickled answer. Tests share a
+   * manual clock with the client to move time for both; the system clock by default.
+   */
+  clock?: Clock;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -61,7 +65,8 @@ export interface LocalServer {
 
 /** Starts the local Entra ID and Dataverse on two loopback ports. See README.md for the wire format. */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
-  const now = options.now ?? (() => Date.now());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const apps = options.apps ?? [];
   const store = new SolutionStore(options.solutionsFolder);
@@ -99,7 +104,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     faults,
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options.asyncPolls ?? 3,
-    now,
+    clock,
   });
   loginHttp.on(
     'request',

@@ -16,11 +16,15 @@ import { buildSolutionZip } from './solution-zip.js';
 export const APP_ID = '11111111-2222-4333-8444-555555555555';
 export const SECRET = 'S3cr+t/with=signs-and~more';
 
-/** The local server most tests need: the test app (APP_ID, SECRET) and one solution, Contoso 1.0.0.1. */
-export function startContosoServer(): Promise<LocalServer> {
+/**
+ * The local server most tests need: the test app (APP_ID, SECRET) and one solution, Contoso 1.0.0.1;
+ * on `clock` when given (one the test shares with the client), else on the system clock.
+ */
+export function startContosoServer(clock?: Clock): Promise<LocalServer> {
   return startLocalServer({
     apps: [{ clientId: APP_ID, secret: SECRET }],
     solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+    ...(clock ? { clock } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The test helpers other packages' tests use, as `@connector-alm/dataverse/testing`: solution zips built
- * in memory and the real solution exports of ../shared.
+ * in memory, the real solution exports of ../shared, and certificates made by openssl.
  */
 export * from './solution-zip.js';
 export * from './fixtures.js';
+export * from './certificate.js';

@@ -22,20 +22,22 @@ export async function runOut(
 }
 
 /**
- * Lets `stepMs` pass each time the client starts a time limit (a request sent, a piece of an answer
- * taken in), until `operation` ends: a link on which each piece comes `stepMs` after the one before,
- * however long the whole takes. Time moves only once the client has begun a new wait, after taking in
- * the piece before, so a limit on silence never runs out however slow the machine.
+ * Lets the pieces of a trickled answer come one by one until `operation` ends, the server and the
+ * client sharing `clock`: time moves to the server's next piece (due in `link.everyMs`) only once the
+ * client has taken in the one before and waits a whole `silenceMs` for the next. So each piece comes
+ * `everyMs` after the one before however long the whole takes, and a limit on silence never runs out
+ * however slow the machine. `onTurn` is called after each turn, before time moves.
  */
-export async function passTimeAsPiecesCome(
+export async function letPiecesCome(
   clock: ManualClock,
-  stepMs: number,
+  link: { everyMs: number },
+  silenceMs: number,
   operation: Promise<unknown>,
+  onTurn?: () => void,
 ): Promise<void> {
-  let seen = clock.timersStarted;
   await eachTurnUntilEnded(operation, () => {
-    if (clock.timersStarted === seen) return;
-    seen = clock.timersStarted;
-    clock.advance(stepMs);
+    onTurn?.();
+    const waits = clock.pendingTimers();
+    if (waits.includes(link.everyMs) && waits.includes(silenceMs)) clock.advance(link.everyMs);
   });
 }
