@@ -9,3 +9,6 @@ export * from './message-urls.js';
 export * from './socket-failure.js';
 export * from './byte-order-mark.js';
 export * from './json-depth.js';
+export * from './fs/temporary-sibling.js';
+export * from './fs/write-failure.js';
+export * from './fs/write-file-atomically.js';
