@@ -1,7 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError, VERSION } from '@connector-alm/core';
-import { formatJson, formatSarif, formatText, type ValidationResult } from '@connector-alm/validator';
+import {
+  formatJson,
+  formatSarif,
+  formatText,
+  type JsonFixReport,
+  type ValidationResult,
+} from '@connector-alm/validator';
 import { useColor } from './io.js';
 import { inertToWorkflowCommands } from './workflow-safe.js';
 import { repositoryRoot } from './repository-root.js';
@@ -9,13 +15,16 @@ import type { CommandContext } from './program.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
-/** Renders a validation result in the asked format. SARIF paths are relative to the repository root. */
+/**
+ * Renders a validation result in the asked format. SARIF paths are relative to the repository root.
+ * `fixes` (validate --fix) go into the JSON output; the other formats leave them to stderr.
+ */
 export function renderReport(
   result: ValidationResult,
   format: ReportFormat,
-  options: { cwd: string; color: boolean },
+  options: { cwd: string; color: boolean; fixes?: JsonFixReport },
 ): string {
-  if (format === 'json') return formatJson(result);
+  if (format === 'json') return formatJson(result, options.fixes);
   if (format === 'sarif')
     return formatSarif(result, {
       toolVersion: VERSION,
@@ -29,12 +38,13 @@ export function renderReport(
 export async function writeReport(
   context: CommandContext,
   result: ValidationResult,
-  options: { format: ReportFormat; output?: string },
+  options: { format: ReportFormat; output?: string; fixes?: JsonFixReport },
 ): Promise<void> {
   const { io } = context;
   const text = renderReport(result, options.format, {
     cwd: io.cwd,
     color: options.output === undefined && useColor(io),
+    fixes: options.fixes,
   });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);

@@ -16,7 +16,6 @@ export * from './json/json-text.js';
 export * from './fs/commit-folder.js';
 export * from './fs/list-files.js';
 export * from './fs/folder-path.js';
-export * from './fs/write-failure.js';
 export * from './fs/write-file-atomically.js';
 export * from './solution/layout.js';
 export * from './solution/manifest.js';

@@ -5,6 +5,7 @@
 export * from './config/index.js';
 export * from './diff/index.js';
 export * from './engine.js';
+export * from './fix/index.js';
 export * from './git/index.js';
 export * from './json/index.js';
 export * from './loader/index.js';

@@ -65,7 +65,7 @@ export async function validatePaths(
 ): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
+  const folders = await foldersToValidate(paths, cwd, config);
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers =
     workerScript && !options.rules ? workerCount(options.concurrency ?? 'auto', folders.length) : 1;
@@ -86,6 +86,15 @@ export async function validatePaths(
   }
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
+}
+
+/** The connector folders under `paths` that validation checks: those the configuration does not ignore. */
+export async function foldersToValidate(
+  paths: readonly string[],
+  cwd: string,
+  config: ValidatorConfig,
+): Promise<string[]> {
+  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
 }
 
 export async function validateFolder(

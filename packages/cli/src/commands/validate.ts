@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import {
+  describeFixes,
+  fixJsonSlips,
   loadConfig,
   onlyNewFindings,
   PROFILES,
@@ -29,6 +31,7 @@ interface ValidateOptions {
   base?: string;
   onlyNew?: boolean;
   concurrency: Concurrency;
+  fix?: boolean;
 }
 
 function concurrencyArgument(value: string): Concurrency {
@@ -73,11 +76,19 @@ export function registerValidateCommand(program: Command, context: CommandContex
         .default('auto' as Concurrency)
         .argParser(concurrencyArgument),
     )
+    .option(
+      '--fix',
+      'write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, …) into the files, then check them as fixed',
+    )
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');
       if (options.onlyNew && !options.base) throw new UsageError('--only-new needs --base <ref>.');
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+      // Fixed before validating, so that the findings are those of the files as they are now; with
+      // --base too, where the fixed files count as changes of the work tree.
+      const fixes = options.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config }) : undefined;
+      if (fixes) for (const line of describeFixes(fixes)) io.stderr.write(`${line}\n`);
       const validateOptions = {
         cwd: io.cwd,
         config,
@@ -105,7 +116,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
           hint,
         });
       }
-      await writeReport(context, result, options);
+      await writeReport(context, result, { ...options, fixes });
       context.setExit(failsThreshold(result, options.failOn) ? ExitCode.Failure : ExitCode.Success);
     });
 }

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { temporarySibling, UsageError } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
-import { temporarySibling } from '../fs/temporary.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';

@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
-import { temporarySibling } from '../fs/temporary.js';
-import { writingTo } from '../fs/write-failure.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';

@@ -1,23 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { temporarySibling, writingTo } from '@connector-alm/core';
 import { refusePathThroughFile } from './folder-path.js';
-import { temporarySibling } from './temporary.js';
-import { writingTo } from './write-failure.js';
 
-/** Writes through a temporary file in the same folder and renames, so a failure never leaves half a file. */
-export async function writeFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  await writingTo(file, async () => {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await fs.writeFile(temporary, bytes);
-      await fs.rename(temporary, file);
-    } catch (error) {
-      await fs.rm(temporary, { force: true });
-      throw error;
-    }
-  });
-}
+/** Now in core, where the validator writes fixed files with it too; still offered here for callers. */
+export { writeFileAtomically } from '@connector-alm/core';
 
 /**
  * Creates and removes a temporary file where `writeFileAtomically` will write one, so that a folder

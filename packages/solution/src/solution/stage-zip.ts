@@ -5,7 +5,6 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { writeFailure } from '../fs/write-failure.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { PathTree } from '../zip/path-tree.js';
 import { ZipError } from '../zip/zip-errors.js';
@@ -25,6 +24,7 @@ import {
 } from './layout.js';
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
+import { writeFailure } from '@connector-alm/core';
 
 export interface StageOptions {
   /** Overrides `<Managed>`, e.g. 2 when unmanaged and managed exports are unpacked together. */

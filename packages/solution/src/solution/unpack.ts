@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { makeFolderWithParents } from '../fs/made-folders.js';
-import { temporarySibling } from '../fs/temporary.js';
-import { writingTo } from '../fs/write-failure.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';

@@ -5,8 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
-import { UsageError } from '@connector-alm/core';
-import { writeFailure } from '../fs/write-failure.js';
+import { UsageError, writeFailure } from '@connector-alm/core';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   describeEntryNameProblem,

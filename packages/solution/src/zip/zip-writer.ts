@@ -4,8 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
-import { temporarySibling } from '../fs/temporary.js';
-import { targetWriteError, writingTo } from '../fs/write-failure.js';
+import { targetWriteError, temporarySibling, writingTo } from '@connector-alm/core';
 
 /**
  * An entry to write: bytes already in memory, a file streamed from disk, or bytes made only when the

@@ -1,4 +1,5 @@
 import type { Finding, Profile } from '../model/finding.js';
+import type { JsonFixReport } from '../fix/fix-folders.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
 
 /**
@@ -14,15 +15,21 @@ export interface JsonConnector {
   counts: SeverityCounts;
 }
 
-/** The JSON output's contract (issue 3): `findings`, then the connectors checked, then the totals. */
+/**
+ * The JSON output's contract (issue 3): `findings`, then the connectors checked, then the totals.
+ * With `validate --fix`, then the files fixed and those left as they were (always both lists, empty
+ * or not), after the contract's keys so that readers of those see the same output.
+ */
 export interface JsonReport {
   findings: JsonFinding[];
   connectors: JsonConnector[];
   counts: SeverityCounts;
+  fixed?: JsonFixReport['fixed'];
+  notFixed?: JsonFixReport['notFixed'];
 }
 
-export function toJsonReport(result: ValidationResult): JsonReport {
-  return {
+export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): JsonReport {
+  const report: JsonReport = {
     findings: result.findings.map(toJsonFinding),
     connectors: result.connectors.map((connector) => ({
       path: connector.path,
@@ -32,11 +39,16 @@ export function toJsonReport(result: ValidationResult): JsonReport {
     })),
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
   };
+  if (fixes) {
+    report.fixed = fixes.fixed.map(({ file, slips }) => ({ file, slips }));
+    report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
+  }
+  return report;
 }
 
-/** The report as pretty-printed JSON with a final newline. */
-export function formatJson(result: ValidationResult): string {
-  return JSON.stringify(toJsonReport(result), null, 2) + '\n';
+/** The report as pretty-printed JSON with a final newline; `fixes` from `validate --fix`. */
+export function formatJson(result: ValidationResult, fixes?: JsonFixReport): string {
+  return JSON.stringify(toJsonReport(result, fixes), null, 2) + '\n';
 }
 
 /** Builds the object key by key, so the order stays the same whatever order the finding was built in. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errorMessage, isUserError, UserError } from '@connector-alm/core';
+import { errorMessage, isUserError, UserError } from '../errors.js';
 
 /** Why the file system refused to write a file, and what to do about it. */
 export interface WriteFailure {

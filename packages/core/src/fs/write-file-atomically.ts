@@ -1,0 +1,33 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { temporarySibling } from './temporary-sibling.js';
+import { writingTo } from './write-failure.js';
+
+export interface AtomicWriteOptions {
+  /**
+   * The permission bits the file gets (e.g. those of the file it replaces: the rename puts a new
+   * file in its place, which would otherwise get the defaults). Set after writing, so no umask
+   * applies.
+   */
+  mode?: number;
+}
+
+/** Writes through a temporary file in the same folder and renames, so a failure never leaves half a file. */
+export async function writeFileAtomically(
+  file: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  await writingTo(file, async () => {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    try {
+      await fs.writeFile(temporary, bytes);
+      if (options.mode !== undefined) await fs.chmod(temporary, options.mode);
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+  });
+}

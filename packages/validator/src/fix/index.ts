@@ -1,0 +1,2 @@
+export * from './fix-folders.js';
+export * from './json-fix.js';

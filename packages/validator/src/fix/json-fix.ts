@@ -1,0 +1,98 @@
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import { diagnoseAndRepair } from '../json/syntax/diagnosis.js';
+import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import { writtenEdits } from './written-edits.js';
+
+// What `validate --fix` makes of a JSON file's text: the text with the edits made that its
+// GEN-JSON-PARSE findings name, when every one of them names its edit. Pure: the file is read and
+// written elsewhere (write-fixed-file.ts).
+
+/** The text is strict JSON already: nothing to fix. */
+export interface JsonAlreadyStrict {
+  outcome: 'strict';
+}
+
+export interface JsonFixed {
+  outcome: 'fixed';
+  /** The whole new text, its byte-order mark kept when it had one. */
+  text: string;
+  /** The syntax issues fixed: as many as the GEN-JSON-PARSE findings of the text. */
+  slips: number;
+}
+
+export interface JsonNotFixed {
+  outcome: 'not-fixed';
+  /** Why, said to the maker: what to do instead. */
+  reason: string;
+}
+
+export type JsonFix = JsonAlreadyStrict | JsonFixed | JsonNotFixed;
+
+/** The diagnosis names each character only in its messages, which are not written. */
+const unnamed = (): string => '';
+
+/**
+ * The fix of a JSON file's text, as `validate` reads it (a leading byte-order mark is no part of
+ * the JSON, and the edits' offsets count from after it). The fixed text parses to the value the
+ * loader read through the same edits, so the rules report the file as they did, but for its slips.
+ */
+export function fixJsonText(text: string): JsonFix {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const json = bom === '' ? text : text.slice(1);
+  if (isStrictJson(json)) return { outcome: 'strict' };
+  if (json.trim() === '') return notFixed('the file is empty; there is nothing to fix.');
+  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  if (edits === undefined) {
+    return notFixed(
+      'not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for.',
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === undefined) {
+    return notFixed(
+      'the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand.',
+    );
+  }
+  // The tidied edits are made if they give the same value; the diagnosis's own otherwise.
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== undefined && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: 'fixed', text: bom + fixed, slips: issues.length };
+}
+
+function notFixed(reason: string): JsonNotFixed {
+  return { outcome: 'not-fixed', reason };
+}
+
+function isStrictJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text the diagnosis's edits make, and its value; undefined when that is still no JSON. */
+function repairedValue(
+  text: string,
+  edits: readonly TextEdit[],
+): { text: string; value: string } | undefined {
+  const repaired = applyEdits(text, edits);
+  if (repaired === undefined) return undefined;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameValue(text: string, value: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === value;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,191 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
+import { writeFixedFile } from '../../src/fix/write-fixed-file.js';
+import { validatePaths } from '../../src/validate.js';
+import { validApiProperties, validSettings, validSwagger } from '../helpers/valid-connector.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A repository-like tree with one certified connector, its files written as given. */
+function connector(files: Record<string, string | Buffer>): { root: string; folder: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'fix-'));
+  roots.push(root);
+  const folder = path.join(root, 'certified-connectors', 'Contoso');
+  mkdirSync(folder, { recursive: true });
+  const all = {
+    'apiDefinition.swagger.json': JSON.stringify(validSwagger(), null, 2),
+    'apiProperties.json': JSON.stringify(validApiProperties(), null, 2),
+    ...files,
+  };
+  for (const [name, content] of Object.entries(all)) writeFileSync(path.join(folder, name), content);
+  return { root, folder };
+}
+
+/** Pretty JSON with one trailing comma after its last member, as a hand edit leaves it. */
+const withTrailingComma = (value: object): string => JSON.stringify(value, null, 2).replace(/\n}$/, ',\n}');
+
+const parseFindings = async (root: string) =>
+  (await validatePaths(['.'], { cwd: root, concurrency: 'off' })).findings.filter(
+    (finding) => finding.ruleId === 'GEN-JSON-PARSE',
+  );
+
+const SWAGGER = path.join('certified-connectors', 'Contoso', 'apiDefinition.swagger.json');
+const PROPERTIES = path.join('certified-connectors', 'Contoso', 'apiProperties.json');
+const SETTINGS = path.join('certified-connectors', 'Contoso', 'settings.json');
+
+describe('fixJsonSlips: validate --fix on the files of connector folders', () => {
+  it('writes the fixes into each JSON file the validation reads, and only there', async () => {
+    const swagger = JSON.stringify(validSwagger(), null, 2);
+    const { root, folder } = connector({
+      'apiDefinition.swagger.json': swagger.replace('"swagger": "2.0",', "// the API\n  swagger: '2.0',"),
+      'apiProperties.json': withTrailingComma(validApiProperties()),
+      'settings.json': withTrailingComma(validSettings()),
+      // Not a file validate reads as JSON: left as it is.
+      'notes.json': '{"a": 1,}',
+    });
+    expect((await parseFindings(root)).length).toBe(5);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [
+        { file: SWAGGER, slips: 3 },
+        { file: PROPERTIES, slips: 1 },
+        { file: SETTINGS, slips: 1 },
+      ],
+      notFixed: [],
+    });
+    expect(describeFixes(report)).toEqual([
+      `fixed 3 JSON slips in ${SWAGGER}`,
+      `fixed 1 JSON slip in ${PROPERTIES}`,
+      `fixed 1 JSON slip in ${SETTINGS}`,
+    ]);
+    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')).toBe(swagger);
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(
+      JSON.stringify(validApiProperties(), null, 2),
+    );
+    expect(readFileSync(path.join(folder, 'notes.json'), 'utf8')).toBe('{"a": 1,}');
+    // No temporary file is left beside them.
+    expect(readdirSync(folder).sort()).toEqual(
+      ['apiDefinition.swagger.json', 'apiProperties.json', 'notes.json', 'settings.json'].sort(),
+    );
+    expect(await parseFindings(root)).toEqual([]);
+  });
+
+  it('changes nothing the second time', async () => {
+    const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
+    await fixJsonSlips(['.'], { cwd: root });
+    const file = path.join(folder, 'apiProperties.json');
+    const once = { bytes: readFileSync(file), time: statSync(file).mtimeMs };
+    expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({ fixed: [], notFixed: [] });
+    expect({ bytes: readFileSync(file), time: statSync(file).mtimeMs }).toEqual(once);
+  });
+
+  it('keeps the byte-order mark, the CR LF line endings and the permissions of a file', async () => {
+    const crlf = withTrailingComma(validApiProperties()).replace(/\n/g, '\r\n');
+    const { root, folder } = connector({ 'apiProperties.json': Buffer.from(`\ufeff${crlf}\r\n`, 'utf8') });
+    const file = path.join(folder, 'apiProperties.json');
+    chmodSync(file, 0o640);
+    await fixJsonSlips(['.'], { cwd: root });
+    const expected = `\ufeff${JSON.stringify(validApiProperties(), null, 2).replace(/\n/g, '\r\n')}\r\n`;
+    expect(readFileSync(file)).toEqual(Buffer.from(expected, 'utf8'));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('leaves a file with a slip that names no single edit as it is, and says why; its findings stay', async () => {
+    const broken = '{\n  "properties": {\n    "iconBrandColor": ,\n  },\n}\n';
+    const { root, folder } = connector({ 'apiProperties.json': broken });
+    const before = await parseFindings(root);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report.fixed).toEqual([]);
+    expect(report.notFixed).toEqual([{ file: PROPERTIES, reason: expect.stringMatching(/single edit/) }]);
+    expect(describeFixes(report)).toEqual([`not fixed: ${PROPERTIES}: ${report.notFixed[0]!.reason}`]);
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(broken);
+    expect(before.length).toBeGreaterThan(0);
+    expect(await parseFindings(root)).toEqual(before);
+  });
+
+  it('leaves a file that is not UTF-8 alone: its bytes would be lost', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"a": "caf'), Buffer.from([0xe9]), Buffer.from('",}')]);
+    const { root, folder } = connector({ 'settings.json': bytes });
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report.notFixed).toEqual([{ file: SETTINGS, reason: expect.stringMatching(/not valid UTF-8/) }]);
+    expect(readFileSync(path.join(folder, 'settings.json'))).toEqual(bytes);
+  });
+
+  it('does not write through a symbolic link out of the folder', async () => {
+    const { root, folder } = connector({});
+    const outside = path.join(root, 'elsewhere.json');
+    const text = withTrailingComma(validApiProperties());
+    writeFileSync(outside, text);
+    unlinkSync(path.join(folder, 'apiProperties.json'));
+    symlinkSync(outside, path.join(folder, 'apiProperties.json'));
+    expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({ fixed: [], notFixed: [] });
+    expect(readFileSync(outside, 'utf8')).toBe(text);
+    // Nor when the link is made to lead out of the folder after the file was read.
+    const inside = path.join(folder, 'properties.json');
+    writeFileSync(inside, text);
+    unlinkSync(path.join(folder, 'apiProperties.json'));
+    symlinkSync(outside, path.join(folder, 'apiProperties.json'));
+    expect(await writeFixedFile(folder, 'apiProperties.json', text, '{}')).toEqual({
+      written: false,
+      reason: expect.stringMatching(/symbolic link to a file outside the connector folder/),
+    });
+    expect(readFileSync(outside, 'utf8')).toBe(text);
+  });
+
+  it('writes through a symbolic link to a file of the folder, which stays a link', async () => {
+    const text = withTrailingComma(validApiProperties());
+    const { root, folder } = connector({ 'properties.json': text });
+    unlinkSync(path.join(folder, 'apiProperties.json'));
+    symlinkSync('properties.json', path.join(folder, 'apiProperties.json'));
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([{ file: PROPERTIES, slips: 1 }]);
+    expect(readFileSync(path.join(folder, 'properties.json'), 'utf8')).toBe(
+      JSON.stringify(validApiProperties(), null, 2),
+    );
+    expect(statSync(path.join(folder, 'apiProperties.json')).isFile()).toBe(true);
+    expect(
+      readdirSync(folder, { withFileTypes: true })
+        .find((e) => e.name === 'apiProperties.json')
+        ?.isSymbolicLink(),
+    ).toBe(true);
+  });
+
+  it('does not write a file that changed since it was read', async () => {
+    const { folder } = connector({ 'apiProperties.json': '{"a": 1, "b": 2}' });
+    expect(await writeFixedFile(folder, 'apiProperties.json', '{"a": 1,}', '{"a": 1}')).toEqual({
+      written: false,
+      reason: expect.stringMatching(/changed since it was read/),
+    });
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe('{"a": 1, "b": 2}');
+  });
+
+  it('fixes only the folders the configuration does not ignore', async () => {
+    const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
+    const report = await fixJsonSlips(['.'], {
+      cwd: root,
+      config: {
+        path: path.join(root, '.connector-alm.yml'),
+        ignore: ['certified-connectors/Contoso'],
+        rules: {},
+      },
+    });
+    expect(report).toEqual({ fixed: [], notFixed: [] });
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(
+      withTrailingComma(validApiProperties()),
+    );
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from '@jest/globals';
+import { fixJsonText } from '../../src/fix/json-fix.js';
+import { JsonDocument } from '../../src/json/json-document.js';
+
+/** The text `validate --fix` writes for `text`, which must be fixed. */
+function fixed(text: string): { text: string; slips: number } {
+  const fix = fixJsonText(text);
+  if (fix.outcome !== 'fixed') throw new Error(`not fixed: ${JSON.stringify(fix)}`);
+  return { text: fix.text, slips: fix.slips };
+}
+
+describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () => {
+  // Each kind of slip the diagnosis names an edit for, with the text it is written as.
+  it.each([
+    ['a trailing comma', '{\n  "a": 1,\n  "b": [1, 2,],\n}\n', '{\n  "a": 1,\n  "b": [1, 2]\n}\n', 2],
+    ['a comment on a line of its own', '{\n  // note\n  "a": 1\n}\n', '{\n  "a": 1\n}\n', 1],
+    ['a comment after a value', '{\n  "a": 1, // note\n  "b": 2\n}\n', '{\n  "a": 1,\n  "b": 2\n}\n', 1],
+    ['a block comment over lines', '{\n  /* one\n     two */\n  "a": 1\n}\n', '{\n  "a": 1\n}\n', 1],
+    ['a block comment before a key', '{\n  /* note */ "a": 1\n}\n', '{\n  "a": 1\n}\n', 1],
+    ['a block comment between tokens', '{"a": /* x */ 1}', '{"a": 1}', 1],
+    ['two comments after a value', '[\n  1 /* a */ // b\n]', '[\n  1\n]', 2],
+    ['a comment with #, as YAML writes one', '{\n  # note: 1\n  "a": 1\n}', '{\n  "a": 1\n}', 1],
+    ['single quotes', `{'a': 'it\\'s "so"'}`, '{"a": "it\'s \\"so\\""}', 2],
+    ['a key without quotes', '{a: 1, b_c: 2}', '{"a": 1, "b_c": 2}', 2],
+    ['a value in backticks', '{"a": `x`}', '{"a": "x"}', 1],
+    ['typographic quotes', '{\u201ca\u201d: \u201cb c\u201d}', '{"a": "b c"}', 2],
+    ['a ; for a comma', '{"a": 1; "b": true;\n "c": 3}', '{"a": 1, "b": true,\n "c": 3}', 2],
+    ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '{\n  "a": 1,\n  "b": 2\n}', 1],
+    ['a missing comma before a comment', '{"a": 1 // note\n "b": 2}', '{"a": 1,\n "b": 2}', 2],
+    ['a = or => for a colon', '{"a" = 1, "b" => 2}', '{"a" : 1, "b" : 2}', 2],
+    ['hexadecimal and JavaScript numbers', '[0x1F, -0x10, +1, .5, 02.5]', '[31, -16, 1, 0.5, 2.5]', 5],
+    ['True, False and None', '[True, False, None]', '[true, false, null]', 3],
+    ['a word for a string', '{"a": application/json}', '{"a": "application/json"}', 1],
+    [
+      'a TAB and a stray backslash in a string',
+      '{"a": "x\ty", "b": "C:\\dir"}',
+      '{"a": "x\\ty", "b": "C:\\\\dir"}',
+      2,
+    ],
+    ['a closing bracket of the wrong kind', '{"a": [1, 2}, "b": 3}', '{"a": [1, 2], "b": 3}', 1],
+    ['a bracket left open at the end', '{\n  "a": {"b": 1}\n', '{\n  "a": {"b": 1}}\n', 1],
+    // The maker typed it for a space: a space it stays.
+    ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
+  ])('%s', (_kind, text, written, slips) => {
+    expect(fixed(text)).toEqual({ text: written, slips });
+    // The value the rules read from the broken file, and as many slips as GEN-JSON-PARSE reported.
+    const document = JsonDocument.parse(text);
+    expect(JSON.parse(written)).toEqual(document.value);
+    expect(document.syntaxIssues).toHaveLength(slips);
+    // A second --fix finds nothing to do.
+    expect(fixJsonText(written)).toEqual({ outcome: 'strict' });
+  });
+
+  it('keeps a byte-order mark, CR LF line endings and the indentation', () => {
+    const text = '\ufeff{\r\n\t"a": 1,\r\n\t"b": \'x\', // note\r\n}\r\n';
+    expect(fixed(text)).toEqual({ text: '\ufeff{\r\n\t"a": 1,\r\n\t"b": "x"\r\n}\r\n', slips: 3 });
+    // The edits' offsets count from after the mark, as the loader reads the file.
+    expect(fixed('\ufeff{"a": 1,}')).toEqual({ text: '\ufeff{"a": 1}', slips: 1 });
+  });
+
+  it('leaves the rest of a large document as it was', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `    "key${i}": "value ${i}",`);
+    const text = `{\n  "a": {\n${lines.join('\n')}\n  },\n}\n`;
+    const written = fixed(text).text;
+    expect(written).toBe(`{\n  "a": {\n${lines.join('\n').slice(0, -1)}\n  }\n}\n`);
+  });
+
+  it('says nothing to do for strict JSON', () => {
+    expect(fixJsonText('{"a": 1}')).toEqual({ outcome: 'strict' });
+    expect(fixJsonText('\ufeff{"a": 1}\n')).toEqual({ outcome: 'strict' });
+  });
+
+  it('leaves text alone, and says why, when an issue names no single edit', () => {
+    for (const text of ['{"a": 1, "b": }', '{"a": NaN}', '{"a": "x', '{"a": 1} {"b": 2}']) {
+      const fix = fixJsonText(text);
+      expect({ text, outcome: fix.outcome }).toEqual({ text, outcome: 'not-fixed' });
+      expect(fix.outcome === 'not-fixed' && fix.reason).toMatch(/GEN-JSON-PARSE/);
+    }
+    expect(fixJsonText('  \n')).toEqual({ outcome: 'not-fixed', reason: expect.stringMatching(/empty/) });
+    expect(fixJsonText('['.repeat(300))).toEqual({
+      outcome: 'not-fixed',
+      reason: expect.stringMatching(/nested more than 256 levels/),
+    });
+  });
+
+  it('writes every slip, at each place it is made in a swagger, as the document its maker meant, without trailing blanks', () => {
+    const swagger = JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 'Tasks', version: '1.0' },
+        paths: {
+          '/tasks': { get: { operationId: 'ListTasks', responses: { '200': { description: 'OK' } } } },
+        },
+        values: [null, true, 2.5, [], {}, ''],
+      },
+      null,
+      2,
+    ).replace(/\n/g, '\r\n');
+    const meant = JSON.parse(swagger) as unknown;
+    const slips: [RegExp, (match: string) => string][] = [
+      [/(["\]}0-9el])(\r\n *[\]}])/g, (m) => m.replace(/\r/, ',\r')],
+      [/\r\n/g, (m) => ` // note${m}`],
+      [/\r\n/g, (m) => `${m}  /* note */${m}`],
+      [/"(Tasks|OK|2\.0)"/g, (m) => `'${m.slice(1, -1)}'`],
+      [/"(swagger|title|get)":/g, (m) => m.slice(1, -2) + ':'],
+      [/,\r\n/g, (m) => m.replace(',', ';')],
+    ];
+    let count = 0;
+    for (const [pattern, slip] of slips) {
+      for (const match of swagger.matchAll(pattern)) {
+        const text =
+          swagger.slice(0, match.index) + slip(match[0]) + swagger.slice(match.index + match[0].length);
+        const written = fixed(text).text;
+        expect({ text, value: JSON.parse(written) }).toEqual({ text, value: meant });
+        expect({ text, blanks: /[ \t]\r\n/.test(written), bare: /[^\r]\n/.test(written) }).toEqual({
+          text,
+          blanks: false,
+          bare: false,
+        });
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(50);
+  });
+});
