@@ -65,6 +65,17 @@ describe('connector-alm validate --fix', () => {
     expect(propertiesOf(root)).toBe(PRETTY_PROPERTIES);
   });
 
+  it('writes nothing when a path of the command line holds no connector folder (exit 2)', async () => {
+    const root = repository(SLIPPED_PROPERTIES);
+    mkdirSync(path.join(root, 'docs'));
+    const io = memoryIo(root);
+    expect(await runCli(['validate', FOLDER, 'docs', '--fix'], io)).toBe(2);
+    expect(io.err()).toBe(
+      'docs: error: holds no connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.\n',
+    );
+    expect(propertiesOf(root)).toBe(SLIPPED_PROPERTIES);
+  });
+
   it('lists the fixed files in the JSON output, after the keys of its contract', async () => {
     const root = repository(SLIPPED_PROPERTIES);
     const io = memoryIo(root);

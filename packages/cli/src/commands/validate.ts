@@ -86,7 +86,9 @@ export function registerValidateCommand(program: Command, context: CommandContex
       if (options.onlyNew && !options.base) throw new UsageError('--only-new needs --base <ref>.');
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
       // Fixed before validating, so that the findings are those of the files as they are now; with
-      // --base too, where the fixed files count as changes of the work tree.
+      // --base too, where the fixed files count as changes of the work tree. A command line that is
+      // refused must write nothing, so its paths are judged before any file is fixed.
+      if (options.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
       const fixes = options.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config }) : undefined;
       if (fixes) for (const line of describeFixes(fixes)) io.stderr.write(`${line}\n`);
       const validateOptions = {
@@ -99,24 +101,33 @@ export function registerValidateCommand(program: Command, context: CommandContex
         ? await validateAgainstBase(paths, options.base, validateOptions)
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
-      // Every path must lead to a connector folder, not only one of them: a path that holds none is a
-      // usage error (exit code 2), whether or not the others hold some. Asked even when nothing was
-      // validated: a path whose connector folders the configuration ignores holds some.
-      const empty = await pathsWithoutConnectors(
-        paths,
-        io.cwd,
-        result.connectors.map((connector) => connector.path),
-      );
-      if (empty.length > 0) {
-        const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
-        // One path is the location; several are listed, since a location names one file.
-        if (empty.length === 1)
-          throw new UsageError('holds no connector folder.', { location: { file: empty[0]! }, hint });
-        throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(', ')}.`, {
-          hint,
-        });
-      }
+      // Asked after validating, from the folders validated, so that the paths are not searched twice.
+      if (!options.fix)
+        await refusePathsWithoutConnectors(
+          paths,
+          io.cwd,
+          result.connectors.map((connector) => connector.path),
+        );
       await writeReport(context, result, { ...options, fixes });
       context.setExit(failsThreshold(result, options.failOn) ? ExitCode.Failure : ExitCode.Success);
     });
+}
+
+/**
+ * Every path must lead to a connector folder, not only one of them: a path that holds none is a
+ * usage error (exit code 2), whether or not the others hold some. A path whose connector folders
+ * the configuration ignores holds some. `validated` are the folders already found, if any.
+ */
+async function refusePathsWithoutConnectors(
+  paths: readonly string[],
+  cwd: string,
+  validated: readonly string[],
+): Promise<void> {
+  const empty = await pathsWithoutConnectors(paths, cwd, validated);
+  if (empty.length === 0) return;
+  const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
+  // One path is the location; several are listed, since a location names one file.
+  if (empty.length === 1)
+    throw new UsageError('holds no connector folder.', { location: { file: empty[0]! }, hint });
+  throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(', ')}.`, { hint });
 }
