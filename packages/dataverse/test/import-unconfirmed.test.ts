@@ -58,7 +58,7 @@ const LOST_AFTER_THE_JOB_STARTED: { what: string; fault: Fault; happened: string
   {
     what: 'no answer after the import job started',
     fault: { kind: 'hang', afterProcessing: true },
-    happened: 'no answer within 600 s',
+    happened: 'no answer within 10 min',
   },
   {
     what: 'a connection reset after the import job started',

@@ -151,7 +151,11 @@ export function gaveUpMessage(
   return `${message.replace(/\.$/, '')}; gave up after ${plural(attempts, 'attempt')} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 
-/** A wait for messages: "1.5 s". */
+/**
+ * A wait for messages: "1.5 s", or whole minutes as such ("10 min", not "600 s"), which is how the
+ * limits are thought of and documented.
+ */
 export function formatSeconds(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
   return `${Math.round(ms / 100) / 10} s`;
 }
