@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path58 = require("node:path");
-    var fs25 = require("node:fs");
+    var path59 = require("node:path");
+    var fs27 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs25.existsSync(executableFile)) return;
+        if (fs27.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path58.resolve(baseDir, baseName);
-          if (fs25.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path58.extname(baseName))) return void 0;
+          const localBin = path59.resolve(baseDir, baseName);
+          if (fs27.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path59.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs25.existsSync(`${localBin}${ext}`)
+            (ext) => fs27.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs25.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs27.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path58.resolve(
-            path58.dirname(resolvedScriptPath),
+          executableDir = path59.resolve(
+            path59.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path58.basename(
+            const legacyName = path59.basename(
               this._scriptPath,
-              path58.extname(this._scriptPath)
+              path59.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path58.extname(executableFile));
+        launchWithNode = sourceExt.includes(path59.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path58.basename(filename, path58.extname(filename));
+        this._name = path59.basename(filename, path59.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path59) {
-        if (path59 === void 0) return this._executableDir;
-        this._executableDir = path59;
+      executableDir(path60) {
+        if (path60 === void 0) return this._executableDir;
+        this._executableDir = path60;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path58) {
-      let input = path58;
+    function removeDotSegments(path59) {
+      let input = path59;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path58) {
-      if (path58 === "" || path58[0] === "/") {
-        return removeDotSegments(path58);
+    function removeDotSegmentsRelative(path59) {
+      if (path59 === "" || path59[0] === "/") {
+        return removeDotSegments(path59);
       }
-      const segments = path58.split("/");
+      const segments = path59.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path58 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path58 && path58 !== "/" ? path58 : void 0;
+        const path59 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path59 && path59 !== "/" ? path59 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path58) {
-      const ctrl = callVisitor(key, node, visitor, path58);
+    function visit_(key, node, visitor, path59) {
+      const ctrl = callVisitor(key, node, visitor, path59);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path58, ctrl);
-        return visit_(key, ctrl, visitor, path58);
+        replaceNode(key, path59, ctrl);
+        return visit_(key, ctrl, visitor, path59);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path58 = Object.freeze(path58.concat(node));
+          path59 = Object.freeze(path59.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path58);
+            const ci = visit_(i2, node.items[i2], visitor, path59);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path58 = Object.freeze(path58.concat(node));
-          const ck = visit_("key", node.key, visitor, path58);
+          path59 = Object.freeze(path59.concat(node));
+          const ck = visit_("key", node.key, visitor, path59);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path58);
+          const cv = visit_("value", node.value, visitor, path59);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path58) {
-      const ctrl = await callVisitor(key, node, visitor, path58);
+    async function visitAsync_(key, node, visitor, path59) {
+      const ctrl = await callVisitor(key, node, visitor, path59);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path58, ctrl);
-        return visitAsync_(key, ctrl, visitor, path58);
+        replaceNode(key, path59, ctrl);
+        return visitAsync_(key, ctrl, visitor, path59);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path58 = Object.freeze(path58.concat(node));
+          path59 = Object.freeze(path59.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path58);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path59);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path58 = Object.freeze(path58.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path58);
+          path59 = Object.freeze(path59.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path59);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path58);
+          const cv = await visitAsync_("value", node.value, visitor, path59);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path58) {
+    function callVisitor(key, node, visitor, path59) {
       if (typeof visitor === "function")
-        return visitor(key, node, path58);
+        return visitor(key, node, path59);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path58);
+        return visitor.Map?.(key, node, path59);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path58);
+        return visitor.Seq?.(key, node, path59);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path58);
+        return visitor.Pair?.(key, node, path59);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path58);
+        return visitor.Scalar?.(key, node, path59);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path58);
+        return visitor.Alias?.(key, node, path59);
       return void 0;
     }
-    function replaceNode(key, path58, node) {
-      const parent = path58[path58.length - 1];
+    function replaceNode(key, path59, node) {
+      const parent = path59[path59.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path58, value) {
+    function collectionFromPath(schema, path59, value) {
       let v = value;
-      for (let i2 = path58.length - 1; i2 >= 0; --i2) {
-        const k = path58[i2];
+      for (let i2 = path59.length - 1; i2 >= 0; --i2) {
+        const k = path59[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path58) => path58 == null || typeof path58 === "object" && !!path58[Symbol.iterator]().next().done;
+    var isEmptyPath = (path59) => path59 == null || typeof path59 === "object" && !!path59[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path58, value) {
-        if (isEmptyPath(path58))
+      addIn(path59, value) {
+        if (isEmptyPath(path59))
           this.add(value);
         else {
-          const [key, ...rest] = path58;
+          const [key, ...rest] = path59;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path58) {
-        const [key, ...rest] = path58;
+      deleteIn(path59) {
+        const [key, ...rest] = path59;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path58, keepScalar) {
-        const [key, ...rest] = path58;
+      getIn(path59, keepScalar) {
+        const [key, ...rest] = path59;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path58) {
-        const [key, ...rest] = path58;
+      hasIn(path59) {
+        const [key, ...rest] = path59;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path58, value) {
-        const [key, ...rest] = path58;
+      setIn(path59, value) {
+        const [key, ...rest] = path59;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path58, value) {
+      addIn(path59, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path58, value);
+          this.contents.addIn(path59, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path58) {
-        if (Collection2.isEmptyPath(path58)) {
+      deleteIn(path59) {
+        if (Collection2.isEmptyPath(path59)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path58) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path59) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path58, keepScalar) {
-        if (Collection2.isEmptyPath(path58))
+      getIn(path59, keepScalar) {
+        if (Collection2.isEmptyPath(path59))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path58, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path59, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path58) {
-        if (Collection2.isEmptyPath(path58))
+      hasIn(path59) {
+        if (Collection2.isEmptyPath(path59))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path58) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path59) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path58, value) {
-        if (Collection2.isEmptyPath(path58)) {
+      setIn(path59, value) {
+        if (Collection2.isEmptyPath(path59)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path58), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path59), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path58, value);
+          this.contents.setIn(path59, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path58) => {
+    visit2.itemAtPath = (cst, path59) => {
       let item = cst;
-      for (const [field, index] of path58) {
+      for (const [field, index] of path59) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path58) => {
-      const parent = visit2.itemAtPath(cst, path58.slice(0, -1));
-      const field = path58[path58.length - 1][0];
+    visit2.parentCollection = (cst, path59) => {
+      const parent = visit2.itemAtPath(cst, path59.slice(0, -1));
+      const field = path59[path59.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path58, item, visitor) {
-      let ctrl = visitor(item, path58);
+    function _visit(path59, item, visitor) {
+      let ctrl = visitor(item, path59);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path58.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path59.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path58);
+            ctrl = ctrl(item, path59);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path58) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path59) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs25, sep: [] });
+                map2.items.push({ start, key: fs27, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs25);
+                this.stack.push(fs27);
               } else {
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs25, sep: [] });
+                fc.items.push({ start: [], key: fs27, sep: [] });
               else if (it.sep)
-                this.stack.push(fs25);
+                this.stack.push(fs27);
               else
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs25, exportName) {
+    function addFormats2(ajv, list2, fs27, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs25[f]);
+        ajv.addFormat(f, fs27[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path58, { windows } = {}) => {
-      const segs = path58.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path59, { windows } = {}) => {
+      const segs = path59.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs25 = require("fs");
+    var fs27 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs25.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs27.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs25.close(self2.fd, onCloseDone);
+      fs27.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs25.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs27.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs25 = require("fs");
+    var fs27 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path58, options2) {
+    function openPromise(path59, options2) {
       return new Promise((resolve, reject) => {
-        open2(path58, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path59, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path58, options2, callback) {
+    function open2(path59, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.open(path58, "r", function(err2, fd2) {
+      fs27.open(path59, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs25.close(fd2, defaultCallback);
+          if (err3) fs27.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.fstat(fd2, function(err2, stats) {
+      fs27.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs25 = require("fs");
+    var fs27 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs25.stat(realPath, function(err2, stats) {
+      fs27.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs25.createReadStream(realPath);
+          var readStream = fs27.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30479,6 +30479,107 @@ function stringEnd(text3, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat?.isDirectory()) return void 0;
+    if (stat)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function statOrUndefined(stat, file) {
+  try {
+    return stat(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_path3 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path3.default.resolve(target);
+  return import_node_path3.default.join(
+    import_node_path3.default.dirname(resolved2),
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+  );
+}
+
+// packages/core/src/fs/write-failure.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error2) {
+  const { code: code2, syscall } = error2 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error2), hint: "Check that the folder can be written." };
+}
+function targetWriteError(target, error2) {
+  if (isUserError(error2)) return error2;
+  const failure = writeFailure(error2);
+  if (failure === void 0) return error2;
+  const { code: code2, syscall, path: where2 } = error2;
+  const elsewhere = where2 !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where2)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where2}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error2
+  });
+}
+async function writingTo(target, work) {
+  try {
+    return await work();
+  } catch (error2) {
+    throw targetWriteError(target, error2);
+  }
+}
+
+// packages/core/src/fs/write-file-atomically.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+async function writeFileAtomically(file, bytes, options2 = {}) {
+  await writingTo(file, async () => {
+    await import_node_fs2.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    try {
+      await import_node_fs2.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs2.promises.chmod(temporary, options2.mode);
+      await import_node_fs2.promises.rename(temporary, file);
+    } catch (error2) {
+      await import_node_fs2.promises.rm(temporary, { force: true });
+      throw error2;
+    }
+  });
+}
+
 // packages/cli/src/io.ts
 var ExitCode = {
   Success: 0,
@@ -30663,33 +30764,33 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path2.default.resolve(cwd);
+  let folder = import_node_path6.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path2.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs3.existsSync)(import_node_path6.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path2.default.join(folder, present[1]) },
+        location: { file: import_node_path6.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path2.default.join(folder, present[0]);
-    const parent = import_node_path2.default.dirname(folder);
-    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path6.default.join(folder, present[0]);
+    const parent = import_node_path6.default.dirname(folder);
+    if ((0, import_node_fs3.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -31375,12 +31476,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path58) {
+function findNodeAtLocation(root, path59) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path58) {
+  for (let segment of path59) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32143,7 +32244,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path58 = [root];
+  const path59 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32151,14 +32252,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path58[level];
+    let node = path59[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path58[level] = node;
+      path59[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34674,7 +34775,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path58 = problem.segments;
+  const path59 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34688,21 +34789,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path58.includes("oAuthSettings")) {
-      const last2 = path58[path58.length - 1];
+    if (path59.includes("oAuthSettings")) {
+      const last2 = path59[path59.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path58.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path58[path58.length - 1] === "type" && path58.length === parameterNameDepth(path58) + 1)
+    if (path59.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path59[path59.length - 1] === "type" && path59.length === parameterNameDepth(path59) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path58) {
-  return path58[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path59) {
+  return path59[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35482,11 +35583,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -35547,10 +35648,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path3.default.resolve(cwd, folder);
+  const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
-  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
+  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -35561,7 +35662,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath: displayPath2,
     absolutePath,
-    name: import_node_path3.default.basename(absolutePath),
+    name: import_node_path7.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -35585,7 +35686,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs2.default.statSync(filePath2).size;
+    return import_node_fs4.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -35595,13 +35696,13 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path3.default.relative(cwd, absolute);
+  const relative = import_node_path7.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-function displayPathIn(folder, name, paths = import_node_path3.default) {
+function displayPathIn(folder, name, paths = import_node_path7.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path3.default) {
+function entryPath(folder, name, paths = import_node_path7.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -35634,7 +35735,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs2.default.realpathSync(filePath2);
+    const target = import_node_fs4.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -35642,8 +35743,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs2.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs2.default.readFileSync(filePath2);
+    if (!readable(import_node_fs4.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs4.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -35654,21 +35755,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs2.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs4.default.openSync(filePath2, "r");
   try {
-    const stat = import_node_fs2.default.fstatSync(fd2);
+    const stat = import_node_fs4.default.fstatSync(fd2);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs2.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs4.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs2.default.closeSync(fd2);
+    import_node_fs4.default.closeSync(fd2);
   }
 }
 function readable(stat, name, issues) {
@@ -35707,8 +35808,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -35727,10 +35828,10 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path4.default.resolve(cwd, given2);
+    const absolute = import_node_path8.default.resolve(cwd, given2);
     let stat;
     try {
-      stat = (0, import_node_fs3.statSync)(absolute);
+      stat = (0, import_node_fs5.statSync)(absolute);
     } catch {
       throw new UsageError("does not exist.", {
         location: { file: given2 },
@@ -35738,8 +35839,8 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path4.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
+      const folder = import_node_path8.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs5.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -35753,14 +35854,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs5.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path4.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path8.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -35768,15 +35869,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path4.default.basename(import_node_path4.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path8.default.basename(import_node_path8.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
+  const resolved2 = import_node_path8.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path4.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -35836,9 +35937,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -35858,7 +35959,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -36033,7 +36134,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -36855,11 +36956,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path58 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path58)) continue;
-      let pathItem = asObject(paths[path58]);
+    for (const path59 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path59)) continue;
+      let pathItem = asObject(paths[path59]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path58);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path59);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -36875,7 +36976,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path58, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path59, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37009,8 +37110,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path58, method, pathItemPlace, operation2) {
-    this.path = path58;
+  constructor(path59, method, pathItemPlace, operation2) {
+    this.path = path59;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37187,9 +37288,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path58) {
+function pathVariables(path59) {
   const names3 = [];
-  for (const match2 of path58.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path59.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -37235,10 +37336,10 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue, name, location) {
+  constructor(value, place, sameValue2, name, location) {
     this.value = value;
     this.place = place;
-    this.sameValue = sameValue;
+    this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
   }
@@ -45488,12 +45589,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path58 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path58)) continue;
-        if (path58.startsWith("x-")) continue;
-        const item = paths[path58];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path58);
-        else this.typeIssue(placeAt(rootNode, "paths", path58), "Object", item);
+      for (const path59 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path59)) continue;
+        if (path59.startsWith("x-")) continue;
+        const item = paths[path59];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path59);
+        else this.typeIssue(placeAt(rootNode, "paths", path59), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45517,8 +45618,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path58) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path58);
+  visitPathItem(item, rootNode, path59) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path59);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46748,12 +46849,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path58 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path59 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path58 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path59 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46860,16 +46961,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path58) {
+function followSchemaPath(model, root, path59) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path58.length && steps < MAX_STEPS; ) {
-    let end = path58.indexOf("/", start);
-    if (end === -1) end = path58.length;
+  for (let start = 0; start < path59.length && steps < MAX_STEPS; ) {
+    let end = path59.indexOf("/", start);
+    if (end === -1) end = path59.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path58.slice(start, end));
+      const next = property(model, current, path59.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47044,9 +47145,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path58 = pathAt(call, key);
-    if (path58 === void 0 || followSchemaPath(model, items.schema, path58).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path58, label) });
+    const path59 = pathAt(call, key);
+    if (path59 === void 0 || followSchemaPath(model, items.schema, path59).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path59, label) });
   }
   return problems;
 }
@@ -48550,16 +48651,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path58) {
-    this.path = path58;
-    const hasBrace = path58.includes("{");
-    this.variables = hasBrace ? scanVariables(path58) : NO_VARIABLES;
+  constructor(path59) {
+    this.path = path59;
+    const hasBrace = path59.includes("{");
+    this.variables = hasBrace ? scanVariables(path59) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path58.indexOf("/"); ; slash = path58.indexOf("/", start)) {
-      const end = slash === -1 ? path58.length : slash;
-      if (hasBrace && isVariableSegment(path58, start, end)) variableSegmentCount++;
+    for (let slash = path59.indexOf("/"); ; slash = path59.indexOf("/", start)) {
+      const end = slash === -1 ? path59.length : slash;
+      if (hasBrace && isVariableSegment(path59, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48588,8 +48689,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path58 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path58) last2 = new PathTemplate(path58);
+    const path59 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path59) last2 = new PathTemplate(path59);
     templates[index] = last2;
   }
   return templates;
@@ -48614,9 +48715,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path58, start) {
-  const slash = path58.indexOf("/", start);
-  return slash === -1 ? path58.length : slash;
+function segmentEnd(path59, start) {
+  const slash = path59.indexOf("/", start);
+  return slash === -1 ? path59.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48625,57 +48726,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path58, start, end) {
+function isVariableSegment(path59, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path58.charCodeAt(start) !== OPEN || path58.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path59.charCodeAt(start) !== OPEN || path59.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path58.charCodeAt(index);
+    const code2 = path59.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path58, open2) {
-  for (let index = open2 + 1; index < path58.length; index++) {
-    const code2 = path58.charCodeAt(index);
+function matchEnd(path59, open2) {
+  for (let index = open2 + 1; index < path59.length; index++) {
+    const code2 = path59.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path58) {
+function scanVariables(path59) {
   const variables = [];
-  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path58, open2);
+  for (let open2 = path59.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path59, open2);
     if (close2 === -1) {
-      open2 = path58.indexOf("{", open2 + 1);
+      open2 = path59.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path58.slice(open2 + 1, close2);
+    const name = path59.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path58.indexOf("{", close2 + 1);
+    open2 = path59.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path58) {
+function routeOf(path59) {
   let route = "";
   let copied = 0;
-  for (let open2 = path58.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path58, open2);
+  for (let open2 = path59.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path59, open2);
     if (close2 === -1) {
-      open2 = path58.indexOf("{", open2 + 1);
+      open2 = path59.indexOf("{", open2 + 1);
       continue;
     }
-    route += path58.slice(copied, open2) + "{}";
+    route += path59.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path58.indexOf("{", copied);
+    open2 = path59.indexOf("{", copied);
   }
-  return copied === 0 ? path58 : route + path58.slice(copied);
+  return copied === 0 ? path59 : route + path59.slice(copied);
 }
-function routeHash(path58) {
+function routeHash(path59) {
   let hash = 0;
-  for (let index = 0; index < path58.length; index++) {
-    const code2 = path58.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path58, index) : -1;
+  for (let index = 0; index < path59.length; index++) {
+    const code2 = path59.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path59, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48696,15 +48797,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path58 of pathKeys(swagger)) {
-    const message2 = problem(path58);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path58), message: message2 });
+  for (const path59 of pathKeys(swagger)) {
+    const message2 = problem(path59);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path59), message: message2 });
   }
 }
-function templateProblem(path58) {
+function templateProblem(path59) {
   let open2 = -1;
-  for (let index = 0; index < path58.length; index++) {
-    const character = path58[index];
+  for (let index = 0; index < path59.length; index++) {
+    const character = path59[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48738,15 +48839,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path58 = operations[index].path;
-    if (!path58.includes("{")) {
-      while (index < operations.length && operations[index].path === path58) index++;
+    const path59 = operations[index].path;
+    if (!path59.includes("{")) {
+      while (index < operations.length && operations[index].path === path59) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path58; index++)
+    for (; index < operations.length && operations[index].path === path59; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path58);
+    const route = routeHash(path59);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48792,7 +48893,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path58) => path58.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path59) => path59.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48812,7 +48913,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path58) => /[?#]/.test(path58) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path59) => /[?#]/.test(path59) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48828,7 +48929,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path58) => path58.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path59) => path59.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48842,8 +48943,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path58) => {
-        const problem = templateProblem(path58);
+      reportPathKeys(context, (path59) => {
+        const problem = templateProblem(path59);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -48860,9 +48961,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path58) => (
+        (path59) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path58.includes("=") && pathVariables(path58).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path59.includes("=") && pathVariables(path59).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -48957,14 +49058,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path58 of pathKeys(swagger)) {
-        const key = path58.toLowerCase();
+      for (const path59 of pathKeys(swagger)) {
+        const key = path59.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path58),
+            pointer: childPointer("/paths", path59),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path58
+              path59
             )
           });
         }
@@ -48982,14 +49083,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      const paths = swagger?.paths;
-      for (const path58 in paths) {
-        if (!has(paths, path58)) continue;
-        const pathItem = asObject(paths[path58]);
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path59 in paths) {
+        if (!has(paths, path59)) continue;
+        const pathItem = asObject(paths[path59]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path58, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          pointer: childPointer("/paths", path59, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -49030,6 +49132,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -50782,26 +50891,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path58 = [];
+    const path59 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path58.push(start);
+    path59.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path58.pop();
+        path59.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path58.slice(path58.indexOf(target)));
+      if (seen === "grey") cycles.push(path59.slice(path59.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path58.push(target);
+        path59.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -51419,7 +51528,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path58 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path59 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51427,7 +51536,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path58}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path59}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51680,8 +51789,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path58) {
-  return routeOf(path58).replace(/\/+$/, "").toLowerCase();
+function templateShape(path59) {
+  return routeOf(path59).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51933,10 +52042,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path58, options2 = {}) {
+function offsetOfPath(document, path59, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path58.entries()) {
+  for (const [index, step2] of path59.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -51947,7 +52056,7 @@ function offsetOfPath(document, path58, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path58.length - 1;
+    const isLast = index === path59.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51961,7 +52070,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path6.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path10.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -52034,7 +52143,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path6.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path10.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -52044,16 +52153,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path58 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path58;
-  const value = path58.reduce(
+  const path59 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path59;
+  const value = path59.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path58.length === 0) {
+    if (path59.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52064,7 +52173,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path58, name],
+      path: [...path59, name],
       atKey: true
     };
   }
@@ -52072,7 +52181,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path58,
+      path: path59,
       atKey: false
     };
   }
@@ -52082,34 +52191,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path58,
+        path: path59,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path58, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path59, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path58,
+      path: path59,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path58, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path59, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path58,
+      path: path59,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path58,
+    path: path59,
     atKey: false
   };
 }
@@ -52119,12 +52228,12 @@ function compiledSchema() {
   return validator;
 }
 function displayPath(cwd, file) {
-  const relative = import_node_path6.default.relative(cwd, file);
-  return relative === "" || import_node_path6.default.isAbsolute(relative) ? file : relative;
+  const relative = import_node_path10.default.relative(cwd, file);
+  return relative === "" || import_node_path10.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -52160,7 +52269,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path7.default.relative(finding.connector, finding.file).split(import_node_path7.default.sep).join("/");
+  return import_node_path11.default.relative(finding.connector, finding.file).split(import_node_path11.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -52202,9 +52311,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path58, method, body) => `{
+var operation = (path59, method, body) => `{
   "paths": {
-    "${path58}": {
+    "${path59}": {
       "${method}": ${body}
     }
   }
@@ -53506,21 +53615,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path58 in paths) {
-    if (!has(paths, path58)) continue;
-    const pathItem = refPathItem(paths[path58]);
+  for (const path59 in paths) {
+    if (!has(paths, path59)) continue;
+    const pathItem = refPathItem(paths[path59]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path58));
-    unfollowed2.set(path58, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path59));
+    unfollowed2.set(path59, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path58 in paths) {
-    if (!has(paths, path58)) continue;
-    const pathItem = refPathItem(paths[path58]);
+  for (const path59 in paths) {
+    if (!has(paths, path59)) continue;
+    const pathItem = refPathItem(paths[path59]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -53532,17 +53641,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path58 of all) {
-    const before = has(pathsBefore, path58) ? pathsBefore[path58] : void 0;
-    const after = has(pathsAfter, path58) ? pathsAfter[path58] : void 0;
+  for (const path59 of all) {
+    const before = has(pathsBefore, path59) ? pathsBefore[path59] : void 0;
+    const after = has(pathsAfter, path59) ? pathsAfter[path59] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path58);
-    const whyBefore = unfollowedBefore.get(path58);
+    const whyAfter = unfollowedAfter.get(path59);
+    const whyBefore = unfollowedBefore.get(path59);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path58);
+    const pathItemPointer = childPointer("/paths", path59);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -53550,12 +53659,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path58)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path59)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path58)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path58)} was not compared: in the base version, ${whyBefore}.` : refEdit(path58, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path59)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path59)} was not compared: in the base version, ${whyBefore}.` : refEdit(path59, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -53565,12 +53674,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path58, before, after) {
+function refEdit(path59, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path58)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path59)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path58)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path58)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path59)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path59)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -53951,8 +54060,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path58) {
-  return path58.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path59) {
+  return path59.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -54564,8 +54673,8 @@ function compareChanges(a, b) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   const [before, after] = await Promise.all([readSide(oldPath, cwd), readSide(newPath, cwd)]);
@@ -54581,10 +54690,10 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   );
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path8.default.resolve(cwd, given2);
+  const absolute = import_node_path12.default.resolve(cwd, given2);
   let stat;
   try {
-    stat = await import_node_fs4.promises.stat(absolute);
+    stat = await import_node_fs6.promises.stat(absolute);
   } catch {
     throw new UsageError("does not exist.", {
       location: { file: given2 },
@@ -54592,7 +54701,7 @@ async function readSide(given2, cwd) {
     });
   }
   if (stat.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs4.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs6.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -54600,9 +54709,9 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
   }
-  const bytes = await import_node_fs4.promises.readFile(absolute);
+  const bytes = await import_node_fs6.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path8.default.basename(absolute);
+  const name = import_node_path12.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -54642,7 +54751,7 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path8.default.join(given2, import_node_path8.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path12.default.join(given2, import_node_path12.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
@@ -54781,9 +54890,383 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
+// packages/validator/src/config/ignore.ts
+var import_node_path13 = __toESM(require("node:path"), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path13.default.relative(import_node_path13.default.dirname(config2.path), folder).split(import_node_path13.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
+
+// packages/validator/src/parallel/bundled-worker.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
+var WORKER_BUNDLE_NAME = "validate-worker.cjs";
+function bundledWorkerScript() {
+  if (typeof __dirname !== "string") return void 0;
+  const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
+}
+
+// packages/validator/src/parallel/concurrency.ts
+var import_node_os = require("node:os");
+var MIN_FOLDERS_PER_WORKER = 16;
+function workerCount(concurrency, folderCount, cores = (0, import_node_os.availableParallelism)()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    const spare = Math.max(1, cores - 1);
+    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
+}
+function parseConcurrency(text3) {
+  const trimmed = text3.trim().toLowerCase();
+  if (trimmed === "auto" || trimmed === "off") return trimmed;
+  if (!/^[1-9]\d{0,3}$/.test(trimmed)) return void 0;
+  return Number(trimmed);
+}
+
+// packages/validator/src/parallel/idle-workers.ts
+var import_node_worker_threads = require("node:worker_threads");
+var idle = /* @__PURE__ */ new Map();
+var watched = /* @__PURE__ */ new WeakSet();
+var WORKER_YOUNG_GENERATION_MB = 96;
+function takeWorker(script2) {
+  const pool = idle.get(script2);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+}
+function releaseWorker(script2, worker) {
+  let pool = idle.get(script2);
+  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    worker.on("error", () => void 0);
+    worker.once("exit", () => idle.get(script2)?.delete(worker));
+  }
+}
+
+// packages/validator/src/parallel/pool.ts
+function validateFoldersInParallel(folders, setup, options2) {
+  const results = new Array(folders.length);
+  const workers = [];
+  const setUp = /* @__PURE__ */ new WeakSet();
+  const detach = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error2) => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      for (const worker of workers) {
+        if (error2) {
+          worker.on("error", ignore);
+          void worker.terminate();
+        } else releaseWorker(options2.workerScript, worker);
+      }
+      if (error2) reject(error2);
+      else resolve(results);
+    };
+    const assignNext = (worker) => {
+      if (nextTask >= folders.length) return;
+      const task = { index: nextTask, folder: folders[nextTask] };
+      if (!setUp.has(worker)) task.setup = setup;
+      worker.postMessage(task);
+      setUp.add(worker);
+      nextTask++;
+    };
+    const accept = (worker, reply) => {
+      if (settled) return;
+      if ("failure" in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options2.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error2) {
+        finish(error2 instanceof Error ? error2 : new Error(String(error2)));
+        return;
+      }
+      if (received === folders.length) finish();
+      else post(worker);
+    };
+    const post = (worker) => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error2) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error2)}`));
+        return false;
+      }
+    };
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options2.workers, folders.length));
+    for (let i2 = 0; i2 < count && !settled; i2++) {
+      let worker;
+      try {
+        worker = takeWorker(options2.workerScript);
+      } catch (error2) {
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error2)}`));
+        return;
+      }
+      workers.push(worker);
+      const onMessage = (reply) => accept(worker, reply);
+      const onError = (error2) => finish(new Error(`A validation worker failed: ${error2.message}`));
+      const onMessageError = (error2) => finish(new Error(`A validation worker's reply could not be read: ${error2.message}`));
+      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
+      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
+      detach.push(
+        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
+      );
+      if (!post(worker)) return;
+    }
+    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
+      for (const worker of workers) if (settled || !post(worker)) return;
+    }
+  });
+}
+var TASKS_IN_FLIGHT = 2;
+function ignore() {
+}
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// packages/validator/src/validate.ts
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function resolveProfile(folder, forced, config2) {
+  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
+}
+async function validatePaths(paths, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const config2 = options2.config ?? DEFAULT_CONFIG;
+  const folders = await foldersToValidate(paths, cwd, config2);
+  const workerScript = options2.workerScript ?? bundledWorkerScript();
+  const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
+  let connectors;
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options2.profile, config: config2 },
+      { workerScript, workers, onConnector: options2.onConnector }
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options2, config2, cwd);
+      connectors.push(result);
+      options2.onConnector?.(result);
+    }
+  }
+  const findings = connectors.flatMap((connector) => connector.findings);
+  return { connectors, findings, counts: countBySeverity(findings) };
+}
+async function foldersToValidate(paths, cwd, config2) {
+  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+}
+async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
+  const connector = await loadConnectorFolder(folder, cwd);
+  const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
+  const findings = validateLoadedConnector(connector, {
+    profile,
+    rules: options2.rules ?? ALL_RULES,
+    overrides: config2.rules
+  });
+  return { path: connector.displayPath, name: connector.name, profile, findings };
+}
+
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text3, edits) {
+  const removals = edits.filter((edit) => isRemoval(text3, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text3, removals).map((removal2) => tidiedDeletion(text3, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text3, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text3, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text3, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text3.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text3, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text3, end);
+  if (lineEnd2 < text3.length && !isLineBreak2(text3.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
+  const lineStart = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
+  if (lineStart && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text3, offset) {
+  while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonText(text3) {
+  const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
+  const json = bom === "" ? text3 : text3.slice(1);
+  if (isStrictJson(json)) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  if (edits === void 0) {
+    return notFixed(
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function isStrictJson(text3) {
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function repairedValue(text3, edits) {
+  const repaired = applyEdits(text3, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text3, value) {
+  try {
+    return JSON.stringify(JSON.parse(text3)) === value;
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/fix/write-fixed-file.ts
+var import_node_fs8 = require("node:fs");
+async function writeFixedFile(folder, name, read2, fixed) {
+  const file = entryPath(folder, name);
+  const stat = await import_node_fs8.promises.lstat(file);
+  let target = file;
+  if (stat.isSymbolicLink()) {
+    target = await import_node_fs8.promises.realpath(file);
+    if (!isBelow(await import_node_fs8.promises.realpath(folder), target)) {
+      return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
+    }
+  }
+  const current = await import_node_fs8.promises.stat(target);
+  if (!current.isFile()) return refused("it is not a regular file.");
+  if (!(await import_node_fs8.promises.readFile(target)).equals(Buffer.from(read2, "utf8"))) {
+    return refused("it changed since it was read; run validate --fix again.");
+  }
+  await writeFileAtomically(target, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
+  return { written: true };
+}
+function refused(reason) {
+  return { written: false, reason };
+}
+
+// packages/validator/src/fix/fix-folders.ts
+async function fixJsonSlips(paths, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const report2 = { fixed: [], notFixed: [] };
+  for (const folder of await foldersToValidate(paths, cwd, options2.config ?? DEFAULT_CONFIG)) {
+    const connector = await loadConnectorFolder(folder, cwd);
+    const { swagger, apiProperties, settings } = connector.files;
+    for (const file of [swagger, apiProperties, settings]) {
+      if (file === void 0) continue;
+      const outcome = await fixJsonFile(connector.absolutePath, file);
+      if (typeof outcome === "number") report2.fixed.push({ file: file.displayPath, slips: outcome });
+      else if (outcome !== void 0) report2.notFixed.push({ file: file.displayPath, reason: outcome });
+    }
+  }
+  return report2;
+}
+async function fixJsonFile(folder, file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
+    return "it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.";
+  }
+  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
+  const fix = fixJsonText(read2);
+  if (fix.outcome === "strict") return void 0;
+  if (fix.outcome === "not-fixed") return fix.reason;
+  const written2 = await writeFixedFile(folder, file.name, read2, fix.text);
+  return written2.written ? fix.slips : written2.reason;
+}
+function describeFixes(report2) {
+  return [
+    ...report2.fixed.map(({ file, slips }) => `fixed ${plural(slips, "JSON slip")} in ${file}`),
+    ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`)
+  ];
+}
+
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -54814,23 +55297,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path9.default.posix.dirname(folder);
-  return parent !== "." && import_node_path9.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path15.default.posix.dirname(folder);
+  return parent !== "." && import_node_path15.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs5.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs9.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path9.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path15.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path9.default.posix.dirname(file);
+  let folder = import_node_path15.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path9.default.posix.dirname(folder);
+    folder = import_node_path15.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -55024,28 +55507,28 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs6 = require("node:fs");
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs6.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs6.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs10.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs10.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path10.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs6.promises.mkdir(target, { recursive: true });
+    const target = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs10.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path10.default.resolve(target, relative);
+      const destination = import_node_path16.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs6.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
-      await import_node_fs6.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs10.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+      await import_node_fs10.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
   } catch (error2) {
@@ -55055,8 +55538,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // packages/validator/src/diff/counterpart-pointer.ts
@@ -55092,214 +55575,8 @@ function sameElement(before, after) {
   return jsonEqual(before, after);
 }
 
-// packages/validator/src/config/ignore.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path11.default.relative(import_node_path11.default.dirname(config2.path), folder).split(import_node_path11.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
-}
-
-// packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
-var WORKER_BUNDLE_NAME = "validate-worker.cjs";
-function bundledWorkerScript() {
-  if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path12.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
-}
-
-// packages/validator/src/parallel/concurrency.ts
-var import_node_os2 = require("node:os");
-var MIN_FOLDERS_PER_WORKER = 16;
-function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
-  if (concurrency === "off") return 1;
-  if (concurrency === "auto") {
-    const spare = Math.max(1, cores - 1);
-    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
-  }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
-}
-function parseConcurrency(text3) {
-  const trimmed = text3.trim().toLowerCase();
-  if (trimmed === "auto" || trimmed === "off") return trimmed;
-  if (!/^[1-9]\d{0,3}$/.test(trimmed)) return void 0;
-  return Number(trimmed);
-}
-
-// packages/validator/src/parallel/idle-workers.ts
-var import_node_worker_threads = require("node:worker_threads");
-var idle = /* @__PURE__ */ new Map();
-var watched = /* @__PURE__ */ new WeakSet();
-var WORKER_YOUNG_GENERATION_MB = 96;
-function takeWorker(script2) {
-  const pool = idle.get(script2);
-  const kept = pool?.values().next().value;
-  if (kept) {
-    pool.delete(kept);
-    kept.ref();
-    return kept;
-  }
-  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-}
-function releaseWorker(script2, worker) {
-  let pool = idle.get(script2);
-  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
-  pool.add(worker);
-  worker.unref();
-  if (!watched.has(worker)) {
-    watched.add(worker);
-    worker.on("error", () => void 0);
-    worker.once("exit", () => idle.get(script2)?.delete(worker));
-  }
-}
-
-// packages/validator/src/parallel/pool.ts
-function validateFoldersInParallel(folders, setup, options2) {
-  const results = new Array(folders.length);
-  const workers = [];
-  const setUp = /* @__PURE__ */ new WeakSet();
-  const detach = [];
-  let nextTask = 0;
-  let nextToEmit = 0;
-  let received = 0;
-  let settled = false;
-  return new Promise((resolve, reject) => {
-    const finish = (error2) => {
-      if (settled) return;
-      settled = true;
-      for (const off of detach) off();
-      for (const worker of workers) {
-        if (error2) {
-          worker.on("error", ignore);
-          void worker.terminate();
-        } else releaseWorker(options2.workerScript, worker);
-      }
-      if (error2) reject(error2);
-      else resolve(results);
-    };
-    const assignNext = (worker) => {
-      if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
-      if (!setUp.has(worker)) task.setup = setup;
-      worker.postMessage(task);
-      setUp.add(worker);
-      nextTask++;
-    };
-    const accept = (worker, reply) => {
-      if (settled) return;
-      if ("failure" in reply) {
-        finish(new Error(reply.failure.message));
-        return;
-      }
-      results[reply.index] = reply.result;
-      received++;
-      try {
-        while (nextToEmit < folders.length && results[nextToEmit]) {
-          options2.onConnector?.(results[nextToEmit]);
-          nextToEmit++;
-        }
-      } catch (error2) {
-        finish(error2 instanceof Error ? error2 : new Error(String(error2)));
-        return;
-      }
-      if (received === folders.length) finish();
-      else post(worker);
-    };
-    const post = (worker) => {
-      try {
-        assignNext(worker);
-        return true;
-      } catch (error2) {
-        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error2)}`));
-        return false;
-      }
-    };
-    if (folders.length === 0) {
-      finish();
-      return;
-    }
-    const count = Math.max(1, Math.min(options2.workers, folders.length));
-    for (let i2 = 0; i2 < count && !settled; i2++) {
-      let worker;
-      try {
-        worker = takeWorker(options2.workerScript);
-      } catch (error2) {
-        if (workers.length > 0) break;
-        finish(new Error(`Could not start a validation worker: ${messageOf(error2)}`));
-        return;
-      }
-      workers.push(worker);
-      const onMessage = (reply) => accept(worker, reply);
-      const onError = (error2) => finish(new Error(`A validation worker failed: ${error2.message}`));
-      const onMessageError = (error2) => finish(new Error(`A validation worker's reply could not be read: ${error2.message}`));
-      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
-      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
-      detach.push(
-        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
-      );
-      if (!post(worker)) return;
-    }
-    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
-      for (const worker of workers) if (settled || !post(worker)) return;
-    }
-  });
-}
-var TASKS_IN_FLIGHT = 2;
-function ignore() {
-}
-function messageOf(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
-// packages/validator/src/validate.ts
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function resolveProfile(folder, forced, config2) {
-  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
-}
-async function validatePaths(paths, options2 = {}) {
-  const cwd = options2.cwd ?? process.cwd();
-  const config2 = options2.config ?? DEFAULT_CONFIG;
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
-  const workerScript = options2.workerScript ?? bundledWorkerScript();
-  const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
-  let connectors;
-  if (workerScript && workers > 1) {
-    connectors = await validateFoldersInParallel(
-      folders,
-      { cwd, profile: options2.profile, config: config2 },
-      { workerScript, workers, onConnector: options2.onConnector }
-    );
-  } else {
-    connectors = [];
-    for (const folder of folders) {
-      const result = await validateFolder(folder, options2, config2, cwd);
-      connectors.push(result);
-      options2.onConnector?.(result);
-    }
-  }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
-}
-async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
-  const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
-  const findings = validateLoadedConnector(connector, {
-    profile,
-    rules: options2.rules ?? ALL_RULES,
-    overrides: config2.rules
-  });
-  return { path: connector.displayPath, name: connector.name, profile, findings };
-}
-
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -55401,8 +55678,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -55460,22 +55737,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
+      repositoryPath: import_node_path17.default.relative(topLevel, folder).split(import_node_path17.default.sep).join("/") || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs8.readdirSync)(folder);
+      names3 = (0, import_node_fs11.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names3);
-      const text3 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
+      const text3 = swagger === void 0 ? void 0 : readText(import_node_path17.default.join(folder, swagger));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path17.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -55488,7 +55765,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs8.readFileSync)(file);
+    return (0, import_node_fs11.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -55576,7 +55853,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path18.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -55605,7 +55882,7 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs9.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs12.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? new Git(cwd);
@@ -55624,7 +55901,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path15.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path19.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -55675,12 +55952,12 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
   const realCwd = await realCasePath(options2.cwd);
-  const fromCwd = (folder) => import_node_path15.default.resolve(options2.cwd, import_node_path15.default.relative(realCwd, import_node_path15.default.join(options2.topLevel, folder)));
+  const fromCwd = (folder) => import_node_path19.default.resolve(options2.cwd, import_node_path19.default.relative(realCwd, import_node_path19.default.join(options2.topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const existing = [];
   for (const folder of changedFolders) {
     if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs9.existsSync)(import_node_path15.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
+    if ((0, import_node_fs12.existsSync)(import_node_path19.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -55773,7 +56050,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path15.default.sep).join("/");
+    const posix = display.split(import_node_path19.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -55787,18 +56064,35 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path15.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
+  const relative = import_node_path19.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
+}
+
+// packages/validator/src/loader/paths-without-connectors.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+async function pathsWithoutConnectors(paths, cwd, validated = []) {
+  const folders = validated.map((folder) => import_node_path20.default.resolve(cwd, folder));
+  const empty = [];
+  for (const given2 of paths) {
+    const absolute = import_node_path20.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path20.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
+  }
+  return empty;
+}
+function isFile(absolute) {
+  return (0, import_node_fs13.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path16.default.resolve(cwd, file);
+  const baseDir = import_node_path21.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path21.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -55806,17 +56100,17 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path21.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const where2 = finding.pointer ?? `message:${finding.message}`;
-    const hash = (0, import_node_crypto2.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto3.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -55866,8 +56160,8 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
 }
 
 // packages/validator/src/reporters/json-reporter.ts
-function toJsonReport(result) {
-  return {
+function toJsonReport(result, fixes) {
+  const report2 = {
     findings: result.findings.map(toJsonFinding),
     connectors: result.connectors.map((connector) => ({
       path: connector.path,
@@ -55877,9 +56171,14 @@ function toJsonReport(result) {
     })),
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info }
   };
+  if (fixes) {
+    report2.fixed = fixes.fixed.map(({ file, slips }) => ({ file, slips }));
+    report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
+  }
+  return report2;
 }
-function formatJson(result) {
-  return JSON.stringify(toJsonReport(result), null, 2) + "\n";
+function formatJson(result, fixes) {
+  return JSON.stringify(toJsonReport(result, fixes), null, 2) + "\n";
 }
 function toJsonFinding(finding) {
   return {
@@ -56273,27 +56572,9 @@ function failsThreshold(result, failOn) {
   return result.counts.error > 0;
 }
 
-// packages/cli/src/paths-without-connectors.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
-async function pathsWithoutConnectors(paths, validated, cwd) {
-  const folders = validated.map((folder) => import_node_path17.default.resolve(cwd, folder));
-  const empty = [];
-  for (const given2 of paths) {
-    const absolute = import_node_path17.default.resolve(cwd, given2);
-    const led = (0, import_node_fs10.statSync)(absolute).isFile() ? folders.includes(import_node_path17.default.dirname(absolute)) : folders.some((folder) => isWithin2(absolute, folder));
-    if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
-  }
-  return empty;
-}
-function isWithin2(parent, child) {
-  const relative = import_node_path17.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path17.default.isAbsolute(relative);
-}
-
 // packages/cli/src/report-output.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -56305,18 +56586,18 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path18.default.resolve(cwd); ; dir = import_node_path18.default.dirname(dir)) {
-    if ((0, import_node_fs11.existsSync)(import_node_path18.default.join(dir, ".git"))) return dir;
-    if (import_node_path18.default.dirname(dir) === dir) return import_node_path18.default.resolve(cwd);
+  for (let dir = import_node_path22.default.resolve(cwd); ; dir = import_node_path22.default.dirname(dir)) {
+    if ((0, import_node_fs14.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
+    if (import_node_path22.default.dirname(dir) === dir) return import_node_path22.default.resolve(cwd);
   }
 }
 
 // packages/cli/src/report-output.ts
 function renderReport(result, format3, options2) {
-  if (format3 === "json") return formatJson(result);
+  if (format3 === "json") return formatJson(result, options2.fixes);
   if (format3 === "sarif")
     return formatSarif(result, {
       toolVersion: VERSION,
@@ -56329,13 +56610,14 @@ async function writeReport(context, result, options2) {
   const { io } = context;
   const text3 = renderReport(result, options2.format, {
     cwd: io.cwd,
-    color: options2.output === void 0 && useColor(io)
+    color: options2.output === void 0 && useColor(io),
+    fixes: options2.fixes
   });
   if (options2.output) {
-    const target = import_node_path19.default.resolve(io.cwd, options2.output);
+    const target = import_node_path23.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs12.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
-      await import_node_fs12.promises.writeFile(target, text3);
+      await import_node_fs15.promises.mkdir(import_node_path23.default.dirname(target), { recursive: true });
+      await import_node_fs15.promises.writeFile(target, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -56384,11 +56666,18 @@ function registerValidateCommand(program2, context) {
       "--concurrency <n>",
       "worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off"
     ).default("auto").argParser(concurrencyArgument)
+  ).option(
+    "--fix",
+    "write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026) into the files, then check them as fixed"
   ).action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
     if (options2.onlyNew && !options2.base) throw new UsageError("--only-new needs --base <ref>.");
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
+    if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
+    const fixes = options2.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config: config2 }) : void 0;
+    if (fixes) for (const line of describeFixes(fixes)) io.stderr.write(`${line}
+`);
     const validateOptions = {
       cwd: io.cwd,
       config: config2,
@@ -56397,22 +56686,23 @@ function registerValidateCommand(program2, context) {
     };
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
-    const empty = result.connectors.length === 0 ? paths : await pathsWithoutConnectors(
-      paths,
-      result.connectors.map((connector) => connector.path),
-      io.cwd
-    );
-    if (empty.length > 0) {
-      const hint = "A connector folder holds apiDefinition.swagger.json and apiProperties.json.";
-      if (empty.length === 1)
-        throw new UsageError("holds no connector folder.", { location: { file: empty[0] }, hint });
-      throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(", ")}.`, {
-        hint
-      });
-    }
-    await writeReport(context, result, options2);
+    if (!options2.fix)
+      await refusePathsWithoutConnectors(
+        paths,
+        io.cwd,
+        result.connectors.map((connector) => connector.path)
+      );
+    await writeReport(context, result, { ...options2, fixes });
     context.setExit(failsThreshold(result, options2.failOn) ? ExitCode.Failure : ExitCode.Success);
   });
+}
+async function refusePathsWithoutConnectors(paths, cwd, validated) {
+  const empty = await pathsWithoutConnectors(paths, cwd, validated);
+  if (empty.length === 0) return;
+  const hint = "A connector folder holds apiDefinition.swagger.json and apiProperties.json.";
+  if (empty.length === 1)
+    throw new UsageError("holds no connector folder.", { location: { file: empty[0] }, hint });
+  throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(", ")}.`, { hint });
 }
 
 // packages/cli/src/commands/rules.ts
@@ -56509,7 +56799,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -56617,6 +56907,9 @@ function sourceNameFirst(source) {
 function given(source) {
   return "option" in source ? "given" : "set";
 }
+function notGiven(source) {
+  return `is not ${given(source)}`;
+}
 function bothGiven(first, second) {
   if (given(first) === given(second))
     return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
@@ -56627,6 +56920,12 @@ function withdrawing(source) {
 }
 function supplying(source, what) {
   return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function convertingPfx(source) {
+  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, "cert.pem")}.`;
+}
+function sentence(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 function supplyingFile(source, file) {
   return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
@@ -56655,7 +56954,8 @@ function resolveCredential(inputs) {
       kind: "certificate",
       certificatePem: certificate,
       privateKeyPem: certificate,
-      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {}
+      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {},
+      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword }
     };
   }
   if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
@@ -56677,7 +56977,7 @@ function certificateFile({ certificate }) {
 }
 function notPem(sources) {
   const { certificate } = sources;
-  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const hint = convertingPfx(certificate);
   const file = certificateFile(sources);
   if ("option" in certificate && file !== void 0)
     return new UsageError(
@@ -56688,9 +56988,6 @@ function notPem(sources) {
     `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
     { hint }
   );
-}
-function sentence(text3) {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -56794,11 +57091,12 @@ function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
+  if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
   return `${Math.round(ms / 100) / 10} s`;
 }
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -57734,33 +58032,75 @@ async function generateKeyPair(alg, options2) {
   ]);
 }
 
+// packages/dataverse/src/auth/certificate-refusals.ts
+function certificateUnreadable(sources, cause) {
+  return refusal(
+    sources.certificate,
+    "the certificate",
+    "cannot be read: it is not a valid X.509 certificate.",
+    {
+      hint: convertingPfx(sources.certificate),
+      cause
+    }
+  );
+}
+function privateKeyUnreadable(sources, pem, passphraseGiven, cause) {
+  const { certificate, certificatePassword: password } = sources;
+  if (!isEncrypted(pem))
+    return refusal(certificate, "the private key", "cannot be read: it is not a valid private key.", {
+      hint: convertingPfx(certificate),
+      cause
+    });
+  if (!passphraseGiven)
+    return refusal(
+      certificate,
+      "the private key",
+      `is encrypted, and ${sourceName(password)} ${notGiven(password)}.`,
+      {
+        hint: `${sentence(supplying(password, "its password"))}.`,
+        cause
+      }
+    );
+  return refusal(
+    certificate,
+    "the private key",
+    `cannot be decrypted with the password in ${sourceName(password)}.`,
+    { hint: `${sentence(supplying(password, "the password the key was encrypted with"))}.`, cause }
+  );
+}
+function isEncrypted(pem) {
+  return pem.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /^Proc-Type:\s*4,ENCRYPTED/m.test(pem);
+}
+function refusal(source, part, problem, options2) {
+  if ("option" in source) {
+    const subject = `${part} given to ${source.option}`;
+    if (source.file === void 0) return new UsageError(`${sentence(subject)} ${problem}`, options2);
+    return new UsageError(`${subject} ${problem}`, { ...options2, location: { file: source.file } });
+  }
+  return new UsageError(`${sentence(part)} in ${sourceName(source)} ${problem}`, options2);
+}
+
 // packages/dataverse/src/auth/certificate-assertion.ts
 async function signCertificateAssertion(options2) {
-  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase);
-  const thumbprint = certificateThumbprintS256(options2.certificatePem);
+  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
+  const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto3.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto4.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
-function certificateThumbprintS256(certificatePem) {
+function certificateThumbprintS256(certificatePem, sources) {
   let certificate;
   try {
-    certificate = new import_node_crypto3.X509Certificate(certificatePem);
+    certificate = new import_node_crypto4.X509Certificate(certificatePem);
   } catch (error2) {
-    throw new UserError("The client certificate is not a PEM certificate.", {
-      hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
-      cause: error2
-    });
+    throw certificateUnreadable(sources, error2);
   }
-  return (0, import_node_crypto3.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto4.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
-function loadPrivateKey(pem, passphrase) {
+function loadPrivateKey(pem, passphrase, sources) {
   try {
-    return (0, import_node_crypto3.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto4.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error2) {
-    throw new UserError("The private key of the client certificate cannot be read.", {
-      hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
-      cause: error2
-    });
+    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error2);
   }
 }
 
@@ -58198,7 +58538,7 @@ function silenceLimitMs(timeouts) {
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -58398,7 +58738,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto4.randomUUID)();
+    return (0, import_node_crypto5.randomUUID)();
   }
 };
 function exportBody(request2) {
@@ -58483,15 +58823,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path58, options2) {
-    return await this.send("GET", path58, options2);
+  async get(path59, options2) {
+    return await this.send("GET", path59, options2);
   }
-  async post(path58, options2) {
-    return await this.send("POST", path58, options2);
+  async post(path59, options2) {
+    return await this.send("POST", path59, options2);
   }
-  async send(method, path58, request2) {
+  async send(method, path59, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path58, this.options.environment);
+    const url = new URL(WEB_API_PATH + path59, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -59823,10 +60163,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path58 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path58.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path58)) return "drive-letter";
-  if (path58.split("/").includes("..")) return "parent-segment";
+  const path59 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path59.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path59)) return "drive-letter";
+  if (path59.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -59864,55 +60204,13 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
 var import_node_zlib2 = require("node:zlib");
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/fs/write-failure.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
-var PERMISSION = {
-  reason: "permission denied",
-  hint: "Choose a folder you can write to, or change its permissions."
-};
-var REASONS = {
-  ENAMETOOLONG: {
-    reason: "its path is longer than the file system allows",
-    hint: "Zip the files again with fewer or shorter folder names."
-  },
-  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
-  EACCES: PERMISSION,
-  EPERM: PERMISSION,
-  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
-};
-function writeFailure(error2) {
-  const { code: code2, syscall } = error2 ?? {};
-  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
-  return REASONS[code2] ?? { reason: errorMessage(error2), hint: "Check that the folder can be written." };
-}
-function targetWriteError(target, error2) {
-  if (isUserError(error2)) return error2;
-  const failure = writeFailure(error2);
-  if (failure === void 0) return error2;
-  const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path20.default.dirname(import_node_path20.default.resolve(where2)) !== import_node_path20.default.dirname(import_node_path20.default.resolve(target));
-  const call = elsewhere ? `${syscall} ${where2}` : syscall;
-  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
-    cause: error2
-  });
-}
-async function writingTo(target, work) {
-  try {
-    return await work();
-  } catch (error2) {
-    throw targetWriteError(target, error2);
-  }
-}
 
 // packages/solution/src/zip/entry-integrity.ts
 var import_node_zlib = require("node:zlib");
@@ -59964,8 +60262,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path58, isFolder, value) {
-    const segments = path58.split("/");
+  place(path59, isFolder, value) {
+    const segments = path59.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -60131,9 +60429,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs13.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs16.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -60218,12 +60516,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs14.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs17.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs14.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs17.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size);
       } catch (error2) {
-        (0, import_node_fs14.closeSync)(fd2);
+        (0, import_node_fs17.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -60271,7 +60569,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs14.closeSync)(this.fd);
+    (0, import_node_fs17.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -60280,7 +60578,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs14.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs17.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -60629,49 +60927,34 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path21.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path21.default.dirname(current)) {
-    const stat = await import_node_fs15.promises.stat(current).catch(() => void 0) ?? await import_node_fs15.promises.lstat(current).catch(() => void 0);
-    if (stat?.isDirectory()) return;
-    if (stat) {
-      const below = import_node_path21.default.relative(current, resolved2);
-      throw new UsageError(
-        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
-        {
-          location: { file: import_node_path21.default.join(folder, import_node_path21.default.relative(resolved2, current)) },
-          hint: "Give the path of a folder, or move the file out of the way."
-        }
-      );
-    }
-    if (import_node_path21.default.dirname(current) === current) return;
-  }
+  const stat = await import_node_fs18.promises.stat(folder).catch(() => void 0) ?? await import_node_fs18.promises.lstat(folder).catch(() => void 0);
+  if (stat?.isDirectory()) return;
+  if (stat)
+    throw new UsageError("exists and is not a folder.", {
+      location: { file: folder },
+      hint: "Give the path of a folder, or move the file out of the way."
+    });
+  refusePathThroughFile(folder);
+}
+function refusePathThroughFile(target) {
+  const way = fileInTheWay(target);
+  if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs15.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs18.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
-}
-
-// packages/solution/src/fs/temporary.ts
-var import_node_crypto5 = require("node:crypto");
-var import_node_path22 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path22.default.resolve(target);
-  return import_node_path22.default.join(
-    import_node_path22.default.dirname(resolved2),
-    `.${import_node_path22.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
-  );
 }
 
 // packages/solution/src/zip/zip-writer.ts
@@ -60679,8 +60962,8 @@ var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
-  await refuseNonFolder(import_node_path23.default.dirname(destination));
-  await writingTo(destination, () => import_node_fs16.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true }));
+  refusePathThroughFile(destination);
+  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path24.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -60691,7 +60974,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs16.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs19.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises4.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -60709,12 +60992,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs16.promises.rename(temporary, destination);
+    await import_node_fs19.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs16.promises.rm(temporary, { force: true });
+    await import_node_fs19.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   }
@@ -60979,17 +61262,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs17.promises.readdir(import_node_path24.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs20.promises.readdir(import_node_path25.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61008,42 +61291,42 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target)) {
-    await import_node_fs18.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.resolve(target)), { recursive: true });
-    await import_node_fs18.promises.rename(staged, target);
+    await import_node_fs21.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.resolve(target)), { recursive: true });
+    await import_node_fs21.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs18.promises.realpath(target);
+  const targetRoot = await import_node_fs21.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path25.default.join(staged, file);
-    const to = import_node_path25.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path25.default.posix.dirname(file)));
+    const from = import_node_path26.default.join(staged, file);
+    const to = import_node_path26.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path26.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs18.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs21.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs18.promises.rm(to, { recursive: true });
+      await import_node_fs21.promises.rm(to, { recursive: true });
     }
-    await import_node_fs18.promises.rename(from, to);
+    await import_node_fs21.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles2(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs18.promises.rm(import_node_path25.default.join(targetRoot, file));
+      await import_node_fs21.promises.rm(import_node_path26.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs18.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs21.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -61066,16 +61349,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs18.promises.lstat(import_node_path25.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path26.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs18.promises.rename(
-        import_node_path25.default.join(this.root, ...parent, before[index]),
-        import_node_path25.default.join(this.root, ...parent, after[index])
+      await import_node_fs21.promises.rename(
+        import_node_path26.default.join(this.root, ...parent, before[index]),
+        import_node_path26.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -61109,21 +61392,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path25.default.join(current, segment);
-    const entry = await import_node_fs18.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path26.default.join(current, segment);
+    const entry = await import_node_fs21.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs18.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs21.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs18.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs21.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -61131,15 +61414,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs18.promises.rm(next);
+      await import_node_fs21.promises.rm(next);
     }
-    await import_node_fs18.promises.mkdir(import_node_path25.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs21.promises.mkdir(import_node_path26.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs18.promises.stat(staged), import_node_fs18.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs21.promises.stat(staged), import_node_fs21.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -61147,34 +61430,34 @@ async function sameContent2(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs18.promises.readFile(staged);
+  const text3 = await import_node_fs21.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs18.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs21.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs18.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs21.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs18.promises.lstat(file).then(
+  return import_node_fs21.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path25.default.join(root, relative);
-    const entries = await import_node_fs18.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path26.default.join(root, relative);
+    const entries = await import_node_fs21.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs18.promises.rmdir(import_node_path25.default.join(root, child));
+        await import_node_fs21.promises.rmdir(import_node_path26.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -61183,28 +61466,15 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
-async function writeFileAtomically(file, bytes) {
-  await writingTo(file, async () => {
-    await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await import_node_fs19.promises.writeFile(temporary, bytes);
-      await import_node_fs19.promises.rename(temporary, file);
-    } catch (error2) {
-      await import_node_fs19.promises.rm(temporary, { force: true });
-      throw error2;
-    }
-  });
-}
+var import_node_fs22 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
-  await refuseNonFolder(import_node_path26.default.dirname(file));
+  refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(file), { recursive: true });
+    await import_node_fs22.promises.mkdir(import_node_path27.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs19.promises.writeFile(temporary, "");
-    await import_node_fs19.promises.rm(temporary, { force: true });
+    await import_node_fs22.promises.writeFile(temporary, "");
+    await import_node_fs22.promises.rm(temporary, { force: true });
   });
 }
 
@@ -61398,19 +61668,19 @@ function optionValuePrefixFrom(text3) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path27.default.resolve(folder);
-  const first = await import_node_fs20.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path28.default.resolve(folder);
+  const first = await import_node_fs23.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path27.default.dirname(made)) {
-      const gone = await import_node_fs20.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path28.default.dirname(made)) {
+      const gone = await import_node_fs23.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -61420,8 +61690,8 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -61489,13 +61759,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path28.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file), file);
+  const file = import_node_path29.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -61531,7 +61801,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs22.promises.open(file, "r");
+  const handle = await import_node_fs25.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -61541,12 +61811,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs22.promises.readFile(file));
+  return recordedEnding(await import_node_fs25.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path29.default.join(folder, file));
+    const ending = await endingOf(import_node_path30.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -61574,8 +61844,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path29.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs22.promises.readFile(file), file), file);
+  const file = import_node_path30.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs25.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -61607,8 +61877,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -61773,15 +62043,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path30.default.dirname(destination);
+    const folder = import_node_path31.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs23.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs26.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path30.default.join(staging, folderPath);
+    const destination = import_node_path31.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs23.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs26.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -61797,7 +62067,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path30.default.join(staging, folderPath);
+    const destination = import_node_path31.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -61830,11 +62100,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs24.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs27.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -61858,8 +62128,8 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path31.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs24.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path32.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs27.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -61875,14 +62145,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path32.default.join(folder, file),
+    import_node_path33.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -61896,7 +62166,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -61964,21 +62234,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path33.default.join(folder, first.file),
+    import_node_path34.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path34.default.join(folder, file),
+    import_node_path35.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -62027,7 +62297,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -62042,17 +62312,17 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs28.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs25.promises.readFile(import_node_path35.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs28.promises.readFile(import_node_path36.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs25.promises.readFile(import_node_path35.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs28.promises.readFile(import_node_path36.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -62097,13 +62367,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs25.promises.mkdir(managedStaging);
+  await import_node_fs28.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path35.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path36.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -62114,7 +62384,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path35.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path36.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -62125,29 +62395,29 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs25.promises.writeFile(import_node_path35.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path35.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs25.promises.readFile(from)).equals(await import_node_fs25.promises.readFile(import_node_path35.default.join(staging, file))))
+      const from = import_node_path36.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path36.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs25.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, variant)), { recursive: true });
-      await import_node_fs25.promises.rename(from, import_node_path35.default.join(staging, variant));
+      await import_node_fs28.promises.mkdir(import_node_path36.default.dirname(import_node_path36.default.join(staging, variant)), { recursive: true });
+      await import_node_fs28.promises.rename(from, import_node_path36.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs25.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs28.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -62227,7 +62497,7 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs26.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs29.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory())
     throw new UsageError(stat ? "is not a folder." : "does not exist.", {
       location: { file: folder },
@@ -62240,7 +62510,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path36.default.join(folder, file);
+  const located = (file) => import_node_path37.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -62251,7 +62521,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs26.promises.readFile(located(file));
+    const bytes = await import_node_fs29.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -62304,7 +62574,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs26.promises.readFile(located(actual));
+          const bytes = await import_node_fs29.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -62350,9 +62620,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs26.promises.stat(file);
+  const { size } = await import_node_fs29.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs26.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs29.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -62493,11 +62763,11 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat = await import_node_fs27.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs30.promises.stat(source).catch(() => void 0);
   if (!stat)
     throw new UsageError("does not exist.", {
       location: { file: source },
@@ -62510,12 +62780,12 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs27.promises.mkdtemp(import_node_path37.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs30.promises.mkdtemp(import_node_path38.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs27.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs30.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -62530,8 +62800,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path37.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, file)), shown), shown);
+    const shown = import_node_path38.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -62548,13 +62818,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path37.default.join(displayRoot, part)
+        file: import_node_path38.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -62562,10 +62832,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path37.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path38.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path37.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -62579,8 +62849,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -62667,10 +62937,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path38.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path39.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path38.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path39.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -62686,12 +62956,12 @@ async function prepare(connector, destination, folder) {
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs28.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs31.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs28.promises.readFile(import_node_path38.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path38.default.join(destination, apiPropertiesName)
+    await import_node_fs31.promises.readFile(import_node_path39.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path39.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -62719,11 +62989,11 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs28.promises.mkdir(staging, { recursive: true });
+  await import_node_fs31.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs31.promises.writeFile(import_node_path39.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs28.promises.rm(import_node_path38.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path39.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -62734,7 +63004,7 @@ async function writeStaged(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs28.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -62757,7 +63027,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -62781,7 +63051,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path39.default.basename(folder).toLowerCase();
+  const folderName = import_node_path40.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -62805,11 +63075,11 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs29.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs29.promises.stat(folder).then(
+  const names3 = await import_node_fs32.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs32.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -62830,9 +63100,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs29.promises.readFile(import_node_path40.default.join(folder, actual));
+    return import_node_fs32.promises.readFile(import_node_path41.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path40.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path41.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -62841,7 +63111,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path40.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path41.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -62892,14 +63162,14 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
   if (folders.length === 0) throw new UserError("Give at least one connector folder.");
   await refuseFolder(zipPath, "a zip", ZIP_PATH_HINT);
-  await refuseNonFolder(import_node_path41.default.dirname(zipPath));
+  refusePathThroughFile(zipPath);
   const connectors = [];
   const built = [];
   const existing = options2.existing?.connectors.map(identityOf);
@@ -62931,7 +63201,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs30.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -62945,8 +63215,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs30.promises.mkdir(import_node_path41.default.dirname(import_node_path41.default.join(folder, relative)), { recursive: true });
-    await import_node_fs30.promises.writeFile(import_node_path41.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs33.promises.mkdir(import_node_path42.default.dirname(import_node_path42.default.join(folder, relative)), { recursive: true });
+    await import_node_fs33.promises.writeFile(import_node_path42.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -63096,9 +63366,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -63200,7 +63470,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -63212,7 +63482,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path42.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path43.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -63233,7 +63503,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path43.default.basename(zipPath);
+  const outerName = import_node_path44.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -63248,7 +63518,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs31.promises.mkdtemp(import_node_path43.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs34.promises.mkdtemp(import_node_path44.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -63278,7 +63548,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs31.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs34.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -63287,7 +63557,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path43.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path44.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -63346,7 +63616,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path43.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path44.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -63447,8 +63717,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -63456,7 +63726,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path44.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path45.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   if (!/\.zip$/i.test(out))
@@ -63466,9 +63736,9 @@ async function buildCertificationPackage(out, options2) {
     });
   nameEncoding(options2.zipNameEncoding);
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
-  await refuseNonFolder(import_node_path44.default.dirname(out));
+  refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs32.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs35.promises.stat(file).catch(() => void 0);
     if (!stat?.isFile())
       throw new UsageError(stat ? "is not a file." : "does not exist.", {
         location: { file },
@@ -63480,7 +63750,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path44.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path45.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -63496,11 +63766,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs32.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs35.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs32.promises.rm(inner, { force: true });
-    await import_node_fs32.promises.rm(candidate, { force: true });
+    await import_node_fs35.promises.rm(inner, { force: true });
+    await import_node_fs35.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -63513,11 +63783,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path44.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path44.default.basename(other).toLowerCase() === name);
+    const name = import_node_path45.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path45.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path44.default.resolve(earlierFile) === import_node_path44.default.resolve(file))
+    if (import_node_path45.default.resolve(earlierFile) === import_node_path45.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -63525,10 +63795,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path44.default.extname(file);
-    const renamed = `${import_node_path44.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path44.default.basename(earlierFile);
-    const same = earlierName === import_node_path44.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path45.default.extname(file);
+    const renamed = `${import_node_path45.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path45.default.basename(earlierFile);
+    const same = earlierName === import_node_path45.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -64530,15 +64800,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs33 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs33.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs36.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs33.readFileSync)(import_node_path45.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -64556,7 +64826,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs33.writeFileSync)(import_node_path45.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -64617,7 +64887,7 @@ var DataverseService = class {
       const caller = await this.authenticate(request2);
       checkODataHeaders(request2);
       const fault = this.options.faults.take(operation2);
-      if (fault?.kind === "trickle") trickle(response, fault);
+      if (fault?.kind === "trickle") trickle(response, fault, this.options.clock);
       else if (fault && fault.kind !== "throttle" && fault.afterProcessing)
         await this.processUnanswered(request2, url, resource, caller);
       if (fault && fault.kind !== "trickle") return this.applyFault(fault, response);
@@ -64646,7 +64916,7 @@ var DataverseService = class {
       key: this.options.tokenKey,
       tenantId: this.options.tenantId,
       resource: this.options.origin,
-      nowMs: this.options.now()
+      nowMs: this.options.clock.now()
     });
     if (!verdict.ok) throw new ODataFailure(401, CODES.unauthorized, verdict.reason, challenge);
     const app = this.options.apps.find((candidate) => candidate.clientId === verdict.claims.appid);
@@ -64865,7 +65135,7 @@ var DataverseService = class {
     checkComponentParameters(componentParameters);
     const importJobId = parameters.ImportJobId.toLowerCase();
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
-    const refusal = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
+    const refusal2 = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
       const stored = this.options.store.put(zip);
       this.imports.push({
@@ -64877,15 +65147,15 @@ var DataverseService = class {
       });
     };
     const manifest = readableManifest(zip);
-    const now = this.options.now();
+    const now = this.options.clock.now();
     this.importJobCount++;
     if (!asynchronous) {
       const importJob2 = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob2);
-      const refused = refusal();
-      if (refused) {
-        importJob2.fail(refused);
-        throw new ODataFailure(400, refused.errorcode, refused.errortext);
+      const refused2 = refusal2();
+      if (refused2) {
+        importJob2.fail(refused2);
+        throw new ODataFailure(400, refused2.errorcode, refused2.errortext);
       }
       try {
         store();
@@ -64904,8 +65174,8 @@ var DataverseService = class {
     const importJob = new ImportJob(importJobId, manifest, now);
     const work = () => {
       if (importFailure) return importJob.fail(importFailure);
-      const refused = refusal();
-      if (refused) return importJob.fail(refused);
+      const refused2 = refusal2();
+      if (refused2) return importJob.fail(refused2);
       try {
         store();
       } catch (error2) {
@@ -64940,14 +65210,14 @@ var DataverseService = class {
         CODES.doesNotExist,
         `Entity 'asyncoperation' With Id = ${id} Does Not Exist`
       );
-    sendOData(response, 200, { "@odata.etag": 'W/"1"', ...job.read(new Date(this.options.now())) });
+    sendOData(response, 200, { "@odata.etag": 'W/"1"', ...job.read(new Date(this.options.clock.now())) });
   }
   /** `importjobs(<id>)?$select=…`: the columns asked for (all when none), like any Web API row. */
   readImportJob(response, url, id) {
     const importJob = this.importJobs.get(id.toLowerCase());
     if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const row = importJob.read(new Date(this.options.now()));
+    const row = importJob.read(new Date(this.options.clock.now()));
     const select = url.searchParams.get("$select");
     const columns = select === null ? Object.keys(row) : select.split(",").map((column) => column.trim());
     const selected = selectedColumns(row, columns, "importjob");
@@ -65020,14 +65290,16 @@ async function readJsonBody(request2) {
     throw new ODataFailure(400, CODES.badRequest, "The request body is not valid JSON.");
   }
 }
-function trickle(response, { bytes, everyMs }) {
+function trickle(response, { bytes, everyMs }, clock) {
   const end = response.end.bind(response);
+  let next;
+  response.on("close", () => next?.cancel());
   response.end = ((body) => {
     const whole = Buffer.from(body ?? "");
     const sendFrom = (offset) => {
       if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
       response.write(whole.subarray(offset, offset + bytes));
-      setTimeout(() => sendFrom(offset + bytes), everyMs);
+      next = clock.startTimer(everyMs, () => sendFrom(offset + bytes));
     };
     sendFrom(0);
     return response;
@@ -65410,7 +65682,8 @@ var LoginService = class {
 
 // packages/dataverse/src/local-server/server.ts
 async function startLocalServer(options2 = {}) {
-  const now = options2.now ?? (() => Date.now());
+  const clock = options2.clock ?? systemClock;
+  const now = () => clock.now();
   const tenantId = options2.tenantId ?? DEFAULT_TENANT_ID;
   const apps = options2.apps ?? [];
   const store = new SolutionStore(options2.solutionsFolder);
@@ -65446,7 +65719,7 @@ async function startLocalServer(options2 = {}) {
     faults,
     tokenKey: tokenKeys.publicKey,
     asyncPolls: options2.asyncPolls ?? 3,
-    now
+    clock
   });
   loginHttp.on(
     "request",
@@ -65505,8 +65778,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -65527,15 +65800,15 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs34.readFileSync)(import_node_path46.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs37.readFileSync)(import_node_path47.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
+      const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
+      const way = code2 === "ENOTDIR" ? fileInTheWay(options2.clientCertificate, io.cwd) : void 0;
+      if (way) throw pathThroughFileError(way, "read", hint);
       throw new UsageError(
         code2 === "ENOENT" ? "The certificate file does not exist." : `The certificate file cannot be read (${code2}).`,
-        {
-          location: { file: options2.clientCertificate },
-          hint: "Give --client-certificate the PEM file that holds the certificate and its private key."
-        }
+        { location: { file: options2.clientCertificate }, hint }
       );
     }
   }
@@ -65556,7 +65829,8 @@ function readConnection(options2, io) {
         certificate: {
           option: "--client-certificate",
           ...options2.clientCertificate ? { file: options2.clientCertificate } : {}
-        }
+        },
+        certificatePassword: { variable: "CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD" }
       }
     })
   };
@@ -65579,7 +65853,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path47.default.resolve(
+    const outputFile = import_node_path48.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -65601,8 +65875,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -65619,18 +65893,18 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path48.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path49.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs35.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs38.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
+        const hint = "Give the deployment settings file that pac solution create-settings wrote.";
+        const way = code2 === "ENOTDIR" ? fileInTheWay(options2.settings, io.cwd) : void 0;
+        if (way) throw pathThroughFileError(way, "read", hint);
         throw new UsageError(
           code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error2)}).`,
-          {
-            location: { file: options2.settings },
-            hint: "Give the deployment settings file that pac solution create-settings wrote."
-          }
+          { location: { file: options2.settings }, hint }
         );
       }
       componentParameters = componentParametersFromSettings(text3, file);
@@ -65638,7 +65912,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path48.default.resolve(io.cwd, zip),
+        file: import_node_path49.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -65660,7 +65934,7 @@ function registerImportCommand(program2, context) {
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
 var import_promises7 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new InvalidArgumentError("Use a port number from 1 to 65535, or 0 for any free port.");
@@ -65669,7 +65943,7 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path49.default.resolve(io.cwd, options2.solutions) : void 0;
+    const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
     if (folder) {
       await refuseNonFolder(folder);
       await (0, import_promises7.mkdir)(folder, { recursive: true });
@@ -65811,8 +66085,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs36 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -65820,9 +66094,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs36.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs39.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path50.default.join(directory, entry.name);
+      const absolute = import_node_path51.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -65832,8 +66106,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs36.promises.readFile(absolute);
-        const executable = ((await import_node_fs36.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs39.promises.readFile(absolute);
+        const executable = ((await import_node_fs39.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -67318,17 +67592,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path58 = requestOptions.url.replace(options2.baseUrl, "");
+    const path59 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path58} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path59} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path58} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path59} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -70041,7 +70315,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path58) => path58.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path59) => path59.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70438,7 +70712,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -70559,8 +70833,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path58 of changes.deletions)
-    entries.push({ path: `${folder}/${path58}`, mode: "100644", type: "blob", sha: null });
+  for (const path59 of changes.deletions)
+    entries.push({ path: `${folder}/${path59}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -70982,11 +71256,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path51.default.basename(import_node_path51.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path52.default.basename(import_node_path52.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -71022,7 +71296,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path52.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path53.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -71184,7 +71458,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path52.default.basename(folder);
+  return import_node_path53.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -71261,7 +71535,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -71293,7 +71567,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path53.default.resolve(io.cwd, zip), import_node_path53.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path54.default.resolve(io.cwd, zip), import_node_path54.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -71334,7 +71608,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -71345,8 +71619,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path54.default.resolve(io.cwd, folder);
-    const target = import_node_path54.default.resolve(io.cwd, zip);
+    const source = import_node_path55.default.resolve(io.cwd, folder);
+    const target = import_node_path55.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = await namingSolutionOptions(
       async () => options2.packageType === "both" ? [
@@ -71361,7 +71635,7 @@ function registerPackCommand(program2, context) {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path54.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path55.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -71373,7 +71647,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path54.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path55.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -71382,21 +71656,21 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path55.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path55.default.resolve(io.cwd, source), root, {
+    const root = import_node_path56.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path56.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path55.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path56.default.join(destination, c.folder) })) }, null, 2)}
 `,
         "json"
       );
@@ -71406,7 +71680,7 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path55.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path56.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -71417,7 +71691,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -71433,14 +71707,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path56.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path57.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path56.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path57.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path56.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path57.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -71456,7 +71730,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       )
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path56.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path57.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `, "json");
@@ -71475,14 +71749,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path57.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path58.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -71496,7 +71770,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path57.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path58.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

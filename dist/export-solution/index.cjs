@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request;
+      const { method, path: path10, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i2 = 0; i2 < path9.length; ++i2) {
-        const code2 = path9.charCodeAt(i2);
+    function validateCookiePath(path10) {
+      for (let i2 = 0; i2 < path10.length; ++i2) {
+        const code2 = path10.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs6 = require("fs");
+    var fs7 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs6.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs7.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs6.close(self.fd, onCloseDone);
+      fs7.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs6.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs6 = require("fs");
+    var fs7 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path9, options2) {
+    function openPromise(path10, options2) {
       return new Promise((resolve, reject) => {
-        open2(path9, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path10, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path9, options2, callback) {
+    function open2(path10, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs6.open(path9, "r", function(err2, fd2) {
+      fs7.open(path10, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs6.close(fd2, defaultCallback);
+          if (err3) fs7.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs6.fstat(fd2, function(err2, stats) {
+      fs7.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs6 = require("fs");
+    var fs7 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs6.stat(realPath, function(err2, stats) {
+      fs7.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs6.createReadStream(realPath);
+          var readStream = fs7.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path9);
+            const ci = visit_(i2, node.items[i2], visitor, path10);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path9);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path10);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i2 = path9.length - 1; i2 >= 0; --i2) {
-        const k = path9[i2];
+      for (let i2 = path10.length - 1; i2 >= 0; --i2) {
+        const k = path10[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs6, sep: [] });
+                map2.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs6, exportName) {
+    function addFormats2(ajv, list2, fs7, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs6[f]);
+        ajv.addFormat(f, fs7[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40690,6 +40690,107 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_path3 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path3.default.resolve(target);
+  return import_node_path3.default.join(
+    import_node_path3.default.dirname(resolved2),
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+  );
+}
+
+// packages/core/src/fs/write-failure.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
+}
+function targetWriteError(target, error3) {
+  if (isUserError(error3)) return error3;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const { code: code2, syscall, path: where } = error3;
+  const elsewhere = where !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error3
+  });
+}
+async function writingTo(target, work) {
+  try {
+    return await work();
+  } catch (error3) {
+    throw targetWriteError(target, error3);
+  }
+}
+
+// packages/core/src/fs/write-file-atomically.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+async function writeFileAtomically(file, bytes, options2 = {}) {
+  await writingTo(file, async () => {
+    await import_node_fs2.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    const temporary = temporarySibling(file);
+    try {
+      await import_node_fs2.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs2.promises.chmod(temporary, options2.mode);
+      await import_node_fs2.promises.rename(temporary, file);
+    } catch (error3) {
+      await import_node_fs2.promises.rm(temporary, { force: true });
+      throw error3;
+    }
+  });
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40706,12 +40807,12 @@ function logLines(message2) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path6.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -40726,7 +40827,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs3.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -40855,6 +40956,9 @@ function sourceNameFirst(source) {
 function given(source) {
   return "option" in source ? "given" : "set";
 }
+function notGiven(source) {
+  return `is not ${given(source)}`;
+}
 function bothGiven(first, second) {
   if (given(first) === given(second))
     return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
@@ -40865,6 +40969,12 @@ function withdrawing(source) {
 }
 function supplying(source, what) {
   return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function convertingPfx(source) {
+  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, "cert.pem")}.`;
+}
+function sentence(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 function supplyingFile(source, file) {
   return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
@@ -40893,7 +41003,8 @@ function resolveCredential(inputs) {
       kind: "certificate",
       certificatePem: certificate,
       privateKeyPem: certificate,
-      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {}
+      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {},
+      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword }
     };
   }
   if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
@@ -40915,7 +41026,7 @@ function certificateFile({ certificate }) {
 }
 function notPem(sources) {
   const { certificate } = sources;
-  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const hint = convertingPfx(certificate);
   const file = certificateFile(sources);
   if ("option" in certificate && file !== void 0)
     return new UsageError(
@@ -40926,9 +41037,6 @@ function notPem(sources) {
     `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
     { hint }
   );
-}
-function sentence(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -41032,11 +41140,12 @@ function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
+  if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
   return `${Math.round(ms / 100) / 10} s`;
 }
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -41533,33 +41642,75 @@ var SignJWT = class extends SignJWT_base {
   }
 };
 
+// packages/dataverse/src/auth/certificate-refusals.ts
+function certificateUnreadable(sources, cause) {
+  return refusal(
+    sources.certificate,
+    "the certificate",
+    "cannot be read: it is not a valid X.509 certificate.",
+    {
+      hint: convertingPfx(sources.certificate),
+      cause
+    }
+  );
+}
+function privateKeyUnreadable(sources, pem, passphraseGiven, cause) {
+  const { certificate, certificatePassword: password } = sources;
+  if (!isEncrypted(pem))
+    return refusal(certificate, "the private key", "cannot be read: it is not a valid private key.", {
+      hint: convertingPfx(certificate),
+      cause
+    });
+  if (!passphraseGiven)
+    return refusal(
+      certificate,
+      "the private key",
+      `is encrypted, and ${sourceName(password)} ${notGiven(password)}.`,
+      {
+        hint: `${sentence(supplying(password, "its password"))}.`,
+        cause
+      }
+    );
+  return refusal(
+    certificate,
+    "the private key",
+    `cannot be decrypted with the password in ${sourceName(password)}.`,
+    { hint: `${sentence(supplying(password, "the password the key was encrypted with"))}.`, cause }
+  );
+}
+function isEncrypted(pem) {
+  return pem.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /^Proc-Type:\s*4,ENCRYPTED/m.test(pem);
+}
+function refusal(source, part, problem, options2) {
+  if ("option" in source) {
+    const subject = `${part} given to ${source.option}`;
+    if (source.file === void 0) return new UsageError(`${sentence(subject)} ${problem}`, options2);
+    return new UsageError(`${subject} ${problem}`, { ...options2, location: { file: source.file } });
+  }
+  return new UsageError(`${sentence(part)} in ${sourceName(source)} ${problem}`, options2);
+}
+
 // packages/dataverse/src/auth/certificate-assertion.ts
 async function signCertificateAssertion(options2) {
-  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase);
-  const thumbprint = certificateThumbprintS256(options2.certificatePem);
+  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
+  const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto2.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto3.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
-function certificateThumbprintS256(certificatePem) {
+function certificateThumbprintS256(certificatePem, sources) {
   let certificate;
   try {
-    certificate = new import_node_crypto2.X509Certificate(certificatePem);
+    certificate = new import_node_crypto3.X509Certificate(certificatePem);
   } catch (error3) {
-    throw new UserError("The client certificate is not a PEM certificate.", {
-      hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
-      cause: error3
-    });
+    throw certificateUnreadable(sources, error3);
   }
-  return (0, import_node_crypto2.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto3.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
-function loadPrivateKey(pem, passphrase) {
+function loadPrivateKey(pem, passphrase, sources) {
   try {
-    return (0, import_node_crypto2.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto3.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error3) {
-    throw new UserError("The private key of the client certificate cannot be read.", {
-      hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
-      cause: error3
-    });
+    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error3);
   }
 }
 
@@ -41997,7 +42148,7 @@ function silenceLimitMs(timeouts) {
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -42197,7 +42348,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto3.randomUUID)();
+    return (0, import_node_crypto4.randomUUID)();
   }
 };
 function exportBody(request) {
@@ -42297,15 +42448,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path9, options2) {
-    return await this.send("GET", path9, options2);
+  async get(path10, options2) {
+    return await this.send("GET", path10, options2);
   }
-  async post(path9, options2) {
-    return await this.send("POST", path9, options2);
+  async post(path10, options2) {
+    return await this.send("POST", path10, options2);
   }
-  async send(method, path9, request) {
+  async send(method, path10, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path9, this.options.environment);
+    const url = new URL(WEB_API_PATH + path10, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -43099,56 +43250,14 @@ var PROBLEM_TEXT = {
 // packages/solution/src/zip/zip-reader.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 
-// packages/solution/src/fs/write-failure.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-var PERMISSION = {
-  reason: "permission denied",
-  hint: "Choose a folder you can write to, or change its permissions."
-};
-var REASONS = {
-  ENAMETOOLONG: {
-    reason: "its path is longer than the file system allows",
-    hint: "Zip the files again with fewer or shorter folder names."
-  },
-  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
-  EACCES: PERMISSION,
-  EPERM: PERMISSION,
-  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
-};
-function writeFailure(error3) {
-  const { code: code2, syscall } = error3 ?? {};
-  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
-  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
-}
-function targetWriteError(target, error3) {
-  if (isUserError(error3)) return error3;
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path3.default.dirname(import_node_path3.default.resolve(where)) !== import_node_path3.default.dirname(import_node_path3.default.resolve(target));
-  const call = elsewhere ? `${syscall} ${where}` : syscall;
-  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
-    cause: error3
-  });
-}
-async function writingTo(target, work) {
-  try {
-    return await work();
-  } catch (error3) {
-    throw targetWriteError(target, error3);
-  }
-}
-
 // packages/solution/src/zip/name-encoding.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -43196,42 +43305,17 @@ async function sameZipContent(a, b) {
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
-async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
-    if (stat2?.isDirectory()) return;
-    if (stat2) {
-      const below = import_node_path4.default.relative(current, resolved2);
-      throw new UsageError(
-        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
-        {
-          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
-          hint: "Give the path of a folder, or move the file out of the way."
-        }
-      );
-    }
-    if (import_node_path4.default.dirname(current) === current) return;
-  }
+var import_node_fs5 = require("node:fs");
+var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
+function refusePathThroughFile(target) {
+  const way = fileInTheWay(target);
+  if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs3.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs5.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
-}
-
-// packages/solution/src/fs/temporary.ts
-var import_node_crypto4 = require("node:crypto");
-var import_node_path5 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path5.default.resolve(target);
-  return import_node_path5.default.join(
-    import_node_path5.default.dirname(resolved2),
-    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
-  );
 }
 
 // packages/solution/src/zip/zip-writer.ts
@@ -44251,28 +44335,15 @@ var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on 
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
-async function writeFileAtomically(file, bytes) {
-  await writingTo(file, async () => {
-    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await import_node_fs4.promises.writeFile(temporary, bytes);
-      await import_node_fs4.promises.rename(temporary, file);
-    } catch (error3) {
-      await import_node_fs4.promises.rm(temporary, { force: true });
-      throw error3;
-    }
-  });
-}
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
-  await refuseNonFolder(import_node_path6.default.dirname(file));
+  refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
+    await import_node_fs6.promises.mkdir(import_node_path7.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs4.promises.writeFile(temporary, "");
-    await import_node_fs4.promises.rm(temporary, { force: true });
+    await import_node_fs6.promises.writeFile(temporary, "");
+    await import_node_fs6.promises.rm(temporary, { force: true });
   });
 }
 
@@ -44524,7 +44595,7 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -44583,14 +44654,18 @@ function readConnectionInputs() {
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-      sources: { secret: { input: "client-secret" }, certificate: { input: "client-certificate" } }
+      sources: {
+        secret: { input: "client-secret" },
+        certificate: { input: "client-certificate" },
+        certificatePassword: { input: "client-certificate-password" }
+      }
     })
   };
 }
 function resolveInPath(value) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = import_node_path7.default.resolve(workspace, readString("working-directory"));
-  return import_node_path7.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path8.default.resolve(workspace, readString("working-directory"));
+  return import_node_path8.default.resolve(workingDirectory, value);
 }
 
 // packages/actions/src/export-solution/inputs.ts
@@ -45127,7 +45202,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path9 = [root];
+  const path10 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45135,14 +45210,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path9[level];
+    let node = path10[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path9[level] = node;
+      path10[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -47593,7 +47668,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path9 = problem.segments;
+  const path10 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47607,21 +47682,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path9.includes("oAuthSettings")) {
-      const last2 = path9[path9.length - 1];
+    if (path10.includes("oAuthSettings")) {
+      const last2 = path10[path10.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path9.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path9[path9.length - 1] === "type" && path9.length === parameterNameDepth(path9) + 1)
+    if (path10.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path10[path10.length - 1] === "type" && path10.length === parameterNameDepth(path10) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path9) {
-  return path9[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path10) {
+  return path10[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48401,7 +48476,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48512,9 +48587,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path8.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path8.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48534,7 +48609,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path8.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48709,7 +48784,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -49189,9 +49264,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path9) {
+function pathVariables(path10) {
   const names = [];
-  for (const match2 of path9.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path10.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -57490,12 +57565,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path9 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path9)) continue;
-        if (path9.startsWith("x-")) continue;
-        const item = paths[path9];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path9);
-        else this.typeIssue(placeAt(rootNode, "paths", path9), "Object", item);
+      for (const path10 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path10)) continue;
+        if (path10.startsWith("x-")) continue;
+        const item = paths[path10];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path10);
+        else this.typeIssue(placeAt(rootNode, "paths", path10), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57519,8 +57594,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path9) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path9);
+  visitPathItem(item, rootNode, path10) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path10);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58750,12 +58825,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path9 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path10 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path9 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path10 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58862,16 +58937,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path9) {
+function followSchemaPath(model, root, path10) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path9.length && steps < MAX_STEPS; ) {
-    let end = path9.indexOf("/", start);
-    if (end === -1) end = path9.length;
+  for (let start = 0; start < path10.length && steps < MAX_STEPS; ) {
+    let end = path10.indexOf("/", start);
+    if (end === -1) end = path10.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path9.slice(start, end));
+      const next = property(model, current, path10.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -59046,9 +59121,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path9 = pathAt(call, key);
-    if (path9 === void 0 || followSchemaPath(model, items.schema, path9).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path9, label) });
+    const path10 = pathAt(call, key);
+    if (path10 === void 0 || followSchemaPath(model, items.schema, path10).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path10, label) });
   }
   return problems;
 }
@@ -60552,16 +60627,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path9) {
-    this.path = path9;
-    const hasBrace = path9.includes("{");
-    this.variables = hasBrace ? scanVariables(path9) : NO_VARIABLES;
+  constructor(path10) {
+    this.path = path10;
+    const hasBrace = path10.includes("{");
+    this.variables = hasBrace ? scanVariables(path10) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path9.indexOf("/"); ; slash = path9.indexOf("/", start)) {
-      const end = slash === -1 ? path9.length : slash;
-      if (hasBrace && isVariableSegment(path9, start, end)) variableSegmentCount++;
+    for (let slash = path10.indexOf("/"); ; slash = path10.indexOf("/", start)) {
+      const end = slash === -1 ? path10.length : slash;
+      if (hasBrace && isVariableSegment(path10, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60590,8 +60665,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path9 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path9) last2 = new PathTemplate(path9);
+    const path10 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path10) last2 = new PathTemplate(path10);
     templates[index] = last2;
   }
   return templates;
@@ -60616,9 +60691,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path9, start) {
-  const slash = path9.indexOf("/", start);
-  return slash === -1 ? path9.length : slash;
+function segmentEnd(path10, start) {
+  const slash = path10.indexOf("/", start);
+  return slash === -1 ? path10.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60627,57 +60702,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path9, start, end) {
+function isVariableSegment(path10, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path9.charCodeAt(start) !== OPEN || path9.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path10.charCodeAt(start) !== OPEN || path10.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path9.charCodeAt(index);
+    const code2 = path10.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path9, open2) {
-  for (let index = open2 + 1; index < path9.length; index++) {
-    const code2 = path9.charCodeAt(index);
+function matchEnd(path10, open2) {
+  for (let index = open2 + 1; index < path10.length; index++) {
+    const code2 = path10.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path9) {
+function scanVariables(path10) {
   const variables = [];
-  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path9, open2);
+  for (let open2 = path10.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path10, open2);
     if (close === -1) {
-      open2 = path9.indexOf("{", open2 + 1);
+      open2 = path10.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path9.slice(open2 + 1, close);
+    const name = path10.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path9.indexOf("{", close + 1);
+    open2 = path10.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path9) {
+function routeOf(path10) {
   let route = "";
   let copied = 0;
-  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path9, open2);
+  for (let open2 = path10.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path10, open2);
     if (close === -1) {
-      open2 = path9.indexOf("{", open2 + 1);
+      open2 = path10.indexOf("{", open2 + 1);
       continue;
     }
-    route += path9.slice(copied, open2) + "{}";
+    route += path10.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path9.indexOf("{", copied);
+    open2 = path10.indexOf("{", copied);
   }
-  return copied === 0 ? path9 : route + path9.slice(copied);
+  return copied === 0 ? path10 : route + path10.slice(copied);
 }
-function routeHash(path9) {
+function routeHash(path10) {
   let hash = 0;
-  for (let index = 0; index < path9.length; index++) {
-    const code2 = path9.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path9, index) : -1;
+  for (let index = 0; index < path10.length; index++) {
+    const code2 = path10.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path10, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60698,15 +60773,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path9 of pathKeys(swagger)) {
-    const message2 = problem(path9);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path9), message: message2 });
+  for (const path10 of pathKeys(swagger)) {
+    const message2 = problem(path10);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path10), message: message2 });
   }
 }
-function templateProblem(path9) {
+function templateProblem(path10) {
   let open2 = -1;
-  for (let index = 0; index < path9.length; index++) {
-    const character = path9[index];
+  for (let index = 0; index < path10.length; index++) {
+    const character = path10[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60740,15 +60815,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path9 = operations[index].path;
-    if (!path9.includes("{")) {
-      while (index < operations.length && operations[index].path === path9) index++;
+    const path10 = operations[index].path;
+    if (!path10.includes("{")) {
+      while (index < operations.length && operations[index].path === path10) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path9; index++)
+    for (; index < operations.length && operations[index].path === path10; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path9);
+    const route = routeHash(path10);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60794,7 +60869,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path9) => path9.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path10) => path10.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60814,7 +60889,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path9) => /[?#]/.test(path9) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path10) => /[?#]/.test(path10) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60830,7 +60905,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path9) => path9.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path10) => path10.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60844,8 +60919,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path9) => {
-        const problem = templateProblem(path9);
+      reportPathKeys(context, (path10) => {
+        const problem = templateProblem(path10);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60862,9 +60937,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path9) => (
+        (path10) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path9.includes("=") && pathVariables(path9).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path10.includes("=") && pathVariables(path10).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60959,14 +61034,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path9 of pathKeys(swagger)) {
-        const key = path9.toLowerCase();
+      for (const path10 of pathKeys(swagger)) {
+        const key = path10.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path9),
+            pointer: childPointer("/paths", path10),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path9
+              path10
             )
           });
         }
@@ -60984,14 +61059,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      const paths = swagger?.paths;
-      for (const path9 in paths) {
-        if (!has(paths, path9)) continue;
-        const pathItem = asObject(paths[path9]);
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path10 in paths) {
+        if (!has(paths, path10)) continue;
+        const pathItem = asObject(paths[path10]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path9, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          pointer: childPointer("/paths", path10, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -61032,6 +61108,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -62784,26 +62867,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path9 = [];
+    const path10 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path9.push(start);
+    path10.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path9.pop();
+        path10.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path9.slice(path9.indexOf(target)));
+      if (seen === "grey") cycles.push(path10.slice(path10.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path9.push(target);
+        path10.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63421,7 +63504,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path9 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path10 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63429,7 +63512,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path9}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path10}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -63682,8 +63765,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path9) {
-  return routeOf(path9).replace(/\/+$/, "").toLowerCase();
+function templateShape(path10) {
+  return routeOf(path10).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63937,9 +64020,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path9, method, body) => `{
+var operation = (path10, method, body) => `{
   "paths": {
-    "${path9}": {
+    "${path10}": {
       "${method}": ${body}
     }
   }

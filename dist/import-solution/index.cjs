@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request;
+      const { method, path: path6, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i2 = 0; i2 < path5.length; ++i2) {
-        const code2 = path5.charCodeAt(i2);
+    function validateCookiePath(path6) {
+      for (let i2 = 0; i2 < path6.length; ++i2) {
+        const code2 = path6.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path5, options2) {
+    function openPromise(path6, options2) {
       return new Promise((resolve, reject) => {
-        open2(path5, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path6, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path5, options2, callback) {
+    function open2(path6, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs4.open(path5, "r", function(err2, fd2) {
+      fs4.open(path6, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs4.close(fd2, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path5);
+            const ci = visit_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path5);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
-        const k = path5[i2];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40690,6 +40690,30 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40706,12 +40730,12 @@ function logLines(message2) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path3.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -40726,7 +40750,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs2.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -40855,6 +40879,9 @@ function sourceNameFirst(source) {
 function given(source) {
   return "option" in source ? "given" : "set";
 }
+function notGiven(source) {
+  return `is not ${given(source)}`;
+}
 function bothGiven(first, second) {
   if (given(first) === given(second))
     return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
@@ -40865,6 +40892,12 @@ function withdrawing(source) {
 }
 function supplying(source, what) {
   return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function convertingPfx(source) {
+  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, "cert.pem")}.`;
+}
+function sentence(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 function supplyingFile(source, file) {
   return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
@@ -40893,7 +40926,8 @@ function resolveCredential(inputs) {
       kind: "certificate",
       certificatePem: certificate,
       privateKeyPem: certificate,
-      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {}
+      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {},
+      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword }
     };
   }
   if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
@@ -40915,7 +40949,7 @@ function certificateFile({ certificate }) {
 }
 function notPem(sources) {
   const { certificate } = sources;
-  const hint = `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(certificate, "cert.pem")}.`;
+  const hint = convertingPfx(certificate);
   const file = certificateFile(sources);
   if ("option" in certificate && file !== void 0)
     return new UsageError(
@@ -40926,9 +40960,6 @@ function notPem(sources) {
     `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
     { hint }
   );
-}
-function sentence(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/dataverse/src/auth/token-provider.ts
@@ -41032,6 +41063,7 @@ function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
+  if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
   return `${Math.round(ms / 100) / 10} s`;
 }
 
@@ -41533,33 +41565,75 @@ var SignJWT = class extends SignJWT_base {
   }
 };
 
+// packages/dataverse/src/auth/certificate-refusals.ts
+function certificateUnreadable(sources, cause) {
+  return refusal(
+    sources.certificate,
+    "the certificate",
+    "cannot be read: it is not a valid X.509 certificate.",
+    {
+      hint: convertingPfx(sources.certificate),
+      cause
+    }
+  );
+}
+function privateKeyUnreadable(sources, pem, passphraseGiven, cause) {
+  const { certificate, certificatePassword: password } = sources;
+  if (!isEncrypted(pem))
+    return refusal(certificate, "the private key", "cannot be read: it is not a valid private key.", {
+      hint: convertingPfx(certificate),
+      cause
+    });
+  if (!passphraseGiven)
+    return refusal(
+      certificate,
+      "the private key",
+      `is encrypted, and ${sourceName(password)} ${notGiven(password)}.`,
+      {
+        hint: `${sentence(supplying(password, "its password"))}.`,
+        cause
+      }
+    );
+  return refusal(
+    certificate,
+    "the private key",
+    `cannot be decrypted with the password in ${sourceName(password)}.`,
+    { hint: `${sentence(supplying(password, "the password the key was encrypted with"))}.`, cause }
+  );
+}
+function isEncrypted(pem) {
+  return pem.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /^Proc-Type:\s*4,ENCRYPTED/m.test(pem);
+}
+function refusal(source, part, problem, options2) {
+  if ("option" in source) {
+    const subject = `${part} given to ${source.option}`;
+    if (source.file === void 0) return new UsageError(`${sentence(subject)} ${problem}`, options2);
+    return new UsageError(`${subject} ${problem}`, { ...options2, location: { file: source.file } });
+  }
+  return new UsageError(`${sentence(part)} in ${sourceName(source)} ${problem}`, options2);
+}
+
 // packages/dataverse/src/auth/certificate-assertion.ts
 async function signCertificateAssertion(options2) {
-  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase);
-  const thumbprint = certificateThumbprintS256(options2.certificatePem);
+  const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
+  const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
   return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto2.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
-function certificateThumbprintS256(certificatePem) {
+function certificateThumbprintS256(certificatePem, sources) {
   let certificate;
   try {
     certificate = new import_node_crypto2.X509Certificate(certificatePem);
   } catch (error3) {
-    throw new UserError("The client certificate is not a PEM certificate.", {
-      hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
-      cause: error3
-    });
+    throw certificateUnreadable(sources, error3);
   }
   return (0, import_node_crypto2.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
-function loadPrivateKey(pem, passphrase) {
+function loadPrivateKey(pem, passphrase, sources) {
   try {
     return (0, import_node_crypto2.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error3) {
-    throw new UserError("The private key of the client certificate cannot be read.", {
-      hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
-      cause: error3
-    });
+    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error3);
   }
 }
 
@@ -42282,15 +42356,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path5, options2) {
-    return await this.send("GET", path5, options2);
+  async get(path6, options2) {
+    return await this.send("GET", path6, options2);
   }
-  async post(path5, options2) {
-    return await this.send("POST", path5, options2);
+  async post(path6, options2) {
+    return await this.send("POST", path6, options2);
   }
-  async send(method, path5, request) {
+  async send(method, path6, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path5, this.options.environment);
+    const url = new URL(WEB_API_PATH + path6, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -43086,9 +43160,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -44712,8 +44786,8 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -44772,24 +44846,37 @@ function readConnectionInputs() {
       clientCertificatePassword,
       idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-      sources: { secret: { input: "client-secret" }, certificate: { input: "client-certificate" } }
+      sources: {
+        secret: { input: "client-secret" },
+        certificate: { input: "client-certificate" },
+        certificatePassword: { input: "client-certificate-password" }
+      }
     })
   };
 }
 function resolveInPath(value) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = import_node_path3.default.resolve(workspace, readString("working-directory"));
-  return import_node_path3.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path4.default.resolve(workspace, readString("working-directory"));
+  return import_node_path4.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs3.readFileSync)(file, "utf8");
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
+    const hint = "The path is relative to working-directory, itself relative to the workspace.";
+    const way = code2 === "ENOTDIR" ? fileInTheWay(file) : void 0;
+    if (way)
+      throw new InputError(
+        input,
+        `names ${way.below} inside this file, which is not a folder, so it cannot be read.`,
+        hint,
+        { file: way.file }
+      );
     throw new InputError(
       input,
       code2 === "ENOENT" ? "names a file that does not exist." : `names a file that cannot be read (${code2}).`,
-      "The path is relative to working-directory, itself relative to the workspace.",
+      hint,
       { file }
     );
   }
@@ -45329,7 +45416,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path5 = [root];
+  const path6 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45337,14 +45424,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path5[level];
+    let node = path6[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path5[level] = node;
+      path6[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -47795,7 +47882,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path5 = problem.segments;
+  const path6 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47809,21 +47896,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path5.includes("oAuthSettings")) {
-      const last2 = path5[path5.length - 1];
+    if (path6.includes("oAuthSettings")) {
+      const last2 = path6[path6.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1)
+    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path5) {
-  return path5[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path6) {
+  return path6[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48603,7 +48690,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48714,9 +48801,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path4.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path4.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48736,7 +48823,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path4.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48911,7 +48998,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -49391,9 +49478,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path5) {
+function pathVariables(path6) {
   const names = [];
-  for (const match2 of path5.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -57692,12 +57779,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path5 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path5)) continue;
-        if (path5.startsWith("x-")) continue;
-        const item = paths[path5];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path5);
-        else this.typeIssue(placeAt(rootNode, "paths", path5), "Object", item);
+      for (const path6 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path6)) continue;
+        if (path6.startsWith("x-")) continue;
+        const item = paths[path6];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path6);
+        else this.typeIssue(placeAt(rootNode, "paths", path6), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57721,8 +57808,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path5) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path5);
+  visitPathItem(item, rootNode, path6) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path6);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58952,12 +59039,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path5 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path6 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path5 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path6 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -59064,16 +59151,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path5) {
+function followSchemaPath(model, root, path6) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path5.length && steps < MAX_STEPS; ) {
-    let end = path5.indexOf("/", start);
-    if (end === -1) end = path5.length;
+  for (let start = 0; start < path6.length && steps < MAX_STEPS; ) {
+    let end = path6.indexOf("/", start);
+    if (end === -1) end = path6.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path5.slice(start, end));
+      const next = property(model, current, path6.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -59248,9 +59335,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path5 = pathAt(call, key);
-    if (path5 === void 0 || followSchemaPath(model, items.schema, path5).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path5, label) });
+    const path6 = pathAt(call, key);
+    if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path6, label) });
   }
   return problems;
 }
@@ -60754,16 +60841,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path5) {
-    this.path = path5;
-    const hasBrace = path5.includes("{");
-    this.variables = hasBrace ? scanVariables(path5) : NO_VARIABLES;
+  constructor(path6) {
+    this.path = path6;
+    const hasBrace = path6.includes("{");
+    this.variables = hasBrace ? scanVariables(path6) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path5.indexOf("/"); ; slash = path5.indexOf("/", start)) {
-      const end = slash === -1 ? path5.length : slash;
-      if (hasBrace && isVariableSegment(path5, start, end)) variableSegmentCount++;
+    for (let slash = path6.indexOf("/"); ; slash = path6.indexOf("/", start)) {
+      const end = slash === -1 ? path6.length : slash;
+      if (hasBrace && isVariableSegment(path6, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60792,8 +60879,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path5 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path5) last2 = new PathTemplate(path5);
+    const path6 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path6) last2 = new PathTemplate(path6);
     templates[index] = last2;
   }
   return templates;
@@ -60818,9 +60905,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path5, start) {
-  const slash = path5.indexOf("/", start);
-  return slash === -1 ? path5.length : slash;
+function segmentEnd(path6, start) {
+  const slash = path6.indexOf("/", start);
+  return slash === -1 ? path6.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60829,57 +60916,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path5, start, end) {
+function isVariableSegment(path6, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path5.charCodeAt(start) !== OPEN || path5.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path6.charCodeAt(start) !== OPEN || path6.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path5.charCodeAt(index);
+    const code2 = path6.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path5, open2) {
-  for (let index = open2 + 1; index < path5.length; index++) {
-    const code2 = path5.charCodeAt(index);
+function matchEnd(path6, open2) {
+  for (let index = open2 + 1; index < path6.length; index++) {
+    const code2 = path6.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path5) {
+function scanVariables(path6) {
   const variables = [];
-  for (let open2 = path5.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path5, open2);
+  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path6, open2);
     if (close === -1) {
-      open2 = path5.indexOf("{", open2 + 1);
+      open2 = path6.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path5.slice(open2 + 1, close);
+    const name = path6.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path5.indexOf("{", close + 1);
+    open2 = path6.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path5) {
+function routeOf(path6) {
   let route = "";
   let copied = 0;
-  for (let open2 = path5.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path5, open2);
+  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path6, open2);
     if (close === -1) {
-      open2 = path5.indexOf("{", open2 + 1);
+      open2 = path6.indexOf("{", open2 + 1);
       continue;
     }
-    route += path5.slice(copied, open2) + "{}";
+    route += path6.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path5.indexOf("{", copied);
+    open2 = path6.indexOf("{", copied);
   }
-  return copied === 0 ? path5 : route + path5.slice(copied);
+  return copied === 0 ? path6 : route + path6.slice(copied);
 }
-function routeHash(path5) {
+function routeHash(path6) {
   let hash = 0;
-  for (let index = 0; index < path5.length; index++) {
-    const code2 = path5.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path5, index) : -1;
+  for (let index = 0; index < path6.length; index++) {
+    const code2 = path6.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path6, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60900,15 +60987,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path5 of pathKeys(swagger)) {
-    const message2 = problem(path5);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path5), message: message2 });
+  for (const path6 of pathKeys(swagger)) {
+    const message2 = problem(path6);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path6), message: message2 });
   }
 }
-function templateProblem(path5) {
+function templateProblem(path6) {
   let open2 = -1;
-  for (let index = 0; index < path5.length; index++) {
-    const character = path5[index];
+  for (let index = 0; index < path6.length; index++) {
+    const character = path6[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60942,15 +61029,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path5 = operations[index].path;
-    if (!path5.includes("{")) {
-      while (index < operations.length && operations[index].path === path5) index++;
+    const path6 = operations[index].path;
+    if (!path6.includes("{")) {
+      while (index < operations.length && operations[index].path === path6) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path5; index++)
+    for (; index < operations.length && operations[index].path === path6; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path5);
+    const route = routeHash(path6);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60996,7 +61083,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path5) => path5.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -61016,7 +61103,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path5) => /[?#]/.test(path5) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -61032,7 +61119,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path5) => path5.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -61046,8 +61133,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path5) => {
-        const problem = templateProblem(path5);
+      reportPathKeys(context, (path6) => {
+        const problem = templateProblem(path6);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -61064,9 +61151,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path5) => (
+        (path6) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path5.includes("=") && pathVariables(path5).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -61161,14 +61248,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path5 of pathKeys(swagger)) {
-        const key = path5.toLowerCase();
+      for (const path6 of pathKeys(swagger)) {
+        const key = path6.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path5),
+            pointer: childPointer("/paths", path6),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path5
+              path6
             )
           });
         }
@@ -61186,14 +61273,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      const paths = swagger?.paths;
-      for (const path5 in paths) {
-        if (!has(paths, path5)) continue;
-        const pathItem = asObject(paths[path5]);
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path6 in paths) {
+        if (!has(paths, path6)) continue;
+        const pathItem = asObject(paths[path6]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path5, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          pointer: childPointer("/paths", path6, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -61234,6 +61322,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -62986,26 +63081,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path5 = [];
+    const path6 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path5.push(start);
+    path6.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path5.pop();
+        path6.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path5.slice(path5.indexOf(target)));
+      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path5.push(target);
+        path6.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63623,7 +63718,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path5 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path6 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63631,7 +63726,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path5}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path6}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -63884,8 +63979,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path5) {
-  return routeOf(path5).replace(/\/+$/, "").toLowerCase();
+function templateShape(path6) {
+  return routeOf(path6).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -64139,9 +64234,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path5, method, body) => `{
+var operation = (path6, method, body) => `{
   "paths": {
-    "${path5}": {
+    "${path6}": {
       "${method}": ${body}
     }
   }

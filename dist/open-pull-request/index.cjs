@@ -52549,7 +52549,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -65498,14 +65498,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      const paths = swagger?.paths;
+      if (!swagger) return;
+      const paths = swagger.paths;
       for (const path12 in paths) {
         if (!has(paths, path12)) continue;
         const pathItem = asObject(paths[path12]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
           pointer: childPointer("/paths", path12, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -65546,6 +65547,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -69149,9 +69157,6 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
-// packages/validator/src/git/git.ts
-var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-
 // packages/validator/src/config/ignore.ts
 var import_node_path7 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -69320,7 +69325,7 @@ function resolveProfile(folder, forced, config2) {
 async function validatePaths(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  const folders = await foldersToValidate(paths, cwd, config2);
   const workerScript = options2.workerScript ?? bundledWorkerScript();
   const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
   let connectors;
@@ -69341,6 +69346,9 @@ async function validatePaths(paths, options2 = {}) {
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
 }
+async function foldersToValidate(paths, cwd, config2) {
+  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+}
 async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
   const connector = await loadConnectorFolder(folder, cwd);
   const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
@@ -69351,6 +69359,9 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
+
+// packages/validator/src/git/git.ts
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);

@@ -40642,6 +40642,89 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_path3 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path3.default.resolve(target);
+  return import_node_path3.default.join(
+    import_node_path3.default.dirname(resolved2),
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+  );
+}
+
+// packages/core/src/fs/write-failure.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
+}
+function targetWriteError(target, error3) {
+  if (isUserError(error3)) return error3;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const { code: code2, syscall, path: where } = error3;
+  const elsewhere = where !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error3
+  });
+}
+async function writingTo(target, work) {
+  try {
+    return await work();
+  } catch (error3) {
+    throw targetWriteError(target, error3);
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40658,12 +40741,12 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path5.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -40678,7 +40761,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs2.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -40752,56 +40835,14 @@ function segmentsOf(name) {
 // packages/solution/src/zip/zip-reader.ts
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 
-// packages/solution/src/fs/write-failure.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-var PERMISSION = {
-  reason: "permission denied",
-  hint: "Choose a folder you can write to, or change its permissions."
-};
-var REASONS = {
-  ENAMETOOLONG: {
-    reason: "its path is longer than the file system allows",
-    hint: "Zip the files again with fewer or shorter folder names."
-  },
-  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
-  EACCES: PERMISSION,
-  EPERM: PERMISSION,
-  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
-};
-function writeFailure(error3) {
-  const { code: code2, syscall } = error3 ?? {};
-  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
-  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
-}
-function targetWriteError(target, error3) {
-  if (isUserError(error3)) return error3;
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path3.default.dirname(import_node_path3.default.resolve(where)) !== import_node_path3.default.dirname(import_node_path3.default.resolve(target));
-  const call = elsewhere ? `${syscall} ${where}` : syscall;
-  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
-    cause: error3
-  });
-}
-async function writingTo(target, work) {
-  try {
-    return await work();
-  } catch (error3) {
-    throw targetWriteError(target, error3);
-  }
-}
-
 // packages/solution/src/zip/name-encoding.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -40812,49 +40853,24 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl3 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
-async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
-    if (stat2?.isDirectory()) return;
-    if (stat2) {
-      const below = import_node_path4.default.relative(current, resolved2);
-      throw new UsageError(
-        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
-        {
-          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
-          hint: "Give the path of a folder, or move the file out of the way."
-        }
-      );
-    }
-    if (import_node_path4.default.dirname(current) === current) return;
-  }
+var import_node_fs4 = require("node:fs");
+var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
+function refusePathThroughFile(target) {
+  const way = fileInTheWay(target);
+  if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs3.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs4.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
-}
-
-// packages/solution/src/fs/temporary.ts
-var import_node_crypto2 = require("node:crypto");
-var import_node_path5 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path5.default.resolve(target);
-  return import_node_path5.default.join(
-    import_node_path5.default.dirname(resolved2),
-    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
-  );
 }
 
 // packages/solution/src/zip/zip-writer.ts
@@ -40862,8 +40878,8 @@ var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
-  await refuseNonFolder(import_node_path6.default.dirname(destination));
-  await writingTo(destination, () => import_node_fs4.promises.mkdir(import_node_path6.default.dirname(destination), { recursive: true }));
+  refusePathThroughFile(destination);
+  await writingTo(destination, () => import_node_fs5.promises.mkdir(import_node_path6.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -40874,7 +40890,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs4.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs5.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -40892,12 +40908,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs4.promises.rename(temporary, destination);
+    await import_node_fs5.promises.rename(temporary, destination);
   } catch (error3) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs4.promises.rm(temporary, { force: true });
+    await import_node_fs5.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
   }
@@ -42105,12 +42121,12 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs5.promises.readdir(import_node_path7.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs6.promises.readdir(import_node_path7.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42242,7 +42258,7 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -42289,11 +42305,11 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path8.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs6.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -42333,7 +42349,7 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path9.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -42530,7 +42546,7 @@ function strayTemplatesFileError(folder, file, packagePath) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
@@ -42611,7 +42627,7 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs8.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs9.promises.stat(folder).catch(() => void 0);
   if (!stat2?.isDirectory())
     throw new UsageError(stat2 ? "is not a folder." : "does not exist.", {
       location: { file: folder },
@@ -42635,7 +42651,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file) => {
-    const bytes = await import_node_fs8.promises.readFile(located(file));
+    const bytes = await import_node_fs9.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -42688,7 +42704,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs8.promises.readFile(located(actual));
+          const bytes = await import_node_fs9.promises.readFile(located(actual));
           const text2 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -42734,9 +42750,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs8.promises.stat(file);
+  const { size } = await import_node_fs9.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs8.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs9.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -46925,7 +46941,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -59200,14 +59216,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      const paths = swagger?.paths;
+      if (!swagger) return;
+      const paths = swagger.paths;
       for (const path16 in paths) {
         if (!has(paths, path16)) continue;
         const pathItem = asObject(paths[path16]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
           pointer: childPointer("/paths", path16, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -59248,6 +59265,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);

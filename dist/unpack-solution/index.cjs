@@ -40642,6 +40642,89 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_path3 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path3.default.resolve(target);
+  return import_node_path3.default.join(
+    import_node_path3.default.dirname(resolved2),
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+  );
+}
+
+// packages/core/src/fs/write-failure.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
+}
+function targetWriteError(target, error3) {
+  if (isUserError(error3)) return error3;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const { code: code2, syscall, path: where } = error3;
+  const elsewhere = where !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target));
+  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
+    location: { file: target },
+    hint: failure.hint,
+    cause: error3
+  });
+}
+async function writingTo(target, work) {
+  try {
+    return await work();
+  } catch (error3) {
+    throw targetWriteError(target, error3);
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40658,12 +40741,12 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path5.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -40678,7 +40761,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs2.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -40808,55 +40891,13 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
 var import_node_zlib2 = require("node:zlib");
 var import_yauzl2 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/fs/write-failure.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-var PERMISSION = {
-  reason: "permission denied",
-  hint: "Choose a folder you can write to, or change its permissions."
-};
-var REASONS = {
-  ENAMETOOLONG: {
-    reason: "its path is longer than the file system allows",
-    hint: "Zip the files again with fewer or shorter folder names."
-  },
-  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
-  EACCES: PERMISSION,
-  EPERM: PERMISSION,
-  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
-};
-function writeFailure(error3) {
-  const { code: code2, syscall } = error3 ?? {};
-  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
-  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
-}
-function targetWriteError(target, error3) {
-  if (isUserError(error3)) return error3;
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path3.default.dirname(import_node_path3.default.resolve(where)) !== import_node_path3.default.dirname(import_node_path3.default.resolve(target));
-  const call = elsewhere ? `${syscall} ${where}` : syscall;
-  return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
-    cause: error3
-  });
-}
-async function writingTo(target, work) {
-  try {
-    return await work();
-  } catch (error3) {
-    throw targetWriteError(target, error3);
-  }
-}
 
 // packages/solution/src/zip/entry-integrity.ts
 var import_node_zlib = require("node:zlib");
@@ -41075,9 +41116,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs2.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41162,12 +41203,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs3.open)(filePath, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs4.open)(filePath, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs3.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs4.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
       } catch (error3) {
-        (0, import_node_fs3.closeSync)(fd);
+        (0, import_node_fs4.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41215,7 +41256,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs3.closeSync)(this.fd);
+    (0, import_node_fs4.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41224,7 +41265,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs3.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs4.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41542,36 +41583,21 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path4.default.dirname(current)) {
-    const stat2 = await import_node_fs4.promises.stat(current).catch(() => void 0) ?? await import_node_fs4.promises.lstat(current).catch(() => void 0);
-    if (stat2?.isDirectory()) return;
-    if (stat2) {
-      const below = import_node_path4.default.relative(current, resolved2);
-      throw new UsageError(
-        below === "" ? "exists and is not a folder." : `is a file, not a folder, so ${below} cannot be made inside it.`,
-        {
-          location: { file: import_node_path4.default.join(folder, import_node_path4.default.relative(resolved2, current)) },
-          hint: "Give the path of a folder, or move the file out of the way."
-        }
-      );
-    }
-    if (import_node_path4.default.dirname(current) === current) return;
-  }
+  const stat2 = await import_node_fs5.promises.stat(folder).catch(() => void 0) ?? await import_node_fs5.promises.lstat(folder).catch(() => void 0);
+  if (stat2?.isDirectory()) return;
+  if (stat2)
+    throw new UsageError("exists and is not a folder.", {
+      location: { file: folder },
+      hint: "Give the path of a folder, or move the file out of the way."
+    });
+  refusePathThroughFile(folder);
 }
-
-// packages/solution/src/fs/temporary.ts
-var import_node_crypto2 = require("node:crypto");
-var import_node_path5 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path5.default.resolve(target);
-  return import_node_path5.default.join(
-    import_node_path5.default.dirname(resolved2),
-    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
-  );
+function refusePathThroughFile(target) {
+  const way = fileInTheWay(target);
+  if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 
 // packages/solution/src/zip/zip-writer.ts
@@ -42803,17 +42829,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs5.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs6.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42832,11 +42858,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs6.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
-    await import_node_fs6.promises.rename(staged, target);
+    await import_node_fs7.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
+    await import_node_fs7.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs6.promises.realpath(target);
+  const targetRoot = await import_node_fs7.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -42845,29 +42871,29 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path7.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs6.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs7.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs6.promises.rm(to, { recursive: true });
+      await import_node_fs7.promises.rm(to, { recursive: true });
     }
-    await import_node_fs6.promises.rename(from, to);
+    await import_node_fs7.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs6.promises.rm(import_node_path7.default.join(targetRoot, file));
+      await import_node_fs7.promises.rm(import_node_path7.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs6.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs7.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -42890,14 +42916,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs6.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs7.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs6.promises.rename(
+      await import_node_fs7.promises.rename(
         import_node_path7.default.join(this.root, ...parent, before[index]),
         import_node_path7.default.join(this.root, ...parent, after[index])
       );
@@ -42934,20 +42960,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path7.default.join(current, segment);
-    const entry = await import_node_fs6.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs7.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs6.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs7.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs6.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs7.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -42955,15 +42981,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs6.promises.rm(next);
+      await import_node_fs7.promises.rm(next);
     }
-    await import_node_fs6.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs7.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs6.promises.stat(staged), import_node_fs6.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs7.promises.stat(staged), import_node_fs7.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -42971,21 +42997,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs6.promises.readFile(staged);
+  const text2 = await import_node_fs7.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs6.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs7.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs6.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs7.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs6.promises.lstat(file).then(
+  return import_node_fs7.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -42993,12 +43019,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path7.default.join(root, relative);
-    const entries = await import_node_fs6.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs7.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs6.promises.rmdir(import_node_path7.default.join(root, child));
+        await import_node_fs7.promises.rmdir(import_node_path7.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43146,19 +43172,19 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path8.default.resolve(folder);
-  const first = await import_node_fs7.promises.mkdir(resolved2, { recursive: true });
+  const first = await import_node_fs8.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
     for (let made = resolved2; isWithin(first, made); made = import_node_path8.default.dirname(made)) {
-      const gone = await import_node_fs7.promises.rmdir(made).then(
+      const gone = await import_node_fs8.promises.rmdir(made).then(
         () => true,
         (error3) => error3.code === "ENOENT"
       );
@@ -43191,7 +43217,7 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -43222,7 +43248,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs8.promises.open(file, "r");
+  const handle = await import_node_fs9.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -43232,7 +43258,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs8.promises.readFile(file));
+  return recordedEnding(await import_node_fs9.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -43279,7 +43305,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -43424,13 +43450,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path10.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs9.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs10.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path10.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs9.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs10.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43479,11 +43505,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs10.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs11.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -43508,7 +43534,7 @@ async function refuseUnpackTarget(folder, options2) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path11.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs10.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs11.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -43640,7 +43666,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -43655,17 +43681,17 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs12.promises.readFile(import_node_path12.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs11.promises.readFile(import_node_path12.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs12.promises.readFile(import_node_path12.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -43710,7 +43736,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs11.promises.mkdir(managedStaging);
+  await import_node_fs12.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
@@ -43738,22 +43764,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path12.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs11.promises.readFile(from)).equals(await import_node_fs11.promises.readFile(import_node_path12.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs12.promises.readFile(from)).equals(await import_node_fs12.promises.readFile(import_node_path12.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
-      await import_node_fs11.promises.rename(from, import_node_path12.default.join(staging, variant));
+      await import_node_fs12.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
+      await import_node_fs12.promises.rename(from, import_node_path12.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs11.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs12.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
@@ -47918,7 +47944,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -60193,14 +60219,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      const paths = swagger?.paths;
+      if (!swagger) return;
+      const paths = swagger.paths;
       for (const path15 in paths) {
         if (!has(paths, path15)) continue;
         const pathItem = asObject(paths[path15]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
           pointer: childPointer("/paths", path15, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -60241,6 +60268,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path22,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search2 ? `${pathname}${search2}` : pathname;
+        const path22 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code2 = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code2 = path22.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input = path21;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path21.split("/");
+      const segments = path22.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path21) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path21) => {
-      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -38302,8 +38302,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -39823,7 +39823,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path21 = [root];
+  const path22 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -39831,14 +39831,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path21[level];
+    let node = path22[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path21[level] = node;
+      path22[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -42354,7 +42354,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path21 = problem.segments;
+  const path22 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42368,21 +42368,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path21.includes("oAuthSettings")) {
-      const last2 = path21[path21.length - 1];
+    if (path22.includes("oAuthSettings")) {
+      const last2 = path22[path22.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
+    if (path22.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path22[path22.length - 1] === "type" && path22.length === parameterNameDepth(path22) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path21) {
-  return path21[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path22) {
+  return path22[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43713,7 +43713,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -44535,11 +44535,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path21 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path21)) continue;
-      let pathItem = asObject(paths[path21]);
+    for (const path22 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path22)) continue;
+      let pathItem = asObject(paths[path22]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path21);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path22);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -44555,7 +44555,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path21, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path22, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -44689,8 +44689,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path21, method, pathItemPlace, operation2) {
-    this.path = path21;
+  constructor(path22, method, pathItemPlace, operation2) {
+    this.path = path22;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -44867,9 +44867,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path21) {
+function pathVariables(path22) {
   const names2 = [];
-  for (const match2 of path21.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path22.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53168,12 +53168,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path21 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path21)) continue;
-        if (path21.startsWith("x-")) continue;
-        const item = paths[path21];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path21);
-        else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
+      for (const path22 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path22)) continue;
+        if (path22.startsWith("x-")) continue;
+        const item = paths[path22];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path22);
+        else this.typeIssue(placeAt(rootNode, "paths", path22), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -53197,8 +53197,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path21) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path21);
+  visitPathItem(item, rootNode, path22) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path22);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54428,12 +54428,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path21 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path22 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path21 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path22 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54540,16 +54540,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path21) {
+function followSchemaPath(model, root, path22) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path21.length && steps < MAX_STEPS; ) {
-    let end = path21.indexOf("/", start);
-    if (end === -1) end = path21.length;
+  for (let start = 0; start < path22.length && steps < MAX_STEPS; ) {
+    let end = path22.indexOf("/", start);
+    if (end === -1) end = path22.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path21.slice(start, end));
+      const next = property(model, current, path22.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54724,9 +54724,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path21 = pathAt(call, key);
-    if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path21, label) });
+    const path22 = pathAt(call, key);
+    if (path22 === void 0 || followSchemaPath(model, items.schema, path22).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path22, label) });
   }
   return problems;
 }
@@ -56230,16 +56230,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path21) {
-    this.path = path21;
-    const hasBrace = path21.includes("{");
-    this.variables = hasBrace ? scanVariables(path21) : NO_VARIABLES;
+  constructor(path22) {
+    this.path = path22;
+    const hasBrace = path22.includes("{");
+    this.variables = hasBrace ? scanVariables(path22) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path21.indexOf("/"); ; slash = path21.indexOf("/", start)) {
-      const end = slash === -1 ? path21.length : slash;
-      if (hasBrace && isVariableSegment(path21, start, end)) variableSegmentCount++;
+    for (let slash = path22.indexOf("/"); ; slash = path22.indexOf("/", start)) {
+      const end = slash === -1 ? path22.length : slash;
+      if (hasBrace && isVariableSegment(path22, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56268,8 +56268,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path21 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path21) last2 = new PathTemplate(path21);
+    const path22 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path22) last2 = new PathTemplate(path22);
     templates[index] = last2;
   }
   return templates;
@@ -56294,9 +56294,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path21, start) {
-  const slash = path21.indexOf("/", start);
-  return slash === -1 ? path21.length : slash;
+function segmentEnd(path22, start) {
+  const slash = path22.indexOf("/", start);
+  return slash === -1 ? path22.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56305,57 +56305,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path21, start, end) {
+function isVariableSegment(path22, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path21.charCodeAt(start) !== OPEN || path21.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path22.charCodeAt(start) !== OPEN || path22.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path21.charCodeAt(index);
+    const code2 = path22.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path21, open2) {
-  for (let index = open2 + 1; index < path21.length; index++) {
-    const code2 = path21.charCodeAt(index);
+function matchEnd(path22, open2) {
+  for (let index = open2 + 1; index < path22.length; index++) {
+    const code2 = path22.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path21) {
+function scanVariables(path22) {
   const variables = [];
-  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path21, open2);
+  for (let open2 = path22.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path22, open2);
     if (close === -1) {
-      open2 = path21.indexOf("{", open2 + 1);
+      open2 = path22.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path21.slice(open2 + 1, close);
+    const name = path22.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path21.indexOf("{", close + 1);
+    open2 = path22.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path21) {
+function routeOf(path22) {
   let route = "";
   let copied = 0;
-  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path21, open2);
+  for (let open2 = path22.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path22, open2);
     if (close === -1) {
-      open2 = path21.indexOf("{", open2 + 1);
+      open2 = path22.indexOf("{", open2 + 1);
       continue;
     }
-    route += path21.slice(copied, open2) + "{}";
+    route += path22.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path21.indexOf("{", copied);
+    open2 = path22.indexOf("{", copied);
   }
-  return copied === 0 ? path21 : route + path21.slice(copied);
+  return copied === 0 ? path22 : route + path22.slice(copied);
 }
-function routeHash(path21) {
+function routeHash(path22) {
   let hash = 0;
-  for (let index = 0; index < path21.length; index++) {
-    const code2 = path21.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path21, index) : -1;
+  for (let index = 0; index < path22.length; index++) {
+    const code2 = path22.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path22, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56376,15 +56376,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path21 of pathKeys(swagger)) {
-    const message = problem(path21);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path21), message });
+  for (const path22 of pathKeys(swagger)) {
+    const message = problem(path22);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path22), message });
   }
 }
-function templateProblem(path21) {
+function templateProblem(path22) {
   let open2 = -1;
-  for (let index = 0; index < path21.length; index++) {
-    const character = path21[index];
+  for (let index = 0; index < path22.length; index++) {
+    const character = path22[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56418,15 +56418,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path21 = operations[index].path;
-    if (!path21.includes("{")) {
-      while (index < operations.length && operations[index].path === path21) index++;
+    const path22 = operations[index].path;
+    if (!path22.includes("{")) {
+      while (index < operations.length && operations[index].path === path22) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path21; index++)
+    for (; index < operations.length && operations[index].path === path22; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path21);
+    const route = routeHash(path22);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56472,7 +56472,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path22) => path22.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -56492,7 +56492,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path22) => /[?#]/.test(path22) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -56508,7 +56508,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path22) => path22.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -56522,8 +56522,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path21) => {
-        const problem = templateProblem(path21);
+      reportPathKeys(context, (path22) => {
+        const problem = templateProblem(path22);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -56540,9 +56540,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path21) => (
+        (path22) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path22.includes("=") && pathVariables(path22).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -56637,14 +56637,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path21 of pathKeys(swagger)) {
-        const key = path21.toLowerCase();
+      for (const path22 of pathKeys(swagger)) {
+        const key = path22.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path21),
+            pointer: childPointer("/paths", path22),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path21
+              path22
             )
           });
         }
@@ -56662,14 +56662,15 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      const paths = swagger?.paths;
-      for (const path21 in paths) {
-        if (!has(paths, path21)) continue;
-        const pathItem = asObject(paths[path21]);
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path22 in paths) {
+        if (!has(paths, path22)) continue;
+        const pathItem = asObject(paths[path22]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path21, "$ref"),
-          message: "The '$ref' property in a path is not supported."
+          pointer: childPointer("/paths", path22, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
     }
@@ -56710,6 +56711,13 @@ var pathRules = [
     }
   }
 ];
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -58462,26 +58470,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path21 = [];
+    const path22 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path21.push(start);
+    path22.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path21.pop();
+        path22.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
+      if (seen === "grey") cycles.push(path22.slice(path22.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path21.push(target);
+        path22.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59099,7 +59107,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path21 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path22 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -59107,7 +59115,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path21}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path22}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59360,8 +59368,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path21) {
-  return routeOf(path21).replace(/\/+$/, "").toLowerCase();
+function templateShape(path22) {
+  return routeOf(path22).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59613,10 +59621,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path21, options = {}) {
+function offsetOfPath(document, path22, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path21.entries()) {
+  for (const [index, step] of path22.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -59627,7 +59635,7 @@ function offsetOfPath(document, path21, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path21.length - 1;
+    const isLast = index === path22.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -59724,16 +59732,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path21 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path21;
-  const value = path21.reduce(
+  const path22 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path22;
+  const value = path22.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path21.length === 0) {
+    if (path22.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -59744,7 +59752,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path21, name],
+      path: [...path22, name],
       atKey: true
     };
   }
@@ -59752,7 +59760,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
@@ -59762,34 +59770,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path21,
+        path: path22,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path21, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path22, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path21, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path22, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path21,
+    path: path22,
     atKey: false
   };
 }
@@ -59882,9 +59890,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path21, method, body) => `{
+var operation = (path22, method, body) => `{
   "paths": {
-    "${path21}": {
+    "${path22}": {
       "${method}": ${body}
     }
   }
@@ -61186,21 +61194,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path21 in paths) {
-    if (!has(paths, path21)) continue;
-    const pathItem = refPathItem(paths[path21]);
+  for (const path22 in paths) {
+    if (!has(paths, path22)) continue;
+    const pathItem = refPathItem(paths[path22]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path21));
-    unfollowed2.set(path21, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path22));
+    unfollowed2.set(path22, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path21 in paths) {
-    if (!has(paths, path21)) continue;
-    const pathItem = refPathItem(paths[path21]);
+  for (const path22 in paths) {
+    if (!has(paths, path22)) continue;
+    const pathItem = refPathItem(paths[path22]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -61212,17 +61220,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path21 of all) {
-    const before = has(pathsBefore, path21) ? pathsBefore[path21] : void 0;
-    const after = has(pathsAfter, path21) ? pathsAfter[path21] : void 0;
+  for (const path22 of all) {
+    const before = has(pathsBefore, path22) ? pathsBefore[path22] : void 0;
+    const after = has(pathsAfter, path22) ? pathsAfter[path22] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path21);
-    const whyBefore = unfollowedBefore.get(path21);
+    const whyAfter = unfollowedAfter.get(path22);
+    const whyBefore = unfollowedBefore.get(path22);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path21);
+    const pathItemPointer = childPointer("/paths", path22);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -61230,12 +61238,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path21)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path22)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path21)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path21)} was not compared: in the base version, ${whyBefore}.` : refEdit(path21, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path22)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path22)} was not compared: in the base version, ${whyBefore}.` : refEdit(path22, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -61245,12 +61253,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path21, before, after) {
+function refEdit(path22, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path21)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path22)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path21)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path21)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path22)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path22)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -61631,8 +61639,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path21) {
-  return path21.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path22) {
+  return path22.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -62377,9 +62385,212 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
-// packages/validator/src/git/changed-connectors.ts
-var import_node_fs5 = require("node:fs");
+// packages/validator/src/config/ignore.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder).split(import_node_path9.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
+
+// packages/validator/src/parallel/bundled-worker.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+var WORKER_BUNDLE_NAME = "validate-worker.cjs";
+function bundledWorkerScript() {
+  if (typeof __dirname !== "string") return void 0;
+  const script2 = import_node_path10.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs5.existsSync)(script2) ? script2 : void 0;
+}
+
+// packages/validator/src/parallel/concurrency.ts
+var import_node_os = require("node:os");
+var MIN_FOLDERS_PER_WORKER = 16;
+function workerCount(concurrency, folderCount, cores = (0, import_node_os.availableParallelism)()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    const spare = Math.max(1, cores - 1);
+    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
+}
+
+// packages/validator/src/parallel/idle-workers.ts
+var import_node_worker_threads = require("node:worker_threads");
+var idle = /* @__PURE__ */ new Map();
+var watched = /* @__PURE__ */ new WeakSet();
+var WORKER_YOUNG_GENERATION_MB = 96;
+function takeWorker(script2) {
+  const pool = idle.get(script2);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+}
+function releaseWorker(script2, worker) {
+  let pool = idle.get(script2);
+  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    worker.on("error", () => void 0);
+    worker.once("exit", () => idle.get(script2)?.delete(worker));
+  }
+}
+
+// packages/validator/src/parallel/pool.ts
+function validateFoldersInParallel(folders, setup, options) {
+  const results = new Array(folders.length);
+  const workers = [];
+  const setUp = /* @__PURE__ */ new WeakSet();
+  const detach = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error3) => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      for (const worker of workers) {
+        if (error3) {
+          worker.on("error", ignore);
+          void worker.terminate();
+        } else releaseWorker(options.workerScript, worker);
+      }
+      if (error3) reject(error3);
+      else resolve(results);
+    };
+    const assignNext = (worker) => {
+      if (nextTask >= folders.length) return;
+      const task = { index: nextTask, folder: folders[nextTask] };
+      if (!setUp.has(worker)) task.setup = setup;
+      worker.postMessage(task);
+      setUp.add(worker);
+      nextTask++;
+    };
+    const accept = (worker, reply) => {
+      if (settled) return;
+      if ("failure" in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error3) {
+        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
+        return;
+      }
+      if (received === folders.length) finish();
+      else post(worker);
+    };
+    const post = (worker) => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error3) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error3)}`));
+        return false;
+      }
+    };
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options.workers, folders.length));
+    for (let i = 0; i < count && !settled; i++) {
+      let worker;
+      try {
+        worker = takeWorker(options.workerScript);
+      } catch (error3) {
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error3)}`));
+        return;
+      }
+      workers.push(worker);
+      const onMessage = (reply) => accept(worker, reply);
+      const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
+      const onMessageError = (error3) => finish(new Error(`A validation worker's reply could not be read: ${error3.message}`));
+      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
+      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
+      detach.push(
+        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
+      );
+      if (!post(worker)) return;
+    }
+    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
+      for (const worker of workers) if (settled || !post(worker)) return;
+    }
+  });
+}
+var TASKS_IN_FLIGHT = 2;
+function ignore() {
+}
+function messageOf(error3) {
+  return error3 instanceof Error ? error3.message : String(error3);
+}
+
+// packages/validator/src/validate.ts
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function resolveProfile(folder, forced, config2) {
+  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
+}
+async function validatePaths(paths, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const config2 = options.config ?? DEFAULT_CONFIG;
+  const folders = await foldersToValidate(paths, cwd, config2);
+  const workerScript = options.workerScript ?? bundledWorkerScript();
+  const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
+  let connectors;
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options.profile, config: config2 },
+      { workerScript, workers, onConnector: options.onConnector }
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options, config2, cwd);
+      connectors.push(result);
+      options.onConnector?.(result);
+    }
+  }
+  const findings = connectors.flatMap((connector) => connector.findings);
+  return { connectors, findings, counts: countBySeverity(findings) };
+}
+async function foldersToValidate(paths, cwd, config2) {
+  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+}
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
+  const connector = await loadConnectorFolder(folder, cwd);
+  const profile = resolveProfile(connector.absolutePath, options.profile, config2);
+  const findings = validateLoadedConnector(connector, {
+    profile,
+    rules: options.rules ?? ALL_RULES,
+    overrides: config2.rules
+  });
+  return { path: connector.displayPath, name: connector.name, profile, findings };
+}
+
+// packages/validator/src/git/changed-connectors.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -62410,23 +62621,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path9.default.posix.dirname(folder);
-  return parent !== "." && import_node_path9.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path11.default.posix.dirname(folder);
+  return parent !== "." && import_node_path11.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs5.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs6.promises.readdir(import_node_path11.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path9.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path11.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path9.default.posix.dirname(file);
+  let folder = import_node_path11.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path9.default.posix.dirname(folder);
+    folder = import_node_path11.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -62620,28 +62831,28 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs6 = require("node:fs");
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs6.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs6.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs7.promises.mkdtemp(import_node_path12.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs7.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path10.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs6.promises.mkdir(target, { recursive: true });
+    const target = import_node_path12.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs7.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path10.default.resolve(target, relative);
+      const destination = import_node_path12.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs6.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
-      await import_node_fs6.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs7.promises.mkdir(import_node_path12.default.dirname(destination), { recursive: true });
+      await import_node_fs7.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
   } catch (error3) {
@@ -62686,206 +62897,6 @@ function sameElement(before, after) {
     if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
   }
   return jsonEqual(before, after);
-}
-
-// packages/validator/src/config/ignore.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path11.default.relative(import_node_path11.default.dirname(config2.path), folder).split(import_node_path11.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
-}
-
-// packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
-var WORKER_BUNDLE_NAME = "validate-worker.cjs";
-function bundledWorkerScript() {
-  if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path12.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
-}
-
-// packages/validator/src/parallel/concurrency.ts
-var import_node_os2 = require("node:os");
-var MIN_FOLDERS_PER_WORKER = 16;
-function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
-  if (concurrency === "off") return 1;
-  if (concurrency === "auto") {
-    const spare = Math.max(1, cores - 1);
-    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
-  }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
-}
-
-// packages/validator/src/parallel/idle-workers.ts
-var import_node_worker_threads = require("node:worker_threads");
-var idle = /* @__PURE__ */ new Map();
-var watched = /* @__PURE__ */ new WeakSet();
-var WORKER_YOUNG_GENERATION_MB = 96;
-function takeWorker(script2) {
-  const pool = idle.get(script2);
-  const kept = pool?.values().next().value;
-  if (kept) {
-    pool.delete(kept);
-    kept.ref();
-    return kept;
-  }
-  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-}
-function releaseWorker(script2, worker) {
-  let pool = idle.get(script2);
-  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
-  pool.add(worker);
-  worker.unref();
-  if (!watched.has(worker)) {
-    watched.add(worker);
-    worker.on("error", () => void 0);
-    worker.once("exit", () => idle.get(script2)?.delete(worker));
-  }
-}
-
-// packages/validator/src/parallel/pool.ts
-function validateFoldersInParallel(folders, setup, options) {
-  const results = new Array(folders.length);
-  const workers = [];
-  const setUp = /* @__PURE__ */ new WeakSet();
-  const detach = [];
-  let nextTask = 0;
-  let nextToEmit = 0;
-  let received = 0;
-  let settled = false;
-  return new Promise((resolve, reject) => {
-    const finish = (error3) => {
-      if (settled) return;
-      settled = true;
-      for (const off of detach) off();
-      for (const worker of workers) {
-        if (error3) {
-          worker.on("error", ignore);
-          void worker.terminate();
-        } else releaseWorker(options.workerScript, worker);
-      }
-      if (error3) reject(error3);
-      else resolve(results);
-    };
-    const assignNext = (worker) => {
-      if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
-      if (!setUp.has(worker)) task.setup = setup;
-      worker.postMessage(task);
-      setUp.add(worker);
-      nextTask++;
-    };
-    const accept = (worker, reply) => {
-      if (settled) return;
-      if ("failure" in reply) {
-        finish(new Error(reply.failure.message));
-        return;
-      }
-      results[reply.index] = reply.result;
-      received++;
-      try {
-        while (nextToEmit < folders.length && results[nextToEmit]) {
-          options.onConnector?.(results[nextToEmit]);
-          nextToEmit++;
-        }
-      } catch (error3) {
-        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
-        return;
-      }
-      if (received === folders.length) finish();
-      else post(worker);
-    };
-    const post = (worker) => {
-      try {
-        assignNext(worker);
-        return true;
-      } catch (error3) {
-        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error3)}`));
-        return false;
-      }
-    };
-    if (folders.length === 0) {
-      finish();
-      return;
-    }
-    const count = Math.max(1, Math.min(options.workers, folders.length));
-    for (let i = 0; i < count && !settled; i++) {
-      let worker;
-      try {
-        worker = takeWorker(options.workerScript);
-      } catch (error3) {
-        if (workers.length > 0) break;
-        finish(new Error(`Could not start a validation worker: ${messageOf(error3)}`));
-        return;
-      }
-      workers.push(worker);
-      const onMessage = (reply) => accept(worker, reply);
-      const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
-      const onMessageError = (error3) => finish(new Error(`A validation worker's reply could not be read: ${error3.message}`));
-      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
-      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
-      detach.push(
-        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
-      );
-      if (!post(worker)) return;
-    }
-    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
-      for (const worker of workers) if (settled || !post(worker)) return;
-    }
-  });
-}
-var TASKS_IN_FLIGHT = 2;
-function ignore() {
-}
-function messageOf(error3) {
-  return error3 instanceof Error ? error3.message : String(error3);
-}
-
-// packages/validator/src/validate.ts
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function resolveProfile(folder, forced, config2) {
-  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
-}
-async function validatePaths(paths, options = {}) {
-  const cwd = options.cwd ?? process.cwd();
-  const config2 = options.config ?? DEFAULT_CONFIG;
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
-  const workerScript = options.workerScript ?? bundledWorkerScript();
-  const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
-  let connectors;
-  if (workerScript && workers > 1) {
-    connectors = await validateFoldersInParallel(
-      folders,
-      { cwd, profile: options.profile, config: config2 },
-      { workerScript, workers, onConnector: options.onConnector }
-    );
-  } else {
-    connectors = [];
-    for (const folder of folders) {
-      const result = await validateFolder(folder, options, config2, cwd);
-      connectors.push(result);
-      options.onConnector?.(result);
-    }
-  }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
-}
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
-  const profile = resolveProfile(connector.absolutePath, options.profile, config2);
-  const findings = validateLoadedConnector(connector, {
-    profile,
-    rules: options.rules ?? ALL_RULES,
-    overrides: config2.rules
-  });
-  return { path: connector.displayPath, name: connector.name, profile, findings };
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -63382,13 +63393,30 @@ function toRepositoryPath(topLevel, absolute) {
   return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
 }
 
-// packages/validator/src/reporters/artifact-path.ts
+// packages/validator/src/loader/paths-without-connectors.ts
+var import_node_fs10 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
+async function pathsWithoutConnectors(paths, cwd, validated = []) {
+  const folders = validated.map((folder) => import_node_path16.default.resolve(cwd, folder));
+  const empty = [];
+  for (const given of paths) {
+    const absolute = import_node_path16.default.resolve(cwd, given);
+    const led = isFile2(absolute) ? folders.includes(import_node_path16.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
+  }
+  return empty;
+}
+function isFile2(absolute) {
+  return (0, import_node_fs10.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+// packages/validator/src/reporters/artifact-path.ts
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path16.default.resolve(cwd, file);
+  const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path17.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -63396,7 +63424,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path17.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -63926,11 +63954,11 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs10.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path17.default.resolve(workspace, given));
+  const root = await import_node_fs11.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path18.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -63938,11 +63966,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path17.default.join(await import_node_fs10.promises.realpath(current), ...missing.reverse());
+      return import_node_path18.default.join(await import_node_fs11.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path17.default.dirname(current);
+      const parent = import_node_path18.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path17.default.basename(current));
+      missing.push(import_node_path18.default.basename(current));
       current = parent;
     }
   }
@@ -63963,14 +63991,40 @@ function readValidateConnectorInputs() {
   };
 }
 
+// packages/actions/src/validate-connector/path-input.ts
+var WHAT_TO_GIVE = "Give connector folders (each holds apiDefinition.swagger.json and apiProperties.json), or folders that hold them, relative to the workspace, one per line.";
+async function requireConnectorsInPathInput(paths, workspace) {
+  let empty;
+  try {
+    empty = await pathsWithoutConnectors(paths, workspace);
+  } catch (error3) {
+    if (error3 instanceof UsageError && error3.location)
+      throw new InputError("path", `gives a path that ${error3.message}`, WHAT_TO_GIVE, error3.location);
+    throw error3;
+  }
+  if (empty.length === 1)
+    throw new InputError("path", "gives a folder that holds no connector folder.", WHAT_TO_GIVE, {
+      file: empty[0]
+    });
+  if (empty.length > 1)
+    throw new InputError(
+      "path",
+      `gives folders that hold no connector folder: ${empty.map((given) => `'${given}'`).join(", ")}.`,
+      WHAT_TO_GIVE
+    );
+}
+async function workspaceHoldsNoConnector(workspace) {
+  return (await pathsWithoutConnectors(["."], workspace)).length > 0;
+}
+
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs11.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs12.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -64002,19 +64056,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path18.default.relative(workspace, import_node_path18.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path19.default.relative(workspace, import_node_path19.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path19.default.relative(workspace, import_node_path19.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path19.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path20.default.relative(workspace, import_node_path20.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path20.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -64023,13 +64077,14 @@ function sourceUrlFor(workspace, commit, env = process.env) {
 async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   const pullRequest = readPullRequestEvent();
   const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs12.existsSync)(import_node_path20.default.join(workspace, folder))
+        (folder) => (0, import_node_fs13.existsSync)(import_node_path21.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -64045,7 +64100,8 @@ async function validateConnectorAction(logger) {
       return;
     }
   }
-  if (paths.length === 0) paths = ["."];
+  const wholeWorkspace = paths.length === 0;
+  if (wholeWorkspace) paths = ["."];
   const config2 = await loadConfig({ cwd: workspace, explicitPath: inputs.config || void 0 });
   const options = {
     cwd: workspace,
@@ -64064,6 +64120,11 @@ async function validateConnectorAction(logger) {
     }) : validatePaths(paths, options)
   );
   if (inputs.onlyNew && base2) result = onlyNewFindings(result);
+  if (wholeWorkspace && result.connectors.length === 0 && await workspaceHoldsNoConnector(workspace)) {
+    warning(
+      "The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path."
+    );
+  }
   if (!base2 && (inputs.onlyNew || inputs.failOnBreaking)) {
     warning(
       `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
@@ -64148,15 +64209,15 @@ async function writeSarif(result, inputs, workspace) {
       "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of."
     );
   }
-  if ((await import_node_fs12.promises.stat(target).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs13.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs12.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
-  await import_node_fs12.promises.writeFile(
+  await import_node_fs13.promises.mkdir(import_node_path21.default.dirname(target), { recursive: true });
+  await import_node_fs13.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return posixRelativePath(await import_node_fs12.promises.realpath(workspace), target);
+  return posixRelativePath(await import_node_fs13.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts
