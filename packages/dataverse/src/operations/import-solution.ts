@@ -101,6 +101,8 @@ export async function importSolution(
       logger.info(
         `With ${options.componentParameters.length} component parameters from the deployment settings.`,
       );
+    // max-async-wait-time counts from here: the request may itself take minutes before any job is seen.
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options.maxAsyncWaitMs };
     const sent = await sendImport(
       client,
       request,
@@ -109,14 +111,14 @@ export async function importSolution(
     );
     const progress = progressLines(logger);
     if (!sent.answered) {
-      await followImportJob(client, importJobId, what, options.maxAsyncWaitMs, progress);
+      await followImportJob(client, importJobId, what, wait, progress);
       await confirmImport(client, importJobId, manifest.uniqueName, logger, 'the import job ended');
       return;
     }
     // A synchronous import is done once answered.
     if (sent.asyncOperationId === undefined) return;
     logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
-    await client.waitForAsyncOperation(sent.asyncOperationId, what, options.maxAsyncWaitMs, async () =>
+    await client.waitForAsyncOperation(sent.asyncOperationId, what, wait, async () =>
       progress(await importProgress(client, importJobId)),
     );
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
