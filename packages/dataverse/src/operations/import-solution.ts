@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, UsageError, UserError, type Logger } from '@connector-alm/core';
+import { errorMessage, missingPathError, UsageError, UserError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -55,13 +55,9 @@ export async function importSolution(
       });
     // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file, so the zip does not exist either.
+    // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UsageError('does not exist.', {
-        location: { file: options.file },
-        hint: 'Check the path of the solution zip to import.',
-        cause: error,
-      });
+      throw missingPathError(options.file, 'Check the path of the solution zip to import.', { cause: error });
     throw new UserError(`cannot be read (${code ?? errorMessage(error)}).`, {
       location: { file: options.file },
       cause: error,
