@@ -119,6 +119,26 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('puts the error of a source below a file on the file in the way', async () => {
+    // It said "file.txt/x.zip: does not exist.", at a path that cannot exist, with no file to show it on.
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'file.txt'), 'not a folder\n');
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'file.txt/x.zip', destination: 'out' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        file: 'file.txt',
+        message:
+          'is a file, not a folder, so x.zip cannot be read inside it. Give a solution zip, or the folder that unpack wrote.',
+      },
+    ]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('names the connector folder in the text of a warning, not as the file of the annotation', async () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'solution'));

@@ -306,6 +306,25 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('puts the error of a solution file below a file on the file in the way', async () => {
+    // It said "config.txt/x.zip: does not exist.", at a path that cannot exist.
+    writeFileSync(path.join(local.workspace, 'config.txt'), 'not a folder\n');
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': 'config.txt/x.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        file: 'config.txt',
+        message:
+          'is a file, not a folder, so x.zip cannot be read inside it. Check the path of the solution zip to import.',
+      },
+    ]);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   (resolverAnswers ? it : it.skip)(
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {

@@ -386,6 +386,11 @@ describe('a path the command cannot work on at all exits 2, with the message it 
     'is neither a solution zip nor an unpacked solution folder (no Other/Solution.xml). Give the folder that unpack wrote (the one holding Other/).';
   const underFile = (below: string) =>
     `is a file, not a folder, so ${below} cannot be made inside it. Give a path that runs through folders only, or move the file out of the way.`;
+  /** An input below a file: located at the file, as an output below one is. */
+  const readUnderFile = (below: string, hint: string) =>
+    `is a file, not a folder, so ${below} cannot be read inside it. ${hint}`;
+  const connectorHint =
+    'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
   const fileNotFolder =
     'exists and is not a folder. Give the path of a folder, or move the file out of the way.';
 
@@ -398,9 +403,21 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'is a folder, not a zip archive. Give the zip file itself.',
     ],
     [
-      'unpack: a zip below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)")',
+      'unpack: a zip below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)"; then "does not exist" at the zip)',
       ['unpack', 'file.txt/x.zip', 'out'],
-      'file.txt/x.zip',
+      'file.txt',
+      readUnderFile('x.zip', 'Check the path of the zip file.'),
+    ],
+    [
+      'unpack: a zip below two folders below a file (2, "does not exist" at the zip)',
+      ['unpack', 'file.txt/a/b/x.zip', 'out'],
+      'file.txt',
+      readUnderFile(path.join('a', 'b', 'x.zip'), 'Check the path of the zip file.'),
+    ],
+    [
+      'unpack: a zip that does not exist, below folders only (2)',
+      ['unpack', 'empty/x.zip', 'out'],
+      'empty/x.zip',
       'does not exist. Check the path of the zip file.',
     ],
     ['unpack: a zip with no solution in it (1)', ['unpack', 'flow.zip', 'out'], 'flow.zip', notASolution],
@@ -418,6 +435,12 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'is not a folder. Give the folder that unpack wrote (the one holding Other/).',
     ],
     [
+      'pack: a folder below a file (2, "does not exist" at the folder)',
+      ['pack', 'file.txt/solution', 'out.zip'],
+      'file.txt',
+      readUnderFile('solution', 'Give the folder that unpack wrote (the one holding Other/).'),
+    ],
+    [
       'pack: a folder that holds no unpacked solution (1)',
       ['pack', 'empty', 'out.zip'],
       'empty',
@@ -428,6 +451,12 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       ['extract-connectors', 'flow.zip', 'out'],
       'flow.zip',
       notASolution,
+    ],
+    [
+      'extract-connectors: a solution below a file (2, "does not exist" at the solution)',
+      ['extract-connectors', 'file.txt/x.zip', 'out'],
+      'file.txt',
+      readUnderFile('x.zip', 'Give a solution zip, or the folder that unpack wrote.'),
     ],
     [
       'extract-connectors: a folder that holds no unpacked solution (1)',
@@ -448,10 +477,16 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       underFile('out'),
     ],
     [
-      'build-solution: a connector folder below a file (1, said "is not a folder.")',
+      'build-solution: a connector folder below a file (1, said "is not a folder."; then "does not exist" at the folder)',
       ['build-solution', 'file.txt/connector', '--out', 'out.zip', ...build],
-      'file.txt/connector',
-      'does not exist. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
+      'file.txt',
+      readUnderFile('connector', connectorHint),
+    ],
+    [
+      'build-solution: a connector folder that does not exist, below folders only (2)',
+      ['build-solution', 'empty/connector', '--out', 'out.zip', ...build],
+      'empty/connector',
+      `does not exist. ${connectorHint}`,
     ],
     [
       'build-solution: a connector folder with no connector files (1)',
@@ -496,15 +531,37 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       underFile('package.zip'),
     ],
     [
-      'package check: a package below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)")',
-      ['package', 'check', 'file.txt/package.zip'],
-      'file.txt/package.zip',
-      'does not exist. Check the path of the zip file.',
+      'package build: an intro below a file (2, "does not exist" at the intro)',
+      [
+        'package',
+        'build',
+        'package.zip',
+        '--intro',
+        'file.txt/intro.md',
+        '--connector-solution',
+        'c.zip',
+        '--flow-solution',
+        'f.zip',
+      ],
+      'file.txt',
+      readUnderFile('intro.md', 'Give the intro.md and the solution zips exported from Dataverse.'),
     ],
     [
-      'import: a zip below a file (1, said "cannot be read (ENOTDIR).")',
+      'package check: a package below a file (1, said "is not a zip archive or is truncated (ENOTDIR …)"; then "does not exist" at the zip)',
+      ['package', 'check', 'file.txt/package.zip'],
+      'file.txt',
+      readUnderFile('package.zip', 'Check the path of the zip file.'),
+    ],
+    [
+      'import: a zip below a file (1, said "cannot be read (ENOTDIR)."; then "does not exist" at the zip)',
       ['import', 'file.txt/x.zip'],
-      'file.txt/x.zip',
+      'file.txt',
+      readUnderFile('x.zip', 'Check the path of the solution zip to import.'),
+    ],
+    [
+      'import: a zip that does not exist, below folders only (2)',
+      ['import', 'empty/x.zip'],
+      'empty/x.zip',
       'does not exist. Check the path of the solution zip to import.',
     ],
     ['import: a zip with no solution in it (1)', ['import', 'flow.zip'], 'flow.zip', notASolution],
@@ -531,6 +588,27 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       ['dev-server', '--solutions', 'file.txt/solutions'],
       'file.txt',
       underFile('solutions'),
+    ],
+    [
+      'validate: a connector folder below a file (2, "does not exist" at the folder)',
+      ['validate', 'file.txt/connector'],
+      'file.txt',
+      readUnderFile('connector', 'Give a connector folder, or a folder that holds connector folders.'),
+    ],
+    [
+      'validate: --config below a file (2, said "The configuration file cannot be read (ENOTDIR).")',
+      ['validate', connector, '--config', 'file.txt/.connector-alm.yml'],
+      'file.txt',
+      readUnderFile(
+        '.connector-alm.yml',
+        'Check the path, or leave it out to use .connector-alm.yml, .connector-alm.yaml, .connector-alm.json from the repository.',
+      ),
+    ],
+    [
+      'diff: a connector below a file (2, "does not exist" at the connector)',
+      ['diff', 'file.txt/connector', connector],
+      'file.txt',
+      readUnderFile('connector', 'Give a connector folder or its apiDefinition.swagger.json.'),
     ],
     [
       'validate: a folder with no connector beside one with a connector (0)',

@@ -43,6 +43,22 @@ export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read',
   });
 }
 
+/**
+ * The usage error of a path to read that is not there: "does not exist.", located at the path as
+ * given; or, when the path runs through a file, located at that file, which is what to move or
+ * rename: "file.txt: is a file, not a folder, so x.zip cannot be read inside it." (Node says ENOTDIR
+ * there, or ENOENT, at the whole path.) `cwd` resolves a relative path, as fileInTheWay's.
+ */
+export function missingPathError(
+  given: string,
+  hint: string,
+  options: { cwd?: string; cause?: unknown } = {},
+): UsageError {
+  const way = fileInTheWay(given, options.cwd);
+  if (way) return pathThroughFileError(way, 'read', hint);
+  return new UsageError('does not exist.', { location: { file: given }, hint, cause: options.cause });
+}
+
 /** Undefined for a path that is not there, which below a file is ENOTDIR rather than ENOENT. */
 function statOrUndefined(stat: (file: string) => Stats, file: string): Stats | undefined {
   try {

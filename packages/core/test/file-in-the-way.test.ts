@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describeUserError } from '../src/errors.js';
-import { fileInTheWay, pathThroughFileError } from '../src/file-in-the-way.js';
+import { fileInTheWay, missingPathError, pathThroughFileError } from '../src/file-in-the-way.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'file-in-the-way-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -37,6 +37,20 @@ describe('pathThroughFileError', () => {
     const way = fileInTheWay('notes.txt/settings.json', root)!;
     expect(describeUserError(pathThroughFileError(way, 'read', 'Give the settings file.'))).toBe(
       'notes.txt: is a file, not a folder, so settings.json cannot be read inside it. Give the settings file.',
+    );
+  });
+});
+
+describe('missingPathError', () => {
+  it('is located at the file in the way of a path to read', () => {
+    expect(describeUserError(missingPathError('notes.txt/x.zip', 'Give the zip.', { cwd: root }))).toBe(
+      'notes.txt: is a file, not a folder, so x.zip cannot be read inside it. Give the zip.',
+    );
+  });
+
+  it('says "does not exist" at the path itself when only folders lead to it', () => {
+    expect(describeUserError(missingPathError('folder/x.zip', 'Give the zip.', { cwd: root }))).toBe(
+      'folder/x.zip: does not exist. Give the zip.',
     );
   });
 });

@@ -75,11 +75,12 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
       const [, name, version, managed, code, message] = args;
       const { client } = connectToLocal(server);
       const jobId = crypto.randomUUID();
+      const sentAt = client.clock.now();
       const { asyncOperationId } = await client.startImportAsync(
         importRequest(name, version, managed, jobId),
       );
       // As in Dataverse, the system job succeeds: the solution's failure is in the import job's log.
-      await client.waitForAsyncOperation(asyncOperationId, 'Import', 60_000);
+      await client.waitForAsyncOperation(asyncOperationId, 'Import', { sentAt, maxWaitMs: 60_000 });
       const { data } = await client.getImportJob(jobId, { data: true });
       expect(data).toContain(`<result result="failure" errorcode="${code}" errortext="${message}"`);
       expect(server.store.get(name)).toMatchObject({

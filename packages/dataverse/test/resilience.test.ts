@@ -164,8 +164,9 @@ describe('token refresh during long operations', () => {
     });
     try {
       const { client } = connectToLocal(long, { clock });
+      const sentAt = clock.now();
       const job = await client.startExportAsync({ solutionName: 'Big', managed: false });
-      await client.waitForAsyncOperation(job.asyncOperationId, 'Export', 3 * 3600_000);
+      await client.waitForAsyncOperation(job.asyncOperationId, 'Export', { sentAt, maxWaitMs: 3 * 3600_000 });
       const zip = await client.downloadExportData(job.exportJobId);
       expect(Buffer.from(zip).equals(Buffer.from(long.store.get('Big')!.zip))).toBe(true);
       expect(clock.now() - Date.now()).toBeGreaterThan(7000_000 - 600_000);

@@ -32,7 +32,12 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('-o, --out <file>', 'zip to write (default: <solution-name>.zip, or _managed.zip)')
     .option('--managed', 'export as managed', false)
     .option('--sync', 'use the synchronous ExportSolution call (small solutions only)', false)
-    .option('--max-wait <minutes>', 'how long to wait for an asynchronous export', positiveMinutes, 60)
+    .option(
+      '--max-wait <minutes>',
+      'how long to wait for an asynchronous export, counted from its request',
+      positiveMinutes,
+      60,
+    )
     .option('--no-publish', 'do not publish all customizations first')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (solutionName: string, options: ExportOptions) => {

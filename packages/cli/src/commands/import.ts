@@ -40,7 +40,12 @@ export function registerImportCommand(program: Command, context: CommandContext)
   )
     .option('--async', 'always use ImportSolutionAsync (default: for solutions over 2 MB)')
     .option('--no-async', 'always use the synchronous ImportSolution call')
-    .option('--max-wait <minutes>', 'how long to wait for an asynchronous import', positiveMinutes, 60)
+    .option(
+      '--max-wait <minutes>',
+      'how long to wait for an asynchronous import, counted from its request',
+      positiveMinutes,
+      60,
+    )
     .option(
       '--settings <file>',
       'deployment settings JSON: environment variable values and connection references',

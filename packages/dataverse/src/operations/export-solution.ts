@@ -71,12 +71,14 @@ export async function exportSolution(
     `Export ${options.managed ? 'managed' : 'unmanaged'} solution ${options.solutionName} ${solution.version}`,
     async () => {
       if (!options.asynchronous) return client.exportSolution(request);
+      // max-async-wait-time counts from here: throttling can hold the start request for minutes.
+      const wait = { sentAt: client.clock.now(), maxWaitMs: options.maxAsyncWaitMs };
       const job = await client.startExportAsync(request);
       logger.info(`Export job ${job.exportJobId} started (system job ${job.asyncOperationId}).`);
       await client.waitForAsyncOperation(
         job.asyncOperationId,
         `Export of solution '${options.solutionName}'`,
-        options.maxAsyncWaitMs,
+        wait,
         async (record) =>
           logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`),
       );

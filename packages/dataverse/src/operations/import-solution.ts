@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, UsageError, UserError, type Logger } from '@connector-alm/core';
+import { errorMessage, missingPathError, UsageError, UserError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -55,13 +55,9 @@ export async function importSolution(
       });
     // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file, so the zip does not exist either.
+    // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UsageError('does not exist.', {
-        location: { file: options.file },
-        hint: 'Check the path of the solution zip to import.',
-        cause: error,
-      });
+      throw missingPathError(options.file, 'Check the path of the solution zip to import.', { cause: error });
     throw new UserError(`cannot be read (${code ?? errorMessage(error)}).`, {
       location: { file: options.file },
       cause: error,
@@ -101,6 +97,8 @@ export async function importSolution(
       logger.info(
         `With ${options.componentParameters.length} component parameters from the deployment settings.`,
       );
+    // max-async-wait-time counts from here: the request may itself take minutes before any job is seen.
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options.maxAsyncWaitMs };
     const sent = await sendImport(
       client,
       request,
@@ -109,14 +107,14 @@ export async function importSolution(
     );
     const progress = progressLines(logger);
     if (!sent.answered) {
-      await followImportJob(client, importJobId, what, options.maxAsyncWaitMs, progress);
+      await followImportJob(client, importJobId, what, wait, progress);
       await confirmImport(client, importJobId, manifest.uniqueName, logger, 'the import job ended');
       return;
     }
     // A synchronous import is done once answered.
     if (sent.asyncOperationId === undefined) return;
     logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
-    await client.waitForAsyncOperation(sent.asyncOperationId, what, options.maxAsyncWaitMs, async () =>
+    await client.waitForAsyncOperation(sent.asyncOperationId, what, wait, async () =>
       progress(await importProgress(client, importJobId)),
     );
     await confirmImport(client, importJobId, manifest.uniqueName, logger);

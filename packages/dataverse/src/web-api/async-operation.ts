@@ -36,3 +36,20 @@ export function pollDelayMs(poll: number): number {
   const steps = [1000, 2000, 3000, 5000];
   return steps[poll] ?? 10_000;
 }
+
+/**
+ * max-async-wait-time: the most a run waits for an asynchronous job, counted from when the request
+ * that started it was first sent. That request can itself take minutes (Retry-After of throttling, or
+ * a lost answer waited out to its 10-min limit); counting only from the job's first poll let a run
+ * last that long plus the whole wait.
+ */
+export interface AsyncWait {
+  /** Clock time at which the start request was first sent. */
+  sentAt: number;
+  maxWaitMs: number;
+}
+
+/** Whether sleeping `delayMs` before the next poll would carry the wait past its end. */
+export function waitRunsOut(wait: AsyncWait, now: number, delayMs: number): boolean {
+  return now - wait.sentAt + delayMs > wait.maxWaitMs;
+}

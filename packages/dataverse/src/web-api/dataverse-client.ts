@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError, type Logger } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { DataverseHttp } from '../http/dataverse-http.js';
-import { asyncOutcome, pollDelayMs } from './async-operation.js';
+import { asyncOutcome, pollDelayMs, waitRunsOut, type AsyncWait } from './async-operation.js';
 import { unconfirmedExport } from './unconfirmed-export.js';
 import type {
   AsyncOperationRecord,
@@ -162,16 +162,15 @@ export class DataverseClient {
   }
 
   /**
-   * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
-   * lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
+   * Polls a system job until it completes or `wait` runs out (counted from when the request that
+   * started it was sent). `onPoll` sees each state, for progress lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
    */
   async waitForAsyncOperation(
     id: string,
     what: string,
-    maxWaitMs: number,
+    wait: AsyncWait,
     onPoll?: (record: AsyncOperationRecord) => Promise<void>,
   ): Promise<void> {
-    const started = this.clock.now();
     for (let poll = 0; ; poll++) {
       const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
@@ -180,9 +179,9 @@ export class DataverseClient {
       if (outcome.done)
         throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome.reason}`);
       const delay = pollDelayMs(poll);
-      if (this.clock.now() - started + delay > maxWaitMs) {
+      if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(maxWaitMs / 60_000)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${Math.round(wait.maxWaitMs / 60_000)} minutes (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`,
           },

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, UsageError } from '@connector-alm/core';
+import { missingPathError, temporarySibling, UsageError } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
@@ -58,11 +58,9 @@ export async function buildCertificationPackage(
   refusePathThroughFile(out);
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile())
-      throw new UsageError(stat ? 'is not a file.' : 'does not exist.', {
-        location: { file },
-        hint: 'Give the intro.md and the solution zips exported from Dataverse.',
-      });
+    const hint = 'Give the intro.md and the solution zips exported from Dataverse.';
+    if (!stat) throw missingPathError(file, hint);
+    if (!stat.isFile()) throw new UsageError('is not a file.', { location: { file }, hint });
     // Same file, whatever the case of the name or the link that leads to it.
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
       throw new UsageError('is one of the files the package packs; writing the package would replace it.', {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { UsageError, UserError } from '@connector-alm/core';
+import { missingPathError, UsageError, UserError } from '@connector-alm/core';
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
@@ -16,16 +16,16 @@ import type { SolutionConnector } from './solution-connector.js';
 export async function readRepositoryConnector(folder: string, prefix: string): Promise<SolutionConnector> {
   const names = await fs.readdir(folder).catch(async (error: unknown) => {
     // A path that is missing or not a folder is a usage error (exit code 2), as everywhere else.
-    // readdir says ENOTDIR both of a file and of a path below one; only the file exists.
+    // readdir says ENOTDIR both of a file and of a path below one; only the file exists, and below
+    // a file, the error is located at that file.
     const exists = await fs.stat(folder).then(
       () => true,
       () => false,
     );
-    throw new UsageError(exists ? 'is not a folder.' : 'does not exist.', {
-      location: { file: folder },
-      hint: 'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
-      cause: error,
-    });
+    const hint =
+      'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
+    if (!exists) throw missingPathError(folder, hint, { cause: error });
+    throw new UsageError('is not a folder.', { location: { file: folder }, hint, cause: error });
   });
   const find = (name: string): string | undefined =>
     names.find((entry) => entry.toLowerCase() === name.toLowerCase());

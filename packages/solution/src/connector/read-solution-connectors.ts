@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -33,11 +33,7 @@ export async function readSolutionConnectors(
   reading: SolutionZipReading = {},
 ): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat)
-    throw new UsageError('does not exist.', {
-      location: { file: source },
-      hint: 'Give a solution zip, or the folder that unpack wrote.',
-    });
+  if (!stat) throw missingPathError(source, 'Give a solution zip, or the folder that unpack wrote.');
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,

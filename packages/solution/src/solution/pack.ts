@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { UserError } from '@connector-alm/core';
-import { UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
@@ -71,11 +71,9 @@ export async function packSolution(
   // A path pack cannot work on at all (missing, a file, a folder holding no unpacked solution) is a
   // usage error (exit code 2); a solution whose parts are wrong is not.
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory())
-    throw new UsageError(stat ? 'is not a folder.' : 'does not exist.', {
-      location: { file: folder },
-      hint: 'Give the folder that unpack wrote (the one holding Other/).',
-    });
+  const hint = 'Give the folder that unpack wrote (the one holding Other/).';
+  if (!stat) throw missingPathError(folder, hint);
+  if (!stat.isDirectory()) throw new UsageError('is not a folder.', { location: { file: folder }, hint });
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UsageError(

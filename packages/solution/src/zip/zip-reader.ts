@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
-import { UsageError, writeFailure } from '@connector-alm/core';
+import { missingPathError, UsageError, writeFailure } from '@connector-alm/core';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   describeEntryNameProblem,
@@ -350,13 +350,16 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
           // A missing input, or one of the wrong kind, is a usage error (exit code 2), like such a
-          // path anywhere else. ENOTDIR: a parent is a file, so the zip does not exist either.
+          // path anywhere else. ENOTDIR: a parent is a file, where the error is located when the zip
+          // is named by its path.
           if (code === 'ENOENT' || code === 'ENOTDIR')
             reject(
-              new UsageError('does not exist.', {
-                location: { file: displayName },
-                hint: 'Check the path of the zip file.',
-              }),
+              displayName === filePath
+                ? missingPathError(filePath, 'Check the path of the zip file.')
+                : new UsageError('does not exist.', {
+                    location: { file: displayName },
+                    hint: 'Check the path of the zip file.',
+                  }),
             );
           else if (code === 'EISDIR')
             reject(

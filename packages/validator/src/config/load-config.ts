@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError, withoutByteOrderMark } from '@connector-alm/core';
+import { fileInTheWay, pathThroughFileError, UsageError, withoutByteOrderMark } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -116,10 +116,14 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const shown = displayPath(cwd, file);
-    if (code === 'ENOENT') {
+    const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`;
+    // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
+    const way = code === 'ENOTDIR' ? fileInTheWay(shown, cwd) : undefined;
+    if (way) throw pathThroughFileError(way, 'read', checkThePath);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new UsageError('The configuration file does not exist.', {
         location: { file: shown },
-        hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
+        hint: checkThePath,
       });
     }
     if (code === 'EISDIR') {

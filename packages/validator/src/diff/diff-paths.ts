@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, loadConnectorFolder, toDisplayPath } from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
@@ -55,10 +55,7 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   try {
     stat = await fs.stat(absolute);
   } catch {
-    throw new UsageError('does not exist.', {
-      location: { file: given },
-      hint: 'Give a connector folder or its apiDefinition.swagger.json.',
-    });
+    throw missingPathError(given, 'Give a connector folder or its apiDefinition.swagger.json.', { cwd });
   }
   if (stat.isDirectory()) {
     // A folder without connector files would be compared as an empty connector: every operation

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { entryPath, isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 
@@ -48,9 +48,8 @@ export async function discoverConnectorFolders(
     try {
       stat = statSync(absolute);
     } catch {
-      throw new UsageError('does not exist.', {
-        location: { file: given },
-        hint: 'Give a connector folder, or a folder that holds connector folders.',
+      throw missingPathError(given, 'Give a connector folder, or a folder that holds connector folders.', {
+        cwd,
       });
     }
     if (stat.isFile()) {
