@@ -33,6 +33,14 @@ function repository(properties: string): string {
 
 const propertiesOf = (root: string): string => readFileSync(path.join(root, PROPERTIES), 'utf8');
 
+const SWAGGER = path.join(FOLDER, 'apiDefinition.swagger.json');
+const PRETTY_SWAGGER = JSON.stringify(validSwagger(), null, 2);
+/** The swagger with two keys misspelled: `basepath` (SWG-ADDL-PROP), `x-ms-summmary` (SWG-XMS-UNKNOWN). */
+const MISSPELLED_SWAGGER = PRETTY_SWAGGER.replace('"basePath":', '"basepath":').replace(
+  '"x-ms-summary":',
+  '"x-ms-summmary":',
+);
+
 function git(cwd: string, ...args: string[]): string {
   const env = {
     ...process.env,
@@ -82,7 +90,7 @@ describe('connector-alm validate --fix', () => {
     expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out()) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['findings', 'connectors', 'counts', 'fixed', 'notFixed']);
-    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3 }]);
+    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0 }]);
     expect(report.notFixed).toEqual([]);
     expect((report.findings as { ruleId: string }[]).map((f) => f.ruleId)).not.toContain('GEN-JSON-PARSE');
 
@@ -124,11 +132,57 @@ describe('connector-alm validate --fix', () => {
     const io = memoryIo(root);
     expect(await runCli(['validate', '.', '--base', 'dev', '--fix', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out()) as { findings: { ruleId: string }[]; fixed: unknown[] };
-    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3 }]);
+    expect(report.fixed).toEqual([{ file: PROPERTIES, slips: 3, keys: 0 }]);
     // The fix gave back the base's file: nothing new, nothing breaking.
     expect(
       report.findings.filter((f) => f.ruleId === 'GEN-JSON-PARSE' || f.ruleId.startsWith('BRK-')),
     ).toEqual([]);
     expect(git(root, 'diff', '--stat', 'dev')).toBe('');
+  });
+
+  it('renames the misspelled keys that the findings name, says so per file, and lists them in the JSON output', async () => {
+    expect(MISSPELLED_SWAGGER).toContain('"basepath":');
+    expect(MISSPELLED_SWAGGER).toContain('"x-ms-summmary":');
+    const root = repository(SLIPPED_PROPERTIES);
+    writeFileSync(path.join(root, SWAGGER), MISSPELLED_SWAGGER);
+    const before = memoryIo(root);
+    expect(await runCli(['validate', '.', '--format', 'json'], before)).toBe(1);
+    const found = (JSON.parse(before.out()) as { findings: Record<string, unknown>[] }).findings;
+    expect(found.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['SWG-ADDL-PROP', 'SWG-XMS-UNKNOWN']));
+    // The fix the rules name is no part of a finding in the output.
+    expect(found.filter((f) => 'fix' in f)).toEqual([]);
+
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
+    expect(io.err()).toBe(`fixed 2 misspelled keys in ${SWAGGER}\nfixed 3 JSON slips in ${PROPERTIES}\n`);
+    const report = JSON.parse(io.out()) as { findings: { ruleId: string }[]; fixed: unknown[] };
+    expect(report.fixed).toEqual([
+      { file: SWAGGER, slips: 0, keys: 2 },
+      { file: PROPERTIES, slips: 3, keys: 0 },
+    ]);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('SWG-ADDL-PROP');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('SWG-XMS-UNKNOWN');
+    expect(readFileSync(path.join(root, SWAGGER), 'utf8')).toBe(PRETTY_SWAGGER);
+
+    const again = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix'], again)).toBe(0);
+    expect(again.err()).toBe('');
+  });
+
+  it('leaves a misspelled key whose object has the key already, says why, and exits 1 on its finding', async () => {
+    const root = repository(PRETTY_PROPERTIES);
+    const conflicting = PRETTY_SWAGGER.replace(
+      '"basePath": "/v1",',
+      '"basePath": "/v1",\n  "basepath": "/v2",',
+    );
+    expect(conflicting).not.toBe(PRETTY_SWAGGER);
+    writeFileSync(path.join(root, SWAGGER), conflicting);
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix'], io)).toBe(1);
+    expect(io.err()).toBe(
+      `not fixed: ${SWAGGER}: 'basepath' at /basepath was not renamed to 'basePath': its object already has 'basePath'; merge the two by hand.\n`,
+    );
+    expect(io.out()).toContain('SWG-ADDL-PROP');
+    expect(readFileSync(path.join(root, SWAGGER), 'utf8')).toBe(conflicting);
   });
 });

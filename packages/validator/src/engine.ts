@@ -68,6 +68,14 @@ export function effectiveLevel(
  * hiding the other rules' findings.
  */
 export function validateLoadedConnector(connector: ConnectorFolder, options: EngineOptions): Finding[] {
+  return locateFindings(connector, ruleReports(connector, options));
+}
+
+/**
+ * What the rules that are on report about one loaded connector folder, not yet located: the reports
+ * as the rules made them, with the fixes they name (`validate --fix` reads those).
+ */
+export function ruleReports(connector: ConnectorFolder, options: EngineOptions): PendingFinding[] {
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : undefined;
@@ -100,7 +108,7 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
     }
   });
   current = undefined;
-  return locateFindings(connector, pending);
+  return pending;
 }
 
 interface ActiveRule {

@@ -78,7 +78,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .option(
       '--fix',
-      'write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, …) into the files, then check them as fixed',
+      'write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, …) and misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) into the files, then check them as fixed',
     )
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
@@ -89,12 +89,13 @@ export function registerValidateCommand(program: Command, context: CommandContex
       // --base too, where the fixed files count as changes of the work tree. A command line that is
       // refused must write nothing, so its paths are judged before any file is fixed.
       if (options.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
-      const fixes = options.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config }) : undefined;
+      const profile = options.profile === 'auto' ? undefined : options.profile;
+      const fixes = options.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config, profile }) : undefined;
       if (fixes) for (const line of describeFixes(fixes)) io.stderr.write(`${line}\n`);
       const validateOptions = {
         cwd: io.cwd,
         config,
-        profile: options.profile === 'auto' ? undefined : options.profile,
+        profile,
         concurrency: options.concurrency,
       };
       let result: ValidationResult = options.base

@@ -1,16 +1,22 @@
 import { plural } from '@connector-alm/core';
 import { DEFAULT_CONFIG, type ValidatorConfig } from '../config/config-types.js';
-import { loadConnectorFolder, type JsonFile } from '../loader/connector-folder.js';
-import { foldersToValidate } from '../validate.js';
+import { ruleReports } from '../engine.js';
+import { loadConnectorFolder, type ConnectorFolder, type JsonFile } from '../loader/connector-folder.js';
+import type { FileKind, Profile } from '../model/finding.js';
+import { ALL_RULES } from '../rules/index.js';
+import { foldersToValidate, resolveProfile } from '../validate.js';
 import { fixJsonText } from './json-fix.js';
+import { renameKeys, type KeyRename } from './key-renames.js';
 import { writeFixedFile } from './write-fixed-file.js';
 
-/** A JSON file whose syntax slips were written fixed. */
+/** A JSON file whose syntax slips or misspelled keys were written fixed. */
 export interface FixedJsonFile {
   /** The path as findings name it. */
   file: string;
   /** How many GEN-JSON-PARSE findings the fix made go away. */
   slips: number;
+  /** How many misspelled keys were renamed to the spelling their finding names. */
+  keys: number;
 }
 
 /** A JSON file with syntax errors that was left as it is, and why. */
@@ -27,31 +33,97 @@ export interface JsonFixReport {
 export interface FixOptions {
   cwd?: string;
   config?: ValidatorConfig;
+  /** As `validate --profile`: the rules on in that profile name the keys to rename. */
+  profile?: Profile;
 }
+
+/** The JSON files of a connector folder, in the order they are reported. */
+const JSON_FILES = ['swagger', 'apiProperties', 'settings'] as const;
+type JsonFileKind = (typeof JSON_FILES)[number];
 
 /**
  * `validate --fix`: writes into the JSON files of the connector folders that `validatePaths` checks
  * (the same paths, the same configuration) the edits that their GEN-JSON-PARSE findings name, each
- * file whose findings all name one. Files are read as the loader reads them, so a link out of the
- * folder is neither read nor written. Validating afterwards reports the files as they are now.
+ * file whose findings all name one; then, read again as fixed, the keys that the rules name the
+ * spelling of (SWG-ADDL-PROP's `basepath`, SWG-XMS-UNKNOWN's `x-ms-visibilty`). Files are read as the
+ * loader reads them, so a link out of the folder is neither read nor written. Validating afterwards
+ * reports the files as they are now.
  */
 export async function fixJsonSlips(
   paths: readonly string[],
   options: FixOptions = {},
 ): Promise<JsonFixReport> {
   const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? DEFAULT_CONFIG;
   const report: JsonFixReport = { fixed: [], notFixed: [] };
-  for (const folder of await foldersToValidate(paths, cwd, options.config ?? DEFAULT_CONFIG)) {
-    const connector = await loadConnectorFolder(folder, cwd);
-    const { swagger, apiProperties, settings } = connector.files;
-    for (const file of [swagger, apiProperties, settings]) {
+  for (const folder of await foldersToValidate(paths, cwd, config)) {
+    let connector = await loadConnectorFolder(folder, cwd);
+    const fixed = new Map<JsonFileKind, FixedJsonFile>();
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
       if (file === undefined) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
-      if (typeof outcome === 'number') report.fixed.push({ file: file.displayPath, slips: outcome });
+      if (typeof outcome === 'number') fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
       else if (outcome !== undefined) report.notFixed.push({ file: file.displayPath, reason: outcome });
     }
+    // The rules read the files as they are now: the keys are renamed in the fixed text.
+    if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
+    const renames = keyRenamesOf(
+      connector,
+      resolveProfile(connector.absolutePath, options.profile, config),
+      config,
+    );
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
+      if (file === undefined) continue;
+      const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report);
+      if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
+    }
+    report.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
   }
   return report;
+}
+
+/** The keys the rules on for the folder name the spelling of, by file. */
+function keyRenamesOf(
+  connector: ConnectorFolder,
+  profile: Profile,
+  config: ValidatorConfig,
+): Map<FileKind, KeyRename[]> {
+  const renames = new Map<FileKind, KeyRename[]>();
+  for (const { rule, report } of ruleReports(connector, {
+    profile,
+    rules: ALL_RULES,
+    overrides: config.rules,
+  })) {
+    if (report.fix === undefined || report.pointer === undefined || report.path !== undefined) continue;
+    const kind = report.file ?? rule.file;
+    renames.set(kind, [...(renames.get(kind) ?? []), { pointer: report.pointer, to: report.fix.renameKey }]);
+  }
+  return renames;
+}
+
+/**
+ * Renames the keys of one file and writes it; the number renamed. Why a rename was not made goes to
+ * `report.notFixed`. A file that is not strict JSON now is left: its syntax errors say why.
+ */
+async function renameKeysOfFile(
+  folder: string,
+  file: JsonFile,
+  renames: readonly KeyRename[],
+  report: JsonFixReport,
+): Promise<number> {
+  const document = file.document;
+  if (renames.length === 0 || document === undefined || !document.isStrictJson) return 0;
+  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) return 0;
+  const renamed = renameKeys(document, renames);
+  for (const reason of renamed.refused) report.notFixed.push({ file: file.displayPath, reason });
+  if (renamed.renamed === 0) return 0;
+  const bom = document.hadBom ? '\ufeff' : '';
+  const written = await writeFixedFile(folder, file.name, bom + document.text, bom + renamed.text);
+  if (written.written) return renamed.renamed;
+  report.notFixed.push({ file: file.displayPath, reason: written.reason });
+  return 0;
 }
 
 /** The number of slips fixed; the reason the file was left as it is; or undefined: nothing to fix. */
@@ -74,7 +146,15 @@ async function fixJsonFile(folder: string, file: JsonFile): Promise<number | str
 /** One line per file, as `validate --fix` prints them on stderr. */
 export function describeFixes(report: JsonFixReport): string[] {
   return [
-    ...report.fixed.map(({ file, slips }) => `fixed ${plural(slips, 'JSON slip')} in ${file}`),
+    ...report.fixed.map(({ file, slips, keys }) => `fixed ${fixedThings(slips, keys)} in ${file}`),
     ...report.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
   ];
+}
+
+/** `2 JSON slips and 1 misspelled key`, naming only what there was. */
+function fixedThings(slips: number, keys: number): string {
+  const things = [];
+  if (slips > 0) things.push(plural(slips, 'JSON slip'));
+  if (keys > 0) things.push(plural(keys, 'misspelled key'));
+  return things.join(' and ');
 }

@@ -24,6 +24,16 @@ export interface Report {
   column?: number;
   /** Overrides the rule's level for this one report (e.g. an info variant of a warning rule). */
   severity?: Severity;
+  /**
+   * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the
+   * finding: reporters never see it, and the JSON and SARIF output stay as they are.
+   */
+  fix?: ReportFix;
+}
+
+/** `renameKey`: the key that `pointer` names, in its JSON file, is meant to be spelled so. */
+export interface ReportFix {
+  renameKey: string;
 }
 
 /** What a rule sees: the loaded folder, the profile, a parsed swagger model, and the report sink. */

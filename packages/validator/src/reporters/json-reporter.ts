@@ -40,7 +40,7 @@ export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): J
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
   };
   if (fixes) {
-    report.fixed = fixes.fixed.map(({ file, slips }) => ({ file, slips }));
+    report.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   return report;

@@ -62,9 +62,9 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({
       fixed: [
-        { file: SWAGGER, slips: 3 },
-        { file: PROPERTIES, slips: 1 },
-        { file: SETTINGS, slips: 1 },
+        { file: SWAGGER, slips: 3, keys: 0 },
+        { file: PROPERTIES, slips: 1, keys: 0 },
+        { file: SETTINGS, slips: 1, keys: 0 },
       ],
       notFixed: [],
     });
@@ -152,7 +152,9 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     const { root, folder } = connector({ 'properties.json': text });
     unlinkSync(path.join(folder, 'apiProperties.json'));
     symlinkSync('properties.json', path.join(folder, 'apiProperties.json'));
-    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([{ file: PROPERTIES, slips: 1 }]);
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
+      { file: PROPERTIES, slips: 1, keys: 0 },
+    ]);
     expect(readFileSync(path.join(folder, 'properties.json'), 'utf8')).toBe(
       JSON.stringify(validApiProperties(), null, 2),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
-import { suggestExtension } from '../../src/rules/swagger/known-extensions.js';
+import { closestExtension, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 import { swapAwareDistance } from '../../src/text/edit-distance.js';
 
 describeRuleCases([
@@ -202,6 +202,14 @@ describe('SWG-XMS-UNKNOWN suggestions', () => {
     expect(suggestExtension('x-ms-api-annotations')).toBe('x-ms-api-annotation');
     expect(suggestExtension('x-ms-summary title')).toBe('x-ms-summary');
     expect(suggestExtension('x-ms-something-else')).toBeUndefined();
+  });
+
+  it('says when another known extension is as close as the one suggested: validate --fix leaves those', () => {
+    expect(closestExtension('x-ms-visbility')).toEqual({ name: 'x-ms-visibility', tied: false });
+    expect(closestExtension('x-ms-summary title')).toEqual({ name: 'x-ms-summary', tied: false });
+    // Two edits from x-ms-dynamic-list and from x-ms-dynamic-tree.
+    expect(closestExtension('x-ms-dynamic-trst')).toEqual({ name: 'x-ms-dynamic-list', tied: true });
+    expect(closestExtension('x-ms-something-else')).toBeUndefined();
   });
 
   it('measures edit distances exactly, and up to a limit when given one', () => {

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, has, isObject } from '../../swagger/json-values.js';
-import { suggestExtension } from './known-extensions.js';
+import { closestExtension } from './known-extensions.js';
 import {
   jsonTypeOf,
   nodesOfKinds,
@@ -254,7 +254,7 @@ export const documentStructureRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Use only the properties Swagger 2.0 defines, or x- extensions.',
     description:
-      'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+      'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels('error'),
     msCode: 'AdditionalPropertyNotAllowed',
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -266,9 +266,11 @@ export const documentStructureRules: RuleDefinition[] = [
       for (const { node, key } of keyClassesOf(context).unknown) {
         // SWG-KEYWORD's, with a message that says what to write instead.
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`,
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ''}`,
+          ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
         });
       }
     },
@@ -326,7 +328,7 @@ export const documentStructureRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Use only known x-ms- extensions, spelled right.',
     description:
-      'The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.',
+      'The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.',
     levels: sameLevels('warning'),
     example: {
       placement: 'pathParameter',
@@ -335,12 +337,16 @@ export const documentStructureRules: RuleDefinition[] = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        // Renamed by --fix only when no other known extension is as close: a guess is not a fix.
+        const meant = closest?.tied === false ? closest.name : undefined;
         context.report({
           pointer: childPointer(node.pointer, key),
           message: suggestion
             ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?`
             : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
         });
       }
     },
@@ -458,11 +464,10 @@ export const documentStructureRules: RuleDefinition[] = [
   },
 ];
 
-/** ` Did you mean 'basePath'?` when the key is a known field in the wrong case. */
-function caseHint(key: string, node: StructureNode): string {
+/** `basePath` for `basepath`: the known field of the node that the key spells in another case. */
+function fieldInOtherCase(key: string, node: StructureNode): string | undefined {
   const lower = key.toLowerCase();
-  const match = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match ? ` Did you mean '${match}'?` : '';
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 
 /** `X-ms-summary`, `x_ms_summary`, `ms-summary` → `x-ms-summary`. */

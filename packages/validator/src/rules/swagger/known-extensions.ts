@@ -75,20 +75,30 @@ const MAX_TYPO_EDITS = 2;
 
 /** The known extension an unknown `x-ms-*` key most likely meant, for a "did you mean" hint. */
 export function suggestExtension(key: string): string | undefined {
+  return closestExtension(key)?.name;
+}
+
+/**
+ * The known extension an unknown `x-ms-*` key most likely meant (the first of the closest), and
+ * whether another one is as close: only an untied one is sure enough for `validate --fix`.
+ */
+export function closestExtension(key: string): { name: string; tied: boolean } | undefined {
   // `x-ms-summary title`, `x-ms-summary:`: a known name followed by junk.
   const head = key.split(/[\s:]/)[0]!;
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     // Bounded: a distance above the limit is never the suggestion, so its exact value is not needed.
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : undefined;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best!, tied } : undefined;
 }

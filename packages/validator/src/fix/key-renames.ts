@@ -1,0 +1,146 @@
+import type { JsonDocument } from '../json/json-document.js';
+import { parsePointer, toPointer } from '../json/pointer.js';
+import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import { isObject } from '../swagger/json-values.js';
+
+// What `validate --fix` makes of a misspelled key that a rule names the spelling of (`basepath` for
+// `basePath`, `x-ms-visibilty`): the key's string token rewritten, nothing else of the file. Pure:
+// the file is read and written elsewhere (fix-folders.ts).
+
+/** A rule's fix: the key that `pointer` names is meant to be `to`. */
+export interface KeyRename {
+  pointer: string;
+  to: string;
+}
+
+export interface KeyRenames {
+  /** The new text; the text as it was when no key was renamed. */
+  text: string;
+  /** How many keys were renamed. */
+  renamed: number;
+  /** Why each rename that was not made was left, said to the maker. */
+  refused: string[];
+}
+
+/**
+ * Renames the keys of a strict JSON document (its text without a byte-order mark) as `renames` ask.
+ * A rename is made only where it is one: not when the object already has the key it would become
+ * (two members then, which the maker must merge), nor when two keys of one object would become the
+ * same key. The result is checked to parse to the document's value with just those keys renamed, in
+ * their places; when it does not (a key repeated in its object), no key of the file is renamed.
+ */
+export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]): KeyRenames {
+  const text = document.text;
+  const refused: string[] = [];
+  const made: { rename: KeyRename; parent: string[]; from: string }[] = [];
+  // A key that two findings name is renamed once.
+  const distinct = [
+    ...new Map(renames.map((rename) => [`${rename.pointer}\n${rename.to}`, rename])).values(),
+  ];
+  for (const [rename, clashes] of byParentAndTarget(distinct)) {
+    const segments = parsePointer(rename.pointer);
+    const from = segments[segments.length - 1]!;
+    const parent = segments.slice(0, -1);
+    const object = objectAt(document.value, parent);
+    if (object === undefined || !Object.hasOwn(object, from)) {
+      refused.push(`${quoted(rename)} was not renamed: the key is not there.`);
+    } else if (Object.hasOwn(object, rename.to)) {
+      refused.push(
+        `${quoted(rename)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`,
+      );
+    } else if (clashes.length > 1) {
+      // Reported once, by the first of the keys that would clash.
+      if (clashes[0] === rename) {
+        const keys = clashes.map((clash) => `'${parsePointer(clash.pointer).pop()!}'`).join(' and ');
+        refused.push(
+          `${keys} at ${toPointer(parent) || '/'} were not renamed: each would become '${rename.to}'; keep one by hand.`,
+        );
+      }
+    } else made.push({ rename, parent, from });
+  }
+  if (made.length === 0) return { text, renamed: 0, refused };
+
+  const places = document.locateEach(made.map(({ rename }) => rename.pointer));
+  const edits: TextEdit[] = [];
+  for (const [index, { rename, from }] of made.entries()) {
+    const place = places[index]!;
+    const token = text.slice(place.offset, place.offset + place.length);
+    if (!place.resolved || stringValue(token) !== from) {
+      return {
+        text,
+        renamed: 0,
+        refused: [...refused, `${quoted(rename)}: the key was not found in the text; no key was renamed.`],
+      };
+    }
+    edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
+  }
+  const renamed = applyEdits(text, edits)?.text;
+  const meant = JSON.stringify(withKeysRenamed(document.value, made));
+  if (renamed === undefined || stringValue(renamed, JSON.stringify) !== meant) {
+    return {
+      text,
+      renamed: 0,
+      refused: [
+        ...refused,
+        'renaming the keys would change more than their names (is a key repeated in its object?); no key was renamed.',
+      ],
+    };
+  }
+  return { text: renamed, renamed: made.length, refused };
+}
+
+/** Each rename with the renames of its object to the same key (itself among them), in their order. */
+function byParentAndTarget(renames: readonly KeyRename[]): [KeyRename, KeyRename[]][] {
+  const groups = new Map<string, KeyRename[]>();
+  const keyOf = (rename: KeyRename): string =>
+    JSON.stringify([parsePointer(rename.pointer).slice(0, -1), rename.to]);
+  for (const rename of renames) {
+    const key = keyOf(rename);
+    groups.set(key, [...(groups.get(key) ?? []), rename]);
+  }
+  return renames.map((rename) => [rename, groups.get(keyOf(rename))!]);
+}
+
+function objectAt(root: unknown, segments: readonly string[]): Record<string, unknown> | undefined {
+  let value = root;
+  for (const segment of segments) {
+    if (Array.isArray(value)) value = /^(0|[1-9]\d*)$/.test(segment) ? value[Number(segment)] : undefined;
+    else if (isObject(value) && Object.hasOwn(value, segment)) value = value[segment];
+    else return undefined;
+  }
+  return isObject(value) ? value : undefined;
+}
+
+/** The value with the keys renamed, each in its object where it was, as the edited text reads. */
+function withKeysRenamed(
+  root: unknown,
+  made: readonly { rename: KeyRename; parent: string[]; from: string }[],
+): unknown {
+  const copy: unknown = structuredClone(root);
+  for (const { rename, parent, from } of made) {
+    const object = objectAt(copy, parent)!;
+    const entries = Object.entries(object).map(([key, value]): [string, unknown] => [
+      key === from ? rename.to : key,
+      value,
+    ]);
+    for (const key of Object.keys(object)) delete object[key];
+    // Defined, not assigned: a key `__proto__` is a member like any other in JSON.
+    for (const [key, value] of entries) {
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return copy;
+}
+
+/** The value of a JSON text, as `as` writes it; undefined when it is no JSON. */
+function stringValue(token: string, as: (value: unknown) => unknown = (value) => value): unknown {
+  try {
+    return as(JSON.parse(token));
+  } catch {
+    return undefined;
+  }
+}
+
+function quoted(rename: KeyRename): string {
+  return `'${parsePointer(rename.pointer).pop()!}' at ${rename.pointer}`;
+}
