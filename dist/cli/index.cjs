@@ -30501,6 +30501,11 @@ function pathThroughFileError(way, action, hint) {
     hint
   });
 }
+function missingPathError(given2, hint, options2 = {}) {
+  const way = fileInTheWay(given2, options2.cwd);
+  if (way) return pathThroughFileError(way, "read", hint);
+  return new UsageError("does not exist.", { location: { file: given2 }, hint, cause: options2.cause });
+}
 function statOrUndefined(stat, file) {
   try {
     return stat(file);
@@ -30841,11 +30846,11 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  const quoted2 = folders.map((folder) => `"${folder}"`);
-  if (quoted2.length <= max2) {
-    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
+  const quoted3 = folders.map((folder) => `"${folder}"`);
+  if (quoted3.length <= max2) {
+    return quoted3.length <= 1 ? quoted3[0] ?? "" : `${quoted3.slice(0, -1).join(", ")} and ${quoted3[quoted3.length - 1]}`;
   }
-  return `${quoted2.slice(0, max2).join(", ")} and ${quoted2.length - max2} more`;
+  return `${quoted3.slice(0, max2).join(", ")} and ${quoted3.length - max2} more`;
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -35833,9 +35838,8 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     try {
       stat = (0, import_node_fs5.statSync)(absolute);
     } catch {
-      throw new UsageError("does not exist.", {
-        location: { file: given2 },
-        hint: "Give a connector folder, or a folder that holds connector folders."
+      throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
       });
     }
     if (stat.isFile()) {
@@ -44763,21 +44767,23 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-skip-url-encoding"
 ]);
 var MAX_TYPO_EDITS = 2;
-function suggestExtension(key) {
+function closestExtension(key) {
   const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -46358,7 +46364,7 @@ var documentStructureRules = [
     id: "SWG-ADDL-PROP",
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels("error"),
     msCode: "AdditionalPropertyNotAllowed",
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -46369,9 +46375,11 @@ var documentStructureRules = [
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -46425,7 +46433,7 @@ var documentStructureRules = [
     id: "SWG-XMS-UNKNOWN",
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
     levels: sameLevels("warning"),
     example: {
       placement: "pathParameter",
@@ -46434,10 +46442,13 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -46544,10 +46555,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
-  const match2 = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match2 ? ` Did you mean '${match2}'?` : "";
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
@@ -52134,10 +52144,13 @@ async function readConfigText(file, cwd) {
   } catch (error2) {
     const code2 = error2.code;
     const shown = displayPath(cwd, file);
-    if (code2 === "ENOENT") {
+    const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
+    const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
+    if (way) throw pathThroughFileError(way, "read", checkThePath);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
       throw new UsageError("The configuration file does not exist.", {
         location: { file: shown },
-        hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
+        hint: checkThePath
       });
     }
     if (code2 === "EISDIR") {
@@ -54695,10 +54708,7 @@ async function readSide(given2, cwd) {
   try {
     stat = await import_node_fs6.promises.stat(absolute);
   } catch {
-    throw new UsageError("does not exist.", {
-      location: { file: given2 },
-      hint: "Give a connector folder or its apiDefinition.swagger.json."
-    });
+    throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat.isDirectory()) {
     if (!isConnectorFolderListing(await import_node_fs6.promises.readdir(absolute))) {
@@ -54774,6 +54784,9 @@ function effectiveLevel(rule2, profile, overrides) {
   return override?.[profile] ?? rule2.levels[profile];
 }
 function validateLoadedConnector(connector, options2) {
+  return locateFindings(connector, ruleReports(connector, options2));
+}
+function ruleReports(connector, options2) {
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
@@ -54800,7 +54813,7 @@ function validateLoadedConnector(connector, options2) {
     }
   });
   current = void 0;
-  return locateFindings(connector, pending);
+  return pending;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options2) {
@@ -55204,6 +55217,108 @@ function sameValue(text3, value) {
   }
 }
 
+// packages/validator/src/fix/key-renames.ts
+function renameKeys(document, renames) {
+  const text3 = document.text;
+  const refused2 = [];
+  const made = [];
+  const distinct = [
+    ...new Map(renames.map((rename) => [`${rename.pointer}
+${rename.to}`, rename])).values()
+  ];
+  for (const [rename, clashes] of byParentAndTarget(distinct)) {
+    const segments = parsePointer(rename.pointer);
+    const from = segments[segments.length - 1];
+    const parent = segments.slice(0, -1);
+    const object = objectAt(document.value, parent);
+    if (object === void 0 || !Object.hasOwn(object, from)) {
+      refused2.push(`${quoted2(rename)} was not renamed: the key is not there.`);
+    } else if (Object.hasOwn(object, rename.to)) {
+      refused2.push(
+        `${quoted2(rename)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`
+      );
+    } else if (clashes.length > 1) {
+      if (clashes[0] === rename) {
+        const keys = clashes.map((clash) => `'${parsePointer(clash.pointer).pop()}'`).join(" and ");
+        refused2.push(
+          `${keys} at ${toPointer(parent) || "/"} were not renamed: each would become '${rename.to}'; keep one by hand.`
+        );
+      }
+    } else made.push({ rename, parent, from });
+  }
+  if (made.length === 0) return { text: text3, renamed: 0, refused: refused2 };
+  const places = document.locateEach(made.map(({ rename }) => rename.pointer));
+  const edits = [];
+  for (const [index, { rename, from }] of made.entries()) {
+    const place = places[index];
+    const token = text3.slice(place.offset, place.offset + place.length);
+    if (!place.resolved || stringValue(token) !== from) {
+      return {
+        text: text3,
+        renamed: 0,
+        refused: [...refused2, `${quoted2(rename)}: the key was not found in the text; no key was renamed.`]
+      };
+    }
+    edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
+  }
+  const renamed = applyEdits(text3, edits)?.text;
+  const meant = JSON.stringify(withKeysRenamed(document.value, made));
+  if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
+    return {
+      text: text3,
+      renamed: 0,
+      refused: [
+        ...refused2,
+        "renaming the keys would change more than their names (is a key repeated in its object?); no key was renamed."
+      ]
+    };
+  }
+  return { text: renamed, renamed: made.length, refused: refused2 };
+}
+function byParentAndTarget(renames) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const keyOf = (rename) => JSON.stringify([parsePointer(rename.pointer).slice(0, -1), rename.to]);
+  for (const rename of renames) {
+    const key = keyOf(rename);
+    groups2.set(key, [...groups2.get(key) ?? [], rename]);
+  }
+  return renames.map((rename) => [rename, groups2.get(keyOf(rename))]);
+}
+function objectAt(root, segments) {
+  let value = root;
+  for (const segment of segments) {
+    if (Array.isArray(value)) value = /^(0|[1-9]\d*)$/.test(segment) ? value[Number(segment)] : void 0;
+    else if (isObject(value) && Object.hasOwn(value, segment)) value = value[segment];
+    else return void 0;
+  }
+  return isObject(value) ? value : void 0;
+}
+function withKeysRenamed(root, made) {
+  const copy = structuredClone(root);
+  for (const { rename, parent, from } of made) {
+    const object = objectAt(copy, parent);
+    const entries = Object.entries(object).map(([key, value]) => [
+      key === from ? rename.to : key,
+      value
+    ]);
+    for (const key of Object.keys(object)) delete object[key];
+    for (const [key, value] of entries) {
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return copy;
+}
+function stringValue(token, as = (value) => value) {
+  try {
+    return as(JSON.parse(token));
+  } catch {
+    return void 0;
+  }
+}
+function quoted2(rename) {
+  return `'${parsePointer(rename.pointer).pop()}' at ${rename.pointer}`;
+}
+
 // packages/validator/src/fix/write-fixed-file.ts
 var import_node_fs8 = require("node:fs");
 async function writeFixedFile(folder, name, read2, fixed) {
@@ -55229,20 +55344,62 @@ function refused(reason) {
 }
 
 // packages/validator/src/fix/fix-folders.ts
+var JSON_FILES = ["swagger", "apiProperties", "settings"];
 async function fixJsonSlips(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
+  const config2 = options2.config ?? DEFAULT_CONFIG;
   const report2 = { fixed: [], notFixed: [] };
-  for (const folder of await foldersToValidate(paths, cwd, options2.config ?? DEFAULT_CONFIG)) {
-    const connector = await loadConnectorFolder(folder, cwd);
-    const { swagger, apiProperties, settings } = connector.files;
-    for (const file of [swagger, apiProperties, settings]) {
+  for (const folder of await foldersToValidate(paths, cwd, config2)) {
+    let connector = await loadConnectorFolder(folder, cwd);
+    const fixed = /* @__PURE__ */ new Map();
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
       if (file === void 0) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
-      if (typeof outcome === "number") report2.fixed.push({ file: file.displayPath, slips: outcome });
+      if (typeof outcome === "number") fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
       else if (outcome !== void 0) report2.notFixed.push({ file: file.displayPath, reason: outcome });
     }
+    if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
+    const renames = keyRenamesOf(
+      connector,
+      resolveProfile(connector.absolutePath, options2.profile, config2),
+      config2
+    );
+    for (const kind of JSON_FILES) {
+      const file = connector.files[kind];
+      if (file === void 0) continue;
+      const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report2);
+      if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
+    }
+    report2.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
   }
   return report2;
+}
+function keyRenamesOf(connector, profile, config2) {
+  const renames = /* @__PURE__ */ new Map();
+  for (const { rule: rule2, report: report2 } of ruleReports(connector, {
+    profile,
+    rules: ALL_RULES,
+    overrides: config2.rules
+  })) {
+    if (report2.fix === void 0 || report2.pointer === void 0 || report2.path !== void 0) continue;
+    const kind = report2.file ?? rule2.file;
+    renames.set(kind, [...renames.get(kind) ?? [], { pointer: report2.pointer, to: report2.fix.renameKey }]);
+  }
+  return renames;
+}
+async function renameKeysOfFile(folder, file, renames, report2) {
+  const document = file.document;
+  if (renames.length === 0 || document === void 0 || !document.isStrictJson) return 0;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return 0;
+  const renamed = renameKeys(document, renames);
+  for (const reason of renamed.refused) report2.notFixed.push({ file: file.displayPath, reason });
+  if (renamed.renamed === 0) return 0;
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const written2 = await writeFixedFile(folder, file.name, bom + document.text, bom + renamed.text);
+  if (written2.written) return renamed.renamed;
+  report2.notFixed.push({ file: file.displayPath, reason: written2.reason });
+  return 0;
 }
 async function fixJsonFile(folder, file) {
   const document = file.document;
@@ -55259,9 +55416,15 @@ async function fixJsonFile(folder, file) {
 }
 function describeFixes(report2) {
   return [
-    ...report2.fixed.map(({ file, slips }) => `fixed ${plural(slips, "JSON slip")} in ${file}`),
+    ...report2.fixed.map(({ file, slips, keys }) => `fixed ${fixedThings(slips, keys)} in ${file}`),
     ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`)
   ];
+}
+function fixedThings(slips, keys) {
+  const things = [];
+  if (slips > 0) things.push(plural(slips, "JSON slip"));
+  if (keys > 0) things.push(plural(keys, "misspelled key"));
+  return things.join(" and ");
 }
 
 // packages/validator/src/git/changed-connectors.ts
@@ -56172,7 +56335,7 @@ function toJsonReport(result, fixes) {
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info }
   };
   if (fixes) {
-    report2.fixed = fixes.fixed.map(({ file, slips }) => ({ file, slips }));
+    report2.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   return report2;
@@ -56668,20 +56831,21 @@ function registerValidateCommand(program2, context) {
     ).default("auto").argParser(concurrencyArgument)
   ).option(
     "--fix",
-    "write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026) into the files, then check them as fixed"
+    "write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026) and misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) into the files, then check them as fixed"
   ).action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
     if (options2.onlyNew && !options2.base) throw new UsageError("--only-new needs --base <ref>.");
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
-    const fixes = options2.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config: config2 }) : void 0;
+    const profile = options2.profile === "auto" ? void 0 : options2.profile;
+    const fixes = options2.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config: config2, profile }) : void 0;
     if (fixes) for (const line of describeFixes(fixes)) io.stderr.write(`${line}
 `);
     const validateOptions = {
       cwd: io.cwd,
       config: config2,
-      profile: options2.profile === "auto" ? void 0 : options2.profile,
+      profile,
       concurrency: options2.concurrency
     };
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
@@ -58565,6 +58729,9 @@ function pollDelayMs(poll) {
   const steps = [1e3, 2e3, 3e3, 5e3];
   return steps[poll] ?? 1e4;
 }
+function waitRunsOut(wait, now, delayMs) {
+  return now - wait.sentAt + delayMs > wait.maxWaitMs;
+}
 
 // packages/dataverse/src/web-api/unconfirmed-export.ts
 function unconfirmedExport(unconfirmed) {
@@ -58712,11 +58879,10 @@ var DataverseClient = class {
     });
   }
   /**
-   * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
-   * lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
+   * Polls a system job until it completes or `wait` runs out (counted from when the request that
+   * started it was sent). `onPoll` sees each state, for progress lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
    */
-  async waitForAsyncOperation(id, what, maxWaitMs, onPoll) {
-    const started = this.clock.now();
+  async waitForAsyncOperation(id, what, wait, onPoll) {
     for (let poll = 0; ; poll++) {
       const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
@@ -58725,9 +58891,9 @@ var DataverseClient = class {
       if (outcome.done)
         throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome.reason}`);
       const delay = pollDelayMs(poll);
-      if (this.clock.now() - started + delay > maxWaitMs) {
+      if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
           }
@@ -60712,7 +60878,7 @@ function openArchive(filePath2, displayName) {
           const code2 = error2.code;
           if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
-              new UsageError("does not exist.", {
+              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
                 location: { file: displayName },
                 hint: "Check the path of the zip file."
               })
@@ -62498,11 +62664,9 @@ var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).de
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
   const stat = await import_node_fs29.promises.stat(folder).catch(() => void 0);
-  if (!stat?.isDirectory())
-    throw new UsageError(stat ? "is not a folder." : "does not exist.", {
-      location: { file: folder },
-      hint: "Give the folder that unpack wrote (the one holding Other/)."
-    });
+  const hint = "Give the folder that unpack wrote (the one holding Other/).";
+  if (!stat) throw missingPathError(folder, hint);
+  if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
   const all = await listFiles2(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UsageError(
@@ -62768,11 +62932,7 @@ var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path38 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   const stat = await import_node_fs30.promises.stat(source).catch(() => void 0);
-  if (!stat)
-    throw new UsageError("does not exist.", {
-      location: { file: source },
-      hint: "Give a solution zip, or the folder that unpack wrote."
-    });
+  if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
@@ -63083,11 +63243,9 @@ async function readRepositoryConnector(folder, prefix) {
       () => true,
       () => false
     );
-    throw new UsageError(exists2 ? "is not a folder." : "does not exist.", {
-      location: { file: folder },
-      hint: "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.",
-      cause: error2
-    });
+    const hint = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
+    if (!exists2) throw missingPathError(folder, hint, { cause: error2 });
+    throw new UsageError("is not a folder.", { location: { file: folder }, hint, cause: error2 });
   });
   const find = (name2) => names3.find((entry) => entry.toLowerCase() === name2.toLowerCase());
   const read2 = async (name2, required) => {
@@ -63739,11 +63897,9 @@ async function buildCertificationPackage(out, options2) {
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
     const stat = await import_node_fs35.promises.stat(file).catch(() => void 0);
-    if (!stat?.isFile())
-      throw new UsageError(stat ? "is not a file." : "does not exist.", {
-        location: { file },
-        hint: "Give the intro.md and the solution zips exported from Dataverse."
-      });
+    const hint = "Give the intro.md and the solution zips exported from Dataverse.";
+    if (!stat) throw missingPathError(file, hint);
+    if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
       throw new UsageError("is one of the files the package packs; writing the package would replace it.", {
         location: { file },
@@ -63908,12 +64064,13 @@ async function exportSolution(client, options2, logger) {
     `Export ${options2.managed ? "managed" : "unmanaged"} solution ${options2.solutionName} ${solution.version}`,
     async () => {
       if (!options2.asynchronous) return client.exportSolution(request2);
+      const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
       const job = await client.startExportAsync(request2);
       logger.info(`Export job ${job.exportJobId} started (system job ${job.asyncOperationId}).`);
       await client.waitForAsyncOperation(
         job.asyncOperationId,
         `Export of solution '${options2.solutionName}'`,
-        options2.maxAsyncWaitMs,
+        wait,
         async (record) => logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`)
       );
       return client.downloadExportData(job.exportJobId);
@@ -63958,18 +64115,17 @@ function progressLines(logger) {
     logger.info(`Import: ${percent}%`);
   };
 }
-async function followImportJob(client, importJobId, what, maxWaitMs, onProgress) {
+async function followImportJob(client, importJobId, what, wait, onProgress) {
   const { clock } = client;
-  const started = clock.now();
   for (let poll = 0; ; poll++) {
     const record = await client.getImportJob(importJobId);
     const percent = importJobPercent(record);
     onProgress(percent);
     if (importJobEnded(record)) return;
     const delay = pollDelayMs(poll);
-    if (clock.now() - started + delay > maxWaitMs) {
+    if (waitRunsOut(wait, clock.now(), delay)) {
       throw new UserError(
-        `${what} did not finish within ${Math.round(maxWaitMs / 6e4)} minutes (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
+        `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
         {
           hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`
         }
@@ -64157,11 +64313,7 @@ async function importSolution(client, options2, logger) {
       });
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR")
-      throw new UsageError("does not exist.", {
-        location: { file: options2.file },
-        hint: "Check the path of the solution zip to import.",
-        cause: error2
-      });
+      throw missingPathError(options2.file, "Check the path of the solution zip to import.", { cause: error2 });
     throw new UserError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
       location: { file: options2.file },
       cause: error2
@@ -64198,6 +64350,7 @@ async function importSolution(client, options2, logger) {
       logger.info(
         `With ${options2.componentParameters.length} component parameters from the deployment settings.`
       );
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
     const sent = await sendImport(
       client,
       request2,
@@ -64206,7 +64359,7 @@ async function importSolution(client, options2, logger) {
     );
     const progress = progressLines(logger);
     if (!sent.answered) {
-      await followImportJob(client, importJobId, what, options2.maxAsyncWaitMs, progress);
+      await followImportJob(client, importJobId, what, wait, progress);
       await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
       return;
     }
@@ -64215,7 +64368,7 @@ async function importSolution(client, options2, logger) {
     await client.waitForAsyncOperation(
       sent.asyncOperationId,
       what,
-      options2.maxAsyncWaitMs,
+      wait,
       async () => progress(await importProgress(client, importJobId))
     );
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
@@ -65845,7 +65998,12 @@ function positiveMinutes(value) {
 function registerExportCommand(program2, context) {
   addConnectionOptions(
     program2.command("export").description("export a solution from a Dataverse environment to a zip").argument("<solution-name>", "unique name of the solution")
-  ).option("-o, --out <file>", "zip to write (default: <solution-name>.zip, or _managed.zip)").option("--managed", "export as managed", false).option("--sync", "use the synchronous ExportSolution call (small solutions only)", false).option("--max-wait <minutes>", "how long to wait for an asynchronous export", positiveMinutes, 60).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
+  ).option("-o, --out <file>", "zip to write (default: <solution-name>.zip, or _managed.zip)").option("--managed", "export as managed", false).option("--sync", "use the synchronous ExportSolution call (small solutions only)", false).option(
+    "--max-wait <minutes>",
+    "how long to wait for an asynchronous export, counted from its request",
+    positiveMinutes,
+    60
+  ).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
     const logger = createConsoleLogger({
       // --debug, or the environment variable for runs where the command line is fixed.
@@ -65880,7 +66038,12 @@ var import_node_path49 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
-  ).option("--async", "always use ImportSolutionAsync (default: for solutions over 2 MB)").option("--no-async", "always use the synchronous ImportSolution call").option("--max-wait <minutes>", "how long to wait for an asynchronous import", positiveMinutes, 60).option(
+  ).option("--async", "always use ImportSolutionAsync (default: for solutions over 2 MB)").option("--no-async", "always use the synchronous ImportSolution call").option(
+    "--max-wait <minutes>",
+    "how long to wait for an asynchronous import, counted from its request",
+    positiveMinutes,
+    60
+  ).option(
     "--settings <file>",
     "deployment settings JSON: environment variable values and connection references"
   ).option("--force-overwrite", "overwrite unmanaged customizations", false).option("--publish", "publish all customizations after the import", false).option("--skip-lower-version", "skip when the environment has this version or later", false).option("--holding", "import as a holding solution", false).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {

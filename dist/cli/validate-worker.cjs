@@ -13728,6 +13728,9 @@ function effectiveLevel(rule, profile, overrides) {
   return override?.[profile] ?? rule.levels[profile];
 }
 function validateLoadedConnector(connector, options) {
+  return locateFindings(connector, ruleReports(connector, options));
+}
+function ruleReports(connector, options) {
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
@@ -13754,7 +13757,7 @@ function validateLoadedConnector(connector, options) {
     }
   });
   current = void 0;
-  return locateFindings(connector, pending);
+  return pending;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options) {
@@ -23362,21 +23365,23 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-skip-url-encoding"
 ]);
 var MAX_TYPO_EDITS = 2;
-function suggestExtension(key) {
+function closestExtension(key) {
   const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -24957,7 +24962,7 @@ var documentStructureRules = [
     id: "SWG-ADDL-PROP",
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels("error"),
     msCode: "AdditionalPropertyNotAllowed",
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -24968,9 +24973,11 @@ var documentStructureRules = [
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -25024,7 +25031,7 @@ var documentStructureRules = [
     id: "SWG-XMS-UNKNOWN",
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
     levels: sameLevels("warning"),
     example: {
       placement: "pathParameter",
@@ -25033,10 +25040,13 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -25143,10 +25153,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
-  const match2 = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match2 ? ` Did you mean '${match2}'?` : "";
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");

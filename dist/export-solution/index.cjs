@@ -42175,6 +42175,9 @@ function pollDelayMs(poll) {
   const steps = [1e3, 2e3, 3e3, 5e3];
   return steps[poll] ?? 1e4;
 }
+function waitRunsOut(wait, now, delayMs) {
+  return now - wait.sentAt + delayMs > wait.maxWaitMs;
+}
 
 // packages/dataverse/src/web-api/unconfirmed-export.ts
 function unconfirmedExport(unconfirmed) {
@@ -42322,11 +42325,10 @@ var DataverseClient = class {
     });
   }
   /**
-   * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
-   * lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
+   * Polls a system job until it completes or `wait` runs out (counted from when the request that
+   * started it was sent). `onPoll` sees each state, for progress lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
    */
-  async waitForAsyncOperation(id, what, maxWaitMs, onPoll) {
-    const started = this.clock.now();
+  async waitForAsyncOperation(id, what, wait, onPoll) {
     for (let poll = 0; ; poll++) {
       const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
@@ -42335,9 +42337,9 @@ var DataverseClient = class {
       if (outcome.done)
         throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome.reason}`);
       const delay = pollDelayMs(poll);
-      if (this.clock.now() - started + delay > maxWaitMs) {
+      if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
           }
@@ -44538,12 +44540,13 @@ async function exportSolution(client, options2, logger) {
     `Export ${options2.managed ? "managed" : "unmanaged"} solution ${options2.solutionName} ${solution.version}`,
     async () => {
       if (!options2.asynchronous) return client.exportSolution(request);
+      const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
       const job = await client.startExportAsync(request);
       logger.info(`Export job ${job.exportJobId} started (system job ${job.asyncOperationId}).`);
       await client.waitForAsyncOperation(
         job.asyncOperationId,
         `Export of solution '${options2.solutionName}'`,
-        options2.maxAsyncWaitMs,
+        wait,
         async (record) => logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`)
       );
       return client.downloadExportData(job.exportJobId);
@@ -56739,21 +56742,23 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-skip-url-encoding"
 ]);
 var MAX_TYPO_EDITS = 2;
-function suggestExtension(key) {
+function closestExtension(key) {
   const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -58334,7 +58339,7 @@ var documentStructureRules = [
     id: "SWG-ADDL-PROP",
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels("error"),
     msCode: "AdditionalPropertyNotAllowed",
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -58345,9 +58350,11 @@ var documentStructureRules = [
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -58401,7 +58408,7 @@ var documentStructureRules = [
     id: "SWG-XMS-UNKNOWN",
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
     levels: sameLevels("warning"),
     example: {
       placement: "pathParameter",
@@ -58410,10 +58417,13 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -58520,10 +58530,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
-  const match2 = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match2 ? ` Did you mean '${match2}'?` : "";
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search2 ? `${pathname}${search2}` : pathname;
+        const path13 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code2 = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code2 = path13.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26569,8 +26569,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26644,11 +26644,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27011,8 +27011,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30322,17 +30322,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30343,13 +30343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30370,17 +30370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30391,13 +30391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30424,23 +30424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31052,10 +31052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31074,7 +31074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31104,11 +31104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31122,8 +31122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31137,8 +31137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31156,8 +31156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31167,8 +31167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33683,9 +33683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33760,14 +33760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33782,10 +33782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33796,10 +33796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33816,13 +33816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -35783,9 +35783,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35794,23 +35794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35821,10 +35821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40235,8 +40235,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -42462,6 +42462,41 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function missingPathError(given, hint, options2 = {}) {
+  const way = fileInTheWay(given, options2.cwd);
+  if (way) return pathThroughFileError(way, "read", hint);
+  return new UsageError("does not exist.", { location: { file: given }, hint, cause: options2.cause });
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42478,12 +42513,12 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path3.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -42498,7 +42533,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs2.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -42522,7 +42557,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -42629,8 +42664,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -42638,9 +42673,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs2.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs3.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path3.default.join(directory, entry.name);
+      const absolute = import_node_path4.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -42650,8 +42685,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs2.promises.readFile(absolute);
-        const executable = ((await import_node_fs2.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs3.promises.readFile(absolute);
+        const executable = ((await import_node_fs3.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -44136,17 +44171,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path12 = requestOptions.url.replace(options2.baseUrl, "");
+    const path13 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -46859,7 +46894,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47256,7 +47291,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -48711,7 +48746,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path12 = [root];
+  const path13 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -48719,14 +48754,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path12[level];
+    let node = path13[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path12[level] = node;
+      path13[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -51190,7 +51225,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path12 = problem.segments;
+  const path13 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -51204,21 +51239,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path12.includes("oAuthSettings")) {
-      const last2 = path12[path12.length - 1];
+    if (path13.includes("oAuthSettings")) {
+      const last2 = path13[path13.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path12.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path12[path12.length - 1] === "type" && path12.length === parameterNameDepth(path12) + 1)
+    if (path13.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path13[path13.length - 1] === "type" && path13.length === parameterNameDepth(path13) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path12) {
-  return path12[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path13) {
+  return path13[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -51998,11 +52033,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -52063,10 +52098,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path4.default.resolve(cwd, folder);
+  const absolutePath = import_node_path5.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs3.default.realpathSync(absolutePath);
-  const dirents = import_node_fs3.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
+  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -52077,7 +52112,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path4.default.basename(absolutePath),
+    name: import_node_path5.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -52101,7 +52136,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath) {
   try {
-    return import_node_fs3.default.statSync(filePath).size;
+    return import_node_fs4.default.statSync(filePath).size;
   } catch {
     return 0;
   }
@@ -52111,13 +52146,13 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path4.default.relative(cwd, absolute);
+  const relative = import_node_path5.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-function displayPathIn(folder, name, paths = import_node_path4.default) {
+function displayPathIn(folder, name, paths = import_node_path5.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path4.default) {
+function entryPath(folder, name, paths = import_node_path5.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -52150,7 +52185,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs3.default.realpathSync(filePath);
+    const target = import_node_fs4.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -52158,8 +52193,8 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs3.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs3.default.readFileSync(filePath);
+    if (!readable(import_node_fs4.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs4.default.readFileSync(filePath);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
     issues.push({
@@ -52170,21 +52205,21 @@ function readSafely(filePath, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs3.default.openSync(filePath, "r");
+  const fd = import_node_fs4.default.openSync(filePath, "r");
   try {
-    const stat2 = import_node_fs3.default.fstatSync(fd);
+    const stat2 = import_node_fs4.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs3.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs4.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs3.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -52223,8 +52258,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -52243,19 +52278,18 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path5.default.resolve(cwd, given);
+    const absolute = import_node_path6.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs4.statSync)(absolute);
+      stat2 = (0, import_node_fs5.statSync)(absolute);
     } catch {
-      throw new UsageError("does not exist.", {
-        location: { file: given },
-        hint: "Give a connector folder, or a folder that holds connector folders."
+      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path5.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs4.readdirSync)(folder))) {
+      const folder = import_node_path6.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs5.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -52269,14 +52303,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs4.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs5.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path5.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path6.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -52284,15 +52318,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path5.default.basename(import_node_path5.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path6.default.basename(import_node_path6.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path5.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path5.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path6.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -52352,9 +52386,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path6.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path6.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -52374,7 +52408,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path6.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -53371,11 +53405,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path12 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path12)) continue;
-      let pathItem = asObject(paths[path12]);
+    for (const path13 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path13)) continue;
+      let pathItem = asObject(paths[path13]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path12);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path13);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -53391,7 +53425,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path12, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path13, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -53525,8 +53559,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path12, method, pathItemPlace, operation2) {
-    this.path = path12;
+  constructor(path13, method, pathItemPlace, operation2) {
+    this.path = path13;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -53703,9 +53737,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path12) {
+function pathVariables(path13) {
   const names = [];
-  for (const match2 of path12.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path13.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -61178,21 +61212,23 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-skip-url-encoding"
 ]);
 var MAX_TYPO_EDITS = 2;
-function suggestExtension(key) {
+function closestExtension(key) {
   const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -62004,12 +62040,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path12 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path12)) continue;
-        if (path12.startsWith("x-")) continue;
-        const item = paths[path12];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path12);
-        else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
+      for (const path13 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path13)) continue;
+        if (path13.startsWith("x-")) continue;
+        const item = paths[path13];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path13);
+        else this.typeIssue(placeAt(rootNode, "paths", path13), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -62033,8 +62069,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path12) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path12);
+  visitPathItem(item, rootNode, path13) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path13);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -62773,7 +62809,7 @@ var documentStructureRules = [
     id: "SWG-ADDL-PROP",
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels("error"),
     msCode: "AdditionalPropertyNotAllowed",
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -62784,9 +62820,11 @@ var documentStructureRules = [
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -62840,7 +62878,7 @@ var documentStructureRules = [
     id: "SWG-XMS-UNKNOWN",
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
     levels: sameLevels("warning"),
     example: {
       placement: "pathParameter",
@@ -62849,10 +62887,13 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -62959,10 +63000,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
-  const match2 = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match2 ? ` Did you mean '${match2}'?` : "";
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
@@ -63264,12 +63304,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path12 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path13 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path12 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path13 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -63376,16 +63416,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path12) {
+function followSchemaPath(model, root, path13) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path12.length && steps < MAX_STEPS; ) {
-    let end = path12.indexOf("/", start);
-    if (end === -1) end = path12.length;
+  for (let start = 0; start < path13.length && steps < MAX_STEPS; ) {
+    let end = path13.indexOf("/", start);
+    if (end === -1) end = path13.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path12.slice(start, end));
+      const next = property(model, current, path13.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -63560,9 +63600,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path12 = pathAt(call, key);
-    if (path12 === void 0 || followSchemaPath(model, items.schema, path12).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path12, label) });
+    const path13 = pathAt(call, key);
+    if (path13 === void 0 || followSchemaPath(model, items.schema, path13).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path13, label) });
   }
   return problems;
 }
@@ -65066,16 +65106,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path12) {
-    this.path = path12;
-    const hasBrace = path12.includes("{");
-    this.variables = hasBrace ? scanVariables(path12) : NO_VARIABLES;
+  constructor(path13) {
+    this.path = path13;
+    const hasBrace = path13.includes("{");
+    this.variables = hasBrace ? scanVariables(path13) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path12.indexOf("/"); ; slash = path12.indexOf("/", start)) {
-      const end = slash === -1 ? path12.length : slash;
-      if (hasBrace && isVariableSegment(path12, start, end)) variableSegmentCount++;
+    for (let slash = path13.indexOf("/"); ; slash = path13.indexOf("/", start)) {
+      const end = slash === -1 ? path13.length : slash;
+      if (hasBrace && isVariableSegment(path13, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -65104,8 +65144,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path12 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path12) last2 = new PathTemplate(path12);
+    const path13 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path13) last2 = new PathTemplate(path13);
     templates[index] = last2;
   }
   return templates;
@@ -65130,9 +65170,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path12, start) {
-  const slash = path12.indexOf("/", start);
-  return slash === -1 ? path12.length : slash;
+function segmentEnd(path13, start) {
+  const slash = path13.indexOf("/", start);
+  return slash === -1 ? path13.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -65141,57 +65181,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path12, start, end) {
+function isVariableSegment(path13, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path12.charCodeAt(start) !== OPEN || path12.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path13.charCodeAt(start) !== OPEN || path13.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path12.charCodeAt(index);
+    const code2 = path13.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path12, open2) {
-  for (let index = open2 + 1; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
+function matchEnd(path13, open2) {
+  for (let index = open2 + 1; index < path13.length; index++) {
+    const code2 = path13.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path12) {
+function scanVariables(path13) {
   const variables = [];
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
+  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path13, open2);
     if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
+      open2 = path13.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path12.slice(open2 + 1, close);
+    const name = path13.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path12.indexOf("{", close + 1);
+    open2 = path13.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path12) {
+function routeOf(path13) {
   let route = "";
   let copied = 0;
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
+  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path13, open2);
     if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
+      open2 = path13.indexOf("{", open2 + 1);
       continue;
     }
-    route += path12.slice(copied, open2) + "{}";
+    route += path13.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path12.indexOf("{", copied);
+    open2 = path13.indexOf("{", copied);
   }
-  return copied === 0 ? path12 : route + path12.slice(copied);
+  return copied === 0 ? path13 : route + path13.slice(copied);
 }
-function routeHash(path12) {
+function routeHash(path13) {
   let hash = 0;
-  for (let index = 0; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path12, index) : -1;
+  for (let index = 0; index < path13.length; index++) {
+    const code2 = path13.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path13, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -65212,15 +65252,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path12 of pathKeys(swagger)) {
-    const message = problem(path12);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path12), message });
+  for (const path13 of pathKeys(swagger)) {
+    const message = problem(path13);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path13), message });
   }
 }
-function templateProblem(path12) {
+function templateProblem(path13) {
   let open2 = -1;
-  for (let index = 0; index < path12.length; index++) {
-    const character = path12[index];
+  for (let index = 0; index < path13.length; index++) {
+    const character = path13[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -65254,15 +65294,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path12 = operations[index].path;
-    if (!path12.includes("{")) {
-      while (index < operations.length && operations[index].path === path12) index++;
+    const path13 = operations[index].path;
+    if (!path13.includes("{")) {
+      while (index < operations.length && operations[index].path === path13) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path12; index++)
+    for (; index < operations.length && operations[index].path === path13; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path12);
+    const route = routeHash(path13);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -65308,7 +65348,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path13) => path13.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -65328,7 +65368,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path13) => /[?#]/.test(path13) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -65344,7 +65384,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path13) => path13.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -65358,8 +65398,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path12) => {
-        const problem = templateProblem(path12);
+      reportPathKeys(context, (path13) => {
+        const problem = templateProblem(path13);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -65376,9 +65416,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path12) => (
+        (path13) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path13.includes("=") && pathVariables(path13).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -65473,14 +65513,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path12 of pathKeys(swagger)) {
-        const key = path12.toLowerCase();
+      for (const path13 of pathKeys(swagger)) {
+        const key = path13.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path12),
+            pointer: childPointer("/paths", path13),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path12
+              path13
             )
           });
         }
@@ -65500,12 +65540,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path12 in paths) {
-        if (!has(paths, path12)) continue;
-        const pathItem = asObject(paths[path12]);
+      for (const path13 in paths) {
+        if (!has(paths, path13)) continue;
+        const pathItem = asObject(paths[path13]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path12, "$ref"),
+          pointer: childPointer("/paths", path13, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -67306,26 +67346,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path12 = [];
+    const path13 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path12.push(start);
+    path13.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path12.pop();
+        path13.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path12.slice(path12.indexOf(target)));
+      if (seen === "grey") cycles.push(path13.slice(path13.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path12.push(target);
+        path13.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -67943,7 +67983,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path12 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path13 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -67951,7 +67991,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path12}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path13}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -68204,8 +68244,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path12) {
-  return routeOf(path12).replace(/\/+$/, "").toLowerCase();
+function templateShape(path13) {
+  return routeOf(path13).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -68459,9 +68499,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path12, method, body) => `{
+var operation = (path13, method, body) => `{
   "paths": {
-    "${path12}": {
+    "${path13}": {
       "${method}": ${body}
     }
   }
@@ -69041,6 +69081,9 @@ function effectiveLevel(rule2, profile, overrides) {
   return override?.[profile] ?? rule2.levels[profile];
 }
 function validateLoadedConnector(connector, options2) {
+  return locateFindings(connector, ruleReports(connector, options2));
+}
+function ruleReports(connector, options2) {
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
@@ -69067,7 +69110,7 @@ function validateLoadedConnector(connector, options2) {
     }
   });
   current = void 0;
-  return locateFindings(connector, pending);
+  return pending;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options2) {
@@ -69158,22 +69201,22 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  const relative = import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder).split(import_node_path8.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path8.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs5.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path9.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -69508,8 +69551,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path12 of changes.deletions)
-    entries.push({ path: `${folder}/${path12}`, mode: "100644", type: "blob", sha: null });
+  for (const path13 of changes.deletions)
+    entries.push({ path: `${folder}/${path13}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -69931,11 +69974,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path9.default.basename(import_node_path9.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path10.default.basename(import_node_path10.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -69969,7 +70012,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path10.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path11.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -70131,7 +70174,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path10.default.basename(folder);
+  return import_node_path11.default.basename(folder);
 }
 
 // packages/actions/src/runtime/inputs.ts
@@ -70161,11 +70204,11 @@ function readBoolean(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs6.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path11.default.resolve(workspace, given));
+  const root = await import_node_fs7.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path12.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -70173,11 +70216,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path11.default.join(await import_node_fs6.promises.realpath(current), ...missing.reverse());
+      return import_node_path12.default.join(await import_node_fs7.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path11.default.dirname(current);
+      const parent = import_node_path12.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path11.default.basename(current));
+      missing.push(import_node_path12.default.basename(current));
       current = parent;
     }
   }
@@ -70227,7 +70270,7 @@ async function openPullRequestAction(logger) {
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === void 0 || real === await import_node_fs7.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs8.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,

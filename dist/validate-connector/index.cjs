@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search2 ? `${pathname}${search2}` : pathname;
+        const path23 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code2 = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code2 = path23.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input = path22;
+    function removeDotSegments(path23) {
+      let input = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path22.split("/");
+      const segments = path23.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -38242,6 +38242,41 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target);
+  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
+      return {
+        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        below: import_node_path2.default.relative(current, resolved2)
+      };
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function missingPathError(given, hint, options = {}) {
+  const way = fileInTheWay(given, options.cwd);
+  if (way) return pathThroughFileError(way, "read", hint);
+  return new UsageError("does not exist.", { location: { file: given }, hint, cause: options.cause });
+}
+function statOrUndefined(stat2, file) {
+  try {
+    return stat2(file);
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38258,12 +38293,12 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path2.default.resolve(workspace, location.file);
+  const absolute = import_node_path3.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && await isFile(absolute))
@@ -38278,7 +38313,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 async function isFile(file) {
   try {
-    return (await import_node_fs.promises.stat(file)).isFile();
+    return (await import_node_fs2.promises.stat(file)).isFile();
   } catch {
     return false;
   }
@@ -38302,8 +38337,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38412,33 +38447,33 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path3.default.resolve(cwd);
+  let folder = import_node_path4.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs2.existsSync)(import_node_path3.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs3.existsSync)(import_node_path4.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path3.default.join(folder, present[1]) },
+        location: { file: import_node_path4.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path3.default.join(folder, present[0]);
-    const parent = import_node_path3.default.dirname(folder);
-    if ((0, import_node_fs2.existsSync)(import_node_path3.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path4.default.join(folder, present[0]);
+    const parent = import_node_path4.default.dirname(folder);
+    if ((0, import_node_fs3.existsSync)(import_node_path4.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -39823,7 +39858,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path22 = [root];
+  const path23 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -39831,14 +39866,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path22[level];
+    let node = path23[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path22[level] = node;
+      path23[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -42354,7 +42389,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path22 = problem.segments;
+  const path23 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42368,21 +42403,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path22.includes("oAuthSettings")) {
-      const last2 = path22[path22.length - 1];
+    if (path23.includes("oAuthSettings")) {
+      const last2 = path23[path23.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path22.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path22[path22.length - 1] === "type" && path22.length === parameterNameDepth(path22) + 1)
+    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path22) {
-  return path22[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path23) {
+  return path23[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43162,11 +43197,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43227,10 +43262,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path4.default.resolve(cwd, folder);
+  const absolutePath = import_node_path5.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs3.default.realpathSync(absolutePath);
-  const dirents = import_node_fs3.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
+  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -43241,7 +43276,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath: displayPath2,
     absolutePath,
-    name: import_node_path4.default.basename(absolutePath),
+    name: import_node_path5.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -43265,7 +43300,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs3.default.statSync(filePath2).size;
+    return import_node_fs4.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -43275,13 +43310,13 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path4.default.relative(cwd, absolute);
+  const relative = import_node_path5.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-function displayPathIn(folder, name, paths = import_node_path4.default) {
+function displayPathIn(folder, name, paths = import_node_path5.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path4.default) {
+function entryPath(folder, name, paths = import_node_path5.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -43314,7 +43349,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs3.default.realpathSync(filePath2);
+    const target = import_node_fs4.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -43322,8 +43357,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs3.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs3.default.readFileSync(filePath2);
+    if (!readable(import_node_fs4.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs4.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -43334,21 +43369,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs3.default.openSync(filePath2, "r");
+  const fd = import_node_fs4.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs3.default.fstatSync(fd);
+    const stat2 = import_node_fs4.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs3.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs4.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs3.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -43387,8 +43422,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -43407,19 +43442,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path5.default.resolve(cwd, given);
+    const absolute = import_node_path6.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs4.statSync)(absolute);
+      stat2 = (0, import_node_fs5.statSync)(absolute);
     } catch {
-      throw new UsageError("does not exist.", {
-        location: { file: given },
-        hint: "Give a connector folder, or a folder that holds connector folders."
+      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path5.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs4.readdirSync)(folder))) {
+      const folder = import_node_path6.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs5.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -43433,14 +43467,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs4.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs5.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path5.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path6.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -43448,15 +43482,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path5.default.basename(import_node_path5.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path6.default.basename(import_node_path6.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path5.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path5.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path6.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -43516,9 +43550,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path6.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path6.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -43538,7 +43572,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path6.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -44535,11 +44569,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path22 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path22)) continue;
-      let pathItem = asObject(paths[path22]);
+    for (const path23 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path23)) continue;
+      let pathItem = asObject(paths[path23]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path22);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path23);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -44555,7 +44589,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path22, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path23, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -44689,8 +44723,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path22, method, pathItemPlace, operation2) {
-    this.path = path22;
+  constructor(path23, method, pathItemPlace, operation2) {
+    this.path = path23;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -44867,9 +44901,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path22) {
+function pathVariables(path23) {
   const names2 = [];
-  for (const match2 of path22.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path23.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -52342,21 +52376,23 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-skip-url-encoding"
 ]);
 var MAX_TYPO_EDITS = 2;
-function suggestExtension(key) {
+function closestExtension(key) {
   const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
   const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
   let best;
   let bestDistance = Infinity;
+  let tied = false;
   for (const known of KNOWN_XMS_EXTENSIONS) {
     const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -53168,12 +53204,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path22 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path22)) continue;
-        if (path22.startsWith("x-")) continue;
-        const item = paths[path22];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path22);
-        else this.typeIssue(placeAt(rootNode, "paths", path22), "Object", item);
+      for (const path23 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
+        if (path23.startsWith("x-")) continue;
+        const item = paths[path23];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path23);
+        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -53197,8 +53233,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path22) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path22);
+  visitPathItem(item, rootNode, path23) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -53937,7 +53973,7 @@ var documentStructureRules = [
     id: "SWG-ADDL-PROP",
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
     levels: sameLevels("error"),
     msCode: "AdditionalPropertyNotAllowed",
     msMessage: "The property '{0}' is not allowed and must be removed.",
@@ -53948,9 +53984,11 @@ var documentStructureRules = [
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
         if (isUnsupportedKeyword(node, key)) continue;
+        const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -54004,7 +54042,7 @@ var documentStructureRules = [
     id: "SWG-XMS-UNKNOWN",
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
     levels: sameLevels("warning"),
     example: {
       placement: "pathParameter",
@@ -54013,10 +54051,13 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const suggestion = suggestExtension(key);
+        const closest = closestExtension(key);
+        const suggestion = closest?.name;
+        const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
     }
@@ -54123,10 +54164,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
-  const match2 = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-  return match2 ? ` Did you mean '${match2}'?` : "";
+  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
 }
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
@@ -54428,12 +54468,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path22 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path22 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54540,16 +54580,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path22) {
+function followSchemaPath(model, root, path23) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path22.length && steps < MAX_STEPS; ) {
-    let end = path22.indexOf("/", start);
-    if (end === -1) end = path22.length;
+  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
+    let end = path23.indexOf("/", start);
+    if (end === -1) end = path23.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path22.slice(start, end));
+      const next = property(model, current, path23.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54724,9 +54764,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path22 = pathAt(call, key);
-    if (path22 === void 0 || followSchemaPath(model, items.schema, path22).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path22, label) });
+    const path23 = pathAt(call, key);
+    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path23, label) });
   }
   return problems;
 }
@@ -56230,16 +56270,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path22) {
-    this.path = path22;
-    const hasBrace = path22.includes("{");
-    this.variables = hasBrace ? scanVariables(path22) : NO_VARIABLES;
+  constructor(path23) {
+    this.path = path23;
+    const hasBrace = path23.includes("{");
+    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path22.indexOf("/"); ; slash = path22.indexOf("/", start)) {
-      const end = slash === -1 ? path22.length : slash;
-      if (hasBrace && isVariableSegment(path22, start, end)) variableSegmentCount++;
+    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
+      const end = slash === -1 ? path23.length : slash;
+      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56268,8 +56308,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path22 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path22) last2 = new PathTemplate(path22);
+    const path23 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
     templates[index] = last2;
   }
   return templates;
@@ -56294,9 +56334,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path22, start) {
-  const slash = path22.indexOf("/", start);
-  return slash === -1 ? path22.length : slash;
+function segmentEnd(path23, start) {
+  const slash = path23.indexOf("/", start);
+  return slash === -1 ? path23.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56305,57 +56345,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path22, start, end) {
+function isVariableSegment(path23, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path22.charCodeAt(start) !== OPEN || path22.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path22.charCodeAt(index);
+    const code2 = path23.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path22, open2) {
-  for (let index = open2 + 1; index < path22.length; index++) {
-    const code2 = path22.charCodeAt(index);
+function matchEnd(path23, open2) {
+  for (let index = open2 + 1; index < path23.length; index++) {
+    const code2 = path23.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path22) {
+function scanVariables(path23) {
   const variables = [];
-  for (let open2 = path22.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path22, open2);
+  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path23, open2);
     if (close === -1) {
-      open2 = path22.indexOf("{", open2 + 1);
+      open2 = path23.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path22.slice(open2 + 1, close);
+    const name = path23.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path22.indexOf("{", close + 1);
+    open2 = path23.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path22) {
+function routeOf(path23) {
   let route = "";
   let copied = 0;
-  for (let open2 = path22.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path22, open2);
+  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path23, open2);
     if (close === -1) {
-      open2 = path22.indexOf("{", open2 + 1);
+      open2 = path23.indexOf("{", open2 + 1);
       continue;
     }
-    route += path22.slice(copied, open2) + "{}";
+    route += path23.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path22.indexOf("{", copied);
+    open2 = path23.indexOf("{", copied);
   }
-  return copied === 0 ? path22 : route + path22.slice(copied);
+  return copied === 0 ? path23 : route + path23.slice(copied);
 }
-function routeHash(path22) {
+function routeHash(path23) {
   let hash = 0;
-  for (let index = 0; index < path22.length; index++) {
-    const code2 = path22.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path22, index) : -1;
+  for (let index = 0; index < path23.length; index++) {
+    const code2 = path23.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56376,15 +56416,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path22 of pathKeys(swagger)) {
-    const message = problem(path22);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path22), message });
+  for (const path23 of pathKeys(swagger)) {
+    const message = problem(path23);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path23), message });
   }
 }
-function templateProblem(path22) {
+function templateProblem(path23) {
   let open2 = -1;
-  for (let index = 0; index < path22.length; index++) {
-    const character = path22[index];
+  for (let index = 0; index < path23.length; index++) {
+    const character = path23[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56418,15 +56458,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path22 = operations[index].path;
-    if (!path22.includes("{")) {
-      while (index < operations.length && operations[index].path === path22) index++;
+    const path23 = operations[index].path;
+    if (!path23.includes("{")) {
+      while (index < operations.length && operations[index].path === path23) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path22; index++)
+    for (; index < operations.length && operations[index].path === path23; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path22);
+    const route = routeHash(path23);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56472,7 +56512,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path22) => path22.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -56492,7 +56532,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path22) => /[?#]/.test(path22) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -56508,7 +56548,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path22) => path22.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -56522,8 +56562,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path22) => {
-        const problem = templateProblem(path22);
+      reportPathKeys(context, (path23) => {
+        const problem = templateProblem(path23);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -56540,9 +56580,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path22) => (
+        (path23) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path22.includes("=") && pathVariables(path22).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -56637,14 +56677,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path22 of pathKeys(swagger)) {
-        const key = path22.toLowerCase();
+      for (const path23 of pathKeys(swagger)) {
+        const key = path23.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path22),
+            pointer: childPointer("/paths", path23),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path22
+              path23
             )
           });
         }
@@ -56664,12 +56704,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path22 in paths) {
-        if (!has(paths, path22)) continue;
-        const pathItem = asObject(paths[path22]);
+      for (const path23 in paths) {
+        if (!has(paths, path23)) continue;
+        const pathItem = asObject(paths[path23]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path22, "$ref"),
+          pointer: childPointer("/paths", path23, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -58470,26 +58510,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path22 = [];
+    const path23 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path22.push(start);
+    path23.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path22.pop();
+        path23.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path22.slice(path22.indexOf(target)));
+      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path22.push(target);
+        path23.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59107,7 +59147,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path22 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -59115,7 +59155,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path22}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59368,8 +59408,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path22) {
-  return routeOf(path22).replace(/\/+$/, "").toLowerCase();
+function templateShape(path23) {
+  return routeOf(path23).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59621,10 +59661,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path22, options = {}) {
+function offsetOfPath(document, path23, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path22.entries()) {
+  for (const [index, step] of path23.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -59635,7 +59675,7 @@ function offsetOfPath(document, path22, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path22.length - 1;
+    const isLast = index === path23.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -59649,7 +59689,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path7.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path8.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -59713,16 +59753,19 @@ async function readConfigText(file, cwd) {
   } catch (error3) {
     const code2 = error3.code;
     const shown = displayPath(cwd, file);
-    if (code2 === "ENOENT") {
+    const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
+    const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
+    if (way) throw pathThroughFileError(way, "read", checkThePath);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
       throw new UsageError("The configuration file does not exist.", {
         location: { file: shown },
-        hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
+        hint: checkThePath
       });
     }
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path7.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path8.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -59732,16 +59775,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path22 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path22;
-  const value = path22.reduce(
+  const path23 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path23;
+  const value = path23.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path22.length === 0) {
+    if (path23.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -59752,7 +59795,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path22, name],
+      path: [...path23, name],
       atKey: true
     };
   }
@@ -59760,7 +59803,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path22,
+      path: path23,
       atKey: false
     };
   }
@@ -59770,34 +59813,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path22,
+        path: path23,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path22, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path23, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path22,
+      path: path23,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path22, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path23, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path22,
+      path: path23,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path22,
+    path: path23,
     atKey: false
   };
 }
@@ -59807,12 +59850,12 @@ function compiledSchema() {
   return validator;
 }
 function displayPath(cwd, file) {
-  const relative = import_node_path7.default.relative(cwd, file);
-  return relative === "" || import_node_path7.default.isAbsolute(relative) ? file : relative;
+  const relative = import_node_path8.default.relative(cwd, file);
+  return relative === "" || import_node_path8.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -59848,7 +59891,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path8.default.relative(finding.connector, finding.file).split(import_node_path8.default.sep).join("/");
+  return import_node_path9.default.relative(finding.connector, finding.file).split(import_node_path9.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -59890,9 +59933,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path22, method, body) => `{
+var operation = (path23, method, body) => `{
   "paths": {
-    "${path22}": {
+    "${path23}": {
       "${method}": ${body}
     }
   }
@@ -61194,21 +61237,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path22 in paths) {
-    if (!has(paths, path22)) continue;
-    const pathItem = refPathItem(paths[path22]);
+  for (const path23 in paths) {
+    if (!has(paths, path23)) continue;
+    const pathItem = refPathItem(paths[path23]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path22));
-    unfollowed2.set(path22, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path23));
+    unfollowed2.set(path23, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path22 in paths) {
-    if (!has(paths, path22)) continue;
-    const pathItem = refPathItem(paths[path22]);
+  for (const path23 in paths) {
+    if (!has(paths, path23)) continue;
+    const pathItem = refPathItem(paths[path23]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -61220,17 +61263,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path22 of all) {
-    const before = has(pathsBefore, path22) ? pathsBefore[path22] : void 0;
-    const after = has(pathsAfter, path22) ? pathsAfter[path22] : void 0;
+  for (const path23 of all) {
+    const before = has(pathsBefore, path23) ? pathsBefore[path23] : void 0;
+    const after = has(pathsAfter, path23) ? pathsAfter[path23] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path22);
-    const whyBefore = unfollowedBefore.get(path22);
+    const whyAfter = unfollowedAfter.get(path23);
+    const whyBefore = unfollowedBefore.get(path23);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path22);
+    const pathItemPointer = childPointer("/paths", path23);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -61238,12 +61281,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path22)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path23)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path22)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path22)} was not compared: in the base version, ${whyBefore}.` : refEdit(path22, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path23)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path23)} was not compared: in the base version, ${whyBefore}.` : refEdit(path23, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -61253,12 +61296,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path22, before, after) {
+function refEdit(path23, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path22)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path23)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path22)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path22)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path23)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path23)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -61639,8 +61682,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path22) {
-  return path22.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path23) {
+  return path23.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -62269,6 +62312,9 @@ function effectiveLevel(rule2, profile, overrides) {
   return override?.[profile] ?? rule2.levels[profile];
 }
 function validateLoadedConnector(connector, options) {
+  return locateFindings(connector, ruleReports(connector, options));
+}
+function ruleReports(connector, options) {
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
@@ -62295,7 +62341,7 @@ function validateLoadedConnector(connector, options) {
     }
   });
   current = void 0;
-  return locateFindings(connector, pending);
+  return pending;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options) {
@@ -62386,22 +62432,22 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder).split(import_node_path9.default.sep).join("/");
+  const relative = import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder).split(import_node_path10.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path10.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs5.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -62589,8 +62635,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -62621,23 +62667,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path11.default.posix.dirname(folder);
-  return parent !== "." && import_node_path11.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path12.default.posix.dirname(folder);
+  return parent !== "." && import_node_path12.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs6.promises.readdir(import_node_path11.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs7.promises.readdir(import_node_path12.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path11.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path12.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path11.default.posix.dirname(file);
+  let folder = import_node_path12.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path11.default.posix.dirname(folder);
+    folder = import_node_path12.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -62831,28 +62877,28 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs7.promises.mkdtemp(import_node_path12.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs7.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs8.promises.mkdtemp(import_node_path13.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs8.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path12.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs7.promises.mkdir(target, { recursive: true });
+    const target = import_node_path13.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs8.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path12.default.resolve(target, relative);
+      const destination = import_node_path13.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs7.promises.mkdir(import_node_path12.default.dirname(destination), { recursive: true });
-      await import_node_fs7.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs8.promises.mkdir(import_node_path13.default.dirname(destination), { recursive: true });
+      await import_node_fs8.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
   } catch (error3) {
@@ -62862,8 +62908,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // packages/validator/src/diff/counterpart-pointer.ts
@@ -62900,7 +62946,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -63002,8 +63048,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -63061,22 +63107,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
+      repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs8.readdirSync)(folder);
+      names2 = (0, import_node_fs9.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -63089,7 +63135,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs8.readFileSync)(file);
+    return (0, import_node_fs9.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -63177,7 +63223,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path15.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -63206,7 +63252,7 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs9.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs10.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
@@ -63225,7 +63271,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path15.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path16.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -63276,12 +63322,12 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
   const realCwd = await realCasePath(options.cwd);
-  const fromCwd = (folder) => import_node_path15.default.resolve(options.cwd, import_node_path15.default.relative(realCwd, import_node_path15.default.join(options.topLevel, folder)));
+  const fromCwd = (folder) => import_node_path16.default.resolve(options.cwd, import_node_path16.default.relative(realCwd, import_node_path16.default.join(options.topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const existing = [];
   for (const folder of changedFolders) {
     if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs9.existsSync)(import_node_path15.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
+    if ((0, import_node_fs10.existsSync)(import_node_path16.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -63374,7 +63420,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path15.default.sep).join("/");
+    const posix = display.split(import_node_path16.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -63388,35 +63434,35 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path15.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
+  const relative = import_node_path16.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path16.default.sep).join("/");
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path16.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path17.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path16.default.resolve(cwd, given);
-    const led = isFile2(absolute) ? folders.includes(import_node_path16.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path17.default.resolve(cwd, given);
+    const led = isFile2(absolute) ? folders.includes(import_node_path17.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 function isFile2(absolute) {
-  return (0, import_node_fs10.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
+  return (0, import_node_fs11.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path17.default.resolve(cwd, file);
+  const baseDir = import_node_path18.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path18.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -63424,7 +63470,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path17.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path18.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -63954,11 +64000,11 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs11.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path18.default.resolve(workspace, given));
+  const root = await import_node_fs12.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path19.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -63966,11 +64012,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path18.default.join(await import_node_fs11.promises.realpath(current), ...missing.reverse());
+      return import_node_path19.default.join(await import_node_fs12.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path18.default.dirname(current);
+      const parent = import_node_path19.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path18.default.basename(current));
+      missing.push(import_node_path19.default.basename(current));
       current = parent;
     }
   }
@@ -64018,13 +64064,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs12.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs13.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -64056,19 +64102,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path19.default.relative(workspace, import_node_path19.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path20.default.relative(workspace, import_node_path20.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path20.default.relative(workspace, import_node_path20.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path20.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path21.default.relative(workspace, import_node_path21.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path21.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path21.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -64084,7 +64130,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs13.existsSync)(import_node_path21.default.join(workspace, folder))
+        (folder) => (0, import_node_fs14.existsSync)(import_node_path22.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -64209,15 +64255,15 @@ async function writeSarif(result, inputs, workspace) {
       "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of."
     );
   }
-  if ((await import_node_fs13.promises.stat(target).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs14.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs13.promises.mkdir(import_node_path21.default.dirname(target), { recursive: true });
-  await import_node_fs13.promises.writeFile(
+  await import_node_fs14.promises.mkdir(import_node_path22.default.dirname(target), { recursive: true });
+  await import_node_fs14.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return posixRelativePath(await import_node_fs13.promises.realpath(workspace), target);
+  return posixRelativePath(await import_node_fs14.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts
