@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
+import { runGit } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 const roots: string[] = [];
@@ -23,16 +23,7 @@ function writeConnector(folder: string, swagger: object): void {
   writeFileSync(path.join(folder, 'readme.md'), validReadme());
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 't',
-    GIT_AUTHOR_EMAIL: 't@e.x',
-    GIT_COMMITTER_NAME: 't',
-    GIT_COMMITTER_EMAIL: 't@e.x',
-  };
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
-}
+const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
 describe('connector-alm diff', () => {
   it('reports a deleted operation as breaking, in JSON, and exits 1', async () => {

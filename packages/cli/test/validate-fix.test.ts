@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runGit } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
@@ -41,16 +41,7 @@ const MISSPELLED_SWAGGER = PRETTY_SWAGGER.replace('"basePath":', '"basepath":').
   '"x-ms-summmary":',
 );
 
-function git(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 't',
-    GIT_AUTHOR_EMAIL: 't@e.x',
-    GIT_COMMITTER_NAME: 't',
-    GIT_COMMITTER_EMAIL: 't@e.x',
-  };
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
-}
+const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
 describe('connector-alm validate --fix', () => {
   it('writes the fixes, says so on stderr, and reports and exits as for the fixed files', async () => {

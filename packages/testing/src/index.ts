@@ -11,3 +11,4 @@ export * from './temporary-folders.js';
 export * from './shared-fixtures.js';
 export * from './located-message.js';
 export * from './until.js';
+export * from './git.js';

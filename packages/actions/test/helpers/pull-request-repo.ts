@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runGit } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 const workspaces: string[] = [];
@@ -27,17 +27,7 @@ export function cleanupWorkspaces(): void {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
+  return runGit(cwd, args);
 }
 
 function writeJson(file: string, value: unknown): void {

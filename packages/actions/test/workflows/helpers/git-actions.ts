@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { ExternalActionSpec } from '@connector-alm/testing';
+import { runGit, type ExternalActionSpec } from '@connector-alm/testing';
 
 /** The inputs of actions/checkout v7 (its action.yml), so that a misspelled one is refused. */
 const CHECKOUT_INPUTS = [
@@ -31,17 +30,7 @@ const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@
 
 /** git in a folder, with an identity so that commits work on any machine. */
 export function git(cwd: string, args: readonly string[], identity = BOT): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: identity.name,
-      GIT_AUTHOR_EMAIL: identity.email,
-      GIT_COMMITTER_NAME: identity.name,
-      GIT_COMMITTER_EMAIL: identity.email,
-    },
-  }).trim();
+  return runGit(cwd, args, identity);
 }
 
 /**
