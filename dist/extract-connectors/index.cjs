@@ -57429,6 +57429,7 @@ var documentStructureRules = [
   },
   {
     id: "SWG-ADDL-PROP",
+    namesFixes: true,
     file: "swagger",
     title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
     description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
@@ -57498,6 +57499,7 @@ var documentStructureRules = [
   },
   {
     id: "SWG-XMS-UNKNOWN",
+    namesFixes: true,
     file: "swagger",
     title: "Use only known x-ms- extensions, spelled right.",
     description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
@@ -63684,6 +63686,9 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+
+// packages/validator/src/fix/fix-folders.ts
+var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;

@@ -84,6 +84,9 @@ export async function fixJsonSlips(
   return report;
 }
 
+/** The rules whose reports may carry a fix: the rest could only find what validating finds next. */
+const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
+
 /** The keys the rules on for the folder name the spelling of, by file. */
 function keyRenamesOf(
   connector: ConnectorFolder,
@@ -93,7 +96,7 @@ function keyRenamesOf(
   const renames = new Map<FileKind, KeyRename[]>();
   for (const { rule, report } of ruleReports(connector, {
     profile,
-    rules: ALL_RULES,
+    rules: RULES_NAMING_FIXES,
     overrides: config.rules,
   })) {
     if (report.fix === undefined || report.pointer === undefined || report.path !== undefined) continue;

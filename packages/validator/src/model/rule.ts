@@ -64,6 +64,11 @@ export interface RuleMetadata {
   msMessage?: string;
   /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
   example?: RuleExample;
+  /**
+   * Its reports may carry a `fix`. `validate --fix` runs only these rules to collect the fixes, not
+   * the whole catalog once more before validating.
+   */
+  namesFixes?: true;
 }
 
 /**

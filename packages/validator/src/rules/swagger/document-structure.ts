@@ -251,6 +251,7 @@ export const documentStructureRules: RuleDefinition[] = [
   },
   {
     id: 'SWG-ADDL-PROP',
+    namesFixes: true,
     file: 'swagger',
     title: 'Use only the properties Swagger 2.0 defines, or x- extensions.',
     description:
@@ -325,6 +326,7 @@ export const documentStructureRules: RuleDefinition[] = [
   },
   {
     id: 'SWG-XMS-UNKNOWN',
+    namesFixes: true,
     file: 'swagger',
     title: 'Use only known x-ms- extensions, spelled right.',
     description:
