@@ -212,26 +212,25 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  /** An export that signs in with the certificate in cert.pem, to a port where nothing listens. */
+  const EXPORT_WITH_CERTIFICATE = [
+    'export',
+    'Contoso',
+    '--environment-url',
+    'http://127.0.0.1:9',
+    '--tenant-id',
+    '11111111-2222-3333-4444-555555555555',
+    '--app-id',
+    'app',
+    '--client-certificate',
+    'cert.pem',
+  ];
+
   it('says which variable holds the secret when a certificate is given too', async () => {
     const cwd = folders.make();
     // Not PEM either: the two credentials are refused before the content is looked at.
     writeFileSync(path.join(cwd, 'cert.pem'), 'not a certificate');
-    const result = await run(
-      [
-        'export',
-        'Contoso',
-        '--environment-url',
-        'http://127.0.0.1:9',
-        '--tenant-id',
-        '11111111-2222-3333-4444-555555555555',
-        '--app-id',
-        'app',
-        '--client-certificate',
-        'cert.pem',
-      ],
-      cwd,
-      { CONNECTOR_ALM_CLIENT_SECRET: 'the-secret' },
-    );
+    const result = await run(EXPORT_WITH_CERTIFICATE, cwd, { CONNECTOR_ALM_CLIENT_SECRET: 'the-secret' });
     expect(result.err).toBe(
       'error: CONNECTOR_ALM_CLIENT_SECRET is set and --client-certificate is given; sign in with one of them. Unset CONNECTOR_ALM_CLIENT_SECRET to sign in with the certificate, or leave out --client-certificate to use the secret.\n',
     );
@@ -241,21 +240,7 @@ describe('arguments and options of the other commands', () => {
   it('locates a certificate file that is not PEM at the file, naming the option', async () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'cert.pem'), 'MIIC not a certificate');
-    const result = await run(
-      [
-        'export',
-        'Contoso',
-        '--environment-url',
-        'http://127.0.0.1:9',
-        '--tenant-id',
-        '11111111-2222-3333-4444-555555555555',
-        '--app-id',
-        'app',
-        '--client-certificate',
-        'cert.pem',
-      ],
-      cwd,
-    );
+    const result = await run(EXPORT_WITH_CERTIFICATE, cwd);
     expect(result.err).toBe(
       'cert.pem: error: does not hold both a certificate and its private key in PEM, as --client-certificate needs. Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then give --client-certificate cert.pem.\n',
     );
