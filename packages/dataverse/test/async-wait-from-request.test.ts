@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,7 @@ beforeAll(async () => {
   });
   folder = mkdtempSync(path.join(os.tmpdir(), 'async-wait-'));
 });
+afterEach(() => server.faults.clear());
 afterAll(async () => {
   await server.close();
   rmSync(folder, { recursive: true, force: true });
@@ -114,5 +115,130 @@ describe('max-async-wait-time counts from the request that starts the job', () =
     // No poll waited for: the 10-minute silence had used the whole wait.
     expect(sleeps).toEqual([]);
     expect(clock.now() - start).toBe(slowMs);
+  });
+});
+
+// A synchronous import (ImportSolution) whose first request got a 503 is looked for by its import job
+// for 30 s, then sent once more (import-unconfirmed.test.ts). The wait still counts from the first
+// request, as it does across throttling: the first request, the 30 s and the resend are time before the
+// import started, and the step is bounded by max-async-wait-time whatever happened before. It matters
+// only when the resend's answer is lost too and the import is followed by its import job; an import
+// found ended is reported whatever is left of the wait, and a resend that is answered waits for nothing.
+describe('max-async-wait-time of a synchronous import resent after a 503', () => {
+  const GRACE_MS = 30_000;
+  let imports = 0;
+  function newSolution(): { file: string; name: string } {
+    const name = `Resent${++imports}`;
+    const file = path.join(folder, `${name}.zip`);
+    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+    return { file, name };
+  }
+  const resendLog = (importJobId: string) =>
+    `warning: The answer to the import request was lost (The service is unavailable (injected HTTP 503). (Dataverse code 0x80040216, HTTP 503)), and import job ${importJobId} does not exist 30 s later: the import did not start, so it is sent once more.`;
+
+  it('a resend that is answered waits for nothing more than the 30 s, even with a wait of 1 minute', async () => {
+    const { file, name } = newSolution();
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolution' });
+    const { client, logger, clock, sent, sleeps } = connectToLocal(server);
+    const start = clock.now();
+
+    const result = await importSolution(
+      client,
+      importOptions(file, { asynchronous: false, maxAsyncWaitMs: 60_000 }),
+      logger,
+    );
+
+    expect(result).toMatchObject({ result: 'imported', solutionName: name, asynchronous: false });
+    expect(sentTo(sent, 'ImportSolution')).toBe(2);
+    expect(logger.lines).toContain(resendLog(result.importJobId!));
+    expect(sleeps).toEqual([5000, 10_000, 15_000]);
+    expect(clock.now() - start).toBe(GRACE_MS);
+  });
+
+  it('a resend whose answer is lost while the import runs: followed for the rest of the wait, counted from the first request', async () => {
+    const { file, name } = newSolution();
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolution' });
+    server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolution' });
+    server.faults.keepNextImportRunning();
+    const jobsBefore = server.dataverse.importJobsStarted();
+    const { client, logger, clock, sent } = connectToLocal(server);
+    const start = clock.now();
+
+    const imported = importSolution(
+      client,
+      importOptions(file, { asynchronous: false, maxAsyncWaitMs: 15 * 60_000 }),
+      logger,
+    ).catch((e: unknown) => e);
+    await runOut(clock, slowMs, () => server.faults.held === 1, imported);
+    const error = (await imported) as Error & { hint?: string };
+
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Import of solution '${name}' did not finish within 15 minutes \\(last progress: \\d+%\\)\\.$`,
+      ),
+    );
+    expect(error.hint).toMatch(
+      /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise max-async-wait-time to wait longer\.$/,
+    );
+    expect(sentTo(sent, 'ImportSolution')).toBe(2);
+    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /does not exist 30 s later: the import did not start, so it is sent once more\.$/,
+      ),
+    );
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: The answer to the import request was lost \(no answer within 10 min\), but import job /,
+      ),
+    );
+    // 30 s of looking and 10 min of silence before the import job is followed, for the 4.5 min left:
+    // counted from the resend, the run would wait 30 s longer than the 15 minutes.
+    const waited = clock.now() - start;
+    expect(waited).toBeGreaterThan(15 * 60_000 - 10_000);
+    expect(waited).toBeLessThanOrEqual(15 * 60_000);
+  });
+
+  it('a resend whose answer is lost while the import runs, with a wait of 1 minute: its import job is read once, then the run fails', async () => {
+    const { file, name } = newSolution();
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolution' });
+    server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolution' });
+    server.faults.keepNextImportRunning();
+    const { client, logger, clock, sleeps } = connectToLocal(server);
+    const start = clock.now();
+
+    const imported = importSolution(
+      client,
+      importOptions(file, { asynchronous: false, maxAsyncWaitMs: 60_000 }),
+      logger,
+    ).catch((e: unknown) => e);
+    await runOut(clock, slowMs, () => server.faults.held === 1, imported);
+    const error = (await imported) as Error;
+
+    expect(error.message).toBe(
+      `Import of solution '${name}' did not finish within 1 minute (last progress: 0%).`,
+    );
+    expect(sleeps).toEqual([5000, 10_000, 15_000]);
+    expect(clock.now() - start).toBe(GRACE_MS + slowMs);
+  });
+
+  it('a resend whose answer is lost after the import ended: imported, though the lost answer used up the wait', async () => {
+    const { file, name } = newSolution();
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolution' });
+    server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolution' });
+    const { client, logger, clock, sleeps } = connectToLocal(server);
+
+    const imported = importSolution(
+      client,
+      importOptions(file, { asynchronous: false, maxAsyncWaitMs: 60_000 }),
+      logger,
+    );
+    await runOut(clock, slowMs, () => server.faults.held === 1, imported);
+    const result = await imported;
+
+    expect(result).toMatchObject({ result: 'imported', solutionName: name, asynchronous: false });
+    expect(server.store.get(name)?.version).toBe('1.0.0.0');
+    // No poll waited for: the import job had ended at its first read.
+    expect(sleeps).toEqual([5000, 10_000, 15_000]);
   });
 });

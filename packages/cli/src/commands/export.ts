@@ -34,7 +34,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--sync', 'use the synchronous ExportSolution call (small solutions only)', false)
     .option(
       '--max-wait <minutes>',
-      'how long to wait for an asynchronous export, counted from its request',
+      'how long to wait for an asynchronous export, counted from its first request',
       positiveMinutes,
       60,
     )

@@ -42,7 +42,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .option('--no-async', 'always use the synchronous ImportSolution call')
     .option(
       '--max-wait <minutes>',
-      'how long to wait for an asynchronous import, counted from its request',
+      'how long to wait for an asynchronous import, or a synchronous one whose answer was lost, counted from its first request',
       positiveMinutes,
       60,
     )

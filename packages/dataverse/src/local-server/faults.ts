@@ -83,6 +83,7 @@ export class FaultSwitches {
   private jobFailures: string[] = [];
   private importFailures: ImportFailure[] = [];
   private hiddenJobs: number[] = [];
+  private runningImports = 0;
   private loginFaults: { fault: LoginFault; endpoint: LoginEndpoint }[] = [];
   /**
    * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
@@ -121,6 +122,16 @@ export class FaultSwitches {
     this.hiddenJobs.push(reads);
   }
 
+  /**
+   * The next synchronous ImportSolution whose answer is lost (a fault with `afterProcessing`) is still
+   * running when it is lost, as a big import goes on in the service after a gateway severed its
+   * connection (at about 4 minutes): its import job moves one step per read, and ends after
+   * `asyncPolls` reads, as an asynchronous import's does.
+   */
+  keepNextImportRunning(): void {
+    this.runningImports++;
+  }
+
   /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
   injectLogin(fault: LoginFault, options: { times?: number; endpoint?: LoginEndpoint } = {}): void {
     const endpoint = options.endpoint ?? 'token';
@@ -134,6 +145,7 @@ export class FaultSwitches {
     this.jobFailures = [];
     this.importFailures = [];
     this.hiddenJobs = [];
+    this.runningImports = 0;
   }
 
   /** The fault for this request, if one is armed; consumes one use. */
@@ -152,6 +164,13 @@ export class FaultSwitches {
 
   takeImportFailure(): ImportFailure | undefined {
     return this.importFailures.shift();
+  }
+
+  /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */
+  takeRunningImport(): boolean {
+    if (this.runningImports === 0) return false;
+    this.runningImports--;
+    return true;
   }
 
   takeHiddenReads(): number {

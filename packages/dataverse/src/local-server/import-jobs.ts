@@ -16,7 +16,11 @@ const EPOCH_TICKS = 621_355_968_000_000_000n;
  */
 export class ImportJob {
   private failure?: Required<ImportFailure>;
-  /** The system job of an asynchronous import; none for a synchronous one, done when the request returns. */
+  /**
+   * The system job of an asynchronous import, or the work of a synchronous one that runs on after its
+   * answer was lost (FaultSwitches.keepNextImportRunning); none for a synchronous one done when the
+   * request returns.
+   */
   private job?: AsyncJob;
 
   /** @param manifest undefined when the file is not a readable solution. */

@@ -1,5 +1,5 @@
 import { UserError, type Logger } from '@connector-alm/core';
-import { pollDelayMs, waitRunsOut, type AsyncWait } from '../web-api/async-operation.js';
+import { pollDelayMs, waitMinutes, waitRunsOut, type AsyncWait } from '../web-api/async-operation.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobEnded, importJobPercent } from '../web-api/import-job-progress.js';
 
@@ -16,9 +16,10 @@ export function progressLines(logger: Logger): (percent: number | undefined) => 
 /**
  * Waits for an import by its import job alone, when the answer that named its system job was lost:
  * polls `importjobs(<id>)` as often as a system job is polled, reporting its progress, until it has
- * ended (`completedon`) or `wait` has run out, counted from when the import request was sent: it
- * is the same wait as for an answered import, which the lost answer (up to 10 min of silence) has
- * already used part of. It is read at least once, however little of the wait is left. How the
+ * ended (`completedon`) or `wait` has run out, counted from when the import request was first sent:
+ * it is the same wait as for an answered import, which the lost answer (up to 10 min of silence) has
+ * already used part of, and, for a synchronous import sent once more, its first request and the 30 s
+ * spent looking for its import job. It is read at least once, however little of the wait is left. How the
  * solution fared is for confirmImport.
  */
 export async function followImportJob(
@@ -37,7 +38,7 @@ export async function followImportJob(
     const delay = pollDelayMs(poll);
     if (waitRunsOut(wait, clock.now(), delay)) {
       throw new UserError(
-        `${what} did not finish within ${Math.round(wait.maxWaitMs / 60_000)} minutes (${percent === undefined ? 'no progress reported yet' : `last progress: ${percent}%`}).`,
+        `${what} did not finish within ${waitMinutes(wait)} (${percent === undefined ? 'no progress reported yet' : `last progress: ${percent}%`}).`,
         {
           hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`,
         },

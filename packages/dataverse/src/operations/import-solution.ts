@@ -97,7 +97,8 @@ export async function importSolution(
       logger.info(
         `With ${options.componentParameters.length} component parameters from the deployment settings.`,
       );
-    // max-async-wait-time counts from here: the request may itself take minutes before any job is seen.
+    // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
+    // and a synchronous import whose answer was lost may be sent once more (sendImport).
     const wait = { sentAt: client.clock.now(), maxWaitMs: options.maxAsyncWaitMs };
     const sent = await sendImport(
       client,

@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import type { AsyncOperationRecord } from './types.js';
 
 /** statecode 3 is Completed; statuscode 30 Succeeded, 31 Failed, 32 Canceled (asyncoperation entity). */
@@ -41,7 +42,9 @@ export function pollDelayMs(poll: number): number {
  * max-async-wait-time: the most a run waits for an asynchronous job, counted from when the request
  * that started it was first sent. That request can itself take minutes (Retry-After of throttling, or
  * a lost answer waited out to its 10-min limit); counting only from the job's first poll let a run
- * last that long plus the whole wait.
+ * last that long plus the whole wait. A synchronous import sent once more after a lost answer
+ * (send-import.ts) counts from its first request too, the 30 s spent looking for its import job
+ * included, as throttling does: time before the import started, which the step's bound covers.
  */
 export interface AsyncWait {
   /** Clock time at which the start request was first sent. */
@@ -52,4 +55,9 @@ export interface AsyncWait {
 /** Whether sleeping `delayMs` before the next poll would carry the wait past its end. */
 export function waitRunsOut(wait: AsyncWait, now: number, delayMs: number): boolean {
   return now - wait.sentAt + delayMs > wait.maxWaitMs;
+}
+
+/** The wait as its errors name it: "1 minute", "60 minutes" (max-async-wait-time is whole minutes). */
+export function waitMinutes(wait: AsyncWait): string {
+  return plural(Math.round(wait.maxWaitMs / 60_000), 'minute');
 }

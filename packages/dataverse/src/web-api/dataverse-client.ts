@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError, type Logger } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { DataverseHttp } from '../http/dataverse-http.js';
-import { asyncOutcome, pollDelayMs, waitRunsOut, type AsyncWait } from './async-operation.js';
+import { asyncOutcome, pollDelayMs, waitMinutes, waitRunsOut, type AsyncWait } from './async-operation.js';
 import { unconfirmedExport } from './unconfirmed-export.js';
 import type {
   AsyncOperationRecord,
@@ -181,7 +181,7 @@ export class DataverseClient {
       const delay = pollDelayMs(poll);
       if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(wait.maxWaitMs / 60_000)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`,
           },
