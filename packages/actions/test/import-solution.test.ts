@@ -283,7 +283,8 @@ describe('import-solution, run as the runner runs it against the local server', 
   });
 
   it('puts the error of a deployment settings file below a file on the file in the way', async () => {
-    // It said "names a file that cannot be read (ENOTDIR)." of config.txt/settings.json.
+    // It said "names a file that cannot be read (ENOTDIR)." of config.txt/settings.json; then words of
+    // its own ("names settings.json inside this file, which is not a folder"); now the CLI's.
     writeFileSync(path.join(local.workspace, 'config.txt'), 'not a folder\n');
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,
@@ -300,7 +301,7 @@ describe('import-solution, run as the runner runs it against the local server', 
         level: 'error',
         file: 'config.txt',
         message:
-          "Input 'deployment-settings-file' names settings.json inside this file, which is not a folder, so it cannot be read. The path is relative to working-directory, itself relative to the workspace.",
+          "is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
       },
     ]);
     expectNothingSecretPrinted(run, [SECRET]);
