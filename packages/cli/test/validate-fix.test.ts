@@ -160,6 +160,33 @@ describe('connector-alm validate --fix', () => {
     expect(again.err()).toBe('');
   });
 
+  it('says that the misspelled keys of a file whose syntax it cannot fix were not renamed either', async () => {
+    const root = repository(PRETTY_PROPERTIES);
+    // A value is missing after "host": no edit fixes that, so the file is left as it is.
+    const broken = MISSPELLED_SWAGGER.replace(/"host": "[^"]*"/, '"host": ');
+    expect(broken).toContain('"host": ,');
+    writeFileSync(path.join(root, SWAGGER), broken);
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(1);
+    const keys =
+      /Its 2 misspelled keys \('basepath' at \/basepath and 'x-ms-summmary' at \/paths\/\S+\) were not renamed either: keys are renamed only in a file that is strict JSON; run validate --fix again once its syntax is fixed\.$/;
+    const lines = io.err().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^not fixed: ${SWAGGER.replace(/\\/g, '\\\\')}: .*GEN-JSON-PARSE`));
+    expect(lines[0]).toMatch(keys);
+    const report = JSON.parse(io.out()) as {
+      findings: { ruleId: string }[];
+      fixed: unknown[];
+      notFixed: { file: string; reason: string }[];
+    };
+    expect(report.fixed).toEqual([]);
+    expect(report.notFixed).toEqual([{ file: SWAGGER, reason: expect.stringMatching(keys) }]);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['GEN-JSON-PARSE', 'SWG-ADDL-PROP', 'SWG-XMS-UNKNOWN']),
+    );
+    expect(readFileSync(path.join(root, SWAGGER), 'utf8')).toBe(broken);
+  });
+
   it('leaves a misspelled key whose object has the key already, says why, and exits 1 on its finding', async () => {
     const root = repository(PRETTY_PROPERTIES);
     const conflicting = PRETTY_SWAGGER.replace(

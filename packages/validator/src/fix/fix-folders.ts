@@ -6,7 +6,7 @@ import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { foldersToValidate, resolveProfile } from '../validate.js';
 import { fixJsonText } from './json-fix.js';
-import { renameKeys, type KeyRename } from './key-renames.js';
+import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeFixedFile } from './write-fixed-file.js';
 
 /** A JSON file whose syntax slips or misspelled keys were written fixed. */
@@ -19,7 +19,7 @@ export interface FixedJsonFile {
   keys: number;
 }
 
-/** A JSON file with syntax errors that was left as it is, and why. */
+/** A JSON file left as it is, or a key of it left unrenamed, and why. */
 export interface UnfixedJsonFile {
   file: string;
   reason: string;
@@ -45,9 +45,10 @@ type JsonFileKind = (typeof JSON_FILES)[number];
  * `validate --fix`: writes into the JSON files of the connector folders that `validatePaths` checks
  * (the same paths, the same configuration) the edits that their GEN-JSON-PARSE findings name, each
  * file whose findings all name one; then, read again as fixed, the keys that the rules name the
- * spelling of (SWG-ADDL-PROP's `basepath`, SWG-XMS-UNKNOWN's `x-ms-visibilty`). Files are read as the
- * loader reads them, so a link out of the folder is neither read nor written. Validating afterwards
- * reports the files as they are now.
+ * spelling of (SWG-ADDL-PROP's `basepath`, SWG-XMS-UNKNOWN's `x-ms-visibilty`); a file left with its
+ * syntax errors gets none renamed, and its reason says so. Files are read as the loader reads them,
+ * so a link out of the folder is neither read nor written. Validating afterwards reports the files
+ * as they are now.
  */
 export async function fixJsonSlips(
   paths: readonly string[],
@@ -59,12 +60,13 @@ export async function fixJsonSlips(
   for (const folder of await foldersToValidate(paths, cwd, config)) {
     let connector = await loadConnectorFolder(folder, cwd);
     const fixed = new Map<JsonFileKind, FixedJsonFile>();
+    const leftAsIs = new Map<JsonFileKind, UnfixedJsonFile>();
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
       if (file === undefined) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
       if (typeof outcome === 'number') fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
-      else if (outcome !== undefined) report.notFixed.push({ file: file.displayPath, reason: outcome });
+      else if (outcome !== undefined) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     // The rules read the files as they are now: the keys are renamed in the fixed text.
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
@@ -73,9 +75,16 @@ export async function fixJsonSlips(
       resolveProfile(connector.absolutePath, options.profile, config),
       config,
     );
+    // A file left with its syntax errors gets no key renamed (where a key stands in text that is
+    // not JSON is a reading of it, not a fact): its reason says so, lest the maker take the renames
+    // for made.
+    for (const [kind, { file, reason }] of leftAsIs) {
+      const keys = renamesLeft(renames.get(kind) ?? []);
+      report.notFixed.push({ file, reason: keys === '' ? reason : `${reason} ${keys}` });
+    }
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
-      if (file === undefined) continue;
+      if (file === undefined || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report);
       if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
     }
@@ -108,7 +117,7 @@ function keyRenamesOf(
 
 /**
  * Renames the keys of one file and writes it; the number renamed. Why a rename was not made goes to
- * `report.notFixed`. A file that is not strict JSON now is left: its syntax errors say why.
+ * `report.notFixed`. A file whose syntax was left as it is does not come here (see `renamesLeft`).
  */
 async function renameKeysOfFile(
   folder: string,
@@ -118,7 +127,14 @@ async function renameKeysOfFile(
 ): Promise<number> {
   const document = file.document;
   if (renames.length === 0 || document === undefined || !document.isStrictJson) return 0;
-  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) return 0;
+  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
+    // Its text holds U+FFFD for the bytes that are not UTF-8: written back, they would be lost.
+    report.notFixed.push({
+      file: file.displayPath,
+      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${keysNamed(renames, 'its')} renamed: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`,
+    });
+    return 0;
+  }
   const renamed = renameKeys(document, renames);
   for (const reason of renamed.refused) report.notFixed.push({ file: file.displayPath, reason });
   if (renamed.renamed === 0) return 0;
@@ -127,6 +143,25 @@ async function renameKeysOfFile(
   if (written.written) return renamed.renamed;
   report.notFixed.push({ file: file.displayPath, reason: written.reason });
   return 0;
+}
+
+/**
+ * What the reason of a file left with its syntax errors adds about the keys that findings name the
+ * spelling of in it; '' when none does.
+ */
+function renamesLeft(renames: readonly KeyRename[]): string {
+  if (renames.length === 0) return '';
+  return `${keysNamed(renames, 'Its')} renamed either: keys are renamed only in a file that is strict JSON; run validate --fix again once its syntax is fixed.`;
+}
+
+/** `Its misspelled key 'basepath' at /basepath was not`, `its 2 misspelled keys (…) were not`. */
+function keysNamed(renames: readonly KeyRename[], its: string): string {
+  const pointers = [...new Set(renames.map((rename) => rename.pointer))];
+  const named = pointers.slice(0, 3).map(keyAt);
+  if (pointers.length > 3) named.push(`${pointers.length - 3} more`);
+  if (named.length === 1) return `${its} misspelled key ${named[0]!} was not`;
+  const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}`;
+  return `${its} ${plural(pointers.length, 'misspelled key')} (${list}) were not`;
 }
 
 /** The number of slips fixed; the reason the file was left as it is; or undefined: nothing to fix. */

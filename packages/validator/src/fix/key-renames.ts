@@ -43,10 +43,10 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
     if (object === undefined || !Object.hasOwn(object, from)) {
-      refused.push(`${quoted(rename)} was not renamed: the key is not there.`);
+      refused.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename.to)) {
       refused.push(
-        `${quoted(rename)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`,
+        `${keyAt(rename.pointer)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`,
       );
     } else if (clashes.length > 1) {
       // Reported once, by the first of the keys that would clash.
@@ -69,7 +69,10 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
       return {
         text,
         renamed: 0,
-        refused: [...refused, `${quoted(rename)}: the key was not found in the text; no key was renamed.`],
+        refused: [
+          ...refused,
+          `${keyAt(rename.pointer)}: the key was not found in the text; no key was renamed.`,
+        ],
       };
     }
     edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
@@ -141,6 +144,7 @@ function stringValue(token: string, as: (value: unknown) => unknown = (value) =>
   }
 }
 
-function quoted(rename: KeyRename): string {
-  return `'${parsePointer(rename.pointer).pop()!}' at ${rename.pointer}`;
+/** A key as a reason names it: `'basepath' at /basepath`. */
+export function keyAt(pointer: string): string {
+  return `'${parsePointer(pointer).pop()!}' at ${pointer}`;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
+import { fixJsonText } from '../../src/fix/json-fix.js';
 import { validatePaths } from '../../src/validate.js';
 import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
@@ -172,6 +173,67 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(describeFixes(report)).toEqual([`fixed 2 JSON slips and 1 misspelled key in ${SWAGGER}`]);
     expect(readFileSync(file)).toEqual(Buffer.from(`\ufeff${meant}`, 'utf8'));
     expect(await keyFindings(root)).toEqual([]);
+  });
+
+  it('leaves the keys of a file whose syntax it cannot fix, and says so in its reason', async () => {
+    // A value is missing: no edit fixes that, so the file is not written at all.
+    const text = misspelled(PRETTY, ['basePath', 'basepath'], ['x-ms-summary', 'x-ms-summmary']).replace(
+      '"host": "api.contoso.com"',
+      '"host": ',
+    );
+    expect(text).toContain('"host": ,');
+    const { root, file } = connector(text);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    const syntax = (fixJsonText(text) as { reason: string }).reason;
+    const keys = `Its 2 misspelled keys ('basepath' at /basepath and 'x-ms-summmary' at /paths/~1tasks/get/parameters/0/x-ms-summmary) were not renamed either: keys are renamed only in a file that is strict JSON; run validate --fix again once its syntax is fixed.`;
+    expect(report).toEqual({ fixed: [], notFixed: [{ file: SWAGGER, reason: `${syntax} ${keys}` }] });
+    expect(describeFixes(report)).toEqual([`not fixed: ${SWAGGER}: ${syntax} ${keys}`]);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(await keyFindings(root)).toEqual([
+      'GEN-JSON-PARSE line 13',
+      'SWG-ADDL-PROP /basepath',
+      'SWG-XMS-UNKNOWN /paths/~1tasks/get/parameters/0/x-ms-summmary',
+    ]);
+  });
+
+  it('names three of the keys it leaves in such a file, and how many more', async () => {
+    const text = misspelled(
+      PRETTY,
+      ['basePath', 'basepath'],
+      ['schemes', 'Schemes'],
+      ['consumes', 'Consumes'],
+      ['produces', 'Produces'],
+    ).replace('"host": "api.contoso.com"', '"host": ');
+    const { root } = connector(text);
+    const { notFixed } = await fixJsonSlips(['.'], { cwd: root });
+    expect(notFixed).toEqual([
+      {
+        file: SWAGGER,
+        reason: expect.stringContaining(
+          "Its 4 misspelled keys ('basepath' at /basepath, 'Schemes' at /Schemes, 'Consumes' at /Consumes and 1 more) were not renamed either:",
+        ),
+      },
+    ]);
+  });
+
+  it('leaves the key of a file that is not UTF-8, though strict JSON, and says why', async () => {
+    const text = misspelled(PRETTY, ['basePath', 'basepath']).replace('Contoso Support', 'Caf\u00e9 Support');
+    expect([...text].filter((character) => character > '\x7f')).toEqual(['\u00e9']);
+    // The é written in Latin-1: one byte that is not UTF-8, in a file that is strict JSON.
+    const bytes = Buffer.from(text, 'latin1');
+    const { root, file } = connector(bytes);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [],
+      notFixed: [
+        {
+          file: SWAGGER,
+          reason:
+            "it is not valid UTF-8 (GEN-ENCODING), so its misspelled key 'basepath' at /basepath was not renamed: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.",
+        },
+      ],
+    });
+    expect(readFileSync(file)).toEqual(bytes);
   });
 
   it('changes nothing the second time', async () => {

@@ -39,6 +39,8 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ],
     ['a closing bracket of the wrong kind', '{"a": [1, 2}, "b": 3}', '{"a": [1, 2], "b": 3}', 1],
     ['a bracket left open at the end', '{\n  "a": {"b": 1}\n', '{\n  "a": {"b": 1}}\n', 1],
+    ['a closing bracket one too many at the end', '{\n  "a": 1\n}\n}\n', '{\n  "a": 1\n}\n', 1],
+    ['closing brackets too many after the value', '{"a": [1, 2]}]}', '{"a": [1, 2]}', 2],
     // The maker typed it for a space: a space it stays.
     ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
   ])('%s', (_kind, text, written, slips) => {
@@ -71,7 +73,7 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
   });
 
   it('leaves text alone, and says why, when an issue names no single edit', () => {
-    for (const text of ['{"a": 1, "b": }', '{"a": NaN}', '{"a": "x', '{"a": 1} {"b": 2}']) {
+    for (const text of ['{"a": 1, "b": }', '{"a": NaN}', '{"a": "x', '{"a": 1} {"b": 2}', '{"a": 1}} "b"']) {
       const fix = fixJsonText(text);
       expect({ text, outcome: fix.outcome }).toEqual({ text, outcome: 'not-fixed' });
       expect(fix.outcome === 'not-fixed' && fix.reason).toMatch(/GEN-JSON-PARSE/);

@@ -2,7 +2,10 @@ import type { Repair, Walk } from './walk.js';
 import type { Token } from './token.js';
 import { insertion, removal } from './repair.js';
 
-/** Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after it. */
+/**
+ * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after
+ * it, a closer after it one too many.
+ */
 
 export function unclosedAtEnd(walk: Walk): Repair {
   const open = walk.stack.filter((frame) => frame.open !== '').reverse();
@@ -103,6 +106,18 @@ export function textAfterEnd(walk: Walk, token: Token): Repair {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = '}]'.includes(closed)
+      ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value`
+      : 'the JSON value ends before it';
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1),
+    );
+  }
   const extra = '}]'.includes(closed)
     ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value`
     : 'remove it, or move it inside the value';
@@ -113,5 +128,23 @@ export function textAfterEnd(walk: Walk, token: Token): Repair {
     (w) => {
       w.stopped = true;
     },
+  );
+}
+
+/**
+ * A '}' or ']' after the top-level value that only whitespace, comments and more closers follow,
+ * in a file whose closers stand as its indentation says: removing it (and the closers after it)
+ * leaves the value as it was read. Where a closer that starts its line is indented otherwise than
+ * the line of its bracket, the one too many may be that one, with the members after it meant
+ * inside (`  },\n    "c": 2\n  }\n}`): which to remove is then the maker's to say.
+ */
+function isStrayCloser(walk: Walk, token: Token): boolean {
+  if (token.kind !== '}' && token.kind !== ']') return false;
+  for (let next = walk.index + 1; walk.tokens[next]!.kind !== 'end'; next++) {
+    const kind = walk.tokens[next]!.kind;
+    if (kind !== '}' && kind !== ']' && kind !== 'skip') return false;
+  }
+  return walk.closes.every(
+    ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open),
   );
 }

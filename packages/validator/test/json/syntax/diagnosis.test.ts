@@ -375,6 +375,39 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("names a '}' or ']' after the top-level value as one too many when only closers follow it", () => {
+    // It was "There is more text after the end of the JSON value", which names no single edit.
+    expect(issuesOf('{"a": 1}}')).toEqual([
+      "1:9 This '}' closes nothing (the '}' at line 1 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf('[1,2]]')).toEqual([
+      "1:6 This ']' closes nothing (the ']' at line 1 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf('{"a":1}}\n]')).toEqual([
+      "1:8 This '}' closes nothing (the '}' at line 1 closes the top-level value): remove it.",
+      "2:1 This ']' closes nothing (the '}' at line 1 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf(`${SWAGGER}\n}\n`)).toEqual([
+      "12:1 This '}' closes nothing (the '}' at line 11 closes the top-level value): remove it.",
+    ]);
+    // After the other slips, and with a comment between: each is said once.
+    expect(issuesOf(`${SWAGGER.replace('"b"', '"b",')} // end\n}`)).toEqual([
+      "8:8 A trailing comma before ']' is not allowed in JSON; remove it.",
+      '11:3 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+      "12:1 This '}' closes nothing (the '}' at line 11 closes the top-level value): remove it.",
+    ]);
+  });
+
+  it('leaves the closer one too many to the maker when text follows it or the indentation points elsewhere', () => {
+    const moreText = (line: number, column: number, closer: number) =>
+      `${line}:${column} There is more text after the end of the JSON value: the '}' at line ${closer} closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.`;
+    expect(issuesOf('{"a": 1}} {"b": 2}')).toEqual([moreText(1, 9, 1)]);
+    expect(issuesOf('{"a": 1}}, "b": 2}')).toEqual([moreText(1, 9, 1)]);
+    // "version" is indented as a member of "info", whose '}' may be the one too many.
+    const text = ['{', '  "info": {', '    "title": "Contoso"', '  },', '    "version": "1.0"', '  }', '}'];
+    expect(issuesOf(text.join('\n'))).toEqual([moreText(7, 1, 6)]);
+  });
+
   it('still reports independent slips in one file, each once', () => {
     const text = SWAGGER.replace('"Contoso",', '"Contoso"')
       .replace('"b"', '"b",')
