@@ -6,12 +6,16 @@
  * Rules run through the real engine, each wrapped in a timer (two clock reads per rule and folder:
  * a few milliseconds per run). A shared index (the structure walk, the operations, the written
  * schemas, the readme outline) is paid by the first rule that asks for it, so its cost shows under
- * that rule's name. No target of its own: a breakdown, not a benchmark to meet.
+ * that rule's name. No target of its own: a breakdown, not a benchmark to meet. Its runs are timed in
+ * blocks, not in pairs as validate-corpus's are: the 1-minute load average printed at the start and
+ * the end tells whether neighbours may have moved the shares.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
+import { describeLoad } from './support/machine-load.js';
 import { bareWalk, folderFiles, parsedValues, readAndParseOnly } from './support/parse-only.js';
 import { isRepositoryRule, type RuleDefinition } from '../src/model/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
@@ -22,6 +26,8 @@ if (!existsSync(corpus)) {
   console.log(`skipped: ${corpus} is absent`);
   process.exit(0);
 }
+
+console.log(describeLoad('start', loadavg()[0]!, availableParallelism(), process.platform));
 
 const spentByRule = new Map<string, number>();
 const timedRules: RuleDefinition[] = ALL_RULES.map((rule) => {
@@ -113,3 +119,4 @@ for (const [id, ms] of [...spentByRule].sort((a, b) => b[1] - a[1]).slice(0, 20)
 }
 const cheap = [...spentByRule.values()].filter((ms) => perRun(ms) < 1).length;
 console.log(`${cheap} of ${spentByRule.size} rules cost less than 1 ms a run each.`);
+console.log(describeLoad('end', loadavg()[0]!, availableParallelism(), process.platform));
