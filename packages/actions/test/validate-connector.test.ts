@@ -499,6 +499,62 @@ describe('validate-connector in a pull request', () => {
     expect(run.annotations).toEqual([]);
   });
 
+  it('passes a pull request whose only errors are breaking changes unless fail-on-breaking is true', async () => {
+    // fail-on-breaking: false (the default) leaves breaking changes to the reviewers: they are
+    // reported, but they must not fail the step through fail-on, as errors of their own.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'];
+    writeFileSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+    git(workspace, 'commit', '-qam', 'remove GetTask');
+    const event = {
+      pull_request: {
+        number: 11,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    };
+    const warned = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+    });
+    expect(warned.stderr).toBe('');
+    expect(warned.outputs['breaking-changes']).toBe('1');
+    expect(warned.outputs.errors).toBe('1');
+    expect(warned.annotations.find((a) => a.title === 'BRK-OP-DELETED')).toMatchObject({ level: 'error' });
+    expect(warned.annotations.filter((a) => !a.file)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: '1 breaking change against the base; reviewers must acknowledge them (see the job summary).',
+      }),
+    ]);
+    expect(warned.outputs.result).toBe('success');
+    expect(warned.exitCode).toBe(0);
+    // The summary does not show the connector as failed either.
+    expect(warned.summary).not.toContain('❌');
+
+    const failed = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+      inputs: { 'fail-on-breaking': 'true' },
+    });
+    expect(failed.outputs.result).toBe('failure');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.annotations.filter((a) => !a.file)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: '1 breaking change against the base (fail-on-breaking: true).',
+      }),
+    ]);
+  });
+
   it('explains a shallow clone instead of failing obscurely', async () => {
     const workspace = workspaceWithConnector();
     commitOnDev(workspace);

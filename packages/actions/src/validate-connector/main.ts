@@ -10,7 +10,9 @@ import {
   toAnnotations,
   validateAgainstBase,
   validatePaths,
+  countBySeverity,
   failsThreshold,
+  isBreakingChange,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -107,6 +109,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     .addRaw(
       renderJobSummary(result, {
         failOn: inputs.failOn,
+        breakingChangesFail: inputs.failOnBreaking,
         changes,
         cwd: workspace,
         baseDir: workspace,
@@ -136,7 +139,9 @@ async function writeOutputs(
   );
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');
-  const failsFindings = validated && failsThreshold(result, inputs.failOn);
+  // Breaking changes are judged by fail-on-breaking alone, the other findings by fail-on.
+  const judged = countBySeverity(result.findings.filter((finding) => !isBreakingChange(finding)));
+  const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
   if (breaking > 0 && !inputs.failOnBreaking) {
@@ -145,10 +150,12 @@ async function writeOutputs(
     );
   }
   if (failsFindings) {
+    const besides = breaking > 0 ? ' besides the breaking changes' : '';
     core.setFailed(
-      `${plural(result.counts.error, 'error')} and ${plural(result.counts.warning, 'warning')} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
+      `${plural(judged.error, 'error')} and ${plural(judged.warning, 'warning')}${besides} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
     );
-  } else if (failsBreaking) {
+  }
+  if (failsBreaking) {
     core.setFailed(`${plural(breaking, 'breaking change')} against the base (fail-on-breaking: true).`);
   }
 }

@@ -7,6 +7,7 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
+import { isBreakingChange } from '../thresholds.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
@@ -46,6 +47,12 @@ export interface JobSummaryOptions extends PathBase {
    * error). With `never` the run does not fail, but connectors with errors still show ❌.
    */
   failOn?: 'error' | 'warning' | 'never';
+  /**
+   * Whether breaking changes (BRK-*) count toward failOn (default true). The action passes its
+   * fail-on-breaking input: when false, breaking changes do not fail the run, and a connector that
+   * reaches failOn only through them shows ⚠️ (for the reviewers to acknowledge) instead of ❌.
+   */
+  breakingChangesFail?: boolean;
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
   maxBytes?: number;
   title?: string;
@@ -66,17 +73,17 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
  */
 export function renderJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): string {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
-  const failOn = options.failOn ?? 'error';
+  const status = statusIcon(options.failOn ?? 'error', options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
 
   const shown = (file: string): string => repositoryPath(file, options) ?? file;
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
     '',
-    overallLine(result, failOn),
+    overallLine(result, status),
     '',
   );
-  writeStatusTable(budget, result.connectors, failOn, shown, omitted);
+  writeStatusTable(budget, result.connectors, status, shown, omitted);
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }
@@ -85,16 +92,30 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
   return budget.text(truncationNote(omitted));
 }
 
-function overallLine(result: ValidationResult, failOn: JobSummaryOptions['failOn']): string {
+function overallLine(result: ValidationResult, status: (findings: readonly Finding[]) => string): string {
   const connectors = plural(result.connectors.length, 'connector');
-  const icon = fails(result.counts, failOn) ? '❌' : '✅';
-  return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
+  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}.`;
+}
+
+/**
+ * ❌ when the findings reach failOn, ✅ when not; ⚠️ when only breaking changes that do not fail the
+ * run (breakingChangesFail false) reach it.
+ */
+function statusIcon(
+  failOn: NonNullable<JobSummaryOptions['failOn']>,
+  breakingChangesFail: boolean,
+): (findings: readonly Finding[]) => string {
+  return (findings) => {
+    const failing = breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+    if (fails(countBySeverity(failing), failOn)) return '❌';
+    return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? '⚠️' : '✅';
+  };
 }
 
 function writeStatusTable(
   budget: SummaryBudget,
   connectors: readonly ConnectorResult[],
-  failOn: JobSummaryOptions['failOn'],
+  status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
@@ -111,7 +132,7 @@ function writeStatusTable(
       String(counts.error),
       String(counts.warning),
       String(counts.info),
-      fails(counts, failOn) ? '❌' : '✅',
+      status(connector.findings),
     ]);
     if (!budget.add(row)) {
       omitted.connectors += connectors.length - index;

@@ -43,6 +43,30 @@ describe('job summary', () => {
     );
   });
 
+  it('shows ⚠️, not ❌, for a connector that only breaking changes fail when they do not fail the run', () => {
+    const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
+      ruleId,
+      severity,
+      message: 'm',
+      file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
+      line: 1,
+      column: 1,
+      connector: 'certified-connectors/Tasks',
+    });
+    const findings = [finding('BRK-OP-DELETED', 'error'), finding('SWG-OP-SUMMARY', 'warning')];
+    const result: ValidationResult = {
+      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
+      findings,
+      counts: countBySeverity(findings),
+    };
+    const reviewed = renderJobSummary(result, { breakingChangesFail: false });
+    expect(reviewed).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ⚠️ |');
+    expect(reviewed).toContain('⚠️ 1 connector checked: 1 error, 1 warning, 0 info.');
+    // The other findings still fail it at their threshold, and breaking changes do by default.
+    expect(renderJobSummary(result, { breakingChangesFail: false, failOn: 'warning' })).toContain('| ❌ |');
+    expect(renderJobSummary(result)).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ❌ |');
+  });
+
   it('groups findings by rule, worst first, with a link to the rule documentation', async () => {
     const { result } = await sampleResult();
     const summary = renderJobSummary(result, { rules: SAMPLE_RULES, rulesDocUrl: 'https://x.test/rules.md' });
