@@ -87,7 +87,9 @@ describe('validate-connector settings', () => {
         message: '0 errors and 1 warning in 1 connector (fail-on: warning).',
       }),
     );
-    expect(run.stdout).toContain(': 1 finding\n');
+    expect(run.stdout).toContain(
+      'certified-connectors/Contoso Tasks [certified]: 0 errors, 1 warning, 0 info\n',
+    );
   });
 
   it("honours the repository's configuration file, and a bad one is an error on its line", async () => {
@@ -534,6 +536,10 @@ describe('validate-connector in a pull request', () => {
         message: '1 breaking change against the base; reviewers must acknowledge them (see the job summary).',
       }),
     ]);
+    // The log counts the findings the comparison added, as the outputs and the summary do.
+    expect(warned.stdout).toContain(
+      'certified-connectors/Contoso Tasks [certified]: 1 error, 0 warnings, 1 info',
+    );
     expect(warned.outputs.result).toBe('success');
     expect(warned.exitCode).toBe(0);
     // The summary does not show the connector as failed either.

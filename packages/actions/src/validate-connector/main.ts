@@ -7,6 +7,7 @@ import {
   loadConfig,
   onlyNewFindings,
   renderJobSummary,
+  summaryLine,
   toAnnotations,
   validateAgainstBase,
   validatePaths,
@@ -69,21 +70,25 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     cwd: workspace,
     config,
     profile: inputs.profile === 'auto' ? undefined : inputs.profile,
-    onConnector: (connector: { path: string; profile: string; findings: unknown[] }) =>
-      logger.info(
-        `${connector.path} [${connector.profile}]: ${plural(connector.findings.length, 'finding')}`,
-      ),
   };
-  let result: ValidationResult | BaseValidationResult = await logger.group('Validate connectors', () =>
-    base
-      ? validateAgainstBase(paths, base, {
+  const result = await logger.group('Validate connectors', async () => {
+    let validated: ValidationResult | BaseValidationResult = base
+      ? await validateAgainstBase(paths, base, {
           ...options,
           includeWorkingTree: false,
           pullRequest: pullRequest?.facts,
         })
-      : validatePaths(paths, options),
-  );
-  if (inputs.onlyNew && base) result = onlyNewFindings(result);
+      : await validatePaths(paths, options);
+    if (inputs.onlyNew && base) validated = onlyNewFindings(validated);
+    // Once validation is complete: the comparison with the base adds findings (breaking changes,
+    // pull request rules) after each folder's own, and only-new takes some away.
+    for (const connector of validated.connectors) {
+      const status =
+        connector.findings.length === 0 ? 'no problems' : summaryLine(countBySeverity(connector.findings));
+      logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+    }
+    return validated;
+  });
   if (wholeWorkspace && result.connectors.length === 0 && (await workspaceHoldsNoConnector(workspace))) {
     // A warning, not a failure: a workflow from a template may run before the repository's first
     // connector is committed. But an empty workspace is most often a missing actions/checkout step,
