@@ -501,6 +501,33 @@ describe('validate-connector in a pull request', () => {
     expect(run.annotations).toEqual([]);
   });
 
+  it('says that a pull request deleted a connector folder, rather than that it changes none', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'rm', '-rq', 'certified-connectors/Contoso Tasks');
+    git(workspace, 'commit', '-qm', 'remove Tasks');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 12,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.stdout).toContain(
+      'Deleted or moved away (not validated): certified-connectors/Contoso Tasks\n',
+    );
+    expect(run.stdout).toContain(
+      'The pull request only deletes or moves away connector folders (certified-connectors/Contoso Tasks); nothing to validate.',
+    );
+    expect(run.stdout).not.toContain('changes no connector folder;');
+  });
+
   it('passes a pull request whose only errors are breaking changes unless fail-on-breaking is true', async () => {
     // fail-on-breaking: false (the default) leaves breaking changes to the reviewers: they are
     // reported, but they must not fail the step through fail-on, as errors of their own.

@@ -43,15 +43,22 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
 
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base) {
-    paths = await logger.group('Find the connectors the pull request changes', async () => {
-      const folders = (await changedConnectorFolders(workspace, base)).filter((folder) =>
-        existsSync(path.join(workspace, folder)),
-      );
-      logger.info(folders.length > 0 ? folders.join('\n') : 'none');
-      return folders;
+    const changed = await logger.group('Find the connectors the pull request changes', async () => {
+      const folders = await changedConnectorFolders(workspace, base);
+      // A folder the pull request deleted, or renamed (its new name is in the list too), is not there to check.
+      const kept = folders.filter((folder) => existsSync(path.join(workspace, folder)));
+      const gone = folders.filter((folder) => !kept.includes(folder));
+      logger.info(kept.length > 0 ? kept.join('\n') : 'none');
+      if (gone.length > 0) logger.info(`Deleted or moved away (not validated): ${gone.join(', ')}`);
+      return { kept, gone };
     });
+    paths = changed.kept;
     if (paths.length === 0) {
-      logger.info('The pull request changes no connector folder; nothing to validate.');
+      logger.info(
+        changed.gone.length > 0
+          ? `The pull request only deletes or moves away connector folders (${changed.gone.join(', ')}); nothing to validate.`
+          : 'The pull request changes no connector folder; nothing to validate.',
+      );
       const empty: ValidationResult = {
         connectors: [],
         findings: [],
