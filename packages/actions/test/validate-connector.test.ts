@@ -109,6 +109,34 @@ describe('validate-connector settings', () => {
     expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
   });
 
+  it('puts every mistake of the configuration file on its line, in one run', async () => {
+    const workspace = workspaceWithWarning();
+    writeFileSync(
+      path.join(workspace, '.connector-alm.yml'),
+      'profile: certifed\nrules:\n  SWG-PATH-PARAM-ENCODING: eror\n',
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map(({ level, file, line, message }) => ({ level, file, line, message }))).toEqual(
+      [
+        {
+          level: 'error',
+          file: '.connector-alm.yml',
+          line: 1,
+          message:
+            "Unknown profile 'certifed'. Did you mean 'certified'? The profiles are certified, independent-publisher, custom.",
+        },
+        {
+          level: 'error',
+          file: '.connector-alm.yml',
+          line: 3,
+          message:
+            "Bad level 'eror' for rule SWG-PATH-PARAM-ENCODING. Did you mean 'error'? A level is error, warning, info or off.",
+        },
+      ],
+    );
+  });
+
   it('warns that only-new has no effect without a base, instead of ignoring it', async () => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),

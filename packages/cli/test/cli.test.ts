@@ -110,6 +110,25 @@ describe('connector-alm validate', () => {
     }
   });
 
+  it('lists every mistake of a configuration file, one line each, in one run', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-config-'));
+    try {
+      writeFileSync(path.join(folder, 'bad.yml'), 'profile: certifed\nrules:\n  SWG-NOT-A-RULE: eror\n');
+      const io = memoryIo(folder);
+      expect(await runCli(['validate', example, '--config', 'bad.yml'], io)).toBe(2);
+      expect(io.err().split('\n')).toEqual([
+        "bad.yml:1:10: error: Unknown profile 'certifed'. Did you mean 'certified'? The profiles are certified, independent-publisher, custom.",
+        expect.stringMatching(/^bad\.yml:3:3: error: Unknown rule 'SWG-NOT-A-RULE'\./),
+        expect.stringMatching(
+          /^bad\.yml:3:19: error: Bad level 'eror' for rule SWG-NOT-A-RULE\. Did you mean 'error'\?/,
+        ),
+        '',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on a configuration file with a mistake, naming its line', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-config-'));
     try {
