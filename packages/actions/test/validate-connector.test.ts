@@ -556,6 +556,28 @@ describe('validate-connector in a pull request', () => {
     expect(run.stdout).not.toContain('changes no connector folder;');
   });
 
+  it('says in the job summary which folder a renamed connector came from', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'mv', 'certified-connectors/Contoso Tasks', 'certified-connectors/Contoso Task List');
+    git(workspace, 'commit', '-qm', 'rename the folder');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 13,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.summary).toContain(
+      '**certified-connectors/Contoso Task List** (renamed from certified-connectors/Contoso Tasks): no-change',
+    );
+  });
+
   it('passes a pull request whose only errors are breaking changes unless fail-on-breaking is true', async () => {
     // fail-on-breaking: false (the default) leaves breaking changes to the reviewers: they are
     // reported, but they must not fail the step through fail-on, as errors of their own.

@@ -178,13 +178,17 @@ async function writeOutputs(
  */
 function connectorChanges(result: ValidationResult | BaseValidationResult): ConnectorChanges[] | undefined {
   if (!('diffs' in result)) return undefined;
-  return result.diffs
-    .filter((entry) => entry.diff && entry.diff.changes.length > 0)
-    .map((entry) => ({
-      connector: entry.path,
-      changes: entry.diff!.changes,
-      classification: entry.diff!.classification,
-    }));
+  return (
+    result.diffs
+      // A renamed folder is worth a line even when its files did not change.
+      .filter((entry) => entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== undefined))
+      .map((entry) => ({
+        connector: entry.path,
+        ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
+        changes: entry.diff!.changes,
+        classification: entry.diff!.classification,
+      }))
+  );
 }
 
 /** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */

@@ -27,6 +27,11 @@ export interface ConnectorChange {
 /** The changes of one connector against its base version, and their certification classification. */
 export interface ConnectorChanges {
   connector: string;
+  /**
+   * Where the connector's folder was in the base version, when the change renamed it: as the
+   * repository names it (from its root, with '/'), as git reported the rename.
+   */
+  renamedFrom?: string;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -154,7 +159,9 @@ function writeChanges(
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(shown(set.connector))}**: ${escapeMarkdown(set.classification)}` +
+      `**${escapeMarkdown(shown(set.connector))}**` +
+        (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
+        `: ${escapeMarkdown(set.classification)}` +
         (set.changes.length === 0
           ? ''
           : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
@@ -168,7 +175,7 @@ function writeChanges(
         break;
       }
     }
-    budget.add('');
+    if (ordered.length > 0) budget.add('');
   }
 }
 

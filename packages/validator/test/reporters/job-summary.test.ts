@@ -98,6 +98,25 @@ describe('job summary', () => {
     );
   });
 
+  it('says which folder a connector was renamed from, even when nothing else changed', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      changes: [
+        {
+          connector: 'certified-connectors/Contoso Tasks',
+          renamedFrom: 'certified-connectors/ContosoTasks',
+          classification: 'no-change',
+          changes: [],
+        },
+      ],
+    });
+    expect(summary).toContain(
+      '**certified-connectors/Contoso Tasks** (renamed from certified-connectors/ContosoTasks): no-change\n\n###',
+    );
+    expect(summary).not.toContain('No connector changed.');
+  });
+
   it('shows breaking changes in their own section, breaking ones first', async () => {
     const { result } = await sampleResult();
     const summary = renderJobSummary(result, {
