@@ -8,6 +8,7 @@ import {
   type ValidationResult,
 } from '../validate.js';
 import { isBreakingChange } from '../thresholds.js';
+import { newSinceBaseNote } from './baseline-note.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
@@ -99,7 +100,7 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
 
 function overallLine(result: ValidationResult, status: (findings: readonly Finding[]) => string): string {
   const connectors = plural(result.connectors.length, 'connector');
-  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}.`;
+  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
 }
 
 /**

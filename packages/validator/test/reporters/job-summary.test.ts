@@ -32,6 +32,17 @@ describe('job summary', () => {
     expect(summary).toContain('❌ 2 connectors checked: 1 error, 2 warnings, 1 info.');
   });
 
+  it('counts the findings new since the base when the base had some of them', async () => {
+    const { result } = await sampleResult();
+    const findings = result.findings.map((finding, index) => ({
+      ...finding,
+      baseline: index === 0 ? ('new' as const) : ('existing' as const),
+    }));
+    expect(renderJobSummary({ ...result, findings }, { rules: SAMPLE_RULES })).toContain(
+      '❌ 2 connectors checked: 1 error, 2 warnings, 1 info; 1 new since the base.',
+    );
+  });
+
   it('fails a connector on warnings when the threshold is warning', async () => {
     const { result } = await sampleResult();
     result.connectors[0]!.findings = result.connectors[0]!.findings.filter(
