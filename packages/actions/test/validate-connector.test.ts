@@ -187,6 +187,44 @@ describe('validate-connector settings', () => {
   });
 });
 
+describe('validate-connector with more findings than the job summary holds', () => {
+  /** 8,000 misspelt extensions: their summary lines pass GitHub's 1 MiB. */
+  function workspaceWithManyFindings(): string {
+    const swagger = validSwagger();
+    const properties = Object.fromEntries(
+      Array.from({ length: 8000 }, (_, i) => [
+        `p${i}`,
+        { type: 'string', 'x-ms-sumary': 'P', description: 'd' },
+      ]),
+    );
+    swagger.definitions.Big = { type: 'object', properties };
+    return workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  }
+
+  it('does not send a maker to the job summary for findings the cut summary left out', async () => {
+    const workspace = workspaceWithManyFindings();
+    const bare = await runActionBundle('validate-connector', { workspace });
+    expect(bare.outputs.warnings).toBe('8000');
+    const cut = Number(bare.summary.match(/: (\d+) findings are not shown\./)?.[1]);
+    expect(cut).toBeGreaterThan(0);
+    expect(bare.summary).toContain('are not shown. Set the sarif-file input for a report of every finding.');
+    expect(bare.stdout).toContain(
+      `7990 more findings are not annotated, and the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings: set the sarif-file input for a report of every finding.\n`,
+    );
+
+    const withSarif = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'out/connector-alm.sarif' },
+    });
+    expect(withSarif.summary).toContain(
+      'are not shown. The SARIF report (out/connector-alm.sarif) lists every finding.',
+    );
+    expect(withSarif.stdout).toContain(
+      `7990 more findings are in the SARIF report; the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings.\n`,
+    );
+  });
+});
+
 describe('validate-connector path input', () => {
   const whatToGive =
     'Give connector folders (each holds apiDefinition.swagger.json and apiProperties.json), or folders that hold them, relative to the workspace, one per line.';

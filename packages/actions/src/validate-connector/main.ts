@@ -6,7 +6,7 @@ import {
   formatSarif,
   loadConfig,
   onlyNewFindings,
-  renderJobSummary,
+  buildJobSummary,
   summaryLine,
   toAnnotations,
   validateAgainstBase,
@@ -116,19 +116,19 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
     0,
   );
-  annotate(result, inputs, workspace);
-  await core.summary
-    .addRaw(
-      renderJobSummary(result, {
-        failOn: inputs.failOn,
-        breakingChangesFail: inputs.failOnBreaking,
-        changes,
-        cwd: workspace,
-        baseDir: workspace,
-        sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
-      }),
-    )
-    .write();
+  const summary = buildJobSummary(result, {
+    failOn: inputs.failOn,
+    breakingChangesFail: inputs.failOnBreaking,
+    changes,
+    cwd: workspace,
+    baseDir: workspace,
+    sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    everyFinding: inputs.sarifFile
+      ? `The SARIF report (${inputs.sarifFile}) lists every finding.`
+      : 'Set the sarif-file input for a report of every finding.',
+  });
+  annotate(result, inputs, workspace, summary.omitted.findings);
+  await core.summary.addRaw(summary.markdown).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
 }
@@ -192,7 +192,12 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
 }
 
 /** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */
-function annotate(result: ValidationResult, inputs: ValidateConnectorInputs, workspace: string): void {
+function annotate(
+  result: ValidationResult,
+  inputs: ValidateConnectorInputs,
+  workspace: string,
+  leftOutOfSummary: number,
+): void {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
@@ -204,10 +209,19 @@ function annotate(result: ValidationResult, inputs: ValidateConnectorInputs, wor
     else core.notice(message, properties);
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
-  if (omitted > 0)
-    core.info(
-      `${omitted} more findings are in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`,
-    );
+  if (omitted === 0) return;
+  const more = `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
+  if (leftOutOfSummary === 0) {
+    core.info(`${more} in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`);
+    return;
+  }
+  // The summary was cut to GitHub's size limit: it does not hold them all.
+  const cut = `the job summary, cut to GitHub's 1 MiB limit, leaves out ${plural(leftOutOfSummary, 'finding')}`;
+  core.info(
+    inputs.sarifFile
+      ? `${more} in the SARIF report; ${cut}.`
+      : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
+  );
 }
 
 async function writeSarif(

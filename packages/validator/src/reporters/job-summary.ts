@@ -61,6 +61,12 @@ export interface JobSummaryOptions extends PathBase {
   breakingChangesFail?: boolean;
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
   maxBytes?: number;
+  /**
+   * Where every finding can be read, for the note of a summary cut to the size limit (default: "The
+   * SARIF log and the command-line output list every finding."): the action names its SARIF report,
+   * or says how to get one.
+   */
+  everyFinding?: string;
   title?: string;
   /**
    * The web address of a file at a line, e.g. the blob at the commit under review; findings link there.
@@ -71,6 +77,19 @@ export interface JobSummaryOptions extends PathBase {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** What the job summary left out to stay within the size limit. */
+export interface SummaryOmissions {
+  findings: number;
+  changes: number;
+  connectors: number;
+}
+
+/** A job summary, and what it had to leave out (all zero when nothing was cut). */
+export interface JobSummary {
+  markdown: string;
+  omitted: SummaryOmissions;
+}
+
 /**
  * The job summary of a validation run, in GitHub-flavoured markdown: a status table per connector,
  * the breaking changes (when given), and every finding grouped by rule with a link to the rule's
@@ -78,9 +97,18 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
  * left out with a note saying how much.
  */
 export function renderJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): string {
+  return buildJobSummary(result, options).markdown;
+}
+
+/**
+ * The job summary as renderJobSummary writes it, with the counts of what it left out: a caller
+ * that points to the summary for more (the action's note on annotations it did not write) must
+ * not point there for findings that are not in it.
+ */
+export function buildJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): JobSummary {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
   const status = statusIcon(options.failOn ?? 'error', options.breakingChangesFail ?? true);
-  const omitted = { findings: 0, changes: 0, connectors: 0 };
+  const omitted: SummaryOmissions = { findings: 0, changes: 0, connectors: 0 };
 
   const shown = (file: string): string => repositoryPath(file, options) ?? file;
   budget.add(
@@ -95,7 +123,7 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
   }
   writeFindingsByRule(budget, result.findings, options, shown, omitted);
 
-  return budget.text(truncationNote(omitted));
+  return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 
 function overallLine(result: ValidationResult, status: (findings: readonly Finding[]) => string): string {
@@ -280,11 +308,10 @@ function countWords(counts: SeverityCounts, skipZero = false): string {
     .join(', ');
 }
 
-function truncationNote(omitted: {
-  findings: number;
-  changes: number;
-  connectors: number;
-}): string | undefined {
+function truncationNote(
+  omitted: SummaryOmissions,
+  everyFinding = 'The SARIF log and the command-line output list every finding.',
+): string | undefined {
   const parts: string[] = [];
   if (omitted.connectors > 0) parts.push(`${omitted.connectors} connector rows`);
   if (omitted.changes > 0) parts.push(`${omitted.changes} changes`);
@@ -292,6 +319,6 @@ function truncationNote(omitted: {
   if (parts.length === 0) return undefined;
   return (
     `> [!NOTE]\n> This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(', ')} are not shown. ` +
-    'The SARIF log and the command-line output list every finding.'
+    escapeMarkdown(everyFinding)
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import type { Finding } from '../../src/model/finding.js';
-import { GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
+import { buildJobSummary, GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { SAMPLE_RULES, sampleResult } from './sample-result.js';
 
@@ -222,6 +222,24 @@ describe('job summary', () => {
     const shown = summary.split('\n').filter((line) => line.startsWith('- warning')).length;
     expect(shown).toBeGreaterThan(10);
     expect(summary).toContain(`${500 - shown} findings are not shown`);
+  });
+
+  it('says where every finding is when it is cut, and how many findings it left out', () => {
+    const run = manyFindings(500, 'x'.repeat(80));
+    const summary = buildJobSummary(run, {
+      maxBytes: 8000,
+      everyFinding: 'The SARIF report (out.sarif) lists every finding.',
+    });
+    expect(summary.markdown).toContain('are not shown. The SARIF report (out.sarif) lists every finding.');
+    const shown = summary.markdown.split('\n').filter((line) => line.startsWith('- warning')).length;
+    expect(summary.omitted).toEqual({ findings: 500 - shown, changes: 0, connectors: 0 });
+    expect(summary.markdown).toBe(
+      renderJobSummary(run, {
+        maxBytes: 8000,
+        everyFinding: 'The SARIF report (out.sarif) lists every finding.',
+      }),
+    );
+    expect(buildJobSummary(run).omitted.findings).toBe(0);
   });
 
   it("stays within GitHub's 1 MiB by default", () => {
