@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -135,6 +136,30 @@ describe('validate-connector settings', () => {
         },
       ],
     );
+  });
+
+  it('notes that a connector outside the layout got the relaxed custom rules because no profile was chosen', async () => {
+    const workspace = workspaceWithConnector();
+    renameSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks'),
+      path.join(workspace, 'Contoso Tasks'),
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'notice',
+        message:
+          'Contoso Tasks was checked with the relaxed custom rules, being outside certified-connectors/ and ' +
+          'independent-publisher-connectors/. To check it as a submission, set the profile input to certified (or ' +
+          'independent-publisher); to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.',
+      }),
+    ]);
+    const chosen = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { profile: 'certified' },
+    });
+    expect(chosen.annotations.filter((a) => a.level === 'notice' && !a.file)).toEqual([]);
   });
 
   it('warns that only-new has no effect without a base, instead of ignoring it', async () => {

@@ -6,6 +6,8 @@ import {
   formatSarif,
   loadConfig,
   onlyNewFindings,
+  profileFallbackFolders,
+  profileFallbackNote,
   buildJobSummary,
   summaryLine,
   toAnnotations,
@@ -104,6 +106,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
     );
   }
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config }),
+    'set the profile input to certified (or independent-publisher)',
+  );
+  if (fallbackNote) core.notice(fallbackNote);
   if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
     // Both compare with a base, which only a pull request event or the base input gives.
     core.warning(
