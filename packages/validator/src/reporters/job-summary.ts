@@ -118,6 +118,14 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     '',
   );
   writeStatusTable(budget, result.connectors, status, shown, omitted);
+  // ⚠️ is this summary's own sign: say what it means wherever it shows.
+  const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
+  if (findingSets.some((findings) => status(findings) === '⚠️')) {
+    budget.add(
+      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+      '',
+    );
+  }
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }

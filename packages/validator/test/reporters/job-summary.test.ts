@@ -73,6 +73,11 @@ describe('job summary', () => {
     const reviewed = renderJobSummary(result, { breakingChangesFail: false });
     expect(reviewed).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ⚠️ |');
     expect(reviewed).toContain('⚠️ 1 connector checked: 1 error, 1 warning, 0 info.');
+    // A reader who has not seen ⚠️ here before is told what it means.
+    expect(reviewed).toContain(
+      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+    );
+    expect(renderJobSummary(result)).not.toContain('⚠️');
     // The other findings still fail it at their threshold, and breaking changes do by default.
     expect(renderJobSummary(result, { breakingChangesFail: false, failOn: 'warning' })).toContain('| ❌ |');
     expect(renderJobSummary(result)).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ❌ |');
