@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -87,7 +88,9 @@ describe('validate-connector settings', () => {
         message: '0 errors and 1 warning in 1 connector (fail-on: warning).',
       }),
     );
-    expect(run.stdout).toContain(': 1 finding\n');
+    expect(run.stdout).toContain(
+      'certified-connectors/Contoso Tasks [certified]: 0 errors, 1 warning, 0 info\n',
+    );
   });
 
   it("honours the repository's configuration file, and a bad one is an error on its line", async () => {
@@ -105,6 +108,58 @@ describe('validate-connector settings', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.annotations[0]).toMatchObject({ level: 'error', file: '.connector-alm.yml', line: 2 });
     expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
+  });
+
+  it('puts every mistake of the configuration file on its line, in one run', async () => {
+    const workspace = workspaceWithWarning();
+    writeFileSync(
+      path.join(workspace, '.connector-alm.yml'),
+      'profile: certifed\nrules:\n  SWG-PATH-PARAM-ENCODING: eror\n',
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map(({ level, file, line, message }) => ({ level, file, line, message }))).toEqual(
+      [
+        {
+          level: 'error',
+          file: '.connector-alm.yml',
+          line: 1,
+          message:
+            "Unknown profile 'certifed'. Did you mean 'certified'? The profiles are certified, independent-publisher, custom.",
+        },
+        {
+          level: 'error',
+          file: '.connector-alm.yml',
+          line: 3,
+          message:
+            "Bad level 'eror' for rule SWG-PATH-PARAM-ENCODING. Did you mean 'error'? A level is error, warning, info or off.",
+        },
+      ],
+    );
+  });
+
+  it('notes that a connector outside the layout got the relaxed custom rules because no profile was chosen', async () => {
+    const workspace = workspaceWithConnector();
+    renameSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks'),
+      path.join(workspace, 'Contoso Tasks'),
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'notice',
+        message:
+          'Contoso Tasks was checked with the relaxed custom rules, being outside certified-connectors/ and ' +
+          'independent-publisher-connectors/. To check it as a submission, set the profile input to certified (or ' +
+          'independent-publisher); to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.',
+      }),
+    ]);
+    const chosen = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { profile: 'certified' },
+    });
+    expect(chosen.annotations.filter((a) => a.level === 'notice' && !a.file)).toEqual([]);
   });
 
   it('warns that only-new has no effect without a base, instead of ignoring it', async () => {
@@ -154,6 +209,44 @@ describe('validate-connector settings', () => {
     expect(dotted.exitCode).toBe(0);
     expect(existsSync(path.join(workspace, '..connector-alm.sarif'))).toBe(true);
     rmSync(outside, { recursive: true, force: true });
+  });
+});
+
+describe('validate-connector with more findings than the job summary holds', () => {
+  /** 8,000 misspelt extensions: their summary lines pass GitHub's 1 MiB. */
+  function workspaceWithManyFindings(): string {
+    const swagger = validSwagger();
+    const properties = Object.fromEntries(
+      Array.from({ length: 8000 }, (_, i) => [
+        `p${i}`,
+        { type: 'string', 'x-ms-sumary': 'P', description: 'd' },
+      ]),
+    );
+    swagger.definitions.Big = { type: 'object', properties };
+    return workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  }
+
+  it('does not send a maker to the job summary for findings the cut summary left out', async () => {
+    const workspace = workspaceWithManyFindings();
+    const bare = await runActionBundle('validate-connector', { workspace });
+    expect(bare.outputs.warnings).toBe('8000');
+    const cut = Number(bare.summary.match(/: (\d+) findings are not shown\./)?.[1]);
+    expect(cut).toBeGreaterThan(0);
+    expect(bare.summary).toContain('are not shown. Set the sarif-file input for a report of every finding.');
+    expect(bare.stdout).toContain(
+      `7990 more findings are not annotated, and the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings: set the sarif-file input for a report of every finding.\n`,
+    );
+
+    const withSarif = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'out/connector-alm.sarif' },
+    });
+    expect(withSarif.summary).toContain(
+      'are not shown. The SARIF report (out/connector-alm.sarif) lists every finding.',
+    );
+    expect(withSarif.stdout).toContain(
+      `7990 more findings are in the SARIF report; the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings.\n`,
+    );
   });
 });
 
@@ -497,6 +590,115 @@ describe('validate-connector in a pull request', () => {
     expect(run.outputs.connectors).toBe('[]');
     // Quietly: no warning that the workspace holds no connector, which it does.
     expect(run.annotations).toEqual([]);
+  });
+
+  it('says that a pull request deleted a connector folder, rather than that it changes none', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'rm', '-rq', 'certified-connectors/Contoso Tasks');
+    git(workspace, 'commit', '-qm', 'remove Tasks');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 12,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.stdout).toContain(
+      'Deleted or moved away (not validated): certified-connectors/Contoso Tasks\n',
+    );
+    expect(run.stdout).toContain(
+      'The pull request only deletes or moves away connector folders (certified-connectors/Contoso Tasks); nothing to validate.',
+    );
+    expect(run.stdout).not.toContain('changes no connector folder;');
+  });
+
+  it('says in the job summary which folder a renamed connector came from', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'mv', 'certified-connectors/Contoso Tasks', 'certified-connectors/Contoso Task List');
+    git(workspace, 'commit', '-qm', 'rename the folder');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 13,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.summary).toContain(
+      '**certified-connectors/Contoso Task List** (renamed from certified-connectors/Contoso Tasks): no-change',
+    );
+  });
+
+  it('passes a pull request whose only errors are breaking changes unless fail-on-breaking is true', async () => {
+    // fail-on-breaking: false (the default) leaves breaking changes to the reviewers: they are
+    // reported, but they must not fail the step through fail-on, as errors of their own.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'];
+    writeFileSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+    git(workspace, 'commit', '-qam', 'remove GetTask');
+    const event = {
+      pull_request: {
+        number: 11,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    };
+    const warned = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+    });
+    expect(warned.stderr).toBe('');
+    expect(warned.outputs['breaking-changes']).toBe('1');
+    expect(warned.outputs.errors).toBe('1');
+    expect(warned.annotations.find((a) => a.title === 'BRK-OP-DELETED')).toMatchObject({ level: 'error' });
+    expect(warned.annotations.filter((a) => !a.file)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: '1 breaking change against the base; reviewers must acknowledge them (see the job summary).',
+      }),
+    ]);
+    // The log counts the findings the comparison added, as the outputs and the summary do.
+    expect(warned.stdout).toContain(
+      'certified-connectors/Contoso Tasks [certified]: 1 error, 0 warnings, 1 info',
+    );
+    expect(warned.outputs.result).toBe('success');
+    expect(warned.exitCode).toBe(0);
+    // The summary does not show the connector as failed either.
+    expect(warned.summary).not.toContain('❌');
+
+    const failed = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+      inputs: { 'fail-on-breaking': 'true' },
+    });
+    expect(failed.outputs.result).toBe('failure');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.annotations.filter((a) => !a.file)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: '1 breaking change against the base (fail-on-breaking: true).',
+      }),
+    ]);
   });
 
   it('explains a shallow clone instead of failing obscurely', async () => {

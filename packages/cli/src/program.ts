@@ -82,7 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isUserError(error)) {
       // "file:line:column: error: message hint", as compilers print it, so editors and problem
       // matchers find the place; "error: message hint" when there is no place.
-      io.stderr.write(`${printable(`${locationPrefix(error)}error: ${describeProblem(error)}`)}\n`);
+      for (const each of [error, ...(error.also ?? [])])
+        io.stderr.write(`${printable(`${locationPrefix(each)}error: ${describeProblem(each)}`)}\n`);
       return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);

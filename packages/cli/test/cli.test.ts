@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@connector-alm/testing';
@@ -105,6 +105,45 @@ describe('connector-alm validate', () => {
       const io = memoryIo(folder);
       expect(await runCli(argv, io)).toBe(2);
       expect(io.err()).toMatch(message);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every mistake of a configuration file, one line each, in one run', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-config-'));
+    try {
+      writeFileSync(path.join(folder, 'bad.yml'), 'profile: certifed\nrules:\n  SWG-NOT-A-RULE: eror\n');
+      const io = memoryIo(folder);
+      expect(await runCli(['validate', example, '--config', 'bad.yml'], io)).toBe(2);
+      expect(io.err().split('\n')).toEqual([
+        "bad.yml:1:10: error: Unknown profile 'certifed'. Did you mean 'certified'? The profiles are certified, independent-publisher, custom.",
+        expect.stringMatching(/^bad\.yml:3:3: error: Unknown rule 'SWG-NOT-A-RULE'\./),
+        expect.stringMatching(
+          /^bad\.yml:3:19: error: Bad level 'eror' for rule SWG-NOT-A-RULE\. Did you mean 'error'\?/,
+        ),
+        '',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says when a folder outside the layout got the relaxed custom rules only because no profile was chosen', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-profile-'));
+    try {
+      cpSync(path.join(REPO_ROOT, example), path.join(folder, 'Contoso Tasks'), { recursive: true });
+      const io = memoryIo(folder);
+      expect(await runCli(['validate', 'Contoso Tasks'], io)).toBe(0);
+      expect(io.out()).toContain('Contoso Tasks [custom]');
+      expect(io.err()).toBe(
+        'note: Contoso Tasks was checked with the relaxed custom rules, being outside certified-connectors/ and ' +
+          'independent-publisher-connectors/. To check it as a submission, give --profile certified (or ' +
+          'independent-publisher); to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.\n',
+      );
+      const chosen = memoryIo(folder);
+      expect(await runCli(['validate', 'Contoso Tasks', '--profile', 'custom'], chosen)).toBe(0);
+      expect(chosen.err()).toBe('');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

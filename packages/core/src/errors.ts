@@ -21,11 +21,20 @@ export class UserError extends Error {
   /** What the user can do about it, shown after the message. */
   readonly hint?: string;
   readonly location?: SourceLocation;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  readonly also?: readonly UserError[];
 
-  constructor(message: string, options: { hint?: string; location?: SourceLocation; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; location?: SourceLocation; cause?: unknown; also?: readonly UserError[] } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = options.hint;
     this.location = options.location;
+    if (options.also && options.also.length > 0) this.also = options.also;
   }
 }
 

@@ -15,5 +15,6 @@ export * from './reporters/index.js';
 export * from './repository/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export * from './swagger/index.js';
+export * from './profile-fallback.js';
 export * from './thresholds.js';
 export * from './validate.js';

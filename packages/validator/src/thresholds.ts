@@ -1,3 +1,4 @@
+import type { Finding } from './model/finding.js';
 import type { ValidationResult } from './validate.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
@@ -8,4 +9,13 @@ export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn:
   if (failOn === 'never') return false;
   if (failOn === 'warning') return result.counts.error + result.counts.warning > 0;
   return result.counts.error > 0;
+}
+
+/**
+ * A breaking change against the base (BRK-*), which validation against a base adds as a finding.
+ * The action leaves these to its fail-on-breaking input rather than to fail-on: reviewers accept a
+ * breaking change that is acknowledged, so by default it is reported but does not fail the step.
+ */
+export function isBreakingChange(finding: Pick<Finding, 'ruleId'>): boolean {
+  return finding.ruleId.startsWith('BRK-');
 }

@@ -5,10 +5,10 @@ import { userErrorAnnotation } from './error-annotation.js';
 import type { Logger } from '@connector-alm/core';
 
 /**
- * Runs an action's main function. A user mistake (bad input, a file that does not parse) becomes one
- * error annotation, on its file and line when GitHub can show it there, and exit code 1; an internal
- * failure says that it is one, with the stack only in debug output. Neither prints a raw stack trace
- * into the log.
+ * Runs an action's main function. A user mistake (bad input, a file that does not parse) becomes an
+ * error annotation (one per mistake found with it, as in a configuration file), on its file and line
+ * when GitHub can show it there, and exit code 1; an internal failure says that it is one, with the
+ * stack only in debug output. Neither prints a raw stack trace into the log.
  */
 export async function runAction(main: (logger: Logger) => Promise<void>): Promise<void> {
   const logger = createActionsLogger();
@@ -17,8 +17,10 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
   } catch (error) {
     process.exitCode = 1;
     if (isUserError(error)) {
-      const annotation = await userErrorAnnotation(error, process.env.GITHUB_WORKSPACE || process.cwd());
-      core.error(annotation.message, annotation.properties);
+      for (const each of [error, ...(error.also ?? [])]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        core.error(annotation.message, annotation.properties);
+      }
       return;
     }
     core.error(`connector-alm failed unexpectedly: ${errorMessage(error)}. This is a bug; please report it.`);

@@ -6,11 +6,16 @@ import {
   formatSarif,
   loadConfig,
   onlyNewFindings,
-  renderJobSummary,
+  profileFallbackFolders,
+  profileFallbackNote,
+  buildJobSummary,
+  summaryLine,
   toAnnotations,
   validateAgainstBase,
   validatePaths,
+  countBySeverity,
   failsThreshold,
+  isBreakingChange,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -40,15 +45,22 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
 
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base) {
-    paths = await logger.group('Find the connectors the pull request changes', async () => {
-      const folders = (await changedConnectorFolders(workspace, base)).filter((folder) =>
-        existsSync(path.join(workspace, folder)),
-      );
-      logger.info(folders.length > 0 ? folders.join('\n') : 'none');
-      return folders;
+    const changed = await logger.group('Find the connectors the pull request changes', async () => {
+      const folders = await changedConnectorFolders(workspace, base);
+      // A folder the pull request deleted, or renamed (its new name is in the list too), is not there to check.
+      const kept = folders.filter((folder) => existsSync(path.join(workspace, folder)));
+      const gone = folders.filter((folder) => !kept.includes(folder));
+      logger.info(kept.length > 0 ? kept.join('\n') : 'none');
+      if (gone.length > 0) logger.info(`Deleted or moved away (not validated): ${gone.join(', ')}`);
+      return { kept, gone };
     });
+    paths = changed.kept;
     if (paths.length === 0) {
-      logger.info('The pull request changes no connector folder; nothing to validate.');
+      logger.info(
+        changed.gone.length > 0
+          ? `The pull request only deletes or moves away connector folders (${changed.gone.join(', ')}); nothing to validate.`
+          : 'The pull request changes no connector folder; nothing to validate.',
+      );
       const empty: ValidationResult = {
         connectors: [],
         findings: [],
@@ -67,21 +79,25 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     cwd: workspace,
     config,
     profile: inputs.profile === 'auto' ? undefined : inputs.profile,
-    onConnector: (connector: { path: string; profile: string; findings: unknown[] }) =>
-      logger.info(
-        `${connector.path} [${connector.profile}]: ${plural(connector.findings.length, 'finding')}`,
-      ),
   };
-  let result: ValidationResult | BaseValidationResult = await logger.group('Validate connectors', () =>
-    base
-      ? validateAgainstBase(paths, base, {
+  const result = await logger.group('Validate connectors', async () => {
+    let validated: ValidationResult | BaseValidationResult = base
+      ? await validateAgainstBase(paths, base, {
           ...options,
           includeWorkingTree: false,
           pullRequest: pullRequest?.facts,
         })
-      : validatePaths(paths, options),
-  );
-  if (inputs.onlyNew && base) result = onlyNewFindings(result);
+      : await validatePaths(paths, options);
+    if (inputs.onlyNew && base) validated = onlyNewFindings(validated);
+    // Once validation is complete: the comparison with the base adds findings (breaking changes,
+    // pull request rules) after each folder's own, and only-new takes some away.
+    for (const connector of validated.connectors) {
+      const status =
+        connector.findings.length === 0 ? 'no problems' : summaryLine(countBySeverity(connector.findings));
+      logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+    }
+    return validated;
+  });
   if (wholeWorkspace && result.connectors.length === 0 && (await workspaceHoldsNoConnector(workspace))) {
     // A warning, not a failure: a workflow from a template may run before the repository's first
     // connector is committed. But an empty workspace is most often a missing actions/checkout step,
@@ -90,6 +106,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
     );
   }
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config }),
+    'set the profile input to certified (or independent-publisher)',
+  );
+  if (fallbackNote) core.notice(fallbackNote);
   if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
     // Both compare with a base, which only a pull request event or the base input gives.
     core.warning(
@@ -102,18 +123,19 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
     0,
   );
-  annotate(result, inputs, workspace);
-  await core.summary
-    .addRaw(
-      renderJobSummary(result, {
-        failOn: inputs.failOn,
-        changes,
-        cwd: workspace,
-        baseDir: workspace,
-        sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
-      }),
-    )
-    .write();
+  const summary = buildJobSummary(result, {
+    failOn: inputs.failOn,
+    breakingChangesFail: inputs.failOnBreaking,
+    changes,
+    cwd: workspace,
+    baseDir: workspace,
+    sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    everyFinding: inputs.sarifFile
+      ? `The SARIF report (${inputs.sarifFile}) lists every finding.`
+      : 'Set the sarif-file input for a report of every finding.',
+  });
+  annotate(result, inputs, workspace, summary.omitted.findings);
+  await core.summary.addRaw(summary.markdown).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
 }
@@ -136,7 +158,9 @@ async function writeOutputs(
   );
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');
-  const failsFindings = validated && failsThreshold(result, inputs.failOn);
+  // Breaking changes are judged by fail-on-breaking alone, the other findings by fail-on.
+  const judged = countBySeverity(result.findings.filter((finding) => !isBreakingChange(finding)));
+  const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
   if (breaking > 0 && !inputs.failOnBreaking) {
@@ -145,10 +169,12 @@ async function writeOutputs(
     );
   }
   if (failsFindings) {
+    const besides = breaking > 0 ? ' besides the breaking changes' : '';
     core.setFailed(
-      `${plural(result.counts.error, 'error')} and ${plural(result.counts.warning, 'warning')} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
+      `${plural(judged.error, 'error')} and ${plural(judged.warning, 'warning')}${besides} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
     );
-  } else if (failsBreaking) {
+  }
+  if (failsBreaking) {
     core.setFailed(`${plural(breaking, 'breaking change')} against the base (fail-on-breaking: true).`);
   }
 }
@@ -159,17 +185,26 @@ async function writeOutputs(
  */
 function connectorChanges(result: ValidationResult | BaseValidationResult): ConnectorChanges[] | undefined {
   if (!('diffs' in result)) return undefined;
-  return result.diffs
-    .filter((entry) => entry.diff && entry.diff.changes.length > 0)
-    .map((entry) => ({
-      connector: entry.path,
-      changes: entry.diff!.changes,
-      classification: entry.diff!.classification,
-    }));
+  return (
+    result.diffs
+      // A renamed folder is worth a line even when its files did not change.
+      .filter((entry) => entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== undefined))
+      .map((entry) => ({
+        connector: entry.path,
+        ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
+        changes: entry.diff!.changes,
+        classification: entry.diff!.classification,
+      }))
+  );
 }
 
 /** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */
-function annotate(result: ValidationResult, inputs: ValidateConnectorInputs, workspace: string): void {
+function annotate(
+  result: ValidationResult,
+  inputs: ValidateConnectorInputs,
+  workspace: string,
+  leftOutOfSummary: number,
+): void {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
@@ -181,10 +216,19 @@ function annotate(result: ValidationResult, inputs: ValidateConnectorInputs, wor
     else core.notice(message, properties);
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
-  if (omitted > 0)
-    core.info(
-      `${omitted} more findings are in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`,
-    );
+  if (omitted === 0) return;
+  const more = `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
+  if (leftOutOfSummary === 0) {
+    core.info(`${more} in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`);
+    return;
+  }
+  // The summary was cut to GitHub's size limit: it does not hold them all.
+  const cut = `the job summary, cut to GitHub's 1 MiB limit, leaves out ${plural(leftOutOfSummary, 'finding')}`;
+  core.info(
+    inputs.sarifFile
+      ? `${more} in the SARIF report; ${cut}.`
+      : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
+  );
 }
 
 async function writeSarif(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { printable, UsageError } from '@connector-alm/core';
 import {
   describeFixes,
   fixJsonSlips,
@@ -10,6 +10,8 @@ import {
   validateAgainstBase,
   validatePaths,
   failsThreshold,
+  profileFallbackFolders,
+  profileFallbackNote,
   parseConcurrency,
   pathsWithoutConnectors,
   type Concurrency,
@@ -110,6 +112,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
           result.connectors.map((connector) => connector.path),
         );
       await writeReport(context, result, { ...options, fixes });
+      const note = profileFallbackNote(
+        profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config }),
+        'give --profile certified (or independent-publisher)',
+      );
+      if (note) io.stderr.write(`note: ${printable(note)}\n`);
       context.setExit(failsThreshold(result, options.failOn) ? ExitCode.Failure : ExitCode.Success);
     });
 }

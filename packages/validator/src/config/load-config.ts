@@ -30,7 +30,8 @@ const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
  * Finds and reads the configuration file (`.connector-alm.yml`, `.yaml` or `.json`), or returns the
  * defaults when there is none. A mistake in the file is a UsageError located on its line (exit code
  * 2, as a bad option: nothing was validated, which findings' exit code 1 must not suggest), with a
- * suggestion where one is likely (a misspelt rule id or level), never a stack trace.
+ * suggestion where one is likely (a misspelt rule id or level), never a stack trace. The file's
+ * other mistakes come with it (`also`), in the file's order, so that one run lists them all.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
   const file = options.explicitPath
@@ -49,14 +50,16 @@ export function parseConfig(
 ): ValidatorConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
-  const fail = (message: string, offset: number, hint?: string): never => {
+  const problemAt = (message: string, offset: number, hint?: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UsageError(message, {
-      location: { file: displayPath(options.cwd, file), line, column: col },
-      hint,
-    });
+    const location = { file: displayPath(options.cwd, file), line, column: col };
+    return { offset, error: new UsageError(message, { location, hint }) };
+  };
+  const fail = (message: string, offset: number, hint?: string): never => {
+    throw problemAt(message, offset, hint).error;
   };
 
+  // Only the first syntax error: the parser's later ones are mostly its confusion after the first.
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
@@ -68,22 +71,39 @@ export function parseConfig(
 
   // An empty file is a valid configuration: it only marks where the search stops.
   const value: unknown = toPlainValue(document, fail) ?? {};
+  // Every mistake of a file that parses, so that one run lists them all.
+  const problems: Problem[] = [];
   const validate = compiledSchema();
   if (!validate(value)) {
-    const problem = describeSchemaError(validate.errors![0]!, value);
-    fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
+    for (const error of distinctErrors(validate.errors ?? [])) {
+      const problem = describeSchemaError(error, value);
+      problems.push(
+        problemAt(
+          problem.message,
+          offsetOfPath(document, problem.path, { key: problem.atKey }),
+          problem.hint,
+        ),
+      );
+    }
   }
   const config = value as { profile?: Profile; rules?: RuleOverrides; ignore?: string[] };
 
   const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
   const knownSet = new Set(known);
-  for (const ruleId of Object.keys(config.rules ?? {})) {
+  const rules = isMap(config.rules) ? config.rules : {};
+  for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
-    fail(
-      `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
-      offsetOfPath(document, ['rules', ruleId], { key: true }),
-      RULES_HINT,
+    problems.push(
+      problemAt(
+        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        offsetOfPath(document, ['rules', ruleId], { key: true }),
+        RULES_HINT,
+      ),
     );
+  }
+  if (problems.length > 0) {
+    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
+    throw new UsageError(first!.message, { location: first!.location, hint: first!.hint, also: rest });
   }
 
   return {
@@ -92,6 +112,32 @@ export function parseConfig(
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
   };
+}
+
+/** A mistake of the file and where it starts, to report them in the file's order. */
+interface Problem {
+  offset: number;
+  error: UsageError;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Ajv's errors, one per mistake: a bad level of a rule fails both the level's enum and the `if`
+ * that chose it, and only the former says what is wrong.
+ */
+function distinctErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (error.keyword === 'if') return false;
+    const extra = (error.params as { additionalProperty?: string }).additionalProperty ?? '';
+    const key = `${error.instancePath}\u0000${extra}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The document as plain data; the yaml package throws on alias bombs (too many `*alias` expansions). */
@@ -149,7 +195,7 @@ interface SchemaProblem {
   atKey: boolean;
 }
 
-/** Ajv's first error as a sentence about the user's setting. */
+/** An Ajv error as a sentence about the user's setting. */
 function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
   const path = parsePointer(error.instancePath);
   const [setting, ruleId, profile] = path;
@@ -225,7 +271,7 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
 let validator: ValidateFunction | undefined;
 
 function compiledSchema(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
 

@@ -34,7 +34,12 @@ export async function diffPaths(
   newPath: string,
   cwd: string = process.cwd(),
 ): Promise<DiffResult> {
-  const [before, after] = await Promise.all([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  // Both read at once, but a mistake in the old path is reported first, whichever the disk answers
+  // first: Promise.all would reject with the quicker one, so the same command line said one or the other.
+  const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  if (oldSide.status === 'rejected') throw oldSide.reason;
+  if (newSide.status === 'rejected') throw newSide.reason;
+  const [before, after] = [oldSide.value, newSide.value];
   if (before.file && after.file && before.file !== after.file) {
     // Every operation "added" beside every connection parameter "removed": nothing of it is a change.
     throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {

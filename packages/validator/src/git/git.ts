@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { UsageError, UserError } from '@connector-alm/core';
+import { fetchAdvice } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
@@ -42,8 +43,9 @@ export class Git {
         await this.text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
       ).trim();
     } catch {
+      const remotes = (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, '')}); in GitHub Actions, check out with fetch-depth: 0.`,
+        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`,
       });
     }
   }

@@ -21,6 +21,7 @@ import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import { ALL_RULES } from '../rules/index.js';
+import { isBreakingChange } from '../thresholds.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
 import { Git } from './git.js';
@@ -243,7 +244,7 @@ async function compareWithBase(
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
     const breaking = diff.changes
-      .filter((change) => change.ruleId.startsWith('BRK-'))
+      .filter(isBreakingChange)
       .map((change) => changeToFinding(change, connector, current, previous));
     return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {

@@ -41,6 +41,8 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * findings come before existing ones (when validated against a base), then one finding per rule
  * before a second of any rule, so that ten annotations show ten different problems rather than ten
  * times the same one; ties keep report order. The SARIF log and the job summary carry every finding.
+ * The message of a finding the base version already had ends in "(existing)", as in the text report
+ * and the job summary: on the pull request page it must not read as the change's fault.
  */
 export function toAnnotations(
   findings: readonly Finding[],
@@ -65,7 +67,7 @@ function toAnnotation(finding: Finding, base: PathBase): Annotation {
   const endLine = finding.endLine ?? finding.line;
   const annotation: Annotation = {
     level: LEVEL_OF[finding.severity],
-    message: finding.message,
+    message: finding.baseline === 'existing' ? `${finding.message} (existing)` : finding.message,
     title: finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId,
     file: repositoryPath(finding.file, base) ?? finding.file,
     startLine: finding.line,

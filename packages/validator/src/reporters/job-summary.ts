@@ -7,6 +7,8 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
+import { isBreakingChange } from '../thresholds.js';
+import { newSinceBaseNote } from './baseline-note.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
@@ -26,6 +28,11 @@ export interface ConnectorChange {
 /** The changes of one connector against its base version, and their certification classification. */
 export interface ConnectorChanges {
   connector: string;
+  /**
+   * Where the connector's folder was in the base version, when the change renamed it: as the
+   * repository names it (from its root, with '/'), as git reported the rename.
+   */
+  renamedFrom?: string;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -46,8 +53,20 @@ export interface JobSummaryOptions extends PathBase {
    * error). With `never` the run does not fail, but connectors with errors still show ❌.
    */
   failOn?: 'error' | 'warning' | 'never';
+  /**
+   * Whether breaking changes (BRK-*) count toward failOn (default true). The action passes its
+   * fail-on-breaking input: when false, breaking changes do not fail the run, and a connector that
+   * reaches failOn only through them shows ⚠️ (for the reviewers to acknowledge) instead of ❌.
+   */
+  breakingChangesFail?: boolean;
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
   maxBytes?: number;
+  /**
+   * Where every finding can be read, for the note of a summary cut to the size limit (default: "The
+   * SARIF log and the command-line output list every finding."): the action names its SARIF report,
+   * or says how to get one.
+   */
+  everyFinding?: string;
   title?: string;
   /**
    * The web address of a file at a line, e.g. the blob at the commit under review; findings link there.
@@ -58,6 +77,19 @@ export interface JobSummaryOptions extends PathBase {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** What the job summary left out to stay within the size limit. */
+export interface SummaryOmissions {
+  findings: number;
+  changes: number;
+  connectors: number;
+}
+
+/** A job summary, and what it had to leave out (all zero when nothing was cut). */
+export interface JobSummary {
+  markdown: string;
+  omitted: SummaryOmissions;
+}
+
 /**
  * The job summary of a validation run, in GitHub-flavoured markdown: a status table per connector,
  * the breaking changes (when given), and every finding grouped by rule with a link to the rule's
@@ -65,36 +97,67 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
  * left out with a note saying how much.
  */
 export function renderJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): string {
+  return buildJobSummary(result, options).markdown;
+}
+
+/**
+ * The job summary as renderJobSummary writes it, with the counts of what it left out: a caller
+ * that points to the summary for more (the action's note on annotations it did not write) must
+ * not point there for findings that are not in it.
+ */
+export function buildJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): JobSummary {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
-  const failOn = options.failOn ?? 'error';
-  const omitted = { findings: 0, changes: 0, connectors: 0 };
+  const status = statusIcon(options.failOn ?? 'error', options.breakingChangesFail ?? true);
+  const omitted: SummaryOmissions = { findings: 0, changes: 0, connectors: 0 };
 
   const shown = (file: string): string => repositoryPath(file, options) ?? file;
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
     '',
-    overallLine(result, failOn),
+    overallLine(result, status),
     '',
   );
-  writeStatusTable(budget, result.connectors, failOn, shown, omitted);
+  writeStatusTable(budget, result.connectors, status, shown, omitted);
+  // ⚠️ is this summary's own sign: say what it means wherever it shows.
+  const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
+  if (findingSets.some((findings) => status(findings) === '⚠️')) {
+    budget.add(
+      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+      '',
+    );
+  }
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }
   writeFindingsByRule(budget, result.findings, options, shown, omitted);
 
-  return budget.text(truncationNote(omitted));
+  return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 
-function overallLine(result: ValidationResult, failOn: JobSummaryOptions['failOn']): string {
+function overallLine(result: ValidationResult, status: (findings: readonly Finding[]) => string): string {
   const connectors = plural(result.connectors.length, 'connector');
-  const icon = fails(result.counts, failOn) ? '❌' : '✅';
-  return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
+  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
+}
+
+/**
+ * ❌ when the findings reach failOn, ✅ when not; ⚠️ when only breaking changes that do not fail the
+ * run (breakingChangesFail false) reach it.
+ */
+function statusIcon(
+  failOn: NonNullable<JobSummaryOptions['failOn']>,
+  breakingChangesFail: boolean,
+): (findings: readonly Finding[]) => string {
+  return (findings) => {
+    const failing = breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+    if (fails(countBySeverity(failing), failOn)) return '❌';
+    return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? '⚠️' : '✅';
+  };
 }
 
 function writeStatusTable(
   budget: SummaryBudget,
   connectors: readonly ConnectorResult[],
-  failOn: JobSummaryOptions['failOn'],
+  status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
@@ -111,7 +174,7 @@ function writeStatusTable(
       String(counts.error),
       String(counts.warning),
       String(counts.info),
-      fails(counts, failOn) ? '❌' : '✅',
+      status(connector.findings),
     ]);
     if (!budget.add(row)) {
       omitted.connectors += connectors.length - index;
@@ -133,7 +196,9 @@ function writeChanges(
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(shown(set.connector))}**: ${escapeMarkdown(set.classification)}` +
+      `**${escapeMarkdown(shown(set.connector))}**` +
+        (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
+        `: ${escapeMarkdown(set.classification)}` +
         (set.changes.length === 0
           ? ''
           : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
@@ -147,7 +212,7 @@ function writeChanges(
         break;
       }
     }
-    budget.add('');
+    if (ordered.length > 0) budget.add('');
   }
 }
 
@@ -251,11 +316,10 @@ function countWords(counts: SeverityCounts, skipZero = false): string {
     .join(', ');
 }
 
-function truncationNote(omitted: {
-  findings: number;
-  changes: number;
-  connectors: number;
-}): string | undefined {
+function truncationNote(
+  omitted: SummaryOmissions,
+  everyFinding = 'The SARIF log and the command-line output list every finding.',
+): string | undefined {
   const parts: string[] = [];
   if (omitted.connectors > 0) parts.push(`${omitted.connectors} connector rows`);
   if (omitted.changes > 0) parts.push(`${omitted.changes} changes`);
@@ -263,6 +327,6 @@ function truncationNote(omitted: {
   if (parts.length === 0) return undefined;
   return (
     `> [!NOTE]\n> This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(', ')} are not shown. ` +
-    'The SARIF log and the command-line output list every finding.'
+    escapeMarkdown(everyFinding)
   );
 }

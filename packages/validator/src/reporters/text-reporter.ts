@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import { plural, printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
+import { newSinceBaseNote } from './baseline-note.js';
 import {
   countBySeverity,
   type ConnectorResult,
@@ -31,7 +32,7 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
       ? paint('green', `No problems in ${connectors}.`)
       : paint(
           worstStyle(result.counts),
-          `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}.`,
+          `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`,
         );
   return [...blocks, last].join('\n\n') + '\n';
 }

@@ -178,6 +178,33 @@ describe('loadConfig', () => {
     expect(ignore.message).toMatch(/^'ignore' must be a list of glob patterns/);
   });
 
+  it('reports every mistake of the file at once, each on its line, not one per run', async () => {
+    const error = await loadError(
+      repository({
+        '.connector-alm.yml': [
+          'profile: certifed',
+          'rules:',
+          '  SWG-OPID-UNIQU: off',
+          '  SWG-SUMMARY-REQUIRED: eror',
+          '  GEN-JSON-PARSE: { certified: warning, custon: off }',
+          'ignore:',
+          '  - 42',
+          'fail-on: warning',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const all = [error, ...(error.also ?? [])].map((each) => `${each.location?.line}: ${each.message}`);
+    expect(all).toEqual([
+      "1: Unknown profile 'certifed'. Did you mean 'certified'?",
+      "3: Unknown rule 'SWG-OPID-UNIQU'. Did you mean 'SWG-OPID-UNIQUE'?",
+      "4: Bad level 'eror' for rule SWG-SUMMARY-REQUIRED. Did you mean 'error'?",
+      "5: Unknown profile 'custon' for rule GEN-JSON-PARSE. Did you mean 'custom'?",
+      "7: 'ignore' must be a list of glob patterns (non-empty strings).",
+      "8: Unknown setting 'fail-on'.",
+    ]);
+  });
+
   it('refuses a YAML alias bomb instead of expanding it', async () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++)

@@ -130,6 +130,16 @@ describe('diffPaths', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe('no/such/a: does not exist.');
   });
+
+  it('reports the old path first when both are wrong, whichever the disk answers first', async () => {
+    // The old path takes longer to judge (a folder read for connectors) than the new one (one stat):
+    // the error must not depend on that race.
+    const empty = path.dirname(writeConnector({ 'notes.txt': 'x' }));
+    for (let run = 0; run < 5; run++) {
+      const error = await diffPaths(empty, 'no/such/b').catch((e: unknown) => e);
+      expect((error as UsageError).location?.file).toBe(empty);
+    }
+  });
 });
 
 function validConnectorPath(): string {

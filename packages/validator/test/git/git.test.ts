@@ -49,6 +49,17 @@ describe('Git', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).hint).toMatch(/fetch-depth: 0/);
   });
+
+  it('says to fetch a remote-tracking ref from its own remote', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    repo.git('remote', 'add', 'origin', 'https://example.invalid/fork.git');
+    repo.git('remote', 'add', 'upstream', 'https://example.invalid/PowerPlatformConnectors.git');
+    const error = await new Git(repo.dir).mergeBase('HEAD', 'upstream/dev').catch((e: unknown) => e);
+    expect((error as UserError).hint).toBe(
+      'Fetch it first (e.g. git fetch upstream dev); in GitHub Actions, check out with fetch-depth: 0.',
+    );
+  });
 });
 
 describe('connectorFoldersOf', () => {

@@ -73,6 +73,20 @@ describe('toAnnotations', () => {
     expect(omitted.error).toBe(2);
   });
 
+  it('says which findings the base version already had, as the text report and the job summary do', () => {
+    // On the pull request page an annotation of an untouched line must not read as the change's fault.
+    const { annotations } = toAnnotations([
+      finding('A', 1, { baseline: 'existing' }),
+      finding('B', 2, { baseline: 'new' }),
+      finding('C', 3),
+    ]);
+    expect(annotations.map((annotation) => annotation.message)).toEqual([
+      'A at 1 (existing)',
+      'B at 2',
+      'C at 3',
+    ]);
+  });
+
   it('leaves out columns when the range spans lines, as GitHub ignores them there', () => {
     const [annotation] = toAnnotations([finding('A', 4, { endLine: 9, endColumn: 2 })]).annotations;
     expect(annotation).toEqual({

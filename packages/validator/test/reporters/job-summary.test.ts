@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import type { Finding } from '../../src/model/finding.js';
-import { GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
+import { buildJobSummary, GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { SAMPLE_RULES, sampleResult } from './sample-result.js';
 
@@ -32,6 +32,17 @@ describe('job summary', () => {
     expect(summary).toContain('❌ 2 connectors checked: 1 error, 2 warnings, 1 info.');
   });
 
+  it('counts the findings new since the base when the base had some of them', async () => {
+    const { result } = await sampleResult();
+    const findings = result.findings.map((finding, index) => ({
+      ...finding,
+      baseline: index === 0 ? ('new' as const) : ('existing' as const),
+    }));
+    expect(renderJobSummary({ ...result, findings }, { rules: SAMPLE_RULES })).toContain(
+      '❌ 2 connectors checked: 1 error, 2 warnings, 1 info; 1 new since the base.',
+    );
+  });
+
   it('fails a connector on warnings when the threshold is warning', async () => {
     const { result } = await sampleResult();
     result.connectors[0]!.findings = result.connectors[0]!.findings.filter(
@@ -41,6 +52,35 @@ describe('job summary', () => {
     expect(renderJobSummary(result, { rules: SAMPLE_RULES, failOn: 'warning' })).toContain(
       '| 0 | 2 | 1 | ❌ |',
     );
+  });
+
+  it('shows ⚠️, not ❌, for a connector that only breaking changes fail when they do not fail the run', () => {
+    const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
+      ruleId,
+      severity,
+      message: 'm',
+      file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
+      line: 1,
+      column: 1,
+      connector: 'certified-connectors/Tasks',
+    });
+    const findings = [finding('BRK-OP-DELETED', 'error'), finding('SWG-OP-SUMMARY', 'warning')];
+    const result: ValidationResult = {
+      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
+      findings,
+      counts: countBySeverity(findings),
+    };
+    const reviewed = renderJobSummary(result, { breakingChangesFail: false });
+    expect(reviewed).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ⚠️ |');
+    expect(reviewed).toContain('⚠️ 1 connector checked: 1 error, 1 warning, 0 info.');
+    // A reader who has not seen ⚠️ here before is told what it means.
+    expect(reviewed).toContain(
+      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+    );
+    expect(renderJobSummary(result)).not.toContain('⚠️');
+    // The other findings still fail it at their threshold, and breaking changes do by default.
+    expect(renderJobSummary(result, { breakingChangesFail: false, failOn: 'warning' })).toContain('| ❌ |');
+    expect(renderJobSummary(result)).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ❌ |');
   });
 
   it('groups findings by rule, worst first, with a link to the rule documentation', async () => {
@@ -72,6 +112,25 @@ describe('job summary', () => {
     expect(summary).toContain(
       '&lt;img src=x onerror=alert(1)&gt; \\| \\*\\*bold\\*\\* \\[link\\](http://evil) @\u200boctocat # heading',
     );
+  });
+
+  it('says which folder a connector was renamed from, even when nothing else changed', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      changes: [
+        {
+          connector: 'certified-connectors/Contoso Tasks',
+          renamedFrom: 'certified-connectors/ContosoTasks',
+          classification: 'no-change',
+          changes: [],
+        },
+      ],
+    });
+    expect(summary).toContain(
+      '**certified-connectors/Contoso Tasks** (renamed from certified-connectors/ContosoTasks): no-change\n\n###',
+    );
+    expect(summary).not.toContain('No connector changed.');
   });
 
   it('shows breaking changes in their own section, breaking ones first', async () => {
@@ -168,6 +227,24 @@ describe('job summary', () => {
     const shown = summary.split('\n').filter((line) => line.startsWith('- warning')).length;
     expect(shown).toBeGreaterThan(10);
     expect(summary).toContain(`${500 - shown} findings are not shown`);
+  });
+
+  it('says where every finding is when it is cut, and how many findings it left out', () => {
+    const run = manyFindings(500, 'x'.repeat(80));
+    const summary = buildJobSummary(run, {
+      maxBytes: 8000,
+      everyFinding: 'The SARIF report (out.sarif) lists every finding.',
+    });
+    expect(summary.markdown).toContain('are not shown. The SARIF report (out.sarif) lists every finding.');
+    const shown = summary.markdown.split('\n').filter((line) => line.startsWith('- warning')).length;
+    expect(summary.omitted).toEqual({ findings: 500 - shown, changes: 0, connectors: 0 });
+    expect(summary.markdown).toBe(
+      renderJobSummary(run, {
+        maxBytes: 8000,
+        everyFinding: 'The SARIF report (out.sarif) lists every finding.',
+      }),
+    );
+    expect(buildJobSummary(run).omitted.findings).toBe(0);
   });
 
   it("stays within GitHub's 1 MiB by default", () => {

@@ -34,6 +34,28 @@ describe('text reporter', () => {
     expect(text).toBe('No problems in 0 connectors.\n');
   });
 
+  it('counts the findings new since the base when the base had some of them', async () => {
+    const { result } = await sampleResult();
+    const marked = {
+      ...result,
+      findings: result.findings.map((finding, index) => ({
+        ...finding,
+        baseline: index === 0 ? ('new' as const) : ('existing' as const),
+      })),
+    };
+    expect(formatText(marked).trimEnd().split('\n').at(-1)).toBe(
+      '4 problems (1 error, 2 warnings, 1 info) in 2 connectors; 1 new since the base.',
+    );
+    // All new (a new connector, or --only-new): the count says it already.
+    const allNew = {
+      ...result,
+      findings: result.findings.map((finding) => ({ ...finding, baseline: 'new' as const })),
+    };
+    expect(formatText(allNew).trimEnd().split('\n').at(-1)).toBe(
+      '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
+    );
+  });
+
   it('keeps each finding on one line and marks existing ones', async () => {
     const { result } = await sampleResult();
     const finding = {
