@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { compareVersions } from '../operations/versions.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 
 export interface StoredSolution {
@@ -26,16 +27,27 @@ export class SolutionStore {
     for (const name of readdirSync(folder)
       .filter((file) => file.toLowerCase().endsWith('.zip'))
       .sort()) {
+      let candidate: StoredSolution;
       try {
-        this.put(new Uint8Array(readFileSync(path.join(folder, name))), false);
+        candidate = this.read(new Uint8Array(readFileSync(path.join(folder, name))));
       } catch {
         // Not a solution (a flow package, say): the folder may hold other zips; skip it.
+        continue;
       }
+      const loaded = this.get(candidate.uniqueName);
+      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
     }
   }
 
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip: Uint8Array, persist = true): StoredSolution {
+    const stored = this.read(zip);
+    this.remember(stored);
+    if (persist && this.folder) writeFileSync(path.join(this.folder, importFileName(stored.uniqueName)), zip);
+    return stored;
+  }
+
+  private read(zip: Uint8Array): StoredSolution {
     const manifest = readSolutionManifest(zip, { description: 'the customization file' });
     // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
     // in the --solutions folder, where `../x` would write outside it.
@@ -45,10 +57,11 @@ export class SolutionStore {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    const stored: StoredSolution = { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
-    this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) writeFileSync(path.join(this.folder, `${manifest.uniqueName}.zip`), zip);
-    return stored;
+    return { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
+  }
+
+  private remember(solution: StoredSolution): void {
+    this.solutions.set(solution.uniqueName.toLowerCase(), solution);
   }
 
   /** Unique names are case-insensitive in Dataverse. */
@@ -59,6 +72,23 @@ export class SolutionStore {
   list(): StoredSolution[] {
     return [...this.solutions.values()];
   }
+}
+
+/** The file an import is written back to; exports are named `<UniqueName>_1_0_0_3.zip` by Dataverse. */
+function importFileName(uniqueName: string): string {
+  return `${uniqueName}.zip`;
+}
+
+/**
+ * Which of two zips of one solution in the folder the environment holds: the folder keeps the export it
+ * was given (`Contoso_1_0_0_3.zip`) beside each later import (`Contoso.zip`). Dataverse refuses to
+ * import a lower version, so the higher version is the later one; at the same version, the import.
+ */
+function supersedes(candidate: StoredSolution, file: string, loaded: StoredSolution): boolean {
+  const order = compareVersions(candidate.version, loaded.version);
+  return (
+    order > 0 || (order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase())
+  );
 }
 
 /** The managed variant of an unmanaged solution zip: solution.xml says Managed 1, every other entry unchanged. */
