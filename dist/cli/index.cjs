@@ -64963,16 +64963,26 @@ var SolutionStore = class {
     this.folder = folder;
     if (!folder) return;
     for (const name of (0, import_node_fs36.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+      let candidate;
       try {
-        this.put(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))), false);
+        candidate = this.read(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))));
       } catch {
+        continue;
       }
+      const loaded = this.get(candidate.uniqueName);
+      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
     }
   }
   folder;
   solutions = /* @__PURE__ */ new Map();
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip, persist = true) {
+    const stored = this.read(zip);
+    this.remember(stored);
+    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    return stored;
+  }
+  read(zip) {
     const manifest = readSolutionManifest(zip, { description: "the customization file" });
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
       throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
@@ -64980,10 +64990,10 @@ var SolutionStore = class {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
-    this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
-    return stored;
+    return { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
+  }
+  remember(solution) {
+    this.solutions.set(solution.uniqueName.toLowerCase(), solution);
   }
   /** Unique names are case-insensitive in Dataverse. */
   get(uniqueName) {
@@ -64993,6 +65003,13 @@ var SolutionStore = class {
     return [...this.solutions.values()];
   }
 };
+function importFileName(uniqueName) {
+  return `${uniqueName}.zip`;
+}
+function supersedes(candidate, file, loaded) {
+  const order = compareVersions(candidate.version, loaded.version);
+  return order > 0 || order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase();
+}
 function asManagedZip(zip) {
   const entries = unzipSync(zip);
   const manifest = new TextDecoder().decode(entries["solution.xml"]);
@@ -66099,51 +66116,116 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
+var import_node_fs39 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
 var import_node_path50 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/commands/dev-server-banner.ts
+function devServerBanner(settings) {
+  const names3 = [...settings.solutions].sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, "en")).map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? " (managed)" : ""}`);
+  const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
+  const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
+  const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  const lines = [
+    `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
+    ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [],
+    `Local Entra ID:  ${settings.authorityHost}`,
+    "",
+    `In another shell (this app, its secret${settings.certificateFile ? " and certificate" : ""} exist only in this dev server):`,
+    `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
+    `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    exportLine
+  ];
+  if (settings.certificateFile) {
+    lines.push(
+      "Or sign in with the certificate instead of the secret:",
+      "  unset CONNECTOR_ALM_CLIENT_SECRET",
+      `${exportLine} --client-certificate ${shellWord(settings.certificateFile)}`
+    );
+  }
+  lines.push("", "Press Ctrl+C to stop.", "");
+  return lines.join("\n");
+}
+function firstName(solutions) {
+  return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, "en"))[0];
+}
+function shellWord(text3) {
+  return /^[\w./:@%+=-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
+}
+
+// packages/cli/src/commands/dev-server.ts
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new InvalidArgumentError("Use a port number from 1 to 65535, or 0 for any free port.");
   return Number(value);
 }
 function registerDevServerCommand(program2, context) {
-  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
-    const { io } = context;
-    const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) {
-      await refuseNonFolder(folder);
-      await (0, import_promises7.mkdir)(folder, { recursive: true });
-    }
-    const appId = (0, import_node_crypto16.randomUUID)();
-    const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
-    const server = await startLocalServer({
-      apps: [{ clientId: appId, secret }],
-      ...folder ? { solutionsFolder: folder } : {},
-      loginPort: options2.loginPort,
-      dataversePort: options2.dataversePort,
-      onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
-`)
-    });
-    io.stdout.write(
-      [
-        `Local Dataverse: ${server.environmentUrl} (${plural(server.store.list().length, "solution")}${folder ? ` from ${folder}` : ", in memory"})`,
-        `Local Entra ID:  ${server.authorityHost}`,
-        "",
-        "In another shell (this app and secret exist only in this dev server):",
-        `  export DATAVERSE_ENVIRONMENT_URL=${server.environmentUrl} AZURE_TENANT_ID=${server.tenantId} AZURE_CLIENT_ID=${appId}`,
-        `  export CONNECTOR_ALM_CLIENT_SECRET=${secret}`,
-        `  npx connector-alm export <solution> --authority-host ${server.authorityHost}`,
-        "",
-        "Press Ctrl+C to stop.",
-        ""
-      ].join("\n")
-    );
+  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option(
+    "--client-certificate <file>",
+    "PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)"
+  ).option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
+    const { server, banner } = await startDevServer(options2, context.io);
+    context.io.stdout.write(banner);
     await new Promise((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
     await server.close();
   });
+}
+async function startDevServer(options2, io) {
+  const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path50.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
+  if (folder) {
+    await refuseNonFolder(folder);
+    await (0, import_promises7.mkdir)(folder, { recursive: true });
+  }
+  const appId = (0, import_node_crypto16.randomUUID)();
+  const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
+  const server = await startLocalServer({
+    apps: [{ clientId: appId, secret, ...certificate ? { certificates: [certificate] } : {} }],
+    ...folder ? { solutionsFolder: folder } : {},
+    loginPort: options2.loginPort,
+    dataversePort: options2.dataversePort,
+    onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
+`)
+  });
+  const banner = devServerBanner({
+    environmentUrl: server.environmentUrl,
+    authorityHost: server.authorityHost,
+    tenantId: server.tenantId,
+    appId,
+    secret,
+    solutions: server.store.list(),
+    ...folder ? { folder } : {},
+    ...certificateFile2 ? { certificateFile: certificateFile2 } : {}
+  });
+  return { server, banner };
+}
+function readCertificate(file, cwd) {
+  const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
+  let pem;
+  try {
+    pem = (0, import_node_fs39.readFileSync)(import_node_path50.default.resolve(cwd, file), "utf8");
+  } catch (error2) {
+    const code2 = error2.code;
+    const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
+    if (way) throw pathThroughFileError(way, "read", hint);
+    throw new UsageError(
+      code2 === "ENOENT" ? "The certificate file does not exist." : code2 === "EISDIR" ? "is a folder, not a certificate file." : `The certificate file cannot be read (${code2}).`,
+      { location: { file }, hint }
+    );
+  }
+  try {
+    new import_node_crypto16.X509Certificate(pem);
+  } catch {
+    throw new UserError("holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).", {
+      location: { file },
+      hint
+    });
+  }
+  return pem;
 }
 
 // packages/github/src/api-errors.ts
@@ -66251,7 +66333,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path51 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -66260,7 +66342,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs39.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs40.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path51.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -66272,8 +66354,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs39.promises.readFile(absolute);
-        const executable = ((await import_node_fs39.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs40.promises.readFile(absolute);
+        const executable = ((await import_node_fs40.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
