@@ -50,6 +50,21 @@ describe('dev-server', () => {
     }
   });
 
+  it('says which zips of the folder it does not serve, and why', async () => {
+    const folder = solutionsFolder();
+    writeFileSync(path.join(folder, 'notes.zip'), 'not a zip');
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toMatch(/\n {2}not served: notes\.zip: is not a zip file\. Give a solution \.zip .*\n/);
+      expect(banner).toContain('(2 solutions from ');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('accepts the certificate of --client-certificate, and export signs in with that file as the banner says', async () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'cert.pem'), createTestCertificate().pem);

@@ -9,6 +9,8 @@ export interface DevServerSettings {
   solutions: StoredSolution[];
   /** The folder the solutions come from and imports go to; none: in memory. */
   folder?: string;
+  /** Zips of the folder that are not served, with why. */
+  skipped?: { file: string; reason: string }[];
   /** The certificate file the app accepts besides its secret, as an absolute path. */
   certificateFile?: string;
 }
@@ -27,6 +29,7 @@ export function devServerBanner(settings: DevServerSettings): string {
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
     ...(names.length > 0 ? [`  ${names.join(', ')}`] : []),
+    ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     '',
     'In another shell (this app and secret exist only in this dev server):',

@@ -84,6 +84,7 @@ export async function startDevServer(
     appId,
     secret,
     solutions: server.store.list(),
+    skipped: server.store.skipped,
     ...(folder ? { folder } : {}),
     ...(certificateFile ? { certificateFile } : {}),
   });

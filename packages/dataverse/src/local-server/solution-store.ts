@@ -1,10 +1,10 @@
-import { UserError } from '@connector-alm/core';
+import { describeProblem, errorMessage, isUserError, UserError } from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { compareVersions } from '../operations/versions.js';
-import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { readSolutionManifest, type SolutionZipSource } from '../zip/solution-manifest.js';
 
 export interface StoredSolution {
   solutionId: string;
@@ -21,6 +21,8 @@ export interface StoredSolution {
  */
 export class SolutionStore {
   private readonly solutions = new Map<string, StoredSolution>();
+  /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
+  readonly skipped: { file: string; reason: string }[] = [];
 
   constructor(private readonly folder?: string) {
     if (!folder) return;
@@ -29,9 +31,13 @@ export class SolutionStore {
       .sort()) {
       let candidate: StoredSolution;
       try {
-        candidate = this.read(new Uint8Array(readFileSync(path.join(folder, name))));
-      } catch {
+        candidate = this.read(new Uint8Array(readFileSync(path.join(folder, name))), { file: name });
+      } catch (error) {
         // Not a solution (a flow package, say): the folder may hold other zips; skip it.
+        this.skipped.push({
+          file: name,
+          reason: isUserError(error) ? describeProblem(error) : errorMessage(error),
+        });
         continue;
       }
       const loaded = this.get(candidate.uniqueName);
@@ -47,8 +53,12 @@ export class SolutionStore {
     return stored;
   }
 
-  private read(zip: Uint8Array): StoredSolution {
-    const manifest = readSolutionManifest(zip, { description: 'the customization file' });
+  /** @param source a file of the folder, or by default the zip of an import request */
+  private read(
+    zip: Uint8Array,
+    source: SolutionZipSource = { description: 'the customization file' },
+  ): StoredSolution {
+    const manifest = readSolutionManifest(zip, source);
     // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
     // in the --solutions folder, where `../x` would write outside it.
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
