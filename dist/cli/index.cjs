@@ -16679,15 +16679,15 @@ var require_parser = __commonJS({
     var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -17986,8 +17986,8 @@ var require_dist2 = __commonJS({
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list2, formats, exportName);
+      const list3 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list3, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -17999,11 +17999,11 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs27, exportName) {
+    function addFormats2(ajv, list3, fs27, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list2)
+      for (const f of list3)
         ajv.addFormat(f, fs27[f]);
     }
     module2.exports = exports2 = formatsPlugin;
@@ -26318,16 +26318,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -27691,16 +27691,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
+        return this._lists.forEach(function(list3) {
+          return list3.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list2;
+        var j, len, list3;
         for (j = 0, len = arr.length; j < len; j++) {
-          list2 = arr[j];
-          if (list2.length > 0) {
-            return list2;
+          list3 = arr[j];
+          if (list3.length > 0) {
+            return list3;
           }
         }
         return [];
@@ -33245,7 +33245,7 @@ function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const list3 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
   const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
   const misplaced = misindentedClose(walk);
   if (misplaced) {
@@ -33254,7 +33254,7 @@ function unclosedAtEnd(walk) {
     return walk.repair(
       before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
       before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
       (w) => {
         w.stopped = true;
       },
@@ -33264,7 +33264,7 @@ function unclosedAtEnd(walk) {
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
     (w) => {
       w.stopped = true;
     },
@@ -34093,8 +34093,8 @@ var JsonDocument = class _JsonDocument {
   }
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers) {
-    const list2 = [...pointers];
-    return placesByPointer(list2, this.locateEach(list2));
+    const list3 = [...pointers];
+    return placesByPointer(list3, this.locateEach(list3));
   }
   /** The place of each pointer, in the list's order (one pass over the text for all of them). */
   locateEach(pointers) {
@@ -34441,11 +34441,11 @@ function connectionParametersOf(apiProperties) {
 function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
-  const list2 = [];
+  const list3 = [];
   const collect3 = (parameters, pointer) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value) list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
     }
   };
   collect3(properties.connectionParameters, "/properties/connectionParameters");
@@ -34453,7 +34453,7 @@ function listConnectionParameters(apiProperties) {
   sets.forEach((set2, index) => {
     collect3(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
   });
-  return list2;
+  return list3;
 }
 var oAuthSettingsByApiProperties = new ConnectorCache();
 function oAuthSettingsOf(apiProperties) {
@@ -34461,13 +34461,13 @@ function oAuthSettingsOf(apiProperties) {
   return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
 }
 function listOAuthSettings(apiProperties) {
-  const list2 = [];
+  const list3 = [];
   for (const parameter of connectionParametersOf(apiProperties)) {
     const settings = asObject(parameter.value.oAuthSettings);
     if (settings)
-      list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
+      list3.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
   }
-  return list2;
+  return list3;
 }
 function hasParameterType(apiProperties, type) {
   const wanted = type.toLowerCase();
@@ -34496,8 +34496,8 @@ var SCHEMA_TYPE_NAMES = {
   null: "Null"
 };
 function expectedTypes(type) {
-  const list2 = Array.isArray(type) ? type : String(type).split(",");
-  return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
+  const list3 = Array.isArray(type) ? type : String(type).split(",");
+  return list3.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
 function show(value) {
   const text3 = typeof value === "string" ? value : JSON.stringify(value);
@@ -36096,24 +36096,24 @@ function eachFile(context) {
   return filesOfConnector.getOrBuild(context.connector, listFiles);
 }
 function listFiles(connector) {
-  const list2 = [];
+  const list3 = [];
   for (const kind of FILE_KINDS) {
     const file = connector.files[kind];
-    if (file) list2.push([kind, file]);
+    if (file) list3.push([kind, file]);
   }
-  return list2;
+  return list3;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
 function listJsonDocuments(connector) {
-  const list2 = [];
+  const list3 = [];
   for (const kind of JSON_FILE_KINDS) {
     const document = connector.files[kind]?.document;
-    if (document) list2.push([kind, document]);
+    if (document) list3.push([kind, document]);
   }
-  return list2;
+  return list3;
 }
 function fileIssueRule(id, title, description, bad) {
   return {
@@ -36999,8 +36999,8 @@ var SwaggerModel = class {
     const value = target.broken ? void 0 : asObject(target.value);
     return value ? { value, pointer: target.pointer } : void 0;
   }
-  parameterList(list2, owner, level, operationInternal) {
-    const entries = asArray(list2);
+  parameterList(list3, owner, level, operationInternal) {
+    const entries = asArray(list3);
     if (!entries || entries.length === 0) return [];
     const parameters = exactSizeList(entries.length);
     for (let index = 0; index < entries.length; index++) {
@@ -37024,17 +37024,17 @@ var SwaggerModel = class {
   responseList(responses, operation2) {
     if (!isObject(responses)) return [];
     const codes = Object.keys(responses);
-    const list2 = exactSizeList(codes.length);
+    const list3 = exactSizeList(codes.length);
     for (let index = 0; index < codes.length; index++) {
       const code2 = codes[index];
       const entry = responses[code2];
-      if (isWrittenInPlace(entry)) list2[index] = new ResponseEntry(operation2, code2, void 0, entry);
+      if (isWrittenInPlace(entry)) list3[index] = new ResponseEntry(operation2, code2, void 0, entry);
       else {
         const { value, target } = this.definitionOf(entry);
-        list2[index] = new ResponseEntry(operation2, code2, target, value);
+        list3[index] = new ResponseEntry(operation2, code2, target, value);
       }
     }
-    return list2;
+    return list3;
   }
   /**
    * A list entry's object after `$ref`s ({} when it is not an object or the `$ref` is broken at
@@ -37289,8 +37289,8 @@ function isInternalVisibility2(value) {
 }
 function effectiveMimeTypes(model, operation2, key) {
   const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list2 = own ?? asArray(model.root[key]);
-  return list2?.filter((entry) => typeof entry === "string");
+  const list3 = own ?? asArray(model.root[key]);
+  return list3?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path59) {
   const names3 = [];
@@ -37359,7 +37359,7 @@ var WrittenParameterEntry = class {
   }
 };
 var writtenParameters = perModel((model) => {
-  const list2 = [];
+  const list3 = [];
   const byValue = /* @__PURE__ */ new Map();
   const add2 = (value, place, name, location) => {
     const first = byValue.get(value);
@@ -37368,7 +37368,7 @@ var writtenParameters = perModel((model) => {
     }
     const entry = new WrittenParameterEntry(value, place, first, name, location);
     byValue.set(value, entry);
-    list2.push(entry);
+    list3.push(entry);
     return entry;
   };
   const globals = model.root.parameters;
@@ -37394,7 +37394,7 @@ var writtenParameters = perModel((model) => {
         const entry2 = new WrittenParameterEntry(parameter.value, parameter, void 0, name, parameter.in);
         entry2.firstUser = operation2;
         entry2.visible = !parameter.isInternal;
-        list2.push(entry2);
+        list3.push(entry2);
         continue;
       }
       const entry = add2(parameter.value, parameter.definitionPlace, name, parameter.in);
@@ -37402,7 +37402,7 @@ var writtenParameters = perModel((model) => {
       if (!parameter.isInternal) entry.visible = true;
     }
   }
-  return list2;
+  return list3;
 });
 function anyDefinitionUnderPaths(model) {
   for (const operation2 of model.operations) {
@@ -39262,12 +39262,12 @@ Ruler.prototype.push = function(ruleName, fn, options2) {
   });
   this.__cache__ = null;
 };
-Ruler.prototype.enable = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.enable = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   const result = [];
-  list2.forEach(function(name) {
+  list3.forEach(function(name) {
     const idx = this.__find__(name);
     if (idx < 0) {
       if (ignoreInvalid) {
@@ -39281,21 +39281,21 @@ Ruler.prototype.enable = function(list2, ignoreInvalid) {
   this.__cache__ = null;
   return result;
 };
-Ruler.prototype.enableOnly = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.enableOnly = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   this.__rules__.forEach(function(rule2) {
     rule2.enabled = false;
   });
-  this.enable(list2, ignoreInvalid);
+  this.enable(list3, ignoreInvalid);
 };
-Ruler.prototype.disable = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.disable = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   const result = [];
-  list2.forEach(function(name) {
+  list3.forEach(function(name) {
     const idx = this.__find__(name);
     if (idx < 0) {
       if (ignoreInvalid) {
@@ -42734,15 +42734,15 @@ LinkifyIt.prototype.matchAtStart = function matchAtStart(text3) {
   this.__compiled__[match2.schema].normalize(match2, this);
   return match2;
 };
-LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
-  list2 = Array.isArray(list2) ? list2 : [list2];
+LinkifyIt.prototype.tlds = function tlds(list3, keepOld) {
+  list3 = Array.isArray(list3) ? list3 : [list3];
   if (!keepOld) {
-    this.__tlds__ = list2.slice();
+    this.__tlds__ = list3.slice();
     this.__tlds_replaced__ = true;
     compile(this);
     return this;
   }
-  this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
+  this.__tlds__ = this.__tlds__.concat(list3).sort().filter(function(el, idx, arr) {
     return el !== arr[idx - 1];
   }).reverse();
   compile(this);
@@ -43262,16 +43262,16 @@ MarkdownIt.prototype.configure = function(presets) {
   }
   return this;
 };
-MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
+MarkdownIt.prototype.enable = function(list3, ignoreInvalid) {
   let result = [];
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   ["core", "block", "inline"].forEach(function(chain) {
-    result = result.concat(this[chain].ruler.enable(list2, true));
+    result = result.concat(this[chain].ruler.enable(list3, true));
   }, this);
-  result = result.concat(this.inline.ruler2.enable(list2, true));
-  const missed = list2.filter(function(name) {
+  result = result.concat(this.inline.ruler2.enable(list3, true));
+  const missed = list3.filter(function(name) {
     return result.indexOf(name) < 0;
   });
   if (missed.length && !ignoreInvalid) {
@@ -43279,16 +43279,16 @@ MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
   }
   return this;
 };
-MarkdownIt.prototype.disable = function(list2, ignoreInvalid) {
+MarkdownIt.prototype.disable = function(list3, ignoreInvalid) {
   let result = [];
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   ["core", "block", "inline"].forEach(function(chain) {
-    result = result.concat(this[chain].ruler.disable(list2, true));
+    result = result.concat(this[chain].ruler.disable(list3, true));
   }, this);
-  result = result.concat(this.inline.ruler2.disable(list2, true));
-  const missed = list2.filter(function(name) {
+  result = result.concat(this.inline.ruler2.disable(list3, true));
+  const missed = list3.filter(function(name) {
     return result.indexOf(name) < 0;
   });
   if (missed.length && !ignoreInvalid) {
@@ -45105,10 +45105,10 @@ function documentOrder(structure) {
   let kept = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
   if (kept === schemas.length) return schemas;
-  const list2 = new Array(kept);
+  const list3 = new Array(kept);
   let next = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
-  return list2;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list3[next++] = schema;
+  return list3;
 }
 function writtenSchemaHolderKeys(model) {
   const structure = structureOf(model);
@@ -45657,8 +45657,8 @@ var StructureWalker = class {
     this.visitSecurity(security, operationNode, "security");
   }
   /** The `parameters` list of a path item or operation. */
-  visitParameters(list2, owner) {
-    const parameters = asArray(list2);
+  visitParameters(list3, owner) {
+    const parameters = asArray(list3);
     if (!parameters) return;
     for (let index = 0; index < parameters.length; index++) {
       this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
@@ -45754,8 +45754,8 @@ var StructureWalker = class {
     if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
-  visitSecurity(list2, owner, key) {
-    const requirements = asArray(list2);
+  visitSecurity(list3, owner, key) {
+    const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       const requirement = requirements[index];
@@ -45772,8 +45772,8 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
-    const entries = asArray(list2);
+  eachObject(list3, owner, key, visit2) {
+    const entries = asArray(list3);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
@@ -45820,9 +45820,9 @@ var frames = {
   levels: new Int32Array(256)
 };
 function growFrames() {
-  const grown = (list2) => {
-    const larger = new Int32Array(list2.length * 2);
-    larger.set(list2);
+  const grown = (list3) => {
+    const larger = new Int32Array(list3.length * 2);
+    larger.set(list3);
     return larger;
   };
   frames.counts = grown(frames.counts);
@@ -46228,13 +46228,13 @@ function canonical(value) {
   }
   return JSON.stringify(value) ?? "undefined";
 }
-function duplicateEntries(list2, pointer) {
-  return duplicateIndexes(list2).map((index) => childPointer(pointer, index));
+function duplicateEntries(list3, pointer) {
+  return duplicateIndexes(list3).map((index) => childPointer(pointer, index));
 }
 var NO_INDEXES = [];
 var SHORT_LIST = 16;
-function duplicateIndexes(list2) {
-  const array = asArray(list2);
+function duplicateIndexes(list3) {
+  const array = asArray(list3);
   if (!array || array.length < 2) return NO_INDEXES;
   if (array.length <= SHORT_LIST && !array.some(isComposite)) return repeatedPrimitives(array);
   const seenPrimitives = /* @__PURE__ */ new Set();
@@ -46276,9 +46276,9 @@ var UNIQUE_ARRAYS = {
   operation: ["schemes", "consumes", "produces", "tags"]
 };
 function reportDuplicates(context, node, key) {
-  const list2 = node.value[key];
-  if (!Array.isArray(list2) || list2.length < 2) return;
-  for (const index of duplicateIndexes(list2)) {
+  const list3 = node.value[key];
+  if (!Array.isArray(list3) || list3.length < 2) return;
+  for (const index of duplicateIndexes(list3)) {
     context.report({
       pointer: childPointer(node.pointer, key, index),
       message: "The array contains duplicate values, values must be unique."
@@ -46796,18 +46796,18 @@ function listsByBit(bits2, mask) {
   for (let index = 0; index < bits2.length; index++) {
     for (let rest = bits2[index] & mask; rest !== 0; rest &= rest - 1) {
       const bit = lowestBit(rest);
-      const list2 = lists[bit];
-      if (list2 === void 0) lists[bit] = [index];
-      else list2.push(index);
+      const list3 = lists[bit];
+      if (list3 === void 0) lists[bit] = [index];
+      else list3.push(index);
     }
   }
   for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
   return lists;
 }
 function schemasWithBit(bits2, bit) {
-  const list2 = [];
-  for (let index = 0; index < bits2.length; index++) if ((bits2[index] & bit) !== 0) list2.push(index);
-  return list2;
+  const list3 = [];
+  for (let index = 0; index < bits2.length; index++) if ((bits2[index] & bit) !== 0) list3.push(index);
+  return list3;
 }
 function lowestBit(bits2) {
   return 31 - Math.clz32(bits2 & -bits2);
@@ -47138,20 +47138,20 @@ function collectionPointer(call) {
 var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var NO_PROBLEMS = [];
-function resultProblems(model, target, call, list2) {
+function resultProblems(model, target, call, list3) {
   const response = successSchema(target);
   if (!response) return NO_PROBLEMS;
   const label = operationLabel(target);
   const propertyKey = propertyPathKey(call);
-  const found = followSchemaPath(model, response, list2);
+  const found = followSchemaPath(model, response, list3);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list2, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list3, label) }];
   }
-  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
   const items = arrayItems(model, found.schema);
-  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (items.kind !== "found") return NO_PROBLEMS;
   const problems = [];
   const keys = itemPathKeys(call);
@@ -47164,9 +47164,9 @@ function resultProblems(model, target, call, list2) {
   return problems;
 }
 var ResultAnswer = class {
-  constructor(extension, list2, firstItemPath, secondItemPath, problems) {
+  constructor(extension, list3, firstItemPath, secondItemPath, problems) {
     this.extension = extension;
-    this.list = list2;
+    this.list = list3;
     this.firstItemPath = firstItemPath;
     this.secondItemPath = secondItemPath;
     this.problems = problems;
@@ -47185,8 +47185,8 @@ var ResultAnswers = class {
   byTarget = /* @__PURE__ */ new Map();
   problemsOf(target, call) {
     const propertyKey = propertyPathKey(call);
-    const list2 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
-    if (list2 === void 0) return NO_PROBLEMS;
+    const list3 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
+    if (list3 === void 0) return NO_PROBLEMS;
     const itemKeys = itemPathKeys(call);
     const first = itemKeys.length > 0 ? pathAt(call, itemKeys[0]) : void 0;
     const second = itemKeys.length > 1 ? pathAt(call, itemKeys[1]) : void 0;
@@ -47197,11 +47197,11 @@ var ResultAnswers = class {
     }
     for (let index = 0; index < answers.length; index++) {
       const answer = answers[index];
-      if (answer.extension === call.extension && answer.list === list2 && answer.firstItemPath === first && answer.secondItemPath === second)
+      if (answer.extension === call.extension && answer.list === list3 && answer.firstItemPath === first && answer.secondItemPath === second)
         return answer.problems;
     }
-    const problems = resultProblems(this.model, target, call, list2);
-    answers.push(new ResultAnswer(call.extension, list2, first, second, problems));
+    const problems = resultProblems(this.model, target, call, list3);
+    answers.push(new ResultAnswer(call.extension, list3, first, second, problems));
     return problems;
   }
 };
@@ -47496,13 +47496,13 @@ var URL_KINDS = ["contact", "externalDocs", "license"];
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 var entriesByMetadata = new ConnectorCache();
 function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
+  const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list3) return [];
+  return entriesByMetadata.getOrBuild(list3, namedEntries);
 }
-function namedEntries(list2) {
+function namedEntries(list3) {
   const entries = [];
-  list2.forEach((entry, index) => {
+  list3.forEach((entry, index) => {
     const name = asString(asObject(entry)?.propertyName);
     if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
   });
@@ -47625,9 +47625,9 @@ var infoMetadataRules = [
       good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
+      const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+      if (!list3) return;
+      list3.forEach((entry, index) => {
         if (!isObject(entry)) {
           context.report({
             pointer: childPointer(METADATA_POINTER, index),
@@ -47993,9 +47993,9 @@ function sends(operation2, location) {
 }
 function consumesAnyType(model, operation2) {
   const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list2 = own ?? asArray(model.root.consumes);
-  if (list2 === void 0) return false;
-  for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
+  const list3 = own ?? asArray(model.root.consumes);
+  if (list3 === void 0) return false;
+  for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
 }
 function forEachMimeList(model, visit2) {
@@ -48082,9 +48082,9 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key) => {
-        for (let index = 0; index < list2.length; index++) {
-          const entry = list2[index];
+      forEachMimeList(swagger, (list3, owner, key) => {
+        for (let index = 0; index < list3.length; index++) {
+          const entry = list3[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report2({
@@ -48552,8 +48552,8 @@ function operationsGroupedById(model) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const operation2 of model.operations) {
     if (operation2.operationId === void 0) continue;
-    const list2 = groups2.get(operation2.operationId);
-    if (list2) list2.push(operation2);
+    const list3 = groups2.get(operation2.operationId);
+    if (list3) list3.push(operation2);
     else groups2.set(operation2.operationId, [operation2]);
   }
   return groups2;
@@ -48841,9 +48841,9 @@ function groupByMethod(operations) {
   const groups2 = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const method = operations[index].method;
-    const list2 = groups2.get(method);
-    if (list2 === void 0) groups2.set(method, [index]);
-    else list2.push(index);
+    const list3 = groups2.get(method);
+    if (list3 === void 0) groups2.set(method, [index]);
+    else list3.push(index);
   }
   return groups2;
 }
@@ -48886,9 +48886,9 @@ function operationsBySegmentsAndMethod(operations, templates) {
   const peers = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
+    const list3 = peers.get(key);
+    if (list3 === void 0) peers.set(key, [index]);
+    else list3.push(index);
   }
   return peers;
 }
@@ -50009,8 +50009,8 @@ var parameterLocationRules = [
           });
         }
       }
-      const checkList = (list2, operation2, ofPathItem) => {
-        const entries = asArray(list2);
+      const checkList = (list3, operation2, ofPathItem) => {
+        const entries = asArray(list3);
         if (!entries) return;
         for (let index = 0; index < entries.length; index++) {
           const entry = entries[index];
@@ -50819,8 +50819,8 @@ var schemaKeywordRules = [
         const capabilities = asObject(node.value["x-ms-capabilities"]);
         if (!capabilities || !has(capabilities, "filterFunctions")) continue;
         const at = childPointer(node.pointer, "x-ms-capabilities", "filterFunctions");
-        const list2 = asArray(capabilities.filterFunctions);
-        if (!list2 || list2.length === 0) {
+        const list3 = asArray(capabilities.filterFunctions);
+        if (!list3 || list3.length === 0) {
           context.report({
             pointer: at,
             message: "The 'filterFunctions' property must have at least one element."
@@ -50833,14 +50833,14 @@ var schemaKeywordRules = [
             message: "The 'filterFunctions' property has to be in the response schema."
           });
         }
-        if (duplicateEntries(list2, at).length > 0) {
+        if (duplicateEntries(list3, at).length > 0) {
           context.report({
             pointer: at,
             message: "The 'filterFunctions' property cannot contain duplicates."
           });
         }
-        for (let index = 0; index < list2.length; index++) {
-          const name = list2[index];
+        for (let index = 0; index < list3.length; index++) {
+          const name = list3[index];
           if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) continue;
           context.report({
             pointer: childPointer(at, index),
@@ -51257,8 +51257,8 @@ var RequirementUse = class {
 };
 var requirementUsesOf = perModel((model) => {
   const uses = [];
-  const addList = (list2, owner) => {
-    const requirements = asArray(list2);
+  const addList = (list3, owner) => {
+    const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       for (const [name, scopes] of entriesOf(requirements[index])) {
@@ -51304,11 +51304,11 @@ function connectionParameterKinds(context) {
   }
   return kinds;
 }
-function addConnectionParameters(list2, kinds) {
-  if (!isObject(list2)) return;
-  for (const name in list2) {
-    if (!has(list2, name)) continue;
-    kinds.types.add(asObject(list2[name])?.type);
+function addConnectionParameters(list3, kinds) {
+  if (!isObject(list3)) return;
+  for (const name in list3) {
+    if (!has(list3, name)) continue;
+    kinds.types.add(asObject(list3[name])?.type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -51524,9 +51524,9 @@ var families = perModel((model) => {
   const map2 = /* @__PURE__ */ new Map();
   for (const annotated of annotatedOperations(model)) {
     if (annotated.family === void 0) continue;
-    const list2 = map2.get(annotated.family) ?? [];
-    list2.push(annotated);
-    map2.set(annotated.family, list2);
+    const list3 = map2.get(annotated.family) ?? [];
+    list3.push(annotated);
+    map2.set(annotated.family, list3);
   }
   return map2;
 });
@@ -55887,12 +55887,12 @@ var RepositoryIndex = class {
   }
 };
 function push(map2, key, connector) {
-  const list2 = map2.get(key);
-  if (list2) list2.push(connector);
+  const list3 = map2.get(key);
+  if (list3) list3.push(connector);
   else map2.set(key, [connector]);
 }
-function others(list2, except) {
-  return (list2 ?? []).filter((connector) => connector.repositoryPath !== except);
+function others(list3, except) {
+  return (list3 ?? []).filter((connector) => connector.repositoryPath !== except);
 }
 
 // packages/validator/src/repository/read-repository-index.ts
@@ -58652,7 +58652,9 @@ var DATAVERSE_CODES = {
   apiRestricted: "0x80095ffc",
   throttledRequests: "0x80072322",
   throttledExecutionTime: "0x80072321",
-  throttledConcurrency: "0x80072326"
+  throttledConcurrency: "0x80072326",
+  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
+  lowerVersion: "0x80048541"
 };
 var HINTS2 = {
   [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
@@ -58660,8 +58662,14 @@ var HINTS2 = {
   [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
   [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
+  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
+  // often forgot to raise it.
+  [DATAVERSE_CODES.lowerVersion]: "Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true)."
 };
+function dataverseCodeHint(code2) {
+  return code2 ? HINTS2[code2] : void 0;
+}
 var DataverseError = class extends UserError {
   constructor(message2, status, code2, options2 = {}) {
     super(message2, options2);
@@ -58691,7 +58699,7 @@ function dataverseError(operation2, status, body, environment) {
     );
   }
   const text3 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
+  const hint = dataverseCodeHint(code2) || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text3, status, code2, hint ? { hint } : {});
 }
 
@@ -61377,6 +61385,11 @@ function checkJson(text3, file, hint) {
       hint
     });
   }
+}
+function jsonValueLocation(text3, path59) {
+  const tree = parseTree2(text3);
+  const node = tree && findNodeAtLocation2(tree, path59);
+  return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
   if (text3.trim() === "" || text3.includes("\uFFFD")) return false;
@@ -64193,7 +64206,10 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
     throw new UserError(
       `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ""}`,
       {
-        hint: `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+        hint: [
+          dataverseCodeHint(outcome.code),
+          `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+        ].filter(Boolean).join(" ")
       }
     );
   if (outcome.result === "warning")
@@ -64331,7 +64347,7 @@ async function importSolution(client, options2, logger) {
       logger.info(
         `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
       );
-      return { ...summary, result: "skipped", asynchronous: false };
+      return { ...summary, result: "skipped", asynchronous: false, installedVersion: installed.version };
     }
   }
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
@@ -64391,21 +64407,23 @@ async function importProgress(client, importJobId) {
 
 // packages/dataverse/src/operations/deployment-settings.ts
 function componentParametersFromSettings(text3, file) {
+  const json = withoutByteOrderMark(text3);
   const settings = checkJson(
-    withoutByteOrderMark(text3),
+    json,
     file,
     "Fix the JSON, or write the file again with pac solution create-settings."
   );
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
     throw new UserError(
       "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
-      { location: { file } }
+      { location: { file }, hint: SHAPE_HINT }
     );
   }
+  const wrongShape = (message2, path59) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path59) }, hint: SHAPE_HINT });
   const parameters = [];
-  for (const [index, variable] of (settings.EnvironmentVariables ?? []).entries()) {
+  for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
-      throw new UserError(`EnvironmentVariables[${index}] has no SchemaName.`, { location: { file } });
+      throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
     }
     if (typeof variable.Value !== "string" || variable.Value === "") continue;
     parameters.push({
@@ -64414,9 +64432,9 @@ function componentParametersFromSettings(text3, file) {
       value: variable.Value
     });
   }
-  for (const [index, reference2] of (settings.ConnectionReferences ?? []).entries()) {
+  for (const [index, reference2] of list2(settings, "ConnectionReferences", wrongShape).entries()) {
     if (typeof reference2?.LogicalName !== "string" || reference2.LogicalName === "") {
-      throw new UserError(`ConnectionReferences[${index}] has no LogicalName.`, { location: { file } });
+      throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ["ConnectionReferences", index]);
     }
     if (typeof reference2.ConnectionId !== "string" || reference2.ConnectionId === "") continue;
     parameters.push({
@@ -64427,6 +64445,15 @@ function componentParametersFromSettings(text3, file) {
     });
   }
   return parameters;
+}
+var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
+function list2(settings, key, wrongShape) {
+  const value = settings[key] ?? [];
+  if (!Array.isArray(value)) {
+    const kind = typeof value === "object" ? "an object" : `a ${typeof value}`;
+    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kind}.`, [key]);
+  }
+  return value;
 }
 
 // packages/dataverse/src/local-server/server.ts
@@ -64963,27 +64990,44 @@ var SolutionStore = class {
     this.folder = folder;
     if (!folder) return;
     for (const name of (0, import_node_fs36.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+      let candidate;
       try {
-        this.put(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))), false);
-      } catch {
+        candidate = this.read(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))), { file: name });
+      } catch (error2) {
+        this.skipped.push({
+          file: name,
+          reason: isUserError(error2) ? describeProblem(error2) : errorMessage(error2)
+        });
+        continue;
       }
+      const loaded = this.get(candidate.uniqueName);
+      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
     }
   }
   folder;
   solutions = /* @__PURE__ */ new Map();
+  /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
+  skipped = [];
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip, persist = true) {
-    const manifest = readSolutionManifest(zip, { description: "the customization file" });
+    const stored = this.read(zip);
+    this.remember(stored);
+    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    return stored;
+  }
+  /** @param source a file of the folder, or by default the zip of an import request */
+  read(zip, source = { description: "the customization file" }) {
+    const manifest = readSolutionManifest(zip, source);
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
       throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
         hint: "A unique name has only letters, digits and underscores."
       });
     }
     const existing = this.get(manifest.uniqueName);
-    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
-    this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
-    return stored;
+    return { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
+  }
+  remember(solution) {
+    this.solutions.set(solution.uniqueName.toLowerCase(), solution);
   }
   /** Unique names are case-insensitive in Dataverse. */
   get(uniqueName) {
@@ -64993,6 +65037,13 @@ var SolutionStore = class {
     return [...this.solutions.values()];
   }
 };
+function importFileName(uniqueName) {
+  return `${uniqueName}.zip`;
+}
+function supersedes(candidate, file, loaded) {
+  const order = compareVersions(candidate.version, loaded.version);
+  return order > 0 || order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase();
+}
 function asManagedZip(zip) {
   const entries = unzipSync(zip);
   const manifest = new TextDecoder().decode(entries["solution.xml"]);
@@ -66008,6 +66059,11 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
+    if (options2.out !== void 0 && !options2.out.toLowerCase().endsWith(".zip"))
+      throw new UsageError("must end in .zip.", {
+        location: { file: options2.out },
+        hint: "Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file."
+      });
     const logger = createConsoleLogger({
       // --debug, or the environment variable for runs where the command line is fixed.
       debug: Boolean(program2.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
@@ -66040,7 +66096,10 @@ var import_node_fs38 = require("node:fs");
 var import_node_path49 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
-    program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
+    program2.command("import").description("import a solution zip into a Dataverse environment").argument(
+      "<solution.zip>",
+      "the solution zip to import: exported, or written by pack or build-solution"
+    )
   ).option("--async", "always use ImportSolutionAsync (default: for solutions over 2 MB)").option("--no-async", "always use the synchronous ImportSolution call").option(
     "--max-wait <minutes>",
     "how long to wait for an asynchronous import, counted from its request",
@@ -66099,51 +66158,118 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
+var import_node_fs39 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
 var import_node_path50 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/commands/dev-server-banner.ts
+function devServerBanner(settings) {
+  const names3 = [...settings.solutions].sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, "en")).map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? " (managed)" : ""}`);
+  const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
+  const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
+  const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  const lines = [
+    `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
+    ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [],
+    ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
+    `Local Entra ID:  ${settings.authorityHost}`,
+    "",
+    "In another shell (this app and secret exist only in this dev server):",
+    `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
+    `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    exportLine
+  ];
+  if (settings.certificateFile) {
+    lines.push(
+      "Or sign in with the certificate instead of the secret:",
+      "  unset CONNECTOR_ALM_CLIENT_SECRET",
+      `${exportLine} --client-certificate ${shellWord(settings.certificateFile)}`
+    );
+  }
+  lines.push("", "Press Ctrl+C to stop.", "");
+  return lines.join("\n");
+}
+function firstName(solutions) {
+  return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, "en"))[0];
+}
+function shellWord(text3) {
+  return /^[\w./:@%+=-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
+}
+
+// packages/cli/src/commands/dev-server.ts
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new InvalidArgumentError("Use a port number from 1 to 65535, or 0 for any free port.");
   return Number(value);
 }
 function registerDevServerCommand(program2, context) {
-  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
-    const { io } = context;
-    const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) {
-      await refuseNonFolder(folder);
-      await (0, import_promises7.mkdir)(folder, { recursive: true });
-    }
-    const appId = (0, import_node_crypto16.randomUUID)();
-    const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
-    const server = await startLocalServer({
-      apps: [{ clientId: appId, secret }],
-      ...folder ? { solutionsFolder: folder } : {},
-      loginPort: options2.loginPort,
-      dataversePort: options2.dataversePort,
-      onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
-`)
-    });
-    io.stdout.write(
-      [
-        `Local Dataverse: ${server.environmentUrl} (${plural(server.store.list().length, "solution")}${folder ? ` from ${folder}` : ", in memory"})`,
-        `Local Entra ID:  ${server.authorityHost}`,
-        "",
-        "In another shell (this app and secret exist only in this dev server):",
-        `  export DATAVERSE_ENVIRONMENT_URL=${server.environmentUrl} AZURE_TENANT_ID=${server.tenantId} AZURE_CLIENT_ID=${appId}`,
-        `  export CONNECTOR_ALM_CLIENT_SECRET=${secret}`,
-        `  npx connector-alm export <solution> --authority-host ${server.authorityHost}`,
-        "",
-        "Press Ctrl+C to stop.",
-        ""
-      ].join("\n")
-    );
+  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option(
+    "--client-certificate <file>",
+    "PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)"
+  ).option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
+    const { server, banner } = await startDevServer(options2, context.io);
+    context.io.stdout.write(banner);
     await new Promise((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
     await server.close();
   });
+}
+async function startDevServer(options2, io) {
+  const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path50.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
+  if (folder) {
+    await refuseNonFolder(folder);
+    await (0, import_promises7.mkdir)(folder, { recursive: true });
+  }
+  const appId = (0, import_node_crypto16.randomUUID)();
+  const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
+  const server = await startLocalServer({
+    apps: [{ clientId: appId, secret, ...certificate ? { certificates: [certificate] } : {} }],
+    ...folder ? { solutionsFolder: folder } : {},
+    loginPort: options2.loginPort,
+    dataversePort: options2.dataversePort,
+    onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
+`)
+  });
+  const banner = devServerBanner({
+    environmentUrl: server.environmentUrl,
+    authorityHost: server.authorityHost,
+    tenantId: server.tenantId,
+    appId,
+    secret,
+    solutions: server.store.list(),
+    skipped: server.store.skipped,
+    ...folder ? { folder } : {},
+    ...certificateFile2 ? { certificateFile: certificateFile2 } : {}
+  });
+  return { server, banner };
+}
+function readCertificate(file, cwd) {
+  const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
+  let pem;
+  try {
+    pem = (0, import_node_fs39.readFileSync)(import_node_path50.default.resolve(cwd, file), "utf8");
+  } catch (error2) {
+    const code2 = error2.code;
+    const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
+    if (way) throw pathThroughFileError(way, "read", hint);
+    throw new UsageError(
+      code2 === "ENOENT" ? "The certificate file does not exist." : code2 === "EISDIR" ? "is a folder, not a certificate file." : `The certificate file cannot be read (${code2}).`,
+      { location: { file }, hint }
+    );
+  }
+  try {
+    new import_node_crypto16.X509Certificate(pem);
+  } catch {
+    throw new UserError("holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).", {
+      location: { file },
+      hint
+    });
+  }
+  return pem;
 }
 
 // packages/github/src/api-errors.ts
@@ -66251,7 +66377,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path51 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -66260,7 +66386,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs39.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs40.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path51.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -66272,8 +66398,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs39.promises.readFile(absolute);
-        const executable = ((await import_node_fs39.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs40.promises.readFile(absolute);
+        const executable = ((await import_node_fs40.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -71859,13 +71985,11 @@ function registerExtractConnectorsCommand(program2, context) {
 // packages/cli/src/commands/build-solution.ts
 var import_node_path57 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
-  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
+  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
     "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them"
-  ).option("--format <format>", "text or json", "text").action(async (folders, options2) => {
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folders, options2) => {
     const { io } = context;
-    if (!["text", "json"].includes(options2.format))
-      throw new UsageError(`--format must be text or json; got '${options2.format}'.`);
     if (!options2.out.toLowerCase().endsWith(".zip"))
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },

@@ -42095,7 +42095,9 @@ var DATAVERSE_CODES = {
   apiRestricted: "0x80095ffc",
   throttledRequests: "0x80072322",
   throttledExecutionTime: "0x80072321",
-  throttledConcurrency: "0x80072326"
+  throttledConcurrency: "0x80072326",
+  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
+  lowerVersion: "0x80048541"
 };
 var HINTS2 = {
   [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
@@ -42103,8 +42105,14 @@ var HINTS2 = {
   [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
   [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
+  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
+  // often forgot to raise it.
+  [DATAVERSE_CODES.lowerVersion]: "Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true)."
 };
+function dataverseCodeHint(code2) {
+  return code2 ? HINTS2[code2] : void 0;
+}
 var DataverseError = class extends UserError {
   constructor(message2, status, code2, options2 = {}) {
     super(message2, options2);
@@ -42134,7 +42142,7 @@ function dataverseError(operation2, status, body, environment) {
     );
   }
   const text2 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
+  const hint = dataverseCodeHint(code2) || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
 }
 
@@ -44686,10 +44694,18 @@ var SETTING_INPUTS = {
   ExportSales: "export-sales"
 };
 function readExportSolutionInputs() {
+  const outputFile = readRequiredString("solution-output-file");
+  if (!outputFile.toLowerCase().endsWith(".zip"))
+    throw new InputError(
+      "solution-output-file",
+      "must end in .zip.",
+      "Dataverse imports a solution only from a .zip file.",
+      { file: outputFile }
+    );
   return {
     connection: readConnectionInputs(),
     solutionName: readRequiredString("solution-name"),
-    outputFile: resolveInPath(readRequiredString("solution-output-file")),
+    outputFile: resolveInPath(outputFile),
     managed: readBoolean("managed", false),
     asynchronous: readBoolean("run-asynchronously", true),
     maxAsyncWaitMinutes: readPositiveInteger("max-async-wait-time", 60),

@@ -4854,8 +4854,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12267,9 +12267,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12309,8 +12309,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13278,13 +13278,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -36566,15 +36566,15 @@ var require_parser = __commonJS({
     var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -37873,8 +37873,8 @@ var require_dist3 = __commonJS({
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list2, formats, exportName);
+      const list3 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list3, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -37886,11 +37886,11 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs4, exportName) {
+    function addFormats2(ajv, list3, fs4, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list2)
+      for (const f of list3)
         ajv.addFormat(f, fs4[f]);
     }
     module2.exports = exports2 = formatsPlugin;
@@ -41050,23 +41050,23 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
-  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
-  if (outcome.kind === "response" && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
+function decideRetry(outcome2, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
+  const notYet = mayNotExistYet && outcome2.kind === "response" && outcome2.status === 404;
+  if (outcome2.kind === "response" && !(outcome2.transient ?? isRetryableStatus(outcome2.status)) && !notYet)
     return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !surelyNotProcessed(outcome)) return { retry: false, reason: "may-have-been-applied" };
-  if (outcome.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !surelyNotProcessed(outcome2)) return { retry: false, reason: "may-have-been-applied" };
+  if (outcome2.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
   if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
     return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
-  const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const told = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
   const delayMs = told ?? backoff;
   if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
   return { retry: true, delayMs };
 }
-function surelyNotProcessed(outcome) {
-  if (outcome.kind === "response") return outcome.status === 429;
-  return outcome.kind === "network-error" && !outcome.reachedServer;
+function surelyNotProcessed(outcome2) {
+  if (outcome2.kind === "response") return outcome2.status === 429;
+  return outcome2.kind === "network-error" && !outcome2.reachedServer;
 }
 function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
@@ -41691,10 +41691,10 @@ function isTransientSignInStatus(status) {
   return TRANSIENT_STATUSES.has(status);
 }
 var TransientSignInFailure = class extends Error {
-  constructor(error3, outcome, summary2) {
+  constructor(error3, outcome2, summary2) {
     super(error3.message);
     this.error = error3;
-    this.outcome = outcome;
+    this.outcome = outcome2;
     this.summary = summary2;
   }
   error;
@@ -41718,8 +41718,8 @@ async function withSignInRetries(attemptOnce, { clock, budget, logger, retry }) 
   }
 }
 function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
-  const { error: error3, outcome } = failure;
-  const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const { error: error3, outcome: outcome2 } = failure;
+  const asked = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
   return new UserError(gaveUpMessage(error3.message, attempts, waitedMs, budget, asked), {
     hint: error3.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
     cause: error3
@@ -42029,7 +42029,9 @@ var DATAVERSE_CODES = {
   apiRestricted: "0x80095ffc",
   throttledRequests: "0x80072322",
   throttledExecutionTime: "0x80072321",
-  throttledConcurrency: "0x80072326"
+  throttledConcurrency: "0x80072326",
+  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
+  lowerVersion: "0x80048541"
 };
 var HINTS2 = {
   [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
@@ -42037,8 +42039,14 @@ var HINTS2 = {
   [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
   [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
+  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
+  // often forgot to raise it.
+  [DATAVERSE_CODES.lowerVersion]: "Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true)."
 };
+function dataverseCodeHint(code2) {
+  return code2 ? HINTS2[code2] : void 0;
+}
 var DataverseError = class extends UserError {
   constructor(message2, status, code2, options2 = {}) {
     super(message2, options2);
@@ -42068,7 +42076,7 @@ function dataverseError(operation2, status, body, environment) {
     );
   }
   const text2 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
+  const hint = dataverseCodeHint(code2) || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
 }
 
@@ -42266,20 +42274,20 @@ var DataverseClient = class {
     for (let poll = 0; ; poll++) {
       const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
-      const outcome = asyncOutcome(record);
-      if (outcome.done && outcome.succeeded) return;
-      if (outcome.done)
-        throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome.reason}`);
+      const outcome2 = asyncOutcome(record);
+      if (outcome2.done && outcome2.succeeded) return;
+      if (outcome2.done)
+        throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome2.reason}`);
       const delay = pollDelayMs(poll);
       if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome2.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
           }
         );
       }
-      this.logger.debug(`${what}: ${outcome.status}`);
+      this.logger.debug(`${what}: ${outcome2.status}`);
       await this.clock.sleep(delay);
     }
   }
@@ -42395,8 +42403,8 @@ var DataverseHttp = class {
       } catch (error3) {
         if (error3 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
-          const outcome2 = { kind: "network-error", reachedServer: true };
-          const decision3 = this.decide(outcome2, attempt, waitedMs, request);
+          const outcome3 = { kind: "network-error", reachedServer: true };
+          const decision3 = this.decide(outcome3, attempt, waitedMs, request);
           if (!decision3.retry) throw answerStalled(request, stalled, decision3, { attempt, waitedMs }, error3);
           logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision3.delayMs)}.`);
           waitedMs += decision3.delayMs;
@@ -42456,12 +42464,12 @@ var DataverseHttp = class {
         attempt--;
         continue;
       }
-      const outcome = {
+      const outcome2 = {
         kind: "response",
         status: response.status,
         retryAfter: response.headers.get("retry-after")
       };
-      const decision = this.decide(outcome, attempt, waitedMs, request);
+      const decision = this.decide(outcome2, attempt, waitedMs, request);
       if (!decision.retry) {
         const error3 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
         if (decision.reason === "may-have-been-applied") {
@@ -42473,7 +42481,7 @@ var DataverseHttp = class {
           });
         }
         if (decision.reason === "budget-spent") {
-          const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
+          const asked = parseRetryAfter(outcome2.retryAfter, this.options.clock.now());
           throw new DataverseError(
             gaveUpMessage(error3.message, attempt, waitedMs, this.budget, asked),
             error3.status,
@@ -42509,8 +42517,8 @@ var DataverseHttp = class {
       answerBegun.cancel();
     }
   }
-  decide(outcome, attempt, waitedMs, request) {
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request);
+  decide(outcome2, attempt, waitedMs, request) {
+    return decideRetry(outcome2, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
   async headers(hasBody) {
     const headers = {
@@ -43814,6 +43822,37 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
+function findNodeAtLocation(root, path6) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path6) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
 function visit(text2, visitor, options2 = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text2, false);
   const _jsonPath = [];
@@ -44174,6 +44213,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -44271,6 +44311,11 @@ function checkJson(text2, file, hint) {
       hint
     });
   }
+}
+function jsonValueLocation(text2, path6) {
+  const tree = parseTree2(text2);
+  const node = tree && findNodeAtLocation2(tree, path6);
+  return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
   const code2 = printParseErrorCode(error3.error);
@@ -44529,20 +44574,23 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
     if (!(error3 instanceof DataverseError && error3.status === 404)) throw error3;
     data = void 0;
   }
-  const outcome = solutionImportResult(data);
+  const outcome2 = solutionImportResult(data);
   const what = `Import of solution '${solutionName}'`;
-  if (outcome.result === "failure")
+  if (outcome2.result === "failure")
     throw new UserError(
-      `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ""}`,
+      `${what} failed in Dataverse. The reason given was: ${outcome2.text}${outcome2.code ? ` (Dataverse code ${outcome2.code})` : ""}`,
       {
-        hint: `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+        hint: [
+          dataverseCodeHint(outcome2.code),
+          `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+        ].filter(Boolean).join(" ")
       }
     );
-  if (outcome.result === "warning")
-    logger.warning(`${what} finished with warnings: ${outcome.text || "see the import job"}.`);
-  if (outcome.result === "unknown")
+  if (outcome2.result === "warning")
+    logger.warning(`${what} finished with warnings: ${outcome2.text || "see the import job"}.`);
+  if (outcome2.result === "unknown")
     logger.warning(
-      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
+      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome2.why}.`
     );
 }
 
@@ -44673,7 +44721,7 @@ async function importSolution(client, options2, logger) {
       logger.info(
         `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
       );
-      return { ...summary2, result: "skipped", asynchronous: false };
+      return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
     }
   }
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
@@ -44733,21 +44781,23 @@ async function importProgress(client, importJobId) {
 
 // packages/dataverse/src/operations/deployment-settings.ts
 function componentParametersFromSettings(text2, file) {
+  const json = withoutByteOrderMark(text2);
   const settings = checkJson(
-    withoutByteOrderMark(text2),
+    json,
     file,
     "Fix the JSON, or write the file again with pac solution create-settings."
   );
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
     throw new UserError(
       "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
-      { location: { file } }
+      { location: { file }, hint: SHAPE_HINT }
     );
   }
+  const wrongShape = (message2, path6) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path6) }, hint: SHAPE_HINT });
   const parameters = [];
-  for (const [index, variable] of (settings.EnvironmentVariables ?? []).entries()) {
+  for (const [index, variable] of list(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
-      throw new UserError(`EnvironmentVariables[${index}] has no SchemaName.`, { location: { file } });
+      throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
     }
     if (typeof variable.Value !== "string" || variable.Value === "") continue;
     parameters.push({
@@ -44756,9 +44806,9 @@ function componentParametersFromSettings(text2, file) {
       value: variable.Value
     });
   }
-  for (const [index, reference2] of (settings.ConnectionReferences ?? []).entries()) {
+  for (const [index, reference2] of list(settings, "ConnectionReferences", wrongShape).entries()) {
     if (typeof reference2?.LogicalName !== "string" || reference2.LogicalName === "") {
-      throw new UserError(`ConnectionReferences[${index}] has no LogicalName.`, { location: { file } });
+      throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ["ConnectionReferences", index]);
     }
     if (typeof reference2.ConnectionId !== "string" || reference2.ConnectionId === "") continue;
     parameters.push({
@@ -44769,6 +44819,15 @@ function componentParametersFromSettings(text2, file) {
     });
   }
   return parameters;
+}
+var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
+function list(settings, key, wrongShape) {
+  const value = settings[key] ?? [];
+  if (!Array.isArray(value)) {
+    const kind = typeof value === "object" ? "an object" : `a ${typeof value}`;
+    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kind}.`, [key]);
+  }
+  return value;
 }
 
 // packages/dataverse/src/local-server/action-parameters.ts
@@ -46396,7 +46455,7 @@ function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const list3 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
   const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
   const misplaced = misindentedClose(walk);
   if (misplaced) {
@@ -46405,7 +46464,7 @@ function unclosedAtEnd(walk) {
     return walk.repair(
       before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
       before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
       (w) => {
         w.stopped = true;
       },
@@ -46415,7 +46474,7 @@ function unclosedAtEnd(walk) {
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
     (w) => {
       w.stopped = true;
     },
@@ -46671,9 +46730,9 @@ var Walk = class _Walk {
   /** How many tokens the walk reads from here before the next one that does not fit. */
   tryAhead() {
     for (let read2 = 0; read2 < TRIAL_TOKENS; read2++) {
-      const outcome = this.feed();
-      if (outcome === "done") return TRIAL_TOKENS + 1;
-      if (outcome !== "accepted") return read2;
+      const outcome2 = this.feed();
+      if (outcome2 === "done") return TRIAL_TOKENS + 1;
+      if (outcome2 !== "accepted") return read2;
     }
     return TRIAL_TOKENS;
   }
@@ -46954,14 +47013,14 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   let finished = false;
   while (issues.length < MAX_ISSUES) {
     const token = tokens[walk.index];
-    const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    const outcome2 = walk.feed();
+    if (outcome2 !== "accepted" && outcome2 !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
       break;
-    if (outcome === "done") {
+    if (outcome2 === "done") {
       finished = true;
       break;
     }
-    if (outcome === "accepted") {
+    if (outcome2 === "accepted") {
       if (walk.problem) {
         issues.push(walk.problem);
         edit(walk.fix);
@@ -46970,7 +47029,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome2);
     if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
@@ -47244,8 +47303,8 @@ var JsonDocument = class _JsonDocument {
   }
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers) {
-    const list2 = [...pointers];
-    return placesByPointer(list2, this.locateEach(list2));
+    const list3 = [...pointers];
+    return placesByPointer(list3, this.locateEach(list3));
   }
   /** The place of each pointer, in the list's order (one pass over the text for all of them). */
   locateEach(pointers) {
@@ -47552,11 +47611,11 @@ function connectionParametersOf(apiProperties) {
 function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
-  const list2 = [];
+  const list3 = [];
   const collect2 = (parameters, pointer) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value) list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
     }
   };
   collect2(properties.connectionParameters, "/properties/connectionParameters");
@@ -47564,7 +47623,7 @@ function listConnectionParameters(apiProperties) {
   sets.forEach((set2, index) => {
     collect2(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
   });
-  return list2;
+  return list3;
 }
 var oAuthSettingsByApiProperties = new ConnectorCache();
 function oAuthSettingsOf(apiProperties) {
@@ -47572,13 +47631,13 @@ function oAuthSettingsOf(apiProperties) {
   return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
 }
 function listOAuthSettings(apiProperties) {
-  const list2 = [];
+  const list3 = [];
   for (const parameter of connectionParametersOf(apiProperties)) {
     const settings = asObject(parameter.value.oAuthSettings);
     if (settings)
-      list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
+      list3.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
   }
-  return list2;
+  return list3;
 }
 function hasParameterType(apiProperties, type) {
   const wanted = type.toLowerCase();
@@ -47607,8 +47666,8 @@ var SCHEMA_TYPE_NAMES = {
   null: "Null"
 };
 function expectedTypes(type) {
-  const list2 = Array.isArray(type) ? type : String(type).split(",");
-  return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
+  const list3 = Array.isArray(type) ? type : String(type).split(",");
+  return list3.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
 function show(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value);
@@ -48965,24 +49024,24 @@ function eachFile(context) {
   return filesOfConnector.getOrBuild(context.connector, listFiles2);
 }
 function listFiles2(connector) {
-  const list2 = [];
+  const list3 = [];
   for (const kind of FILE_KINDS) {
     const file = connector.files[kind];
-    if (file) list2.push([kind, file]);
+    if (file) list3.push([kind, file]);
   }
-  return list2;
+  return list3;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
 function listJsonDocuments(connector) {
-  const list2 = [];
+  const list3 = [];
   for (const kind of JSON_FILE_KINDS) {
     const document = connector.files[kind]?.document;
-    if (document) list2.push([kind, document]);
+    if (document) list3.push([kind, document]);
   }
-  return list2;
+  return list3;
 }
 function fileIssueRule(id, title, description, bad) {
   return {
@@ -49484,8 +49543,8 @@ function isInternalVisibility(value) {
 }
 function effectiveMimeTypes(model, operation2, key) {
   const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list2 = own ?? asArray(model.root[key]);
-  return list2?.filter((entry) => typeof entry === "string");
+  const list3 = own ?? asArray(model.root[key]);
+  return list3?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path6) {
   const names = [];
@@ -49554,7 +49613,7 @@ var WrittenParameterEntry = class {
   }
 };
 var writtenParameters = perModel((model) => {
-  const list2 = [];
+  const list3 = [];
   const byValue = /* @__PURE__ */ new Map();
   const add2 = (value, place, name, location) => {
     const first = byValue.get(value);
@@ -49563,7 +49622,7 @@ var writtenParameters = perModel((model) => {
     }
     const entry = new WrittenParameterEntry(value, place, first, name, location);
     byValue.set(value, entry);
-    list2.push(entry);
+    list3.push(entry);
     return entry;
   };
   const globals = model.root.parameters;
@@ -49589,7 +49648,7 @@ var writtenParameters = perModel((model) => {
         const entry2 = new WrittenParameterEntry(parameter.value, parameter, void 0, name, parameter.in);
         entry2.firstUser = operation2;
         entry2.visible = !parameter.isInternal;
-        list2.push(entry2);
+        list3.push(entry2);
         continue;
       }
       const entry = add2(parameter.value, parameter.definitionPlace, name, parameter.in);
@@ -49597,7 +49656,7 @@ var writtenParameters = perModel((model) => {
       if (!parameter.isInternal) entry.visible = true;
     }
   }
-  return list2;
+  return list3;
 });
 function anyDefinitionUnderPaths(model) {
   for (const operation2 of model.operations) {
@@ -51457,12 +51516,12 @@ Ruler.prototype.push = function(ruleName, fn, options2) {
   });
   this.__cache__ = null;
 };
-Ruler.prototype.enable = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.enable = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   const result = [];
-  list2.forEach(function(name) {
+  list3.forEach(function(name) {
     const idx = this.__find__(name);
     if (idx < 0) {
       if (ignoreInvalid) {
@@ -51476,21 +51535,21 @@ Ruler.prototype.enable = function(list2, ignoreInvalid) {
   this.__cache__ = null;
   return result;
 };
-Ruler.prototype.enableOnly = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.enableOnly = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   this.__rules__.forEach(function(rule2) {
     rule2.enabled = false;
   });
-  this.enable(list2, ignoreInvalid);
+  this.enable(list3, ignoreInvalid);
 };
-Ruler.prototype.disable = function(list2, ignoreInvalid) {
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+Ruler.prototype.disable = function(list3, ignoreInvalid) {
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   const result = [];
-  list2.forEach(function(name) {
+  list3.forEach(function(name) {
     const idx = this.__find__(name);
     if (idx < 0) {
       if (ignoreInvalid) {
@@ -52696,7 +52755,7 @@ function markTightParagraphs(state, idx) {
     }
   }
 }
-function list(state, startLine, endLine, silent) {
+function list2(state, startLine, endLine, silent) {
   let max2, pos, start, token;
   let nextLine = startLine;
   let tight = true;
@@ -53355,7 +53414,7 @@ var _rules2 = [
   ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
   ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
   ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
-  ["list", list, ["paragraph", "reference", "blockquote"]],
+  ["list", list2, ["paragraph", "reference", "blockquote"]],
   ["reference", reference],
   ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
   ["heading", heading, ["paragraph", "reference", "blockquote"]],
@@ -54929,15 +54988,15 @@ LinkifyIt.prototype.matchAtStart = function matchAtStart(text2) {
   this.__compiled__[match2.schema].normalize(match2, this);
   return match2;
 };
-LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
-  list2 = Array.isArray(list2) ? list2 : [list2];
+LinkifyIt.prototype.tlds = function tlds(list3, keepOld) {
+  list3 = Array.isArray(list3) ? list3 : [list3];
   if (!keepOld) {
-    this.__tlds__ = list2.slice();
+    this.__tlds__ = list3.slice();
     this.__tlds_replaced__ = true;
     compile(this);
     return this;
   }
-  this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
+  this.__tlds__ = this.__tlds__.concat(list3).sort().filter(function(el, idx, arr) {
     return el !== arr[idx - 1];
   }).reverse();
   compile(this);
@@ -55457,16 +55516,16 @@ MarkdownIt.prototype.configure = function(presets) {
   }
   return this;
 };
-MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
+MarkdownIt.prototype.enable = function(list3, ignoreInvalid) {
   let result = [];
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   ["core", "block", "inline"].forEach(function(chain) {
-    result = result.concat(this[chain].ruler.enable(list2, true));
+    result = result.concat(this[chain].ruler.enable(list3, true));
   }, this);
-  result = result.concat(this.inline.ruler2.enable(list2, true));
-  const missed = list2.filter(function(name) {
+  result = result.concat(this.inline.ruler2.enable(list3, true));
+  const missed = list3.filter(function(name) {
     return result.indexOf(name) < 0;
   });
   if (missed.length && !ignoreInvalid) {
@@ -55474,16 +55533,16 @@ MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
   }
   return this;
 };
-MarkdownIt.prototype.disable = function(list2, ignoreInvalid) {
+MarkdownIt.prototype.disable = function(list3, ignoreInvalid) {
   let result = [];
-  if (!Array.isArray(list2)) {
-    list2 = [list2];
+  if (!Array.isArray(list3)) {
+    list3 = [list3];
   }
   ["core", "block", "inline"].forEach(function(chain) {
-    result = result.concat(this[chain].ruler.disable(list2, true));
+    result = result.concat(this[chain].ruler.disable(list3, true));
   }, this);
-  result = result.concat(this.inline.ruler2.disable(list2, true));
-  const missed = list2.filter(function(name) {
+  result = result.concat(this.inline.ruler2.disable(list3, true));
+  const missed = list3.filter(function(name) {
     return result.indexOf(name) < 0;
   });
   if (missed.length && !ignoreInvalid) {
@@ -57300,10 +57359,10 @@ function documentOrder(structure) {
   let kept = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
   if (kept === schemas.length) return schemas;
-  const list2 = new Array(kept);
+  const list3 = new Array(kept);
   let next = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
-  return list2;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list3[next++] = schema;
+  return list3;
 }
 function writtenSchemaHolderKeys(model) {
   const structure = structureOf(model);
@@ -57852,8 +57911,8 @@ var StructureWalker = class {
     this.visitSecurity(security, operationNode, "security");
   }
   /** The `parameters` list of a path item or operation. */
-  visitParameters(list2, owner) {
-    const parameters = asArray(list2);
+  visitParameters(list3, owner) {
+    const parameters = asArray(list3);
     if (!parameters) return;
     for (let index = 0; index < parameters.length; index++) {
       this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
@@ -57949,8 +58008,8 @@ var StructureWalker = class {
     if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
-  visitSecurity(list2, owner, key) {
-    const requirements = asArray(list2);
+  visitSecurity(list3, owner, key) {
+    const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       const requirement = requirements[index];
@@ -57967,8 +58026,8 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
-    const entries = asArray(list2);
+  eachObject(list3, owner, key, visit2) {
+    const entries = asArray(list3);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
@@ -58015,9 +58074,9 @@ var frames = {
   levels: new Int32Array(256)
 };
 function growFrames() {
-  const grown = (list2) => {
-    const larger = new Int32Array(list2.length * 2);
-    larger.set(list2);
+  const grown = (list3) => {
+    const larger = new Int32Array(list3.length * 2);
+    larger.set(list3);
     return larger;
   };
   frames.counts = grown(frames.counts);
@@ -58423,13 +58482,13 @@ function canonical(value) {
   }
   return JSON.stringify(value) ?? "undefined";
 }
-function duplicateEntries(list2, pointer) {
-  return duplicateIndexes(list2).map((index) => childPointer(pointer, index));
+function duplicateEntries(list3, pointer) {
+  return duplicateIndexes(list3).map((index) => childPointer(pointer, index));
 }
 var NO_INDEXES = [];
 var SHORT_LIST = 16;
-function duplicateIndexes(list2) {
-  const array = asArray(list2);
+function duplicateIndexes(list3) {
+  const array = asArray(list3);
   if (!array || array.length < 2) return NO_INDEXES;
   if (array.length <= SHORT_LIST && !array.some(isComposite)) return repeatedPrimitives(array);
   const seenPrimitives = /* @__PURE__ */ new Set();
@@ -58471,9 +58530,9 @@ var UNIQUE_ARRAYS = {
   operation: ["schemes", "consumes", "produces", "tags"]
 };
 function reportDuplicates(context, node, key) {
-  const list2 = node.value[key];
-  if (!Array.isArray(list2) || list2.length < 2) return;
-  for (const index of duplicateIndexes(list2)) {
+  const list3 = node.value[key];
+  if (!Array.isArray(list3) || list3.length < 2) return;
+  for (const index of duplicateIndexes(list3)) {
     context.report({
       pointer: childPointer(node.pointer, key, index),
       message: "The array contains duplicate values, values must be unique."
@@ -58991,18 +59050,18 @@ function listsByBit(bits2, mask) {
   for (let index = 0; index < bits2.length; index++) {
     for (let rest = bits2[index] & mask; rest !== 0; rest &= rest - 1) {
       const bit = lowestBit(rest);
-      const list2 = lists[bit];
-      if (list2 === void 0) lists[bit] = [index];
-      else list2.push(index);
+      const list3 = lists[bit];
+      if (list3 === void 0) lists[bit] = [index];
+      else list3.push(index);
     }
   }
   for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
   return lists;
 }
 function schemasWithBit(bits2, bit) {
-  const list2 = [];
-  for (let index = 0; index < bits2.length; index++) if ((bits2[index] & bit) !== 0) list2.push(index);
-  return list2;
+  const list3 = [];
+  for (let index = 0; index < bits2.length; index++) if ((bits2[index] & bit) !== 0) list3.push(index);
+  return list3;
 }
 function lowestBit(bits2) {
   return 31 - Math.clz32(bits2 & -bits2);
@@ -59333,20 +59392,20 @@ function collectionPointer(call) {
 var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var NO_PROBLEMS = [];
-function resultProblems(model, target, call, list2) {
+function resultProblems(model, target, call, list3) {
   const response = successSchema(target);
   if (!response) return NO_PROBLEMS;
   const label = operationLabel(target);
   const propertyKey = propertyPathKey(call);
-  const found = followSchemaPath(model, response, list2);
+  const found = followSchemaPath(model, response, list3);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list2, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list3, label) }];
   }
-  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
   const items = arrayItems(model, found.schema);
-  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list2, label) }];
+  if (items.kind === "not-array") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (items.kind !== "found") return NO_PROBLEMS;
   const problems = [];
   const keys = itemPathKeys(call);
@@ -59359,9 +59418,9 @@ function resultProblems(model, target, call, list2) {
   return problems;
 }
 var ResultAnswer = class {
-  constructor(extension, list2, firstItemPath, secondItemPath, problems) {
+  constructor(extension, list3, firstItemPath, secondItemPath, problems) {
     this.extension = extension;
-    this.list = list2;
+    this.list = list3;
     this.firstItemPath = firstItemPath;
     this.secondItemPath = secondItemPath;
     this.problems = problems;
@@ -59380,8 +59439,8 @@ var ResultAnswers = class {
   byTarget = /* @__PURE__ */ new Map();
   problemsOf(target, call) {
     const propertyKey = propertyPathKey(call);
-    const list2 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
-    if (list2 === void 0) return NO_PROBLEMS;
+    const list3 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
+    if (list3 === void 0) return NO_PROBLEMS;
     const itemKeys = itemPathKeys(call);
     const first = itemKeys.length > 0 ? pathAt(call, itemKeys[0]) : void 0;
     const second = itemKeys.length > 1 ? pathAt(call, itemKeys[1]) : void 0;
@@ -59392,11 +59451,11 @@ var ResultAnswers = class {
     }
     for (let index = 0; index < answers.length; index++) {
       const answer = answers[index];
-      if (answer.extension === call.extension && answer.list === list2 && answer.firstItemPath === first && answer.secondItemPath === second)
+      if (answer.extension === call.extension && answer.list === list3 && answer.firstItemPath === first && answer.secondItemPath === second)
         return answer.problems;
     }
-    const problems = resultProblems(this.model, target, call, list2);
-    answers.push(new ResultAnswer(call.extension, list2, first, second, problems));
+    const problems = resultProblems(this.model, target, call, list3);
+    answers.push(new ResultAnswer(call.extension, list3, first, second, problems));
     return problems;
   }
 };
@@ -59691,13 +59750,13 @@ var URL_KINDS = ["contact", "externalDocs", "license"];
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 var entriesByMetadata = new ConnectorCache();
 function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
+  const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list3) return [];
+  return entriesByMetadata.getOrBuild(list3, namedEntries);
 }
-function namedEntries(list2) {
+function namedEntries(list3) {
   const entries = [];
-  list2.forEach((entry, index) => {
+  list3.forEach((entry, index) => {
     const name = asString(asObject(entry)?.propertyName);
     if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
   });
@@ -59820,9 +59879,9 @@ var infoMetadataRules = [
       good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
     },
     check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
+      const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+      if (!list3) return;
+      list3.forEach((entry, index) => {
         if (!isObject2(entry)) {
           context.report({
             pointer: childPointer(METADATA_POINTER, index),
@@ -60188,9 +60247,9 @@ function sends(operation2, location) {
 }
 function consumesAnyType(model, operation2) {
   const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list2 = own ?? asArray(model.root.consumes);
-  if (list2 === void 0) return false;
-  for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
+  const list3 = own ?? asArray(model.root.consumes);
+  if (list3 === void 0) return false;
+  for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
 }
 function forEachMimeList(model, visit2) {
@@ -60277,9 +60336,9 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key) => {
-        for (let index = 0; index < list2.length; index++) {
-          const entry = list2[index];
+      forEachMimeList(swagger, (list3, owner, key) => {
+        for (let index = 0; index < list3.length; index++) {
+          const entry = list3[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
@@ -60747,8 +60806,8 @@ function operationsGroupedById(model) {
   const groups = /* @__PURE__ */ new Map();
   for (const operation2 of model.operations) {
     if (operation2.operationId === void 0) continue;
-    const list2 = groups.get(operation2.operationId);
-    if (list2) list2.push(operation2);
+    const list3 = groups.get(operation2.operationId);
+    if (list3) list3.push(operation2);
     else groups.set(operation2.operationId, [operation2]);
   }
   return groups;
@@ -61036,9 +61095,9 @@ function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const method = operations[index].method;
-    const list2 = groups.get(method);
-    if (list2 === void 0) groups.set(method, [index]);
-    else list2.push(index);
+    const list3 = groups.get(method);
+    if (list3 === void 0) groups.set(method, [index]);
+    else list3.push(index);
   }
   return groups;
 }
@@ -61081,9 +61140,9 @@ function operationsBySegmentsAndMethod(operations, templates) {
   const peers = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
+    const list3 = peers.get(key);
+    if (list3 === void 0) peers.set(key, [index]);
+    else list3.push(index);
   }
   return peers;
 }
@@ -62204,8 +62263,8 @@ var parameterLocationRules = [
           });
         }
       }
-      const checkList = (list2, operation2, ofPathItem) => {
-        const entries = asArray(list2);
+      const checkList = (list3, operation2, ofPathItem) => {
+        const entries = asArray(list3);
         if (!entries) return;
         for (let index = 0; index < entries.length; index++) {
           const entry = entries[index];
@@ -63014,8 +63073,8 @@ var schemaKeywordRules = [
         const capabilities = asObject(node.value["x-ms-capabilities"]);
         if (!capabilities || !has(capabilities, "filterFunctions")) continue;
         const at = childPointer(node.pointer, "x-ms-capabilities", "filterFunctions");
-        const list2 = asArray(capabilities.filterFunctions);
-        if (!list2 || list2.length === 0) {
+        const list3 = asArray(capabilities.filterFunctions);
+        if (!list3 || list3.length === 0) {
           context.report({
             pointer: at,
             message: "The 'filterFunctions' property must have at least one element."
@@ -63028,14 +63087,14 @@ var schemaKeywordRules = [
             message: "The 'filterFunctions' property has to be in the response schema."
           });
         }
-        if (duplicateEntries(list2, at).length > 0) {
+        if (duplicateEntries(list3, at).length > 0) {
           context.report({
             pointer: at,
             message: "The 'filterFunctions' property cannot contain duplicates."
           });
         }
-        for (let index = 0; index < list2.length; index++) {
-          const name = list2[index];
+        for (let index = 0; index < list3.length; index++) {
+          const name = list3[index];
           if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) continue;
           context.report({
             pointer: childPointer(at, index),
@@ -63452,8 +63511,8 @@ var RequirementUse = class {
 };
 var requirementUsesOf = perModel((model) => {
   const uses = [];
-  const addList = (list2, owner) => {
-    const requirements = asArray(list2);
+  const addList = (list3, owner) => {
+    const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       for (const [name, scopes] of entriesOf(requirements[index])) {
@@ -63499,11 +63558,11 @@ function connectionParameterKinds(context) {
   }
   return kinds;
 }
-function addConnectionParameters(list2, kinds) {
-  if (!isObject2(list2)) return;
-  for (const name in list2) {
-    if (!has(list2, name)) continue;
-    kinds.types.add(asObject(list2[name])?.type);
+function addConnectionParameters(list3, kinds) {
+  if (!isObject2(list3)) return;
+  for (const name in list3) {
+    if (!has(list3, name)) continue;
+    kinds.types.add(asObject(list3[name])?.type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -63719,9 +63778,9 @@ var families = perModel((model) => {
   const map2 = /* @__PURE__ */ new Map();
   for (const annotated of annotatedOperations(model)) {
     if (annotated.family === void 0) continue;
-    const list2 = map2.get(annotated.family) ?? [];
-    list2.push(annotated);
-    map2.set(annotated.family, list2);
+    const list3 = map2.get(annotated.family) ?? [];
+    list3.push(annotated);
+    map2.set(annotated.family, list3);
   }
   return map2;
 });
@@ -64870,10 +64929,13 @@ async function importSolutionAction(logger) {
       `${result.result === "imported" ? "Imported" : "Skipped"} ${result.solutionName} ${result.version}`
     ),
     3
-  ).addRaw(
-    `${result.managed ? "Managed" : "Unmanaged"}${result.importJobId ? `, import job ${result.importJobId}` : ""}.`,
-    true
-  ).write();
+  ).addRaw(htmlText(`${result.managed ? "Managed" : "Unmanaged"}${outcome(result)}.`), true).write();
+}
+function outcome(result) {
+  if (result.importJobId) return `, import job ${result.importJobId}`;
+  if (result.installedVersion)
+    return `; not imported: the environment has ${result.installedVersion} (skip-lower-version)`;
+  return "";
 }
 
 // packages/actions/src/import-solution/index.ts

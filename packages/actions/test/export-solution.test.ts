@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
@@ -108,6 +108,30 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.stdout).not.toMatch(/retrying/);
     expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
     expectNothingSecretPrinted(run, [SECRET]);
+  });
+
+  it('refuses a solution-output-file that is not a .zip before signing in, as pack-solution does', async () => {
+    writeFileSync(path.join(local.workspace, 'README.md'), '# my notes\n');
+    const requests = local.server.requests.length;
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'README.md',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'README.md',
+        message:
+          "Input 'solution-output-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
+      }),
+    ]);
+    expect(local.server.requests.length).toBe(requests);
+    expect(readFileSync(path.join(local.workspace, 'README.md'), 'utf8')).toBe('# my notes\n');
   });
 
   it('refuses a plain-http environment URL that is not loopback', async () => {

@@ -167,6 +167,27 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('says in the job summary why an import was skipped: the version the environment has', async () => {
+    const importVersion = (version: string, extra: Record<string, string> = {}) => {
+      writeFileSync(
+        path.join(local.workspace, `Skipping_${version}.zip`),
+        buildSolutionZip({ uniqueName: 'Skipping', version }),
+      );
+      return runActionBundle('import-solution', {
+        workspace: local.workspace,
+        inputs: { ...local.secretSignIn(), 'solution-file': `Skipping_${version}.zip`, ...extra },
+      });
+    };
+    expect((await importVersion('2.0.0.0')).exitCode).toBe(0);
+    const run = await importVersion('1.5.0.0', { 'skip-lower-version': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('skipped');
+    expect(run.summary).toContain('<h3>Skipped Skipping 1.5.0.0</h3>');
+    expect(run.summary).toContain(
+      'Unmanaged; not imported: the environment has 2.0.0.0 (skip-lower-version).',
+    );
+  });
+
   it('tells a workflow without a credential how to use OIDC', async () => {
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,

@@ -93,6 +93,18 @@ describe('connector-alm export and import against the local server', () => {
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
+  it('refuses an -o that is not a .zip before anything is sent, as pack does, so that no file of the user is overwritten', async () => {
+    writeFileSync(path.join(cwd, 'README.md'), '# my notes\n');
+    const requests = server.requests.length;
+    const result = await run(['export', 'CliSolution', '-o', 'README.md']);
+    expect(result.error).toBeInstanceOf(UsageError);
+    expect(describeUserError(result.error as UsageError)).toBe(
+      'README.md: must end in .zip. Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
+    );
+    expect(server.requests.length).toBe(requests);
+    expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('# my notes\n');
+  });
+
   it('imports the exported zip back and reports it', async () => {
     const result = await run(['import', 'CliSolution.zip', '--async', '--format', 'json']);
     expect(result.error).toBeUndefined();

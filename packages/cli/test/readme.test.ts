@@ -90,3 +90,27 @@ describe('README.md', () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe("README.md's table of commands", () => {
+  it('writes each command with the arguments its --help names, so that what a user reads is what they type', async () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| Command'), readme.indexOf('\nExit codes:'));
+    // "`unpack <solution.zip> <folder>` / `pack <folder> <solution.zip>`": each signature of a row.
+    const signatures = table
+      .split('\n')
+      .filter((row) => row.startsWith('| `'))
+      .flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    expect(signatures).toEqual(expect.arrayContaining(['import <solution.zip>', 'dev-server']));
+    const mismatches: string[] = [];
+    for (const signature of signatures) {
+      const [command, ...args] = signature.split(' ');
+      const io = memoryIo(REPO_ROOT);
+      await runCli([command!, '--help'], io);
+      const usage = /^Usage: connector-alm (\S+) (?:\[options\] ?)?(.*)$/m.exec(io.out());
+      const helpArgs = usage?.[2]?.trim() ?? '';
+      if (helpArgs !== args.join(' '))
+        mismatches.push(`README: ${signature}; --help: ${command} ${helpArgs}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -341,6 +341,18 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     );
   });
 
+  it('build-solution takes -o and --format as the other commands do: choices in the help, and their refusal', async () => {
+    const help = await run(workdir(), ['build-solution', '--help']);
+    expect(help.out).toMatch(/^ {2}-o, --out <zip> /m);
+    expect(help.out.replace(/\s+/g, ' ')).toContain(
+      '--format <format> output format (choices: "text", "json", default: "text")',
+    );
+    const args = ['x', '-o', 'a.zip', '--unique-name', 'A', '--publisher', 'P', '--prefix', 'ab'];
+    const built = await run(workdir(), ['build-solution', ...args, '--format', 'xml']);
+    const packed = await run(workdir(), ['pack', 'x', 'a.zip', '--format', 'xml']);
+    expect(built).toMatchObject({ code: 2, out: '', err: packed.err });
+  });
+
   it('asks for the publisher when build-solution lacks it, exit code 2', async () => {
     const result = await run(workdir(), [
       'build-solution',

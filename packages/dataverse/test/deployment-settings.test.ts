@@ -32,3 +32,49 @@ describe('a deployment settings file that is not valid JSON', () => {
     expect(locatedMessage(error)).toBe('settings.json:1:28: invalid JSON: close bracket expected.');
   });
 });
+
+/** The refusal of a settings file that is JSON but not of the shape pac solution create-settings writes. */
+function refusal(text: string): UserError {
+  try {
+    componentParametersFromSettings(text, 'settings.json');
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('a deployment settings file of the wrong shape', () => {
+  const SHAPE_HINT =
+    'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "…", "Value": "…"}], "ConnectionReferences": [{"LogicalName": "…", "ConnectionId": "…", "ConnectorId": "…"}]}.';
+
+  it('with one variable written as an object, not a list, is refused at that object (it failed unexpectedly)', () => {
+    const error = refusal(
+      '{\n  "EnvironmentVariables": { "SchemaName": "cat_HitlHostUrl", "Value": "https://x" }\n}\n',
+    );
+    expect(locatedMessage(error)).toBe(
+      'settings.json:2:27: EnvironmentVariables must be a list ([…]) of entries, not an object.',
+    );
+    expect(error.hint).toBe(SHAPE_HINT);
+  });
+
+  it('with ConnectionReferences written as text is refused at that text', () => {
+    const error = refusal('{ "ConnectionReferences": "cat_conn" }');
+    expect(locatedMessage(error)).toBe(
+      'settings.json:1:27: ConnectionReferences must be a list ([…]) of entries, not a string.',
+    );
+  });
+
+  it('with an entry that names no variable is refused at that entry, saying what to write', () => {
+    const error = refusal(
+      '{\n  "EnvironmentVariables": [\n    { "SchemaName": "a_B", "Value": "1" },\n    { "Name": "cat_HitlHostUrl", "Value": "x" }\n  ]\n}\n',
+    );
+    expect(locatedMessage(error)).toBe('settings.json:4:5: EnvironmentVariables[1] has no SchemaName.');
+    expect(error.hint).toBe(SHAPE_HINT);
+  });
+
+  it('with a connection reference that names none is refused at that entry', () => {
+    const error = refusal('{"ConnectionReferences": [null]}');
+    expect(locatedMessage(error)).toBe('settings.json:1:27: ConnectionReferences[0] has no LogicalName.');
+  });
+});

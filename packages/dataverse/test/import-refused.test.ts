@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataverseError, startLocalServer, type LocalServer } from '../src/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMemoryLogger, UserError } from '@connector-alm/core';
+import { DataverseError, importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
 const UNMANAGED_OVER_MANAGED =
@@ -111,5 +116,32 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     await client.importSolution(importRequest('Later', '3.0.0.0', false, crypto.randomUUID()));
     await client.importSolution(importRequest('Installed', '2.0.1.0', true, crypto.randomUUID()));
     expect(server.store.get('Installed')).toMatchObject({ managed: true, version: '2.0.1.0' });
+  });
+});
+
+describe('an import of a lower version than the installed one', () => {
+  // Dataverse's text says the version must be higher, not how to give it one or how to skip it.
+  it.each([
+    ['synchronously', false],
+    ['asynchronously', true],
+  ])('%s: fails saying how to raise the version or skip the import', async (_, asynchronous) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'import-lower-'));
+    try {
+      const file = path.join(folder, 'Later.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Later', version: '2.9.9.9' }));
+      const { client } = connectToLocal(server);
+      const error = (await importSolution(
+        client,
+        importOptions(file, { asynchronous }),
+        createMemoryLogger(),
+      ).catch((e: unknown) => e)) as UserError;
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toContain(LOWER_VERSION);
+      expect(error.hint).toContain(
+        'Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true).',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -182,6 +182,24 @@ describe('buildCertificationPackage', () => {
     );
     expect(readdirSync(dir)).toEqual(['flow']);
   });
+
+  it('refuses a solution input that is not a .zip, naming its role, and writes nothing', async () => {
+    // The validator then said only that PkgAssets held one solution zip, not which input was wrong.
+    const dir = temp.make();
+    const refused = await buildCertificationPackage(path.join(dir, 'out.zip'), {
+      intro,
+      connectorSolution: intro,
+      flowSolution: flowZip,
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect(locatedMessage(refused)).toBe(
+      `${intro}: is given as the connector solution, but is not a .zip; the package keeps only solution zips in PkgAssets/.`,
+    );
+    expect((refused as UsageError).hint).toBe(
+      'Give the connector solution zip exported from Dataverse (or written by connector-alm pack or build-solution).',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('checkCertificationPackage applies the rules of ConnectorPackageValidator.ps1', () => {

@@ -211,6 +211,23 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
     expect(existsSync(path.join(dir, 'src/Other/Customizations_managed.xml'))).toBe(true);
   });
 
+  it('says what both needs when the other export is not beside the one given, and writes nothing', async () => {
+    const dir = temp.make();
+    const alone = path.join(dir, 'customHIL.zip');
+    writeFileSync(alone, readFileSync(fixturePath('customHIL/customHIL_1_0_0_3.zip')));
+    const refused = await unpackSolution(alone, path.join(dir, 'src'), { packageType: 'both' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(UserError);
+    expect(locatedMessage(refused)).toBe(
+      `${path.join(dir, 'customHIL_managed.zip')}: does not exist; unpacking both exports reads the managed export beside customHIL.zip.`,
+    );
+    expect((refused as UserError).hint).toBe(
+      'Export the solution as managed too (export --managed, or managed: true) into that file, or unpack customHIL.zip alone (package type auto).',
+    );
+    expect(readdirSync(dir)).toEqual(['customHIL.zip']);
+  });
+
   it.each([
     ['unmanaged', unmanaged],
     ['managed', managed],

@@ -1,6 +1,6 @@
 import { EXPORT_SETTINGS, type ConnectionSettings, type ExportSetting } from '@connector-alm/dataverse';
 import { readConnectionInputs, resolveInPath } from '../dataverse-connection/inputs.js';
-import { readBoolean, readPositiveInteger, readRequiredString } from '../runtime/inputs.js';
+import { InputError, readBoolean, readPositiveInteger, readRequiredString } from '../runtime/inputs.js';
 
 /** The export-* inputs of powerplatform-actions, mapped 1:1 onto ExportSolution's Export* flags. */
 const SETTING_INPUTS: Record<ExportSetting, string> = {
@@ -29,10 +29,19 @@ export interface ExportSolutionInputs {
 }
 
 export function readExportSolutionInputs(): ExportSolutionInputs {
+  const outputFile = readRequiredString('solution-output-file');
+  // As pack-solution: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
+  if (!outputFile.toLowerCase().endsWith('.zip'))
+    throw new InputError(
+      'solution-output-file',
+      'must end in .zip.',
+      'Dataverse imports a solution only from a .zip file.',
+      { file: outputFile },
+    );
   return {
     connection: readConnectionInputs(),
     solutionName: readRequiredString('solution-name'),
-    outputFile: resolveInPath(readRequiredString('solution-output-file')),
+    outputFile: resolveInPath(outputFile),
     managed: readBoolean('managed', false),
     asynchronous: readBoolean('run-asynchronously', true),
     maxAsyncWaitMinutes: readPositiveInteger('max-async-wait-time', 60),

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
-import { connectDataverse, importSolution } from '@connector-alm/dataverse';
+import { connectDataverse, importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
 import { readImportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -36,9 +36,14 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       ),
       3,
     )
-    .addRaw(
-      `${result.managed ? 'Managed' : 'Unmanaged'}${result.importJobId ? `, import job ${result.importJobId}` : ''}.`,
-      true,
-    )
+    .addRaw(htmlText(`${result.managed ? 'Managed' : 'Unmanaged'}${outcome(result)}.`), true)
     .write();
+}
+
+/** After "Managed" or "Unmanaged": the import job, or why there was none. */
+function outcome(result: ImportSolutionResult): string {
+  if (result.importJobId) return `, import job ${result.importJobId}`;
+  if (result.installedVersion)
+    return `; not imported: the environment has ${result.installedVersion} (skip-lower-version)`;
+  return '';
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import {
   buildSolution,
@@ -30,7 +30,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .command('build-solution')
     .description('build a connector-only unmanaged solution zip from PowerPlatformConnectors folders')
     .argument('<connector-folder...>', 'folders holding apiDefinition.swagger.json and apiProperties.json')
-    .requiredOption('--out <zip>', 'the solution zip to write')
+    .requiredOption('-o, --out <zip>', 'the solution zip to write')
     .requiredOption('--unique-name <name>', 'the solution unique name, e.g. ContosoConnectors')
     .option('--display-name <name>', 'the solution display name (default: the unique name)')
     .option('--solution-version <version>', 'the solution version', '1.0.0.0')
@@ -42,11 +42,9 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       '--existing <solution>',
       'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them',
     )
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folders: string[], options: BuildOptions) => {
       const { io } = context;
-      if (!['text', 'json'].includes(options.format))
-        throw new UsageError(`--format must be text or json; got '${options.format}'.`);
       // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
       if (!options.out.toLowerCase().endsWith('.zip'))
         throw new UsageError('must end in .zip.', {

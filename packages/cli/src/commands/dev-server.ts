@@ -1,14 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { plural } from '@connector-alm/core';
-import { startLocalServer } from '@connector-alm/dataverse';
+import { fileInTheWay, pathThroughFileError, UsageError, UserError } from '@connector-alm/core';
+import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { refuseNonFolder } from '@connector-alm/solution';
+import type { CliIo } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { devServerBanner } from './dev-server-banner.js';
 
-interface DevServerOptions {
+export interface DevServerOptions {
   solutions?: string;
+  clientCertificate?: string;
   loginPort: number;
   dataversePort: number;
 }
@@ -29,44 +33,96 @@ export function registerDevServerCommand(program: Command, context: CommandConte
     .command('dev-server')
     .description('run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import')
     .option('--solutions <folder>', 'folder of solution zips to serve; imports are written back to it')
+    .option(
+      '--client-certificate <file>',
+      'PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)',
+    )
     .option('--login-port <port>', 'port of the login host', port, 0)
     .option('--dataverse-port <port>', 'port of the environment', port, 0)
     .action(async (options: DevServerOptions) => {
-      const { io } = context;
-      const folder = options.solutions ? path.resolve(io.cwd, options.solutions) : undefined;
-      if (folder) {
-        // A file, or a path through one, is a usage error (exit code 2), not a failed mkdir.
-        await refuseNonFolder(folder);
-        await mkdir(folder, { recursive: true });
-      }
-      const appId = randomUUID();
-      const secret = randomBytes(18).toString('base64url');
-      const server = await startLocalServer({
-        apps: [{ clientId: appId, secret }],
-        ...(folder ? { solutionsFolder: folder } : {}),
-        loginPort: options.loginPort,
-        dataversePort: options.dataversePort,
-        onRequest: (entry) =>
-          io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split('?')[0]} ${entry.status}\n`),
-      });
-      io.stdout.write(
-        [
-          `Local Dataverse: ${server.environmentUrl} (${plural(server.store.list().length, 'solution')}${folder ? ` from ${folder}` : ', in memory'})`,
-          `Local Entra ID:  ${server.authorityHost}`,
-          '',
-          'In another shell (this app and secret exist only in this dev server):',
-          `  export DATAVERSE_ENVIRONMENT_URL=${server.environmentUrl} AZURE_TENANT_ID=${server.tenantId} AZURE_CLIENT_ID=${appId}`,
-          `  export CONNECTOR_ALM_CLIENT_SECRET=${secret}`,
-          `  npx connector-alm export <solution> --authority-host ${server.authorityHost}`,
-          '',
-          'Press Ctrl+C to stop.',
-          '',
-        ].join('\n'),
-      );
+      const { server, banner } = await startDevServer(options, context.io);
+      context.io.stdout.write(banner);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
       await server.close();
     });
+}
+
+/** Starts the servers of `dev-server` and says how to use them; the caller closes the server. */
+export async function startDevServer(
+  options: DevServerOptions,
+  io: CliIo,
+): Promise<{ server: LocalServer; banner: string }> {
+  const folder = options.solutions ? path.resolve(io.cwd, options.solutions) : undefined;
+  const certificateFile = options.clientCertificate
+    ? path.resolve(io.cwd, options.clientCertificate)
+    : undefined;
+  const certificate = options.clientCertificate
+    ? readCertificate(options.clientCertificate, io.cwd)
+    : undefined;
+  if (folder) {
+    // A file, or a path through one, is a usage error (exit code 2), not a failed mkdir.
+    await refuseNonFolder(folder);
+    await mkdir(folder, { recursive: true });
+  }
+  const appId = randomUUID();
+  const secret = randomBytes(18).toString('base64url');
+  const server = await startLocalServer({
+    apps: [{ clientId: appId, secret, ...(certificate ? { certificates: [certificate] } : {}) }],
+    ...(folder ? { solutionsFolder: folder } : {}),
+    loginPort: options.loginPort,
+    dataversePort: options.dataversePort,
+    onRequest: (entry) =>
+      io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split('?')[0]} ${entry.status}\n`),
+  });
+  const banner = devServerBanner({
+    environmentUrl: server.environmentUrl,
+    authorityHost: server.authorityHost,
+    tenantId: server.tenantId,
+    appId,
+    secret,
+    solutions: server.store.list(),
+    skipped: server.store.skipped,
+    ...(folder ? { folder } : {}),
+    ...(certificateFile ? { certificateFile } : {}),
+  });
+  return { server, banner };
+}
+
+/**
+ * The certificate of a PEM file, as Entra ID keeps the one uploaded to an app registration. The file
+ * may be the one export signs in with, the private key beside the certificate; the key is not read.
+ */
+function readCertificate(file: string, cwd: string): string {
+  const hint =
+    'Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).';
+  let pem: string;
+  try {
+    pem = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a parent is a file; it is what to move or rename, not the certificate file.
+    const way = code === 'ENOTDIR' ? fileInTheWay(file, cwd) : undefined;
+    if (way) throw pathThroughFileError(way, 'read', hint);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? 'The certificate file does not exist.'
+        : code === 'EISDIR'
+          ? 'is a folder, not a certificate file.'
+          : `The certificate file cannot be read (${code}).`,
+      { location: { file }, hint },
+    );
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    // The text is not quoted: the file may hold a private key.
+    throw new UserError('holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).', {
+      location: { file },
+      hint,
+    });
+  }
+  return pem;
 }

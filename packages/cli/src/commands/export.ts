@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { createConsoleLogger } from '@connector-alm/core';
+import { createConsoleLogger, UsageError } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -42,6 +42,12 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (solutionName: string, options: ExportOptions) => {
       const { io } = context;
+      // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
+      if (options.out !== undefined && !options.out.toLowerCase().endsWith('.zip'))
+        throw new UsageError('must end in .zip.', {
+          location: { file: options.out },
+          hint: 'Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
+        });
       const logger = createConsoleLogger({
         // --debug, or the environment variable for runs where the command line is fixed.
         debug: Boolean(program.opts().debug || io.env.CONNECTOR_ALM_DEBUG),

@@ -36,7 +36,10 @@ export function registerImportCommand(program: Command, context: CommandContext)
     program
       .command('import')
       .description('import a solution zip into a Dataverse environment')
-      .argument('<solution-zip>', 'the solution zip'),
+      .argument(
+        '<solution.zip>',
+        'the solution zip to import: exported, or written by pack or build-solution',
+      ),
   )
     .option('--async', 'always use ImportSolutionAsync (default: for solutions over 2 MB)')
     .option('--no-async', 'always use the synchronous ImportSolution call')

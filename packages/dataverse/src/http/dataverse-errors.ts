@@ -13,6 +13,8 @@ export const DATAVERSE_CODES = {
   throttledRequests: '0x80072322',
   throttledExecutionTime: '0x80072321',
   throttledConcurrency: '0x80072326',
+  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
+  lowerVersion: '0x80048541',
 } as const;
 
 const HINTS: Record<string, string> = {
@@ -27,7 +29,16 @@ const HINTS: Record<string, string> = {
     'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
   [DATAVERSE_CODES.throttledConcurrency]:
     'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
+  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
+  // often forgot to raise it.
+  [DATAVERSE_CODES.lowerVersion]:
+    'Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true).',
 };
+
+/** What to do about a Dataverse error code, where we know. */
+export function dataverseCodeHint(code: string | undefined): string | undefined {
+  return code ? HINTS[code] : undefined;
+}
 
 /** A failed Web API call: Dataverse's own code and message, which request, and advice. */
 export class DataverseError extends UserError {
@@ -73,7 +84,7 @@ export function dataverseError(
   }
   const text = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? '' : '.'}`;
   const hint =
-    (code && HINTS[code]) ||
+    dataverseCodeHint(code) ||
     (status === 401
       ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
       : undefined);

@@ -7,3 +7,4 @@ export {
 export type { Fault, LoginEndpoint, LoginFault } from './faults.js';
 export { DEFAULT_TENANT_ID, GITHUB_ISSUER, type FederatedCredential, type LocalApp } from './scenario.js';
 export type { ImportRecord } from './dataverse-service.js';
+export type { StoredSolution } from './solution-store.js';

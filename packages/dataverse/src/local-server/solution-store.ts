@@ -1,9 +1,10 @@
-import { UserError } from '@connector-alm/core';
+import { describeProblem, errorMessage, isUserError, UserError } from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { compareVersions } from '../operations/versions.js';
+import { readSolutionManifest, type SolutionZipSource } from '../zip/solution-manifest.js';
 
 export interface StoredSolution {
   solutionId: string;
@@ -20,23 +21,44 @@ export interface StoredSolution {
  */
 export class SolutionStore {
   private readonly solutions = new Map<string, StoredSolution>();
+  /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
+  readonly skipped: { file: string; reason: string }[] = [];
 
   constructor(private readonly folder?: string) {
     if (!folder) return;
     for (const name of readdirSync(folder)
       .filter((file) => file.toLowerCase().endsWith('.zip'))
       .sort()) {
+      let candidate: StoredSolution;
       try {
-        this.put(new Uint8Array(readFileSync(path.join(folder, name))), false);
-      } catch {
+        candidate = this.read(new Uint8Array(readFileSync(path.join(folder, name))), { file: name });
+      } catch (error) {
         // Not a solution (a flow package, say): the folder may hold other zips; skip it.
+        this.skipped.push({
+          file: name,
+          reason: isUserError(error) ? describeProblem(error) : errorMessage(error),
+        });
+        continue;
       }
+      const loaded = this.get(candidate.uniqueName);
+      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
     }
   }
 
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip: Uint8Array, persist = true): StoredSolution {
-    const manifest = readSolutionManifest(zip, { description: 'the customization file' });
+    const stored = this.read(zip);
+    this.remember(stored);
+    if (persist && this.folder) writeFileSync(path.join(this.folder, importFileName(stored.uniqueName)), zip);
+    return stored;
+  }
+
+  /** @param source a file of the folder, or by default the zip of an import request */
+  private read(
+    zip: Uint8Array,
+    source: SolutionZipSource = { description: 'the customization file' },
+  ): StoredSolution {
+    const manifest = readSolutionManifest(zip, source);
     // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
     // in the --solutions folder, where `../x` would write outside it.
     if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
@@ -45,10 +67,11 @@ export class SolutionStore {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    const stored: StoredSolution = { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
-    this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) writeFileSync(path.join(this.folder, `${manifest.uniqueName}.zip`), zip);
-    return stored;
+    return { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
+  }
+
+  private remember(solution: StoredSolution): void {
+    this.solutions.set(solution.uniqueName.toLowerCase(), solution);
   }
 
   /** Unique names are case-insensitive in Dataverse. */
@@ -59,6 +82,23 @@ export class SolutionStore {
   list(): StoredSolution[] {
     return [...this.solutions.values()];
   }
+}
+
+/** The file an import is written back to; exports are named `<UniqueName>_1_0_0_3.zip` by Dataverse. */
+function importFileName(uniqueName: string): string {
+  return `${uniqueName}.zip`;
+}
+
+/**
+ * Which of two zips of one solution in the folder the environment holds: the folder keeps the export it
+ * was given (`Contoso_1_0_0_3.zip`) beside each later import (`Contoso.zip`). Dataverse refuses to
+ * import a lower version, so the higher version is the later one; at the same version, the import.
+ */
+function supersedes(candidate: StoredSolution, file: string, loaded: StoredSolution): boolean {
+  const order = compareVersions(candidate.version, loaded.version);
+  return (
+    order > 0 || (order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase())
+  );
 }
 
 /** The managed variant of an unmanaged solution zip: solution.xml says Managed 1, every other entry unchanged. */

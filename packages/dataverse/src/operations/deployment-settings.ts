@@ -1,10 +1,11 @@
 import { UserError, withoutByteOrderMark } from '@connector-alm/core';
-import { checkJson } from '@connector-alm/solution';
+import { checkJson, jsonValueLocation } from '@connector-alm/solution';
 import type { ComponentParameter } from '../web-api/types.js';
 
 interface DeploymentSettingsFile {
-  EnvironmentVariables?: { SchemaName?: unknown; Value?: unknown }[];
-  ConnectionReferences?: { LogicalName?: unknown; ConnectionId?: unknown; ConnectorId?: unknown }[];
+  EnvironmentVariables?: ({ SchemaName?: unknown; Value?: unknown } | null)[] | null;
+  ConnectionReferences?:
+    ({ LogicalName?: unknown; ConnectionId?: unknown; ConnectorId?: unknown } | null)[] | null;
 }
 
 /**
@@ -13,21 +14,25 @@ interface DeploymentSettingsFile {
  * half-filled file sets only what it names.
  */
 export function componentParametersFromSettings(text: string, file: string): ComponentParameter[] {
+  const json = withoutByteOrderMark(text);
   const settings = checkJson(
-    withoutByteOrderMark(text),
+    json,
     file,
     'Fix the JSON, or write the file again with pac solution create-settings.',
   ) as DeploymentSettingsFile;
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new UserError(
       'The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.',
-      { location: { file } },
+      { location: { file }, hint: SHAPE_HINT },
     );
   }
+  /** A refusal at the value of `path`, with the shape the file should have. */
+  const wrongShape = (message: string, path: (string | number)[]): UserError =>
+    new UserError(message, { location: { file, ...jsonValueLocation(json, path) }, hint: SHAPE_HINT });
   const parameters: ComponentParameter[] = [];
-  for (const [index, variable] of (settings.EnvironmentVariables ?? []).entries()) {
+  for (const [index, variable] of list(settings, 'EnvironmentVariables', wrongShape).entries()) {
     if (typeof variable?.SchemaName !== 'string' || variable.SchemaName === '') {
-      throw new UserError(`EnvironmentVariables[${index}] has no SchemaName.`, { location: { file } });
+      throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ['EnvironmentVariables', index]);
     }
     if (typeof variable.Value !== 'string' || variable.Value === '') continue;
     parameters.push({
@@ -36,9 +41,9 @@ export function componentParametersFromSettings(text: string, file: string): Com
       value: variable.Value,
     });
   }
-  for (const [index, reference] of (settings.ConnectionReferences ?? []).entries()) {
+  for (const [index, reference] of list(settings, 'ConnectionReferences', wrongShape).entries()) {
     if (typeof reference?.LogicalName !== 'string' || reference.LogicalName === '') {
-      throw new UserError(`ConnectionReferences[${index}] has no LogicalName.`, { location: { file } });
+      throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ['ConnectionReferences', index]);
     }
     if (typeof reference.ConnectionId !== 'string' || reference.ConnectionId === '') continue;
     parameters.push({
@@ -51,4 +56,24 @@ export function componentParametersFromSettings(text: string, file: string): Com
     });
   }
   return parameters;
+}
+
+const SHAPE_HINT =
+  'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "…", "Value": "…"}], "ConnectionReferences": [{"LogicalName": "…", "ConnectionId": "…", "ConnectorId": "…"}]}.';
+
+/**
+ * One of the file's two lists; absent or null is empty. A single entry written without its list
+ * brackets is the likely slip, and is refused at the value rather than failing on it later.
+ */
+function list<Key extends keyof DeploymentSettingsFile>(
+  settings: DeploymentSettingsFile,
+  key: Key,
+  wrongShape: (message: string, path: (string | number)[]) => UserError,
+): NonNullable<DeploymentSettingsFile[Key]> {
+  const value = settings[key] ?? [];
+  if (!Array.isArray(value)) {
+    const kind = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    throw wrongShape(`${key} must be a list ([…]) of entries, not ${kind}.`, [key]);
+  }
+  return value as NonNullable<DeploymentSettingsFile[Key]>;
 }

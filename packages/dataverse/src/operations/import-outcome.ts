@@ -1,5 +1,5 @@
 import { UserError, type Logger } from '@connector-alm/core';
-import { DataverseError } from '../http/dataverse-errors.js';
+import { DataverseError, dataverseCodeHint } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { solutionImportResult } from '../web-api/import-job-result.js';
 
@@ -29,7 +29,12 @@ export async function confirmImport(
     throw new UserError(
       `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ''}`,
       {
-        hint: `Import job ${importJobId} in the environment has the details (Solutions > See history).`,
+        hint: [
+          dataverseCodeHint(outcome.code),
+          `Import job ${importJobId} in the environment has the details (Solutions > See history).`,
+        ]
+          .filter(Boolean)
+          .join(' '),
       },
     );
   if (outcome.result === 'warning')

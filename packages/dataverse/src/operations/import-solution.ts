@@ -37,6 +37,8 @@ export interface ImportSolutionResult {
   managed: boolean;
   importJobId?: string;
   asynchronous: boolean;
+  /** The version the environment has, when that made the import be skipped. */
+  installedVersion?: string;
 }
 
 /** Imports one solution zip, with progress lines from the import job, and publishes if asked. */
@@ -73,7 +75,7 @@ export async function importSolution(
       logger.info(
         `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`,
       );
-      return { ...summary, result: 'skipped', asynchronous: false };
+      return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
     }
   }
 

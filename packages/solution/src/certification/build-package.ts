@@ -45,6 +45,17 @@ export async function buildCertificationPackage(
   const names = solutions.map((file) => path.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
+  // The validator would say only that PkgAssets holds too few solution zips, not which input is wrong.
+  for (const [role, file] of roles) {
+    if (!/\.zip$/i.test(file))
+      throw new UsageError(
+        `is given as the ${role}, but is not a .zip; the package keeps only solution zips in PkgAssets/.`,
+        {
+          location: { file },
+          hint: `Give the ${role} zip exported from Dataverse (or written by connector-alm pack or build-solution).`,
+        },
+      );
+  }
   // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
   if (!/\.zip$/i.test(out))
     throw new UsageError('must end in .zip.', {

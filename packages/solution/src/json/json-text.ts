@@ -1,4 +1,4 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, offsetPastDepth, UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 
@@ -46,6 +46,19 @@ export function checkJson(text: string, file: string, hint: string): unknown {
       hint,
     });
   }
+}
+
+/**
+ * The 1-based line and column where the value at `path` (keys and indexes) begins in JSON text, for
+ * a refusal of a value of the wrong shape; undefined where the text has no such value.
+ */
+export function jsonValueLocation(
+  text: string,
+  path: (string | number)[],
+): { line: number; column: number } | undefined {
+  const tree = parseTree(text);
+  const node = tree && findNodeAtLocation(tree, path);
+  return node ? lineAndColumn(text, node.offset) : undefined;
 }
 
 /** Whether `text` is strict JSON, for files that are kept as they are when they are not. */

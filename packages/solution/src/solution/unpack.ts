@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
+import { temporarySibling, UsageError, UserError, writingTo } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { makeFolderWithParents } from '../fs/made-folders.js';
@@ -68,6 +68,7 @@ export async function unpackSolution(
     overwrite: options.overwrite ?? false,
     stale: options.stale ?? 'delete',
   });
+  if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -164,6 +165,22 @@ export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: s
   const match = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
   const stem = match ? match[1]! : zipPath;
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+}
+
+/**
+ * The export that `both` reads beside the one given, when it is not there: told as what `both` needs,
+ * with how to make it, not as a file of the user's that went missing.
+ */
+async function refuseMissingPair(given: string, pair: { unmanaged: string; managed: string }): Promise<void> {
+  const kind = path.resolve(given) === path.resolve(pair.managed) ? 'unmanaged' : 'managed';
+  const other = pair[kind];
+  const exists = async (file: string) => (await fs.stat(file).catch(() => undefined)) !== undefined;
+  if (!(await exists(given)) || (await exists(other))) return;
+  const name = path.basename(given);
+  throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
+    location: { file: other },
+    hint: `Export the solution as ${kind} too (${kind === 'managed' ? 'export --managed, or managed: true' : 'export without --managed, or managed: false'}) into that file, or unpack ${name} alone (package type auto).`,
+  });
 }
 
 async function stageBoth(zipPath: string, staging: string, options: UnpackOptions): Promise<StagedSolution> {

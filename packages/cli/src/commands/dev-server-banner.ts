@@ -1,0 +1,58 @@
+import type { StoredSolution } from '@connector-alm/dataverse';
+
+export interface DevServerSettings {
+  environmentUrl: string;
+  authorityHost: string;
+  tenantId: string;
+  appId: string;
+  secret: string;
+  solutions: StoredSolution[];
+  /** The folder the solutions come from and imports go to; none: in memory. */
+  folder?: string;
+  /** Zips of the folder that are not served, with why. */
+  skipped?: { file: string; reason: string }[];
+  /** The certificate file the app accepts besides its secret, as an absolute path. */
+  certificateFile?: string;
+}
+
+/**
+ * What `dev-server` prints: where it listens, the solutions it serves (a unique name is what `export`
+ * takes, and a zip's file name does not say it), and the lines to paste into another shell.
+ */
+export function devServerBanner(settings: DevServerSettings): string {
+  const names = [...settings.solutions]
+    .sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, 'en'))
+    .map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? ' (managed)' : ''}`);
+  const count = names.length === 1 ? '1 solution' : `${names.length} solutions`;
+  const example = settings.solutions.length > 0 ? firstName(settings.solutions) : '<solution>';
+  const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  const lines = [
+    `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
+    ...(names.length > 0 ? [`  ${names.join(', ')}`] : []),
+    ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
+    `Local Entra ID:  ${settings.authorityHost}`,
+    '',
+    'In another shell (this app and secret exist only in this dev server):',
+    `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
+    `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    exportLine,
+  ];
+  if (settings.certificateFile) {
+    lines.push(
+      'Or sign in with the certificate instead of the secret:',
+      '  unset CONNECTOR_ALM_CLIENT_SECRET',
+      `${exportLine} --client-certificate ${shellWord(settings.certificateFile)}`,
+    );
+  }
+  lines.push('', 'Press Ctrl+C to stop.', '');
+  return lines.join('\n');
+}
+
+function firstName(solutions: StoredSolution[]): string {
+  return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, 'en'))[0]!;
+}
+
+/** A path as one word of a POSIX shell line, so that the line can be pasted as it is. */
+function shellWord(text: string): string {
+  return /^[\w./:@%+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

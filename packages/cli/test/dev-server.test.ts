@@ -1,0 +1,114 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporaryFolders } from '@connector-alm/testing';
+import { buildSolutionZip, createTestCertificate } from '@connector-alm/dataverse/testing';
+import { startDevServer } from '../src/commands/dev-server.js';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+
+const folders = temporaryFolders('cli-dev-server-');
+afterAll(() => folders.cleanup());
+
+/** The variables of the banner's `export A=1 B=2` lines, as the shell they are pasted into sets them. */
+function bannerVariables(banner: string): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const line of banner.split('\n').filter((text) => text.startsWith('  export ')))
+    for (const [, name, value] of line.matchAll(/ ([A-Z_]+)=(\S+)/g)) variables[name!] = value!;
+  return variables;
+}
+
+/** A folder of solution zips named as Dataverse names its exports. */
+function solutionsFolder(): string {
+  const folder = path.join(folders.make(), 'solutions');
+  mkdirSync(folder);
+  writeFileSync(
+    path.join(folder, 'ContosoTasks_1_0_0_3.zip'),
+    buildSolutionZip({ uniqueName: 'ContosoTasks', version: '1.0.0.3' }),
+  );
+  writeFileSync(
+    path.join(folder, 'Fabrikam.zip'),
+    buildSolutionZip({ uniqueName: 'FabrikamConnectors', version: '2.1.0.0', managed: true }),
+  );
+  return folder;
+}
+
+describe('dev-server', () => {
+  it('names the solutions it serves by unique name and version, and puts a real one in the export line', async () => {
+    const cwd = folders.make();
+    const { server, banner } = await startDevServer(
+      { solutions: solutionsFolder(), loginPort: 0, dataversePort: 0 },
+      memoryIo(cwd),
+    );
+    try {
+      expect(banner).toContain('\n  ContosoTasks 1.0.0.3, FabrikamConnectors 2.1.0.0 (managed)\n');
+      expect(banner).toContain(
+        `\n  npx connector-alm export ContosoTasks --authority-host ${server.authorityHost}\n`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says which zips of the folder it does not serve, and why', async () => {
+    const folder = solutionsFolder();
+    writeFileSync(path.join(folder, 'notes.zip'), 'not a zip');
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toMatch(/\n {2}not served: notes\.zip: is not a zip file\. Give a solution \.zip .*\n/);
+      expect(banner).toContain('(2 solutions from ');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('accepts the certificate of --client-certificate, and export signs in with that file as the banner says', async () => {
+    const cwd = folders.make();
+    writeFileSync(path.join(cwd, 'cert.pem'), createTestCertificate().pem);
+    const { server, banner } = await startDevServer(
+      { solutions: solutionsFolder(), clientCertificate: 'cert.pem', loginPort: 0, dataversePort: 0 },
+      memoryIo(cwd),
+    );
+    try {
+      const certificateLine = banner.split('\n').find((line) => line.includes('--client-certificate'));
+      expect(certificateLine).toBe(
+        `  npx connector-alm export ContosoTasks --authority-host ${server.authorityHost} --client-certificate ${path.join(cwd, 'cert.pem')}`,
+      );
+      expect(banner).toContain('\n  unset CONNECTOR_ALM_CLIENT_SECRET\n');
+      const { CONNECTOR_ALM_CLIENT_SECRET: secret, ...withoutSecret } = bannerVariables(banner);
+      expect(secret).toBeDefined();
+      const io = memoryIo(folders.make(), withoutSecret);
+      const argv = certificateLine!.trim().split(' ').slice(2);
+      expect(await runCli([...argv, '-o', 'out.zip', '--no-publish'], io)).toBe(0);
+      expect(io.err()).toBe('');
+      expect(existsSync(path.join(io.cwd, 'out.zip'))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a --client-certificate file that holds no certificate, at that file, exit 1', async () => {
+    const cwd = folders.make();
+    writeFileSync(
+      path.join(cwd, 'key.pem'),
+      '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
+    );
+    const io = memoryIo(cwd);
+    expect(await runCli(['dev-server', '--client-certificate', 'key.pem'], io)).toBe(1);
+    expect(io.err()).toBe(
+      'key.pem: error: holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----). Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).\n',
+    );
+    expect(io.err()).not.toContain('MIIB');
+  });
+
+  it('refuses a --client-certificate file that does not exist, exit 2', async () => {
+    const io = memoryIo(folders.make());
+    expect(await runCli(['dev-server', '--client-certificate', 'cert.pem'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /^cert\.pem: error: The certificate file does not exist\. Give --client-certificate/,
+    );
+  });
+});
