@@ -221,6 +221,22 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('refuses a folder that holds one connector folder, naming that folder, before anything is sent', async () => {
+    const error = (await run({ connector: 'certified-connectors' }).promise.catch(
+      (e: unknown) => e,
+    )) as Error & {
+      hint?: string;
+      location?: { file: string };
+    };
+    // Not "holds no apiDefinition.swagger.json … would propose deleting the upstream's connector":
+    // the folder the user gave holds the connector one level down.
+    expect(error.message).toBe(`holds the connector folder '${CONNECTOR}', not a connector itself.`);
+    expect(error.location).toEqual({ file: 'certified-connectors' });
+    expect(error.hint).toBe(`Give '${CONNECTOR}' instead.`);
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
