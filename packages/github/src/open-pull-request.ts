@@ -236,7 +236,8 @@ export async function openPullRequest(
   });
 
   const body = pullRequestBody({
-    connectorTitle: title,
+    // The connector's own name: a title the maker gives the pull request is not the connector's.
+    connectorTitle: connectorTitle(folder, swagger),
     targetFolder,
     validation,
     changes,

@@ -237,6 +237,13 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('names the connector in the body, not the title the maker gave the pull request', async () => {
+    await run({ title: 'Contoso Tasks: the first version' }).promise;
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.title).toBe('Contoso Tasks: the first version');
+    expect(pull.body).toContain('Connector: **Contoso Tasks** in `certified-connectors/Contoso Tasks`');
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
