@@ -244,6 +244,25 @@ describe('openPullRequest against the local GitHub', () => {
     expect(pull.body).toContain('Connector: **Contoso Tasks** in `certified-connectors/Contoso Tasks`');
   });
 
+  it('lists the files new to the upstream as added and the others as updated or deleted', async () => {
+    const files = connectorFiles();
+    await scenario.github.commit(scenario.upstream, 'dev', {
+      [`${CONNECTOR}/readme.md`]: 'An older readme.\n',
+      [`${CONNECTOR}/apiProperties.json`]: files['apiProperties.json']!,
+      [`${CONNECTOR}/script.csx`]: 'public class Script {}\n',
+    });
+    await run().promise;
+    const changes = scenario.upstream.pulls[0]!.body!.split('### Changes\n\n')[1]!.split('\n\n')[0];
+    expect(changes).toBe(
+      [
+        '- `apiDefinition.swagger.json` added',
+        '- `icon.png` added',
+        '- `readme.md` updated',
+        '- `script.csx` deleted',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
