@@ -412,10 +412,35 @@ function solutionWithDescription(description: string): Uint8Array {
       TIMEOUT,
     );
 
-    // Known gap: extract-connectors writes the solution's connectors and never removes a folder, so
-    // the folder of a connector that left the solution (or took another display name) stays in the
-    // repository, is validated with the others and can be published. it.failing until that is done.
-    it.failing(
+    it(
+      'a connector renamed in the environment moves to the folder of its new name',
+      async () => {
+        dataverse.store.put(
+          editedSolution((entries) =>
+            editText(entries, 'customizations.xml', (text) =>
+              text.replace('<displayname>Human-in-the-Loop<', '<displayname>Human Review<'),
+            ),
+          ),
+        );
+        const { result } = await snapshot(workflow, 'customHIL', target, { 'reset-version': '0.0.0.0' });
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        const extract = result.steps.find((step) => step.id === 'extract')!;
+        expect(JSON.parse(extract.outputs.removed!)).toEqual(['custom-connectors/Human-in-the-Loop']);
+        expect(extract.summary).toContain(
+          'custom-connectors/Human-in-the-Loop removed: its connector is no longer in the solution.',
+        );
+        const connectorFolders = new Set(
+          (await files(`refs/heads/${branch}`))
+            .filter((file) => file.startsWith('custom-connectors/'))
+            .map((file) => file.split('/')[1]),
+        );
+        expect([...connectorFolders]).toEqual(['Human Review']);
+        await merge();
+      },
+      TIMEOUT,
+    );
+
+    it(
       'a connector removed from the solution leaves the pull request without its folder',
       async () => {
         const before = (await files('refs/heads/main')).filter((file) =>
@@ -437,6 +462,9 @@ function solutionWithDescription(description: string): Uint8Array {
         const failures = result.steps.filter((step) => step.outcome === 'failure');
         expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
         expect(result.outputs['pull-request-operation']).toBe('created');
+        expect(JSON.parse(result.steps.find((step) => step.id === 'extract')!.outputs.removed!)).toEqual([
+          'custom-connectors/Human Review',
+        ]);
         expect(
           (await files(`refs/heads/${branch}`)).filter((file) => file.startsWith('custom-connectors/')),
         ).toEqual([]);
