@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
+import { describeProblem, isUserError, posixRelativePath, type Logger } from '@connector-alm/core';
 import { extractConnectors, removeLeftConnectors } from '@connector-alm/solution';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -21,7 +21,24 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const removed = previousSource
     ? await logger.group(
         `Remove the connectors that ${previousSource} had and ${inputs.source} has not`,
-        () => removeLeftConnectors(path.resolve(workspace, previousSource), root, connectors, reading),
+        async () => {
+          try {
+            return await removeLeftConnectors(
+              path.resolve(workspace, previousSource),
+              root,
+              connectors,
+              reading,
+            );
+          } catch (error) {
+            // Best effort: a last snapshot this version cannot read (pac's layout, an older tool's)
+            // must not stop the connectors of the new one from being written.
+            if (!isUserError(error)) throw error;
+            logger.warning(
+              `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(error)} No connector folder was removed.`,
+            );
+            return [];
+          }
+        },
       )
     : [];
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
