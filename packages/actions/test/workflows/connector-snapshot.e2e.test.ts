@@ -177,6 +177,11 @@ function solutionWithDescription(description: string): Uint8Array {
           head: { ref: BRANCH },
         });
         expect(repository.pulls[0]!.body).toContain('Validation:');
+        // The folders as a reader wants them, not as the JSON output that holds them.
+        expect(repository.pulls[0]!.body).toContain(
+          '- Connectors written: `custom-connectors/Human-in-the-Loop`\n',
+        );
+        expect(repository.pulls[0]!.body).not.toContain('Removed');
 
         const files = await filesOn(`refs/heads/${BRANCH}`);
         expect(files).toContain('README.md');
@@ -465,6 +470,11 @@ function solutionWithDescription(description: string): Uint8Array {
         expect(JSON.parse(result.steps.find((step) => step.id === 'extract')!.outputs.removed!)).toEqual([
           'custom-connectors/Human Review',
         ]);
+        const body = target.pulls.find((pull) => pull.state === 'open')!.body!;
+        expect(body).toContain('- Connectors written: none\n');
+        expect(body).toContain(
+          '- Removed, as their connector left the solution or was renamed: `custom-connectors/Human Review`',
+        );
         expect(
           (await files(`refs/heads/${branch}`)).filter((file) => file.startsWith('custom-connectors/')),
         ).toEqual([]);
