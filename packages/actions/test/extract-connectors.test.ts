@@ -102,6 +102,29 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 
+  it('warns, removes nothing and still writes the connectors when previous-source cannot be read', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'custom-connectors/Hand Made'), { recursive: true });
+    mkdirSync(path.join(dir, 'notes'));
+    writeFileSync(path.join(dir, 'notes/todo.md'), '# Not a solution\n');
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: AOAI, destination: 'custom-connectors', 'previous-source': 'notes' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(
+          /^Input 'previous-source' \(notes\) could not be read: is neither a solution zip nor an unpacked solution folder .* No connector folder was removed\.$/,
+        ),
+      }),
+    ]);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    expect(JSON.parse(run.outputs.removed!)).toEqual([]);
+    expect(existsSync(path.join(dir, 'custom-connectors/Hand Made'))).toBe(true);
+  });
+
   it('fails with a clear annotation when the source does not exist', async () => {
     const dir = workspace();
     const run = await runActionBundle('extract-connectors', {

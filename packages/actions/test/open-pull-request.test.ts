@@ -262,6 +262,26 @@ describe('open-pull-request without the permission to write', () => {
     RUN_TIMEOUT,
   );
 
+  // As the publish workflow passes it when the caller's secret (CONNECTORS_PAT) does not exist.
+  it('says which secret to create when the token is empty, before anything is sent', async () => {
+    const requests = scenario.github.requests.length;
+    const result = await runActionBundle('open-pull-request', {
+      workspace: scenario.workspace,
+      apiUrl: scenario.github.url,
+      inputs: { token: '', connector: CONNECTOR },
+      timeoutMs: RUN_TIMEOUT,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "Input 'token' is required but was empty. Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
+      }),
+    ]);
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
   it('refuses a connector folder outside the workspace', async () => {
     const result = await runActionBundle('open-pull-request', {
       workspace: scenario.workspace,

@@ -109,8 +109,18 @@ export async function openPullRequest(
   const upstream = parseRepositoryName(options.upstream);
   const upstreamName = formatRepositoryName(upstream);
 
+  const folder = path.resolve(options.cwd, options.connector);
   const validation = await logger.group(`Validate ${options.connector}`, async () => {
     const result = await validatePaths([options.connector], { cwd: options.cwd });
+    const found = result.connectors[0];
+    if (result.connectors.length === 1 && path.resolve(options.cwd, found!.path) !== folder) {
+      // The folder above the connector (certified-connectors): "holds no apiDefinition.swagger.json"
+      // would be true, but would not say which folder to give.
+      throw new UsageError(`holds the connector folder '${found!.path}', not a connector itself.`, {
+        location: { file: options.connector },
+        hint: `Give '${found!.path}' instead.`,
+      });
+    }
     if (result.connectors.length !== 1) {
       throw new UsageError(`is not one connector folder (found ${result.connectors.length}).`, {
         location: { file: options.connector },
@@ -119,7 +129,6 @@ export async function openPullRequest(
     }
     return result.connectors[0]!;
   });
-  const folder = path.resolve(options.cwd, options.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
@@ -227,7 +236,8 @@ export async function openPullRequest(
   });
 
   const body = pullRequestBody({
-    connectorTitle: title,
+    // The connector's own name: a title the maker gives the pull request is not the connector's.
+    connectorTitle: connectorTitle(folder, swagger),
     targetFolder,
     validation,
     changes,

@@ -57,7 +57,9 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   lines.push('', '### Changes', '');
   // Names as code spans that no backtick or line break in them can end: a file named 'a` <!--' or
   // 'b<LF>- [x] I attest…' would otherwise hide the rest of the body or tick an attestation.
-  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  // Added or updated as against the upstream: every file of a new connector is added.
+  for (const file of changes.upserts)
+    lines.push(`- ${inlineCode(file.path)} ${changes.additions.includes(file.path) ? 'added' : 'updated'}`);
   for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   // The author reverted what an open pull request proposed: its body must not keep listing it.
   if (!hasChanges(changes))

@@ -13,6 +13,8 @@ export interface TreeChanges {
   upserts: LocalFile[];
   /** Files the connector folder no longer has, relative to the target folder. */
   deletions: string[];
+  /** The paths among upserts that the upstream does not have yet (the others replace its files). */
+  additions: string[];
 }
 
 /**
@@ -24,6 +26,7 @@ export function diffConnectorFiles(local: readonly LocalFile[], remote: readonly
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
   return {
+    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;

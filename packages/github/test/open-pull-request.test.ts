@@ -221,6 +221,48 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('refuses a folder that holds one connector folder, naming that folder, before anything is sent', async () => {
+    const error = (await run({ connector: 'certified-connectors' }).promise.catch(
+      (e: unknown) => e,
+    )) as Error & {
+      hint?: string;
+      location?: { file: string };
+    };
+    // Not "holds no apiDefinition.swagger.json … would propose deleting the upstream's connector":
+    // the folder the user gave holds the connector one level down.
+    expect(error.message).toBe(`holds the connector folder '${CONNECTOR}', not a connector itself.`);
+    expect(error.location).toEqual({ file: 'certified-connectors' });
+    expect(error.hint).toBe(`Give '${CONNECTOR}' instead.`);
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
+  it('names the connector in the body, not the title the maker gave the pull request', async () => {
+    await run({ title: 'Contoso Tasks: the first version' }).promise;
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.title).toBe('Contoso Tasks: the first version');
+    expect(pull.body).toContain('Connector: **Contoso Tasks** in `certified-connectors/Contoso Tasks`');
+  });
+
+  it('lists the files new to the upstream as added and the others as updated or deleted', async () => {
+    const files = connectorFiles();
+    await scenario.github.commit(scenario.upstream, 'dev', {
+      [`${CONNECTOR}/readme.md`]: 'An older readme.\n',
+      [`${CONNECTOR}/apiProperties.json`]: files['apiProperties.json']!,
+      [`${CONNECTOR}/script.csx`]: 'public class Script {}\n',
+    });
+    await run().promise;
+    const changes = scenario.upstream.pulls[0]!.body!.split('### Changes\n\n')[1]!.split('\n\n')[0];
+    expect(changes).toBe(
+      [
+        '- `apiDefinition.swagger.json` added',
+        '- `icon.png` added',
+        '- `readme.md` updated',
+        '- `script.csx` deleted',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');

@@ -43,6 +43,7 @@ describe('pullRequestBody', () => {
           file('c\n\n`@microsoft/connectors-team`.md'),
         ],
         deletions: ['old\n<!--'],
+        additions: [],
       },
     });
   }
@@ -81,7 +82,7 @@ describe('pullRequestBody', () => {
         profile: 'independent-publisher',
         findings: [],
       },
-      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [] },
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [], additions: [] },
     });
     const title = body.split('\n').find((line) => line.startsWith('Connector: '))!;
     expect(new MarkdownIt().renderInline(title)).toContain(
@@ -96,7 +97,7 @@ describe('the title recorded in the body', () => {
       connectorTitle: 'Contoso Tasks',
       targetFolder: 'certified-connectors/Contoso Tasks',
       validation: { path: 'x', profile: 'certified', findings: [] } as never,
-      changes: { upserts: [], deletions: [] },
+      changes: { upserts: [], deletions: [], additions: [] },
       title,
     });
 

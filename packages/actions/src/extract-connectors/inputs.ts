@@ -7,6 +7,8 @@ export interface ExtractConnectorsInputs {
   maxSizeMb: number;
   /** The code page of zip entry names without the UTF-8 flag; undefined for the default reading. */
   zipNameEncoding: string | undefined;
+  /** The solution as last extracted, whose connectors that source lacks lose their folders. */
+  previousSource: string | undefined;
 }
 
 export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
@@ -15,5 +17,6 @@ export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
     destination: readRequiredString('destination'),
     maxSizeMb: readPositiveInteger('max-size-mb', 2048),
     zipNameEncoding: readString('zip-name-encoding') || undefined,
+    previousSource: readString('previous-source') || undefined,
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { extractConnectors } from '@connector-alm/solution';
+import { describeProblem, isUserError, posixRelativePath, type Logger } from '@connector-alm/core';
+import { extractConnectors, removeLeftConnectors } from '@connector-alm/solution';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -10,13 +10,40 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const root = path.resolve(workspace, inputs.destination);
+  const reading = {
+    limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+    ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
+  };
   const connectors = await logger.group(`Extract the connectors of ${inputs.source}`, () =>
-    extractConnectors(path.resolve(workspace, inputs.source), root, {
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-      ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
-    }),
+    extractConnectors(path.resolve(workspace, inputs.source), root, reading),
   );
+  const previousSource = inputs.previousSource;
+  const removed = previousSource
+    ? await logger.group(
+        `Remove the connectors that ${previousSource} had and ${inputs.source} has not`,
+        async () => {
+          try {
+            return await removeLeftConnectors(
+              path.resolve(workspace, previousSource),
+              root,
+              connectors,
+              reading,
+            );
+          } catch (error) {
+            // Best effort: a last snapshot this version cannot read (pac's layout, an older tool's)
+            // must not stop the connectors of the new one from being written.
+            if (!isUserError(error)) throw error;
+            logger.warning(
+              `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(error)} No connector folder was removed.`,
+            );
+            return [];
+          }
+        },
+      )
+    : [];
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
+  for (const folder of removed)
+    logger.info(`${relative(folder)} removed: its connector is no longer in ${inputs.source}.`);
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`,
@@ -41,6 +68,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     'deleted',
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
   );
+  core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
   await core.summary
     .addHeading('Extracted connectors', 3)
     .addTable([
@@ -55,5 +83,10 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         String(c.written.length),
       ]),
     ])
+    .addList(
+      removed.map((folder) =>
+        htmlText(`${relative(folder)} removed: its connector is no longer in the solution.`),
+      ),
+    )
     .write();
 }

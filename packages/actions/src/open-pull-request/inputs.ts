@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readBoolean, readLines, readRequiredString, readString, InputError } from '../runtime/inputs.js';
+import { readBoolean, readLines, readString, InputError } from '../runtime/inputs.js';
 
 /** The inputs of open-pull-request, parsed and checked; names mirror action.yml in camelCase. */
 export interface OpenPullRequestInputs {
@@ -18,7 +18,15 @@ export interface OpenPullRequestInputs {
 }
 
 export function readOpenPullRequestInputs(): OpenPullRequestInputs {
-  const token = readRequiredString('token');
+  const token = readString('token');
+  // An empty token is a secret that is not there: the step's with: block is seldom the user's own
+  // (the publish workflow's is ours), so the hint names the secret to create.
+  if (token === '')
+    throw new InputError(
+      'token',
+      'is required but was empty.',
+      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
+    );
   // Masked before anything else can print it.
   core.setSecret(token);
   const connectors = readLines('connector');

@@ -82,6 +82,7 @@ async function snapshot(
   workflowFile = workflow,
   solutionName = 'customHIL',
   target: Repository = repository,
+  inputs: Record<string, string> = {},
 ): Promise<{ result: JobResult; pr: ReturnType<typeof createPullRequest> }> {
   const name = `${target.owner.login}/${target.name}`;
   const pr = createPullRequest({ apiUrl: github.url, repository: name });
@@ -97,6 +98,7 @@ async function snapshot(
       'app-id': APP_ID,
       'tenant-id': dataverse.tenantId,
       'authority-host': dataverse.authorityHost,
+      ...inputs,
     },
     idToken: { requestUrl: dataverse.idTokenRequestUrl, requestToken: dataverse.idTokenRequestToken },
     externalActions: {
@@ -114,6 +116,20 @@ const filesOn = async (ref: string) =>
     .map((entry) => entry.path);
 const outcomes = (result: JobResult) =>
   Object.fromEntries(result.steps.map((step) => [step.id ?? step.name, step.outcome]));
+
+/** The fixture solution with its entries changed by `edit`, as the environment would export it. */
+function editedSolution(edit: (entries: Record<string, Uint8Array>) => void): Uint8Array {
+  const entries = unzipSync(readFileSync(FIXTURE));
+  edit(entries);
+  return zipSync(entries);
+}
+
+function editText(entries: Record<string, Uint8Array>, name: string, change: (text: string) => string): void {
+  const before = strFromU8(entries[name]!);
+  const after = change(before);
+  if (after === before) throw new Error(`${name} of the fixture did not change`);
+  entries[name] = strToU8(after);
+}
 
 /** The fixture solution with a new description in its connector, as a maker would save it. */
 function solutionWithDescription(description: string): Uint8Array {
@@ -161,6 +177,11 @@ function solutionWithDescription(description: string): Uint8Array {
           head: { ref: BRANCH },
         });
         expect(repository.pulls[0]!.body).toContain('Validation:');
+        // The folders as a reader wants them, not as the JSON output that holds them.
+        expect(repository.pulls[0]!.body).toContain(
+          '- Connectors written: `custom-connectors/Human-in-the-Loop`\n',
+        );
+        expect(repository.pulls[0]!.body).not.toContain('Removed');
 
         const files = await filesOn(`refs/heads/${BRANCH}`);
         expect(files).toContain('README.md');
@@ -317,6 +338,146 @@ function solutionWithDescription(description: string): Uint8Array {
         expect(source).toMatch(pattern);
         writeFileSync(copy, source.replace(pattern, replacement));
         await expect(snapshot(copy)).rejects.toThrow(error);
+      },
+      TIMEOUT,
+    );
+  },
+);
+
+(available ? describe : describe.skip)(
+  'the connector snapshot workflow, run after run, as the solution evolves',
+  () => {
+    let target: Repository;
+    const branch = BRANCH;
+    const merge = async () => {
+      // The pull request merged as a fast-forward: main moves to its branch, the pull request closes.
+      await target.git.updateRef('refs/heads/main', (await target.git.readRef(`refs/heads/${branch}`))!);
+      for (const pull of target.pulls) pull.state = 'closed';
+    };
+    const files = async (ref: string) =>
+      (await target.git.listTree(ref, true))
+        .filter((entry) => entry.type === 'blob')
+        .map((entry) => entry.path);
+    /** What the branch changes against main, as `git diff --name-status`. */
+    const changedOnBranch = async () =>
+      (await target.git.git(['diff', '--name-status', 'refs/heads/main', `refs/heads/${branch}`]))
+        .trim()
+        .split('\n');
+
+    beforeAll(async () => {
+      if (!available) return;
+      target = await github.addRepository('contoso', 'evolving', {
+        defaultBranch: 'main',
+        files: { 'README.md': '# Contoso connectors\n' },
+      });
+      target.collaborators.add('github-actions');
+      dataverse.store.put(readFileSync(FIXTURE));
+      const { result } = await snapshot(workflow, 'customHIL', target);
+      expect(result.outputs['pull-request-operation']).toBe('created');
+      await merge();
+    }, TIMEOUT);
+
+    it(
+      'a new version alone makes a pull request that changes only the version',
+      async () => {
+        dataverse.store.put(
+          editedSolution((entries) =>
+            editText(entries, 'solution.xml', (text) =>
+              text.replace('<Version>1.0.0.3<', '<Version>1.0.0.4<'),
+            ),
+          ),
+        );
+        const { result } = await snapshot(workflow, 'customHIL', target);
+        expect(result.outputs).toMatchObject({ changed: 'true', 'pull-request-operation': 'created' });
+        expect(await changedOnBranch()).toEqual(['M\tsolutions/customHIL/Other/Solution.xml']);
+        await merge();
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'with reset-version, a new version alone changes nothing: no commit, no pull request',
+      async () => {
+        // The repository holds what reset-version writes: one run with it to get there.
+        const first = await snapshot(workflow, 'customHIL', target, { 'reset-version': '0.0.0.0' });
+        expect(first.result.outputs['pull-request-operation']).toBe('created');
+        await merge();
+        dataverse.store.put(
+          editedSolution((entries) =>
+            editText(entries, 'solution.xml', (text) =>
+              text.replace('<Version>1.0.0.3<', '<Version>1.0.0.5<'),
+            ),
+          ),
+        );
+        const { result, pr } = await snapshot(workflow, 'customHIL', target, { 'reset-version': '0.0.0.0' });
+        expect(result.status).toBe('success');
+        expect(result.outputs.changed).toBe('false');
+        expect(pr.calls).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'a connector renamed in the environment moves to the folder of its new name',
+      async () => {
+        dataverse.store.put(
+          editedSolution((entries) =>
+            editText(entries, 'customizations.xml', (text) =>
+              text.replace('<displayname>Human-in-the-Loop<', '<displayname>Human Review<'),
+            ),
+          ),
+        );
+        const { result } = await snapshot(workflow, 'customHIL', target, { 'reset-version': '0.0.0.0' });
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        const extract = result.steps.find((step) => step.id === 'extract')!;
+        expect(JSON.parse(extract.outputs.removed!)).toEqual(['custom-connectors/Human-in-the-Loop']);
+        expect(extract.summary).toContain(
+          'custom-connectors/Human-in-the-Loop removed: its connector is no longer in the solution.',
+        );
+        const connectorFolders = new Set(
+          (await files(`refs/heads/${branch}`))
+            .filter((file) => file.startsWith('custom-connectors/'))
+            .map((file) => file.split('/')[1]),
+        );
+        expect([...connectorFolders]).toEqual(['Human Review']);
+        await merge();
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'a connector removed from the solution leaves the pull request without its folder',
+      async () => {
+        const before = (await files('refs/heads/main')).filter((file) =>
+          file.startsWith('custom-connectors/'),
+        );
+        expect(before.length).toBeGreaterThan(0);
+        dataverse.store.put(
+          editedSolution((entries) => {
+            for (const name of Object.keys(entries)) if (name.startsWith('Connector/')) delete entries[name];
+            editText(entries, 'customizations.xml', (text) =>
+              text.replace(/<Connectors>[\s\S]*<\/Connectors>/, '<Connectors />'),
+            );
+            editText(entries, 'solution.xml', (text) =>
+              text.replace(/\s*<RootComponent type="372"[^>]*\/>/, ''),
+            );
+          }),
+        );
+        const { result } = await snapshot(workflow, 'customHIL', target, { 'reset-version': '0.0.0.0' });
+        const failures = result.steps.filter((step) => step.outcome === 'failure');
+        expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        expect(JSON.parse(result.steps.find((step) => step.id === 'extract')!.outputs.removed!)).toEqual([
+          'custom-connectors/Human Review',
+        ]);
+        const body = target.pulls.find((pull) => pull.state === 'open')!.body!;
+        expect(body).toContain('- Connectors written: none\n');
+        expect(body).toContain(
+          '- Removed, as their connector left the solution or was renamed: `custom-connectors/Human Review`',
+        );
+        expect(
+          (await files(`refs/heads/${branch}`)).filter((file) => file.startsWith('custom-connectors/')),
+        ).toEqual([]);
       },
       TIMEOUT,
     );

@@ -1,0 +1,35 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
+import { repositoryFolderName } from './repository-layout.js';
+
+/**
+ * Removes the connector folders that an earlier version of a solution (`previousSource`, a zip or an
+ * unpacked folder, as last extracted) put under `destinationRoot` and the current one no longer
+ * has (`current`, the folders extractConnectors just wrote): their connector left the solution, or
+ * took another display name. Only folders named after the earlier version's connectors go, so the
+ * connectors of other solutions and folders made by hand stay. Returns the folders removed, relative
+ * to destinationRoot.
+ */
+export async function removeLeftConnectors(
+  previousSource: string,
+  destinationRoot: string,
+  current: readonly { folder: string }[],
+  reading: SolutionZipReading = {},
+): Promise<string[]> {
+  const previous = await readSolutionConnectors(previousSource, reading);
+  // In any case: on Windows and macOS a display name changed only in case is the same folder, which
+  // extraction has just written.
+  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const removed: string[] = [];
+  for (const connector of previous) {
+    const folder = repositoryFolderName(connector.displayName || connector.name);
+    if (kept.has(folder.toLowerCase())) continue;
+    const target = path.join(destinationRoot, folder);
+    const stat = await fs.lstat(target).catch(() => undefined);
+    if (!stat?.isDirectory()) continue;
+    await fs.rm(target, { recursive: true });
+    removed.push(folder);
+  }
+  return removed;
+}
