@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path59 = require("node:path");
+    var path60 = require("node:path");
     var fs27 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path59.resolve(baseDir, baseName);
+          const localBin = path60.resolve(baseDir, baseName);
           if (fs27.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path59.extname(baseName))) return void 0;
+          if (sourceExt.includes(path60.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs27.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path59.resolve(
-            path59.dirname(resolvedScriptPath),
+          executableDir = path60.resolve(
+            path60.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path59.basename(
+            const legacyName = path60.basename(
               this._scriptPath,
-              path59.extname(this._scriptPath)
+              path60.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path59.extname(executableFile));
+        launchWithNode = sourceExt.includes(path60.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path59.basename(filename, path59.extname(filename));
+        this._name = path60.basename(filename, path60.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path60) {
-        if (path60 === void 0) return this._executableDir;
-        this._executableDir = path60;
+      executableDir(path61) {
+        if (path61 === void 0) return this._executableDir;
+        this._executableDir = path61;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path59) {
-      let input = path59;
+    function removeDotSegments(path60) {
+      let input = path60;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path59) {
-      if (path59 === "" || path59[0] === "/") {
-        return removeDotSegments(path59);
+    function removeDotSegmentsRelative(path60) {
+      if (path60 === "" || path60[0] === "/") {
+        return removeDotSegments(path60);
       }
-      const segments = path59.split("/");
+      const segments = path60.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path59 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path59 && path59 !== "/" ? path59 : void 0;
+        const path60 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path60 && path60 !== "/" ? path60 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10378,7 +10378,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -10414,7 +10414,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar2;
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path59) {
-      const ctrl = callVisitor(key, node, visitor, path59);
+    function visit_(key, node, visitor, path60) {
+      const ctrl = callVisitor(key, node, visitor, path60);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path59, ctrl);
-        return visit_(key, ctrl, visitor, path59);
+        replaceNode(key, path60, ctrl);
+        return visit_(key, ctrl, visitor, path60);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path59 = Object.freeze(path59.concat(node));
+          path60 = Object.freeze(path60.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path59);
+            const ci = visit_(i2, node.items[i2], visitor, path60);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path59 = Object.freeze(path59.concat(node));
-          const ck = visit_("key", node.key, visitor, path59);
+          path60 = Object.freeze(path60.concat(node));
+          const ck = visit_("key", node.key, visitor, path60);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path59);
+          const cv = visit_("value", node.value, visitor, path60);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path59) {
-      const ctrl = await callVisitor(key, node, visitor, path59);
+    async function visitAsync_(key, node, visitor, path60) {
+      const ctrl = await callVisitor(key, node, visitor, path60);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path59, ctrl);
-        return visitAsync_(key, ctrl, visitor, path59);
+        replaceNode(key, path60, ctrl);
+        return visitAsync_(key, ctrl, visitor, path60);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path59 = Object.freeze(path59.concat(node));
+          path60 = Object.freeze(path60.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path59);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path60);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path59 = Object.freeze(path59.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path59);
+          path60 = Object.freeze(path60.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path60);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path59);
+          const cv = await visitAsync_("value", node.value, visitor, path60);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path59) {
+    function callVisitor(key, node, visitor, path60) {
       if (typeof visitor === "function")
-        return visitor(key, node, path59);
+        return visitor(key, node, path60);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path59);
+        return visitor.Map?.(key, node, path60);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path59);
+        return visitor.Seq?.(key, node, path60);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path59);
+        return visitor.Pair?.(key, node, path60);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path59);
+        return visitor.Scalar?.(key, node, path60);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path59);
+        return visitor.Alias?.(key, node, path60);
       return void 0;
     }
-    function replaceNode(key, path59, node) {
-      const parent = path59[path59.length - 1];
+    function replaceNode(key, path60, node) {
+      const parent = path60[path60.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path59, value) {
+    function collectionFromPath(schema, path60, value) {
       let v = value;
-      for (let i2 = path59.length - 1; i2 >= 0; --i2) {
-        const k = path59[i2];
+      for (let i2 = path60.length - 1; i2 >= 0; --i2) {
+        const k = path60[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path59) => path59 == null || typeof path59 === "object" && !!path59[Symbol.iterator]().next().done;
+    var isEmptyPath = (path60) => path60 == null || typeof path60 === "object" && !!path60[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path59, value) {
-        if (isEmptyPath(path59))
+      addIn(path60, value) {
+        if (isEmptyPath(path60))
           this.add(value);
         else {
-          const [key, ...rest] = path59;
+          const [key, ...rest] = path60;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path59) {
-        const [key, ...rest] = path59;
+      deleteIn(path60) {
+        const [key, ...rest] = path60;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path59, keepScalar) {
-        const [key, ...rest] = path59;
+      getIn(path60, keepScalar) {
+        const [key, ...rest] = path60;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path59) {
-        const [key, ...rest] = path59;
+      hasIn(path60) {
+        const [key, ...rest] = path60;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path59, value) {
-        const [key, ...rest] = path59;
+      setIn(path60, value) {
+        const [key, ...rest] = path60;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path59, value) {
+      addIn(path60, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path59, value);
+          this.contents.addIn(path60, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path59) {
-        if (Collection2.isEmptyPath(path59)) {
+      deleteIn(path60) {
+        if (Collection2.isEmptyPath(path60)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path59) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path60) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path59, keepScalar) {
-        if (Collection2.isEmptyPath(path59))
+      getIn(path60, keepScalar) {
+        if (Collection2.isEmptyPath(path60))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path59, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path60, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path59) {
-        if (Collection2.isEmptyPath(path59))
+      hasIn(path60) {
+        if (Collection2.isEmptyPath(path60))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path59) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path60) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path59, value) {
-        if (Collection2.isEmptyPath(path59)) {
+      setIn(path60, value) {
+        if (Collection2.isEmptyPath(path60)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path59), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path60), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path59, value);
+          this.contents.setIn(path60, value);
         }
       }
       /**
@@ -14526,9 +14526,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -14564,7 +14564,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -14604,7 +14604,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -14627,7 +14627,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -14659,7 +14659,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -14675,7 +14675,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path59) => {
+    visit2.itemAtPath = (cst, path60) => {
       let item = cst;
-      for (const [field, index] of path59) {
+      for (const [field, index] of path60) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path59) => {
-      const parent = visit2.itemAtPath(cst, path59.slice(0, -1));
-      const field = path59[path59.length - 1][0];
+    visit2.parentCollection = (cst, path60) => {
+      const parent = visit2.itemAtPath(cst, path60.slice(0, -1));
+      const field = path60[path60.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path59, item, visitor) {
-      let ctrl = visitor(item, path59);
+    function _visit(path60, item, visitor) {
+      let ctrl = visitor(item, path60);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path59.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path60.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path59);
+            ctrl = ctrl(item, path60);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path59) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path60) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path59, { windows } = {}) => {
-      const segs = path59.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path60, { windows } = {}) => {
+      const segs = path60.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path59, options2) {
+    function openPromise(path60, options2) {
       return new Promise((resolve, reject) => {
-        open2(path59, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path60, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path59, options2, callback) {
+    function open2(path60, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs27.open(path59, "r", function(err2, fd2) {
+      fs27.open(path60, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs27.close(fd2, defaultCallback);
@@ -30290,10 +30290,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message2, options2 = {}) {
     super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -30846,11 +30852,11 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  const quoted3 = folders.map((folder) => `"${folder}"`);
-  if (quoted3.length <= max2) {
-    return quoted3.length <= 1 ? quoted3[0] ?? "" : `${quoted3.slice(0, -1).join(", ")} and ${quoted3[quoted3.length - 1]}`;
+  const quoted2 = folders.map((folder) => `"${folder}"`);
+  if (quoted2.length <= max2) {
+    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
   }
-  return `${quoted3.slice(0, max2).join(", ")} and ${quoted3.length - max2} more`;
+  return `${quoted2.slice(0, max2).join(", ")} and ${quoted2.length - max2} more`;
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -31481,12 +31487,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path59) {
+function findNodeAtLocation(root, path60) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path59) {
+  for (let segment of path60) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32249,7 +32255,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path59 = [root];
+  const path60 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32257,14 +32263,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path59[level];
+    let node = path60[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path59[level] = node;
+      path60[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33321,6 +33327,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -33329,6 +33345,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open2, close: close2 }) => !lineStartsWith(walk, close2) || indentOf(walk, close2) === indentOf(walk, open2)
   );
 }
 
@@ -34780,7 +34806,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path59 = problem.segments;
+  const path60 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34794,21 +34820,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path59.includes("oAuthSettings")) {
-      const last2 = path59[path59.length - 1];
+    if (path60.includes("oAuthSettings")) {
+      const last2 = path60[path60.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path59.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path59[path59.length - 1] === "type" && path59.length === parameterNameDepth(path59) + 1)
+    if (path60.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path60[path60.length - 1] === "type" && path60.length === parameterNameDepth(path60) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path59) {
-  return path59[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path60) {
+  return path60[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36960,11 +36986,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path59 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path59)) continue;
-      let pathItem = asObject(paths[path59]);
+    for (const path60 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path60)) continue;
+      let pathItem = asObject(paths[path60]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path59);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path60);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -36980,7 +37006,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path59, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path60, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37114,8 +37140,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path59, method, pathItemPlace, operation2) {
-    this.path = path59;
+  constructor(path60, method, pathItemPlace, operation2) {
+    this.path = path60;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37292,9 +37318,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path59) {
+function pathVariables(path60) {
   const names3 = [];
-  for (const match2 of path59.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path60.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45595,12 +45621,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path59 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path59)) continue;
-        if (path59.startsWith("x-")) continue;
-        const item = paths[path59];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path59);
-        else this.typeIssue(placeAt(rootNode, "paths", path59), "Object", item);
+      for (const path60 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path60)) continue;
+        if (path60.startsWith("x-")) continue;
+        const item = paths[path60];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path60);
+        else this.typeIssue(placeAt(rootNode, "paths", path60), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45624,8 +45650,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path59) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path59);
+  visitPathItem(item, rootNode, path60) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path60);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46861,12 +46887,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path59 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path60 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path59 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path60 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46973,16 +46999,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path59) {
+function followSchemaPath(model, root, path60) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path59.length && steps < MAX_STEPS; ) {
-    let end = path59.indexOf("/", start);
-    if (end === -1) end = path59.length;
+  for (let start = 0; start < path60.length && steps < MAX_STEPS; ) {
+    let end = path60.indexOf("/", start);
+    if (end === -1) end = path60.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path59.slice(start, end));
+      const next = property(model, current, path60.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47157,9 +47183,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path59 = pathAt(call, key);
-    if (path59 === void 0 || followSchemaPath(model, items.schema, path59).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path59, label) });
+    const path60 = pathAt(call, key);
+    if (path60 === void 0 || followSchemaPath(model, items.schema, path60).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path60, label) });
   }
   return problems;
 }
@@ -48663,16 +48689,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path59) {
-    this.path = path59;
-    const hasBrace = path59.includes("{");
-    this.variables = hasBrace ? scanVariables(path59) : NO_VARIABLES;
+  constructor(path60) {
+    this.path = path60;
+    const hasBrace = path60.includes("{");
+    this.variables = hasBrace ? scanVariables(path60) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path59.indexOf("/"); ; slash = path59.indexOf("/", start)) {
-      const end = slash === -1 ? path59.length : slash;
-      if (hasBrace && isVariableSegment(path59, start, end)) variableSegmentCount++;
+    for (let slash = path60.indexOf("/"); ; slash = path60.indexOf("/", start)) {
+      const end = slash === -1 ? path60.length : slash;
+      if (hasBrace && isVariableSegment(path60, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48701,8 +48727,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path59 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path59) last2 = new PathTemplate(path59);
+    const path60 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path60) last2 = new PathTemplate(path60);
     templates[index] = last2;
   }
   return templates;
@@ -48727,9 +48753,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path59, start) {
-  const slash = path59.indexOf("/", start);
-  return slash === -1 ? path59.length : slash;
+function segmentEnd(path60, start) {
+  const slash = path60.indexOf("/", start);
+  return slash === -1 ? path60.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48738,57 +48764,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path59, start, end) {
+function isVariableSegment(path60, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path59.charCodeAt(start) !== OPEN || path59.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path60.charCodeAt(start) !== OPEN || path60.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path59.charCodeAt(index);
+    const code2 = path60.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path59, open2) {
-  for (let index = open2 + 1; index < path59.length; index++) {
-    const code2 = path59.charCodeAt(index);
+function matchEnd(path60, open2) {
+  for (let index = open2 + 1; index < path60.length; index++) {
+    const code2 = path60.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path59) {
+function scanVariables(path60) {
   const variables = [];
-  for (let open2 = path59.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path59, open2);
+  for (let open2 = path60.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path60, open2);
     if (close2 === -1) {
-      open2 = path59.indexOf("{", open2 + 1);
+      open2 = path60.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path59.slice(open2 + 1, close2);
+    const name = path60.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path59.indexOf("{", close2 + 1);
+    open2 = path60.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path59) {
+function routeOf(path60) {
   let route = "";
   let copied = 0;
-  for (let open2 = path59.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path59, open2);
+  for (let open2 = path60.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path60, open2);
     if (close2 === -1) {
-      open2 = path59.indexOf("{", open2 + 1);
+      open2 = path60.indexOf("{", open2 + 1);
       continue;
     }
-    route += path59.slice(copied, open2) + "{}";
+    route += path60.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path59.indexOf("{", copied);
+    open2 = path60.indexOf("{", copied);
   }
-  return copied === 0 ? path59 : route + path59.slice(copied);
+  return copied === 0 ? path60 : route + path60.slice(copied);
 }
-function routeHash(path59) {
+function routeHash(path60) {
   let hash = 0;
-  for (let index = 0; index < path59.length; index++) {
-    const code2 = path59.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path59, index) : -1;
+  for (let index = 0; index < path60.length; index++) {
+    const code2 = path60.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path60, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48809,15 +48835,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path59 of pathKeys(swagger)) {
-    const message2 = problem(path59);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path59), message: message2 });
+  for (const path60 of pathKeys(swagger)) {
+    const message2 = problem(path60);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path60), message: message2 });
   }
 }
-function templateProblem(path59) {
+function templateProblem(path60) {
   let open2 = -1;
-  for (let index = 0; index < path59.length; index++) {
-    const character = path59[index];
+  for (let index = 0; index < path60.length; index++) {
+    const character = path60[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48851,15 +48877,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path59 = operations[index].path;
-    if (!path59.includes("{")) {
-      while (index < operations.length && operations[index].path === path59) index++;
+    const path60 = operations[index].path;
+    if (!path60.includes("{")) {
+      while (index < operations.length && operations[index].path === path60) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path59; index++)
+    for (; index < operations.length && operations[index].path === path60; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path59);
+    const route = routeHash(path60);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48905,7 +48931,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path59) => path59.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path60) => path60.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48925,7 +48951,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path59) => /[?#]/.test(path59) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path60) => /[?#]/.test(path60) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48941,7 +48967,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path59) => path59.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path60) => path60.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48955,8 +48981,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path59) => {
-        const problem = templateProblem(path59);
+      reportPathKeys(context, (path60) => {
+        const problem = templateProblem(path60);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -48973,9 +48999,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path59) => (
+        (path60) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path59.includes("=") && pathVariables(path59).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path60.includes("=") && pathVariables(path60).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49070,14 +49096,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path59 of pathKeys(swagger)) {
-        const key = path59.toLowerCase();
+      for (const path60 of pathKeys(swagger)) {
+        const key = path60.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path59),
+            pointer: childPointer("/paths", path60),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path59
+              path60
             )
           });
         }
@@ -49097,12 +49123,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path59 in paths) {
-        if (!has(paths, path59)) continue;
-        const pathItem = asObject(paths[path59]);
+      for (const path60 in paths) {
+        if (!has(paths, path60)) continue;
+        const pathItem = asObject(paths[path60]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path59, "$ref"),
+          pointer: childPointer("/paths", path60, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -50903,26 +50929,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path59 = [];
+    const path60 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path59.push(start);
+    path60.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path59.pop();
+        path60.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path59.slice(path59.indexOf(target)));
+      if (seen === "grey") cycles.push(path60.slice(path60.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path59.push(target);
+        path60.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -51540,7 +51566,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path59 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path60 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51548,7 +51574,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path59}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path60}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51801,8 +51827,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path59) {
-  return routeOf(path59).replace(/\/+$/, "").toLowerCase();
+function templateShape(path60) {
+  return routeOf(path60).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52054,10 +52080,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path59, options2 = {}) {
+function offsetOfPath(document, path60, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path59.entries()) {
+  for (const [index, step2] of path60.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52068,7 +52094,7 @@ function offsetOfPath(document, path59, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path59.length - 1;
+    const isLast = index === path60.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -52090,12 +52116,13 @@ async function loadConfig(options2) {
 function parseConfig(text3, file, options2) {
   const lineCounter = new import_yaml2.LineCounter();
   const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  const fail = (message2, offset, hint) => {
+  const problemAt = (message2, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UsageError(message2, {
-      location: { file: displayPath(options2.cwd, file), line, column: col },
-      hint
-    });
+    const location = { file: displayPath(options2.cwd, file), line, column: col };
+    return { offset, error: new UsageError(message2, { location, hint }) };
+  };
+  const fail = (message2, offset, hint) => {
+    throw problemAt(message2, offset, hint).error;
   };
   const syntaxError = document.errors[0];
   if (syntaxError) {
@@ -52106,21 +52133,37 @@ function parseConfig(text3, file, options2) {
     );
   }
   const value = toPlainValue(document, fail) ?? {};
+  const problems = [];
   const validate = compiledSchema();
   if (!validate(value)) {
-    const problem = describeSchemaError(validate.errors[0], value);
-    fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
+    for (const error2 of distinctErrors(validate.errors ?? [])) {
+      const problem = describeSchemaError(error2, value);
+      problems.push(
+        problemAt(
+          problem.message,
+          offsetOfPath(document, problem.path, { key: problem.atKey }),
+          problem.hint
+        )
+      );
+    }
   }
   const config2 = value;
   const known = options2.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
-  for (const ruleId of Object.keys(config2.rules ?? {})) {
+  const rules = isMap2(config2.rules) ? config2.rules : {};
+  for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
-    fail(
-      `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
-      offsetOfPath(document, ["rules", ruleId], { key: true }),
-      RULES_HINT
+    problems.push(
+      problemAt(
+        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        offsetOfPath(document, ["rules", ruleId], { key: true }),
+        RULES_HINT
+      )
     );
+  }
+  if (problems.length > 0) {
+    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
+    throw new UsageError(first.message, { location: first.location, hint: first.hint, also: rest });
   }
   return {
     path: file,
@@ -52128,6 +52171,20 @@ function parseConfig(text3, file, options2) {
     rules: config2.rules ?? {},
     ignore: config2.ignore ?? []
   };
+}
+function isMap2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function distinctErrors(errors2) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors2.filter((error2) => {
+    if (error2.keyword === "if") return false;
+    const extra = error2.params.additionalProperty ?? "";
+    const key = `${error2.instancePath}\0${extra}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function toPlainValue(document, fail) {
   try {
@@ -52168,16 +52225,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path59 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path59;
-  const value = path59.reduce(
+  const path60 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path60;
+  const value = path60.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path59.length === 0) {
+    if (path60.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52188,7 +52245,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path59, name],
+      path: [...path60, name],
       atKey: true
     };
   }
@@ -52196,7 +52253,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path59,
+      path: path60,
       atKey: false
     };
   }
@@ -52206,40 +52263,40 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path59,
+        path: path60,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path59, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path60, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path59,
+      path: path60,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path59, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path60, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path59,
+      path: path60,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path59,
+    path: path60,
     atKey: false
   };
 }
 var validator;
 function compiledSchema() {
-  validator ??= new import_ajv2.default({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
 function displayPath(cwd, file) {
@@ -52326,9 +52383,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path59, method, body) => `{
+var operation = (path60, method, body) => `{
   "paths": {
-    "${path59}": {
+    "${path60}": {
       "${method}": ${body}
     }
   }
@@ -53630,21 +53687,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path59 in paths) {
-    if (!has(paths, path59)) continue;
-    const pathItem = refPathItem(paths[path59]);
+  for (const path60 in paths) {
+    if (!has(paths, path60)) continue;
+    const pathItem = refPathItem(paths[path60]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path59));
-    unfollowed2.set(path59, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path60));
+    unfollowed2.set(path60, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path59 in paths) {
-    if (!has(paths, path59)) continue;
-    const pathItem = refPathItem(paths[path59]);
+  for (const path60 in paths) {
+    if (!has(paths, path60)) continue;
+    const pathItem = refPathItem(paths[path60]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -53656,17 +53713,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path59 of all) {
-    const before = has(pathsBefore, path59) ? pathsBefore[path59] : void 0;
-    const after = has(pathsAfter, path59) ? pathsAfter[path59] : void 0;
+  for (const path60 of all) {
+    const before = has(pathsBefore, path60) ? pathsBefore[path60] : void 0;
+    const after = has(pathsAfter, path60) ? pathsAfter[path60] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path59);
-    const whyBefore = unfollowedBefore.get(path59);
+    const whyAfter = unfollowedAfter.get(path60);
+    const whyBefore = unfollowedBefore.get(path60);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path59);
+    const pathItemPointer = childPointer("/paths", path60);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -53674,12 +53731,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path59)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path60)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path59)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path59)} was not compared: in the base version, ${whyBefore}.` : refEdit(path59, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path60)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path60)} was not compared: in the base version, ${whyBefore}.` : refEdit(path60, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -53689,12 +53746,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path59, before, after) {
+function refEdit(path60, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path59)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path60)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path59)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path59)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path60)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path60)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54075,8 +54132,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path59) {
-  return path59.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path60) {
+  return path60.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -54692,7 +54749,10 @@ var import_node_fs6 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
-  const [before, after] = await Promise.all([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
+  if (oldSide.status === "rejected") throw oldSide.reason;
+  if (newSide.status === "rejected") throw newSide.reason;
+  const [before, after] = [oldSide.value, newSide.value];
   if (before.file && after.file && before.file !== after.file) {
     throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {
       location: { file: newPath },
@@ -55234,10 +55294,10 @@ ${rename.to}`, rename])).values()
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
     if (object === void 0 || !Object.hasOwn(object, from)) {
-      refused2.push(`${quoted2(rename)} was not renamed: the key is not there.`);
+      refused2.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename.to)) {
       refused2.push(
-        `${quoted2(rename)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`
+        `${keyAt(rename.pointer)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`
       );
     } else if (clashes.length > 1) {
       if (clashes[0] === rename) {
@@ -55258,7 +55318,10 @@ ${rename.to}`, rename])).values()
       return {
         text: text3,
         renamed: 0,
-        refused: [...refused2, `${quoted2(rename)}: the key was not found in the text; no key was renamed.`]
+        refused: [
+          ...refused2,
+          `${keyAt(rename.pointer)}: the key was not found in the text; no key was renamed.`
+        ]
       };
     }
     edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
@@ -55317,8 +55380,8 @@ function stringValue(token, as = (value) => value) {
     return void 0;
   }
 }
-function quoted2(rename) {
-  return `'${parsePointer(rename.pointer).pop()}' at ${rename.pointer}`;
+function keyAt(pointer) {
+  return `'${parsePointer(pointer).pop()}' at ${pointer}`;
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
@@ -55354,12 +55417,13 @@ async function fixJsonSlips(paths, options2 = {}) {
   for (const folder of await foldersToValidate(paths, cwd, config2)) {
     let connector = await loadConnectorFolder(folder, cwd);
     const fixed = /* @__PURE__ */ new Map();
+    const leftAsIs = /* @__PURE__ */ new Map();
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
       if (file === void 0) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
       if (typeof outcome === "number") fixed.set(kind, { file: file.displayPath, slips: outcome, keys: 0 });
-      else if (outcome !== void 0) report2.notFixed.push({ file: file.displayPath, reason: outcome });
+      else if (outcome !== void 0) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
     const renames = keyRenamesOf(
@@ -55367,9 +55431,13 @@ async function fixJsonSlips(paths, options2 = {}) {
       resolveProfile(connector.absolutePath, options2.profile, config2),
       config2
     );
+    for (const [kind, { file, reason }] of leftAsIs) {
+      const keys = renamesLeft(renames.get(kind) ?? []);
+      report2.notFixed.push({ file, reason: keys === "" ? reason : `${reason} ${keys}` });
+    }
     for (const kind of JSON_FILES) {
       const file = connector.files[kind];
-      if (file === void 0) continue;
+      if (file === void 0 || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report2);
       if (keys > 0) fixed.set(kind, { file: file.displayPath, slips: fixed.get(kind)?.slips ?? 0, keys });
     }
@@ -55394,7 +55462,13 @@ function keyRenamesOf(connector, profile, config2) {
 async function renameKeysOfFile(folder, file, renames, report2) {
   const document = file.document;
   if (renames.length === 0 || document === void 0 || !document.isStrictJson) return 0;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return 0;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
+    report2.notFixed.push({
+      file: file.displayPath,
+      reason: `it is not valid UTF-8 (GEN-ENCODING), so ${keysNamed(renames, "its")} renamed: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`
+    });
+    return 0;
+  }
   const renamed = renameKeys(document, renames);
   for (const reason of renamed.refused) report2.notFixed.push({ file: file.displayPath, reason });
   if (renamed.renamed === 0) return 0;
@@ -55403,6 +55477,18 @@ async function renameKeysOfFile(folder, file, renames, report2) {
   if (written2.written) return renamed.renamed;
   report2.notFixed.push({ file: file.displayPath, reason: written2.reason });
   return 0;
+}
+function renamesLeft(renames) {
+  if (renames.length === 0) return "";
+  return `${keysNamed(renames, "Its")} renamed either: keys are renamed only in a file that is strict JSON; run validate --fix again once its syntax is fixed.`;
+}
+function keysNamed(renames, its) {
+  const pointers = [...new Set(renames.map((rename) => rename.pointer))];
+  const named = pointers.slice(0, 3).map(keyAt);
+  if (pointers.length > 3) named.push(`${pointers.length - 3} more`);
+  if (named.length === 1) return `${its} misspelled key ${named[0]} was not`;
+  const list3 = `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  return `${its} ${plural(pointers.length, "misspelled key")} (${list3}) were not`;
 }
 async function fixJsonFile(folder, file) {
   const document = file.document;
@@ -55487,6 +55573,19 @@ function ancestors(file) {
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
+
+// packages/validator/src/git/fetch-advice.ts
+function fetchAdvice(ref, remotes) {
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
+  if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
+  const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const branch = ref.replace(/^refs\/heads\//, "");
+  return `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+}
+
+// packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var Git = class {
   constructor(cwd, executable = "git") {
@@ -55508,8 +55607,9 @@ var Git = class {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
+      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, "")}); in GitHub Actions, check out with fetch-depth: 0.`
+        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`
       });
     }
   }
@@ -56028,6 +56128,17 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+function isBreakingChange(finding) {
+  return finding.ruleId.startsWith("BRK-");
+}
+
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const sources = /* @__PURE__ */ new Map();
@@ -56174,7 +56285,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
+    const breaking = diff.changes.filter(isBreakingChange).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
@@ -56281,6 +56392,13 @@ function fingerprints(findings, fileKeyOf) {
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
+}
+
+// packages/validator/src/reporters/baseline-note.ts
+function newSinceBaseNote(findings) {
+  if (!findings.some((finding) => finding.baseline === "existing")) return "";
+  const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  return `; ${fresh} new since the base`;
 }
 
 // packages/validator/src/reporters/markdown.ts
@@ -56700,7 +56818,7 @@ function formatText(result, options2 = {}) {
   const total = result.findings.length;
   const last2 = total === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
     worstStyle(result.counts),
-    `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}.`
+    `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
   );
   return [...blocks, last2].join("\n\n") + "\n";
 }
@@ -56730,17 +56848,22 @@ function worstStyle(counts) {
   return SEVERITY_STYLE.info;
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+// packages/validator/src/profile-fallback.ts
+var import_node_path22 = __toESM(require("node:path"), 1);
+function profileFallbackFolders(connectors, options2) {
+  if (options2.profile || options2.config?.profile) return [];
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path22.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+}
+function profileFallbackNote(folders, chooseProfile) {
+  if (folders.length === 0) return void 0;
+  const named = folders.length <= 3 ? folders.join(", ") : `${folders.slice(0, 3).join(", ")} and ${folders.length - 3} more`;
+  const them = folders.length === 1 ? "it" : "them";
+  return `${named} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
 // packages/cli/src/report-output.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -56753,11 +56876,11 @@ function writeOutput(io, output, format3) {
 
 // packages/cli/src/repository-root.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path22.default.resolve(cwd); ; dir = import_node_path22.default.dirname(dir)) {
-    if ((0, import_node_fs14.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
-    if (import_node_path22.default.dirname(dir) === dir) return import_node_path22.default.resolve(cwd);
+  for (let dir = import_node_path23.default.resolve(cwd); ; dir = import_node_path23.default.dirname(dir)) {
+    if ((0, import_node_fs14.existsSync)(import_node_path23.default.join(dir, ".git"))) return dir;
+    if (import_node_path23.default.dirname(dir) === dir) return import_node_path23.default.resolve(cwd);
   }
 }
 
@@ -56780,9 +56903,9 @@ async function writeReport(context, result, options2) {
     fixes: options2.fixes
   });
   if (options2.output) {
-    const target = import_node_path23.default.resolve(io.cwd, options2.output);
+    const target = import_node_path24.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs15.promises.mkdir(import_node_path23.default.dirname(target), { recursive: true });
+      await import_node_fs15.promises.mkdir(import_node_path24.default.dirname(target), { recursive: true });
       await import_node_fs15.promises.writeFile(target, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
@@ -56860,6 +56983,12 @@ function registerValidateCommand(program2, context) {
         result.connectors.map((connector) => connector.path)
       );
     await writeReport(context, result, { ...options2, fixes });
+    const note = profileFallbackNote(
+      profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config: config2 }),
+      "give --profile certified (or independent-publisher)"
+    );
+    if (note) io.stderr.write(`note: ${printable(note)}
+`);
     context.setExit(failsThreshold(result, options2.failOn) ? ExitCode.Failure : ExitCode.Success);
   });
 }
@@ -56966,7 +57095,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -58743,6 +58872,9 @@ function pollDelayMs(poll) {
 function waitRunsOut(wait, now, delayMs) {
   return now - wait.sentAt + delayMs > wait.maxWaitMs;
 }
+function waitMinutes(wait) {
+  return plural(Math.round(wait.maxWaitMs / 6e4), "minute");
+}
 
 // packages/dataverse/src/web-api/unconfirmed-export.ts
 function unconfirmedExport(unconfirmed) {
@@ -58904,7 +59036,7 @@ var DataverseClient = class {
       const delay = pollDelayMs(poll);
       if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
           }
@@ -59000,15 +59132,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path59, options2) {
-    return await this.send("GET", path59, options2);
+  async get(path60, options2) {
+    return await this.send("GET", path60, options2);
   }
-  async post(path59, options2) {
-    return await this.send("POST", path59, options2);
+  async post(path60, options2) {
+    return await this.send("POST", path60, options2);
   }
-  async send(method, path59, request2) {
+  async send(method, path60, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path59, this.options.environment);
+    const url = new URL(WEB_API_PATH + path60, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -60340,10 +60472,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path59 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path59.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path59)) return "drive-letter";
-  if (path59.split("/").includes("..")) return "parent-segment";
+  const path60 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path60.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path60)) return "drive-letter";
+  if (path60.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60439,8 +60571,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path59, isFolder, value) {
-    const segments = path59.split("/");
+  place(path60, isFolder, value) {
+    const segments = path60.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -61105,7 +61237,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -61140,7 +61272,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path24.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -61386,9 +61518,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path59) {
+function jsonValueLocation(text3, path60) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path59);
+  const node = tree && findNodeAtLocation2(tree, path60);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61446,15 +61578,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs21 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs20.promises.readdir(import_node_path25.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs20.promises.readdir(import_node_path26.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61473,7 +61605,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target)) {
-    await import_node_fs21.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.resolve(target)), { recursive: true });
+    await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.resolve(target)), { recursive: true });
     await import_node_fs21.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
@@ -61481,9 +61613,9 @@ async function commitFolder(staged, target, options2) {
   const result = { written: [], deleted: [], unchanged: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path26.default.join(staged, file);
-    const to = import_node_path26.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path26.default.posix.dirname(file)));
+    const from = import_node_path27.default.join(staged, file);
+    const to = import_node_path27.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path27.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs21.promises.lstat(to).catch(() => void 0);
@@ -61502,7 +61634,7 @@ async function commitFolder(staged, target, options2) {
     const wanted = new Set(files);
     for (const file of await listFiles2(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs21.promises.rm(import_node_path26.default.join(targetRoot, file));
+      await import_node_fs21.promises.rm(import_node_path27.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -61531,7 +61663,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path26.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path27.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -61539,8 +61671,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs21.promises.rename(
-        import_node_path26.default.join(this.root, ...parent, before[index]),
-        import_node_path26.default.join(this.root, ...parent, after[index])
+        import_node_path27.default.join(this.root, ...parent, before[index]),
+        import_node_path27.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -61574,7 +61706,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path26.default.join(current, segment);
+    const next = import_node_path27.default.join(current, segment);
     const entry = await import_node_fs21.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -61598,7 +61730,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs21.promises.rm(next);
     }
-    await import_node_fs21.promises.mkdir(import_node_path26.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs21.promises.mkdir(import_node_path27.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -61633,13 +61765,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path26.default.join(root, relative);
+    const absolute = import_node_path27.default.join(root, relative);
     const entries = await import_node_fs21.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs21.promises.rmdir(import_node_path26.default.join(root, child));
+        await import_node_fs21.promises.rmdir(import_node_path27.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -61649,11 +61781,11 @@ async function removeEmptyFolders(root, protect) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs22.promises.mkdir(import_node_path27.default.dirname(file), { recursive: true });
+    await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     await import_node_fs22.promises.writeFile(temporary, "");
     await import_node_fs22.promises.rm(temporary, { force: true });
@@ -61851,17 +61983,17 @@ function optionValuePrefixFrom(text3) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path28.default.resolve(folder);
+  const resolved2 = import_node_path29.default.resolve(folder);
   const first = await import_node_fs23.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path28.default.dirname(made)) {
+    for (let made = resolved2; isWithin(first, made); made = import_node_path29.default.dirname(made)) {
       const gone = await import_node_fs23.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
@@ -61873,7 +62005,7 @@ async function makeFolderWithParents(folder) {
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -61941,13 +62073,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path29.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path30.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -61998,7 +62130,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path30.default.join(folder, file));
+    const ending = await endingOf(import_node_path31.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -62026,7 +62158,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path30.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path31.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs25.promises.readFile(file), file), file);
 }
 
@@ -62060,7 +62192,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -62225,13 +62357,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path31.default.dirname(destination);
+    const folder = import_node_path32.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs26.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path31.default.join(staging, folderPath);
+    const destination = import_node_path32.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs26.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -62249,7 +62381,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path31.default.join(staging, folderPath);
+    const destination = import_node_path32.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -62283,7 +62415,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs27.promises.stat(folder).catch(() => void 0)) return;
@@ -62310,7 +62442,7 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path32.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path33.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs27.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -62327,14 +62459,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path33.default.join(folder, file),
+    import_node_path34.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -62348,7 +62480,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -62416,21 +62548,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path34.default.join(folder, first.file),
+    import_node_path35.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path35.default.join(folder, file),
+    import_node_path36.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -62468,6 +62600,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
   });
+  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -62479,7 +62612,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -62500,11 +62633,11 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs28.promises.readFile(import_node_path36.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs28.promises.readFile(import_node_path37.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs28.promises.readFile(import_node_path36.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs28.promises.readFile(import_node_path37.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -62544,6 +62677,17 @@ function pairedZipPaths(zipPath) {
   const stem = match2 ? match2[1] : zipPath;
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
+async function refuseMissingPair(given2, pair) {
+  const kind = import_node_path37.default.resolve(given2) === import_node_path37.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const other = pair[kind];
+  const exists2 = async (file) => await import_node_fs28.promises.stat(file).catch(() => void 0) !== void 0;
+  if (!await exists2(given2) || await exists2(other)) return;
+  const name = import_node_path37.default.basename(given2);
+  throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
+    location: { file: other },
+    hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
+  });
+}
 async function stageBoth(zipPath, staging, options2) {
   const { unmanaged, managed } = pairedZipPaths(zipPath);
   const common = { managed: "2", resetVersion: options2.resetVersion };
@@ -62555,7 +62699,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path36.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path37.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -62566,7 +62710,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path36.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path37.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -62577,19 +62721,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path36.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path36.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path36.default.join(staging, file))))
+      const from = import_node_path37.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path37.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs28.promises.mkdir(import_node_path36.default.dirname(import_node_path36.default.join(staging, variant)), { recursive: true });
-      await import_node_fs28.promises.rename(from, import_node_path36.default.join(staging, variant));
+      await import_node_fs28.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.join(staging, variant)), { recursive: true });
+      await import_node_fs28.promises.rename(from, import_node_path37.default.join(staging, variant));
     }
   } finally {
     await import_node_fs28.promises.rm(managedStaging, { recursive: true, force: true });
@@ -62599,7 +62743,7 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -62690,7 +62834,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path37.default.join(folder, file);
+  const located = (file) => import_node_path38.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -62945,7 +63089,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs30 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   const stat = await import_node_fs30.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
@@ -62956,7 +63100,7 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs30.promises.mkdtemp(import_node_path38.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs30.promises.mkdtemp(import_node_path39.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -62976,8 +63120,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path38.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, file)), shown), shown);
+    const shown = import_node_path39.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -62994,13 +63138,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path38.default.join(displayRoot, part)
+        file: import_node_path39.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -63008,10 +63152,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path38.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path39.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path38.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile
     ),
     manifestFile
@@ -63026,7 +63170,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -63113,10 +63257,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path39.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path40.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path39.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path40.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -63136,8 +63280,8 @@ async function prepare(connector, destination, folder) {
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs31.promises.readFile(import_node_path39.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path39.default.join(destination, apiPropertiesName)
+    await import_node_fs31.promises.readFile(import_node_path40.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path40.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -63167,9 +63311,9 @@ async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs31.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs31.promises.writeFile(import_node_path39.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs31.promises.writeFile(import_node_path40.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path39.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path40.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -63203,7 +63347,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -63227,7 +63371,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path40.default.basename(folder).toLowerCase();
+  const folderName = import_node_path41.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -63252,7 +63396,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs32.promises.readdir(folder).catch(async (error2) => {
     const exists2 = await import_node_fs32.promises.stat(folder).then(
@@ -63274,9 +63418,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs32.promises.readFile(import_node_path41.default.join(folder, actual));
+    return import_node_fs32.promises.readFile(import_node_path42.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path41.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path42.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -63285,7 +63429,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path41.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path42.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -63337,7 +63481,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -63389,8 +63533,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs33.promises.mkdir(import_node_path42.default.dirname(import_node_path42.default.join(folder, relative)), { recursive: true });
-    await import_node_fs33.promises.writeFile(import_node_path42.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs33.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.join(folder, relative)), { recursive: true });
+    await import_node_fs33.promises.writeFile(import_node_path43.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -63542,7 +63686,7 @@ function connectorElement(connector) {
 // packages/solution/src/certification/check-package.ts
 var import_node_fs34 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -63644,7 +63788,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -63656,7 +63800,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path43.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path44.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -63677,7 +63821,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path44.default.basename(zipPath);
+  const outerName = import_node_path45.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -63692,7 +63836,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs34.promises.mkdtemp(import_node_path44.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs34.promises.mkdtemp(import_node_path45.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -63731,7 +63875,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path44.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path45.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -63790,7 +63934,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path44.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path45.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -63892,7 +64036,7 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs35 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -63900,9 +64044,19 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path45.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path46.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
+  for (const [role, file] of roles) {
+    if (!/\.zip$/i.test(file))
+      throw new UsageError(
+        `is given as the ${role}, but is not a .zip; the package keeps only solution zips in PkgAssets/.`,
+        {
+          location: { file },
+          hint: `Give the ${role} zip exported from Dataverse (or written by connector-alm pack or build-solution).`
+        }
+      );
+  }
   if (!/\.zip$/i.test(out))
     throw new UsageError("must end in .zip.", {
       location: { file: out },
@@ -63922,7 +64076,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path45.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path46.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -63955,11 +64109,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path45.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path45.default.basename(other).toLowerCase() === name);
+    const name = import_node_path46.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path46.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path45.default.resolve(earlierFile) === import_node_path45.default.resolve(file))
+    if (import_node_path46.default.resolve(earlierFile) === import_node_path46.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -63967,10 +64121,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path45.default.extname(file);
-    const renamed = `${import_node_path45.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path45.default.basename(earlierFile);
-    const same = earlierName === import_node_path45.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path46.default.extname(file);
+    const renamed = `${import_node_path46.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path46.default.basename(earlierFile);
+    const same = earlierName === import_node_path46.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -64141,7 +64295,7 @@ async function followImportJob(client, importJobId, what, wait, onProgress) {
     const delay = pollDelayMs(poll);
     if (waitRunsOut(wait, clock.now(), delay)) {
       throw new UserError(
-        `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
+        `${what} did not finish within ${waitMinutes(wait)} (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
         {
           hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`
         }
@@ -64419,7 +64573,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path59) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path59) }, hint: SHAPE_HINT });
+  const wrongShape = (message2, path60) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path60) }, hint: SHAPE_HINT });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -64716,6 +64870,7 @@ var FaultSwitches = class {
   jobFailures = [];
   importFailures = [];
   hiddenJobs = [];
+  runningImports = 0;
   loginFaults = [];
   /**
    * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
@@ -64749,6 +64904,15 @@ var FaultSwitches = class {
   hideNextJob(reads) {
     this.hiddenJobs.push(reads);
   }
+  /**
+   * The next synchronous ImportSolution whose answer is lost (a fault with `afterProcessing`) is still
+   * running when it is lost, as a big import goes on in the service after a gateway severed its
+   * connection (at about 4 minutes): its import job moves one step per read, and ends after
+   * `asyncPolls` reads, as an asynchronous import's does.
+   */
+  keepNextImportRunning() {
+    this.runningImports++;
+  }
   /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
   injectLogin(fault, options2 = {}) {
     const endpoint2 = options2.endpoint ?? "token";
@@ -64761,6 +64925,7 @@ var FaultSwitches = class {
     this.jobFailures = [];
     this.importFailures = [];
     this.hiddenJobs = [];
+    this.runningImports = 0;
   }
   /** The fault for this request, if one is armed; consumes one use. */
   take(operation2) {
@@ -64776,6 +64941,12 @@ var FaultSwitches = class {
   }
   takeImportFailure() {
     return this.importFailures.shift();
+  }
+  /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */
+  takeRunningImport() {
+    if (this.runningImports === 0) return false;
+    this.runningImports--;
+    return true;
   }
   takeHiddenReads() {
     return this.hiddenJobs.shift() ?? 0;
@@ -64801,7 +64972,11 @@ var ImportJob = class {
   manifest;
   startedOn;
   failure;
-  /** The system job of an asynchronous import; none for a synchronous one, done when the request returns. */
+  /**
+   * The system job of an asynchronous import, or the work of a synchronous one that runs on after its
+   * answer was lost (FaultSwitches.keepNextImportRunning); none for a synchronous one done when the
+   * request returns.
+   */
   job;
   runBy(job) {
     this.job = job;
@@ -64984,7 +65159,7 @@ var ALL_PRIVILEGES = [
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
 var import_node_fs36 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
@@ -64992,7 +65167,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs36.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path46.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path47.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -65012,7 +65187,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path46.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path47.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -65140,7 +65315,7 @@ var DataverseService = class {
   async processUnanswered(request2, url, resource, caller) {
     const lost = new import_node_http.ServerResponse(request2);
     try {
-      await this.route(request2, lost, url, resource, caller);
+      await this.route(request2, lost, url, resource, caller, { answerLost: true });
     } catch (error2) {
       if (!(error2 instanceof ODataFailure)) throw error2;
     }
@@ -65184,7 +65359,7 @@ var DataverseService = class {
       )
     );
   }
-  async route(request2, response, url, resource, caller) {
+  async route(request2, response, url, resource, caller, { answerLost = false } = {}) {
     const method = request2.method ?? "GET";
     const keyed = KEYED.exec(resource);
     if (method === "GET") {
@@ -65209,7 +65384,7 @@ var DataverseService = class {
         case "DownloadSolutionExportData":
           return this.downloadExport(response, body);
         case "ImportSolution":
-          return this.importSolution(response, body, caller, false);
+          return this.importSolution(response, body, caller, false, answerLost);
         case "ImportSolutionAsync":
           return this.importSolution(response, body, caller, true);
       }
@@ -65334,7 +65509,7 @@ var DataverseService = class {
       ExportSolutionFile: Buffer.from(entry.zip).toString("base64")
     });
   }
-  importSolution(response, body, caller, asynchronous) {
+  importSolution(response, body, caller, asynchronous, answerLost = false) {
     const action = asynchronous ? "ImportSolutionAsync" : "ImportSolution";
     const parameters = bindParameters(action, body, IMPORT_SOLUTION);
     requirePrivilege(caller, "prvImportSolution");
@@ -65356,7 +65531,9 @@ var DataverseService = class {
     const manifest = readableManifest(zip);
     const now = this.options.clock.now();
     this.importJobCount++;
-    if (!asynchronous) {
+    const faults = this.options.faults;
+    const runsOn = !asynchronous && answerLost && faults.takeRunningImport();
+    if (!asynchronous && !runsOn) {
       const importJob2 = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob2);
       const refused2 = refusal2();
@@ -65376,7 +65553,6 @@ var DataverseService = class {
       }
       return sendOData(response, 204);
     }
-    const faults = this.options.faults;
     const importFailure = faults.takeImportFailure();
     const importJob = new ImportJob(importJobId, manifest, now);
     const work = () => {
@@ -65401,8 +65577,9 @@ var DataverseService = class {
       faults.takeHiddenReads()
     );
     importJob.runBy(job);
-    this.jobs.set(job.id, job);
     this.importJobs.set(importJobId, importJob);
+    if (runsOn) return;
+    this.jobs.set(job.id, job);
     sendOData(response, 200, {
       "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
       AsyncOperationId: job.id,
@@ -65986,7 +66163,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs37 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -66007,7 +66184,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs37.readFileSync)(import_node_path47.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs37.readFileSync)(import_node_path48.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -66054,7 +66231,7 @@ function registerExportCommand(program2, context) {
     program2.command("export").description("export a solution from a Dataverse environment to a zip").argument("<solution-name>", "unique name of the solution")
   ).option("-o, --out <file>", "zip to write (default: <solution-name>.zip, or _managed.zip)").option("--managed", "export as managed", false).option("--sync", "use the synchronous ExportSolution call (small solutions only)", false).option(
     "--max-wait <minutes>",
-    "how long to wait for an asynchronous export, counted from its request",
+    "how long to wait for an asynchronous export, counted from its first request",
     positiveMinutes,
     60
   ).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
@@ -66070,7 +66247,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path48.default.resolve(
+    const outputFile = import_node_path49.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -66093,7 +66270,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -66102,7 +66279,7 @@ function registerImportCommand(program2, context) {
     )
   ).option("--async", "always use ImportSolutionAsync (default: for solutions over 2 MB)").option("--no-async", "always use the synchronous ImportSolution call").option(
     "--max-wait <minutes>",
-    "how long to wait for an asynchronous import, counted from its request",
+    "how long to wait for an asynchronous import, or a synchronous one whose answer was lost, counted from its first request",
     positiveMinutes,
     60
   ).option(
@@ -66118,7 +66295,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path49.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path50.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs38.readFileSync)(file, "utf8");
@@ -66137,7 +66314,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path49.default.resolve(io.cwd, zip),
+        file: import_node_path50.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -66160,7 +66337,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto16 = require("node:crypto");
 var import_node_fs39 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -66217,8 +66394,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path50.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path50.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path51.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path51.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -66251,7 +66428,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs39.readFileSync)(import_node_path50.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs39.readFileSync)(import_node_path51.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -66378,7 +66555,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs40 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -66388,7 +66565,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs40.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path51.default.join(directory, entry.name);
+      const absolute = import_node_path52.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -67884,17 +68061,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path59 = requestOptions.url.replace(options2.baseUrl, "");
+    const path60 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path59} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path60} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path59} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path60} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -70607,7 +70784,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path59) => path59.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path60) => path60.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -71004,7 +71181,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -71125,8 +71302,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path59 of changes.deletions)
-    entries.push({ path: `${folder}/${path59}`, mode: "100644", type: "blob", sha: null });
+  for (const path60 of changes.deletions)
+    entries.push({ path: `${folder}/${path60}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71318,6 +71495,7 @@ function diffConnectorFiles2(local, remote) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
   return {
+    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;
@@ -71360,7 +71538,8 @@ function pullRequestBody(input) {
   );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  for (const file of changes.upserts)
+    lines.push(`- ${inlineCode(file.path)} ${changes.additions.includes(file.path) ? "added" : "updated"}`);
   for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
@@ -71548,11 +71727,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path52.default.basename(import_node_path52.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path53.default.basename(import_node_path53.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -71578,8 +71757,16 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
+  const folder = import_node_path54.default.resolve(options2.cwd, options2.connector);
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
+    const found = result2.connectors[0];
+    if (result2.connectors.length === 1 && import_node_path54.default.resolve(options2.cwd, found.path) !== folder) {
+      throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
+        location: { file: options2.connector },
+        hint: `Give '${found.path}' instead.`
+      });
+    }
     if (result2.connectors.length !== 1) {
       throw new UsageError(`is not one connector folder (found ${result2.connectors.length}).`, {
         location: { file: options2.connector },
@@ -71588,7 +71775,6 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path53.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -71684,7 +71870,8 @@ async function openPullRequest(options2, ports) {
     return true;
   });
   const body = pullRequestBody({
-    connectorTitle: title,
+    // The connector's own name: a title the maker gives the pull request is not the connector's.
+    connectorTitle: connectorTitle(folder, swagger),
     targetFolder,
     validation,
     changes,
@@ -71750,7 +71937,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path53.default.basename(folder);
+  return import_node_path54.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -71827,7 +72014,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -71859,7 +72046,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path54.default.resolve(io.cwd, zip), import_node_path54.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path55.default.resolve(io.cwd, zip), import_node_path55.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -71900,7 +72087,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -71911,8 +72098,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path55.default.resolve(io.cwd, folder);
-    const target = import_node_path55.default.resolve(io.cwd, zip);
+    const source = import_node_path56.default.resolve(io.cwd, folder);
+    const target = import_node_path56.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = await namingSolutionOptions(
       async () => options2.packageType === "both" ? [
@@ -71927,7 +72114,7 @@ function registerPackCommand(program2, context) {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path55.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path56.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -71939,7 +72126,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path55.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path56.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -71948,21 +72135,21 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path56.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path56.default.resolve(io.cwd, source), root, {
+    const root = import_node_path57.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path57.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path56.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path57.default.join(destination, c.folder) })) }, null, 2)}
 `,
         "json"
       );
@@ -71972,7 +72159,7 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path56.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path57.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -71983,7 +72170,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -71997,14 +72184,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path57.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path58.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path57.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path58.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path57.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path58.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -72020,7 +72207,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       )
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path57.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path58.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `, "json");
@@ -72039,14 +72226,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path58.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path59.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -72060,7 +72247,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path58.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path59.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -72133,7 +72320,8 @@ async function runCli(argv, io) {
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {
-      io.stderr.write(`${printable(`${locationPrefix(error2)}error: ${describeProblem(error2)}`)}
+      for (const each of [error2, ...error2.also ?? []])
+        io.stderr.write(`${printable(`${locationPrefix(each)}error: ${describeProblem(each)}`)}
 `);
       return error2 instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }

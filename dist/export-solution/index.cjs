@@ -40539,10 +40539,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message2, options2 = {}) {
     super(message2, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -40841,8 +40847,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -42186,6 +42194,9 @@ function pollDelayMs(poll) {
 function waitRunsOut(wait, now, delayMs) {
   return now - wait.sentAt + delayMs > wait.maxWaitMs;
 }
+function waitMinutes(wait) {
+  return plural(Math.round(wait.maxWaitMs / 6e4), "minute");
+}
 
 // packages/dataverse/src/web-api/unconfirmed-export.ts
 function unconfirmedExport(unconfirmed) {
@@ -42347,7 +42358,7 @@ var DataverseClient = class {
       const delay = pollDelayMs(poll);
       if (waitRunsOut(wait, this.clock.now(), delay)) {
         throw new UserError(
-          `${what} did not finish within ${Math.round(wait.maxWaitMs / 6e4)} minutes (last status: ${outcome.status}).`,
+          `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome.status}).`,
           {
             hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
           }
@@ -46268,6 +46279,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -46276,6 +46297,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
 }
 

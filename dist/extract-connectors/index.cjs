@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code2 = path15.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs11.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs12.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs11.close(self.fd, onCloseDone);
+      fs12.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs11.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs12.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path14, options2) {
+    function openPromise(path15, options2) {
       return new Promise((resolve, reject) => {
-        open3(path14, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path15, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path14, options2, callback) {
+    function open3(path15, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.open(path14, "r", function(err, fd) {
+      fs12.open(path15, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs11.close(fd, defaultCallback);
+          if (err2) fs12.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.fstat(fd, function(err, stats) {
+      fs12.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs12 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs11.stat(realPath, function(err, stats) {
+      fs12.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs11.createReadStream(realPath);
+          var readStream = fs12.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs11, sep: [] });
+                map2.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs11, exportName) {
+    function addFormats2(ajv, list2, fs12, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs11[f]);
+        ajv.addFormat(f, fs12[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40536,10 +40536,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message, options2 = {}) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -40785,8 +40791,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -40795,7 +40803,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40860,10 +40868,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path14 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path14.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path14)) return "drive-letter";
-  if (path14.split("/").includes("..")) return "parent-segment";
+  const path15 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path15.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path15)) return "drive-letter";
+  if (path15.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -40959,8 +40967,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path14, isFolder, value) {
-    const segments = path14.split("/");
+  place(path15, isFolder, value) {
+    const segments = path15.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -43759,6 +43767,25 @@ async function writeStaged(item, destination) {
   }
 }
 
+// packages/solution/src/connector/left-connectors.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
+async function removeLeftConnectors(previousSource, destinationRoot, current, reading = {}) {
+  const previous = await readSolutionConnectors(previousSource, reading);
+  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const removed = [];
+  for (const connector of previous) {
+    const folder = repositoryFolderName(connector.displayName || connector.name);
+    if (kept.has(folder.toLowerCase())) continue;
+    const target = import_node_path12.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs12.promises.lstat(target).catch(() => void 0);
+    if (!stat2?.isDirectory()) continue;
+    await import_node_fs12.promises.rm(target, { recursive: true });
+    removed.push(folder);
+  }
+  return removed;
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -43788,7 +43815,8 @@ function readExtractConnectorsInputs() {
     source: readRequiredString("source"),
     destination: readRequiredString("destination"),
     maxSizeMb: readPositiveInteger("max-size-mb", 2048),
-    zipNameEncoding: readString("zip-name-encoding") || void 0
+    zipNameEncoding: readString("zip-name-encoding") || void 0,
+    previousSource: readString("previous-source") || void 0
   };
 }
 
@@ -44297,7 +44325,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path14 = [root];
+  const path15 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44305,14 +44333,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path14[level];
+    let node = path15[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path14[level] = node;
+      path15[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45344,6 +45372,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -45352,6 +45390,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open3)
   );
 }
 
@@ -46763,7 +46811,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path14 = problem.segments;
+  const path15 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -46777,21 +46825,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path14.includes("oAuthSettings")) {
-      const last2 = path14[path14.length - 1];
+    if (path15.includes("oAuthSettings")) {
+      const last2 = path15[path15.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path14.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path14[path14.length - 1] === "type" && path14.length === parameterNameDepth(path14) + 1)
+    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path14) {
-  return path14[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path15) {
+  return path15[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47571,7 +47619,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -47682,9 +47730,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -47704,7 +47752,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48359,9 +48407,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path14) {
+function pathVariables(path15) {
   const names = [];
-  for (const match2 of path14.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -56662,12 +56710,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path14 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path14)) continue;
-        if (path14.startsWith("x-")) continue;
-        const item = paths[path14];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path14);
-        else this.typeIssue(placeAt(rootNode, "paths", path14), "Object", item);
+      for (const path15 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path15)) continue;
+        if (path15.startsWith("x-")) continue;
+        const item = paths[path15];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path15);
+        else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -56691,8 +56739,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path14) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path14);
+  visitPathItem(item, rootNode, path15) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path15);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -57928,12 +57976,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path14 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path15 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path14 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path15 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58040,16 +58088,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path14) {
+function followSchemaPath(model, root, path15) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path14.length && steps < MAX_STEPS; ) {
-    let end = path14.indexOf("/", start);
-    if (end === -1) end = path14.length;
+  for (let start = 0; start < path15.length && steps < MAX_STEPS; ) {
+    let end = path15.indexOf("/", start);
+    if (end === -1) end = path15.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path14.slice(start, end));
+      const next = property(model, current, path15.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58224,9 +58272,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path14 = pathAt(call, key);
-    if (path14 === void 0 || followSchemaPath(model, items.schema, path14).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path14, label) });
+    const path15 = pathAt(call, key);
+    if (path15 === void 0 || followSchemaPath(model, items.schema, path15).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path15, label) });
   }
   return problems;
 }
@@ -59730,16 +59778,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path14) {
-    this.path = path14;
-    const hasBrace = path14.includes("{");
-    this.variables = hasBrace ? scanVariables(path14) : NO_VARIABLES;
+  constructor(path15) {
+    this.path = path15;
+    const hasBrace = path15.includes("{");
+    this.variables = hasBrace ? scanVariables(path15) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path14.indexOf("/"); ; slash = path14.indexOf("/", start)) {
-      const end = slash === -1 ? path14.length : slash;
-      if (hasBrace && isVariableSegment(path14, start, end)) variableSegmentCount++;
+    for (let slash = path15.indexOf("/"); ; slash = path15.indexOf("/", start)) {
+      const end = slash === -1 ? path15.length : slash;
+      if (hasBrace && isVariableSegment(path15, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59768,8 +59816,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path14 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path14) last2 = new PathTemplate(path14);
+    const path15 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path15) last2 = new PathTemplate(path15);
     templates[index] = last2;
   }
   return templates;
@@ -59794,9 +59842,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path14, start) {
-  const slash = path14.indexOf("/", start);
-  return slash === -1 ? path14.length : slash;
+function segmentEnd(path15, start) {
+  const slash = path15.indexOf("/", start);
+  return slash === -1 ? path15.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59805,57 +59853,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path14, start, end) {
+function isVariableSegment(path15, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path14.charCodeAt(start) !== OPEN || path14.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path15.charCodeAt(start) !== OPEN || path15.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path14.charCodeAt(index);
+    const code2 = path15.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path14, open3) {
-  for (let index = open3 + 1; index < path14.length; index++) {
-    const code2 = path14.charCodeAt(index);
+function matchEnd(path15, open3) {
+  for (let index = open3 + 1; index < path15.length; index++) {
+    const code2 = path15.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path14) {
+function scanVariables(path15) {
   const variables = [];
-  for (let open3 = path14.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path14, open3);
+  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path15, open3);
     if (close === -1) {
-      open3 = path14.indexOf("{", open3 + 1);
+      open3 = path15.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path14.slice(open3 + 1, close);
+    const name = path15.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path14.indexOf("{", close + 1);
+    open3 = path15.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path14) {
+function routeOf(path15) {
   let route = "";
   let copied = 0;
-  for (let open3 = path14.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path14, open3);
+  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path15, open3);
     if (close === -1) {
-      open3 = path14.indexOf("{", open3 + 1);
+      open3 = path15.indexOf("{", open3 + 1);
       continue;
     }
-    route += path14.slice(copied, open3) + "{}";
+    route += path15.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path14.indexOf("{", copied);
+    open3 = path15.indexOf("{", copied);
   }
-  return copied === 0 ? path14 : route + path14.slice(copied);
+  return copied === 0 ? path15 : route + path15.slice(copied);
 }
-function routeHash(path14) {
+function routeHash(path15) {
   let hash = 0;
-  for (let index = 0; index < path14.length; index++) {
-    const code2 = path14.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path14, index) : -1;
+  for (let index = 0; index < path15.length; index++) {
+    const code2 = path15.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path15, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59876,15 +59924,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path14 of pathKeys(swagger)) {
-    const message = problem(path14);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path14), message });
+  for (const path15 of pathKeys(swagger)) {
+    const message = problem(path15);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path15), message });
   }
 }
-function templateProblem(path14) {
+function templateProblem(path15) {
   let open3 = -1;
-  for (let index = 0; index < path14.length; index++) {
-    const character = path14[index];
+  for (let index = 0; index < path15.length; index++) {
+    const character = path15[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -59918,15 +59966,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path14 = operations[index].path;
-    if (!path14.includes("{")) {
-      while (index < operations.length && operations[index].path === path14) index++;
+    const path15 = operations[index].path;
+    if (!path15.includes("{")) {
+      while (index < operations.length && operations[index].path === path15) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path14; index++)
+    for (; index < operations.length && operations[index].path === path15; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path14);
+    const route = routeHash(path15);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59972,7 +60020,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path14) => path14.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path15) => path15.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -59992,7 +60040,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path14) => /[?#]/.test(path14) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path15) => /[?#]/.test(path15) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60008,7 +60056,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path14) => path14.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path15) => path15.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60022,8 +60070,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path14) => {
-        const problem = templateProblem(path14);
+      reportPathKeys(context, (path15) => {
+        const problem = templateProblem(path15);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60040,9 +60088,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path14) => (
+        (path15) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path14.includes("=") && pathVariables(path14).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path15.includes("=") && pathVariables(path15).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60137,14 +60185,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path14 of pathKeys(swagger)) {
-        const key = path14.toLowerCase();
+      for (const path15 of pathKeys(swagger)) {
+        const key = path15.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path14),
+            pointer: childPointer("/paths", path15),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path14
+              path15
             )
           });
         }
@@ -60164,12 +60212,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path14 in paths) {
-        if (!has(paths, path14)) continue;
-        const pathItem = asObject(paths[path14]);
+      for (const path15 in paths) {
+        if (!has(paths, path15)) continue;
+        const pathItem = asObject(paths[path15]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path14, "$ref"),
+          pointer: childPointer("/paths", path15, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -61970,26 +62018,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path14 = [];
+    const path15 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path14.push(start);
+    path15.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path14.pop();
+        path15.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path14.slice(path14.indexOf(target)));
+      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path14.push(target);
+        path15.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62607,7 +62655,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path14 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62615,7 +62663,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path14}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62868,8 +62916,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path14) {
-  return routeOf(path14).replace(/\/+$/, "").toLowerCase();
+function templateShape(path15) {
+  return routeOf(path15).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63123,9 +63171,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path14, method, body) => `{
+var operation = (path15, method, body) => `{
   "paths": {
-    "${path14}": {
+    "${path15}": {
       "${method}": ${body}
     }
   }
@@ -63716,15 +63764,38 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path13.default.resolve(workspace, inputs.destination);
+  const root = import_node_path14.default.resolve(workspace, inputs.destination);
+  const reading = {
+    limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+    ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
+  };
   const connectors = await logger.group(
     `Extract the connectors of ${inputs.source}`,
-    () => extractConnectors(import_node_path13.default.resolve(workspace, inputs.source), root, {
-      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-      ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
-    })
+    () => extractConnectors(import_node_path14.default.resolve(workspace, inputs.source), root, reading)
   );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path13.default.join(root, ...parts));
+  const previousSource = inputs.previousSource;
+  const removed = previousSource ? await logger.group(
+    `Remove the connectors that ${previousSource} had and ${inputs.source} has not`,
+    async () => {
+      try {
+        return await removeLeftConnectors(
+          import_node_path14.default.resolve(workspace, previousSource),
+          root,
+          connectors,
+          reading
+        );
+      } catch (error3) {
+        if (!isUserError(error3)) throw error3;
+        logger.warning(
+          `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(error3)} No connector folder was removed.`
+        );
+        return [];
+      }
+    }
+  ) : [];
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path14.default.join(root, ...parts));
+  for (const folder of removed)
+    logger.info(`${relative(folder)} removed: its connector is no longer in ${inputs.source}.`);
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`
@@ -63747,6 +63818,7 @@ async function extractConnectorsAction(logger) {
     "deleted",
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file))))
   );
+  setOutput("removed", JSON.stringify(removed.map((folder) => relative(folder))));
   await summary.addHeading("Extracted connectors", 3).addTable([
     [
       { data: "Connector", header: true },
@@ -63758,7 +63830,11 @@ async function extractConnectorsAction(logger) {
       htmlText(relative(c.folder)),
       String(c.written.length)
     ])
-  ]).write();
+  ]).addList(
+    removed.map(
+      (folder) => htmlText(`${relative(folder)} removed: its connector is no longer in the solution.`)
+    )
+  ).write();
 }
 
 // packages/actions/src/extract-connectors/index.ts

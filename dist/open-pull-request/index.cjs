@@ -42308,10 +42308,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message, options2 = {}) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -42547,8 +42553,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -49793,6 +49801,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -49801,6 +49819,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
 }
 
@@ -69749,6 +69777,7 @@ function diffConnectorFiles2(local, remote) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
   return {
+    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;
@@ -69791,7 +69820,8 @@ function pullRequestBody(input) {
   );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  for (const file of changes.upserts)
+    lines.push(`- ${inlineCode(file.path)} ${changes.additions.includes(file.path) ? "added" : "updated"}`);
   for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
@@ -70007,8 +70037,16 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
+  const folder = import_node_path11.default.resolve(options2.cwd, options2.connector);
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
+    const found = result2.connectors[0];
+    if (result2.connectors.length === 1 && import_node_path11.default.resolve(options2.cwd, found.path) !== folder) {
+      throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
+        location: { file: options2.connector },
+        hint: `Give '${found.path}' instead.`
+      });
+    }
     if (result2.connectors.length !== 1) {
       throw new UsageError(`is not one connector folder (found ${result2.connectors.length}).`, {
         location: { file: options2.connector },
@@ -70017,7 +70055,6 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path11.default.resolve(options2.cwd, options2.connector);
   const local = await readConnectorFiles(folder);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
@@ -70113,7 +70150,8 @@ async function openPullRequest(options2, ports) {
     return true;
   });
   const body = pullRequestBody({
-    connectorTitle: title,
+    // The connector's own name: a title the maker gives the pull request is not the connector's.
+    connectorTitle: connectorTitle(folder, swagger),
     targetFolder,
     validation,
     changes,
@@ -70191,12 +70229,6 @@ var InputError = class extends UsageError {
 function readString2(name) {
   return getInput(name);
 }
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
 function readLines(name) {
   return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
@@ -70233,7 +70265,13 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
-  const token = readRequiredString("token");
+  const token = readString2("token");
+  if (token === "")
+    throw new InputError(
+      "token",
+      "is required but was empty.",
+      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
+    );
   setSecret(token);
   const connectors = readLines("connector");
   if (connectors.length === 0)

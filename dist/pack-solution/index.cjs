@@ -40536,10 +40536,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message, options2 = {}) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -40780,8 +40786,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -44409,6 +44417,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -44417,6 +44435,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
 }
 

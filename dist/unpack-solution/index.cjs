@@ -40536,10 +40536,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message, options2 = {}) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.hint = options2.hint;
     this.location = options2.location;
+    if (options2.also && options2.also.length > 0) this.also = options2.also;
   }
 };
 var UsageError = class extends UserError {
@@ -40780,8 +40786,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -43660,6 +43668,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
   });
+  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -43735,6 +43744,17 @@ function pairedZipPaths(zipPath) {
   const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
   const stem = match2 ? match2[1] : zipPath;
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+}
+async function refuseMissingPair(given, pair) {
+  const kind = import_node_path12.default.resolve(given) === import_node_path12.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const other = pair[kind];
+  const exists3 = async (file) => await import_node_fs12.promises.stat(file).catch(() => void 0) !== void 0;
+  if (!await exists3(given) || await exists3(other)) return;
+  const name = import_node_path12.default.basename(given);
+  throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
+    location: { file: other },
+    hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
+  });
 }
 async function stageBoth(zipPath, staging, options2) {
   const { unmanaged, managed } = pairedZipPaths(zipPath);
@@ -45414,6 +45434,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -45422,6 +45452,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open3)
   );
 }
 

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path24, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search2 ? `${pathname}${search2}` : pathname;
+        const path24 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code2 = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code2 = path24.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26066,7 +26066,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -26102,7 +26102,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar2;
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -30214,9 +30214,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30252,7 +30252,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -30292,7 +30292,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30315,7 +30315,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -30347,7 +30347,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30363,7 +30363,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path24, { windows } = {}) => {
+      const segs = path24.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -38120,10 +38120,16 @@ var UserError = class extends Error {
   /** What the user can do about it, shown after the message. */
   hint;
   location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options.hint;
     this.location = options.location;
+    if (options.also && options.also.length > 0) this.also = options.also;
   }
 };
 var UsageError = class extends UserError {
@@ -38327,8 +38333,10 @@ async function runAction(main) {
   } catch (error3) {
     process.exitCode = 1;
     if (isUserError(error3)) {
-      const annotation = await userErrorAnnotation(error3, process.env.GITHUB_WORKSPACE || process.cwd());
-      error(annotation.message, annotation.properties);
+      for (const each of [error3, ...error3.also ?? []]) {
+        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        error(annotation.message, annotation.properties);
+      }
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
@@ -38338,7 +38346,7 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -39858,7 +39866,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path23 = [root];
+  const path24 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -39866,14 +39874,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path23[level];
+    let node = path24[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path23[level] = node;
+      path24[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40930,6 +40938,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -40938,6 +40956,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
 }
 
@@ -42389,7 +42417,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path23 = problem.segments;
+  const path24 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42403,21 +42431,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path23.includes("oAuthSettings")) {
-      const last2 = path23[path23.length - 1];
+    if (path24.includes("oAuthSettings")) {
+      const last2 = path24[path24.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
+    if (path24.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path24[path24.length - 1] === "type" && path24.length === parameterNameDepth(path24) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path23) {
-  return path23[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path24) {
+  return path24[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44569,11 +44597,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path23 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-      let pathItem = asObject(paths[path23]);
+    for (const path24 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path24)) continue;
+      let pathItem = asObject(paths[path24]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path23);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path24);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -44589,7 +44617,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path23, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path24, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -44723,8 +44751,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path23, method, pathItemPlace, operation2) {
-    this.path = path23;
+  constructor(path24, method, pathItemPlace, operation2) {
+    this.path = path24;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -44901,9 +44929,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path23) {
+function pathVariables(path24) {
   const names2 = [];
-  for (const match2 of path23.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path24.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53204,12 +53232,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path23 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-        if (path23.startsWith("x-")) continue;
-        const item = paths[path23];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path23);
-        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
+      for (const path24 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path24)) continue;
+        if (path24.startsWith("x-")) continue;
+        const item = paths[path24];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path24);
+        else this.typeIssue(placeAt(rootNode, "paths", path24), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -53233,8 +53261,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path23) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
+  visitPathItem(item, rootNode, path24) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path24);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54470,12 +54498,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path24 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path24 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54582,16 +54610,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path23) {
+function followSchemaPath(model, root, path24) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
-    let end = path23.indexOf("/", start);
-    if (end === -1) end = path23.length;
+  for (let start = 0; start < path24.length && steps < MAX_STEPS; ) {
+    let end = path24.indexOf("/", start);
+    if (end === -1) end = path24.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path23.slice(start, end));
+      const next = property(model, current, path24.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54766,9 +54794,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path23 = pathAt(call, key);
-    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path23, label) });
+    const path24 = pathAt(call, key);
+    if (path24 === void 0 || followSchemaPath(model, items.schema, path24).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path24, label) });
   }
   return problems;
 }
@@ -56272,16 +56300,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path23) {
-    this.path = path23;
-    const hasBrace = path23.includes("{");
-    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
+  constructor(path24) {
+    this.path = path24;
+    const hasBrace = path24.includes("{");
+    this.variables = hasBrace ? scanVariables(path24) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
-      const end = slash === -1 ? path23.length : slash;
-      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
+    for (let slash = path24.indexOf("/"); ; slash = path24.indexOf("/", start)) {
+      const end = slash === -1 ? path24.length : slash;
+      if (hasBrace && isVariableSegment(path24, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56310,8 +56338,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path23 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
+    const path24 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path24) last2 = new PathTemplate(path24);
     templates[index] = last2;
   }
   return templates;
@@ -56336,9 +56364,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path23, start) {
-  const slash = path23.indexOf("/", start);
-  return slash === -1 ? path23.length : slash;
+function segmentEnd(path24, start) {
+  const slash = path24.indexOf("/", start);
+  return slash === -1 ? path24.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56347,57 +56375,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path23, start, end) {
+function isVariableSegment(path24, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path24.charCodeAt(start) !== OPEN || path24.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path23.charCodeAt(index);
+    const code2 = path24.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path23, open2) {
-  for (let index = open2 + 1; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
+function matchEnd(path24, open2) {
+  for (let index = open2 + 1; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path23) {
+function scanVariables(path24) {
   const variables = [];
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path23.slice(open2 + 1, close);
+    const name = path24.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path23.indexOf("{", close + 1);
+    open2 = path24.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path23) {
+function routeOf(path24) {
   let route = "";
   let copied = 0;
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    route += path23.slice(copied, open2) + "{}";
+    route += path24.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path23.indexOf("{", copied);
+    open2 = path24.indexOf("{", copied);
   }
-  return copied === 0 ? path23 : route + path23.slice(copied);
+  return copied === 0 ? path24 : route + path24.slice(copied);
 }
-function routeHash(path23) {
+function routeHash(path24) {
   let hash = 0;
-  for (let index = 0; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
+  for (let index = 0; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path24, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56418,15 +56446,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path23 of pathKeys(swagger)) {
-    const message = problem(path23);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path23), message });
+  for (const path24 of pathKeys(swagger)) {
+    const message = problem(path24);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path24), message });
   }
 }
-function templateProblem(path23) {
+function templateProblem(path24) {
   let open2 = -1;
-  for (let index = 0; index < path23.length; index++) {
-    const character = path23[index];
+  for (let index = 0; index < path24.length; index++) {
+    const character = path24[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56460,15 +56488,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path23 = operations[index].path;
-    if (!path23.includes("{")) {
-      while (index < operations.length && operations[index].path === path23) index++;
+    const path24 = operations[index].path;
+    if (!path24.includes("{")) {
+      while (index < operations.length && operations[index].path === path24) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path23; index++)
+    for (; index < operations.length && operations[index].path === path24; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path23);
+    const route = routeHash(path24);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56514,7 +56542,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path24) => path24.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -56534,7 +56562,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path24) => /[?#]/.test(path24) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -56550,7 +56578,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path24) => path24.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -56564,8 +56592,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path23) => {
-        const problem = templateProblem(path23);
+      reportPathKeys(context, (path24) => {
+        const problem = templateProblem(path24);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -56582,9 +56610,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path23) => (
+        (path24) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path24.includes("=") && pathVariables(path24).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -56679,14 +56707,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path23 of pathKeys(swagger)) {
-        const key = path23.toLowerCase();
+      for (const path24 of pathKeys(swagger)) {
+        const key = path24.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path23),
+            pointer: childPointer("/paths", path24),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path23
+              path24
             )
           });
         }
@@ -56706,12 +56734,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path23 in paths) {
-        if (!has(paths, path23)) continue;
-        const pathItem = asObject(paths[path23]);
+      for (const path24 in paths) {
+        if (!has(paths, path24)) continue;
+        const pathItem = asObject(paths[path24]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path23, "$ref"),
+          pointer: childPointer("/paths", path24, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -58512,26 +58540,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path23 = [];
+    const path24 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path23.push(start);
+    path24.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path23.pop();
+        path24.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
+      if (seen === "grey") cycles.push(path24.slice(path24.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path23.push(target);
+        path24.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -59149,7 +59177,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path24 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -59157,7 +59185,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path24}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59410,8 +59438,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path23) {
-  return routeOf(path23).replace(/\/+$/, "").toLowerCase();
+function templateShape(path24) {
+  return routeOf(path24).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59663,10 +59691,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path23, options = {}) {
+function offsetOfPath(document, path24, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path23.entries()) {
+  for (const [index, step] of path24.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -59677,7 +59705,7 @@ function offsetOfPath(document, path23, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path23.length - 1;
+    const isLast = index === path24.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -59699,12 +59727,13 @@ async function loadConfig(options) {
 function parseConfig(text2, file, options) {
   const lineCounter = new import_yaml2.LineCounter();
   const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  const fail = (message, offset, hint) => {
+  const problemAt = (message, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UsageError(message, {
-      location: { file: displayPath(options.cwd, file), line, column: col },
-      hint
-    });
+    const location = { file: displayPath(options.cwd, file), line, column: col };
+    return { offset, error: new UsageError(message, { location, hint }) };
+  };
+  const fail = (message, offset, hint) => {
+    throw problemAt(message, offset, hint).error;
   };
   const syntaxError = document.errors[0];
   if (syntaxError) {
@@ -59715,21 +59744,37 @@ function parseConfig(text2, file, options) {
     );
   }
   const value = toPlainValue(document, fail) ?? {};
+  const problems = [];
   const validate = compiledSchema();
   if (!validate(value)) {
-    const problem = describeSchemaError(validate.errors[0], value);
-    fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
+    for (const error3 of distinctErrors(validate.errors ?? [])) {
+      const problem = describeSchemaError(error3, value);
+      problems.push(
+        problemAt(
+          problem.message,
+          offsetOfPath(document, problem.path, { key: problem.atKey }),
+          problem.hint
+        )
+      );
+    }
   }
   const config2 = value;
   const known = options.ruleIds ?? ALL_RULES.map((rule2) => rule2.id);
   const knownSet = new Set(known);
-  for (const ruleId of Object.keys(config2.rules ?? {})) {
+  const rules = isMap2(config2.rules) ? config2.rules : {};
+  for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
-    fail(
-      `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
-      offsetOfPath(document, ["rules", ruleId], { key: true }),
-      RULES_HINT
+    problems.push(
+      problemAt(
+        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        offsetOfPath(document, ["rules", ruleId], { key: true }),
+        RULES_HINT
+      )
     );
+  }
+  if (problems.length > 0) {
+    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
+    throw new UsageError(first.message, { location: first.location, hint: first.hint, also: rest });
   }
   return {
     path: file,
@@ -59737,6 +59782,20 @@ function parseConfig(text2, file, options) {
     rules: config2.rules ?? {},
     ignore: config2.ignore ?? []
   };
+}
+function isMap2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function distinctErrors(errors2) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors2.filter((error3) => {
+    if (error3.keyword === "if") return false;
+    const extra = error3.params.additionalProperty ?? "";
+    const key = `${error3.instancePath}\0${extra}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function toPlainValue(document, fail) {
   try {
@@ -59777,16 +59836,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path23 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path23;
-  const value = path23.reduce(
+  const path24 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path24;
+  const value = path24.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path23.length === 0) {
+    if (path24.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -59797,7 +59856,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path23, name],
+      path: [...path24, name],
       atKey: true
     };
   }
@@ -59805,7 +59864,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
@@ -59815,40 +59874,40 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path23,
+        path: path24,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path23, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path24, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path23, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path24, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path23,
+    path: path24,
     atKey: false
   };
 }
 var validator;
 function compiledSchema() {
-  validator ??= new import_ajv2.default({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
 function displayPath(cwd, file) {
@@ -59935,9 +59994,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path23, method, body) => `{
+var operation = (path24, method, body) => `{
   "paths": {
-    "${path23}": {
+    "${path24}": {
       "${method}": ${body}
     }
   }
@@ -61239,21 +61298,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path23 in paths) {
-    if (!has(paths, path23)) continue;
-    const pathItem = refPathItem(paths[path23]);
+  for (const path24 in paths) {
+    if (!has(paths, path24)) continue;
+    const pathItem = refPathItem(paths[path24]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path23));
-    unfollowed2.set(path23, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path24));
+    unfollowed2.set(path24, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path23 in paths) {
-    if (!has(paths, path23)) continue;
-    const pathItem = refPathItem(paths[path23]);
+  for (const path24 in paths) {
+    if (!has(paths, path24)) continue;
+    const pathItem = refPathItem(paths[path24]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -61265,17 +61324,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path23 of all) {
-    const before = has(pathsBefore, path23) ? pathsBefore[path23] : void 0;
-    const after = has(pathsAfter, path23) ? pathsAfter[path23] : void 0;
+  for (const path24 of all) {
+    const before = has(pathsBefore, path24) ? pathsBefore[path24] : void 0;
+    const after = has(pathsAfter, path24) ? pathsAfter[path24] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path23);
-    const whyBefore = unfollowedBefore.get(path23);
+    const whyAfter = unfollowedAfter.get(path24);
+    const whyBefore = unfollowedBefore.get(path24);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path23);
+    const pathItemPointer = childPointer("/paths", path24);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -61283,12 +61342,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path23)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path24)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path23)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path23)} was not compared: in the base version, ${whyBefore}.` : refEdit(path23, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path24)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path24)} was not compared: in the base version, ${whyBefore}.` : refEdit(path24, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -61298,12 +61357,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path23, before, after) {
+function refEdit(path24, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path23)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path24)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path23)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path23)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path24)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path24)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -61684,8 +61743,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path23) {
-  return path23.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path24) {
+  return path24.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -62696,6 +62755,19 @@ function ancestors(file) {
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
+
+// packages/validator/src/git/fetch-advice.ts
+function fetchAdvice(ref, remotes) {
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
+  if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
+  const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const branch = ref.replace(/^refs\/heads\//, "");
+  return `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+}
+
+// packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var Git = class {
   constructor(cwd, executable = "git") {
@@ -62717,8 +62789,9 @@ var Git = class {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
+      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, "")}); in GitHub Actions, check out with fetch-depth: 0.`
+        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`
       });
     }
   }
@@ -63237,6 +63310,17 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+function isBreakingChange(finding) {
+  return finding.ruleId.startsWith("BRK-");
+}
+
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const sources = /* @__PURE__ */ new Map();
@@ -63383,7 +63467,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
+    const breaking = diff.changes.filter(isBreakingChange).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
@@ -63498,7 +63582,7 @@ function toAnnotation(finding, base2) {
   const endLine = finding.endLine ?? finding.line;
   const annotation = {
     level: LEVEL_OF[finding.severity],
-    message: finding.message,
+    message: finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message,
     title: finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId,
     file: repositoryPath(finding.file, base2) ?? finding.file,
     startLine: finding.line,
@@ -63539,6 +63623,13 @@ function fingerprints(findings, fileKeyOf) {
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
+}
+
+// packages/validator/src/reporters/baseline-note.ts
+function newSinceBaseNote(findings) {
+  if (!findings.some((finding) => finding.baseline === "existing")) return "";
+  const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  return `; ${fresh} new since the base`;
 }
 
 // packages/validator/src/reporters/markdown.ts
@@ -63625,30 +63716,43 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
 
 // packages/validator/src/reporters/job-summary.ts
 var SEVERITY_ORDER = ["error", "warning", "info"];
-function renderJobSummary(result, options = {}) {
+function buildJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
-  const failOn = options.failOn ?? "error";
+  const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
   const shown = (file) => repositoryPath(file, options) ?? file;
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
     "",
-    overallLine(result, failOn),
+    overallLine(result, status),
     ""
   );
-  writeStatusTable(budget, result.connectors, failOn, shown, omitted);
+  writeStatusTable(budget, result.connectors, status, shown, omitted);
+  const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
+  if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
+    budget.add(
+      "\u26A0\uFE0F: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.",
+      ""
+    );
+  }
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }
   writeFindingsByRule(budget, result.findings, options, shown, omitted);
-  return budget.text(truncationNote(omitted));
+  return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
-function overallLine(result, failOn) {
+function overallLine(result, status) {
   const connectors = plural(result.connectors.length, "connector");
-  const icon = fails(result.counts, failOn) ? "\u274C" : "\u2705";
-  return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
+  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
 }
-function writeStatusTable(budget, connectors, failOn, shown, omitted) {
+function statusIcon(failOn, breakingChangesFail) {
+  return (findings) => {
+    const failing = breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+    if (fails(countBySeverity(failing), failOn)) return "\u274C";
+    return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? "\u26A0\uFE0F" : "\u2705";
+  };
+}
+function writeStatusTable(budget, connectors, status, shown, omitted) {
   if (connectors.length === 0) return;
   budget.add(
     tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", "Status"]),
@@ -63662,7 +63766,7 @@ function writeStatusTable(budget, connectors, failOn, shown, omitted) {
       String(counts.error),
       String(counts.warning),
       String(counts.info),
-      fails(counts, failOn) ? "\u274C" : "\u2705"
+      status(connector.findings)
     ]);
     if (!budget.add(row)) {
       omitted.connectors += connectors.length - index;
@@ -63677,7 +63781,7 @@ function writeChanges(budget, changeSets, shown, docs, omitted) {
   for (const set2 of changeSets) {
     const breaking = set2.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(shown(set2.connector))}**: ${escapeMarkdown(set2.classification)}` + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
+      `**${escapeMarkdown(shown(set2.connector))}**` + (set2.renamedFrom ? ` (renamed from ${escapeMarkdown(set2.renamedFrom)})` : "") + `: ${escapeMarkdown(set2.classification)}` + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
       ""
     );
     const ordered = [...set2.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
@@ -63687,7 +63791,7 @@ function writeChanges(budget, changeSets, shown, docs, omitted) {
         break;
       }
     }
-    budget.add("");
+    if (ordered.length > 0) budget.add("");
   }
 }
 function changeLine(change, shown, docs) {
@@ -63754,14 +63858,14 @@ function countWords(counts, skipZero = false) {
   ];
   return words.filter(([count]) => !skipZero || count > 0).map(([count, word]) => `${count} ${word}`).join(", ");
 }
-function truncationNote(omitted) {
+function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
   if (omitted.connectors > 0) parts.push(`${omitted.connectors} connector rows`);
   if (omitted.changes > 0) parts.push(`${omitted.changes} changes`);
   if (omitted.findings > 0) parts.push(`${omitted.findings} findings`);
   if (parts.length === 0) return void 0;
   return `> [!NOTE]
-> This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(", ")} are not shown. The SARIF log and the command-line output list every finding.`;
+> This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(", ")} are not shown. ` + escapeMarkdown(everyFinding);
 }
 
 // packages/validator/src/model/rule-example-place.ts
@@ -63963,12 +64067,22 @@ function sharedProfile(result) {
   return profiles.size === 1 ? [...profiles][0] : void 0;
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+// packages/validator/src/reporters/text-reporter.ts
+function summaryLine(counts) {
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
+
+// packages/validator/src/profile-fallback.ts
+var import_node_path19 = __toESM(require("node:path"), 1);
+function profileFallbackFolders(connectors, options) {
+  if (options.profile || options.config?.profile) return [];
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path19.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+}
+function profileFallbackNote(folders, chooseProfile) {
+  if (folders.length === 0) return void 0;
+  const named = folders.length <= 3 ? folders.join(", ") : `${folders.slice(0, 3).join(", ")} and ${folders.length - 3} more`;
+  const them = folders.length === 1 ? "it" : "them";
+  return `${named} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
 // packages/actions/src/runtime/inputs.ts
@@ -64006,10 +64120,10 @@ function readPositiveInteger(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs12.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path19.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path20.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -64017,11 +64131,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path19.default.join(await import_node_fs12.promises.realpath(current), ...missing.reverse());
+      return import_node_path20.default.join(await import_node_fs12.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path19.default.dirname(current);
+      const parent = import_node_path20.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path19.default.basename(current));
+      missing.push(import_node_path20.default.basename(current));
       current = parent;
     }
   }
@@ -64070,7 +64184,7 @@ async function workspaceHoldsNoConnector(workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -64107,19 +64221,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path20.default.relative(workspace, import_node_path20.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path21.default.relative(workspace, import_node_path21.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path21.default.relative(workspace, import_node_path21.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path21.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path21.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path22.default.relative(workspace, import_node_path22.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path22.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path22.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -64133,15 +64247,19 @@ async function validateConnectorAction(logger) {
   const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base2) {
-    paths = await logger.group("Find the connectors the pull request changes", async () => {
-      const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs14.existsSync)(import_node_path22.default.join(workspace, folder))
-      );
-      logger.info(folders.length > 0 ? folders.join("\n") : "none");
-      return folders;
+    const changed = await logger.group("Find the connectors the pull request changes", async () => {
+      const folders = await changedConnectorFolders(workspace, base2);
+      const kept = folders.filter((folder) => (0, import_node_fs14.existsSync)(import_node_path23.default.join(workspace, folder)));
+      const gone = folders.filter((folder) => !kept.includes(folder));
+      logger.info(kept.length > 0 ? kept.join("\n") : "none");
+      if (gone.length > 0) logger.info(`Deleted or moved away (not validated): ${gone.join(", ")}`);
+      return { kept, gone };
     });
+    paths = changed.kept;
     if (paths.length === 0) {
-      logger.info("The pull request changes no connector folder; nothing to validate.");
+      logger.info(
+        changed.gone.length > 0 ? `The pull request only deletes or moves away connector folders (${changed.gone.join(", ")}); nothing to validate.` : "The pull request changes no connector folder; nothing to validate."
+      );
       const empty = {
         connectors: [],
         findings: [],
@@ -64157,25 +64275,31 @@ async function validateConnectorAction(logger) {
   const options = {
     cwd: workspace,
     config: config2,
-    profile: inputs.profile === "auto" ? void 0 : inputs.profile,
-    onConnector: (connector) => logger.info(
-      `${connector.path} [${connector.profile}]: ${plural(connector.findings.length, "finding")}`
-    )
+    profile: inputs.profile === "auto" ? void 0 : inputs.profile
   };
-  let result = await logger.group(
-    "Validate connectors",
-    () => base2 ? validateAgainstBase(paths, base2, {
+  const result = await logger.group("Validate connectors", async () => {
+    let validated = base2 ? await validateAgainstBase(paths, base2, {
       ...options,
       includeWorkingTree: false,
       pullRequest: pullRequest?.facts
-    }) : validatePaths(paths, options)
-  );
-  if (inputs.onlyNew && base2) result = onlyNewFindings(result);
+    }) : await validatePaths(paths, options);
+    if (inputs.onlyNew && base2) validated = onlyNewFindings(validated);
+    for (const connector of validated.connectors) {
+      const status = connector.findings.length === 0 ? "no problems" : summaryLine(countBySeverity(connector.findings));
+      logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+    }
+    return validated;
+  });
   if (wholeWorkspace && result.connectors.length === 0 && await workspaceHoldsNoConnector(workspace)) {
     warning(
       "The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path."
     );
   }
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config: config2 }),
+    "set the profile input to certified (or independent-publisher)"
+  );
+  if (fallbackNote) notice(fallbackNote);
   if (!base2 && (inputs.onlyNew || inputs.failOnBreaking)) {
     warning(
       `${inputs.onlyNew ? "only-new" : "fail-on-breaking"} has no effect without a base to compare with: run on pull_request, or set the base input.`
@@ -64186,16 +64310,17 @@ async function validateConnectorAction(logger) {
     (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
     0
   );
-  annotate(result, inputs, workspace);
-  await summary.addRaw(
-    renderJobSummary(result, {
-      failOn: inputs.failOn,
-      changes,
-      cwd: workspace,
-      baseDir: workspace,
-      sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA)
-    })
-  ).write();
+  const summary2 = buildJobSummary(result, {
+    failOn: inputs.failOn,
+    breakingChangesFail: inputs.failOnBreaking,
+    changes,
+    cwd: workspace,
+    baseDir: workspace,
+    sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    everyFinding: inputs.sarifFile ? `The SARIF report (${inputs.sarifFile}) lists every finding.` : "Set the sarif-file input for a report of every finding."
+  });
+  annotate(result, inputs, workspace, summary2.omitted.findings);
+  await summary.addRaw(summary2.markdown).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
 }
@@ -64209,7 +64334,8 @@ async function writeOutputs(result, inputs, workspace, sarifFile, breaking, vali
   );
   setOutput("breaking-changes", breaking);
   setOutput("sarif-file", sarifFile ?? "");
-  const failsFindings = validated && failsThreshold(result, inputs.failOn);
+  const judged = countBySeverity(result.findings.filter((finding) => !isBreakingChange(finding)));
+  const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");
   if (breaking > 0 && !inputs.failOnBreaking) {
@@ -64218,22 +64344,25 @@ async function writeOutputs(result, inputs, workspace, sarifFile, breaking, vali
     );
   }
   if (failsFindings) {
+    const besides = breaking > 0 ? " besides the breaking changes" : "";
     setFailed(
-      `${plural(result.counts.error, "error")} and ${plural(result.counts.warning, "warning")} in ${plural(result.connectors.length, "connector")} (fail-on: ${inputs.failOn}).`
+      `${plural(judged.error, "error")} and ${plural(judged.warning, "warning")}${besides} in ${plural(result.connectors.length, "connector")} (fail-on: ${inputs.failOn}).`
     );
-  } else if (failsBreaking) {
+  }
+  if (failsBreaking) {
     setFailed(`${plural(breaking, "breaking change")} against the base (fail-on-breaking: true).`);
   }
 }
 function connectorChanges(result) {
   if (!("diffs" in result)) return void 0;
-  return result.diffs.filter((entry) => entry.diff && entry.diff.changes.length > 0).map((entry) => ({
+  return result.diffs.filter((entry) => entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== void 0)).map((entry) => ({
     connector: entry.path,
+    ...entry.renamedFrom !== void 0 && { renamedFrom: entry.renamedFrom },
     changes: entry.diff.changes,
     classification: entry.diff.classification
   }));
 }
-function annotate(result, inputs, workspace) {
+function annotate(result, inputs, workspace, leftOutOfSummary) {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
@@ -64245,10 +64374,16 @@ function annotate(result, inputs, workspace) {
     else notice(message, properties);
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
-  if (omitted > 0)
-    info(
-      `${omitted} more findings are in the job summary${inputs.sarifFile ? " and the SARIF report" : ""}.`
-    );
+  if (omitted === 0) return;
+  const more = `${plural(omitted, "more finding")} ${omitted === 1 ? "is" : "are"}`;
+  if (leftOutOfSummary === 0) {
+    info(`${more} in the job summary${inputs.sarifFile ? " and the SARIF report" : ""}.`);
+    return;
+  }
+  const cut2 = `the job summary, cut to GitHub's 1 MiB limit, leaves out ${plural(leftOutOfSummary, "finding")}`;
+  info(
+    inputs.sarifFile ? `${more} in the SARIF report; ${cut2}.` : `${more} not annotated, and ${cut2}: set the sarif-file input for a report of every finding.`
+  );
 }
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
@@ -64263,7 +64398,7 @@ async function writeSarif(result, inputs, workspace) {
   if ((await import_node_fs14.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs14.promises.mkdir(import_node_path22.default.dirname(target), { recursive: true });
+  await import_node_fs14.promises.mkdir(import_node_path23.default.dirname(target), { recursive: true });
   await import_node_fs14.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })

@@ -11705,6 +11705,16 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
   const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
   return walk.repair(
     token.offset,
@@ -11713,6 +11723,16 @@ function textAfterEnd(walk, token) {
     (w) => {
       w.stopped = true;
     }
+  );
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
+    const kind = walk.tokens[next].kind;
+    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
+  }
+  return walk.closes.every(
+    ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open)
   );
 }
 
