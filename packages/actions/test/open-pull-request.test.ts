@@ -162,7 +162,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       expect(result.outputs).toMatchObject({
         operation: 'none',
         'pull-request-number': '1',
-        'head-sha': runs[2]!.outputs['head-sha'],
+        'head-sha': runs[1]!.outputs['head-sha'],
       });
       expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(
         writesBefore,
