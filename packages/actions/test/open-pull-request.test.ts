@@ -162,6 +162,27 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       expect(result.outputs).toMatchObject({
         operation: 'none',
         'pull-request-number': '1',
+        'head-sha': runs[1]!.outputs['head-sha'],
+      });
+      expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(
+        writesBefore,
+      );
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'fourth run, after the upstream merged something else, leaves the branch and the pull request as they are',
+    async () => {
+      await scenario.github.commit(scenario.upstream, 'dev', {
+        'certified-connectors/Fabrikam/readme.md': 'Fabrikam, merged meanwhile.\n',
+      });
+      const writesBefore = scenario.github.requests.filter((request) => request.method !== 'GET').length;
+      const result = await run();
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({
+        operation: 'none',
+        'pull-request-number': '1',
         'head-sha': runs[2]!.outputs['head-sha'],
       });
       expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(

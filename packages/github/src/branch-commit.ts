@@ -1,8 +1,8 @@
 /**
  * Which commits of a fork branch this package made. Each commit it makes ends with a trailer, so that a
  * later run can tell its own head commit from one that somebody pushed on top (an upstream maintainer
- * with "Allow edits by maintainers", or the author on GitHub's web editor). The branch is rebuilt each
- * run, so such a commit is replaced: the run says so instead of dropping it silently.
+ * with "Allow edits by maintainers", or the author on GitHub's web editor). A run rebuilds the branch
+ * from the maker's connector, so such a commit is replaced: the run says so instead of dropping it silently.
  */
 export const COMMIT_TRAILER = 'Made-by: connector-alm';
 

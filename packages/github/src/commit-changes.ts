@@ -47,7 +47,7 @@ export async function commitChanges(
 
 /**
  * Points the branch at `sha`, creating it or moving it by force (the branch is rebuilt from the base
- * each run). A creation whose answer was lost is sent again and then finds the branch it made:
+ * whenever a run changes it). A creation whose answer was lost is sent again and then finds the branch it made:
  * "Reference already exists" at `sha` is that success; at another commit (another run got there
  * first) the branch is moved, as an existing branch is.
  */

@@ -5,6 +5,7 @@ import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
+import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { readConnectorFiles, type LocalFile } from './connector-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
@@ -88,9 +89,11 @@ export interface PullRequestResult {
 /**
  * Puts one connector folder into a branch of the token owner's fork of the upstream, entirely over
  * the REST API, and opens the pull request or updates the open one. The branch is rebuilt on the
- * upstream base each run, so creating and updating give the same result; a connector that equals the
- * upstream's makes no branch and no pull request, and brings an open one back to the upstream version
- * (it then proposes no change, and the author can close it).
+ * upstream base whenever the pull request would change, so creating and updating give the same
+ * result; a branch whose pull request would stay the same is left alone (see keepsBranch), even on
+ * an older base. A connector that equals the upstream's makes no branch and no pull request, and
+ * brings an open one back to the upstream version (it then proposes no change, and the author can
+ * close it).
  */
 export async function openPullRequest(
   options: OpenPullRequestOptions,
@@ -199,17 +202,23 @@ export async function openPullRequest(
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
-    if (existing && existing.parents.length === 1 && existing.parents[0] === base.sha) {
-      // Already built on this base: compare its folder with ours before writing anything.
-      const onBranch = diffConnectorFiles(
+    const keep = await keepsBranch(
+      client,
+      fork,
+      {
+        existing,
+        base,
+        baseName: `${upstreamName}@${options.base}`,
+        targetFolder,
         local,
-        await readRemoteFolder(client, fork, existing.treeSha, targetFolder),
-      );
-      if (!hasChanges(onBranch)) {
-        logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
-        result.headSha = existing.sha;
-        return false;
-      }
+        upstreamFiles,
+        openPullRequest: open !== undefined,
+      },
+      logger,
+    );
+    if (existing && keep) {
+      result.headSha = existing.sha;
+      return false;
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? 'Add' : 'Update';
     // With nothing to change this is an empty commit on the base, not the base commit itself: a head

@@ -66,7 +66,17 @@ export async function readBranch(
     if (apiStatus(error) === 404) return undefined;
     throw describeApiFailure(error, `reading the ${what} ${branch}`, name);
   }
-  const { data: commit } = await step(`reading the head commit of the ${what} ${branch}`, name, () =>
+  return readCommit(client, repository, sha, `the head commit of the ${what} ${branch}`);
+}
+
+/** A commit's tree, parents and message; `what` names it in errors ("the head commit of …"). */
+export async function readCommit(
+  client: GitHubClient,
+  repository: RepositoryName,
+  sha: string,
+  what: string,
+): Promise<BranchHead> {
+  const { data: commit } = await step(`reading ${what}`, formatRepositoryName(repository), () =>
     client.rest.git.getCommit({ ...repository, commit_sha: sha }),
   );
   return {

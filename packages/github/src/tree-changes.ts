@@ -39,3 +39,13 @@ export function diffConnectorFiles(local: readonly LocalFile[], remote: readonly
 export function hasChanges(changes: TreeChanges): boolean {
   return changes.upserts.length > 0 || changes.deletions.length > 0;
 }
+
+/** Whether two listings of a folder hold the same files: same paths, modes and blobs. */
+export function sameFiles(a: readonly RemoteFile[], b: readonly RemoteFile[]): boolean {
+  if (a.length !== b.length) return false;
+  const byPath = new Map(a.map((file) => [file.path, file]));
+  return b.every((file) => {
+    const other = byPath.get(file.path);
+    return other !== undefined && other.mode === file.mode && other.sha === file.sha;
+  });
+}

@@ -659,3 +659,156 @@ describe('syncing the fork', () => {
     expect(await forkOf().git.readRef('refs/heads/dev')).toBe(before);
   });
 });
+
+describe('a rerun after the upstream base moved on', () => {
+  const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+  const upstreamFiles = (files: Record<string, string | Buffer>) =>
+    Object.fromEntries(Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]));
+  /** The requests that write something, from the index given on. */
+  const writesSince = (from: number) =>
+    scenario.github.requests
+      .slice(from)
+      .filter((request) => request.method !== 'GET')
+      .map((request) => request.operationId);
+  const parentOf = async (sha: string) => (await forkOf().git.readCommit(sha)).parents;
+  const blobShas = (files: Record<string, string | Buffer>) =>
+    Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [
+        name,
+        gitBlobSha(Buffer.isBuffer(content) ? content : Buffer.from(content)),
+      ]),
+    );
+
+  it('keeps the branch, pushes nothing and says the pull request is up to date when another folder changed', async () => {
+    const first = await run().promise;
+    // Another contributor's connector is merged, and the upstream readme changes.
+    await scenario.github.commit(scenario.upstream, 'dev', {
+      'certified-connectors/Fabrikam/readme.md': 'Fabrikam, merged meanwhile.\n',
+      'README.md': 'A newer upstream readme.\n',
+    });
+    const before = scenario.github.requests.length;
+    const { promise, logger } = run();
+    const rerun = await promise;
+    expect(rerun).toMatchObject({
+      operation: 'none',
+      reason: 'pull request #1 is up to date',
+      number: 1,
+      headSha: first.headSha,
+      warnings: [],
+    });
+    expect(await forkOf().git.readRef(`refs/heads/${first.branch}`)).toBe(first.headSha);
+    expect(writesSince(before)).toEqual([]);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^The branch already holds this version of the connector \([0-9a-f]{40}\), on an older microsoft\/PowerPlatformConnectors@dev whose certified-connectors\/Contoso Tasks is the same: left as it is/,
+      ),
+    );
+  });
+
+  it('keeps the branch when the folder did not change upstream either, then updates it when the maker changes a file', async () => {
+    // The upstream has the connector; the maker proposes a new description.
+    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the maker proposes, long enough for the rules.'),
+    );
+    const first = await run().promise;
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    expect((await run().promise).headSha).toBe(first.headSha);
+
+    writeConnector(scenario.workspace, connectorFiles('A second change the maker proposes, long enough.'));
+    const changed = await run().promise;
+    expect(changed.operation).toBe('updated');
+    expect(changed.headSha).not.toBe(first.headSha);
+    // Rebuilt on the upstream's dev as it is now.
+    expect(await parentOf(changed.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
+    expect(await filesOnBranch(forkOf(), changed.branch, CONNECTOR)).toEqual(
+      blobShas(connectorFiles('A second change the maker proposes, long enough.')),
+    );
+  });
+
+  it("rebuilds the branch on the new base when the upstream changed the connector's own folder", async () => {
+    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the maker proposes, long enough for the rules.'),
+    );
+    const first = await run().promise;
+    // Someone else's commit to the same connector is merged upstream: the pull request's diff changes.
+    await scenario.github.commit(scenario.upstream, 'dev', {
+      [`${CONNECTOR}/readme.md`]: 'A readme somebody else rewrote upstream.\n',
+    });
+    const rerun = await run().promise;
+    expect(rerun).toMatchObject({ operation: 'updated', number: 1, warnings: [] });
+    expect(rerun.headSha).not.toBe(first.headSha);
+    expect(await parentOf(rerun.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
+    // The branch holds the maker's folder, their readme included.
+    expect(await filesOnBranch(forkOf(), rerun.branch, CONNECTOR)).toEqual(
+      blobShas(connectorFiles('A change the maker proposes, long enough for the rules.')),
+    );
+    // And the next rerun keeps it.
+    expect(await run().promise).toMatchObject({ operation: 'none', headSha: rerun.headSha });
+  });
+
+  it('still syncs the fork when asked, and keeps the branch', async () => {
+    const first = await run().promise;
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    const before = scenario.github.requests.length;
+    const rerun = await run({ syncFork: true }).promise;
+    expect(rerun).toMatchObject({ operation: 'none', headSha: first.headSha, warnings: [] });
+    expect(await forkOf().git.readRef('refs/heads/dev')).toBe(
+      await scenario.upstream.git.readRef('refs/heads/dev'),
+    );
+    expect(writesSince(before)).toEqual(['repos/merge-upstream']);
+  });
+
+  it('keeps the branch of a pull request that proposes no change any more', async () => {
+    const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
+    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(upstreamVersion));
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the maker proposes, long enough for the rules.'),
+    );
+    await run().promise;
+    writeConnector(scenario.workspace, upstreamVersion);
+    const emptied = await run().promise;
+    expect(emptied.operation).toBe('emptied');
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    const before = scenario.github.requests.length;
+    expect(await run().promise).toMatchObject({ operation: 'emptied', number: 1, headSha: emptied.headSha });
+    expect(writesSince(before)).toEqual([]);
+  });
+
+  it('builds the branch on the base as it is now for a new pull request, when the last one was closed', async () => {
+    const first = await run().promise;
+    scenario.upstream.pulls[0]!.state = 'closed';
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    const reopened = await run().promise;
+    expect(reopened).toMatchObject({ operation: 'created', number: 2 });
+    expect(reopened.headSha).not.toBe(first.headSha);
+    expect(await parentOf(reopened.headSha!)).toEqual([
+      await scenario.upstream.git.readRef('refs/heads/dev'),
+    ]);
+  });
+
+  it('replaces, and names, a head commit without the connector-alm mark even when the folder is unchanged', async () => {
+    const first = await run().promise;
+    // As a connector-alm older than the mark left it: the same tree on the same base, another message.
+    const fork = forkOf();
+    const made = await fork.git.readCommit(first.headSha!);
+    const who = {
+      name: 'contoso-dev',
+      email: 'contoso-dev@users.noreply.local',
+      date: '2026-01-01T00:00:00Z',
+    };
+    const old = await fork.git.writeCommit(made.tree, made.parents, 'Add Contoso Tasks', who, who);
+    await fork.git.updateRef(`refs/heads/${first.branch}`, old);
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    const rerun = await run().promise;
+    expect(rerun.operation).toBe('updated');
+    expect(rerun.warnings).toEqual([
+      expect.stringContaining(`held commit ${old.slice(0, 7)} ("Add Contoso Tasks")`),
+    ]);
+    expect(await parentOf(rerun.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
+  });
+});

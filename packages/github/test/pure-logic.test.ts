@@ -8,6 +8,7 @@ import {
   gitBlobSha,
   pullRequestTitle,
   readConnectorFiles,
+  sameFiles,
   targetFolderFor,
   type LocalFile,
 } from '../src/index.js';
@@ -86,6 +87,24 @@ describe('pure pieces of the pull request flow', () => {
     );
     expect(changes.upserts.map((f) => f.path)).toEqual(['b.json', 'c.png']);
     expect(changes.deletions).toEqual(['gone.md']);
+  });
+});
+
+describe('sameFiles', () => {
+  const blob = (path: string, sha: string, mode = '100644') => ({ path, mode, sha });
+
+  it('takes two listings of the same blobs, in any order, for the same folder', () => {
+    expect(sameFiles([blob('a', '1'), blob('b/c', '2')], [blob('b/c', '2'), blob('a', '1')])).toBe(true);
+    expect(sameFiles([], [])).toBe(true);
+  });
+
+  it('tells a changed, added, removed, renamed or newly executable file', () => {
+    const before = [blob('a', '1'), blob('b', '2')];
+    expect(sameFiles(before, [blob('a', '1'), blob('b', '3')])).toBe(false);
+    expect(sameFiles(before, [...before, blob('c', '4')])).toBe(false);
+    expect(sameFiles(before, [blob('a', '1')])).toBe(false);
+    expect(sameFiles(before, [blob('a', '1'), blob('B', '2')])).toBe(false);
+    expect(sameFiles(before, [blob('a', '1'), blob('b', '2', '100755')])).toBe(false);
   });
 });
 

@@ -1,0 +1,66 @@
+import type { Logger } from '@connector-alm/core';
+import { isOwnCommit } from './branch-commit.js';
+import type { LocalFile } from './connector-files.js';
+import type { GitHubClient } from './octokit-client.js';
+import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
+import type { RepositoryName } from './repository-name.js';
+import { diffConnectorFiles, hasChanges, sameFiles, type RemoteFile } from './tree-changes.js';
+
+export interface BranchReuse {
+  /** The branch as it is, if it exists. */
+  existing: BranchHead | undefined;
+  /** The head of the upstream's base branch now. */
+  base: BranchHead;
+  /** "owner/repo@base", for the log. */
+  baseName: string;
+  targetFolder: string;
+  /** The maker's connector. */
+  local: readonly LocalFile[];
+  /** The target folder in the upstream's base now. */
+  upstreamFiles: readonly RemoteFile[];
+  /** An open pull request against the base has the branch as its head. */
+  openPullRequest: boolean;
+}
+
+/**
+ * Whether a rerun leaves the pull request's branch as it is, rather than rebuilding it on the base.
+ * It does when the branch holds the maker's connector and moving it would not change the pull
+ * request: it is one commit on the base as it is now, or one commit of ours on an older base
+ * whose target folder is the same as now. Rebuilding it then would only push a commit with the same
+ * diff, which reruns the upstream's checks and notifies the reviewers for nothing; the checks run on
+ * the pull request merged into the base as it is anyway. When the upstream changed the target
+ * folder since (somebody else's commit to the same connector), the diff would change: it is rebuilt.
+ */
+export async function keepsBranch(
+  client: GitHubClient,
+  fork: RepositoryName,
+  reuse: BranchReuse,
+  logger: Logger,
+): Promise<boolean> {
+  const { existing, base, targetFolder } = reuse;
+  if (!existing || existing.parents.length !== 1) return false;
+  const builtOn = existing.parents[0]!;
+  const sameBase = builtOn === base.sha;
+  // On an older base only a commit of ours is kept: ours are one commit on an upstream base commit
+  // that change the target folder alone, so its diff is the folder's. The open pull request against
+  // the base vouches that this older base is the base branch's: a branch last built for another
+  // base (or for no pull request) gets the base as it is now, as a first run would.
+  if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  if (hasChanges(diffConnectorFiles(reuse.local, onBranch))) return false;
+  if (sameBase) {
+    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    return true;
+  }
+  const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
+  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+    logger.info(
+      `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base.sha}.`,
+    );
+    return false;
+  }
+  logger.info(
+    `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base.sha} would not change the pull request.`,
+  );
+  return true;
+}
