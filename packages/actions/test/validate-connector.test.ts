@@ -110,6 +110,22 @@ describe('validate-connector settings', () => {
     expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
   });
 
+  it('puts a trailing comma of a JSON configuration file on its line, which YAML let pass', async () => {
+    const workspace = workspaceWithWarning();
+    writeFileSync(
+      path.join(workspace, '.connector-alm.json'),
+      '{\n  "rules": {\n    "SWG-PATH-PARAM-ENCODING": "off",\n  }\n}\n',
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'error', file: '.connector-alm.json', line: 3, column: 37 }),
+    ]);
+    expect(run.annotations[0]!.message).toMatch(
+      /^The configuration file is not valid JSON: A trailing comma/,
+    );
+  });
+
   it('puts every mistake of the configuration file on its line, in one run', async () => {
     const workspace = workspaceWithWarning();
     writeFileSync(
