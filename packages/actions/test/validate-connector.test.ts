@@ -110,6 +110,22 @@ describe('validate-connector settings', () => {
     expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
   });
 
+  it('puts a trailing comma of a JSON configuration file on its line, which YAML let pass', async () => {
+    const workspace = workspaceWithWarning();
+    writeFileSync(
+      path.join(workspace, '.connector-alm.json'),
+      '{\n  "rules": {\n    "SWG-PATH-PARAM-ENCODING": "off",\n  }\n}\n',
+    );
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'error', file: '.connector-alm.json', line: 3, column: 37 }),
+    ]);
+    expect(run.annotations[0]!.message).toMatch(
+      /^The configuration file is not valid JSON: A trailing comma/,
+    );
+  });
+
   it('puts every mistake of the configuration file on its line, in one run', async () => {
     const workspace = workspaceWithWarning();
     writeFileSync(
@@ -393,6 +409,26 @@ describe('validate-connector names files as GitHub reads them back', () => {
     );
   });
 
+  it('in the text of an annotation on a folder, which GitHub shows on no file', async () => {
+    const workspace = workspaceWithConnector();
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    mkdirSync(path.join(tasks, 'docs'));
+    writeFileSync(path.join(tasks, 'docs', 'notes.md'), '# Notes\n');
+    writeFileSync(path.join(tasks, 'screenshot.png'), 'not really a picture');
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.stderr).toBe('');
+    const extra = run.annotations.filter((a) => a.title === 'REPO-EXTRA-FILES');
+    expect(extra).toEqual([
+      {
+        level: 'warning',
+        title: 'REPO-EXTRA-FILES',
+        message:
+          'certified-connectors/Contoso Tasks/docs: docs is a nested folder: connector files sit directly in the connector folder. Remove it from the connector folder.',
+      },
+      expect.objectContaining({ file: 'certified-connectors/Contoso Tasks/screenshot.png', line: 1 }),
+    ]);
+  });
+
   it('in the annotation of a configuration error, which named the file by its absolute path', async () => {
     const workspace = workspaceWithConnector();
     writeFileSync(path.join(workspace, '.connector-alm.yml'), 'rules: {}\n');
@@ -500,14 +536,14 @@ describe('validate-connector in a pull request', () => {
     ]);
     expect(run.exitCode).toBe(1);
     expect(run.outputs.result).toBe('failure');
-    const annotation = (rule: string, file: string) =>
-      run.annotations.find((a) => a.title?.startsWith(rule) && a.file === file);
-    expect(annotation('REPO-ONE-PER-PR', 'certified-connectors/Contoso Tasks')).toMatchObject({
+    // Findings on a connector folder: GitHub shows an annotation on no folder, so its text names it.
+    const annotation = (rule: string, folder: string) =>
+      run.annotations.find((a) => a.title?.startsWith(rule) && a.message.startsWith(`${folder}: `));
+    expect(annotation('REPO-ONE-PER-PR', 'certified-connectors/Contoso Tasks')).toEqual({
       level: 'error',
-      line: 1,
-      message: expect.stringContaining(
-        'You can only submit one connector per pull request: this change also touches "independent-publisher-connectors/Contoso Weather".',
-      ),
+      title: 'REPO-ONE-PER-PR',
+      message:
+        'certified-connectors/Contoso Tasks: You can only submit one connector per pull request: this change also touches "independent-publisher-connectors/Contoso Weather". Move the changes to the other connectors into pull requests of their own.',
     });
     expect(annotation('REPO-ONE-PER-PR', 'independent-publisher-connectors/Contoso Weather')).toBeDefined();
     expect(annotation('REPO-PR-TITLE-IP', 'independent-publisher-connectors/Contoso Weather')).toMatchObject({

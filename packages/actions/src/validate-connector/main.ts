@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { VERSION, plural, posixRelativePath, type Logger } from '@connector-alm/core';
@@ -209,6 +209,7 @@ function annotate(
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
+    isFile: (file) => isWorkspaceFile(path.join(workspace, file)),
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === 'error') core.error(message, properties);
@@ -229,6 +230,14 @@ function annotate(
       ? `${more} in the SARIF report; ${cut}.`
       : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
   );
+}
+
+function isWorkspaceFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function writeSarif(

@@ -146,6 +146,35 @@ describe('YAML in the documentation', () => {
   });
 });
 
+// Each push to a pull request started one more check; the runs of the commits it replaced went on to
+// the end, holding runners and posting annotations of stale lines.
+describe('the PR check, as the example and the documentation show it', () => {
+  const callsPrCheck = (workflow: any) =>
+    usages(workflow).some((usage) => usage.uses.includes('/.github/workflows/connector-pr-check.yml@'));
+  const shown = [
+    {
+      where: 'examples/workflows/connector-pr-check.yml',
+      workflow: readYaml('examples/workflows/connector-pr-check.yml'),
+    },
+    ...snippets.map(({ where, text }) => ({ where, workflow: parseYaml(text) as any })),
+  ].filter(({ workflow }) => workflow?.on?.pull_request && callsPrCheck(workflow));
+
+  it('is shown', () => {
+    expect(shown.map(({ where }) => where)).toContain('examples/workflows/connector-pr-check.yml');
+    expect(shown.some(({ where }) => where.startsWith('README.md'))).toBe(true);
+  });
+
+  it.each(shown)(
+    '$where cancels the run that a new push to the same pull request supersedes',
+    ({ workflow }) => {
+      expect(workflow.concurrency).toEqual({
+        group: '${{ github.workflow }}-${{ github.event.pull_request.number }}',
+        'cancel-in-progress': true,
+      });
+    },
+  );
+});
+
 describe('the snippet check', () => {
   const pins = pinnedInWorkflows();
   it.each([

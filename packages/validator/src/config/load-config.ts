@@ -11,7 +11,9 @@ import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
 import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
+import { JsonDocument, type JsonSyntaxIssue } from '../json/json-document.js';
 import { parsePointer } from '../json/pointer.js';
+import { COMMENT as JSON_COMMENT } from '../json/syntax/comment-tokens.js';
 
 export interface LoadConfigOptions {
   /** Where the search starts, and what paths in messages are relative to. */
@@ -59,11 +61,26 @@ export function parseConfig(
     throw problemAt(message, offset, hint).error;
   };
 
+  // YAML reads JSON, and also trailing commas, comments and unquoted keys: a file named .json is held
+  // to JSON, as every other tool that opens it will.
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text)) : undefined;
+  if (jsonIssue) {
+    // The swagger's advice (a description holds the note) does not fit here: the schema has none.
+    const problem =
+      jsonIssue.message === JSON_COMMENT
+        ? 'Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed'
+        : jsonIssue.message.replace(/\.$/, '');
+    fail(
+      `The configuration file is not valid JSON: ${problem}.`,
+      jsonIssue.offset,
+      'Fix the syntax at this position.',
+    );
+  }
   // Only the first syntax error: the parser's later ones are mostly its confusion after the first.
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${syntaxError.message.replace(/\.$/, '')}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${syntaxError.message.replace(/\.$/, '')}.`,
       syntaxError.pos[0],
       'Fix the syntax at this position.',
     );
@@ -112,6 +129,16 @@ export function parseConfig(
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
   };
+}
+
+function isJsonFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.json');
+}
+
+/** The first syntax error of JSON text (none in an empty file, which only marks where the search stops). */
+function firstJsonSyntaxIssue(text: string): JsonSyntaxIssue | undefined {
+  if (text.trim() === '') return undefined;
+  return JsonDocument.parse(text).syntaxIssues[0];
 }
 
 /** A mistake of the file and where it starts, to report them in the file's order. */

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { UsageError, UserError } from '@connector-alm/core';
-import { fetchAdvice } from './fetch-advice.js';
+import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
@@ -45,7 +45,7 @@ export class Git {
     } catch {
       const remotes = (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`,
+        hint: unknownRefHint(ref, remotes),
       });
     }
   }

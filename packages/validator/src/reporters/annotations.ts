@@ -3,14 +3,17 @@ import { repositoryPath, type PathBase } from './artifact-path.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
-/** One GitHub Actions annotation: the properties of `core.error/warning/notice(message, properties)`. */
+/**
+ * One GitHub Actions annotation: the properties of `core.error/warning/notice(message, properties)`.
+ * It has a file and lines only when the finding is on a file of the repository (see toAnnotations).
+ */
 export interface Annotation {
   level: AnnotationLevel;
   message: string;
   title: string;
-  file: string;
-  startLine: number;
-  endLine: number;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
   /** Only for one-line ranges: GitHub ignores columns when an annotation spans lines. */
   startColumn?: number;
   endColumn?: number;
@@ -32,6 +35,11 @@ export const GITHUB_ANNOTATION_LIMIT = 10;
 export interface AnnotationOptions extends PathBase {
   /** The most annotations of each level: one number for all, or per level (default 10). */
   maxPerSeverity?: number | Partial<Record<AnnotationLevel, number>>;
+  /**
+   * Whether a repository path (from the root, with '/') names a file, not a folder. Without it, only
+   * a finding on its connector folder itself counts as one on a folder.
+   */
+  isFile?: (repositoryPath: string) => boolean;
 }
 
 const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -43,6 +51,9 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * times the same one; ties keep report order. The SARIF log and the job summary carry every finding.
  * The message of a finding the base version already had ends in "(existing)", as in the text report
  * and the job summary: on the pull request page it must not read as the change's fault.
+ * GitHub shows an annotation only on a file of the repository: one naming a folder (REPO-ONE-PER-PR,
+ * REPO-FOLDER-NAME, a nested folder REPO-EXTRA-FILES reports) or a path outside the repository showed
+ * nowhere. Such an annotation has no file and no line, and its text begins with the path instead.
  */
 export function toAnnotations(
   findings: readonly Finding[],
@@ -63,21 +74,25 @@ export function toAnnotations(
   return { annotations, omitted };
 }
 
-function toAnnotation(finding: Finding, base: PathBase): Annotation {
+function toAnnotation(finding: Finding, options: AnnotationOptions): Annotation {
+  const level = LEVEL_OF[finding.severity];
+  const message = finding.baseline === 'existing' ? `${finding.message} (existing)` : finding.message;
+  const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
+  const file = repositoryPath(finding.file, options);
+  if (file === undefined || !isOnFile(finding, file, options))
+    return { level, message: `${file ?? finding.file}: ${message}`, title };
   const endLine = finding.endLine ?? finding.line;
-  const annotation: Annotation = {
-    level: LEVEL_OF[finding.severity],
-    message: finding.baseline === 'existing' ? `${finding.message} (existing)` : finding.message,
-    title: finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId,
-    file: repositoryPath(finding.file, base) ?? finding.file,
-    startLine: finding.line,
-    endLine,
-  };
+  const annotation: Annotation = { level, message, title, file, startLine: finding.line, endLine };
   if (endLine === finding.line) {
     annotation.startColumn = finding.column;
     annotation.endColumn = finding.endColumn ?? finding.column;
   }
   return annotation;
+}
+
+function isOnFile(finding: Finding, file: string, options: AnnotationOptions): boolean {
+  if (finding.file === finding.connector) return false;
+  return options.isFile?.(file) ?? true;
 }
 
 function rankByImportance(findings: readonly Finding[]): Finding[] {

@@ -77,6 +77,27 @@ describe('loadConfig', () => {
     expect(config.path).toBe(path.join(root, '.connector-alm.json'));
   });
 
+  // A .json file was read as YAML, which takes trailing commas, comments and unquoted keys: a file that
+  // every JSON tool refuses was accepted silently.
+  it('holds a JSON file to JSON: a trailing comma or a comment is a located syntax error', async () => {
+    const comma = repository({
+      '.connector-alm.json': '{\n  "rules": {\n    "GEN-JSON-BOM": "info",\n  }\n}\n',
+    });
+    const error = await loadError(comma);
+    expect(error.message).toMatch(/^The configuration file is not valid JSON: .*comma/i);
+    expect(error.location).toEqual({ file: '.connector-alm.json', line: 3, column: 27 });
+    expect(error.hint).toBe('Fix the syntax at this position.');
+    const comment = repository({ 'config.json': '{\n  // stricter\n  "profile": "certified"\n}\n' });
+    const commented = await loadError(comment, 'config.json');
+    expect(commented.message).toBe(
+      'The configuration file is not valid JSON: Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed.',
+    );
+    expect(commented.location).toMatchObject({ file: 'config.json', line: 2, column: 3 });
+    // An empty file still only marks where the search stops, whatever its name.
+    const empty = repository({ '.connector-alm.json': '\n' });
+    expect(await loadConfig({ cwd: empty, ruleIds: RULE_IDS })).toMatchObject({ rules: {}, ignore: [] });
+  });
+
   it('finds the file by walking up from the working directory', async () => {
     const root = repository({ '.connector-alm.yaml': 'profile: custom\n' });
     const cwd = path.join(root, 'custom-connectors', 'Contoso');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fetchAdvice } from '../../src/git/fetch-advice.js';
+import { fetchAdvice, unknownRefHint } from '../../src/git/fetch-advice.js';
 
 describe('fetchAdvice', () => {
   it('fetches a remote-tracking branch from its own remote, not always from origin', () => {
@@ -21,9 +21,31 @@ describe('fetchAdvice', () => {
     );
   });
 
-  it('takes a ref of an unknown remote for a branch name', () => {
-    expect(fetchAdvice('nope/dev', ['origin'])).toBe(
-      'git fetch origin nope/dev, then compare with origin/nope/dev',
+  it('reads a ref of an unknown remote both as a branch of origin and as a branch of that remote', () => {
+    expect(fetchAdvice('fork/dev', ['origin'])).toBe(
+      'git fetch origin fork/dev, then compare with origin/fork/dev; ' +
+        'or, if fork is a remote, git remote add fork <URL of its repository>, then git fetch fork dev',
+    );
+    // refs/remotes/ says it is a remote.
+    expect(fetchAdvice('refs/remotes/fork/dev', ['origin'])).toBe(
+      'git remote add fork <URL of its repository>, then git fetch fork dev',
+    );
+    // A branch named as such is a branch.
+    expect(fetchAdvice('refs/heads/fork/dev', ['origin'])).toBe(
+      'git fetch origin fork/dev, then compare with origin/fork/dev',
+    );
+  });
+});
+
+describe('unknownRefHint', () => {
+  it('says that upstream is not configured, rather than to fetch upstream/dev from origin', () => {
+    expect(unknownRefHint('upstream/dev', ['origin'])).toBe(
+      'This repository has no remote named upstream: add it, then fetch the branch (git remote add upstream ' +
+        '<URL of its repository>, then git fetch upstream dev). In GitHub Actions, actions/checkout sets up ' +
+        'only origin: run both after it, and check out with fetch-depth: 0.',
+    );
+    expect(unknownRefHint('upstream/dev', ['origin', 'upstream'])).toBe(
+      'Fetch it first (e.g. git fetch upstream dev); in GitHub Actions, check out with fetch-depth: 0.',
     );
   });
 });

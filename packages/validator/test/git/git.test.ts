@@ -60,6 +60,21 @@ describe('Git', () => {
       'Fetch it first (e.g. git fetch upstream dev); in GitHub Actions, check out with fetch-depth: 0.',
     );
   });
+
+  // A CI checkout has only origin: `--base upstream/dev` was advised `git fetch origin upstream/dev`.
+  it('says to add the upstream remote that a checkout with only origin lacks', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    repo.git('remote', 'add', 'origin', 'https://example.invalid/fork.git');
+    const error = await new Git(repo.dir).mergeBase('HEAD', 'upstream/dev').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      'The git ref "upstream/dev" does not name a commit in this repository.',
+    );
+    expect((error as UserError).hint).toMatch(
+      /^This repository has no remote named upstream: .*git remote add upstream <URL of its repository>, then git fetch upstream dev\)/,
+    );
+  });
 });
 
 describe('connectorFoldersOf', () => {

@@ -98,4 +98,24 @@ describe('toAnnotations', () => {
       endLine: 9,
     });
   });
+
+  // GitHub shows an annotation only on a file: one with file=<folder> showed on no file of the pull request.
+  it('puts a finding on a folder or outside the repository on no file, its text naming the path', () => {
+    const onFolder = finding('REPO-ONE-PER-PR', 1, { file: 'Contoso', column: 1, message: 'One per PR.' });
+    const nested = finding('REPO-EXTRA-FILES', 1, { file: 'Contoso/src', column: 1, message: 'Nested.' });
+    const outside = finding('A', 2, { file: '../elsewhere/apiDefinition.swagger.json', message: 'Out.' });
+    const onFile = finding('B', 3);
+    const { annotations } = toAnnotations([onFolder, nested, outside, onFile], {
+      cwd: '/repo',
+      isFile: (file) => file !== 'Contoso/src',
+    });
+    expect(annotations).toEqual([
+      { level: 'error', message: 'Contoso: One per PR.', title: 'REPO-ONE-PER-PR' },
+      { level: 'error', message: 'Contoso/src: Nested.', title: 'REPO-EXTRA-FILES' },
+      { level: 'error', message: '../elsewhere/apiDefinition.swagger.json: Out.', title: 'A' },
+      expect.objectContaining({ file: 'Contoso/apiDefinition.swagger.json', startLine: 3 }),
+    ]);
+    // Without a way to ask, the connector folder itself is still known to be a folder.
+    expect(toAnnotations([onFolder]).annotations[0]).not.toHaveProperty('file');
+  });
 });

@@ -3,7 +3,8 @@ import type { Token } from './token.js';
 
 /** Comments, which JSON does not allow: read as tokens of their own, each named with its removal. */
 
-const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+/** Exported for the configuration file, which says instead where comments may go. */
+export const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 
 const UNCLOSED_COMMENT =
   "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
