@@ -211,6 +211,20 @@ describe('import', () => {
       },
     ]);
     expect(logger.lines.filter((line) => /^Import: \d+%$/.test(line)).length).toBeGreaterThanOrEqual(2);
+    expect(logger.lines).toContain('With 2 component parameters from the deployment settings.');
+  });
+
+  it('counts a single component parameter in the singular', async () => {
+    const file = path.join(folder, 'Single.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Single', version: '1.0.0.0' }));
+    const settings = componentParametersFromSettings(
+      JSON.stringify({ EnvironmentVariables: [{ SchemaName: 'cr1a6_ApiHost', Value: 'api.contoso.com' }] }),
+      'settings.json',
+    );
+    const { client } = connectToLocal(server);
+    const logger = createMemoryLogger();
+    await importSolution(client, importOptions(file, { componentParameters: settings }), logger);
+    expect(logger.lines).toContain('With 1 component parameter from the deployment settings.');
   });
 
   it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {

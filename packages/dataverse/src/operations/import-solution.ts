@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, missingPathError, UsageError, UserError, type Logger } from '@connector-alm/core';
+import {
+  errorMessage,
+  missingPathError,
+  plural,
+  UsageError,
+  UserError,
+  type Logger,
+} from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -97,7 +104,7 @@ export async function importSolution(
   await logger.group(title, async () => {
     if (options.componentParameters.length > 0)
       logger.info(
-        `With ${options.componentParameters.length} component parameters from the deployment settings.`,
+        `With ${plural(options.componentParameters.length, 'component parameter')} from the deployment settings.`,
       );
     // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
     // and a synchronous import whose answer was lost may be sent once more (sendImport).
