@@ -44,7 +44,8 @@ describe('export', () => {
     const file = path.join(folder, 'out', 'Contoso.zip');
     const start = server.requests.length;
     const publishes = server.dataverse.publishCount;
-    const result = await exportSolution(client, exportOptions(file), createMemoryLogger());
+    const logger = createMemoryLogger();
+    const result = await exportSolution(client, exportOptions(file), logger);
     expect(result).toMatchObject({
       solutionName: 'Contoso',
       version: '1.0.0.1',
@@ -65,6 +66,12 @@ describe('export', () => {
       '/api/data/v9.2/asyncoperations(id)',
       '/api/data/v9.2/asyncoperations(id)',
       '/api/data/v9.2/DownloadSolutionExportData',
+    ]);
+    // Each poll in words, the codes in brackets for those who look them up.
+    expect(logger.lines.filter((line) => line.startsWith('Export: '))).toEqual([
+      'Export: waiting for resources (statecode 0, statuscode 0)',
+      'Export: in progress (statecode 2, statuscode 20)',
+      'Export: succeeded (statecode 3, statuscode 30)',
     ]);
   });
 
