@@ -394,6 +394,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
         /^Packed ColumnLevelSecuritySampleSolution .* \(managed\) into out\/Cls_managed.zip/,
       ),
     ]);
+    // auto packs what the folder holds, as its help says: both.
+    const auto = await run(cwd, ['pack', 'src', 'auto/Cls.zip']);
+    expect(auto.out).toMatch(/\(unmanaged\) into auto\/Cls.zip.*\n.*\(managed\) into auto\/Cls_managed.zip/);
   });
 
   it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {

@@ -40,7 +40,10 @@ import { checkSolutionVersion } from './solution-settings.js';
 import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
-  /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
+  /**
+   * Default auto: the folder's kind, the unmanaged one for a folder of both exports (one zip is
+   * written here; packSolutionPackages writes both). `managed` needs a folder unpacked from a managed export.
+   */
   packageType?: 'auto' | 'unmanaged' | 'managed';
   /** Sets `<Version>` in the zip, e.g. the release being built; one Dataverse refuses is a SolutionSettingError. */
   version?: string;
