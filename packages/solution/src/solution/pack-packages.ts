@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8Strict } from '../text/decode.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION } from './layout.js';
 import { readManifest } from './manifest.js';
 import { packSolution, type PackResult } from './pack.js';
@@ -47,6 +47,6 @@ function managedZipPath(zipPath: string): string {
 /** Whether the folder was unpacked from both exports: `<Managed>2</Managed>` in Other/Solution.xml. */
 async function holdsBothExports(folder: string): Promise<boolean> {
   const file = path.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await fs.readFile(file), file), file);
+  const root = parseXml(decodeUtf8Strict(await fs.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed === '2';
 }
