@@ -90,6 +90,7 @@ export async function importSolution(
     options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
   const importJobId = client.newImportJobId();
   const request = {
+    solutionName: manifest.uniqueName,
     customizationFile: zip,
     importJobId,
     overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations,
