@@ -39,6 +39,29 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
   });
 
+  it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {
+    const dir = workspaces.make();
+    const unpacked = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: {
+        'solution-file': path.join(
+          SOLUTION_FIXTURES,
+          'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip',
+        ),
+        folder: 'src',
+        'package-type': 'both',
+      },
+    });
+    expect(unpacked.exitCode).toBe(0);
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/Cls.zip' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['solution-files']).toBe('["out/Cls.zip","out/Cls_managed.zip"]');
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['Cls.zip', 'Cls_managed.zip']);
+  });
+
   it('puts malformed connector JSON on its file, fails, and writes no zip', async () => {
     const dir = await unpackedWorkspace();
     writeFileSync(

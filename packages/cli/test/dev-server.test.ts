@@ -90,14 +90,14 @@ describe('dev-server', () => {
     }
   });
 
-  it('refuses a --client-certificate file that holds no certificate, at that file, exit 1', async () => {
+  it('refuses a --client-certificate file that holds no certificate, at that file, exit 2 as export does', async () => {
     const cwd = folders.make();
     writeFileSync(
       path.join(cwd, 'key.pem'),
       '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
     );
     const io = memoryIo(cwd);
-    expect(await runCli(['dev-server', '--client-certificate', 'key.pem'], io)).toBe(1);
+    expect(await runCli(['dev-server', '--client-certificate', 'key.pem'], io)).toBe(2);
     expect(io.err()).toBe(
       'key.pem: error: holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----). Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).\n',
     );

@@ -149,7 +149,8 @@ const CASES: Case[] = [
     },
     argv: ['unpack', 'bad.zip', 'src'],
     location: 'bad.zip/solution.xml:3:18',
-    message: /^invalid XML: unexpected close tag\.$/,
+    message:
+      /^invalid XML: unexpected close tag\. The zip was damaged or changed after export: export the solution again\.$/,
     exitCode: 1,
   },
   {
@@ -264,7 +265,8 @@ const CASES: Case[] = [
     },
     argv: ['pack', 'src', 'out.zip'],
     location: 'src/Other/Solution.xml:3:18',
-    message: /^invalid XML: unexpected close tag\.$/,
+    message:
+      /^invalid XML: unexpected close tag\. Fix the XML at that line \(the file was damaged or edited by hand\), or unpack the solution again\.$/,
     exitCode: 1,
   },
   {

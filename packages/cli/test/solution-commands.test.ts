@@ -64,7 +64,13 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       '--format',
       'json',
     ]);
-    expect(JSON.parse(again.out)).toMatchObject({ written: [], deleted: [], uniqueName: 'customHIL' });
+    expect(JSON.parse(again.out)).toMatchObject({
+      written: [],
+      deleted: [],
+      uniqueName: 'customHIL',
+      managed: false,
+      packageType: 'unmanaged',
+    });
   });
 
   it('says which zip it cannot write in a read-only folder, exit code 1, not a bug', async () => {
@@ -370,13 +376,17 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
 
   it('packs both kinds from a folder unpacked from both exports', async () => {
     const cwd = workdir();
-    await run(cwd, [
+    const unpacked = await run(cwd, [
       'unpack',
       path.join(FIXTURES, 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'),
       'src',
       '--package-type',
       'both',
+      '--format',
+      'json',
     ]);
+    // A boolean as pack's, not Solution.xml's "2" (a string, truthy even when it is "0").
+    expect(JSON.parse(unpacked.out)).toMatchObject({ managed: true, packageType: 'both' });
     const packed = await run(cwd, ['pack', 'src', 'out/Cls.zip', '--package-type', 'both']);
     expect(packed.out.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(/^Packed ColumnLevelSecuritySampleSolution .* \(unmanaged\) into out\/Cls.zip/),
@@ -384,6 +394,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
         /^Packed ColumnLevelSecuritySampleSolution .* \(managed\) into out\/Cls_managed.zip/,
       ),
     ]);
+    // auto packs what the folder holds, as its help says: both.
+    const auto = await run(cwd, ['pack', 'src', 'auto/Cls.zip']);
+    expect(auto.out).toMatch(/\(unmanaged\) into auto\/Cls.zip.*\n.*\(managed\) into auto\/Cls_managed.zip/);
   });
 
   it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {

@@ -78,3 +78,52 @@ describe('a deployment settings file of the wrong shape', () => {
     expect(locatedMessage(error)).toBe('settings.json:1:27: ConnectionReferences[0] has no LogicalName.');
   });
 });
+
+describe('a variable Value that is not a string', () => {
+  it('takes a number written without quotes as its JSON text, as a Number variable holds it', () => {
+    const parameters = componentParametersFromSettings(
+      '{"EnvironmentVariables": [{"SchemaName": "a_Timeout", "Value": 30}, {"SchemaName": "a_Rate", "Value": 0.5}]}',
+      'settings.json',
+    );
+    expect(parameters).toEqual([
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+        schemaname: 'a_Timeout',
+        value: '30',
+      },
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+        schemaname: 'a_Rate',
+        value: '0.5',
+      },
+    ]);
+  });
+
+  it('refuses a boolean at that value, rather than guess the text a Yes/No variable holds', () => {
+    const error = refusal(
+      '{\n  "EnvironmentVariables": [\n    { "SchemaName": "a_Enabled", "Value": true }\n  ]\n}\n',
+    );
+    expect(locatedMessage(error)).toBe(
+      'settings.json:3:43: EnvironmentVariables[0].Value (a_Enabled) is a boolean; Dataverse holds every environment variable value as text.',
+    );
+    expect(error.hint).toBe(
+      'Write the value in quotes, as pac solution create-settings does ("Value": "…"); a Yes/No variable takes "yes" or "no".',
+    );
+  });
+
+  it('refuses an object at that value', () => {
+    const error = refusal('{"EnvironmentVariables": [{"SchemaName": "a_Json", "Value": {"a": 1}}]}');
+    expect(locatedMessage(error)).toMatch(
+      /^settings\.json:1:\d+: EnvironmentVariables\[0\]\.Value \(a_Json\) is an object;/,
+    );
+  });
+
+  it('skips a null Value as an empty one, as pac leaves the template', () => {
+    expect(
+      componentParametersFromSettings(
+        '{"EnvironmentVariables": [{"SchemaName": "a_B", "Value": null}]}',
+        's.json',
+      ),
+    ).toEqual([]);
+  });
+});

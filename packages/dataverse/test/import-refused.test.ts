@@ -136,6 +136,8 @@ describe('an import of a lower version than the installed one', () => {
         createMemoryLogger(),
       ).catch((e: unknown) => e)) as UserError;
       expect(error).toBeInstanceOf(UserError);
+      // The solution is named: a pipeline may import several.
+      expect(error.message.startsWith("Import of solution 'Later' failed")).toBe(true);
       expect(error.message).toContain(LOWER_VERSION);
       expect(error.hint).toContain(
         'Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true).',

@@ -140,7 +140,7 @@ describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, rout
   );
 
   it('the import job cannot be read either: it may or may not have been applied, as before; sent once', async () => {
-    const { file } = newSolution();
+    const { file, name } = newSolution();
     const jobsBefore = server.dataverse.importJobsStarted();
     server.faults.inject({ kind: 'drop-connection', afterProcessing: true }, { operation: route });
     server.faults.inject({ kind: 'status', status: 503 }, { operation: 'importjobs', times: 100 });
@@ -152,7 +152,7 @@ describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, rout
 
     expect(
       error.message.startsWith(
-        `Import of the solution may or may not have been applied: the connection to ${server.environmentUrl} broke (`,
+        `Import of solution '${name}' may or may not have been applied: the connection to ${server.environmentUrl} broke (`,
       ),
     ).toBe(true);
     expect(error.hint).toMatch(/^It was not sent again, so as not to apply it twice: /);
@@ -196,7 +196,7 @@ describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, rout
 
 describe('an asynchronous import whose answer was lost, with no import job after the grace period', () => {
   it('is not sent again (its system job may still be queued): it may or may not have been applied, and the log says why', async () => {
-    const { file } = newSolution();
+    const { file, name } = newSolution();
     const jobsBefore = server.dataverse.importJobsStarted();
     server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolutionAsync' });
     const { client, logger, sent } = connectToLocal(server);
@@ -205,7 +205,9 @@ describe('an asynchronous import whose answer was lost, with no import job after
       (e: unknown) => e,
     )) as Error & { hint?: string };
 
-    expect(error.message).toMatch(/^Import of the solution may or may not have been applied: /);
+    expect(error.message.startsWith(`Import of solution '${name}' may or may not have been applied: `)).toBe(
+      true,
+    );
     expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
     expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(0);
     expect(

@@ -44,7 +44,8 @@ describe('export', () => {
     const file = path.join(folder, 'out', 'Contoso.zip');
     const start = server.requests.length;
     const publishes = server.dataverse.publishCount;
-    const result = await exportSolution(client, exportOptions(file), createMemoryLogger());
+    const logger = createMemoryLogger();
+    const result = await exportSolution(client, exportOptions(file), logger);
     expect(result).toMatchObject({
       solutionName: 'Contoso',
       version: '1.0.0.1',
@@ -65,6 +66,12 @@ describe('export', () => {
       '/api/data/v9.2/asyncoperations(id)',
       '/api/data/v9.2/asyncoperations(id)',
       '/api/data/v9.2/DownloadSolutionExportData',
+    ]);
+    // Each poll in words, the codes in brackets for those who look them up.
+    expect(logger.lines.filter((line) => line.startsWith('Export: '))).toEqual([
+      'Export: waiting for resources (statecode 0, statuscode 0)',
+      'Export: in progress (statecode 2, statuscode 20)',
+      'Export: succeeded (statecode 3, statuscode 30)',
     ]);
   });
 
@@ -211,6 +218,20 @@ describe('import', () => {
       },
     ]);
     expect(logger.lines.filter((line) => /^Import: \d+%$/.test(line)).length).toBeGreaterThanOrEqual(2);
+    expect(logger.lines).toContain('With 2 component parameters from the deployment settings.');
+  });
+
+  it('counts a single component parameter in the singular', async () => {
+    const file = path.join(folder, 'Single.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Single', version: '1.0.0.0' }));
+    const settings = componentParametersFromSettings(
+      JSON.stringify({ EnvironmentVariables: [{ SchemaName: 'cr1a6_ApiHost', Value: 'api.contoso.com' }] }),
+      'settings.json',
+    );
+    const { client } = connectToLocal(server);
+    const logger = createMemoryLogger();
+    await importSolution(client, importOptions(file, { componentParameters: settings }), logger);
+    expect(logger.lines).toContain('With 1 component parameter from the deployment settings.');
   });
 
   it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {

@@ -228,6 +228,22 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
     expect(await checkCertificationPackage(file)).toMatchObject({ ok: true, findings: [] });
   });
 
+  it('says of a truncated package to build or download the package again, not to export a solution', async () => {
+    const whole = readFileSync(
+      await packageWith([
+        { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+        { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      ]),
+    );
+    const file = path.join(temp.make(), 'truncated.zip');
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const error = await checkCertificationPackage(file).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toMatch(/truncated\.zip: is not a zip archive or is truncated/);
+    expect((error as UsageError).hint).toBe(
+      'Build the package again (connector-alm package build), or download it again.',
+    );
+  });
+
   it('writes nothing beside the package it checks (a read-only download folder, a CI artifact folder)', async () => {
     const file = await packageWith([
       { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },

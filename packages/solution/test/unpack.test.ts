@@ -203,7 +203,18 @@ describeFixtures('unpack into an existing folder', () => {
     writeFileSync(path.join(folder, 'notes.txt'), 'mine');
     const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
     expect(locatedMessage(error)).toBe(`${folder}: already holds 1 file.`);
+    expect((error as UserError).hint).toBe(
+      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).',
+    );
     expect(readdirSync(folder)).toEqual(['notes.txt']);
+  });
+
+  it('refuses to update an earlier unpack unless overwriting is allowed, naming the option and the input', async () => {
+    const folder = temp.make();
+    await unpackSolution(zip(), folder);
+    const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toMatch(/: already holds \d+ files\.$/);
+    expect((error as UserError).hint).toBe('Update it in place (--overwrite, or overwrite: true).');
   });
 
   it('refuses to delete the files of a folder that holds no unpacked solution, even with overwrite', async () => {
@@ -220,7 +231,9 @@ describeFixtures('unpack into an existing folder', () => {
     expect(locatedMessage(error)).toBe(
       `${folder}: holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
     );
-    expect((error as UserError).hint).toMatch(/folder of its own.*--stale keep \(stale-files: keep\)/);
+    expect((error as UserError).hint).toBe(
+      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside those files (--stale keep, or stale-files: keep).',
+    );
     expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
     expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { packSolution, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -12,18 +12,12 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const folder = path.resolve(workspace, inputs.folder);
   const zip = path.resolve(workspace, inputs.solutionFile);
-  const version = inputs.version ? { version: inputs.version } : {};
   const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, () =>
-    namingSolutionInputs({ version: 'version' }, async () =>
-      inputs.packageType === 'both'
-        ? [
-            await packSolution(folder, zip, { packageType: 'unmanaged', ...version }),
-            await packSolution(folder, zip.replace(/(\.zip)$/i, '_managed$1'), {
-              packageType: 'managed',
-              ...version,
-            }),
-          ]
-        : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })],
+    namingSolutionInputs({ version: 'version' }, () =>
+      packSolutionPackages(folder, zip, {
+        packageType: inputs.packageType,
+        ...(inputs.version ? { version: inputs.version } : {}),
+      }),
     ),
   );
   const relative = (file: string): string => posixRelativePath(workspace, file);

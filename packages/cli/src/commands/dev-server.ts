@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { fileInTheWay, pathThroughFileError, UsageError, UserError } from '@connector-alm/core';
+import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { refuseNonFolder } from '@connector-alm/solution';
 import type { CliIo } from '../io.js';
@@ -118,8 +118,9 @@ function readCertificate(file: string, cwd: string): string {
   try {
     new X509Certificate(pem);
   } catch {
-    // The text is not quoted: the file may hold a private key.
-    throw new UserError('holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).', {
+    // The text is not quoted: the file may hold a private key. A usage error (exit 2), as export's
+    // refusal of a file that is no certificate PEM: the file holds nothing the option reads.
+    throw new UsageError('holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).', {
       location: { file },
       hint,
     });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { plural, printable, UsageError } from '@connector-alm/core';
-import { packSolution, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -19,7 +19,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
     .command('pack')
     .description('pack an unpacked solution folder into an importable solution zip')
     .argument('<folder>', 'the folder that unpack wrote (holding Other/Solution.xml)')
-    .argument('<solution.zip>', 'the zip to write; with --package-type both, X.zip and X_managed.zip')
+    .argument('<solution.zip>', 'the zip to write; for a folder of both exports, X.zip and X_managed.zip')
     .addOption(
       new Option('--package-type <type>', 'which package(s) to write')
         .choices(['auto', 'unmanaged', 'managed', 'both'])
@@ -37,17 +37,11 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         });
       const source = path.resolve(io.cwd, folder);
       const target = path.resolve(io.cwd, zip);
-      const version = options.solutionVersion ? { version: options.solutionVersion } : {};
-      const results: PackResult[] = await namingSolutionOptions(async () =>
-        options.packageType === 'both'
-          ? [
-              await packSolution(source, target, { packageType: 'unmanaged', ...version }),
-              await packSolution(source, target.replace(/(\.zip)$/i, '_managed$1'), {
-                packageType: 'managed',
-                ...version,
-              }),
-            ]
-          : [await packSolution(source, target, { packageType: options.packageType, ...version })],
+      const results: PackResult[] = await namingSolutionOptions(() =>
+        packSolutionPackages(source, target, {
+          packageType: options.packageType,
+          ...(options.solutionVersion ? { version: options.solutionVersion } : {}),
+        }),
       );
       if (options.format === 'json') {
         writeOutput(

@@ -57,9 +57,19 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
         }),
       );
       if (options.format === 'json')
-        writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}\n`, 'json');
+        writeOutput(io, `${JSON.stringify(unpackJson(result, folder), null, 2)}\n`, 'json');
       else writeOutput(io, describeUnpack(result, folder), 'text');
     });
+}
+
+/**
+ * The result as --format json gives it. Solution.xml's Managed flag ("0", "1", "2") is a string, and
+ * "0" is truthy in JavaScript: `managed` is a boolean, as pack's is (true when a managed export was
+ * unpacked, alone or with the unmanaged one), and `packageType` says which in --package-type's words.
+ */
+function unpackJson(result: UnpackResult, folder: string): object {
+  const packageType = ({ '0': 'unmanaged', '1': 'managed', '2': 'both' } as const)[result.managed];
+  return { ...result, managed: result.managed !== '0', packageType, folder };
 }
 
 function describeUnpack(result: UnpackResult, folder: string): string {

@@ -27,18 +27,25 @@ export function componentParametersFromSettings(text: string, file: string): Com
     );
   }
   /** A refusal at the value of `path`, with the shape the file should have. */
-  const wrongShape = (message: string, path: (string | number)[]): UserError =>
-    new UserError(message, { location: { file, ...jsonValueLocation(json, path) }, hint: SHAPE_HINT });
+  const wrongShape = (message: string, path: (string | number)[], hint = SHAPE_HINT): UserError =>
+    new UserError(message, { location: { file, ...jsonValueLocation(json, path) }, hint });
   const parameters: ComponentParameter[] = [];
   for (const [index, variable] of list(settings, 'EnvironmentVariables', wrongShape).entries()) {
     if (typeof variable?.SchemaName !== 'string' || variable.SchemaName === '') {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ['EnvironmentVariables', index]);
     }
-    if (typeof variable.Value !== 'string' || variable.Value === '') continue;
+    const value = variableValue(variable.Value, () =>
+      wrongShape(
+        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
+        ['EnvironmentVariables', index, 'Value'],
+        'Write the value in quotes, as pac solution create-settings does ("Value": "…"); a Yes/No variable takes "yes" or "no".',
+      ),
+    );
+    if (value === '') continue;
     parameters.push({
       '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
       schemaname: variable.SchemaName,
-      value: variable.Value,
+      value,
     });
   }
   for (const [index, reference] of list(settings, 'ConnectionReferences', wrongShape).entries()) {
@@ -58,6 +65,24 @@ export function componentParametersFromSettings(text: string, file: string): Com
   return parameters;
 }
 
+/**
+ * The text of a variable's Value: '' (skipped) when absent, null or empty, as pac leaves the template.
+ * pac writes every Value as a string, and Dataverse holds them as text; a number written bare
+ * (`"Value": 30`) is taken as its JSON text, "30", which is what a Number variable holds. A boolean is
+ * refused rather than guessed: a Yes/No variable holds "yes" or "no", not "true"; so is an object or a list.
+ */
+function variableValue(value: unknown, refuse: () => UserError): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return JSON.stringify(value);
+  throw refuse();
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 const SHAPE_HINT =
   'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "…", "Value": "…"}], "ConnectionReferences": [{"LogicalName": "…", "ConnectionId": "…", "ConnectorId": "…"}]}.';
 
@@ -72,8 +97,7 @@ function list<Key extends keyof DeploymentSettingsFile>(
 ): NonNullable<DeploymentSettingsFile[Key]> {
   const value = settings[key] ?? [];
   if (!Array.isArray(value)) {
-    const kind = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-    throw wrongShape(`${key} must be a list ([…]) of entries, not ${kind}.`, [key]);
+    throw wrongShape(`${key} must be a list ([…]) of entries, not ${kindOf(value)}.`, [key]);
   }
   return value as NonNullable<DeploymentSettingsFile[Key]>;
 }

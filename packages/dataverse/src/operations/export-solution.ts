@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
+import { asyncStatus } from '../web-api/async-operation.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 import {
@@ -80,7 +81,9 @@ export async function exportSolution(
         `Export of solution '${options.solutionName}'`,
         wait,
         async (record) =>
-          logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`),
+          logger.info(
+            `Export: ${asyncStatus(record)} (statecode ${record.statecode}, statuscode ${record.statuscode})`,
+          ),
       );
       return client.downloadExportData(job.exportJobId);
     },

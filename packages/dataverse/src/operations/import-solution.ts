@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, missingPathError, UsageError, UserError, type Logger } from '@connector-alm/core';
+import {
+  errorMessage,
+  missingPathError,
+  plural,
+  UsageError,
+  UserError,
+  type Logger,
+} from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -83,6 +90,7 @@ export async function importSolution(
     options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
   const importJobId = client.newImportJobId();
   const request = {
+    solutionName: manifest.uniqueName,
     customizationFile: zip,
     importJobId,
     overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations,
@@ -97,7 +105,7 @@ export async function importSolution(
   await logger.group(title, async () => {
     if (options.componentParameters.length > 0)
       logger.info(
-        `With ${options.componentParameters.length} component parameters from the deployment settings.`,
+        `With ${plural(options.componentParameters.length, 'component parameter')} from the deployment settings.`,
       );
     // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
     // and a synchronous import whose answer was lost may be sent once more (sendImport).

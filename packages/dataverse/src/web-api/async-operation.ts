@@ -18,8 +18,13 @@ const STATUS_NAMES: Record<number, string> = {
   32: 'canceled',
 };
 
+/** The system job's status in words: "waiting for resources", "in progress", or "status 99" if unknown. */
+export function asyncStatus(record: AsyncOperationRecord): string {
+  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+}
+
 export function asyncOutcome(record: AsyncOperationRecord): AsyncOutcome {
-  const status = STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+  const status = asyncStatus(record);
   if (record.statecode !== 3) return { done: false, status };
   if (record.statuscode === 30) return { done: true, succeeded: true };
   return {

@@ -120,7 +120,7 @@ export class DataverseClient {
 
   async importSolution(request: ImportRequest): Promise<void> {
     await this.http.post('ImportSolution', {
-      operation: 'Import of the solution',
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true,
@@ -131,7 +131,7 @@ export class DataverseClient {
   async startImportAsync(request: ImportRequest): Promise<{ asyncOperationId: string }> {
     // Quick for the service, which only starts a job, but it carries the solution file.
     const result = await this.http.post<{ AsyncOperationId: string }>('ImportSolutionAsync', {
-      operation: 'Import of the solution',
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true,
@@ -199,6 +199,11 @@ export class DataverseClient {
 
 function exportBody(request: ExportRequest): Record<string, unknown> {
   return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
+}
+
+/** How an import request is named in its errors: the solution, when the caller knows it. */
+function importOperation(request: ImportRequest): string {
+  return request.solutionName ? `Import of solution '${request.solutionName}'` : 'Import of the solution';
 }
 
 function importBody(request: ImportRequest): Record<string, unknown> {

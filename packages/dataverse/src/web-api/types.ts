@@ -47,6 +47,8 @@ export type ComponentParameter =
     };
 
 export interface ImportRequest {
+  /** The solution's unique name, for messages only (not sent: Dataverse reads it from the file). */
+  solutionName?: string;
   customizationFile: Uint8Array;
   importJobId: string;
   overwriteUnmanagedCustomizations: boolean;

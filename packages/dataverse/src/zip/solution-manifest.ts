@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { UserError, withoutByteOrderMark } from '@connector-alm/core';
-import { NotASolutionError, parseXml, readManifest } from '@connector-alm/solution';
+import { EXPORTED_XML_HINT, NotASolutionError, parseXml, readManifest } from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
 export interface SolutionManifest {
@@ -100,7 +100,7 @@ function readManifestOf(bytes: Uint8Array, zip: string): SolutionManifest {
   }
   const text = withoutByteOrderMark(new TextDecoder('utf-8').decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text, file), file);
+  const manifest = readManifest(parseXml(text, file, EXPORTED_XML_HINT), file);
   if (manifest.uniqueName === '' || manifest.version === '') {
     throw new UserError('has no SolutionManifest with UniqueName and Version.', { location: { file } });
   }

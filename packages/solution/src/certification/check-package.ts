@@ -66,6 +66,7 @@ export async function checkCertificationPackage(
   const outer = await ZipReader.open(zipPath, {
     limits: options.limits,
     nameEncoding: options.zipNameEncoding,
+    damagedHint: 'Build the package again (connector-alm package build), or download it again.',
   });
   warnIf(report, backslashWarning(outer, outerName, 'package'));
   // The nested zips are copied to the temporary folder, never beside the package: its folder may be

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { missingPathError, UsageError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { connectorName, connectorText, fileReferences } from '../solution/connector-element.js';
@@ -66,7 +66,11 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = path.join(displayRoot, file);
-    const element = parseXml(decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown), shown);
+    const element = parseXml(
+      decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown),
+      shown,
+      UNPACKED_XML_HINT,
+    );
     const connector: SolutionConnector = {
       name: connectorName(element, shown),
       connectorId: connectorText(element, 'connectorid')?.trim() ?? '',
@@ -114,6 +118,7 @@ async function solutionParts(
     parseXml(
       decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
+      UNPACKED_XML_HINT,
     ),
     manifestFile,
   );

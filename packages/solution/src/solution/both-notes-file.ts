@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8Strict } from '../text/decode.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { attribute, childElements, element } from '../xml/xml-tree.js';
 import { NO_NOTES, type BothNotes } from './both-packages.js';
@@ -35,7 +35,7 @@ export function bothNotesXml(notes: BothNotes): string | undefined {
 }
 
 export function parseBothNotes(text: string, file: string): BothNotes {
-  const root = parseXml(text, file);
+  const root = parseXml(text, file, UNPACKED_XML_HINT);
   if (root.name !== 'PackageFiles')
     throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
   const own = new Set<string>();

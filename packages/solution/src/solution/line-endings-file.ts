@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { recordedEnding, type RecordedEnding } from '../text/line-endings.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { attribute, childElements, element } from '../xml/xml-tree.js';
 import { solutionError } from './solution-errors.js';
@@ -63,7 +63,7 @@ export async function lineEndingsXml(folder: string, files: readonly string[]): 
 }
 
 export function parseLineEndings(text: string, file: string): LineEndings {
-  const root = parseXml(text, file);
+  const root = parseXml(text, file, UNPACKED_XML_HINT);
   if (root.name !== 'LineEndings')
     throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
   const endings = new Map<string, RecordedEnding>();

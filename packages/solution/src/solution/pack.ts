@@ -7,7 +7,7 @@ import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
 import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
@@ -40,7 +40,10 @@ import { checkSolutionVersion } from './solution-settings.js';
 import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
-  /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
+  /**
+   * Default auto: the folder's kind, the unmanaged one for a folder of both exports (one zip is
+   * written here; packSolutionPackages writes both). `managed` needs a folder unpacked from a managed export.
+   */
   packageType?: 'auto' | 'unmanaged' | 'managed';
   /** Sets `<Version>` in the zip, e.g. the release being built; one Dataverse refuses is a SolutionSettingError. */
   version?: string;
@@ -100,7 +103,7 @@ export async function packSolution(
     return decodeUtf8Strict(bytes, located(file));
   };
 
-  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
+  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION), UNPACKED_XML_HINT);
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
@@ -119,12 +122,16 @@ export async function packSolution(
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION
       ? solution
-      : parseXml(await readText(solutionFile), located(solutionFile));
+      : parseXml(await readText(solutionFile), located(solutionFile), UNPACKED_XML_HINT);
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
-  const customizations = parseXml(await readText(customizationsFile), located(customizationsFile));
+  const customizations = parseXml(
+    await readText(customizationsFile),
+    located(customizationsFile),
+    UNPACKED_XML_HINT,
+  );
   const connectors: Array<{ name: string; element: XmlElement }> = [];
   const sources = new Map<string, ZipSource>();
   const parts = [...files].filter(
@@ -132,7 +139,7 @@ export async function packSolution(
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element = parseXml(await readText(actual), located(actual));
+      const element = parseXml(await readText(actual), located(actual), UNPACKED_XML_HINT);
       if (element.name !== 'Connector') {
         throw solutionError(
           located(actual),

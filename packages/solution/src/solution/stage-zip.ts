@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
@@ -68,12 +68,16 @@ export async function stageSolutionZip(
     return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
   };
 
-  const solution = parseXml(await readText(solutionEntry), located(solutionEntry));
+  const solution = parseXml(await readText(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 
-  const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
+  const customizations = parseXml(
+    await readText(customizationsEntry),
+    located(customizationsEntry),
+    EXPORTED_XML_HINT,
+  );
   const connectors = takeConnectors(customizations).map((element) => ({
     element,
     name: connectorName(element, located(customizationsEntry)),

@@ -31,12 +31,14 @@ export async function refuseUnpackTarget(
   const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
   const ownFolder = 'Unpack into a folder of its own (e.g. a <solution name> folder inside this one)';
   const location = { file: folder };
+  // Said to the unpack command and the unpack-solution action alike: each way to ask is named as
+  // "(option, or input)", as the other solution errors name them.
   if (!options.overwrite) {
     throw new UserError(`already holds ${count}.`, {
       location,
       hint: holdsSolution
-        ? 'Pass --overwrite (overwrite: true) to update it in place.'
-        : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`,
+        ? 'Update it in place (--overwrite, or overwrite: true).'
+        : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`,
     });
   }
   if (!holdsSolution && options.stale === 'delete') {
@@ -44,7 +46,7 @@ export async function refuseUnpackTarget(
       `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
         location,
-        hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`,
+        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`,
       },
     );
   }

@@ -2,18 +2,27 @@ import { SaxesParser } from 'saxes';
 import { UserError } from '@connector-alm/core';
 import type { XmlElement, XmlNode } from './xml-tree.js';
 
+/** What to do about bad XML in a file of an unpacked solution folder, which a person may have edited. */
+export const UNPACKED_XML_HINT =
+  'Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.';
+
+/** What to do about bad XML in a zip: Dataverse writes well-formed XML, so the zip was changed since. */
+export const EXPORTED_XML_HINT = 'The zip was damaged or changed after export: export the solution again.';
+
 /**
  * Parses solution XML with a strict, non-validating parser. A DOCTYPE is refused outright: solution
  * files never have one, and refusing it means no entity declaration (internal or external) is ever
  * expanded or fetched. Undeclared entities other than the five predefined ones are errors too.
+ * `hint` says what to do about such an error where the text came from (UNPACKED_XML_HINT, EXPORTED_XML_HINT).
  */
-export function parseXml(text: string, file: string): XmlElement {
+export function parseXml(text: string, file: string, hint?: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   const fail = (message: string): never => {
     throw new UserError(`${message}.`, {
       location: { file, line: parser.line, column: parser.column },
+      ...(hint ? { hint } : {}),
     });
   };
   const append = (node: XmlNode): void => {

@@ -45,7 +45,14 @@ export interface OpenZipOptions {
    * Windows); by default UTF-8 when they are UTF-8, else code page 437 (see name-encoding).
    */
   nameEncoding?: string;
+  /**
+   * What to do about an archive that is no zip, truncated or damaged; by default what fits a
+   * solution zip (export or download it again). A certification package says to build it again.
+   */
+  damagedHint?: string;
 }
+
+const SOLUTION_DAMAGED_HINT = 'Export or download the solution again.';
 
 const UNIX_HOST = 3;
 const FILE_TYPE_MASK = 0o170000;
@@ -80,6 +87,7 @@ export class ZipReader {
     /** The archive, opened again for the entry data: yauzl's reader serialises every read. */
     private readonly fd: number,
     private readonly fileSize: number,
+    private readonly damagedHint: string | undefined,
   ) {
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
@@ -92,7 +100,8 @@ export class ZipReader {
     const displayName = options.displayName ?? filePath;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
     const encoding = nameEncoding(options.nameEncoding);
-    const zip = await openArchive(filePath, displayName);
+    const damagedHint = options.damagedHint ?? SOLUTION_DAMAGED_HINT;
+    const zip = await openArchive(filePath, displayName, damagedHint);
     try {
       if (zip.entryCount > limits.maxEntries) {
         throw new ZipError(
@@ -102,12 +111,12 @@ export class ZipReader {
           'Raise the entry limit only if you trust the archive.',
         );
       }
-      const raw = await readCentralDirectory(zip, displayName);
+      const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding);
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
-        return new ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
+        return new ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options.damagedHint);
       } catch (error) {
         closeSync(fd);
         throw error;
@@ -243,7 +252,7 @@ export class ZipReader {
       this.displayName,
       entry.name,
       `cannot be read: ${reason}.`,
-      'The archive is damaged or truncated; export it again.',
+      this.damagedHint ?? 'The archive is damaged or truncated; export it again.',
     );
   }
 }
@@ -339,7 +348,7 @@ function checkingStream(integrity: EntryIntegrity): Transform {
   });
 }
 
-function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFile> {
+function openArchive(filePath: string, displayName: string, damagedHint: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     // decodeStrings off: yauzl would reject unsafe names with a bare message; we check them below
     // and name the entry and the rule instead.
@@ -374,7 +383,7 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
                 displayName,
                 undefined,
                 `is not a zip archive or is truncated (${error.message}).`,
-                'Export or download the solution again.',
+                damagedHint,
               ),
             );
         } else resolve(zip);
@@ -383,7 +392,11 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
   });
 }
 
-function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<yauzl.Entry[]> {
+function readCentralDirectory(
+  zip: yauzl.ZipFile,
+  displayName: string,
+  damagedHint: string,
+): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -397,7 +410,7 @@ function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<
           displayName,
           undefined,
           `has a damaged central directory (${error.message}).`,
-          'Export or download the solution again.',
+          damagedHint,
         ),
       ),
     );

@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
+import { FOLDER_SOLUTION } from './layout.js';
+import { readManifest } from './manifest.js';
+import { packSolution, type PackResult } from './pack.js';
+
+export interface PackPackagesOptions {
+  /**
+   * auto (default): what the folder holds, so both zips for a folder unpacked from both exports;
+   * both: X.zip and X_managed.zip, which needs such a folder; unmanaged or managed: that zip alone.
+   */
+  packageType?: 'auto' | 'unmanaged' | 'managed' | 'both';
+  version?: string;
+}
+
+/**
+ * Pack as the pack command and the pack-solution action take it: the zip named, and for both (or
+ * auto on a folder of both exports) the managed one beside it as X_managed.zip, as unpack reads them.
+ */
+export async function packSolutionPackages(
+  folder: string,
+  zipPath: string,
+  options: PackPackagesOptions = {},
+): Promise<PackResult[]> {
+  const version = options.version !== undefined ? { version: options.version } : {};
+  const packageType = options.packageType ?? 'auto';
+  if (packageType === 'unmanaged' || packageType === 'managed')
+    return [await packSolution(folder, zipPath, { packageType, ...version })];
+  // packSolution checks the folder first, so a folder it cannot pack is refused as it says.
+  const first = await packSolution(folder, zipPath, {
+    packageType: packageType === 'both' ? 'unmanaged' : 'auto',
+    ...version,
+  });
+  if (packageType === 'auto' && !(await holdsBothExports(folder))) return [first];
+  const managed = await packSolution(folder, managedZipPath(zipPath), { packageType: 'managed', ...version });
+  return [first, managed];
+}
+
+/** X.zip → X_managed.zip, the name export gives a managed zip and unpack looks for. */
+function managedZipPath(zipPath: string): string {
+  // Never the same path as the unmanaged zip, which the managed one would overwrite.
+  return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, '_managed$1') : `${zipPath}_managed.zip`;
+}
+
+/** Whether the folder was unpacked from both exports: `<Managed>2</Managed>` in Other/Solution.xml. */
+async function holdsBothExports(folder: string): Promise<boolean> {
+  const file = path.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await fs.readFile(file), file), file, UNPACKED_XML_HINT);
+  return readManifest(root, file).managed === '2';
+}

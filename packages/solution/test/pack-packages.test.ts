@@ -1,0 +1,47 @@
+import { afterAll, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { packSolutionPackages, unpackSolution } from '../src/index.js';
+import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+const temp = temporaryFolders('pack-packages-');
+afterAll(() => temp.cleanup());
+const describeFixtures = describeWith(SOLUTION_FIXTURES, 'real solution export');
+const UNMANAGED = 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip';
+
+describeFixtures('pack as the command and the action take it', () => {
+  it('packs both zips with auto from a folder unpacked from both exports, as the help says', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'src'), { packageType: 'both' });
+    const results = await packSolutionPackages(path.join(dir, 'src'), path.join(dir, 'out', 'Cls.zip'));
+    expect(results.map((r) => [path.basename(r.zip), r.managed])).toEqual([
+      ['Cls.zip', false],
+      ['Cls_managed.zip', true],
+    ]);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['Cls.zip', 'Cls_managed.zip']);
+  });
+
+  it('packs one zip with auto from a folder of one export', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'src'));
+    const results = await packSolutionPackages(path.join(dir, 'src'), path.join(dir, 'out', 'Cls.zip'), {
+      packageType: 'auto',
+    });
+    expect(results.map((r) => [path.basename(r.zip), r.managed])).toEqual([['Cls.zip', false]]);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls.zip']);
+  });
+
+  it('packs the one kind asked for from a folder of both exports', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'src'), { packageType: 'both' });
+    const results = await packSolutionPackages(path.join(dir, 'src'), path.join(dir, 'out', 'Cls.zip'), {
+      packageType: 'managed',
+      version: '2.0.0.0',
+    });
+    expect(results.map((r) => [path.basename(r.zip), r.managed, r.version])).toEqual([
+      ['Cls.zip', true, '2.0.0.0'],
+    ]);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls.zip']);
+  });
+});
