@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path60 = require("node:path");
-    var fs27 = require("node:fs");
+    var path61 = require("node:path");
+    var fs28 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs27.existsSync(executableFile)) return;
+        if (fs28.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path60.resolve(baseDir, baseName);
-          if (fs27.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path60.extname(baseName))) return void 0;
+          const localBin = path61.resolve(baseDir, baseName);
+          if (fs28.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path61.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs27.existsSync(`${localBin}${ext}`)
+            (ext) => fs28.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs27.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs28.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path60.resolve(
-            path60.dirname(resolvedScriptPath),
+          executableDir = path61.resolve(
+            path61.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path60.basename(
+            const legacyName = path61.basename(
               this._scriptPath,
-              path60.extname(this._scriptPath)
+              path61.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path60.extname(executableFile));
+        launchWithNode = sourceExt.includes(path61.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path60.basename(filename, path60.extname(filename));
+        this._name = path61.basename(filename, path61.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path61) {
-        if (path61 === void 0) return this._executableDir;
-        this._executableDir = path61;
+      executableDir(path62) {
+        if (path62 === void 0) return this._executableDir;
+        this._executableDir = path62;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path60) {
-      let input = path60;
+    function removeDotSegments(path61) {
+      let input = path61;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path60) {
-      if (path60 === "" || path60[0] === "/") {
-        return removeDotSegments(path60);
+    function removeDotSegmentsRelative(path61) {
+      if (path61 === "" || path61[0] === "/") {
+        return removeDotSegments(path61);
       }
-      const segments = path60.split("/");
+      const segments = path61.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path60 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path60 && path60 !== "/" ? path60 : void 0;
+        const path61 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path61 && path61 !== "/" ? path61 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path60) {
-      const ctrl = callVisitor(key, node, visitor, path60);
+    function visit_(key, node, visitor, path61) {
+      const ctrl = callVisitor(key, node, visitor, path61);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path60, ctrl);
-        return visit_(key, ctrl, visitor, path60);
+        replaceNode(key, path61, ctrl);
+        return visit_(key, ctrl, visitor, path61);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path60 = Object.freeze(path60.concat(node));
+          path61 = Object.freeze(path61.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path60);
+            const ci = visit_(i2, node.items[i2], visitor, path61);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path60 = Object.freeze(path60.concat(node));
-          const ck = visit_("key", node.key, visitor, path60);
+          path61 = Object.freeze(path61.concat(node));
+          const ck = visit_("key", node.key, visitor, path61);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path60);
+          const cv = visit_("value", node.value, visitor, path61);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path60) {
-      const ctrl = await callVisitor(key, node, visitor, path60);
+    async function visitAsync_(key, node, visitor, path61) {
+      const ctrl = await callVisitor(key, node, visitor, path61);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path60, ctrl);
-        return visitAsync_(key, ctrl, visitor, path60);
+        replaceNode(key, path61, ctrl);
+        return visitAsync_(key, ctrl, visitor, path61);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path60 = Object.freeze(path60.concat(node));
+          path61 = Object.freeze(path61.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path60);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path61);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path60 = Object.freeze(path60.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path60);
+          path61 = Object.freeze(path61.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path61);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path60);
+          const cv = await visitAsync_("value", node.value, visitor, path61);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path60) {
+    function callVisitor(key, node, visitor, path61) {
       if (typeof visitor === "function")
-        return visitor(key, node, path60);
+        return visitor(key, node, path61);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path60);
+        return visitor.Map?.(key, node, path61);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path60);
+        return visitor.Seq?.(key, node, path61);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path60);
+        return visitor.Pair?.(key, node, path61);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path60);
+        return visitor.Scalar?.(key, node, path61);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path60);
+        return visitor.Alias?.(key, node, path61);
       return void 0;
     }
-    function replaceNode(key, path60, node) {
-      const parent = path60[path60.length - 1];
+    function replaceNode(key, path61, node) {
+      const parent = path61[path61.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path60, value) {
+    function collectionFromPath(schema, path61, value) {
       let v = value;
-      for (let i2 = path60.length - 1; i2 >= 0; --i2) {
-        const k = path60[i2];
+      for (let i2 = path61.length - 1; i2 >= 0; --i2) {
+        const k = path61[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path60) => path60 == null || typeof path60 === "object" && !!path60[Symbol.iterator]().next().done;
+    var isEmptyPath = (path61) => path61 == null || typeof path61 === "object" && !!path61[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path60, value) {
-        if (isEmptyPath(path60))
+      addIn(path61, value) {
+        if (isEmptyPath(path61))
           this.add(value);
         else {
-          const [key, ...rest] = path60;
+          const [key, ...rest] = path61;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path60) {
-        const [key, ...rest] = path60;
+      deleteIn(path61) {
+        const [key, ...rest] = path61;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path60, keepScalar) {
-        const [key, ...rest] = path60;
+      getIn(path61, keepScalar) {
+        const [key, ...rest] = path61;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path60) {
-        const [key, ...rest] = path60;
+      hasIn(path61) {
+        const [key, ...rest] = path61;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path60, value) {
-        const [key, ...rest] = path60;
+      setIn(path61, value) {
+        const [key, ...rest] = path61;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path60, value) {
+      addIn(path61, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path60, value);
+          this.contents.addIn(path61, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path60) {
-        if (Collection2.isEmptyPath(path60)) {
+      deleteIn(path61) {
+        if (Collection2.isEmptyPath(path61)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path60) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path61) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path60, keepScalar) {
-        if (Collection2.isEmptyPath(path60))
+      getIn(path61, keepScalar) {
+        if (Collection2.isEmptyPath(path61))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path60, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path61, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path60) {
-        if (Collection2.isEmptyPath(path60))
+      hasIn(path61) {
+        if (Collection2.isEmptyPath(path61))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path60) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path61) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path60, value) {
-        if (Collection2.isEmptyPath(path60)) {
+      setIn(path61, value) {
+        if (Collection2.isEmptyPath(path61)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path60), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path61), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path60, value);
+          this.contents.setIn(path61, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path60) => {
+    visit2.itemAtPath = (cst, path61) => {
       let item = cst;
-      for (const [field, index] of path60) {
+      for (const [field, index] of path61) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path60) => {
-      const parent = visit2.itemAtPath(cst, path60.slice(0, -1));
-      const field = path60[path60.length - 1][0];
+    visit2.parentCollection = (cst, path61) => {
+      const parent = visit2.itemAtPath(cst, path61.slice(0, -1));
+      const field = path61[path61.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path60, item, visitor) {
-      let ctrl = visitor(item, path60);
+    function _visit(path61, item, visitor) {
+      let ctrl = visitor(item, path61);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path60.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path61.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path60);
+            ctrl = ctrl(item, path61);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path60) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path61) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs27, sep: [] });
+                map2.items.push({ start, key: fs28, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               } else {
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs27, sep: [] });
+                fc.items.push({ start: [], key: fs28, sep: [] });
               else if (it.sep)
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               else
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs27, exportName) {
+    function addFormats2(ajv, list3, fs28, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs27[f]);
+        ajv.addFormat(f, fs28[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path60, { windows } = {}) => {
-      const segs = path60.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path61, { windows } = {}) => {
+      const segs = path61.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs27.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs28.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs27.close(self2.fd, onCloseDone);
+      fs28.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs27.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs28.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path60, options2) {
+    function openPromise(path61, options2) {
       return new Promise((resolve, reject) => {
-        open2(path60, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path61, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path60, options2, callback) {
+    function open2(path61, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs27.open(path60, "r", function(err2, fd2) {
+      fs28.open(path61, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs27.close(fd2, defaultCallback);
+          if (err3) fs28.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs27.fstat(fd2, function(err2, stats) {
+      fs28.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs27.stat(realPath, function(err2, stats) {
+      fs28.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs27.createReadStream(realPath);
+          var readStream = fs28.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -31487,12 +31487,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path60) {
+function findNodeAtLocation(root, path61) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path60) {
+  for (let segment of path61) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32255,7 +32255,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path60 = [root];
+  const path61 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32263,14 +32263,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path60[level];
+    let node = path61[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path60[level] = node;
+      path61[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33171,7 +33171,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open2) => open2.open === opener);
-  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -33200,7 +33200,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,
@@ -34806,7 +34806,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path60 = problem.segments;
+  const path61 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34820,21 +34820,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path60.includes("oAuthSettings")) {
-      const last2 = path60[path60.length - 1];
+    if (path61.includes("oAuthSettings")) {
+      const last2 = path61[path61.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path60.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path60[path60.length - 1] === "type" && path60.length === parameterNameDepth(path60) + 1)
+    if (path61.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path61[path61.length - 1] === "type" && path61.length === parameterNameDepth(path61) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path60) {
-  return path60[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path61) {
+  return path61[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36986,11 +36986,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path60 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path60)) continue;
-      let pathItem = asObject(paths[path60]);
+    for (const path61 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path61)) continue;
+      let pathItem = asObject(paths[path61]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path60);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path61);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -37006,7 +37006,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path60, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path61, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37140,8 +37140,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path60, method, pathItemPlace, operation2) {
-    this.path = path60;
+  constructor(path61, method, pathItemPlace, operation2) {
+    this.path = path61;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37318,9 +37318,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path60) {
+function pathVariables(path61) {
   const names3 = [];
-  for (const match2 of path60.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path61.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45621,12 +45621,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path60 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path60)) continue;
-        if (path60.startsWith("x-")) continue;
-        const item = paths[path60];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path60);
-        else this.typeIssue(placeAt(rootNode, "paths", path60), "Object", item);
+      for (const path61 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path61)) continue;
+        if (path61.startsWith("x-")) continue;
+        const item = paths[path61];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path61);
+        else this.typeIssue(placeAt(rootNode, "paths", path61), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45650,8 +45650,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path60) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path60);
+  visitPathItem(item, rootNode, path61) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path61);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46887,12 +46887,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path60 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path61 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path60 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path61 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -46999,16 +46999,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path60) {
+function followSchemaPath(model, root, path61) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path60.length && steps < MAX_STEPS; ) {
-    let end = path60.indexOf("/", start);
-    if (end === -1) end = path60.length;
+  for (let start = 0; start < path61.length && steps < MAX_STEPS; ) {
+    let end = path61.indexOf("/", start);
+    if (end === -1) end = path61.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path60.slice(start, end));
+      const next = property(model, current, path61.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47183,9 +47183,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path60 = pathAt(call, key);
-    if (path60 === void 0 || followSchemaPath(model, items.schema, path60).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path60, label) });
+    const path61 = pathAt(call, key);
+    if (path61 === void 0 || followSchemaPath(model, items.schema, path61).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path61, label) });
   }
   return problems;
 }
@@ -48689,16 +48689,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path60) {
-    this.path = path60;
-    const hasBrace = path60.includes("{");
-    this.variables = hasBrace ? scanVariables(path60) : NO_VARIABLES;
+  constructor(path61) {
+    this.path = path61;
+    const hasBrace = path61.includes("{");
+    this.variables = hasBrace ? scanVariables(path61) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path60.indexOf("/"); ; slash = path60.indexOf("/", start)) {
-      const end = slash === -1 ? path60.length : slash;
-      if (hasBrace && isVariableSegment(path60, start, end)) variableSegmentCount++;
+    for (let slash = path61.indexOf("/"); ; slash = path61.indexOf("/", start)) {
+      const end = slash === -1 ? path61.length : slash;
+      if (hasBrace && isVariableSegment(path61, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48727,8 +48727,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path60 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path60) last2 = new PathTemplate(path60);
+    const path61 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path61) last2 = new PathTemplate(path61);
     templates[index] = last2;
   }
   return templates;
@@ -48753,9 +48753,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path60, start) {
-  const slash = path60.indexOf("/", start);
-  return slash === -1 ? path60.length : slash;
+function segmentEnd(path61, start) {
+  const slash = path61.indexOf("/", start);
+  return slash === -1 ? path61.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48764,57 +48764,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path60, start, end) {
+function isVariableSegment(path61, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path60.charCodeAt(start) !== OPEN || path60.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path61.charCodeAt(start) !== OPEN || path61.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path60.charCodeAt(index);
+    const code2 = path61.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path60, open2) {
-  for (let index = open2 + 1; index < path60.length; index++) {
-    const code2 = path60.charCodeAt(index);
+function matchEnd(path61, open2) {
+  for (let index = open2 + 1; index < path61.length; index++) {
+    const code2 = path61.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path60) {
+function scanVariables(path61) {
   const variables = [];
-  for (let open2 = path60.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path60, open2);
+  for (let open2 = path61.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path61, open2);
     if (close2 === -1) {
-      open2 = path60.indexOf("{", open2 + 1);
+      open2 = path61.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path60.slice(open2 + 1, close2);
+    const name = path61.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path60.indexOf("{", close2 + 1);
+    open2 = path61.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path60) {
+function routeOf(path61) {
   let route = "";
   let copied = 0;
-  for (let open2 = path60.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path60, open2);
+  for (let open2 = path61.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path61, open2);
     if (close2 === -1) {
-      open2 = path60.indexOf("{", open2 + 1);
+      open2 = path61.indexOf("{", open2 + 1);
       continue;
     }
-    route += path60.slice(copied, open2) + "{}";
+    route += path61.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path60.indexOf("{", copied);
+    open2 = path61.indexOf("{", copied);
   }
-  return copied === 0 ? path60 : route + path60.slice(copied);
+  return copied === 0 ? path61 : route + path61.slice(copied);
 }
-function routeHash(path60) {
+function routeHash(path61) {
   let hash = 0;
-  for (let index = 0; index < path60.length; index++) {
-    const code2 = path60.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path60, index) : -1;
+  for (let index = 0; index < path61.length; index++) {
+    const code2 = path61.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path61, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48835,15 +48835,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path60 of pathKeys(swagger)) {
-    const message2 = problem(path60);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path60), message: message2 });
+  for (const path61 of pathKeys(swagger)) {
+    const message2 = problem(path61);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path61), message: message2 });
   }
 }
-function templateProblem(path60) {
+function templateProblem(path61) {
   let open2 = -1;
-  for (let index = 0; index < path60.length; index++) {
-    const character = path60[index];
+  for (let index = 0; index < path61.length; index++) {
+    const character = path61[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48877,15 +48877,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path60 = operations[index].path;
-    if (!path60.includes("{")) {
-      while (index < operations.length && operations[index].path === path60) index++;
+    const path61 = operations[index].path;
+    if (!path61.includes("{")) {
+      while (index < operations.length && operations[index].path === path61) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path60; index++)
+    for (; index < operations.length && operations[index].path === path61; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path60);
+    const route = routeHash(path61);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48931,7 +48931,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path60) => path60.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path61) => path61.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48951,7 +48951,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path60) => /[?#]/.test(path60) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path61) => /[?#]/.test(path61) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48967,7 +48967,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path60) => path60.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path61) => path61.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48981,8 +48981,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path60) => {
-        const problem = templateProblem(path60);
+      reportPathKeys(context, (path61) => {
+        const problem = templateProblem(path61);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -48999,9 +48999,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path60) => (
+        (path61) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path60.includes("=") && pathVariables(path60).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path61.includes("=") && pathVariables(path61).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49096,14 +49096,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path60 of pathKeys(swagger)) {
-        const key = path60.toLowerCase();
+      for (const path61 of pathKeys(swagger)) {
+        const key = path61.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path60),
+            pointer: childPointer("/paths", path61),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path60
+              path61
             )
           });
         }
@@ -49123,12 +49123,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path60 in paths) {
-        if (!has(paths, path60)) continue;
-        const pathItem = asObject(paths[path60]);
+      for (const path61 in paths) {
+        if (!has(paths, path61)) continue;
+        const pathItem = asObject(paths[path61]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path60, "$ref"),
+          pointer: childPointer("/paths", path61, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -50929,26 +50929,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path60 = [];
+    const path61 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path60.push(start);
+    path61.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path60.pop();
+        path61.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path60.slice(path60.indexOf(target)));
+      if (seen === "grey") cycles.push(path61.slice(path61.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path60.push(target);
+        path61.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -51566,7 +51566,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path60 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path61 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51574,7 +51574,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path60}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path61}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51827,8 +51827,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path60) {
-  return routeOf(path60).replace(/\/+$/, "").toLowerCase();
+function templateShape(path61) {
+  return routeOf(path61).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52080,10 +52080,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path60, options2 = {}) {
+function offsetOfPath(document, path61, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path60.entries()) {
+  for (const [index, step2] of path61.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52094,7 +52094,7 @@ function offsetOfPath(document, path60, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path60.length - 1;
+    const isLast = index === path61.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -52124,10 +52124,19 @@ function parseConfig(text3, file, options2) {
   const fail = (message2, offset, hint) => {
     throw problemAt(message2, offset, hint).error;
   };
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text3)) : void 0;
+  if (jsonIssue) {
+    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
+    fail(
+      `The configuration file is not valid JSON: ${problem}.`,
+      jsonIssue.offset,
+      "Fix the syntax at this position."
+    );
+  }
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
@@ -52171,6 +52180,13 @@ function parseConfig(text3, file, options2) {
     rules: config2.rules ?? {},
     ignore: config2.ignore ?? []
   };
+}
+function isJsonFile(file) {
+  return file.toLowerCase().endsWith(".json");
+}
+function firstJsonSyntaxIssue(text3) {
+  if (text3.trim() === "") return void 0;
+  return JsonDocument.parse(text3).syntaxIssues[0];
 }
 function isMap2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -52225,16 +52241,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path60 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path60;
-  const value = path60.reduce(
+  const path61 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path61;
+  const value = path61.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path60.length === 0) {
+    if (path61.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52245,7 +52261,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path60, name],
+      path: [...path61, name],
       atKey: true
     };
   }
@@ -52253,7 +52269,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path60,
+      path: path61,
       atKey: false
     };
   }
@@ -52263,34 +52279,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path60,
+        path: path61,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path60, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path61, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path60,
+      path: path61,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path60, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path61, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path60,
+      path: path61,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path60,
+    path: path61,
     atKey: false
   };
 }
@@ -52383,9 +52399,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path60, method, body) => `{
+var operation = (path61, method, body) => `{
   "paths": {
-    "${path60}": {
+    "${path61}": {
       "${method}": ${body}
     }
   }
@@ -53687,21 +53703,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path60 in paths) {
-    if (!has(paths, path60)) continue;
-    const pathItem = refPathItem(paths[path60]);
+  for (const path61 in paths) {
+    if (!has(paths, path61)) continue;
+    const pathItem = refPathItem(paths[path61]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path60));
-    unfollowed2.set(path60, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path61));
+    unfollowed2.set(path61, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path60 in paths) {
-    if (!has(paths, path60)) continue;
-    const pathItem = refPathItem(paths[path60]);
+  for (const path61 in paths) {
+    if (!has(paths, path61)) continue;
+    const pathItem = refPathItem(paths[path61]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -53713,17 +53729,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path60 of all) {
-    const before = has(pathsBefore, path60) ? pathsBefore[path60] : void 0;
-    const after = has(pathsAfter, path60) ? pathsAfter[path60] : void 0;
+  for (const path61 of all) {
+    const before = has(pathsBefore, path61) ? pathsBefore[path61] : void 0;
+    const after = has(pathsAfter, path61) ? pathsAfter[path61] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path60);
-    const whyBefore = unfollowedBefore.get(path60);
+    const whyAfter = unfollowedAfter.get(path61);
+    const whyBefore = unfollowedBefore.get(path61);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path60);
+    const pathItemPointer = childPointer("/paths", path61);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -53731,12 +53747,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path60)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path61)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path60)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path60)} was not compared: in the base version, ${whyBefore}.` : refEdit(path60, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path61)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path61)} was not compared: in the base version, ${whyBefore}.` : refEdit(path61, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -53746,12 +53762,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path60, before, after) {
+function refEdit(path61, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path60)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path61)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path60)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path60)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path61)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path61)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54132,8 +54148,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path60) {
-  return path60.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path61) {
+  return path61.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -55575,14 +55591,38 @@ function ancestors(file) {
 var import_node_child_process = require("node:child_process");
 
 // packages/validator/src/git/fetch-advice.ts
+var USUAL_REMOTE_NAMES = ["origin", "upstream"];
+var URL_PLACEHOLDER = "<URL of its repository>";
+function unknownRefHint(ref, remotes) {
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+  }
+  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+}
 function fetchAdvice(ref, remotes) {
   const tracking = ref.replace(/^refs\/remotes\//, "");
   const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
   const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
   if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
   const branch = ref.replace(/^refs\/heads\//, "");
-  return `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  if (!missing) return asBranch;
+  return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
+}
+function unconfiguredRemote(ref, remotes) {
+  if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const slash = tracking.indexOf("/");
+  if (slash <= 0 || slash === tracking.length - 1) return void 0;
+  if (remotes.some((name) => tracking.startsWith(`${name}/`))) return void 0;
+  return { remote: tracking.slice(0, slash), branch: tracking.slice(slash + 1) };
+}
+function addRemoteAdvice({ remote, branch }) {
+  return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
 }
 
 // packages/validator/src/git/git.ts
@@ -55609,7 +55649,7 @@ var Git = class {
     } catch {
       const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`
+        hint: unknownRefHint(ref, remotes)
       });
     }
   }
@@ -57095,7 +57135,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -58855,8 +58895,11 @@ var STATUS_NAMES = {
   31: "failed",
   32: "canceled"
 };
+function asyncStatus(record) {
+  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+}
 function asyncOutcome(record) {
-  const status = STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+  const status = asyncStatus(record);
   if (record.statecode !== 3) return { done: false, status };
   if (record.statuscode === 30) return { done: true, succeeded: true };
   return {
@@ -58985,7 +59028,7 @@ var DataverseClient = class {
   }
   async importSolution(request2) {
     await this.http.post("ImportSolution", {
-      operation: "Import of the solution",
+      operation: importOperation(request2),
       body: importBody(request2),
       idempotent: false,
       slow: true,
@@ -58994,7 +59037,7 @@ var DataverseClient = class {
   }
   async startImportAsync(request2) {
     const result = await this.http.post("ImportSolutionAsync", {
-      operation: "Import of the solution",
+      operation: importOperation(request2),
       body: importBody(request2),
       idempotent: false,
       slow: true
@@ -59052,6 +59095,9 @@ var DataverseClient = class {
 };
 function exportBody(request2) {
   return { SolutionName: request2.solutionName, Managed: request2.managed, ...request2.settings };
+}
+function importOperation(request2) {
+  return request2.solutionName ? `Import of solution '${request2.solutionName}'` : "Import of the solution";
 }
 function importBody(request2) {
   return {
@@ -59132,15 +59178,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path60, options2) {
-    return await this.send("GET", path60, options2);
+  async get(path61, options2) {
+    return await this.send("GET", path61, options2);
   }
-  async post(path60, options2) {
-    return await this.send("POST", path60, options2);
+  async post(path61, options2) {
+    return await this.send("POST", path61, options2);
   }
-  async send(method, path60, request2) {
+  async send(method, path61, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path60, this.options.environment);
+    const url = new URL(WEB_API_PATH + path61, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -60472,10 +60518,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path60 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path60.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path60)) return "drive-letter";
-  if (path60.split("/").includes("..")) return "parent-segment";
+  const path61 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path61.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path61)) return "drive-letter";
+  if (path61.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60571,8 +60617,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path60, isFolder, value) {
-    const segments = path60.split("/");
+  place(path61, isFolder, value) {
+    const segments = path61.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -60775,16 +60821,18 @@ var ReadAheadFile = class {
 };
 
 // packages/solution/src/zip/zip-reader.ts
+var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
 var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, checked, displayName, limits, fd2, fileSize) {
+  constructor(zip, raw, checked, displayName, limits, fd2, fileSize, damagedHint) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
     this.fd = fd2;
     this.fileSize = fileSize;
+    this.damagedHint = damagedHint;
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
     this.codePageNamed = checked.codePageNamed;
@@ -60796,6 +60844,7 @@ var ZipReader = class _ZipReader {
   displayName;
   fd;
   fileSize;
+  damagedHint;
   entries;
   /**
    * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
@@ -60813,7 +60862,8 @@ var ZipReader = class _ZipReader {
     const displayName = options2.displayName ?? filePath2;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
     const encoding = nameEncoding(options2.nameEncoding);
-    const zip = await openArchive(filePath2, displayName);
+    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
+    const zip = await openArchive(filePath2, displayName, damagedHint);
     try {
       if (zip.entryCount > limits.maxEntries) {
         throw new ZipError(
@@ -60823,12 +60873,12 @@ var ZipReader = class _ZipReader {
           "Raise the entry limit only if you trust the archive."
         );
       }
-      const raw = await readCentralDirectory(zip, displayName);
+      const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding);
       const fd2 = await (0, import_node_util4.promisify)(import_node_fs17.open)(filePath2, "r");
       try {
         const { size } = await (0, import_node_util4.promisify)(import_node_fs17.fstat)(fd2);
-        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size);
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
         (0, import_node_fs17.closeSync)(fd2);
         throw error2;
@@ -60939,7 +60989,7 @@ var ZipReader = class _ZipReader {
       this.displayName,
       entry.name,
       `cannot be read: ${reason}.`,
-      "The archive is damaged or truncated; export it again."
+      this.damagedHint ?? "The archive is damaged or truncated; export it again."
     );
   }
 };
@@ -61011,7 +61061,7 @@ function checkingStream(integrity) {
     }
   });
 }
-function openArchive(filePath2, displayName) {
+function openArchive(filePath2, displayName, damagedHint) {
   return new Promise((resolve, reject) => {
     import_yauzl2.default.open(
       filePath2,
@@ -61039,7 +61089,7 @@ function openArchive(filePath2, displayName) {
                 displayName,
                 void 0,
                 `is not a zip archive or is truncated (${error2.message}).`,
-                "Export or download the solution again."
+                damagedHint
               )
             );
         } else resolve(zip);
@@ -61047,7 +61097,7 @@ function openArchive(filePath2, displayName) {
     );
   });
 }
-function readCentralDirectory(zip, displayName) {
+function readCentralDirectory(zip, displayName, damagedHint) {
   return new Promise((resolve, reject) => {
     const entries = [];
     zip.on("entry", (entry) => {
@@ -61062,7 +61112,7 @@ function readCentralDirectory(zip, displayName) {
           displayName,
           void 0,
           `has a damaged central directory (${error2.message}).`,
-          "Export or download the solution again."
+          damagedHint
         )
       )
     );
@@ -61336,13 +61386,16 @@ function setText(node, text3) {
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
-function parseXml(text3, file) {
+var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+function parseXml(text3, file, hint) {
   const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
   let root;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
-      location: { file, line: parser2.line, column: parser2.column }
+      location: { file, line: parser2.line, column: parser2.column },
+      ...hint ? { hint } : {}
     });
   };
   const append = (node) => {
@@ -61518,9 +61571,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path60) {
+function jsonValueLocation(text3, path61) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path60);
+  const node = tree && findNodeAtLocation2(tree, path61);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -62053,7 +62106,7 @@ function bothNotesXml(notes) {
   return serializeXml(element("PackageFiles", [], files), UNPACKED_STYLE);
 }
 function parseBothNotes(text3, file) {
-  const root = parseXml(text3, file);
+  const root = parseXml(text3, file, UNPACKED_XML_HINT);
   if (root.name !== "PackageFiles")
     throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
   const own = /* @__PURE__ */ new Set();
@@ -62143,7 +62196,7 @@ async function lineEndingsXml(folder, files) {
   return serializeXml(element("LineEndings", [], children), UNPACKED_STYLE);
 }
 function parseLineEndings(text3, file) {
-  const root = parseXml(text3, file);
+  const root = parseXml(text3, file, UNPACKED_XML_HINT);
   if (root.name !== "LineEndings")
     throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
   const endings = /* @__PURE__ */ new Map();
@@ -62317,11 +62370,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
     return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
   };
-  const solution = parseXml(await readText2(solutionEntry), located(solutionEntry));
+  const solution = parseXml(await readText2(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = parseXml(await readText2(customizationsEntry), located(customizationsEntry));
+  const customizations = parseXml(
+    await readText2(customizationsEntry),
+    located(customizationsEntry),
+    EXPORTED_XML_HINT
+  );
   const connectors = takeConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
@@ -62428,7 +62485,7 @@ async function refuseUnpackTarget(folder, options2) {
   if (!options2.overwrite) {
     throw new UserError(`already holds ${count}.`, {
       location,
-      hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
+      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
     });
   }
   if (!holdsSolution && options2.stale === "delete") {
@@ -62436,7 +62493,7 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
         location,
-        hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`
+        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`
       }
     );
   }
@@ -62850,7 +62907,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
   };
-  const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
+  const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION), UNPACKED_XML_HINT);
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
@@ -62865,11 +62922,15 @@ async function packSolution(folder, zipPath, options2 = {}) {
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile), UNPACKED_XML_HINT);
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = parseXml(await readText2(customizationsFile), located(customizationsFile));
+  const customizations = parseXml(
+    await readText2(customizationsFile),
+    located(customizationsFile),
+    UNPACKED_XML_HINT
+  );
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(
@@ -62877,7 +62938,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element2 = parseXml(await readText2(actual), located(actual));
+      const element2 = parseXml(await readText2(actual), located(actual), UNPACKED_XML_HINT);
       if (element2.name !== "Connector") {
         throw solutionError(
           located(actual),
@@ -62987,6 +63048,31 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
   );
 }
 
+// packages/solution/src/solution/pack-packages.ts
+var import_node_fs30 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
+async function packSolutionPackages(folder, zipPath, options2 = {}) {
+  const version = options2.version !== void 0 ? { version: options2.version } : {};
+  const packageType = options2.packageType ?? "auto";
+  if (packageType === "unmanaged" || packageType === "managed")
+    return [await packSolution(folder, zipPath, { packageType, ...version })];
+  const first = await packSolution(folder, zipPath, {
+    packageType: packageType === "both" ? "unmanaged" : "auto",
+    ...version
+  });
+  if (packageType === "auto" && !await holdsBothExports(folder)) return [first];
+  const managed = await packSolution(folder, managedZipPath(zipPath), { packageType: "managed", ...version });
+  return [first, managed];
+}
+function managedZipPath(zipPath) {
+  return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
+}
+async function holdsBothExports(folder) {
+  const file = import_node_path39.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  return readManifest(root, file).managed === "2";
+}
+
 // packages/solution/src/connector/repository-layout.ts
 var REPOSITORY_FILES = {
   swagger: "apiDefinition.swagger.json",
@@ -63087,11 +63173,11 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat = await import_node_fs30.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs31.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -63100,12 +63186,12 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs30.promises.mkdtemp(import_node_path39.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs31.promises.mkdtemp(import_node_path40.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs30.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -63120,8 +63206,12 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path39.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, file)), shown), shown);
+    const shown = import_node_path40.default.join(displayRoot, file);
+    const element2 = parseXml(
+      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, file)), shown),
+      shown,
+      UNPACKED_XML_HINT
+    );
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -63138,13 +63228,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path39.default.join(displayRoot, part)
+        file: import_node_path40.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -63152,11 +63242,12 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path39.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path40.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs30.promises.readFile(import_node_path39.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-      manifestFile
+      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      manifestFile,
+      UNPACKED_XML_HINT
     ),
     manifestFile
   );
@@ -63169,8 +63260,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -63257,10 +63348,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path40.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path41.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path40.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path41.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -63276,12 +63367,12 @@ async function prepare(connector, destination, folder) {
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs31.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs32.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs31.promises.readFile(import_node_path40.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path40.default.join(destination, apiPropertiesName)
+    await import_node_fs32.promises.readFile(import_node_path41.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path41.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -63309,11 +63400,11 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs31.promises.mkdir(staging, { recursive: true });
+  await import_node_fs32.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs31.promises.writeFile(import_node_path40.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs32.promises.writeFile(import_node_path41.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path40.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path41.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -63324,7 +63415,7 @@ async function writeStaged(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -63347,7 +63438,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -63371,7 +63462,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path41.default.basename(folder).toLowerCase();
+  const folderName = import_node_path42.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -63395,11 +63486,11 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs32.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs32.promises.stat(folder).then(
+  const names3 = await import_node_fs33.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs33.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -63418,9 +63509,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs32.promises.readFile(import_node_path42.default.join(folder, actual));
+    return import_node_fs33.promises.readFile(import_node_path43.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path42.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path43.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -63429,7 +63520,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path42.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path43.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -63480,8 +63571,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -63519,7 +63610,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs34.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -63533,8 +63624,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs33.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.join(folder, relative)), { recursive: true });
-    await import_node_fs33.promises.writeFile(import_node_path43.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs34.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(folder, relative)), { recursive: true });
+    await import_node_fs34.promises.writeFile(import_node_path44.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -63684,9 +63775,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -63753,7 +63844,7 @@ async function classifySolution(reader, where2, pluginMode) {
   }
   const entry = rootFiles.get("customizations.xml");
   const file = `${where2.folder}/${where2.zip}/${entry.name}`;
-  const root = parseXml(decodeUtf8Strict(await reader.readBuffer(entry), file), file);
+  const root = parseXml(decodeUtf8Strict(await reader.readBuffer(entry), file), file, EXPORTED_XML_HINT);
   const hasConnector = hasNonEmpty(root, "Connector");
   const hasWorkflows = hasNonEmpty(root, "Workflows");
   const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
@@ -63788,7 +63879,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -63800,7 +63891,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path44.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path45.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -63821,7 +63912,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path45.default.basename(zipPath);
+  const outerName = import_node_path46.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -63831,12 +63922,13 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   }
   const outer = await ZipReader.open(zipPath, {
     limits: options2.limits,
-    nameEncoding: options2.zipNameEncoding
+    nameEncoding: options2.zipNameEncoding,
+    damagedHint: "Build the package again (connector-alm package build), or download it again."
   });
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs34.promises.mkdtemp(import_node_path45.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs35.promises.mkdtemp(import_node_path46.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -63866,7 +63958,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs34.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs35.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -63875,7 +63967,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path45.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path46.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -63934,7 +64026,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path45.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path46.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -64035,8 +64127,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -64044,7 +64136,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path46.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path47.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -64066,7 +64158,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs35.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs36.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -64076,7 +64168,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path46.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path47.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -64092,11 +64184,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs35.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs36.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs35.promises.rm(inner, { force: true });
-    await import_node_fs35.promises.rm(candidate, { force: true });
+    await import_node_fs36.promises.rm(inner, { force: true });
+    await import_node_fs36.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -64109,11 +64201,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path46.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path46.default.basename(other).toLowerCase() === name);
+    const name = import_node_path47.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path47.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path46.default.resolve(earlierFile) === import_node_path46.default.resolve(file))
+    if (import_node_path47.default.resolve(earlierFile) === import_node_path47.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -64121,10 +64213,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path46.default.extname(file);
-    const renamed = `${import_node_path46.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path46.default.basename(earlierFile);
-    const same = earlierName === import_node_path46.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path47.default.extname(file);
+    const renamed = `${import_node_path47.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path47.default.basename(earlierFile);
+    const same = earlierName === import_node_path47.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -64192,7 +64284,7 @@ function readManifestOf(bytes, zip) {
   }
   const text3 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text3, file), file);
+  const manifest = readManifest(parseXml(text3, file, EXPORTED_XML_HINT), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
     throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
@@ -64241,7 +64333,9 @@ async function exportSolution(client, options2, logger) {
         job.asyncOperationId,
         `Export of solution '${options2.solutionName}'`,
         wait,
-        async (record) => logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`)
+        async (record) => logger.info(
+          `Export: ${asyncStatus(record)} (statecode ${record.statecode}, statuscode ${record.statuscode})`
+        )
       );
       return client.downloadExportData(job.exportJobId);
     }
@@ -64507,6 +64601,7 @@ async function importSolution(client, options2, logger) {
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
   const importJobId = client.newImportJobId();
   const request2 = {
+    solutionName: manifest.uniqueName,
     customizationFile: zip,
     importJobId,
     overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
@@ -64521,7 +64616,7 @@ async function importSolution(client, options2, logger) {
   await logger.group(title, async () => {
     if (options2.componentParameters.length > 0)
       logger.info(
-        `With ${options2.componentParameters.length} component parameters from the deployment settings.`
+        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
       );
     const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
     const sent = await sendImport(
@@ -64573,17 +64668,25 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path60) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path60) }, hint: SHAPE_HINT });
+  const wrongShape = (message2, path61, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path61) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
     }
-    if (typeof variable.Value !== "string" || variable.Value === "") continue;
+    const value = variableValue(
+      variable.Value,
+      () => wrongShape(
+        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
+        ["EnvironmentVariables", index, "Value"],
+        'Write the value in quotes, as pac solution create-settings does ("Value": "\u2026"); a Yes/No variable takes "yes" or "no".'
+      )
+    );
+    if (value === "") continue;
     parameters.push({
       "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
       schemaname: variable.SchemaName,
-      value: variable.Value
+      value
     });
   }
   for (const [index, reference2] of list2(settings, "ConnectionReferences", wrongShape).entries()) {
@@ -64600,12 +64703,21 @@ function componentParametersFromSettings(text3, file) {
   }
   return parameters;
 }
+function variableValue(value, refuse) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return JSON.stringify(value);
+  throw refuse();
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
 var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
 function list2(settings, key, wrongShape) {
   const value = settings[key] ?? [];
   if (!Array.isArray(value)) {
-    const kind = typeof value === "object" ? "an object" : `a ${typeof value}`;
-    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kind}.`, [key]);
+    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key]);
   }
   return value;
 }
@@ -65158,16 +65270,16 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs36 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs36.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs37.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs36.readFileSync)(import_node_path47.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs37.readFileSync)(import_node_path48.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -65187,7 +65299,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs36.writeFileSync)(import_node_path47.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs37.writeFileSync)(import_node_path48.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -66162,8 +66274,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -66184,7 +66296,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs37.readFileSync)(import_node_path48.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs38.readFileSync)(import_node_path49.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -66247,7 +66359,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path49.default.resolve(
+    const outputFile = import_node_path50.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -66269,8 +66381,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -66295,10 +66407,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path50.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path51.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs38.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs39.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -66314,7 +66426,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path50.default.resolve(io.cwd, zip),
+        file: import_node_path51.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -66335,9 +66447,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -66394,8 +66506,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path51.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path51.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path52.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path52.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -66428,7 +66540,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs39.readFileSync)(import_node_path51.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs40.readFileSync)(import_node_path52.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -66441,7 +66553,7 @@ function readCertificate(file, cwd) {
   try {
     new import_node_crypto16.X509Certificate(pem);
   } catch {
-    throw new UserError("holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).", {
+    throw new UsageError("holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).", {
       location: { file },
       hint
     });
@@ -66554,8 +66666,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs40 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -66563,9 +66675,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs40.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs41.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path52.default.join(directory, entry.name);
+      const absolute = import_node_path53.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -66575,8 +66687,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs40.promises.readFile(absolute);
-        const executable = ((await import_node_fs40.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs41.promises.readFile(absolute);
+        const executable = ((await import_node_fs41.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -68061,17 +68173,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path60 = requestOptions.url.replace(options2.baseUrl, "");
+    const path61 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path60} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path61} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path60} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path61} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -70784,7 +70896,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path60) => path60.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path61) => path61.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -71181,7 +71293,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -71233,9 +71345,12 @@ async function readBranch(client, repository, branch, what = "branch") {
     if (apiStatus(error2) === 404) return void 0;
     throw describeApiFailure(error2, `reading the ${what} ${branch}`, name);
   }
+  return readCommit(client, repository, sha, `the head commit of the ${what} ${branch}`);
+}
+async function readCommit(client, repository, sha, what) {
   const { data: commit } = await step(
-    `reading the head commit of the ${what} ${branch}`,
-    name,
+    `reading ${what}`,
+    formatRepositoryName(repository),
     () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
   );
   return {
@@ -71289,6 +71404,95 @@ function replacedCommitWarning(branch, commit, connector) {
   return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
 }
 
+// packages/github/src/line-endings.ts
+var CR2 = 13;
+var LF3 = 10;
+function isText2(content) {
+  if (content.subarray(0, 8e3).includes(0)) return false;
+  for (let at = content.indexOf(CR2); at !== -1; at = content.indexOf(CR2, at + 1)) {
+    if (content[at + 1] !== LF3) return false;
+  }
+  return true;
+}
+function hasCrlf(content) {
+  return content.includes("\r\n") && isText2(content);
+}
+function withLf(content) {
+  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
+}
+function lineEndingShas(file) {
+  if (!isText2(file.content)) return [file.sha];
+  const lf = withLf(file.content);
+  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+}
+async function withUpstreamLineEndings(files, remote, readBlob2) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const result = [];
+  for (const file of files) {
+    const there = remoteByPath.get(file.path);
+    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+      result.push(file);
+      continue;
+    }
+    const content = withLf(file.content);
+    result.push({ ...file, content, sha: gitBlobSha(content) });
+  }
+  return result;
+}
+
+// packages/github/src/tree-changes.ts
+function diffConnectorFiles2(local, remote) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const localPaths = new Set(local.map((file) => file.path));
+  return {
+    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
+    upserts: local.filter((file) => {
+      const there = remoteByPath.get(file.path);
+      if (!there || there.mode !== file.mode) return true;
+      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
+    }),
+    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
+  };
+}
+function hasChanges(changes) {
+  return changes.upserts.length > 0 || changes.deletions.length > 0;
+}
+function sameFiles(a, b) {
+  if (a.length !== b.length) return false;
+  const byPath = new Map(a.map((file) => [file.path, file]));
+  return b.every((file) => {
+    const other = byPath.get(file.path);
+    return other !== void 0 && other.mode === file.mode && other.sha === file.sha;
+  });
+}
+
+// packages/github/src/branch-reuse.ts
+async function keepsBranch(client, fork, reuse, logger) {
+  const { existing, base: base2, targetFolder } = reuse;
+  if (!existing || existing.parents.length !== 1) return false;
+  const builtOn = existing.parents[0];
+  const sameBase = builtOn === base2.sha;
+  if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
+  if (sameBase) {
+    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    return true;
+  }
+  const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
+  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+    logger.info(
+      `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base2.sha}.`
+    );
+    return false;
+  }
+  logger.info(
+    `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base2.sha} would not change the pull request.`
+  );
+  return true;
+}
+
 // packages/github/src/commit-changes.ts
 var TREE_CHUNK = 100;
 async function commitChanges(client, fork, base2, folder, changes, message2) {
@@ -71302,8 +71506,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path60 of changes.deletions)
-    entries.push({ path: `${folder}/${path60}`, mode: "100644", type: "blob", sha: null });
+  for (const path61 of changes.deletions)
+    entries.push({ path: `${folder}/${path61}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71451,61 +71655,6 @@ function recordedTitle(body) {
 }
 function isAuthorsTitle(current, body, next) {
   return current !== next && current !== recordedTitle(body);
-}
-
-// packages/github/src/line-endings.ts
-var CR2 = 13;
-var LF3 = 10;
-function isText2(content) {
-  if (content.subarray(0, 8e3).includes(0)) return false;
-  for (let at = content.indexOf(CR2); at !== -1; at = content.indexOf(CR2, at + 1)) {
-    if (content[at + 1] !== LF3) return false;
-  }
-  return true;
-}
-function hasCrlf(content) {
-  return content.includes("\r\n") && isText2(content);
-}
-function withLf(content) {
-  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
-}
-function lineEndingShas(file) {
-  if (!isText2(file.content)) return [file.sha];
-  const lf = withLf(file.content);
-  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
-}
-async function withUpstreamLineEndings(files, remote, readBlob2) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const result = [];
-  for (const file of files) {
-    const there = remoteByPath.get(file.path);
-    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
-      result.push(file);
-      continue;
-    }
-    const content = withLf(file.content);
-    result.push({ ...file, content, sha: gitBlobSha(content) });
-  }
-  return result;
-}
-
-// packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const localPaths = new Set(local.map((file) => file.path));
-  return {
-    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
-    upserts: local.filter((file) => {
-      const there = remoteByPath.get(file.path);
-      if (!there || there.mode !== file.mode) return true;
-      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
-    }),
-    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
-  };
-}
-function hasChanges(changes) {
-  return changes.upserts.length > 0 || changes.deletions.length > 0;
 }
 
 // packages/github/src/pull-request-text.ts
@@ -71727,11 +71876,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path53.default.basename(import_node_path53.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path54.default.basename(import_node_path54.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -71757,11 +71906,11 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path54.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path55.default.resolve(options2.cwd, options2.connector);
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path54.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path55.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -71838,16 +71987,23 @@ async function openPullRequest(options2, ports) {
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
-    if (existing && existing.parents.length === 1 && existing.parents[0] === base2.sha) {
-      const onBranch = diffConnectorFiles2(
+    const keep = await keepsBranch(
+      client,
+      fork,
+      {
+        existing,
+        base: base2,
+        baseName: `${upstreamName}@${options2.base}`,
+        targetFolder,
         local,
-        await readRemoteFolder(client, fork, existing.treeSha, targetFolder)
-      );
-      if (!hasChanges(onBranch)) {
-        logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
-        result.headSha = existing.sha;
-        return false;
-      }
+        upstreamFiles,
+        openPullRequest: open2 !== void 0
+      },
+      logger
+    );
+    if (existing && keep) {
+      result.headSha = existing.sha;
+      return false;
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
     const summary = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
@@ -71937,7 +72093,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path54.default.basename(folder);
+  return import_node_path55.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -72014,7 +72170,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -72046,7 +72202,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path55.default.resolve(io.cwd, zip), import_node_path55.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path56.default.resolve(io.cwd, zip), import_node_path56.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -72056,10 +72212,14 @@ function registerUnpackCommand(program2, context) {
       })
     );
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}
+      writeOutput(io, `${JSON.stringify(unpackJson(result, folder), null, 2)}
 `, "json");
     else writeOutput(io, describeUnpack(result, folder), "text");
   });
+}
+function unpackJson(result, folder) {
+  const packageType = { "0": "unmanaged", "1": "managed", "2": "both" }[result.managed];
+  return { ...result, managed: result.managed !== "0", packageType, folder };
 }
 function describeUnpack(result, folder) {
   const kind = { "0": "unmanaged", "1": "managed", "2": "unmanaged and managed" }[result.managed];
@@ -72087,9 +72247,9 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
-  program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
+  program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
@@ -72098,23 +72258,19 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path56.default.resolve(io.cwd, folder);
-    const target = import_node_path56.default.resolve(io.cwd, zip);
-    const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
+    const source = import_node_path57.default.resolve(io.cwd, folder);
+    const target = import_node_path57.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
-      async () => options2.packageType === "both" ? [
-        await packSolution(source, target, { packageType: "unmanaged", ...version }),
-        await packSolution(source, target.replace(/(\.zip)$/i, "_managed$1"), {
-          packageType: "managed",
-          ...version
-        })
-      ] : [await packSolution(source, target, { packageType: options2.packageType, ...version })]
+      () => packSolutionPackages(source, target, {
+        packageType: options2.packageType,
+        ...options2.solutionVersion ? { version: options2.solutionVersion } : {}
+      })
     );
     if (options2.format === "json") {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path56.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path57.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -72126,7 +72282,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path56.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path57.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -72135,21 +72291,21 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path57.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path57.default.resolve(io.cwd, source), root, {
+    const root = import_node_path58.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path58.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path57.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path58.default.join(destination, c.folder) })) }, null, 2)}
 `,
         "json"
       );
@@ -72159,7 +72315,7 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path57.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path58.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -72170,7 +72326,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -72184,14 +72340,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path58.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path59.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path58.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path59.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path58.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path59.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -72207,7 +72363,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       )
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path58.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path59.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `, "json");
@@ -72226,14 +72382,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path59.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path60.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -72247,7 +72403,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path59.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path60.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

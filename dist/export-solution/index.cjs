@@ -42177,8 +42177,11 @@ var STATUS_NAMES = {
   31: "failed",
   32: "canceled"
 };
+function asyncStatus(record) {
+  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+}
 function asyncOutcome(record) {
-  const status = STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+  const status = asyncStatus(record);
   if (record.statecode !== 3) return { done: false, status };
   if (record.statuscode === 30) return { done: true, succeeded: true };
   return {
@@ -42307,7 +42310,7 @@ var DataverseClient = class {
   }
   async importSolution(request) {
     await this.http.post("ImportSolution", {
-      operation: "Import of the solution",
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true,
@@ -42316,7 +42319,7 @@ var DataverseClient = class {
   }
   async startImportAsync(request) {
     const result = await this.http.post("ImportSolutionAsync", {
-      operation: "Import of the solution",
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true
@@ -42374,6 +42377,9 @@ var DataverseClient = class {
 };
 function exportBody(request) {
   return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
+}
+function importOperation(request) {
+  return request.solutionName ? `Import of solution '${request.solutionName}'` : "Import of the solution";
 }
 function importBody(request) {
   return {
@@ -43358,13 +43364,15 @@ function textOf(node) {
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
-function parseXml(text2, file) {
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+function parseXml(text2, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
   let root;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
-      location: { file, line: parser.line, column: parser.column }
+      location: { file, line: parser.line, column: parser.column },
+      ...hint ? { hint } : {}
     });
   };
   const append = (node) => {
@@ -44517,7 +44525,7 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file), file);
+  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
     throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
@@ -44566,7 +44574,9 @@ async function exportSolution(client, options2, logger) {
         job.asyncOperationId,
         `Export of solution '${options2.solutionName}'`,
         wait,
-        async (record) => logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`)
+        async (record) => logger.info(
+          `Export: ${asyncStatus(record)} (statecode ${record.statecode}, statuscode ${record.statuscode})`
+        )
       );
       return client.downloadExportData(job.exportJobId);
     }

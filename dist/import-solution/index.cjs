@@ -42111,8 +42111,11 @@ var STATUS_NAMES = {
   31: "failed",
   32: "canceled"
 };
+function asyncStatus(record) {
+  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+}
 function asyncOutcome(record) {
-  const status = STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+  const status = asyncStatus(record);
   if (record.statecode !== 3) return { done: false, status };
   if (record.statuscode === 30) return { done: true, succeeded: true };
   return {
@@ -42241,7 +42244,7 @@ var DataverseClient = class {
   }
   async importSolution(request) {
     await this.http.post("ImportSolution", {
-      operation: "Import of the solution",
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true,
@@ -42250,7 +42253,7 @@ var DataverseClient = class {
   }
   async startImportAsync(request) {
     const result = await this.http.post("ImportSolutionAsync", {
-      operation: "Import of the solution",
+      operation: importOperation(request),
       body: importBody(request),
       idempotent: false,
       slow: true
@@ -42308,6 +42311,9 @@ var DataverseClient = class {
 };
 function exportBody(request) {
   return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
+}
+function importOperation(request) {
+  return request.solutionName ? `Import of solution '${request.solutionName}'` : "Import of the solution";
 }
 function importBody(request) {
   return {
@@ -43226,13 +43232,15 @@ function attribute(node, name) {
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
-function parseXml(text2, file) {
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+function parseXml(text2, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
   let root;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
-      location: { file, line: parser.line, column: parser.column }
+      location: { file, line: parser.line, column: parser.column },
+      ...hint ? { hint } : {}
     });
   };
   const append = (node) => {
@@ -44485,7 +44493,7 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file), file);
+  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
   if (manifest.uniqueName === "" || manifest.version === "") {
     throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
   }
@@ -44738,6 +44746,7 @@ async function importSolution(client, options2, logger) {
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
   const importJobId = client.newImportJobId();
   const request = {
+    solutionName: manifest.uniqueName,
     customizationFile: zip,
     importJobId,
     overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
@@ -44752,7 +44761,7 @@ async function importSolution(client, options2, logger) {
   await logger.group(title, async () => {
     if (options2.componentParameters.length > 0)
       logger.info(
-        `With ${options2.componentParameters.length} component parameters from the deployment settings.`
+        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
       );
     const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
     const sent = await sendImport(
@@ -44804,17 +44813,25 @@ function componentParametersFromSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path6) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path6) }, hint: SHAPE_HINT });
+  const wrongShape = (message2, path6, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path6) }, hint });
   const parameters = [];
   for (const [index, variable] of list(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
     }
-    if (typeof variable.Value !== "string" || variable.Value === "") continue;
+    const value = variableValue(
+      variable.Value,
+      () => wrongShape(
+        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
+        ["EnvironmentVariables", index, "Value"],
+        'Write the value in quotes, as pac solution create-settings does ("Value": "\u2026"); a Yes/No variable takes "yes" or "no".'
+      )
+    );
+    if (value === "") continue;
     parameters.push({
       "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
       schemaname: variable.SchemaName,
-      value: variable.Value
+      value
     });
   }
   for (const [index, reference2] of list(settings, "ConnectionReferences", wrongShape).entries()) {
@@ -44831,12 +44848,21 @@ function componentParametersFromSettings(text2, file) {
   }
   return parameters;
 }
+function variableValue(value, refuse) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return JSON.stringify(value);
+  throw refuse();
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
 var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
 function list(settings, key, wrongShape) {
   const value = settings[key] ?? [];
   if (!Array.isArray(value)) {
-    const kind = typeof value === "object" ? "an object" : `a ${typeof value}`;
-    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kind}.`, [key]);
+    throw wrongShape(`${key} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key]);
   }
   return value;
 }
@@ -46385,7 +46411,7 @@ function mismatchedCloser(walk, frame, token) {
   const repairs = [];
   const opener = token.kind === "}" ? "{" : "[";
   const matching = walk.stack.some((open2) => open2.open === opener);
-  const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
   if (matching && frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
     repairs.push(
@@ -46414,7 +46440,7 @@ function mismatchedCloser(walk, frame, token) {
       )
     );
   }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
     walk.repair(
       token.offset,

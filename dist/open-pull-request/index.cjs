@@ -69515,9 +69515,12 @@ async function readBranch(client, repository, branch, what = "branch") {
     if (apiStatus(error3) === 404) return void 0;
     throw describeApiFailure(error3, `reading the ${what} ${branch}`, name);
   }
+  return readCommit(client, repository, sha, `the head commit of the ${what} ${branch}`);
+}
+async function readCommit(client, repository, sha, what) {
   const { data: commit } = await step(
-    `reading the head commit of the ${what} ${branch}`,
-    name,
+    `reading ${what}`,
+    formatRepositoryName(repository),
     () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
   );
   return {
@@ -69569,6 +69572,95 @@ function isOwnCommit(message) {
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
   return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+}
+
+// packages/github/src/line-endings.ts
+var CR = 13;
+var LF2 = 10;
+function isText(content) {
+  if (content.subarray(0, 8e3).includes(0)) return false;
+  for (let at = content.indexOf(CR); at !== -1; at = content.indexOf(CR, at + 1)) {
+    if (content[at + 1] !== LF2) return false;
+  }
+  return true;
+}
+function hasCrlf(content) {
+  return content.includes("\r\n") && isText(content);
+}
+function withLf(content) {
+  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
+}
+function lineEndingShas(file) {
+  if (!isText(file.content)) return [file.sha];
+  const lf = withLf(file.content);
+  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+}
+async function withUpstreamLineEndings(files, remote, readBlob2) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const result = [];
+  for (const file of files) {
+    const there = remoteByPath.get(file.path);
+    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+      result.push(file);
+      continue;
+    }
+    const content = withLf(file.content);
+    result.push({ ...file, content, sha: gitBlobSha(content) });
+  }
+  return result;
+}
+
+// packages/github/src/tree-changes.ts
+function diffConnectorFiles2(local, remote) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const localPaths = new Set(local.map((file) => file.path));
+  return {
+    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
+    upserts: local.filter((file) => {
+      const there = remoteByPath.get(file.path);
+      if (!there || there.mode !== file.mode) return true;
+      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
+    }),
+    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
+  };
+}
+function hasChanges(changes) {
+  return changes.upserts.length > 0 || changes.deletions.length > 0;
+}
+function sameFiles(a, b) {
+  if (a.length !== b.length) return false;
+  const byPath = new Map(a.map((file) => [file.path, file]));
+  return b.every((file) => {
+    const other = byPath.get(file.path);
+    return other !== void 0 && other.mode === file.mode && other.sha === file.sha;
+  });
+}
+
+// packages/github/src/branch-reuse.ts
+async function keepsBranch(client, fork, reuse, logger) {
+  const { existing, base: base2, targetFolder } = reuse;
+  if (!existing || existing.parents.length !== 1) return false;
+  const builtOn = existing.parents[0];
+  const sameBase = builtOn === base2.sha;
+  if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
+  if (sameBase) {
+    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    return true;
+  }
+  const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
+  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+    logger.info(
+      `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base2.sha}.`
+    );
+    return false;
+  }
+  logger.info(
+    `The branch already holds this version of the connector (${existing.sha}), on an older ${reuse.baseName} whose ${targetFolder} is the same: left as it is, since moving it to ${base2.sha} would not change the pull request.`
+  );
+  return true;
 }
 
 // packages/github/src/commit-changes.ts
@@ -69733,61 +69825,6 @@ function recordedTitle(body) {
 }
 function isAuthorsTitle(current, body, next) {
   return current !== next && current !== recordedTitle(body);
-}
-
-// packages/github/src/line-endings.ts
-var CR = 13;
-var LF2 = 10;
-function isText(content) {
-  if (content.subarray(0, 8e3).includes(0)) return false;
-  for (let at = content.indexOf(CR); at !== -1; at = content.indexOf(CR, at + 1)) {
-    if (content[at + 1] !== LF2) return false;
-  }
-  return true;
-}
-function hasCrlf(content) {
-  return content.includes("\r\n") && isText(content);
-}
-function withLf(content) {
-  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
-}
-function lineEndingShas(file) {
-  if (!isText(file.content)) return [file.sha];
-  const lf = withLf(file.content);
-  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
-}
-async function withUpstreamLineEndings(files, remote, readBlob2) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const result = [];
-  for (const file of files) {
-    const there = remoteByPath.get(file.path);
-    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
-      result.push(file);
-      continue;
-    }
-    const content = withLf(file.content);
-    result.push({ ...file, content, sha: gitBlobSha(content) });
-  }
-  return result;
-}
-
-// packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const localPaths = new Set(local.map((file) => file.path));
-  return {
-    additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
-    upserts: local.filter((file) => {
-      const there = remoteByPath.get(file.path);
-      if (!there || there.mode !== file.mode) return true;
-      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
-    }),
-    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
-  };
-}
-function hasChanges(changes) {
-  return changes.upserts.length > 0 || changes.deletions.length > 0;
 }
 
 // packages/github/src/pull-request-text.ts
@@ -70118,16 +70155,23 @@ async function openPullRequest(options2, ports) {
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
-    if (existing && existing.parents.length === 1 && existing.parents[0] === base2.sha) {
-      const onBranch = diffConnectorFiles2(
+    const keep = await keepsBranch(
+      client,
+      fork,
+      {
+        existing,
+        base: base2,
+        baseName: `${upstreamName}@${options2.base}`,
+        targetFolder,
         local,
-        await readRemoteFolder(client, fork, existing.treeSha, targetFolder)
-      );
-      if (!hasChanges(onBranch)) {
-        logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
-        result.headSha = existing.sha;
-        return false;
-      }
+        upstreamFiles,
+        openPullRequest: open2 !== void 0
+      },
+      logger
+    );
+    if (existing && keep) {
+      result.headSha = existing.sha;
+      return false;
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
     const summary2 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;

@@ -41166,16 +41166,18 @@ var ReadAheadFile = class {
 };
 
 // packages/solution/src/zip/zip-reader.ts
+var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
 var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, checked, displayName, limits, fd, fileSize) {
+  constructor(zip, raw, checked, displayName, limits, fd, fileSize, damagedHint) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
     this.fd = fd;
     this.fileSize = fileSize;
+    this.damagedHint = damagedHint;
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
     this.codePageNamed = checked.codePageNamed;
@@ -41187,6 +41189,7 @@ var ZipReader = class _ZipReader {
   displayName;
   fd;
   fileSize;
+  damagedHint;
   entries;
   /**
    * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
@@ -41204,7 +41207,8 @@ var ZipReader = class _ZipReader {
     const displayName = options2.displayName ?? filePath;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
     const encoding = nameEncoding(options2.nameEncoding);
-    const zip = await openArchive(filePath, displayName);
+    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
+    const zip = await openArchive(filePath, displayName, damagedHint);
     try {
       if (zip.entryCount > limits.maxEntries) {
         throw new ZipError(
@@ -41214,12 +41218,12 @@ var ZipReader = class _ZipReader {
           "Raise the entry limit only if you trust the archive."
         );
       }
-      const raw = await readCentralDirectory(zip, displayName);
+      const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding);
       const fd = await (0, import_node_util2.promisify)(import_node_fs4.open)(filePath, "r");
       try {
         const { size } = await (0, import_node_util2.promisify)(import_node_fs4.fstat)(fd);
-        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
         (0, import_node_fs4.closeSync)(fd);
         throw error3;
@@ -41330,7 +41334,7 @@ var ZipReader = class _ZipReader {
       this.displayName,
       entry.name,
       `cannot be read: ${reason}.`,
-      "The archive is damaged or truncated; export it again."
+      this.damagedHint ?? "The archive is damaged or truncated; export it again."
     );
   }
 };
@@ -41402,7 +41406,7 @@ function checkingStream(integrity) {
     }
   });
 }
-function openArchive(filePath, displayName) {
+function openArchive(filePath, displayName, damagedHint) {
   return new Promise((resolve, reject) => {
     import_yauzl2.default.open(
       filePath,
@@ -41430,7 +41434,7 @@ function openArchive(filePath, displayName) {
                 displayName,
                 void 0,
                 `is not a zip archive or is truncated (${error3.message}).`,
-                "Export or download the solution again."
+                damagedHint
               )
             );
         } else resolve(zip);
@@ -41438,7 +41442,7 @@ function openArchive(filePath, displayName) {
     );
   });
 }
-function readCentralDirectory(zip, displayName) {
+function readCentralDirectory(zip, displayName, damagedHint) {
   return new Promise((resolve, reject) => {
     const entries = [];
     zip.on("entry", (entry) => {
@@ -41453,7 +41457,7 @@ function readCentralDirectory(zip, displayName) {
           displayName,
           void 0,
           `has a damaged central directory (${error3.message}).`,
-          "Export or download the solution again."
+          damagedHint
         )
       )
     );
@@ -41637,13 +41641,15 @@ function setText(node, text2) {
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
-function parseXml(text2, file) {
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+function parseXml(text2, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
   let root;
   const fail = (message) => {
     throw new UserError(`${message}.`, {
-      location: { file, line: parser.line, column: parser.column }
+      location: { file, line: parser.line, column: parser.column },
+      ...hint ? { hint } : {}
     });
   };
   const append = (node) => {
@@ -43421,11 +43427,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
     return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
   };
-  const solution = parseXml(await readText(solutionEntry), located(solutionEntry));
+  const solution = parseXml(await readText(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
+  const customizations = parseXml(
+    await readText(customizationsEntry),
+    located(customizationsEntry),
+    EXPORTED_XML_HINT
+  );
   const connectors = takeConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
@@ -43532,7 +43542,7 @@ async function refuseUnpackTarget(folder, options2) {
   if (!options2.overwrite) {
     throw new UserError(`already holds ${count}.`, {
       location,
-      hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
+      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
     });
   }
   if (!holdsSolution && options2.stale === "delete") {
@@ -43540,7 +43550,7 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
         location,
-        hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`
+        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`
       }
     );
   }

@@ -59735,10 +59735,19 @@ function parseConfig(text2, file, options) {
   const fail = (message, offset, hint) => {
     throw problemAt(message, offset, hint).error;
   };
+  const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text2)) : void 0;
+  if (jsonIssue) {
+    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
+    fail(
+      `The configuration file is not valid JSON: ${problem}.`,
+      jsonIssue.offset,
+      "Fix the syntax at this position."
+    );
+  }
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
@@ -59782,6 +59791,13 @@ function parseConfig(text2, file, options) {
     rules: config2.rules ?? {},
     ignore: config2.ignore ?? []
   };
+}
+function isJsonFile(file) {
+  return file.toLowerCase().endsWith(".json");
+}
+function firstJsonSyntaxIssue(text2) {
+  if (text2.trim() === "") return void 0;
+  return JsonDocument.parse(text2).syntaxIssues[0];
 }
 function isMap2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -62757,14 +62773,38 @@ function ancestors(file) {
 var import_node_child_process = require("node:child_process");
 
 // packages/validator/src/git/fetch-advice.ts
+var USUAL_REMOTE_NAMES = ["origin", "upstream"];
+var URL_PLACEHOLDER = "<URL of its repository>";
+function unknownRefHint(ref, remotes) {
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+  }
+  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+}
 function fetchAdvice(ref, remotes) {
   const tracking = ref.replace(/^refs\/remotes\//, "");
   const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
   const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
   if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
   const branch = ref.replace(/^refs\/heads\//, "");
-  return `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  if (!missing) return asBranch;
+  return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
+}
+function unconfiguredRemote(ref, remotes) {
+  if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const slash = tracking.indexOf("/");
+  if (slash <= 0 || slash === tracking.length - 1) return void 0;
+  if (remotes.some((name) => tracking.startsWith(`${name}/`))) return void 0;
+  return { remote: tracking.slice(0, slash), branch: tracking.slice(slash + 1) };
+}
+function addRemoteAdvice({ remote, branch }) {
+  return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
 }
 
 // packages/validator/src/git/git.ts
@@ -62791,7 +62831,7 @@ var Git = class {
     } catch {
       const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
       throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`
+        hint: unknownRefHint(ref, remotes)
       });
     }
   }
@@ -63578,21 +63618,24 @@ function toAnnotations(findings, options = {}) {
   const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options));
   return { annotations, omitted };
 }
-function toAnnotation(finding, base2) {
+function toAnnotation(finding, options) {
+  const level = LEVEL_OF[finding.severity];
+  const message = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
+  const file = repositoryPath(finding.file, options);
+  if (file === void 0 || !isOnFile(finding, file, options))
+    return { level, message: `${file ?? finding.file}: ${message}`, title };
   const endLine = finding.endLine ?? finding.line;
-  const annotation = {
-    level: LEVEL_OF[finding.severity],
-    message: finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message,
-    title: finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId,
-    file: repositoryPath(finding.file, base2) ?? finding.file,
-    startLine: finding.line,
-    endLine
-  };
+  const annotation = { level, message, title, file, startLine: finding.line, endLine };
   if (endLine === finding.line) {
     annotation.startColumn = finding.column;
     annotation.endColumn = finding.endColumn ?? finding.column;
   }
   return annotation;
+}
+function isOnFile(finding, file, options) {
+  if (finding.file === finding.connector) return false;
+  return options.isFile?.(file) ?? true;
 }
 function rankByImportance(findings) {
   const perRule = /* @__PURE__ */ new Map();
@@ -64366,7 +64409,8 @@ function annotate(result, inputs, workspace, leftOutOfSummary) {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
-    baseDir: workspace
+    baseDir: workspace,
+    isFile: (file) => isWorkspaceFile(import_node_path23.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -64384,6 +64428,13 @@ function annotate(result, inputs, workspace, leftOutOfSummary) {
   info(
     inputs.sarifFile ? `${more} in the SARIF report; ${cut2}.` : `${more} not annotated, and ${cut2}: set the sarif-file input for a report of every finding.`
   );
+}
+function isWorkspaceFile(file) {
+  try {
+    return (0, import_node_fs14.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
 }
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
