@@ -156,7 +156,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
   it(
     'third run without a change is a no-op',
     async () => {
-      const writesBefore = scenario.github.requests.filter((request) => request.method !== 'GET').length;
+      const writesBefore = writesTo(scenario);
       const result = await run();
       expect(result.exitCode).toBe(0);
       expect(result.outputs).toMatchObject({
@@ -164,9 +164,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
         'pull-request-number': '1',
         'head-sha': runs[1]!.outputs['head-sha'],
       });
-      expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(
-        writesBefore,
-      );
+      expect(writesTo(scenario)).toBe(writesBefore);
     },
     RUN_TIMEOUT,
   );
@@ -177,7 +175,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       await scenario.github.commit(scenario.upstream, 'dev', {
         'certified-connectors/Fabrikam/readme.md': 'Fabrikam, merged meanwhile.\n',
       });
-      const writesBefore = scenario.github.requests.filter((request) => request.method !== 'GET').length;
+      const writesBefore = writesTo(scenario);
       const result = await run();
       expect(result.exitCode).toBe(0);
       expect(result.outputs).toMatchObject({
@@ -185,9 +183,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
         'pull-request-number': '1',
         'head-sha': runs[2]!.outputs['head-sha'],
       });
-      expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(
-        writesBefore,
-      );
+      expect(writesTo(scenario)).toBe(writesBefore);
     },
     RUN_TIMEOUT,
   );
@@ -321,3 +317,8 @@ describe('open-pull-request without the permission to write', () => {
     ]);
   });
 });
+
+/** How many requests that write (any method but GET) the local GitHub server has had. */
+function writesTo(scenario: Scenario): number {
+  return scenario.github.requests.filter((request) => request.method !== 'GET').length;
+}

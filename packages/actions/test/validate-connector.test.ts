@@ -461,6 +461,17 @@ async function runOnPullRequest(inputs: Record<string, string>) {
   return { workspace, headSha, run };
 }
 
+/** The action on pull request `number`, from `baseSha` to the workspace's HEAD commit. */
+function runOnHeadOf(workspace: string, baseSha: string, number: number) {
+  return runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: { number, base: { sha: baseSha }, head: { sha: git(workspace, 'rev-parse', 'HEAD') } },
+    },
+  });
+}
+
 describe('validate-connector in a pull request', () => {
   it('checks only the changed connector, marks new findings and reports the breaking change', async () => {
     const { workspace, headSha, run } = await runOnPullRequest({ 'sarif-file': 'out/connector-alm.sarif' });
@@ -611,17 +622,7 @@ describe('validate-connector in a pull request', () => {
     writeFileSync(path.join(workspace, 'README.md'), '# connectors\n');
     git(workspace, 'add', '-A');
     git(workspace, 'commit', '-qm', 'docs');
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 8,
-          base: { sha: baseSha },
-          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
-    });
+    const run = await runOnHeadOf(workspace, baseSha, 8);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.connectors).toBe('[]');
     // Quietly: no warning that the workspace holds no connector, which it does.
@@ -633,17 +634,7 @@ describe('validate-connector in a pull request', () => {
     const baseSha = commitOnDev(workspace);
     git(workspace, 'rm', '-rq', 'certified-connectors/Contoso Tasks');
     git(workspace, 'commit', '-qm', 'remove Tasks');
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 12,
-          base: { sha: baseSha },
-          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
-    });
+    const run = await runOnHeadOf(workspace, baseSha, 12);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.connectors).toBe('[]');
     expect(run.stdout).toContain(
@@ -660,17 +651,7 @@ describe('validate-connector in a pull request', () => {
     const baseSha = commitOnDev(workspace);
     git(workspace, 'mv', 'certified-connectors/Contoso Tasks', 'certified-connectors/Contoso Task List');
     git(workspace, 'commit', '-qm', 'rename the folder');
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 13,
-          base: { sha: baseSha },
-          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
-    });
+    const run = await runOnHeadOf(workspace, baseSha, 13);
     expect(run.stderr).toBe('');
     expect(run.summary).toContain(
       '**certified-connectors/Contoso Task List** (renamed from certified-connectors/Contoso Tasks): no-change',
