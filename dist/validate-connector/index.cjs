@@ -63360,6 +63360,9 @@ function failsThreshold(result, failOn) {
 function isBreakingChange(finding) {
   return finding.ruleId.startsWith("BRK-");
 }
+function judgedByFailOn(findings, breakingChangesFail) {
+  return breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+}
 
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
@@ -63790,7 +63793,7 @@ function overallLine(result, status) {
 }
 function statusIcon(failOn, breakingChangesFail) {
   return (findings) => {
-    const failing = breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+    const failing = judgedByFailOn(findings, breakingChangesFail);
     if (fails(countBySeverity(failing), failOn)) return "\u274C";
     return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? "\u26A0\uFE0F" : "\u2705";
   };
@@ -64377,7 +64380,7 @@ async function writeOutputs(result, inputs, workspace, sarifFile, breaking, vali
   );
   setOutput("breaking-changes", breaking);
   setOutput("sarif-file", sarifFile ?? "");
-  const judged = countBySeverity(result.findings.filter((finding) => !isBreakingChange(finding)));
+  const judged = countBySeverity(judgedByFailOn(result.findings, false));
   const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");

@@ -19,3 +19,15 @@ export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn:
 export function isBreakingChange(finding: Pick<Finding, 'ruleId'>): boolean {
   return finding.ruleId.startsWith('BRK-');
 }
+
+/**
+ * The findings that fail-on judges: all of them, or, when breaking changes are left to the action's
+ * fail-on-breaking input (`breakingChangesFail` false), the others. The step's result and the job
+ * summary's ❌ both come from this.
+ */
+export function judgedByFailOn(
+  findings: readonly Finding[],
+  breakingChangesFail: boolean,
+): readonly Finding[] {
+  return breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+}

@@ -15,7 +15,7 @@ import {
   validatePaths,
   countBySeverity,
   failsThreshold,
-  isBreakingChange,
+  judgedByFailOn,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -159,7 +159,7 @@ async function writeOutputs(
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');
   // Breaking changes are judged by fail-on-breaking alone, the other findings by fail-on.
-  const judged = countBySeverity(result.findings.filter((finding) => !isBreakingChange(finding)));
+  const judged = countBySeverity(judgedByFailOn(result.findings, false));
   const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');

@@ -7,7 +7,7 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
-import { isBreakingChange } from '../thresholds.js';
+import { judgedByFailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
@@ -148,7 +148,7 @@ function statusIcon(
   breakingChangesFail: boolean,
 ): (findings: readonly Finding[]) => string {
   return (findings) => {
-    const failing = breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+    const failing = judgedByFailOn(findings, breakingChangesFail);
     if (fails(countBySeverity(failing), failOn)) return '❌';
     return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? '⚠️' : '✅';
   };
