@@ -30520,6 +30520,16 @@ function statOrUndefined(stat, file) {
   }
 }
 
+// packages/core/src/fs/is-file.ts
+var import_node_fs2 = require("node:fs");
+function isFile(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -30574,18 +30584,18 @@ async function writingTo(target, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, async () => {
-    await import_node_fs2.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs2.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs2.promises.chmod(temporary, options2.mode);
-      await import_node_fs2.promises.rename(temporary, file);
+      await import_node_fs3.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs3.promises.chmod(temporary, options2.mode);
+      await import_node_fs3.promises.rename(temporary, file);
     } catch (error2) {
-      await import_node_fs2.promises.rm(temporary, { force: true });
+      await import_node_fs3.promises.rm(temporary, { force: true });
       throw error2;
     }
   });
@@ -30775,7 +30785,7 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
@@ -30785,7 +30795,7 @@ var CONFIG_FILE_NAMES = [
 function findConfigFile(cwd) {
   let folder = import_node_path6.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs3.existsSync)(import_node_path6.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path6.default.join(folder, present[1]) },
@@ -30794,7 +30804,7 @@ function findConfigFile(cwd) {
     }
     if (present.length === 1) return import_node_path6.default.join(folder, present[0]);
     const parent = import_node_path6.default.dirname(folder);
-    if ((0, import_node_fs3.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
+    if ((0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
@@ -35617,7 +35627,7 @@ var apiPropertiesRules = [
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -35681,8 +35691,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
-  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
+  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -35717,7 +35727,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs4.default.statSync(filePath2).size;
+    return import_node_fs5.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -35766,7 +35776,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs4.default.realpathSync(filePath2);
+    const target = import_node_fs5.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -35774,8 +35784,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs4.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs4.default.readFileSync(filePath2);
+    if (!readable(import_node_fs5.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs5.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -35786,21 +35796,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs4.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs5.default.openSync(filePath2, "r");
   try {
-    const stat = import_node_fs4.default.fstatSync(fd2);
+    const stat = import_node_fs5.default.fstatSync(fd2);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs4.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs5.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs4.default.closeSync(fd2);
+    import_node_fs5.default.closeSync(fd2);
   }
 }
 function readable(stat, name, issues) {
@@ -35839,7 +35849,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
@@ -35862,7 +35872,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     const absolute = import_node_path8.default.resolve(cwd, given2);
     let stat;
     try {
-      stat = (0, import_node_fs5.statSync)(absolute);
+      stat = (0, import_node_fs6.statSync)(absolute);
     } catch {
       throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -35870,7 +35880,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     }
     if (stat.isFile()) {
       const folder = import_node_path8.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs5.readdirSync)(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -35884,7 +35894,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs5.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -54761,7 +54771,7 @@ function compareChanges(a, b) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
@@ -54784,12 +54794,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path12.default.resolve(cwd, given2);
   let stat;
   try {
-    stat = await import_node_fs6.promises.stat(absolute);
+    stat = await import_node_fs7.promises.stat(absolute);
   } catch {
     throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs6.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs7.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -54797,7 +54807,7 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
   }
-  const bytes = await import_node_fs6.promises.readFile(absolute);
+  const bytes = await import_node_fs7.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
   const name = import_node_path12.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
@@ -54991,13 +55001,13 @@ function isIgnored(folder, config2) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -55401,20 +55411,20 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat = await import_node_fs8.promises.lstat(file);
+  const stat = await import_node_fs9.promises.lstat(file);
   let target = file;
   if (stat.isSymbolicLink()) {
-    target = await import_node_fs8.promises.realpath(file);
-    if (!isBelow(await import_node_fs8.promises.realpath(folder), target)) {
+    target = await import_node_fs9.promises.realpath(file);
+    if (!isBelow(await import_node_fs9.promises.realpath(folder), target)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs8.promises.stat(target);
+  const current = await import_node_fs9.promises.stat(target);
   if (!current.isFile()) return refused("it is not a regular file.");
-  if (!(await import_node_fs8.promises.readFile(target)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs9.promises.readFile(target)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeFileAtomically(target, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
@@ -55533,7 +55543,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -55569,7 +55579,7 @@ function isInLayoutFolder(folder) {
   return parent !== "." && import_node_path15.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs9.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs10.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -55813,7 +55823,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
@@ -55822,19 +55832,19 @@ async function materializeFolder(git, rev2, folder) {
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs10.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs10.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs11.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
     const target = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs10.promises.mkdir(target, { recursive: true });
+    await import_node_fs11.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path16.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs10.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
-      await import_node_fs10.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs11.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+      await import_node_fs11.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
   } catch (error2) {
@@ -55844,7 +55854,7 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
@@ -55984,7 +55994,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -56047,7 +56057,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs11.readdirSync)(folder);
+      names3 = (0, import_node_fs12.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -56071,7 +56081,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs11.readFileSync)(file);
+    return (0, import_node_fs12.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -56199,7 +56209,7 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs12.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs13.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? new Git(cwd);
@@ -56274,7 +56284,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   const existing = [];
   for (const folder of changedFolders) {
     if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs12.existsSync)(import_node_path19.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
+    if ((0, import_node_fs13.existsSync)(import_node_path19.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -56387,7 +56397,6 @@ function toRepositoryPath(topLevel, absolute) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_fs13 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
   const folders = validated.map((folder) => import_node_path20.default.resolve(cwd, folder));
@@ -56398,9 +56407,6 @@ async function pathsWithoutConnectors(paths, cwd, validated = []) {
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
-}
-function isFile(absolute) {
-  return (0, import_node_fs13.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // packages/validator/src/reporters/artifact-path.ts

@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs7 = require("fs");
+    var fs6 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs7.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs6.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs7.close(self.fd, onCloseDone);
+      fs6.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs6.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs6 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.open(path10, "r", function(err2, fd2) {
+      fs6.open(path10, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs7.close(fd2, defaultCallback);
+          if (err3) fs6.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.fstat(fd2, function(err2, stats) {
+      fs6.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs6 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs7.stat(realPath, function(err2, stats) {
+      fs6.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs7.createReadStream(realPath);
+          var readStream = fs6.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs7, sep: [] });
+                map2.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs7, exportName) {
+    function addFormats2(ajv, list2, fs6, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs7[f]);
+        ajv.addFormat(f, fs6[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40726,6 +40726,16 @@ function statOrUndefined(stat2, file) {
   }
 }
 
+// packages/core/src/fs/is-file.ts
+var import_node_fs2 = require("node:fs");
+function isFile(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -40780,18 +40790,18 @@ async function writingTo(target, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, async () => {
-    await import_node_fs2.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs2.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs2.promises.chmod(temporary, options2.mode);
-      await import_node_fs2.promises.rename(temporary, file);
+      await import_node_fs3.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs3.promises.chmod(temporary, options2.mode);
+      await import_node_fs3.promises.rename(temporary, file);
     } catch (error3) {
-      await import_node_fs2.promises.rm(temporary, { force: true });
+      await import_node_fs3.promises.rm(temporary, { force: true });
       throw error3;
     }
   });
@@ -40813,7 +40823,6 @@ function logLines(message2) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs3 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
@@ -40821,7 +40830,7 @@ async function userErrorAnnotation(error3, workspace) {
   const absolute = import_node_path6.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
-  if (inside && await isFile(absolute))
+  if (inside && isFile(absolute))
     return {
       message: describeProblem(error3),
       properties: { file: shown, startLine: location.line, startColumn: location.column }
@@ -40830,13 +40839,6 @@ async function userErrorAnnotation(error3, workspace) {
     message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
     properties: {}
   };
-}
-async function isFile(file) {
-  try {
-    return (await import_node_fs3.promises.stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 // packages/actions/src/runtime/run-action.ts

@@ -32934,14 +32934,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -33069,13 +33069,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33687,12 +33687,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs9, exportName) {
+    function addFormats2(ajv, list2, fs8, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs9[f]);
+        ajv.addFormat(f, fs8[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -38283,6 +38283,16 @@ function statOrUndefined(stat2, file) {
   }
 }
 
+// packages/core/src/fs/is-file.ts
+var import_node_fs2 = require("node:fs");
+function isFile(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38299,7 +38309,6 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
@@ -38307,7 +38316,7 @@ async function userErrorAnnotation(error3, workspace) {
   const absolute = import_node_path3.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
-  if (inside && await isFile(absolute))
+  if (inside && isFile(absolute))
     return {
       message: describeProblem(error3),
       properties: { file: shown, startLine: location.line, startColumn: location.column }
@@ -38316,13 +38325,6 @@ async function userErrorAnnotation(error3, workspace) {
     message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
     properties: {}
   };
-}
-async function isFile(file) {
-  try {
-    return (await import_node_fs2.promises.stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -38345,7 +38347,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
@@ -63572,20 +63574,16 @@ function toRepositoryPath(topLevel, absolute) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_fs11 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
   const folders = validated.map((folder) => import_node_path17.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
     const absolute = import_node_path17.default.resolve(cwd, given);
-    const led = isFile2(absolute) ? folders.includes(import_node_path17.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const led = isFile(absolute) ? folders.includes(import_node_path17.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
-}
-function isFile2(absolute) {
-  return (0, import_node_fs11.statSync)(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
@@ -64165,10 +64163,10 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs12.promises.realpath(workspace);
+  const root = await import_node_fs11.promises.realpath(workspace);
   const real = await realPathOfNew(import_node_path20.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
@@ -64177,7 +64175,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path20.default.join(await import_node_fs12.promises.realpath(current), ...missing.reverse());
+      return import_node_path20.default.join(await import_node_fs11.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
       const parent = import_node_path20.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
@@ -64229,13 +64227,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs13.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs12.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -64295,7 +64293,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const changed = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = await changedConnectorFolders(workspace, base2);
-      const kept = folders.filter((folder) => (0, import_node_fs14.existsSync)(import_node_path23.default.join(workspace, folder)));
+      const kept = folders.filter((folder) => (0, import_node_fs13.existsSync)(import_node_path23.default.join(workspace, folder)));
       const gone = folders.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (not validated): ${gone.join(", ")}`);
@@ -64413,7 +64411,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isWorkspaceFile(import_node_path23.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path23.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -64432,13 +64430,6 @@ function annotate(result, inputs, workspace, leftOutOfSummary) {
     inputs.sarifFile ? `${more} in the SARIF report; ${cut2}.` : `${more} not annotated, and ${cut2}: set the sarif-file input for a report of every finding.`
   );
 }
-function isWorkspaceFile(file) {
-  try {
-    return (0, import_node_fs14.statSync)(file).isFile();
-  } catch {
-    return false;
-  }
-}
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
   const target = await realPathInsideWorkspace(workspace, inputs.sarifFile);
@@ -64449,15 +64440,15 @@ async function writeSarif(result, inputs, workspace) {
       "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of."
     );
   }
-  if ((await import_node_fs14.promises.stat(target).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs13.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs14.promises.mkdir(import_node_path23.default.dirname(target), { recursive: true });
-  await import_node_fs14.promises.writeFile(
+  await import_node_fs13.promises.mkdir(import_node_path23.default.dirname(target), { recursive: true });
+  await import_node_fs13.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return posixRelativePath(await import_node_fs14.promises.realpath(workspace), target);
+  return posixRelativePath(await import_node_fs13.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts

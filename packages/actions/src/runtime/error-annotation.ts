@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationProperties } from '@actions/core';
 import {
   describeProblem,
   formatLocation,
+  isFile,
   isWithin,
   posixRelativePath,
   type UserError,
@@ -29,7 +29,7 @@ export async function userErrorAnnotation(error: UserError, workspace: string): 
   const absolute = path.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
-  if (inside && (await isFile(absolute)))
+  if (inside && isFile(absolute))
     return {
       message: describeProblem(error),
       properties: { file: shown, startLine: location.line, startColumn: location.column },
@@ -38,12 +38,4 @@ export async function userErrorAnnotation(error: UserError, workspace: string): 
     message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error)}`,
     properties: {},
   };
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { VERSION, plural, posixRelativePath, type Logger } from '@connector-alm/core';
+import { VERSION, isFile, plural, posixRelativePath, type Logger } from '@connector-alm/core';
 import {
   formatSarif,
   loadConfig,
@@ -209,7 +209,7 @@ function annotate(
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isWorkspaceFile(path.join(workspace, file)),
+    isFile: (file) => isFile(path.join(workspace, file)),
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === 'error') core.error(message, properties);
@@ -230,14 +230,6 @@ function annotate(
       ? `${more} in the SARIF report; ${cut}.`
       : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
   );
-}
-
-function isWorkspaceFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 async function writeSarif(

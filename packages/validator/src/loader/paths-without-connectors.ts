@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '@connector-alm/core';
+import { isFile, isWithin } from '@connector-alm/core';
 import { discoverConnectorFolders } from './discover.js';
 
 /**
@@ -30,9 +29,4 @@ export async function pathsWithoutConnectors(
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
-}
-
-/** False for a path that does not exist, so that discovery reports it with its located error. */
-function isFile(absolute: string): boolean {
-  return statSync(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
 }
