@@ -14,6 +14,7 @@ import { offsetOfPath } from './yaml-locate.js';
 import { JsonDocument, type JsonSyntaxIssue } from '../json/json-document.js';
 import { parsePointer } from '../json/pointer.js';
 import { COMMENT as JSON_COMMENT } from '../json/syntax/comment-tokens.js';
+import { isObject } from '../swagger/json-values.js';
 
 export interface LoadConfigOptions {
   /** Where the search starts, and what paths in messages are relative to. */
@@ -107,7 +108,7 @@ export function parseConfig(
 
   const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
   const knownSet = new Set(known);
-  const rules = isMap(config.rules) ? config.rules : {};
+  const rules = isObject(config.rules) ? config.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     problems.push(
@@ -145,10 +146,6 @@ function firstJsonSyntaxIssue(text: string): JsonSyntaxIssue | undefined {
 interface Problem {
   offset: number;
   error: UsageError;
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
