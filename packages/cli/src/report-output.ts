@@ -22,7 +22,7 @@ export type ReportFormat = 'text' | 'json' | 'sarif';
 export function renderReport(
   result: ValidationResult,
   format: ReportFormat,
-  options: { cwd: string; color: boolean; fixes?: JsonFixReport },
+  options: { cwd: string; color: boolean; fixes?: JsonFixReport; breakingChangesFail?: boolean },
 ): string {
   if (format === 'json') return formatJson(result, options.fixes);
   if (format === 'sarif')
@@ -31,20 +31,21 @@ export function renderReport(
       baseDir: repositoryRoot(options.cwd),
       cwd: options.cwd,
     });
-  return formatText(result, { color: options.color });
+  return formatText(result, { color: options.color, breakingChangesFail: options.breakingChangesFail });
 }
 
 /** Writes the report to stdout, or to a file (creating its folder) when `output` is given. */
 export async function writeReport(
   context: CommandContext,
   result: ValidationResult,
-  options: { format: ReportFormat; output?: string; fixes?: JsonFixReport },
+  options: { format: ReportFormat; output?: string; fixes?: JsonFixReport; breakingChangesFail?: boolean },
 ): Promise<void> {
   const { io } = context;
   const text = renderReport(result, options.format, {
     cwd: io.cwd,
     color: options.output === undefined && useColor(io),
     fixes: options.fixes,
+    breakingChangesFail: options.breakingChangesFail,
   });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);

@@ -247,6 +247,68 @@ describe('connector-alm validate --base', () => {
     expect(findings.find((f) => f.ruleId === 'BRK-OP-DELETED')).toBeDefined();
   });
 
+  it('gives the base, its merge base and every change against it in the JSON output', async () => {
+    const root = repository();
+    const mergeBase = git(root, 'rev-parse', 'dev').trim();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], io);
+    const report = JSON.parse(io.out());
+    // After the keys the JSON output has always had, which stay as they were.
+    expect(Object.keys(report)).toEqual(['findings', 'connectors', 'counts', 'base']);
+    expect(report.base).toMatchObject({
+      ref: 'dev',
+      mergeBase,
+      connectors: [
+        { path: 'certified-connectors/Contoso Tasks', status: 'changed', classification: 'breaking' },
+      ],
+    });
+    const changes = report.base.connectors[0].changes as Record<string, unknown>[];
+    // The non-breaking changes, which no finding reports, as `diff --format json` gives them.
+    expect(changes).toContainEqual({
+      ruleId: 'CHG-TEXT-EDITED',
+      breaking: false,
+      severity: 'info',
+      message: 'Text has been edited. Edited: info.title.',
+      file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+      pointer: '/info',
+      line: 3,
+      column: 3,
+      side: 'new',
+      impact: 'major',
+    });
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'BRK-OP-DELETED',
+        breaking: true,
+        operationId: 'GetTask',
+        side: 'old',
+      }),
+    );
+  });
+
+  it('lists every connector validated against the base, unchanged and new ones too', async () => {
+    const root = repository();
+    writeConnector(path.join(root, 'certified-connectors', 'Contoso Notes'), validSwagger());
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'HEAD', '--format', 'json'], io);
+    const connectors = JSON.parse(io.out()).base.connectors;
+    expect(connectors).toEqual([
+      { path: 'certified-connectors/Contoso Notes', status: 'added', changes: [] },
+      { path: 'certified-connectors/Contoso Tasks', status: 'unchanged', changes: [] },
+    ]);
+  });
+
+  it('names the base and its merge base in the SARIF run', async () => {
+    const root = repository();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--format', 'sarif'], io);
+    const run = JSON.parse(io.out()).runs[0];
+    expect(run.properties).toEqual({ base: { ref: 'dev', mergeBase: git(root, 'rev-parse', 'dev').trim() } });
+    const without = memoryIo(root);
+    await runCli(['validate', '.', '--format', 'sarif'], without);
+    expect(JSON.parse(without.out()).runs[0].properties).toBeUndefined();
+  });
+
   it('--only-new drops what the base already had', async () => {
     const root = repository();
     const io = memoryIo(root);
@@ -276,6 +338,72 @@ describe('connector-alm validate --base', () => {
       'REPO-ONE-PER-PR certified-connectors/Contoso Tasks Copy:1',
       'SWG-INFO-TITLE-UNIQUE certified-connectors/Contoso Tasks Copy/apiDefinition.swagger.json:4',
     ]);
+  });
+
+  /** dev has a clean connector; the branch deletes an operation and changes nothing else. */
+  function onlyABreakingChange(): string {
+    const root = tempRoot();
+    const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
+    const swagger = validSwagger();
+    writeConnector(folder, swagger);
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'checkout', '-qb', 'feature');
+    delete swagger.paths['/tasks/{taskId}'];
+    writeConnector(folder, swagger);
+    git(root, 'commit', '-qam', 'remove GetTask');
+    return root;
+  }
+
+  it('leaves breaking changes to --fail-on-breaking, as the validate-connector action does', async () => {
+    const root = onlyABreakingChange();
+    // The one error is the breaking change: --fail-on does not judge it.
+    const reviewed = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev'], reviewed)).toBe(0);
+    expect(reviewed.out()).toMatch(
+      /^certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED /m,
+    );
+    expect(reviewed.out()).toMatch(
+      /\n2 problems \(1 error, 0 warnings, 1 info\) in 1 connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+    );
+    expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on', 'warning'], memoryIo(root))).toBe(0);
+
+    const failed = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on-breaking'], failed)).toBe(1);
+    expect(failed.out()).toMatch(
+      /\n1 breaking change against dev fails validation \(--fail-on-breaking\)\.\n$/,
+    );
+    // fail-on-breaking alone decides on breaking changes, whatever --fail-on says of the others.
+    const never = ['validate', '.', '--base', 'dev', '--fail-on-breaking', '--fail-on', 'never'];
+    expect(await runCli(never, memoryIo(root))).toBe(1);
+  });
+
+  it('fails on the other errors whether or not breaking changes fail', async () => {
+    // The branch's new title is an error of its own, besides the deleted operation.
+    const root = repository();
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(1);
+    expect(io.out()).toMatch(
+      /\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+    );
+    expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on', 'never'], memoryIo(root))).toBe(0);
+  });
+
+  it('refuses --fail-on-breaking without --base, which alone finds breaking changes', async () => {
+    const root = onlyABreakingChange();
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fail-on-breaking'], io)).toBe(2);
+    expect(io.err()).toContain('--fail-on-breaking needs --base <ref>');
+    expect(io.out()).toBe('');
+  });
+
+  it('keeps the text of a run without breaking changes as it was', async () => {
+    const root = onlyABreakingChange();
+    git(root, 'checkout', '-q', 'dev');
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on-breaking'], io)).toBe(0);
+    expect(io.out()).not.toMatch(/breaking/);
   });
 
   it('refuses --only-new without --base, and an unknown ref with advice', async () => {

@@ -1,5 +1,6 @@
 import type { Finding } from './model/finding.js';
-import type { ValidationResult } from './validate.js';
+import type { BaseValidationResult } from './git/validate-against-base.js';
+import { countBySeverity, type SeverityCounts, type ValidationResult } from './validate.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
@@ -30,4 +31,43 @@ export function judgedByFailOn(
   breakingChangesFail: boolean,
 ): readonly Finding[] {
   return breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+}
+
+/** Whether a run fails, and why: what the validate-connector action and `validate` report and exit with. */
+export interface RunVerdict {
+  /** The findings that fail-on judges (all but the breaking changes), counted. */
+  judged: SeverityCounts;
+  /** The breaking changes against the base (none without a base), which fail-on-breaking alone judges. */
+  breaking: number;
+  /** The judged findings reach fail-on. */
+  failsFindings: boolean;
+  /** There are breaking changes and fail-on-breaking is true. */
+  failsBreaking: boolean;
+}
+
+/**
+ * Judges a run as the action does in CI, so that `validate --base` on a laptop passes and fails the
+ * same pull requests: fail-on judges the findings but the breaking changes; fail-on-breaking
+ * (`breakingChangesFail`) alone decides on those. Breaking changes are counted from the comparison
+ * with the base, as the action's breaking-changes output counts them.
+ */
+export function judgeRun(
+  result: ValidationResult | BaseValidationResult,
+  failOn: FailOn,
+  breakingChangesFail: boolean,
+): RunVerdict {
+  const judged = countBySeverity(judgedByFailOn(result.findings, false));
+  const breaking =
+    'diffs' in result
+      ? result.diffs.reduce(
+          (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+          0,
+        )
+      : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0,
+  };
 }

@@ -14,8 +14,7 @@ import {
   validateAgainstBase,
   validatePaths,
   countBySeverity,
-  failsThreshold,
-  judgedByFailOn,
+  judgeRun,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -67,7 +66,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         counts: { error: 0, warning: 0, info: 0 },
       };
       // An empty SARIF log still goes out, so that code scanning closes the alerts this change fixed.
-      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), 0, false);
+      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), false);
       return;
     }
   }
@@ -119,10 +118,6 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
 
   const changes = connectorChanges(result);
-  const breaking = (changes ?? []).reduce(
-    (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
-    0,
-  );
   const summary = buildJobSummary(result, {
     failOn: inputs.failOn,
     breakingChangesFail: inputs.failOnBreaking,
@@ -137,7 +132,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   annotate(result, inputs, workspace, summary.omitted.findings);
   await core.summary.addRaw(summary.markdown).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
-  await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
+  await writeOutputs(result, inputs, workspace, sarifFile, true);
 }
 
 async function writeOutputs(
@@ -145,9 +140,13 @@ async function writeOutputs(
   inputs: ValidateConnectorInputs,
   workspace: string,
   sarifFile: string | undefined,
-  breaking: number,
   validated: boolean,
 ): Promise<void> {
+  // Breaking changes are judged by fail-on-breaking alone, the other findings by fail-on: as
+  // validate --fail-on-breaking judges them, so that a laptop and CI agree.
+  const { judged, breaking, ...verdict } = judgeRun(result, inputs.failOn, inputs.failOnBreaking);
+  const failsFindings = validated && verdict.failsFindings;
+  const failsBreaking = verdict.failsBreaking;
   core.setOutput('errors', result.counts.error);
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
@@ -158,10 +157,6 @@ async function writeOutputs(
   );
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');
-  // Breaking changes are judged by fail-on-breaking alone, the other findings by fail-on.
-  const judged = countBySeverity(judgedByFailOn(result.findings, false));
-  const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
-  const failsBreaking = inputs.failOnBreaking && breaking > 0;
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
   if (breaking > 0 && !inputs.failOnBreaking) {
     core.warning(

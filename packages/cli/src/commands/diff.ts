@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { plural, printable } from '@connector-alm/core';
-import { diffPaths, type DiffResult } from '@connector-alm/validator';
+import { diffPaths, toJsonChange, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import { writeOutput } from '../workflow-safe.js';
 import type { CommandContext } from '../program.js';
@@ -33,35 +33,9 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     });
 }
 
-/** The fields of a change the JSON report gives, in this order; the others are internal. */
-const JSON_FIELDS = [
-  'ruleId',
-  'breaking',
-  'severity',
-  'message',
-  'operationId',
-  'file',
-  'pointer',
-  'line',
-  'column',
-  'side',
-  'impact',
-  'valuePath',
-] as const;
-
-function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  const picked = {} as Pick<T, K>;
-  for (const key of keys) picked[key] = value[key];
-  return picked;
-}
-
-/**
- * The JSON report: each change with its location and, from `side`, the version that location is in
- * (`old`: the part was deleted, so it is only in the base version), `impact` (breaking, major or
- * minor, which decides the classification) and `valuePath` (Microsoft's name of the place).
- */
+/** The JSON report: each change as toJsonChange gives it, then the classification. */
 export function formatDiffJson(result: DiffResult): string {
-  const changes = result.changes.map((change) => pick(change, JSON_FIELDS));
+  const changes = result.changes.map(toJsonChange);
   return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}\n`;
 }
 

@@ -9,7 +9,7 @@ import {
   PROFILES,
   validateAgainstBase,
   validatePaths,
-  failsThreshold,
+  judgeRun,
   profileFallbackFolders,
   profileFallbackNote,
   parseConcurrency,
@@ -32,6 +32,7 @@ interface ValidateOptions {
   failOn: FailOn;
   base?: string;
   onlyNew?: boolean;
+  failOnBreaking?: boolean;
   concurrency: Concurrency;
   fix?: boolean;
 }
@@ -70,6 +71,10 @@ export function registerValidateCommand(program: Command, context: CommandContex
       'compare with the merge base of HEAD and this git ref: breaking changes, new findings',
     )
     .option('--only-new', 'report only the findings that the change since --base introduced')
+    .option(
+      '--fail-on-breaking',
+      'with --base: exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does)',
+    )
     .addOption(
       new Option(
         '--concurrency <n>',
@@ -86,6 +91,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');
       if (options.onlyNew && !options.base) throw new UsageError('--only-new needs --base <ref>.');
+      // Without a base there is nothing to break: refused, as --only-new is, rather than ignored.
+      if (options.failOnBreaking && !options.base)
+        throw new UsageError(
+          '--fail-on-breaking needs --base <ref>: breaking changes are found against a base.',
+        );
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
       // Fixed before validating, so that the findings are those of the files as they are now; with
       // --base too, where the fixed files count as changes of the work tree. A command line that is
@@ -111,13 +121,16 @@ export function registerValidateCommand(program: Command, context: CommandContex
           io.cwd,
           result.connectors.map((connector) => connector.path),
         );
-      await writeReport(context, result, { ...options, fixes });
+      const breakingChangesFail = options.failOnBreaking ?? false;
+      const verdict = judgeRun(result, options.failOn, breakingChangesFail);
+      await writeReport(context, result, { ...options, fixes, breakingChangesFail });
       const note = profileFallbackNote(
         profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config }),
         'give --profile certified (or independent-publisher)',
       );
       if (note) io.stderr.write(`note: ${printable(note)}\n`);
-      context.setExit(failsThreshold(result, options.failOn) ? ExitCode.Failure : ExitCode.Success);
+      const fails = verdict.failsFindings || verdict.failsBreaking;
+      context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
     });
 }
 

@@ -71,6 +71,11 @@ export interface BaseValidationResult extends ValidationResult {
   diffs: ConnectorDiff[];
 }
 
+/** True for the result of validateAgainstBase (as onlyNewFindings keeps it), which reports add the base to. */
+export function comparedWithBase(result: ValidationResult): result is BaseValidationResult {
+  return 'baseRef' in result && 'mergeBase' in result && 'diffs' in result;
+}
+
 /**
  * Validates `paths` as `validatePaths` does, then compares every connector the branch changed with
  * its version at the merge base of HEAD and `baseRef`: its findings are marked `new` or `existing`

@@ -3,6 +3,7 @@ export * from './annotations.js';
 export * from './artifact-path.js';
 export * from './fingerprint.js';
 export * from './job-summary.js';
+export * from './json-change.js';
 export * from './json-reporter.js';
 export { escapeMarkdown, htmlText, inlineCode } from './markdown.js';
 export * from './rule-descriptor.js';

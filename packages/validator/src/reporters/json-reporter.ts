@@ -1,6 +1,13 @@
 import type { Finding, Profile } from '../model/finding.js';
 import type { JsonFixReport } from '../fix/fix-folders.js';
+import type { Classification } from '../diff/change.js';
+import {
+  comparedWithBase,
+  type BaseValidationResult,
+  type ConnectorChangeStatus,
+} from '../git/validate-against-base.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
+import { toJsonChange, type JsonChange } from './json-change.js';
 
 /**
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
@@ -15,15 +22,43 @@ export interface JsonConnector {
   counts: SeverityCounts;
 }
 
+/** One connector validated against the base: how it changed since the merge base, and what changed. */
+export interface JsonConnectorChanges {
+  /** As in `connectors` (and each finding's `connector`). */
+  path: string;
+  /** `unchanged` (no file changed since the merge base), `changed` (compared with it), or `added`. */
+  status: ConnectorChangeStatus;
+  /** Where the folder was at the merge base, when the branch renamed it, from the repository's top level. */
+  renamedFrom?: string;
+  /** The certification classification of the changes; for `changed` connectors only. */
+  classification?: Classification;
+  /**
+   * Every change against the base version, breaking or not, as `diff --format json` gives them;
+   * empty for `unchanged` and `added` connectors. The breaking ones are findings (BRK-*) too.
+   */
+  changes: JsonChange[];
+}
+
+/** What `validate --base` compared with: the ref as given, the merge base it resolved to, and the changes. */
+export interface JsonBase {
+  ref: string;
+  /** The full commit id of the merge base of HEAD and `ref`. */
+  mergeBase: string;
+  /** Every connector validated, in the order of `connectors`. */
+  connectors: JsonConnectorChanges[];
+}
+
 /**
  * The JSON output's contract (issue 3): `findings`, then the connectors checked, then the totals.
- * With `validate --fix`, then the files fixed and those left as they were (always both lists, empty
- * or not), after the contract's keys so that readers of those see the same output.
+ * With `validate --base`, then `base`; with `validate --fix`, then the files fixed and those left as
+ * they were (always both lists, empty or not): after the contract's keys so that readers of those
+ * see the same output.
  */
 export interface JsonReport {
   findings: JsonFinding[];
   connectors: JsonConnector[];
   counts: SeverityCounts;
+  base?: JsonBase;
   fixed?: JsonFixReport['fixed'];
   notFixed?: JsonFixReport['notFixed'];
 }
@@ -39,11 +74,26 @@ export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): J
     })),
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
   };
+  if (comparedWithBase(result)) report.base = toJsonBase(result);
   if (fixes) {
     report.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   return report;
+}
+
+function toJsonBase(result: BaseValidationResult): JsonBase {
+  return {
+    ref: result.baseRef,
+    mergeBase: result.mergeBase,
+    connectors: result.diffs.map((entry) => ({
+      path: entry.path,
+      status: entry.status,
+      ...ifDefined('renamedFrom', entry.renamedFrom),
+      ...ifDefined('classification', entry.status === 'changed' ? entry.diff?.classification : undefined),
+      changes: entry.diff?.changes.map(toJsonChange) ?? [],
+    })),
+  };
 }
 
 /** The report as pretty-printed JSON with a final newline; `fixes` from `validate --fix`. */

@@ -2,6 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/change-rules.js';
 import type { Finding, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
+import { comparedWithBase } from '../git/validate-against-base.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
@@ -71,6 +72,11 @@ export function toSarif(result: ValidationResult, options: SarifOptions = {}): L
             prints[index]!,
           ),
         ),
+        // The run's property bag: the base the results' baselineState was judged against. Not
+        // versionControlProvenance, which needs the repository's address, which a local run may not have.
+        ...(comparedWithBase(result) && {
+          properties: { base: { ref: result.baseRef, mergeBase: result.mergeBase } },
+        }),
       },
     ],
   };

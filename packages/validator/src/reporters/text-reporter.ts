@@ -1,6 +1,8 @@
 import { styleText } from 'node:util';
 import { plural, printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
+import { comparedWithBase } from '../git/validate-against-base.js';
+import { judgeRun } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import {
   countBySeverity,
@@ -12,6 +14,11 @@ import {
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
   color?: boolean;
+  /**
+   * validate's --fail-on-breaking (default false): after a comparison with a base that found breaking
+   * changes, a last line says whether they fail validation or are left to reviewers.
+   */
+  breakingChangesFail?: boolean;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -34,7 +41,31 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
           worstStyle(result.counts),
           `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`,
         );
-  return [...blocks, last].join('\n\n') + '\n';
+  const breaking = breakingChangesLine(result, options.breakingChangesFail ?? false, paint);
+  return [...blocks, breaking === undefined ? last : `${last}\n${breaking}`].join('\n\n') + '\n';
+}
+
+/**
+ * Says how the breaking changes against the base were judged, when there are some: their findings
+ * are errors in the count above, yet --fail-on leaves them to --fail-on-breaking, so without this
+ * line a run that exits 0 with errors (or 1 with none besides them) would read as a contradiction.
+ */
+function breakingChangesLine(
+  result: ValidationResult,
+  breakingChangesFail: boolean,
+  paint: Painter,
+): string | undefined {
+  // The failOn level does not matter here: breaking changes are counted apart from it.
+  const { breaking } = judgeRun(result, 'never', breakingChangesFail);
+  if (breaking === 0) return undefined;
+  const changes = `${plural(breaking, 'breaking change')} against ${comparedWithBase(result) ? printable(result.baseRef) : 'the base'}`;
+  const one = breaking === 1;
+  return breakingChangesFail
+    ? paint('red', `${changes} ${one ? 'fails' : 'fail'} validation (--fail-on-breaking).`)
+    : paint(
+        'yellow',
+        `${changes} ${one ? 'is' : 'are'} left to reviewers: --fail-on-breaking would fail on ${one ? 'it' : 'them'}.`,
+      );
 }
 
 /** The counts in a few words: `2 errors, 1 warning, 0 info`. */

@@ -236,4 +236,16 @@ describe('SARIF reporter', () => {
     ]);
     expectValidSarif(log);
   });
+
+  it('names the base of validate --base in the run, and stays valid', async () => {
+    const { root, result } = await sampleResult();
+    const mergeBase = '0123456789abcdef0123456789abcdef01234567';
+    const compared = { ...result, baseRef: 'origin/dev', mergeBase, diffs: [] };
+    const log = toSarif(compared, { rules: SAMPLE_RULES, cwd: root, baseDir: root });
+    expect(log.runs[0]!.properties).toEqual({ base: { ref: 'origin/dev', mergeBase } });
+    expectValidSarif(log);
+    expect(toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root }).runs[0]).not.toHaveProperty(
+      'properties',
+    );
+  });
 });
