@@ -701,6 +701,11 @@ describe('validate-connector in a pull request', () => {
     expect(warned.exitCode).toBe(0);
     // The summary does not show the connector as failed either.
     expect(warned.summary).not.toContain('❌');
+    // Its row counts the findings new since the base: the breaking change, and the readme's
+    // listing of the operation it deleted.
+    expect(warned.summary).toContain(
+      '| certified-connectors/Contoso Tasks | certified | 1 | 0 | 1 | 2 | ⚠️ |',
+    );
 
     const failed = await runActionBundle('validate-connector', {
       workspace,

@@ -7,6 +7,7 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
+import { comparedWithBase } from '../git/validate-against-base.js';
 import { judgedByFailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
@@ -117,7 +118,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     overallLine(result, status),
     '',
   );
-  writeStatusTable(budget, result.connectors, status, shown, omitted);
+  writeStatusTable(budget, result.connectors, comparedWithBase(result), status, shown, omitted);
   // ⚠️ is this summary's own sign: say what it means wherever it shows.
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === '⚠️')) {
@@ -154,26 +155,34 @@ function statusIcon(
   };
 }
 
+/**
+ * A row per connector. Against a base, a column counts the findings new since it, as the headline
+ * does for the run: a reviewer of a change to several legacy connectors sees which one it made worse.
+ */
 function writeStatusTable(
   budget: SummaryBudget,
   connectors: readonly ConnectorResult[],
+  againstBase: boolean,
   status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
   if (connectors.length === 0) return;
+  const newColumn = againstBase ? ['New since the base'] : [];
   budget.add(
-    tableRow(['Connector', 'Profile', 'Errors', 'Warnings', 'Info', 'Status']),
-    tableRow(['---', '---', '---:', '---:', '---:', ':---:']),
+    tableRow(['Connector', 'Profile', 'Errors', 'Warnings', 'Info', ...newColumn, 'Status']),
+    tableRow(['---', '---', '---:', '---:', '---:', ...newColumn.map(() => '---:'), ':---:']),
   );
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
+    const fresh = connector.findings.filter((finding) => finding.baseline !== 'existing').length;
     const row = tableRow([
       escapeMarkdown(shown(connector.path)),
       connector.profile,
       String(counts.error),
       String(counts.warning),
       String(counts.info),
+      ...(againstBase ? [String(fresh)] : []),
       status(connector.findings),
     ]);
     if (!budget.add(row)) {

@@ -43,6 +43,35 @@ describe('job summary', () => {
     );
   });
 
+  it('counts per connector the findings new since the base, when there is a base', async () => {
+    const { result } = await sampleResult();
+    const marked = (findings: readonly Finding[]) =>
+      findings.map((finding, index) => ({
+        ...finding,
+        baseline: index === 0 ? ('new' as const) : ('existing' as const),
+      }));
+    const connectors = result.connectors.map((connector) => ({
+      ...connector,
+      findings: marked(connector.findings),
+    }));
+    const compared = {
+      ...result,
+      connectors,
+      findings: connectors.flatMap((connector) => connector.findings),
+      baseRef: 'dev',
+      mergeBase: '0123456789abcdef0123456789abcdef01234567',
+      diffs: [],
+    };
+    const summary = renderJobSummary(compared, { rules: SAMPLE_RULES });
+    expect(summary).toContain(
+      '| Connector | Profile | Errors | Warnings | Info | New since the base | Status |\n| --- | --- | ---: | ---: | ---: | ---: | :---: |\n',
+    );
+    expect(summary).toContain('| certified-connectors/Contoso Tasks | certified | 1 | 2 | 1 | 1 | ❌ |');
+    expect(summary).toContain('| custom-connectors/Clean | custom | 0 | 0 | 0 | 0 | ✅ |');
+    // Without a base, nothing is new or old: the table keeps its columns.
+    expect(renderJobSummary(result, { rules: SAMPLE_RULES })).not.toContain('New since the base');
+  });
+
   it('fails a connector on warnings when the threshold is warning', async () => {
     const { result } = await sampleResult();
     result.connectors[0]!.findings = result.connectors[0]!.findings.filter(
