@@ -315,6 +315,103 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(readFileSync(path.join(cwd, 'hil.zip')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  describe('extract-connectors --previous-source', () => {
+    /**
+     * A repository after one snapshot (the solution unpacked in `previous`, its connector extracted,
+     * and a folder made by hand beside it), and the solution as exported again with its connector
+     * renamed in the environment, unpacked in `solution`.
+     */
+    async function renamedSinceTheLastSnapshot(): Promise<string> {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
+      expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
+      mkdirSync(path.join(cwd, 'custom-connectors/Hand Made'));
+      writeFileSync(path.join(cwd, 'custom-connectors/Hand Made/readme.md'), '# Mine\n');
+      expect((await run(cwd, ['unpack', HIL, 'solution'])).code).toBe(0);
+      const connectors = path.join(cwd, 'solution/Connectors');
+      const [xml] = readdirSync(connectors).filter((file) => file.endsWith('.xml'));
+      const file = path.join(connectors, xml!);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('<displayname>Human-in-the-Loop<');
+      writeFileSync(file, text.replace('<displayname>Human-in-the-Loop<', '<displayname>Human Review<'));
+      return cwd;
+    }
+    const folders = (cwd: string) => readdirSync(path.join(cwd, 'custom-connectors')).sort();
+
+    it('removes the folder of a connector renamed since the last snapshot, says so, and keeps the others', async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      const extracted = await run(cwd, [
+        'extract-connectors',
+        'solution',
+        'custom-connectors',
+        '--previous-source',
+        'previous',
+      ]);
+      expect(extracted).toMatchObject({ code: 0, err: '' });
+      expect(extracted.out).toBe(
+        [
+          'custom-connectors/Human-in-the-Loop removed: its connector is no longer in solution.',
+          'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
+          '',
+        ].join('\n'),
+      );
+      expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
+    });
+
+    it('without it, the folder of the old name stays behind', async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      expect((await run(cwd, ['extract-connectors', 'solution', 'custom-connectors'])).code).toBe(0);
+      expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
+    });
+
+    it('lists the removed folders in --format json', async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      const extracted = await run(cwd, [
+        'extract-connectors',
+        'solution',
+        'custom-connectors',
+        '--previous-source',
+        'previous',
+        '--format',
+        'json',
+      ]);
+      expect(extracted).toMatchObject({ code: 0, err: '' });
+      const report = JSON.parse(extracted.out);
+      expect(report.removed).toEqual(['custom-connectors/Human-in-the-Loop']);
+      expect(report.connectors.map((c: { folder: string }) => c.folder)).toEqual([
+        'custom-connectors/Human Review',
+      ]);
+      // Without --previous-source the list is there, empty: one shape for scripts to read.
+      const again = await run(cwd, [
+        'extract-connectors',
+        'solution',
+        'custom-connectors',
+        '--format',
+        'json',
+      ]);
+      expect(JSON.parse(again.out).removed).toEqual([]);
+    });
+
+    it('warns and removes nothing when the previous solution cannot be read, and still writes the connectors', async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      const extracted = await run(cwd, [
+        'extract-connectors',
+        'solution',
+        'custom-connectors',
+        '--previous-source',
+        'custom-connectors/Hand Made',
+      ]);
+      expect(extracted.code).toBe(0);
+      expect(extracted.err).toMatch(
+        /^warning: --previous-source custom-connectors\/Hand Made could not be read: .*is neither a solution zip nor an unpacked solution folder.* No connector folder was removed\.\n$/,
+      );
+      expect(extracted.out).toBe(
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.\n',
+      );
+      expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
+    });
+  });
+
   it('builds extracted connectors back with their Dataverse identity when given the existing solution', async () => {
     const cwd = workdir();
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);

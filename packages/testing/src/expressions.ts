@@ -14,6 +14,8 @@ const CONTEXT_NAMES = [
   'vars',
   'steps',
   'needs',
+  // Only in on.workflow_call.outputs: what each job of a reusable workflow gave.
+  'jobs',
   'runner',
   'job',
   'matrix',

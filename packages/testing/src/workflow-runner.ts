@@ -109,7 +109,10 @@ export interface WorkflowStep {
 interface Workflow {
   env?: Record<string, unknown>;
   permissions?: Permissions;
-  on?: Record<string, { inputs?: Record<string, { default?: unknown }> } | null>;
+  on?: Record<
+    string,
+    { inputs?: Record<string, { default?: unknown }>; outputs?: Record<string, { value?: unknown }> } | null
+  >;
   jobs: Record<string, WorkflowJob & { steps?: WorkflowStep[] }>;
 }
 
@@ -278,6 +281,11 @@ export interface WorkflowResult {
   /** Job ids in the order they ran (or were skipped). */
   order: string[];
   jobs: Record<string, WorkflowJobResult>;
+  /**
+   * The outputs of a reusable workflow (on.workflow_call.outputs), as its caller reads them in
+   * needs.<calling job>.outputs: evaluated once every job has finished, from the `jobs` context.
+   */
+  outputs: Record<string, string>;
 }
 
 /**
@@ -310,7 +318,25 @@ export async function runWorkflow(
     const result = await runWorkflowJob(workflowFile, jobId, jobOptions);
     jobs[jobId] = { ...result, result: result.status === 'success' ? 'success' : 'failure' };
   }
-  return { order, jobs };
+  return { order, jobs, outputs: workflowCallOutputs(workflow, jobs, options) };
+}
+
+/** on.workflow_call.outputs, each `value` evaluated with the results and outputs of every job. */
+function workflowCallOutputs(
+  workflow: Workflow,
+  jobs: Record<string, WorkflowJobResult>,
+  options: RunJobOptions,
+): Record<string, string> {
+  const contexts: ExpressionContexts = {
+    ...jobContexts(workflow, options, '', os.tmpdir()),
+    jobs: Object.fromEntries(
+      Object.entries(jobs).map(([id, job]) => [id, { result: job.result, outputs: job.outputs ?? {} }]),
+    ),
+  };
+  const values = Object.fromEntries(
+    Object.entries(workflow.on?.workflow_call?.outputs ?? {}).map(([name, output]) => [name, output.value]),
+  );
+  return stringify(values, contexts, 'success');
 }
 
 function externalHandler(step: WorkflowStep, name: string, options: RunJobOptions): ExternalActionSpec {

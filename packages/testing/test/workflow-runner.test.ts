@@ -155,6 +155,44 @@ describe('runWorkflow', () => {
     expect(run.jobs.second).toEqual({ result: 'skipped', outputs: {} });
   });
 
+  it('gives a reusable workflow the outputs its caller reads: on.workflow_call.outputs, from every job', async () => {
+    const reusable = workflowFile([
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      name:',
+      '        type: string',
+      '        default: world',
+      '    outputs:',
+      '      greeting:',
+      '        value: ${{ jobs.first.outputs.greeting }}',
+      '      both:',
+      "        value: ${{ format('{0}|{1}|{2}', jobs.first.result, jobs.second.outputs.lines, inputs.name) }}",
+      '      unknown:',
+      '        value: ${{ jobs.first.outputs.missing }}',
+      'jobs:',
+      '  first:',
+      '    runs-on: ubuntu-latest',
+      '    outputs:',
+      '      greeting: ${{ steps.a.outputs.greeting }}',
+      '    steps:',
+      '      - id: a',
+      '        run: echo "greeting=hello ${{ inputs.name }}" >> "$GITHUB_OUTPUT"',
+      '  second:',
+      '    needs: first',
+      '    runs-on: ubuntu-latest',
+      '    outputs:',
+      '      lines: ${{ steps.b.outputs.lines }}',
+      '    steps:',
+      '      - id: b',
+      '        run: printf \'lines<<EOF\\none\\ntwo\\nEOF\\n\' >> "$GITHUB_OUTPUT"',
+    ]);
+    const run = await runWorkflow(reusable, { workspace: os.tmpdir(), eventName: 'workflow_call' });
+    expect(run.outputs).toEqual({ greeting: 'hello world', both: 'success|one\ntwo|world', unknown: '' });
+    // A workflow that is not reusable has none.
+    expect((await runWorkflow(file, options)).outputs).toEqual({});
+  });
+
   it('refuses a step input that the action does not declare, before any step runs', async () => {
     const typo = workflowFile([
       'on: push',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { describeProblem, isUserError, posixRelativePath, type Logger } from '@connector-alm/core';
-import { extractConnectors, removeLeftConnectors } from '@connector-alm/solution';
+import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
+import { extractAndRemoveLeftConnectors } from '@connector-alm/solution';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -10,37 +10,22 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const root = path.resolve(workspace, inputs.destination);
-  const reading = {
-    limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-    ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
-  };
-  const connectors = await logger.group(`Extract the connectors of ${inputs.source}`, () =>
-    extractConnectors(path.resolve(workspace, inputs.source), root, reading),
-  );
   const previousSource = inputs.previousSource;
-  const removed = previousSource
-    ? await logger.group(
-        `Remove the connectors that ${previousSource} had and ${inputs.source} has not`,
-        async () => {
-          try {
-            return await removeLeftConnectors(
-              path.resolve(workspace, previousSource),
-              root,
-              connectors,
-              reading,
-            );
-          } catch (error) {
-            // Best effort: a last snapshot this version cannot read (pac's layout, an older tool's)
-            // must not stop the connectors of the new one from being written.
-            if (!isUserError(error)) throw error;
-            logger.warning(
-              `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(error)} No connector folder was removed.`,
-            );
-            return [];
-          }
-        },
-      )
-    : [];
+  const { connectors, removed, previousSourceProblem } = await logger.group(
+    previousSource
+      ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
+      : `Extract the connectors of ${inputs.source}`,
+    () =>
+      extractAndRemoveLeftConnectors(path.resolve(workspace, inputs.source), root, {
+        limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+        ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
+        ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
+      }),
+  );
+  if (previousSourceProblem)
+    logger.warning(
+      `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
+    );
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
   for (const folder of removed)
     logger.info(`${relative(folder)} removed: its connector is no longer in ${inputs.source}.`);

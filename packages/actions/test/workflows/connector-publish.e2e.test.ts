@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, runWorkflowJob, type JobResult } from '@connector-alm/testing';
+import {
+  REPO_ROOT,
+  runWorkflow,
+  runWorkflowJob,
+  type JobResult,
+  type RunJobOptions,
+} from '@connector-alm/testing';
 import {
   CONNECTOR,
   connectorFiles,
@@ -39,21 +45,26 @@ function userRepository(files: Record<string, string | Buffer>): string {
   return repository.origin;
 }
 
-async function publish(
-  origin: string,
-  workflowFile = workflow,
-  inputs: Record<string, unknown> = {},
-): Promise<JobResult> {
+/** A run of the workflow on a fresh runner, checking out the user's repository at `origin`. */
+function publishOptions(origin: string, inputs: Record<string, unknown> = {}): RunJobOptions {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'publish-workspace-'));
   disposers.push(() => rmSync(workspace, { recursive: true, force: true }));
-  return runWorkflowJob(workflowFile, 'publish', {
+  return {
     workspace,
     eventName: 'workflow_dispatch',
     apiUrl: scenario.github.url,
     inputs: { connector: CONNECTOR, labels: 'new-connector', ...inputs },
     secrets: { token: scenario.contributor.token },
     externalActions: { 'actions/checkout': checkoutFrom(origin) },
-  });
+  };
+}
+
+async function publish(
+  origin: string,
+  workflowFile = workflow,
+  inputs: Record<string, unknown> = {},
+): Promise<JobResult> {
+  return runWorkflowJob(workflowFile, 'publish', publishOptions(origin, inputs));
 }
 
 const fork = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
@@ -148,6 +159,30 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       const result = await publish(userRepository(connectorFiles()), workflow, { 'sync-fork': true });
       expect(result.status).toBe('success');
       expect(await fork().git.readRef('refs/heads/dev')).toBe(upstreamDev);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "passes the pull request's number, branch and head commit on to the caller, to chain steps on",
+    async () => {
+      const target = 'certified-connectors/Contoso Tasks Chained';
+      const run = await runWorkflow(
+        workflow,
+        publishOptions(userRepository(connectorFiles()), { 'target-folder': target }),
+      );
+      expect(run.jobs.publish!.result).toBe('success');
+      const pull = scenario.upstream.pulls.find((candidate) =>
+        candidate.head.ref.endsWith('/contoso-tasks-chained'),
+      )!;
+      expect(run.outputs).toEqual({
+        operation: 'created',
+        'pull-request-url': `${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/${pull.number}`,
+        'pull-request-number': String(pull.number),
+        branch: pull.head.ref,
+        'head-sha': await fork().git.readRef(`refs/heads/${pull.head.ref}`),
+      });
+      expect(run.outputs.branch).toBe('connector-alm/certified-connectors/contoso-tasks-chained');
     },
     TIMEOUT,
   );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +132,26 @@ function editText(entries: Record<string, Uint8Array>, name: string, change: (te
   entries[name] = strToU8(after);
 }
 
+/**
+ * Adds a copy of the fixture's one connector under another name and display name (its element, its
+ * root component and its files), as the export of a solution with two connectors holds them.
+ */
+function addConnectorCopy(entries: Record<string, Uint8Array>, name: string, displayName: string): void {
+  const original = 'cat_human-2din-2dthe-2dloop';
+  const id = randomUUID();
+  const copy = (text: string) => text.replaceAll(original, name).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, id);
+  editText(entries, 'customizations.xml', (text) =>
+    text.replace(/ *<Connector>[\s\S]*?<\/Connector>\r?\n/, (element) =>
+      element.concat(copy(element).replace(/<displayname>[^<]*</, `<displayname>${displayName}<`)),
+    ),
+  );
+  editText(entries, 'solution.xml', (text) =>
+    text.replace(/ *<RootComponent type="372"[^>]*\/>\r?\n/, (root) => root.concat(copy(root))),
+  );
+  for (const entry of Object.keys(entries))
+    if (entry.startsWith(`Connector/${original}_`)) entries[entry.replace(original, name)] = entries[entry]!;
+}
+
 /** The fixture solution with a new description in its connector, as a maker would save it. */
 function solutionWithDescription(description: string): Uint8Array {
   const entries = unzipSync(readFileSync(FIXTURE));
@@ -176,7 +197,9 @@ function solutionWithDescription(description: string): Uint8Array {
           base: { ref: 'main' },
           head: { ref: BRANCH },
         });
-        expect(repository.pulls[0]!.body).toContain('Validation:');
+        expect(repository.pulls[0]!.body).toContain(
+          '- Validation of the connectors written: 0 errors, 1 warning (see',
+        );
         // The folders as a reader wants them, not as the JSON output that holds them.
         expect(repository.pulls[0]!.body).toContain(
           '- Connectors written: `custom-connectors/Human-in-the-Loop`\n',
@@ -338,6 +361,89 @@ function solutionWithDescription(description: string): Uint8Array {
         expect(source).toMatch(pattern);
         writeFileSync(copy, source.replace(pattern, replacement));
         await expect(snapshot(copy)).rejects.toThrow(error);
+      },
+      TIMEOUT,
+    );
+  },
+);
+
+(available ? describe : describe.skip)(
+  'the connector snapshot workflow in a repository whose connectors folder holds other connectors too',
+  () => {
+    let shared: Repository;
+    const LEGACY = 'custom-connectors/Contoso Legacy';
+    const bodyOf = (pr: ReturnType<typeof createPullRequest>) => pr.calls[0]!.inputs.body!;
+
+    beforeAll(async () => {
+      if (!available) return;
+      // A connector made by hand (or another solution's) beside the snapshot's, with an error:
+      // its swagger is cut off.
+      shared = await github.addRepository('contoso', 'shared-folder', {
+        defaultBranch: 'main',
+        files: {
+          'README.md': '# Contoso connectors\n',
+          [`${LEGACY}/apiDefinition.swagger.json`]: '{ "swagger": "2.0", ',
+          [`${LEGACY}/apiProperties.json`]: '{ "properties": {} }\n',
+        },
+      });
+      shared.collaborators.add('github-actions');
+      dataverse.store.put(readFileSync(FIXTURE));
+    }, TIMEOUT);
+
+    it(
+      "validates only the connectors the snapshot wrote: another connector's errors neither fail it nor count in its pull request",
+      async () => {
+        const { result, pr } = await snapshot(workflow, 'customHIL', shared, { 'fail-on': 'error' });
+        const failures = result.steps.filter((step) => step.outcome === 'failure');
+        expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        const validate = result.steps.find((step) => step.id === 'validate')!;
+        expect(JSON.parse(validate.outputs.connectors!)).toEqual(['custom-connectors/Human-in-the-Loop']);
+        expect(validate.outputs).toMatchObject({ errors: '0', warnings: '1', result: 'success' });
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        expect(bodyOf(pr)).toContain('- Validation of the connectors written: 0 errors, 1 warning (see');
+        // The other connector is left as it was.
+        expect(
+          await shared.git.git(['diff', '--name-only', 'refs/heads/main', `refs/heads/${BRANCH}`]),
+        ).not.toContain(LEGACY);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'validates every connector the snapshot wrote, one folder per line',
+      async () => {
+        dataverse.store.put(
+          editedSolution((entries) => addConnectorCopy(entries, 'cat_humanreview', 'Human Review')),
+        );
+        const { result } = await snapshot(workflow, 'customHIL', shared, { 'fail-on': 'error' });
+        expect(result.status).toBe('success');
+        const validate = result.steps.find((step) => step.id === 'validate')!;
+        expect(JSON.parse(validate.outputs.connectors!).sort()).toEqual([
+          'custom-connectors/Human Review',
+          'custom-connectors/Human-in-the-Loop',
+        ]);
+        expect(validate.outputs).toMatchObject({ errors: '0', warnings: '2' });
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'validates what validate-path names instead, and says so in the pull request',
+      async () => {
+        dataverse.store.put(readFileSync(FIXTURE));
+        const { result, pr } = await snapshot(workflow, 'customHIL', shared, {
+          'validate-path': 'custom-connectors',
+        });
+        expect(result.status).toBe('success');
+        const validate = result.steps.find((step) => step.id === 'validate')!;
+        expect(JSON.parse(validate.outputs.connectors!)).toEqual([
+          LEGACY,
+          'custom-connectors/Human-in-the-Loop',
+        ]);
+        expect(Number(validate.outputs.errors)).toBeGreaterThan(0);
+        expect(bodyOf(pr)).toContain(
+          `- Validation of \`${LEGACY}\`, \`custom-connectors/Human-in-the-Loop\`: ${validate.outputs.errors} errors`,
+        );
       },
       TIMEOUT,
     );

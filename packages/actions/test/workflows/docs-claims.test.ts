@@ -116,3 +116,20 @@ describe.each(GUIDES.filter(([guide]) => !guide.includes('single-environment')))
     });
   },
 );
+
+describe('docs/getting-started/open-source-certification.md', () => {
+  it('names every output the publish workflow passes on to its caller, and no other', () => {
+    const outputs = Object.keys(
+      (
+        parseYaml(read('.github/workflows/connector-publish.yml')) as {
+          on: { workflow_call: { outputs: Record<string, unknown> } };
+        }
+      ).on.workflow_call.outputs,
+    );
+    const guide = read('docs/getting-started/open-source-certification.md').replace(/\s+/g, ' ');
+    const sentence = /reads what happened in `needs\.<job>\.outputs`[^.]*\./.exec(guide)?.[0];
+    expect(sentence).toBeDefined();
+    const named = backticked(sentence!).filter((name) => !name.startsWith('needs.'));
+    expect(named.sort()).toEqual(outputs.sort());
+  });
+});

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable } from '@connector-alm/core';
-import { extractConnectors } from '@connector-alm/solution';
+import { describeProblem, printable } from '@connector-alm/core';
+import { extractAndRemoveLeftConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { ZIP_NAME_ENCODING_OPTION, zipLimitOptions } from './unpack.js';
@@ -11,6 +11,7 @@ interface ExtractOptions {
   maxSize?: string;
   maxEntries?: string;
   zipNameEncoding?: string;
+  previousSource?: string;
   format: 'text' | 'json';
 }
 
@@ -26,22 +27,43 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
     .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
     .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
     .option(...ZIP_NAME_ENCODING_OPTION)
+    .option(
+      '--previous-source <solution>',
+      'the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, destination: string, options: ExtractOptions) => {
       const { io } = context;
       const root = path.resolve(io.cwd, destination);
-      const connectors = await extractConnectors(path.resolve(io.cwd, source), root, {
-        limits: zipLimitOptions(options),
-        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
-      });
+      const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
+        path.resolve(io.cwd, source),
+        root,
+        {
+          limits: zipLimitOptions(options),
+          ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
+          ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),
+        },
+      );
+      // Best effort, as in the action: the connectors are written; the folders are left as they were.
+      if (previousSourceProblem)
+        io.stderr.write(
+          `warning: ${printable(`--previous-source ${options.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}\n`,
+        );
+      const removedFolders = removed.map((folder) => path.join(destination, folder));
       if (options.format === 'json') {
         writeOutput(
           io,
-          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })) }, null, 2)}\n`,
+          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })), removed: removedFolders }, null, 2)}\n`,
           'json',
         );
         return;
       }
+      for (const folder of removedFolders)
+        writeOutput(
+          io,
+          `${printable(`${folder} removed: its connector is no longer in ${source}.`)}\n`,
+          'text',
+        );
       if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
         writeOutput(

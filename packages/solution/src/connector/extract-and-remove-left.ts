@@ -1,0 +1,46 @@
+import { isUserError, type UserError } from '@connector-alm/core';
+import { extractConnectors, type ExtractedConnector, type ExtractOptions } from './extract.js';
+import { removeLeftConnectors } from './left-connectors.js';
+
+export interface ExtractAndRemoveLeftOptions extends ExtractOptions {
+  /**
+   * The solution as it was last extracted to the destination (a zip or an unpacked folder): the
+   * folders of its connectors that the source no longer has are removed. Undefined removes nothing.
+   */
+  previousSource?: string;
+}
+
+export interface ExtractAndRemoveLeftResult {
+  connectors: ExtractedConnector[];
+  /** The connector folders removed, relative to the destination root. */
+  removed: string[];
+  /** Why previousSource could not be read, when it could not; nothing was removed then. */
+  previousSourceProblem?: UserError;
+}
+
+/**
+ * What the extract-connectors action and command do: the connectors of `source` into their folders
+ * under `destinationRoot` (extractConnectors), then the folders of the connectors that
+ * `previousSource` had and `source` has not removed (removeLeftConnectors). The removal is best
+ * effort: a last snapshot this version cannot read (pac's layout, an older tool's, a path mistyped)
+ * must not stop the connectors of the new one from being written, so its problem is returned for
+ * the caller to warn about, and nothing is removed.
+ */
+export async function extractAndRemoveLeftConnectors(
+  source: string,
+  destinationRoot: string,
+  options: ExtractAndRemoveLeftOptions = {},
+): Promise<ExtractAndRemoveLeftResult> {
+  const { previousSource, ...reading } = options;
+  const connectors = await extractConnectors(source, destinationRoot, reading);
+  if (previousSource === undefined) return { connectors, removed: [] };
+  try {
+    return {
+      connectors,
+      removed: await removeLeftConnectors(previousSource, destinationRoot, connectors, reading),
+    };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { connectors, removed: [], previousSourceProblem: error };
+  }
+}
