@@ -1,4 +1,5 @@
 import type { Finding } from './model/finding.js';
+import { CHANGE_RULES } from './diff/change-rules.js';
 import type { BaseValidationResult } from './git/validate-against-base.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from './validate.js';
 
@@ -12,25 +13,30 @@ export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn:
   return result.counts.error > 0;
 }
 
+/** The change rules whose changes break existing flows (impact `breaking`), by id. */
+const BREAKING_CHANGE_RULE_IDS: ReadonlySet<string> = new Set(
+  Object.values(CHANGE_RULES)
+    .filter((rule) => rule.impact === 'breaking')
+    .map((rule) => rule.id),
+);
+
 /**
- * A breaking change against the base (BRK-*), which validation against a base adds as a finding.
+ * A breaking change against the base, which validation against a base adds as a finding (BRK-*).
  * The action leaves these to its fail-on-breaking input rather than to fail-on: reviewers accept a
  * breaking change that is acknowledged, so by default it is reported but does not fail the step.
+ * BRK-DEPRECATION-PROCESS is a BRK-* finding too, but of a process slip that breaks nothing: it is a
+ * warning like any other, judged by fail-on (else neither input could ever fail a run on it).
  */
 export function isBreakingChange(finding: Pick<Finding, 'ruleId'>): boolean {
-  return finding.ruleId.startsWith('BRK-');
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
 }
 
 /**
- * The findings that fail-on judges: all of them, or, when breaking changes are left to the action's
- * fail-on-breaking input (`breakingChangesFail` false), the others. The step's result and the job
- * summary's ❌ both come from this.
+ * The findings that fail-on judges: all but the breaking changes, which fail-on-breaking alone
+ * decides on. The step's result, `validate`'s exit code and the job summary's ❌ all come from this.
  */
-export function judgedByFailOn(
-  findings: readonly Finding[],
-  breakingChangesFail: boolean,
-): readonly Finding[] {
-  return breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
+export function judgedByFailOn(findings: readonly Finding[]): readonly Finding[] {
+  return findings.filter((finding) => !isBreakingChange(finding));
 }
 
 /** Whether a run fails, and why: what the validate-connector action and `validate` report and exit with. */
@@ -56,7 +62,7 @@ export function judgeRun(
   failOn: FailOn,
   breakingChangesFail: boolean,
 ): RunVerdict {
-  const judged = countBySeverity(judgedByFailOn(result.findings, false));
+  const judged = countBySeverity(judgedByFailOn(result.findings));
   const breaking =
     'diffs' in result
       ? result.diffs.reduce(

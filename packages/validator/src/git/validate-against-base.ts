@@ -21,7 +21,6 @@ import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import { ALL_RULES } from '../rules/index.js';
-import { isBreakingChange } from '../thresholds.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
 import { Git } from './git.js';
@@ -248,8 +247,9 @@ async function compareWithBase(
       `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
+    // BRK-* changes are reported as findings: the breaking ones and the process slips.
     const breaking = diff.changes
-      .filter(isBreakingChange)
+      .filter((change) => change.ruleId.startsWith('BRK-'))
       .map((change) => changeToFinding(change, connector, current, previous));
     return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {

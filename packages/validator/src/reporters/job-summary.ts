@@ -55,9 +55,10 @@ export interface JobSummaryOptions extends PathBase {
    */
   failOn?: 'error' | 'warning' | 'never';
   /**
-   * Whether breaking changes (BRK-*) count toward failOn (default true). The action passes its
-   * fail-on-breaking input: when false, breaking changes do not fail the run, and a connector that
-   * reaches failOn only through them shows ⚠️ (for the reviewers to acknowledge) instead of ❌.
+   * Whether breaking changes fail the run (default true), whatever failOn is: failOn judges the
+   * other findings (see judgedByFailOn). The action passes its fail-on-breaking input: when false, a
+   * connector whose other findings pass but that has breaking changes shows ⚠️ (for the reviewers
+   * to acknowledge) instead of ❌.
    */
   breakingChangesFail?: boolean;
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
@@ -123,7 +124,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === '⚠️')) {
     budget.add(
-      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+      '⚠️: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.',
       '',
     );
   }
@@ -141,17 +142,19 @@ function overallLine(result: ValidationResult, status: (findings: readonly Findi
 }
 
 /**
- * ❌ when the findings reach failOn, ✅ when not; ⚠️ when only breaking changes that do not fail the
- * run (breakingChangesFail false) reach it.
+ * ❌ when the findings fail-on judges reach it, or when there are breaking changes and they fail the
+ * run (breakingChangesFail); ⚠️ when there are breaking changes that are left to reviewers; else ✅.
+ * The same verdict as judgeRun's, per connector.
  */
 function statusIcon(
   failOn: NonNullable<JobSummaryOptions['failOn']>,
   breakingChangesFail: boolean,
 ): (findings: readonly Finding[]) => string {
   return (findings) => {
-    const failing = judgedByFailOn(findings, breakingChangesFail);
-    if (fails(countBySeverity(failing), failOn)) return '❌';
-    return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? '⚠️' : '✅';
+    const judged = judgedByFailOn(findings);
+    const hasBreaking = judged.length < findings.length;
+    if (fails(countBySeverity(judged), failOn) || (breakingChangesFail && hasBreaking)) return '❌';
+    return hasBreaking ? '⚠️' : '✅';
   };
 }
 

@@ -104,12 +104,63 @@ describe('job summary', () => {
     expect(reviewed).toContain('⚠️ 1 connector checked: 1 error, 1 warning, 0 info.');
     // A reader who has not seen ⚠️ here before is told what it means.
     expect(reviewed).toContain(
-      '⚠️: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.',
+      '⚠️: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.',
     );
     expect(renderJobSummary(result)).not.toContain('⚠️');
     // The other findings still fail it at their threshold, and breaking changes do by default.
     expect(renderJobSummary(result, { breakingChangesFail: false, failOn: 'warning' })).toContain('| ❌ |');
     expect(renderJobSummary(result)).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ❌ |');
+  });
+
+  it('judges a deprecation without the versioning process by fail-on, as the run is judged', () => {
+    // BRK-DEPRECATION-PROCESS is a BRK-* finding but breaks nothing: fail-on-breaking does not
+    // decide on it, so fail-on must, or the summary would show ❌ for a run that passes.
+    const findings: Finding[] = [
+      {
+        ruleId: 'BRK-DEPRECATION-PROCESS',
+        severity: 'warning',
+        message: 'm',
+        file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
+        line: 1,
+        column: 1,
+        connector: 'certified-connectors/Tasks',
+      },
+    ];
+    const result: ValidationResult = {
+      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
+      findings,
+      counts: countBySeverity(findings),
+    };
+    const row = (options: Parameters<typeof renderJobSummary>[1]) =>
+      /\| certified-connectors\/Tasks \|.*\| (\S+) \|\n/.exec(renderJobSummary(result, options))?.[1];
+    expect(row({ breakingChangesFail: true })).toBe('✅');
+    expect(row({ breakingChangesFail: false })).toBe('✅');
+    expect(row({ breakingChangesFail: false, failOn: 'warning' })).toBe('❌');
+    expect(row({ breakingChangesFail: true, failOn: 'warning' })).toBe('❌');
+  });
+
+  it('shows ⚠️ for breaking changes left to reviewers whatever fail-on is', () => {
+    const findings: Finding[] = [
+      {
+        ruleId: 'BRK-HOST-BASEPATH',
+        severity: 'warning',
+        message: 'm',
+        file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
+        line: 1,
+        column: 1,
+        connector: 'certified-connectors/Tasks',
+      },
+    ];
+    const result: ValidationResult = {
+      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
+      findings,
+      counts: countBySeverity(findings),
+    };
+    // A breaking change of warning severity fails the run when fail-on-breaking is true, as judgeRun
+    // counts it, though fail-on error would not reach a warning.
+    expect(renderJobSummary(result, { breakingChangesFail: true })).toContain('| ❌ |');
+    expect(renderJobSummary(result, { breakingChangesFail: false })).toContain('| ⚠️ |');
+    expect(renderJobSummary(result, { breakingChangesFail: false, failOn: 'never' })).toContain('| ⚠️ |');
   });
 
   it('groups findings by rule, worst first, with a link to the rule documentation', async () => {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Finding } from '../src/model/finding.js';
+import { isBreakingChange, judgedByFailOn, judgeRun } from '../src/thresholds.js';
+import { countBySeverity, type ValidationResult } from '../src/validate.js';
+
+const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
+  ruleId,
+  severity,
+  message: 'm',
+  file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
+  line: 1,
+  column: 1,
+  connector: 'certified-connectors/Tasks',
+});
+
+const resultOf = (findings: Finding[]): ValidationResult => ({
+  connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
+  findings,
+  counts: countBySeverity(findings),
+});
+
+describe('isBreakingChange', () => {
+  it('is true of the change rules that break existing flows, and only of them', () => {
+    expect(isBreakingChange(finding('BRK-OP-DELETED', 'error'))).toBe(true);
+    expect(isBreakingChange(finding('BRK-HOST-BASEPATH', 'warning'))).toBe(true);
+    // A process slip: BRK-* by name, of major impact.
+    expect(isBreakingChange(finding('BRK-DEPRECATION-PROCESS', 'warning'))).toBe(false);
+    expect(isBreakingChange(finding('SWG-OP-SUMMARY', 'error'))).toBe(false);
+  });
+});
+
+describe('judgeRun', () => {
+  it('leaves breaking changes out of what fail-on judges', () => {
+    const findings = [finding('BRK-OP-DELETED', 'error'), finding('SWG-OP-SUMMARY', 'warning')];
+    expect(judgedByFailOn(findings).map((judged) => judged.ruleId)).toEqual(['SWG-OP-SUMMARY']);
+    const verdict = judgeRun(resultOf(findings), 'error', false);
+    expect(verdict.judged).toEqual({ error: 0, warning: 1, info: 0 });
+    expect(verdict.failsFindings).toBe(false);
+    expect(judgeRun(resultOf(findings), 'warning', false).failsFindings).toBe(true);
+  });
+
+  it('fails on a deprecation without the versioning process at fail-on warning, not at error', () => {
+    const findings = [finding('BRK-DEPRECATION-PROCESS', 'warning')];
+    expect(judgeRun(resultOf(findings), 'warning', false).failsFindings).toBe(true);
+    expect(judgeRun(resultOf(findings), 'error', true).failsFindings).toBe(false);
+  });
+});
