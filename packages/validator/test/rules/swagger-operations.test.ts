@@ -400,8 +400,25 @@ describeRule(
           'x-ms-dynamic-schema': { operationId: 'GetTask' },
         }),
     },
+    {
+      // Calendly's DeleteInviteeNoShow: No Content has no body to describe; SWG-RESP-SCHEMA-200
+      // asks for the schema to go, and "describe its properties" would contradict it.
+      name: 'on schema {} of a 204 response',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content', schema: {} } }),
+    },
   ],
 );
+
+describe('SWG-RESP-EMPTY-SCHEMA beside a 204', () => {
+  it('reports the empty 200 schema and not the 204 one', async () => {
+    // JIRA's PUT /issue/{issueIdOrKey}: both 200 and 204 carry schema {}.
+    const findings = await swaggerFindings('SWG-RESP-EMPTY-SCHEMA', (s) => {
+      s.paths['/tasks'].get.responses['200'].schema = {};
+      s.paths['/tasks'].get.responses['204'] = { description: 'No content', schema: {} };
+    });
+    expect(findings.map((finding) => finding.pointer)).toEqual([`${LIST}/responses/200/schema`]);
+  });
+});
 
 describeRule(
   'SWG-RESP-DEFINED',
