@@ -196,8 +196,28 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.summary = 'ListTasks'),
       profile: 'custom',
     },
+    {
+      // Enate's Authenticate, Notion's Search: a word, even if the operationId is the same word.
+      name: 'on one plain word that is also the operationId',
+      edit: (s) => {
+        s.paths['/tasks'].get.operationId = 'Search';
+        s.paths['/tasks'].get.summary = 'Search';
+      },
+    },
   ],
 );
+
+describe('SWG-OP-SUMMARY-SENTENCE on one-word operationIds', () => {
+  it('still reports a one-word summary written as an identifier', async () => {
+    const findings = await swaggerFindings('SWG-OP-SUMMARY-SENTENCE', (s) => {
+      s.paths['/tasks'].get.operationId = 'SEARCH';
+      s.paths['/tasks'].get.summary = 'SEARCH';
+    });
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The summary \'SEARCH\' is the operationId; write a short sentence such as "List tasks".',
+    ]);
+  });
+});
 
 describeRule(
   'SWG-OP-DESC-SENTENCE',
