@@ -695,6 +695,36 @@ describeRule(
       edit: (s) => delete s.consumes,
       pointer: CREATE,
       severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operation 'CreateTask'\. Add "consumes": \["application\/json"\] \(or the type the API reads\) to the operation, or to the document for every operation\.$/,
+    },
+    {
+      // The template's "consumes": [] left at the root (Inserve, GreenSign): one edit fixes all.
+      name: "on the template's empty document consumes, saying to fill it",
+      edit: (s) => (s.consumes = []),
+      pointer: CREATE,
+      severity: 'warning',
+      message:
+        /\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) there for every operation, or give this operation its own "consumes"\.$/,
+    },
+    {
+      name: 'on a file upload, suggesting multipart/form-data',
+      edit: (s) => {
+        delete s.consumes;
+        s.paths['/tasks'].post.parameters = [
+          {
+            name: 'file',
+            in: 'formData',
+            type: 'file',
+            required: true,
+            'x-ms-summary': 'File',
+            description: 'The file.',
+          },
+        ];
+      },
+      pointer: CREATE,
+      severity: 'warning',
+      message: /\. Add "consumes": \["multipart\/form-data"\] \(or the type the API reads\)/,
     },
   ],
   [
