@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { UsageError, plural, withoutByteOrderMark, type Logger } from '@connector-alm/core';
-import { validatePaths } from '@connector-alm/validator';
+import {
+  independentPublisherTitleProblem,
+  targetsPowerPlatformConnectors,
+  validatePaths,
+  type Profile,
+} from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
@@ -82,7 +87,10 @@ export interface PullRequestResult {
   url?: string;
   branch: string;
   headSha?: string;
-  /** Labels or reviewers that could not be set. */
+  /**
+   * What the author should know and nothing stopped: labels or reviewers that could not be set, a
+   * branch commit replaced, a given title the upstream would not accept.
+   */
   warnings: string[];
 }
 
@@ -168,6 +176,15 @@ export async function openPullRequest(
       `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`,
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options.base}` };
+  }
+  const titleWarning = givenTitleWarning(options.title, title, {
+    profile: validation.profile,
+    upstream: upstreamName,
+    connector: { name: path.posix.basename(targetFolder), title: connectorTitle(folder, swagger) },
+  });
+  if (titleWarning) {
+    logger.warning(titleWarning);
+    result.warnings.push(titleWarning);
   }
   logger.info(
     stale
@@ -312,6 +329,27 @@ function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFi
     location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",
   });
+}
+
+/**
+ * A warning about a title the author gave (`--title`, the `title` input) for an independent-publisher
+ * connector that lacks the upstream's "Connector Name (Independent Publisher)" form, in
+ * REPO-PR-TITLE-IP's words: the title is sent as given, but reviewers ask for that form, and the
+ * upstream runs no connector-alm check that would tell the author later. The title connector-alm
+ * makes has the form, and a repository other than PowerPlatformConnectors has its own conventions.
+ */
+function givenTitleWarning(
+  given: string | undefined,
+  title: string,
+  facts: { profile: Profile; upstream: string; connector: { name: string; title: string } },
+): string | undefined {
+  if (!given?.trim() || facts.profile !== 'independent-publisher') return undefined;
+  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return undefined;
+  const problem = independentPublisherTitleProblem(title, facts.connector);
+  return (
+    problem &&
+    `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`
+  );
 }
 
 /** The connector's display name: info.title of its swagger (as read for the commit), else the folder name. */

@@ -41,6 +41,43 @@ function run(overrides: Partial<OpenPullRequestOptions> = {}) {
   return { promise, logger, delays };
 }
 
+describe('a title given for an independent-publisher connector', () => {
+  const IP_CONNECTOR = 'independent-publisher-connectors/Contoso Tasks';
+  beforeEach(() => {
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, IP_CONNECTOR), {
+      recursive: true,
+    });
+  });
+
+  it('is sent as given, with a warning in REPO-PR-TITLE-IP\'s words when it lacks "(Independent Publisher)"', async () => {
+    const { promise, logger } = run({ connector: IP_CONNECTOR, title: 'Add Contoso Tasks' });
+    const result = await promise;
+    const warning =
+      'Title the pull request "Contoso Tasks (Independent Publisher)" (or "Proposal - Contoso Tasks (Independent Publisher)" for a proposal); it is "Add Contoso Tasks". The pull request keeps the title given; reviewers of microsoft/PowerPlatformConnectors ask for that form.';
+    expect(result).toMatchObject({ operation: 'created', warnings: [warning] });
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    expect(scenario.upstream.pulls[0]!.title).toBe('Add Contoso Tasks');
+  });
+
+  it('warns when it names another connector', async () => {
+    const result = await run({ connector: IP_CONNECTOR, title: 'Contoso Notes (Independent Publisher)' })
+      .promise;
+    expect(result.warnings).toEqual([
+      'The pull request title names "Contoso Notes", but the connector is "Contoso Tasks"; title it "Contoso Tasks (Independent Publisher)". The pull request keeps the title given; reviewers of microsoft/PowerPlatformConnectors ask for that form.',
+    ]);
+  });
+
+  it('is quiet about the form with a note after it, the title connector-alm makes, and certified connectors', async () => {
+    const noted = await run({
+      connector: IP_CONNECTOR,
+      title: 'Contoso Tasks (Independent Publisher) - Bugfix',
+    }).promise;
+    expect(noted).toMatchObject({ operation: 'created', warnings: [] });
+    const certified = await run({ title: 'Add Contoso Tasks' }).promise;
+    expect(certified).toMatchObject({ operation: 'created', warnings: [] });
+  });
+});
+
 describe('openPullRequest against the local GitHub', () => {
   it('forks, commits the connector byte-exact on a branch of the fork and opens the pull request', async () => {
     const result = await run().promise;

@@ -55,7 +55,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
     .option(
       '--title <title>',
-      'pull request title (default: the connector name, per upstream convention); one edited on the open pull request is kept',
+      'pull request title (default: the connector name, per upstream convention; a given title without "(Independent Publisher)" for such a connector gets a warning); one edited on the open pull request is kept',
     )
     .option('--body <text>', 'text put before the generated body')
     .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)

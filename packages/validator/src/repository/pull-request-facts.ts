@@ -72,6 +72,27 @@ export function independentPublisherTitleName(title: string): string | undefined
 }
 
 /**
+ * What is wrong with the title of an independent-publisher pull request, or undefined when it has
+ * the form `Connector Name (Independent Publisher)` (or the proposal's) and names this connector by
+ * its folder name or its swagger title. REPO-PR-TITLE-IP reports it on a pull request, and `pr`
+ * warns with it about a title given to it, so that both say the same.
+ */
+export function independentPublisherTitleProblem(
+  title: string,
+  connector: { name: string; title?: string },
+): string | undefined {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === undefined) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return undefined;
+  if (connector.title !== undefined && namesConnector(named, connector.title)) return undefined;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
+
+/**
  * Whether a name given in a pull request title names a connector: the same name, or one that holds
  * the other ("Snowflake Connector" for Snowflake, "Bitly" for BitlyIP, "Yelp v1.1" for Yelp), so
  * that only a title about another connector is reported. Names of fewer than 4 letters must match

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   independentPublisherTitleName,
+  independentPublisherTitleProblem,
   namesConnector,
   checksAsSubmission,
   syncsBranchesOfOneRepository,
@@ -100,5 +101,35 @@ describe('checksAsSubmission', () => {
     expect(checksAsSubmission({ baseRepository: 'contoso/connectors' })).toBe(false);
     const fork = 'contoso/PowerPlatformConnectors';
     expect(checksAsSubmission({ baseRepository: fork, headRepository: fork, headRef: 'dev' })).toBe(false);
+  });
+});
+
+describe('independentPublisherTitleProblem', () => {
+  const connector = { name: 'Contoso Tasks', title: 'Contoso Task Manager' };
+
+  it('is undefined for the template form naming the folder or the title, with or without a note', () => {
+    expect(
+      independentPublisherTitleProblem('Contoso Tasks (Independent Publisher)', connector),
+    ).toBeUndefined();
+    expect(
+      independentPublisherTitleProblem(
+        'Proposal - Contoso Task Manager (Independent Publisher) v2',
+        connector,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('asks for the form, named by the swagger title, when the title lacks it', () => {
+    expect(independentPublisherTitleProblem(' Add Contoso Tasks ', connector)).toBe(
+      'Title the pull request "Contoso Task Manager (Independent Publisher)" (or "Proposal - Contoso Task Manager (Independent Publisher)" for a proposal); it is "Add Contoso Tasks".',
+    );
+  });
+
+  it('names the connector when the title names another, by the folder name without a swagger title', () => {
+    expect(
+      independentPublisherTitleProblem('Fabrikam (Independent Publisher)', { name: 'Contoso Tasks' }),
+    ).toBe(
+      'The pull request title names "Fabrikam", but the connector is "Contoso Tasks"; title it "Contoso Tasks (Independent Publisher)".',
+    );
   });
 });

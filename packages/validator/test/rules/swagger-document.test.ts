@@ -191,6 +191,15 @@ describeRuleCases([
     breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'Title:'),
     pointer: '/definitions/Task/properties/title/x-ms-summary',
     severity: 'info',
+    message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing ':'\.$/,
+  },
+  {
+    id: 'SWG-END-ALNUM',
+    fires: 'says to remove a trailing space',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'Title '),
+    pointer: '/definitions/Task/properties/title/x-ms-summary',
+    severity: 'info',
+    message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing space\.$/,
   },
 ]);
 

@@ -45,6 +45,7 @@ describeRuleCases([
     fires: 'fires on a title ending with a period',
     breaks: (c) => (c.swagger.info.title = 'Contoso Tasks.'),
     pointer: '/info/title',
+    message: /^The 'title' value must end with alphanumeric character\. Remove the trailing '\.'\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-END',
@@ -52,6 +53,8 @@ describeRuleCases([
     breaks: (c) => (c.swagger.info.title = 'Contoso (Canada)'),
     pointer: '/info/title',
     severity: 'warning',
+    message:
+      /^The 'title' value must end with alphanumeric character\. Write the title without the brackets at its end\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-PLACEHOLDER',

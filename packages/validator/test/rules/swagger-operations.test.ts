@@ -196,8 +196,28 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.summary = 'ListTasks'),
       profile: 'custom',
     },
+    {
+      // Enate's Authenticate, Notion's Search: a word, even if the operationId is the same word.
+      name: 'on one plain word that is also the operationId',
+      edit: (s) => {
+        s.paths['/tasks'].get.operationId = 'Search';
+        s.paths['/tasks'].get.summary = 'Search';
+      },
+    },
   ],
 );
+
+describe('SWG-OP-SUMMARY-SENTENCE on one-word operationIds', () => {
+  it('still reports a one-word summary written as an identifier', async () => {
+    const findings = await swaggerFindings('SWG-OP-SUMMARY-SENTENCE', (s) => {
+      s.paths['/tasks'].get.operationId = 'SEARCH';
+      s.paths['/tasks'].get.summary = 'SEARCH';
+    });
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The summary \'SEARCH\' is the operationId; write a short sentence such as "List tasks".',
+    ]);
+  });
+});
 
 describeRule(
   'SWG-OP-DESC-SENTENCE',
@@ -400,8 +420,25 @@ describeRule(
           'x-ms-dynamic-schema': { operationId: 'GetTask' },
         }),
     },
+    {
+      // Calendly's DeleteInviteeNoShow: No Content has no body to describe; SWG-RESP-SCHEMA-200
+      // asks for the schema to go, and "describe its properties" would contradict it.
+      name: 'on schema {} of a 204 response',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content', schema: {} } }),
+    },
   ],
 );
+
+describe('SWG-RESP-EMPTY-SCHEMA beside a 204', () => {
+  it('reports the empty 200 schema and not the 204 one', async () => {
+    // JIRA's PUT /issue/{issueIdOrKey}: both 200 and 204 carry schema {}.
+    const findings = await swaggerFindings('SWG-RESP-EMPTY-SCHEMA', (s) => {
+      s.paths['/tasks'].get.responses['200'].schema = {};
+      s.paths['/tasks'].get.responses['204'] = { description: 'No content', schema: {} };
+    });
+    expect(findings.map((finding) => finding.pointer)).toEqual([`${LIST}/responses/200/schema`]);
+  });
+});
 
 describeRule(
   'SWG-RESP-DEFINED',
@@ -658,6 +695,36 @@ describeRule(
       edit: (s) => delete s.consumes,
       pointer: CREATE,
       severity: 'warning',
+      message:
+        /^At least one supported MIME type must be provided in 'consumes' for operation 'CreateTask'\. Add "consumes": \["application\/json"\] \(or the type the API reads\) to the operation, or to the document for every operation\.$/,
+    },
+    {
+      // The template's "consumes": [] left at the root (Inserve, GreenSign): one edit fixes all.
+      name: "on the template's empty document consumes, saying to fill it",
+      edit: (s) => (s.consumes = []),
+      pointer: CREATE,
+      severity: 'warning',
+      message:
+        /\. The document's "consumes" is empty: add "application\/json" \(or the type the API reads\) there for every operation, or give this operation its own "consumes"\.$/,
+    },
+    {
+      name: 'on a file upload, suggesting multipart/form-data',
+      edit: (s) => {
+        delete s.consumes;
+        s.paths['/tasks'].post.parameters = [
+          {
+            name: 'file',
+            in: 'formData',
+            type: 'file',
+            required: true,
+            'x-ms-summary': 'File',
+            description: 'The file.',
+          },
+        ];
+      },
+      pointer: CREATE,
+      severity: 'warning',
+      message: /\. Add "consumes": \["multipart\/form-data"\] \(or the type the API reads\)/,
     },
   ],
   [

@@ -1,8 +1,7 @@
 import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
 import {
   checksAsSubmission,
-  independentPublisherTitleName,
-  namesConnector,
+  independentPublisherTitleProblem,
   UPSTREAM_TARGET_BRANCH,
 } from '../pull-request-facts.js';
 import { listFolders } from './folder-list.js';
@@ -63,21 +62,8 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === undefined || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === undefined) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`,
-        });
-      } else if (
-        !namesConnector(named, connector.name) &&
-        !(connector.title !== undefined && namesConnector(named, connector.title))
-      ) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`,
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== undefined) context.report({ message: problem });
     },
   },
 ];

@@ -242,7 +242,7 @@ export const responseRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Describe response bodies; do not leave their schema empty.',
     description:
-      'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+      'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels('warning', 'off'),
     example: {
       placement: 'responses',
@@ -255,6 +255,9 @@ export const responseRules: RuleDefinition[] = [
         for (const response of operation.responses) {
           // isEmptySchema reads the schema only: the pointer is built for the responses reported.
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          // "Describe its properties" is wrong advice for No Content: there is no body. The schema
+          // should go, which SWG-RESP-SCHEMA-200 (or SWG-RESP-MULTI-SCHEMA beside a 200) says.
+          if (response.code === '204') continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, 'schema'),

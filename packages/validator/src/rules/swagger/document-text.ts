@@ -8,6 +8,7 @@ import {
   nonAsciiTextIsForeign,
 } from './non-latin-text.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
+import { removeTrailingAdvice } from './trailing-advice.js';
 
 /** The user-facing text fields of each kind of object. */
 const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
@@ -145,7 +146,7 @@ export const documentTextRules: RuleDefinition[] = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, 'x-ms-summary'),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`,
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`,
           });
         }
       }

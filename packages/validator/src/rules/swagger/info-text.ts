@@ -1,5 +1,6 @@
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has } from '../../swagger/json-values.js';
+import { removeTrailingAdvice } from './trailing-advice.js';
 
 /** Product names that must not appear in a connector's title or description (CERT; STR; PR #3407). */
 const PRODUCT_NAMES =
@@ -107,10 +108,14 @@ export const infoTextRules: RuleDefinition[] = [
     check(context) {
       const title = infoString(context, 'title');
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: '/info/title',
-        severity: /[)\]]$/.test(title) && context.profile !== 'custom' ? 'warning' : undefined,
-        message: "The 'title' value must end with alphanumeric character.",
+        severity: bracket && context.profile !== 'custom' ? 'warning' : undefined,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${
+          bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)
+        }`,
       });
     },
   },
