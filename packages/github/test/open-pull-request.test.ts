@@ -579,10 +579,8 @@ describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
     upstream['apiProperties.json'] = withCrlf(upstream['apiProperties.json']!);
     await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(upstream));
     const changed = connectorFiles('A changed description that is long enough for the rules.');
-    changed['apiProperties.json'] = String(changed['apiProperties.json']).replace(
-      '{',
-      '{\n  "swagger": "2.0",',
-    );
+    // A blank line more: a change that validation has nothing against (fail-on would refuse one it had).
+    changed['apiProperties.json'] = String(changed['apiProperties.json']).replace('{', '{\n');
     writeConnector(scenario.workspace, windowsCheckout(changed));
 
     const result = await run().promise;
