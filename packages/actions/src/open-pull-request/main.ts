@@ -58,7 +58,9 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         ),
       );
       const result = results.at(-1)!;
-      if (result.operation !== 'refused' && !branchesInUse.has(result.branch))
+      // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
+      // one refused pushed nothing.
+      if (result.headSha !== undefined && !branchesInUse.has(result.branch))
         branchesInUse.set(result.branch, result.targetFolder);
     }
   } finally {

@@ -120,7 +120,9 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
             { logger },
           );
           results.push(result);
-          if (result.operation !== 'refused' && !branchesInUse.has(result.branch))
+          // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
+          // one refused pushed nothing.
+          if (result.headSha !== undefined && !branchesInUse.has(result.branch))
             branchesInUse.set(result.branch, result.targetFolder);
           // Said as soon as it is done: a later connector that fails must not hide this one's URL.
           if (options.format === 'text') {
