@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ActionRun, resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import {
@@ -11,6 +11,7 @@ import {
   writeConnector,
   type Scenario,
 } from '@connector-alm/github/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
 
 const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
 const RUN_TIMEOUT = 120_000;
@@ -184,6 +185,73 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
         'head-sha': runs[2]!.outputs['head-sha'],
       });
       expect(writesTo(scenario)).toBe(writesBefore);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
+describe('open-pull-request with a connector that validation fails (fail-on)', () => {
+  const BAD = 'certified-connectors/Bad Host';
+  let scenario: Scenario;
+  beforeAll(async () => {
+    scenario = await startScenario();
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
+    const swagger = validSwagger();
+    swagger.host = 'http://bad host';
+    writeFileSync(
+      path.join(scenario.workspace, BAD, 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  const run = (inputs: Record<string, string> = {}) =>
+    runActionBundle('open-pull-request', {
+      workspace: scenario.workspace,
+      apiUrl: scenario.github.url,
+      inputs: { token: scenario.contributor.token, connector: `${BAD}\n${CONNECTOR}`, ...inputs },
+      timeoutMs: RUN_TIMEOUT,
+    });
+
+  it(
+    'submits the other connector, annotates the findings on their lines, says what to do and fails the step',
+    async () => {
+      const result = await run();
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs).toEqual({
+        operation: 'refused\ncreated',
+        'pull-request-number': '\n1',
+        'pull-request-url': `\n${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1`,
+        branch: `\n${BRANCH}`,
+        'head-sha': expect.stringMatching(/^\n[0-9a-f]{40}$/),
+      });
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          title: expect.stringMatching(/^SWG-HOST/),
+          file: `${BAD}/apiDefinition.swagger.json`,
+          line: expect.any(Number),
+        }),
+      );
+      expect(result.annotations).toContainEqual({
+        level: 'error',
+        message: `${BAD}: not submitted: validation found 1 error, 2 warnings, 2 info (fail-on error): nothing was pushed, no pull request opened or updated. Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.`,
+      });
+      expect(result.summary).toContain('refused (validation found 1 error');
+      expect(scenario.upstream.pulls.map((pull) => pull.title)).toEqual(['Contoso Tasks']);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'opens it anyway with fail-on: never',
+    async () => {
+      const result = await run({ 'fail-on': 'never' });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.operation).toBe('created\nnone');
     },
     RUN_TIMEOUT,
   );

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { UsageError } from '@connector-alm/core';
 
 const HINT = 'Give a value; an empty one often comes from a shell variable that is not set.';
@@ -33,14 +33,15 @@ export function refuseEmptyArguments(command: Command): void {
  * The commands read an empty value as "not given" and fall back on a default: `-o ''` wrote the
  * report to stdout, `pr --api-url ''` sent the token to https://api.github.com instead of the GitHub
  * Enterprise host the unset variable was meant to hold, `--authority-host ''` signed in to the public
- * cloud. No option gives '' or white space alone a meaning of its own, so both are refused: not
- * even the free-text ones: `pr --title ' '` would give the pull request a blank title instead of
- * the connector name, and `pr --body ' '` would only put blank lines before the generated body. Only values from the command line are
+ * cloud. So both are refused, the free-text ones too (`pr --title ' '` would give the pull request a
+ * blank title instead of the connector name), except options marked with `emptyMeansNone`, where ''
+ * is a value of its own that a default cannot stand for. Only values from the command line are
  * checked: a default is the program's own choice.
  */
 export function refuseEmptyOptions(command: Command): void {
   for (let current: Command | null = command; current; current = current.parent) {
     for (const option of current.options) {
+      if (acceptingEmpty.has(option)) continue;
       const key = option.attributeName();
       if (current.getOptionValueSource(key) !== 'cli') continue;
       // A repeatable option (--label) holds every value given.
@@ -50,4 +51,16 @@ export function refuseEmptyOptions(command: Command): void {
       throw new UsageError(`${name} ${whatIsWrong(blank)}.`, { hint: HINT });
     }
   }
+}
+
+const acceptingEmpty = new WeakSet<Option>();
+
+/**
+ * Marks an option whose empty value means "none", as its default does: `pr --body "$INTRO"` with
+ * INTRO unset means no text before the generated body, which is what leaving it out means too, so
+ * an unset variable cannot send anything somewhere it was not meant to go.
+ */
+export function emptyMeansNone(option: Option): Option {
+  acceptingEmpty.add(option);
+  return option;
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
 import { CONNECTOR, startScenario, type Scenario } from '@connector-alm/github/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -90,6 +91,97 @@ describe('connector-alm pr with several connectors, one of which fails', () => {
     const json = memoryIo(scenario.workspace, env);
     expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty', '--format', 'json'], json)).toBe(2);
     expect(JSON.parse(json.out())).toMatchObject([{ connector: CONNECTOR, operation: 'none', number: 1 }]);
+  }, 120_000);
+});
+
+describe('connector-alm pr with a connector that validation fails, and two folders of one branch name', () => {
+  const BAD = 'certified-connectors/Bad Host';
+  let scenario: Scenario;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    scenario = await startScenario();
+    env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
+    const swagger = validSwagger();
+    swagger.host = 'http://bad host';
+    writeFileSync(
+      path.join(scenario.workspace, BAD, 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  it('prints the findings located and what to do, submits the other connector, and exits 1', async () => {
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, CONNECTOR], io)).toBe(1);
+    const lines = io.out().trimEnd().split('\n');
+    const refusal = lines.findIndex((line) => line.startsWith(`${BAD}: not submitted`));
+    // The findings as validate prints them, then one line that says what to do, then the next connector.
+    expect(lines.slice(0, refusal)).toContainEqual(
+      expect.stringMatching(
+        /^certified-connectors\/Bad Host\/apiDefinition\.swagger\.json:\d+:\d+ error SWG-HOST /,
+      ),
+    );
+    expect(
+      lines.slice(0, refusal).every((line) => /^certified-connectors\/Bad Host\S*:\d+:\d+ /.test(line)),
+    ).toBe(true);
+    expect(lines[refusal]).toBe(
+      `${BAD}: not submitted: validation found 1 error, 2 warnings, 2 info (fail-on error): nothing was pushed, no pull request opened or updated. Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.`,
+    );
+    expect(lines[refusal + 1]).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #1 /);
+    expect(io.err().trimEnd().split('\n').at(-1)).toBe(`error: 1 connector of 2 not submitted: ${BAD}.`);
+    expect(scenario.upstream.pulls.map((pull) => pull.title)).toEqual(['Contoso Tasks']);
+  }, 120_000);
+
+  it('says the same as JSON, with the findings, and opens it with --fail-on never', async () => {
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(io.out())).toEqual([
+      expect.objectContaining({
+        connector: BAD,
+        operation: 'refused',
+        refusal: 'findings',
+        findings: expect.arrayContaining([expect.objectContaining({ ruleId: 'SWG-HOST' })]),
+      }),
+    ]);
+    expect(io.err()).toMatch(/^error: 1 connector of 1 not submitted: certified-connectors\/Bad Host\.$/m);
+
+    const anyway = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--fail-on', 'never'], anyway)).toBe(0);
+    expect(anyway.out()).toMatch(/^certified-connectors\/Bad Host: created pull request #2 /);
+  }, 120_000);
+
+  it('refuses the second of two folders with one branch name, and leaves the first one its pull request', async () => {
+    const namesake = 'certified-connectors/Contoso-Tasks';
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, namesake), {
+      recursive: true,
+    });
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR, namesake], io)).toBe(1);
+    expect(io.out()).toContain(
+      `${namesake}: not submitted: its branch connector-alm/certified-connectors/contoso-tasks is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it. Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.`,
+    );
+    // Alone, it finds the branch of Contoso Tasks on the fork, and still leaves it alone.
+    const alone = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', namesake], alone)).toBe(1);
+    expect(alone.out()).toMatch(
+      /holds certified-connectors\/Contoso Tasks \(pull request #1\), not certified-connectors\/Contoso-Tasks/,
+    );
+    // With a prefix of its own it gets its own branch and pull request.
+    const own = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', namesake, '--branch-prefix', 'connector-alm/2/'], own)).toBe(0);
+    expect(own.out()).toMatch(
+      /^certified-connectors\/Contoso-Tasks: created pull request #3 .*branch connector-alm\/2\/certified-connectors\/contoso-tasks /,
+    );
+  }, 120_000);
+
+  it("takes --body '' as no text before the generated body", async () => {
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR, '--body', ''], io)).toBe(0);
+    expect(io.err()).not.toMatch(/^error:/m);
   }, 120_000);
 });
 

@@ -6,9 +6,31 @@
  */
 export const COMMIT_TRAILER = 'Made-by: connector-alm';
 
-/** The message of a commit this package makes: the summary, where it came from, and the trailer. */
-export function commitMessage(summary: string, source: string | undefined): string {
-  return `${summary}${source ? `\n\nFrom ${source}.` : ''}\n\n${COMMIT_TRAILER}`;
+/**
+ * The trailer naming the target folder a commit is for. Two folders can share a branch name
+ * (`Contoso Tasks` and `Contoso-Tasks`); a later run reads it to tell a branch of another folder
+ * from its own before it moves the branch (see branch-holder.ts).
+ */
+const FOLDER_TRAILER = 'Connector-folder:';
+
+/**
+ * The message of a commit this package makes: the summary, where it came from, and the trailers
+ * (the target folder, when it fits on one line, and the mark).
+ */
+export function commitMessage(summary: string, source: string | undefined, targetFolder?: string): string {
+  const folder =
+    targetFolder !== undefined && !/[\r\n]/.test(targetFolder) ? `${FOLDER_TRAILER} ${targetFolder}\n` : '';
+  return `${summary}${source ? `\n\nFrom ${source}.` : ''}\n\n${folder}${COMMIT_TRAILER}`;
+}
+
+/** The target folder a commit of ours names in its trailer; undefined for other commits and older ones. */
+export function committedFolder(message: string): string | undefined {
+  if (!isOwnCommit(message)) return undefined;
+  const line = message
+    .split(/\r?\n/)
+    .reverse()
+    .find((each) => each.startsWith(FOLDER_TRAILER));
+  return line?.slice(FOLDER_TRAILER.length).trim() || undefined;
 }
 
 export function isOwnCommit(message: string): boolean {

@@ -1,15 +1,21 @@
 import path from 'node:path';
 import { UsageError, plural, withoutByteOrderMark, type Logger } from '@connector-alm/core';
 import {
+  countBySeverity,
+  failsThreshold,
   independentPublisherTitleProblem,
+  summaryLine,
   targetsPowerPlatformConnectors,
   validatePaths,
+  type FailOn,
+  type Finding,
   type Profile,
 } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
+import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { readConnectorFiles, type LocalFile } from './connector-files.js';
@@ -57,6 +63,16 @@ export interface OpenPullRequestOptions {
   syncFork?: boolean;
   /** Where the change comes from, named in the body and the commit message. */
   source?: string;
+  /**
+   * The lowest severity of validation finding that keeps the connector from being submitted
+   * (default error): a pull request the upstream's checks will fail only costs its reviewers time.
+   */
+  failOn?: FailOn;
+  /**
+   * The branches that earlier connectors of the same run use, with their target folders: a connector
+   * whose branch name another one's already has is refused rather than moved onto that branch.
+   */
+  branchesInUse?: ReadonlyMap<string, string>;
 }
 
 export interface OpenPullRequestPorts {
@@ -72,17 +88,29 @@ export interface OpenPullRequestPorts {
 /**
  * `emptied`: the connector equals the upstream's again (the author reverted their change), so the
  * open pull request's branch now holds the upstream version and the pull request proposes no change.
- * It is left open for the author to close.
+ * It is left open for the author to close. `refused`: nothing was pushed and no pull request opened
+ * or updated, for the reason in `refusal`.
  */
-export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none';
+export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 'refused';
+
+/**
+ * Why a connector was refused: validation found problems at or above fail-on (they are in
+ * `findings`), or its branch name is another target folder's (in this run, or on the fork already).
+ */
+export type PullRequestRefusal = 'findings' | 'branch';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
   connector: string;
   targetFolder: string;
   operation: PullRequestOperation;
-  /** Why nothing was done, when operation is none; what to do next, when it is emptied. */
+  /**
+   * Why nothing was done, when operation is none or refused; what to do next, when it is emptied.
+   */
   reason?: string;
+  refusal?: PullRequestRefusal;
+  /** The validation findings, located, when they refused the connector. */
+  findings?: Finding[];
   number?: number;
   url?: string;
   branch: string;
@@ -153,6 +181,20 @@ export async function openPullRequest(
     branch,
     warnings: [],
   };
+  // Before anything is read from GitHub, let alone written: the checks that decide locally.
+  const failOn = options.failOn ?? 'error';
+  const counts = countBySeverity(validation.findings);
+  if (failsThreshold({ counts }, failOn)) {
+    const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'findings', reason, findings: validation.findings };
+  }
+  const namesake = options.branchesInUse?.get(branch);
+  if (namesake !== undefined && namesake !== targetFolder) {
+    const reason = `its branch ${branch} is the branch of ${namesake}, submitted before it in this run: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'branch', reason };
+  }
 
   const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, () =>
     readBaseCommit(client, upstream, options.base),
@@ -211,6 +253,17 @@ export async function openPullRequest(
       `Using the fork ${formatRepositoryName(fork)}, the head of pull request #${open.pull.number}.`,
     );
   const forkName = formatRepositoryName(fork);
+  const existing = await readBranch(client, fork, branch);
+  const holder =
+    existing &&
+    (await otherFolderOnBranch(client, fork, existing, targetFolder, (folder) =>
+      sharesBranchName(folder, branch, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX),
+    ));
+  if (holder) {
+    const reason = `the branch ${branch} of ${forkName} holds ${holder}${open ? ` (pull request #${open.pull.number})` : ''}, not ${targetFolder}: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'branch', reason };
+  }
   if (options.syncFork) {
     const warning = await logger.group(`Sync ${forkName}@${options.base} with the upstream`, () =>
       syncFork(client, fork, options.base, logger),
@@ -218,7 +271,6 @@ export async function openPullRequest(
     if (warning) result.warnings.push(warning);
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
-    const existing = await readBranch(client, fork, branch);
     const keep = await keepsBranch(
       client,
       fork,
@@ -248,7 +300,7 @@ export async function openPullRequest(
       base,
       targetFolder,
       changes,
-      commitMessage(summary, options.source),
+      commitMessage(summary, options.source, targetFolder),
     );
     await setBranch(client, fork, branch, commit.commitSha, existing !== undefined);
     if (existing && !isOwnCommit(existing.message)) {
@@ -315,6 +367,15 @@ export async function openPullRequest(
     );
   }
   return result;
+}
+
+/** Whether another target folder gets the same branch name (one that makes no valid name does not). */
+function sharesBranchName(folder: string, branch: string, prefix: string): boolean {
+  try {
+    return branchNameFor(folder, prefix) === branch;
+  } catch {
+    return false;
+  }
 }
 
 /**

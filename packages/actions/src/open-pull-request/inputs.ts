@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { readBoolean, readLines, readString, InputError } from '../runtime/inputs.js';
+import { FAIL_ON_LEVELS, type FailOn } from '@connector-alm/validator';
+import { readBoolean, readChoice, readLines, readString, InputError } from '../runtime/inputs.js';
 
 /** The inputs of open-pull-request, parsed and checked; names mirror action.yml in camelCase. */
 export interface OpenPullRequestInputs {
@@ -15,6 +16,7 @@ export interface OpenPullRequestInputs {
   labels: string[];
   maintainerCanModify: boolean;
   syncFork: boolean;
+  failOn: FailOn;
 }
 
 export function readOpenPullRequestInputs(): OpenPullRequestInputs {
@@ -62,5 +64,6 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     ),
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
     syncFork: readBoolean('sync-fork', false),
+    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
   };
 }

@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { isFile, type Logger } from '@connector-alm/core';
 import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
-import { htmlText } from '@connector-alm/validator';
+import { htmlText, toAnnotations } from '@connector-alm/validator';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
 export async function openPullRequestAction(logger: Logger): Promise<void> {
@@ -28,6 +29,8 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     }
   }
   const results: PullRequestResult[] = [];
+  // Which target folder each branch of this run is for: two folders can share a branch name.
+  const branchesInUse = new Map<string, string>();
   try {
     for (const connector of inputs.connectors) {
       results.push(
@@ -48,15 +51,47 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
             maintainerCanModify: inputs.maintainerCanModify,
             syncFork: inputs.syncFork,
             source,
+            failOn: inputs.failOn,
+            branchesInUse,
           },
           { logger },
         ),
       );
+      const result = results.at(-1)!;
+      // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
+      // one refused pushed nothing.
+      if (result.headSha !== undefined && !branchesInUse.has(result.branch))
+        branchesInUse.set(result.branch, result.targetFolder);
     }
   } finally {
     // A connector that fails after others were submitted fails the step, but the pull requests already
     // opened or updated stay in the outputs and the summary, where the user looks for them.
     if (results.length > 0) await report(results);
+  }
+  failForRefused(results, workspace);
+}
+
+/**
+ * A refused connector fails the step once the others are submitted: its findings go on their lines
+ * (at most GitHub's ten of each level), and one error per connector says what to do.
+ */
+function failForRefused(results: readonly PullRequestResult[], workspace: string): void {
+  const refused = results.filter((result) => result.operation === 'refused');
+  const selection = toAnnotations(
+    refused.flatMap((result) => result.findings ?? []),
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(path.join(workspace, file)) },
+  );
+  for (const { level, message, ...properties } of selection.annotations) {
+    if (level === 'error') core.error(message, properties);
+    else if (level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+  for (const result of refused) {
+    const whatToDo =
+      result.refusal === 'findings'
+        ? 'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.'
+        : 'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.';
+    core.setFailed(`${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo}`);
   }
 }
 
@@ -75,9 +110,10 @@ async function report(results: readonly PullRequestResult[]): Promise<void> {
     'pull-request-url',
     column((result) => result.url),
   );
+  // A refused connector has no branch: the one it would use may be another connector's.
   core.setOutput(
     'branch',
-    column((result) => result.branch),
+    column((result) => (result.operation === 'refused' ? undefined : result.branch)),
   );
   core.setOutput(
     'head-sha',
@@ -98,7 +134,7 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       htmlText(result.targetFolder),
       htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
       result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : '',
-      htmlText(result.branch),
+      result.operation === 'refused' ? '' : htmlText(result.branch),
     ]),
   ]);
   await core.summary.write();

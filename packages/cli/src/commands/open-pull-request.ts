@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError, createConsoleLogger, printable } from '@connector-alm/core';
+import { UsageError, createConsoleLogger, plural, printable } from '@connector-alm/core';
 import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
@@ -8,8 +8,10 @@ import {
   openPullRequest,
   type PullRequestResult,
 } from '@connector-alm/github';
-import { ExitCode } from '../io.js';
+import { FAIL_ON_LEVELS, formatFindingLine, type FailOn } from '@connector-alm/validator';
+import { ExitCode, useColor } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { emptyMeansNone } from '../empty-values.js';
 import { writeOutput } from '../workflow-safe.js';
 
 interface PullRequestOptions {
@@ -26,6 +28,7 @@ interface PullRequestOptions {
   reviewer: string[];
   maintainerCanModify: boolean;
   syncFork?: boolean;
+  failOn: FailOn;
   format: 'text' | 'json';
 }
 
@@ -57,7 +60,9 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       '--title <title>',
       'pull request title (default: the connector name, per upstream convention; a given title without "(Independent Publisher)" for such a connector gets a warning); one edited on the open pull request is kept',
     )
-    .option('--body <text>', 'text put before the generated body')
+    .addOption(
+      emptyMeansNone(new Option('--body <text>', "text put before the generated body ('' for none)")),
+    )
     .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)
     .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
     .option('--reviewer <login>', 'reviewer for a new pull request (repeatable; best-effort)', collect, [])
@@ -66,6 +71,14 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       'do not let upstream maintainers push to the branch (new and open pull requests)',
     )
     .option('--sync-fork', "fast-forward the fork's base branch to the upstream's first")
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        'submit nothing for a connector with a validation finding at this level (never: submit it anyway)',
+      )
+        .choices(FAIL_ON_LEVELS)
+        .default('error'),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
       const { io } = context;
@@ -80,6 +93,8 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
       const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
       const results: PullRequestResult[] = [];
+      // Which target folder each branch of this run is for: two folders can share a branch name.
+      const branchesInUse = new Map<string, string>();
       try {
         for (const connector of connectors) {
           const result = await openPullRequest(
@@ -99,19 +114,37 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
               reviewers: options.reviewer,
               maintainerCanModify: options.maintainerCanModify,
               syncFork: options.syncFork ?? false,
+              failOn: options.failOn,
+              branchesInUse,
             },
             { logger },
           );
           results.push(result);
+          // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
+          // one refused pushed nothing.
+          if (result.headSha !== undefined && !branchesInUse.has(result.branch))
+            branchesInUse.set(result.branch, result.targetFolder);
           // Said as soon as it is done: a later connector that fails must not hide this one's URL.
-          if (options.format === 'text') writeOutput(io, `${printable(describeResult(result))}\n`, 'text');
+          if (options.format === 'text') {
+            const findings = (result.findings ?? []).map(
+              (finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`,
+            );
+            writeOutput(io, `${findings.join('')}${printable(describeResult(result))}\n`, 'text');
+          }
         }
       } finally {
         // One JSON document, written also when a later connector fails, with those done before it.
         if (options.format === 'json' && results.length > 0)
           writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
       }
-      context.setExit(ExitCode.Success);
+      const refused = results.filter((result) => result.operation === 'refused');
+      if (refused.length > 0) {
+        // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).
+        io.stderr.write(
+          `error: ${plural(refused.length, 'connector')} of ${results.length} not submitted: ${refused.map((result) => printable(result.targetFolder)).join(', ')}.\n`,
+        );
+      }
+      context.setExit(refused.length > 0 ? ExitCode.Failure : ExitCode.Success);
     });
 }
 
@@ -120,9 +153,18 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export function describeResult(result: PullRequestResult): string {
+  if (result.operation === 'refused')
+    return `${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo(result)}`;
   if (result.operation === 'none')
     return `${result.targetFolder}: nothing to do (${result.reason ?? 'no change'})${result.url ? ` ${result.url}` : ''}`;
   if (result.operation === 'emptied')
     return `${result.targetFolder}: ${result.reason} ${result.url} (branch ${result.branch} at ${result.headSha} holds the upstream version)`;
   return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
+}
+
+/** What the maker can do about a refused connector, in the options of this command. */
+function whatToDo(result: PullRequestResult): string {
+  if (result.refusal === 'findings')
+    return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
+  return 'Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.';
 }
