@@ -222,7 +222,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   visibilityInternal: {
     description:
-      "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+      "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: 'operation',
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
