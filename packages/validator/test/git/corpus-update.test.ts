@@ -113,4 +113,47 @@ describeCorpus('a maker updates a certified connector', () => {
     expect(summary(update.findings)).toEqual(['BRK-VISIBILITY-INTERNAL']);
     expect(lineOf(update, update.findings[0]!)).toBe('"post": {');
   });
+
+  it('fixes a tooltip in a connection parameter set: a minor update, and says which (CognitiveServicesQuestionAnswering)', async () => {
+    const update = await updateCorpusConnector('CognitiveServicesQuestionAnswering', ({ apiProperties }) => {
+      const token = apiProperties.properties.connectionParameterSets.values[1].parameters.token;
+      expect(token.uiDefinition.tooltip).toBe('Provide  Azure Active Directory credentials');
+      token.uiDefinition.tooltip = 'Provide Azure Active Directory credentials';
+    });
+
+    expect(update.findings).toEqual([]);
+    expect(update.classification).toBe('minor-update');
+    expect(update.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-TEXT-EDITED',
+        impact: 'minor',
+        message:
+          "Text has been edited. Edited: connectionParameterSets 'tokenBasedAuth' parameter 'token' uiDefinition.tooltip.",
+      }),
+    ]);
+  });
+
+  it('renames a connection parameter set in the sign-in menu: names the set and the key (CognitiveServicesQuestionAnswering)', async () => {
+    const update = await updateCorpusConnector('CognitiveServicesQuestionAnswering', ({ apiProperties }) => {
+      apiProperties.properties.connectionParameterSets.values[0].uiDefinition.displayName = 'API key';
+    });
+
+    expect(update.findings).toEqual([]);
+    expect(update.classification).toBe('major-update');
+    expect(update.changes.map((change) => change.message)).toEqual([
+      "Other properties have been changed. Changed: connectionParameterSets 'keyBasedAuth' uiDefinition.displayName.",
+    ]);
+  });
+
+  it('asks for another OAuth scope: names the scopes, not just oAuthSettings (iObeya)', async () => {
+    const update = await updateCorpusConnector('iObeya', ({ apiProperties }) => {
+      const token = apiProperties.properties.connectionParameters.token;
+      token.oAuthSettings.scopes = [...(token.oAuthSettings.scopes ?? []), 'offline_access'];
+    });
+
+    expect(update.findings).toEqual([]);
+    expect(update.changes.map((change) => change.message)).toEqual([
+      'Other properties have been changed. Changed: oAuthSettings.scopes.',
+    ]);
+  });
 });
