@@ -187,7 +187,7 @@ function locate(raw: readonly RawChange[], before: ConnectorVersion, after: Conn
       ruleId: change.rule.id,
       breaking: impact === 'breaking',
       severity: change.rule.severity,
-      message: change.detail ? `${change.rule.message} ${change.detail}` : change.rule.message,
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
       ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
       file: filePath(version, change.file),
       pointer: change.pointer,

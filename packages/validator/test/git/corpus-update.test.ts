@@ -156,4 +156,31 @@ describeCorpus('a maker updates a certified connector', () => {
       'Other properties have been changed. Changed: oAuthSettings.scopes.',
     ]);
   });
+
+  it('adds a required parameter or moves an operation: says what to do instead (Calendly)', async () => {
+    const update = await updateCorpusConnector('Calendly', ({ swagger }) => {
+      swagger.paths['/event_types'].get.parameters.push({
+        name: 'region',
+        in: 'query',
+        required: true,
+        type: 'string',
+        'x-ms-summary': 'Region',
+      });
+      swagger.paths['/v2/users/me'] = swagger.paths['/users/me'];
+      delete swagger.paths['/users/me'];
+    });
+
+    const messages = new Map(update.findings.map((finding) => [finding.ruleId, finding.message]));
+    expect([...messages.keys()].sort()).toEqual(['BRK-PATH-CHANGED', 'BRK-REQ-PARAM-ADDED']);
+    expect(messages.get('BRK-REQ-PARAM-ADDED')).toBe(
+      "The required parameter has been added. Make it optional or give it a default; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one. ValuePath: operation/GetEventTypes/parameter/region",
+    );
+    expect(messages.get('BRK-PATH-CHANGED')).toMatch(
+      /^The path template has been changed for the operation\. It changed from 'GET \/users\/me' to 'GET \/v2\/users\/me'\. Keep the old method and path; or add the change to a new version/,
+    );
+    // diff says the same.
+    expect(update.changes.filter((change) => change.breaking).map((change) => change.message)).toEqual(
+      update.findings.map((finding) => finding.message.replace(/ ValuePath: .*$/, '')),
+    );
+  });
 });
