@@ -60,6 +60,10 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
           detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`,
         });
       }
+    } else if (key === 'policyTemplateInstances') {
+      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
+      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
+      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -200,4 +204,47 @@ function setNamesAdded(before: unknown, after: unknown): string[] | undefined {
 
 function setNames(sets: unknown): string[] {
   return (asArray(asObject(sets)?.values) ?? []).map((set) => asString(asObject(set)?.name) ?? '?');
+}
+
+/**
+ * The policies edited, removed or added, each by its title and template ("'Route Request -
+ * CreateIssue' (routerequesttoendpoint)"): a policy decides where and how operations call the API, so
+ * the maker and the reviewer want to know which one changed. An instance has no name of its own: an
+ * unchanged one is found by its value, an edited one by its title and template.
+ */
+function policyEdits(before: unknown, after: unknown): string[] {
+  const instancesBefore = asArray(before);
+  const instancesAfter = asArray(after);
+  if (!instancesBefore || !instancesAfter) return [];
+  const unmatched = [...instancesAfter];
+  const take = (found: (candidate: unknown) => boolean): boolean => {
+    const index = unmatched.findIndex(found);
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  };
+  const edits: string[] = [];
+  const removed: unknown[] = [];
+  for (const instance of instancesBefore) {
+    if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
+  }
+  for (const instance of removed) {
+    const sameName = (candidate: unknown) =>
+      policyField(candidate, 'templateId') === policyField(instance, 'templateId') &&
+      policyField(candidate, 'title') === policyField(instance, 'title');
+    edits.push(take(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+  }
+  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  return edits.length > 0 ? edits : ['(their order)'];
+}
+
+function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {
+  return asString(asObject(instance)?.[key]);
+}
+
+function policyLabel(instance: unknown): string {
+  const title = policyField(instance, 'title');
+  const template = policyField(instance, 'templateId');
+  if (title === undefined) return quoted(template ?? '?');
+  return template === undefined ? quoted(title) : `${quoted(title)} (${template})`;
 }

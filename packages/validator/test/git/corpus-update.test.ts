@@ -183,4 +183,16 @@ describeCorpus('a maker updates a certified connector', () => {
       update.findings.map((finding) => finding.message.replace(/ ValuePath: .*$/, '')),
     );
   });
+
+  it('routes an operation to another endpoint: names the policy that changed (JIRA)', async () => {
+    const update = await updateCorpusConnector('JIRA', ({ apiProperties }) => {
+      const [route] = apiProperties.properties.policyTemplateInstances;
+      expect(route.title).toBe('Route Request - CreateIssue');
+      route.parameters['x-ms-apimTemplateParameter.newPath'] = '/3/issue';
+    });
+
+    expect(update.changes.map((change) => change.message)).toEqual([
+      "Other properties have been changed. Changed: policyTemplateInstances 'Route Request - CreateIssue' (routerequesttoendpoint).",
+    ]);
+  });
 });
