@@ -1,7 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
-import { differingKeys } from './json-equal.js';
+import { differingKeys, jsonEqual } from './json-equal.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
@@ -31,14 +31,39 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add);
     } else if (key === 'connectionParameterSets') {
       const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
-      add({
-        rule: CHANGE_RULES.other,
-        side,
-        pointer,
-        detail: added
-          ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`
-          : `Changed: ${excerpt(key)}.`,
-      });
+      if (added) {
+        add({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`,
+        });
+        continue;
+      }
+      // One entry for the sets, so that a breaking change of their sign-in (auth-diff) includes it.
+      const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
+      const named = (edits: readonly string[]) => `connectionParameterSets ${nameList(edits)}`;
+      if (minor.length > 0) {
+        add({
+          rule: CHANGE_RULES.textEdited,
+          side,
+          pointer,
+          detail: `Edited: ${named(minor)}.`,
+          impact: 'minor',
+        });
+      }
+      if (major.length > 0 || minor.length === 0) {
+        add({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`,
+        });
+      }
+    } else if (key === 'policyTemplateInstances') {
+      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
+      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
+      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -76,28 +101,96 @@ function diffConnectionParameters(
       });
       continue;
     }
-    const uiBefore = asObject(was.uiDefinition) ?? {};
-    const uiAfter = asObject(is.uiDefinition) ?? {};
-    const uiEdited = differingKeys(uiBefore, uiAfter, new Set());
-    const otherEdited = differingKeys(was, is, new Set(['uiDefinition']));
-    const minor = uiEdited.filter((key) => MINOR_UI_KEYS.has(key));
-    const major = uiEdited.filter((key) => !MINOR_UI_KEYS.has(key));
+    const { minor, major } = parameterEdits(was, is);
     if (minor.length > 0) {
       add({
         rule: CHANGE_RULES.textEdited,
         pointer,
-        detail: `Edited: ${minor.join(', ')}.`,
+        detail: `Edited: ${minor.map((key) => key.replace(/^uiDefinition\./, '')).join(', ')}.`,
         impact: 'minor',
       });
     }
-    if (major.length + otherEdited.length > 0) {
-      add({
-        rule: CHANGE_RULES.other,
-        pointer,
-        detail: `Changed: ${nameList([...otherEdited, ...major.map((key) => `uiDefinition.${key}`)])}.`,
-      });
+    if (major.length > 0) {
+      add({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
     }
   }
+}
+
+/** What a maker edited, as the keys that name it: minor ones (texts of a minor update) and major ones. */
+interface Edits {
+  minor: string[];
+  major: string[];
+}
+
+/** A connection parameter's edits: its description and tooltip are minor, the rest is major. */
+function parameterEdits(was: JsonObject, is: JsonObject): Edits {
+  const uiEdited = differingKeys(
+    asObject(was.uiDefinition) ?? {},
+    asObject(is.uiDefinition) ?? {},
+    new Set(),
+  );
+  return {
+    minor: uiEdited.filter((key) => MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`),
+    major: [
+      ...differingKeys(was, is, new Set(['uiDefinition'])).flatMap((key) => keyPaths(key, was[key], is[key])),
+      ...uiEdited.filter((key) => !MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`),
+    ],
+  };
+}
+
+/**
+ * `key`, or the keys inside it that changed when it is an object on both sides: 'oAuthSettings.scopes'
+ * tells the maker more than 'oAuthSettings'.
+ */
+function keyPaths(key: string, before: unknown, after: unknown): string[] {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is) return [key];
+  return differingKeys(was, is, new Set()).map((inner) => `${key}.${inner}`);
+}
+
+/**
+ * The edits of the parameter sets that every set of the old version keeps (by name), each named by
+ * its set: "'keyBasedAuth' uiDefinition.displayName". A set's or its parameters' description and
+ * tooltip are minor. Sets removed or renamed, and new required values, are auth-diff's breaking changes.
+ */
+function setEdits(before: unknown, after: unknown): Edits {
+  const edits: Edits = { minor: [], major: [] };
+  const setsBefore = asObject(before);
+  const setsAfter = asObject(after);
+  // Sets added or removed as a whole: "Changed: connectionParameterSets" says it all.
+  if (!setsBefore || !setsAfter) return edits;
+  const valuesBefore = asArray(setsBefore.values) ?? [];
+  const valuesAfter = asArray(setsAfter.values) ?? [];
+  edits.major.push(...differingKeys(setsBefore, setsAfter, new Set(['values'])));
+  if (!jsonEqual(setNames(before), setNames(after))) edits.major.push('values (their sets or order)');
+  for (const value of valuesBefore) {
+    const was = asObject(value);
+    const name = asString(was?.name);
+    const is = valuesAfter.map(asObject).find((candidate) => asString(candidate?.name) === name);
+    if (!was || name === undefined || !is) continue;
+    const prefix = (edit: string) => `${quoted(name)} ${edit}`;
+    const set = parameterEdits(was, is);
+    edits.minor.push(...set.minor.map(prefix));
+    edits.major.push(
+      ...set.major.filter((key) => key !== 'parameters' && !key.startsWith('parameters.')).map(prefix),
+    );
+    const parametersBefore = asObject(was.parameters) ?? {};
+    const parametersAfter = asObject(is.parameters) ?? {};
+    for (const parameter of differingKeys(parametersBefore, parametersAfter, new Set())) {
+      const inner = (edit: string) => prefix(`parameter ${quoted(parameter)} ${edit}`);
+      const parameterBefore = asObject(parametersBefore[parameter]);
+      const parameterAfter = asObject(parametersAfter[parameter]);
+      if (!parameterBefore || !parameterAfter) {
+        edits.major.push(prefix(`parameter ${quoted(parameter)} ${parameterAfter ? 'added' : 'removed'}`));
+        continue;
+      }
+      const edited = parameterEdits(parameterBefore, parameterAfter);
+      edits.minor.push(...edited.minor.map(inner));
+      edits.major.push(...edited.major.map(inner));
+    }
+  }
+  return edits;
 }
 
 /** The names of the parameter sets added, when every set of the old version is still offered. */
@@ -111,4 +204,47 @@ function setNamesAdded(before: unknown, after: unknown): string[] | undefined {
 
 function setNames(sets: unknown): string[] {
   return (asArray(asObject(sets)?.values) ?? []).map((set) => asString(asObject(set)?.name) ?? '?');
+}
+
+/**
+ * The policies edited, removed or added, each by its title and template ("'Route Request -
+ * CreateIssue' (routerequesttoendpoint)"): a policy decides where and how operations call the API, so
+ * the maker and the reviewer want to know which one changed. An instance has no name of its own: an
+ * unchanged one is found by its value, an edited one by its title and template.
+ */
+function policyEdits(before: unknown, after: unknown): string[] {
+  const instancesBefore = asArray(before);
+  const instancesAfter = asArray(after);
+  if (!instancesBefore || !instancesAfter) return [];
+  const unmatched = [...instancesAfter];
+  const take = (found: (candidate: unknown) => boolean): boolean => {
+    const index = unmatched.findIndex(found);
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  };
+  const edits: string[] = [];
+  const removed: unknown[] = [];
+  for (const instance of instancesBefore) {
+    if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
+  }
+  for (const instance of removed) {
+    const sameName = (candidate: unknown) =>
+      policyField(candidate, 'templateId') === policyField(instance, 'templateId') &&
+      policyField(candidate, 'title') === policyField(instance, 'title');
+    edits.push(take(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+  }
+  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  return edits.length > 0 ? edits : ['(their order)'];
+}
+
+function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {
+  return asString(asObject(instance)?.[key]);
+}
+
+function policyLabel(instance: unknown): string {
+  const title = policyField(instance, 'title');
+  const template = policyField(instance, 'templateId');
+  if (title === undefined) return quoted(template ?? '?');
+  return template === undefined ? quoted(title) : `${quoted(title)} (${template})`;
 }

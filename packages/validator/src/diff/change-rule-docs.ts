@@ -222,7 +222,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   visibilityInternal: {
     description:
-      "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+      "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: 'operation',
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -333,7 +333,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   textEdited: {
     description:
-      "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+      "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: 'operation',
       before: '{ "operationId": "GetTask", "summary": "Get task" }',

@@ -13,6 +13,20 @@ export interface ChangeRule {
   source: string;
   /** Whether `message` is Microsoft's own text, as its change validator prints it. */
   microsoftMessage: boolean;
+  /**
+   * What the maker can do instead, told after the message and its detail: Microsoft's texts say what
+   * broke, not how to ship the update without breaking existing flows.
+   */
+  advice?: string;
+}
+
+/** The way out of every break of an operation's contract: a new version beside the old one. */
+const NEW_VERSION =
+  "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+
+/** The rule with `advice` told after its message and detail. */
+function advising<T extends ChangeRule>(changeRule: T, advice: string): T {
+  return { ...changeRule, advice };
 }
 
 /** A rule whose message is ours, in the style of Microsoft's change validator. */
@@ -61,40 +75,55 @@ export const CHANGE_RULES = {
     'The operation has been deleted. This change breaks existing flows.',
     'PR #4043, #4168, #3470',
   ),
-  pathChanged: observed(
-    'BRK-PATH-CHANGED',
-    'breaking',
-    'error',
-    'The path template has been changed for the operation.',
-    'PR #3648, #3499',
+  pathChanged: advising(
+    observed(
+      'BRK-PATH-CHANGED',
+      'breaking',
+      'error',
+      'The path template has been changed for the operation.',
+      'PR #3648, #3499',
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`,
   ),
-  parameterLocation: observed(
-    'BRK-PARAM-LOCATION',
-    'breaking',
-    'error',
-    'The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.',
-    'PR #3648',
+  parameterLocation: advising(
+    observed(
+      'BRK-PARAM-LOCATION',
+      'breaking',
+      'error',
+      'The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.',
+      'PR #3648',
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`,
   ),
-  requiredParameterAdded: observed(
-    'BRK-REQ-PARAM-ADDED',
-    'breaking',
-    'error',
-    'The required parameter has been added.',
-    'PR #3499',
+  requiredParameterAdded: advising(
+    observed(
+      'BRK-REQ-PARAM-ADDED',
+      'breaking',
+      'error',
+      'The required parameter has been added.',
+      'PR #3499',
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`,
   ),
-  requiredFieldAdded: observed(
-    'BRK-REQ-FIELD-ADDED',
-    'breaking',
-    'error',
-    'The required input field has been added. Existing flows will not send this new field.',
-    'PR #3656',
+  requiredFieldAdded: advising(
+    observed(
+      'BRK-REQ-FIELD-ADDED',
+      'breaking',
+      'error',
+      'The required input field has been added. Existing flows will not send this new field.',
+      'PR #3656',
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`,
   ),
-  inputType: observed(
-    'BRK-INPUT-TYPE',
-    'breaking',
-    'error',
-    'The type has been changed for the input field. Existing flows will continue to send the field with the old type.',
-    'PR #3546',
+  inputType: advising(
+    observed(
+      'BRK-INPUT-TYPE',
+      'breaking',
+      'error',
+      'The type has been changed for the input field. Existing flows will continue to send the field with the old type.',
+      'PR #3546',
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`,
   ),
   outputType: observed(
     'BRK-OUTPUT-TYPE',
@@ -159,12 +188,15 @@ export const CHANGE_RULES = {
     'The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.',
     'inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with',
   ),
-  optionalToRequired: rule(
-    'BRK-OPTIONAL-TO-REQUIRED',
-    'breaking',
-    'error',
-    'The optional input has become required. Existing flows may not send it.',
-    'Microsoft docs, operational-versioning (inferred)',
+  optionalToRequired: advising(
+    rule(
+      'BRK-OPTIONAL-TO-REQUIRED',
+      'breaking',
+      'error',
+      'The optional input has become required. Existing flows may not send it.',
+      'Microsoft docs, operational-versioning (inferred)',
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`,
   ),
   parameterDeleted: rule(
     'BRK-PARAM-DELETED',
@@ -173,12 +205,15 @@ export const CHANGE_RULES = {
     'The input has been deleted. Existing flows will continue to send it.',
     'Microsoft docs, operational-versioning (inferred)',
   ),
-  parameterRenamed: rule(
-    'BRK-PARAM-RENAMED',
-    'breaking',
-    'error',
-    'The parameter has been renamed. Existing flows will continue to send it under its old name.',
-    'inferred: a rename is a deletion plus an addition',
+  parameterRenamed: advising(
+    rule(
+      'BRK-PARAM-RENAMED',
+      'breaking',
+      'error',
+      'The parameter has been renamed. Existing flows will continue to send it under its old name.',
+      'inferred: a rename is a deletion plus an addition',
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`,
   ),
   visibilityInternal: rule(
     'BRK-VISIBILITY-INTERNAL',

@@ -144,7 +144,21 @@ function compareWhole(
         : CHANGE_RULES.iconChanged;
   const state =
     before === undefined ? 'It has been added.' : after === undefined ? 'It has been removed.' : undefined;
-  return [{ rule, file, side: after === undefined ? 'old' : 'new', pointer: '', detail: state }];
+  const line = typeof before === 'string' && typeof after === 'string' ? firstChangedLine(before, after) : 1;
+  return [{ rule, file, side: after === undefined ? 'old' : 'new', pointer: '', detail: state, line }];
+}
+
+/**
+ * The first line of the new text that the edit changed, as a diff would show it (line endings
+ * aside): where the maker looks. Lines deleted at the end leave the last line.
+ */
+function firstChangedLine(before: string, after: string): number {
+  const linesOf = (text: string) => text.replace(/\r\n/g, '\n').match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const was = linesOf(before);
+  const is = linesOf(after);
+  let index = 0;
+  while (index < was.length && index < is.length && was[index] === is[index]) index++;
+  return Math.max(1, Math.min(index + 1, is.length));
 }
 
 function sameContent(a: string | Buffer | undefined, b: string | Buffer | undefined): boolean {
@@ -180,14 +194,15 @@ function locate(raw: readonly RawChange[], before: ConnectorVersion, after: Conn
     const version = change.side === 'old' ? before : after;
     const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
     const document = documents.get(key);
-    const position = document && offset !== undefined ? document.position(offset) : { line: 1, column: 1 };
+    const position =
+      document && offset !== undefined ? document.position(offset) : { line: change.line ?? 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     // Keys in the documented order, optional ones only when set: this object is the JSON output.
     return {
       ruleId: change.rule.id,
       breaking: impact === 'breaking',
       severity: change.rule.severity,
-      message: change.detail ? `${change.rule.message} ${change.detail}` : change.rule.message,
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
       ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
       file: filePath(version, change.file),
       pointer: change.pointer,

@@ -170,8 +170,9 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   } else if (before.isDeprecated !== after.isDeprecated) {
     others.push('deprecated');
   }
-  // Hiding a properly deprecated operation is part of deprecating it, not a visibility change.
-  if (!before.isInternal && after.isInternal && !deprecatedNow) {
+  // Hiding a deprecated operation is part of deprecating it, not a visibility change: in this update
+  // or after an earlier one that deprecated it: the designer no longer offers it to new flows anyway.
+  if (!before.isInternal && after.isInternal && !after.isDeprecated) {
     add(CHANGE_RULES.visibilityInternal);
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others.push('x-ms-visibility');

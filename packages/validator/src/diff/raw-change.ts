@@ -10,6 +10,8 @@ export interface RawChange {
   pointer: string;
   /** Where in the file's text, for a change that is about the text rather than a value (a syntax error). */
   offset?: number;
+  /** The line, for a file compared as text (readme, script.csx): the first one the edit changed. */
+  line?: number;
   operationId?: string;
   valuePath?: string;
   /** One sentence naming what changed, appended to the rule's message. */

@@ -106,6 +106,9 @@ function changeEntry(rule: DocumentedChangeRule): string[] {
     rule.microsoftMessage
       ? `- Microsoft message: ${inlineCode(rule.message)}`
       : `- Message (ours, in the style of Microsoft's change validator): ${inlineCode(rule.message)}`,
+    ...(rule.advice
+      ? [`- Told after the message and its detail, as what to do: ${inlineCode(rule.advice)}`]
+      : []),
     `- Source: ${proseMarkdown(rule.source)}`,
     '',
     proseMarkdown(rule.description),

@@ -23,6 +23,27 @@ describe('diffPaths', () => {
     expect(result.classification).toBe('minor-update');
   });
 
+  it('locates an edited readme and script.csx at their first changed line, whatever the line endings', async () => {
+    const script = ['public class Script : ScriptBase', '{', '    // one', '    // two', '}', ''];
+    const before = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': '# Contoso Tasks\r\n\r\nPlan tasks.\r\n',
+      'script.csx': script.join('\n'),
+    });
+    const edited = [...script];
+    edited[3] = '    // two, edited';
+    const after = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': '# Contoso Tasks\n\nPlan tasks.\n\n## Prerequisites\n',
+      'script.csx': edited.join('\n'),
+    });
+    const result = await diffPaths(before, after);
+    const lines = result.changes.map(
+      (change) => `${change.ruleId} ${path.basename(change.file)}:${change.line}`,
+    );
+    expect(lines.sort()).toEqual(['CHG-README-EDITED readme.md:4', 'CHG-SCRIPT-CHANGED script.csx:4']);
+  });
+
   it('compares a folder with a swagger file, naming the files relative to cwd', async () => {
     const before = writeConnector(validConnectorFiles());
     const swagger = validSwagger();

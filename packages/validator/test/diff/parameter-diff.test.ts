@@ -42,7 +42,9 @@ describe('BRK-REQ-PARAM-ADDED', () => {
       pointer: '/paths/~1tasks/get/parameters/1',
       valuePath: 'operation/ListTasks/parameter/owner',
     });
-    expect(change!.message).toBe('The required parameter has been added.');
+    expect(change!.message).toBe(
+      "The required parameter has been added. Make it optional or give it a default; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
+    );
   });
 
   it('lists a new optional parameter, or a required one with a default, as non-breaking', () => {
@@ -164,7 +166,7 @@ describe('BRK-REQ-FIELD-ADDED', () => {
       valuePath: 'operation/CreateTask/parameter/body/schema/owner',
     });
     expect(change!.message).toBe(
-      'The required input field has been added. Existing flows will not send this new field.',
+      "The required input field has been added. Existing flows will not send this new field. Make it optional or give it a default; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
     );
   });
 
