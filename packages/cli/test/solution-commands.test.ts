@@ -82,12 +82,42 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       const zip = path.join(readOnly.folder, 'out.zip');
       const result = await run(dir, ['pack', 'src', zip]);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(new RegExp(`^${zip}: error: cannot be written: permission denied \\(E`));
+      // Named as reached from the working directory, beside which the read-only folder lies.
+      const shown = path.relative(dir, zip).replace(/[.\\]/g, '\\$&');
+      expect(result.err).toMatch(new RegExp(`^${shown}: error: cannot be written: permission denied \\(E`));
       expect(result.err).toContain('Choose a folder you can write to, or change its permissions.');
       expect(result.err).not.toMatch(/unexpectedly|bug|\n\s+at /);
     } finally {
       readOnly.cleanup();
     }
+  });
+
+  it('names the files of its errors from the working directory, as validate does, however the paths were given', async () => {
+    // A CI step given $GITHUB_WORKSPACE/solutions/x printed /home/runner/work/repo/repo/solutions/x/...,
+    // where validate's step beside it printed solutions/x/...
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'solutions/x']);
+    writeFileSync(
+      path.join(cwd, 'solutions/x/Other/Customizations.xml'),
+      '<ImportExportXml>\n  <Entities>\n',
+    );
+    const customizations = path.join('solutions', 'x', 'Other', 'Customizations.xml');
+    for (const given of [path.join(cwd, 'solutions/x'), 'solutions/x']) {
+      const result = await run(cwd, ['pack', given, path.join(cwd, 'out.zip')]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        new RegExp(`^${customizations.replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML`),
+      );
+    }
+    // A path beside the working directory is reached with '..', as validate reaches it.
+    const beside = path.join(path.dirname(cwd), `${path.basename(cwd)}-beside.zip`);
+    writeFileSync(beside, 'not a zip');
+    dirs.push(beside);
+    const notAZip = await run(cwd, ['unpack', beside, 'src']);
+    expect(notAZip.code).toBe(1);
+    expect(notAZip.err).toMatch(
+      new RegExp(`^\\.\\.[/\\\\]${path.basename(beside)}: error: is not a zip archive`),
+    );
   });
 
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
@@ -118,15 +148,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await run(cwd, ['unpack', 'ok.zip', 'folder']);
     mkdirSync(path.join(cwd, 'existing-dir.zip'));
     const cases: Array<[string[], string]> = [
-      [
-        ['unpack', 'ok.zip', 'ok.zip', '--overwrite'],
-        `${path.join(cwd, 'ok.zip')}: error: exists and is not a folder.`,
-      ],
-      [['pack', 'folder', 'existing-dir.zip'], `${path.join(cwd, 'existing-dir.zip')}: error: is a folder;`],
-      [
-        ['extract-connectors', 'ok.zip', 'some-file'],
-        `${path.join(cwd, 'some-file')}: error: exists and is not a folder.`,
-      ],
+      [['unpack', 'ok.zip', 'ok.zip', '--overwrite'], 'ok.zip: error: exists and is not a folder.'],
+      [['pack', 'folder', 'existing-dir.zip'], 'existing-dir.zip: error: is a folder;'],
+      [['extract-connectors', 'ok.zip', 'some-file'], 'some-file: error: exists and is not a folder.'],
     ];
     for (const [argv, message] of cases) {
       const result = await run(cwd, argv);
@@ -144,7 +168,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['unpack', 'twice.zip', 'src']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `${path.join(cwd, 'twice.zip')}: error: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. Zip tools keep one or the other; zip the files again so that each appears once.\n`,
+      `twice.zip: error: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. Zip tools keep one or the other; zip the files again so that each appears once.\n`,
     );
     expect(existsSync(path.join(cwd, 'src'))).toBe(false);
   });
@@ -155,7 +179,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     for (const file of readdirSync(path.join(cwd, 'src/Connectors')))
       rmSync(path.join(cwd, 'src/Connectors', file));
     const result = await run(cwd, ['pack', 'src', 'out.zip']);
-    const solutionXml = path.join(cwd, 'src/Other/Solution.xml');
+    const solutionXml = path.join('src', 'Other', 'Solution.xml');
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
       `${solutionXml}: error: lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml and its side files (e.g. from git), or, to drop the connector from the solution, remove its <RootComponent type="372"> from Other/Solution.xml.\n`,
@@ -177,7 +201,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['pack', 'src', 'out.zip']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `${path.join(cwd, 'src/Entities/contoso_task/Entity.xml')}: error: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
+      `${path.join('src', 'Entities', 'contoso_task', 'Entity.xml')}: error: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
         "Pack would not put it into the solution: this tool keeps components inline in Other/Customizations.xml and does not merge pac's split files back into it, so the imported solution would lack them. " +
         'The folder has 2 such files, e.g. Roles/Task Manager.xml. ' +
         'Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in Other/Customizations.xml) and pack that folder, or pack this folder with pac solution pack.\n',
@@ -194,7 +218,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(result.code).toBe(1);
     // Location first, file:line:column, and only there.
     expect(result.err).toMatch(
-      new RegExp(`^${customizations.replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML: `),
+      new RegExp(
+        `^${path.relative(cwd, customizations).replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML: `,
+      ),
     );
     expect(result.err.split('Customizations.xml')).toHaveLength(2);
     expect(result.err).not.toMatch(/line \d/);
@@ -206,7 +232,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     writeFileSync(path.join(cwd, 'bad.zip'), zipSync({ ...entries, 'solution.xml': strToU8('<a>') }));
     const result = await run(cwd, ['unpack', 'bad.zip', 'src']);
     expect(result.code).toBe(1);
-    expect(result.err.split(path.join(cwd, 'bad.zip'))).toHaveLength(2);
+    expect(result.err).toMatch(/^bad\.zip[/\\]solution\.xml:1:3: error: invalid XML/);
+    expect(result.err.split('bad.zip')).toHaveLength(2);
   });
 
   it('unpacks names in the code page --zip-name-encoding gives, and says to give it', async () => {

@@ -108,7 +108,8 @@ describe('a missing input path exits 2, as the README says, and says what to giv
     mkdirSync(path.join(cwd, 'sub/package.zip'), { recursive: true });
     const result = await run(['package', 'check', 'sub/package.zip'], cwd);
     expect(result.err).toBe(
-      `${path.join(cwd, 'sub/package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
+      // Its path from the working directory, as the command was given it, not the bare 'package.zip'.
+      `${path.join('sub', 'package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
     );
     expect(result.code).toBe(2);
   });
