@@ -472,6 +472,19 @@ const CASES: Case[] = [
     exitCode: 1,
   },
   {
+    what: 'import: a connection reference whose ConnectionId is a number (skipped without a word before)',
+    files: {
+      'settings.json':
+        '{\n  "ConnectionReferences": [\n    { "LogicalName": "cat_conn", "ConnectionId": 4711 }\n  ]\n}\n',
+    },
+    argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
+    env: DATAVERSE_ENV,
+    location: 'settings.json:3:50',
+    message:
+      /^ConnectionReferences\[0\]\.ConnectionId \(cat_conn\) is a number; Dataverse names a connection with text\. Write it in quotes/,
+    exitCode: 1,
+  },
+  {
     what: 'import: a deployment settings file that does not exist',
     files: {},
     argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
