@@ -109,6 +109,12 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
         new RegExp(`^${customizations.replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML`),
       );
     }
+    // A path the message names besides the located one is named by the name the user knows it by.
+    const other = path.join(FIXTURES, 'InstagramBasicDisplay/InstagramBasicDisplay.zip');
+    const another = await run(cwd, ['unpack', other, path.join(cwd, 'solutions/x'), '--overwrite']);
+    expect(another.err).toBe(
+      `${path.join('solutions', 'x')}: error: holds the unpacked solution customHIL; InstagramBasicDisplay.zip is InstagramFeed. Unpack InstagramFeed into a folder of its own; to replace customHIL there, delete the folder first.\n`,
+    );
     // A path beside the working directory is reached with '..', as validate reaches it.
     const beside = path.join(path.dirname(cwd), `${path.basename(cwd)}-beside.zip`);
     writeFileSync(beside, 'not a zip');
