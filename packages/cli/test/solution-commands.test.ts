@@ -164,6 +164,35 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     }
   });
 
+  it('refuses an output inside its input, exit code 2, naming the path to move, and changes nothing', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const before = readdirSync(path.join(cwd, 'src'), { recursive: true }).sort();
+    // Each was done without a word: unpack deleted its own zip as stale, and the next pack put the
+    // zip or the connector folders into the solution.
+    const cases: Array<[string[], string]> = [
+      [
+        ['unpack', 'src/customHIL.zip', 'src', '--overwrite'],
+        `${path.join('src', 'customHIL.zip')}: error: lies inside the folder to unpack it into: unpack would delete it there as a file the solution does not have. Keep the zip outside that folder (e.g. beside it), or unpack into another folder.\n`,
+      ],
+      [
+        ['pack', 'src', 'src/out/customHIL.zip'],
+        `${path.join('src', 'out', 'customHIL.zip')}: error: lies inside the folder to pack: the next pack would put it into the solution. Write the zip outside that folder (e.g. beside it).\n`,
+      ],
+      [
+        ['extract-connectors', 'src', path.join(cwd, 'src/connectors')],
+        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+      ],
+    ];
+    writeFileSync(path.join(cwd, 'src/customHIL.zip'), readFileSync(HIL));
+    for (const [argv, message] of cases) {
+      const result = await run(cwd, argv);
+      expect([argv, result.code, result.err]).toEqual([argv, 2, message]);
+    }
+    rmSync(path.join(cwd, 'src/customHIL.zip'));
+    expect(readdirSync(path.join(cwd, 'src'), { recursive: true }).sort()).toEqual(before);
+  });
+
   it("refuses a solution zip that has a file twice, once as './', exit code 1, naming both and what to do", async () => {
     const cwd = workdir();
     const entries = unzipSync(readFileSync(HIL));
@@ -190,6 +219,29 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(result.err).toBe(
       `${solutionXml}: error: lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml and its side files (e.g. from git), or, to drop the connector from the solution, remove its <RootComponent type="372"> from Other/Solution.xml.\n`,
     );
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
+  it('names the one part an unpacked solution lacks, exit code 1, and says how to get it back', async () => {
+    // It said the folder had neither Other/Solution.xml nor Other/Customizations.xml, and was no
+    // unpacked solution at all (exit 2), of a folder that unpack wrote and that lost one file.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const cases = [
+      ['Solution.xml', 'Customizations.xml', "the solution's manifest"],
+      ['Customizations.xml', 'Solution.xml', "the solution's components"],
+    ];
+    for (const [lost, kept, what] of cases) {
+      const file = path.join(cwd, 'src/Other', lost!);
+      const content = readFileSync(file);
+      rmSync(file);
+      const result = await run(cwd, ['pack', 'src', 'out.zip']);
+      expect(result).toMatchObject({ code: 1, out: '' });
+      expect(result.err).toBe(
+        `src: error: has Other/${kept} but no Other/${lost}, ${what}. Restore Other/${lost} (e.g. from git), or unpack the solution again.\n`,
+      );
+      writeFileSync(file, content);
+    }
     expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
   });
 
