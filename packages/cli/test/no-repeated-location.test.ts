@@ -331,7 +331,8 @@ const CASES: Case[] = [
     files: { 'contoso-connector/apiProperties.json': PROPERTIES },
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector',
-    message: /^has no apiDefinition\.swagger\.json; it is not a connector folder\.$/,
+    message:
+      /^has no apiDefinition\.swagger\.json; it is not a connector folder\. Give a connector folder: the one that holds apiDefinition\.swagger\.json and apiProperties\.json\.$/,
     exitCode: 2,
   },
   {

@@ -432,6 +432,30 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     );
   });
 
+  it('build-solution given the folder that holds the connector folders names them, exit code 2', async () => {
+    // The folder extract-connectors wrote into, given instead of the connector folder in it: the
+    // error said only that it was not a connector folder.
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    mkdirSync(path.join(cwd, 'empty'));
+    const build = ['--out', 'hil.zip', '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+    const parent = await run(cwd, ['build-solution', 'custom-connectors', ...build]);
+    expect(parent).toMatchObject({ code: 2, out: '' });
+    expect(parent.err).toBe(
+      'custom-connectors: error: has no apiDefinition.swagger.json; it is not a connector folder. It holds the connector folder Human-in-the-Loop: give that folder.\n',
+    );
+    mkdirSync(path.join(cwd, 'custom-connectors/Contoso'));
+    writeFileSync(path.join(cwd, 'custom-connectors/Contoso/apiDefinition.swagger.json'), '{}');
+    expect((await run(cwd, ['build-solution', 'custom-connectors', ...build])).err).toMatch(
+      /It holds 2 connector folders \(Contoso, Human-in-the-Loop\): give those to build into the solution\.\n$/,
+    );
+    const empty = await run(cwd, ['build-solution', 'empty', ...build]);
+    expect(empty.err).toBe(
+      'empty: error: has no apiDefinition.swagger.json; it is not a connector folder. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.\n',
+    );
+    expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+  });
+
   it('build-solution takes -o and --format as the other commands do: choices in the help, and their refusal', async () => {
     const help = await run(workdir(), ['build-solution', '--help']);
     expect(help.out).toMatch(/^ {2}-o, --out <zip> /m);

@@ -478,7 +478,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'build-solution: a connector folder with no connector files (1)',
       ['build-solution', 'empty', '--out', 'out.zip', ...build],
       'empty',
-      'has no apiDefinition.swagger.json; it is not a connector folder.',
+      `has no apiDefinition.swagger.json; it is not a connector folder. ${connectorHint}`,
     ],
     [
       'build-solution: --out a folder (1)',
