@@ -126,6 +126,27 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     );
   });
 
+  it('says what it wrote by paths from the working directory, as pack does, however they were given', async () => {
+    const cwd = workdir();
+    const at = (file: string): string => path.join(cwd, file);
+    const unpacked = await run(cwd, ['unpack', HIL, at('solutions/hil')]);
+    expect(unpacked.out).toMatch(/^Unpacked customHIL 1\.0\.0\.3 \(unmanaged\) into solutions.hil: /);
+    const json = await run(cwd, ['unpack', HIL, at('solutions/hil'), '--overwrite', '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({ folder: path.join('solutions', 'hil') });
+    const extracted = await run(cwd, ['extract-connectors', at('solutions/hil'), at('connectors')]);
+    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: 4 written/);
+    const built = await run(cwd, [
+      'build-solution',
+      at('connectors/Human-in-the-Loop'),
+      ...['--out', at('out/hil.zip'), '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'],
+      ...['--existing', at('solutions/hil')],
+    ]);
+    expect(built.out).toBe(
+      `Built HIL 1.0.0.0 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
+    );
+    for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
+  });
+
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);

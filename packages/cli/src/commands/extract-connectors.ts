@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable } from '@connector-alm/core';
+import { printable, toDisplayPath } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -34,10 +34,12 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         limits: zipLimitOptions(options),
         ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
+      // A connector's folder from the working directory, as the files of errors are named.
+      const shown = (folder: string): string => toDisplayPath(io.cwd, path.join(root, folder));
       if (options.format === 'json') {
         writeOutput(
           io,
-          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })) }, null, 2)}\n`,
+          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: shown(c.folder) })) }, null, 2)}\n`,
           'json',
         );
         return;
@@ -46,7 +48,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       for (const connector of connectors) {
         writeOutput(
           io,
-          `${printable(`${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
+          `${printable(`${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
           'text',
         );
         for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
