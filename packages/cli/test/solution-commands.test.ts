@@ -264,6 +264,11 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       writeFileSync(file, content);
     }
     expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+    // extract-connectors, which reads the manifest alone, says the same of a folder that lost it.
+    rmSync(path.join(cwd, 'src/Other/Solution.xml'));
+    const extracted = await run(cwd, ['extract-connectors', 'src', 'connectors']);
+    expect(extracted).toMatchObject({ code: 1, out: '' });
+    expect(extracted.err).toMatch(/^src: error: has Other\/Customizations\.xml but no Other\/Solution\.xml, /);
   });
 
   it('refuses to pack a folder with tables and roles split out as pac solution unpack writes them, exit code 1, saying what to do', async () => {

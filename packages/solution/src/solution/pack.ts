@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, UsageError, UserError } from '@connector-alm/core';
+import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
+import { lostPartError } from './lost-part.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -57,17 +58,6 @@ export interface PackResult {
   connectors: string[];
   /** Zip entries in the order written. */
   entries: string[];
-}
-
-/** Other/Solution.xml without Other/Customizations.xml, or the reverse: the one it lacks, and how to get it back. */
-function lostPartError(folder: string, hasManifest: boolean): UserError {
-  const [kept, lost, what] = hasManifest
-    ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"]
-    : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
-  return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
-    location: { file: folder },
-    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`,
-  });
 }
 
 const MAX_PART_BYTES = 64 * 1024 * 1024;
