@@ -268,7 +268,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     rmSync(path.join(cwd, 'src/Other/Solution.xml'));
     const extracted = await run(cwd, ['extract-connectors', 'src', 'connectors']);
     expect(extracted).toMatchObject({ code: 1, out: '' });
-    expect(extracted.err).toMatch(/^src: error: has Other\/Customizations\.xml but no Other\/Solution\.xml, /);
+    expect(extracted.err).toMatch(
+      /^src: error: has Other\/Customizations\.xml but no Other\/Solution\.xml, /,
+    );
   });
 
   it('refuses to pack a folder with tables and roles split out as pac solution unpack writes them, exit code 1, saying what to do', async () => {
