@@ -36,6 +36,9 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.masks).toContain(SECRET);
     expectNothingSecretPrinted(run, [SECRET]);
     expect(run.summary).toContain('Exported ContosoConnectors 1.2.0.7');
+    // The log names the zip from the workspace, as the CLI names it from the working directory.
+    expect(run.stdout).toContain('Wrote out/ContosoConnectors.zip (');
+    expect(run.stdout).not.toContain(`Wrote ${local.workspace}`);
   });
 
   it('signs in with GitHub OIDC (no secret) and reports an unchanged export', async () => {

@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import {
   describeProblem,
   errorMessage,
+  formatLocation,
   isUserError,
-  locationPrefix,
   printable,
+  toDisplayPath,
   UsageError,
+  type UserError,
 } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
@@ -83,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // "file:line:column: error: message hint", as compilers print it, so editors and problem
       // matchers find the place; "error: message hint" when there is no place.
       for (const each of [error, ...(error.also ?? [])])
-        io.stderr.write(`${printable(`${locationPrefix(each)}error: ${describeProblem(each)}`)}\n`);
+        io.stderr.write(`${printable(`${placeFrom(io.cwd, each)}error: ${describeProblem(each)}`)}\n`);
       return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);
@@ -92,4 +94,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${printable(error.stack, { lineBreaks: true })}\n`);
     return ExitCode.Failure;
   }
+}
+
+/**
+ * "file:line:column: " of a located error, the file named from the working directory as validate
+ * names its findings' files: the libraries locate errors at the absolute paths they work on, and a
+ * CI log showed /home/runner/work/repo/repo/solutions/x/... in one step and solutions/x/... in the next.
+ */
+function placeFrom(cwd: string, error: UserError): string {
+  if (!error.location) return '';
+  return `${formatLocation({ ...error.location, file: toDisplayPath(cwd, error.location.file) })}: `;
 }

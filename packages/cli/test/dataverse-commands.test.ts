@@ -93,6 +93,16 @@ describe('connector-alm export and import against the local server', () => {
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
+  it('says where it wrote the zip from the working directory, however -o was given', async () => {
+    // It said "Wrote /home/runner/work/repo/repo/solutions/CliSolution.zip", the path it resolved.
+    for (const out of [path.join(cwd, 'solutions/CliSolution.zip'), 'solutions/CliSolution.zip']) {
+      const result = await run(['export', 'CliSolution', '-o', out]);
+      expect(result.error).toBeUndefined();
+      expect(result.stdout).toContain(`Wrote ${path.join('solutions', 'CliSolution.zip')} (`);
+      expect(result.stdout).not.toContain(cwd);
+    }
+  });
+
   it('refuses an -o that is not a .zip before anything is sent, as pack does, so that no file of the user is overwritten', async () => {
     writeFileSync(path.join(cwd, 'README.md'), '# my notes\n');
     const requests = server.requests.length;

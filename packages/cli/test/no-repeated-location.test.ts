@@ -331,7 +331,8 @@ const CASES: Case[] = [
     files: { 'contoso-connector/apiProperties.json': PROPERTIES },
     argv: ['build-solution', 'contoso-connector', ...BUILD],
     location: 'contoso-connector',
-    message: /^has no apiDefinition\.swagger\.json; it is not a connector folder\.$/,
+    message:
+      /^has no apiDefinition\.swagger\.json; it is not a connector folder\. Give a connector folder: the one that holds apiDefinition\.swagger\.json and apiProperties\.json\.$/,
     exitCode: 2,
   },
   {
@@ -469,6 +470,19 @@ const CASES: Case[] = [
     location: 'settings.json:3:26',
     message:
       /^invalid JSON: property name expected\. Fix the JSON, or write the file again with pac solution create-settings\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'import: a connection reference whose ConnectionId is a number (skipped without a word before)',
+    files: {
+      'settings.json':
+        '{\n  "ConnectionReferences": [\n    { "LogicalName": "cat_conn", "ConnectionId": 4711 }\n  ]\n}\n',
+    },
+    argv: ['import', 'Contoso.zip', '--settings', 'settings.json'],
+    env: DATAVERSE_ENV,
+    location: 'settings.json:3:50',
+    message:
+      /^ConnectionReferences\[0\]\.ConnectionId \(cat_conn\) is a number; Dataverse names a connection with text\. Write it in quotes/,
     exitCode: 1,
   },
   {

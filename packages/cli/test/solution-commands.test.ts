@@ -82,12 +82,69 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       const zip = path.join(readOnly.folder, 'out.zip');
       const result = await run(dir, ['pack', 'src', zip]);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(new RegExp(`^${zip}: error: cannot be written: permission denied \\(E`));
+      // Named as reached from the working directory, beside which the read-only folder lies.
+      const shown = path.relative(dir, zip).replace(/[.\\]/g, '\\$&');
+      expect(result.err).toMatch(new RegExp(`^${shown}: error: cannot be written: permission denied \\(E`));
       expect(result.err).toContain('Choose a folder you can write to, or change its permissions.');
       expect(result.err).not.toMatch(/unexpectedly|bug|\n\s+at /);
     } finally {
       readOnly.cleanup();
     }
+  });
+
+  it('names the files of its errors from the working directory, as validate does, however the paths were given', async () => {
+    // A CI step given $GITHUB_WORKSPACE/solutions/x printed /home/runner/work/repo/repo/solutions/x/...,
+    // where validate's step beside it printed solutions/x/...
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'solutions/x']);
+    writeFileSync(
+      path.join(cwd, 'solutions/x/Other/Customizations.xml'),
+      '<ImportExportXml>\n  <Entities>\n',
+    );
+    const customizations = path.join('solutions', 'x', 'Other', 'Customizations.xml');
+    for (const given of [path.join(cwd, 'solutions/x'), 'solutions/x']) {
+      const result = await run(cwd, ['pack', given, path.join(cwd, 'out.zip')]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        new RegExp(`^${customizations.replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML`),
+      );
+    }
+    // A path the message names besides the located one is named by the name the user knows it by.
+    const other = path.join(FIXTURES, 'InstagramBasicDisplay/InstagramBasicDisplay.zip');
+    const another = await run(cwd, ['unpack', other, path.join(cwd, 'solutions/x'), '--overwrite']);
+    expect(another.err).toBe(
+      `${path.join('solutions', 'x')}: error: holds the unpacked solution customHIL; InstagramBasicDisplay.zip is InstagramFeed. Unpack InstagramFeed into a folder of its own; to replace customHIL there, delete the folder first.\n`,
+    );
+    // A path beside the working directory is reached with '..', as validate reaches it.
+    const beside = path.join(path.dirname(cwd), `${path.basename(cwd)}-beside.zip`);
+    writeFileSync(beside, 'not a zip');
+    dirs.push(beside);
+    const notAZip = await run(cwd, ['unpack', beside, 'src']);
+    expect(notAZip.code).toBe(1);
+    expect(notAZip.err).toMatch(
+      new RegExp(`^\\.\\.[/\\\\]${path.basename(beside)}: error: is not a zip archive`),
+    );
+  });
+
+  it('says what it wrote by paths from the working directory, as pack does, however they were given', async () => {
+    const cwd = workdir();
+    const at = (file: string): string => path.join(cwd, file);
+    const unpacked = await run(cwd, ['unpack', HIL, at('solutions/hil')]);
+    expect(unpacked.out).toMatch(/^Unpacked customHIL 1\.0\.0\.3 \(unmanaged\) into solutions.hil: /);
+    const json = await run(cwd, ['unpack', HIL, at('solutions/hil'), '--overwrite', '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({ folder: path.join('solutions', 'hil') });
+    const extracted = await run(cwd, ['extract-connectors', at('solutions/hil'), at('connectors')]);
+    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: 4 written/);
+    const built = await run(cwd, [
+      'build-solution',
+      at('connectors/Human-in-the-Loop'),
+      ...['--out', at('out/hil.zip'), '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'],
+      ...['--existing', at('solutions/hil')],
+    ]);
+    expect(built.out).toBe(
+      `Built HIL 1.0.0.0 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
+    );
+    for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
   });
 
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
@@ -118,20 +175,43 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await run(cwd, ['unpack', 'ok.zip', 'folder']);
     mkdirSync(path.join(cwd, 'existing-dir.zip'));
     const cases: Array<[string[], string]> = [
-      [
-        ['unpack', 'ok.zip', 'ok.zip', '--overwrite'],
-        `${path.join(cwd, 'ok.zip')}: error: exists and is not a folder.`,
-      ],
-      [['pack', 'folder', 'existing-dir.zip'], `${path.join(cwd, 'existing-dir.zip')}: error: is a folder;`],
-      [
-        ['extract-connectors', 'ok.zip', 'some-file'],
-        `${path.join(cwd, 'some-file')}: error: exists and is not a folder.`,
-      ],
+      [['unpack', 'ok.zip', 'ok.zip', '--overwrite'], 'ok.zip: error: exists and is not a folder.'],
+      [['pack', 'folder', 'existing-dir.zip'], 'existing-dir.zip: error: is a folder;'],
+      [['extract-connectors', 'ok.zip', 'some-file'], 'some-file: error: exists and is not a folder.'],
     ];
     for (const [argv, message] of cases) {
       const result = await run(cwd, argv);
       expect([argv, result.code, result.err.startsWith(message)]).toEqual([argv, 2, true]);
     }
+  });
+
+  it('refuses an output inside its input, exit code 2, naming the path to move, and changes nothing', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const before = readdirSync(path.join(cwd, 'src'), { recursive: true }).sort();
+    // Each was done without a word: unpack deleted its own zip as stale, and the next pack put the
+    // zip or the connector folders into the solution.
+    const cases: Array<[string[], string]> = [
+      [
+        ['unpack', 'src/customHIL.zip', 'src', '--overwrite'],
+        `${path.join('src', 'customHIL.zip')}: error: lies inside the folder to unpack it into: unpack would delete it there as a file the solution does not have. Keep the zip outside that folder (e.g. beside it), or unpack into another folder.\n`,
+      ],
+      [
+        ['pack', 'src', 'src/out/customHIL.zip'],
+        `${path.join('src', 'out', 'customHIL.zip')}: error: lies inside the folder to pack: the next pack would put it into the solution. Write the zip outside that folder (e.g. beside it).\n`,
+      ],
+      [
+        ['extract-connectors', 'src', path.join(cwd, 'src/connectors')],
+        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+      ],
+    ];
+    writeFileSync(path.join(cwd, 'src/customHIL.zip'), readFileSync(HIL));
+    for (const [argv, message] of cases) {
+      const result = await run(cwd, argv);
+      expect([argv, result.code, result.err]).toEqual([argv, 2, message]);
+    }
+    rmSync(path.join(cwd, 'src/customHIL.zip'));
+    expect(readdirSync(path.join(cwd, 'src'), { recursive: true }).sort()).toEqual(before);
   });
 
   it("refuses a solution zip that has a file twice, once as './', exit code 1, naming both and what to do", async () => {
@@ -144,7 +224,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['unpack', 'twice.zip', 'src']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `${path.join(cwd, 'twice.zip')}: error: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. Zip tools keep one or the other; zip the files again so that each appears once.\n`,
+      `twice.zip: error: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. Zip tools keep one or the other; zip the files again so that each appears once.\n`,
     );
     expect(existsSync(path.join(cwd, 'src'))).toBe(false);
   });
@@ -155,12 +235,42 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     for (const file of readdirSync(path.join(cwd, 'src/Connectors')))
       rmSync(path.join(cwd, 'src/Connectors', file));
     const result = await run(cwd, ['pack', 'src', 'out.zip']);
-    const solutionXml = path.join(cwd, 'src/Other/Solution.xml');
+    const solutionXml = path.join('src', 'Other', 'Solution.xml');
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
       `${solutionXml}: error: lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml and its side files (e.g. from git), or, to drop the connector from the solution, remove its <RootComponent type="372"> from Other/Solution.xml.\n`,
     );
     expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
+  it('names the one part an unpacked solution lacks, exit code 1, and says how to get it back', async () => {
+    // It said the folder had neither Other/Solution.xml nor Other/Customizations.xml, and was no
+    // unpacked solution at all (exit 2), of a folder that unpack wrote and that lost one file.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const cases = [
+      ['Solution.xml', 'Customizations.xml', "the solution's manifest"],
+      ['Customizations.xml', 'Solution.xml', "the solution's components"],
+    ];
+    for (const [lost, kept, what] of cases) {
+      const file = path.join(cwd, 'src/Other', lost!);
+      const content = readFileSync(file);
+      rmSync(file);
+      const result = await run(cwd, ['pack', 'src', 'out.zip']);
+      expect(result).toMatchObject({ code: 1, out: '' });
+      expect(result.err).toBe(
+        `src: error: has Other/${kept} but no Other/${lost}, ${what}. Restore Other/${lost} (e.g. from git), or unpack the solution again.\n`,
+      );
+      writeFileSync(file, content);
+    }
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+    // extract-connectors, which reads the manifest alone, says the same of a folder that lost it.
+    rmSync(path.join(cwd, 'src/Other/Solution.xml'));
+    const extracted = await run(cwd, ['extract-connectors', 'src', 'connectors']);
+    expect(extracted).toMatchObject({ code: 1, out: '' });
+    expect(extracted.err).toMatch(
+      /^src: error: has Other\/Customizations\.xml but no Other\/Solution\.xml, /,
+    );
   });
 
   it('refuses to pack a folder with tables and roles split out as pac solution unpack writes them, exit code 1, saying what to do', async () => {
@@ -177,7 +287,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['pack', 'src', 'out.zip']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `${path.join(cwd, 'src/Entities/contoso_task/Entity.xml')}: error: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
+      `${path.join('src', 'Entities', 'contoso_task', 'Entity.xml')}: error: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
         "Pack would not put it into the solution: this tool keeps components inline in Other/Customizations.xml and does not merge pac's split files back into it, so the imported solution would lack them. " +
         'The folder has 2 such files, e.g. Roles/Task Manager.xml. ' +
         'Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in Other/Customizations.xml) and pack that folder, or pack this folder with pac solution pack.\n',
@@ -194,7 +304,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(result.code).toBe(1);
     // Location first, file:line:column, and only there.
     expect(result.err).toMatch(
-      new RegExp(`^${customizations.replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML: `),
+      new RegExp(
+        `^${path.relative(cwd, customizations).replace(/[.\\]/g, '\\$&')}:3:\\d+: error: invalid XML: `,
+      ),
     );
     expect(result.err.split('Customizations.xml')).toHaveLength(2);
     expect(result.err).not.toMatch(/line \d/);
@@ -206,7 +318,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     writeFileSync(path.join(cwd, 'bad.zip'), zipSync({ ...entries, 'solution.xml': strToU8('<a>') }));
     const result = await run(cwd, ['unpack', 'bad.zip', 'src']);
     expect(result.code).toBe(1);
-    expect(result.err.split(path.join(cwd, 'bad.zip'))).toHaveLength(2);
+    expect(result.err).toMatch(/^bad\.zip[/\\]solution\.xml:1:3: error: invalid XML/);
+    expect(result.err.split('bad.zip')).toHaveLength(2);
   });
 
   it('unpacks names in the code page --zip-name-encoding gives, and says to give it', async () => {
@@ -442,6 +555,30 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(missing.err).toMatch(
       /^\S*nowhere\.zip: error: does not exist\. Give a solution zip, or the folder that unpack wrote\.\n$/,
     );
+  });
+
+  it('build-solution given the folder that holds the connector folders names them, exit code 2', async () => {
+    // The folder extract-connectors wrote into, given instead of the connector folder in it: the
+    // error said only that it was not a connector folder.
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    mkdirSync(path.join(cwd, 'empty'));
+    const build = ['--out', 'hil.zip', '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+    const parent = await run(cwd, ['build-solution', 'custom-connectors', ...build]);
+    expect(parent).toMatchObject({ code: 2, out: '' });
+    expect(parent.err).toBe(
+      'custom-connectors: error: has no apiDefinition.swagger.json; it is not a connector folder. It holds the connector folder Human-in-the-Loop: give that folder.\n',
+    );
+    mkdirSync(path.join(cwd, 'custom-connectors/Contoso'));
+    writeFileSync(path.join(cwd, 'custom-connectors/Contoso/apiDefinition.swagger.json'), '{}');
+    expect((await run(cwd, ['build-solution', 'custom-connectors', ...build])).err).toMatch(
+      /It holds 2 connector folders \(Contoso, Human-in-the-Loop\): give those to build into the solution\.\n$/,
+    );
+    const empty = await run(cwd, ['build-solution', 'empty', ...build]);
+    expect(empty.err).toBe(
+      'empty: error: has no apiDefinition.swagger.json; it is not a connector folder. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.\n',
+    );
+    expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
   });
 
   it('build-solution takes -o and --format as the other commands do: choices in the help, and their refusal', async () => {

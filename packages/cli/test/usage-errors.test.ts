@@ -108,7 +108,8 @@ describe('a missing input path exits 2, as the README says, and says what to giv
     mkdirSync(path.join(cwd, 'sub/package.zip'), { recursive: true });
     const result = await run(['package', 'check', 'sub/package.zip'], cwd);
     expect(result.err).toBe(
-      `${path.join(cwd, 'sub/package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
+      // Its path from the working directory, as the command was given it, not the bare 'package.zip'.
+      `${path.join('sub', 'package.zip')}: error: is a folder, not a zip archive. Give the zip file itself.\n`,
     );
     expect(result.code).toBe(2);
   });
@@ -477,7 +478,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'build-solution: a connector folder with no connector files (1)',
       ['build-solution', 'empty', '--out', 'out.zip', ...build],
       'empty',
-      'has no apiDefinition.swagger.json; it is not a connector folder.',
+      `has no apiDefinition.swagger.json; it is not a connector folder. ${connectorHint}`,
     ],
     [
       'build-solution: --out a folder (1)',

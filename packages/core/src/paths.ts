@@ -19,6 +19,19 @@ export function isBelow(root: string, child: string): boolean {
 }
 
 /**
+ * `file` (absolute, or relative to `cwd`) as a message to the user names it: from the working
+ * directory, with the OS's separators, `.` for the directory itself and `..` steps for a path beside
+ * it, as a shell there reaches it. Every command prints its paths so, `validate`'s findings and the
+ * solution commands' errors alike, whether it was given an absolute path or a relative one: a CI log
+ * then names a file one way in every step. A file on another drive has no relative path and comes
+ * back absolute. `paths` lets tests pass path.win32.
+ */
+export function toDisplayPath(cwd: string, file: string, paths: path.PlatformPath = path): string {
+  const relative = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative === '' ? '.' : relative;
+}
+
+/**
  * `file` (absolute, or relative to `root`) as GitHub names a file of the repository: relative to
  * `root` with '/' separators, '.' for `root` itself. Annotations, SARIF, links and outputs that
  * later steps put in matrices or path filters need this form; a Windows runner's own paths have '\',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { isBelow, isWithin, posixRelativePath } from '../src/paths.js';
+import { isBelow, isWithin, posixRelativePath, toDisplayPath } from '../src/paths.js';
 
 describe('isWithin and isBelow', () => {
   const root = path.resolve('/work/repo');
@@ -52,5 +52,25 @@ describe('posixRelativePath', () => {
       'odd\\name/x.json',
     );
     expect(posixRelativePath('/work/repo', 'a/b', path.posix)).toBe('a/b');
+  });
+});
+
+describe('toDisplayPath', () => {
+  it('names a path from the working directory, whether given absolute or relative', () => {
+    const cwd = '/home/runner/work/repo/repo';
+    expect(toDisplayPath(cwd, '/home/runner/work/repo/repo/solutions/x/Other/Solution.xml', path.posix)).toBe(
+      'solutions/x/Other/Solution.xml',
+    );
+    expect(toDisplayPath(cwd, 'solutions/x/../x/Other/Solution.xml', path.posix)).toBe(
+      'solutions/x/Other/Solution.xml',
+    );
+    expect(toDisplayPath(cwd, cwd, path.posix)).toBe('.');
+  });
+  it('steps up with .. to a path beside the working directory, as validate names it', () => {
+    expect(toDisplayPath('/work/repo', '/work/other/x.zip', path.posix)).toBe('../other/x.zip');
+  });
+  it('keeps a path on another drive absolute: it has no relative form', () => {
+    expect(toDisplayPath('D:\\a\\repo', 'C:\\temp\\x.zip', path.win32)).toBe('C:\\temp\\x.zip');
+    expect(toDisplayPath('D:\\a\\repo', 'D:\\a\\repo\\src\\x.zip', path.win32)).toBe('src\\x.zip');
   });
 });

@@ -127,3 +127,46 @@ describe('a variable Value that is not a string', () => {
     ).toEqual([]);
   });
 });
+
+describe('a connection reference whose ConnectionId or ConnectorId is not a string', () => {
+  // Skipped without a word before: the import went ahead without the connection, and its flows
+  // were left off until someone connected them by hand.
+  it('refuses a ConnectionId written as a number at that value, saying what to write', () => {
+    const error = refusal(
+      '{\n  "ConnectionReferences": [\n    { "LogicalName": "cat_conn", "ConnectionId": 4711, "ConnectorId": "/providers/Microsoft.PowerApps/apis/shared_x" }\n  ]\n}\n',
+    );
+    expect(locatedMessage(error)).toBe(
+      'settings.json:3:50: ConnectionReferences[0].ConnectionId (cat_conn) is a number; Dataverse names a connection with text.',
+    );
+    expect(error.hint).toBe(
+      'Write it in quotes, as pac solution create-settings does ("ConnectionId": "…").',
+    );
+  });
+
+  it('refuses a ConnectorId written as an object, even when the reference is left without a connection', () => {
+    const error = refusal(
+      '{"ConnectionReferences": [{"LogicalName": "cat_conn", "ConnectionId": "", "ConnectorId": {"id": "shared_x"}}]}',
+    );
+    expect(locatedMessage(error)).toBe(
+      'settings.json:1:90: ConnectionReferences[0].ConnectorId (cat_conn) is an object; Dataverse names a connector with text.',
+    );
+    expect(error.hint).toBe(
+      'Write it in quotes, as pac solution create-settings does ("ConnectorId": "/providers/Microsoft.PowerApps/apis/…").',
+    );
+  });
+
+  it('skips a null ConnectionId and leaves out a null ConnectorId, as empty ones', () => {
+    expect(
+      componentParametersFromSettings(
+        '{"ConnectionReferences": [{"LogicalName": "a", "ConnectionId": null}, {"LogicalName": "b", "ConnectionId": "c1", "ConnectorId": null}]}',
+        's.json',
+      ),
+    ).toEqual([
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.connectionreference',
+        connectionreferencelogicalname: 'b',
+        connectionid: 'c1',
+      },
+    ]);
+  });
+});

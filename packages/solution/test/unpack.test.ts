@@ -248,7 +248,7 @@ describeFixtures('unpack into an existing folder', () => {
       const error = await unpackSolution(other, folder, { overwrite: true, stale }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
       expect(locatedMessage(error)).toBe(
-        `${folder}: holds the unpacked solution customHIL; ${other} is ColumnLevelSecuritySampleSolution.`,
+        `${folder}: holds the unpacked solution customHIL; ${path.basename(other)} is ColumnLevelSecuritySampleSolution.`,
       );
       expect((error as UserError).hint).toMatch(/folder of its own/);
     }

@@ -35,6 +35,16 @@ describe('parseXml refuses what could resolve or expand entities', () => {
     }
   });
 
+  it('locates XML that stops short after a line break at column 1 of the last line, not column 0', () => {
+    // Columns are 1-based everywhere: "Customizations.xml:3:0" is no place an editor can go to.
+    expect(() => parseXml('<ImportExportXml>\n  <Entities>\n', 'x.xml')).toThrow(
+      expect.objectContaining({
+        message: 'invalid XML: unclosed tag: Entities.',
+        location: { file: 'x.xml', line: 3, column: 1 },
+      }),
+    );
+  });
+
   it('keeps the five predefined entities and character references as text', () => {
     const root = parseXml('<r a="&quot;1&quot; &amp; &#x41;">&lt;&gt;&amp;&apos;&#65;</r>', 'x.xml');
     expect(root.attributes).toEqual([['a', '"1" & A']]);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import { readExportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -13,6 +13,7 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
     {
       solutionName: inputs.solutionName,
       outputFile: inputs.outputFile,
+      shownAs: posixRelativePath(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.outputFile),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,

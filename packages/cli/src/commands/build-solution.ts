@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { printable, UsageError } from '@connector-alm/core';
+import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import {
   buildSolution,
   optionValuePrefixFrom,
@@ -82,13 +82,16 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           },
         ),
       );
-      const connectors = built.map((c) => ({ ...c, folder: path.relative(io.cwd, c.folder) || '.' }));
+      // Paths from the working directory, as the files of errors are named, however they were given.
+      const connectors = built.map((c) => ({ ...c, folder: toDisplayPath(io.cwd, c.folder) }));
+      const shownZip = toDisplayPath(io.cwd, zip);
+      const shownExisting = options.existing && toDisplayPath(io.cwd, options.existing);
       if (options.format === 'json')
-        writeOutput(io, `${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`, 'json');
+        writeOutput(io, `${JSON.stringify({ zip: shownZip, connectors }, null, 2)}\n`, 'json');
       else
         writeOutput(
           io,
-          `${printable(`Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => describeConnector(c, options.existing)).join(', ')}.`)}\n`,
+          `${printable(`Built ${options.uniqueName} ${options.solutionVersion} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}.`)}\n`,
           'text',
         );
     });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { createConsoleLogger, UsageError } from '@connector-alm/core';
+import { createConsoleLogger, toDisplayPath, UsageError } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -63,6 +63,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
         {
           solutionName,
           outputFile,
+          shownAs: toDisplayPath(io.cwd, outputFile),
           managed: options.managed,
           asynchronous: !options.sync,
           maxAsyncWaitMs: options.maxWait * 60_000,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { describeProblem, printable } from '@connector-alm/core';
+import { describeProblem, printable, toDisplayPath } from '@connector-alm/core';
 import { extractAndRemoveLeftConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -49,11 +49,13 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         io.stderr.write(
           `warning: ${printable(`--previous-source ${options.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}\n`,
         );
-      const removedFolders = removed.map((folder) => path.join(destination, folder));
+      // A connector's folder from the working directory, as the files of errors are named.
+      const shown = (folder: string): string => toDisplayPath(io.cwd, path.join(root, folder));
+      const removedFolders = removed.map(shown);
       if (options.format === 'json') {
         writeOutput(
           io,
-          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })), removed: removedFolders }, null, 2)}\n`,
+          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: shown(c.folder) })), removed: removedFolders }, null, 2)}\n`,
           'json',
         );
         return;
@@ -68,7 +70,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       for (const connector of connectors) {
         writeOutput(
           io,
-          `${printable(`${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
+          `${printable(`${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
           'text',
         );
         for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);

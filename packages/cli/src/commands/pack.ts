@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { plural, printable, UsageError } from '@connector-alm/core';
+import { plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { packSolutionPackages, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -47,7 +47,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         writeOutput(
           io,
           `${JSON.stringify(
-            results.map((r) => ({ ...r, zip: path.relative(io.cwd, r.zip) || r.zip })),
+            results.map((r) => ({ ...r, zip: toDisplayPath(io.cwd, r.zip) })),
             null,
             2,
           )}\n`,
@@ -58,7 +58,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
       for (const result of results) {
         writeOutput(
           io,
-          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, 'connector')}.`)}\n`,
+          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${toDisplayPath(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, 'connector')}.`)}\n`,
           'text',
         );
       }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable } from '@connector-alm/core';
+import { printable, toDisplayPath } from '@connector-alm/core';
 import {
   buildCertificationPackage,
   checkCertificationPackage,
@@ -59,9 +59,10 @@ export function registerPackageCommand(program: Command, context: CommandContext
         ...(options.pluginSolution ? { pluginSolution: resolve(options.pluginSolution) } : {}),
         ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
+      const shown = toDisplayPath(io.cwd, out);
       report(context, result, options.format, {
-        success: `Wrote ${out}: the package structure is correct.`,
-        failure: `${out} was not written: the package would not pass certification.`,
+        success: `Wrote ${shown}: the package structure is correct.`,
+        failure: `${shown} was not written: the package would not pass certification.`,
       });
     });
   pkg

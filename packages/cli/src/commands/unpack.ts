@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable, UsageError } from '@connector-alm/core';
+import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -56,9 +56,11 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
         }),
       );
+      // Named from the working directory, as the files of errors are, however it was given.
+      const shown = toDisplayPath(io.cwd, folder);
       if (options.format === 'json')
-        writeOutput(io, `${JSON.stringify(unpackJson(result, folder), null, 2)}\n`, 'json');
-      else writeOutput(io, describeUnpack(result, folder), 'text');
+        writeOutput(io, `${JSON.stringify(unpackJson(result, shown), null, 2)}\n`, 'json');
+      else writeOutput(io, describeUnpack(result, shown), 'text');
     });
 }
 

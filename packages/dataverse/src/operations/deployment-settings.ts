@@ -52,14 +52,24 @@ export function componentParametersFromSettings(text: string, file: string): Com
     if (typeof reference?.LogicalName !== 'string' || reference.LogicalName === '') {
       throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ['ConnectionReferences', index]);
     }
-    if (typeof reference.ConnectionId !== 'string' || reference.ConnectionId === '') continue;
+    const { LogicalName: name } = reference;
+    const idOf = (key: keyof typeof REFERENCE_IDS): string =>
+      referenceId(reference[key], () =>
+        wrongShape(
+          `ConnectionReferences[${index}].${key} (${name}) is ${kindOf(reference[key])}; Dataverse names ${REFERENCE_IDS[key].what} with text.`,
+          ['ConnectionReferences', index, key],
+          `Write it in quotes, as pac solution create-settings does ("${key}": "${REFERENCE_IDS[key].example}").`,
+        ),
+      );
+    // Both are checked before an empty ConnectionId skips the entry: a wrong value is a mistake either way.
+    const connectionId = idOf('ConnectionId');
+    const connectorId = idOf('ConnectorId');
+    if (connectionId === '') continue;
     parameters.push({
       '@odata.type': 'Microsoft.Dynamics.CRM.connectionreference',
-      connectionreferencelogicalname: reference.LogicalName,
-      connectionid: reference.ConnectionId,
-      ...(typeof reference.ConnectorId === 'string' && reference.ConnectorId !== ''
-        ? { connectorid: reference.ConnectorId }
-        : {}),
+      connectionreferencelogicalname: name,
+      connectionid: connectionId,
+      ...(connectorId === '' ? {} : { connectorid: connectorId }),
     });
   }
   return parameters;
@@ -75,6 +85,24 @@ function variableValue(value: unknown, refuse: () => UserError): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return JSON.stringify(value);
+  throw refuse();
+}
+
+/** What a connection reference's ids name, and how pac writes them. */
+const REFERENCE_IDS = {
+  ConnectionId: { what: 'a connection', example: '…' },
+  ConnectorId: { what: 'a connector', example: '/providers/Microsoft.PowerApps/apis/…' },
+} as const;
+
+/**
+ * A connection reference's ConnectionId or ConnectorId: '' (left out) when absent, null or empty, as
+ * pac leaves the template. Any other value that is not text is refused: unlike a variable's Value, no
+ * number or object is the text of a connection or connector, and skipping it left the reference
+ * unconnected without a word.
+ */
+function referenceId(value: unknown, refuse: () => UserError): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
   throw refuse();
 }
 

@@ -16,6 +16,11 @@ export interface ExportSolutionOptions {
   solutionName: string;
   /** Absolute path of the zip to write. */
   outputFile: string;
+  /**
+   * How the message that it was written names the zip (default: outputFile): the CLI names it from
+   * the working directory, the action from the workspace, as each names the files of its errors.
+   */
+  shownAs?: string;
   managed: boolean;
   /** Async unless false: synchronous exports of big solutions die on the ~4 minute HTTP idle limit. */
   asynchronous: boolean;
@@ -96,7 +101,7 @@ export async function exportSolution(
   const changed = previous === undefined || !(await sameZipContent(previous, zip));
   await writeFileAtomically(options.outputFile, zip);
   logger.info(
-    `Wrote ${options.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? '' : ', unchanged'}).`,
+    `Wrote ${options.shownAs ?? options.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? '' : ', unchanged'}).`,
   );
   return {
     file: options.outputFile,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
+import { refuseInside } from '../fs/path-inside.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
@@ -55,6 +56,14 @@ export async function extractConnectors(
   const connectors = await readSolutionConnectors(source, {
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,
+  });
+  // Checked once the source is known to be a solution: a zip has no inside, and a folder that is no
+  // solution is refused as that.
+  refuseInside(destinationRoot, source, {
+    problem:
+      'lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.',
+    hint: 'Give a folder outside it (e.g. beside it).',
+    orEqual: true,
   });
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];

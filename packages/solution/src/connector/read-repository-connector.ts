@@ -8,6 +8,27 @@ import { connectorIdFor, connectorNameFor } from './connector-identity.js';
 import { REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
+const CONNECTOR_FOLDER_HINT =
+  'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
+
+/**
+ * What to give instead of a folder without a swagger: the connector folders in it, when it holds
+ * some (the folder extract-connectors wrote into, given for the connector folder in it). They are
+ * named from the folder, which the error is located at, as the unpacked solution inside a folder is.
+ */
+async function connectorFoldersHint(folder: string, names: readonly string[]): Promise<string> {
+  const connectors: string[] = [];
+  for (const name of [...names].sort()) {
+    const inner = await fs.readdir(path.join(folder, name)).catch(() => [] as string[]);
+    if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
+      connectors.push(name);
+  }
+  if (connectors.length === 0) return CONNECTOR_FOLDER_HINT;
+  if (connectors.length === 1) return `It holds the connector folder ${connectors[0]}: give that folder.`;
+  const shown = connectors.length > 3 ? `${connectors.slice(0, 3).join(', ')}, …` : connectors.join(', ');
+  return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
+}
+
 /**
  * A PowerPlatformConnectors folder as the solution connector it becomes. Values are taken as text
  * from apiProperties.json (not re-serialised), so key order and number literals reach the solution
@@ -22,8 +43,7 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
       () => true,
       () => false,
     );
-    const hint =
-      'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
+    const hint = CONNECTOR_FOLDER_HINT;
     if (!exists) throw missingPathError(folder, hint, { cause: error });
     throw new UsageError('is not a folder.', { location: { file: folder }, hint, cause: error });
   });
@@ -35,11 +55,13 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
       // Without a swagger the folder holds no connector at all: the path is the mistake, a usage
       // error (exit code 2), as open-pull-request says of it. A connector folder that lacks its
       // apiProperties.json is a connector with a part missing.
+      if (required && name === REPOSITORY_FILES.swagger)
+        throw new UsageError(`has no ${name}; it is not a connector folder.`, {
+          location: { file: folder },
+          hint: await connectorFoldersHint(folder, names),
+        });
       if (required)
-        throw new (name === REPOSITORY_FILES.swagger ? UsageError : UserError)(
-          `has no ${name}; it is not a connector folder.`,
-          { location: { file: folder } },
-        );
+        throw new UserError(`has no ${name}; it is not a connector folder.`, { location: { file: folder } });
       return undefined;
     }
     return fs.readFile(path.join(folder, actual));

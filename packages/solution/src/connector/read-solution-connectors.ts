@@ -10,7 +10,13 @@ import { ZipReader } from '../zip/zip-reader.js';
 import { connectorName, connectorText, fileReferences } from '../solution/connector-element.js';
 import { FOLDER_BOTH_NOTES, readBothNotes } from '../solution/both-notes-file.js';
 import { filesOfEither } from '../solution/both-packages.js';
-import { FOLDER_CONNECTOR_FOLDER, FOLDER_SOLUTION, isConnectorDocument } from '../solution/layout.js';
+import {
+  FOLDER_CONNECTOR_FOLDER,
+  FOLDER_CUSTOMIZATIONS,
+  FOLDER_SOLUTION,
+  isConnectorDocument,
+} from '../solution/layout.js';
+import { lostPartError } from '../solution/lost-part.js';
 import { readManifest } from '../solution/manifest.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
@@ -54,6 +60,9 @@ export async function readSolutionConnectors(
 
 async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionConnector[]> {
   const files = await listFiles(folder);
+  // Its connectors need the manifest alone; a folder that lost it is still a solution.
+  if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
+    throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) {
     // A folder holding no solution is a usage error (exit code 2), as a missing path is.
     throw new UsageError(

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { UserError } from '@connector-alm/core';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
+import { refuseInside } from '../fs/path-inside.js';
+import { lostPartError } from './lost-part.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -78,12 +79,21 @@ export async function packSolution(
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError('is not a folder.', { location: { file: folder }, hint });
   const all = await listFiles(folder, isRepositoryFile);
-  if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
+  const hasManifest = all.includes(FOLDER_SOLUTION);
+  const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  // One of the two is a folder unpack wrote that lost a file: a solution with a part missing.
+  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
+  if (!hasManifest) {
     throw new UsageError(
       `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
       { location: { file: folder }, hint: nestedSolutionHint(all) },
     );
   }
+  // Once the folder is known to be a solution, so that a folder that is none is refused as that.
+  refuseInside(zipPath, folder, {
+    problem: 'lies inside the folder to pack: the next pack would put it into the solution.',
+    hint: 'Write the zip outside that folder (e.g. beside it).',
+  });
   const located = (file: string): string => path.join(folder, file);
   // The zip writer turns '\' into '/', so such a file would be packed under another name (or twice).
   const backslashed = all.find((file) => file.includes('\\'));

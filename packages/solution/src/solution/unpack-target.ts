@@ -73,8 +73,13 @@ export async function refuseOtherSolution(
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
-    location: { file: folder },
-    hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`,
-  });
+  // The zip by its file name: the message is located at the folder, and the libraries do not know the
+  // working directory from which the CLI names paths.
+  throw new UserError(
+    `holds the unpacked solution ${committed}; ${path.basename(zipPath)} is ${uniqueName}.`,
+    {
+      location: { file: folder },
+      hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`,
+    },
+  );
 }

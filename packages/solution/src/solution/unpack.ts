@@ -4,6 +4,7 @@ import { temporarySibling, UsageError, UserError, writingTo } from '@connector-a
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { makeFolderWithParents } from '../fs/made-folders.js';
+import { refuseInside } from '../fs/path-inside.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
@@ -64,6 +65,12 @@ export async function unpackSolution(
   options: UnpackOptions = {},
 ): Promise<UnpackResult> {
   if (options.resetVersion) checkSolutionVersion(options.resetVersion, 'resetVersion');
+  const stale = options.stale ?? 'delete';
+  // (Both exports of --package-type both lie in one folder: the zip given stands for the two.)
+  refuseInside(zipPath, folder, {
+    problem: `lies inside the folder to unpack it into: unpack would ${stale === 'delete' ? 'delete it there as a file the solution does not have' : "keep it there among the solution's files"}.`,
+    hint: 'Keep the zip outside that folder (e.g. beside it), or unpack into another folder.',
+  });
   await refuseUnpackTarget(folder, {
     overwrite: options.overwrite ?? false,
     stale: options.stale ?? 'delete',

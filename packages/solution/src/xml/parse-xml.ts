@@ -21,7 +21,10 @@ export function parseXml(text: string, file: string, hint?: string): XmlElement 
   let root: XmlElement | undefined;
   const fail = (message: string): never => {
     throw new UserError(`${message}.`, {
-      location: { file, line: parser.line, column: parser.column },
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser.line, column: Math.max(1, parser.column) },
       ...(hint ? { hint } : {}),
     });
   };

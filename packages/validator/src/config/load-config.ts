@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { fileInTheWay, pathThroughFileError, UsageError, withoutByteOrderMark } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  pathThroughFileError,
+  toDisplayPath,
+  UsageError,
+  withoutByteOrderMark,
+} from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -55,7 +61,7 @@ export function parseConfig(
   const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
   const problemAt = (message: string, offset: number, hint?: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
-    const location = { file: displayPath(options.cwd, file), line, column: col };
+    const location = { file: toDisplayPath(options.cwd, file), line, column: col };
     return { offset, error: new UsageError(message, { location, hint }) };
   };
   const fail = (message: string, offset: number, hint?: string): never => {
@@ -185,7 +191,7 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const shown = displayPath(cwd, file);
+    const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`;
     // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
     const way = code === 'ENOTDIR' ? fileInTheWay(shown, cwd) : undefined;
@@ -297,9 +303,4 @@ let validator: ValidateFunction | undefined;
 function compiledSchema(): ValidateFunction {
   validator ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-
-function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative === '' || path.isAbsolute(relative) ? file : relative;
 }

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { missingPathError, toDisplayPath, UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
-import { kindOfFileName, loadConnectorFolder, toDisplayPath } from '../loader/connector-folder.js';
+import { kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
 import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
 import { asObject, has } from '../swagger/json-values.js';

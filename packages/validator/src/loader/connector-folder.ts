@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isBelow } from '@connector-alm/core';
+import { isBelow, toDisplayPath } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary } from './decode.js';
@@ -167,11 +167,6 @@ function sizeOf(filePath: string): number {
 export function isMisnamedSwagger(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.endsWith('.swagger.json') && lower !== 'apidefinition.swagger.json';
-}
-
-export function toDisplayPath(cwd: string, absolute: string): string {
-  const relative = path.relative(cwd, absolute);
-  return relative === '' ? '.' : relative;
 }
 
 /**
