@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path61 = require("node:path");
-    var fs28 = require("node:fs");
+    var path63 = require("node:path");
+    var fs29 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs28.existsSync(executableFile)) return;
+        if (fs29.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path61.resolve(baseDir, baseName);
-          if (fs28.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path61.extname(baseName))) return void 0;
+          const localBin = path63.resolve(baseDir, baseName);
+          if (fs29.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path63.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs28.existsSync(`${localBin}${ext}`)
+            (ext) => fs29.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs28.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs29.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path61.resolve(
-            path61.dirname(resolvedScriptPath),
+          executableDir = path63.resolve(
+            path63.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path61.basename(
+            const legacyName = path63.basename(
               this._scriptPath,
-              path61.extname(this._scriptPath)
+              path63.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path61.extname(executableFile));
+        launchWithNode = sourceExt.includes(path63.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path61.basename(filename, path61.extname(filename));
+        this._name = path63.basename(filename, path63.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path62) {
-        if (path62 === void 0) return this._executableDir;
-        this._executableDir = path62;
+      executableDir(path64) {
+        if (path64 === void 0) return this._executableDir;
+        this._executableDir = path64;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path61) {
-      let input = path61;
+    function removeDotSegments(path63) {
+      let input = path63;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path61) {
-      if (path61 === "" || path61[0] === "/") {
-        return removeDotSegments(path61);
+    function removeDotSegmentsRelative(path63) {
+      if (path63 === "" || path63[0] === "/") {
+        return removeDotSegments(path63);
       }
-      const segments = path61.split("/");
+      const segments = path63.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path61 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path61 && path61 !== "/" ? path61 : void 0;
+        const path63 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path63 && path63 !== "/" ? path63 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path61) {
-      const ctrl = callVisitor(key, node, visitor, path61);
+    function visit_(key, node, visitor, path63) {
+      const ctrl = callVisitor(key, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path61, ctrl);
-        return visit_(key, ctrl, visitor, path61);
+        replaceNode(key, path63, ctrl);
+        return visit_(key, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path61 = Object.freeze(path61.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path61);
+            const ci = visit_(i2, node.items[i2], visitor, path63);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path61 = Object.freeze(path61.concat(node));
-          const ck = visit_("key", node.key, visitor, path61);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = visit_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path61);
+          const cv = visit_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path61) {
-      const ctrl = await callVisitor(key, node, visitor, path61);
+    async function visitAsync_(key, node, visitor, path63) {
+      const ctrl = await callVisitor(key, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path61, ctrl);
-        return visitAsync_(key, ctrl, visitor, path61);
+        replaceNode(key, path63, ctrl);
+        return visitAsync_(key, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path61 = Object.freeze(path61.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path61);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path63);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path61 = Object.freeze(path61.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path61);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path61);
+          const cv = await visitAsync_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path61) {
+    function callVisitor(key, node, visitor, path63) {
       if (typeof visitor === "function")
-        return visitor(key, node, path61);
+        return visitor(key, node, path63);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path61);
+        return visitor.Map?.(key, node, path63);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path61);
+        return visitor.Seq?.(key, node, path63);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path61);
+        return visitor.Pair?.(key, node, path63);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path61);
+        return visitor.Scalar?.(key, node, path63);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path61);
+        return visitor.Alias?.(key, node, path63);
       return void 0;
     }
-    function replaceNode(key, path61, node) {
-      const parent = path61[path61.length - 1];
+    function replaceNode(key, path63, node) {
+      const parent = path63[path63.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path61, value) {
+    function collectionFromPath(schema, path63, value) {
       let v = value;
-      for (let i2 = path61.length - 1; i2 >= 0; --i2) {
-        const k = path61[i2];
+      for (let i2 = path63.length - 1; i2 >= 0; --i2) {
+        const k = path63[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path61) => path61 == null || typeof path61 === "object" && !!path61[Symbol.iterator]().next().done;
+    var isEmptyPath = (path63) => path63 == null || typeof path63 === "object" && !!path63[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path61, value) {
-        if (isEmptyPath(path61))
+      addIn(path63, value) {
+        if (isEmptyPath(path63))
           this.add(value);
         else {
-          const [key, ...rest] = path61;
+          const [key, ...rest] = path63;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path61) {
-        const [key, ...rest] = path61;
+      deleteIn(path63) {
+        const [key, ...rest] = path63;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path61, keepScalar) {
-        const [key, ...rest] = path61;
+      getIn(path63, keepScalar) {
+        const [key, ...rest] = path63;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path61) {
-        const [key, ...rest] = path61;
+      hasIn(path63) {
+        const [key, ...rest] = path63;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path61, value) {
-        const [key, ...rest] = path61;
+      setIn(path63, value) {
+        const [key, ...rest] = path63;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path61, value) {
+      addIn(path63, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path61, value);
+          this.contents.addIn(path63, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path61) {
-        if (Collection2.isEmptyPath(path61)) {
+      deleteIn(path63) {
+        if (Collection2.isEmptyPath(path63)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path61) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path63) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path61, keepScalar) {
-        if (Collection2.isEmptyPath(path61))
+      getIn(path63, keepScalar) {
+        if (Collection2.isEmptyPath(path63))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path61, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path63, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path61) {
-        if (Collection2.isEmptyPath(path61))
+      hasIn(path63) {
+        if (Collection2.isEmptyPath(path63))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path61) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path63) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path61, value) {
-        if (Collection2.isEmptyPath(path61)) {
+      setIn(path63, value) {
+        if (Collection2.isEmptyPath(path63)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path61), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path63), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path61, value);
+          this.contents.setIn(path63, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path61) => {
+    visit2.itemAtPath = (cst, path63) => {
       let item = cst;
-      for (const [field, index] of path61) {
+      for (const [field, index] of path63) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path61) => {
-      const parent = visit2.itemAtPath(cst, path61.slice(0, -1));
-      const field = path61[path61.length - 1][0];
+    visit2.parentCollection = (cst, path63) => {
+      const parent = visit2.itemAtPath(cst, path63.slice(0, -1));
+      const field = path63[path63.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path61, item, visitor) {
-      let ctrl = visitor(item, path61);
+    function _visit(path63, item, visitor) {
+      let ctrl = visitor(item, path63);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path61.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path63.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path61);
+            ctrl = ctrl(item, path63);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path61) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path63) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs28, sep: [] });
+                map2.items.push({ start, key: fs29, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               } else {
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs28, sep: [] });
+                fc.items.push({ start: [], key: fs29, sep: [] });
               else if (it.sep)
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               else
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs28, exportName) {
+    function addFormats2(ajv, list3, fs29, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs28[f]);
+        ajv.addFormat(f, fs29[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path61, { windows } = {}) => {
-      const segs = path61.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path63, { windows } = {}) => {
+      const segs = path63.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs28.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs29.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs28.close(self2.fd, onCloseDone);
+      fs29.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs28.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs29.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path61, options2) {
+    function openPromise(path63, options2) {
       return new Promise((resolve, reject) => {
-        open2(path61, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path63, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path61, options2, callback) {
+    function open2(path63, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.open(path61, "r", function(err2, fd2) {
+      fs29.open(path63, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs28.close(fd2, defaultCallback);
+          if (err3) fs29.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.fstat(fd2, function(err2, stats) {
+      fs29.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs28.stat(realPath, function(err2, stats) {
+      fs29.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs28.createReadStream(realPath);
+          var readStream = fs29.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30386,6 +30386,10 @@ function isWithin(root, child) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function toDisplayPath(cwd, file, paths = import_node_path.default) {
+  const relative = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative === "" ? "." : relative;
+}
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
@@ -30635,6 +30639,7 @@ function refuseEmptyArguments(command) {
 function refuseEmptyOptions(command) {
   for (let current = command; current; current = current.parent) {
     for (const option of current.options) {
+      if (acceptingEmpty.has(option)) continue;
       const key = option.attributeName();
       if (current.getOptionValueSource(key) !== "cli") continue;
       const blank = blankValue(current.getOptionValue(key));
@@ -30643,6 +30648,11 @@ function refuseEmptyOptions(command) {
       throw new UsageError(`${name} ${whatIsWrong(blank)}.`, { hint: HINT });
     }
   }
+}
+var acceptingEmpty = /* @__PURE__ */ new WeakSet();
+function emptyMeansNone(option) {
+  acceptingEmpty.add(option);
+  return option;
 }
 
 // packages/cli/src/unknown-command.ts
@@ -30850,6 +30860,17 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
+function independentPublisherTitleProblem(title, connector) {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
   if (a === "" || b === "") return false;
@@ -30922,18 +30943,8 @@ var pullRequestRules = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === void 0) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
-        });
-      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
 ];
@@ -31497,12 +31508,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path61) {
+function findNodeAtLocation(root, path63) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path61) {
+  for (let segment of path63) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32265,7 +32276,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path61 = [root];
+  const path63 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32273,14 +32284,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path61[level];
+    let node = path63[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path61[level] = node;
+      path63[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34816,7 +34827,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path61 = problem.segments;
+  const path63 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34830,21 +34841,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path61.includes("oAuthSettings")) {
-      const last2 = path61[path61.length - 1];
+    if (path63.includes("oAuthSettings")) {
+      const last2 = path63[path63.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path61.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path61[path61.length - 1] === "type" && path61.length === parameterNameDepth(path61) + 1)
+    if (path63.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path63[path63.length - 1] === "type" && path63.length === parameterNameDepth(path63) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path61) {
-  return path61[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path63) {
+  return path63[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35699,9 +35710,9 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     entries.push({ name: dirent.name, type, size: 0 });
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const displayPath2 = toDisplayPath(cwd, absolutePath);
+  const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
-    displayPath: displayPath2,
+    displayPath,
     absolutePath,
     name: import_node_path7.default.basename(absolutePath),
     entries,
@@ -35710,7 +35721,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   for (const entry of entries) {
     const kind = fileKindToRead(entry, connector.files);
     if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath2);
+      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
       connector.files[kind] = loaded;
     } else if (entry.type === "file") {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
@@ -35736,10 +35747,6 @@ function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
-function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path7.default.relative(cwd, absolute);
-  return relative === "" ? "." : relative;
-}
 function displayPathIn(folder, name, paths = import_node_path7.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
@@ -35748,10 +35755,10 @@ function entryPath(folder, name, paths = import_node_path7.default) {
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath2 = entryPath(folder, entry.name);
-  const displayPath2 = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
+  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
   const bytes = readSafely(filePath2, entry, realFolder, issues);
-  const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: bytes ? bytes.length : entry.size, issues };
+  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
   if (looksBinary(bytes)) {
@@ -36996,11 +37003,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path61 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path61)) continue;
-      let pathItem = asObject(paths[path61]);
+    for (const path63 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+      let pathItem = asObject(paths[path63]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path61);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path63);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -37016,7 +37023,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path61, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path63, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37150,8 +37157,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path61, method, pathItemPlace, operation2) {
-    this.path = path61;
+  constructor(path63, method, pathItemPlace, operation2) {
+    this.path = path63;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37328,9 +37335,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path61) {
+function pathVariables(path63) {
   const names3 = [];
-  for (const match2 of path61.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path63.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45631,12 +45638,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path61 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path61)) continue;
-        if (path61.startsWith("x-")) continue;
-        const item = paths[path61];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path61);
-        else this.typeIssue(placeAt(rootNode, "paths", path61), "Object", item);
+      for (const path63 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+        if (path63.startsWith("x-")) continue;
+        const item = paths[path63];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path63);
+        else this.typeIssue(placeAt(rootNode, "paths", path63), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -45660,8 +45667,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path61) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path61);
+  visitPathItem(item, rootNode, path63) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path63);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46649,6 +46656,12 @@ function isAsciiString(text3) {
   return Buffer.byteLength(text3) === text3.length;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text3) {
+  if (/\s$/u.test(text3)) return "Remove the trailing space.";
+  return `Remove the trailing '${text3.slice(-1)}'.`;
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -46763,7 +46776,7 @@ var documentTextRules = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
           });
         }
       }
@@ -46897,12 +46910,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path61 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path63 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path61 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path63 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -47009,16 +47022,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path61) {
+function followSchemaPath(model, root, path63) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path61.length && steps < MAX_STEPS; ) {
-    let end = path61.indexOf("/", start);
-    if (end === -1) end = path61.length;
+  for (let start = 0; start < path63.length && steps < MAX_STEPS; ) {
+    let end = path63.indexOf("/", start);
+    if (end === -1) end = path63.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path61.slice(start, end));
+      const next = property(model, current, path63.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47193,9 +47206,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path61 = pathAt(call, key);
-    if (path61 === void 0 || followSchemaPath(model, items.schema, path61).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path61, label) });
+    const path63 = pathAt(call, key);
+    if (path63 === void 0 || followSchemaPath(model, items.schema, path63).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path63, label) });
   }
   return problems;
 }
@@ -47906,10 +47919,12 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: "/info/title",
-        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
-        message: "The 'title' value must end with alphanumeric character."
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
       });
     }
   },
@@ -48054,6 +48069,14 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
+function consumesAdvice(model, operation2) {
+  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+  const root = asArray(model.root.consumes);
+  if (root !== void 0 && root.length === 0) {
+    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
+  }
+  return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -48100,10 +48123,10 @@ var contentTypeRules = [
         if (consumesAnyType(swagger, operation2)) continue;
         report2({
           pointer: operation2.pointer,
-          message: fill(
+          message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )
+          )} ${consumesAdvice(swagger, operation2)}`
         });
       }
     }
@@ -48201,6 +48224,7 @@ var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
 var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+var PLAIN_WORD = new RegExp("^\\p{Lu}?\\p{Ll}+$", "u");
 function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
@@ -48326,7 +48350,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -48337,11 +48361,11 @@ var operationDocumentationRules = [
       for (const operation2 of swagger?.operations ?? []) {
         const summary = asString(operation2.operation.summary)?.trim();
         if (!summary) continue;
-        const sameAsId = summary === operation2.operationId;
-        if (!sameAsId && !IDENTIFIER_LIKE.test(summary)) continue;
+        const repeatsId = summary === operation2.operationId && !PLAIN_WORD.test(summary);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: sameAsId ? `The summary '${summary}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -48699,16 +48723,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path61) {
-    this.path = path61;
-    const hasBrace = path61.includes("{");
-    this.variables = hasBrace ? scanVariables(path61) : NO_VARIABLES;
+  constructor(path63) {
+    this.path = path63;
+    const hasBrace = path63.includes("{");
+    this.variables = hasBrace ? scanVariables(path63) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path61.indexOf("/"); ; slash = path61.indexOf("/", start)) {
-      const end = slash === -1 ? path61.length : slash;
-      if (hasBrace && isVariableSegment(path61, start, end)) variableSegmentCount++;
+    for (let slash = path63.indexOf("/"); ; slash = path63.indexOf("/", start)) {
+      const end = slash === -1 ? path63.length : slash;
+      if (hasBrace && isVariableSegment(path63, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48737,8 +48761,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path61 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path61) last2 = new PathTemplate(path61);
+    const path63 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path63) last2 = new PathTemplate(path63);
     templates[index] = last2;
   }
   return templates;
@@ -48763,9 +48787,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path61, start) {
-  const slash = path61.indexOf("/", start);
-  return slash === -1 ? path61.length : slash;
+function segmentEnd(path63, start) {
+  const slash = path63.indexOf("/", start);
+  return slash === -1 ? path63.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48774,57 +48798,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path61, start, end) {
+function isVariableSegment(path63, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path61.charCodeAt(start) !== OPEN || path61.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path63.charCodeAt(start) !== OPEN || path63.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path61.charCodeAt(index);
+    const code2 = path63.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path61, open2) {
-  for (let index = open2 + 1; index < path61.length; index++) {
-    const code2 = path61.charCodeAt(index);
+function matchEnd(path63, open2) {
+  for (let index = open2 + 1; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path61) {
+function scanVariables(path63) {
   const variables = [];
-  for (let open2 = path61.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path61, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path63, open2);
     if (close2 === -1) {
-      open2 = path61.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path61.slice(open2 + 1, close2);
+    const name = path63.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path61.indexOf("{", close2 + 1);
+    open2 = path63.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path61) {
+function routeOf(path63) {
   let route = "";
   let copied = 0;
-  for (let open2 = path61.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path61, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path63, open2);
     if (close2 === -1) {
-      open2 = path61.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    route += path61.slice(copied, open2) + "{}";
+    route += path63.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path61.indexOf("{", copied);
+    open2 = path63.indexOf("{", copied);
   }
-  return copied === 0 ? path61 : route + path61.slice(copied);
+  return copied === 0 ? path63 : route + path63.slice(copied);
 }
-function routeHash(path61) {
+function routeHash(path63) {
   let hash = 0;
-  for (let index = 0; index < path61.length; index++) {
-    const code2 = path61.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path61, index) : -1;
+  for (let index = 0; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path63, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -48845,15 +48869,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path61 of pathKeys(swagger)) {
-    const message2 = problem(path61);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path61), message: message2 });
+  for (const path63 of pathKeys(swagger)) {
+    const message2 = problem(path63);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path63), message: message2 });
   }
 }
-function templateProblem(path61) {
+function templateProblem(path63) {
   let open2 = -1;
-  for (let index = 0; index < path61.length; index++) {
-    const character = path61[index];
+  for (let index = 0; index < path63.length; index++) {
+    const character = path63[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -48887,15 +48911,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path61 = operations[index].path;
-    if (!path61.includes("{")) {
-      while (index < operations.length && operations[index].path === path61) index++;
+    const path63 = operations[index].path;
+    if (!path63.includes("{")) {
+      while (index < operations.length && operations[index].path === path63) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path61; index++)
+    for (; index < operations.length && operations[index].path === path63; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path61);
+    const route = routeHash(path63);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48941,7 +48965,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path61) => path61.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path63) => path63.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -48961,7 +48985,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path61) => /[?#]/.test(path61) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path63) => /[?#]/.test(path63) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -48977,7 +49001,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path61) => path61.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path63) => path63.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -48991,8 +49015,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path61) => {
-        const problem = templateProblem(path61);
+      reportPathKeys(context, (path63) => {
+        const problem = templateProblem(path63);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -49009,9 +49033,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path61) => (
+        (path63) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path61.includes("=") && pathVariables(path61).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path63.includes("=") && pathVariables(path63).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49106,14 +49130,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path61 of pathKeys(swagger)) {
-        const key = path61.toLowerCase();
+      for (const path63 of pathKeys(swagger)) {
+        const key = path63.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path61),
+            pointer: childPointer("/paths", path63),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path61
+              path63
             )
           });
         }
@@ -49133,12 +49157,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path61 in paths) {
-        if (!has(paths, path61)) continue;
-        const pathItem = asObject(paths[path61]);
+      for (const path63 in paths) {
+        if (!has(paths, path63)) continue;
+        const pathItem = asObject(paths[path63]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path61, "$ref"),
+          pointer: childPointer("/paths", path63, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -49403,7 +49427,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -49415,6 +49439,7 @@ var responseRules = [
       for (const operation2 of swagger.operations) {
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (response.code === "204") continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report2({
             pointer: childPointer(response.definitionPointer, "schema"),
@@ -50939,26 +50964,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path61 = [];
+    const path63 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path61.push(start);
+    path63.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path61.pop();
+        path63.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path61.slice(path61.indexOf(target)));
+      if (seen === "grey") cycles.push(path63.slice(path63.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path61.push(target);
+        path63.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -51576,7 +51601,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path61 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path63 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51584,7 +51609,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path61}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path63}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -51837,8 +51862,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path61) {
-  return routeOf(path61).replace(/\/+$/, "").toLowerCase();
+function templateShape(path63) {
+  return routeOf(path63).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52090,10 +52115,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path61, options2 = {}) {
+function offsetOfPath(document, path63, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path61.entries()) {
+  for (const [index, step2] of path63.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52104,7 +52129,7 @@ function offsetOfPath(document, path61, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path61.length - 1;
+    const isLast = index === path63.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -52128,7 +52153,7 @@ function parseConfig(text3, file, options2) {
   const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
   const problemAt = (message2, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    const location = { file: displayPath(options2.cwd, file), line, column: col };
+    const location = { file: toDisplayPath(options2.cwd, file), line, column: col };
     return { offset, error: new UsageError(message2, { location, hint }) };
   };
   const fail = (message2, offset, hint) => {
@@ -52225,7 +52250,7 @@ async function readConfigText(file, cwd) {
     return await (0, import_promises.readFile)(file, "utf8");
   } catch (error2) {
     const code2 = error2.code;
-    const shown = displayPath(cwd, file);
+    const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
     const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
     if (way) throw pathThroughFileError(way, "read", checkThePath);
@@ -52248,16 +52273,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path61 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path61;
-  const value = path61.reduce(
+  const path63 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path63;
+  const value = path63.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path61.length === 0) {
+    if (path63.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52268,7 +52293,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path61, name],
+      path: [...path63, name],
       atKey: true
     };
   }
@@ -52276,7 +52301,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path61,
+      path: path63,
       atKey: false
     };
   }
@@ -52286,34 +52311,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path61,
+        path: path63,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path61, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path63, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path61,
+      path: path63,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path61, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path63, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path61,
+      path: path63,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path61,
+    path: path63,
     atKey: false
   };
 }
@@ -52321,10 +52346,6 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-function displayPath(cwd, file) {
-  const relative = import_node_path10.default.relative(cwd, file);
-  return relative === "" || import_node_path10.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -52406,9 +52427,9 @@ var EXAMPLE_PLACES = {
   icon: "icon.png",
   swaggerFile: "the whole swagger file"
 };
-var operation = (path61, method, body) => `{
+var operation = (path63, method, body) => `{
   "paths": {
-    "${path61}": {
+    "${path63}": {
       "${method}": ${body}
     }
   }
@@ -52547,7 +52568,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -52649,7 +52670,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -52707,6 +52728,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
 function rule(id, impact, severity, message2, source) {
   return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
@@ -52728,40 +52753,55 @@ var CHANGE_RULES = {
     "The operation has been deleted. This change breaks existing flows.",
     "PR #4043, #4168, #3470"
   ),
-  pathChanged: observed(
-    "BRK-PATH-CHANGED",
-    "breaking",
-    "error",
-    "The path template has been changed for the operation.",
-    "PR #3648, #3499"
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
   ),
-  parameterLocation: observed(
-    "BRK-PARAM-LOCATION",
-    "breaking",
-    "error",
-    "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "PR #3648"
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
   ),
-  requiredParameterAdded: observed(
-    "BRK-REQ-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required parameter has been added.",
-    "PR #3499"
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  requiredFieldAdded: observed(
-    "BRK-REQ-FIELD-ADDED",
-    "breaking",
-    "error",
-    "The required input field has been added. Existing flows will not send this new field.",
-    "PR #3656"
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  inputType: observed(
-    "BRK-INPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "PR #3546"
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   outputType: observed(
     "BRK-OUTPUT-TYPE",
@@ -52826,12 +52866,15 @@ var CHANGE_RULES = {
     "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
     "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
   ),
-  optionalToRequired: rule(
-    "BRK-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional input has become required. Existing flows may not send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
   parameterDeleted: rule(
     "BRK-PARAM-DELETED",
@@ -52840,12 +52883,15 @@ var CHANGE_RULES = {
     "The input has been deleted. Existing flows will continue to send it.",
     "Microsoft docs, operational-versioning (inferred)"
   ),
-  parameterRenamed: rule(
-    "BRK-PARAM-RENAMED",
-    "breaking",
-    "error",
-    "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-    "inferred: a rename is a deletion plus an addition"
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
   ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
@@ -53017,12 +53063,38 @@ function diffApiPropertiesValues(before, after) {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
     } else if (key === "connectionParameterSets") {
       const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
-      add2({
-        rule: CHANGE_RULES.other,
-        side,
-        pointer,
-        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${excerpt(key)}.`
-      });
+      if (added) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`
+        });
+        continue;
+      }
+      const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
+      const named = (edits) => `connectionParameterSets ${nameList(edits)}`;
+      if (minor.length > 0) {
+        add2({
+          rule: CHANGE_RULES.textEdited,
+          side,
+          pointer,
+          detail: `Edited: ${named(minor)}.`,
+          impact: "minor"
+        });
+      }
+      if (major.length > 0 || minor.length === 0) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`
+        });
+      }
+    } else if (key === "policyTemplateInstances") {
+      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
+      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -53053,28 +53125,76 @@ function diffConnectionParameters(before, after, add2) {
       });
       continue;
     }
-    const uiBefore = asObject(was.uiDefinition) ?? {};
-    const uiAfter = asObject(is.uiDefinition) ?? {};
-    const uiEdited = differingKeys(uiBefore, uiAfter, /* @__PURE__ */ new Set());
-    const otherEdited = differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"]));
-    const minor = uiEdited.filter((key) => MINOR_UI_KEYS.has(key));
-    const major = uiEdited.filter((key) => !MINOR_UI_KEYS.has(key));
+    const { minor, major } = parameterEdits(was, is);
     if (minor.length > 0) {
       add2({
         rule: CHANGE_RULES.textEdited,
         pointer,
-        detail: `Edited: ${minor.join(", ")}.`,
+        detail: `Edited: ${minor.map((key) => key.replace(/^uiDefinition\./, "")).join(", ")}.`,
         impact: "minor"
       });
     }
-    if (major.length + otherEdited.length > 0) {
-      add2({
-        rule: CHANGE_RULES.other,
-        pointer,
-        detail: `Changed: ${nameList([...otherEdited, ...major.map((key) => `uiDefinition.${key}`)])}.`
-      });
+    if (major.length > 0) {
+      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
     }
   }
+}
+function parameterEdits(was, is) {
+  const uiEdited = differingKeys(
+    asObject(was.uiDefinition) ?? {},
+    asObject(is.uiDefinition) ?? {},
+    /* @__PURE__ */ new Set()
+  );
+  return {
+    minor: uiEdited.filter((key) => MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`),
+    major: [
+      ...differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"])).flatMap((key) => keyPaths(key, was[key], is[key])),
+      ...uiEdited.filter((key) => !MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`)
+    ]
+  };
+}
+function keyPaths(key, before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is) return [key];
+  return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key}.${inner}`);
+}
+function setEdits(before, after) {
+  const edits = { minor: [], major: [] };
+  const setsBefore = asObject(before);
+  const setsAfter = asObject(after);
+  if (!setsBefore || !setsAfter) return edits;
+  const valuesBefore = asArray(setsBefore.values) ?? [];
+  const valuesAfter = asArray(setsAfter.values) ?? [];
+  edits.major.push(...differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
+  if (!jsonEqual(setNames(before), setNames(after))) edits.major.push("values (their sets or order)");
+  for (const value of valuesBefore) {
+    const was = asObject(value);
+    const name = asString(was?.name);
+    const is = valuesAfter.map(asObject).find((candidate) => asString(candidate?.name) === name);
+    if (!was || name === void 0 || !is) continue;
+    const prefix = (edit) => `${quoted(name)} ${edit}`;
+    const set2 = parameterEdits(was, is);
+    edits.minor.push(...set2.minor.map(prefix));
+    edits.major.push(
+      ...set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
+    );
+    const parametersBefore = asObject(was.parameters) ?? {};
+    const parametersAfter = asObject(is.parameters) ?? {};
+    for (const parameter of differingKeys(parametersBefore, parametersAfter, /* @__PURE__ */ new Set())) {
+      const inner = (edit) => prefix(`parameter ${quoted(parameter)} ${edit}`);
+      const parameterBefore = asObject(parametersBefore[parameter]);
+      const parameterAfter = asObject(parametersAfter[parameter]);
+      if (!parameterBefore || !parameterAfter) {
+        edits.major.push(prefix(`parameter ${quoted(parameter)} ${parameterAfter ? "added" : "removed"}`));
+        continue;
+      }
+      const edited = parameterEdits(parameterBefore, parameterAfter);
+      edits.minor.push(...edited.minor.map(inner));
+      edits.major.push(...edited.major.map(inner));
+    }
+  }
+  return edits;
 }
 function setNamesAdded(before, after) {
   const namesBefore = setNames(before);
@@ -53085,6 +53205,38 @@ function setNamesAdded(before, after) {
 }
 function setNames(sets) {
   return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
+}
+function policyEdits(before, after) {
+  const instancesBefore = asArray(before);
+  const instancesAfter = asArray(after);
+  if (!instancesBefore || !instancesAfter) return [];
+  const unmatched = [...instancesAfter];
+  const take2 = (found) => {
+    const index = unmatched.findIndex(found);
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  };
+  const edits = [];
+  const removed = [];
+  for (const instance of instancesBefore) {
+    if (!take2((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
+  }
+  for (const instance of removed) {
+    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
+    edits.push(take2(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+  }
+  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  return edits.length > 0 ? edits : ["(their order)"];
+}
+function policyField(instance, key) {
+  return asString(asObject(instance)?.[key]);
+}
+function policyLabel(instance) {
+  const title = policyField(instance, "title");
+  const template = policyField(instance, "templateId");
+  if (title === void 0) return quoted(template ?? "?");
+  return template === void 0 ? quoted(title) : `${quoted(title)} (${template})`;
 }
 
 // packages/validator/src/diff/effective-auth.ts
@@ -53710,21 +53862,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path61 in paths) {
-    if (!has(paths, path61)) continue;
-    const pathItem = refPathItem(paths[path61]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path61));
-    unfollowed2.set(path61, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path63));
+    unfollowed2.set(path63, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path61 in paths) {
-    if (!has(paths, path61)) continue;
-    const pathItem = refPathItem(paths[path61]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     const target = pathItem && model.pathItemTarget(pathItem);
     if (target) targets.add(target.pointer);
   }
@@ -53736,17 +53888,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path61 of all) {
-    const before = has(pathsBefore, path61) ? pathsBefore[path61] : void 0;
-    const after = has(pathsAfter, path61) ? pathsAfter[path61] : void 0;
+  for (const path63 of all) {
+    const before = has(pathsBefore, path63) ? pathsBefore[path63] : void 0;
+    const after = has(pathsAfter, path63) ? pathsAfter[path63] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path61);
-    const whyBefore = unfollowedBefore.get(path61);
+    const whyAfter = unfollowedAfter.get(path63);
+    const whyBefore = unfollowedBefore.get(path63);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path61);
+    const pathItemPointer = childPointer("/paths", path63);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -53754,12 +53906,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path61)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path63)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path61)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path61)} was not compared: in the base version, ${whyBefore}.` : refEdit(path61, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path63)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path63)} was not compared: in the base version, ${whyBefore}.` : refEdit(path63, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -53769,12 +53921,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path61, before, after) {
+function refEdit(path63, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path61)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path63)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path61)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path61)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path63)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path63)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54097,7 +54249,7 @@ function diffOperation(context, before, after) {
   } else if (before.isDeprecated !== after.isDeprecated) {
     others2.push("deprecated");
   }
-  if (!before.isInternal && after.isInternal && !deprecatedNow) {
+  if (!before.isInternal && after.isInternal && !after.isDeprecated) {
     add2(CHANGE_RULES.visibilityInternal);
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others2.push("x-ms-visibility");
@@ -54155,8 +54307,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path61) {
-  return path61.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path63) {
+  return path63.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -54688,7 +54840,16 @@ function compareWhole(file, before, after) {
   if (sameContent(before, after)) return [];
   const rule2 = file === "readme" ? CHANGE_RULES.readmeEdited : file === "script" ? CHANGE_RULES.scriptChanged : CHANGE_RULES.iconChanged;
   const state = before === void 0 ? "It has been added." : after === void 0 ? "It has been removed." : void 0;
-  return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state }];
+  const line = typeof before === "string" && typeof after === "string" ? firstChangedLine(before, after) : 1;
+  return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
+}
+function firstChangedLine(before, after) {
+  const linesOf = (text3) => text3.replace(/\r\n/g, "\n").match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const was = linesOf(before);
+  const is = linesOf(after);
+  let index = 0;
+  while (index < was.length && index < is.length && was[index] === is[index]) index++;
+  return Math.max(1, Math.min(index + 1, is.length));
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
@@ -54719,13 +54880,13 @@ function locate(raw, before, after) {
     const version = change.side === "old" ? before : after;
     const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
     const document = documents.get(key);
-    const position = document && offset !== void 0 ? document.position(offset) : { line: 1, column: 1 };
+    const position = document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     return {
       ruleId: change.rule.id,
       breaking: impact === "breaking",
       severity: change.rule.severity,
-      message: change.detail ? `${change.rule.message} ${change.detail}` : change.rule.message,
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
       ...change.operationId !== void 0 ? { operationId: change.operationId } : {},
       file: filePath(version, change.file),
       pointer: change.pointer,
@@ -54816,11 +54977,11 @@ async function readSide(given2, cwd) {
       }
     );
   }
-  const displayPath2 = toDisplayPath(cwd, absolute);
+  const displayPath = toDisplayPath(cwd, absolute);
   if (kindOfFile(name, document) === "apiProperties") {
-    return { version: { apiProperties: document, apiPropertiesPath: displayPath2 }, file: "apiProperties" };
+    return { version: { apiProperties: document, apiPropertiesPath: displayPath }, file: "apiProperties" };
   }
-  return { version: { swagger: document, swaggerPath: displayPath2 }, file: "swagger" };
+  return { version: { swagger: document, swaggerPath: displayPath }, file: "swagger" };
 }
 function kindOfFile(name, document) {
   const kind = kindOfFileName(name);
@@ -56175,17 +56336,6 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-function isBreakingChange(finding) {
-  return finding.ruleId.startsWith("BRK-");
-}
-
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const sources = /* @__PURE__ */ new Map();
@@ -56207,6 +56357,9 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/validate-against-base.ts
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs13.realpath.native)(file);
+function comparedWithBase(result) {
+  return "baseRef" in result && "mergeBase" in result && "diffs" in result;
+}
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? new Git(cwd);
@@ -56332,7 +56485,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter(isBreakingChange).map((change) => changeToFinding(change, connector, current, previous));
+    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
@@ -56437,6 +56590,36 @@ function fingerprints(findings, fileKeyOf) {
   });
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
 // packages/validator/src/reporters/baseline-note.ts
 function newSinceBaseNote(findings) {
   if (!findings.some((finding) => finding.baseline === "existing")) return "";
@@ -56486,6 +56669,27 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
   return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
 }
 
+// packages/validator/src/reporters/json-change.ts
+var JSON_CHANGE_FIELDS = [
+  "ruleId",
+  "breaking",
+  "severity",
+  "message",
+  "operationId",
+  "file",
+  "pointer",
+  "line",
+  "column",
+  "side",
+  "impact",
+  "valuePath"
+];
+function toJsonChange(change) {
+  const picked = {};
+  for (const key of JSON_CHANGE_FIELDS) picked[key] = change[key];
+  return picked;
+}
+
 // packages/validator/src/reporters/json-reporter.ts
 function toJsonReport(result, fixes) {
   const report2 = {
@@ -56498,11 +56702,25 @@ function toJsonReport(result, fixes) {
     })),
     counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info }
   };
+  if (comparedWithBase(result)) report2.base = toJsonBase(result);
   if (fixes) {
     report2.fixed = fixes.fixed.map(({ file, slips, keys }) => ({ file, slips, keys }));
     report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
   return report2;
+}
+function toJsonBase(result) {
+  return {
+    ref: result.baseRef,
+    mergeBase: result.mergeBase,
+    connectors: result.diffs.map((entry) => ({
+      path: entry.path,
+      status: entry.status,
+      ...ifDefined("renamedFrom", entry.renamedFrom),
+      ...ifDefined("classification", entry.status === "changed" ? entry.diff?.classification : void 0),
+      changes: entry.diff?.changes.map(toJsonChange) ?? []
+    }))
+  };
 }
 function formatJson(result, fixes) {
   return JSON.stringify(toJsonReport(result, fixes), null, 2) + "\n";
@@ -56663,6 +56881,7 @@ function changeEntry(rule2) {
     "",
     `- Impact: ${rule2.impact}; severity: ${rule2.severity}`,
     rule2.microsoftMessage ? `- Microsoft message: ${inlineCode(rule2.message)}` : `- Message (ours, in the style of Microsoft's change validator): ${inlineCode(rule2.message)}`,
+    ...rule2.advice ? [`- Told after the message and its detail, as what to do: ${inlineCode(rule2.advice)}`] : [],
     `- Source: ${proseMarkdown(rule2.source)}`,
     "",
     proseMarkdown(rule2.description),
@@ -56758,7 +56977,12 @@ function toSarif(result, options2 = {}) {
             repositoryPath(finding.connector, options2) ?? finding.connector,
             prints[index]
           )
-        )
+        ),
+        // The run's property bag: the base the results' baselineState was judged against. Not
+        // versionControlProvenance, which needs the repository's address, which a local run may not have.
+        ...comparedWithBase(result) && {
+          properties: { base: { ref: result.baseRef, mergeBase: result.mergeBase } }
+        }
       }
     ]
   };
@@ -56863,7 +57087,19 @@ function formatText(result, options2 = {}) {
     worstStyle(result.counts),
     `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
   );
-  return [...blocks, last2].join("\n\n") + "\n";
+  const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
+  return [...blocks, breaking === void 0 ? last2 : `${last2}
+${breaking}`].join("\n\n") + "\n";
+}
+function breakingChangesLine(result, breakingChangesFail, paint) {
+  const { breaking } = judgeRun(result, "never", breakingChangesFail);
+  if (breaking === 0) return void 0;
+  const changes = `${plural(breaking, "breaking change")} against ${comparedWithBase(result) ? printable(result.baseRef) : "the base"}`;
+  const one = breaking === 1;
+  return breakingChangesFail ? paint("red", `${changes} ${one ? "fails" : "fail"} validation (--fail-on-breaking).`) : paint(
+    "yellow",
+    `${changes} ${one ? "is" : "are"} left to reviewers: --fail-on-breaking would fail on ${one ? "it" : "them"}.`
+  );
 }
 function summaryLine(counts) {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
@@ -56936,14 +57172,15 @@ function renderReport(result, format3, options2) {
       baseDir: repositoryRoot(options2.cwd),
       cwd: options2.cwd
     });
-  return formatText(result, { color: options2.color });
+  return formatText(result, { color: options2.color, breakingChangesFail: options2.breakingChangesFail });
 }
 async function writeReport(context, result, options2) {
   const { io } = context;
   const text3 = renderReport(result, options2.format, {
     cwd: io.cwd,
     color: options2.output === void 0 && useColor(io),
-    fixes: options2.fixes
+    fixes: options2.fixes,
+    breakingChangesFail: options2.breakingChangesFail
   });
   if (options2.output) {
     const target = import_node_path24.default.resolve(io.cwd, options2.output);
@@ -56993,7 +57230,10 @@ function registerValidateCommand(program2, context) {
   ).option(
     "--base <ref>",
     "compare with the merge base of HEAD and this git ref: breaking changes, new findings"
-  ).option("--only-new", "report only the findings that the change since --base introduced").addOption(
+  ).option("--only-new", "report only the findings that the change since --base introduced").option(
+    "--fail-on-breaking",
+    "with --base: exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does)"
+  ).addOption(
     new Option(
       "--concurrency <n>",
       "worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off"
@@ -57005,6 +57245,10 @@ function registerValidateCommand(program2, context) {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
     if (options2.onlyNew && !options2.base) throw new UsageError("--only-new needs --base <ref>.");
+    if (options2.failOnBreaking && !options2.base)
+      throw new UsageError(
+        "--fail-on-breaking needs --base <ref>: breaking changes are found against a base."
+      );
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
     const profile = options2.profile === "auto" ? void 0 : options2.profile;
@@ -57025,14 +57269,17 @@ function registerValidateCommand(program2, context) {
         io.cwd,
         result.connectors.map((connector) => connector.path)
       );
-    await writeReport(context, result, { ...options2, fixes });
+    const breakingChangesFail = options2.failOnBreaking ?? false;
+    const verdict = judgeRun(result, options2.failOn, breakingChangesFail);
+    await writeReport(context, result, { ...options2, fixes, breakingChangesFail });
     const note = profileFallbackNote(
       profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config: config2 }),
       "give --profile certified (or independent-publisher)"
     );
     if (note) io.stderr.write(`note: ${printable(note)}
 `);
-    context.setExit(failsThreshold(result, options2.failOn) ? ExitCode.Failure : ExitCode.Success);
+    const fails = verdict.failsFindings || verdict.failsBreaking;
+    context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
   });
 }
 async function refusePathsWithoutConnectors(paths, cwd, validated) {
@@ -57100,27 +57347,8 @@ function registerDiffCommand(program2, context) {
     context.setExit(breaking && options2.failOn === "breaking" ? ExitCode.Failure : ExitCode.Success);
   });
 }
-var JSON_FIELDS = [
-  "ruleId",
-  "breaking",
-  "severity",
-  "message",
-  "operationId",
-  "file",
-  "pointer",
-  "line",
-  "column",
-  "side",
-  "impact",
-  "valuePath"
-];
-function pick(value, keys) {
-  const picked = {};
-  for (const key of keys) picked[key] = value[key];
-  return picked;
-}
 function formatDiffJson(result) {
-  const changes = result.changes.map((change) => pick(change, JSON_FIELDS));
+  const changes = result.changes.map(toJsonChange);
   return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}
 `;
 }
@@ -57138,7 +57366,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -59181,15 +59409,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path61, options2) {
-    return await this.send("GET", path61, options2);
+  async get(path63, options2) {
+    return await this.send("GET", path63, options2);
   }
-  async post(path61, options2) {
-    return await this.send("POST", path61, options2);
+  async post(path63, options2) {
+    return await this.send("POST", path63, options2);
   }
-  async send(method, path61, request2) {
+  async send(method, path63, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path61, this.options.environment);
+    const url = new URL(WEB_API_PATH + path63, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -60521,10 +60749,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path61 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path61.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path61)) return "drive-letter";
-  if (path61.split("/").includes("..")) return "parent-segment";
+  const path63 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path63.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path63)) return "drive-letter";
+  if (path63.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60620,8 +60848,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path61, isFolder, value) {
-    const segments = path61.split("/");
+  place(path63, isFolder, value) {
+    const segments = path63.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -61397,7 +61625,10 @@ function parseXml(text3, file, hint) {
   let root;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
-      location: { file, line: parser2.line, column: parser2.column },
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser2.line, column: Math.max(1, parser2.column) },
       ...hint ? { hint } : {}
     });
   };
@@ -61574,9 +61805,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path61) {
+function jsonValueLocation(text3, path63) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path61);
+  const node = tree && findNodeAtLocation2(tree, path63);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -62039,7 +62270,7 @@ function optionValuePrefixFrom(text3) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs23 = require("node:fs");
@@ -62059,9 +62290,17 @@ async function makeFolderWithParents(folder) {
   };
 }
 
+// packages/solution/src/fs/path-inside.ts
+var import_node_path30 = __toESM(require("node:path"), 1);
+function refuseInside(inner, folder, refusal2) {
+  const [outer, given2] = [import_node_path30.default.resolve(folder), import_node_path30.default.resolve(inner)];
+  if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
+    throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
+}
+
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -62129,13 +62368,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path30.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path31.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -62186,7 +62425,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path31.default.join(folder, file));
+    const ending = await endingOf(import_node_path32.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -62214,7 +62453,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path31.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path32.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs25.promises.readFile(file), file), file);
 }
 
@@ -62248,7 +62487,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -62417,13 +62656,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path32.default.dirname(destination);
+    const folder = import_node_path33.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs26.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path32.default.join(staging, folderPath);
+    const destination = import_node_path33.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs26.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -62441,7 +62680,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path32.default.join(staging, folderPath);
+    const destination = import_node_path33.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -62475,7 +62714,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs27.promises.stat(folder).catch(() => void 0)) return;
@@ -62502,7 +62741,7 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path33.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path34.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs27.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -62512,21 +62751,24 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
-    location: { file: folder },
-    hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
-  });
+  throw new UserError(
+    `holds the unpacked solution ${committed}; ${import_node_path34.default.basename(zipPath)} is ${uniqueName}.`,
+    {
+      location: { file: folder },
+      hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
+    }
+  );
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path34.default.join(folder, file),
+    import_node_path35.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -62540,7 +62782,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -62608,21 +62850,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path35.default.join(folder, first.file),
+    import_node_path36.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path36.default.join(folder, file),
+    import_node_path37.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -62656,6 +62898,11 @@ function unpackableEntryError(archive, entryNames, exempt) {
 // packages/solution/src/solution/unpack.ts
 async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
+  const stale = options2.stale ?? "delete";
+  refuseInside(zipPath, folder, {
+    problem: `lies inside the folder to unpack it into: unpack would ${stale === "delete" ? "delete it there as a file the solution does not have" : "keep it there among the solution's files"}.`,
+    hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
+  });
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
@@ -62672,7 +62919,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -62693,11 +62940,11 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs28.promises.readFile(import_node_path37.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs28.promises.readFile(import_node_path38.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs28.promises.readFile(import_node_path37.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs28.promises.readFile(import_node_path38.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -62738,11 +62985,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair) {
-  const kind = import_node_path37.default.resolve(given2) === import_node_path37.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path38.default.resolve(given2) === import_node_path38.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists2 = async (file) => await import_node_fs28.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path37.default.basename(given2);
+  const name = import_node_path38.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -62759,7 +63006,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path37.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path38.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -62770,7 +63017,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path37.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path38.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -62781,19 +63028,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path37.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path37.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path37.default.join(staging, file))))
+      const from = import_node_path38.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path38.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs28.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.join(staging, variant)), { recursive: true });
-      await import_node_fs28.promises.rename(from, import_node_path37.default.join(staging, variant));
+      await import_node_fs28.promises.mkdir(import_node_path38.default.dirname(import_node_path38.default.join(staging, variant)), { recursive: true });
+      await import_node_fs28.promises.rename(from, import_node_path38.default.join(staging, variant));
     }
   } finally {
     await import_node_fs28.promises.rm(managedStaging, { recursive: true, force: true });
@@ -62803,7 +63050,16 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/lost-part.ts
+function lostPartError(folder, hasManifest) {
+  const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
+  return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
+    location: { file: folder },
+    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
+  });
+}
 
 // packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
@@ -62888,13 +63144,20 @@ async function packSolution(folder, zipPath, options2 = {}) {
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
   const all = await listFiles2(folder, isRepositoryFile);
-  if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
+  const hasManifest = all.includes(FOLDER_SOLUTION);
+  const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
+  if (!hasManifest) {
     throw new UsageError(
       `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
       { location: { file: folder }, hint: nestedSolutionHint(all) }
     );
   }
-  const located = (file) => import_node_path38.default.join(folder, file);
+  refuseInside(zipPath, folder, {
+    problem: "lies inside the folder to pack: the next pack would put it into the solution.",
+    hint: "Write the zip outside that folder (e.g. beside it)."
+  });
+  const located = (file) => import_node_path39.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -63053,7 +63316,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
@@ -63071,7 +63334,7 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function holdsBothExports(folder) {
-  const file = import_node_path39.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path40.default.join(folder, FOLDER_SOLUTION);
   const root = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed === "2";
 }
@@ -63178,7 +63441,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs31 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   const stat = await import_node_fs31.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
@@ -63189,7 +63452,7 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs31.promises.mkdtemp(import_node_path40.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs31.promises.mkdtemp(import_node_path41.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -63199,6 +63462,8 @@ async function readSolutionConnectors(source, reading = {}) {
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles2(folder);
+  if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
+    throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UsageError(
       `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
@@ -63209,9 +63474,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path40.default.join(displayRoot, file);
+    const shown = import_node_path41.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -63231,13 +63496,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path40.default.join(displayRoot, part)
+        file: import_node_path41.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -63245,10 +63510,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path40.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path41.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path40.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -63264,7 +63529,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -63340,6 +63605,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     limits: options2.limits,
     zipNameEncoding: options2.zipNameEncoding
   });
+  refuseInside(destinationRoot, source, {
+    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
+    hint: "Give a folder outside it (e.g. beside it).",
+    orEqual: true
+  });
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const connector of connectors) {
@@ -63351,10 +63621,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path41.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path42.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path41.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path42.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -63374,8 +63644,8 @@ async function prepare(connector, destination, folder) {
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs32.promises.readFile(import_node_path41.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path41.default.join(destination, apiPropertiesName)
+    await import_node_fs32.promises.readFile(import_node_path42.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path42.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -63405,9 +63675,9 @@ async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs32.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs32.promises.writeFile(import_node_path41.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs32.promises.writeFile(import_node_path42.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path41.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path42.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -63419,6 +63689,41 @@ async function writeStaged(item, destination) {
     };
   } finally {
     await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+
+// packages/solution/src/connector/left-connectors.ts
+var import_node_fs33 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
+async function removeLeftConnectors(previousSource, destinationRoot, current, reading = {}) {
+  const previous = await readSolutionConnectors(previousSource, reading);
+  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const removed = [];
+  for (const connector of previous) {
+    const folder = repositoryFolderName(connector.displayName || connector.name);
+    if (kept.has(folder.toLowerCase())) continue;
+    const target = import_node_path43.default.join(destinationRoot, folder);
+    const stat = await import_node_fs33.promises.lstat(target).catch(() => void 0);
+    if (!stat?.isDirectory()) continue;
+    await import_node_fs33.promises.rm(target, { recursive: true });
+    removed.push(folder);
+  }
+  return removed;
+}
+
+// packages/solution/src/connector/extract-and-remove-left.ts
+async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
+  const { previousSource, ...reading } = options2;
+  const connectors = await extractConnectors(source, destinationRoot, reading);
+  if (previousSource === void 0) return { connectors, removed: [] };
+  try {
+    return {
+      connectors,
+      removed: await removeLeftConnectors(previousSource, destinationRoot, connectors, reading)
+    };
+  } catch (error2) {
+    if (!isUserError(error2)) throw error2;
+    return { connectors, removed: [], previousSourceProblem: error2 };
   }
 }
 
@@ -63441,7 +63746,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -63465,7 +63770,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path42.default.basename(folder).toLowerCase();
+  const folderName = import_node_path44.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -63489,15 +63794,28 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
+var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
+async function connectorFoldersHint(folder, names3) {
+  const connectors = [];
+  for (const name of [...names3].sort()) {
+    const inner = await import_node_fs34.promises.readdir(import_node_path45.default.join(folder, name)).catch(() => []);
+    if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
+      connectors.push(name);
+  }
+  if (connectors.length === 0) return CONNECTOR_FOLDER_HINT;
+  if (connectors.length === 1) return `It holds the connector folder ${connectors[0]}: give that folder.`;
+  const shown = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
+  return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
+}
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs33.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs33.promises.stat(folder).then(
+  const names3 = await import_node_fs34.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs34.promises.stat(folder).then(
       () => true,
       () => false
     );
-    const hint = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
+    const hint = CONNECTOR_FOLDER_HINT;
     if (!exists2) throw missingPathError(folder, hint, { cause: error2 });
     throw new UsageError("is not a folder.", { location: { file: folder }, hint, cause: error2 });
   });
@@ -63505,16 +63823,18 @@ async function readRepositoryConnector(folder, prefix) {
   const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
+      if (required && name2 === REPOSITORY_FILES.swagger)
+        throw new UsageError(`has no ${name2}; it is not a connector folder.`, {
+          location: { file: folder },
+          hint: await connectorFoldersHint(folder, names3)
+        });
       if (required)
-        throw new (name2 === REPOSITORY_FILES.swagger ? UsageError : UserError)(
-          `has no ${name2}; it is not a connector folder.`,
-          { location: { file: folder } }
-        );
+        throw new UserError(`has no ${name2}; it is not a connector folder.`, { location: { file: folder } });
       return void 0;
     }
-    return import_node_fs33.promises.readFile(import_node_path43.default.join(folder, actual));
+    return import_node_fs34.promises.readFile(import_node_path45.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path43.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path45.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -63523,7 +63843,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path43.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path45.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -63574,8 +63894,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -63613,7 +63933,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs34.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -63627,8 +63947,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs34.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(folder, relative)), { recursive: true });
-    await import_node_fs34.promises.writeFile(import_node_path44.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs35.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(folder, relative)), { recursive: true });
+    await import_node_fs35.promises.writeFile(import_node_path46.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -63778,9 +64098,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -63882,7 +64202,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -63894,7 +64214,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path45.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path47.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -63915,7 +64235,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path46.default.basename(zipPath);
+  const outerName = import_node_path48.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -63931,7 +64251,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs35.promises.mkdtemp(import_node_path46.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs36.promises.mkdtemp(import_node_path48.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -63961,7 +64281,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs35.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs36.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -63970,7 +64290,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path46.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path48.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -64029,7 +64349,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path46.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path48.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -64130,8 +64450,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -64139,7 +64459,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path47.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path49.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -64161,7 +64481,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs36.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs37.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -64171,7 +64491,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path47.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path49.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -64187,11 +64507,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs36.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs37.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs36.promises.rm(inner, { force: true });
-    await import_node_fs36.promises.rm(candidate, { force: true });
+    await import_node_fs37.promises.rm(inner, { force: true });
+    await import_node_fs37.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -64204,11 +64524,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path47.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path47.default.basename(other).toLowerCase() === name);
+    const name = import_node_path49.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path49.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path47.default.resolve(earlierFile) === import_node_path47.default.resolve(file))
+    if (import_node_path49.default.resolve(earlierFile) === import_node_path49.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -64216,10 +64536,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path47.default.extname(file);
-    const renamed = `${import_node_path47.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path47.default.basename(earlierFile);
-    const same = earlierName === import_node_path47.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path49.default.extname(file);
+    const renamed = `${import_node_path49.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path49.default.basename(earlierFile);
+    const same = earlierName === import_node_path49.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -64350,7 +64670,7 @@ async function exportSolution(client, options2, logger) {
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
-    `Wrote ${options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`
+    `Wrote ${options2.shownAs ?? options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`
   );
   return {
     file: options2.outputFile,
@@ -64671,7 +64991,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path61, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path61) }, hint });
+  const wrongShape = (message2, path63, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path63) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -64696,12 +65016,23 @@ function componentParametersFromSettings(text3, file) {
     if (typeof reference2?.LogicalName !== "string" || reference2.LogicalName === "") {
       throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ["ConnectionReferences", index]);
     }
-    if (typeof reference2.ConnectionId !== "string" || reference2.ConnectionId === "") continue;
+    const { LogicalName: name } = reference2;
+    const idOf = (key) => referenceId(
+      reference2[key],
+      () => wrongShape(
+        `ConnectionReferences[${index}].${key} (${name}) is ${kindOf(reference2[key])}; Dataverse names ${REFERENCE_IDS[key].what} with text.`,
+        ["ConnectionReferences", index, key],
+        `Write it in quotes, as pac solution create-settings does ("${key}": "${REFERENCE_IDS[key].example}").`
+      )
+    );
+    const connectionId = idOf("ConnectionId");
+    const connectorId = idOf("ConnectorId");
+    if (connectionId === "") continue;
     parameters.push({
       "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
-      connectionreferencelogicalname: reference2.LogicalName,
-      connectionid: reference2.ConnectionId,
-      ...typeof reference2.ConnectorId === "string" && reference2.ConnectorId !== "" ? { connectorid: reference2.ConnectorId } : {}
+      connectionreferencelogicalname: name,
+      connectionid: connectionId,
+      ...connectorId === "" ? {} : { connectorid: connectorId }
     });
   }
   return parameters;
@@ -64710,6 +65041,15 @@ function variableValue(value, refuse) {
   if (value === void 0 || value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return JSON.stringify(value);
+  throw refuse();
+}
+var REFERENCE_IDS = {
+  ConnectionId: { what: "a connection", example: "\u2026" },
+  ConnectorId: { what: "a connector", example: "/providers/Microsoft.PowerApps/apis/\u2026" }
+};
+function referenceId(value, refuse) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value === "string") return value;
   throw refuse();
 }
 function kindOf(value) {
@@ -65273,16 +65613,16 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs37 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs37.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs38.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs37.readFileSync)(import_node_path48.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs38.readFileSync)(import_node_path50.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -65302,7 +65642,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs37.writeFileSync)(import_node_path48.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs38.writeFileSync)(import_node_path50.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -66277,8 +66617,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -66299,7 +66639,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs38.readFileSync)(import_node_path49.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs39.readFileSync)(import_node_path51.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -66362,7 +66702,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path50.default.resolve(
+    const outputFile = import_node_path52.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -66371,6 +66711,7 @@ function registerExportCommand(program2, context) {
       {
         solutionName,
         outputFile,
+        shownAs: toDisplayPath(io.cwd, outputFile),
         managed: options2.managed,
         asynchronous: !options2.sync,
         maxAsyncWaitMs: options2.maxWait * 6e4,
@@ -66384,8 +66725,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -66410,10 +66751,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path51.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path53.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs39.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs40.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -66429,7 +66770,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path51.default.resolve(io.cwd, zip),
+        file: import_node_path53.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -66450,9 +66791,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -66509,8 +66850,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path52.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path52.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path54.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path54.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -66543,7 +66884,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs40.readFileSync)(import_node_path52.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs41.readFileSync)(import_node_path54.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -66669,8 +67010,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs41 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -66678,9 +67019,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs41.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs42.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path53.default.join(directory, entry.name);
+      const absolute = import_node_path55.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -66690,8 +67031,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs41.promises.readFile(absolute);
-        const executable = ((await import_node_fs41.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs42.promises.readFile(absolute);
+        const executable = ((await import_node_fs42.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -68176,17 +68517,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path61 = requestOptions.url.replace(options2.baseUrl, "");
+    const path63 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path61} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path63} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path61} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path63} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -70899,7 +71240,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path61) => path61.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path63) => path63.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -71296,7 +71637,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -71392,12 +71733,20 @@ async function readBaseCommit(client, upstream, base2) {
 
 // packages/github/src/branch-commit.ts
 var COMMIT_TRAILER = "Made-by: connector-alm";
-function commitMessage(summary, source) {
+var FOLDER_TRAILER = "Connector-folder:";
+function commitMessage(summary, source, targetFolder) {
+  const folder = targetFolder !== void 0 && !/[\r\n]/.test(targetFolder) ? `${FOLDER_TRAILER} ${targetFolder}
+` : "";
   return `${summary}${source ? `
 
 From ${source}.` : ""}
 
-${COMMIT_TRAILER}`;
+${folder}${COMMIT_TRAILER}`;
+}
+function committedFolder(message2) {
+  if (!isOwnCommit(message2)) return void 0;
+  const line = message2.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
+  return line?.slice(FOLDER_TRAILER.length).trim() || void 0;
 }
 function isOwnCommit(message2) {
   return message2.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
@@ -71405,6 +71754,47 @@ function isOwnCommit(message2) {
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
   return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+}
+
+// packages/github/src/branch-holder.ts
+async function otherFolderOnBranch(client, fork, head, targetFolder, sharesBranch) {
+  const named = committedFolder(head.message);
+  if (named !== void 0) return named === targetFolder ? void 0 : named;
+  if (head.parents.length !== 1) return void 0;
+  const parent = await readCommit(client, fork, head.parents[0], `the parent of ${head.sha}`);
+  return changedNamesake(client, fork, head.treeSha, parent.treeSha, targetFolder, sharesBranch);
+}
+async function changedNamesake(client, repository, treeSha, otherTreeSha, folder, sharesBranch) {
+  let [current, other] = [treeSha, otherTreeSha];
+  const segments = folder.split("/");
+  let prefix = "";
+  for (const [index, segment] of segments.entries()) {
+    if (current === other) return void 0;
+    const [entries, otherEntries] = await Promise.all([
+      treeEntries(client, repository, current),
+      treeEntries(client, repository, other)
+    ]);
+    const rest = segments.slice(index + 1).map((each) => `/${each}`).join("");
+    const names3 = /* @__PURE__ */ new Set([...entries.keys(), ...otherEntries.keys()]);
+    const namesake = [...names3].filter((name) => name !== segment && !sameEntry(entries.get(name), otherEntries.get(name))).map((name) => `${prefix}${name}${rest}`).find(sharesBranch);
+    if (namesake !== void 0) return namesake;
+    const [next, otherNext] = [entries.get(segment), otherEntries.get(segment)];
+    if (next === void 0 || otherNext === void 0) return void 0;
+    [current, other] = [next.sha, otherNext.sha];
+    prefix += `${segment}/`;
+  }
+  return void 0;
+}
+async function treeEntries(client, repository, sha) {
+  const { data } = await step(
+    `reading the tree ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getTree({ ...repository, tree_sha: sha })
+  );
+  return new Map(data.tree.map((item) => [item.path ?? "", { sha: item.sha ?? "", mode: item.mode ?? "" }]));
+}
+function sameEntry(a, b) {
+  return a?.sha === b?.sha && a?.mode === b?.mode;
 }
 
 // packages/github/src/line-endings.ts
@@ -71509,8 +71899,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path61 of changes.deletions)
-    entries.push({ path: `${folder}/${path61}`, mode: "100644", type: "blob", sha: null });
+  for (const path63 of changes.deletions)
+    entries.push({ path: `${folder}/${path63}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71879,11 +72269,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path54.default.basename(import_node_path54.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path56.default.basename(import_node_path56.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -71909,11 +72299,11 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path55.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path57.default.resolve(options2.cwd, options2.connector);
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path55.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path57.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -71939,6 +72329,19 @@ async function openPullRequest(options2, ports) {
     branch,
     warnings: []
   };
+  const failOn = options2.failOn ?? "error";
+  const counts = countBySeverity(validation.findings);
+  if (failsThreshold({ counts }, failOn)) {
+    const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "findings", reason, findings: validation.findings };
+  }
+  const namesake = options2.branchesInUse?.get(branch);
+  if (namesake !== void 0 && namesake !== targetFolder) {
+    const reason = `its branch ${branch} is the branch of ${namesake}, submitted before it in this run: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "branch", reason };
+  }
   const base2 = await logger.group(
     `Compare with ${upstreamName}@${options2.base}`,
     () => readBaseCommit(client, upstream, options2.base)
@@ -71962,6 +72365,15 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const titleWarning = givenTitleWarning(options2.title, title, {
+    profile: validation.profile,
+    upstream: upstreamName,
+    connector: { name: import_node_path57.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+  });
+  if (titleWarning) {
+    logger.warning(titleWarning);
+    result.warnings.push(titleWarning);
+  }
   logger.info(
     stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
@@ -71981,6 +72393,19 @@ async function openPullRequest(options2, ports) {
       `Using the fork ${formatRepositoryName(fork)}, the head of pull request #${open2.pull.number}.`
     );
   const forkName = formatRepositoryName(fork);
+  const existing = await readBranch(client, fork, branch);
+  const holder = existing && await otherFolderOnBranch(
+    client,
+    fork,
+    existing,
+    targetFolder,
+    (folder2) => sharesBranchName(folder2, branch, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX)
+  );
+  if (holder) {
+    const reason = `the branch ${branch} of ${forkName} holds ${holder}${open2 ? ` (pull request #${open2.pull.number})` : ""}, not ${targetFolder}: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "branch", reason };
+  }
   if (options2.syncFork) {
     const warning = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -71989,7 +72414,6 @@ async function openPullRequest(options2, ports) {
     if (warning) result.warnings.push(warning);
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
-    const existing = await readBranch(client, fork, branch);
     const keep = await keepsBranch(
       client,
       fork,
@@ -72016,7 +72440,7 @@ async function openPullRequest(options2, ports) {
       base2,
       targetFolder,
       changes,
-      commitMessage(summary, options2.source)
+      commitMessage(summary, options2.source, targetFolder)
     );
     await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
     if (existing && !isOwnCommit(existing.message)) {
@@ -72082,6 +72506,13 @@ async function openPullRequest(options2, ports) {
   }
   return result;
 }
+function sharesBranchName(folder, branch, prefix) {
+  try {
+    return branchNameFor(folder, prefix) === branch;
+  } catch {
+    return false;
+  }
+}
 function requireSwagger(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
   if (swagger) return swagger;
@@ -72090,13 +72521,19 @@ function requireSwagger(connector, files) {
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
   });
 }
+function givenTitleWarning(given2, title, facts) {
+  if (!given2?.trim() || facts.profile !== "independent-publisher") return void 0;
+  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
+  const problem = independentPublisherTitleProblem(title, facts.connector);
+  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
+}
 function connectorTitle(folder, swagger) {
   try {
     const { info } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path55.default.basename(folder);
+  return import_node_path57.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -72111,11 +72548,18 @@ function registerOpenPullRequestCommand(program2, context) {
     "folder in the upstream (default: from the profile and the folder name)"
   ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option(
     "--title <title>",
-    "pull request title (default: the connector name, per upstream convention); one edited on the open pull request is kept"
-  ).option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect2, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect2, []).option(
+    'pull request title (default: the connector name, per upstream convention; a given title without "(Independent Publisher)" for such a connector gets a warning); one edited on the open pull request is kept'
+  ).addOption(
+    emptyMeansNone(new Option("--body <text>", "text put before the generated body ('' for none)"))
+  ).option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect2, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect2, []).option(
     "--no-maintainer-can-modify",
     "do not let upstream maintainers push to the branch (new and open pull requests)"
-  ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
+  ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(
+    new Option(
+      "--fail-on <level>",
+      "submit nothing for a connector with a validation finding at this level (never: submit it anyway)"
+    ).choices(FAIL_ON_LEVELS).default("error")
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     const { io } = context;
     const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) {
@@ -72127,6 +72571,7 @@ function registerOpenPullRequestCommand(program2, context) {
       throw new UsageError("--target-folder can only be given for a single connector.");
     const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program2.opts().debug) });
     const results = [];
+    const branchesInUse = /* @__PURE__ */ new Map();
     try {
       for (const connector of connectors) {
         const result = await openPullRequest(
@@ -72145,35 +72590,59 @@ function registerOpenPullRequestCommand(program2, context) {
             labels: options2.label,
             reviewers: options2.reviewer,
             maintainerCanModify: options2.maintainerCanModify,
-            syncFork: options2.syncFork ?? false
+            syncFork: options2.syncFork ?? false,
+            failOn: options2.failOn,
+            branchesInUse
           },
           { logger }
         );
         results.push(result);
-        if (options2.format === "text") writeOutput(io, `${printable(describeResult(result))}
+        if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
+          branchesInUse.set(result.branch, result.targetFolder);
+        if (options2.format === "text") {
+          const findings = (result.findings ?? []).map(
+            (finding) => `${formatFindingLine(finding, { color: useColor(io) })}
+`
+          );
+          writeOutput(io, `${findings.join("")}${printable(describeResult(result))}
 `, "text");
+        }
       }
     } finally {
       if (options2.format === "json" && results.length > 0)
         writeOutput(io, `${JSON.stringify(results, null, 2)}
 `, "json");
     }
-    context.setExit(ExitCode.Success);
+    const refused2 = results.filter((result) => result.operation === "refused");
+    if (refused2.length > 0) {
+      io.stderr.write(
+        `error: ${plural(refused2.length, "connector")} of ${results.length} not submitted: ${refused2.map((result) => printable(result.targetFolder)).join(", ")}.
+`
+      );
+    }
+    context.setExit(refused2.length > 0 ? ExitCode.Failure : ExitCode.Success);
   });
 }
 function collect2(value, previous) {
   return [...previous, value];
 }
 function describeResult(result) {
+  if (result.operation === "refused")
+    return `${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo(result)}`;
   if (result.operation === "none")
     return `${result.targetFolder}: nothing to do (${result.reason ?? "no change"})${result.url ? ` ${result.url}` : ""}`;
   if (result.operation === "emptied")
     return `${result.targetFolder}: ${result.reason} ${result.url} (branch ${result.branch} at ${result.headSha} holds the upstream version)`;
   return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
 }
+function whatToDo(result) {
+  if (result.refusal === "findings")
+    return "Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.";
+  return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";
+}
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -72205,7 +72674,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path56.default.resolve(io.cwd, zip), import_node_path56.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path58.default.resolve(io.cwd, zip), import_node_path58.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -72214,10 +72683,11 @@ function registerUnpackCommand(program2, context) {
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
       })
     );
+    const shown = toDisplayPath(io.cwd, folder);
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify(unpackJson(result, folder), null, 2)}
+      writeOutput(io, `${JSON.stringify(unpackJson(result, shown), null, 2)}
 `, "json");
-    else writeOutput(io, describeUnpack(result, folder), "text");
+    else writeOutput(io, describeUnpack(result, shown), "text");
   });
 }
 function unpackJson(result, folder) {
@@ -72250,7 +72720,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -72261,8 +72731,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path57.default.resolve(io.cwd, folder);
-    const target = import_node_path57.default.resolve(io.cwd, zip);
+    const source = import_node_path59.default.resolve(io.cwd, folder);
+    const target = import_node_path59.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target, {
         packageType: options2.packageType,
@@ -72273,7 +72743,7 @@ function registerPackCommand(program2, context) {
       writeOutput(
         io,
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path57.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: toDisplayPath(io.cwd, r.zip) })),
           null,
           2
         )}
@@ -72285,7 +72755,7 @@ function registerPackCommand(program2, context) {
     for (const result of results) {
       writeOutput(
         io,
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path57.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${toDisplayPath(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `,
         "text"
       );
@@ -72294,31 +72764,53 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
-  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
+  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).option(
+    "--previous-source <solution>",
+    "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path58.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path58.default.resolve(io.cwd, source), root, {
-      limits: zipLimitOptions(options2),
-      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
-    });
+    const root = import_node_path60.default.resolve(io.cwd, destination);
+    const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
+      import_node_path60.default.resolve(io.cwd, source),
+      root,
+      {
+        limits: zipLimitOptions(options2),
+        ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
+        ...options2.previousSource ? { previousSource: import_node_path60.default.resolve(io.cwd, options2.previousSource) } : {}
+      }
+    );
+    if (previousSourceProblem)
+      io.stderr.write(
+        `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
+`
+      );
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path60.default.join(root, folder));
+    const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path58.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: shown(c.folder) })), removed: removedFolders }, null, 2)}
 `,
         "json"
       );
       return;
     }
+    for (const folder of removedFolders)
+      writeOutput(
+        io,
+        `${printable(`${folder} removed: its connector is no longer in ${source}.`)}
+`,
+        "text"
+      );
     if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path58.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `,
         "text"
       );
@@ -72329,7 +72821,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -72343,14 +72835,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path59.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path61.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path59.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path61.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path59.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path61.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -72366,14 +72858,16 @@ function registerBuildSolutionCommand(program2, context) {
         }
       )
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path59.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: toDisplayPath(io.cwd, c.folder) }));
+    const shownZip = toDisplayPath(io.cwd, zip);
+    const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
+      writeOutput(io, `${JSON.stringify({ zip: shownZip, connectors }, null, 2)}
 `, "json");
     else
       writeOutput(
         io,
-        `${printable(`Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => describeConnector(c, options2.existing)).join(", ")}.`)}
+        `${printable(`Built ${options2.uniqueName} ${options2.solutionVersion} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(", ")}.`)}
 `,
         "text"
       );
@@ -72385,14 +72879,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path60.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path62.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -72400,13 +72894,14 @@ function registerPackageCommand(program2, context) {
       ...options2.pluginSolution ? { pluginSolution: resolve(options2.pluginSolution) } : {},
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
+    const shown = toDisplayPath(io.cwd, out);
     report(context, result, options2.format, {
-      success: `Wrote ${out}: the package structure is correct.`,
-      failure: `${out} was not written: the package would not pass certification.`
+      success: `Wrote ${shown}: the package structure is correct.`,
+      failure: `${shown} was not written: the package would not pass certification.`
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path60.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path62.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -72480,7 +72975,7 @@ async function runCli(argv, io) {
     }
     if (isUserError(error2)) {
       for (const each of [error2, ...error2.also ?? []])
-        io.stderr.write(`${printable(`${locationPrefix(each)}error: ${describeProblem(each)}`)}
+        io.stderr.write(`${printable(`${placeFrom(io.cwd, each)}error: ${describeProblem(each)}`)}
 `);
       return error2 instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
@@ -72492,6 +72987,10 @@ async function runCli(argv, io) {
 `);
     return ExitCode.Failure;
   }
+}
+function placeFrom(cwd, error2) {
+  if (!error2.location) return "";
+  return `${formatLocation({ ...error2.location, file: toDisplayPath(cwd, error2.location.file) })}: `;
 }
 
 // packages/cli/src/main.ts

@@ -43373,7 +43373,10 @@ function parseXml(text2, file, hint) {
   let root;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
-      location: { file, line: parser.line, column: parser.column },
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser.line, column: Math.max(1, parser.column) },
       ...hint ? { hint } : {}
     });
   };
@@ -44590,7 +44593,7 @@ async function exportSolution(client, options2, logger) {
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
-    `Wrote ${options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`
+    `Wrote ${options2.shownAs ?? options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`
   );
   return {
     file: options2.outputFile,
@@ -44851,6 +44854,17 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
+function independentPublisherTitleProblem(title, connector) {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
   if (a === "" || b === "") return false;
@@ -44923,18 +44937,8 @@ var pullRequestRules = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === void 0) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
-        });
-      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
 ];
@@ -58647,6 +58651,12 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text2) {
+  if (/\s$/u.test(text2)) return "Remove the trailing space.";
+  return `Remove the trailing '${text2.slice(-1)}'.`;
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -58761,7 +58771,7 @@ var documentTextRules = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
           });
         }
       }
@@ -59904,10 +59914,12 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: "/info/title",
-        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
-        message: "The 'title' value must end with alphanumeric character."
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
       });
     }
   },
@@ -60052,6 +60064,14 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
+function consumesAdvice(model, operation2) {
+  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+  const root = asArray(model.root.consumes);
+  if (root !== void 0 && root.length === 0) {
+    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
+  }
+  return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -60098,10 +60118,10 @@ var contentTypeRules = [
         if (consumesAnyType(swagger, operation2)) continue;
         report({
           pointer: operation2.pointer,
-          message: fill(
+          message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )
+          )} ${consumesAdvice(swagger, operation2)}`
         });
       }
     }
@@ -60199,6 +60219,7 @@ var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
 var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+var PLAIN_WORD = new RegExp("^\\p{Lu}?\\p{Ll}+$", "u");
 function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
@@ -60324,7 +60345,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -60335,11 +60356,11 @@ var operationDocumentationRules = [
       for (const operation2 of swagger?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
-        const sameAsId = summary2 === operation2.operationId;
-        if (!sameAsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: sameAsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -61401,7 +61422,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61413,6 +61434,7 @@ var responseRules = [
       for (const operation2 of swagger.operations) {
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (response.code === "204") continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, "schema"),
@@ -64231,7 +64253,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -64333,7 +64355,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -64391,6 +64413,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
 function rule(id, impact, severity, message2, source) {
   return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
@@ -64412,40 +64438,55 @@ var CHANGE_RULES = {
     "The operation has been deleted. This change breaks existing flows.",
     "PR #4043, #4168, #3470"
   ),
-  pathChanged: observed(
-    "BRK-PATH-CHANGED",
-    "breaking",
-    "error",
-    "The path template has been changed for the operation.",
-    "PR #3648, #3499"
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
   ),
-  parameterLocation: observed(
-    "BRK-PARAM-LOCATION",
-    "breaking",
-    "error",
-    "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "PR #3648"
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
   ),
-  requiredParameterAdded: observed(
-    "BRK-REQ-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required parameter has been added.",
-    "PR #3499"
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  requiredFieldAdded: observed(
-    "BRK-REQ-FIELD-ADDED",
-    "breaking",
-    "error",
-    "The required input field has been added. Existing flows will not send this new field.",
-    "PR #3656"
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  inputType: observed(
-    "BRK-INPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "PR #3546"
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   outputType: observed(
     "BRK-OUTPUT-TYPE",
@@ -64510,12 +64551,15 @@ var CHANGE_RULES = {
     "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
     "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
   ),
-  optionalToRequired: rule(
-    "BRK-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional input has become required. Existing flows may not send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
   parameterDeleted: rule(
     "BRK-PARAM-DELETED",
@@ -64524,12 +64568,15 @@ var CHANGE_RULES = {
     "The input has been deleted. Existing flows will continue to send it.",
     "Microsoft docs, operational-versioning (inferred)"
   ),
-  parameterRenamed: rule(
-    "BRK-PARAM-RENAMED",
-    "breaking",
-    "error",
-    "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-    "inferred: a rename is a deletion plus an addition"
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
   ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
@@ -64664,6 +64711,11 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -64688,6 +64740,7 @@ async function exportSolutionAction(logger) {
     {
       solutionName: inputs.solutionName,
       outputFile: inputs.outputFile,
+      shownAs: posixRelativePath(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.outputFile),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 6e4,

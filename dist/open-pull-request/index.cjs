@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path15,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path15, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search2 ? `${pathname}${search2}` : pathname;
+        const path15 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code2 = path15.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26569,8 +26569,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input = path13;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26644,11 +26644,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path13.split("/");
+      const segments = path15.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27011,8 +27011,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30322,17 +30322,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30343,13 +30343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30370,17 +30370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30391,13 +30391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30424,23 +30424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31052,10 +31052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31074,7 +31074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31104,11 +31104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31122,8 +31122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31137,8 +31137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31156,8 +31156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31167,8 +31167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33683,9 +33683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33760,14 +33760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33782,10 +33782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33796,10 +33796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33816,13 +33816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -35783,9 +35783,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35794,23 +35794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35821,10 +35821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40235,8 +40235,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -42271,6 +42271,10 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
 function debug(message) {
   issueCommand("debug", {}, message);
 }
@@ -42279,6 +42283,9 @@ function error(message, properties = {}) {
 }
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
@@ -42368,6 +42375,10 @@ function isWithin(root, child) {
 }
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+}
+function toDisplayPath(cwd, file, paths = import_node_path.default) {
+  const relative = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative === "" ? "." : relative;
 }
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
@@ -42568,6 +42579,7 @@ async function runAction(main) {
 
 // packages/actions/src/open-pull-request/main.ts
 var import_node_fs8 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -44181,17 +44193,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path13 = requestOptions.url.replace(options2.baseUrl, "");
+    const path15 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path15} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -46904,7 +46916,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47301,7 +47313,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -47424,6 +47436,17 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
+function independentPublisherTitleProblem(title, connector) {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
   if (a === "" || b === "") return false;
@@ -47496,18 +47519,8 @@ var pullRequestRules = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === void 0) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
-        });
-      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
 ];
@@ -48756,7 +48769,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path13 = [root];
+  const path15 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -48764,14 +48777,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path13[level];
+    let node = path15[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path13[level] = node;
+      path15[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -51255,7 +51268,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path13 = problem.segments;
+  const path15 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -51269,21 +51282,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path13.includes("oAuthSettings")) {
-      const last2 = path13[path13.length - 1];
+    if (path15.includes("oAuthSettings")) {
+      const last2 = path15[path15.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path13.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path13[path13.length - 1] === "type" && path13.length === parameterNameDepth(path13) + 1)
+    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path13) {
-  return path13[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path15) {
+  return path15[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -52174,10 +52187,6 @@ function sizeOf(filePath) {
 function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
-}
-function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path5.default.relative(cwd, absolute);
-  return relative === "" ? "." : relative;
 }
 function displayPathIn(folder, name, paths = import_node_path5.default) {
   return folder === "." ? name : paths.join(folder, name);
@@ -53435,11 +53444,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path13 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path13)) continue;
-      let pathItem = asObject(paths[path13]);
+    for (const path15 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path15)) continue;
+      let pathItem = asObject(paths[path15]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path13);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path15);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -53455,7 +53464,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path13, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path15, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -53589,8 +53598,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path13, method, pathItemPlace, operation2) {
-    this.path = path13;
+  constructor(path15, method, pathItemPlace, operation2) {
+    this.path = path15;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -53767,9 +53776,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path13) {
+function pathVariables(path15) {
   const names = [];
-  for (const match2 of path13.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -62070,12 +62079,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path13 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path13)) continue;
-        if (path13.startsWith("x-")) continue;
-        const item = paths[path13];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path13);
-        else this.typeIssue(placeAt(rootNode, "paths", path13), "Object", item);
+      for (const path15 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path15)) continue;
+        if (path15.startsWith("x-")) continue;
+        const item = paths[path15];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path15);
+        else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -62099,8 +62108,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path13) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path13);
+  visitPathItem(item, rootNode, path15) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path15);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -63088,6 +63097,12 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text2) {
+  if (/\s$/u.test(text2)) return "Remove the trailing space.";
+  return `Remove the trailing '${text2.slice(-1)}'.`;
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -63202,7 +63217,7 @@ var documentTextRules = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
           });
         }
       }
@@ -63336,12 +63351,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path13 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path15 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path13 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path15 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -63448,16 +63463,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path13) {
+function followSchemaPath(model, root, path15) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path13.length && steps < MAX_STEPS; ) {
-    let end = path13.indexOf("/", start);
-    if (end === -1) end = path13.length;
+  for (let start = 0; start < path15.length && steps < MAX_STEPS; ) {
+    let end = path15.indexOf("/", start);
+    if (end === -1) end = path15.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path13.slice(start, end));
+      const next = property(model, current, path15.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -63632,9 +63647,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path13 = pathAt(call, key);
-    if (path13 === void 0 || followSchemaPath(model, items.schema, path13).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path13, label) });
+    const path15 = pathAt(call, key);
+    if (path15 === void 0 || followSchemaPath(model, items.schema, path15).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path15, label) });
   }
   return problems;
 }
@@ -64345,10 +64360,12 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: "/info/title",
-        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
-        message: "The 'title' value must end with alphanumeric character."
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
       });
     }
   },
@@ -64493,6 +64510,14 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
+function consumesAdvice(model, operation2) {
+  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+  const root = asArray(model.root.consumes);
+  if (root !== void 0 && root.length === 0) {
+    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
+  }
+  return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -64539,10 +64564,10 @@ var contentTypeRules = [
         if (consumesAnyType(swagger, operation2)) continue;
         report2({
           pointer: operation2.pointer,
-          message: fill(
+          message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )
+          )} ${consumesAdvice(swagger, operation2)}`
         });
       }
     }
@@ -64640,6 +64665,7 @@ var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
 var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+var PLAIN_WORD = new RegExp("^\\p{Lu}?\\p{Ll}+$", "u");
 function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
@@ -64765,7 +64791,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -64776,11 +64802,11 @@ var operationDocumentationRules = [
       for (const operation2 of swagger?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
-        const sameAsId = summary2 === operation2.operationId;
-        if (!sameAsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: sameAsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -65138,16 +65164,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path13) {
-    this.path = path13;
-    const hasBrace = path13.includes("{");
-    this.variables = hasBrace ? scanVariables(path13) : NO_VARIABLES;
+  constructor(path15) {
+    this.path = path15;
+    const hasBrace = path15.includes("{");
+    this.variables = hasBrace ? scanVariables(path15) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path13.indexOf("/"); ; slash = path13.indexOf("/", start)) {
-      const end = slash === -1 ? path13.length : slash;
-      if (hasBrace && isVariableSegment(path13, start, end)) variableSegmentCount++;
+    for (let slash = path15.indexOf("/"); ; slash = path15.indexOf("/", start)) {
+      const end = slash === -1 ? path15.length : slash;
+      if (hasBrace && isVariableSegment(path15, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -65176,8 +65202,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path13 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path13) last2 = new PathTemplate(path13);
+    const path15 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path15) last2 = new PathTemplate(path15);
     templates[index] = last2;
   }
   return templates;
@@ -65202,9 +65228,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path13, start) {
-  const slash = path13.indexOf("/", start);
-  return slash === -1 ? path13.length : slash;
+function segmentEnd(path15, start) {
+  const slash = path15.indexOf("/", start);
+  return slash === -1 ? path15.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -65213,57 +65239,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path13, start, end) {
+function isVariableSegment(path15, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path13.charCodeAt(start) !== OPEN || path13.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path15.charCodeAt(start) !== OPEN || path15.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path13.charCodeAt(index);
+    const code2 = path15.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path13, open2) {
-  for (let index = open2 + 1; index < path13.length; index++) {
-    const code2 = path13.charCodeAt(index);
+function matchEnd(path15, open2) {
+  for (let index = open2 + 1; index < path15.length; index++) {
+    const code2 = path15.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path13) {
+function scanVariables(path15) {
   const variables = [];
-  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path13, open2);
+  for (let open2 = path15.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path15, open2);
     if (close === -1) {
-      open2 = path13.indexOf("{", open2 + 1);
+      open2 = path15.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path13.slice(open2 + 1, close);
+    const name = path15.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path13.indexOf("{", close + 1);
+    open2 = path15.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path13) {
+function routeOf(path15) {
   let route = "";
   let copied = 0;
-  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path13, open2);
+  for (let open2 = path15.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path15, open2);
     if (close === -1) {
-      open2 = path13.indexOf("{", open2 + 1);
+      open2 = path15.indexOf("{", open2 + 1);
       continue;
     }
-    route += path13.slice(copied, open2) + "{}";
+    route += path15.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path13.indexOf("{", copied);
+    open2 = path15.indexOf("{", copied);
   }
-  return copied === 0 ? path13 : route + path13.slice(copied);
+  return copied === 0 ? path15 : route + path15.slice(copied);
 }
-function routeHash(path13) {
+function routeHash(path15) {
   let hash = 0;
-  for (let index = 0; index < path13.length; index++) {
-    const code2 = path13.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path13, index) : -1;
+  for (let index = 0; index < path15.length; index++) {
+    const code2 = path15.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path15, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -65284,15 +65310,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path13 of pathKeys(swagger)) {
-    const message = problem(path13);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path13), message });
+  for (const path15 of pathKeys(swagger)) {
+    const message = problem(path15);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path15), message });
   }
 }
-function templateProblem(path13) {
+function templateProblem(path15) {
   let open2 = -1;
-  for (let index = 0; index < path13.length; index++) {
-    const character = path13[index];
+  for (let index = 0; index < path15.length; index++) {
+    const character = path15[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -65326,15 +65352,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path13 = operations[index].path;
-    if (!path13.includes("{")) {
-      while (index < operations.length && operations[index].path === path13) index++;
+    const path15 = operations[index].path;
+    if (!path15.includes("{")) {
+      while (index < operations.length && operations[index].path === path15) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path13; index++)
+    for (; index < operations.length && operations[index].path === path15; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path13);
+    const route = routeHash(path15);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -65380,7 +65406,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path13) => path13.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path15) => path15.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -65400,7 +65426,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path13) => /[?#]/.test(path13) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path15) => /[?#]/.test(path15) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -65416,7 +65442,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path13) => path13.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path15) => path15.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -65430,8 +65456,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path13) => {
-        const problem = templateProblem(path13);
+      reportPathKeys(context, (path15) => {
+        const problem = templateProblem(path15);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -65448,9 +65474,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path13) => (
+        (path15) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path13.includes("=") && pathVariables(path13).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path15.includes("=") && pathVariables(path15).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -65545,14 +65571,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path13 of pathKeys(swagger)) {
-        const key = path13.toLowerCase();
+      for (const path15 of pathKeys(swagger)) {
+        const key = path15.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path13),
+            pointer: childPointer("/paths", path15),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path13
+              path15
             )
           });
         }
@@ -65572,12 +65598,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path13 in paths) {
-        if (!has(paths, path13)) continue;
-        const pathItem = asObject(paths[path13]);
+      for (const path15 in paths) {
+        if (!has(paths, path15)) continue;
+        const pathItem = asObject(paths[path15]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path13, "$ref"),
+          pointer: childPointer("/paths", path15, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -65842,7 +65868,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -65854,6 +65880,7 @@ var responseRules = [
       for (const operation2 of swagger.operations) {
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (response.code === "204") continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report2({
             pointer: childPointer(response.definitionPointer, "schema"),
@@ -67378,26 +67405,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path13 = [];
+    const path15 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path13.push(start);
+    path15.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path13.pop();
+        path15.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path13.slice(path13.indexOf(target)));
+      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path13.push(target);
+        path15.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -68015,7 +68042,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path13 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -68023,7 +68050,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path13}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -68276,8 +68303,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path13) {
-  return routeOf(path13).replace(/\/+$/, "").toLowerCase();
+function templateShape(path15) {
+  return routeOf(path15).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -68531,9 +68558,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path13, method, body) => `{
+var operation = (path15, method, body) => `{
   "paths": {
-    "${path13}": {
+    "${path15}": {
       "${method}": ${body}
     }
   }
@@ -68672,7 +68699,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -68774,7 +68801,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -68832,6 +68859,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
 function rule(id, impact, severity, message, source) {
   return { id, impact, severity, message, source, microsoftMessage: false };
 }
@@ -68853,40 +68884,55 @@ var CHANGE_RULES = {
     "The operation has been deleted. This change breaks existing flows.",
     "PR #4043, #4168, #3470"
   ),
-  pathChanged: observed(
-    "BRK-PATH-CHANGED",
-    "breaking",
-    "error",
-    "The path template has been changed for the operation.",
-    "PR #3648, #3499"
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
   ),
-  parameterLocation: observed(
-    "BRK-PARAM-LOCATION",
-    "breaking",
-    "error",
-    "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "PR #3648"
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
   ),
-  requiredParameterAdded: observed(
-    "BRK-REQ-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required parameter has been added.",
-    "PR #3499"
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  requiredFieldAdded: observed(
-    "BRK-REQ-FIELD-ADDED",
-    "breaking",
-    "error",
-    "The required input field has been added. Existing flows will not send this new field.",
-    "PR #3656"
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  inputType: observed(
-    "BRK-INPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "PR #3546"
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   outputType: observed(
     "BRK-OUTPUT-TYPE",
@@ -68951,12 +68997,15 @@ var CHANGE_RULES = {
     "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
     "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
   ),
-  optionalToRequired: rule(
-    "BRK-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional input has become required. Existing flows may not send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
   parameterDeleted: rule(
     "BRK-PARAM-DELETED",
@@ -68965,12 +69014,15 @@ var CHANGE_RULES = {
     "The input has been deleted. Existing flows will continue to send it.",
     "Microsoft docs, operational-versioning (inferred)"
   ),
-  parameterRenamed: rule(
-    "BRK-PARAM-RENAMED",
-    "breaking",
-    "error",
-    "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-    "inferred: a rename is a deletion plus an addition"
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
   ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
@@ -69445,6 +69497,78 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/reporters/artifact-path.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+function repositoryPath(file, base2 = {}) {
+  const cwd = base2.cwd ?? process.cwd();
+  const baseDir = import_node_path10.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path10.default.resolve(cwd, file);
+  return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
+}
+
+// packages/validator/src/reporters/annotations.ts
+var GITHUB_ANNOTATION_LIMIT = 10;
+var LEVEL_OF = { error: "error", warning: "warning", info: "notice" };
+function toAnnotations(findings, options2 = {}) {
+  const omitted = { error: 0, warning: 0, notice: 0 };
+  const chosen = /* @__PURE__ */ new Set();
+  for (const level of ["error", "warning", "notice"]) {
+    const candidates = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
+    const limit = limitFor(level, options2.maxPerSeverity);
+    const ranked = rankByImportance(candidates);
+    for (const finding of ranked.slice(0, limit)) chosen.add(finding);
+    omitted[level] = Math.max(0, ranked.length - limit);
+  }
+  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options2));
+  return { annotations, omitted };
+}
+function toAnnotation(finding, options2) {
+  const level = LEVEL_OF[finding.severity];
+  const message = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
+  const file = repositoryPath(finding.file, options2);
+  if (file === void 0 || !isOnFile(finding, file, options2))
+    return { level, message: `${file ?? finding.file}: ${message}`, title };
+  const endLine = finding.endLine ?? finding.line;
+  const annotation = { level, message, title, file, startLine: finding.line, endLine };
+  if (endLine === finding.line) {
+    annotation.startColumn = finding.column;
+    annotation.endColumn = finding.endColumn ?? finding.column;
+  }
+  return annotation;
+}
+function isOnFile(finding, file, options2) {
+  if (finding.file === finding.connector) return false;
+  return options2.isFile?.(file) ?? true;
+}
+function rankByImportance(findings) {
+  const perRule = /* @__PURE__ */ new Map();
+  const keyed = findings.map((finding, order) => {
+    const baseline = finding.baseline === "existing" ? 1 : 0;
+    const ruleKey = `${baseline}:${finding.ruleId}`;
+    const occurrence = perRule.get(ruleKey) ?? 0;
+    perRule.set(ruleKey, occurrence + 1);
+    return { finding, baseline, occurrence, order };
+  });
+  keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  return keyed.map((entry) => entry.finding);
+}
+function limitFor(level, max) {
+  if (typeof max === "number") return max;
+  return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
+}
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -69466,6 +69590,11 @@ var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`
 
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
+
+// packages/validator/src/reporters/text-reporter.ts
+function summaryLine(counts) {
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -69561,12 +69690,20 @@ async function readBaseCommit(client, upstream, base2) {
 
 // packages/github/src/branch-commit.ts
 var COMMIT_TRAILER = "Made-by: connector-alm";
-function commitMessage(summary2, source) {
+var FOLDER_TRAILER = "Connector-folder:";
+function commitMessage(summary2, source, targetFolder) {
+  const folder = targetFolder !== void 0 && !/[\r\n]/.test(targetFolder) ? `${FOLDER_TRAILER} ${targetFolder}
+` : "";
   return `${summary2}${source ? `
 
 From ${source}.` : ""}
 
-${COMMIT_TRAILER}`;
+${folder}${COMMIT_TRAILER}`;
+}
+function committedFolder(message) {
+  if (!isOwnCommit(message)) return void 0;
+  const line = message.split(/\r?\n/).reverse().find((each) => each.startsWith(FOLDER_TRAILER));
+  return line?.slice(FOLDER_TRAILER.length).trim() || void 0;
 }
 function isOwnCommit(message) {
   return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
@@ -69574,6 +69711,47 @@ function isOwnCommit(message) {
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
   return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+}
+
+// packages/github/src/branch-holder.ts
+async function otherFolderOnBranch(client, fork, head, targetFolder, sharesBranch) {
+  const named = committedFolder(head.message);
+  if (named !== void 0) return named === targetFolder ? void 0 : named;
+  if (head.parents.length !== 1) return void 0;
+  const parent = await readCommit(client, fork, head.parents[0], `the parent of ${head.sha}`);
+  return changedNamesake(client, fork, head.treeSha, parent.treeSha, targetFolder, sharesBranch);
+}
+async function changedNamesake(client, repository, treeSha, otherTreeSha, folder, sharesBranch) {
+  let [current, other] = [treeSha, otherTreeSha];
+  const segments = folder.split("/");
+  let prefix = "";
+  for (const [index, segment] of segments.entries()) {
+    if (current === other) return void 0;
+    const [entries, otherEntries] = await Promise.all([
+      treeEntries(client, repository, current),
+      treeEntries(client, repository, other)
+    ]);
+    const rest = segments.slice(index + 1).map((each) => `/${each}`).join("");
+    const names = /* @__PURE__ */ new Set([...entries.keys(), ...otherEntries.keys()]);
+    const namesake = [...names].filter((name) => name !== segment && !sameEntry(entries.get(name), otherEntries.get(name))).map((name) => `${prefix}${name}${rest}`).find(sharesBranch);
+    if (namesake !== void 0) return namesake;
+    const [next, otherNext] = [entries.get(segment), otherEntries.get(segment)];
+    if (next === void 0 || otherNext === void 0) return void 0;
+    [current, other] = [next.sha, otherNext.sha];
+    prefix += `${segment}/`;
+  }
+  return void 0;
+}
+async function treeEntries(client, repository, sha) {
+  const { data } = await step(
+    `reading the tree ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getTree({ ...repository, tree_sha: sha })
+  );
+  return new Map(data.tree.map((item) => [item.path ?? "", { sha: item.sha ?? "", mode: item.mode ?? "" }]));
+}
+function sameEntry(a, b) {
+  return a?.sha === b?.sha && a?.mode === b?.mode;
 }
 
 // packages/github/src/line-endings.ts
@@ -69678,8 +69856,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path13 of changes.deletions)
-    entries.push({ path: `${folder}/${path13}`, mode: "100644", type: "blob", sha: null });
+  for (const path15 of changes.deletions)
+    entries.push({ path: `${folder}/${path15}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -69992,8 +70170,8 @@ async function updatePullRequest(client, spec, pull, logger) {
       `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`
     );
   }
-  const notice = draftNotice(pull, spec.draft);
-  if (notice) logger.info(notice);
+  const notice2 = draftNotice(pull, spec.draft);
+  if (notice2) logger.info(notice2);
   return { number: pull.number, url: pull.html_url, changed, created: false };
 }
 function draftNotice(pull, draft) {
@@ -70048,11 +70226,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path10.default.basename(import_node_path10.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path11.default.basename(import_node_path11.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -70076,11 +70254,11 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path11.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path12.default.resolve(options2.cwd, options2.connector);
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
     const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path11.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path12.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -70106,6 +70284,19 @@ async function openPullRequest(options2, ports) {
     branch,
     warnings: []
   };
+  const failOn = options2.failOn ?? "error";
+  const counts = countBySeverity(validation.findings);
+  if (failsThreshold({ counts }, failOn)) {
+    const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "findings", reason, findings: validation.findings };
+  }
+  const namesake = options2.branchesInUse?.get(branch);
+  if (namesake !== void 0 && namesake !== targetFolder) {
+    const reason = `its branch ${branch} is the branch of ${namesake}, submitted before it in this run: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "branch", reason };
+  }
   const base2 = await logger.group(
     `Compare with ${upstreamName}@${options2.base}`,
     () => readBaseCommit(client, upstream, options2.base)
@@ -70129,6 +70320,15 @@ async function openPullRequest(options2, ports) {
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
+  const titleWarning = givenTitleWarning(options2.title, title, {
+    profile: validation.profile,
+    upstream: upstreamName,
+    connector: { name: import_node_path12.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+  });
+  if (titleWarning) {
+    logger.warning(titleWarning);
+    result.warnings.push(titleWarning);
+  }
   logger.info(
     stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
@@ -70148,6 +70348,19 @@ async function openPullRequest(options2, ports) {
       `Using the fork ${formatRepositoryName(fork)}, the head of pull request #${open2.pull.number}.`
     );
   const forkName = formatRepositoryName(fork);
+  const existing = await readBranch(client, fork, branch);
+  const holder = existing && await otherFolderOnBranch(
+    client,
+    fork,
+    existing,
+    targetFolder,
+    (folder2) => sharesBranchName(folder2, branch, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX)
+  );
+  if (holder) {
+    const reason = `the branch ${branch} of ${forkName} holds ${holder}${open2 ? ` (pull request #${open2.pull.number})` : ""}, not ${targetFolder}: nothing was pushed for it`;
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "branch", reason };
+  }
   if (options2.syncFork) {
     const warning2 = await logger.group(
       `Sync ${forkName}@${options2.base} with the upstream`,
@@ -70156,7 +70369,6 @@ async function openPullRequest(options2, ports) {
     if (warning2) result.warnings.push(warning2);
   }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
-    const existing = await readBranch(client, fork, branch);
     const keep = await keepsBranch(
       client,
       fork,
@@ -70183,7 +70395,7 @@ async function openPullRequest(options2, ports) {
       base2,
       targetFolder,
       changes,
-      commitMessage(summary2, options2.source)
+      commitMessage(summary2, options2.source, targetFolder)
     );
     await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
     if (existing && !isOwnCommit(existing.message)) {
@@ -70249,6 +70461,13 @@ async function openPullRequest(options2, ports) {
   }
   return result;
 }
+function sharesBranchName(folder, branch, prefix) {
+  try {
+    return branchNameFor(folder, prefix) === branch;
+  } catch {
+    return false;
+  }
+}
 function requireSwagger(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
   if (swagger) return swagger;
@@ -70257,13 +70476,19 @@ function requireSwagger(connector, files) {
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
   });
 }
+function givenTitleWarning(given, title, facts) {
+  if (!given?.trim() || facts.profile !== "independent-publisher") return void 0;
+  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
+  const problem = independentPublisherTitleProblem(title, facts.connector);
+  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
+}
 function connectorTitle(folder, swagger) {
   try {
     const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path11.default.basename(folder);
+  return import_node_path12.default.basename(folder);
 }
 
 // packages/actions/src/runtime/inputs.ts
@@ -70278,6 +70503,12 @@ function readString2(name) {
 function readLines(name) {
   return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
+function readChoice(name, choices, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
 function readBoolean(name, fallback) {
   const value = getInput(name);
   if (value === "") return fallback;
@@ -70288,10 +70519,10 @@ function readBoolean(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs7.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path12.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path13.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -70299,11 +70530,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path12.default.join(await import_node_fs7.promises.realpath(current), ...missing.reverse());
+      return import_node_path13.default.join(await import_node_fs7.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path12.default.dirname(current);
+      const parent = import_node_path13.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path12.default.basename(current));
+      missing.push(import_node_path13.default.basename(current));
       current = parent;
     }
   }
@@ -70348,7 +70579,8 @@ function readOpenPullRequestInputs() {
       (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
     ),
     maintainerCanModify: readBoolean("maintainer-can-modify", true),
-    syncFork: readBoolean("sync-fork", false)
+    syncFork: readBoolean("sync-fork", false),
+    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error")
   };
 }
 
@@ -70368,6 +70600,7 @@ async function openPullRequestAction(logger) {
     }
   }
   const results = [];
+  const branchesInUse = /* @__PURE__ */ new Map();
   try {
     for (const connector of inputs.connectors) {
       results.push(
@@ -70387,14 +70620,36 @@ async function openPullRequestAction(logger) {
             labels: inputs.labels,
             maintainerCanModify: inputs.maintainerCanModify,
             syncFork: inputs.syncFork,
-            source
+            source,
+            failOn: inputs.failOn,
+            branchesInUse
           },
           { logger }
         )
       );
+      const result = results.at(-1);
+      if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
+        branchesInUse.set(result.branch, result.targetFolder);
     }
   } finally {
     if (results.length > 0) await report(results);
+  }
+  failForRefused(results, workspace);
+}
+function failForRefused(results, workspace) {
+  const refused = results.filter((result) => result.operation === "refused");
+  const selection = toAnnotations(
+    refused.flatMap((result) => result.findings ?? []),
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path14.default.join(workspace, file)) }
+  );
+  for (const { level, message, ...properties } of selection.annotations) {
+    if (level === "error") error(message, properties);
+    else if (level === "warning") warning(message, properties);
+    else notice(message, properties);
+  }
+  for (const result of refused) {
+    const whatToDo = result.refusal === "findings" ? "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway." : "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.";
+    setFailed(`${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo}`);
   }
 }
 async function report(results) {
@@ -70413,7 +70668,7 @@ async function report(results) {
   );
   setOutput(
     "branch",
-    column((result) => result.branch)
+    column((result) => result.operation === "refused" ? void 0 : result.branch)
   );
   setOutput(
     "head-sha",
@@ -70433,7 +70688,7 @@ async function writeSummary(results) {
       htmlText(result.targetFolder),
       htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
       result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : "",
-      htmlText(result.branch)
+      result.operation === "refused" ? "" : htmlText(result.branch)
     ])
   ]);
   await summary.write();

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path16, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code2 = path16.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path15, options2) {
+    function openPromise(path16, options2) {
       return new Promise((resolve, reject) => {
-        open3(path15, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path16, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path15, options2, callback) {
+    function open3(path16, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.open(path15, "r", function(err, fd) {
+      fs11.open(path16, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs11.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path16) {
+      let input = path16;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path16) {
+      if (path16 === "" || path16[0] === "/") {
+        return removeDotSegments(path16);
       }
-      const segments = path15.split("/");
+      const segments = path16.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40594,6 +40594,9 @@ function isWithin(root, child) {
   const relative = import_node_path.default.relative(root, child);
   return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
 }
+function isBelow(root, child) {
+  return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+}
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
@@ -40800,7 +40803,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40865,10 +40868,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path15 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path15.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path15)) return "drive-letter";
-  if (path15.split("/").includes("..")) return "parent-segment";
+  const path16 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path16.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path16)) return "drive-letter";
+  if (path16.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -40964,8 +40967,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path15, isFolder, value) {
-    const segments = path15.split("/");
+  place(path16, isFolder, value) {
+    const segments = path16.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41650,7 +41653,10 @@ function parseXml(text2, file, hint) {
   let root;
   const fail = (message) => {
     throw new UserError(`${message}.`, {
-      location: { file, line: parser.line, column: parser.column },
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser.line, column: Math.max(1, parser.column) },
       ...hint ? { hint } : {}
     });
   };
@@ -43194,7 +43200,7 @@ function checkSolutionVersion(version, setting = "version") {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs8 = require("node:fs");
@@ -43212,6 +43218,14 @@ async function makeFolderWithParents(folder) {
       if (!gone || made === first) return;
     }
   };
+}
+
+// packages/solution/src/fs/path-inside.ts
+var import_node_path9 = __toESM(require("node:path"), 1);
+function refuseInside(inner, folder, refusal) {
+  const [outer, given] = [import_node_path9.default.resolve(folder), import_node_path9.default.resolve(inner)];
+  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
+    throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 
 // packages/solution/src/solution/both-packages.ts
@@ -43239,7 +43253,7 @@ function bothNotesXml(notes) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -43284,7 +43298,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path9.default.join(folder, file));
+    const ending = await endingOf(import_node_path10.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -43327,7 +43341,7 @@ function withAttributeValue(tag, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -43473,13 +43487,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path10.default.dirname(destination);
+    const folder = import_node_path11.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs10.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path10.default.join(staging, folderPath);
+    const destination = import_node_path11.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs10.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -43497,7 +43511,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path10.default.join(staging, folderPath);
+    const destination = import_node_path11.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -43531,7 +43545,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs11.promises.stat(folder).catch(() => void 0)) return;
@@ -43558,7 +43572,7 @@ async function refuseUnpackTarget(folder, options2) {
   }
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path11.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path12.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs11.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -43568,10 +43582,13 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
     return;
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
-  throw new UserError(`holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
-    location: { file: folder },
-    hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
-  });
+  throw new UserError(
+    `holds the unpacked solution ${committed}; ${import_node_path12.default.basename(zipPath)} is ${uniqueName}.`,
+    {
+      location: { file: folder },
+      hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
+    }
+  );
 }
 
 // packages/solution/src/solution/other-folder.ts
@@ -43676,6 +43693,11 @@ function unpackableEntryError(archive, entryNames, exempt) {
 // packages/solution/src/solution/unpack.ts
 async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
+  const stale = options2.stale ?? "delete";
+  refuseInside(zipPath, folder, {
+    problem: `lies inside the folder to unpack it into: unpack would ${stale === "delete" ? "delete it there as a file the solution does not have" : "keep it there among the solution's files"}.`,
+    hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
+  });
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
     stale: options2.stale ?? "delete"
@@ -43692,7 +43714,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
@@ -43713,11 +43735,11 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs12.promises.readFile(import_node_path12.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs12.promises.readFile(import_node_path13.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs12.promises.readFile(import_node_path12.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs12.promises.readFile(import_node_path13.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -43758,11 +43780,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair) {
-  const kind = import_node_path12.default.resolve(given) === import_node_path12.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path13.default.resolve(given) === import_node_path13.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists3 = async (file) => await import_node_fs12.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given) || await exists3(other)) return;
-  const name = import_node_path12.default.basename(given);
+  const name = import_node_path13.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -43779,7 +43801,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path12.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path13.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -43790,7 +43812,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path12.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path13.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -43801,19 +43823,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs12.promises.writeFile(import_node_path12.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path12.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs12.promises.readFile(from)).equals(await import_node_fs12.promises.readFile(import_node_path12.default.join(staging, file))))
+      const from = import_node_path13.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs12.promises.readFile(from)).equals(await import_node_fs12.promises.readFile(import_node_path13.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs12.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, variant)), { recursive: true });
-      await import_node_fs12.promises.rename(from, import_node_path12.default.join(staging, variant));
+      await import_node_fs12.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.join(staging, variant)), { recursive: true });
+      await import_node_fs12.promises.rename(from, import_node_path13.default.join(staging, variant));
     }
   } finally {
     await import_node_fs12.promises.rm(managedStaging, { recursive: true, force: true });
@@ -44006,6 +44028,17 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
+function independentPublisherTitleProblem(title, connector) {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
   if (a === "" || b === "") return false;
@@ -44078,18 +44111,8 @@ var pullRequestRules = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === void 0) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
-        });
-      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
 ];
@@ -44399,7 +44422,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path15 = [root];
+  const path16 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44407,14 +44430,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path15[level];
+    let node = path16[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path15[level] = node;
+      path16[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46885,7 +46908,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path15 = problem.segments;
+  const path16 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -46899,21 +46922,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path15.includes("oAuthSettings")) {
-      const last2 = path15[path15.length - 1];
+    if (path16.includes("oAuthSettings")) {
+      const last2 = path16[path16.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
+    if (path16.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path16[path16.length - 1] === "type" && path16.length === parameterNameDepth(path16) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path15) {
-  return path15[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path16) {
+  return path16[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47693,7 +47716,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -47804,9 +47827,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -47826,7 +47849,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48481,9 +48504,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path15) {
+function pathVariables(path16) {
   const names = [];
-  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path16.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -56784,12 +56807,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path15 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path15)) continue;
-        if (path15.startsWith("x-")) continue;
-        const item = paths[path15];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path15);
-        else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
+      for (const path16 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path16)) continue;
+        if (path16.startsWith("x-")) continue;
+        const item = paths[path16];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path16);
+        else this.typeIssue(placeAt(rootNode, "paths", path16), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -56813,8 +56836,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path15) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path15);
+  visitPathItem(item, rootNode, path16) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path16);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -57802,6 +57825,12 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text2) {
+  if (/\s$/u.test(text2)) return "Remove the trailing space.";
+  return `Remove the trailing '${text2.slice(-1)}'.`;
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -57916,7 +57945,7 @@ var documentTextRules = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
           });
         }
       }
@@ -58050,12 +58079,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path15 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path16 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path15 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path16 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58162,16 +58191,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path15) {
+function followSchemaPath(model, root, path16) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path15.length && steps < MAX_STEPS; ) {
-    let end = path15.indexOf("/", start);
-    if (end === -1) end = path15.length;
+  for (let start = 0; start < path16.length && steps < MAX_STEPS; ) {
+    let end = path16.indexOf("/", start);
+    if (end === -1) end = path16.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path15.slice(start, end));
+      const next = property(model, current, path16.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58346,9 +58375,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path15 = pathAt(call, key);
-    if (path15 === void 0 || followSchemaPath(model, items.schema, path15).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path15, label) });
+    const path16 = pathAt(call, key);
+    if (path16 === void 0 || followSchemaPath(model, items.schema, path16).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path16, label) });
   }
   return problems;
 }
@@ -59059,10 +59088,12 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: "/info/title",
-        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
-        message: "The 'title' value must end with alphanumeric character."
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
       });
     }
   },
@@ -59207,6 +59238,14 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
+function consumesAdvice(model, operation2) {
+  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+  const root = asArray(model.root.consumes);
+  if (root !== void 0 && root.length === 0) {
+    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
+  }
+  return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -59253,10 +59292,10 @@ var contentTypeRules = [
         if (consumesAnyType(swagger, operation2)) continue;
         report({
           pointer: operation2.pointer,
-          message: fill(
+          message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )
+          )} ${consumesAdvice(swagger, operation2)}`
         });
       }
     }
@@ -59354,6 +59393,7 @@ var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
 var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+var PLAIN_WORD = new RegExp("^\\p{Lu}?\\p{Ll}+$", "u");
 function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
@@ -59479,7 +59519,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -59490,11 +59530,11 @@ var operationDocumentationRules = [
       for (const operation2 of swagger?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
-        const sameAsId = summary2 === operation2.operationId;
-        if (!sameAsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: sameAsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -59852,16 +59892,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path15) {
-    this.path = path15;
-    const hasBrace = path15.includes("{");
-    this.variables = hasBrace ? scanVariables(path15) : NO_VARIABLES;
+  constructor(path16) {
+    this.path = path16;
+    const hasBrace = path16.includes("{");
+    this.variables = hasBrace ? scanVariables(path16) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path15.indexOf("/"); ; slash = path15.indexOf("/", start)) {
-      const end = slash === -1 ? path15.length : slash;
-      if (hasBrace && isVariableSegment(path15, start, end)) variableSegmentCount++;
+    for (let slash = path16.indexOf("/"); ; slash = path16.indexOf("/", start)) {
+      const end = slash === -1 ? path16.length : slash;
+      if (hasBrace && isVariableSegment(path16, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59890,8 +59930,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path15 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path15) last2 = new PathTemplate(path15);
+    const path16 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path16) last2 = new PathTemplate(path16);
     templates[index] = last2;
   }
   return templates;
@@ -59916,9 +59956,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path15, start) {
-  const slash = path15.indexOf("/", start);
-  return slash === -1 ? path15.length : slash;
+function segmentEnd(path16, start) {
+  const slash = path16.indexOf("/", start);
+  return slash === -1 ? path16.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59927,57 +59967,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path15, start, end) {
+function isVariableSegment(path16, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path15.charCodeAt(start) !== OPEN || path15.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path16.charCodeAt(start) !== OPEN || path16.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path15.charCodeAt(index);
+    const code2 = path16.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path15, open3) {
-  for (let index = open3 + 1; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
+function matchEnd(path16, open3) {
+  for (let index = open3 + 1; index < path16.length; index++) {
+    const code2 = path16.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path15) {
+function scanVariables(path16) {
   const variables = [];
-  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path15, open3);
+  for (let open3 = path16.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path16, open3);
     if (close === -1) {
-      open3 = path15.indexOf("{", open3 + 1);
+      open3 = path16.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path15.slice(open3 + 1, close);
+    const name = path16.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path15.indexOf("{", close + 1);
+    open3 = path16.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path15) {
+function routeOf(path16) {
   let route = "";
   let copied = 0;
-  for (let open3 = path15.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path15, open3);
+  for (let open3 = path16.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path16, open3);
     if (close === -1) {
-      open3 = path15.indexOf("{", open3 + 1);
+      open3 = path16.indexOf("{", open3 + 1);
       continue;
     }
-    route += path15.slice(copied, open3) + "{}";
+    route += path16.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path15.indexOf("{", copied);
+    open3 = path16.indexOf("{", copied);
   }
-  return copied === 0 ? path15 : route + path15.slice(copied);
+  return copied === 0 ? path16 : route + path16.slice(copied);
 }
-function routeHash(path15) {
+function routeHash(path16) {
   let hash = 0;
-  for (let index = 0; index < path15.length; index++) {
-    const code2 = path15.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path15, index) : -1;
+  for (let index = 0; index < path16.length; index++) {
+    const code2 = path16.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path16, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59998,15 +60038,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path15 of pathKeys(swagger)) {
-    const message = problem(path15);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path15), message });
+  for (const path16 of pathKeys(swagger)) {
+    const message = problem(path16);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path16), message });
   }
 }
-function templateProblem(path15) {
+function templateProblem(path16) {
   let open3 = -1;
-  for (let index = 0; index < path15.length; index++) {
-    const character = path15[index];
+  for (let index = 0; index < path16.length; index++) {
+    const character = path16[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -60040,15 +60080,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path15 = operations[index].path;
-    if (!path15.includes("{")) {
-      while (index < operations.length && operations[index].path === path15) index++;
+    const path16 = operations[index].path;
+    if (!path16.includes("{")) {
+      while (index < operations.length && operations[index].path === path16) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path15; index++)
+    for (; index < operations.length && operations[index].path === path16; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path15);
+    const route = routeHash(path16);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60094,7 +60134,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path16) => path16.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60114,7 +60154,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => /[?#]/.test(path15) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path16) => /[?#]/.test(path16) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60130,7 +60170,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => path15.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path16) => path16.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60144,8 +60184,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path15) => {
-        const problem = templateProblem(path15);
+      reportPathKeys(context, (path16) => {
+        const problem = templateProblem(path16);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60162,9 +60202,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path15) => (
+        (path16) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path15.includes("=") && pathVariables(path15).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path16.includes("=") && pathVariables(path16).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60259,14 +60299,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path15 of pathKeys(swagger)) {
-        const key = path15.toLowerCase();
+      for (const path16 of pathKeys(swagger)) {
+        const key = path16.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path15),
+            pointer: childPointer("/paths", path16),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path15
+              path16
             )
           });
         }
@@ -60286,12 +60326,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path15 in paths) {
-        if (!has(paths, path15)) continue;
-        const pathItem = asObject(paths[path15]);
+      for (const path16 in paths) {
+        if (!has(paths, path16)) continue;
+        const pathItem = asObject(paths[path16]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path15, "$ref"),
+          pointer: childPointer("/paths", path16, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -60556,7 +60596,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -60568,6 +60608,7 @@ var responseRules = [
       for (const operation2 of swagger.operations) {
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (response.code === "204") continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, "schema"),
@@ -62092,26 +62133,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path15 = [];
+    const path16 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path15.push(start);
+    path16.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path15.pop();
+        path16.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
+      if (seen === "grey") cycles.push(path16.slice(path16.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path15.push(target);
+        path16.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62729,7 +62770,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path15 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path16 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62737,7 +62778,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path15}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path16}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62990,8 +63031,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path15) {
-  return routeOf(path15).replace(/\/+$/, "").toLowerCase();
+function templateShape(path16) {
+  return routeOf(path16).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63245,9 +63286,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path15, method, body) => `{
+var operation = (path16, method, body) => `{
   "paths": {
-    "${path15}": {
+    "${path16}": {
       "${method}": ${body}
     }
   }
@@ -63386,7 +63427,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -63488,7 +63529,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -63546,6 +63587,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
 function rule(id, impact, severity, message, source) {
   return { id, impact, severity, message, source, microsoftMessage: false };
 }
@@ -63567,40 +63612,55 @@ var CHANGE_RULES = {
     "The operation has been deleted. This change breaks existing flows.",
     "PR #4043, #4168, #3470"
   ),
-  pathChanged: observed(
-    "BRK-PATH-CHANGED",
-    "breaking",
-    "error",
-    "The path template has been changed for the operation.",
-    "PR #3648, #3499"
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
   ),
-  parameterLocation: observed(
-    "BRK-PARAM-LOCATION",
-    "breaking",
-    "error",
-    "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "PR #3648"
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
   ),
-  requiredParameterAdded: observed(
-    "BRK-REQ-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required parameter has been added.",
-    "PR #3499"
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  requiredFieldAdded: observed(
-    "BRK-REQ-FIELD-ADDED",
-    "breaking",
-    "error",
-    "The required input field has been added. Existing flows will not send this new field.",
-    "PR #3656"
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  inputType: observed(
-    "BRK-INPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "PR #3546"
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   outputType: observed(
     "BRK-OUTPUT-TYPE",
@@ -63665,12 +63725,15 @@ var CHANGE_RULES = {
     "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
     "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
   ),
-  optionalToRequired: rule(
-    "BRK-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional input has become required. Existing flows may not send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
   parameterDeleted: rule(
     "BRK-PARAM-DELETED",
@@ -63679,12 +63742,15 @@ var CHANGE_RULES = {
     "The input has been deleted. Existing flows will continue to send it.",
     "Microsoft docs, operational-versioning (inferred)"
   ),
-  parameterRenamed: rule(
-    "BRK-PARAM-RENAMED",
-    "breaking",
-    "error",
-    "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-    "inferred: a rename is a deletion plus an addition"
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
   ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
@@ -63819,6 +63885,11 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text2) {
   return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -63838,12 +63909,12 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const folder = import_node_path14.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path15.default.resolve(workspace, inputs.folder);
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path14.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path15.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -63853,7 +63924,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const relative = (file) => posixRelativePath(workspace, import_node_path14.default.join(folder, file));
+  const relative = (file) => posixRelativePath(workspace, import_node_path15.default.join(folder, file));
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted.`
   );

@@ -38184,6 +38184,10 @@ function isWithin(root, child) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function toDisplayPath(cwd, file, paths = import_node_path.default) {
+  const relative = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative === "" ? "." : relative;
+}
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
@@ -38522,6 +38526,17 @@ function independentPublisherTitleName(title) {
   const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
+function independentPublisherTitleProblem(title, connector) {
+  const shown = connector.title?.trim() || connector.name;
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+}
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
   if (a === "" || b === "") return false;
@@ -38594,18 +38609,8 @@ var pullRequestRules = [
     check(context) {
       const title = context.pullRequest?.title;
       if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const connector = context.connector;
-      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
-      const named = independentPublisherTitleName(title);
-      if (named === void 0) {
-        context.report({
-          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
-        });
-      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
-        context.report({
-          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
-        });
-      }
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
 ];
@@ -43302,9 +43307,9 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     entries.push({ name: dirent.name, type, size: 0 });
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const displayPath2 = toDisplayPath(cwd, absolutePath);
+  const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
-    displayPath: displayPath2,
+    displayPath,
     absolutePath,
     name: import_node_path5.default.basename(absolutePath),
     entries,
@@ -43313,7 +43318,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   for (const entry of entries) {
     const kind = fileKindToRead(entry, connector.files);
     if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath2);
+      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
       connector.files[kind] = loaded;
     } else if (entry.type === "file") {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
@@ -43339,10 +43344,6 @@ function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
-function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path5.default.relative(cwd, absolute);
-  return relative === "" ? "." : relative;
-}
 function displayPathIn(folder, name, paths = import_node_path5.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
@@ -43351,10 +43352,10 @@ function entryPath(folder, name, paths = import_node_path5.default) {
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath2 = entryPath(folder, entry.name);
-  const displayPath2 = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
+  const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
   const bytes = readSafely(filePath2, entry, realFolder, issues);
-  const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: bytes ? bytes.length : entry.size, issues };
+  const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
   if (looksBinary(bytes)) {
@@ -54252,6 +54253,12 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text2) {
+  if (/\s$/u.test(text2)) return "Remove the trailing space.";
+  return `Remove the trailing '${text2.slice(-1)}'.`;
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -54366,7 +54373,7 @@ var documentTextRules = [
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
             pointer: childPointer(node.pointer, "x-ms-summary"),
-            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+            message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`
           });
         }
       }
@@ -55509,10 +55516,12 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
       context.report({
         pointer: "/info/title",
-        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
-        message: "The 'title' value must end with alphanumeric character."
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
       });
     }
   },
@@ -55657,6 +55666,14 @@ function sendsBinaryForm(operation2) {
 function isBinary(parameter) {
   return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
 }
+function consumesAdvice(model, operation2) {
+  const type = !sends(operation2, "formData") ? "application/json" : sendsBinaryForm(operation2) ? "multipart/form-data" : "application/x-www-form-urlencoded";
+  const root = asArray(model.root.consumes);
+  if (root !== void 0 && root.length === 0) {
+    return `The document's "consumes" is empty: add "${type}" (or the type the API reads) there for every operation, or give this operation its own "consumes".`;
+  }
+  return `Add "consumes": ["${type}"] (or the type the API reads) to the operation, or to the document for every operation.`;
+}
 var contentTypeRules = [
   {
     id: "SWG-GET-BODY",
@@ -55703,10 +55720,10 @@ var contentTypeRules = [
         if (consumesAnyType(swagger, operation2)) continue;
         report({
           pointer: operation2.pointer,
-          message: fill(
+          message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )
+          )} ${consumesAdvice(swagger, operation2)}`
         });
       }
     }
@@ -55804,6 +55821,7 @@ var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
 var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+var PLAIN_WORD = new RegExp("^\\p{Lu}?\\p{Ll}+$", "u");
 function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
@@ -55929,7 +55947,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -55940,11 +55958,11 @@ var operationDocumentationRules = [
       for (const operation2 of swagger?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
-        const sameAsId = summary2 === operation2.operationId;
-        if (!sameAsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: sameAsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -57006,7 +57024,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -57018,6 +57036,7 @@ var responseRules = [
       for (const operation2 of swagger.operations) {
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (response.code === "204") continue;
           if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, "schema"),
@@ -59731,7 +59750,7 @@ function parseConfig(text2, file, options) {
   const document = (0, import_yaml2.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
   const problemAt = (message, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    const location = { file: displayPath(options.cwd, file), line, column: col };
+    const location = { file: toDisplayPath(options.cwd, file), line, column: col };
     return { offset, error: new UsageError(message, { location, hint }) };
   };
   const fail = (message, offset, hint) => {
@@ -59828,7 +59847,7 @@ async function readConfigText(file, cwd) {
     return await (0, import_promises.readFile)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
-    const shown = displayPath(cwd, file);
+    const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
     const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
     if (way) throw pathThroughFileError(way, "read", checkThePath);
@@ -59924,10 +59943,6 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-function displayPath(cwd, file) {
-  const relative = import_node_path8.default.relative(cwd, file);
-  return relative === "" || import_node_path8.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -60150,7 +60165,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   visibilityInternal: {
-    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding a deprecated operation (deprecated in this update or an earlier one), or hiding an output field (existing flows still read it), does not fire it.",
     example: {
       placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
@@ -60252,7 +60267,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   textEdited: {
-    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, the descriptions and tooltips of connection parameters and parameter sets, iconBrandColor, publisher, stackOwner), else major.",
     example: {
       placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
@@ -60310,6 +60325,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
 function rule(id, impact, severity, message, source) {
   return { id, impact, severity, message, source, microsoftMessage: false };
 }
@@ -60331,40 +60350,55 @@ var CHANGE_RULES = {
     "The operation has been deleted. This change breaks existing flows.",
     "PR #4043, #4168, #3470"
   ),
-  pathChanged: observed(
-    "BRK-PATH-CHANGED",
-    "breaking",
-    "error",
-    "The path template has been changed for the operation.",
-    "PR #3648, #3499"
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
   ),
-  parameterLocation: observed(
-    "BRK-PARAM-LOCATION",
-    "breaking",
-    "error",
-    "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-    "PR #3648"
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
   ),
-  requiredParameterAdded: observed(
-    "BRK-REQ-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required parameter has been added.",
-    "PR #3499"
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  requiredFieldAdded: observed(
-    "BRK-REQ-FIELD-ADDED",
-    "breaking",
-    "error",
-    "The required input field has been added. Existing flows will not send this new field.",
-    "PR #3656"
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  inputType: observed(
-    "BRK-INPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-    "PR #3546"
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   outputType: observed(
     "BRK-OUTPUT-TYPE",
@@ -60429,12 +60463,15 @@ var CHANGE_RULES = {
     "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
     "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
   ),
-  optionalToRequired: rule(
-    "BRK-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional input has become required. Existing flows may not send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
   parameterDeleted: rule(
     "BRK-PARAM-DELETED",
@@ -60443,12 +60480,15 @@ var CHANGE_RULES = {
     "The input has been deleted. Existing flows will continue to send it.",
     "Microsoft docs, operational-versioning (inferred)"
   ),
-  parameterRenamed: rule(
-    "BRK-PARAM-RENAMED",
-    "breaking",
-    "error",
-    "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-    "inferred: a rename is a deletion plus an addition"
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
   ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
@@ -60620,12 +60660,38 @@ function diffApiPropertiesValues(before, after) {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
     } else if (key === "connectionParameterSets") {
       const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
-      add2({
-        rule: CHANGE_RULES.other,
-        side,
-        pointer,
-        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${excerpt(key)}.`
-      });
+      if (added) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`
+        });
+        continue;
+      }
+      const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
+      const named = (edits) => `connectionParameterSets ${nameList(edits)}`;
+      if (minor.length > 0) {
+        add2({
+          rule: CHANGE_RULES.textEdited,
+          side,
+          pointer,
+          detail: `Edited: ${named(minor)}.`,
+          impact: "minor"
+        });
+      }
+      if (major.length > 0 || minor.length === 0) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`
+        });
+      }
+    } else if (key === "policyTemplateInstances") {
+      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
+      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -60656,28 +60722,76 @@ function diffConnectionParameters(before, after, add2) {
       });
       continue;
     }
-    const uiBefore = asObject(was.uiDefinition) ?? {};
-    const uiAfter = asObject(is.uiDefinition) ?? {};
-    const uiEdited = differingKeys(uiBefore, uiAfter, /* @__PURE__ */ new Set());
-    const otherEdited = differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"]));
-    const minor = uiEdited.filter((key) => MINOR_UI_KEYS.has(key));
-    const major = uiEdited.filter((key) => !MINOR_UI_KEYS.has(key));
+    const { minor, major } = parameterEdits(was, is);
     if (minor.length > 0) {
       add2({
         rule: CHANGE_RULES.textEdited,
         pointer,
-        detail: `Edited: ${minor.join(", ")}.`,
+        detail: `Edited: ${minor.map((key) => key.replace(/^uiDefinition\./, "")).join(", ")}.`,
         impact: "minor"
       });
     }
-    if (major.length + otherEdited.length > 0) {
-      add2({
-        rule: CHANGE_RULES.other,
-        pointer,
-        detail: `Changed: ${nameList([...otherEdited, ...major.map((key) => `uiDefinition.${key}`)])}.`
-      });
+    if (major.length > 0) {
+      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
     }
   }
+}
+function parameterEdits(was, is) {
+  const uiEdited = differingKeys(
+    asObject(was.uiDefinition) ?? {},
+    asObject(is.uiDefinition) ?? {},
+    /* @__PURE__ */ new Set()
+  );
+  return {
+    minor: uiEdited.filter((key) => MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`),
+    major: [
+      ...differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"])).flatMap((key) => keyPaths(key, was[key], is[key])),
+      ...uiEdited.filter((key) => !MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`)
+    ]
+  };
+}
+function keyPaths(key, before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is) return [key];
+  return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key}.${inner}`);
+}
+function setEdits(before, after) {
+  const edits = { minor: [], major: [] };
+  const setsBefore = asObject(before);
+  const setsAfter = asObject(after);
+  if (!setsBefore || !setsAfter) return edits;
+  const valuesBefore = asArray(setsBefore.values) ?? [];
+  const valuesAfter = asArray(setsAfter.values) ?? [];
+  edits.major.push(...differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
+  if (!jsonEqual(setNames(before), setNames(after))) edits.major.push("values (their sets or order)");
+  for (const value of valuesBefore) {
+    const was = asObject(value);
+    const name = asString(was?.name);
+    const is = valuesAfter.map(asObject).find((candidate) => asString(candidate?.name) === name);
+    if (!was || name === void 0 || !is) continue;
+    const prefix = (edit) => `${quoted(name)} ${edit}`;
+    const set2 = parameterEdits(was, is);
+    edits.minor.push(...set2.minor.map(prefix));
+    edits.major.push(
+      ...set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
+    );
+    const parametersBefore = asObject(was.parameters) ?? {};
+    const parametersAfter = asObject(is.parameters) ?? {};
+    for (const parameter of differingKeys(parametersBefore, parametersAfter, /* @__PURE__ */ new Set())) {
+      const inner = (edit) => prefix(`parameter ${quoted(parameter)} ${edit}`);
+      const parameterBefore = asObject(parametersBefore[parameter]);
+      const parameterAfter = asObject(parametersAfter[parameter]);
+      if (!parameterBefore || !parameterAfter) {
+        edits.major.push(prefix(`parameter ${quoted(parameter)} ${parameterAfter ? "added" : "removed"}`));
+        continue;
+      }
+      const edited = parameterEdits(parameterBefore, parameterAfter);
+      edits.minor.push(...edited.minor.map(inner));
+      edits.major.push(...edited.major.map(inner));
+    }
+  }
+  return edits;
 }
 function setNamesAdded(before, after) {
   const namesBefore = setNames(before);
@@ -60688,6 +60802,38 @@ function setNamesAdded(before, after) {
 }
 function setNames(sets) {
   return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
+}
+function policyEdits(before, after) {
+  const instancesBefore = asArray(before);
+  const instancesAfter = asArray(after);
+  if (!instancesBefore || !instancesAfter) return [];
+  const unmatched = [...instancesAfter];
+  const take2 = (found) => {
+    const index = unmatched.findIndex(found);
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  };
+  const edits = [];
+  const removed = [];
+  for (const instance of instancesBefore) {
+    if (!take2((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
+  }
+  for (const instance of removed) {
+    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
+    edits.push(take2(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+  }
+  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  return edits.length > 0 ? edits : ["(their order)"];
+}
+function policyField(instance, key) {
+  return asString(asObject(instance)?.[key]);
+}
+function policyLabel(instance) {
+  const title = policyField(instance, "title");
+  const template = policyField(instance, "templateId");
+  if (title === void 0) return quoted(template ?? "?");
+  return template === void 0 ? quoted(title) : `${quoted(title)} (${template})`;
 }
 
 // packages/validator/src/diff/effective-auth.ts
@@ -61700,7 +61846,7 @@ function diffOperation(context, before, after) {
   } else if (before.isDeprecated !== after.isDeprecated) {
     others2.push("deprecated");
   }
-  if (!before.isInternal && after.isInternal && !deprecatedNow) {
+  if (!before.isInternal && after.isInternal && !after.isDeprecated) {
     add2(CHANGE_RULES.visibilityInternal);
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
     others2.push("x-ms-visibility");
@@ -62291,7 +62437,16 @@ function compareWhole(file, before, after) {
   if (sameContent(before, after)) return [];
   const rule2 = file === "readme" ? CHANGE_RULES.readmeEdited : file === "script" ? CHANGE_RULES.scriptChanged : CHANGE_RULES.iconChanged;
   const state = before === void 0 ? "It has been added." : after === void 0 ? "It has been removed." : void 0;
-  return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state }];
+  const line = typeof before === "string" && typeof after === "string" ? firstChangedLine(before, after) : 1;
+  return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
+}
+function firstChangedLine(before, after) {
+  const linesOf = (text2) => text2.replace(/\r\n/g, "\n").match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const was = linesOf(before);
+  const is = linesOf(after);
+  let index = 0;
+  while (index < was.length && index < is.length && was[index] === is[index]) index++;
+  return Math.max(1, Math.min(index + 1, is.length));
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
@@ -62322,13 +62477,13 @@ function locate(raw, before, after) {
     const version = change.side === "old" ? before : after;
     const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
     const document = documents.get(key);
-    const position = document && offset !== void 0 ? document.position(offset) : { line: 1, column: 1 };
+    const position = document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
     const impact = change.impact ?? change.rule.impact;
     return {
       ruleId: change.rule.id,
       breaking: impact === "breaking",
       severity: change.rule.severity,
-      message: change.detail ? `${change.rule.message} ${change.detail}` : change.rule.message,
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
       ...change.operationId !== void 0 ? { operationId: change.operationId } : {},
       file: filePath(version, change.file),
       pointer: change.pointer,
@@ -63349,20 +63504,6 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-function isBreakingChange(finding) {
-  return finding.ruleId.startsWith("BRK-");
-}
-function judgedByFailOn(findings, breakingChangesFail) {
-  return breakingChangesFail ? findings : findings.filter((finding) => !isBreakingChange(finding));
-}
-
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const sources = /* @__PURE__ */ new Map();
@@ -63384,6 +63525,9 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/validate-against-base.ts
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs10.realpath.native)(file);
+function comparedWithBase(result) {
+  return "baseRef" in result && "mergeBase" in result && "diffs" in result;
+}
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
@@ -63509,7 +63653,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter(isBreakingChange).map((change) => changeToFinding(change, connector, current, previous));
+    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
     return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
@@ -63666,6 +63810,36 @@ function fingerprints(findings, fileKeyOf) {
   });
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
 // packages/validator/src/reporters/baseline-note.ts
 function newSinceBaseNote(findings) {
   if (!findings.some((finding) => finding.baseline === "existing")) return "";
@@ -63768,11 +63942,11 @@ function buildJobSummary(result, options = {}) {
     overallLine(result, status),
     ""
   );
-  writeStatusTable(budget, result.connectors, status, shown, omitted);
+  writeStatusTable(budget, result.connectors, comparedWithBase(result), status, shown, omitted);
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
     budget.add(
-      "\u26A0\uFE0F: only breaking changes would fail the check, and fail-on-breaking is false: reviewers must acknowledge them.",
+      "\u26A0\uFE0F: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.",
       ""
     );
   }
@@ -63788,25 +63962,29 @@ function overallLine(result, status) {
 }
 function statusIcon(failOn, breakingChangesFail) {
   return (findings) => {
-    const failing = judgedByFailOn(findings, breakingChangesFail);
-    if (fails(countBySeverity(failing), failOn)) return "\u274C";
-    return failing.length < findings.length && fails(countBySeverity(findings), failOn) ? "\u26A0\uFE0F" : "\u2705";
+    const judged = judgedByFailOn(findings);
+    const hasBreaking = judged.length < findings.length;
+    if (fails(countBySeverity(judged), failOn) || breakingChangesFail && hasBreaking) return "\u274C";
+    return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
   };
 }
-function writeStatusTable(budget, connectors, status, shown, omitted) {
+function writeStatusTable(budget, connectors, againstBase, status, shown, omitted) {
   if (connectors.length === 0) return;
+  const newColumn = againstBase ? ["New since the base"] : [];
   budget.add(
-    tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", "Status"]),
-    tableRow(["---", "---", "---:", "---:", "---:", ":---:"])
+    tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", ...newColumn, "Status"]),
+    tableRow(["---", "---", "---:", "---:", "---:", ...newColumn.map(() => "---:"), ":---:"])
   );
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
+    const fresh = connector.findings.filter((finding) => finding.baseline !== "existing").length;
     const row = tableRow([
       escapeMarkdown(shown(connector.path)),
       connector.profile,
       String(counts.error),
       String(counts.warning),
       String(counts.info),
+      ...againstBase ? [String(fresh)] : [],
       status(connector.findings)
     ]);
     if (!budget.add(row)) {
@@ -64015,7 +64193,12 @@ function toSarif(result, options = {}) {
             repositoryPath(finding.connector, options) ?? finding.connector,
             prints[index]
           )
-        )
+        ),
+        // The run's property bag: the base the results' baselineState was judged against. Not
+        // versionControlProvenance, which needs the repository's address, which a local run may not have.
+        ...comparedWithBase(result) && {
+          properties: { base: { ref: result.baseRef, mergeBase: result.mergeBase } }
+        }
       }
     ]
   };
@@ -64306,7 +64489,7 @@ async function validateConnectorAction(logger) {
         findings: [],
         counts: { error: 0, warning: 0, info: 0 }
       };
-      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), 0, false);
+      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), false);
       return;
     }
   }
@@ -64347,10 +64530,6 @@ async function validateConnectorAction(logger) {
     );
   }
   const changes = connectorChanges(result);
-  const breaking = (changes ?? []).reduce(
-    (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
-    0
-  );
   const summary2 = buildJobSummary(result, {
     failOn: inputs.failOn,
     breakingChangesFail: inputs.failOnBreaking,
@@ -64363,9 +64542,12 @@ async function validateConnectorAction(logger) {
   annotate(result, inputs, workspace, summary2.omitted.findings);
   await summary.addRaw(summary2.markdown).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
-  await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
+  await writeOutputs(result, inputs, workspace, sarifFile, true);
 }
-async function writeOutputs(result, inputs, workspace, sarifFile, breaking, validated) {
+async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
+  const { judged, breaking, ...verdict } = judgeRun(result, inputs.failOn, inputs.failOnBreaking);
+  const failsFindings = validated && verdict.failsFindings;
+  const failsBreaking = verdict.failsBreaking;
   setOutput("errors", result.counts.error);
   setOutput("warnings", result.counts.warning);
   setOutput("notices", result.counts.info);
@@ -64375,9 +64557,6 @@ async function writeOutputs(result, inputs, workspace, sarifFile, breaking, vali
   );
   setOutput("breaking-changes", breaking);
   setOutput("sarif-file", sarifFile ?? "");
-  const judged = countBySeverity(judgedByFailOn(result.findings, false));
-  const failsFindings = validated && failsThreshold({ counts: judged }, inputs.failOn);
-  const failsBreaking = inputs.failOnBreaking && breaking > 0;
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");
   if (breaking > 0 && !inputs.failOnBreaking) {
     warning(
