@@ -8,6 +8,7 @@ export * from './clock.js';
 export * from './connector-files.js';
 export * from './octokit-client.js';
 export * from './open-pull-request.js';
+export * from './open-pull-requests.js';
 export * from './pull-request-text.js';
 export * from './repository-name.js';
 export * from './target-folder.js';

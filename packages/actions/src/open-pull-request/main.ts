@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { isFile, type Logger } from '@connector-alm/core';
-import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
+import { openPullRequests, refusedResults, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
@@ -29,40 +29,29 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     }
   }
   const results: PullRequestResult[] = [];
-  // Which target folder each branch of this run is for: two folders can share a branch name.
-  const branchesInUse = new Map<string, string>();
   try {
-    for (const connector of inputs.connectors) {
-      results.push(
-        await openPullRequest(
-          {
-            token: inputs.token,
-            apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-            upstream: inputs.upstream,
-            base: inputs.base,
-            connector,
-            cwd: workspace,
-            targetFolder: inputs.targetFolder,
-            branchPrefix: inputs.branchPrefix,
-            title: inputs.title,
-            body: inputs.body,
-            draft: inputs.draft,
-            labels: inputs.labels,
-            maintainerCanModify: inputs.maintainerCanModify,
-            syncFork: inputs.syncFork,
-            source,
-            failOn: inputs.failOn,
-            branchesInUse,
-          },
-          { logger },
-        ),
-      );
-      const result = results.at(-1)!;
-      // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
-      // one refused pushed nothing.
-      if (result.headSha !== undefined && !branchesInUse.has(result.branch))
-        branchesInUse.set(result.branch, result.targetFolder);
-    }
+    const submissions = openPullRequests(
+      {
+        token: inputs.token,
+        apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        upstream: inputs.upstream,
+        base: inputs.base,
+        connectors: inputs.connectors,
+        cwd: workspace,
+        targetFolder: inputs.targetFolder,
+        branchPrefix: inputs.branchPrefix,
+        title: inputs.title,
+        body: inputs.body,
+        draft: inputs.draft,
+        labels: inputs.labels,
+        maintainerCanModify: inputs.maintainerCanModify,
+        syncFork: inputs.syncFork,
+        source,
+        failOn: inputs.failOn,
+      },
+      { logger },
+    );
+    for await (const result of submissions) results.push(result);
   } finally {
     // A connector that fails after others were submitted fails the step, but the pull requests already
     // opened or updated stay in the outputs and the summary, where the user looks for them.
@@ -76,7 +65,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
  * (at most GitHub's ten of each level), and one error per connector says what to do.
  */
 function failForRefused(results: readonly PullRequestResult[], workspace: string): void {
-  const refused = results.filter((result) => result.operation === 'refused');
+  const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(path.join(workspace, file)) },

@@ -5,7 +5,8 @@ import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
   DEFAULT_UPSTREAM,
-  openPullRequest,
+  openPullRequests,
+  refusedResults,
   type PullRequestResult,
 } from '@connector-alm/github';
 import { FAIL_ON_LEVELS, formatFindingLine, type FailOn } from '@connector-alm/validator';
@@ -93,37 +94,30 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
       const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
       const results: PullRequestResult[] = [];
-      // Which target folder each branch of this run is for: two folders can share a branch name.
-      const branchesInUse = new Map<string, string>();
       try {
-        for (const connector of connectors) {
-          const result = await openPullRequest(
-            {
-              token,
-              apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
-              upstream: options.upstream,
-              base: options.base,
-              connector,
-              cwd: io.cwd,
-              targetFolder: options.targetFolder,
-              branchPrefix: options.branchPrefix,
-              title: options.title,
-              body: options.body,
-              draft: options.draft,
-              labels: options.label,
-              reviewers: options.reviewer,
-              maintainerCanModify: options.maintainerCanModify,
-              syncFork: options.syncFork ?? false,
-              failOn: options.failOn,
-              branchesInUse,
-            },
-            { logger },
-          );
+        const submissions = openPullRequests(
+          {
+            token,
+            apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
+            upstream: options.upstream,
+            base: options.base,
+            connectors,
+            cwd: io.cwd,
+            targetFolder: options.targetFolder,
+            branchPrefix: options.branchPrefix,
+            title: options.title,
+            body: options.body,
+            draft: options.draft,
+            labels: options.label,
+            reviewers: options.reviewer,
+            maintainerCanModify: options.maintainerCanModify,
+            syncFork: options.syncFork ?? false,
+            failOn: options.failOn,
+          },
+          { logger },
+        );
+        for await (const result of submissions) {
           results.push(result);
-          // Claimed by a connector whose branch now holds it: one equal to the upstream made none, and
-          // one refused pushed nothing.
-          if (result.headSha !== undefined && !branchesInUse.has(result.branch))
-            branchesInUse.set(result.branch, result.targetFolder);
           // Said as soon as it is done: a later connector that fails must not hide this one's URL.
           if (options.format === 'text') {
             const findings = (result.findings ?? []).map(
@@ -137,7 +131,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         if (options.format === 'json' && results.length > 0)
           writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
       }
-      const refused = results.filter((result) => result.operation === 'refused');
+      const refused = refusedResults(results);
       if (refused.length > 0) {
         // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).
         io.stderr.write(
