@@ -6,6 +6,8 @@ import { validSwagger } from '@connector-alm/validator/testing';
 import { openPullRequests, refusedResults, type PullRequestResult } from '../src/index.js';
 import {
   CONNECTOR,
+  CONNECTOR_BRANCH,
+  NAMESAKE,
   connectorFiles,
   filesOnBranch,
   startScenario,
@@ -15,10 +17,6 @@ import {
 
 // Several connectors in one call: a branch name is taken only by a connector whose branch now holds
 // it, so one refused or equal to the upstream does not keep a later namesake from being submitted.
-
-const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
-/** Maps to BRANCH too: only the space became a hyphen. */
-const NAMESAKE = 'certified-connectors/Contoso-Tasks';
 
 let scenario: Scenario;
 beforeEach(async () => {
@@ -58,7 +56,7 @@ describe('openPullRequests: the branch names of one call', () => {
     expect(results[1]).toMatchObject({
       targetFolder: NAMESAKE,
       refusal: 'branch',
-      reason: `its branch ${BRANCH} is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it`,
+      reason: `its branch ${CONNECTOR_BRANCH} is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it`,
     });
     expect(refusedResults(results)).toEqual([results[1]]);
     expect(scenario.upstream.pulls).toHaveLength(1);
@@ -77,7 +75,7 @@ describe('openPullRequests: the branch names of one call', () => {
       [NAMESAKE, 'created'],
     ]);
     expect(refusedResults(results)).toEqual([expect.objectContaining({ refusal: 'findings' })]);
-    expect(Object.keys(await filesOnBranch(forkOf(), BRANCH, NAMESAKE))).toHaveLength(4);
+    expect(Object.keys(await filesOnBranch(forkOf(), CONNECTOR_BRANCH, NAMESAKE))).toHaveLength(4);
   });
 
   it('lets a later namesake have the branch of a connector equal to the upstream', async () => {

@@ -11,6 +11,10 @@ import {
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 export const CONNECTOR = 'certified-connectors/Contoso Tasks';
+/** CONNECTOR's branch with the default prefix. */
+export const CONNECTOR_BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
+/** Another folder whose branch is CONNECTOR_BRANCH too: only the space became a hyphen. */
+export const NAMESAKE = 'certified-connectors/Contoso-Tasks';
 
 export interface Scenario {
   github: LocalGitHub;
