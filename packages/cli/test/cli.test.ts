@@ -99,7 +99,7 @@ describe('connector-alm validate', () => {
       ],
       /no-such\.md: error: does not exist\. Give the intro\.md and the solution zips/,
     ],
-  ])('%s exits 2 on an input path that does not exist, as the README says', async (_name, argv, message) => {
+  ])('%s exits 2 on an input path that does not exist, as docs/cli.md says', async (_name, argv, message) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-missing-'));
     try {
       const io = memoryIo(folder);

@@ -191,7 +191,7 @@ describe('connector-alm export and import against the local server', () => {
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(UsageError);
-    // The README and --help say where the secret goes; the error says the same, not an action's inputs.
+    // docs/cli.md and --help say where the secret goes; the error says the same, not an action's inputs.
     expect((error as UsageError).message).toBe(
       'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate a file holding a certificate of the app registration and its private key, in PEM.',
     );

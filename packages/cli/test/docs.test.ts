@@ -16,27 +16,9 @@ import {
 } from '@connector-alm/validator';
 import { validConnectorFiles } from '@connector-alm/validator/testing';
 import { REPO_ROOT } from '@connector-alm/testing';
+import { headingAnchors } from './heading-anchors.js';
 
 const committed = (): string => readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
-
-/** The anchors GitHub gives the headings of a markdown page (code blocks left out). */
-function headingAnchors(markdown: string): Set<string> {
-  const anchors = new Set<string>();
-  let inCode = false;
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('```')) inCode = !inCode;
-    const heading = inCode ? undefined : /^#{1,6} (.+)$/.exec(line)?.[1];
-    if (heading)
-      anchors.add(
-        heading
-          .trim()
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N} _-]/gu, '')
-          .replace(/ /g, '-'),
-      );
-  }
-  return anchors;
-}
 
 /** The anchors of every link into docs/rules.md in a report. */
 function ruleLinks(report: string): string[] {

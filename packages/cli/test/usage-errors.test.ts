@@ -51,7 +51,7 @@ describe('validate --base', () => {
   });
 });
 
-describe('a missing input path exits 2, as the README says, and says what to give', () => {
+describe('a missing input path exits 2, as docs/cli.md says, and says what to give', () => {
   const dataverse = [
     '--environment-url',
     'http://127.0.0.1:9',

@@ -12,7 +12,7 @@ afterAll(() => server.close());
 const debugLines = (lines: string[]): string[] =>
   lines.filter((line) => line.startsWith('debug: ')).map((line) => line.slice('debug: '.length));
 
-// README.md: --debug (and CONNECTOR_ALM_DEBUG) print each request export and import send and the
+// docs/cli.md: --debug (and CONNECTOR_ALM_DEBUG) print each request export and import send and the
 // status of its answer.
 describe('the debug log of Web API requests', () => {
   it('names each request and then the status of its answer, retried ones included', async () => {

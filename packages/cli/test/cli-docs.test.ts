@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '@connector-alm/testing';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+import { headingAnchors } from './heading-anchors.js';
+
+const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 'utf8');
+
+async function help(argv: string[]): Promise<string> {
+  const io = memoryIo(REPO_ROOT);
+  await runCli([...argv, '--help'], io);
+  return io.out();
+}
+
+/** The names in the "Commands:" list of a --help, without commander's own `help`. */
+function commandNames(helpText: string): string[] {
+  const list = helpText.slice(helpText.indexOf('\nCommands:\n'));
+  return [...list.matchAll(/^ {2}([a-z][\w-]*)/gm)]
+    .map((match) => match[1]!)
+    .filter((name) => name !== 'help');
+}
+
+/**
+ * The signature a command's section of docs/cli.md is headed with: the command and the arguments its
+ * --help names (`diff <old> <new>`), or the command and its subcommands (`package build|check`).
+ */
+async function signature(command: string): Promise<string> {
+  const text = await help([command]);
+  const subcommands = commandNames(text);
+  if (subcommands.length > 0) return `${command} ${subcommands.join('|')}`;
+  const args = /^Usage: connector-alm \S+ (?:\[options\] ?)?(.*)$/m.exec(text)?.[1]?.trim() ?? '';
+  return `${command} ${args}`.trim();
+}
+
+/** Every relative link of a markdown page to `file#anchor`, resolved from the page's folder. */
+function anchorLinks(page: string): { target: string; anchor: string }[] {
+  return [...read(page).matchAll(/\]\(([^)\s#]*)#([^)\s]+)\)/g)]
+    .filter((match) => !/^[a-z]+:/.test(match[1]!))
+    .map((match) => ({
+      target: match[1] ? path.posix.join(path.posix.dirname(page), match[1]) : page,
+      anchor: match[2]!,
+    }));
+}
+
+describe('docs/cli.md', () => {
+  it('has a section headed with the signature of every command the CLI registers', async () => {
+    const commands = commandNames(await help([]));
+    expect(commands).toEqual(expect.arrayContaining(['validate', 'package', 'pr', 'rules']));
+    const headings = new Set([...read('docs/cli.md').matchAll(/^## `([^`]+)`$/gm)].map((match) => match[1]!));
+    const missing: string[] = [];
+    for (const command of commands) {
+      const expected = await signature(command);
+      if (!headings.has(expected)) missing.push(expected);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['README.md', 'docs/cli.md'])('%s links only to headings that the linked page has', (page) => {
+    const links = anchorLinks(page);
+    expect(links.some(({ target }) => target === 'docs/cli.md')).toBe(true);
+    const broken = links
+      .filter(({ target }) => target.endsWith('.md'))
+      .filter(({ target, anchor }) => !headingAnchors(read(target)).has(anchor))
+      .map(({ target, anchor }) => `${target}#${anchor}`);
+    expect(broken).toEqual([]);
+  });
+});
