@@ -72536,6 +72536,21 @@ function connectorTitle(folder, swagger) {
   return import_node_path57.default.basename(folder);
 }
 
+// packages/github/src/open-pull-requests.ts
+async function* openPullRequests(options2, ports) {
+  const { connectors, ...shared } = options2;
+  const branchesInUse = /* @__PURE__ */ new Map();
+  for (const connector of connectors) {
+    const result = await openPullRequest({ ...shared, connector, branchesInUse }, ports);
+    if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
+      branchesInUse.set(result.branch, result.targetFolder);
+    yield result;
+  }
+}
+function refusedResults(results) {
+  return results.filter((result) => result.operation === "refused");
+}
+
 // packages/cli/src/commands/open-pull-request.ts
 function registerOpenPullRequestCommand(program2, context) {
   program2.command("pr").description(
@@ -72571,34 +72586,30 @@ function registerOpenPullRequestCommand(program2, context) {
       throw new UsageError("--target-folder can only be given for a single connector.");
     const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program2.opts().debug) });
     const results = [];
-    const branchesInUse = /* @__PURE__ */ new Map();
     try {
-      for (const connector of connectors) {
-        const result = await openPullRequest(
-          {
-            token,
-            apiUrl: options2.apiUrl || io.env.GITHUB_API_URL || "https://api.github.com",
-            upstream: options2.upstream,
-            base: options2.base,
-            connector,
-            cwd: io.cwd,
-            targetFolder: options2.targetFolder,
-            branchPrefix: options2.branchPrefix,
-            title: options2.title,
-            body: options2.body,
-            draft: options2.draft,
-            labels: options2.label,
-            reviewers: options2.reviewer,
-            maintainerCanModify: options2.maintainerCanModify,
-            syncFork: options2.syncFork ?? false,
-            failOn: options2.failOn,
-            branchesInUse
-          },
-          { logger }
-        );
+      const submissions = openPullRequests(
+        {
+          token,
+          apiUrl: options2.apiUrl || io.env.GITHUB_API_URL || "https://api.github.com",
+          upstream: options2.upstream,
+          base: options2.base,
+          connectors,
+          cwd: io.cwd,
+          targetFolder: options2.targetFolder,
+          branchPrefix: options2.branchPrefix,
+          title: options2.title,
+          body: options2.body,
+          draft: options2.draft,
+          labels: options2.label,
+          reviewers: options2.reviewer,
+          maintainerCanModify: options2.maintainerCanModify,
+          syncFork: options2.syncFork ?? false,
+          failOn: options2.failOn
+        },
+        { logger }
+      );
+      for await (const result of submissions) {
         results.push(result);
-        if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
-          branchesInUse.set(result.branch, result.targetFolder);
         if (options2.format === "text") {
           const findings = (result.findings ?? []).map(
             (finding) => `${formatFindingLine(finding, { color: useColor(io) })}
@@ -72613,7 +72624,7 @@ function registerOpenPullRequestCommand(program2, context) {
         writeOutput(io, `${JSON.stringify(results, null, 2)}
 `, "json");
     }
-    const refused2 = results.filter((result) => result.operation === "refused");
+    const refused2 = refusedResults(results);
     if (refused2.length > 0) {
       io.stderr.write(
         `error: ${plural(refused2.length, "connector")} of ${results.length} not submitted: ${refused2.map((result) => printable(result.targetFolder)).join(", ")}.

@@ -70491,6 +70491,21 @@ function connectorTitle(folder, swagger) {
   return import_node_path12.default.basename(folder);
 }
 
+// packages/github/src/open-pull-requests.ts
+async function* openPullRequests(options2, ports) {
+  const { connectors, ...shared } = options2;
+  const branchesInUse = /* @__PURE__ */ new Map();
+  for (const connector of connectors) {
+    const result = await openPullRequest({ ...shared, connector, branchesInUse }, ports);
+    if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
+      branchesInUse.set(result.branch, result.targetFolder);
+    yield result;
+  }
+}
+function refusedResults(results) {
+  return results.filter((result) => result.operation === "refused");
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -70600,44 +70615,36 @@ async function openPullRequestAction(logger) {
     }
   }
   const results = [];
-  const branchesInUse = /* @__PURE__ */ new Map();
   try {
-    for (const connector of inputs.connectors) {
-      results.push(
-        await openPullRequest(
-          {
-            token: inputs.token,
-            apiUrl: process.env.GITHUB_API_URL || "https://api.github.com",
-            upstream: inputs.upstream,
-            base: inputs.base,
-            connector,
-            cwd: workspace,
-            targetFolder: inputs.targetFolder,
-            branchPrefix: inputs.branchPrefix,
-            title: inputs.title,
-            body: inputs.body,
-            draft: inputs.draft,
-            labels: inputs.labels,
-            maintainerCanModify: inputs.maintainerCanModify,
-            syncFork: inputs.syncFork,
-            source,
-            failOn: inputs.failOn,
-            branchesInUse
-          },
-          { logger }
-        )
-      );
-      const result = results.at(-1);
-      if (result.headSha !== void 0 && !branchesInUse.has(result.branch))
-        branchesInUse.set(result.branch, result.targetFolder);
-    }
+    const submissions = openPullRequests(
+      {
+        token: inputs.token,
+        apiUrl: process.env.GITHUB_API_URL || "https://api.github.com",
+        upstream: inputs.upstream,
+        base: inputs.base,
+        connectors: inputs.connectors,
+        cwd: workspace,
+        targetFolder: inputs.targetFolder,
+        branchPrefix: inputs.branchPrefix,
+        title: inputs.title,
+        body: inputs.body,
+        draft: inputs.draft,
+        labels: inputs.labels,
+        maintainerCanModify: inputs.maintainerCanModify,
+        syncFork: inputs.syncFork,
+        source,
+        failOn: inputs.failOn
+      },
+      { logger }
+    );
+    for await (const result of submissions) results.push(result);
   } finally {
     if (results.length > 0) await report(results);
   }
   failForRefused(results, workspace);
 }
 function failForRefused(results, workspace) {
-  const refused = results.filter((result) => result.operation === "refused");
+  const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path14.default.join(workspace, file)) }
