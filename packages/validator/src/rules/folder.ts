@@ -5,6 +5,7 @@ import type { FolderEntry } from '../loader/connector-folder.js';
 import { levenshteinDistance } from '../text/edit-distance.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
+import { MAX_TITLE } from './swagger/info-text.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -214,7 +215,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name the folder after the connector, with characters Windows accepts.',
     description:
-      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note.',
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
     example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
     check(context) {
@@ -230,7 +231,12 @@ export const folderRules: RuleDefinition[] = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      if (context.profile !== 'custom' && title && title.toLowerCase() !== name.trim().toLowerCase()) {
+      if (
+        context.profile !== 'custom' &&
+        title &&
+        title.toLowerCase() !== name.trim().toLowerCase() &&
+        !isTitleCutFromName(title, name)
+      ) {
         context.report({
           severity: 'info',
           message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`,
@@ -239,6 +245,23 @@ export const folderRules: RuleDefinition[] = [
     },
   },
 ];
+
+/**
+ * Whether the title is the folder name cut to fit the title limit ("Blackbaud Raisers Edge NXT Fun"
+ * for the folder "Blackbaud Raiser's Edge NXT Fundraising"): renaming the folder to the cut title
+ * would be bad advice. Compared as the rule compares names (trimmed, case-insensitive), without
+ * apostrophes, which makers drop when they shorten a title.
+ */
+export function isTitleCutFromName(title: string, name: string): boolean {
+  const comparable = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/['\u2019]/gu, '');
+  const folder = comparable(name);
+  const cut = comparable(title);
+  return name.trim().length > MAX_TITLE && cut.length > 0 && folder.startsWith(cut);
+}
 
 /**
  * An independent-publisher proposal: a folder holding a readme that describes a connector to be

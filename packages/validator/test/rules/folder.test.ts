@@ -206,4 +206,17 @@ describe('REPO-FOLDER-NAME', () => {
     expect(await runRules(validConnectorFiles(), ['REPO-FOLDER-NAME'])).toMatchObject([{ severity: 'info' }]);
     expect(await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'])).toEqual([]);
   });
+  it('is quiet when the title is the folder name cut to 30 characters, apostrophes dropped', async () => {
+    const name = "Blackbaud Raiser's Edge NXT Fundraising";
+    const withTitle = (title: string) => {
+      const files = validConnectorFiles();
+      const swagger = validSwagger();
+      swagger.info.title = title;
+      return { ...files, 'apiDefinition.swagger.json': swagger };
+    };
+    expect(await runIn(name, ['REPO-FOLDER-NAME'], withTitle('Blackbaud Raisers Edge NXT Fun'))).toEqual([]);
+    // A title that is not a cut, or a short folder name the title did not need to shorten, still gets the note.
+    expect(await runIn(name, ['REPO-FOLDER-NAME'], withTitle('Blackbaud Fundraising'))).toHaveLength(1);
+    expect(await runIn('Taqnyat SMS', ['REPO-FOLDER-NAME'], withTitle('Taqnyat'))).toHaveLength(1);
+  });
 });

@@ -8,7 +8,8 @@ const PRODUCT_NAMES =
 /** Words the title must not use besides the product names (CERT; STR). */
 const TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 
-const MAX_TITLE = 30;
+/** The connector title's character limit (CERT; STR; PR #3407). */
+export const MAX_TITLE = 30;
 const MIN_DESCRIPTION = 30;
 const MAX_DESCRIPTION = 500;
 
