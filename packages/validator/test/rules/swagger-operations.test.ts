@@ -164,6 +164,13 @@ describeRule(
       pointer: `${LIST}/summary`,
       severity: 'warning',
     },
+    {
+      name: 'on a trailing space, named as a space',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks '),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+      message: /^The 'summary' value must end with alphanumeric character\. Remove the trailing space\.$/,
+    },
   ],
   [
     VALID,

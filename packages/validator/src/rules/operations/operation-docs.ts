@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString, has } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { removeTrailingAdvice } from '../swagger/trailing-advice.js';
 import { fill, nonEmptyString } from './rule-kit.js';
 
 const SUMMARY_MAX_LENGTH = 80;
@@ -149,7 +150,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
         if (summary === undefined || summary === '' || GOOD_SUMMARY_END.test(summary)) continue;
         report({
           pointer: childPointer(operation.pointer, 'summary'),
-          message: `The 'summary' value must end with alphanumeric character. Remove the trailing '${summary.slice(-1)}'.`,
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary)}`,
         });
       }
     },
