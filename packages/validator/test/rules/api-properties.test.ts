@@ -136,6 +136,19 @@ describe('PROP-UNKNOWN-KEYS', () => {
       'PROP-UNKNOWN-KEYS',
     );
     expect(findings).toMatchObject([{ severity: 'warning', pointer: '/properties/iconBrandColour' }]);
+    expect(findings[0]!.message).toBe(
+      "Property 'iconBrandColour' has not been defined and the schema does not allow additional properties. It is likely a misspelling of 'iconBrandColor': rename it, the platform ignores 'iconBrandColour'.",
+    );
+  });
+  it('lists the allowed keys when the unknown key misspells none of them', async () => {
+    const findings = await run(
+      withProperties((p) => (p.website = 'https://contoso.com')),
+      'PROP-UNKNOWN-KEYS',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe(
+      "Property 'website' has not been defined and the schema does not allow additional properties. The platform ignores it: remove it, or use one of the keys allowed under properties: iconBrandColor, publisher, stackOwner, capabilities, connectionParameters, connectionParameterSets, policyTemplateInstances, scriptOperations, isCustomApi, script.",
+    );
   });
 });
 
@@ -173,6 +186,19 @@ describe('PROP-CP-UI', () => {
     expect(findings.map((f) => [f.severity, f.pointer])).toEqual([
       ['error', '/properties/connectionParameters/api_key/uiDefinition/constraints/tabIndex'],
       ['info', '/properties/connectionParameters/api_key/uiDefinition/constraints/required'],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Invalid type. Expected Integer but got String. Write tabIndex as an integer, e.g. 2, not "2".',
+      'constraints.required is the boolean true; the schema documents the string "true". Write it as the string: "required": "true".',
+    ]);
+  });
+  it('says what uiDefinition holds when it is null', async () => {
+    const findings = await run(
+      withProperties((p) => (p.connectionParameters.api_key.uiDefinition = null)),
+      'PROP-CP-UI',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'Invalid type. Expected Object but got Null. Write uiDefinition as an object such as { "displayName": "API key", "description": "Your Contoso API key", "tooltip": "…", "constraints": { "required": "true" } }, or leave it out.',
     ]);
   });
 });

@@ -65,9 +65,17 @@ export function schemaProblemsFor(context: RuleContext, ruleId: SchemaRuleId): r
   return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
 }
 
-/** Reports the schema problems a rule owns. */
-export function reportSchemaProblems(context: RuleContext, ruleId: SchemaRuleId, advice = ''): void {
+/**
+ * Reports the schema problems a rule owns, each with Newtonsoft's message and then the rule's advice:
+ * one sentence for all of them, or one worked out for each problem ('' for none).
+ */
+export function reportSchemaProblems(
+  context: RuleContext,
+  ruleId: SchemaRuleId,
+  adviceFor: string | ((problem: SchemaProblem) => string) = '',
+): void {
   for (const problem of schemaProblemsFor(context, ruleId)) {
+    const advice = typeof adviceFor === 'string' ? adviceFor : adviceFor(problem);
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message,

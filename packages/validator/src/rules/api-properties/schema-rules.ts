@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import { connectionParametersOf } from './connection-parameters.js';
+import { unknownKeyAdvice, uiDefinitionAdvice } from './schema-advice.js';
 import { reportSchemaProblems } from './schema-problems.js';
 
 /** The rules that report our apiProperties schema's findings (see schema.ts), one area each. */
@@ -59,7 +60,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Use only known keys under `properties`.',
     description:
-      'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.',
+      'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.',
     levels: certificationLevels('warning'),
     msMessage: 'Property {0} has not been defined and the schema does not allow additional properties.',
     example: {
@@ -68,7 +69,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       good: '"iconBrandColor": "#3b5bdb"',
     },
     check(context) {
-      reportSchemaProblems(context, 'PROP-UNKNOWN-KEYS');
+      reportSchemaProblems(context, 'PROP-UNKNOWN-KEYS', unknownKeyAdvice);
     },
   },
   {
@@ -108,7 +109,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Write connection parameter `uiDefinition`s as the schema describes.',
     description:
-      'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+      'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note. A value of the wrong type is told what its key holds.',
     levels: certificationLevels('error'),
     example: {
       placement: 'uiDefinition',
@@ -116,14 +117,14 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       good: '"constraints": { "tabIndex": 2 }',
     },
     check(context) {
-      reportSchemaProblems(context, 'PROP-CP-UI');
+      reportSchemaProblems(context, 'PROP-CP-UI', uiDefinitionAdvice);
       for (const parameter of connectionParametersOf(context.apiProperties)) {
         const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
         if (typeof constraints?.required === 'boolean') {
           context.report({
             pointer: childPointer(parameter.pointer, 'uiDefinition', 'constraints', 'required'),
             severity: 'info',
-            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`,
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}". Write it as the string: "required": "${constraints.required}".`,
           });
         }
       }
