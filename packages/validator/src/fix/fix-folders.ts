@@ -5,7 +5,7 @@ import { loadConnectorFolder, type ConnectorFolder, type JsonFile } from '../loa
 import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { foldersToValidate, resolveProfile } from '../validate.js';
-import { fixJsonText } from './json-fix.js';
+import { fixJsonFileText } from './json-fix.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeFixedFile } from './write-fixed-file.js';
 
@@ -166,15 +166,9 @@ function keysNamed(renames: readonly KeyRename[], its: string): string {
 
 /** The number of slips fixed; the reason the file was left as it is; or undefined: nothing to fix. */
 async function fixJsonFile(folder: string, file: JsonFile): Promise<number | string | undefined> {
-  const document = file.document;
-  // A file that could not be read says why under its own rule (GEN-SYMLINK, GEN-UNREADABLE, …).
-  if (document === undefined || document.isStrictJson) return undefined;
-  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
-    // Its text holds U+FFFD for the bytes that are not UTF-8: written back, they would be lost.
-    return 'it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.';
-  }
-  const read = (document.hadBom ? '\ufeff' : '') + document.text;
-  const fix = fixJsonText(read);
+  const outcome = fixJsonFileText(file);
+  if (outcome === undefined) return undefined;
+  const { read, fix } = outcome;
   if (fix.outcome === 'strict') return undefined;
   if (fix.outcome === 'not-fixed') return fix.reason;
   const written = await writeFixedFile(folder, file.name, read, fix.text);

@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { diagnoseAndRepair } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
@@ -60,6 +61,22 @@ export function fixJsonText(text: string): JsonFix {
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== undefined && sameValue(tidied, meant.value) ? tidied : meant.text;
   return { outcome: 'fixed', text: bom + fixed, slips: issues.length };
+}
+
+/**
+ * What `validate --fix` makes of a JSON file as the loader read it: undefined for a file it leaves
+ * alone without a word (unread, or strict JSON already), else the fix of its text. The text of a
+ * file that is not UTF-8 holds U+FFFD for its bad bytes, which written back would be lost.
+ */
+export function fixJsonFileText(file: JsonFile): { read: string; fix: JsonFix } | undefined {
+  const document = file.document;
+  // A file that could not be read says why under its own rule (GEN-SYMLINK, GEN-UNREADABLE, …).
+  if (document === undefined || document.isStrictJson) return undefined;
+  const read = (document.hadBom ? '\ufeff' : '') + document.text;
+  if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
+    return { read, fix: notFixed('it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.') };
+  }
+  return { read, fix: fixJsonText(read) };
 }
 
 function notFixed(reason: string): JsonNotFixed {

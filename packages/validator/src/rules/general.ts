@@ -2,6 +2,7 @@ import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import type { ConnectorFolder, FileIssue, LoadedFile } from '../loader/connector-folder.js';
 import { ConnectorCache } from '../model/connector-cache.js';
+import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
 
 const FILE_KINDS: Exclude<FileKind, 'folder'>[] = [
@@ -38,6 +39,8 @@ function listFiles(connector: ConnectorFolder): FileList {
 }
 
 const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
+/** Appended to a GEN-JSON-PARSE finding whose edit `validate --fix` makes. */
+const FIX_ADVICE = '`connector-alm validate --fix` repairs it.';
 
 /** The connector's JSON files that could be read, with their kind. Shared: do not modify. */
 function eachJsonDocument(context: RuleContext): JsonDocumentList {
@@ -84,7 +87,7 @@ export const generalRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'JSON files must be strict JSON.',
     description:
-      "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
+      "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels('error'),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -92,8 +95,13 @@ export const generalRules: RuleDefinition[] = [
     },
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
+        if (document.syntaxIssues.length === 0) continue;
+        // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all.
+        const file = context.connector.files[kind];
+        const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
         for (const issue of document.syntaxIssues) {
-          context.report({ file: kind, message: issue.message, offset: issue.offset, length: issue.length });
+          const message = fixable ? `${issue.message} ${FIX_ADVICE}` : issue.message;
+          context.report({ file: kind, message, offset: issue.offset, length: issue.length });
         }
       }
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runRules, writeConnector } from '../helpers/fixture.js';
 import { validateFolder } from '../../src/validate.js';
 import { findRule } from '../../src/rules/index.js';
+import { fixJsonSlips } from '../../src/fix/fix-folders.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 
 describe('GEN-JSON-PARSE', () => {
@@ -20,6 +21,35 @@ describe('GEN-JSON-PARSE', () => {
 
   it('stays quiet on strict JSON', async () => {
     expect(await runRules(validConnectorFiles(), ['GEN-JSON-PARSE'])).toEqual([]);
+  });
+
+  it('says `validate --fix` repairs a slip only where --fix makes its edit', async () => {
+    const swagger = JSON.stringify(validSwagger(), null, 2);
+    const parseFindings = async (folder: string) =>
+      (await validateFolder(folder, { rules: [findRule('GEN-JSON-PARSE')!], cwd: path.dirname(folder) }))
+        .findings;
+    // A trailing comma names its edit, and --fix makes it.
+    const fixable = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger.replace('"swagger": "2.0",', '"swagger": "2.0",,'),
+    });
+    const told = await parseFindings(fixable);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.message).toMatch(/ `connector-alm validate --fix` repairs it\.$/);
+    // A missing value names no edit: --fix leaves the whole file, the trailing comma in it too.
+    const unfixable = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger
+        .replace('"swagger": "2.0",', '"swagger": "2.0",,')
+        .replace('"host": "api.contoso.com"', '"host": '),
+    });
+    const untold = await parseFindings(unfixable);
+    expect(untold.length).toBeGreaterThan(1);
+    for (const finding of untold) expect(finding.message).not.toMatch(/--fix/);
+    // As --fix decides: it fixes the first folder and leaves the second.
+    const report = await fixJsonSlips([fixable, unfixable]);
+    expect(report.fixed.map((fixed) => fixed.slips)).toEqual([1]);
+    expect(report.notFixed).toHaveLength(1);
   });
 
   it('leaves the other rules the file as the edits it names make it, their findings where they are written', async () => {
