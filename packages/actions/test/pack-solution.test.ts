@@ -62,6 +62,28 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['Cls.zip', 'Cls_managed.zip']);
   });
 
+  it('leaves files at the folder root out of the zip, with a warning each and the left-out output', async () => {
+    const dir = await unpackedWorkspace();
+    writeFileSync(path.join(dir, 'src/README.md'), '# customHIL\n');
+    writeFileSync(path.join(dir, 'src/customHIL.zip'), readFileSync(HIL));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/customHIL.zip' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual(
+      ['src/README.md', 'src/customHIL.zip'].map((file) =>
+        expect.objectContaining({
+          level: 'warning',
+          message: `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ …); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`,
+        }),
+      ),
+    );
+    expect(run.outputs['left-out']).toBe('["README.md","customHIL.zip"]');
+    // As many entries as the folder unpack wrote packs to.
+    expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
   it('puts malformed connector JSON on its file, fails, and writes no zip', async () => {
     const dir = await unpackedWorkspace();
     writeFileSync(

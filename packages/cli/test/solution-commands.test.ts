@@ -633,6 +633,41 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(auto.out).toMatch(/\(unmanaged\) into auto\/Cls.zip.*\n.*\(managed\) into auto\/Cls_managed.zip/);
   });
 
+  it('leaves files at the folder root out of the zip, naming each once on stderr and in the JSON, exit code 0', async () => {
+    // Packed before, without a word, beside solution.xml: a README, a zip of an earlier pack.
+    const cwd = workdir();
+    await run(cwd, [
+      'unpack',
+      path.join(FIXTURES, 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'),
+      'src',
+      '--package-type',
+      'both',
+    ]);
+    writeFileSync(path.join(cwd, 'src/README.md'), '# Column level security\n');
+    writeFileSync(path.join(cwd, 'src/Cls.zip'), readFileSync(HIL));
+    writeFileSync(path.join(cwd, 'src/.gitattributes'), '* text=auto\n');
+    const warning = (file: string): string =>
+      `warning: ${path.join('src', file)}: left out of the solution zip: a solution has no file at the root of its folder. ` +
+      'Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ …); ' +
+      'move the file into one of those if it belongs to the solution, or out of the folder to silence this.\n';
+    const packed = await run(cwd, ['pack', 'src', 'out/Cls.zip']);
+    expect(packed.code).toBe(0);
+    // Once each, though both zips left them out; .gitattributes is the repository's, as ever.
+    expect(packed.err).toBe(warning('Cls.zip') + warning('README.md'));
+    expect(packed.out).toMatch(/\(unmanaged\) into out\/Cls.zip.*\n.*\(managed\) into out\/Cls_managed.zip/);
+    for (const zip of ['out/Cls.zip', 'out/Cls_managed.zip']) {
+      const names = Object.keys(unzipSync(readFileSync(path.join(cwd, zip))));
+      expect(names).toContain('solution.xml');
+      expect(names.filter((name) => !name.includes('/') && /readme|\.zip$|git/i.test(name))).toEqual([]);
+    }
+    const json = await run(cwd, ['pack', 'src', 'json/Cls.zip', '--format', 'json']);
+    expect(json.err).toBe(warning('Cls.zip') + warning('README.md'));
+    expect((JSON.parse(json.out) as Array<{ leftOut: string[] }>).map((r) => r.leftOut)).toEqual([
+      ['Cls.zip', 'README.md'],
+      ['Cls.zip', 'README.md'],
+    ]);
+  });
+
   it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {
     const cwd = workdir();
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);

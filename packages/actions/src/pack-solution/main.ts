@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { packSolutionPackages, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, rootFileWarning, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -26,11 +26,15 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
       `${relative(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}), ${result.entries.length} entries.`,
     );
   }
+  // Both zips of a folder of both exports leave the same files out: each is named once.
+  const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
+  for (const file of leftOut) logger.warning(rootFileWarning(relative(path.join(folder, file))));
   const [first] = results;
   core.setOutput('solution-files', JSON.stringify(results.map((result) => relative(result.zip))));
   core.setOutput('unique-name', first!.uniqueName);
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
+  core.setOutput('left-out', JSON.stringify(leftOut));
   await core.summary
     .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
     .addList(

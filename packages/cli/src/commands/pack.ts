@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
-import { packSolutionPackages, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, rootFileWarning, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -43,6 +43,12 @@ export function registerPackCommand(program: Command, context: CommandContext): 
           ...(options.solutionVersion ? { version: options.solutionVersion } : {}),
         }),
       );
+      // Both zips of a folder of both exports leave the same files out: each is named once.
+      const leftOut = new Set(results.flatMap((result) => result.leftOut));
+      for (const file of leftOut)
+        io.stderr.write(
+          `warning: ${printable(rootFileWarning(toDisplayPath(io.cwd, path.join(source, file))))}\n`,
+        );
       if (options.format === 'json') {
         writeOutput(
           io,

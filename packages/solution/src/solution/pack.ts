@@ -34,6 +34,7 @@ import {
 import { readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
+import { isRootFile } from './root-files.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
@@ -58,6 +59,11 @@ export interface PackResult {
   connectors: string[];
   /** Zip entries in the order written. */
   entries: string[];
+  /**
+   * Files of the folder that are not part of the solution and were left out of the zip (folder
+   * relative, sorted): the ones at its root, see isRootFile. Repository files are never listed.
+   */
+  leftOut: string[];
 }
 
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -117,9 +123,10 @@ export async function packSolution(
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
+  const leftOut = all.filter(isRootFile);
   const files = await selectPackageFiles(
     folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS),
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isRootFile(file)),
     manifest.managed === '2',
     managed,
   );
@@ -219,6 +226,7 @@ export async function packSolution(
     managed,
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
+    leftOut,
   };
 }
 

@@ -18,11 +18,13 @@ import {
   folderPathOf,
   isConnectorJson,
   isFlowJson,
+  isRepositoryFile,
   ZIP_CONTENT_TYPES,
   ZIP_CUSTOMIZATIONS,
   ZIP_SOLUTION,
 } from './layout.js';
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
+import { isRootFile, rootEntryError } from './root-files.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
 import { writeFailure } from '@connector-alm/core';
 
@@ -117,6 +119,13 @@ export async function stageSolutionZip(
   const others = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES,
   );
+  // Checked here, once the zip is known to be a solution: another zip is refused as not one. A
+  // repository file name (.gitignore) is refused by unpack with a message of its own.
+  const atRoot = others.find((entry) => {
+    const folderPath = folderPathOf(entry.name);
+    return isRootFile(folderPath) && !isRepositoryFile(folderPath);
+  });
+  if (atRoot !== undefined) throw rootEntryError(archive, atRoot.name);
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
   const written: string[] = [];
