@@ -125,6 +125,52 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(existsSync(path.join(dir, 'custom-connectors/Hand Made'))).toBe(true);
   });
 
+  it("keeps the maker's readme of a connector renamed since previous-source, and says so", async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'previous'));
+    const first = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'previous', destination: 'custom-connectors' },
+    });
+    expect(first.exitCode).toBe(0);
+    const readme = '# Azure OpenAI\n\nWritten by the maker: which deployment to use.\n';
+    writeFileSync(path.join(dir, 'custom-connectors/AzureOpenAIService/readme.md'), readme);
+    // Renamed in the maker portal: the same connector, another display name and API title.
+    await unpackSolution(AOAI, path.join(dir, 'solution'));
+    const connectors = path.join(dir, 'solution/Connectors');
+    for (const [file, from, to] of [
+      ['ppchal_azureopenaiservice.xml', /<displayname>AzureOpenAIService</, '<displayname>Azure OpenAI<'],
+      [
+        'ppchal_azureopenaiservice_openapidefinition.json',
+        /"title": *"Azure OpenAI Service"/,
+        '"title": "Azure OpenAI"',
+      ],
+    ] as const) {
+      const text = readFileSync(path.join(connectors, file), 'utf8');
+      expect(text).toMatch(from);
+      writeFileSync(path.join(connectors, file), text.replace(from, to));
+    }
+
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'solution', destination: 'custom-connectors', 'previous-source': 'previous' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(
+      'custom-connectors/AzureOpenAIService removed: its connector was renamed, now in custom-connectors/Azure OpenAI.',
+    );
+    expect(run.stdout).toContain(
+      'Azure OpenAI (ppchal_azureopenaiservice) → custom-connectors/Azure OpenAI: 5 written, 0 unchanged; readme.md kept from custom-connectors/AzureOpenAIService.',
+    );
+    expect(run.summary).toContain(
+      'custom-connectors/Azure OpenAI: readme.md kept from custom-connectors/AzureOpenAIService.',
+    );
+    expect(readFileSync(path.join(dir, 'custom-connectors/Azure OpenAI/readme.md'), 'utf8')).toBe(readme);
+    expect(JSON.parse(run.outputs.removed!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    expect(existsSync(path.join(dir, 'custom-connectors/AzureOpenAIService'))).toBe(false);
+  });
+
   it('fails with a clear annotation when the source does not exist', async () => {
     const dir = workspace();
     const run = await runActionBundle('extract-connectors', {

@@ -463,11 +463,30 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(extracted).toMatchObject({ code: 0, err: '' });
       expect(extracted.out).toBe(
         [
-          'custom-connectors/Human-in-the-Loop removed: its connector is no longer in solution.',
+          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
           'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
           '',
         ].join('\n'),
       );
+      expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
+    });
+
+    it("keeps the maker's readme of a renamed connector in its new folder, and says so", async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      const readme = '# Human-in-the-Loop\n\nHow our team approves requests.\n';
+      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/readme.md'), readme);
+      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/notes.md'), '# Notes\n');
+      const args = ['extract-connectors', 'solution', 'custom-connectors', '--previous-source', 'previous'];
+      const extracted = await run(cwd, args);
+      expect(extracted).toMatchObject({ code: 0, err: '' });
+      expect(extracted.out).toBe(
+        [
+          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
+          'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 5 written, 0 unchanged; readme.md, notes.md kept from custom-connectors/Human-in-the-Loop.',
+          '',
+        ].join('\n'),
+      );
+      expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
 
@@ -494,6 +513,11 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(report.connectors.map((c: { folder: string }) => c.folder)).toEqual([
         'custom-connectors/Human Review',
       ]);
+      // The old readme was the template, never edited: the new folder has its own.
+      expect(report.connectors[0].renamedFrom).toEqual({
+        folder: 'custom-connectors/Human-in-the-Loop',
+        kept: [],
+      });
       // Without --previous-source the list is there, empty: one shape for scripts to read.
       const again = await run(cwd, [
         'extract-connectors',

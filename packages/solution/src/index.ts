@@ -31,6 +31,7 @@ export * from './connector/repository-layout.js';
 export * from './connector/api-properties.js';
 export * from './connector/read-solution-connectors.js';
 export * from './connector/extract.js';
+export * from './connector/renamed-connectors.js';
 export * from './connector/left-connectors.js';
 export * from './connector/extract-and-remove-left.js';
 export * from './connector/connector-identity.js';

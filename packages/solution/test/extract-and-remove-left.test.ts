@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractAndRemoveLeftConnectors, extractConnectors } from '../src/index.js';
+import { extractAndRemoveLeftConnectors, extractConnectors, unpackSolution } from '../src/index.js';
 import { withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { temporaryFolders } from './helpers/zips.js';
@@ -10,6 +10,43 @@ const temp = temporaryFolders('extract-and-remove-left-');
 afterAll(() => temp.cleanup());
 
 const HIL = 'customHIL/customHIL_1_0_0_3.zip';
+const MAKERS_README = '# Human-in-the-Loop\n\nWritten by the maker: how to get an approval key.\n';
+
+/**
+ * The last snapshot (customHIL unpacked, its connector extracted, its readme and a setup guide
+ * written by the maker) and the solution after the connector was renamed in the maker portal: the
+ * same logical name and id, another display name in its Connectors/ XML.
+ */
+async function renamedSnapshot(
+  makersFiles = true,
+): Promise<{ previous: string; renamed: string; root: string }> {
+  const work = temp.make();
+  const previous = path.join(work, 'previous');
+  await unpackSolution(fixturePath(HIL), previous);
+  const root = path.join(work, 'custom-connectors');
+  await extractConnectors(previous, root);
+  if (makersFiles) {
+    writeFileSync(path.join(root, 'Human-in-the-Loop', 'readme.md'), MAKERS_README);
+    mkdirSync(path.join(root, 'Human-in-the-Loop', 'images'));
+    writeFileSync(path.join(root, 'Human-in-the-Loop', 'images', 'setup.png'), 'not really a png');
+  }
+  const renamed = path.join(work, 'renamed');
+  cpSync(previous, renamed, { recursive: true });
+  // The portal's connector name is both the display name and the title of the API definition.
+  for (const [file, from, to] of [
+    ['cat_human-2din-2dthe-2dloop.xml', /<displayname>Human-in-the-Loop</, '<displayname>Approval Loop<'],
+    [
+      'cat_human-2din-2dthe-2dloop_openapidefinition.json',
+      /"title": *"Human-in-the-Loop"/,
+      '"title": "Approval Loop"',
+    ],
+  ] as const) {
+    const text = readFileSync(path.join(renamed, 'Connectors', file), 'utf8');
+    expect(text).toMatch(from);
+    writeFileSync(path.join(renamed, 'Connectors', file), text.replace(from, to));
+  }
+  return { previous, renamed, root };
+}
 
 describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftConnectors', () => {
   it('writes the connectors and removes the folders of those that only the previous solution had', async () => {
@@ -51,5 +88,64 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(result.connectors.map((connector) => connector.folder)).toEqual(['Human-in-the-Loop']);
     expect(existsSync(path.join(root, 'Human-in-the-Loop', 'apiDefinition.swagger.json'))).toBe(true);
     expect(existsSync(path.join(root, 'cat_retired'))).toBe(true);
+  });
+
+  it('carries the readme and other hand-written files of a renamed connector into its new folder', async () => {
+    const { previous, renamed, root } = await renamedSnapshot();
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.removed).toEqual(['Human-in-the-Loop']);
+    expect(result.connectors).toEqual([
+      expect.objectContaining({
+        folder: 'Approval Loop',
+        renamedFrom: { folder: 'Human-in-the-Loop', kept: ['readme.md', 'images/setup.png'] },
+      }),
+    ]);
+    const folder = path.join(root, 'Approval Loop');
+    expect(readFileSync(path.join(folder, 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    expect(readFileSync(path.join(folder, 'images', 'setup.png'), 'utf8')).toBe('not really a png');
+    expect(existsSync(path.join(folder, 'apiDefinition.swagger.json'))).toBe(true);
+    expect(existsSync(path.join(root, 'Human-in-the-Loop'))).toBe(false);
+
+    // Extracted again from the same snapshots: the folder is there, with its readme; nothing to keep.
+    const again = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(again.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    expect(again.removed).toEqual([]);
+  });
+
+  it('writes the template for the new name when the old readme was the template, never edited', async () => {
+    const { previous, renamed, root } = await renamedSnapshot(false);
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    const readme = readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8');
+    expect(readme.split('\n')[0]).toBe('# Approval Loop');
+  });
+
+  it('keeps the readme the new folder already has', async () => {
+    const { previous, renamed, root } = await renamedSnapshot();
+    mkdirSync(path.join(root, 'Approval Loop'));
+    writeFileSync(path.join(root, 'Approval Loop', 'readme.md'), '# Approval Loop\n');
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    expect(readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8')).toBe('# Approval Loop\n');
+    expect(existsSync(path.join(root, 'Approval Loop', 'images'))).toBe(false);
+    expect(result.removed).toEqual(['Human-in-the-Loop']);
+  });
+
+  it('gives a connector new to the solution the template readme', async () => {
+    const work = temp.make();
+    const root = path.join(work, 'custom-connectors');
+    const previous = await withConnectorCopies(fixturePath(HIL), path.join(work, 'previous.zip'), [
+      'cat_retired',
+    ]);
+    await extractConnectors(previous, root);
+    writeFileSync(path.join(root, 'cat_retired', 'readme.md'), MAKERS_README);
+    const current = await withConnectorCopies(fixturePath(HIL), path.join(work, 'current.zip'), ['cat_new']);
+
+    const result = await extractAndRemoveLeftConnectors(current, root, { previousSource: previous });
+    expect(result.removed).toEqual(['cat_retired']);
+    expect(result.connectors.map((connector) => connector.renamedFrom)).toEqual([undefined, undefined]);
+    expect(readFileSync(path.join(root, 'cat_new', 'readme.md'), 'utf8')).not.toBe(MAKERS_README);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
-import { extractAndRemoveLeftConnectors } from '@connector-alm/solution';
+import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -27,11 +27,22 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
     );
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
-  for (const folder of removed)
-    logger.info(`${relative(folder)} removed: its connector is no longer in ${inputs.source}.`);
+  // A folder removed because its connector was renamed, not because it left the solution.
+  const whyRemoved = (folder: string, source: string): string => {
+    const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
+    return renamed
+      ? `${relative(folder)} removed: its connector was renamed, now in ${relative(renamed.folder)}.`
+      : `${relative(folder)} removed: its connector is no longer in ${source}.`;
+  };
+  // The maker's files a renamed connector's new folder got from the folder it had.
+  const kept = ({ renamedFrom }: ExtractedConnector): string =>
+    renamedFrom?.kept.length
+      ? `; ${renamedFrom.kept.join(', ')} kept from ${relative(renamedFrom.folder)}`
+      : '';
+  for (const folder of removed) logger.info(whyRemoved(folder, inputs.source));
   for (const connector of connectors) {
     logger.info(
-      `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`,
+      `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${kept(connector)}.`,
     );
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
     for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
@@ -68,10 +79,11 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         String(c.written.length),
       ]),
     ])
-    .addList(
-      removed.map((folder) =>
-        htmlText(`${relative(folder)} removed: its connector is no longer in the solution.`),
-      ),
-    )
+    .addList([
+      ...removed.map((folder) => htmlText(whyRemoved(folder, 'the solution'))),
+      ...connectors
+        .filter((c) => c.renamedFrom?.kept.length)
+        .map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ':')}.`)),
+    ])
     .write();
 }

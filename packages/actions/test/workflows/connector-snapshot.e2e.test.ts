@@ -538,7 +538,7 @@ function solutionWithDescription(description: string): Uint8Array {
         const extract = result.steps.find((step) => step.id === 'extract')!;
         expect(JSON.parse(extract.outputs.removed!)).toEqual(['custom-connectors/Human-in-the-Loop']);
         expect(extract.summary).toContain(
-          'custom-connectors/Human-in-the-Loop removed: its connector is no longer in the solution.',
+          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
         );
         const connectorFolders = new Set(
           (await files(`refs/heads/${branch}`))
@@ -578,6 +578,10 @@ function solutionWithDescription(description: string): Uint8Array {
         ]);
         const body = target.pulls.find((pull) => pull.state === 'open')!.body!;
         expect(body).toContain('- Connectors written: none\n');
+        // Nothing was validated: no count of findings, which would read as a clean result.
+        expect(result.steps.find((step) => step.id === 'validate')!.outcome).toBe('skipped');
+        expect(body).toContain('- Validation skipped: no connector was written.\n');
+        expect(body).not.toMatch(/errors|warnings/);
         expect(body).toContain(
           '- Removed, as their connector left the solution or was renamed: `custom-connectors/Human Review`',
         );

@@ -1,6 +1,9 @@
 import { isUserError, type UserError } from '@connector-alm/core';
 import { extractConnectors, type ExtractedConnector, type ExtractOptions } from './extract.js';
-import { removeLeftConnectors } from './left-connectors.js';
+import { removeLeftFolders } from './left-connectors.js';
+import { readSolutionConnectors } from './read-solution-connectors.js';
+import { earlierFolderIn } from './renamed-connectors.js';
+import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractAndRemoveLeftOptions extends ExtractOptions {
   /**
@@ -24,7 +27,9 @@ export interface ExtractAndRemoveLeftResult {
  * `previousSource` had and `source` has not removed (removeLeftConnectors). The removal is best
  * effort: a last snapshot this version cannot read (pac's layout, an older tool's, a path mistyped)
  * must not stop the connectors of the new one from being written, so its problem is returned for
- * the caller to warn about, and nothing is removed.
+ * the caller to warn about, and nothing is removed. A connector that previousSource has under
+ * another folder was renamed: its new folder gets the readme and other hand-written files of the
+ * earlier one before that is removed (extractConnectors' earlierFolder), so the maker's text stays.
  */
 export async function extractAndRemoveLeftConnectors(
   source: string,
@@ -32,15 +37,19 @@ export async function extractAndRemoveLeftConnectors(
   options: ExtractAndRemoveLeftOptions = {},
 ): Promise<ExtractAndRemoveLeftResult> {
   const { previousSource, ...reading } = options;
-  const connectors = await extractConnectors(source, destinationRoot, reading);
-  if (previousSource === undefined) return { connectors, removed: [] };
+  if (previousSource === undefined)
+    return { connectors: await extractConnectors(source, destinationRoot, reading), removed: [] };
+  let previous: SolutionConnector[];
   try {
-    return {
-      connectors,
-      removed: await removeLeftConnectors(previousSource, destinationRoot, connectors, reading),
-    };
+    previous = await readSolutionConnectors(previousSource, reading);
   } catch (error) {
     if (!isUserError(error)) throw error;
+    const connectors = await extractConnectors(source, destinationRoot, reading);
     return { connectors, removed: [], previousSourceProblem: error };
   }
+  const connectors = await extractConnectors(source, destinationRoot, {
+    ...reading,
+    earlierFolder: earlierFolderIn(previous),
+  });
+  return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }

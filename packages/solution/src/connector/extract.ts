@@ -1,16 +1,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
+import { isUserError, temporarySibling, UserError, writingTo } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { readmeFromTemplate } from './readme-template.js';
-import { isPng, REPOSITORY_FILES, repositoryFolderName } from './repository-layout.js';
+import { connectorFolder, type EarlierFolder } from './renamed-connectors.js';
+import { isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractOptions {
@@ -20,6 +22,12 @@ export interface ExtractOptions {
    * Japanese Windows (see zip/name-encoding).
    */
   zipNameEncoding?: string;
+  /**
+   * The folder (relative to the destination root) a connector was extracted to before its display
+   * name changed (see earlierFolderIn): a new folder without a readme gets that folder's readme and
+   * other hand-written files instead of the template.
+   */
+  earlierFolder?: (connector: SolutionConnector) => EarlierFolder | undefined;
 }
 
 export interface ExtractedConnector {
@@ -31,6 +39,18 @@ export interface ExtractedConnector {
   unchanged: string[];
   deleted: string[];
   warnings: string[];
+  /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
+  renamedFrom?: RenamedFrom;
+}
+
+export interface RenamedFrom {
+  /** The earlier folder, relative to the destination root. */
+  folder: string;
+  /**
+   * The maker's files copied from it into the new folder (relative to both), readme.md first: none
+   * when the new folder had a readme already, or the earlier folder is gone.
+   */
+  kept: string[];
 }
 
 interface PreparedConnector {
@@ -39,6 +59,7 @@ interface PreparedConnector {
   files: Map<string, string | Buffer>;
   remove: string[];
   warnings: string[];
+  renamedFrom?: RenamedFrom;
 }
 
 /**
@@ -68,7 +89,7 @@ export async function extractConnectors(
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
   for (const connector of connectors) {
-    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const folder = connectorFolder(connector);
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -76,7 +97,10 @@ export async function extractConnectors(
         { location: { file: source }, hint: 'Give them different display names.' },
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, path.join(destinationRoot, folder), folder));
+    const earlier = options.earlierFolder?.(connector);
+    prepared.push(
+      await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, earlier),
+    );
   }
   const results: ExtractedConnector[] = [];
   for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
@@ -87,6 +111,8 @@ async function prepare(
   connector: SolutionConnector,
   destination: string,
   folder: string,
+  destinationRoot: string,
+  earlier: EarlierFolder | undefined,
 ): Promise<PreparedConnector> {
   const files = new Map<string, string | Buffer>();
   const warnings: string[] = [];
@@ -127,7 +153,18 @@ async function prepare(
   if (script) files.set(REPOSITORY_FILES.script, script.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
 
-  if (!existing(REPOSITORY_FILES.readme)) {
+  // A renamed connector's new folder: the maker's readme is in the folder it had, which is about to
+  // be removed as a connector that left. A folder with a readme of its own is the maker's already.
+  const renamedFrom: RenamedFrom | undefined =
+    earlier === undefined
+      ? undefined
+      : {
+          folder: earlier.folder,
+          kept: existing(REPOSITORY_FILES.readme)
+            ? []
+            : await keepHandWritten(destinationRoot, earlier, existing, files),
+        };
+  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
       REPOSITORY_FILES.readme,
       readmeFromTemplate(
@@ -136,7 +173,57 @@ async function prepare(
       ),
     );
   }
-  return { connector, folder, files, remove, warnings };
+  return { connector, folder, files, remove, warnings, ...(renamedFrom ? { renamedFrom } : {}) };
+}
+
+const isReadme = (file: string): boolean => file.toLowerCase() === REPOSITORY_FILES.readme;
+
+/** The readme extract would have written for a connector, if its API definition can be read. */
+function earlierTemplate(connector: SolutionConnector): string | undefined {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return undefined;
+  try {
+    const swagger = checkJson(decodeUtf8Strict(definition.bytes, 'earlier'), 'earlier', SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger, connector.displayName);
+  } catch (error) {
+    // An earlier definition that does not parse: its folder's readme is then kept as the maker's.
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Files extract writes from the solution: the earlier folder's copies are stale, not the maker's. */
+const EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES)
+    .filter((name) => name !== REPOSITORY_FILES.readme)
+    .map((name) => name.toLowerCase()),
+);
+
+/**
+ * Adds to `files` what the maker wrote in the earlier folder of a renamed connector: its readme and
+ * any other file that extract never writes (notes, images), those the new folder does not have.
+ */
+async function keepHandWritten(
+  destinationRoot: string,
+  earlier: EarlierFolder,
+  existing: (name: string) => string | undefined,
+  files: Map<string, string | Buffer>,
+): Promise<string[]> {
+  const folder = path.join(destinationRoot, earlier.folder);
+  const stat = await fs.lstat(folder).catch(() => undefined);
+  if (!stat?.isDirectory()) return [];
+  const kept: string[] = [];
+  for (const file of await listFiles(folder)) {
+    const top = file.split('/')[0]!;
+    if ((file === top && EXTRACTED.has(file.toLowerCase())) || existing(top)) continue;
+    const bytes = await fs.readFile(path.join(folder, file));
+    // The template extract wrote for the old name, never edited: the new name gets its own.
+    if (isReadme(file) && bytes.toString('utf8') === earlierTemplate(earlier.connector)) continue;
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  // The readme first: it is what the maker looks for in the output.
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
@@ -147,7 +234,11 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
   const staging = temporarySibling(destination);
   await fs.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await fs.writeFile(path.join(staging, name), content);
+    for (const [name, content] of item.files) {
+      // Files kept from a renamed connector's earlier folder may lie in subfolders.
+      await fs.mkdir(path.dirname(path.join(staging, name)), { recursive: true });
+      await fs.writeFile(path.join(staging, name), content);
+    }
     const committed = await commitFolder(staging, destination, { stale: 'keep' });
     for (const name of item.remove) await fs.rm(path.join(destination, name), { force: true });
     return {
@@ -158,6 +249,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       unchanged: committed.unchanged,
       deleted: item.remove,
       warnings: item.warnings,
+      ...(item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}),
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
-import { repositoryFolderName } from './repository-layout.js';
+import { connectorFolder } from './renamed-connectors.js';
+import type { SolutionConnector } from './solution-connector.js';
 
 /**
  * Removes the connector folders that an earlier version of a solution (`previousSource`, a zip or an
@@ -17,13 +18,21 @@ export async function removeLeftConnectors(
   current: readonly { folder: string }[],
   reading: SolutionZipReading = {},
 ): Promise<string[]> {
-  const previous = await readSolutionConnectors(previousSource, reading);
+  return removeLeftFolders(await readSolutionConnectors(previousSource, reading), destinationRoot, current);
+}
+
+/** removeLeftConnectors with the earlier version's connectors already read. */
+export async function removeLeftFolders(
+  previous: readonly SolutionConnector[],
+  destinationRoot: string,
+  current: readonly { folder: string }[],
+): Promise<string[]> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed: string[] = [];
   for (const connector of previous) {
-    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
     const target = path.join(destinationRoot, folder);
     const stat = await fs.lstat(target).catch(() => undefined);
