@@ -34863,8 +34863,9 @@ function schemaProblemsFor(context, ruleId) {
   const problems = problemsOf(document.value);
   return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
 }
-function reportSchemaProblems(context, ruleId, advice = "") {
+function reportSchemaProblems(context, ruleId, adviceFor = "") {
   for (const problem of schemaProblemsFor(context, ruleId)) {
+    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message
@@ -35398,6 +35399,39 @@ var apiPropertiesPublisherRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/schema-advice.ts
+var PROPERTIES_KEYS = Object.keys(
+  API_PROPERTIES_SCHEMA.properties.properties.properties
+);
+function unknownKeyAdvice(problem) {
+  if (problem.key === void 0) return "";
+  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  if (meant !== void 0)
+    return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
+  return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
+}
+var UI_DEFINITION_VALUES = {
+  uiDefinition: 'an object such as { "displayName": "API key", "description": "Your Contoso API key", "tooltip": "\u2026", "constraints": { "required": "true" } }, or leave it out',
+  displayName: "a string",
+  description: "a string",
+  tooltip: "a string",
+  text: "a string",
+  tabIndex: 'an integer, e.g. 2, not "2"',
+  constraints: 'an object: { "required": "true" or "false", "clearText": a boolean, "tabIndex": an integer, "capability": [strings], "hidden": a boolean, "allowedValues": [{ "value": \u2026, "text": \u2026 }], "dependencies": an object }',
+  clearText: "true or false (a boolean)",
+  required: 'the string "true" or "false"',
+  capability: 'an array of strings, e.g. ["cloud"]',
+  hidden: "true or false",
+  allowedValues: 'an array of { "value": \u2026, "text": \u2026 } objects',
+  dependencies: "an object"
+};
+function uiDefinitionAdvice(problem) {
+  if (problem.keyword !== "type") return "";
+  const key = parsePointer(problem.pointer).at(-1);
+  const value = key === void 0 ? void 0 : UI_DEFINITION_VALUES[key];
+  return value === void 0 ? "" : `Write ${key} as ${value}.`;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -35449,7 +35483,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -35458,7 +35492,7 @@ var apiPropertiesSchemaRules = [
       good: '"iconBrandColor": "#3b5bdb"'
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
+      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
     }
   },
   {
@@ -35495,7 +35529,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-CP-UI",
     file: "apiProperties",
     title: "Write connection parameter `uiDefinition`s as the schema describes.",
-    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note. A value of the wrong type is told what its key holds.',
     levels: certificationLevels("error"),
     example: {
       placement: "uiDefinition",
@@ -35503,14 +35537,14 @@ var apiPropertiesSchemaRules = [
       good: '"constraints": { "tabIndex": 2 }'
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-CP-UI");
+      reportSchemaProblems(context, "PROP-CP-UI", uiDefinitionAdvice);
       for (const parameter of connectionParametersOf(context.apiProperties)) {
         const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
         if (typeof constraints?.required === "boolean") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
             severity: "info",
-            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}". Write it as the string: "required": "${constraints.required}".`
           });
         }
       }
@@ -35932,6 +35966,200 @@ function layoutProfile(folder) {
   return void 0;
 }
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text3) {
+  if (/\s$/u.test(text3)) return "Remove the trailing space.";
+  return `Remove the trailing '${text3.slice(-1)}'.`;
+}
+
+// packages/validator/src/rules/swagger/info-text.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var MAX_TITLE = 30;
+var MIN_DESCRIPTION = 30;
+var MAX_DESCRIPTION = 500;
+var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
+var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function infoString(context, key) {
+  return asString(asObject(context.swagger?.root.info)?.[key]);
+}
+function distinctMatches(text3, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+var infoTextRules = [
+  {
+    id: "SWG-INFO-TITLE-LEN",
+    file: "swagger",
+    title: "Keep the title to 30 characters.",
+    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthExceeded",
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso Project Management Suite" }',
+      good: '{ "title": "Contoso Projects" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || title.length <= MAX_TITLE) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-WORDS",
+    file: "swagger",
+    title: 'Leave "API", "Connector" and product names out of the title.',
+    description: 'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso API Connector" }',
+      good: '{ "title": "Contoso" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0) return;
+      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-END",
+    file: "swagger",
+    title: "End the title with a letter or digit.",
+    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+    levels: certificationLevels("error", "info"),
+    msCode: "ValueMustEndWithAlphanumeric",
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso Tasks." }',
+      good: '{ "title": "Contoso Tasks" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
+      context.report({
+        pointer: "/info/title",
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-PLACEHOLDER",
+    file: "swagger",
+    title: "Replace the template title with the connector name.",
+    description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
+    levels: certificationLevels("error", "info"),
+    example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The title '${title}' is a template placeholder; give the connector's name.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-REQ",
+    file: "swagger",
+    title: "Describe the connector in info.description.",
+    description: "Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+    check(context) {
+      const info = asObject(context.swagger?.root.info);
+      if (!info || has(info, "description")) return;
+      context.report({ pointer: "/info/description", message: "The 'description' property is required." });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-LEN",
+    file: "swagger",
+    title: "Write a description of 30 to 500 characters.",
+    description: "The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthNotInRange",
+    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
+    example: { placement: "info", bad: '{ "description": "Tasks." }' },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const length = description.length;
+      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-PLACEHOLDER",
+    file: "swagger",
+    title: "Replace the template description with one of the service.",
+    description: 'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
+    levels: certificationLevels("error", "info"),
+    example: {
+      placement: "info",
+      bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
+      good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }'
+    },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-WORDS",
+    file: "swagger",
+    title: "Leave Power Platform product names out of the description.",
+    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      placement: "info",
+      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
+      good: '{ "description": "Plan, assign and track Contoso tasks." }'
+    },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const found = distinctMatches(description, PRODUCT_NAMES);
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  }
+];
+
 // packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -36099,7 +36327,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note.',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -36110,7 +36338,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase()) {
+      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase() && !isTitleCutFromName(title, name)) {
         context.report({
           severity: "info",
           message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
@@ -36119,9 +36347,129 @@ var folderRules = [
     }
   }
 ];
+function isTitleCutFromName(title, name) {
+  const comparable = (text3) => text3.trim().toLowerCase().replace(/['\u2019]/gu, "");
+  const folder = comparable(name);
+  const cut2 = comparable(title);
+  return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
+}
 function isProposal(context) {
   const { connector, profile } = context;
   return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
+}
+
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text3, edits) {
+  const removals = edits.filter((edit) => isRemoval(text3, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text3, removals).map((removal2) => tidiedDeletion(text3, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text3, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text3, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text3, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text3.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text3, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text3, end);
+  if (lineEnd2 < text3.length && !isLineBreak2(text3.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
+  const lineStart = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
+  if (lineStart && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text3, offset) {
+  while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonText(text3) {
+  const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
+  const json = bom === "" ? text3 : text3.slice(1);
+  if (isStrictJson(json)) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  if (edits === void 0) {
+    return notFixed(
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+}
+function fixJsonFileText(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
+    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
+  }
+  return { read: read2, fix: fixJsonText(read2) };
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function isStrictJson(text3) {
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function repairedValue(text3, edits) {
+  const repaired = applyEdits(text3, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text3, value) {
+  try {
+    return JSON.stringify(JSON.parse(text3)) === value;
+  } catch {
+    return false;
+  }
 }
 
 // packages/validator/src/rules/general.ts
@@ -36147,6 +36495,7 @@ function listFiles(connector) {
   return list3;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
+var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -36181,7 +36530,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -36189,8 +36538,12 @@ var generalRules = [
     },
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
+        if (document.syntaxIssues.length === 0) continue;
+        const file = context.connector.files[kind];
+        const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue of document.syntaxIssues) {
-          context.report({ file: kind, message: issue.message, offset: issue.offset, length: issue.length });
+          const message2 = fixable ? `${issue.message} ${FIX_ADVICE}` : issue.message;
+          context.report({ file: kind, message: message2, offset: issue.offset, length: issue.length });
         }
       }
     }
@@ -46656,12 +47009,6 @@ function isAsciiString(text3) {
   return Buffer.byteLength(text3) === text3.length;
 }
 
-// packages/validator/src/rules/swagger/trailing-advice.ts
-function removeTrailingAdvice(text3) {
-  if (/\s$/u.test(text3)) return "Remove the trailing space.";
-  return `Remove the trailing '${text3.slice(-1)}'.`;
-}
-
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -47837,194 +48184,6 @@ var infoMetadataRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var MAX_TITLE = 30;
-var MIN_DESCRIPTION = 30;
-var MAX_DESCRIPTION = 500;
-var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
-var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
-function infoString(context, key) {
-  return asString(asObject(context.swagger?.root.info)?.[key]);
-}
-function distinctMatches(text3, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
-}
-var infoTextRules = [
-  {
-    id: "SWG-INFO-TITLE-LEN",
-    file: "swagger",
-    title: "Keep the title to 30 characters.",
-    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
-    levels: certificationLevels("error", "info"),
-    msCode: "FieldLengthExceeded",
-    msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso Project Management Suite" }',
-      good: '{ "title": "Contoso Projects" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0 || title.length <= MAX_TITLE) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-WORDS",
-    file: "swagger",
-    title: 'Leave "API", "Connector" and product names out of the title.',
-    description: 'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
-    levels: certificationLevels("error", "info"),
-    msCode: "RestrictedWordsInValue",
-    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso API Connector" }',
-      good: '{ "title": "Contoso" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
-      if (found.length === 0) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-END",
-    file: "swagger",
-    title: "End the title with a letter or digit.",
-    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
-    levels: certificationLevels("error", "info"),
-    msCode: "ValueMustEndWithAlphanumeric",
-    msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso Tasks." }',
-      good: '{ "title": "Contoso Tasks" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
-      const bracket = /[)\]]$/.test(title);
-      context.report({
-        pointer: "/info/title",
-        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
-        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
-        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-PLACEHOLDER",
-    file: "swagger",
-    title: "Replace the template title with the connector name.",
-    description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
-    levels: certificationLevels("error", "info"),
-    example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The title '${title}' is a template placeholder; give the connector's name.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-REQ",
-    file: "swagger",
-    title: "Describe the connector in info.description.",
-    description: "Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).",
-    levels: certificationLevels("error", "info"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info = asObject(context.swagger?.root.info);
-      if (!info || has(info, "description")) return;
-      context.report({ pointer: "/info/description", message: "The 'description' property is required." });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-LEN",
-    file: "swagger",
-    title: "Write a description of 30 to 500 characters.",
-    description: "The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.",
-    levels: certificationLevels("error", "info"),
-    msCode: "FieldLengthNotInRange",
-    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
-    example: { placement: "info", bad: '{ "description": "Tasks." }' },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0) return;
-      const length = description.length;
-      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-PLACEHOLDER",
-    file: "swagger",
-    title: "Replace the template description with one of the service.",
-    description: 'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
-    levels: certificationLevels("error", "info"),
-    example: {
-      placement: "info",
-      bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
-      good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }'
-    },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-WORDS",
-    file: "swagger",
-    title: "Leave Power Platform product names out of the description.",
-    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
-    levels: certificationLevels("error", "info"),
-    msCode: "RestrictedWordsInValue",
-    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: {
-      placement: "info",
-      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
-      good: '{ "description": "Plan, assign and track Contoso tasks." }'
-    },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0) return;
-      const found = distinctMatches(description, PRODUCT_NAMES);
-      if (found.length === 0) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
-      });
-    }
-  }
-];
-
 // packages/validator/src/rules/swagger-info.ts
 var swaggerInfoRules = [...infoTextRules, ...infoMetadataRules];
 
@@ -48341,7 +48500,7 @@ var operationDocumentationRules = [
         if (summary === void 0 || summary === "" || GOOD_SUMMARY_END.test(summary)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The 'summary' value must end with alphanumeric character. Remove the trailing '${summary.slice(-1)}'.`
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary)}`
         });
       }
     }
@@ -55358,111 +55517,6 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
 
-// packages/validator/src/fix/written-edits.ts
-function writtenEdits(text3, edits) {
-  const removals = edits.filter((edit) => isRemoval(text3, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text3, removals).map((removal2) => tidiedDeletion(text3, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
-}
-function joinedRemovals(text3, removals) {
-  const joined = [];
-  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
-    const last2 = joined[joined.length - 1];
-    const lastEnd = last2 ? last2.offset + last2.length : -1;
-    if (last2 && removal2.offset >= lastEnd && skipBlanks(text3, lastEnd) >= removal2.offset) {
-      const end = removal2.offset + removal2.length;
-      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
-    } else joined.push(removal2);
-  }
-  return joined;
-}
-function isRemoval(text3, edit) {
-  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
-  const removed = text3.slice(edit.offset, edit.offset + edit.length);
-  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0))) return true;
-  }
-  return false;
-}
-function tidiedDeletion(text3, edit) {
-  let start = edit.offset;
-  let end = edit.offset + edit.length;
-  const lineEnd2 = skipBlanks(text3, end);
-  if (lineEnd2 < text3.length && !isLineBreak2(text3.charCodeAt(lineEnd2))) {
-    if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
-      end = lineEnd2;
-    }
-    return { offset: start, length: end - start, insert: "" };
-  }
-  end = lineEnd2;
-  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
-  if (lineStart && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
-  return { offset: start, length: end - start, insert: "" };
-}
-function skipBlanks(text3, offset) {
-  while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
-  return offset;
-}
-var isBlank = (code2) => code2 === 32 || code2 === 9;
-var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
-
-// packages/validator/src/fix/json-fix.ts
-var unnamed = () => "";
-function fixJsonText(text3) {
-  const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
-  const json = bom === "" ? text3 : text3.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
-  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
-    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
-  }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
-  if (edits === void 0) {
-    return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
-    );
-  }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
-    return notFixed(
-      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
-    );
-  }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
-}
-function notFixed(reason) {
-  return { outcome: "not-fixed", reason };
-}
-function isStrictJson(text3) {
-  try {
-    JSON.parse(text3);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function repairedValue(text3, edits) {
-  const repaired = applyEdits(text3, edits);
-  if (repaired === void 0) return void 0;
-  try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
-  } catch {
-    return void 0;
-  }
-}
-function sameValue(text3, value) {
-  try {
-    return JSON.stringify(JSON.parse(text3)) === value;
-  } catch {
-    return false;
-  }
-}
-
 // packages/validator/src/fix/key-renames.ts
 function renameKeys(document, renames) {
   const text3 = document.text;
@@ -55675,13 +55729,9 @@ function keysNamed(renames, its) {
   return `${its} ${plural(pointers.length, "misspelled key")} (${list3}) were not`;
 }
 async function fixJsonFile(folder, file) {
-  const document = file.document;
-  if (document === void 0 || document.isStrictJson) return void 0;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
-    return "it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.";
-  }
-  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
-  const fix = fixJsonText(read2);
+  const outcome = fixJsonFileText(file);
+  if (outcome === void 0) return void 0;
+  const { read: read2, fix } = outcome;
   if (fix.outcome === "strict") return void 0;
   if (fix.outcome === "not-fixed") return fix.reason;
   const written2 = await writeFixedFile(folder, file.name, read2, fix.text);
@@ -62595,6 +62645,21 @@ function putConnectors(root, connectors) {
   }
 }
 
+// packages/solution/src/solution/root-files.ts
+function isRootFile(folderPath) {
+  return !folderPath.includes("/");
+}
+function rootFileWarning(file) {
+  return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
+}
+function rootEntryError(archive, entry) {
+  return solutionError(
+    `${archive}/${entry}`,
+    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
+    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
 // packages/solution/src/solution/stage-zip.ts
 async function stageSolutionZip(reader, staging, options2 = {}) {
   const archive = reader.displayName;
@@ -62652,6 +62717,11 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others2 = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
+  const atRoot = others2.find((entry) => {
+    const folderPath = folderPathOf(entry.name);
+    return isRootFile(folderPath) && !isRepositoryFile(folderPath);
+  });
+  if (atRoot !== void 0) throw rootEntryError(archive, atRoot.name);
   for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
@@ -63177,9 +63247,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
+  const leftOut = all.filter(isRootFile);
   const files = await selectPackageFiles(
     folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS),
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isRootFile(file)),
     manifest.managed === "2",
     managed
   );
@@ -63267,7 +63338,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
     version: options2.version ?? manifest.version,
     managed,
     connectors: connectors.map((c) => c.name).sort(),
-    entries: entries.map((entry) => entry.name)
+    entries: entries.map((entry) => entry.name),
+    leftOut
   };
 }
 async function copiedPart(name, file, recorded) {
@@ -63598,6 +63670,21 @@ function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// packages/solution/src/connector/renamed-connectors.ts
+function connectorFolder(connector) {
+  return repositoryFolderName(connector.displayName || connector.name);
+}
+function earlierFolderIn(previous) {
+  return (connector) => {
+    const earlier2 = previous.find(
+      (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+    );
+    if (!earlier2) return void 0;
+    const folder = connectorFolder(earlier2);
+    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
+  };
+}
+
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
@@ -63613,7 +63700,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const connector of connectors) {
-    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const folder = connectorFolder(connector);
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -63621,13 +63708,16 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path42.default.join(destinationRoot, folder), folder));
+    const earlier2 = options2.earlierFolder?.(connector);
+    prepared.push(
+      await prepare(connector, import_node_path42.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+    );
   }
   const results = [];
   for (const item of prepared) results.push(await write(item, import_node_path42.default.join(destinationRoot, item.folder)));
   return results;
 }
-async function prepare(connector, destination, folder) {
+async function prepare(connector, destination, folder, destinationRoot, earlier2) {
   const files = /* @__PURE__ */ new Map();
   const warnings = [];
   const remove = [];
@@ -63657,7 +63747,11 @@ async function prepare(connector, destination, folder) {
   const script2 = connector.files.customcodeblobcontent;
   if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
-  if (!existing(REPOSITORY_FILES.readme)) {
+  const renamedFrom = earlier2 === void 0 ? void 0 : {
+    folder: earlier2.folder,
+    kept: existing(REPOSITORY_FILES.readme) ? [] : await keepHandWritten(destinationRoot, earlier2, existing, files)
+  };
+  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
       REPOSITORY_FILES.readme,
       readmeFromTemplate(
@@ -63666,7 +63760,37 @@ async function prepare(connector, destination, folder) {
       )
     );
   }
-  return { connector, folder, files, remove, warnings };
+  return { connector, folder, files, remove, warnings, ...renamedFrom ? { renamedFrom } : {} };
+}
+var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
+function earlierTemplate(connector) {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return void 0;
+  try {
+    const swagger = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger, connector.displayName);
+  } catch (error2) {
+    if (isUserError(error2)) return void 0;
+    throw error2;
+  }
+}
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+async function keepHandWritten(destinationRoot, earlier2, existing, files) {
+  const folder = import_node_path42.default.join(destinationRoot, earlier2.folder);
+  const stat = await import_node_fs32.promises.lstat(folder).catch(() => void 0);
+  if (!stat?.isDirectory()) return [];
+  const kept = [];
+  for (const file of await listFiles2(folder)) {
+    const top = file.split("/")[0];
+    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
+    const bytes = await import_node_fs32.promises.readFile(import_node_path42.default.join(folder, file));
+    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -63675,7 +63799,10 @@ async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs32.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs32.promises.writeFile(import_node_path42.default.join(staging, name), content);
+    for (const [name, content] of item.files) {
+      await import_node_fs32.promises.mkdir(import_node_path42.default.dirname(import_node_path42.default.join(staging, name)), { recursive: true });
+      await import_node_fs32.promises.writeFile(import_node_path42.default.join(staging, name), content);
+    }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
     for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path42.default.join(destination, name), { force: true });
     return {
@@ -63685,7 +63812,8 @@ async function writeStaged(item, destination) {
       written: committed.written,
       unchanged: committed.unchanged,
       deleted: item.remove,
-      warnings: item.warnings
+      warnings: item.warnings,
+      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
     await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
@@ -63695,12 +63823,11 @@ async function writeStaged(item, destination) {
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs33 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
-async function removeLeftConnectors(previousSource, destinationRoot, current, reading = {}) {
-  const previous = await readSolutionConnectors(previousSource, reading);
+async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
-    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
     const target = import_node_path43.default.join(destinationRoot, folder);
     const stat = await import_node_fs33.promises.lstat(target).catch(() => void 0);
@@ -63714,17 +63841,21 @@ async function removeLeftConnectors(previousSource, destinationRoot, current, re
 // packages/solution/src/connector/extract-and-remove-left.ts
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
-  const connectors = await extractConnectors(source, destinationRoot, reading);
-  if (previousSource === void 0) return { connectors, removed: [] };
+  if (previousSource === void 0)
+    return { connectors: await extractConnectors(source, destinationRoot, reading), removed: [] };
+  let previous;
   try {
-    return {
-      connectors,
-      removed: await removeLeftConnectors(previousSource, destinationRoot, connectors, reading)
-    };
+    previous = await readSolutionConnectors(previousSource, reading);
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
-    return { connectors, removed: [], previousSourceProblem: error2 };
+    const connectors2 = await extractConnectors(source, destinationRoot, reading);
+    return { connectors: connectors2, removed: [], previousSourceProblem: error2 };
   }
+  const connectors = await extractConnectors(source, destinationRoot, {
+    ...reading,
+    earlierFolder: earlierFolderIn(previous)
+  });
+  return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }
 
 // packages/solution/src/connector/connector-identity.ts
@@ -72270,10 +72401,10 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 
 // packages/github/src/target-folder.ts
 var import_node_path56 = __toESM(require("node:path"), 1);
-function targetFolderFor(connectorFolder, profile, given2) {
+function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path56.default.basename(import_node_path56.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path56.default.basename(import_node_path56.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -72750,6 +72881,12 @@ function registerPackCommand(program2, context) {
         ...options2.solutionVersion ? { version: options2.solutionVersion } : {}
       })
     );
+    const leftOut = new Set(results.flatMap((result) => result.leftOut));
+    for (const file of leftOut)
+      io.stderr.write(
+        `warning: ${printable(rootFileWarning(toDisplayPath(io.cwd, import_node_path59.default.join(source, file))))}
+`
+      );
     if (options2.format === "json") {
       writeOutput(
         io,
@@ -72800,28 +72937,39 @@ function registerExtractConnectorsCommand(program2, context) {
 `
       );
     const shown = (folder) => toDisplayPath(io.cwd, import_node_path60.default.join(root, folder));
+    const kept = ({ renamedFrom }) => renamedFrom?.kept.length ? `; ${renamedFrom.kept.join(", ")} kept from ${shown(renamedFrom.folder)}` : "";
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
         io,
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: shown(c.folder) })), removed: removedFolders }, null, 2)}
+        `${JSON.stringify(
+          {
+            connectors: connectors.map((c) => ({
+              ...c,
+              folder: shown(c.folder),
+              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {}
+            })),
+            removed: removedFolders
+          },
+          null,
+          2
+        )}
 `,
         "json"
       );
       return;
     }
-    for (const folder of removedFolders)
-      writeOutput(
-        io,
-        `${printable(`${folder} removed: its connector is no longer in ${source}.`)}
-`,
-        "text"
-      );
+    for (const folder of removed) {
+      const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
+      const why = renamed ? `its connector was renamed, now in ${shown(renamed.folder)}` : `its connector is no longer in ${source}`;
+      writeOutput(io, `${printable(`${shown(folder)} removed: ${why}.`)}
+`, "text");
+    }
     if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
       writeOutput(
         io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}${kept(connector)}.`)}
 `,
         "text"
       );

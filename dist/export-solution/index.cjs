@@ -44466,10 +44466,22 @@ var CONNECTOR_CHILD_ORDER = [
 var MAX_PART_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/connector/repository-layout.ts
+var REPOSITORY_FILES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  script: "script.csx",
+  readme: "readme.md"
+};
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 // packages/solution/src/connector/api-properties.ts
 var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
+
+// packages/solution/src/connector/extract.ts
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
 
 // packages/dataverse/src/zip/solution-manifest.ts
 var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
@@ -44817,6 +44829,25 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[b.length];
+}
+
+// packages/validator/src/config/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
 }
 
 // packages/validator/src/config/load-config.ts
@@ -47770,8 +47801,9 @@ function schemaProblemsFor(context, ruleId) {
   const problems = problemsOf(document.value);
   return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
 }
-function reportSchemaProblems(context, ruleId, advice = "") {
+function reportSchemaProblems(context, ruleId, adviceFor = "") {
   for (const problem of schemaProblemsFor(context, ruleId)) {
+    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message
@@ -48305,6 +48337,39 @@ var apiPropertiesPublisherRules = [
   }
 ];
 
+// packages/validator/src/rules/api-properties/schema-advice.ts
+var PROPERTIES_KEYS = Object.keys(
+  API_PROPERTIES_SCHEMA.properties.properties.properties
+);
+function unknownKeyAdvice(problem) {
+  if (problem.key === void 0) return "";
+  const meant = closestMatch(problem.key, PROPERTIES_KEYS);
+  if (meant !== void 0)
+    return `It is likely a misspelling of '${meant}': rename it, the platform ignores '${problem.key}'.`;
+  return `The platform ignores it: remove it, or use one of the keys allowed under properties: ${PROPERTIES_KEYS.join(", ")}.`;
+}
+var UI_DEFINITION_VALUES = {
+  uiDefinition: 'an object such as { "displayName": "API key", "description": "Your Contoso API key", "tooltip": "\u2026", "constraints": { "required": "true" } }, or leave it out',
+  displayName: "a string",
+  description: "a string",
+  tooltip: "a string",
+  text: "a string",
+  tabIndex: 'an integer, e.g. 2, not "2"',
+  constraints: 'an object: { "required": "true" or "false", "clearText": a boolean, "tabIndex": an integer, "capability": [strings], "hidden": a boolean, "allowedValues": [{ "value": \u2026, "text": \u2026 }], "dependencies": an object }',
+  clearText: "true or false (a boolean)",
+  required: 'the string "true" or "false"',
+  capability: 'an array of strings, e.g. ["cloud"]',
+  hidden: "true or false",
+  allowedValues: 'an array of { "value": \u2026, "text": \u2026 } objects',
+  dependencies: "an object"
+};
+function uiDefinitionAdvice(problem) {
+  if (problem.keyword !== "type") return "";
+  const key = parsePointer(problem.pointer).at(-1);
+  const value = key === void 0 ? void 0 : UI_DEFINITION_VALUES[key];
+  return value === void 0 ? "" : `Write ${key} as ${value}.`;
+}
+
 // packages/validator/src/rules/api-properties/schema-rules.ts
 var apiPropertiesSchemaRules = [
   {
@@ -48356,7 +48421,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-UNKNOWN-KEYS",
     file: "apiProperties",
     title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores: the finding names the key it likely misspells, or else lists the allowed keys.",
     levels: certificationLevels("warning"),
     msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
     example: {
@@ -48365,7 +48430,7 @@ var apiPropertiesSchemaRules = [
       good: '"iconBrandColor": "#3b5bdb"'
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
+      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS", unknownKeyAdvice);
     }
   },
   {
@@ -48402,7 +48467,7 @@ var apiPropertiesSchemaRules = [
     id: "PROP-CP-UI",
     file: "apiProperties",
     title: "Write connection parameter `uiDefinition`s as the schema describes.",
-    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note. A value of the wrong type is told what its key holds.',
     levels: certificationLevels("error"),
     example: {
       placement: "uiDefinition",
@@ -48410,14 +48475,14 @@ var apiPropertiesSchemaRules = [
       good: '"constraints": { "tabIndex": 2 }'
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-CP-UI");
+      reportSchemaProblems(context, "PROP-CP-UI", uiDefinitionAdvice);
       for (const parameter of connectionParametersOf(context.apiProperties)) {
         const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
         if (typeof constraints?.required === "boolean") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
             severity: "info",
-            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}". Write it as the string: "required": "${constraints.required}".`
           });
         }
       }
@@ -48601,6 +48666,200 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 
+// packages/validator/src/rules/swagger/trailing-advice.ts
+function removeTrailingAdvice(text2) {
+  if (/\s$/u.test(text2)) return "Remove the trailing space.";
+  return `Remove the trailing '${text2.slice(-1)}'.`;
+}
+
+// packages/validator/src/rules/swagger/info-text.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var MAX_TITLE = 30;
+var MIN_DESCRIPTION = 30;
+var MAX_DESCRIPTION = 500;
+var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
+var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function infoString(context, key) {
+  return asString(asObject(context.swagger?.root.info)?.[key]);
+}
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+var infoTextRules = [
+  {
+    id: "SWG-INFO-TITLE-LEN",
+    file: "swagger",
+    title: "Keep the title to 30 characters.",
+    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthExceeded",
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso Project Management Suite" }',
+      good: '{ "title": "Contoso Projects" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || title.length <= MAX_TITLE) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-WORDS",
+    file: "swagger",
+    title: 'Leave "API", "Connector" and product names out of the title.',
+    description: 'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso API Connector" }',
+      good: '{ "title": "Contoso" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0) return;
+      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-END",
+    file: "swagger",
+    title: "End the title with a letter or digit.",
+    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+    levels: certificationLevels("error", "info"),
+    msCode: "ValueMustEndWithAlphanumeric",
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: {
+      placement: "info",
+      bad: '{ "title": "Contoso Tasks." }',
+      good: '{ "title": "Contoso Tasks" }'
+    },
+    check(context) {
+      const title = infoString(context, "title");
+      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      const bracket = /[)\]]$/.test(title);
+      context.report({
+        pointer: "/info/title",
+        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
+        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
+        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-PLACEHOLDER",
+    file: "swagger",
+    title: "Replace the template title with the connector name.",
+    description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
+    levels: certificationLevels("error", "info"),
+    example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The title '${title}' is a template placeholder; give the connector's name.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-REQ",
+    file: "swagger",
+    title: "Describe the connector in info.description.",
+    description: "Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+    check(context) {
+      const info2 = asObject(context.swagger?.root.info);
+      if (!info2 || has(info2, "description")) return;
+      context.report({ pointer: "/info/description", message: "The 'description' property is required." });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-LEN",
+    file: "swagger",
+    title: "Write a description of 30 to 500 characters.",
+    description: "The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthNotInRange",
+    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
+    example: { placement: "info", bad: '{ "description": "Tasks." }' },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const length = description.length;
+      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-PLACEHOLDER",
+    file: "swagger",
+    title: "Replace the template description with one of the service.",
+    description: 'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
+    levels: certificationLevels("error", "info"),
+    example: {
+      placement: "info",
+      bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
+      good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }'
+    },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-WORDS",
+    file: "swagger",
+    title: "Leave Power Platform product names out of the description.",
+    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      placement: "info",
+      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
+      good: '{ "description": "Plan, assign and track Contoso tasks." }'
+    },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const found = distinctMatches(description, PRODUCT_NAMES);
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  }
+];
+
 // packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -48768,7 +49027,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note.',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -48779,7 +49038,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase()) {
+      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase() && !isTitleCutFromName(title, name)) {
         context.report({
           severity: "info",
           message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
@@ -48788,9 +49047,129 @@ var folderRules = [
     }
   }
 ];
+function isTitleCutFromName(title, name) {
+  const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
+  const folder = comparable(name);
+  const cut2 = comparable(title);
+  return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
+}
 function isProposal(context) {
   const { connector, profile } = context;
   return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
+}
+
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text2, edits) {
+  const removals = edits.filter((edit) => isRemoval(text2, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text2, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text2, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text2.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text2, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text2, end);
+  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
+  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text2, offset) {
+  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonText(text2) {
+  const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
+  const json = bom === "" ? text2 : text2.slice(1);
+  if (isStrictJson(json)) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  if (edits === void 0) {
+    return notFixed(
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+}
+function fixJsonFileText(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
+    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
+  }
+  return { read: read2, fix: fixJsonText(read2) };
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function repairedValue(text2, edits) {
+  const repaired = applyEdits(text2, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text2, value) {
+  try {
+    return JSON.stringify(JSON.parse(text2)) === value;
+  } catch {
+    return false;
+  }
 }
 
 // packages/validator/src/rules/general.ts
@@ -48816,6 +49195,7 @@ function listFiles2(connector) {
   return list2;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
+var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -48850,7 +49230,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -48858,8 +49238,12 @@ var generalRules = [
     },
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
+        if (document.syntaxIssues.length === 0) continue;
+        const file = context.connector.files[kind];
+        const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue2 of document.syntaxIssues) {
-          context.report({ file: kind, message: issue2.message, offset: issue2.offset, length: issue2.length });
+          const message2 = fixable ? `${issue2.message} ${FIX_ADVICE}` : issue2.message;
+          context.report({ file: kind, message: message2, offset: issue2.offset, length: issue2.length });
         }
       }
     }
@@ -49378,10 +49762,10 @@ function isLenientMatch(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place, sameValue, name, location) {
+  constructor(value, place, sameValue2, name, location) {
     this.value = value;
     this.place = place;
-    this.sameValue = sameValue;
+    this.sameValue = sameValue2;
     this.name = name;
     this.in = location;
   }
@@ -58651,12 +59035,6 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
-// packages/validator/src/rules/swagger/trailing-advice.ts
-function removeTrailingAdvice(text2) {
-  if (/\s$/u.test(text2)) return "Remove the trailing space.";
-  return `Remove the trailing '${text2.slice(-1)}'.`;
-}
-
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -59832,194 +60210,6 @@ var infoMetadataRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var MAX_TITLE = 30;
-var MIN_DESCRIPTION = 30;
-var MAX_DESCRIPTION = 500;
-var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
-var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
-function infoString(context, key) {
-  return asString(asObject(context.swagger?.root.info)?.[key]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
-}
-var infoTextRules = [
-  {
-    id: "SWG-INFO-TITLE-LEN",
-    file: "swagger",
-    title: "Keep the title to 30 characters.",
-    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
-    levels: certificationLevels("error", "info"),
-    msCode: "FieldLengthExceeded",
-    msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso Project Management Suite" }',
-      good: '{ "title": "Contoso Projects" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0 || title.length <= MAX_TITLE) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-WORDS",
-    file: "swagger",
-    title: 'Leave "API", "Connector" and product names out of the title.',
-    description: 'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
-    levels: certificationLevels("error", "info"),
-    msCode: "RestrictedWordsInValue",
-    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso API Connector" }',
-      good: '{ "title": "Contoso" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
-      if (found.length === 0) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-END",
-    file: "swagger",
-    title: "End the title with a letter or digit.",
-    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
-    levels: certificationLevels("error", "info"),
-    msCode: "ValueMustEndWithAlphanumeric",
-    msMessage: "The '{0}' value must end with alphanumeric character.",
-    example: {
-      placement: "info",
-      bad: '{ "title": "Contoso Tasks." }',
-      good: '{ "title": "Contoso Tasks" }'
-    },
-    check(context) {
-      const title = infoString(context, "title");
-      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
-      const bracket = /[)\]]$/.test(title);
-      context.report({
-        pointer: "/info/title",
-        severity: bracket && context.profile !== "custom" ? "warning" : void 0,
-        // "Asite (Hong Kong)", "XC-Gate (Preview)": removing the bracket alone would unbalance it.
-        message: `The 'title' value must end with alphanumeric character. ${bracket ? `Write the title without the brackets at its end.` : removeTrailingAdvice(title)}`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-TITLE-PLACEHOLDER",
-    file: "swagger",
-    title: "Replace the template title with the connector name.",
-    description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
-    levels: certificationLevels("error", "info"),
-    example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
-    check(context) {
-      const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
-      context.report({
-        pointer: "/info/title",
-        message: `The title '${title}' is a template placeholder; give the connector's name.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-REQ",
-    file: "swagger",
-    title: "Describe the connector in info.description.",
-    description: "Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).",
-    levels: certificationLevels("error", "info"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info2 = asObject(context.swagger?.root.info);
-      if (!info2 || has(info2, "description")) return;
-      context.report({ pointer: "/info/description", message: "The 'description' property is required." });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-LEN",
-    file: "swagger",
-    title: "Write a description of 30 to 500 characters.",
-    description: "The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.",
-    levels: certificationLevels("error", "info"),
-    msCode: "FieldLengthNotInRange",
-    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
-    example: { placement: "info", bad: '{ "description": "Tasks." }' },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0) return;
-      const length = description.length;
-      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-PLACEHOLDER",
-    file: "swagger",
-    title: "Replace the template description with one of the service.",
-    description: 'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
-    levels: certificationLevels("error", "info"),
-    example: {
-      placement: "info",
-      bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
-      good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }'
-    },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
-      });
-    }
-  },
-  {
-    id: "SWG-INFO-DESC-WORDS",
-    file: "swagger",
-    title: "Leave Power Platform product names out of the description.",
-    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
-    levels: certificationLevels("error", "info"),
-    msCode: "RestrictedWordsInValue",
-    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
-    example: {
-      placement: "info",
-      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
-      good: '{ "description": "Plan, assign and track Contoso tasks." }'
-    },
-    check(context) {
-      const description = infoString(context, "description");
-      if (description === void 0) return;
-      const found = distinctMatches(description, PRODUCT_NAMES);
-      if (found.length === 0) return;
-      context.report({
-        pointer: "/info/description",
-        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
-      });
-    }
-  }
-];
-
 // packages/validator/src/rules/swagger-info.ts
 var swaggerInfoRules = [...infoTextRules, ...infoMetadataRules];
 
@@ -60336,7 +60526,7 @@ var operationDocumentationRules = [
         if (summary2 === void 0 || summary2 === "" || GOOD_SUMMARY_END.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The 'summary' value must end with alphanumeric character. Remove the trailing '${summary2.slice(-1)}'.`
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary2)}`
         });
       }
     }
