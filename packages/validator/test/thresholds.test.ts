@@ -1,23 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Finding } from '../src/model/finding.js';
 import { isBreakingChange, judgedByFailOn, judgeRun } from '../src/thresholds.js';
-import { countBySeverity, type ValidationResult } from '../src/validate.js';
-
-const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
-  ruleId,
-  severity,
-  message: 'm',
-  file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
-  line: 1,
-  column: 1,
-  connector: 'certified-connectors/Tasks',
-});
-
-const resultOf = (findings: Finding[]): ValidationResult => ({
-  connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
-  findings,
-  counts: countBySeverity(findings),
-});
+import { tasksFinding as finding, tasksResult as resultOf } from './helpers/one-connector-result.js';
 
 describe('isBreakingChange', () => {
   it('is true of the change rules that break existing flows, and only of them', () => {

@@ -4,6 +4,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { buildJobSummary, GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { SAMPLE_RULES, sampleResult } from './sample-result.js';
+import { tasksFinding, tasksResult } from '../helpers/one-connector-result.js';
 
 function manyFindings(count: number, message: string): ValidationResult {
   const findings: Finding[] = Array.from({ length: count }, (_, i) => ({
@@ -84,21 +85,10 @@ describe('job summary', () => {
   });
 
   it('shows ⚠️, not ❌, for a connector that only breaking changes fail when they do not fail the run', () => {
-    const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
-      ruleId,
-      severity,
-      message: 'm',
-      file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
-      line: 1,
-      column: 1,
-      connector: 'certified-connectors/Tasks',
-    });
-    const findings = [finding('BRK-OP-DELETED', 'error'), finding('SWG-OP-SUMMARY', 'warning')];
-    const result: ValidationResult = {
-      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
-      findings,
-      counts: countBySeverity(findings),
-    };
+    const result = tasksResult([
+      tasksFinding('BRK-OP-DELETED', 'error'),
+      tasksFinding('SWG-OP-SUMMARY', 'warning'),
+    ]);
     const reviewed = renderJobSummary(result, { breakingChangesFail: false });
     expect(reviewed).toContain('| certified-connectors/Tasks | certified | 1 | 1 | 0 | ⚠️ |');
     expect(reviewed).toContain('⚠️ 1 connector checked: 1 error, 1 warning, 0 info.');
@@ -115,22 +105,7 @@ describe('job summary', () => {
   it('judges a deprecation without the versioning process by fail-on, as the run is judged', () => {
     // BRK-DEPRECATION-PROCESS is a BRK-* finding but breaks nothing: fail-on-breaking does not
     // decide on it, so fail-on must, or the summary would show ❌ for a run that passes.
-    const findings: Finding[] = [
-      {
-        ruleId: 'BRK-DEPRECATION-PROCESS',
-        severity: 'warning',
-        message: 'm',
-        file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
-        line: 1,
-        column: 1,
-        connector: 'certified-connectors/Tasks',
-      },
-    ];
-    const result: ValidationResult = {
-      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
-      findings,
-      counts: countBySeverity(findings),
-    };
+    const result = tasksResult([tasksFinding('BRK-DEPRECATION-PROCESS', 'warning')]);
     const row = (options: Parameters<typeof renderJobSummary>[1]) =>
       /\| certified-connectors\/Tasks \|.*\| (\S+) \|\n/.exec(renderJobSummary(result, options))?.[1];
     expect(row({ breakingChangesFail: true })).toBe('✅');
@@ -140,22 +115,7 @@ describe('job summary', () => {
   });
 
   it('shows ⚠️ for breaking changes left to reviewers whatever fail-on is', () => {
-    const findings: Finding[] = [
-      {
-        ruleId: 'BRK-HOST-BASEPATH',
-        severity: 'warning',
-        message: 'm',
-        file: 'certified-connectors/Tasks/apiDefinition.swagger.json',
-        line: 1,
-        column: 1,
-        connector: 'certified-connectors/Tasks',
-      },
-    ];
-    const result: ValidationResult = {
-      connectors: [{ path: 'certified-connectors/Tasks', name: 'Tasks', profile: 'certified', findings }],
-      findings,
-      counts: countBySeverity(findings),
-    };
+    const result = tasksResult([tasksFinding('BRK-HOST-BASEPATH', 'warning')]);
     // A breaking change of warning severity fails the run when fail-on-breaking is true, as judgeRun
     // counts it, though fail-on error would not reach a warning.
     expect(renderJobSummary(result, { breakingChangesFail: true })).toContain('| ❌ |');
