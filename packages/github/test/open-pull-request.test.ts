@@ -9,6 +9,7 @@ import {
   filesOnBranch,
   iconBytes,
   startScenario,
+  unmarkHeadCommit,
   writeConnector,
   type Scenario,
 } from './helpers/scenario.js';
@@ -835,15 +836,7 @@ describe('a rerun after the upstream base moved on', () => {
   it('replaces, and names, a head commit without the connector-alm mark even when the folder is unchanged', async () => {
     const first = await run().promise;
     // As a connector-alm older than the mark left it: the same tree on the same base, another message.
-    const fork = forkOf();
-    const made = await fork.git.readCommit(first.headSha!);
-    const who = {
-      name: 'contoso-dev',
-      email: 'contoso-dev@users.noreply.local',
-      date: '2026-01-01T00:00:00Z',
-    };
-    const old = await fork.git.writeCommit(made.tree, made.parents, 'Add Contoso Tasks', who, who);
-    await fork.git.updateRef(`refs/heads/${first.branch}`, old);
+    const old = await unmarkHeadCommit(forkOf(), first.branch, first.headSha!);
     await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
     const rerun = await run().promise;
     expect(rerun.operation).toBe('updated');

@@ -10,6 +10,7 @@ import {
   connectorFiles,
   filesOnBranch,
   startScenario,
+  unmarkHeadCommit,
   writeConnector,
   type Scenario,
 } from './helpers/scenario.js';
@@ -173,14 +174,7 @@ describe('two target folders with one branch name', () => {
     const first = await run();
     // As a connector-alm before the folder trailer left it: the same tree and base, no trailer.
     const fork = forkOf();
-    const made = await fork.git.readCommit(first.headSha!);
-    const who = {
-      name: 'contoso-dev',
-      email: 'contoso-dev@users.noreply.local',
-      date: '2026-01-01T00:00:00Z',
-    };
-    const old = await fork.git.writeCommit(made.tree, made.parents, 'Add Contoso Tasks', who, who);
-    await fork.git.updateRef(`refs/heads/${BRANCH}`, old);
+    const old = await unmarkHeadCommit(fork, BRANCH, first.headSha!);
     addNamesake();
     expect(await run({ connector: NAMESAKE })).toMatchObject({
       operation: 'refused',

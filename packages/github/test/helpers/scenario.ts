@@ -92,3 +92,20 @@ export async function filesOnBranch(
     entries.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry.sha]),
   );
 }
+
+/**
+ * Makes the head of a fork branch as a connector-alm older than its commit marks left it: the same
+ * tree on the same parents, with only the title as its message and the contributor as its author.
+ * Returns the SHA of the commit the branch now points to.
+ */
+export async function unmarkHeadCommit(fork: Repository, branch: string, headSha: string): Promise<string> {
+  const made = await fork.git.readCommit(headSha);
+  const who = {
+    name: 'contoso-dev',
+    email: 'contoso-dev@users.noreply.local',
+    date: '2026-01-01T00:00:00Z',
+  };
+  const old = await fork.git.writeCommit(made.tree, made.parents, 'Add Contoso Tasks', who, who);
+  await fork.git.updateRef(`refs/heads/${branch}`, old);
+  return old;
+}
