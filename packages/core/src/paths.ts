@@ -3,13 +3,15 @@ import path from 'node:path';
 /**
  * `child` is `root` or lies below it. Compared through `path.relative`, not by string prefix: a
  * prefix test takes `/work/repo-other` for a child of `/work/repo` and fails for the root `/`, and
- * a name that merely starts with two dots (`..config`) is still inside.
+ * a name that merely starts with two dots (`..config`) is still inside. With path.win32 the drive
+ * letter and the case of names do not count, as on Windows; a path on another drive is outside.
+ * `paths` lets tests pass path.win32.
  */
-export function isWithin(root: string, child: string): boolean {
-  const relative = path.relative(root, child);
+export function isWithin(root: string, child: string, paths: path.PlatformPath = path): boolean {
+  const relative = paths.relative(root, child);
   return (
     relative === '' ||
-    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+    (relative !== '..' && !relative.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative))
   );
 }
 

@@ -12,6 +12,12 @@ describe('isWithin and isBelow', () => {
     expect(isWithin(root, path.resolve('/work'))).toBe(false);
     expect(isWithin(path.resolve('/'), path.resolve('/etc/x'))).toBe(true);
   });
+  it('compare Windows paths as Windows does, with path.win32: any case, either separator, one drive', () => {
+    const workspace = 'D:\\a\\connectors\\connectors';
+    expect(isWithin(workspace, 'd:/A/Connectors/connectors/out.sarif', path.win32)).toBe(true);
+    expect(isWithin(workspace, 'D:\\a\\_temp\\x.zip', path.win32)).toBe(false);
+    expect(isWithin(workspace, 'C:\\a\\connectors\\connectors\\x.zip', path.win32)).toBe(false);
+  });
   it('isBelow leaves out the root itself', () => {
     expect(isBelow(root, root)).toBe(false);
     expect(isBelow(root, path.join(root, 'a'))).toBe(true);
