@@ -1,12 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
+import { resolverSaysNoSuchHost, runActionBundle, temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 import { expectNothingSecretPrinted, localDataverse, OIDC_APP_ID } from './helpers/local-dataverse.js';
 
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
+
+const folders = temporaryFolders('export-elsewhere-');
+afterAll(() => folders.cleanup());
 
 const SECRET = '-starts-with-dash+and/slash=';
 const solution = buildSolutionZip({ uniqueName: 'ContosoConnectors', version: '1.2.0.7' });
@@ -135,6 +138,47 @@ describe('export-solution, run as the runner runs it against the local server', 
     ]);
     expect(local.server.requests.length).toBe(requests);
     expect(readFileSync(path.join(local.workspace, 'README.md'), 'utf8')).toBe('# my notes\n');
+  });
+
+  it('refuses a solution-output-file outside the workspace and runner.temp before signing in', async () => {
+    const outside = folders.make();
+    const requests = local.server.requests.length;
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'working-directory': path.relative(local.workspace, outside),
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'ContosoConnectors.zip',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /^Input 'solution-output-file' must name a place inside the workspace or the runner's temp folder; got 'ContosoConnectors\.zip', which is '.*ContosoConnectors\.zip'\. Nothing was written\. Use a path inside the workspace \(.*\), or under runner\.temp \(.*\), such as '\$\{\{ runner\.temp \}\}\/ContosoConnectors\.zip'\./,
+        ),
+      },
+    ]);
+    expect(run.annotations[0]!.message).toContain(`'${path.join(outside, 'ContosoConnectors.zip')}'`);
+    expect(local.server.requests.length).toBe(requests);
+    expect(readdirSync(outside)).toEqual([]);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
+  it("exports into the runner's temp folder, where the snapshot workflow puts the zip", async () => {
+    const temp = folders.make();
+    const zip = path.join(temp, 'connector-snapshot', 'ContosoConnectors.zip');
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-name': 'ContosoConnectors', 'solution-output-file': zip },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['solution-file']).toBe(zip);
+    expect(Buffer.from(readFileSync(zip)).equals(Buffer.from(solution))).toBe(true);
   });
 
   it('refuses a plain-http environment URL that is not loopback', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
@@ -252,4 +252,23 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       'Tasks &lt;img src=x onerror=alert(1)&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; # Approved (ppchal_azureopenaiservice)',
     );
   });
+});
+
+it('refuses a destination outside the workspace and runner.temp, before reading the source', async () => {
+  const dir = workspace();
+  const outside = workspace();
+  const run = await runActionBundle('extract-connectors', {
+    workspace: dir,
+    inputs: { source: AOAI, destination: path.join(outside, 'custom-connectors') },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringContaining(
+        `Input 'destination' must name a place inside the workspace or the runner's temp folder; got '${path.join(outside, 'custom-connectors')}', which is '${path.join(outside, 'custom-connectors')}'. Nothing was written.`,
+      ),
+    },
+  ]);
+  expect(readdirSync(outside)).toEqual([]);
 });

@@ -176,3 +176,24 @@ it('refuses a version that is not a solution version, naming the input, before r
   ]);
   expect(readdirSync(dir)).toEqual([]);
 });
+
+it('refuses a solution-file outside the workspace and runner.temp, before reading the folder', async () => {
+  const dir = workspaces.make();
+  const name = `${path.basename(dir)}.zip`;
+  const run = await runActionBundle('pack-solution', {
+    workspace: dir,
+    inputs: { folder: 'src', 'solution-file': `../${name}` },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Input 'solution-file' must name a place inside the workspace or the runner's temp folder; got '\\.\\./${name}', .* such as '\\$\\{\\{ runner\\.temp \\}\\}/${name}'\\.`,
+        ),
+      ),
+    },
+  ]);
+  expect(existsSync(path.join(dir, '..', name))).toBe(false);
+});

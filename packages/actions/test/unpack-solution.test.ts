@@ -1,5 +1,13 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {
   describeWith,
@@ -161,4 +169,25 @@ it('refuses a reset-version that is not a solution version, naming the input, be
     }),
   ]);
   expect(readdirSync(dir)).toEqual([]);
+});
+
+it('refuses a folder that a symbolic link in the workspace leads outside, before anything is written', async () => {
+  const dir = workspace();
+  const outside = workspace();
+  symlinkSync(outside, path.join(dir, 'solutions'));
+  const run = await runActionBundle('unpack-solution', {
+    workspace: dir,
+    inputs: { 'solution-file': HIL, folder: 'solutions/customHIL' },
+  });
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringContaining(
+        `Input 'folder' must name a place inside the workspace or the runner's temp folder; got 'solutions/customHIL', which a symbolic link leads to '${path.join(realpathSync(outside), 'customHIL')}'. Nothing was written.`,
+      ),
+    },
+  ]);
+  expect(readdirSync(outside)).toEqual([]);
+  expect(run.stdout).not.toContain('::group::Unpack');
 });

@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -24,6 +25,15 @@ import {
 } from './helpers/pull-request-repo.js';
 
 afterAll(cleanupWorkspaces);
+
+const runnerTemps: string[] = [];
+afterAll(() => runnerTemps.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+/** A RUNNER_TEMP of the test's own, which outlives the run, to look into afterwards. */
+function runnerTemp(): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
+  runnerTemps.push(folder);
+  return folder;
+}
 
 describe('validate-connector, run as the runner runs it', () => {
   it('passes a clean connector and says what it checked', async () => {
@@ -189,27 +199,82 @@ describe('validate-connector settings', () => {
     );
   });
 
-  it('refuses a SARIF path outside the workspace', async () => {
+  it('refuses a SARIF path outside the workspace before validating, and writes nothing there', async () => {
+    const workspace = workspaceWithConnector();
+    const name = `${path.basename(workspace)}.sarif`;
+    const temp = runnerTemp();
     const run = await runActionBundle('validate-connector', {
-      workspace: workspaceWithConnector(),
-      inputs: { 'sarif-file': '../x.sarif' },
+      workspace,
+      inputs: { 'sarif-file': `../${name}` },
+      env: { RUNNER_TEMP: temp },
     });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations[0]!.message).toBe(
-      "Input 'sarif-file' must be inside the workspace; got '../x.sarif'. Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of.",
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message:
+          `Input 'sarif-file' must name a place inside the workspace or the runner's temp folder; got '../${name}', which is '${path.join(workspace, '..', name)}'. Nothing was written.` +
+          ` Use a path inside the workspace (${workspace}), or under runner.temp (${temp}), such as '\${{ runner.temp }}/${name}'. No '..' or symbolic link may lead out of it.`,
+      },
+    ]);
+    expect(existsSync(path.join(workspace, '..', name))).toBe(false);
+    expect(run.stdout).not.toContain('Validate connectors');
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at |This is a bug/m);
+  });
+
+  it("writes the SARIF report under the runner's temp folder, as '${{ runner.temp }}/x.sarif' gives it", async () => {
+    const workspace = workspaceWithConnector();
+    const temp = runnerTemp();
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': path.join(temp, 'reports', 'connector-alm.sarif') },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const written = path.join(temp, 'reports', 'connector-alm.sarif');
+    expect(JSON.parse(readFileSync(written, 'utf8')).version).toBe('2.1.0');
+    // Relative to the workspace, as the output always is; a later step in the workspace opens it so.
+    expect(path.resolve(workspace, run.outputs['sarif-file']!)).toBe(realpathSync(written));
+  });
+
+  it('takes the current folder as the workspace when GITHUB_WORKSPACE is unset, as in a local run', async () => {
+    const workspace = workspaceWithConnector();
+    const name = `${path.basename(workspace)}-local.sarif`;
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': `../${name}` },
+      env: { GITHUB_WORKSPACE: '', RUNNER_TEMP: '' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]!.message).toMatch(
+      /^Input 'sarif-file' must name a place inside the workspace; got .* Use a path inside the workspace \(.*\), such as '.*-local\.sarif'\./,
     );
+    expect(existsSync(path.join(workspace, '..', name))).toBe(false);
+    const inside = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'connector-alm.sarif' },
+      env: { GITHUB_WORKSPACE: '', RUNNER_TEMP: '' },
+    });
+    expect(inside.exitCode).toBe(0);
+    expect(existsSync(path.join(workspace, 'connector-alm.sarif'))).toBe(true);
   });
 
   it('refuses a SARIF path that a link in the workspace leads outside, and a folder', async () => {
     const workspace = workspaceWithConnector();
     const outside = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-outside-'));
     symlinkSync(outside, path.join(workspace, 'reports'));
+    const temp = runnerTemp();
     const linked = await runActionBundle('validate-connector', {
       workspace,
       inputs: { 'sarif-file': 'reports/connector-alm.sarif' },
+      env: { RUNNER_TEMP: temp },
     });
     expect(linked.exitCode).toBe(1);
-    expect(linked.annotations[0]!.message).toMatch(/sarif-file.*inside the workspace/);
+    expect(linked.annotations[0]!.message).toBe(
+      `Input 'sarif-file' must name a place inside the workspace or the runner's temp folder; got 'reports/connector-alm.sarif', which a symbolic link leads to '${path.join(realpathSync(outside), 'connector-alm.sarif')}'. Nothing was written.` +
+        ` Use a path inside the workspace (${realpathSync(workspace)}), or under runner.temp (${temp}), such as '\${{ runner.temp }}/connector-alm.sarif'. No '..' or symbolic link may lead out of it.`,
+    );
     expect(readdirSync(outside)).toEqual([]);
 
     const folder = await runActionBundle('validate-connector', { workspace, inputs: { 'sarif-file': '.' } });

@@ -20,6 +20,9 @@ const SETTING_INPUTS: Record<ExportSetting, string> = {
 export interface ExportSolutionInputs {
   connection: ConnectionSettings;
   solutionName: string;
+  /** solution-output-file as the workflow gave it, for messages. */
+  outputFileInput: string;
+  /** solution-output-file resolved against working-directory. */
   outputFile: string;
   managed: boolean;
   asynchronous: boolean;
@@ -41,6 +44,7 @@ export function readExportSolutionInputs(): ExportSolutionInputs {
   return {
     connection: readConnectionInputs(),
     solutionName: readRequiredString('solution-name'),
+    outputFileInput: outputFile,
     outputFile: resolveInPath(outputFile),
     managed: readBoolean('managed', false),
     asynchronous: readBoolean('run-asynchronously', true),

@@ -1,12 +1,15 @@
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { requireWritableOutput } from '../runtime/workspace-path.js';
 import { readExportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
 /** export-solution: exports one solution to a zip and says where, which version, and whether it changed. */
 export async function exportSolutionAction(logger: Logger): Promise<void> {
   const inputs = readExportSolutionInputs();
+  // Before signing in: a zip that may not be written there is refused without a wait for the export.
+  await requireWritableOutput('solution-output-file', inputs.outputFileInput, inputs.outputFile);
   const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => core.setSecret(value) });
   const result = await exportSolution(
     client,

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { packSolutionPackages, rootFileWarning, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
+import { requireWritableOutput } from '../runtime/workspace-path.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -12,6 +13,8 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const folder = path.resolve(workspace, inputs.folder);
   const zip = path.resolve(workspace, inputs.solutionFile);
+  // The managed zip of package-type both goes beside it, into the same folder.
+  await requireWritableOutput('solution-file', inputs.solutionFile, zip);
   const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, () =>
     namingSolutionInputs({ version: 'version' }, () =>
       packSolutionPackages(folder, zip, {

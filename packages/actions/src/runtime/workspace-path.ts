@@ -1,6 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isWithin } from '@connector-alm/core';
+import {
+  isInWritableFolder,
+  outsideWritableFoldersError,
+  realPathBelow,
+  type WritableFolders,
+} from './writable-folders.js';
+
+/** The step's workspace: GITHUB_WORKSPACE, or the current folder when a bundle runs locally. */
+export function workspaceFolder(): string {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
 
 /**
  * Where a path that an input names really is, when it stays inside the workspace; undefined when it
@@ -14,17 +25,41 @@ export async function realPathInsideWorkspace(workspace: string, given: string):
   return isWithin(root, real) ? real : undefined;
 }
 
+/**
+ * Refuses an input that names a file or folder for the action to write, unless its real path lies
+ * in the workspace or in the runner's temp folder (writable-folders.ts). Every action calls it for
+ * each such input before it writes anything or sends a request: an export refused after it signed
+ * in and waited minutes for the zip wastes the wait. Returns the real path, to write to.
+ * `absolute` is the value resolved against the folder it is relative to (the workspace, or
+ * working-directory).
+ */
+export async function requireWritableOutput(input: string, value: string, absolute: string): Promise<string> {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+
+async function writableFolders(): Promise<WritableFolders> {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(path.resolve(workspaceFolder())),
+    ...(runnerTemp ? { runnerTemp: await realPathOfNew(path.resolve(runnerTemp)) } : {}),
+  };
+}
+
 /** The real path of a file that may not exist yet: its deepest existing ancestor, resolved, plus the rest. */
 async function realPathOfNew(absolute: string): Promise<string> {
-  const missing: string[] = [];
   let current = absolute;
   for (;;) {
     try {
-      return path.join(await fs.realpath(current), ...missing.reverse());
+      return realPathBelow(absolute, current, await fs.realpath(current));
     } catch (error) {
       const parent = path.dirname(current);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === current) throw error;
-      missing.push(path.basename(current));
+      // ENOTDIR: a file stands where a folder is named; the write itself says so, in its own words.
+      const missing = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+      if (!missing || parent === current) throw error;
       current = parent;
     }
   }

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
+import { requireWritableOutput } from '../runtime/workspace-path.js';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -11,6 +12,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   const inputs = readUnpackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const folder = path.resolve(workspace, inputs.folder);
+  await requireWritableOutput('folder', inputs.folder, folder);
   const result = await logger.group(`Unpack ${inputs.solutionFile} into ${inputs.folder}`, () =>
     namingSolutionInputs({ resetVersion: 'reset-version' }, () =>
       unpackSolution(path.resolve(workspace, inputs.solutionFile), folder, {

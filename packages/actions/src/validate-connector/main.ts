@@ -20,7 +20,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
-import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
+import { requireWritableOutput } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
@@ -34,7 +34,9 @@ import { sourceUrlFor } from './source-url.js';
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  // Before any git work: a path that leads to no connector folder is the workflow's mistake.
+  // Before any git work: a report that cannot be written, or a path that leads to no connector
+  // folder, is the workflow's mistake.
+  const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   const pullRequest = readPullRequestEvent();
   const base =
@@ -66,7 +68,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         counts: { error: 0, warning: 0, info: 0 },
       };
       // An empty SARIF log still goes out, so that code scanning closes the alerts this change fixed.
-      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), false);
+      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, sarifTarget, workspace), false);
       return;
     }
   }
@@ -131,7 +133,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   });
   annotate(result, inputs, workspace, summary.omitted.findings);
   await core.summary.addRaw(summary.markdown).write();
-  const sarifFile = await writeSarif(result, inputs, workspace);
+  const sarifFile = await writeSarif(result, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
 }
 
@@ -227,23 +229,30 @@ function annotate(
   );
 }
 
-async function writeSarif(
-  result: ValidationResult,
+/** Where the SARIF report goes, checked before anything runs; undefined when none is asked for. */
+async function sarifFileTarget(
   inputs: ValidateConnectorInputs,
   workspace: string,
 ): Promise<string | undefined> {
   if (!inputs.sarifFile) return undefined;
-  const target = await realPathInsideWorkspace(workspace, inputs.sarifFile);
-  if (target === undefined) {
-    throw new InputError(
-      'sarif-file',
-      `must be inside the workspace; got '${inputs.sarifFile}'.`,
-      "Give a path relative to the workspace, such as 'connector-alm.sarif', that no '..' or symbolic link leads out of.",
-    );
-  }
+  const target = await requireWritableOutput(
+    'sarif-file',
+    inputs.sarifFile,
+    path.resolve(workspace, inputs.sarifFile),
+  );
   if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
     throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
+  return target;
+}
+
+/** Writes the report to its checked real path; returns it as the sarif-file output names it. */
+async function writeSarif(
+  result: ValidationResult,
+  target: string | undefined,
+  workspace: string,
+): Promise<string | undefined> {
+  if (target === undefined) return undefined;
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(
     target,
