@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import {
   describeProblem,
   errorMessage,
@@ -11,6 +11,7 @@ import {
 } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
+import { optionHelpDescription } from './option-help.js';
 import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
 import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
@@ -33,23 +34,22 @@ export interface CommandContext {
 }
 
 /**
- * Runs the CLI with `argv` (without "node" and the script) and returns the exit code. Never throws:
- * user mistakes become one clear line on stderr, internal failures a line asking for a report.
+ * The connector-alm program with every command and option registered, writing through `output`: what
+ * runCli parses, and what docs/cli.md lists (its option lists are generated from it).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let exitCode: number = ExitCode.Success;
-  // Commander's message for a command line it cannot parse, held to be printed with the exit code.
-  let parseError = '';
-  const context: CommandContext = { io, setExit: (code) => (exitCode = Math.max(exitCode, code)) };
+export function createProgram(context: CommandContext, output: OutputConfiguration): Command {
+  // Output, help and exit settings first: a subcommand copies its parent's when it is registered.
   const program = new Command('connector-alm')
     .description('Lifecycle tooling for Power Platform custom connectors.')
     .version(VERSION, '-v, --version')
-    .addOption(new Option('--debug', 'print debugging details'))
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text) => (parseError += text),
-    })
+    .addOption(
+      new Option(
+        '--debug',
+        'print debugging details: the stack of an unexpected failure, and each request of export, import and pr with the status of its answer',
+      ),
+    )
+    .configureOutput(output)
+    .configureHelp({ optionDescription: optionHelpDescription })
     .exitOverride();
   registerValidateCommand(program, context);
   registerDiffCommand(program, context);
@@ -64,6 +64,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerOpenPullRequestCommand(program, context);
   registerRulesCommand(program, context);
   for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without "node" and the script) and returns the exit code. Never throws:
+ * user mistakes become one clear line on stderr, internal failures a line asking for a report.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.Success;
+  // Commander's message for a command line it cannot parse, held to be printed with the exit code.
+  let parseError = '';
+  const context: CommandContext = { io, setExit: (code) => (exitCode = Math.max(exitCode, code)) };
+  const program = createProgram(context, {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text) => (parseError += text),
+  });
   program.hook('preAction', (_program, command) => {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);

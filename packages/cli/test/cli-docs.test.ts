@@ -5,6 +5,8 @@ import { REPO_ROOT } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 import { headingAnchors } from './heading-anchors.js';
+import { documentedCommands, referenceProgram, withCliReference } from '../src/cli-reference.js';
+import { optionDefault } from '../src/option-help.js';
 
 const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 'utf8');
 
@@ -53,6 +55,39 @@ describe('docs/cli.md', () => {
     for (const command of commands) {
       const expected = await signature(command);
       if (!headings.has(expected)) missing.push(expected);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('lists the arguments and options the CLI defines, as generated (run npm run docs after changing one)', () => {
+    const page = read('docs/cli.md');
+    expect(withCliReference(page, referenceProgram())).toBe(page);
+  });
+
+  it("gives an option's default as --help does: a value in code, one the command works out in words", async () => {
+    const page = read('docs/cli.md');
+    for (const [command, option, fallback] of [
+      ['validate', '--concurrency <n>', '`auto`'],
+      ['validate', '--config <file>', '.connector-alm.yml found upwards'],
+      ['export', '--environment-url <url>', '$DATAVERSE_ENVIRONMENT_URL'],
+      ['pr', '--branch-prefix <prefix>', '`connector-alm/`'],
+    ] as const) {
+      expect(await help([command])).toContain(option);
+      const line = page.split('\n').find((each) => each.startsWith(`- \`${option}\`: `));
+      expect(line).toContain(` Default: ${fallback}.`);
+    }
+  });
+
+  it('documents every option that --help shows, of every command, with the default --help gives', async () => {
+    const missing: string[] = [];
+    for (const [name, command] of documentedCommands(referenceProgram())) {
+      const text = (await help(name === 'connector-alm' ? [] : name.split(' '))).replace(/\s+/g, ' ');
+      for (const option of command.options.filter((each) => !each.hidden)) {
+        const fallback = optionDefault(option);
+        if (!text.includes(option.flags)) missing.push(`${name} ${option.flags}`);
+        else if (fallback !== undefined && !text.includes(`default: ${fallback}`))
+          missing.push(`${name} ${option.flags} (default: ${fallback})`);
+      }
     }
     expect(missing).toEqual([]);
   });

@@ -7,6 +7,7 @@ import {
   readSolutionConnectors,
   type BuiltConnector,
 } from '@connector-alm/solution';
+import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -32,7 +33,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .argument('<connector-folder...>', 'folders holding apiDefinition.swagger.json and apiProperties.json')
     .requiredOption('-o, --out <zip>', 'the solution zip to write')
     .requiredOption('--unique-name <name>', 'the solution unique name, e.g. ContosoConnectors')
-    .option('--display-name <name>', 'the solution display name (default: the unique name)')
+    .addOption(optionDefaultingTo('--display-name <name>', 'the solution display name', 'the unique name'))
     .option('--solution-version <version>', 'the solution version', '1.0.0.0')
     .requiredOption('--publisher <uniqueName>', 'the publisher unique name, as in the target environment')
     .option('--publisher-name <name>', 'the publisher display name')
@@ -40,7 +41,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .option('--option-value-prefix <number>', "the publisher's option value prefix (10000 to 99999)")
     .option(
       '--existing <solution>',
-      'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them',
+      'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folders: string[], options: BuildOptions) => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
 import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
+import { optionDefaultingTo } from '../option-help.js';
 
 export interface ConnectionOptions {
   environmentUrl?: string;
@@ -20,18 +21,31 @@ export interface ConnectionOptions {
  */
 export function addConnectionOptions(command: Command): Command {
   return command
-    .option(
-      '--environment-url <url>',
-      'environment URL, e.g. https://contoso.crm.dynamics.com (env DATAVERSE_ENVIRONMENT_URL)',
+    .addOption(
+      optionDefaultingTo(
+        '--environment-url <url>',
+        'the environment URL, e.g. https://contoso.crm.dynamics.com',
+        '$DATAVERSE_ENVIRONMENT_URL',
+      ),
     )
-    .option('--tenant-id <id>', 'directory (tenant) ID (env AZURE_TENANT_ID)')
-    .option('--app-id <id>', 'application (client) ID (env AZURE_CLIENT_ID)')
+    .addOption(optionDefaultingTo('--tenant-id <id>', 'the directory (tenant) ID', '$AZURE_TENANT_ID'))
+    .addOption(optionDefaultingTo('--app-id <id>', 'the application (client) ID', '$AZURE_CLIENT_ID'))
     .option(
       '--client-certificate <file>',
-      "PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
+      "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
     )
-    .option('--cloud <cloud>', 'Public, UsGov, UsGovHigh, UsGovDod or China', 'Public')
-    .option('--authority-host <url>', 'override the Entra ID login host, e.g. the dev-server');
+    .option(
+      '--cloud <cloud>',
+      "the environment's cloud: Public, UsGov, UsGovHigh, UsGovDod or China",
+      'Public',
+    )
+    .addOption(
+      optionDefaultingTo(
+        '--authority-host <url>',
+        "the Entra ID login host to sign in at, e.g. the dev-server's",
+        "the cloud's",
+      ),
+    );
 }
 
 export function readConnection(options: ConnectionOptions, io: CliIo): ConnectionSettings {

@@ -37,8 +37,8 @@ export function registerDevServerCommand(program: Command, context: CommandConte
       '--client-certificate <file>',
       'PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)',
     )
-    .option('--login-port <port>', 'port of the login host', port, 0)
-    .option('--dataverse-port <port>', 'port of the environment', port, 0)
+    .option('--login-port <port>', 'the port of the login host; 0 takes a free one', port, 0)
+    .option('--dataverse-port <port>', 'the port of the environment; 0 takes a free one', port, 0)
     .action(async (options: DevServerOptions) => {
       const { server, banner } = await startDevServer(options, context.io);
       context.io.stdout.write(banner);

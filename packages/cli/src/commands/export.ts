@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createConsoleLogger, toDisplayPath, UsageError } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
@@ -29,16 +30,26 @@ export function registerExportCommand(program: Command, context: CommandContext)
       .description('export a solution from a Dataverse environment to a zip')
       .argument('<solution-name>', 'unique name of the solution'),
   )
-    .option('-o, --out <file>', 'zip to write (default: <solution-name>.zip, or _managed.zip)')
+    .addOption(
+      optionDefaultingTo(
+        '-o, --out <file>',
+        'the zip to write',
+        '<solution-name>.zip, or <solution-name>_managed.zip with --managed',
+      ),
+    )
     .option('--managed', 'export as managed', false)
-    .option('--sync', 'use the synchronous ExportSolution call (small solutions only)', false)
+    .option(
+      '--sync',
+      'use the synchronous ExportSolution call, which only small solutions finish in time',
+      false,
+    )
     .option(
       '--max-wait <minutes>',
       'how long to wait for an asynchronous export, counted from its first request',
       positiveMinutes,
       60,
     )
-    .option('--no-publish', 'do not publish all customizations first')
+    .option('--no-publish', 'do not publish all customizations before exporting')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (solutionName: string, options: ExportOptions) => {
       const { io } = context;

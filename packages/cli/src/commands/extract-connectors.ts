@@ -5,7 +5,7 @@ import { describeProblem, printable, toDisplayPath } from '@connector-alm/core';
 import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import { ZIP_NAME_ENCODING_OPTION, zipLimitOptions } from './unpack.js';
+import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
 
 interface ExtractOptions {
   maxSize?: string;
@@ -24,9 +24,9 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
     )
     .argument('<source>', 'a solution zip, or a folder that unpack wrote')
     .argument('<destination-root>', 'where the connector folders go, e.g. custom-connectors')
-    .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
-    .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
-    .option(...ZIP_NAME_ENCODING_OPTION)
+    .addOption(maxSizeOption())
+    .addOption(maxEntriesOption())
+    .addOption(zipNameEncodingOption())
     .option(
       '--previous-source <solution>',
       'the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has',

@@ -10,6 +10,7 @@ import {
   UsageError,
 } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
+import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
@@ -41,7 +42,13 @@ export function registerImportCommand(program: Command, context: CommandContext)
         'the solution zip to import: exported, or written by pack or build-solution',
       ),
   )
-    .option('--async', 'always use ImportSolutionAsync (default: for solutions over 2 MB)')
+    .addOption(
+      optionDefaultingTo(
+        '--async',
+        'always use ImportSolutionAsync',
+        'ImportSolutionAsync for solutions over 2 MB',
+      ),
+    )
     .option('--no-async', 'always use the synchronous ImportSolution call')
     .option(
       '--max-wait <minutes>',
@@ -51,11 +58,15 @@ export function registerImportCommand(program: Command, context: CommandContext)
     )
     .option(
       '--settings <file>',
-      'deployment settings JSON: environment variable values and connection references',
+      'a deployment settings JSON file: the values of environment variables and connection references',
     )
-    .option('--force-overwrite', 'overwrite unmanaged customizations', false)
+    .option('--force-overwrite', 'overwrite unmanaged customizations of the environment', false)
     .option('--publish', 'publish all customizations after the import', false)
-    .option('--skip-lower-version', 'skip when the environment has this version or later', false)
+    .option(
+      '--skip-lower-version',
+      'import nothing when the environment already has this version of the solution or a later one',
+      false,
+    )
     .option('--holding', 'import as a holding solution', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, options: ImportOptions) => {

@@ -13,6 +13,7 @@ import { FAIL_ON_LEVELS, formatFindingLine, type FailOn } from '@connector-alm/v
 import { ExitCode, useColor } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { emptyMeansNone } from '../empty-values.js';
+import { optionDefaultingTo } from '../option-help.js';
 import { writeOutput } from '../workflow-safe.js';
 
 interface PullRequestOptions {
@@ -45,28 +46,53 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       'open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork',
     )
     .argument('<connectors...>', 'connector folders; each gets its own branch and pull request')
-    .option(
-      '--token <token>',
-      'classic personal access token of the fork owner (default: $GITHUB_TOKEN or $GH_TOKEN)',
+    .addOption(
+      optionDefaultingTo(
+        '--token <token>',
+        'a classic personal access token of the fork owner, with public_repo',
+        '$GITHUB_TOKEN or $GH_TOKEN',
+      ),
     )
-    .option('--api-url <url>', 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)')
+    .addOption(
+      optionDefaultingTo(
+        '--api-url <url>',
+        'the GitHub REST API root, for GitHub Enterprise',
+        '$GITHUB_API_URL or https://api.github.com',
+      ),
+    )
     .option('--upstream <owner/repo>', 'repository that receives the pull request', DEFAULT_UPSTREAM)
     .option('--base <branch>', 'upstream branch the pull request targets', DEFAULT_BASE)
-    .option(
-      '--target-folder <folder>',
-      'folder in the upstream (default: from the profile and the folder name)',
+    .addOption(
+      optionDefaultingTo(
+        '--target-folder <folder>',
+        'the folder in the upstream',
+        "the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name",
+      ),
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
-    .option(
-      '--title <title>',
-      'pull request title (default: the connector name, per upstream convention; a given title without "(Independent Publisher)" for such a connector gets a warning); one edited on the open pull request is kept',
+    .addOption(
+      optionDefaultingTo(
+        '--title <title>',
+        'the pull request title; one without "(Independent Publisher)" for such a connector gets a warning, and a title edited on the open pull request is kept',
+        'the connector name, as the upstream names pull requests',
+      ),
     )
     .addOption(
       emptyMeansNone(new Option('--body <text>', "text put before the generated body ('' for none)")),
     )
-    .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)
-    .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
-    .option('--reviewer <login>', 'reviewer for a new pull request (repeatable; best-effort)', collect, [])
+    .option('--draft', 'open new pull requests as drafts (an open one keeps its state)', false)
+    .option(
+      '--label <label>',
+      'add this label to a new pull request (repeatable; a label that cannot be added is a warning)',
+      collect,
+      [],
+    )
+    .option(
+      '--reviewer <login>',
+      'ask this reviewer to review a new pull request (repeatable; one that cannot be asked is a warning)',
+      collect,
+      [],
+    )
     .option(
       '--no-maintainer-can-modify',
       'do not let upstream maintainers push to the branch (new and open pull requests)',

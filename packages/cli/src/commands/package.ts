@@ -11,7 +11,7 @@ import {
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import { ZIP_NAME_ENCODING_OPTION } from './unpack.js';
+import { zipNameEncodingOption } from './unpack.js';
 
 interface BuildOptions {
   intro: string;
@@ -47,7 +47,7 @@ export function registerPackageCommand(program: Command, context: CommandContext
     .requiredOption('--connector-solution <zip>', 'the solution holding only the connector')
     .requiredOption('--flow-solution <zip>', 'the solution holding the connector and a sample flow')
     .option('--plugin-solution <zip>', 'for AI plugins: the solution holding the plugin')
-    .option(...ZIP_NAME_ENCODING_OPTION)
+    .addOption(zipNameEncodingOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (out: string, options: BuildOptions) => {
       const { io } = context;
@@ -70,7 +70,7 @@ export function registerPackageCommand(program: Command, context: CommandContext
     .description('check a certification package zip; exit 1 when a rule fails')
     .argument('<package.zip>', 'the package to check')
     .option('--plugin', 'the connector is an AI plugin (three solutions)')
-    .option(...ZIP_NAME_ENCODING_OPTION)
+    .addOption(zipNameEncodingOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: CheckOptions) => {
       const result = await checkCertificationPackage(path.resolve(context.io.cwd, file), {

@@ -12,7 +12,11 @@ export function registerRulesCommand(program: Command, context: CommandContext):
   program
     .command('rules')
     .description('list every validation rule with its level per profile, then the breaking-change rules')
-    .option('--format <format>', 'text, json or markdown', 'text')
+    .option(
+      '--format <format>',
+      'output format: text, json or markdown (the rule reference, as in docs/rules.md)',
+      'text',
+    )
     .action((options: { format: string }) => {
       const { io } = context;
       if (options.format === 'json') {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
+import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -32,16 +33,19 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
         .choices(['auto', 'unmanaged', 'managed', 'both'])
         .default('auto'),
     )
-    .option('--reset-version [version]', 'write this version instead of the exported one (default 0.0.0.0)')
+    .option(
+      '--reset-version [version]',
+      'write this version instead of the exported one; 0.0.0.0 when the option is given without one',
+    )
     .addOption(
-      new Option('--stale <policy>', 'files the solution no longer has')
+      new Option('--stale <policy>', 'delete or keep the files of the folder that the solution no longer has')
         .choices(['delete', 'keep'])
         .default('delete'),
     )
     .option('--overwrite', 'update a folder that already has content')
-    .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
-    .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
-    .option(...ZIP_NAME_ENCODING_OPTION)
+    .addOption(maxSizeOption())
+    .addOption(maxEntriesOption())
+    .addOption(zipNameEncodingOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, folder: string, options: UnpackOptions) => {
       const { io } = context;
@@ -81,10 +85,28 @@ function describeUnpack(result: UnpackResult, folder: string): string {
 }
 
 /** --zip-name-encoding, as every command that reads a solution or package zip takes it. */
-export const ZIP_NAME_ENCODING_OPTION = [
-  '--zip-name-encoding <encoding>',
-  'code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)',
-] as const;
+/** --zip-name-encoding, of every command that reads a solution zip. */
+export function zipNameEncodingOption(): Option {
+  return optionDefaultingTo(
+    '--zip-name-encoding <encoding>',
+    'the code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows',
+    'cp437',
+  );
+}
+
+/** --max-size, of the commands that unpack a solution zip; read by zipLimitOptions. */
+export function maxSizeOption(): Option {
+  return optionDefaultingTo(
+    '--max-size <MB>',
+    'refuse archives that expand past this many megabytes',
+    '2048',
+  );
+}
+
+/** --max-entries, of the commands that unpack a solution zip; read by zipLimitOptions. */
+export function maxEntriesOption(): Option {
+  return optionDefaultingTo('--max-entries <count>', 'refuse archives with more entries than this', '50000');
+}
 
 /** --max-size and --max-entries as zip limits; shared by the solution commands. */
 export function zipLimitOptions(options: { maxSize?: string; maxEntries?: string }): {

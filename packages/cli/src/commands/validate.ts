@@ -21,6 +21,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
+import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
 
@@ -52,7 +53,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .description('check connector folders with the certification rules, offline')
     .argument('[paths...]', 'connector folders, or trees that hold them', ['.'])
     .addOption(
-      new Option('--profile <profile>', 'rule set; auto picks it from the folder')
+      new Option('--profile <profile>', "the rule set; auto picks it from the folder's place in the tree")
         .choices(['auto', ...PROFILES])
         .default('auto'),
     )
@@ -60,7 +61,9 @@ export function registerValidateCommand(program: Command, context: CommandContex
       new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--config <file>', 'configuration file (default: .connector-alm.yml found upwards)')
+    .addOption(
+      optionDefaultingTo('--config <file>', 'the configuration file', '.connector-alm.yml found upwards'),
+    )
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
         .choices(FAIL_ON_LEVELS)
@@ -68,17 +71,17 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .option(
       '--base <ref>',
-      'compare with the merge base of HEAD and this git ref: breaking changes, new findings',
+      'compare each connector with its version at the merge base of HEAD and this git ref: findings are marked new or existing, and breaking changes are added',
     )
     .option('--only-new', 'report only the findings that the change since --base introduced')
     .option(
       '--fail-on-breaking',
-      'with --base: exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does)',
+      'with --base, exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does); refused without --base',
     )
     .addOption(
       new Option(
         '--concurrency <n>',
-        'worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off',
+        'worker threads for many folders: a number (at most one per core, though two are always allowed), auto (one per core but one, with at least 16 folders per worker) or off',
       )
         .default('auto' as Concurrency)
         .argParser(concurrencyArgument),

@@ -1,0 +1,42 @@
+import { Option } from 'commander';
+
+/**
+ * An option's default as a user reads it, or undefined when there is none worth saying: a flag is
+ * off and a repeatable option empty unless given, which commander's `(default: false)` and
+ * `(default: [])` only restate. A default described in words (`.default(value, 'words')`) is given
+ * as those words, a value as JSON, as commander gives it.
+ */
+export function optionDefault(option: Option): string | undefined {
+  if (option.defaultValueDescription) return option.defaultValueDescription;
+  const value: unknown = option.defaultValue;
+  if (value === undefined || value === false) return undefined;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  return JSON.stringify(value);
+}
+
+/**
+ * An option's description in --help: its text, then whether it is required, its choices and its
+ * default as commander writes them, `(choices: "text", "json", default: "text")`, but with the
+ * defaults that say nothing left out.
+ */
+export function optionHelpDescription(option: Option): string {
+  const details: string[] = option.mandatory ? ['required'] : [];
+  if (option.argChoices)
+    details.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
+  const fallback = optionDefault(option);
+  if (fallback !== undefined) details.push(`default: ${fallback}`);
+  if (option.envVar !== undefined) details.push(`env: ${option.envVar}`);
+  if (details.length === 0) return option.description;
+  return option.description ? `${option.description} (${details.join(', ')})` : `(${details.join(', ')})`;
+}
+
+/**
+ * An option that has no value unless given, whose default the command works out when it is left out
+ * (`--config`: the .connector-alm.yml found upwards); --help and docs/cli.md give `inWords` as its
+ * default, as they give the value of an option that has one.
+ */
+export function optionDefaultingTo(flags: string, description: string, inWords: string): Option {
+  const option = new Option(flags, description);
+  option.defaultValueDescription = inWords;
+  return option;
+}
