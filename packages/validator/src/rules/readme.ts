@@ -2,6 +2,11 @@ import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asString, entriesOf, asObject } from '../swagger/json-values.js';
 import { hasParameterType } from './api-properties/connection-parameters.js';
+import {
+  closestOperationName,
+  type OperationCandidate,
+  type OperationName,
+} from './readme/closest-operation.js';
 import { normalizeTitle } from './readme/normalize-title.js';
 import { outlineOf, type ReadmeHeading, type ReadmeOutline } from './readme/outline.js';
 import {
@@ -324,6 +329,27 @@ function normalizedOperationIds(context: RuleContext): Set<string> {
   return operationIds;
 }
 
+/**
+ * Every operation, by the names a heading may list it under, for the operation a stale heading
+ * means. Internal and deprecated ones too: a heading may name them, and a stale heading closer to
+ * one of them than to any other is no clear hint at another.
+ */
+function operationCandidates(context: RuleContext, headingNames: ReadonlySet<string>): OperationCandidate[] {
+  const candidates: OperationCandidate[] = [];
+  for (const { operation, operationId } of context.swagger?.operations ?? []) {
+    const names: OperationName[] = [];
+    for (const written of [asString(operation.summary)?.trim(), operationId]) {
+      const normalized = written ? normalizeTitle(written) : '';
+      // An operationId spelling the summary (GetTimeAndBillingEntryAccounts, "Get time and billing
+      // entry accounts": 2,483 of the 8,812 names stale headings are compared with) is no other name.
+      if (normalized === '' || normalized === names[0]?.normalized) continue;
+      names.push({ written: written!, normalized });
+    }
+    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+  }
+  return candidates;
+}
+
 /** Words of the steps that register an OAuth app. */
 const REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 
@@ -429,7 +455,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Supported Operations lists every visible operation, and only those.',
     description:
-      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: \"Did you mean 'Send mail'?\" for \"Send email\".",
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Supported Operations\n### List tasks',
@@ -470,6 +496,16 @@ export const readmeRules: RuleDefinition[] = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
         return knownNames.some((name) => heading.normalized.includes(name));
       };
+      // Built for the first stale heading only: most sections have none.
+      let candidates: OperationCandidate[] | undefined;
+      const meant = (heading: ReadmeHeading): string => {
+        candidates ??= operationCandidates(
+          context,
+          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized))),
+        );
+        const name = closestOperationName(heading.normalized, candidates);
+        return name === undefined ? '' : ` Did you mean '${name}'?`;
+      };
       for (const { section, subHeadings } of texts) {
         // A heading that names no operation: a group of listed ones (over sub-headings or a list
         // of summaries), or else a stale operation.
@@ -498,7 +534,7 @@ export const readmeRules: RuleDefinition[] = [
           context.report({
             offset: heading.offset,
             length: heading.length,
-            message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
+            message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
           });
         }
       }

@@ -194,6 +194,80 @@ describe('README-OPS-MATCH', () => {
       ],
     ]);
   });
+  it('says which operation a stale heading probably means', async () => {
+    // Oodrive Sign's "Vadidate a contract"; Notion's "Retrieve a user" for "Retrieve User": a typo,
+    // or a name written in another case and punctuation, is one edit per five characters at most.
+    const typo = await runRules(
+      withReadme(validReadme().replace('### Get a task', '### Gett a task')),
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(typo.map((f) => [f.line, f.message])).toEqual([
+      [9, 'The operation "Get a task" is not listed under Supported Operations.'],
+      [
+        14,
+        `"Gett a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId. Did you mean 'Get a task'?`,
+      ],
+    ]);
+    const variant = await runRules(
+      withReadme(validReadme().replace('### Get a task', '### GET A TSK!')),
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(variant.map((f) => f.message)[1]).toMatch(/operationId\. Did you mean 'Get a task'\?$/);
+  });
+  it('suggests the operationId where the heading is closer to it than to the summary', async () => {
+    // Exact Online Time & Billing lists "### TimeAndBillingEntryAccounts" for
+    // GetTimeAndBillingEntryAccounts, whose summary is "Get time and billing entry accounts".
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskDetailsById';
+    const readme = validReadme().replace('### Get a task', '### TaskDetailsById');
+    const findings = await runRules(
+      { ...files, 'readme.md': readme },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)[1]).toMatch(/Did you mean 'GetTaskDetailsById'\?$/);
+  });
+  it('suggests nothing when another operation is nearly as close', async () => {
+    // "ProjectRestrictionRebillings" is as close to GetProjectRestrictionRebillings as to
+    // PutProjectRestrictionRebillings; "Gett a task" is one edit from "Get a task", two from "Set a task".
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
+    swagger.paths['/tasks'].post.summary = 'Set a task';
+    const readme = validReadme()
+      .replace('### Create a task', '### Set a task')
+      .replace('### Get a task', '### Gett a task');
+    const findings = await runRules(
+      { ...files, 'readme.md': readme },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+      '"Gett a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+    // With the other operation's heading gone, the margin is the same: still nothing.
+    const unlisted = await runRules(
+      { ...files, 'readme.md': readme.replace('### Set a task', '### Something else') },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(unlisted.map((f) => f.message).filter((message) => message.includes('Did you mean'))).toEqual([]);
+  });
+  it('suggests no operation that has its own heading already', async () => {
+    // The closest operation is listed: the stale heading is a second one or something else, and
+    // the next closest is no better guess.
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n### Gett a task\nAlso gets one.\n',
+    );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      '"Gett a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
   it('is quiet when the list matches', async () => {
     expect(await runRules(validConnectorFiles(), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { levenshteinDistance, swapAwareDistance } from '../../src/text/edit-distance.js';
 
-/** The full Levenshtein table, as a reference. */
-function reference(a: string, b: string): number {
+/** The full Levenshtein table (with swaps: optimal string alignment), as a reference. */
+function reference(a: string, b: string, swaps = false): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
@@ -10,17 +10,26 @@ function reference(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+      }
     }
   }
   return rows[a.length]![b.length]!;
 }
 
+/** Short words of a few letters, many sharing a start or an end, and some longer real ones. */
+function someWords(): string[] {
+  const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'settings.json', 'setings.json', 'apiproperties.json'];
+  let seed = 11;
+  const letter = () => 'abcx.'[(seed = (seed * 48271) % 2147483647) % 5]!;
+  for (let n = 0; n < 300; n++) words.push(Array.from({ length: n % 11 }, letter).join(''));
+  return words;
+}
+
 describe('levenshteinDistance', () => {
   it('agrees with the full table, and within a limit gives the exact distance or one above it', () => {
-    const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'settings.json', 'setings.json', 'apiproperties.json'];
-    let seed = 11;
-    const letter = () => 'abcx.'[(seed = (seed * 48271) % 2147483647) % 5]!;
-    for (let n = 0; n < 300; n++) words.push(Array.from({ length: n % 11 }, letter).join(''));
+    const words = someWords();
     for (const a of words) {
       for (const b of words) {
         const exact = reference(a, b);
@@ -30,6 +39,20 @@ describe('levenshteinDistance', () => {
           if (exact <= limit) expect(bounded).toBe(exact);
           else expect(bounded).toBeGreaterThan(limit);
         }
+      }
+    }
+  });
+
+  it('with swaps, agrees with the full table too, also for words sharing a start or an end', () => {
+    // The table is only computed between the start and the end both words share.
+    const words = someWords();
+    for (const a of words) {
+      for (const b of words) {
+        const exact = reference(a, b, true);
+        expect(swapAwareDistance(a, b)).toBe(exact);
+        const bounded = swapAwareDistance(a, b, 2);
+        if (exact <= 2) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(2);
       }
     }
   });
