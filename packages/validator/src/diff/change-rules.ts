@@ -215,6 +215,20 @@ export const CHANGE_RULES = {
     ),
     `Keep the old name; or ${NEW_VERSION}.`,
   ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      'BRK-OPTIONAL-PARAM-RENAMED',
+      'breaking',
+      'warning',
+      'The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.',
+      'inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition',
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`,
+  ),
   visibilityInternal: rule(
     'BRK-VISIBILITY-INTERNAL',
     'breaking',

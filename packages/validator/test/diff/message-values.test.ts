@@ -174,6 +174,11 @@ describe('every value a swagger change quotes is shown short and on one line', (
       },
     ],
     [
+      'an optional parameter renamed',
+      'BRK-OPTIONAL-PARAM-RENAMED',
+      (_, after) => (after.paths['/tasks'].get.parameters[0].name = HOSTILE),
+    ],
+    [
       'response codes added',
       'CHG-OTHER',
       (_, after) => Object.assign(after.paths['/tasks'].get.responses, hostileKeys()),

@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+import type { Json } from '../diff/diff-fixture.js';
+
+// A pull request that renames something existing flows use by name, as a reviewer reads it in
+// `validate --base`: one finding naming both names, on the line of the current file that made it.
+
+const FOLDER = 'certified-connectors/Contoso';
+const SWAGGER = 'apiDefinition.swagger.json';
+
+/** The line (1-based) of the first `needle` at or after the first `after` in the pretty JSON. */
+function lineOf(value: Json, needle: string, after = ''): number {
+  const text = JSON.stringify(value, null, 2);
+  const at = text.indexOf(needle, text.indexOf(after));
+  return text.slice(0, at).split('\n').length;
+}
+
+/** Commits `base` on dev, then `edit`ed on a pull-request branch, and validates against dev. */
+async function breakingFindings(edit: (files: Json) => void, base: Json = validConnectorFiles()) {
+  const repo = createRepository('dev');
+  repo.write(connectorFiles(FOLDER, base));
+  repo.commitAll('dev: the connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  const files = structuredClone(base);
+  edit(files);
+  repo.write(connectorFiles(FOLDER, files));
+  repo.commitAll('pr: the edit');
+  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+  return { findings: result.findings.filter((finding) => finding.ruleId.startsWith('BRK-')), files };
+}
+
+describe('validateAgainstBase: renames and rerouting, as a reviewer reads them', () => {
+  it('reports a renamed optional query parameter once, naming both names, on the new one', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      after[SWAGGER].paths['/tasks'].get.parameters[0].name = 'state';
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-OPTIONAL-PARAM-RENAMED',
+        severity: 'warning',
+        file: `${FOLDER}/${SWAGGER}`,
+        pointer: '/paths/~1tasks/get/parameters/0',
+        line: lineOf(files[SWAGGER], '{', '"parameters"'),
+        baseline: 'new',
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /'status' is now 'state'\..* ValuePath: operation\/ListTasks\/parameter\/state/,
+    );
+  });
+});
