@@ -271,6 +271,16 @@ describe('every value a sign-in or apiProperties.json change quotes is shown sho
       },
     ],
     [
+      'a parameter set renamed',
+      'BRK-AUTH-TYPE',
+      (before, after) => {
+        delete before.apiProperties.properties.connectionParameters;
+        delete after.apiProperties.properties.connectionParameters;
+        before.apiProperties.properties.connectionParameterSets = sets(['us', 'eu']);
+        after.apiProperties.properties.connectionParameterSets = sets(['us', HOSTILE]);
+      },
+    ],
+    [
       'an identity provider changed',
       'BRK-AUTH-TYPE',
       (before, after) => {

@@ -4,11 +4,13 @@ import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
 
-// A pull request that renames something existing flows use by name, as a reviewer reads it in
-// `validate --base`: one finding naming both names, on the line of the current file that made it.
+// A pull request that renames something existing flows or connections use by name, as a reviewer
+// reads it in `validate --base`: one finding naming both names, on the line of the current file that
+// made it.
 
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = 'apiDefinition.swagger.json';
+const PROPERTIES = 'apiProperties.json';
 
 /** The line (1-based) of the first `needle` at or after the first `after` in the pretty JSON. */
 function lineOf(value: Json, needle: string, after = ''): number {
@@ -49,5 +51,32 @@ describe('validateAgainstBase: renames and rerouting, as a reviewer reads them',
     expect(findings[0]!.message).toMatch(
       /'status' is now 'state'\..* ValuePath: operation\/ListTasks\/parameter\/state/,
     );
+  });
+
+  it('reports a renamed connection parameter set once, naming both names, on the new set', async () => {
+    const base = validConnectorFiles() as Json;
+    const apiKey = base[PROPERTIES].properties.connectionParameters;
+    const set = (name: string): Json => ({
+      name,
+      uiDefinition: { displayName: name, description: `Sign in with ${name}.` },
+      parameters: structuredClone(apiKey),
+    });
+    delete base[PROPERTIES].properties.connectionParameters;
+    base[PROPERTIES].properties.connectionParameterSets = {
+      uiDefinition: { displayName: 'Authentication', description: 'How to sign in.' },
+      values: [set('europe'), set('americas')],
+    };
+    const { findings, files } = await breakingFindings((after) => {
+      after[PROPERTIES].properties.connectionParameterSets.values[0].name = 'eu';
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-AUTH-TYPE',
+        file: `${FOLDER}/${PROPERTIES}`,
+        pointer: '/properties/connectionParameterSets/values/0',
+        line: lineOf(files[PROPERTIES], '"name": "eu"') - 1,
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/The parameter set 'europe' is now 'eu'/);
   });
 });
