@@ -258,11 +258,22 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   hostChanged: {
     description:
-      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER. A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: 'swagger',
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }',
+    },
+  },
+  policyReroute: {
+    description:
+      "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are. Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    example: {
+      placement: 'apiProperties',
+      before:
+        '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
+      after:
+        '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]',
     },
   },
   enumNarrowed: {

@@ -257,6 +257,14 @@ export const CHANGE_RULES = {
     'The host, base path or schemes have been changed. Every operation now calls another address.',
     'inferred, like BRK-PATH-CHANGED',
   ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    'BRK-POLICY-REROUTE',
+    'breaking',
+    'warning',
+    'A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.',
+    'inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives',
+  ),
   enumNarrowed: rule(
     'BRK-ENUM-NARROWED',
     'breaking',

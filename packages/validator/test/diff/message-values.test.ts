@@ -281,6 +281,19 @@ describe('every value a sign-in or apiProperties.json change quotes is shown sho
       },
     ],
     [
+      'a policy rerouting requests edited',
+      'BRK-POLICY-REROUTE',
+      (before, after) => {
+        const host = (urlTemplate: string): Json => ({
+          templateId: 'dynamichosturl',
+          title: HOSTILE,
+          parameters: { 'x-ms-apimTemplateParameter.urlTemplate': urlTemplate },
+        });
+        before.apiProperties.properties.policyTemplateInstances = [host('https://api.contoso.com')];
+        after.apiProperties.properties.policyTemplateInstances = [host(HOSTILE)];
+      },
+    ],
+    [
       'an identity provider changed',
       'BRK-AUTH-TYPE',
       (before, after) => {

@@ -4,9 +4,9 @@ import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
 
-// A pull request that renames something existing flows or connections use by name, as a reviewer
-// reads it in `validate --base`: one finding naming both names, on the line of the current file that
-// made it.
+// A pull request that renames something existing flows or connections use by name, or moves where
+// their requests go, as a reviewer reads it in `validate --base`: one finding naming both sides, on
+// the line of the current file that made the change.
 
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = 'apiDefinition.swagger.json';
@@ -78,5 +78,34 @@ describe('validateAgainstBase: renames and rerouting, as a reviewer reads them',
       }),
     ]);
     expect(findings[0]!.message).toMatch(/The parameter set 'europe' is now 'eu'/);
+  });
+
+  it('reports a route moved by a policy on the policy, naming the operation and both paths', async () => {
+    const base = validConnectorFiles() as Json;
+    const route = (newPath: string): Json => ({
+      templateId: 'routerequesttoendpoint',
+      title: 'Route ListTasks',
+      parameters: {
+        'x-ms-apimTemplateParameter.newPath': newPath,
+        'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+        'x-ms-apimTemplate-operationName': ['ListTasks'],
+      },
+    });
+    base[PROPERTIES].properties.policyTemplateInstances = [route('/v1/tasks')];
+    const { findings, files } = await breakingFindings((after) => {
+      after[PROPERTIES].properties.policyTemplateInstances = [route('/v2/tasks')];
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-POLICY-REROUTE',
+        severity: 'warning',
+        file: `${FOLDER}/${PROPERTIES}`,
+        pointer: '/properties/policyTemplateInstances/0',
+        line: lineOf(files[PROPERTIES], '{', '"policyTemplateInstances"'),
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /requests of 'ListTasks' went to newPath '\/v1\/tasks' and now go to newPath '\/v2\/tasks'/,
+    );
   });
 });
