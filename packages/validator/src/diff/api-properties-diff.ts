@@ -2,6 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
+import { isRerouting } from './policy-reroute-diff.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
@@ -61,9 +62,9 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
         });
       }
     } else if (key === 'policyTemplateInstances') {
-      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
-      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
-      add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+      const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
+      if (detail !== undefined)
+        add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -207,15 +208,37 @@ function setNames(sets: unknown): string[] {
 }
 
 /**
+ * What changed in the policies that policy-reroute-diff does not tell: the ones that do not decide
+ * where requests go, or the order of all. Undefined when only rerouting policies were edited, added
+ * or removed: each of those is told there, with the operations it moves.
+ */
+function policiesEdited(before: unknown, after: unknown): string | undefined {
+  const key = 'policyTemplateInstances';
+  // No list on one side is an empty one: its policies were all added, or all removed.
+  const listBefore = before === undefined ? [] : asArray(before);
+  const listAfter = after === undefined ? [] : asArray(after);
+  if (!listBefore || !listAfter) return key;
+  const others = (list: readonly unknown[]) => list.filter((instance) => !isRerouting(instance));
+  if (!jsonEqual(others(listBefore), others(listAfter))) {
+    return `${key} ${nameList(policyEdits(others(listBefore), others(listAfter)))}`;
+  }
+  const rerouting = (list: readonly unknown[]) =>
+    list
+      .filter(isRerouting)
+      .map((instance) => JSON.stringify(instance))
+      .sort();
+  if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return undefined;
+  // The same policies: in another order, or an empty list where there was none.
+  return listBefore.length > 0 ? `${key} (their order)` : key;
+}
+
+/**
  * The policies edited, removed or added, each by its title and template ("'Route Request -
  * CreateIssue' (routerequesttoendpoint)"): a policy decides where and how operations call the API, so
  * the maker and the reviewer want to know which one changed. An instance has no name of its own: an
  * unchanged one is found by its value, an edited one by its title and template.
  */
-function policyEdits(before: unknown, after: unknown): string[] {
-  const instancesBefore = asArray(before);
-  const instancesAfter = asArray(after);
-  if (!instancesBefore || !instancesAfter) return [];
+function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readonly unknown[]): string[] {
   const unmatched = [...instancesAfter];
   const take = (found: (candidate: unknown) => boolean): boolean => {
     const index = unmatched.findIndex(found);

@@ -92,7 +92,9 @@ const SETS_POINTER = '/properties/connectionParameterSets';
 
 /**
  * Each set of the old version against the set of the same name. Sets that were removed are one
- * change, and so is one edit made to several sets (a parameter renamed in every region).
+ * change, and so is one edit made to several sets (a parameter renamed in every region). A set
+ * renamed (one gone, one new with the same parameters) is told as such, on the new set: connections
+ * name the set they were made with, so they lose their sign-in as if it had been removed.
  */
 function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Break[] {
   const removed: AuthOption[] = [];
@@ -117,7 +119,19 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
     ...broken,
     detail: `In the parameter ${sets.length === 1 ? 'set' : 'sets'} ${quoteList(sets)}: ${broken.detail}`,
   }));
-  if (removed.length > 0) {
+  const renamed = renamedSet(
+    removed,
+    now.filter((set) => !old.some((was) => was.set === set.set)),
+  );
+  if (renamed) {
+    breaks.push({
+      rule: CHANGE_RULES.authType,
+      place: renamed.now.place,
+      side: 'new',
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in. Keep the old name (the set's uiDefinition.displayName is what users see, and can change).`,
+      covers: [SETS_POINTER],
+    });
+  } else if (removed.length > 0) {
     const one = removed.length === 1;
     breaks.push({
       rule: CHANGE_RULES.authType,
@@ -128,6 +142,22 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
     });
   }
   return breaks;
+}
+
+/**
+ * The set that was renamed, when one set is gone and one new set took its place with the same
+ * parameters and sign-in (by names, as the platform matches connection parameters). Two gone, or two
+ * new, cannot be paired with certainty: they are told as removed.
+ */
+function renamedSet(
+  removed: readonly AuthOption[],
+  added: readonly AuthOption[],
+): { old: AuthOption; now: AuthOption } | undefined {
+  if (removed.length !== 1 || added.length !== 1) return undefined;
+  const [old, now] = [removed[0]!, added[0]!];
+  const sorted = (option: AuthOption) => (option.parameterNames ?? []).map(parameterKey).sort();
+  if (old.kind !== now.kind || !jsonEqual(sorted(old), sorted(now))) return undefined;
+  return compareOption(old, now).length === 0 ? { old, now } : undefined;
 }
 
 /** securityDefinitions or security edited without breaking any sign-in: listed as a major change. */

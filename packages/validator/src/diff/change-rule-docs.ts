@@ -163,7 +163,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   authType: {
     description:
-      "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
+      "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. A parameter set renamed (one set gone and one new with the same parameters and sign-in, alone) is told as a rename naming both names, on the new set: connections name the set they were made with, so it breaks them as a removal does; keep the name and change the displayName. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
       placement: 'apiProperties',
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
@@ -203,7 +203,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   parameterDeleted: {
     description:
-      "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+      "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: 'operation',
       before:
@@ -218,6 +218,15 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
       placement: 'parameter',
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }',
+    },
+  },
+  optionalParameterRenamed: {
+    description:
+      'In one location of an operation (query, header or formData), exactly one parameter is gone and exactly one optional parameter appeared, of the same type and with the same x-ms-summary or description where both have one. Flows that set the parameter keep sending its old name: the API ignores the value, and the request runs as if it had not been set. A warning, as BRK-PARAM-DELETED: flows that never set it are not affected, and reviewers accept it when the submitter confirms. Two gone and two new, or texts that both differ, are left as BRK-PARAM-DELETED and CHG-PARAM-ADDED. Located on the new parameter.',
+    example: {
+      placement: 'parameter',
+      before: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
+      after: '{ "name": "state", "in": "query", "type": "string", "x-ms-summary": "Status" }',
     },
   },
   visibilityInternal: {
@@ -249,11 +258,22 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   hostChanged: {
     description:
-      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER. A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: 'swagger',
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }',
+    },
+  },
+  policyReroute: {
+    description:
+      "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are. Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    example: {
+      placement: 'apiProperties',
+      before:
+        '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
+      after:
+        '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]',
     },
   },
   enumNarrowed: {

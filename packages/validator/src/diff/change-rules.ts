@@ -215,6 +215,20 @@ export const CHANGE_RULES = {
     ),
     `Keep the old name; or ${NEW_VERSION}.`,
   ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      'BRK-OPTIONAL-PARAM-RENAMED',
+      'breaking',
+      'warning',
+      'The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.',
+      'inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition',
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`,
+  ),
   visibilityInternal: rule(
     'BRK-VISIBILITY-INTERNAL',
     'breaking',
@@ -242,6 +256,14 @@ export const CHANGE_RULES = {
     'warning',
     'The host, base path or schemes have been changed. Every operation now calls another address.',
     'inferred, like BRK-PATH-CHANGED',
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    'BRK-POLICY-REROUTE',
+    'breaking',
+    'warning',
+    'A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.',
+    'inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives',
   ),
   enumNarrowed: rule(
     'BRK-ENUM-NARROWED',

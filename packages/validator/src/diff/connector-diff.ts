@@ -6,6 +6,7 @@ import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
 import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
 import { CHANGE_RULES } from './change-rules.js';
+import { diffRerouting } from './policy-reroute-diff.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
@@ -63,6 +64,7 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
     ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
   );
   raw.push(...authenticationChanges(before, after));
+  raw.push(...reroutingChanges(before, after));
   raw.push(...compareWhole('readme', before.readme?.text, after.readme?.text));
   raw.push(...compareWhole('script', before.script?.text, after.script?.text));
   raw.push(...compareWhole('icon', before.icon?.data, after.icon?.data));
@@ -84,6 +86,22 @@ function authenticationChanges(before: ConnectorVersion, after: ConnectorVersion
   if (!hasJson(before) || !hasJson(after)) return [];
   if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
   return diffAuthentication(authFiles(before), authFiles(after));
+}
+
+/**
+ * Where requests go, as the policies of apiProperties.json decide it, judged for the operations of
+ * both swaggers. An unreadable apiProperties.json is CHG-UNCOMPARABLE's alone, as for the sign-in.
+ * A swagger that is missing beside an apiProperties.json, or unreadable, leaves the operations
+ * unknown: every one a policy names may be in use.
+ */
+function reroutingChanges(before: ConnectorVersion, after: ConnectorVersion): RawChange[] {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  const files = (version: ConnectorVersion) => ({
+    // A version with neither file (a connector added or deleted whole) has no operations at all.
+    swagger: asObject(version.swagger?.value) ?? (hasJson(version) ? undefined : {}),
+    apiProperties: asObject(version.apiProperties?.value),
+  });
+  return diffRerouting(files(before), files(after));
 }
 
 /** How a version's users sign in is read from both files: apiProperties first, then the swagger. */

@@ -13,7 +13,8 @@ const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', '
 /**
  * Compares the effective parameters of one operation in two versions, matched by name and location.
  * A parameter that only moved (same name, other `in`) is a location change, and a parameter that
- * disappeared while a required one of the same location and type appeared is a rename.
+ * disappeared while a required one of the same location and type appeared is a rename; so is an
+ * optional one alone in its location that came back under another name with its type and text.
  */
 export function diffParameters(
   context: SwaggerDiffContext,
@@ -65,6 +66,22 @@ export function diffParameters(
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
     report(
       CHANGE_RULES.parameterRenamed,
+      'new',
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
+    );
+    added = added.filter((parameter) => parameter !== renamed);
+    removed = removed.filter((parameter) => parameter !== previous);
+  }
+
+  for (const location of new Set(removed.map((parameter) => parameter.in))) {
+    const gone = removed.filter((parameter) => parameter.in === location);
+    const came = added.filter((parameter) => parameter.in === location);
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [previous, renamed] = [gone[0]!, came[0]!];
+    if (!isOptionalRename(context.new, previous, renamed)) continue;
+    report(
+      CHANGE_RULES.optionalParameterRenamed,
       'new',
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
@@ -148,6 +165,25 @@ export function diffParameters(
       }
     }
   }
+}
+
+/** Texts that tell users what a parameter is: a renamed one keeps at least one of them. */
+const PARAMETER_TEXTS = ['x-ms-summary', 'description'] as const;
+
+/**
+ * True when an optional parameter that disappeared and one that appeared, alone in their location,
+ * are one parameter under a new name: same type, and the same text where both have one (a summary or
+ * description both have and that differs says another parameter came). A body is matched by its
+ * schema, not its type, and a path parameter is always required: neither is paired here.
+ */
+function isOptionalRename(model: SwaggerModel, previous: ParameterInfo, renamed: ParameterInfo): boolean {
+  if (previous.name === undefined || renamed.name === undefined) return false;
+  if (previous.in === 'body' || previous.in === 'path' || mustBeSent(model, renamed)) return false;
+  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  const shared = PARAMETER_TEXTS.filter((key) => has(previous.value, key) && has(renamed.value, key));
+  const written = PARAMETER_TEXTS.filter((key) => has(previous.value, key) || has(renamed.value, key));
+  if (written.length === 0) return true;
+  return shared.some((key) => jsonEqual(previous.value[key], renamed.value[key]));
 }
 
 /** Why a parameter's list entry cannot be followed to a parameter object, if it cannot. */

@@ -284,6 +284,36 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
       expect(changes[0]!.message).toMatch(/'eu', 'uk', 'ca'/);
     });
 
+    it('names both names, once and on the new set, when a set is renamed with the same parameters', () => {
+      const before = withSets({}, 'us', 'eu');
+      const after = withSets({}, 'us', 'europe');
+      const changes = diffConnectors(before, after).changes;
+      expect(changes.map((change) => change.ruleId)).toEqual(['BRK-AUTH-TYPE']);
+      expect(changes[0]).toMatchObject({
+        side: 'new',
+        pointer: '/properties/connectionParameterSets/values/1',
+        line: lineOf(after.apiProperties, '"name": "europe"') - 1,
+      });
+      expect(changes[0]!.message).toMatch(/The parameter set 'eu' is now 'europe'; .*old name/);
+      expect(changes[0]!.message).not.toMatch(/removed/);
+    });
+
+    it('tells a set removed beside a new one with other parameters, or two removed beside one new, as removed', () => {
+      const apiKeySet = region('key');
+      apiKeySet.parameters = { api_key: secureParameter('API key') };
+      const cases: [Required<ConnectorJson>, Required<ConnectorJson>][] = [
+        [withSets({}, 'us', 'eu'), withSets({}, 'us')],
+        [withSets({}, 'us', 'eu', 'uk'), withSets({}, 'us', 'europe')],
+      ];
+      cases[0]![1].apiProperties.properties.connectionParameterSets.values.push(apiKeySet);
+      for (const [before, after] of cases) {
+        const changes = authChanges(before, after);
+        expect(changes).toHaveLength(1);
+        expect(changes[0]!.message).toMatch(/been removed/);
+        expect(changes[0]!.message).not.toMatch(/is now/);
+      }
+    });
+
     it('fires once for one edit made to several sets (3E Events renames a parameter in every region)', () => {
       const before = withSets({}, 'us', 'eu', 'uk');
       const after = withSets({}, 'us', 'eu', 'uk');

@@ -174,6 +174,11 @@ describe('every value a swagger change quotes is shown short and on one line', (
       },
     ],
     [
+      'an optional parameter renamed',
+      'BRK-OPTIONAL-PARAM-RENAMED',
+      (_, after) => (after.paths['/tasks'].get.parameters[0].name = HOSTILE),
+    ],
+    [
       'response codes added',
       'CHG-OTHER',
       (_, after) => Object.assign(after.paths['/tasks'].get.responses, hostileKeys()),
@@ -263,6 +268,29 @@ describe('every value a sign-in or apiProperties.json change quotes is shown sho
         delete after.apiProperties.properties.connectionParameters;
         before.apiProperties.properties.connectionParameterSets = sets(['us', HOSTILE]);
         after.apiProperties.properties.connectionParameterSets = sets(['us']);
+      },
+    ],
+    [
+      'a parameter set renamed',
+      'BRK-AUTH-TYPE',
+      (before, after) => {
+        delete before.apiProperties.properties.connectionParameters;
+        delete after.apiProperties.properties.connectionParameters;
+        before.apiProperties.properties.connectionParameterSets = sets(['us', 'eu']);
+        after.apiProperties.properties.connectionParameterSets = sets(['us', HOSTILE]);
+      },
+    ],
+    [
+      'a policy rerouting requests edited',
+      'BRK-POLICY-REROUTE',
+      (before, after) => {
+        const host = (urlTemplate: string): Json => ({
+          templateId: 'dynamichosturl',
+          title: HOSTILE,
+          parameters: { 'x-ms-apimTemplateParameter.urlTemplate': urlTemplate },
+        });
+        before.apiProperties.properties.policyTemplateInstances = [host('https://api.contoso.com')];
+        after.apiProperties.properties.policyTemplateInstances = [host(HOSTILE)];
       },
     ],
     [

@@ -274,12 +274,76 @@ describe('BRK-PARAM-RENAMED', () => {
     });
     expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PATH-CHANGED']);
   });
+});
 
-  it('stays quiet (deletion plus optional addition) when the new parameter is optional', () => {
-    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].name = 'state'));
-    expect(withRule(result, 'BRK-PARAM-RENAMED')).toEqual([]);
+describe('BRK-OPTIONAL-PARAM-RENAMED', () => {
+  /** ListTasks' optional `status` query parameter, renamed, with `edit` made to the new one. */
+  const renameStatus =
+    (edit: (parameter: Json) => void = () => undefined) =>
+    (swagger: Json) => {
+      const [status] = listTasks(swagger).parameters;
+      status.name = 'state';
+      edit(status);
+    };
+
+  it('fires once, as a warning naming both names, when an optional parameter is renamed', () => {
+    const result = diffEdited(renameStatus());
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OPTIONAL-PARAM-RENAMED']);
+    const [change] = result.changes;
+    expect(change).toMatchObject({
+      breaking: true,
+      severity: 'warning',
+      side: 'new',
+      pointer: '/paths/~1tasks/get/parameters/0',
+      valuePath: 'operation/ListTasks/parameter/state',
+    });
+    expect(change!.message).toMatch(
+      /^The optional parameter has been renamed\. .* 'status' is now 'state'\./,
+    );
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('fires on a renamed header parameter whose description was edited but whose x-ms-summary was kept', () => {
+    const result = diffEdited(
+      renameStatus((parameter) => {
+        parameter.in = 'header';
+        parameter.description = 'The status of the tasks to list.';
+      }),
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].in = 'header')),
+    );
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OPTIONAL-PARAM-RENAMED']);
+  });
+
+  it('stays a deletion plus an addition when the type, or both texts, differ', () => {
+    const edits: ((parameter: Json) => void)[] = [
+      (parameter) => (parameter.type = 'integer'),
+      (parameter) => {
+        parameter['x-ms-summary'] = 'State';
+        parameter.description = 'Only tasks in this state.';
+      },
+    ];
+    for (const edit of edits) {
+      const result = diffEdited(renameStatus(edit));
+      expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+        'BRK-PARAM-DELETED',
+        'CHG-PARAM-ADDED',
+      ]);
+    }
+  });
+
+  it('stays a deletion plus an addition when the pairing is ambiguous (two gone, two new)', () => {
+    const base = validSwaggerWith((swagger) =>
+      listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', required: false }),
+    );
+    const result = diffEdited((swagger) => {
+      const [status, owner] = listTasks(swagger).parameters;
+      status.name = 'state';
+      owner.name = 'assignee';
+    }, base);
     expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
       'BRK-PARAM-DELETED',
+      'BRK-PARAM-DELETED',
+      'CHG-PARAM-ADDED',
       'CHG-PARAM-ADDED',
     ]);
   });

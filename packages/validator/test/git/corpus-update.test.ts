@@ -184,15 +184,25 @@ describeCorpus('a maker updates a certified connector', () => {
     );
   });
 
-  it('routes an operation to another endpoint: names the policy that changed (JIRA)', async () => {
+  it('routes an operation to another endpoint: a warning naming the policy, the operation and both paths (JIRA)', async () => {
     const update = await updateCorpusConnector('JIRA', ({ apiProperties }) => {
       const [route] = apiProperties.properties.policyTemplateInstances;
       expect(route.title).toBe('Route Request - CreateIssue');
       route.parameters['x-ms-apimTemplateParameter.newPath'] = '/3/issue';
     });
 
+    // Existing CreateIssue flows now post to another path, as if the swagger's path had changed.
     expect(update.changes.map((change) => change.message)).toEqual([
-      "Other properties have been changed. Changed: policyTemplateInstances 'Route Request - CreateIssue' (routerequesttoendpoint).",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route Request - CreateIssue' (routerequesttoendpoint) changed: requests of 'CreateIssue' went to newPath '/2/issue' and now go to newPath '/3/issue'.",
     ]);
+    expect(update.classification).toBe('breaking');
+    expect(update.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-POLICY-REROUTE',
+        severity: 'warning',
+        pointer: '/properties/policyTemplateInstances/0',
+      }),
+    ]);
+    expect(lineOf(update, update.findings[0]!)).toBe('{');
   });
 });

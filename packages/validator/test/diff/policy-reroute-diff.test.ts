@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffConnectors, lineOf, type ConnectorJson, type Json } from './diff-fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// A policy template can send a request elsewhere than the swagger says: dynamichosturl (the host, as
+// JIRA's 'Set JIRA Address'), routerequesttoendpoint (the path and method, as JIRA's 'Route Request -
+// CreateIssue'). Changing one moves existing flows' calls as a host or basePath change does.
+
+const RULE = 'BRK-POLICY-REROUTE';
+
+function route(title: string, newPath: string, operations: string[]): Json {
+  return {
+    templateId: 'routerequesttoendpoint',
+    title,
+    parameters: {
+      'x-ms-apimTemplateParameter.newPath': newPath,
+      'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+      'x-ms-apimTemplate-operationName': operations,
+    },
+  };
+}
+
+function dynamicHost(urlTemplate: string, templateId = 'dynamichosturl'): Json {
+  return {
+    templateId,
+    title: 'Set host',
+    parameters: { 'x-ms-apimTemplateParameter.urlTemplate': urlTemplate },
+  };
+}
+
+const setHeader = (value: string): Json => ({
+  templateId: 'setheader',
+  title: 'Accept JSON',
+  parameters: { 'x-ms-apimTemplateParameter.name': 'Accept', 'x-ms-apimTemplateParameter.value': value },
+});
+
+/** The valid connector with these policies. */
+function withPolicies(...policies: Json[]): Required<ConnectorJson> {
+  const apiProperties = validApiProperties();
+  if (policies.length > 0) apiProperties.properties.policyTemplateInstances = policies;
+  return { swagger: validSwagger(), apiProperties };
+}
+
+function rulesOf(before: ConnectorJson, after: ConnectorJson): string[] {
+  return diffConnectors(before, after).changes.map((change) => change.ruleId);
+}
+
+describe(`${RULE}: a policy that sends existing operations' requests elsewhere`, () => {
+  it('fires as a warning on the policy, naming the operation and both paths, when a route moves', () => {
+    const before = withPolicies(
+      setHeader('application/json'),
+      route('Route ListTasks', '/v1/tasks', ['ListTasks']),
+    );
+    const after = withPolicies(
+      setHeader('application/json'),
+      route('Route ListTasks', '/v2/tasks', ['ListTasks']),
+    );
+    const result = diffConnectors(before, after);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: RULE,
+        breaking: true,
+        severity: 'warning',
+        operationId: 'ListTasks',
+        file: 'apiProperties.json',
+        side: 'new',
+        pointer: '/properties/policyTemplateInstances/1',
+        line: lineOf(after.apiProperties, '"templateId": "routerequesttoendpoint"') - 1,
+      }),
+    ]);
+    expect(result.changes[0]!.message).toBe(
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route ListTasks' (routerequesttoendpoint) changed: requests of 'ListTasks' went to newPath '/v1/tasks' and now go to newPath '/v2/tasks'.",
+    );
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('fires when a dynamic host is added, for every operation, whatever the case of its templateId', () => {
+    const after = withPolicies(
+      dynamicHost("https://@connectionParameters('region').contoso.com", 'dynamicHostUrl'),
+    );
+    const changes = diffConnectors(withPolicies(), after).changes;
+    expect(changes.map((change) => change.ruleId)).toEqual([RULE]);
+    expect(changes[0]!.message).toMatch(
+      /The policy 'Set host' \(dynamicHostUrl\) has been added: requests of every operation now go to urlTemplate 'https:\/\/@connectionParameters\('region'\)\.contoso\.com'\./,
+    );
+  });
+
+  it('fires on the base version of a policy that was removed', () => {
+    const before = withPolicies(route('Route ListTasks', '/v1/tasks', ['ListTasks']));
+    const changes = diffConnectors(before, withPolicies()).changes;
+    expect(changes).toEqual([
+      expect.objectContaining({
+        ruleId: RULE,
+        side: 'old',
+        pointer: '/properties/policyTemplateInstances/0',
+      }),
+    ]);
+    expect(changes[0]!.message).toMatch(
+      /has been removed: requests of 'ListTasks' no longer go to newPath '\/v1\/tasks'/,
+    );
+  });
+
+  it('fires when a route is applied to another existing operation', () => {
+    const before = withPolicies(route('Route tasks', '/v1/tasks', ['ListTasks']));
+    const after = withPolicies(route('Route tasks', '/v1/tasks', ['ListTasks', 'GetTask']));
+    const changes = diffConnectors(before, after).changes;
+    expect(changes).toEqual([expect.objectContaining({ ruleId: RULE, operationId: 'GetTask' })]);
+    expect(changes[0]!.message).toMatch(
+      /applied to 'ListTasks' and now applies to 'ListTasks', 'GetTask': requests of 'GetTask'/,
+    );
+  });
+
+  it('lists a route added for an operation new in this update as a non-breaking change (a _V2 beside the old one)', () => {
+    const before = withPolicies();
+    const after = withPolicies(route('Route ListTasks_V2', '/v2/tasks', ['ListTasks_V2']));
+    after.swagger.paths['/tasks/v2'] = {
+      get: { ...structuredClone(after.swagger.paths['/tasks'].get), operationId: 'ListTasks_V2' },
+    };
+    const result = diffConnectors(before, after);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(result.changes.map((change) => change.message)).toContain(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Route ListTasks_V2' (routerequesttoendpoint) added, which moves no operation of the base version.",
+    );
+  });
+
+  it('lists a policy retitled, or policies reordered, as a non-breaking change', () => {
+    const host = dynamicHost('https://api.contoso.com');
+    const listTasks = route('Route ListTasks', '/v1/tasks', ['ListTasks']);
+    const retitled = { ...structuredClone(listTasks), title: 'Send ListTasks to v1' };
+    expect(rulesOf(withPolicies(host, listTasks), withPolicies(host, retitled))).toEqual(['CHG-OTHER']);
+    expect(rulesOf(withPolicies(host, listTasks), withPolicies(listTasks, host))).toEqual(['CHG-OTHER']);
+  });
+
+  it('keeps listing the other policies edited in the same update', () => {
+    const before = withPolicies(setHeader('application/json'), dynamicHost('https://api.contoso.com'));
+    const after = withPolicies(setHeader('application/xml'), dynamicHost('https://eu.contoso.com'));
+    const changes = diffConnectors(before, after).changes;
+    expect(changes.map((change) => change.ruleId).sort()).toEqual([RULE, 'CHG-OTHER']);
+    expect(changes.find((change) => change.ruleId === 'CHG-OTHER')!.message).toBe(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Accept JSON' (setheader).",
+    );
+  });
+
+  it('stays quiet when the policies are the same', () => {
+    const policies = [setHeader('application/json'), dynamicHost('https://api.contoso.com')];
+    expect(rulesOf(withPolicies(...policies), withPolicies(...structuredClone(policies)))).toEqual([]);
+  });
+});
