@@ -123,6 +123,27 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
   });
 
+  it('says Other/Customizations.xml is a folder, on it, and writes no zip', async () => {
+    const dir = await unpackedWorkspace();
+    rmSync(path.join(dir, 'src/Other/Customizations.xml'));
+    mkdirSync(path.join(dir, 'src/Other/Customizations.xml'));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    // A folder is no place for GitHub to show an annotation: the path is in the text.
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message:
+          "src/Other/Customizations.xml: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. " +
+          'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.',
+      },
+    ]);
+    expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
+  });
+
   it('puts malformed connector JSON on its file, fails, and writes no zip', async () => {
     const dir = await unpackedWorkspace();
     writeFileSync(

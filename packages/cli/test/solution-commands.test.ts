@@ -728,6 +728,29 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(names.filter((name) => /~|\.orig|\.swp|\.bak|Workflows/.test(name))).toEqual([]);
   });
 
+  it('says Other/Customizations.xml is a folder, not that it is missing, exit code 1, and what to do', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    rmSync(path.join(cwd, 'src/Other/Customizations.xml'));
+    mkdirSync(path.join(cwd, 'src/Other/Customizations.xml'));
+    const result = await run(cwd, ['pack', 'src', 'out.zip']);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe(
+      `${path.join('src', 'Other/Customizations.xml')}: error: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. ` +
+        'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.\n',
+    );
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+    // extract-connectors, which reads the manifest alone, says so of Other/Solution.xml.
+    rmSync(path.join(cwd, 'src/Other/Solution.xml'));
+    mkdirSync(path.join(cwd, 'src/Other/Solution.xml'));
+    const extracted = await run(cwd, ['extract-connectors', 'src', 'connectors']);
+    expect(extracted).toMatchObject({ code: 1, out: '' });
+    expect(extracted.err).toMatch(
+      /^src\/Other\/Solution\.xml: error: is a folder, not a file; Other\/Solution\.xml is the file that holds the solution's manifest\. /,
+    );
+    expect(existsSync(path.join(cwd, 'connectors'))).toBe(false);
+  });
+
   it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {
     const cwd = workdir();
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);

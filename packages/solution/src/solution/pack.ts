@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
-import { lostPartError } from './lost-part.js';
+import { lostPartError, partNotAFileError } from './lost-part.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -88,6 +88,11 @@ export async function packSolution(
   const all = await listFiles(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  // Listed only when a file: a folder or link there is named as such, not as a missing part.
+  if (!hasManifest || !hasCustomizations) {
+    const notAFile = await partNotAFileError(folder);
+    if (notAFile) throw notAFile;
+  }
   // One of the two is a folder unpack wrote that lost a file: a solution with a part missing.
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) {
