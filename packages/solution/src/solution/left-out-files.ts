@@ -20,12 +20,14 @@ import { solutionError } from './solution-errors.js';
  */
 export type LeftOutReason = { kind: 'root' } | { kind: 'leftover'; what: string };
 
+/** Why pack leaves `folderPath` (relative to the folder, with '/') out, or undefined when it packs it. */
 export function leftOutReason(folderPath: string): LeftOutReason | undefined {
   if (!folderPath.includes('/')) return { kind: 'root' };
   const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf('/') + 1));
   return what === undefined ? undefined : { kind: 'leftover', what };
 }
 
+/** Whether pack leaves `folderPath` out of the zip (see LeftOutReason). */
 export function isLeftOut(folderPath: string): boolean {
   return leftOutReason(folderPath) !== undefined;
 }
