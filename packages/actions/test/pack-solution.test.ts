@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ZipReader } from '@connector-alm/solution';
 import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 
 const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
@@ -82,6 +83,65 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(run.outputs['left-out']).toBe('["README.md","customHIL.zip"]');
     // As many entries as the folder unpack wrote packs to.
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
+  it('leaves the leftovers of editors and git in component folders out of the zip, with a warning each and the left-out output', async () => {
+    const dir = await unpackedWorkspace();
+    const backup = 'Connectors/cat_human-2din-2dthe-2dloop_openapidefinition.json~';
+    const merged = 'Connectors/cat_human-2din-2dthe-2dloop.xml.orig';
+    writeFileSync(path.join(dir, 'src', backup), '{}');
+    writeFileSync(path.join(dir, 'src', merged), '<Connector />');
+    writeFileSync(path.join(dir, 'src/README.md'), '# customHIL\n');
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/customHIL.zip' },
+    });
+    expect(run.exitCode).toBe(0);
+    const tail =
+      'not a part of the solution. Delete it (or move it out of the folder) to silence this; rename it if the solution needs it.';
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: `src/${merged}: left out of the solution zip: it is a copy git mergetool keeps of a conflicted file (.orig), ${tail}`,
+      }),
+      expect.objectContaining({
+        level: 'warning',
+        message: `src/${backup}: left out of the solution zip: it is a backup an editor left (a name ending in '~'), ${tail}`,
+      }),
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(
+          /^src\/README\.md: left out of the solution zip: a solution has no file at the root/,
+        ),
+      }),
+    ]);
+    expect(JSON.parse(run.outputs['left-out']!)).toEqual([merged, backup, 'README.md']);
+    const reader = await ZipReader.open(path.join(dir, 'out/customHIL.zip'));
+    const names = reader.files.map((entry) => entry.name);
+    reader.close();
+    expect(names.filter((name) => /~$|\.orig$|README/.test(name))).toEqual([]);
+    expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
+  it('says Other/Customizations.xml is a folder, on it, and writes no zip', async () => {
+    const dir = await unpackedWorkspace();
+    rmSync(path.join(dir, 'src/Other/Customizations.xml'));
+    mkdirSync(path.join(dir, 'src/Other/Customizations.xml'));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    // A folder is no place for GitHub to show an annotation: the path is in the text.
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message:
+          "src/Other/Customizations.xml: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. " +
+          'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.',
+      },
+    ]);
+    expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 
   it('puts malformed connector JSON on its file, fails, and writes no zip', async () => {

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { readSolutionConnectors } from '@connector-alm/solution';
+import { readSolutionConnectors, ZipReader } from '@connector-alm/solution';
 import { unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
@@ -690,6 +690,65 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       ['Cls.zip', 'README.md'],
       ['Cls.zip', 'README.md'],
     ]);
+  });
+
+  it('leaves the leftovers of editors and git in component folders out of the zip, with a warning each and in the JSON, exit code 0', async () => {
+    // Packed before as entries beside the connector's files and the flow, without a word.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const connector = 'Connectors/cat_human-2din-2dthe-2dloop';
+    const leftovers: Array<[string, string]> = [
+      [`${connector}_openapidefinition.json~`, "a backup an editor left (a name ending in '~')"],
+      [`${connector}.xml.orig`, 'a copy git mergetool keeps of a conflicted file (.orig)'],
+      ['Connectors/.cat_human-2din-2dthe-2dloop.xml.swp', 'a Vim swap file (.swp, .swo, …)'],
+      ['Workflows/Flow-11111111-1111-1111-1111-111111111111.json.bak', 'a backup copy (.bak)'],
+    ];
+    for (const [file] of leftovers) {
+      mkdirSync(path.dirname(path.join(cwd, 'src', file)), { recursive: true });
+      writeFileSync(path.join(cwd, 'src', file), 'left by a tool\n');
+    }
+    const sorted = leftovers.map(([file]) => file).sort();
+    const warnings = leftovers
+      .slice()
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(
+        ([file, what]) =>
+          `warning: ${path.join('src', file)}: left out of the solution zip: it is ${what}, not a part of the solution. ` +
+          'Delete it (or move it out of the folder) to silence this; rename it if the solution needs it.\n',
+      )
+      .join('');
+    const packed = await run(cwd, ['pack', 'src', 'out/HIL.zip', '--format', 'json']);
+    expect(packed.code).toBe(0);
+    expect(packed.err).toBe(warnings);
+    expect((JSON.parse(packed.out) as Array<{ leftOut: string[] }>).map((r) => r.leftOut)).toEqual([sorted]);
+    const reader = await ZipReader.open(path.join(cwd, 'out/HIL.zip'));
+    const names = reader.files.map((entry) => entry.name);
+    reader.close();
+    expect(names).toContain('Connector/cat_human-2din-2dthe-2dloop_openapidefinition.json');
+    expect(names.filter((name) => /~|\.orig|\.swp|\.bak|Workflows/.test(name))).toEqual([]);
+  });
+
+  it('says Other/Customizations.xml is a folder, not that it is missing, exit code 1, and what to do', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    rmSync(path.join(cwd, 'src/Other/Customizations.xml'));
+    mkdirSync(path.join(cwd, 'src/Other/Customizations.xml'));
+    const result = await run(cwd, ['pack', 'src', 'out.zip']);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe(
+      `${path.join('src', 'Other/Customizations.xml')}: error: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. ` +
+        'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.\n',
+    );
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+    // extract-connectors, which reads the manifest alone, says so of Other/Solution.xml.
+    rmSync(path.join(cwd, 'src/Other/Solution.xml'));
+    mkdirSync(path.join(cwd, 'src/Other/Solution.xml'));
+    const extracted = await run(cwd, ['extract-connectors', 'src', 'connectors']);
+    expect(extracted).toMatchObject({ code: 1, out: '' });
+    expect(extracted.err).toMatch(
+      /^src\/Other\/Solution\.xml: error: is a folder, not a file; Other\/Solution\.xml is the file that holds the solution's manifest\. /,
+    );
+    expect(existsSync(path.join(cwd, 'connectors'))).toBe(false);
   });
 
   it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
-import { packSolutionPackages, rootFileWarning, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { requireWritableOutput } from '../runtime/workspace-path.js';
 import { readPackSolutionInputs } from './inputs.js';
@@ -31,7 +31,7 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   }
   // Both zips of a folder of both exports leave the same files out: each is named once.
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(rootFileWarning(relative(path.join(folder, file))));
+  for (const file of leftOut) logger.warning(leftOutWarning(relative(path.join(folder, file)), file));
   const [first] = results;
   core.setOutput('solution-files', JSON.stringify(results.map((result) => relative(result.zip))));
   core.setOutput('unique-name', first!.uniqueName);

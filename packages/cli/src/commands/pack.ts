@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
-import { packSolutionPackages, rootFileWarning, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -47,7 +47,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
       const leftOut = new Set(results.flatMap((result) => result.leftOut));
       for (const file of leftOut)
         io.stderr.write(
-          `warning: ${printable(rootFileWarning(toDisplayPath(io.cwd, path.join(source, file))))}\n`,
+          `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, path.join(source, file)), file))}\n`,
         );
       if (options.format === 'json') {
         writeOutput(

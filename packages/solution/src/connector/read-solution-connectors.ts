@@ -16,7 +16,7 @@ import {
   FOLDER_SOLUTION,
   isConnectorDocument,
 } from '../solution/layout.js';
-import { lostPartError } from '../solution/lost-part.js';
+import { lostPartError, partNotAFileError } from '../solution/lost-part.js';
 import { readManifest } from '../solution/manifest.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
@@ -61,6 +61,10 @@ export async function readSolutionConnectors(
 async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionConnector[]> {
   const files = await listFiles(folder);
   // Its connectors need the manifest alone; a folder that lost it is still a solution.
+  if (!files.includes(FOLDER_SOLUTION)) {
+    const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
+    if (notAFile) throw notAFile;
+  }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) {

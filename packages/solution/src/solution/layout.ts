@@ -91,7 +91,9 @@ const EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
  * Files of the repository, not of the solution: pack leaves them out, unpack never deletes them and
  * refuses a zip that would write one. Every dot file or folder at the root (a solution's own parts
  * live in Other/, Connectors/, WebResources/ …) and well-known metadata names at any depth. Other
- * dot files deeper down, such as WebResources/.config, came from the solution and are packed back.
+ * dot files deeper down, such as WebResources/.config, came from the solution and are packed back,
+ * but for the ones editors leave (Vim's .x.swp, Emacs's .#x, macOS's ._x): pack leaves those out with
+ * a warning, see left-out-files.
  */
 export function isRepositoryFile(relativePath: string): boolean {
   const segments = relativePath.split('/');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
-import { lostPartError } from './lost-part.js';
+import { lostPartError, partNotAFileError } from './lost-part.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -34,7 +34,7 @@ import {
 import { readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
-import { isRootFile } from './root-files.js';
+import { isLeftOut } from './left-out-files.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
@@ -61,7 +61,8 @@ export interface PackResult {
   entries: string[];
   /**
    * Files of the folder that are not part of the solution and were left out of the zip (folder
-   * relative, sorted): the ones at its root, see isRootFile. Repository files are never listed.
+   * relative, sorted): the ones at its root and the leftovers of editors and git, see leftOutReason.
+   * Repository files are never listed.
    */
   leftOut: string[];
 }
@@ -87,6 +88,11 @@ export async function packSolution(
   const all = await listFiles(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  // Listed only when a file: a folder or link there is named as such, not as a missing part.
+  if (!hasManifest || !hasCustomizations) {
+    const notAFile = await partNotAFileError(folder);
+    if (notAFile) throw notAFile;
+  }
   // One of the two is a folder unpack wrote that lost a file: a solution with a part missing.
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) {
@@ -123,10 +129,10 @@ export async function packSolution(
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isRootFile);
+  const leftOut = all.filter(isLeftOut);
   const files = await selectPackageFiles(
     folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isRootFile(file)),
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
     manifest.managed === '2',
     managed,
   );

@@ -24,7 +24,7 @@ import {
   ZIP_SOLUTION,
 } from './layout.js';
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
-import { isRootFile, rootEntryError } from './root-files.js';
+import { isLeftOut, leftOutEntryError } from './left-out-files.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
 import { writeFailure } from '@connector-alm/core';
 
@@ -121,11 +121,11 @@ export async function stageSolutionZip(
   );
   // Checked here, once the zip is known to be a solution: another zip is refused as not one. A
   // repository file name (.gitignore) is refused by unpack with a message of its own.
-  const atRoot = others.find((entry) => {
+  const leftOut = others.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isRootFile(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
   });
-  if (atRoot !== undefined) throw rootEntryError(archive, atRoot.name);
+  if (leftOut !== undefined) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
   const written: string[] = [];
