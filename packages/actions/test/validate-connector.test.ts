@@ -675,6 +675,10 @@ describe('validate-connector in a pull request', () => {
     expect(warned.summary).toContain(
       '**certified-connectors/Contoso Tasks** (deleted): breaking (1 breaking, 0 non-breaking)',
     );
+    // Not linked: the folder is not at the commit under review.
+    expect(warned.summary).toMatch(
+      /^- error certified-connectors\/Contoso Tasks:1:1: The connector has been deleted\./m,
+    );
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toEqual([
       expect.objectContaining({

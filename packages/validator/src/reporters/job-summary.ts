@@ -135,7 +135,11 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }
-  writeFindingsByRule(budget, result.findings, options, shown, omitted);
+  // A deleted folder is not at the commit under review: a link there would lead nowhere.
+  const gone = new Set(deleted.map((connector) => connector.path));
+  const sourceUrl: JobSummaryOptions['sourceUrl'] =
+    options.sourceUrl && ((file, line) => (gone.has(file) ? undefined : options.sourceUrl!(file, line)));
+  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
 
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
