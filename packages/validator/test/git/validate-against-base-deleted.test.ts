@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../src/config/load-config.js';
 import { onlyNewFindings, validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { judgeRun } from '../../src/thresholds.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
@@ -126,6 +127,20 @@ describe('validateAgainstBase: a connector folder the branch deleted', () => {
     expect(result.diffs.map(({ path, status }) => [path, status])).toEqual([
       [alpha, 'unchanged'],
       [beta, 'deleted'],
+    ]);
+  });
+
+  it('is not a folder that the configuration ignores, as validation would not validate it', async () => {
+    const repo = twoConnectors();
+    repo.write({ '.connector-alm.yml': 'ignore:\n  - certified-connectors/Beta\n' });
+    repo.git('rm', '-r', '--quiet', alpha, beta);
+    repo.commitAll('pr: delete both');
+
+    const config = await loadConfig({ cwd: repo.dir });
+    const result = await validateAgainstBase(['.'], 'dev', { ...quiet(repo), config });
+
+    expect(result.findings.map(({ ruleId, connector }) => [ruleId, connector])).toEqual([
+      ['BRK-CONNECTOR-DELETED', alpha],
     ]);
   });
 });
