@@ -694,21 +694,82 @@ describe('validate-connector in a pull request', () => {
     expect(run.annotations).toEqual([]);
   });
 
-  it('says that a pull request deleted a connector folder, rather than that it changes none', async () => {
+  it('reports a connector folder the pull request deleted as a breaking change, judged by fail-on-breaking', async () => {
     const workspace = workspaceWithConnector();
     const baseSha = commitOnDev(workspace);
     git(workspace, 'rm', '-rq', 'certified-connectors/Contoso Tasks');
     git(workspace, 'commit', '-qm', 'remove Tasks');
-    const run = await runOnHeadOf(workspace, baseSha, 12);
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs.connectors).toBe('[]');
-    expect(run.stdout).toContain(
-      'Deleted or moved away (not validated): certified-connectors/Contoso Tasks\n',
+    const event = {
+      pull_request: {
+        number: 12,
+        base: { sha: baseSha },
+        head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    };
+    const warned = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+      inputs: { 'sarif-file': 'connector-alm.sarif' },
+    });
+    expect(warned.stderr).toBe('');
+    expect(warned.stdout).toContain(
+      'Deleted or moved away (compared with the base): certified-connectors/Contoso Tasks\n',
     );
-    expect(run.stdout).toContain(
-      'The pull request only deletes or moves away connector folders (certified-connectors/Contoso Tasks); nothing to validate.',
+    expect(warned.stdout).toContain(
+      'certified-connectors/Contoso Tasks [deleted]: 1 error, 0 warnings, 0 info',
     );
-    expect(run.stdout).not.toContain('changes no connector folder;');
+    // Nothing of it is left to validate, or to hand to later steps.
+    expect(warned.outputs.connectors).toBe('[]');
+    expect(warned.outputs['breaking-changes']).toBe('1');
+    expect(warned.outputs.errors).toBe('1');
+    expect(warned.outputs.result).toBe('success');
+    expect(warned.exitCode).toBe(0);
+    // On the folder, which GitHub shows on no file: the text names it.
+    expect(warned.annotations.find((a) => a.title === 'BRK-CONNECTOR-DELETED')).toEqual({
+      level: 'error',
+      title: 'BRK-CONNECTOR-DELETED',
+      message: expect.stringMatching(
+        /^certified-connectors\/Contoso Tasks: The connector has been deleted\. This change breaks existing flows/,
+      ),
+    });
+    expect(warned.summary).toContain('⚠️ 0 connectors checked, 1 deleted: 1 error, 0 warnings, 0 info');
+    expect(warned.summary).toContain(
+      '| certified-connectors/Contoso Tasks (deleted) | — | 1 | 0 | 0 | 1 | ⚠️ |',
+    );
+    expect(warned.summary).toContain(
+      '**certified-connectors/Contoso Tasks** (deleted): breaking (1 breaking, 0 non-breaking)',
+    );
+    // Not linked: the folder is not at the commit under review.
+    expect(warned.summary).toMatch(
+      /^- error certified-connectors\/Contoso Tasks:1:1: The connector has been deleted\./m,
+    );
+    const sarif = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-CONNECTOR-DELETED',
+        baselineState: 'new',
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'certified-connectors/Contoso%20Tasks', uriBaseId: '%SRCROOT%' },
+            },
+          },
+        ],
+      }),
+    ]);
+
+    const failed = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event,
+      inputs: { 'fail-on-breaking': 'true' },
+    });
+    expect(failed.outputs.result).toBe('failure');
+    expect(failed.exitCode).toBe(1);
+    expect(failed.summary).toContain(
+      '| certified-connectors/Contoso Tasks (deleted) | — | 1 | 0 | 0 | 1 | ❌ |',
+    );
   });
 
   it('says in the job summary which folder a renamed connector came from', async () => {
@@ -721,6 +782,9 @@ describe('validate-connector in a pull request', () => {
     expect(run.summary).toContain(
       '**certified-connectors/Contoso Task List** (renamed from certified-connectors/Contoso Tasks): no-change',
     );
+    // Moved, not deleted: no flow breaks.
+    expect(run.outputs['breaking-changes']).toBe('0');
+    expect(run.summary).not.toContain('BRK-CONNECTOR-DELETED');
   });
 
   it('passes a pull request whose only errors are breaking changes unless fail-on-breaking is true', async () => {

@@ -406,6 +406,106 @@ describe('connector-alm validate --base', () => {
     expect(io.out()).not.toMatch(/breaking/);
   });
 
+  /** dev has two clean connectors; the branch renames Contoso Tasks and deletes Fabrikam Notes. */
+  function renamesOneAndDeletesOne(): string {
+    const root = tempRoot();
+    writeConnector(path.join(root, 'certified-connectors', 'Contoso Tasks'), validSwagger());
+    writeConnector(path.join(root, 'certified-connectors', 'Fabrikam Notes'), validSwagger());
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'checkout', '-qb', 'feature');
+    git(root, 'mv', 'certified-connectors/Contoso Tasks', 'certified-connectors/Contoso Todo');
+    git(root, 'rm', '-rq', 'certified-connectors/Fabrikam Notes');
+    git(root, 'commit', '-qm', 'rename one, delete the other');
+    return root;
+  }
+
+  it('reports a connector folder the branch deleted, not the one it renamed, as a breaking change', async () => {
+    const root = renamesOneAndDeletesOne();
+    const deleted = 'certified-connectors/Fabrikam Notes';
+    const mergeBase = git(root, 'rev-parse', 'dev').trim();
+
+    const text = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev'], text)).toBe(0);
+    expect(text.out()).toContain(
+      `\n\n${deleted} [deleted]: 1 error, 0 warnings, 0 info\n${deleted}:1:1 error BRK-CONNECTOR-DELETED The connector has been deleted. This change breaks existing flows`,
+    );
+    expect(text.out()).toContain(
+      `(In the base version: ${mergeBase.slice(0, 12)}:${deleted}/apiDefinition.swagger.json.)\n`,
+    );
+    expect(text.out()).toMatch(
+      / in 1 connector and 1 deleted connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+    );
+    expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on-breaking'], memoryIo(root))).toBe(1);
+
+    const json = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], json);
+    const report = JSON.parse(json.out());
+    // What is validated is what is there; the base says what became of the rest.
+    expect(report.connectors.map((connector: { path: string }) => connector.path)).toEqual([
+      'certified-connectors/Contoso Todo',
+    ]);
+    expect(report.base.connectors).toEqual([
+      expect.objectContaining({
+        path: 'certified-connectors/Contoso Todo',
+        status: 'changed',
+        renamedFrom: 'certified-connectors/Contoso Tasks',
+      }),
+      {
+        path: deleted,
+        status: 'deleted',
+        classification: 'breaking',
+        changes: [
+          expect.objectContaining({
+            ruleId: 'BRK-CONNECTOR-DELETED',
+            breaking: true,
+            file: `${mergeBase.slice(0, 12)}:${deleted}/apiDefinition.swagger.json`,
+            side: 'old',
+          }),
+        ],
+      },
+    ]);
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('BRK-'))).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-CONNECTOR-DELETED',
+        file: deleted,
+        connector: deleted,
+        line: 1,
+      }),
+    ]);
+
+    const sarif = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--format', 'sarif'], sarif);
+    const run = JSON.parse(sarif.out()).runs[0];
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'BRK-CONNECTOR-DELETED');
+    // On the folder, as the REPO-* folder findings are: no file of it is left for a region.
+    expect(result.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'certified-connectors/Fabrikam%20Notes', uriBaseId: '%SRCROOT%' },
+        },
+      },
+    ]);
+    expect(run.tool.driver.rules[result.ruleIndex].id).toBe('BRK-CONNECTOR-DELETED');
+  });
+
+  it('takes a path that names the deleted folder', async () => {
+    const root = renamesOneAndDeletesOne();
+    const io = memoryIo(root);
+    expect(
+      await runCli(
+        ['validate', 'certified-connectors/Fabrikam Notes', '--base', 'dev', '--fail-on-breaking'],
+        io,
+      ),
+    ).toBe(1);
+    expect(io.err()).toBe('');
+    expect(io.out()).toMatch(/^certified-connectors\/Fabrikam Notes:1:1 error BRK-CONNECTOR-DELETED /m);
+    expect(io.out()).toMatch(
+      / in 0 connectors and 1 deleted connector\.\n1 breaking change against dev fails validation/,
+    );
+  });
+
   it('refuses --only-new without --base, and an unknown ref with advice', async () => {
     const root = repository();
     const io = memoryIo(root);

@@ -15,6 +15,7 @@ import {
   validatePaths,
   countBySeverity,
   judgeRun,
+  deletedConnectors,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -46,22 +47,19 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
 
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base) {
-    const changed = await logger.group('Find the connectors the pull request changes', async () => {
-      const folders = await changedConnectorFolders(workspace, base);
-      // A folder the pull request deleted, or renamed (its new name is in the list too), is not there to check.
-      const kept = folders.filter((folder) => existsSync(path.join(workspace, folder)));
-      const gone = folders.filter((folder) => !kept.includes(folder));
+    const folders = await logger.group('Find the connectors the pull request changes', async () => {
+      const changed = await changedConnectorFolders(workspace, base);
+      // A folder the pull request deleted, or renamed (its new name is in the list too), is not there
+      // to validate; the comparison with the base reports a deleted connector as a breaking change.
+      const kept = changed.filter((folder) => existsSync(path.join(workspace, folder)));
+      const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join('\n') : 'none');
-      if (gone.length > 0) logger.info(`Deleted or moved away (not validated): ${gone.join(', ')}`);
-      return { kept, gone };
+      if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(', ')}`);
+      return changed;
     });
-    paths = changed.kept;
+    paths = folders;
     if (paths.length === 0) {
-      logger.info(
-        changed.gone.length > 0
-          ? `The pull request only deletes or moves away connector folders (${changed.gone.join(', ')}); nothing to validate.`
-          : 'The pull request changes no connector folder; nothing to validate.',
-      );
+      logger.info('The pull request changes no connector folder; nothing to validate.');
       const empty: ValidationResult = {
         connectors: [],
         findings: [],
@@ -96,6 +94,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       const status =
         connector.findings.length === 0 ? 'no problems' : summaryLine(countBySeverity(connector.findings));
       logger.info(`${posixRelativePath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+    }
+    for (const connector of deletedConnectors(validated)) {
+      const status = summaryLine(countBySeverity(connector.findings));
+      logger.info(`${posixRelativePath(workspace, connector.path)} [deleted]: ${status}`);
     }
     return validated;
   });
@@ -189,6 +191,7 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
       .map((entry) => ({
         connector: entry.path,
         ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
+        ...(entry.status === 'deleted' && { deleted: true }),
         changes: entry.diff!.changes,
         classification: entry.diff!.classification,
       }))

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import {
+  deletedConnectors,
   describeFixes,
   fixJsonSlips,
   loadConfig,
@@ -118,12 +119,12 @@ export function registerValidateCommand(program: Command, context: CommandContex
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
       // Asked after validating, from the folders validated, so that the paths are not searched twice.
+      // A connector folder the branch deleted was a connector: a path may name it (see --base).
       if (!options.fix)
-        await refusePathsWithoutConnectors(
-          paths,
-          io.cwd,
-          result.connectors.map((connector) => connector.path),
-        );
+        await refusePathsWithoutConnectors(paths, io.cwd, [
+          ...result.connectors.map((connector) => connector.path),
+          ...deletedConnectors(result).map((connector) => connector.path),
+        ]);
       const breakingChangesFail = options.failOnBreaking ?? false;
       const verdict = judgeRun(result, options.failOn, breakingChangesFail);
       await writeReport(context, result, { ...options, fixes, breakingChangesFail });

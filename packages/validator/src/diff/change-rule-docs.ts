@@ -39,7 +39,9 @@ export type ExamplePlacement =
   | 'script'
   | 'icon'
   /** The text of the whole swagger file. */
-  | 'swaggerFile';
+  | 'swaggerFile'
+  /** A connector folder of the repository: its files, listed. */
+  | 'connectorFolder';
 
 /** Where an example's fragments go, as the rule reference says it before them. */
 export const EXAMPLE_PLACES: Record<ExamplePlacement, string> = {
@@ -57,6 +59,7 @@ export const EXAMPLE_PLACES: Record<ExamplePlacement, string> = {
   script: 'script.csx',
   icon: 'icon.png',
   swaggerFile: 'the whole swagger file',
+  connectorFolder: 'a connector folder of the repository',
 };
 
 const operation = (path: string, method: string, body: string): string =>
@@ -67,6 +70,16 @@ const operation = (path: string, method: string, body: string): string =>
  * keys, so a new rule does not compile without its entry.
  */
 export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
+  connectorDeleted: {
+    description:
+      'A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.',
+    example: {
+      placement: 'connectorFolder',
+      before:
+        'certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md',
+      after: 'git rm -r "certified-connectors/Contoso Tasks"',
+    },
+  },
   opDeleted: {
     description:
       "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",

@@ -68,6 +68,20 @@ function observed(
  * errors, the ones reviewers often accept are warnings, non-breaking changes are info.
  */
 export const CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      'BRK-CONNECTOR-DELETED',
+      'breaking',
+      'error',
+      'The connector has been deleted. This change breaks existing flows: none of its operations can run any more.',
+      'inferred, like BRK-OP-DELETED: deleting the folder deletes every operation',
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements.",
+  ),
   opDeleted: observed(
     'BRK-OP-DELETED',
     'breaking',

@@ -1,6 +1,7 @@
 import { existsSync, realpath } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { toDisplayPath } from '@connector-alm/core';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
@@ -22,6 +23,12 @@ import { checkChangedConnectors, type ValidatedChange } from '../repository/chec
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import { ALL_RULES } from '../rules/index.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
+import {
+  connectorDeletedChange,
+  connectorDeletedFinding,
+  deletedConnectorFolders,
+  type DeletedConnector,
+} from './deleted-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
@@ -48,17 +55,21 @@ export interface BaseValidationOptions extends ValidateOptions {
 
 /**
  * `unchanged`: no file of the connector changed since the merge base; `changed`: compared with its
- * base version; `added`: absent at the merge base, a brand-new connector (no breaking changes).
+ * base version; `added`: absent at the merge base, a brand-new connector (no breaking changes);
+ * `deleted`: a connector of the merge base that the branch deleted (not renamed), a breaking change.
  */
-export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added';
+export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added' | 'deleted';
 
 export interface ConnectorDiff {
-  /** The folder as reachable from the working directory (as in ConnectorResult.path). */
+  /**
+   * The folder as reachable from the working directory (as in ConnectorResult.path); for a deleted
+   * connector, where it was.
+   */
   path: string;
   /** The folder relative to the repository's top level, `/`-separated. */
   repositoryPath: string;
   status: ConnectorChangeStatus;
-  /** The changes against the merge base (changed connectors only). */
+  /** The changes against the merge base (changed connectors, and the deletion of deleted ones). */
   diff?: DiffResult;
   /** Where the folder was at the merge base, when the branch renamed it. */
   renamedFrom?: string;
@@ -67,6 +78,11 @@ export interface ConnectorDiff {
 export interface BaseValidationResult extends ValidationResult {
   baseRef: string;
   mergeBase: string;
+  /**
+   * One per connector validated, in the order of `connectors`, then one per connector deleted: those
+   * are in no ConnectorResult (there is nothing left to validate), but their BRK-CONNECTOR-DELETED
+   * findings are in `findings`, with the deleted folder as their `connector`.
+   */
   diffs: ConnectorDiff[];
 }
 
@@ -79,7 +95,9 @@ export function comparedWithBase(result: ValidationResult): result is BaseValida
  * Validates `paths` as `validatePaths` does, then compares every connector the branch changed with
  * its version at the merge base of HEAD and `baseRef`: its findings are marked `new` or `existing`
  * (those of untouched connectors are all `existing`, those of brand-new connectors all `new`), and
- * its breaking changes are added as BRK-* findings. The base is the merge base, not the previous
+ * its breaking changes are added as BRK-* findings. A connector folder of the merge base under
+ * `paths` that the branch deleted is a breaking change too (BRK-CONNECTOR-DELETED); a path may name
+ * such a folder, which no longer exists. The base is the merge base, not the previous
  * commit, so a pull request with many commits, or with merges from its base branch, is judged on
  * what it changes as a whole.
  */
@@ -101,14 +119,34 @@ export async function validateAgainstBase(
     await git.renamedFiles(mergeBase, (options.includeWorkingTree ?? true) ? undefined : 'HEAD'),
     changedFolders,
   );
+  // The configuration's ignore globs are relative to its file, whose path was resolved from cwd; the
+  // top level is a real path, so a folder is named from cwd as validatePaths names it (cwd may be
+  // reached through a link, as the temp folder is on macOS).
+  const realCwd = await realCasePath(cwd);
+  const fromCwd = (folder: string) => path.resolve(cwd, path.relative(realCwd, path.join(topLevel, folder)));
+  const config = options.config ?? DEFAULT_CONFIG;
+  const present: string[] = [];
+  const gone: string[] = [];
+  for (const folder of changedFolders)
+    ((await isPresent(folder, topLevel, git)) ? present : gone).push(folder);
+  // Not if the configuration ignores it, as validation does not validate it: its globs are read from cwd.
+  const deleted = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
+    (folder) => !isIgnored(fromCwd(folder.repositoryPath), config),
+  );
+  const scope = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
 
-  const validation = await validatePaths(paths, options);
+  const validation =
+    scope.paths.length > 0
+      ? await validatePaths(scope.paths, options)
+      : { connectors: [], findings: [], counts: countBySeverity([]) };
   const connectors: ConnectorResult[] = [];
   const diffs: ConnectorDiff[] = [];
   const changedConnectors: ValidatedChange[] = [];
   for (const connector of validation.connectors) {
     const absolute = await realCasePath(path.resolve(cwd, connector.path));
     const repositoryPath = toRepositoryPath(topLevel, absolute);
+    // A deleted folder that ignored files were left in: its deletion is what the branch did to it.
+    if (deleted.some((folder) => folder.repositoryPath === repositoryPath)) continue;
     if (repositoryPath === undefined || !changedFolders.has(repositoryPath)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
@@ -137,62 +175,60 @@ export async function validateAgainstBase(
         ? { renamedFrom: compared.basePath }
         : {}),
     });
-    if (compared.status !== 'unchanged') {
-      changedConnectors.push({
-        path: connector.path,
-        repositoryPath,
-        basePath: compared.basePath,
-        profile: connector.profile,
-        status: compared.status,
-      });
-    }
+    changedConnectors.push({
+      path: connector.path,
+      repositoryPath,
+      basePath: compared.basePath,
+      profile: connector.profile,
+      status: compared.status,
+    });
   }
-  await addRepositoryFindings(connectors, changedConnectors, changedFolders, {
+  // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.
+  const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config));
+  await addRepositoryFindings(connectors, changedConnectors, validatedFolders, {
     ...options,
     cwd,
     git,
     topLevel,
     mergeBase,
   });
-  const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
+  const deletions: Finding[] = [];
+  for (const folder of scope.deleted) {
+    const change = connectorDeletedChange(folder, mergeBase);
+    const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
+    deletions.push(connectorDeletedFinding(change, shown));
+    diffs.push({
+      path: shown,
+      repositoryPath: folder.repositoryPath,
+      status: 'deleted',
+      diff: { changes: [change], classification: classifyChanges([change]) },
+    });
+  }
+  const findings = [...connectors.flatMap((connector) => connector.findings), ...deletions].sort(
+    compareFindings,
+  );
   return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
 }
 
 /**
  * Adds the findings of the repository rules (one connector per pull request, unique title, host and
  * icon, the pull request's branch and title) to the changed connectors. Only folders that still
- * exist count as changed: a deleted or renamed-away folder is not a second connector.
+ * exist count as changed (`changedFolders`): a deleted or renamed-away folder is not a second connector.
  */
 async function addRepositoryFindings(
   connectors: ConnectorResult[],
   changed: readonly ValidatedChange[],
-  changedFolders: ReadonlySet<string>,
+  changedFolders: readonly string[],
   options: BaseValidationOptions & { cwd: string; git: Git; topLevel: string; mergeBase: string },
 ): Promise<void> {
   if (changed.length === 0) return;
-  // The configuration's ignore globs are relative to its file, whose path was resolved from cwd; the
-  // top level is a real path, so a folder is named from cwd as validatePaths names it (cwd may be
-  // reached through a link, as the temp folder is on macOS).
-  const realCwd = await realCasePath(options.cwd);
-  const fromCwd = (folder: string) =>
-    path.resolve(options.cwd, path.relative(realCwd, path.join(options.topLevel, folder)));
-  const config = options.config ?? DEFAULT_CONFIG;
-  // In the work tree and known to git: not a folder deleted or renamed away, even when ignored files
-  // were left in it, or when a case-insensitive file system finds it under its new capitalization.
-  // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.
-  const existing: string[] = [];
-  for (const folder of changedFolders) {
-    if (isIgnored(fromCwd(folder), config)) continue;
-    if (existsSync(path.join(options.topLevel, folder)) && (await options.git.hasFilesIn(folder)))
-      existing.push(folder);
-  }
   const byPath = await checkChangedConnectors({
     cwd: options.cwd,
     topLevel: options.topLevel,
     git: options.git,
     mergeBase: options.mergeBase,
     connectors: changed,
-    changedFolders: existing,
+    changedFolders,
     pullRequest: options.pullRequest,
     rules: options.rules ?? ALL_RULES,
     overrides: options.config?.rules,
@@ -202,6 +238,48 @@ async function addRepositoryFindings(
     if (added)
       connectors[index] = { ...connector, findings: [...connector.findings, ...added].sort(compareFindings) };
   }
+}
+
+/**
+ * In the work tree and known to git: not a folder deleted or renamed away, even when ignored files
+ * were left in it, or when a case-insensitive file system finds it under its new capitalization.
+ */
+async function isPresent(folder: string, topLevel: string, git: Git): Promise<boolean> {
+  return existsSync(path.join(topLevel, folder)) && (await git.hasFilesIn(folder));
+}
+
+/**
+ * The paths to validate, and the deleted connectors that `paths` cover: those inside a path given,
+ * and those a path names itself. A path that names a folder the branch deleted or moved away
+ * (`gone`) is not validated: nothing of it is left (the action passes every folder a pull request
+ * changed, those among them; on the command line it names the connector whose deletion to check).
+ * Any other path that does not exist is left for validation to refuse, as without a base.
+ */
+async function deletionScope(
+  paths: readonly string[],
+  gone: readonly string[],
+  deleted: readonly DeletedConnector[],
+  where: { cwd: string; realCwd: string; topLevel: string },
+): Promise<{ paths: string[]; deleted: DeletedConnector[] }> {
+  const kept: string[] = [];
+  const covered = new Set<DeletedConnector>();
+  for (const given of paths) {
+    const absolute = path.resolve(where.cwd, given);
+    const exists = existsSync(absolute);
+    // Resolved from cwd's real path when it does not exist: there is nothing to ask the disk about.
+    const real = exists
+      ? await realCasePath(absolute)
+      : path.resolve(where.realCwd, path.relative(where.cwd, absolute));
+    const inRepository = toRepositoryPath(where.topLevel, real);
+    const named = deleted.find((folder) => folder.repositoryPath === inRepository);
+    if (named) covered.add(named);
+    if (!named && !(inRepository !== undefined && gone.includes(inRepository))) kept.push(given);
+    if (!exists || inRepository === undefined) continue;
+    for (const folder of deleted) {
+      if (inRepository === '.' || folder.repositoryPath.startsWith(`${inRepository}/`)) covered.add(folder);
+    }
+  }
+  return { paths: kept, deleted: deleted.filter((folder) => covered.has(folder)) };
 }
 
 /** Keeps only the findings the branch introduced (`validate --only-new`). */
@@ -222,7 +300,7 @@ async function compareWithBase(
   mergeBase: string,
   options: BaseValidationOptions,
   cwd: string,
-): Promise<{ status: ConnectorChangeStatus; findings: Finding[]; diff?: DiffResult; basePath?: string }> {
+): Promise<{ status: 'changed' | 'added'; findings: Finding[]; diff?: DiffResult; basePath?: string }> {
   // The folder where it is; where it was, when the branch moved it there.
   let basePath = repositoryPath;
   let base = await materializeFolder(git, mergeBase, repositoryPath);

@@ -10,6 +10,7 @@ import {
 import { comparedWithBase } from '../git/validate-against-base.js';
 import { judgedByFailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
@@ -34,6 +35,8 @@ export interface ConnectorChanges {
    * repository names it (from its root, with '/'), as git reported the rename.
    */
   renamedFrom?: string;
+  /** The change deleted the connector (its one change says so): `connector` is where it was. */
+  deleted?: boolean;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -113,13 +116,14 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   const omitted: SummaryOmissions = { findings: 0, changes: 0, connectors: 0 };
 
   const shown = (file: string): string => repositoryPath(file, options) ?? file;
+  const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
     '',
-    overallLine(result, status),
+    overallLine(result, deleted.length, status),
     '',
   );
-  writeStatusTable(budget, result.connectors, comparedWithBase(result), status, shown, omitted);
+  writeStatusTable(budget, result.connectors, deleted, comparedWithBase(result), status, shown, omitted);
   // ⚠️ is this summary's own sign: say what it means wherever it shows.
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === '⚠️')) {
@@ -131,14 +135,22 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   if (options.changes) {
     writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
   }
-  writeFindingsByRule(budget, result.findings, options, shown, omitted);
+  // A deleted folder is not at the commit under review: a link there would lead nowhere.
+  const gone = new Set(deleted.map((connector) => connector.path));
+  const sourceUrl: JobSummaryOptions['sourceUrl'] =
+    options.sourceUrl && ((file, line) => (gone.has(file) ? undefined : options.sourceUrl!(file, line)));
+  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
 
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 
-function overallLine(result: ValidationResult, status: (findings: readonly Finding[]) => string): string {
-  const connectors = plural(result.connectors.length, 'connector');
-  return `${status(result.findings)} ${connectors} checked: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
+function overallLine(
+  result: ValidationResult,
+  deleted: number,
+  status: (findings: readonly Finding[]) => string,
+): string {
+  const connectors = `${plural(result.connectors.length, 'connector')} checked${deleted > 0 ? `, ${deleted} deleted` : ''}`;
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
 }
 
 /**
@@ -159,17 +171,24 @@ function statusIcon(
 }
 
 /**
- * A row per connector. Against a base, a column counts the findings new since it, as the headline
+ * A row per connector, then one per connector deleted (its deletion decides its status, as for any
+ * breaking change). Against a base, a column counts the findings new since it, as the headline
  * does for the run: a reviewer of a change to several legacy connectors sees which one it made worse.
  */
 function writeStatusTable(
   budget: SummaryBudget,
-  connectors: readonly ConnectorResult[],
+  validated: readonly ConnectorResult[],
+  deleted: readonly DeletedConnectorReport[],
   againstBase: boolean,
   status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
+  const connectors = [
+    ...validated.map(({ path, profile, findings }) => ({ name: shown(path), profile, findings })),
+    // No profile was resolved for a folder that is gone.
+    ...deleted.map(({ path, findings }) => ({ name: `${shown(path)} (deleted)`, profile: '—', findings })),
+  ];
   if (connectors.length === 0) return;
   const newColumn = againstBase ? ['New since the base'] : [];
   budget.add(
@@ -180,7 +199,7 @@ function writeStatusTable(
     const counts = countBySeverity(connector.findings);
     const fresh = connector.findings.filter((finding) => finding.baseline !== 'existing').length;
     const row = tableRow([
-      escapeMarkdown(shown(connector.path)),
+      escapeMarkdown(connector.name),
       connector.profile,
       String(counts.error),
       String(counts.warning),
@@ -210,6 +229,7 @@ function writeChanges(
     budget.add(
       `**${escapeMarkdown(shown(set.connector))}**` +
         (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
+        (set.deleted ? ' (deleted)' : '') +
         `: ${escapeMarkdown(set.classification)}` +
         (set.changes.length === 0
           ? ''

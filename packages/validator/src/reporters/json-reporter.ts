@@ -26,15 +26,19 @@ export interface JsonConnector {
 export interface JsonConnectorChanges {
   /** As in `connectors` (and each finding's `connector`). */
   path: string;
-  /** `unchanged` (no file changed since the merge base), `changed` (compared with it), or `added`. */
+  /**
+   * `unchanged` (no file changed since the merge base), `changed` (compared with it), `added`, or
+   * `deleted` (a connector of the merge base that the branch deleted, not renamed: not in `connectors`).
+   */
   status: ConnectorChangeStatus;
   /** Where the folder was at the merge base, when the branch renamed it, from the repository's top level. */
   renamedFrom?: string;
-  /** The certification classification of the changes; for `changed` connectors only. */
+  /** The certification classification of the changes; for `changed` (and `deleted`: breaking) connectors only. */
   classification?: Classification;
   /**
    * Every change against the base version, breaking or not, as `diff --format json` gives them;
-   * empty for `unchanged` and `added` connectors. The breaking ones are findings (BRK-*) too.
+   * empty for `unchanged` and `added` connectors, the deletion for `deleted` ones. The breaking ones
+   * are findings (BRK-*) too.
    */
   changes: JsonChange[];
 }
@@ -44,7 +48,7 @@ export interface JsonBase {
   ref: string;
   /** The full commit id of the merge base of HEAD and `ref`. */
   mergeBase: string;
-  /** Every connector validated, in the order of `connectors`. */
+  /** Every connector validated, in the order of `connectors`, then every connector deleted. */
   connectors: JsonConnectorChanges[];
 }
 
@@ -90,7 +94,10 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
       path: entry.path,
       status: entry.status,
       ...ifDefined('renamedFrom', entry.renamedFrom),
-      ...ifDefined('classification', entry.status === 'changed' ? entry.diff?.classification : undefined),
+      ...ifDefined(
+        'classification',
+        entry.status === 'changed' || entry.status === 'deleted' ? entry.diff?.classification : undefined,
+      ),
       changes: entry.diff?.changes.map(toJsonChange) ?? [],
     })),
   };

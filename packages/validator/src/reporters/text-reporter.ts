@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { comparedWithBase } from '../git/validate-against-base.js';
 import { judgeRun } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
 import {
   countBySeverity,
   type ConnectorResult,
@@ -31,8 +32,14 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
  */
 export function formatText(result: ValidationResult, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
-  const blocks = result.connectors.map((connector) => formatConnector(connector, paint));
-  const connectors = plural(result.connectors.length, 'connector');
+  const deleted = deletedConnectors(result);
+  const blocks = [
+    ...result.connectors.map((connector) => formatConnector(connector, paint)),
+    ...deleted.map((connector) => formatDeletedConnector(connector, paint)),
+  ];
+  const connectors =
+    plural(result.connectors.length, 'connector') +
+    (deleted.length > 0 ? ` and ${plural(deleted.length, 'deleted connector')}` : '');
   const total = result.findings.length;
   const last =
     total === 0
@@ -93,6 +100,16 @@ function formatConnector(connector: ConnectorResult, paint: Painter): string {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? 'no problems' : summaryLine(counts);
   const header = paint('bold', `${printable(connector.path)} [${connector.profile}]: ${status}`);
+  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join('\n');
+}
+
+/** A deleted connector's block: no profile was resolved for it, so its header says what became of it. */
+function formatDeletedConnector(connector: DeletedConnectorReport, paint: Painter): string {
+  const header = paint(
+    'bold',
+    `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`,
+  );
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join('\n');
 }

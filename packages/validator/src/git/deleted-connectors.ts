@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Change } from '../diff/change.js';
+import { CHANGE_RULES } from '../diff/change-rules.js';
+import { isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import type { Finding } from '../model/finding.js';
+import type { Git } from './git.js';
+
+/** A connector folder of the merge base that the branch deleted, not renamed. */
+export interface DeletedConnector {
+  /** The folder relative to the repository's top level, `/`-separated, as it was at the merge base. */
+  repositoryPath: string;
+  /** Its swagger at the merge base, relative to the repository's top level. */
+  swaggerPath: string;
+}
+
+/**
+ * The changed folders gone from the head (`goneFolders`) that the branch deleted: not the source of
+ * a rename (a moved folder is compared with its old self), and a connector at the merge base, which
+ * it only is with a swagger there: a folder that held a readme alone was no connector that flows
+ * could use. In the order of `goneFolders`.
+ */
+export async function deletedConnectorFolders(
+  goneFolders: Iterable<string>,
+  renamedFrom: ReadonlyMap<string, string>,
+  git: Git,
+  mergeBase: string,
+): Promise<DeletedConnector[]> {
+  const renameSources = new Set(renamedFrom.values());
+  const deleted: DeletedConnector[] = [];
+  for (const folder of goneFolders) {
+    if (folder === '.' || renameSources.has(folder)) continue;
+    const swagger = (await git.listFolder(mergeBase, folder)).find(
+      (entry) =>
+        entry.type === 'blob' &&
+        path.posix.dirname(entry.path) === folder &&
+        isSwaggerName(path.posix.basename(entry.path)),
+    );
+    if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
+  }
+  return deleted;
+}
+
+function isSwaggerName(name: string): boolean {
+  return kindOfFileName(name) === 'swagger' || isMisnamedSwagger(name);
+}
+
+/**
+ * The deletion as a change of the connector: located at the root of its swagger at the merge base,
+ * named `<commit>:<path>` as the base version's files of other deletions are.
+ */
+export function connectorDeletedChange(deleted: DeletedConnector, mergeBase: string): Change {
+  const rule = CHANGE_RULES.connectorDeleted;
+  return {
+    ruleId: rule.id,
+    breaking: true,
+    severity: rule.severity,
+    message: [rule.message, rule.advice].filter(Boolean).join(' '),
+    file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
+    pointer: '',
+    line: 1,
+    column: 1,
+    side: 'old',
+    impact: rule.impact,
+  };
+}
+
+/**
+ * The deletion as a finding on the folder itself (`folder`: as reachable from the working directory),
+ * as the repository rules report a folder: no file of it is left for a line, an annotation or a code
+ * scanning alert to point at, so the message names the base version's swagger.
+ */
+export function connectorDeletedFinding(change: Change, folder: string): Finding {
+  return {
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message} (In the base version: ${change.file}.)`,
+    file: folder,
+    line: 1,
+    column: 1,
+    connector: folder,
+    baseline: 'new',
+  };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../src/config/load-config.js';
+import { onlyNewFindings, validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { judgeRun } from '../../src/thresholds.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';
+
+// Deleting a connector folder from PowerPlatformConnectors breaks every flow that uses the
+// connector: a reviewer must see it as a breaking change, as a deleted operation is one. A folder
+// that only moved is compared with its old self, and a folder that was no connector breaks nothing.
+
+const alpha = 'certified-connectors/Alpha';
+const beta = 'certified-connectors/Beta';
+
+/** dev holds Alpha and Beta; the pull request branch `pr` starts from it. */
+function twoConnectors(): Repository {
+  const repo = createRepository('dev');
+  repo.write({
+    ...connectorFiles(alpha, validConnectorFiles()),
+    ...connectorFiles(beta, validConnectorFiles()),
+    'README.md': '# Connectors\n',
+  });
+  repo.commitAll('dev: two connectors');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  return repo;
+}
+
+/** Only the deletion is of interest: no validation rule runs. */
+const quiet = (repo: Repository) => ({ cwd: repo.dir, rules: [] });
+
+describe('validateAgainstBase: a connector folder the branch deleted', () => {
+  it('is a breaking change on the folder as it was at the base, with status deleted', async () => {
+    const repo = twoConnectors();
+    repo.git('rm', '-r', '--quiet', beta);
+    repo.commitAll('pr: delete Beta');
+    const mergeBase = repo.git('rev-parse', 'dev').trim();
+
+    const result = await validateAgainstBase(['.'], 'dev', quiet(repo));
+
+    expect(result.findings).toEqual([
+      {
+        ruleId: 'BRK-CONNECTOR-DELETED',
+        severity: 'error',
+        message: expect.stringMatching(/^The connector has been deleted\. This change breaks existing flows/),
+        file: beta,
+        line: 1,
+        column: 1,
+        connector: beta,
+        baseline: 'new',
+      },
+    ]);
+    // The message tells where to find what was deleted, and what to do instead.
+    expect(result.findings[0]!.message).toContain(
+      `deprecate its operations ('deprecated: true') and point to their replacements. (In the base version: ${mergeBase.slice(0, 12)}:${beta}/apiDefinition.swagger.json.)`,
+    );
+    // Nothing is left of it to validate: it is no connector of the result, but the base lists it.
+    expect(result.connectors.map((connector) => connector.path)).toEqual([alpha]);
+    expect(result.diffs.map(({ path, status }) => [path, status])).toEqual([
+      [alpha, 'unchanged'],
+      [beta, 'deleted'],
+    ]);
+    expect(result.diffs[1]!.diff).toMatchObject({
+      classification: 'breaking',
+      changes: [{ ruleId: 'BRK-CONNECTOR-DELETED', breaking: true, side: 'old', impact: 'breaking' }],
+    });
+    expect(result.counts).toEqual({ error: 1, warning: 0, info: 0 });
+    // Judged as any breaking change: left to reviewers, unless breaking changes fail the run.
+    expect(judgeRun(result, 'error', false)).toMatchObject({
+      breaking: 1,
+      failsFindings: false,
+      failsBreaking: false,
+    });
+    expect(judgeRun(result, 'error', true)).toMatchObject({ breaking: 1, failsBreaking: true });
+    // It is new by nature: --only-new keeps it.
+    expect(onlyNewFindings(result).findings.map((finding) => finding.ruleId)).toEqual([
+      'BRK-CONNECTOR-DELETED',
+    ]);
+  });
+
+  it('is found when the path given names the deleted folder, and only for the paths given', async () => {
+    const repo = twoConnectors();
+    repo.remove(beta);
+    // Uncommitted: the work tree is the branch as it stands.
+
+    const named = await validateAgainstBase([beta], 'dev', quiet(repo));
+    expect(named.connectors).toEqual([]);
+    expect(named.findings.map(({ ruleId, connector }) => [ruleId, connector])).toEqual([
+      ['BRK-CONNECTOR-DELETED', beta],
+    ]);
+
+    const other = await validateAgainstBase([alpha], 'dev', quiet(repo));
+    expect(other.findings).toEqual([]);
+    expect(other.diffs.map(({ status }) => status)).toEqual(['unchanged']);
+  });
+
+  it('is not a folder that only moved: that one is compared with its old self', async () => {
+    const repo = twoConnectors();
+    repo.git('mv', beta, 'certified-connectors/Gamma');
+    repo.commitAll('pr: rename Beta');
+
+    // The action passes every folder the pull request changed, the old name among them.
+    const result = await validateAgainstBase(['.', beta], 'dev', quiet(repo));
+
+    expect(result.findings).toEqual([]);
+    expect(
+      result.diffs.map(({ repositoryPath, status, renamedFrom }) => [repositoryPath, status, renamedFrom]),
+    ).toEqual([
+      [alpha, 'unchanged', undefined],
+      ['certified-connectors/Gamma', 'changed', beta],
+    ]);
+  });
+
+  it('is not a deleted folder that held no swagger at the base', async () => {
+    const repo = twoConnectors();
+    repo.git('checkout', '--quiet', 'dev');
+    repo.write({ 'certified-connectors/Notes/readme.md': '# Notes for a connector to come\n' });
+    repo.commitAll('dev: a folder of notes');
+    repo.git('checkout', '--quiet', '-B', 'pr');
+    repo.git('rm', '-r', '--quiet', beta, 'certified-connectors/Notes');
+    repo.commitAll('pr: delete Beta and the notes');
+
+    const result = await validateAgainstBase(['.'], 'dev', quiet(repo));
+
+    expect(result.findings.map(({ ruleId, connector }) => [ruleId, connector])).toEqual([
+      ['BRK-CONNECTOR-DELETED', beta],
+    ]);
+    expect(result.diffs.map(({ path, status }) => [path, status])).toEqual([
+      [alpha, 'unchanged'],
+      [beta, 'deleted'],
+    ]);
+  });
+
+  it('is not a folder that the configuration ignores, as validation would not validate it', async () => {
+    const repo = twoConnectors();
+    repo.write({ '.connector-alm.yml': 'ignore:\n  - certified-connectors/Beta\n' });
+    repo.git('rm', '-r', '--quiet', alpha, beta);
+    repo.commitAll('pr: delete both');
+
+    const config = await loadConfig({ cwd: repo.dir });
+    const result = await validateAgainstBase(['.'], 'dev', { ...quiet(repo), config });
+
+    expect(result.findings.map(({ ruleId, connector }) => [ruleId, connector])).toEqual([
+      ['BRK-CONNECTOR-DELETED', alpha],
+    ]);
+  });
+});
