@@ -68,7 +68,11 @@ describe('docs/cli.md', () => {
     const page = read('docs/cli.md');
     for (const [command, option, fallback] of [
       ['validate', '--concurrency <n>', '`auto`'],
-      ['validate', '--config <file>', '.connector-alm.yml found upwards'],
+      [
+        'validate',
+        '--config <file>',
+        '.connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root',
+      ],
       ['export', '--environment-url <url>', '$DATAVERSE_ENVIRONMENT_URL'],
       ['pr', '--branch-prefix <prefix>', '`connector-alm/`'],
     ] as const) {

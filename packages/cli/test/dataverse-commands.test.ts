@@ -48,8 +48,14 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-/** Runs the two commands in-process the way program.ts wires them, capturing output and the exit code. */
-async function run(argv: string[]): Promise<{ stdout: string; stderr: string; error?: Error }> {
+/**
+ * Runs the two commands in-process the way program.ts wires them, capturing output and the exit code;
+ * `env` adds to the variables that sign in to the local server.
+ */
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string; error?: Error }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -65,6 +71,7 @@ async function run(argv: string[]): Promise<{ stdout: string; stderr: string; er
       AZURE_TENANT_ID: server.tenantId,
       AZURE_CLIENT_ID: APP_ID,
       CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+      ...env,
     },
   };
   const program = new Command('connector-alm').exitOverride();
@@ -101,6 +108,25 @@ describe('connector-alm export and import against the local server', () => {
       expect(result.stdout).toContain(`Wrote ${path.join('solutions', 'CliSolution.zip')} (`);
       expect(result.stdout).not.toContain(cwd);
     }
+  });
+
+  it('names the zip in --format json as in text, from the working directory', async () => {
+    // docs/cli.md: the commands name what they wrote the same way in text and JSON; the JSON had
+    // the path it resolved ("/home/runner/work/repo/repo/solutions/CliSolution.zip").
+    const out = path.join(cwd, 'solutions/CliSolution.zip');
+    const result = await run(['export', 'CliSolution', '-o', out, '--format', 'json']);
+    expect(result.error).toBeUndefined();
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: path.join('solutions', 'CliSolution.zip') });
+  });
+
+  it('prints each request with CONNECTOR_ALM_DEBUG=1, and none when it is 0, false or empty', async () => {
+    // docs/cli.md: CONNECTOR_ALM_DEBUG=1 turns --debug on where the command line is fixed. Any value
+    // did, so a job that wrote CONNECTOR_ALM_DEBUG=0 to turn it off logged every request.
+    const debugLines = (output: { stdout: string }): string[] =>
+      output.stdout.split('\n').filter((line) => line.startsWith('debug: '));
+    expect(debugLines(await run(['export', 'CliSolution'], { CONNECTOR_ALM_DEBUG: '1' }))).not.toEqual([]);
+    for (const off of ['0', 'false', 'FALSE', ''])
+      expect(debugLines(await run(['export', 'CliSolution'], { CONNECTOR_ALM_DEBUG: off }))).toEqual([]);
   });
 
   it('refuses an -o that is not a .zip before anything is sent, as pack does, so that no file of the user is overwritten', async () => {

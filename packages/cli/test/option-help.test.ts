@@ -44,6 +44,6 @@ describe('--help descriptions', () => {
     expect(pr).toContain('--draft open new pull requests as drafts (an open one keeps its state) --label');
     expect(pr).not.toMatch(/default: (false|\[\])/);
     expect(await help('export')).toContain('(default: $DATAVERSE_ENVIRONMENT_URL)');
-    expect(await help('package', 'check')).toContain('(default: cp437)');
+    expect(await help('package', 'check')).toContain('(default: UTF-8 when a name is UTF-8, else cp437)');
   });
 });

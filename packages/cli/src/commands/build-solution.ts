@@ -36,9 +36,21 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .addOption(optionDefaultingTo('--display-name <name>', 'the solution display name', 'the unique name'))
     .option('--solution-version <version>', 'the solution version', '1.0.0.0')
     .requiredOption('--publisher <uniqueName>', 'the publisher unique name, as in the target environment')
-    .option('--publisher-name <name>', 'the publisher display name')
+    .addOption(
+      optionDefaultingTo(
+        '--publisher-name <name>',
+        'the publisher display name',
+        'the publisher unique name',
+      ),
+    )
     .requiredOption('--prefix <prefix>', "the publisher's customization prefix, e.g. contoso")
-    .option('--option-value-prefix <number>', "the publisher's option value prefix (10000 to 99999)")
+    .addOption(
+      optionDefaultingTo(
+        '--option-value-prefix <number>',
+        "the publisher's option value prefix (10000 to 99999)",
+        'a number worked out from --prefix',
+      ),
+    )
     .option(
       '--existing <solution>',
       'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies',

@@ -15,8 +15,13 @@ interface DiffOptions {
 export function registerDiffCommand(program: Command, context: CommandContext): void {
   program
     .command('diff')
-    .description('compare two versions of a connector (folders or swagger files) and flag breaking changes')
-    .argument('<old>', 'the earlier version: a connector folder or its apiDefinition.swagger.json')
+    .description(
+      'compare two versions of a connector (folders, swaggers or apiProperties.json files) and flag breaking changes',
+    )
+    .argument(
+      '<old>',
+      'the earlier version: a connector folder, its apiDefinition.swagger.json or its apiProperties.json',
+    )
     .argument('<new>', 'the later version')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(

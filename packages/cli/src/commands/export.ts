@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createConsoleLogger, toDisplayPath, UsageError } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -60,8 +61,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
           hint: 'Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
         });
       const logger = createConsoleLogger({
-        // --debug, or the environment variable for runs where the command line is fixed.
-        debug: Boolean(program.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
+        debug: debugRequested(program.opts().debug, io.env),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), { logger });
@@ -82,6 +82,8 @@ export function registerExportCommand(program: Command, context: CommandContext)
         },
         logger,
       );
-      if (options.format === 'json') writeOutput(io, `${JSON.stringify(result, null, 2)}\n`, 'json');
+      // The zip named as the text names it (and pack's JSON its zip), not as the path it resolved.
+      const shown = { ...result, file: toDisplayPath(io.cwd, result.file) };
+      if (options.format === 'json') writeOutput(io, `${JSON.stringify(shown, null, 2)}\n`, 'json');
     });
 }

@@ -10,6 +10,7 @@ import {
   UsageError,
 } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
+import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -72,8 +73,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .action(async (zip: string, options: ImportOptions) => {
       const { io } = context;
       const logger = createConsoleLogger({
-        // --debug, or the environment variable for runs where the command line is fixed.
-        debug: Boolean(program.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
+        debug: debugRequested(program.opts().debug, io.env),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), { logger });

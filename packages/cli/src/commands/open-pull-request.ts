@@ -65,7 +65,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .addOption(
       optionDefaultingTo(
         '--target-folder <folder>',
-        'the folder in the upstream',
+        'the folder in the upstream (with one connector only)',
         "the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name",
       ),
     )
@@ -74,7 +74,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       optionDefaultingTo(
         '--title <title>',
         'the pull request title; one without "(Independent Publisher)" for such a connector gets a warning, and a title edited on the open pull request is kept',
-        'the connector name, as the upstream names pull requests',
+        'the info.title of the connector\'s swagger, followed by "(Independent Publisher)" for such a connector, as the upstream names pull requests',
       ),
     )
     .addOption(

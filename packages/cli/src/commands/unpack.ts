@@ -38,7 +38,10 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
       'write this version instead of the exported one; 0.0.0.0 when the option is given without one',
     )
     .addOption(
-      new Option('--stale <policy>', 'delete or keep the files of the folder that the solution no longer has')
+      new Option(
+        '--stale <policy>',
+        'delete or keep the files in the folder that the solution does not have, whoever made them (a README.md too); dot files at its top, and .git*, .DS_Store or Thumbs.db anywhere, are always kept',
+      )
         .choices(['delete', 'keep'])
         .default('delete'),
     )
@@ -84,13 +87,16 @@ function describeUnpack(result: UnpackResult, folder: string): string {
   return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}\n`;
 }
 
-/** --zip-name-encoding, as every command that reads a solution or package zip takes it. */
-/** --zip-name-encoding, of every command that reads a solution zip. */
+/**
+ * --zip-name-encoding, as every command that reads a solution or package zip takes it. Left out, a
+ * name is read as UTF-8 when its bytes are UTF-8 and in code page 437 otherwise (name-encoding.ts):
+ * not cp437 alone, which --zip-name-encoding cp437 asks for and which garbles a UTF-8 name.
+ */
 export function zipNameEncodingOption(): Option {
   return optionDefaultingTo(
     '--zip-name-encoding <encoding>',
     'the code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows',
-    'cp437',
+    'UTF-8 when a name is UTF-8, else cp437',
   );
 }
 

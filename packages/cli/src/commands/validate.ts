@@ -63,7 +63,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(
-      optionDefaultingTo('--config <file>', 'the configuration file', '.connector-alm.yml found upwards'),
+      optionDefaultingTo(
+        '--config <file>',
+        'the configuration file',
+        '.connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root',
+      ),
     )
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
