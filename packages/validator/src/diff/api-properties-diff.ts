@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { isRerouting } from './policy-reroute-diff.js';
+import { isRerouting } from './reroute-policies.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 

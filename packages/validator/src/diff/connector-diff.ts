@@ -6,7 +6,9 @@ import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
 import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
 import { CHANGE_RULES } from './change-rules.js';
+import type { VersionRoutes } from './diff-context.js';
 import { diffRerouting } from './policy-reroute-diff.js';
+import { reroutes } from './reroute-policies.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
@@ -59,7 +61,12 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
     ...syntaxChanges('apiProperties', 'old', before.apiProperties),
     ...syntaxChanges('apiProperties', 'new', after.apiProperties),
   ];
-  raw.push(...compareJson('swagger', before.swagger, after.swagger, diffSwaggerValues));
+  const routes = versionRoutes(before, after);
+  raw.push(
+    ...compareJson('swagger', before.swagger, after.swagger, (old, now) =>
+      diffSwaggerValues(old, now, routes),
+    ),
+  );
   raw.push(
     ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
   );
@@ -102,6 +109,18 @@ function reroutingChanges(before: ConnectorVersion, after: ConnectorVersion): Ra
     apiProperties: asObject(version.apiProperties?.value),
   });
   return diffRerouting(files(before), files(after));
+}
+
+/**
+ * Each version's rerouting policies, for the swagger comparison: an unreadable apiProperties.json may
+ * hold any, so then the swagger's addresses are compared, as before policies were read.
+ */
+function versionRoutes(before: ConnectorVersion, after: ConnectorVersion): VersionRoutes | undefined {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return undefined;
+  return {
+    old: reroutes(asObject(before.apiProperties?.value)),
+    new: reroutes(asObject(after.apiProperties?.value)),
+  };
 }
 
 /** How a version's users sign in is read from both files: apiProperties first, then the swagger. */

@@ -2,6 +2,7 @@ import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeSink } from './raw-change.js';
+import type { Reroute } from './reroute-policies.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
@@ -10,6 +11,17 @@ export interface SwaggerDiffContext {
   readonly new: SwaggerModel;
   readonly schemas: SchemaComparer;
   readonly sink: ChangeSink;
+  /**
+   * Each version's policies that decide where requests go (apiProperties.json), when both versions'
+   * are known; without them, requests go where the swagger says.
+   */
+  readonly routes?: VersionRoutes;
+}
+
+/** The rerouting policies of the base version and of the new one. */
+export interface VersionRoutes {
+  readonly old: readonly Reroute[];
+  readonly new: readonly Reroute[];
 }
 
 /** The base path as a prefix of every operation's path: absent, `/` and a trailing `/` add nothing. */

@@ -10,6 +10,8 @@ import {
 } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
+import { requestAddress, type RequestAddress } from './request-address.js';
+import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
@@ -144,8 +146,21 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     const is = operationAddress(context.new, after);
     const parameterRenamed =
       normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
+    const routed = routedAddresses(context, before, after);
     if (was === is) {
       others.push('path template, with the same address');
+    } else if (routed && routed.was.address === routed.is.address) {
+      // A route policy added or kept with the edit: the requests still reach the old address. Told
+      // where BRK-PATH-CHANGED would be, in a sentence of its own (a name list cuts long items).
+      const address = quoted(routed.is.address);
+      add(
+        CHANGE_RULES.other,
+        routed.is.route
+          ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}.`
+          : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route!)} sent its requests.`,
+        undefined,
+        before.path !== after.path ? childPointer('/paths', after.path) : after.pointer,
+      );
     } else if (!parameterRenamed) {
       // On the path template when it changed (the operation may be far below it), else the method.
       add(
@@ -193,6 +208,23 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+
+/**
+ * Where the operation's requests go in each version when a route policy (routerequesttoendpoint)
+ * rewrites them in either: undefined when none does, the policies are not known, or either address
+ * cannot be told for sure (request-address.ts), so the swagger's addresses are compared.
+ */
+function routedAddresses(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): { was: RequestAddress; is: RequestAddress } | undefined {
+  if (!context.routes) return undefined;
+  const was = requestAddress(context.old, context.routes.old, before);
+  const is = requestAddress(context.new, context.routes.new, after);
+  if (!was || !is || (!was.route && !is.route)) return undefined;
+  return { was, is };
 }
 
 /** What to do about an operationId renamed on the same method and path. */

@@ -1,51 +1,19 @@
 import { childPointer } from '../json/pointer.js';
-import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import type { JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
+import { requestAddress } from './request-address.js';
+import { appliesTo, PARAMETER_PREFIX, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
 
-/**
- * Policy templates that decide where a request goes rather than what it carries: dynamichosturl and
- * dynamicsubdomain replace the swagger's host, routerequesttoendpoint an operation's path and method.
- * Matched without regard to case, as the platform accepts 'dynamicHostUrl' (rules.md §3.1).
- */
-const REROUTING_TEMPLATES: ReadonlySet<string> = new Set([
-  'dynamichosturl',
-  'dynamicsubdomain',
-  'routerequesttoendpoint',
-]);
-
 const POLICIES_POINTER = '/properties/policyTemplateInstances';
-/** The operations a policy applies to; without it, it applies to every operation. */
-const OPERATIONS_KEY = 'x-ms-apimTemplate-operationName';
-const PARAMETER_PREFIX = 'x-ms-apimTemplateParameter.';
 
 /** The two files of one version that say where its requests go; either may be missing. */
 export interface RoutingFiles {
   swagger?: JsonObject;
   apiProperties?: JsonObject;
-}
-
-/** Whether a policy template instance decides where requests go. */
-export function isRerouting(instance: unknown): boolean {
-  const template = asString(asObject(instance)?.templateId);
-  return template !== undefined && REROUTING_TEMPLATES.has(template.toLowerCase());
-}
-
-/** One rerouting policy of a version, as far as where it sends requests is concerned. */
-interface Reroute {
-  index: number;
-  instance: JsonObject;
-  /** The templateId as written, and lower-cased for matching. */
-  templateId: string;
-  template: string;
-  title: string | undefined;
-  /** Its parameters apart from the operations: where it sends requests. */
-  target: JsonObject;
-  /** The operations it applies to; undefined for every operation. */
-  operations: string[] | undefined;
 }
 
 /**
@@ -58,9 +26,16 @@ interface Reroute {
 export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawChange[] {
   const old = reroutes(before.apiProperties);
   const now = reroutes(after.apiProperties);
-  const kept = keptOperations(before.swagger, after.swagger);
+  const models =
+    before.swagger && after.swagger
+      ? { old: new SwaggerModel(before.swagger, true), now: new SwaggerModel(after.swagger, true) }
+      : undefined;
+  const kept = models && keptOperations(models.old, models.now);
+  // A route edited along with the path template it rewrites can leave the request where it went.
+  const addressKept = (id: string) => models !== undefined && sameAddress(models, old, now, id);
+  const routeChanged = (id: string) => !jsonEqual(routeOf(old, id), routeOf(now, id));
   const moved = (operations: readonly string[]) =>
-    operations.filter((id) => !jsonEqual(routeOf(old, id), routeOf(now, id)));
+    operations.filter((id) => routeChanged(id) && !addressKept(id));
 
   const changes: RawChange[] = [];
   for (const { was, is } of pairs(old, now)) {
@@ -74,12 +49,18 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
     const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === undefined);
     if (affected.length === 0 && !(everyOperation && kept === undefined)) {
       const state = !was ? ' added' : !is ? ' removed' : '';
-      const why = sameRoute(was, is) ? '' : ', which moves no operation of the base version';
+      const still = reached.filter((id) => routeChanged(id) && addressKept(id));
+      const why =
+        still.length > 0
+          ? `, which keeps the requests of ${quoteList(still)} going to the address they went to in the base version`
+          : sameRoute(was, is)
+            ? ''
+            : ', which moves no operation of the base version';
       changes.push({
         rule: CHANGE_RULES.other,
         file: 'apiProperties',
         ...place,
-        detail: `Changed: policyTemplateInstances ${label(is ?? was!)}${state}${why}.`,
+        detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was!)}${state}${why}.`,
       });
       continue;
     }
@@ -92,7 +73,7 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
       file: 'apiProperties',
       ...place,
       operationId: affected.length === 1 && !forEvery ? affected[0] : undefined,
-      detail: `The policy ${label(is ?? was!)} ${whatChanged(was, is, requests)}.`,
+      detail: `The policy ${policyLabel(is ?? was!)} ${whatChanged(was, is, requests)}.`,
     });
   }
   return changes;
@@ -187,48 +168,40 @@ function scope(reroute: Reroute | undefined, kept: ReadonlySet<string> | undefin
 /** Where a version's rerouting policies send one operation's requests, in their order. */
 function routeOf(reroutes: readonly Reroute[], operationId: string): unknown[] {
   return reroutes
-    .filter((reroute) => reroute.operations === undefined || reroute.operations.includes(operationId))
+    .filter((reroute) => appliesTo(reroute, operationId))
     .map((reroute) => [reroute.template, reroute.target]);
 }
 
 /**
- * The operationIds of both versions: the ones existing flows can use. Undefined when a swagger is
- * missing or unreadable: then every operation a policy names may be used.
+ * The operationIds of both versions: the ones existing flows can use. Without both swaggers (one
+ * missing or unreadable) they are unknown: then every operation a policy names may be used.
  */
-function keptOperations(
-  before: JsonObject | undefined,
-  after: JsonObject | undefined,
-): Set<string> | undefined {
-  if (!before || !after) return undefined;
-  const now = new SwaggerModel(after, true).operationsById;
-  return new Set([...new SwaggerModel(before, true).operationsById.keys()].filter((id) => now.has(id)));
+function keptOperations(before: SwaggerModel, after: SwaggerModel): Set<string> {
+  const now = after.operationsById;
+  return new Set([...before.operationsById.keys()].filter((id) => now.has(id)));
 }
 
-function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
-  const instances = asArray(asObject(apiProperties?.properties)?.policyTemplateInstances) ?? [];
-  return instances.flatMap((value, index): Reroute[] => {
-    const instance = asObject(value);
-    if (!instance || !isRerouting(instance)) return [];
-    const parameters = asObject(instance.parameters) ?? {};
-    const { [OPERATIONS_KEY]: operations, ...target } = parameters;
-    const named = asArray(operations);
-    return [
-      {
-        index,
-        instance,
-        templateId: asString(instance.templateId)!,
-        template: asString(instance.templateId)!.toLowerCase(),
-        title: asString(instance.title),
-        target,
-        operations: named?.map((name) => String(name)),
-      },
-    ];
-  });
-}
-
-/** "'Route Request - CreateIssue' (routerequesttoendpoint)", as api-properties-diff names policies. */
-function label(reroute: Reroute): string {
-  return reroute.title === undefined
-    ? quoted(reroute.templateId)
-    : `${quoted(reroute.title)} (${excerpt(reroute.templateId)})`;
+/**
+ * Whether an operation's requests reach the same method and path in both versions, routes followed
+ * (request-address.ts), on the same host policies: then no flow calls another address.
+ */
+function sameAddress(
+  models: { old: SwaggerModel; now: SwaggerModel },
+  old: readonly Reroute[],
+  now: readonly Reroute[],
+  operationId: string,
+): boolean {
+  const before = models.old.operationById(operationId);
+  const after = models.now.operationById(operationId);
+  if (!before || !after) return false;
+  const was = requestAddress(models.old, old, before);
+  const is = requestAddress(models.now, now, after);
+  const hosts = (reroutes: readonly Reroute[]) =>
+    routeOf(
+      reroutes.filter((reroute) => reroute.template !== 'routerequesttoendpoint'),
+      operationId,
+    );
+  return (
+    was !== undefined && is !== undefined && was.address === is.address && jsonEqual(hosts(old), hosts(now))
+  );
 }

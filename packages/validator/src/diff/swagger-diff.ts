@@ -2,11 +2,18 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
-import { basePathPrefix, operationAddress, type SwaggerDiffContext } from './diff-context.js';
+import {
+  basePathPrefix,
+  operationAddress,
+  type SwaggerDiffContext,
+  type VersionRoutes,
+} from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
+import { hostPolicies } from './request-address.js';
+import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
@@ -32,8 +39,15 @@ const REUSABLE_SECTIONS = ['definitions', 'parameters', 'responses'] as const;
 /** `info` texts that Microsoft counts as a minor update; a new title is a major one. */
 const INFO_MINOR_KEYS = ['description', 'contact'] as const;
 
-/** Every change between two parsed swaggers (root objects), not yet located. */
-export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawChange[] {
+/**
+ * Every change between two parsed swaggers (root objects), not yet located. With `routes`, each
+ * version's rerouting policies, an operation's address and the host are where requests really go.
+ */
+export function diffSwaggerValues(
+  before: JsonObject,
+  after: JsonObject,
+  routes?: VersionRoutes,
+): RawChange[] {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context: SwaggerDiffContext = {
@@ -41,6 +55,7 @@ export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawCha
     new: newModel,
     sink: new ChangeSink(),
     schemas: new SchemaComparer(oldModel, newModel),
+    routes,
   };
 
   diffEndpoint(context, before, after);
@@ -70,6 +85,21 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
       );
       continue;
     }
+    const setters = key === 'host' ? hostSetters(context) : undefined;
+    if (setters) {
+      const policies =
+        setters.length === 1
+          ? `policy ${policyLabel(setters[0]!)} of apiProperties.json sets`
+          : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
+      addOther(
+        context,
+        before,
+        after,
+        '/host',
+        `Changed: host, which no request goes to: the ${policies} the host of every operation, in both versions.`,
+      );
+      continue;
+    }
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: 'swagger',
@@ -90,6 +120,18 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
   } else {
     addOther(context, before, after, '/schemes', 'Changed: schemes.');
   }
+}
+
+/**
+ * The dynamichosturl policies that choose the host of every operation in both versions (JIRA's
+ * 'Set JIRA Address'), so that the swagger's host is called by none: the new version's. Undefined
+ * when some operation of either version may call the swagger's host, or the policies are not known.
+ */
+function hostSetters(context: SwaggerDiffContext): Reroute[] | undefined {
+  if (!context.routes) return undefined;
+  const before = hostPolicies(context.old, context.routes.old);
+  const after = hostPolicies(context.new, context.routes.new);
+  return before && after ? after : undefined;
 }
 
 /**

@@ -1,0 +1,107 @@
+import { asString } from '../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
+import { basePathPrefix, operationAddress } from './diff-context.js';
+import { appliesTo, PARAMETER_PREFIX, type Reroute } from './reroute-policies.js';
+
+const ROUTE_TEMPLATE = 'routerequesttoendpoint';
+const NEW_PATH = `${PARAMETER_PREFIX}newPath`;
+const HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+const HOST_TEMPLATE = 'dynamichosturl';
+const URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+/** Cradl AI writes 'Request' here; a policy run on the response does not choose the host. */
+const POLICY_SECTION = 'x-ms-apimTemplate-policySection';
+/** routerequesttoendpoint's httpMethod for "the operation's own" (rules.md §3). */
+const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
+/**
+ * The expressions a newPath takes a request's values from (Zoho Calendar's "@queryParameters('cuid')",
+ * Miro's "@headers('TeamId')", ExchangeRate's "@connectionParameters('apiKey')"), with a default value
+ * as OpenLegacy writes "@connectionParameters('hub_url','https://…')".
+ */
+const EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
+
+/** Where one operation's requests go: its method and path, and the route policy that set them. */
+export interface RequestAddress {
+  /** "POST /rest/api/2/issue": as operationAddress writes it, parameters by their names. */
+  address: string;
+  route?: Reroute;
+}
+
+/**
+ * The method and path an operation's requests reach: the swagger's, or those a routerequesttoendpoint
+ * policy rewrites them to. newPath is read below the base path, as the path template is: JIRA's
+ * basePath '/rest/api' and newPath '/2/issue' call /rest/api/2/issue. Undefined when that cannot be
+ * told for sure, so that callers keep what the swagger alone says: several route policies for the
+ * operation, a route with other parameters, a newPath that does not start with '/' or takes a value
+ * the operation does not have, a method outside the template's list.
+ */
+export function requestAddress(
+  model: SwaggerModel,
+  policies: readonly Reroute[],
+  operation: OperationInfo,
+): RequestAddress | undefined {
+  const routes = policies.filter(
+    (policy) => policy.template === ROUTE_TEMPLATE && appliesTo(policy, operation.operationId),
+  );
+  if (routes.length === 0) return { address: operationAddress(model, operation) };
+  if (routes.length > 1) return undefined;
+  const route = routes[0]!;
+  if (Object.keys(route.target).some((key) => key !== NEW_PATH && key !== HTTP_METHOD)) return undefined;
+  const newPath = asString(route.target[NEW_PATH]);
+  if (newPath === undefined || !newPath.startsWith('/') || !takesKnownValues(newPath, operation)) {
+    return undefined;
+  }
+  const method = methodOf(route.target[HTTP_METHOD], operation);
+  if (method === undefined) return undefined;
+  return { address: `${method} ${basePathPrefix(model)}${newPath}`, route };
+}
+
+/**
+ * The dynamichosturl policies that choose the host of every operation of a version, so that its
+ * swagger's host is called by none (JIRA's 'yourhost.yourdomain.com'). Undefined when any operation
+ * has none, or the version has no operations: then the swagger's host may be called.
+ */
+export function hostPolicies(model: SwaggerModel, policies: readonly Reroute[]): Reroute[] | undefined {
+  const hosts = policies.filter(
+    (policy) =>
+      policy.template === HOST_TEMPLATE &&
+      (asString(policy.target[URL_TEMPLATE]) ?? '') !== '' &&
+      (policy.target[POLICY_SECTION] === undefined ||
+        asString(policy.target[POLICY_SECTION])?.toLowerCase() === 'request'),
+  );
+  if (model.operations.length === 0) return undefined;
+  const covered = model.operations.every((operation) =>
+    hosts.some((policy) => appliesTo(policy, operation.operationId)),
+  );
+  return covered ? hosts : undefined;
+}
+
+/**
+ * Whether every value a newPath takes is one the operation has: each '{name}' a path parameter, each
+ * @queryParameters and @headers expression a parameter of its kind. A connection parameter is the
+ * same for every operation (the sign-in comparison tells its changes); anything else with '@' is an
+ * expression this comparison does not read.
+ */
+function takesKnownValues(newPath: string, operation: OperationInfo): boolean {
+  const has = (kind: string, name: string) =>
+    operation.parameters.some(
+      (parameter) =>
+        parameter.in === kind &&
+        (kind === 'header' ? parameter.name?.toLowerCase() === name.toLowerCase() : parameter.name === name),
+    );
+  let known = true;
+  const rest = newPath.replace(EXPRESSION, (_, kind: string, name: string) => {
+    if (kind === 'queryParameters') known &&= has('query', name);
+    if (kind === 'headers') known &&= has('header', name);
+    return '';
+  });
+  if (!known || rest.includes('@')) return false;
+  return [...rest.matchAll(/\{([^}]*)\}/g)].every((match) => has('path', match[1]!));
+}
+
+/** The method a route sends with: its httpMethod, or the operation's own when it keeps that. */
+function methodOf(httpMethod: unknown, operation: OperationInfo): string | undefined {
+  if (httpMethod === undefined || httpMethod === ORIGINAL_METHOD) return operation.method.toUpperCase();
+  const method = asString(httpMethod)?.toUpperCase();
+  return method !== undefined && METHODS.has(method) ? method : undefined;
+}

@@ -1,0 +1,73 @@
+import { asArray, asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import { excerpt, quoted } from '../text/message-values.js';
+
+/**
+ * Policy templates that decide where a request goes rather than what it carries: dynamichosturl and
+ * dynamicsubdomain replace the swagger's host, routerequesttoendpoint an operation's path and method.
+ * Matched without regard to case, as the platform accepts 'dynamicHostUrl' (rules.md §3.1).
+ */
+const REROUTING_TEMPLATES: ReadonlySet<string> = new Set([
+  'dynamichosturl',
+  'dynamicsubdomain',
+  'routerequesttoendpoint',
+]);
+
+/** The operations a policy applies to; without it, it applies to every operation. */
+const OPERATIONS_KEY = 'x-ms-apimTemplate-operationName';
+export const PARAMETER_PREFIX = 'x-ms-apimTemplateParameter.';
+
+/** Whether a policy template instance decides where requests go. */
+export function isRerouting(instance: unknown): boolean {
+  const template = asString(asObject(instance)?.templateId);
+  return template !== undefined && REROUTING_TEMPLATES.has(template.toLowerCase());
+}
+
+/** One rerouting policy of a version, as far as where it sends requests is concerned. */
+export interface Reroute {
+  index: number;
+  instance: JsonObject;
+  /** The templateId as written, and lower-cased for matching. */
+  templateId: string;
+  template: string;
+  title: string | undefined;
+  /** Its parameters apart from the operations: where it sends requests. */
+  target: JsonObject;
+  /** The operations it applies to; undefined for every operation. */
+  operations: string[] | undefined;
+}
+
+/** Whether a policy applies to an operation: to every one when it names none. */
+export function appliesTo(reroute: Reroute, operationId: string | undefined): boolean {
+  if (reroute.operations === undefined) return true;
+  return operationId !== undefined && reroute.operations.includes(operationId);
+}
+
+/** A version's rerouting policies, in the order of policyTemplateInstances. */
+export function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
+  const instances = asArray(asObject(apiProperties?.properties)?.policyTemplateInstances) ?? [];
+  return instances.flatMap((value, index): Reroute[] => {
+    const instance = asObject(value);
+    if (!instance || !isRerouting(instance)) return [];
+    const parameters = asObject(instance.parameters) ?? {};
+    const { [OPERATIONS_KEY]: operations, ...target } = parameters;
+    const named = asArray(operations);
+    return [
+      {
+        index,
+        instance,
+        templateId: asString(instance.templateId)!,
+        template: asString(instance.templateId)!.toLowerCase(),
+        title: asString(instance.title),
+        target,
+        operations: named?.map((name) => String(name)),
+      },
+    ];
+  });
+}
+
+/** "'Route Request - CreateIssue' (routerequesttoendpoint)", as api-properties-diff names policies. */
+export function policyLabel(reroute: Reroute): string {
+  return reroute.title === undefined
+    ? quoted(reroute.templateId)
+    : `${quoted(reroute.title)} (${excerpt(reroute.templateId)})`;
+}

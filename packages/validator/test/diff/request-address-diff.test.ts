@@ -1,0 +1,222 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { diffConnectors, lineOf, type ConnectorJson, type Json } from './diff-fixture.js';
+import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// Breaking changes follow where a request really goes: a path template moved while a
+// routerequesttoendpoint policy still sends the requests to the old address, or a swagger host that
+// no request goes to because a dynamichosturl policy sets every operation's host, breaks no flow.
+
+function route(newPath: string, operations: string[], httpMethod = '@Request.OriginalHTTPMethod'): Json {
+  return {
+    templateId: 'routerequesttoendpoint',
+    title: `Route ${operations.join('/')}`,
+    parameters: {
+      'x-ms-apimTemplateParameter.newPath': newPath,
+      'x-ms-apimTemplateParameter.httpMethod': httpMethod,
+      'x-ms-apimTemplate-operationName': operations,
+    },
+  };
+}
+
+function dynamicHost(operations?: string[]): Json {
+  return {
+    templateId: 'dynamichosturl',
+    title: 'Set Contoso Address',
+    parameters: {
+      'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('instance').contoso.com/v1",
+      ...(operations ? { 'x-ms-apimTemplate-operationName': operations } : {}),
+    },
+  };
+}
+
+/** The valid connector with these policies. */
+function withPolicies(...policies: Json[]): Required<ConnectorJson> {
+  const apiProperties = validApiProperties();
+  if (policies.length > 0) apiProperties.properties.policyTemplateInstances = policies;
+  return { swagger: validSwagger(), apiProperties };
+}
+
+/** GetTask's path item moved from '/tasks/{taskId}' to `path`, its operation to `method`. */
+function moveGetTask(connector: Required<ConnectorJson>, path: string, method = 'get'): void {
+  const paths = connector.swagger.paths;
+  paths[path] = { [method]: paths['/tasks/{taskId}'].get };
+  delete paths['/tasks/{taskId}'];
+}
+
+function rulesOf(before: ConnectorJson, after: ConnectorJson): string[] {
+  return diffConnectors(before, after)
+    .changes.map((change) => change.ruleId)
+    .sort();
+}
+
+describe('a path template changed, with a route that keeps the old address', () => {
+  it('is no breaking change when the added route sends the requests where they went: both edits are listed', () => {
+    const after = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    const result = diffConnectors(withPolicies(), after);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        file: 'apiDefinition.swagger.json',
+        operationId: 'GetTask',
+        pointer: '/paths/~1v2~1tasks~1{taskId}',
+        line: lineOf(after.swagger, '"/v2/tasks/{taskId}"'),
+        message:
+          "Other properties have been changed. Changed: path template, with the policy 'Route GetTask' (routerequesttoendpoint) of apiProperties.json still sending its requests to 'GET /v1/tasks/{taskId}'.",
+      }),
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        file: 'apiProperties.json',
+        pointer: '/properties/policyTemplateInstances/0',
+        message:
+          "Other properties have been changed. Changed: policyTemplateInstances 'Route GetTask' (routerequesttoendpoint) added, which keeps the requests of 'GetTask' going to the address they went to in the base version.",
+      }),
+    ]);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('is no breaking change when a route is removed as the path template moves to where it went', () => {
+    const before = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const changes = diffConnectors(before, withPolicies()).changes;
+    expect(changes.map((change) => [change.ruleId, change.side])).toEqual([
+      ['CHG-OTHER', 'new'],
+      ['CHG-OTHER', 'old'],
+    ]);
+    expect(changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: path template, now at 'GET /v1/tasks/{taskId}', where the base version's policy 'Route GetTask' (routerequesttoendpoint) sent its requests.",
+    );
+  });
+
+  it('follows a route that sets the method: a GET moved to POST and routed back to GET calls the same address', () => {
+    const after = withPolicies(route('/tasks/{taskId}', ['GetTask'], 'GET'));
+    moveGetTask(after, '/v2/tasks/{taskId}/read', 'post');
+    expect(rulesOf(withPolicies(), after)).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+  });
+
+  it('is no breaking change when the same route rewrites the moved path to the same address (JIRA keeps its routes)', () => {
+    const policy = route('/issues/{taskId}', ['GetTask']);
+    const after = withPolicies(policy);
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    expect(rulesOf(withPolicies(policy), after)).toEqual(['CHG-OTHER']);
+  });
+
+  it('reads a route that takes a query parameter the operation has', () => {
+    const policy = route("/tasks/{taskId}/@queryParameters('view')", ['GetTask']);
+    const before = withPolicies(policy);
+    before.swagger.paths['/tasks/{taskId}'].get.parameters.push({
+      name: 'view',
+      in: 'query',
+      type: 'string',
+    });
+    const after = withPolicies(policy);
+    after.swagger = structuredClone(before.swagger);
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    expect(rulesOf(before, after)).toEqual(['CHG-OTHER']);
+  });
+
+  it('keeps both breaks when the route sends the requests to another address', () => {
+    const after = withPolicies(route('/todos/{taskId}', ['GetTask']));
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    expect(rulesOf(withPolicies(), after)).toEqual(['BRK-PATH-CHANGED', 'BRK-POLICY-REROUTE']);
+  });
+
+  it.each([
+    ['a path parameter the operation does not have', route('/tasks/{id}', ['GetTask'])],
+    [
+      'a query parameter the operation does not have',
+      route("/tasks/@queryParameters('taskId')", ['GetTask']),
+    ],
+    ['an expression it does not read', route("/tasks/@body('taskId')", ['GetTask'])],
+    ['a newPath that does not start with /', route('tasks/{taskId}', ['GetTask'])],
+    ['a method outside the template', route('/tasks/{taskId}', ['GetTask'], 'FETCH')],
+  ])('keeps the breaks when the route takes %s', (_, policy) => {
+    const after = withPolicies(policy);
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    expect(rulesOf(withPolicies(), after)).toEqual(['BRK-PATH-CHANGED', 'BRK-POLICY-REROUTE']);
+  });
+
+  it('keeps the breaks when two routes apply to the operation', () => {
+    const after = withPolicies(route('/tasks/{taskId}', ['GetTask']), route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    expect(rulesOf(withPolicies(), after)).toContain('BRK-PATH-CHANGED');
+  });
+});
+
+describe('a swagger host change while a dynamichosturl policy sets the host', () => {
+  const newHost = (connector: Required<ConnectorJson>) => {
+    connector.swagger.host = 'yourhost.yourdomain.com';
+    return connector;
+  };
+
+  it('is no breaking change when the policy sets the host of every operation in both versions', () => {
+    const after = newHost(withPolicies(dynamicHost()));
+    const result = diffConnectors(withPolicies(dynamicHost()), after);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        pointer: '/host',
+        line: lineOf(after.swagger, '"host"'),
+        message:
+          "Other properties have been changed. Changed: host, which no request goes to: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host of every operation, in both versions.",
+      }),
+    ]);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('counts policies that name every operation between them', () => {
+    const policies = [dynamicHost(['ListTasks', 'CreateTask']), dynamicHost(['GetTask'])];
+    expect(rulesOf(withPolicies(...policies), newHost(withPolicies(...policies)))).toEqual(['CHG-OTHER']);
+  });
+
+  it('stays a breaking change when an operation calls the swagger host', () => {
+    const some = dynamicHost(['ListTasks', 'CreateTask']);
+    expect(rulesOf(withPolicies(some), newHost(withPolicies(some)))).toEqual(['BRK-HOST-BASEPATH']);
+  });
+
+  it('stays a breaking change when only one version has the policy', () => {
+    expect(rulesOf(withPolicies(), newHost(withPolicies(dynamicHost())))).toEqual([
+      'BRK-HOST-BASEPATH',
+      'BRK-POLICY-REROUTE',
+    ]);
+  });
+
+  it('stays a breaking change when the policy runs on the response', () => {
+    const policy = dynamicHost();
+    policy.parameters['x-ms-apimTemplate-policySection'] = 'Response';
+    expect(rulesOf(withPolicies(policy), newHost(withPolicies(policy)))).toEqual(['BRK-HOST-BASEPATH']);
+  });
+
+  it('still reports a new base path, which the policy does not replace', () => {
+    const after = withPolicies(dynamicHost());
+    after.swagger.basePath = '/v2';
+    expect(rulesOf(withPolicies(dynamicHost()), after)).toEqual(['BRK-HOST-BASEPATH']);
+  });
+});
+
+const describeCorpus = corpusAvailable ? describe : describe.skip;
+if (!corpusAvailable) console.warn(`Skipping the JIRA route checks: ${CORPUS_DIR} is absent.`);
+
+describeCorpus("JIRA's real files", () => {
+  const folder = path.join(CORPUS_DIR, 'certified-connectors', 'JIRA');
+  const jira = (): Required<ConnectorJson> => ({
+    swagger: JSON.parse(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')),
+    apiProperties: JSON.parse(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')),
+  });
+
+  it("take a new placeholder host as no break: 'Set JIRA Address' sets every operation's host", () => {
+    const after = jira();
+    after.swagger.host = 'jira.example.com';
+    expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
+  });
+
+  it("take CreateIssue's path template moved as no break: its route still sends it to /rest/api/2/issue", () => {
+    const after = jira();
+    after.swagger.paths['/v3/issue'] = after.swagger.paths['/issue'];
+    delete after.swagger.paths['/issue'];
+    expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
+  });
+});

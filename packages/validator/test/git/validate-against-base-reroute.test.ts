@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+import type { Json } from '../diff/diff-fixture.js';
+
+// A pull request that moves an operation's path template and adds a routerequesttoendpoint policy
+// so that its requests still reach the old address does what reviewers ask: `validate --base`
+// reports no breaking change for it, and lists both edits.
+
+const FOLDER = 'certified-connectors/Contoso';
+const SWAGGER = 'apiDefinition.swagger.json';
+const PROPERTIES = 'apiProperties.json';
+
+/** Commits the valid connector on dev, then `edit`ed on a pull-request branch; validates against dev. */
+async function againstBase(edit: (files: Json) => void) {
+  const repo = createRepository('dev');
+  const base = validConnectorFiles() as Json;
+  repo.write(connectorFiles(FOLDER, base));
+  repo.commitAll('dev: the connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  const files = structuredClone(base);
+  edit(files);
+  repo.write(connectorFiles(FOLDER, files));
+  repo.commitAll('pr: the edit');
+  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+  return {
+    breaking: result.findings.filter((finding) => finding.ruleId.startsWith('BRK-')).map((f) => f.ruleId),
+    diff: result.diffs[0]!.diff!,
+  };
+}
+
+/** GetTask moved from '/tasks/{taskId}' to '/v2/tasks/{taskId}'. */
+function moveGetTask(files: Json): void {
+  const paths = files[SWAGGER].paths;
+  paths['/v2/tasks/{taskId}'] = paths['/tasks/{taskId}'];
+  delete paths['/tasks/{taskId}'];
+}
+
+describe('validateAgainstBase: a path template moved with a route to the old address', () => {
+  it('reports the move alone as breaking', async () => {
+    const { breaking } = await againstBase(moveGetTask);
+    expect(breaking).toEqual(['BRK-PATH-CHANGED']);
+  });
+
+  it('reports no breaking change when a route keeps the requests at the old address', async () => {
+    const { breaking, diff } = await againstBase((files) => {
+      moveGetTask(files);
+      files[PROPERTIES].properties.policyTemplateInstances = [
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route Request - GetTask',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/tasks/{taskId}',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['GetTask'],
+          },
+        },
+      ];
+    });
+    expect(breaking).toEqual([]);
+    expect(diff.classification).toBe('major-update');
+    expect(diff.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', `${FOLDER}/${SWAGGER}`],
+      ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
+    ]);
+  });
+});
