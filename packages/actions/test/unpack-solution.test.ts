@@ -122,8 +122,10 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
   it("refuses 'folder: .' with the default inputs instead of deleting the repository's files", async () => {
     const dir = workspace();
     mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    mkdirSync(path.join(dir, 'docs'));
     writeFileSync(path.join(dir, '.github/workflows/export.yml'), 'on: workflow_dispatch\n');
     writeFileSync(path.join(dir, 'README.md'), '# Contoso\n');
+    writeFileSync(path.join(dir, 'docs/setup.md'), '# Setup\n');
     const run = await runActionBundle('unpack-solution', {
       workspace: dir,
       inputs: { 'solution-file': HIL, folder: '.' },
@@ -136,7 +138,27 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
       }),
     ]);
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Contoso\n');
-    expect(readdirSync(dir).sort()).toEqual(['.github', 'README.md']);
+    expect(readdirSync(dir).sort()).toEqual(['.github', 'README.md', 'docs']);
+  });
+
+  it("keeps the maker's files that pack-solution leaves out when it updates a folder, and says how many", async () => {
+    // Deleted as stale before, without a word: a readme beside the solution and a merge's .orig.
+    const dir = workspace();
+    const inputs = { 'solution-file': HIL, folder: 'src' };
+    await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    const makers = ['src/README.md', 'src/Workflows/Flow.json.orig', 'src/.github/CODEOWNERS'];
+    for (const file of makers) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), 'mine\n');
+    }
+    writeFileSync(path.join(dir, 'src/Workflows/Removed-1111.json'), '{}\n');
+    const again = await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ deleted: '["src/Workflows/Removed-1111.json"]', changed: 'true' });
+    expect(again.stdout).toContain(
+      'customHIL 1.0.0.3: 0 written, 9 unchanged, 1 deleted; kept 2 files that are not part of the solution.',
+    );
+    for (const file of makers) expect(readFileSync(path.join(dir, file), 'utf8')).toBe('mine\n');
   });
 
   it('refuses a bad input value before doing anything', async () => {

@@ -147,6 +147,31 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
   });
 
+  it("unpack --overwrite keeps the maker's files that pack leaves out, says how many, and pack names each", async () => {
+    // Deleted as stale before, without a word: a readme at the root and a merge's .orig.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const makers = ['README.md', 'Workflows/Flow.json.orig', '.github/workflows/unpack.yml'];
+    for (const file of makers) {
+      mkdirSync(path.dirname(path.join(cwd, 'src', file)), { recursive: true });
+      writeFileSync(path.join(cwd, 'src', file), 'mine\n');
+    }
+    const again = await run(cwd, ['unpack', HIL, 'src', '--overwrite']);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toBe(
+      'Unpacked customHIL 1.0.0.3 (unmanaged) into src: 0 written, 9 unchanged, 0 deleted; kept 2 files that are not part of the solution; connectors: cat_human-2din-2dthe-2dloop.\n',
+    );
+    for (const file of makers) expect(readFileSync(path.join(cwd, 'src', file), 'utf8')).toBe('mine\n');
+    const json = await run(cwd, ['unpack', HIL, 'src', '--overwrite', '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      deleted: [],
+      kept: ['README.md', 'Workflows/Flow.json.orig'],
+    });
+    const packed = await run(cwd, ['pack', 'src', 'out.zip']);
+    expect(packed.code).toBe(0);
+    expect(packed.err.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(2);
+  });
+
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);
@@ -189,12 +214,13 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);
     const before = readdirSync(path.join(cwd, 'src'), { recursive: true }).sort();
-    // Each was done without a word: unpack deleted its own zip as stale, and the next pack put the
-    // zip or the connector folders into the solution.
+    // Each was done without a word: unpack deleted its own zip as stale (now it would stay there, to
+    // be committed and warned of by every pack), and the next pack put the zip or the connector
+    // folders into the solution.
     const cases: Array<[string[], string]> = [
       [
         ['unpack', 'src/customHIL.zip', 'src', '--overwrite'],
-        `${path.join('src', 'customHIL.zip')}: error: lies inside the folder to unpack it into: unpack would delete it there as a file the solution does not have. Keep the zip outside that folder (e.g. beside it), or unpack into another folder.\n`,
+        `${path.join('src', 'customHIL.zip')}: error: lies inside the folder to unpack it into: unpack would keep it there, where pack leaves it out of the solution with a warning each time. Keep the zip outside that folder (e.g. beside it), or unpack into another folder.\n`,
       ],
       [
         ['pack', 'src', 'src/out/customHIL.zip'],

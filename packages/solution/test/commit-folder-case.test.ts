@@ -48,6 +48,7 @@ describe('commitFolder on a case-insensitive file system (Windows, macOS)', () =
       written: ['Workflows/MyFlow-1A2B.json'],
       deleted: ['Workflows/Myflow-1A2B.json'],
       unchanged: ['Other/Solution.xml'],
+      kept: [],
     });
   });
 
@@ -71,6 +72,7 @@ describe('commitFolder on a case-insensitive file system (Windows, macOS)', () =
       written: ['WebResources/a.js', 'WebResources/b.js'],
       deleted: ['webresources/a.js', 'webresources/b.js', 'webresources/old.js'],
       unchanged: [],
+      kept: [],
     });
   });
 
@@ -94,6 +96,7 @@ describe('commitFolder on a case-insensitive file system (Windows, macOS)', () =
       written: ['Workflows/MyFlow-1A2B.json'],
       deleted: ['Workflows/Myflow-1A2B.json'],
       unchanged: [],
+      kept: [],
     });
   });
 });

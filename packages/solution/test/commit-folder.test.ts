@@ -27,6 +27,7 @@ describe('commitFolder into an existing target', () => {
       written: ['WebResources/lib/x.js'],
       deleted: ['WebResources/lib'],
       unchanged: ['Other/Solution.xml'],
+      kept: [],
     });
     expect(readFileSync(path.join(target, 'WebResources/lib/x.js'), 'utf8')).toBe('new');
   });
@@ -39,6 +40,7 @@ describe('commitFolder into an existing target', () => {
       written: ['WebResources/lib'],
       deleted: ['WebResources/lib/x.js', 'WebResources/lib/y/z.js'],
       unchanged: [],
+      kept: [],
     });
     expect(readFileSync(path.join(target, 'WebResources/lib'), 'utf8')).toBe('now a file');
   });
@@ -62,8 +64,30 @@ describe('commitFolder into an existing target', () => {
       written: ['Other/Changed.xml', 'WebResources/crlf.js', 'WebResources/lone-cr.js'],
       deleted: [],
       unchanged: ['Other/Solution.xml'],
+      kept: [],
     });
     expect(readFileSync(path.join(target, 'Other/Solution.xml'), 'utf8')).toBe('<a>\r\n  <b />\r\n</a>\r\n');
+  });
+
+  it('leaves and lists the files `keep` names, under either stale policy, and the folders that hold them', async () => {
+    const isNote = (file: string): boolean => file.endsWith('.orig') || !file.includes('/');
+    for (const stale of ['delete', 'keep'] as const) {
+      const target = tree({
+        'README.md': 'mine',
+        'Workflows/Removed.json': 'stale',
+        'Workflows/Removed.json.orig': 'mine',
+        'Other/Solution.xml': 'old',
+      });
+      const staged = tree({ 'Other/Solution.xml': 'new' });
+      const result = await commitFolder(staged, target, { stale, keep: isNote });
+      expect(result).toEqual({
+        written: ['Other/Solution.xml'],
+        deleted: stale === 'delete' ? ['Workflows/Removed.json'] : [],
+        unchanged: [],
+        kept: ['README.md', 'Workflows/Removed.json.orig'],
+      });
+      expect(readFileSync(path.join(target, 'Workflows/Removed.json.orig'), 'utf8')).toBe('mine');
+    }
   });
 
   it('refuses a link out of the target before making any folder outside it', async () => {

@@ -199,14 +199,16 @@ describeFixtures('unpack into an existing folder', () => {
   const zip = (): string => fixturePath('customHIL/customHIL_1_0_0_3.zip');
 
   it('refuses a folder with content unless overwriting is allowed', async () => {
+    // (A folder with only files that are not part of a solution: unpack-keeps-left-out.)
     const folder = temp.make();
-    writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+    mkdirSync(path.join(folder, 'Docs'));
+    writeFileSync(path.join(folder, 'Docs/notes.txt'), 'mine');
     const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
     expect(locatedMessage(error)).toBe(`${folder}: already holds 1 file.`);
     expect((error as UserError).hint).toBe(
       'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).',
     );
-    expect(readdirSync(folder)).toEqual(['notes.txt']);
+    expect(readdirSync(folder)).toEqual(['Docs']);
   });
 
   it('refuses to update an earlier unpack unless overwriting is allowed, naming the option and the input', async () => {
@@ -219,7 +221,8 @@ describeFixtures('unpack into an existing folder', () => {
 
   it('refuses to delete the files of a folder that holds no unpacked solution, even with overwrite', async () => {
     // A workflow with `folder: .` or `folder: solutions` (beside other solutions): overwrite and
-    // stale deletion are the action's defaults, and would have deleted everything else there.
+    // stale deletion are the action's defaults, and would have deleted everything else there. The
+    // readme at the root is not counted: unpack never deletes a file that is not part of a solution.
     const folder = temp.make();
     mkdirSync(path.join(folder, 'Other'));
     mkdirSync(path.join(folder, 'OtherSolution/Other'), { recursive: true });
@@ -229,7 +232,7 @@ describeFixtures('unpack into an existing folder', () => {
     const error = await unpackSolution(zip(), folder, { overwrite: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect(locatedMessage(error)).toBe(
-      `${folder}: holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
+      `${folder}: holds 1 file but no unpacked solution (no Other/Solution.xml); updating it would delete it.`,
     );
     expect((error as UserError).hint).toBe(
       'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside those files (--stale keep, or stale-files: keep).',
@@ -288,10 +291,12 @@ describeFixtures('unpack into an existing folder', () => {
 
   it('keeps stale files when asked to', async () => {
     const folder = temp.make();
-    writeFileSync(path.join(folder, 'kept.txt'), 'old component');
+    // In a component folder: a file at the root is kept whatever the policy (unpack-keeps-left-out).
+    mkdirSync(path.join(folder, 'Workflows'));
+    writeFileSync(path.join(folder, 'Workflows/Removed-1111.json'), 'old component');
     const result = await unpackSolution(zip(), folder, { overwrite: true, stale: 'keep' });
     expect(result.deleted).toEqual([]);
-    expect(readFileSync(path.join(folder, 'kept.txt'), 'utf8')).toBe('old component');
+    expect(readFileSync(path.join(folder, 'Workflows/Removed-1111.json'), 'utf8')).toBe('old component');
   });
 });
 

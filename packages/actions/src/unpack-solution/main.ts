@@ -26,8 +26,11 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
     ),
   );
   const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));
+  // Counted, not named: a readme beside the solution would be named on every run; pack-solution
+  // names each file it leaves out, and a stale-files deletion that used to remove them no longer does.
+  const kept = result.kept.length;
   logger.info(
-    `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted.`,
+    `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? 'file that is' : 'files that are'} not part of the solution` : ''}.`,
   );
 
   core.setOutput('folder', posixRelativePath(workspace, folder));

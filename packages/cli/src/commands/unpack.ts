@@ -84,7 +84,18 @@ function unpackJson(result: UnpackResult, folder: string): object {
 function describeUnpack(result: UnpackResult, folder: string): string {
   const kind = { '0': 'unmanaged', '1': 'managed', '2': 'unmanaged and managed' }[result.managed];
   const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(', ')}` : '';
-  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}\n`;
+  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${keptNote(result.kept)}${connectors}.`)}\n`;
+}
+
+/**
+ * The files unpack kept as not part of the solution, counted: a stale-file deletion that used to
+ * remove them no longer does, so the count says why a leftover is still there. Not named one by
+ * one: a readme at the root would be named on every run; pack names each when it leaves it out,
+ * and --format json lists them.
+ */
+function keptNote(kept: readonly string[]): string {
+  if (kept.length === 0) return '';
+  return `; kept ${kept.length} ${kept.length === 1 ? 'file that is' : 'files that are'} not part of the solution`;
 }
 
 /**

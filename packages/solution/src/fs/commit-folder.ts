@@ -9,8 +9,16 @@ export type StalePolicy = 'keep' | 'delete';
 
 export interface CommitOptions {
   stale: StalePolicy;
-  /** Paths (relative, forward slashes) that stale deletion must never touch. */
+  /**
+   * Paths (relative, forward slashes) that the update leaves alone, never stale nor renamed to another
+   * case; a folder given here is skipped with all it holds (.git).
+   */
   protect?: (relativePath: string) => boolean;
+  /**
+   * Files (relative, forward slashes; not folders) that stale deletion leaves where they are, listed
+   * in CommitResult.kept: files of the target that are not part of the content (a readme beside it).
+   */
+  keep?: (file: string) => boolean;
 }
 
 export interface CommitResult {
@@ -20,6 +28,8 @@ export interface CommitResult {
   deleted: string[];
   /** Files whose bytes were already right; they are not rewritten, so their times stay. */
   unchanged: string[];
+  /** Files of the target that CommitOptions.keep says are not part of the content, left as they are. */
+  kept: string[];
 }
 
 /**
@@ -36,10 +46,10 @@ export async function commitFolder(
   if (!(await exists(target))) {
     await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
     await fs.rename(staged, target);
-    return { written: files, deleted: [], unchanged: [] };
+    return { written: files, deleted: [], unchanged: [], kept: [] };
   }
   const targetRoot = await fs.realpath(target);
-  const result: CommitResult = { written: [], deleted: [], unchanged: [] };
+  const result: CommitResult = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options.protect));
   for (const file of files) {
     const from = path.join(staged, file);
@@ -62,10 +72,13 @@ export async function commitFolder(
     await fs.rename(from, to);
     result.written.push(file);
   }
+  const wanted = new Set(files);
+  const others = (await listFiles(targetRoot, options.protect)).filter((file) => !wanted.has(file));
+  // Listed whatever the stale policy: they are left because they are not the content's, not as stale.
+  result.kept = options.keep ? others.filter(options.keep) : [];
   if (options.stale === 'delete') {
-    const wanted = new Set(files);
-    for (const file of await listFiles(targetRoot)) {
-      if (wanted.has(file) || options.protect?.(file)) continue;
+    for (const file of others) {
+      if (options.keep?.(file)) continue;
       await fs.rm(path.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }

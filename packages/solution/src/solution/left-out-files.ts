@@ -4,8 +4,9 @@ import { solutionError } from './solution-errors.js';
 
 /**
  * Why pack leaves a folder file out of the zip, or undefined when it packs it. The one place that
- * decides it: pack lists these files (PackResult.leftOut) and warns of each, and unpack refuses a
- * zip with an entry that would become one, so nothing unpack writes is ever left out.
+ * decides it: pack lists these files (PackResult.leftOut) and warns of each; unpack refuses a zip
+ * with an entry that would become one, so nothing unpack writes is ever left out, and never deletes
+ * one as stale (UnpackResult.kept), so what pack leaves out is the maker's to keep or delete.
  *
  * - `root`: a file at the root of the folder, where a solution has no file. Unpack writes the
  *   manifest and the customizations to Other/ and every other part into the folder its zip entry is

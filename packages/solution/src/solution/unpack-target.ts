@@ -7,12 +7,14 @@ import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
+import { isLeftOut } from './left-out-files.js';
 import { readManifest } from './manifest.js';
 
 /**
  * Refuses, before anything is read or written, a target that unpack must not update: a file, a
- * folder with content when overwriting was not asked for, and a folder with content but no unpacked
- * solution when stale files are to be deleted.
+ * folder with content when overwriting was not asked for, and a folder with files to delete but no
+ * unpacked solution when stale files are to be deleted. Files that are not part of a solution (a
+ * README.md at the root, see left-out-files) are never deleted, so they alone do not refuse it.
  *
  * Why the last: "stale" means files an earlier unpack wrote that the solution no longer has. In a
  * folder that holds no earlier unpack (a workflow's `folder: .`, or `solutions` beside other
@@ -28,28 +30,35 @@ export async function refuseUnpackTarget(
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
-  const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+  // What updating would delete: files that are not part of a solution (a readme) never are.
+  const stale = files.filter((file) => !isLeftOut(file));
   const ownFolder = 'Unpack into a folder of its own (e.g. a <solution name> folder inside this one)';
   const location = { file: folder };
   // Said to the unpack command and the unpack-solution action alike: each way to ask is named as
   // "(option, or input)", as the other solution errors name them.
   if (!options.overwrite) {
-    throw new UserError(`already holds ${count}.`, {
+    throw new UserError(`already holds ${fileCount(files)}.`, {
       location,
       hint: holdsSolution
         ? 'Update it in place (--overwrite, or overwrite: true).'
-        : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`,
+        : stale.length === 0
+          ? `${ownFolder}, or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.`
+          : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`,
     });
   }
-  if (!holdsSolution && options.stale === 'delete') {
+  if (!holdsSolution && options.stale === 'delete' && stale.length > 0) {
     throw new UserError(
-      `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? 'it' : 'them'}.`,
       {
         location,
         hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`,
       },
     );
   }
+}
+
+function fileCount(files: readonly string[]): string {
+  return `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
 }
 
 /**

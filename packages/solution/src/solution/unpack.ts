@@ -9,6 +9,7 @@ import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
 import { notesFor } from './both-packages.js';
+import { isLeftOut } from './left-out-files.js';
 import { FOLDER_LINE_ENDINGS, lineEndingsXml } from './line-endings-file.js';
 import {
   FOLDER_CUSTOMIZATIONS,
@@ -38,7 +39,10 @@ export interface UnpackOptions {
    * Dataverse refuses is a SolutionSettingError. Empty keeps the version.
    */
   resetVersion?: string;
-  /** Files in the folder that the solution no longer has: deleted (default) or kept. */
+  /**
+   * Files in the folder that the solution no longer has: deleted (default) or kept. Files that are
+   * not part of a solution (UnpackResult.kept, repository files) are kept either way.
+   */
   stale?: StalePolicy;
   /** Allow updating a folder that already has content (default: refuse). */
   overwrite?: boolean;
@@ -50,6 +54,11 @@ export interface UnpackOptions {
   zipNameEncoding?: string;
 }
 
+/**
+ * `kept` (of CommitResult): the files of the folder that are not part of the solution, which unpack
+ * never deletes and pack leaves out with a warning (at the root, editors' and git's leftovers; see
+ * left-out-files). Repository files (.git, .gitignore, .DS_Store, …) are kept too but not listed.
+ */
 export interface UnpackResult extends CommitResult {
   folder: string;
   uniqueName: string;
@@ -68,7 +77,7 @@ export async function unpackSolution(
   const stale = options.stale ?? 'delete';
   // (Both exports of --package-type both lie in one folder: the zip given stands for the two.)
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: unpack would ${stale === 'delete' ? 'delete it there as a file the solution does not have' : "keep it there among the solution's files"}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(path.relative(folder, zipPath), stale)}.`,
     hint: 'Keep the zip outside that folder (e.g. beside it), or unpack into another folder.',
   });
   await refuseUnpackTarget(folder, {
@@ -93,7 +102,12 @@ export async function unpackSolution(
     if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
-      return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
+      // One rule with pack: what it leaves out is the maker's, never stale (see left-out-files).
+      return commitFolder(staging, folder, {
+        stale: options.stale ?? 'delete',
+        protect: isRepositoryFile,
+        keep: isLeftOut,
+      });
     });
     done = true;
     return {
@@ -108,6 +122,20 @@ export async function unpackSolution(
     await fs.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
+}
+
+/**
+ * What would become of the zip given if it were unpacked into a folder it lies in (`relative`, its
+ * path there): deleted as stale, packed into the solution, or, as a file that is not part of a
+ * solution (at the root, named like a backup), kept to be committed with the folder and warned of
+ * by every pack.
+ */
+function zipInsideProblem(relative: string, stale: StalePolicy): string {
+  if (isLeftOut(relative.split(path.sep).join('/')))
+    return 'unpack would keep it there, where pack leaves it out of the solution with a warning each time';
+  return stale === 'delete'
+    ? 'unpack would delete it there as a file the solution does not have'
+    : "unpack would keep it there among the solution's files";
 }
 
 /**
