@@ -4,6 +4,7 @@ import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle, temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 import { expectNothingSecretPrinted, localDataverse, OIDC_APP_ID } from './helpers/local-dataverse.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
@@ -72,13 +73,7 @@ describe('export-solution, run as the runner runs it against the local server', 
         'solution-output-file': 'x.zip',
       },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining("Solution 'Contoso Connectors' does not exist"),
-      }),
-    ]);
+    expectFailedWith(run, errorContaining("Solution 'Contoso Connectors' does not exist"));
     expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
   });
 
@@ -127,15 +122,15 @@ describe('export-solution, run as the runner runs it against the local server', 
         'solution-output-file': 'README.md',
       },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         file: 'README.md',
         message:
           "Input 'solution-output-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
       }),
-    ]);
+    );
     expect(local.server.requests.length).toBe(requests);
     expect(readFileSync(path.join(local.workspace, 'README.md'), 'utf8')).toBe('# my notes\n');
   });
@@ -152,15 +147,12 @@ describe('export-solution, run as the runner runs it against the local server', 
         'solution-output-file': 'ContosoConnectors.zip',
       },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        message: expect.stringMatching(
-          /^Input 'solution-output-file' must name a place inside the workspace or the runner's temp folder; got 'ContosoConnectors\.zip', which is '.*ContosoConnectors\.zip'\. Nothing was written\. Use a path inside the workspace \(.*\), or under runner\.temp \(.*\), such as '\$\{\{ runner\.temp \}\}\/ContosoConnectors\.zip'\./,
-        ),
-      },
-    ]);
+    expectFailedWith(run, {
+      level: 'error',
+      message: expect.stringMatching(
+        /^Input 'solution-output-file' must name a place inside the workspace or the runner's temp folder; got 'ContosoConnectors\.zip', which is '.*ContosoConnectors\.zip'\. Nothing was written\. Use a path inside the workspace \(.*\), or under runner\.temp \(.*\), such as '\$\{\{ runner\.temp \}\}\/ContosoConnectors\.zip'\./,
+      ),
+    });
     expect(run.annotations[0]!.message).toContain(`'${path.join(outside, 'ContosoConnectors.zip')}'`);
     expect(local.server.requests.length).toBe(requests);
     expect(readdirSync(outside)).toEqual([]);
@@ -210,14 +202,14 @@ describe('export-solution, run as the runner runs it against the local server', 
         // A retried ENOTFOUND took about two minutes of backoff.
         timeoutMs: 10_000,
       });
-      expect(run.exitCode).toBe(1);
-      expect(run.annotations).toEqual([
+      expectFailedWith(
+        run,
         expect.objectContaining({
           level: 'error',
           message:
             'Could not reach the Entra ID token endpoint at https://login.contoso.invalid: DNS has no host named login.contoso.invalid (ENOTFOUND). Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.',
         }),
-      ]);
+      );
       expect(run.stdout).not.toMatch(/retrying/);
       expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
       expectNothingSecretPrinted(run, [SECRET]);

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
   describeWith,
-  runActionBundle,
   SOLUTION_FIXTURES,
   temporaryFolders,
   withShiftJisWebResource,
   writeRawZip,
 } from '@connector-alm/testing';
+import { actionRunner } from './helpers/action-runner.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 const AOAI = path.join(
   SOLUTION_FIXTURES,
@@ -19,15 +20,13 @@ const AOAI = path.join(
 const workspaces = temporaryFolders('workspace-');
 afterAll(() => workspaces.cleanup());
 const workspace = () => workspaces.make();
+const extract = actionRunner('extract-connectors');
 const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'extract-connectors action');
 
 describeWithFixtures('extract-connectors, run as the runner runs it', () => {
   it('writes each connector into the repository layout and lists the folders and files', async () => {
     const dir = workspace();
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: AOAI, destination: 'custom-connectors' },
-    });
+    const run = await extract(dir, { source: AOAI, destination: 'custom-connectors' });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.connectors!)).toEqual([
@@ -55,10 +54,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       path.join(folder, 'apiProperties.json'),
       '{"properties": {"publisher": "Contoso", "stackOwner": "Contoso"}}',
     );
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: AOAI, destination: 'custom-connectors' },
-    });
+    const run = await extract(dir, { source: AOAI, destination: 'custom-connectors' });
     expect(run.exitCode).toBe(0);
     expect(readFileSync(path.join(folder, 'readme.md'), 'utf8')).toBe('# Written by hand\n');
     expect(
@@ -70,35 +66,22 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     const dir = workspace();
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(AOAI)));
-    const refused = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'sjis.zip', destination: 'custom-connectors' },
-    });
-    expect(refused.exitCode).toBe(1);
-    expect(refused.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('--zip-name-encoding shift_jis'),
-      }),
-    ]);
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'sjis.zip', destination: 'custom-connectors', 'zip-name-encoding': 'shift_jis' },
+    const refused = await extract(dir, { source: 'sjis.zip', destination: 'custom-connectors' });
+    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
+    const run = await extract(dir, {
+      source: 'sjis.zip',
+      destination: 'custom-connectors',
+      'zip-name-encoding': 'shift_jis',
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
-    const unknown = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'sjis.zip', destination: 'other', 'zip-name-encoding': 'klingon' },
+    const unknown = await extract(dir, {
+      source: 'sjis.zip',
+      destination: 'other',
+      'zip-name-encoding': 'klingon',
     });
-    expect(unknown.exitCode).toBe(1);
-    expect(unknown.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining("'klingon' is not an encoding for zip entry names"),
-      }),
-    ]);
+    expectFailedWith(unknown, errorContaining("'klingon' is not an encoding for zip entry names"));
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 
@@ -107,9 +90,10 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     mkdirSync(path.join(dir, 'custom-connectors/Hand Made'), { recursive: true });
     mkdirSync(path.join(dir, 'notes'));
     writeFileSync(path.join(dir, 'notes/todo.md'), '# Not a solution\n');
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: AOAI, destination: 'custom-connectors', 'previous-source': 'notes' },
+    const run = await extract(dir, {
+      source: AOAI,
+      destination: 'custom-connectors',
+      'previous-source': 'notes',
     });
     expect(run.exitCode).toBe(0);
     expect(run.annotations).toEqual([
@@ -128,10 +112,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
   it("keeps the maker's readme of a connector renamed since previous-source, and says so", async () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'previous'));
-    const first = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'previous', destination: 'custom-connectors' },
-    });
+    const first = await extract(dir, { source: 'previous', destination: 'custom-connectors' });
     expect(first.exitCode).toBe(0);
     const readme = '# Azure OpenAI\n\nWritten by the maker: which deployment to use.\n';
     writeFileSync(path.join(dir, 'custom-connectors/AzureOpenAIService/readme.md'), readme);
@@ -151,9 +132,10 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       writeFileSync(path.join(connectors, file), text.replace(from, to));
     }
 
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'solution', destination: 'custom-connectors', 'previous-source': 'previous' },
+    const run = await extract(dir, {
+      source: 'solution',
+      destination: 'custom-connectors',
+      'previous-source': 'previous',
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
@@ -173,18 +155,12 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
 
   it('fails with a clear annotation when the source does not exist', async () => {
     const dir = workspace();
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'missing.zip', destination: 'out' },
-    });
-    expect(run.exitCode).toBe(1);
+    const run = await extract(dir, { source: 'missing.zip', destination: 'out' });
     // No file of the repository to show it on: the text names the path.
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        message: 'missing.zip: does not exist. Give a solution zip, or the folder that unpack wrote.',
-      },
-    ]);
+    expectFailedWith(run, {
+      level: 'error',
+      message: 'missing.zip: does not exist. Give a solution zip, or the folder that unpack wrote.',
+    });
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -192,19 +168,13 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     // It said "file.txt/x.zip: does not exist.", at a path that cannot exist, with no file to show it on.
     const dir = workspace();
     writeFileSync(path.join(dir, 'file.txt'), 'not a folder\n');
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'file.txt/x.zip', destination: 'out' },
+    const run = await extract(dir, { source: 'file.txt/x.zip', destination: 'out' });
+    expectFailedWith(run, {
+      level: 'error',
+      file: 'file.txt',
+      message:
+        'is a file, not a folder, so x.zip cannot be read inside it. Give a solution zip, or the folder that unpack wrote.',
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        file: 'file.txt',
-        message:
-          'is a file, not a folder, so x.zip cannot be read inside it. Give a solution zip, or the folder that unpack wrote.',
-      },
-    ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -212,10 +182,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'solution'));
     writeFileSync(path.join(dir, 'solution/Connectors/ppchal_azureopenaiservice_iconblob.Png'), 'GIF89a');
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'solution', destination: 'custom-connectors' },
-    });
+    const run = await extract(dir, { source: 'solution', destination: 'custom-connectors' });
     expect(run.exitCode).toBe(0);
     // A folder is no file GitHub can show an annotation on.
     expect(run.annotations).toEqual([
@@ -239,10 +206,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       .replace(/>/g, '&gt;')
       .replace(/\n/g, '&#10;');
     writeFileSync(xml, readFileSync(xml, 'utf8').replace(/<displayname>[^<]*</, `<displayname>${escaped}<`));
-    const run = await runActionBundle('extract-connectors', {
-      workspace: dir,
-      inputs: { source: 'solution', destination: 'custom-connectors' },
-    });
+    const run = await extract(dir, { source: 'solution', destination: 'custom-connectors' });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.connectors!)[0].displayName).toBe(name);
     expect(run.summary).not.toContain('<img');
@@ -257,18 +221,12 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
 it('refuses a destination outside the workspace and runner.temp, before reading the source', async () => {
   const dir = workspace();
   const outside = workspace();
-  const run = await runActionBundle('extract-connectors', {
-    workspace: dir,
-    inputs: { source: AOAI, destination: path.join(outside, 'custom-connectors') },
+  const run = await extract(dir, { source: AOAI, destination: path.join(outside, 'custom-connectors') });
+  expectFailedWith(run, {
+    level: 'error',
+    message: expect.stringContaining(
+      `Input 'destination' must name a place inside the workspace or the runner's temp folder; got '${path.join(outside, 'custom-connectors')}', which is '${path.join(outside, 'custom-connectors')}'. Nothing was written.`,
+    ),
   });
-  expect(run.exitCode).toBe(1);
-  expect(run.annotations).toEqual([
-    {
-      level: 'error',
-      message: expect.stringContaining(
-        `Input 'destination' must name a place inside the workspace or the runner's temp folder; got '${path.join(outside, 'custom-connectors')}', which is '${path.join(outside, 'custom-connectors')}'. Nothing was written.`,
-      ),
-    },
-  ]);
   expect(readdirSync(outside)).toEqual([]);
 });

@@ -15,6 +15,7 @@ import {
   OIDC_APP_ID,
   SECRET_APP_ID,
 } from './helpers/local-dataverse.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 const SECRET = 'imp0rt~secret+value/==';
 const PASSWORD = 'k3y~p4ss/w0rd';
@@ -116,13 +117,7 @@ describe('import-solution, run as the runner runs it against the local server', 
         workspace: local.workspace,
         inputs: { ...local.secretSignIn(), 'solution-file': fixture },
       });
-      expect(run.exitCode).toBe(1);
-      expect(run.annotations).toEqual([
-        expect.objectContaining({
-          level: 'error',
-          message: expect.stringContaining('is not a Dataverse solution'),
-        }),
-      ]);
+      expectFailedWith(run, errorContaining('is not a Dataverse solution'));
     },
   );
 
@@ -202,14 +197,14 @@ describe('import-solution, run as the runner runs it against the local server', 
       workspace: local.workspace,
       inputs: { ...local.secretSignIn(), 'client-certificate': 'PEM', 'solution-file': 'x.zip' },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         message:
           "Input 'client-secret' and input 'client-certificate' are both set; sign in with one of them. Leave out input 'client-secret' to sign in with the certificate, or leave out input 'client-certificate' to use the secret.",
       }),
-    ]);
+    );
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
@@ -223,32 +218,20 @@ describe('import-solution, run as the runner runs it against the local server', 
         'solution-file': 'x.zip',
       },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         message:
           "Input 'client-certificate' does not hold both a certificate and its private key in PEM. Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then set input 'client-certificate' to the content of cert.pem.",
       }),
-    ]);
+    );
     expectNothingSecretPrinted(run, ['MIIC-not-a-pem']);
   });
 
   it('signs in with a certificate whose key is encrypted, given client-certificate-password', async () => {
-    writeFileSync(
-      path.join(local.workspace, 'Certified.zip'),
-      buildSolutionZip({ uniqueName: 'Certified', version: '1.0.0.0' }),
-    );
-    const run = await runActionBundle('import-solution', {
-      workspace: local.workspace,
-      inputs: {
-        ...local.connection(),
-        'app-id': CERTIFICATE_APP_ID,
-        'client-certificate': certificate.pem,
-        'client-certificate-password': PASSWORD,
-        'solution-file': 'Certified.zip',
-      },
-    });
+    writeSolution('Certified');
+    const run = await importWithCertificate('Certified.zip', PASSWORD);
     expect(run.annotations).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(local.server.store.get('Certified')?.version).toBe('1.0.0.0');
@@ -256,50 +239,39 @@ describe('import-solution, run as the runner runs it against the local server', 
   });
 
   it("names both certificate inputs when client-certificate-password is not the key's password", async () => {
-    writeFileSync(
-      path.join(local.workspace, 'Refused.zip'),
-      buildSolutionZip({ uniqueName: 'Refused', version: '1.0.0.0' }),
-    );
-    const run = await runActionBundle('import-solution', {
-      workspace: local.workspace,
-      inputs: {
-        ...local.connection(),
-        'app-id': CERTIFICATE_APP_ID,
-        'client-certificate': certificate.pem,
-        'client-certificate-password': 'not-the-password',
-        'solution-file': 'Refused.zip',
-      },
-    });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    writeSolution('Refused');
+    const run = await importWithCertificate('Refused.zip', 'not-the-password');
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         message:
           "The private key in input 'client-certificate' cannot be decrypted with the password in input 'client-certificate-password'. Set input 'client-certificate-password' to the password the key was encrypted with.",
       }),
-    ]);
+    );
     expect(local.server.store.get('Refused')).toBeUndefined();
     expectNothingSecretPrinted(run, ['not-the-password', ...pemLines(certificate.pem)]);
   });
 
-  it('names a deployment settings file that does not exist and its input, in the text of the annotation', async () => {
-    const run = await runActionBundle('import-solution', {
+  /** import-solution of x.zip, signed in with the client secret, with the deployment settings file given. */
+  const importWithSettingsFile = (settingsFile: string) =>
+    runActionBundle('import-solution', {
       workspace: local.workspace,
       inputs: {
         ...local.secretSignIn(),
         'solution-file': 'x.zip',
         'use-deployment-settings-file': 'true',
-        'deployment-settings-file': 'config/missing-settings.json',
+        'deployment-settings-file': settingsFile,
       },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        message:
-          "config/missing-settings.json: Input 'deployment-settings-file' names a file that does not exist. The path is relative to working-directory, itself relative to the workspace.",
-      },
-    ]);
+
+  it('names a deployment settings file that does not exist and its input, in the text of the annotation', async () => {
+    const run = await importWithSettingsFile('config/missing-settings.json');
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "config/missing-settings.json: Input 'deployment-settings-file' names a file that does not exist. The path is relative to working-directory, itself relative to the workspace.",
+    });
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
@@ -307,24 +279,13 @@ describe('import-solution, run as the runner runs it against the local server', 
     // It said "names a file that cannot be read (ENOTDIR)." of config.txt/settings.json; then words of
     // its own ("names settings.json inside this file, which is not a folder"); now the CLI's.
     writeFileSync(path.join(local.workspace, 'config.txt'), 'not a folder\n');
-    const run = await runActionBundle('import-solution', {
-      workspace: local.workspace,
-      inputs: {
-        ...local.secretSignIn(),
-        'solution-file': 'x.zip',
-        'use-deployment-settings-file': 'true',
-        'deployment-settings-file': 'config.txt/settings.json',
-      },
+    const run = await importWithSettingsFile('config.txt/settings.json');
+    expectFailedWith(run, {
+      level: 'error',
+      file: 'config.txt',
+      message:
+        "is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        file: 'config.txt',
-        message:
-          "is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
-      },
-    ]);
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
@@ -335,25 +296,19 @@ describe('import-solution, run as the runner runs it against the local server', 
       workspace: local.workspace,
       inputs: { ...local.secretSignIn(), 'solution-file': 'config.txt/x.zip' },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        file: 'config.txt',
-        message:
-          'is a file, not a folder, so x.zip cannot be read inside it. Check the path of the solution zip to import.',
-      },
-    ]);
+    expectFailedWith(run, {
+      level: 'error',
+      file: 'config.txt',
+      message:
+        'is a file, not a folder, so x.zip cannot be read inside it. Check the path of the solution zip to import.',
+    });
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
   (resolverAnswers ? it : it.skip)(
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {
-      writeFileSync(
-        path.join(local.workspace, 'Mistyped.zip'),
-        buildSolutionZip({ uniqueName: 'Mistyped', version: '1.0.0.0' }),
-      );
+      writeSolution('Mistyped');
       const run = await runActionBundle('import-solution', {
         workspace: local.workspace,
         inputs: {
@@ -364,21 +319,43 @@ describe('import-solution, run as the runner runs it against the local server', 
         // A retried ENOTFOUND took about two minutes of backoff.
         timeoutMs: 10_000,
       });
-      expect(run.exitCode).toBe(1);
-      expect(run.annotations).toEqual([
+      expectFailedWith(
+        run,
         expect.objectContaining({
           level: 'error',
           message: expect.stringMatching(
             /^.+: could not reach https:\/\/contoso\.crm\.dynamics\.invalid: DNS has no host named contoso\.crm\.dynamics\.invalid \(ENOTFOUND\)\. Check environment-url for a typo/,
           ),
         }),
-      ]);
+      );
       expect(run.stdout).not.toMatch(/retrying/);
       expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
       expectNothingSecretPrinted(run, [SECRET]);
     },
   );
 });
+
+/** Writes `name`.zip into the workspace: the solution `name`, version 1.0.0.0. */
+function writeSolution(name: string): void {
+  writeFileSync(
+    path.join(local.workspace, `${name}.zip`),
+    buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }),
+  );
+}
+
+/** import-solution of `solutionFile`, signed in with `certificate`, its key decrypted with `password`. */
+function importWithCertificate(solutionFile: string, password: string) {
+  return runActionBundle('import-solution', {
+    workspace: local.workspace,
+    inputs: {
+      ...local.connection(),
+      'app-id': CERTIFICATE_APP_ID,
+      'client-certificate': certificate.pem,
+      'client-certificate-password': password,
+      'solution-file': solutionFile,
+    },
+  });
+}
 
 /** The lines of PEM text long enough to be its content rather than a marker. */
 function pemLines(pem: string): string[] {

@@ -1,20 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type ActionRun, resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
+import {
+  type ActionRun,
+  resolverSaysNoSuchHost,
+  runActionBundle,
+  type RunActionOptions,
+} from '@connector-alm/testing';
 import {
   CONNECTOR,
+  CONNECTOR_BRANCH as BRANCH,
   connectorFiles,
+  connectorFilesWithAnError,
+  contributorFork,
   filesOnBranch,
   iconBytes,
-  startScenario,
+  scenarioForAllTests,
   writeConnector,
   type Scenario,
 } from '@connector-alm/github/testing';
-import { validSwagger } from '@connector-alm/validator/testing';
+import { expectFailedWith } from './helpers/step-failure.js';
 
-const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
 const RUN_TIMEOUT = 120_000;
+
+/** Runs the open-pull-request bundle in the scenario's workspace, against its local GitHub. */
+function runAction(
+  scenario: Scenario,
+  inputs: Record<string, string>,
+  options: Partial<RunActionOptions> = {},
+): Promise<ActionRun> {
+  return runActionBundle('open-pull-request', {
+    workspace: scenario.workspace,
+    apiUrl: scenario.github.url,
+    inputs,
+    timeoutMs: RUN_TIMEOUT,
+    ...options,
+  });
+}
 
 /** The log as shown: the runner swallows ::add-mask:: lines and hides their values everywhere else. */
 function withoutMaskCommands(stdout: string): string {
@@ -25,36 +47,29 @@ function withoutMaskCommands(stdout: string): string {
 }
 
 describe('open-pull-request, run as the runner runs it against a local GitHub', () => {
-  let scenario: Scenario;
+  const scenario = scenarioForAllTests();
   const runs: ActionRun[] = [];
 
   beforeAll(async () => {
-    scenario = await startScenario();
     // Upstream already has an older version of the connector, with a file the workspace no longer has.
     await scenario.github.commit(scenario.upstream, 'dev', {
       [`${CONNECTOR}/apiDefinition.swagger.json`]: '{"swagger": "2.0"}\n',
       [`${CONNECTOR}/intro.md`]: 'An old page the connector dropped.\n',
     });
   });
-  afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
-    await scenario.dispose();
-  });
 
   async function run(token = scenario.contributor.token): Promise<ActionRun> {
-    const result = await runActionBundle('open-pull-request', {
-      workspace: scenario.workspace,
-      apiUrl: scenario.github.url,
-      inputs: { token, connector: CONNECTOR, labels: 'new-connector' },
-      env: { GITHUB_SHA: 'f00dfeed' },
-      timeoutMs: RUN_TIMEOUT,
-    });
+    const result = await runAction(
+      scenario,
+      { token, connector: CONNECTOR, labels: 'new-connector' },
+      { env: { GITHUB_SHA: 'f00dfeed' } },
+    );
     runs.push(result);
     expect(withoutMaskCommands(result.stdout)).not.toContain(token);
     return result;
   }
 
-  const fork = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+  const fork = () => contributorFork(scenario)!;
 
   it(
     'first run: creates the fork, waits until GitHub has copied it, then commits the branch and opens the pull request',
@@ -154,18 +169,23 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
     RUN_TIMEOUT,
   );
 
+  /** Runs again: a success that writes nothing to GitHub and leaves the branch where `previous` left it. */
+  async function expectNoOpRerun(previous: ActionRun): Promise<void> {
+    const writesBefore = writesTo(scenario);
+    const result = await run();
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({
+      operation: 'none',
+      'pull-request-number': '1',
+      'head-sha': previous.outputs['head-sha'],
+    });
+    expect(writesTo(scenario)).toBe(writesBefore);
+  }
+
   it(
     'third run without a change is a no-op',
     async () => {
-      const writesBefore = writesTo(scenario);
-      const result = await run();
-      expect(result.exitCode).toBe(0);
-      expect(result.outputs).toMatchObject({
-        operation: 'none',
-        'pull-request-number': '1',
-        'head-sha': runs[1]!.outputs['head-sha'],
-      });
-      expect(writesTo(scenario)).toBe(writesBefore);
+      await expectNoOpRerun(runs[1]!);
     },
     RUN_TIMEOUT,
   );
@@ -176,15 +196,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       await scenario.github.commit(scenario.upstream, 'dev', {
         'certified-connectors/Fabrikam/readme.md': 'Fabrikam, merged meanwhile.\n',
       });
-      const writesBefore = writesTo(scenario);
-      const result = await run();
-      expect(result.exitCode).toBe(0);
-      expect(result.outputs).toMatchObject({
-        operation: 'none',
-        'pull-request-number': '1',
-        'head-sha': runs[2]!.outputs['head-sha'],
-      });
-      expect(writesTo(scenario)).toBe(writesBefore);
+      await expectNoOpRerun(runs[2]!);
     },
     RUN_TIMEOUT,
   );
@@ -192,29 +204,13 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
 
 describe('open-pull-request with a connector that validation fails (fail-on)', () => {
   const BAD = 'certified-connectors/Bad Host';
-  let scenario: Scenario;
-  beforeAll(async () => {
-    scenario = await startScenario();
-    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
-    const swagger = validSwagger();
-    swagger.host = 'http://bad host';
-    writeFileSync(
-      path.join(scenario.workspace, BAD, 'apiDefinition.swagger.json'),
-      JSON.stringify(swagger, null, 2),
-    );
-  });
-  afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
-    await scenario.dispose();
+  const scenario = scenarioForAllTests();
+  beforeAll(() => {
+    writeConnector(scenario.workspace, connectorFilesWithAnError(), BAD);
   });
 
   const run = (inputs: Record<string, string> = {}) =>
-    runActionBundle('open-pull-request', {
-      workspace: scenario.workspace,
-      apiUrl: scenario.github.url,
-      inputs: { token: scenario.contributor.token, connector: `${BAD}\n${CONNECTOR}`, ...inputs },
-      timeoutMs: RUN_TIMEOUT,
-    });
+    runAction(scenario, { token: scenario.contributor.token, connector: `${BAD}\n${CONNECTOR}`, ...inputs });
 
   it(
     'submits the other connector, annotates the findings on their lines, says what to do and fails the step',
@@ -261,25 +257,13 @@ describe('open-pull-request with a connector that validation fails (fail-on)', (
 const resolverAnswers = await resolverSaysNoSuchHost();
 
 describe('open-pull-request without the permission to write', () => {
-  let scenario: Scenario;
-  beforeAll(async () => {
-    scenario = await startScenario();
-  });
-  afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
-    await scenario.dispose();
-  });
+  const scenario = scenarioForAllTests();
 
   it(
     'fails with an error that names the missing permission, and no stack trace',
     async () => {
       const readOnly = scenario.github.addAccount('read-only-dev', { canWrite: false });
-      const result = await runActionBundle('open-pull-request', {
-        workspace: scenario.workspace,
-        apiUrl: scenario.github.url,
-        inputs: { token: readOnly.token, connector: CONNECTOR },
-        timeoutMs: RUN_TIMEOUT,
-      });
+      const result = await runAction(scenario, { token: readOnly.token, connector: CONNECTOR });
       expect(result.exitCode).toBe(1);
       expect(result.outputs).toEqual({});
       expect(result.annotations).toEqual([
@@ -301,21 +285,20 @@ describe('open-pull-request without the permission to write', () => {
     'fails at once with one annotation naming the host when GITHUB_API_URL names one that does not exist',
     async () => {
       const token = 'ghp_Hunter2TokenThatMustNeverBePrinted';
-      const result = await runActionBundle('open-pull-request', {
-        workspace: scenario.workspace,
-        apiUrl: 'https://github.contoso.invalid/api/v3',
-        inputs: { token, connector: CONNECTOR },
-        timeoutMs: 10_000,
-      });
-      expect(result.exitCode).toBe(1);
-      expect(result.annotations).toEqual([
+      const result = await runAction(
+        scenario,
+        { token, connector: CONNECTOR },
+        { apiUrl: 'https://github.contoso.invalid/api/v3', timeoutMs: 10_000 },
+      );
+      expectFailedWith(
+        result,
         expect.objectContaining({
           level: 'error',
           message: expect.stringMatching(
             /^Could not reach the GitHub API at https:\/\/github\.contoso\.invalid\/api\/v3: DNS has no host named github\.contoso\.invalid \(ENOTFOUND\)\. Check the API URL for a typo\. It is GITHUB_API_URL /,
           ),
         }),
-      ]);
+      );
       expect(withoutMaskCommands(result.stdout)).not.toContain(token);
       expect(result.stdout).not.toMatch(/at .*\.cjs:\d+/);
     },
@@ -325,14 +308,9 @@ describe('open-pull-request without the permission to write', () => {
     'keeps the pull requests already opened in its outputs and summary when a later connector fails',
     async () => {
       mkdirSync(path.join(scenario.workspace, 'certified-connectors/Not A Connector'), { recursive: true });
-      const result = await runActionBundle('open-pull-request', {
-        workspace: scenario.workspace,
-        apiUrl: scenario.github.url,
-        inputs: {
-          token: scenario.contributor.token,
-          connector: `${CONNECTOR}\ncertified-connectors/Not A Connector`,
-        },
-        timeoutMs: RUN_TIMEOUT,
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: `${CONNECTOR}\ncertified-connectors/Not A Connector`,
       });
       expect(result.exitCode).toBe(1);
       expect(result.annotations).toContainEqual(
@@ -350,39 +328,29 @@ describe('open-pull-request without the permission to write', () => {
   // As the publish workflow passes it when the caller's secret (CONNECTORS_PAT) does not exist.
   it('says which secret to create when the token is empty, before anything is sent', async () => {
     const requests = scenario.github.requests.length;
-    const result = await runActionBundle('open-pull-request', {
-      workspace: scenario.workspace,
-      apiUrl: scenario.github.url,
-      inputs: { token: '', connector: CONNECTOR },
-      timeoutMs: RUN_TIMEOUT,
-    });
-    expect(result.exitCode).toBe(1);
-    expect(result.annotations).toEqual([
+    const result = await runAction(scenario, { token: '', connector: CONNECTOR });
+    expectFailedWith(
+      result,
       expect.objectContaining({
         level: 'error',
         message:
           "Input 'token' is required but was empty. Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
       }),
-    ]);
+    );
     expect(scenario.github.requests.length).toBe(requests);
   });
 
   it('refuses a connector folder outside the workspace', async () => {
-    const result = await runActionBundle('open-pull-request', {
-      workspace: scenario.workspace,
-      apiUrl: scenario.github.url,
-      inputs: { token: 'ghp_unused', connector: '../elsewhere' },
-      timeoutMs: RUN_TIMEOUT,
-    });
-    expect(result.exitCode).toBe(1);
+    const result = await runAction(scenario, { token: 'ghp_unused', connector: '../elsewhere' });
     // The error says what to give, as the other inputs that name a path do.
-    expect(result.annotations).toEqual([
+    expectFailedWith(
+      result,
       expect.objectContaining({
         level: 'error',
         message:
           "Input 'connector' must name a folder inside the workspace; got '../elsewhere'. Give the connector's folder as a path relative to the workspace, such as 'certified-connectors/Contoso', that no '..' or symbolic link leads out of.",
       }),
-    ]);
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { ZipReader } from '@connector-alm/solution';
 import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
+import { expectFailedWith } from './helpers/step-failure.js';
 
 const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
@@ -131,16 +132,13 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       workspace: dir,
       inputs: { folder: 'src', 'solution-file': 'out.zip' },
     });
-    expect(run.exitCode).toBe(1);
     // A folder is no place for GitHub to show an annotation: the path is in the text.
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        message:
-          "src/Other/Customizations.xml: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. " +
-          'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.',
-      },
-    ]);
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "src/Other/Customizations.xml: is a folder, not a file; Other/Customizations.xml is the file that holds the solution's components. " +
+        'Move anything you keep in it elsewhere and delete the folder, then restore the file Other/Customizations.xml (e.g. from git), or unpack the solution again.',
+    });
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 
@@ -154,8 +152,8 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       workspace: dir,
       inputs: { folder: 'src', 'solution-file': 'out.zip' },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         // As the repository names it, for GitHub to show the error on the file.
@@ -165,7 +163,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
         // The annotation carries the place; its text says only what is wrong and what to do.
         message: 'invalid JSON: value expected. Fix the JSON in the connector, or export the solution again.',
       }),
-    ]);
+    );
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 
@@ -177,10 +175,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       workspace: dir,
       inputs: { folder: 'src', 'solution-file': 'out.zip' },
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      expect.objectContaining({ level: 'error', file: 'src/Other/Solution.xml' }),
-    ]);
+    expectFailedWith(run, expect.objectContaining({ level: 'error', file: 'src/Other/Solution.xml' }));
     const { message } = run.annotations[0]!;
     expect(message).toContain(
       'lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml',
@@ -194,16 +189,13 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       workspace: await unpackedWorkspace(),
       inputs: { folder: 'src', 'solution-file': 'out.tar' },
     });
-    expect(run.exitCode).toBe(1);
     // out.tar does not exist: an annotation on it showed up nowhere useful, its text not naming the
     // path. The text begins with the path then, as the CLI's pack prints it; said once.
-    expect(run.annotations).toEqual([
-      {
-        level: 'error',
-        message:
-          "out.tar: Input 'solution-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
-      },
-    ]);
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "out.tar: Input 'solution-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
+    });
   });
 
   it('names an output path that is a folder in the text, not as the file of the annotation', async () => {
@@ -226,14 +218,14 @@ it('refuses a version that is not a solution version, naming the input, before r
     workspace: dir,
     inputs: { folder: 'src', 'solution-file': 'out.zip', version: '1.2.3.4.5' },
   });
-  expect(run.exitCode).toBe(1);
-  expect(run.annotations).toEqual([
+  expectFailedWith(
+    run,
     expect.objectContaining({
       level: 'error',
       message:
         "Input 'version': '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     }),
-  ]);
+  );
   expect(readdirSync(dir)).toEqual([]);
 });
 
@@ -244,16 +236,13 @@ it('refuses a solution-file outside the workspace and runner.temp, before readin
     workspace: dir,
     inputs: { folder: 'src', 'solution-file': `../${name}` },
   });
-  expect(run.exitCode).toBe(1);
-  expect(run.annotations).toEqual([
-    {
-      level: 'error',
-      message: expect.stringMatching(
-        new RegExp(
-          `^Input 'solution-file' must name a place inside the workspace or the runner's temp folder; got '\\.\\./${name}', .* such as '\\$\\{\\{ runner\\.temp \\}\\}/${name}'\\.`,
-        ),
+  expectFailedWith(run, {
+    level: 'error',
+    message: expect.stringMatching(
+      new RegExp(
+        `^Input 'solution-file' must name a place inside the workspace or the runner's temp folder; got '\\.\\./${name}', .* such as '\\$\\{\\{ runner\\.temp \\}\\}/${name}'\\.`,
       ),
-    },
-  ]);
+    ),
+  });
   expect(existsSync(path.join(dir, '..', name))).toBe(false);
 });

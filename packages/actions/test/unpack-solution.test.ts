@@ -11,26 +11,29 @@ import {
 import path from 'node:path';
 import {
   describeWith,
-  runActionBundle,
   SOLUTION_FIXTURES,
   temporaryFolders,
   withShiftJisWebResource,
   writeRawZip,
 } from '@connector-alm/testing';
+import { actionRunner } from './helpers/action-runner.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
 const workspaces = temporaryFolders('workspace-');
 afterAll(() => workspaces.cleanup());
 const workspace = () => workspaces.make();
+const unpack = actionRunner('unpack-solution');
 const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'unpack-solution action');
 
 describeWithFixtures('unpack-solution, run as the runner runs it', () => {
   it('unpacks a real export into the workspace and lists what it wrote', async () => {
     const dir = workspace();
-    const run = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: { 'solution-file': HIL, folder: 'solutions/customHIL', 'reset-version': '0.0.0.0' },
+    const run = await unpack(dir, {
+      'solution-file': HIL,
+      folder: 'solutions/customHIL',
+      'reset-version': '0.0.0.0',
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
@@ -54,8 +57,8 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
   it('reports no change when the same export is unpacked again', async () => {
     const dir = workspace();
     const inputs = { 'solution-file': HIL, folder: 'src' };
-    await runActionBundle('unpack-solution', { workspace: dir, inputs });
-    const again = await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    await unpack(dir, inputs);
+    const again = await unpack(dir, inputs);
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ changed: 'false', written: '[]', deleted: '[]' });
   });
@@ -64,57 +67,35 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     const dir = workspace();
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
-    const refused = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: { 'solution-file': 'sjis.zip', folder: 'src' },
-    });
-    expect(refused.exitCode).toBe(1);
-    expect(refused.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('--zip-name-encoding shift_jis'),
-      }),
-    ]);
+    const refused = await unpack(dir, { 'solution-file': 'sjis.zip', folder: 'src' });
+    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
-    const run = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: { 'solution-file': 'sjis.zip', folder: 'src', 'zip-name-encoding': 'shift_jis' },
+    const run = await unpack(dir, {
+      'solution-file': 'sjis.zip',
+      folder: 'src',
+      'zip-name-encoding': 'shift_jis',
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(readdirSync(path.join(dir, 'src/WebResources'))).toEqual(['表.js']);
     expect(readFileSync(path.join(dir, 'src/WebResources/表.js'), 'utf8')).toBe('x');
     expect(JSON.parse(run.outputs.written!)).toContain('src/WebResources/表.js');
-    const unknown = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: { 'solution-file': 'sjis.zip', folder: 'other', 'zip-name-encoding': 'klingon' },
+    const unknown = await unpack(dir, {
+      'solution-file': 'sjis.zip',
+      folder: 'other',
+      'zip-name-encoding': 'klingon',
     });
-    expect(unknown.exitCode).toBe(1);
-    expect(unknown.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining("'klingon' is not an encoding for zip entry names"),
-      }),
-    ]);
+    expectFailedWith(unknown, errorContaining("'klingon' is not an encoding for zip entry names"));
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 
   it('fails with one clear annotation for a zip that is not a solution, and writes nothing', async () => {
     const dir = workspace();
-    const run = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: {
-        'solution-file': path.join(SOLUTION_FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
-        folder: 'src',
-      },
+    const run = await unpack(dir, {
+      'solution-file': path.join(SOLUTION_FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
+      folder: 'src',
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('is not a Dataverse solution'),
-      }),
-    ]);
+    expectFailedWith(run, errorContaining('is not a Dataverse solution'));
     expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
   });
@@ -126,17 +107,8 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     writeFileSync(path.join(dir, '.github/workflows/export.yml'), 'on: workflow_dispatch\n');
     writeFileSync(path.join(dir, 'README.md'), '# Contoso\n');
     writeFileSync(path.join(dir, 'docs/setup.md'), '# Setup\n');
-    const run = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: { 'solution-file': HIL, folder: '.' },
-    });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('holds 1 file but no unpacked solution (no Other/Solution.xml)'),
-      }),
-    ]);
+    const run = await unpack(dir, { 'solution-file': HIL, folder: '.' });
+    expectFailedWith(run, errorContaining('holds 1 file but no unpacked solution (no Other/Solution.xml)'));
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Contoso\n');
     expect(readdirSync(dir).sort()).toEqual(['.github', 'README.md', 'docs']);
   });
@@ -145,14 +117,14 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     // Deleted as stale before, without a word: a readme beside the solution and a merge's .orig.
     const dir = workspace();
     const inputs = { 'solution-file': HIL, folder: 'src' };
-    await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    await unpack(dir, inputs);
     const makers = ['src/README.md', 'src/Workflows/Flow.json.orig', 'src/.github/CODEOWNERS'];
     for (const file of makers) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), 'mine\n');
     }
     writeFileSync(path.join(dir, 'src/Workflows/Removed-1111.json'), '{}\n');
-    const again = await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    const again = await unpack(dir, inputs);
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ deleted: '["src/Workflows/Removed-1111.json"]', changed: 'true' });
     expect(again.stdout).toContain(
@@ -162,34 +134,32 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
   });
 
   it('refuses a bad input value before doing anything', async () => {
-    const run = await runActionBundle('unpack-solution', {
-      workspace: workspace(),
-      inputs: { 'solution-file': HIL, folder: 'src', 'stale-files': 'sometimes' },
+    const run = await unpack(workspace(), {
+      'solution-file': HIL,
+      folder: 'src',
+      'stale-files': 'sometimes',
     });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
+    expectFailedWith(
+      run,
       expect.objectContaining({
         level: 'error',
         message: "Input 'stale-files' must be one of delete, keep; got 'sometimes'.",
       }),
-    ]);
+    );
   });
 });
 
 it('refuses a reset-version that is not a solution version, naming the input, before anything is written', async () => {
   const dir = workspace();
-  const run = await runActionBundle('unpack-solution', {
-    workspace: dir,
-    inputs: { 'solution-file': 'missing.zip', folder: 'src', 'reset-version': '0' },
-  });
-  expect(run.exitCode).toBe(1);
-  expect(run.annotations).toEqual([
+  const run = await unpack(dir, { 'solution-file': 'missing.zip', folder: 'src', 'reset-version': '0' });
+  expectFailedWith(
+    run,
     expect.objectContaining({
       level: 'error',
       message:
         "Input 'reset-version': '0' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     }),
-  ]);
+  );
   expect(readdirSync(dir)).toEqual([]);
 });
 
@@ -197,19 +167,13 @@ it('refuses a folder that a symbolic link in the workspace leads outside, before
   const dir = workspace();
   const outside = workspace();
   symlinkSync(outside, path.join(dir, 'solutions'));
-  const run = await runActionBundle('unpack-solution', {
-    workspace: dir,
-    inputs: { 'solution-file': HIL, folder: 'solutions/customHIL' },
+  const run = await unpack(dir, { 'solution-file': HIL, folder: 'solutions/customHIL' });
+  expectFailedWith(run, {
+    level: 'error',
+    message: expect.stringContaining(
+      `Input 'folder' must name a place inside the workspace or the runner's temp folder; got 'solutions/customHIL', which a symbolic link leads to '${path.join(realpathSync(outside), 'customHIL')}'. Nothing was written.`,
+    ),
   });
-  expect(run.exitCode).toBe(1);
-  expect(run.annotations).toEqual([
-    {
-      level: 'error',
-      message: expect.stringContaining(
-        `Input 'folder' must name a place inside the workspace or the runner's temp folder; got 'solutions/customHIL', which a symbolic link leads to '${path.join(realpathSync(outside), 'customHIL')}'. Nothing was written.`,
-      ),
-    },
-  ]);
   expect(readdirSync(outside)).toEqual([]);
   expect(run.stdout).not.toContain('::group::Unpack');
 });

@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
-import { CONNECTOR, startScenario, type Scenario } from '@connector-alm/github/testing';
-import { validSwagger } from '@connector-alm/validator/testing';
+import {
+  CONNECTOR,
+  connectorFilesWithAnError,
+  copyConnector,
+  NAMESAKE,
+  scenarioForAllTests,
+  startScenario,
+  writeConnector,
+  type Scenario,
+} from '@connector-alm/github/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -20,14 +28,7 @@ async function pr(args: string[], io: ReturnType<typeof memoryIo>): Promise<numb
 }
 
 describe('connector-alm pr', () => {
-  let scenario: Scenario;
-  beforeAll(async () => {
-    scenario = await startScenario();
-  });
-  afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
-    await scenario.dispose();
-  });
+  const scenario = scenarioForAllTests();
 
   it('opens the pull request with the token and API root from the environment and prints the result as JSON', async () => {
     const io = memoryIo(scenario.workspace, {
@@ -96,22 +97,11 @@ describe('connector-alm pr with several connectors, one of which fails', () => {
 
 describe('connector-alm pr with a connector that validation fails, and two folders of one branch name', () => {
   const BAD = 'certified-connectors/Bad Host';
-  let scenario: Scenario;
+  const scenario = scenarioForAllTests();
   let env: Record<string, string>;
-  beforeAll(async () => {
-    scenario = await startScenario();
+  beforeAll(() => {
     env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
-    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
-    const swagger = validSwagger();
-    swagger.host = 'http://bad host';
-    writeFileSync(
-      path.join(scenario.workspace, BAD, 'apiDefinition.swagger.json'),
-      JSON.stringify(swagger, null, 2),
-    );
-  });
-  afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
-    await scenario.dispose();
+    writeConnector(scenario.workspace, connectorFilesWithAnError(), BAD);
   });
 
   it('prints the findings located and what to do, submits the other connector, and exits 1', async () => {
@@ -155,24 +145,21 @@ describe('connector-alm pr with a connector that validation fails, and two folde
   }, 120_000);
 
   it('refuses the second of two folders with one branch name, and leaves the first one its pull request', async () => {
-    const namesake = 'certified-connectors/Contoso-Tasks';
-    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, namesake), {
-      recursive: true,
-    });
+    copyConnector(scenario.workspace, NAMESAKE);
     const io = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', CONNECTOR, namesake], io)).toBe(1);
+    expect(await runCli(['pr', CONNECTOR, NAMESAKE], io)).toBe(1);
     expect(io.out()).toContain(
-      `${namesake}: not submitted: its branch connector-alm/certified-connectors/contoso-tasks is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it. Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.`,
+      `${NAMESAKE}: not submitted: its branch connector-alm/certified-connectors/contoso-tasks is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it. Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.`,
     );
     // Alone, it finds the branch of Contoso Tasks on the fork, and still leaves it alone.
     const alone = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', namesake], alone)).toBe(1);
+    expect(await runCli(['pr', NAMESAKE], alone)).toBe(1);
     expect(alone.out()).toMatch(
       /holds certified-connectors\/Contoso Tasks \(pull request #1\), not certified-connectors\/Contoso-Tasks/,
     );
     // With a prefix of its own it gets its own branch and pull request.
     const own = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', namesake, '--branch-prefix', 'connector-alm/2/'], own)).toBe(0);
+    expect(await runCli(['pr', NAMESAKE, '--branch-prefix', 'connector-alm/2/'], own)).toBe(0);
     expect(own.out()).toMatch(
       /^certified-connectors\/Contoso-Tasks: created pull request #3 .*branch connector-alm\/2\/certified-connectors\/contoso-tasks /,
     );

@@ -476,23 +476,35 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       return cwd;
     }
     const folders = (cwd: string) => readdirSync(path.join(cwd, 'custom-connectors')).sort();
-
-    it('removes the folder of a connector renamed since the last snapshot, says so, and keeps the others', async () => {
-      const cwd = await renamedSinceTheLastSnapshot();
-      const extracted = await run(cwd, [
-        'extract-connectors',
-        'solution',
-        'custom-connectors',
-        '--previous-source',
-        'previous',
-      ]);
+    /** extract-connectors of the renamed connector's solution, told the last snapshot. */
+    const extractSinceTheLastSnapshot = [
+      'extract-connectors',
+      'solution',
+      'custom-connectors',
+      '--previous-source',
+      'previous',
+    ];
+    /**
+     * Runs extractSinceTheLastSnapshot in `cwd`: exit code 0, nothing on stderr, and on stdout the old
+     * name's folder removed, then `written` (the line of the connector's new folder).
+     */
+    async function expectExtractedSaying(cwd: string, written: string): Promise<void> {
+      const extracted = await run(cwd, extractSinceTheLastSnapshot);
       expect(extracted).toMatchObject({ code: 0, err: '' });
       expect(extracted.out).toBe(
         [
           'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
-          'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
+          written,
           '',
         ].join('\n'),
+      );
+    }
+
+    it('removes the folder of a connector renamed since the last snapshot, says so, and keeps the others', async () => {
+      const cwd = await renamedSinceTheLastSnapshot();
+      await expectExtractedSaying(
+        cwd,
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
@@ -502,15 +514,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       const readme = '# Human-in-the-Loop\n\nHow our team approves requests.\n';
       writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/readme.md'), readme);
       writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/notes.md'), '# Notes\n');
-      const args = ['extract-connectors', 'solution', 'custom-connectors', '--previous-source', 'previous'];
-      const extracted = await run(cwd, args);
-      expect(extracted).toMatchObject({ code: 0, err: '' });
-      expect(extracted.out).toBe(
-        [
-          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
-          'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 5 written, 0 unchanged; readme.md, notes.md kept from custom-connectors/Human-in-the-Loop.',
-          '',
-        ].join('\n'),
+      await expectExtractedSaying(
+        cwd,
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 5 written, 0 unchanged; readme.md, notes.md kept from custom-connectors/Human-in-the-Loop.',
       );
       expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
@@ -524,15 +530,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
 
     it('lists the removed folders in --format json', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
-      const extracted = await run(cwd, [
-        'extract-connectors',
-        'solution',
-        'custom-connectors',
-        '--previous-source',
-        'previous',
-        '--format',
-        'json',
-      ]);
+      const extracted = await run(cwd, [...extractSinceTheLastSnapshot, '--format', 'json']);
       expect(extracted).toMatchObject({ code: 0, err: '' });
       const report = JSON.parse(extracted.out);
       expect(report.removed).toEqual(['custom-connectors/Human-in-the-Loop']);
@@ -799,18 +797,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'HILOther',
       ...common,
     ]);
-    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
-    const buildPackage = [
-      'package',
-      'build',
-      'pkg.zip',
-      '--intro',
-      'intro.md',
-      '--connector-solution',
-      'connector.zip',
-      '--flow-solution',
-      'other.zip',
-    ];
+    writeIntro(cwd);
+    const buildPackage = packageBuild('pkg.zip', 'other.zip');
     const built = await run(cwd, buildPackage);
     expect(built.code).toBe(1);
     // Each finding on its line with its hint, which names the solutions as given.
@@ -838,7 +826,35 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(checked.out).toContain('Validation failed: Invalid package structure.');
   });
 
-  /** connector.zip (the HIL connector alone) and flow.zip (it and a cloud flow), built in `cwd`. */
+  /** A working folder with intro.md, connector.zip, flow.zip and flow-sjis.zip: a package to build. */
+  async function shiftJisPackageSources(): Promise<string> {
+    const cwd = workdir();
+    await connectorAndFlowSolutions(cwd);
+    await shiftJisFlowSolution(cwd);
+    writeIntro(cwd);
+    return cwd;
+  }
+
+  /** The intro.md of the packages built in `cwd`. */
+  function writeIntro(cwd: string): void {
+    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
+  }
+
+  /** `package build` of `pkg` from intro.md, connector.zip and `flowSolution`. */
+  function packageBuild(pkg: string, flowSolution: string): string[] {
+    return [
+      'package',
+      'build',
+      pkg,
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      flowSolution,
+    ];
+  }
+
   /** The flow solution zipped again on Japanese Windows: WebResources/表.js named in Shift-JIS. */
   async function shiftJisFlowSolution(cwd: string): Promise<string> {
     return writeRawZip(
@@ -853,6 +869,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     'Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. ' +
     'Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack (--zip-name-encoding shift_jis) and pack it with connector-alm pack, which writes UTF-8 names.\n';
 
+  /** connector.zip (the HIL connector alone) and flow.zip (it and a cloud flow), built in `cwd`. */
   async function connectorAndFlowSolutions(cwd: string): Promise<void> {
     await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
     const connector = [
@@ -962,22 +979,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   });
 
   it('builds a package from a solution whose names are in the code page --zip-name-encoding gives, and says to give it', async () => {
-    const cwd = workdir();
-    await connectorAndFlowSolutions(cwd);
     // The flow solution zipped again on Japanese Windows, with the web resource WebResources/表.js.
-    await shiftJisFlowSolution(cwd);
-    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
-    const buildPackage = [
-      'package',
-      'build',
-      'pkg.zip',
-      '--intro',
-      'intro.md',
-      '--connector-solution',
-      'connector.zip',
-      '--flow-solution',
-      'flow-sjis.zip',
-    ];
+    const cwd = await shiftJisPackageSources();
+    const buildPackage = packageBuild('pkg.zip', 'flow-sjis.zip');
     const refused = await run(cwd, buildPackage);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('--zip-name-encoding shift_jis');
@@ -1005,31 +1009,15 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
 
   it('warns, naming the zip, when it packs a solution whose names are in a code page', async () => {
     // Whether Package Deployer reads them in that code page is not known: a warning, not an error.
-    const cwd = workdir();
-    await connectorAndFlowSolutions(cwd);
-    await shiftJisFlowSolution(cwd);
-    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
-    const buildSjis = [
-      'package',
-      'build',
-      'pkg.zip',
-      '--intro',
-      'intro.md',
-      '--connector-solution',
-      'connector.zip',
-      '--flow-solution',
-      'flow-sjis.zip',
-      '--zip-name-encoding',
-      'shift_jis',
-    ];
-    const built = await run(cwd, buildSjis);
+    const cwd = await shiftJisPackageSources();
+    const inShiftJis = ['--zip-name-encoding', 'shift_jis'];
+    const built = await run(cwd, [...packageBuild('pkg.zip', 'flow-sjis.zip'), ...inShiftJis]);
     expect(built).toMatchObject({ code: 0, err: '' });
     expect(built.out).toBe(SHIFT_JIS_FLOW_WARNING + 'Wrote pkg.zip: the package structure is correct.\n');
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(true);
     const json = await run(cwd, [
-      ...buildSjis.slice(0, 2),
-      'again.zip',
-      ...buildSjis.slice(3),
+      ...packageBuild('again.zip', 'flow-sjis.zip'),
+      ...inShiftJis,
       '--format',
       'json',
     ]);
@@ -1038,17 +1026,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     ]);
     // Solutions with UTF-8 names (as connector-alm pack writes them) give none.
     const plain = await run(cwd, [
-      'package',
-      'build',
-      'plain.zip',
-      '--intro',
-      'intro.md',
-      '--connector-solution',
-      'connector.zip',
-      '--flow-solution',
-      'flow.zip',
-      '--zip-name-encoding',
-      'shift_jis',
+      ...packageBuild('plain.zip', 'flow.zip'),
+      ...inShiftJis,
       '--format',
       'json',
     ]);

@@ -1,10 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
 import { setBranch } from '../src/commit-changes.js';
 import { createGitHubClient, openPullRequest } from '../src/index.js';
 import { until } from '@connector-alm/testing';
 import { manualTimers } from './helpers/manual-timers.js';
-import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
+import {
+  CONNECTOR,
+  CONNECTOR_BRANCH as BRANCH,
+  contributorFork,
+  submissionTarget,
+} from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
 
 /**
  * Answers lost after GitHub did the work (a dropped connection, a proxy's timeout) or cut off half
@@ -12,16 +18,7 @@ import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
  * client sends the request again, so a write must survive finding its own earlier success, and a cut
  * body must count as no answer.
  */
-let scenario: Scenario;
-beforeEach(async () => {
-  scenario = await startScenario();
-});
-afterEach(async () => {
-  expect(scenario.github.violations).toEqual([]);
-  await scenario.dispose();
-});
-
-const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
+const scenario = scenarioForEachTest();
 
 /**
  * openPullRequest with the production request timeout (30 s) on timers that no test here moves: a lost
@@ -39,23 +36,14 @@ function run(labels: string[] = []) {
     startTimer: manualTimers().startTimer,
   });
   const promise = openPullRequest(
-    {
-      token: scenario.contributor.token,
-      apiUrl: scenario.github.url,
-      upstream: 'microsoft/PowerPlatformConnectors',
-      base: 'dev',
-      connector: CONNECTOR,
-      cwd: scenario.workspace,
-      labels,
-    },
+    { ...submissionTarget(scenario), connector: CONNECTOR, labels },
     { logger, client, sleep: async () => {} },
   );
   return { promise, logger };
 }
 
 function forkBranch(): Promise<string | undefined> {
-  const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
-  return fork.git.readRef(`refs/heads/${BRANCH}`);
+  return contributorFork(scenario)!.git.readRef(`refs/heads/${BRANCH}`);
 }
 
 describe('a write whose answer was lost is not taken for a failure when it is sent again', () => {
@@ -70,7 +58,7 @@ describe('a write whose answer was lost is not taken for a failure when it is se
 
   it('creating the branch: "Reference already exists" at another commit moves it, as an existing branch', async () => {
     const first = await run().promise;
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const fork = contributorFork(scenario)!;
     const devSha = (await fork.git.readRef('refs/heads/dev'))!;
     expect(first.headSha).not.toBe(devSha);
     const client = createGitHubClient({

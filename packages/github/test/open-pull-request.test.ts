@@ -1,55 +1,40 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync, renameSync, symlinkSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { createMemoryLogger } from '@connector-alm/core';
-import { gitBlobSha, openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
+import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
 import {
+  blobShas,
+  CHANGED_DESCRIPTION,
   CONNECTOR,
   connectorFiles,
+  connectorFilesWithSwagger,
+  contributorFork,
+  copyConnector,
   filesOnBranch,
   iconBytes,
-  startScenario,
+  mergeUpstream,
+  moveUpstreamBase,
+  PROPOSED_DESCRIPTION,
+  proposeChange,
   unmarkHeadCommit,
   writeConnector,
-  type Scenario,
 } from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { submitConnector } from './helpers/submit-connector.js';
 
-let scenario: Scenario;
-beforeEach(async () => {
-  scenario = await startScenario();
-});
-afterEach(async () => {
-  expect(scenario.github.violations).toEqual([]);
-  await scenario.dispose();
-});
+const scenario = scenarioForEachTest();
 
-function run(overrides: Partial<OpenPullRequestOptions> = {}) {
-  const logger = createMemoryLogger();
-  const delays: number[] = [];
-  const promise = openPullRequest(
-    {
-      token: scenario.contributor.token,
-      apiUrl: scenario.github.url,
-      upstream: 'microsoft/PowerPlatformConnectors',
-      base: 'dev',
-      connector: CONNECTOR,
-      cwd: scenario.workspace,
-      ...overrides,
-    },
-    // The local server sets no write limit: no need to wait GitHub's second between writes.
-    { logger, sleep: async (ms) => void delays.push(ms), writeIntervalMs: 0 },
-  );
-  return { promise, logger, delays };
-}
+const run = (overrides: Partial<OpenPullRequestOptions> = {}) => submitConnector(scenario, overrides);
+
+/** The contributor's fork, once a run has made it. */
+const forkOf = () => contributorFork(scenario)!;
 
 describe('a title given for an independent-publisher connector', () => {
   const IP_CONNECTOR = 'independent-publisher-connectors/Contoso Tasks';
   // The certified example copied under independent-publisher-connectors/ breaks that profile's
   // rules (brand colour, icon); fail-on never lets these tests be about the title alone.
   beforeEach(() => {
-    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, IP_CONNECTOR), {
-      recursive: true,
-    });
+    copyConnector(scenario.workspace, IP_CONNECTOR);
   });
 
   it('is sent as given, with a warning in REPO-PR-TITLE-IP\'s words when it lacks "(Independent Publisher)"', async () => {
@@ -93,7 +78,7 @@ describe('openPullRequest against the local GitHub', () => {
       number: 1,
       branch: 'connector-alm/certified-connectors/contoso-tasks',
     });
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const fork = forkOf();
     expect(fork.parent).toBe(scenario.upstream);
     const files = await filesOnBranch(fork, result.branch, CONNECTOR);
     expect(files['icon.png']).toBe(gitBlobSha(iconBytes()));
@@ -107,10 +92,7 @@ describe('openPullRequest against the local GitHub', () => {
 
   it('updates the same pull request when the connector changes, and does nothing when it does not', async () => {
     await run().promise;
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const second = await run().promise;
     expect(second).toMatchObject({ operation: 'updated', number: 1 });
     const third = await run().promise;
@@ -132,10 +114,7 @@ describe('openPullRequest against the local GitHub', () => {
     expect(rerun.operation).toBe('none');
     expect(scenario.upstream.pulls[0]!.body).toBe(ticked);
 
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const changed = await run({ source: 'contoso/connectors@3333333' }).promise;
     expect(changed.operation).toBe('updated');
     const body = scenario.upstream.pulls[0]!.body!;
@@ -156,10 +135,7 @@ describe('openPullRequest against the local GitHub', () => {
     });
     expect(edit.status).toBe(200);
 
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const { promise, logger } = run();
     expect(await promise).toMatchObject({ operation: 'updated', number: 1 });
     const pull = scenario.upstream.pulls[0]!;
@@ -171,25 +147,24 @@ describe('openPullRequest against the local GitHub', () => {
 
   it('renames the pull request with the connector while its title is the one connector-alm gave', async () => {
     await run().promise;
-    const files = connectorFiles();
-    const swagger = JSON.parse(files['apiDefinition.swagger.json'] as string) as { info: { title: string } };
-    swagger.info.title = 'Contoso Task Manager';
-    writeConnector(scenario.workspace, {
-      ...files,
-      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
-    });
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.info.title = 'Contoso Task Manager';
+      }),
+    );
     expect(await run().promise).toMatchObject({ operation: 'updated', number: 1 });
     expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
   });
 
   it('titles the pull request from a swagger saved with a byte-order mark, as Windows editors save it', async () => {
-    const files = connectorFiles();
-    const swagger = JSON.parse(files['apiDefinition.swagger.json'] as string) as { info: { title: string } };
-    // Not the folder's name, which is the title a swagger that does not parse gets.
-    swagger.info.title = 'Contoso Task Manager';
+    const files = connectorFilesWithSwagger((swagger) => {
+      // Not the folder's name, which is the title a swagger that does not parse gets.
+      swagger.info.title = 'Contoso Task Manager';
+    });
     writeConnector(scenario.workspace, {
       ...files,
-      'apiDefinition.swagger.json': `\uFEFF${JSON.stringify(swagger, null, 2)}`,
+      'apiDefinition.swagger.json': `\uFEFF${String(files['apiDefinition.swagger.json'])}`,
     });
     await run().promise;
     expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
@@ -197,7 +172,7 @@ describe('openPullRequest against the local GitHub', () => {
 
   it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
     const first = await run().promise;
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const fork = forkOf();
     // A maintainer fixes the readme on the pull request's branch ("Allow edits by maintainers").
     const fix = await scenario.github.commit(
       fork,
@@ -215,23 +190,14 @@ describe('openPullRequest against the local GitHub', () => {
 
   it('does not warn when the branch only moves onto a newer upstream base', async () => {
     await run().promise;
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    await moveUpstreamBase(scenario);
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const rerun = await run().promise;
     expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
   });
 
   it('refuses a folder without the connector files instead of proposing to delete the upstream connector', async () => {
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
-      ),
-    );
+    await mergeUpstream(scenario, connectorFiles());
     // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
     writeConnector(scenario.workspace, {});
     const error = (await run().promise.catch((e: unknown) => e)) as Error & {
@@ -244,18 +210,12 @@ describe('openPullRequest against the local GitHub', () => {
       /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
     );
     expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
-    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
   it('refuses a folder of two connectors, located at the folder, before anything is sent', async () => {
-    cpSync(
-      path.join(scenario.workspace, CONNECTOR),
-      path.join(scenario.workspace, 'certified-connectors/Copy'),
-      {
-        recursive: true,
-      },
-    );
+    copyConnector(scenario.workspace, 'certified-connectors/Copy');
     await expect(run({ connector: 'certified-connectors' }).promise).rejects.toThrow(
       expect.objectContaining({
         message: 'is not one connector folder (found 2).',
@@ -277,7 +237,7 @@ describe('openPullRequest against the local GitHub', () => {
     expect(error.message).toBe(`holds the connector folder '${CONNECTOR}', not a connector itself.`);
     expect(error.location).toEqual({ file: 'certified-connectors' });
     expect(error.hint).toBe(`Give '${CONNECTOR}' instead.`);
-    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
@@ -421,32 +381,16 @@ describe('openPullRequest against the local GitHub', () => {
   });
 
   it('answers none without fork, branch or pull request when upstream already has the connector', async () => {
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
-      ),
-    );
+    await mergeUpstream(scenario, connectorFiles());
     const result = await run().promise;
     expect(result.operation).toBe('none');
     expect(result.number).toBeUndefined();
-    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
   });
 
   it('brings an open pull request back to the upstream version when the author reverts, and says it can be closed', async () => {
     const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(upstreamVersion).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
-      ),
-    );
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A change the author proposes, long enough for the rules.'),
-    );
+    await proposeChange(scenario, upstreamVersion);
     const proposed = await run().promise;
     expect(proposed).toMatchObject({ operation: 'created', number: 1 });
 
@@ -456,7 +400,7 @@ describe('openPullRequest against the local GitHub', () => {
     const reverted = await promise;
     expect(reverted).toMatchObject({ operation: 'emptied', number: 1 });
     expect(reverted.reason).toMatch(/proposes no change/);
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const fork = forkOf();
     expect(await filesOnBranch(fork, reverted.branch, CONNECTOR)).toEqual(
       await filesOnBranch(scenario.upstream, 'dev', CONNECTOR),
     );
@@ -534,22 +478,12 @@ describe('a fork renamed away from the upstream name', () => {
   const RENAMED = 'contoso-connectors';
   function renameFork(): void {
     // As the author renames it in the fork's settings (no redirect: the old name may be reused).
-    scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!.name = RENAMED;
+    contributorFork(scenario)!.name = RENAMED;
   }
 
   it('is found for the pull request a reverted connector brings back to the upstream version', async () => {
     const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(upstreamVersion).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
-      ),
-    );
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A change the author proposes, long enough for the rules.'),
-    );
+    await proposeChange(scenario, upstreamVersion);
     expect(await run().promise).toMatchObject({ operation: 'created', number: 1 });
     renameFork();
 
@@ -564,17 +498,14 @@ describe('a fork renamed away from the upstream name', () => {
     await run().promise;
     renameFork();
     const firstRun = scenario.github.requests.length;
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const { promise, logger } = run();
     const rerun = await promise;
     expect(rerun).toMatchObject({ operation: 'updated', number: 1 });
     expect(logger.lines).toContain(`Using the fork contoso-dev/${RENAMED}, the head of pull request #1.`);
     const fork = scenario.github.state.findRepository('contoso-dev', RENAMED)!;
     expect(rerun.headSha).toBe(await fork.git.readRef(`refs/heads/${rerun.branch}`));
-    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
     // The pull request names the fork: no look-up by name, no fork request.
     expect(
       scenario.github.requests
@@ -591,10 +522,7 @@ describe('a fork renamed away from the upstream name', () => {
     await run().promise;
     scenario.upstream.pulls[0]!.state = 'closed';
     renameFork();
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const { promise, logger } = run();
     expect(await promise).toMatchObject({ operation: 'created', number: 2 });
     expect(logger.lines).toContainEqual(
@@ -606,30 +534,27 @@ describe('a fork renamed away from the upstream name', () => {
 });
 
 describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
-  const upstreamFiles = (files: Record<string, string | Buffer>) =>
-    Object.fromEntries(Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]));
-
   it('finds no change when the files differ from the upstream only in their line endings', async () => {
-    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
+    await mergeUpstream(scenario, connectorFiles());
     writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
     const result = await run().promise;
     expect(result.operation).toBe('none');
-    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
   });
 
   it('sends a changed file with the line endings its upstream version has', async () => {
     const upstream = connectorFiles();
     // One upstream file with CRLF, as a quarter of PowerPlatformConnectors' text files have.
     upstream['apiProperties.json'] = withCrlf(upstream['apiProperties.json']!);
-    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(upstream));
-    const changed = connectorFiles('A changed description that is long enough for the rules.');
+    await mergeUpstream(scenario, upstream);
+    const changed = connectorFiles(CHANGED_DESCRIPTION);
     // A blank line more: a change that validation has nothing against (fail-on would refuse one it had).
     changed['apiProperties.json'] = String(changed['apiProperties.json']).replace('{', '{\n');
     writeConnector(scenario.workspace, windowsCheckout(changed));
 
     const result = await run().promise;
     expect(result.operation).toBe('created');
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const fork = forkOf();
     const files = await filesOnBranch(fork, result.branch, CONNECTOR);
     expect(files).toEqual({
       'apiDefinition.swagger.json': gitBlobSha(Buffer.from(String(changed['apiDefinition.swagger.json']))),
@@ -645,27 +570,16 @@ describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
     writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
     const result = await run().promise;
     expect(result.operation).toBe('created');
-    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
-    const expected = Object.fromEntries(
-      Object.entries(connectorFiles()).map(([name, content]) => [
-        name,
-        gitBlobSha(Buffer.isBuffer(content) ? content : Buffer.from(content)),
-      ]),
-    );
-    expect(await filesOnBranch(fork, result.branch, CONNECTOR)).toEqual(expected);
+    const fork = forkOf();
+    expect(await filesOnBranch(fork, result.branch, CONNECTOR)).toEqual(blobShas(connectorFiles()));
   });
 });
 
 describe('syncing the fork', () => {
-  const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
-
   it("fast-forwards the fork's base branch to the upstream's when asked", async () => {
     await run().promise;
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    await moveUpstreamBase(scenario);
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const result = await run({ syncFork: true }).promise;
     expect(result.operation).toBe('updated');
     expect(result.warnings).toEqual([]);
@@ -677,11 +591,8 @@ describe('syncing the fork', () => {
   it('only warns when the fork has diverged, and still updates the pull request', async () => {
     await run().promise;
     await scenario.github.commit(forkOf(), 'dev', { 'mine.txt': 'a commit only the fork has\n' });
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    await moveUpstreamBase(scenario);
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     const result = await run({ syncFork: true }).promise;
     expect(result.operation).toBe('updated');
     expect(result.warnings).toEqual([
@@ -692,20 +603,14 @@ describe('syncing the fork', () => {
   it('leaves the fork alone by default', async () => {
     await run().promise;
     const before = await forkOf().git.readRef('refs/heads/dev');
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    await moveUpstreamBase(scenario);
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     await run().promise;
     expect(await forkOf().git.readRef('refs/heads/dev')).toBe(before);
   });
 });
 
 describe('a rerun after the upstream base moved on', () => {
-  const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
-  const upstreamFiles = (files: Record<string, string | Buffer>) =>
-    Object.fromEntries(Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]));
   /** The requests that write something, from the index given on. */
   const writesSince = (from: number) =>
     scenario.github.requests
@@ -713,13 +618,6 @@ describe('a rerun after the upstream base moved on', () => {
       .filter((request) => request.method !== 'GET')
       .map((request) => request.operationId);
   const parentOf = async (sha: string) => (await forkOf().git.readCommit(sha)).parents;
-  const blobShas = (files: Record<string, string | Buffer>) =>
-    Object.fromEntries(
-      Object.entries(files).map(([name, content]) => [
-        name,
-        gitBlobSha(Buffer.isBuffer(content) ? content : Buffer.from(content)),
-      ]),
-    );
 
   it('keeps the branch, pushes nothing and says the pull request is up to date when another folder changed', async () => {
     const first = await run().promise;
@@ -749,13 +647,9 @@ describe('a rerun after the upstream base moved on', () => {
 
   it('keeps the branch when the folder did not change upstream either, then updates it when the maker changes a file', async () => {
     // The upstream has the connector; the maker proposes a new description.
-    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A change the maker proposes, long enough for the rules.'),
-    );
+    await proposeChange(scenario);
     const first = await run().promise;
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    await moveUpstreamBase(scenario);
     expect((await run().promise).headSha).toBe(first.headSha);
 
     writeConnector(scenario.workspace, connectorFiles('A second change the maker proposes, long enough.'));
@@ -770,11 +664,7 @@ describe('a rerun after the upstream base moved on', () => {
   });
 
   it("rebuilds the branch on the new base when the upstream changed the connector's own folder", async () => {
-    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A change the maker proposes, long enough for the rules.'),
-    );
+    await proposeChange(scenario);
     const first = await run().promise;
     // Someone else's commit to the same connector is merged upstream: the pull request's diff changes.
     await scenario.github.commit(scenario.upstream, 'dev', {
@@ -786,7 +676,7 @@ describe('a rerun after the upstream base moved on', () => {
     expect(await parentOf(rerun.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
     // The branch holds the maker's folder, their readme included.
     expect(await filesOnBranch(forkOf(), rerun.branch, CONNECTOR)).toEqual(
-      blobShas(connectorFiles('A change the maker proposes, long enough for the rules.')),
+      blobShas(connectorFiles(PROPOSED_DESCRIPTION)),
     );
     // And the next rerun keeps it.
     expect(await run().promise).toMatchObject({ operation: 'none', headSha: rerun.headSha });
@@ -794,7 +684,7 @@ describe('a rerun after the upstream base moved on', () => {
 
   it('still syncs the fork when asked, and keeps the branch', async () => {
     const first = await run().promise;
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    await moveUpstreamBase(scenario);
     const before = scenario.github.requests.length;
     const rerun = await run({ syncFork: true }).promise;
     expect(rerun).toMatchObject({ operation: 'none', headSha: first.headSha, warnings: [] });
@@ -806,16 +696,12 @@ describe('a rerun after the upstream base moved on', () => {
 
   it('keeps the branch of a pull request that proposes no change any more', async () => {
     const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
-    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(upstreamVersion));
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A change the maker proposes, long enough for the rules.'),
-    );
+    await proposeChange(scenario, upstreamVersion);
     await run().promise;
     writeConnector(scenario.workspace, upstreamVersion);
     const emptied = await run().promise;
     expect(emptied.operation).toBe('emptied');
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    await moveUpstreamBase(scenario);
     const before = scenario.github.requests.length;
     expect(await run().promise).toMatchObject({ operation: 'emptied', number: 1, headSha: emptied.headSha });
     expect(writesSince(before)).toEqual([]);
@@ -824,7 +710,7 @@ describe('a rerun after the upstream base moved on', () => {
   it('builds the branch on the base as it is now for a new pull request, when the last one was closed', async () => {
     const first = await run().promise;
     scenario.upstream.pulls[0]!.state = 'closed';
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    await moveUpstreamBase(scenario);
     const reopened = await run().promise;
     expect(reopened).toMatchObject({ operation: 'created', number: 2 });
     expect(reopened.headSha).not.toBe(first.headSha);
@@ -837,7 +723,7 @@ describe('a rerun after the upstream base moved on', () => {
     const first = await run().promise;
     // As a connector-alm older than the mark left it: the same tree on the same base, another message.
     const old = await unmarkHeadCommit(forkOf(), first.branch, first.headSha!);
-    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    await moveUpstreamBase(scenario);
     const rerun = await run().promise;
     expect(rerun.operation).toBe('updated');
     expect(rerun.warnings).toEqual([

@@ -1,53 +1,40 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync } from 'node:fs';
-import path from 'node:path';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createMemoryLogger } from '@connector-alm/core';
-import { validSwagger } from '@connector-alm/validator/testing';
 import { openPullRequests, refusedResults, type PullRequestResult } from '../src/index.js';
 import {
   CONNECTOR,
   CONNECTOR_BRANCH,
   NAMESAKE,
   connectorFiles,
+  connectorFilesWithAnError,
+  contributorFork,
+  copyConnector,
   filesOnBranch,
-  startScenario,
+  mergeUpstream,
+  submissionTarget,
   writeConnector,
-  type Scenario,
 } from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
 
 // Several connectors in one call: a branch name is taken only by a connector whose branch now holds
 // it, so one refused or equal to the upstream does not keep a later namesake from being submitted.
 
-let scenario: Scenario;
-beforeEach(async () => {
-  scenario = await startScenario();
-  cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, NAMESAKE), {
-    recursive: true,
-  });
-});
-afterEach(async () => {
-  expect(scenario.github.violations).toEqual([]);
-  await scenario.dispose();
+const scenario = scenarioForEachTest();
+beforeEach(() => {
+  copyConnector(scenario.workspace, NAMESAKE);
 });
 
 async function submit(connectors: string[]): Promise<PullRequestResult[]> {
   const results: PullRequestResult[] = [];
   const submissions = openPullRequests(
-    {
-      token: scenario.contributor.token,
-      apiUrl: scenario.github.url,
-      upstream: 'microsoft/PowerPlatformConnectors',
-      base: 'dev',
-      connectors,
-      cwd: scenario.workspace,
-    },
+    { ...submissionTarget(scenario), connectors },
     { logger: createMemoryLogger(), sleep: async () => {}, writeIntervalMs: 0 },
   );
   for await (const result of submissions) results.push(result);
   return results;
 }
 
-const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+const forkOf = () => contributorFork(scenario)!;
 
 describe('openPullRequests: the branch names of one call', () => {
   it('refuses a later namesake of a connector it pushed, naming that connector', async () => {
@@ -63,12 +50,7 @@ describe('openPullRequests: the branch names of one call', () => {
   });
 
   it('lets a later namesake have the branch of a connector refused for its findings', async () => {
-    const swagger = validSwagger();
-    swagger.host = 'http://bad host';
-    writeConnector(scenario.workspace, {
-      ...connectorFiles(),
-      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
-    });
+    writeConnector(scenario.workspace, connectorFilesWithAnError());
     const results = await submit([CONNECTOR, NAMESAKE]);
     expect(results.map((result) => [result.targetFolder, result.operation])).toEqual([
       [CONNECTOR, 'refused'],
@@ -79,13 +61,7 @@ describe('openPullRequests: the branch names of one call', () => {
   });
 
   it('lets a later namesake have the branch of a connector equal to the upstream', async () => {
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
-      ),
-    );
+    await mergeUpstream(scenario, connectorFiles());
     const results = await submit([CONNECTOR, NAMESAKE]);
     expect(results.map((result) => [result.targetFolder, result.operation])).toEqual([
       [CONNECTOR, 'none'],

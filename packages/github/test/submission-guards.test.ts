@@ -1,68 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync } from 'node:fs';
-import path from 'node:path';
-import { createMemoryLogger } from '@connector-alm/core';
-import { validSwagger } from '@connector-alm/validator/testing';
-import { openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { type OpenPullRequestOptions } from '../src/index.js';
 import { committedFolder, commitMessage } from '../src/branch-commit.js';
 import {
+  CHANGED_DESCRIPTION,
   CONNECTOR,
+  CONNECTOR_BRANCH as BRANCH,
   connectorFiles,
+  connectorFilesWithAnError,
+  contributorFork,
+  copyConnector,
   filesOnBranch,
-  startScenario,
+  mergeUpstream,
+  NAMESAKE,
   unmarkHeadCommit,
   writeConnector,
-  type Scenario,
 } from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { submitConnector } from './helpers/submit-connector.js';
 
 // A connector that reaches fail-on is not submitted, and a branch that is another folder's is not
 // moved: the two things that used to cost reviewers their time or overwrite another pull request.
 
-const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
-/** Maps to BRANCH too: only the space became a hyphen. */
-const NAMESAKE = 'certified-connectors/Contoso-Tasks';
+const scenario = scenarioForEachTest();
 
-let scenario: Scenario;
-beforeEach(async () => {
-  scenario = await startScenario();
-});
-afterEach(async () => {
-  expect(scenario.github.violations).toEqual([]);
-  await scenario.dispose();
-});
+const run = (overrides: Partial<OpenPullRequestOptions> = {}) => submitConnector(scenario, overrides).promise;
 
-function run(overrides: Partial<OpenPullRequestOptions> = {}) {
-  return openPullRequest(
-    {
-      token: scenario.contributor.token,
-      apiUrl: scenario.github.url,
-      upstream: 'microsoft/PowerPlatformConnectors',
-      base: 'dev',
-      connector: CONNECTOR,
-      cwd: scenario.workspace,
-      ...overrides,
-    },
-    { logger: createMemoryLogger(), sleep: async () => {}, writeIntervalMs: 0 },
-  );
-}
-
-const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+const forkOf = () => contributorFork(scenario)!;
 const writes = () => scenario.github.requests.filter((request) => request.method !== 'GET').length;
-
-/** The connector's files with a swagger changed by `edit`. */
-function withSwagger(edit: (swagger: ReturnType<typeof validSwagger>) => void) {
-  const swagger = validSwagger();
-  edit(swagger);
-  return { ...connectorFiles(), 'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2) };
-}
-
-const withError = () =>
-  withSwagger((swagger) => {
-    swagger.host = 'http://bad host';
-  });
 describe('fail-on: a connector whose findings reach it is not submitted', () => {
   it('sends nothing to GitHub for a connector with an error, and returns its findings located', async () => {
-    writeConnector(scenario.workspace, withError());
+    writeConnector(scenario.workspace, connectorFilesWithAnError());
     const result = await run();
     expect(result).toMatchObject({
       operation: 'refused',
@@ -88,7 +55,7 @@ describe('fail-on: a connector whose findings reach it is not submitted', () => 
     const first = await run();
     expect(first.operation).toBe('created');
     const body = scenario.upstream.pulls[0]!.body;
-    writeConnector(scenario.workspace, withError());
+    writeConnector(scenario.workspace, connectorFilesWithAnError());
     const before = writes();
     expect(await run()).toMatchObject({ operation: 'refused', refusal: 'findings' });
     expect(writes()).toBe(before);
@@ -97,7 +64,7 @@ describe('fail-on: a connector whose findings reach it is not submitted', () => 
   });
 
   it('opens it anyway with fail-on never, listing the error in the body', async () => {
-    writeConnector(scenario.workspace, withError());
+    writeConnector(scenario.workspace, connectorFilesWithAnError());
     const result = await run({ failOn: 'never' });
     expect(result).toMatchObject({ operation: 'created', number: 1 });
     expect(result.findings).toBeUndefined();
@@ -117,9 +84,7 @@ describe('fail-on: a connector whose findings reach it is not submitted', () => 
 describe('two target folders with one branch name', () => {
   /** The connector copied to NAMESAKE, whose branch name is the same as CONNECTOR's. */
   function addNamesake(): void {
-    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, NAMESAKE), {
-      recursive: true,
-    });
+    copyConnector(scenario.workspace, NAMESAKE);
   }
 
   it('refuses the second folder of a run, before anything is sent, when the first one has its branch', async () => {
@@ -158,13 +123,7 @@ describe('two target folders with one branch name', () => {
     // to propose, brought Contoso Tasks' branch back to the upstream: the pull request proposed nothing.
     await run();
     addNamesake();
-    await scenario.github.commit(
-      scenario.upstream,
-      'dev',
-      Object.fromEntries(
-        Object.entries(connectorFiles()).map(([name, content]) => [`${NAMESAKE}/${name}`, content]),
-      ),
-    );
+    await mergeUpstream(scenario, connectorFiles(), NAMESAKE);
     expect(await run({ connector: NAMESAKE })).toMatchObject({ operation: 'refused', refusal: 'branch' });
     expect(Object.keys(await filesOnBranch(forkOf(), BRANCH, CONNECTOR))).toHaveLength(4);
     expect(scenario.upstream.pulls[0]!.body).not.toMatch(/No change/);
@@ -182,20 +141,14 @@ describe('two target folders with one branch name', () => {
     });
     expect(await fork.git.readRef(`refs/heads/${BRANCH}`)).toBe(old);
     // Its own folder still updates it, replacing the unmarked commit as before.
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     expect(await run()).toMatchObject({ operation: 'updated', number: 1 });
   });
 
   it('is not misled by a commit somebody pushed on top that changes a file outside any connector', async () => {
     const first = await run();
     await scenario.github.commit(forkOf(), first.branch, { 'README.md': 'A readme fix on the branch.\n' });
-    writeConnector(
-      scenario.workspace,
-      connectorFiles('A changed description that is long enough for the rules.'),
-    );
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
     expect(await run()).toMatchObject({ operation: 'updated', number: 1 });
   });
 });

@@ -3,3 +3,5 @@
  * a local GitHub API to open pull requests against.
  */
 export * from './scenario.js';
+export * from './scenario-hooks.js';
+export * from './submit-connector.js';

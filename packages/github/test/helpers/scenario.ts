@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -9,6 +9,7 @@ import {
   type Repository,
 } from '../../src/local-server/index.js';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { gitBlobSha } from '../../src/connector-files.js';
 
 export const CONNECTOR = 'certified-connectors/Contoso Tasks';
 /** CONNECTOR's branch with the default prefix. */
@@ -43,12 +44,50 @@ export function connectorFiles(description?: string): Record<string, string | Bu
   };
 }
 
-/** Writes the connector folder afresh into the workspace (files not given are gone). */
-export function writeConnector(workspace: string, files: Record<string, string | Buffer>): void {
-  const folder = path.join(workspace, CONNECTOR);
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
+/** A description other than the one connectorFiles() has: the connector as its maker changed it. */
+export const CHANGED_DESCRIPTION = 'A changed description that is long enough for the rules.';
+
+/** The connector's files with a swagger changed by `edit`. */
+export function connectorFilesWithSwagger(
+  edit: (swagger: ReturnType<typeof validSwagger>) => void,
+): Record<string, string | Buffer> {
+  const swagger = validSwagger();
+  edit(swagger);
+  return { ...connectorFiles(), 'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2) };
+}
+
+/** The connector's files with a swagger whose host validation reports as an error (SWG-HOST). */
+export function connectorFilesWithAnError(): Record<string, string | Buffer> {
+  return connectorFilesWithSwagger((swagger) => {
+    swagger.host = 'http://bad host';
+  });
+}
+
+/** The git blob SHA of each file, as `filesOnBranch` lists a folder holding them. */
+export function blobShas(files: Record<string, string | Buffer>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files).map(([name, content]) => [
+      name,
+      gitBlobSha(Buffer.isBuffer(content) ? content : Buffer.from(content)),
+    ]),
+  );
+}
+
+/** Writes the connector folder (CONNECTOR unless given) afresh into the workspace: files not given are gone. */
+export function writeConnector(
+  workspace: string,
+  files: Record<string, string | Buffer>,
+  folder = CONNECTOR,
+): void {
+  const target = path.join(workspace, folder);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(target, name), content);
+}
+
+/** Copies the workspace's connector folder to another folder of the workspace. */
+export function copyConnector(workspace: string, folder: string): void {
+  cpSync(path.join(workspace, CONNECTOR), path.join(workspace, folder), { recursive: true });
 }
 
 /**
@@ -79,6 +118,58 @@ export async function startScenario(): Promise<Scenario> {
       rmSync(workspace, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What every submission in the scenario names (all but the connector): the contributor's token, the
+ * local API, the upstream, its base branch and the workspace.
+ */
+export function submissionTarget(scenario: Scenario) {
+  return {
+    token: scenario.contributor.token,
+    apiUrl: scenario.github.url,
+    upstream: 'microsoft/PowerPlatformConnectors',
+    base: 'dev',
+    cwd: scenario.workspace,
+  };
+}
+
+/** The contributor's fork of the upstream, under the name GitHub gives a fork; undefined before there is one. */
+export function contributorFork(scenario: Scenario): Repository | undefined {
+  return scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors');
+}
+
+/** Merges the connector's files into the upstream's dev, at `folder` (CONNECTOR unless given). */
+export async function mergeUpstream(
+  scenario: Scenario,
+  files: Record<string, string | Buffer>,
+  folder = CONNECTOR,
+): Promise<void> {
+  await scenario.github.commit(
+    scenario.upstream,
+    'dev',
+    Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content])),
+  );
+}
+
+/** The description of the connector in the workspace, as proposeChange leaves it. */
+export const PROPOSED_DESCRIPTION = 'A change the maker proposes, long enough for the rules.';
+
+/**
+ * Merges `upstreamVersion` of the connector into the upstream, and writes the workspace's connector with
+ * PROPOSED_DESCRIPTION: a change for a pull request to propose.
+ */
+export async function proposeChange(
+  scenario: Scenario,
+  upstreamVersion: Record<string, string | Buffer> = connectorFiles(),
+): Promise<void> {
+  await mergeUpstream(scenario, upstreamVersion);
+  writeConnector(scenario.workspace, connectorFiles(PROPOSED_DESCRIPTION));
+}
+
+/** Moves the upstream's dev on by a commit outside any connector, as merges of other work do. */
+export async function moveUpstreamBase(scenario: Scenario): Promise<void> {
+  await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
 }
 
 /** `git ls-tree -r` of a branch in a bare repository of the local server, as path → blob SHA. */
