@@ -322,12 +322,24 @@ describe('validate-connector with more findings than the job summary holds', () 
       workspace,
       inputs: { 'sarif-file': 'out/connector-alm.sarif' },
     });
+    // Code scanning stores 5,000 results of an upload: the report keeps 5,000 and says so.
     expect(withSarif.summary).toContain(
-      'are not shown. The SARIF report (out/connector-alm.sarif) lists every finding.',
+      'are not shown. The SARIF report (out/connector-alm.sarif) holds the 5000 most severe; connector-alm validate --format json lists every finding.',
     );
     expect(withSarif.stdout).toContain(
-      `7990 more findings are in the SARIF report; the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings.\n`,
+      `7990 more findings are not annotated, and the job summary, cut to GitHub's 1 MiB limit, leaves out ${cut} findings; the SARIF report holds the most severe, \`connector-alm validate --format json\` every finding.\n`,
     );
+    expect(withSarif.stdout).toContain(
+      '::warning::The SARIF report holds 5000 of 8001 findings: code scanning stores at most 5000 results of an upload. It leaves out the least severe: 3000 warnings, 1 note. `connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not).\n',
+    );
+    const run = JSON.parse(readFileSync(path.join(workspace, 'out', 'connector-alm.sarif'), 'utf8')).runs[0];
+    expect(run.results).toHaveLength(5000);
+    expect(run.properties.resultsLeftOut).toMatchObject({
+      findings: 8001,
+      results: 5000,
+      warning: 3000,
+      note: 1,
+    });
   });
 });
 

@@ -1,3 +1,5 @@
+import type { SarifLimits } from '@connector-alm/validator';
+
 /**
  * What a CLI run talks to. The real process in production; buffers in tests, so that a command can
  * be run in-process and its output, exit code and files checked without spawning anything.
@@ -7,6 +9,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** What code scanning takes from a SARIF report (default: GitHub's documented limits); tests lower them. */
+  sarifLimits?: Partial<SarifLimits>;
 }
 
 /** Conventional exit codes: 0 success, 1 findings or a failed job, 2 usage error. */

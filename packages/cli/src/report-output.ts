@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError, VERSION } from '@connector-alm/core';
+import { printable, UsageError, VERSION } from '@connector-alm/core';
 import {
+  describeLeftOut,
   formatJson,
-  formatSarif,
   formatText,
+  sarifReport,
   type JsonFixReport,
+  type SarifLimits,
   type ValidationResult,
 } from '@connector-alm/validator';
 import { useColor } from './io.js';
@@ -17,21 +19,35 @@ export type ReportFormat = 'text' | 'json' | 'sarif';
 
 /**
  * Renders a validation result in the asked format. SARIF paths are relative to the repository root.
- * `fixes` (validate --fix) go into the JSON output; the other formats leave them to stderr.
+ * `fixes` (validate --fix) go into the JSON output; the other formats leave them to stderr. `notes`
+ * say what the report left out (a SARIF report cut to code scanning's limits), for stderr.
  */
 export function renderReport(
   result: ValidationResult,
   format: ReportFormat,
-  options: { cwd: string; color: boolean; fixes?: JsonFixReport; breakingChangesFail?: boolean },
-): string {
-  if (format === 'json') return formatJson(result, options.fixes);
-  if (format === 'sarif')
-    return formatSarif(result, {
+  options: {
+    cwd: string;
+    color: boolean;
+    fixes?: JsonFixReport;
+    breakingChangesFail?: boolean;
+    sarifLimits?: Partial<SarifLimits>;
+  },
+): { text: string; notes: string[] } {
+  if (format === 'json') return { text: formatJson(result, options.fixes), notes: [] };
+  if (format === 'sarif') {
+    const report = sarifReport(result, {
       toolVersion: VERSION,
       baseDir: repositoryRoot(options.cwd),
       cwd: options.cwd,
+      limits: options.sarifLimits,
     });
-  return formatText(result, { color: options.color, breakingChangesFail: options.breakingChangesFail });
+    const notes = report.leftOut
+      ? [`${describeLeftOut(report.leftOut)} --format json or text lists every finding.`]
+      : [];
+    return { text: report.text, notes };
+  }
+  const text = formatText(result, { color: options.color, breakingChangesFail: options.breakingChangesFail });
+  return { text, notes: [] };
 }
 
 /** Writes the report to stdout, or to a file (creating its folder) when `output` is given. */
@@ -41,11 +57,12 @@ export async function writeReport(
   options: { format: ReportFormat; output?: string; fixes?: JsonFixReport; breakingChangesFail?: boolean },
 ): Promise<void> {
   const { io } = context;
-  const text = renderReport(result, options.format, {
+  const { text, notes } = renderReport(result, options.format, {
     cwd: io.cwd,
     color: options.output === undefined && useColor(io),
     fixes: options.fixes,
     breakingChangesFail: options.breakingChangesFail,
+    sarifLimits: io.sarifLimits,
   });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
@@ -58,6 +75,7 @@ export async function writeReport(
   } else {
     io.stdout.write(inertToWorkflowCommands(text, options.format === 'text' ? 'text' : 'json', io.env));
   }
+  for (const note of notes) io.stderr.write(`warning: ${printable(note)}\n`);
 }
 
 /**

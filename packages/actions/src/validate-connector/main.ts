@@ -3,7 +3,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { VERSION, isFile, plural, posixRelativePath, type Logger } from '@connector-alm/core';
 import {
-  formatSarif,
+  describeLeftOut,
+  sarifReport,
   loadConfig,
   onlyNewFindings,
   profileFallbackFolders,
@@ -18,6 +19,7 @@ import {
   deletedConnectors,
   type BaseValidationResult,
   type ConnectorChanges,
+  type SarifReport,
   type ValidationResult,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
@@ -66,7 +68,14 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         counts: { error: 0, warning: 0, info: 0 },
       };
       // An empty SARIF log still goes out, so that code scanning closes the alerts this change fixed.
-      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, sarifTarget, workspace), false);
+      const emptySarif = sarifTarget === undefined ? undefined : sarifReport(empty, sarifOptions(workspace));
+      await writeOutputs(
+        empty,
+        inputs,
+        workspace,
+        await writeSarif(emptySarif, sarifTarget, workspace),
+        false,
+      );
       return;
     }
   }
@@ -122,6 +131,8 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
 
   const changes = connectorChanges(result);
+  // Made before the summary, which says whether it holds every finding.
+  const sarif = sarifTarget === undefined ? undefined : sarifReport(result, sarifOptions(workspace));
   const summary = buildJobSummary(result, {
     failOn: inputs.failOn,
     breakingChangesFail: inputs.failOnBreaking,
@@ -129,13 +140,22 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     cwd: workspace,
     baseDir: workspace,
     sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
-    everyFinding: inputs.sarifFile
-      ? `The SARIF report (${inputs.sarifFile}) lists every finding.`
-      : 'Set the sarif-file input for a report of every finding.',
+    everyFinding: !sarif
+      ? 'Set the sarif-file input for a report of every finding.'
+      : sarif.leftOut
+        ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.`
+        : `The SARIF report (${inputs.sarifFile}) lists every finding.`,
   });
-  annotate(result, inputs, workspace, summary.omitted.findings);
+  annotate(result, inputs, workspace, summary.omitted.findings, sarif !== undefined && !sarif.leftOut);
   await core.summary.addRaw(summary.markdown).write();
-  const sarifFile = await writeSarif(result, sarifTarget, workspace);
+  if (sarif?.leftOut) {
+    const everyFinding =
+      summary.omitted.findings > 0
+        ? '`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not).'
+        : 'The job summary and `connector-alm validate --format json` list every finding.';
+    core.warning(`${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
+  }
+  const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
 }
 
@@ -204,6 +224,7 @@ function annotate(
   inputs: ValidateConnectorInputs,
   workspace: string,
   leftOutOfSummary: number,
+  sarifHoldsAll: boolean,
 ): void {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
@@ -220,15 +241,17 @@ function annotate(
   if (omitted === 0) return;
   const more = `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
   if (leftOutOfSummary === 0) {
-    core.info(`${more} in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`);
+    core.info(`${more} in the job summary${sarifHoldsAll ? ' and the SARIF report' : ''}.`);
     return;
   }
   // The summary was cut to GitHub's size limit: it does not hold them all.
   const cut = `the job summary, cut to GitHub's 1 MiB limit, leaves out ${plural(leftOutOfSummary, 'finding')}`;
   core.info(
-    inputs.sarifFile
+    sarifHoldsAll
       ? `${more} in the SARIF report; ${cut}.`
-      : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
+      : inputs.sarifFile
+        ? `${more} not annotated, and ${cut}; the SARIF report holds the most severe, \`connector-alm validate --format json\` every finding.`
+        : `${more} not annotated, and ${cut}: set the sarif-file input for a report of every finding.`,
   );
 }
 
@@ -249,17 +272,19 @@ async function sarifFileTarget(
   return target;
 }
 
+/** How the action's SARIF report names files: relative to the workspace, which upload-sarif checks out. */
+function sarifOptions(workspace: string) {
+  return { toolVersion: VERSION, baseDir: workspace, cwd: workspace };
+}
+
 /** Writes the report to its checked real path; returns it as the sarif-file output names it. */
 async function writeSarif(
-  result: ValidationResult,
+  report: SarifReport | undefined,
   target: string | undefined,
   workspace: string,
 ): Promise<string | undefined> {
-  if (target === undefined) return undefined;
+  if (target === undefined || report === undefined) return undefined;
   await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(
-    target,
-    formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace }),
-  );
+  await fs.writeFile(target, report.text);
   return posixRelativePath(await fs.realpath(workspace), target);
 }

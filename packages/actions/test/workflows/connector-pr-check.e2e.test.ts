@@ -16,12 +16,13 @@ afterAll(cleanupWorkspaces);
 const workflow = path.join(REPO_ROOT, '.github/workflows/connector-pr-check.yml');
 
 /** The SARIF upload, played here: it checks the file the workflow hands over as code scanning would need it. */
-function uploadSarif(uploaded: unknown[]): ExternalAction {
+function uploadSarif(uploaded: unknown[], categories: (string | undefined)[] = []): ExternalAction {
   return (inputs, workspace) => {
     const file = path.join(workspace, inputs.sarif_file!);
     if (!existsSync(file)) return { exitCode: 1 };
     const log = JSON.parse(readFileSync(file, 'utf8'));
     uploaded.push(log);
+    categories.push(inputs.category);
     return { outputs: { 'sarif-id': 'local' } };
   };
 }
@@ -46,6 +47,28 @@ describe('the connector PR check workflow, step by step with the built bundles',
     expect(uploaded).toHaveLength(1);
     const results = (uploaded[0] as { runs: { results: { ruleId: string }[] }[] }).runs[0]!.results;
     expect(results.map((r) => r.ruleId)).toContain('BRK-OP-DELETED');
+  });
+
+  it("uploads under the category the caller gives, so that two calls do not close each other's alerts", async () => {
+    const categories: (string | undefined)[] = [];
+    for (const inputs of [{}, { category: 'connector-alm/independent-publisher' }]) {
+      const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+      const uploaded: unknown[] = [];
+      await runWorkflowJob(workflow, 'validate', {
+        workspace,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+        inputs,
+        externalActions: {
+          'actions/checkout': () => ({}),
+          'github/codeql-action/upload-sarif': uploadSarif(uploaded, categories),
+        },
+      });
+      // upload-sarif applies its category only to a run without automationDetails.
+      const run = (uploaded[0] as { runs: Record<string, unknown>[] }).runs[0]!;
+      expect(run).not.toHaveProperty('automationDetails');
+    }
+    expect(categories).toEqual(['connector-alm', 'connector-alm/independent-publisher']);
   });
 
   it('skips the upload when asked to, and passes a clean pull request', async () => {

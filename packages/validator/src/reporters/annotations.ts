@@ -48,7 +48,8 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * Chooses the findings worth an annotation and says how many were left out. Within each level, new
  * findings come before existing ones (when validated against a base), then one finding per rule
  * before a second of any rule, so that ten annotations show ten different problems rather than ten
- * times the same one; ties keep report order. The SARIF log and the job summary carry every finding.
+ * times the same one; ties keep report order. The job summary carries every finding, the SARIF log
+ * every one that code scanning stores (sarif-limits.ts).
  * The message of a finding the base version already had ends in "(existing)", as in the text report
  * and the job summary: on the pull request page it must not read as the change's fault.
  * GitHub shows an annotation only on a file of the repository: one naming a folder (REPO-ONE-PER-PR,

@@ -9,6 +9,7 @@ export * from './json-reporter.js';
 export { escapeMarkdown, htmlText, inlineCode } from './markdown.js';
 export * from './rule-descriptor.js';
 export * from './rules-markdown.js';
+export * from './sarif-limits.js';
 export * from './sarif-reporter.js';
 export * from './summary-budget.js';
 export * from './text-reporter.js';

@@ -1,12 +1,21 @@
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { gzipSync } from 'node:zlib';
+import { plural } from '@connector-alm/core';
+import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/change-rules.js';
-import type { Finding, Profile } from '../model/finding.js';
+import type { Finding, Profile, Severity } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { comparedWithBase } from '../git/validate-against-base.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
 import { proseMarkdown } from './markdown.js';
+import {
+  GITHUB_SARIF_LIMITS,
+  countLeftOut,
+  indexesByImportance,
+  type LeftOutResults,
+  type SarifLimits,
+} from './sarif-limits.js';
 import {
   changeExampleParagraphs,
   exampleParagraphs,
@@ -35,56 +44,166 @@ export interface SarifOptions extends PathBase {
   rulesDocUrl?: string;
   /** The profile whose levels become the rules' default levels (default: the connectors' one, if they share it). */
   profile?: Profile;
+  /** What code scanning takes (default: GitHub's documented limits); tests lower them. */
+  limits?: Partial<SarifLimits>;
 }
+
+/** A SARIF report as written: the log, its text, and what it left out to fit code scanning's limits. */
+export interface SarifReport {
+  log: Log;
+  text: string;
+  /** Set when the report holds fewer results than there are findings. */
+  leftOut?: LeftOutResults & { reason: 'results' | 'size'; limit: number };
+}
+
+/** The id of the notification that says how many results a report left out. */
+export const RESULTS_LEFT_OUT_ID = 'connector-alm/results-left-out';
 
 /**
  * A SARIF 2.1.0 log with one run, ready for code scanning: every rule described once, every finding
- * a result on a repository-relative file, with fingerprints that do not depend on line numbers.
+ * a result on a repository-relative file, with fingerprints that do not depend on line numbers. When
+ * there are more findings than code scanning takes, the most severe are kept (see sarifReport).
  */
 export function toSarif(result: ValidationResult, options: SarifOptions = {}): Log {
+  return sarifReport(result, options).log;
+}
+
+/** The SARIF log as pretty-printed JSON with a final newline. */
+export function formatSarif(result: ValidationResult, options: SarifOptions = {}): string {
+  return sarifReport(result, options).text;
+}
+
+/**
+ * The SARIF report, within code scanning's limits (see sarif-limits.ts): at most `limits.results`
+ * results, and a file whose gzip fits `limits.gzipBytes`. A report that would pass a limit keeps the
+ * most important findings (indexesByImportance), in report order, and says in the run how many it
+ * left out; the caller says it to the user too. Fingerprints are those of the whole report, so that
+ * a kept result keeps its alert whatever was left out beside it.
+ */
+export function sarifReport(result: ValidationResult, options: SarifOptions = {}): SarifReport {
+  const limits = { ...GITHUB_SARIF_LIMITS, ...options.limits };
+  const runOf = runBuilder(result, options);
+  const byImportance = indexesByImportance(result.findings);
+  const build = (count: number, reason: 'results' | 'size', limit: number): SarifReport => {
+    if (count >= result.findings.length) {
+      const log = logOf(runOf(result.findings.map((_, index) => index)));
+      return { log, text: textOf(log) };
+    }
+    const keptIndexes = byImportance.slice(0, count).sort((a, b) => a - b);
+    const leftOut = { ...countLeftOut(result.findings, new Set(keptIndexes)), reason, limit };
+    const log = logOf(runOf(keptIndexes, leftOut));
+    return { log, text: textOf(log), leftOut };
+  };
+
+  let report = build(limits.results, 'results', limits.results);
+  if (fitsSize(report.text, limits.gzipBytes)) return report;
+  // Too large even so: the most results whose file fits, found by halving (each try gzips once).
+  let fits = 0;
+  let tooMany = report.log.runs[0]!.results!.length;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (fitsSize(build(middle, 'size', limits.gzipBytes).text, limits.gzipBytes)) fits = middle;
+    else tooMany = middle;
+  }
+  report = build(fits, 'size', limits.gzipBytes);
+  return report;
+}
+
+/** Whether the file's gzip fits; a text no larger than the limit fits without being compressed. */
+function fitsSize(text: string, gzipBytes: number): boolean {
+  return Buffer.byteLength(text) <= gzipBytes || gzipSync(text).length <= gzipBytes;
+}
+
+function logOf(run: Run): Log {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+function textOf(log: Log): string {
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** Builds the run for the findings of the given indexes; what is the same for every choice is made once. */
+function runBuilder(result: ValidationResult, options: SarifOptions) {
   const profile = options.profile ?? sharedProfile(result) ?? 'certified';
   const rulesDocUrl = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   const descriptors = describedRules(options.rules ?? ALL_RULES, result.findings);
   const indexById = new Map(descriptors.map((rule, index) => [rule.id, index]));
   const uriOf = (finding: Finding) => artifactUri(finding.file, options);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
+  const rules = descriptors.map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl));
 
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: options.toolVersion ?? DEFAULT_TOOL_VERSION,
-            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: descriptors.map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl)),
-          },
+  return (indexes: readonly number[], leftOut?: SarifReport['leftOut']): Run => {
+    const properties = {
+      // The base the results' baselineState was judged against. Not versionControlProvenance,
+      // which needs the repository's address, which a local run may not have.
+      ...(comparedWithBase(result) && { base: { ref: result.baseRef, mergeBase: result.mergeBase } }),
+      ...(leftOut && { resultsLeftOut: leftOutProperty(leftOut) }),
+    };
+    return {
+      tool: {
+        driver: {
+          name: TOOL_NAME,
+          version: options.toolVersion ?? DEFAULT_TOOL_VERSION,
+          informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+          rules,
         },
-        columnKind: 'utf16CodeUnits',
-        results: result.findings.map((finding, index) =>
-          toResult(
-            finding,
-            indexById.get(finding.ruleId)!,
-            uriOf(finding),
-            repositoryPath(finding.connector, options) ?? finding.connector,
-            prints[index]!,
-          ),
-        ),
-        // The run's property bag: the base the results' baselineState was judged against. Not
-        // versionControlProvenance, which needs the repository's address, which a local run may not have.
-        ...(comparedWithBase(result) && {
-          properties: { base: { ref: result.baseRef, mergeBase: result.mergeBase } },
-        }),
       },
-    ],
+      // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
+      // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
+      // An id of ours would override both and let two uploads close each other's alerts.
+      ...(leftOut && {
+        invocations: [
+          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut)] },
+        ],
+      }),
+      columnKind: 'utf16CodeUnits',
+      results: indexes.map((index) => {
+        const finding = result.findings[index]!;
+        return toResult(
+          finding,
+          indexById.get(finding.ruleId)!,
+          uriOf(finding),
+          repositoryPath(finding.connector, options) ?? finding.connector,
+          prints[index]!,
+        );
+      }),
+      ...(Object.keys(properties).length > 0 && { properties }),
+    };
   };
 }
 
-/** The SARIF log as pretty-printed JSON with a final newline. */
-export function formatSarif(result: ValidationResult, options: SarifOptions = {}): string {
-  return JSON.stringify(toSarif(result, options), null, 2) + '\n';
+function leftOutProperty(leftOut: NonNullable<SarifReport['leftOut']>) {
+  const { total, kept, error, warning, info, reason, limit } = leftOut;
+  return { findings: total, results: kept, error, warning, note: info, reason, limit };
+}
+
+/** The notification code scanning shows on the tool's status page. */
+function leftOutNotification(leftOut: NonNullable<SarifReport['leftOut']>): Notification {
+  return {
+    descriptor: { id: RESULTS_LEFT_OUT_ID },
+    level: 'warning',
+    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` },
+  };
+}
+
+/**
+ * What a report cut to code scanning's limits left out, in a sentence or two for the run's
+ * notification, the CLI's stderr and the action's warning.
+ */
+export function describeLeftOut(leftOut: NonNullable<SarifReport['leftOut']>): string {
+  const why =
+    leftOut.reason === 'results'
+      ? `code scanning stores at most ${leftOut.limit} results of an upload`
+      : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
+  const parts = [
+    leftOut.error > 0 && plural(leftOut.error, 'error'),
+    leftOut.warning > 0 && plural(leftOut.warning, 'warning'),
+    leftOut.info > 0 && plural(leftOut.info, 'note'),
+  ].filter((part): part is string => typeof part === 'string');
+  return (
+    `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, 'finding')}: ${why}. ` +
+    `It leaves out the least severe: ${parts.join(', ')}.`
+  );
 }
 
 function toResult(
@@ -131,18 +250,27 @@ function regionOf(finding: Finding) {
   };
 }
 
+/**
+ * A rule as code scanning shows it. Of the rule properties that GitHub reads ("SARIF support for code
+ * scanning", reportingDescriptor object), we write `tags` (to filter alerts by), `problem.severity`
+ * (error, warning or recommendation: the profile's level, which with `precision` decides which alerts
+ * are shown first) and `precision`; not `security-severity`, which is for security rules (tag
+ * `security`), which ours are not: they are certification checks, and their alerts belong with the
+ * other quality findings. `help.markdown` is shown instead of `help.text` when present.
+ */
 function toReportingDescriptor(
   rule: RuleDescriptor,
   profile: Profile,
   rulesDocUrl: string,
 ): ReportingDescriptor {
   const level = rule.levels?.[profile];
+  const helpUri = ruleDocUrl(rule.id, rulesDocUrl);
   const descriptor: ReportingDescriptor = {
     id: rule.id,
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description ?? rule.title },
-    helpUri: ruleDocUrl(rule.id, rulesDocUrl),
-    help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule) },
+    helpUri,
+    help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule, helpUri) },
   };
   if (level) {
     descriptor.defaultConfiguration = {
@@ -152,16 +280,29 @@ function toReportingDescriptor(
   }
   descriptor.properties = {
     tags: ['power-platform-connector', ...(rule.file ? [rule.file] : [])],
+    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
+    precision: 'very-high',
+    ...(level && level !== 'off' && { 'problem.severity': problemSeverity(level) }),
     ...(rule.levels && { levels: rule.levels }),
     ...(rule.msCode !== undefined && { msCode: rule.msCode }),
   };
   return descriptor;
 }
 
-function helpMarkdown(rule: RuleDescriptor): string {
+/** code scanning's name for a level: a note is a recommendation. */
+function problemSeverity(level: Severity): 'error' | 'warning' | 'recommendation' {
+  return level === 'info' ? 'recommendation' : level;
+}
+
+/** The rule's help as code scanning shows it: its text, its example, and a link to its reference entry. */
+function helpMarkdown(rule: RuleDescriptor, helpUri: string): string {
   const changeRule = CHANGE_RULES_BY_ID.get(rule.id);
   const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule);
-  return [proseMarkdown(rule.description ?? rule.title), ...example].join('\n\n');
+  return [
+    proseMarkdown(rule.description ?? rule.title),
+    ...example,
+    `See [${rule.id}](${helpUri}) in the connector-alm rule reference.`,
+  ].join('\n\n');
 }
 
 /** The given rules, plus a stub for every rule id that a finding names but the list lacks. */

@@ -1,39 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { FINGERPRINT_KEY, toSarif } from '../../src/reporters/index.js';
 import { validateFolder, countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { SAMPLE_RULES, lineOf, sampleResult } from './sample-result.js';
-
-/**
- * The official SARIF 2.1.0 schema, as shipped by @microsoft/jest-sarif. It is written for draft-04
- * (`id`), which Ajv 8 reads as draft-07 once the root id is renamed; it uses no other draft-04 syntax.
- * Its `language` pattern has a stray `]` that is only valid without the regular expressions' `u` flag.
- */
-function sarifSchemaValidator() {
-  const require = createRequire(import.meta.url);
-  const schemaPath = path.join(
-    path.dirname(require.resolve('@microsoft/jest-sarif/package.json')),
-    'lib/schemas/sarif-2.1.0-rtm.5.json',
-  );
-  const { id, $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile({ $id: id, ...schema });
-}
-const validateSarif = sarifSchemaValidator();
-
-function expectValidSarif(log: Log): void {
-  const valid = validateSarif(JSON.parse(JSON.stringify(log)));
-  expect(validateSarif.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
-}
+import { expectValidSarif, validateSarif } from './sarif-schema.js';
 
 function resultOf(log: Log, ruleId: string): Result {
   return log.runs[0]!.results!.find((result) => result.ruleId === ruleId)!;
@@ -169,6 +142,38 @@ describe('SARIF reporter', () => {
       defaultConfiguration: { level: 'error' },
     });
     expect(rules[0]!.fullDescription!.text).toMatch(/^Reviewers reject titles/);
+  });
+
+  it('gives each rule what code scanning reads: its severity, precision, tags and help that links to the reference', async () => {
+    const { root, result } = await sampleResult();
+    const options = { rules: SAMPLE_RULES, cwd: root, baseDir: root, rulesDocUrl: 'https://x.test/rules.md' };
+    const log = toSarif(result, options);
+    const rules = log.runs[0]!.tool.driver.rules!;
+    const rule = (id: string) => rules.find((entry) => entry.id === id)!;
+    expect(rule('TEST-TITLE-WORDS').properties).toMatchObject({
+      tags: ['power-platform-connector', 'swagger'],
+      precision: 'very-high',
+      'problem.severity': 'error',
+    });
+    expect(rule('TEST-OP-SUMMARY').properties!['problem.severity']).toBe('warning');
+    // A note is what code scanning calls a recommendation.
+    expect(rule('TEST-README-TODO').properties!['problem.severity']).toBe('recommendation');
+    // Certification checks, not security rules: no security tag, no security-severity.
+    for (const entry of rules) {
+      expect(entry.properties!.tags).not.toContain('security');
+      expect(entry.properties).not.toHaveProperty('security-severity');
+    }
+    expect(rule('TEST-TITLE-WORDS').help!.markdown).toMatch(
+      /\n\nSee \[TEST-TITLE-WORDS\]\(https:\/\/x\.test\/rules\.md#test-title-words\) in the connector-alm rule reference\.$/,
+    );
+    // A rule that is off in the profile has no severity to show.
+    const custom = toSarif(result, { ...options, profile: 'custom' }).runs[0]!.tool.driver.rules!;
+    expect(custom.find((entry) => entry.id === 'TEST-OP-SUMMARY')!.properties).not.toHaveProperty(
+      'problem.severity',
+    );
+    // upload-sarif fills automationDetails from its category input only when the run has none.
+    expect(log.runs[0]).not.toHaveProperty('automationDetails');
+    expectValidSarif(log);
   });
 
   it("takes the default levels from the chosen profile's", async () => {
