@@ -253,6 +253,67 @@ describe('open-pull-request with a connector that validation fails (fail-on)', (
   );
 });
 
+describe("open-pull-request with the repository's configuration file, as validate-connector reads it", () => {
+  const BAD = 'certified-connectors/Bad Host';
+  let scenario: Scenario;
+  beforeAll(async () => {
+    scenario = await startScenario();
+    // The repository root: the search for the configuration file stops here, as in a checkout.
+    mkdirSync(path.join(scenario.workspace, '.git'));
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
+    const swagger = validSwagger();
+    swagger.host = 'http://bad host';
+    writeFileSync(
+      path.join(scenario.workspace, BAD, 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+    mkdirSync(path.join(scenario.workspace, 'ci'));
+    writeFileSync(path.join(scenario.workspace, 'ci', 'pr.yml'), 'rules:\n  SWG-HOST: off\n');
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  const run = (inputs: Record<string, string> = {}) =>
+    runActionBundle('open-pull-request', {
+      workspace: scenario.workspace,
+      apiUrl: scenario.github.url,
+      inputs: { token: scenario.contributor.token, connector: BAD, ...inputs },
+      timeoutMs: RUN_TIMEOUT,
+    });
+
+  it(
+    'fails the step on a mistake in the file it finds, on its line, before any request',
+    async () => {
+      writeFileSync(path.join(scenario.workspace, '.connector-alm.yml'), 'rules:\n  SWG-HOTS: off\n');
+      const result = await run();
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          file: '.connector-alm.yml',
+          line: 2,
+          message: expect.stringMatching(/^Unknown rule 'SWG-HOTS'\. Did you mean 'SWG-HOST'\?/),
+        }),
+      ]);
+      expect(scenario.github.requests).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'submits a connector whose only error is of a rule that the config input turns off',
+    async () => {
+      const result = await run({ config: 'ci/pr.yml' });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.operation).toBe('created');
+      expect(scenario.upstream.pulls[0]!.body).not.toContain('SWG-HOST');
+    },
+    RUN_TIMEOUT,
+  );
+});
+
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
 

@@ -172,6 +172,93 @@ describe('connector-alm pr with a connector that validation fails, and two folde
   }, 120_000);
 });
 
+describe("connector-alm pr with the repository's configuration file, as validate reads it", () => {
+  const BAD = 'certified-connectors/Bad Host';
+  let scenario: Scenario;
+  let env: Record<string, string>;
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(scenario.workspace, file)), { recursive: true });
+    writeFileSync(path.join(scenario.workspace, file), text);
+  };
+  beforeAll(async () => {
+    scenario = await startScenario();
+    env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    // The repository root: the search for the configuration file stops here, as in a checkout.
+    mkdirSync(path.join(scenario.workspace, '.git'));
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });
+    const swagger = validSwagger();
+    swagger.host = 'http://bad host';
+    write(`${BAD}/apiDefinition.swagger.json`, JSON.stringify(swagger, null, 2));
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  it('refuses nothing for a finding of a rule the configuration turns off, and leaves it out of the body', async () => {
+    write('.connector-alm.yml', 'rules:\n  SWG-HOST: off\n');
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD], io)).toBe(0);
+    expect(io.out()).toMatch(/^certified-connectors\/Bad Host: created pull request #1 /);
+    const body = scenario.upstream.pulls[0]!.body ?? '';
+    expect(body).toContain('Profile `certified`: 0 errors, 2 warnings, 2 notices.');
+    expect(body).not.toContain('SWG-HOST');
+  }, 120_000);
+
+  it('reads --config instead of the file it would find, and refuses a missing one before any request', async () => {
+    write('.connector-alm.yml', 'rules:\n  SWG-HOST: off\n');
+    write('ci/strict.yml', 'rules:\n  SWG-HOST: error\n');
+    const strict = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--config', 'ci/strict.yml', '--format', 'json'], strict)).toBe(1);
+    expect(JSON.parse(strict.out())).toEqual([
+      expect.objectContaining({ operation: 'refused', refusal: 'findings' }),
+    ]);
+
+    const requests = scenario.github.requests.length;
+    const missing = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--config', 'ci/missing.yml'], missing)).toBe(2);
+    expect(missing.err()).toMatch(/^ci\/missing\.yml: error: The configuration file does not exist\./m);
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+
+  it('exits 2 on a mistake in the configuration file, located on its line, with nothing sent', async () => {
+    write('.connector-alm.yml', 'rules:\n  SWG-HOTS: off\n');
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /^\.connector-alm\.yml:2:3: error: Unknown rule 'SWG-HOTS'\. Did you mean 'SWG-HOST'\?/m,
+    );
+    expect(io.out()).toBe('');
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+
+  it("takes the configuration's profile for a folder outside the layout, and its top folder as the target", async () => {
+    write('.connector-alm.yml', 'profile: certified\n');
+    cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, 'src/Tasks'), {
+      recursive: true,
+    });
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', 'src/Tasks', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual([
+      expect.objectContaining({ targetFolder: 'certified-connectors/Tasks', operation: 'created' }),
+    ]);
+    expect(scenario.upstream.pulls.at(-1)!.body).toContain('Profile `certified`');
+  }, 120_000);
+
+  it('checks a connector the configuration ignores, which it is about to send, and says so', async () => {
+    write('.connector-alm.yml', "ignore:\n  - 'certified-connectors/Bad*'\n");
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', BAD, '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(io.out())).toEqual([
+      expect.objectContaining({ operation: 'refused', refusal: 'findings' }),
+    ]);
+    expect(io.err()).toContain(
+      `warning: The configuration file .connector-alm.yml ignores ${BAD}; it is checked all the same, since the pull request sends it.`,
+    );
+  }, 120_000);
+});
+
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
 

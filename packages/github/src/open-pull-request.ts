@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { UsageError, plural, withoutByteOrderMark, type Logger } from '@connector-alm/core';
+import { UsageError, plural, toDisplayPath, withoutByteOrderMark, type Logger } from '@connector-alm/core';
 import {
   countBySeverity,
+  DEFAULT_CONFIG,
   failsThreshold,
   independentPublisherTitleProblem,
+  isIgnored,
   summaryLine,
   targetsPowerPlatformConnectors,
   validatePaths,
   type FailOn,
   type Finding,
   type Profile,
+  type ValidatorConfig,
 } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
@@ -68,6 +71,12 @@ export interface OpenPullRequestOptions {
    * (default error): a pull request the upstream's checks will fail only costs its reviewers time.
    */
   failOn?: FailOn;
+  /**
+   * The repository's configuration file, loaded as validate loads it (`loadConfig`): its rule levels
+   * decide the findings and fail-on, its profile the profile of a folder outside the layout (and so
+   * the target folder). Default: none, the built-in levels.
+   */
+  config?: ValidatorConfig;
   /**
    * The branches that earlier connectors of the same run use, with their target folders: a connector
    * whose branch name another one's already has is refused rather than moved onto that branch.
@@ -149,8 +158,18 @@ export async function openPullRequest(
   const upstreamName = formatRepositoryName(upstream);
 
   const folder = path.resolve(options.cwd, options.connector);
+  const config = options.config ?? DEFAULT_CONFIG;
+  const ignoredWarning = isIgnored(folder, config)
+    ? `The configuration file ${toDisplayPath(options.cwd, config.path!)} ignores ${options.connector}; it is checked all the same, since the pull request sends it.`
+    : undefined;
   const validation = await logger.group(`Validate ${options.connector}`, async () => {
-    const result = await validatePaths([options.connector], { cwd: options.cwd });
+    // `ignore` skips folders that a search over a tree finds; this folder was named to be sent, and
+    // the pull request body and fail-on must speak of what is sent.
+    if (ignoredWarning) logger.warning(ignoredWarning);
+    const result = await validatePaths([options.connector], {
+      cwd: options.cwd,
+      config: { ...config, ignore: [] },
+    });
     const found = result.connectors[0];
     if (result.connectors.length === 1 && path.resolve(options.cwd, found!.path) !== folder) {
       // The folder above the connector (certified-connectors): "holds no apiDefinition.swagger.json"
@@ -179,7 +198,7 @@ export async function openPullRequest(
     targetFolder,
     operation: 'none',
     branch,
-    warnings: [],
+    warnings: ignoredWarning ? [ignoredWarning] : [],
   };
   // Before anything is read from GitHub, let alone written: the checks that decide locally.
   const failOn = options.failOn ?? 'error';

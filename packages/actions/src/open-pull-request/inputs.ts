@@ -17,6 +17,7 @@ export interface OpenPullRequestInputs {
   maintainerCanModify: boolean;
   syncFork: boolean;
   failOn: FailOn;
+  config: string;
 }
 
 export function readOpenPullRequestInputs(): OpenPullRequestInputs {
@@ -65,5 +66,6 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
     syncFork: readBoolean('sync-fork', false),
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
+    config: readString('config'),
   };
 }

@@ -6,7 +6,7 @@ import { openPullRequests, refusedResults, type PullRequestResult } from '@conne
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
-import { htmlText, toAnnotations } from '@connector-alm/validator';
+import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
 export async function openPullRequestAction(logger: Logger): Promise<void> {
@@ -28,6 +28,8 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
       );
     }
   }
+  // Read as validate-connector reads it, before any request: a mistake in it is an error on its line.
+  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
   const results: PullRequestResult[] = [];
   try {
     const submissions = openPullRequests(
@@ -48,6 +50,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         syncFork: inputs.syncFork,
         source,
         failOn: inputs.failOn,
+        config,
       },
       { logger },
     );

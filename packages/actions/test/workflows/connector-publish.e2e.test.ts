@@ -132,6 +132,33 @@ describe('the connector publish workflow, step by step against a local GitHub', 
   );
 
   it(
+    'passes config on to both steps: a rule it turns off fails neither validation nor the submission',
+    async () => {
+      const swagger = JSON.parse(connectorFiles()['apiDefinition.swagger.json'] as string) as {
+        host: string;
+      };
+      swagger.host = 'http://bad host';
+      const files = { ...connectorFiles(), 'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2) };
+      const repository = originRepository({
+        files: {
+          ...Object.fromEntries(
+            Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+          ),
+          'ci/connector-alm.yml': 'rules:\n  SWG-HOST: off\n',
+        },
+      });
+      disposers.push(repository.dispose);
+      const result = await publish(repository.origin, workflow, {
+        'target-folder': 'certified-connectors/Contoso Tasks Configured',
+        config: 'ci/connector-alm.yml',
+      });
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'success', 'success']);
+      expect(result.outputs.operation).toBe('created');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'passes maintainer-can-modify: false on, for a token that cannot let maintainers edit (fork_collab)',
     async () => {
       const result = await publish(userRepository(connectorFiles()), workflow, {

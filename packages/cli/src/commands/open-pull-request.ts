@@ -9,9 +9,10 @@ import {
   refusedResults,
   type PullRequestResult,
 } from '@connector-alm/github';
-import { FAIL_ON_LEVELS, formatFindingLine, type FailOn } from '@connector-alm/validator';
+import { FAIL_ON_LEVELS, formatFindingLine, loadConfig, type FailOn } from '@connector-alm/validator';
 import { ExitCode, useColor } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { configOption } from '../config-option.js';
 import { emptyMeansNone } from '../empty-values.js';
 import { optionDefaultingTo } from '../option-help.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -31,6 +32,7 @@ interface PullRequestOptions {
   maintainerCanModify: boolean;
   syncFork?: boolean;
   failOn: FailOn;
+  config?: string;
   format: 'text' | 'json';
 }
 
@@ -106,6 +108,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         .choices(FAIL_ON_LEVELS)
         .default('error'),
     )
+    .addOption(configOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
       const { io } = context;
@@ -117,6 +120,8 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       }
       if (options.targetFolder && connectors.length > 1)
         throw new UsageError('--target-folder can only be given for a single connector.');
+      // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
+      const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
       // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
       const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
       const results: PullRequestResult[] = [];
@@ -139,6 +144,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
             maintainerCanModify: options.maintainerCanModify,
             syncFork: options.syncFork ?? false,
             failOn: options.failOn,
+            config,
           },
           { logger },
         );

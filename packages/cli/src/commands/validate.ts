@@ -3,9 +3,9 @@ import { InvalidArgumentError, Option } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import {
   deletedConnectors,
+  loadConfig,
   describeFixes,
   fixJsonSlips,
-  loadConfig,
   onlyNewFindings,
   PROFILES,
   validateAgainstBase,
@@ -22,7 +22,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
-import { optionDefaultingTo } from '../option-help.js';
+import { configOption } from '../config-option.js';
 import type { CommandContext } from '../program.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
 
@@ -62,13 +62,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
       new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(
-      optionDefaultingTo(
-        '--config <file>',
-        'the configuration file',
-        '.connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root',
-      ),
-    )
+    .addOption(configOption())
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
         .choices(FAIL_ON_LEVELS)

@@ -3,4 +3,5 @@ export * from './config-schema.js';
 export * from './config-types.js';
 export * from './did-you-mean.js';
 export * from './find-config.js';
+export * from './ignore.js';
 export * from './load-config.js';
