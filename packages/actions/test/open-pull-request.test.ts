@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type ActionRun,
@@ -16,9 +16,11 @@ import {
   filesOnBranch,
   iconBytes,
   scenarioForAllTests,
+  startScenario,
   writeConnector,
   type Scenario,
 } from '@connector-alm/github/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
 import { expectFailedWith } from './helpers/step-failure.js';
 
 const RUN_TIMEOUT = 120_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
@@ -15,6 +15,7 @@ import {
   writeConnector,
   type Scenario,
 } from '@connector-alm/github/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runWorkflowJob, type ExternalAction } from '@connector-alm/testing';
@@ -69,6 +69,29 @@ describe('the connector PR check workflow, step by step with the built bundles',
       expect(run).not.toHaveProperty('automationDetails');
     }
     expect(categories).toEqual(['connector-alm', 'connector-alm/independent-publisher']);
+  });
+
+  it('hands the configuration file the caller names to validate-connector', async () => {
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    // A mistake in the file shows that the step read it: nothing else names ci/pr-check.yml.
+    mkdirSync(path.join(workspace, 'ci'));
+    writeFileSync(path.join(workspace, 'ci', 'pr-check.yml'), 'rules:\n  SWG-HOTS: off\n');
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      inputs: { config: 'ci/pr-check.yml', 'upload-sarif': false },
+      externalActions: { 'actions/checkout': () => ({}) },
+    });
+    expect(result.steps[1]!.outcome).toBe('failure');
+    expect(result.steps[1]!.action?.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'ci/pr-check.yml',
+        line: 2,
+        message: expect.stringContaining("Unknown rule 'SWG-HOTS'"),
+      }),
+    ]);
   });
 
   it('skips the upload when asked to, and passes a clean pull request', async () => {
