@@ -13,9 +13,9 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -25,12 +25,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path63 = require("node:path");
-    var fs29 = require("node:fs");
+    var path65 = require("node:path");
+    var fs30 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -1699,9 +1699,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} invalidArgumentMessage
        * @private
        */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
+      _callParseArg(target2, value, previous, invalidArgumentMessage) {
         try {
-          return target.parseArg(value, previous);
+          return target2.parseArg(value, previous);
         } catch (err2) {
           if (err2.code === "commander.invalidArgument") {
             const message2 = `${invalidArgumentMessage} ${err2.message}`;
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs29.existsSync(executableFile)) return;
+        if (fs30.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path63.resolve(baseDir, baseName);
-          if (fs29.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path63.extname(baseName))) return void 0;
+          const localBin = path65.resolve(baseDir, baseName);
+          if (fs30.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path65.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs29.existsSync(`${localBin}${ext}`)
+            (ext) => fs30.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs29.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs30.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path63.resolve(
-            path63.dirname(resolvedScriptPath),
+          executableDir = path65.resolve(
+            path65.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path63.basename(
+            const legacyName = path65.basename(
               this._scriptPath,
-              path63.extname(this._scriptPath)
+              path65.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path63.extname(executableFile));
+        launchWithNode = sourceExt.includes(path65.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2888,10 +2888,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const optionKey = option2.attributeName();
           const optionValue = this.getOptionValue(optionKey);
           const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
+            (target2) => target2.negate && optionKey === target2.attributeName()
           );
           const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
+            (target2) => !target2.negate && optionKey === target2.attributeName()
           );
           if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
             return negativeOption;
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path63.basename(filename, path63.extname(filename));
+        this._name = path65.basename(filename, path65.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path64) {
-        if (path64 === void 0) return this._executableDir;
-        this._executableDir = path64;
+      executableDir(path66) {
+        if (path66 === void 0) return this._executableDir;
+        this._executableDir = path66;
         return this;
       }
       /**
@@ -3457,6 +3457,1782 @@ var require_commander = __commonJS({
     exports2.CommanderError = CommanderError2;
     exports2.InvalidArgumentError = InvalidArgumentError2;
     exports2.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars2) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
+      });
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports2.basename = (path65, { windows } = {}) => {
+      const segs = path65.split(windows ? /[\\/]/ : "/");
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
+        return segs[segs.length - 2];
+      }
+      return last2;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options2) => {
+      const opts = options2 || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base2 = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base2 = "";
+        glob = str;
+      } else {
+        base2 = str;
+      }
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base: base2,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars2) => {
+      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars2 = [];
+      while (index < pattern.length) {
+        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match2 || match2.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars2.push(branch);
+        index += match2.end + 1;
+      }
+      if (chars2.length < 1) {
+        return;
+      }
+      return chars2;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
+        depth++;
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max2 = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars2 = getStarExtglobSequenceChars(branch);
+        if (chars2) {
+          sawStarSequence = true;
+          safeChars.push(...chars2);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max2) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse6 = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push2({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars2, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars2.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars2.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push2({ type: "text", value });
+            continue;
+          }
+          const match2 = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push2({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push2(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push2({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push2({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push2({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push2({ type: "plus", value });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push2({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push2(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse6.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match2[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse6;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse6 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject5(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match: match2, output } = picomatch2.test(input, regex2, options2, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match: match2, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match2 = input === glob;
+      let output = match2 && format3 ? format3(input) : input;
+      if (match2 === false) {
+        output = format3 ? format3(input) : input;
+        match2 = output === glob;
+      }
+      if (match2 === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match2 = picomatch2.matchBase(input, regex2, options2, posix);
+        } else {
+          match2 = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match2), match: match2, output };
+    };
+    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse6(pattern, { ...options2, fastpaths: false });
+    };
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options2);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse6.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse6(input, options2);
+      }
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options2 && options2.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
   }
 });
 
@@ -6531,7 +8307,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -6689,8 +8465,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path63) {
-      let input = path63;
+    function removeDotSegments(path65) {
+      let input = path65;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +8540,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path63) {
-      if (path63 === "" || path63[0] === "/") {
-        return removeDotSegments(path63);
+    function removeDotSegmentsRelative(path65) {
+      if (path65 === "" || path65[0] === "/") {
+        return removeDotSegments(path65);
       }
-      const segments = path63.split("/");
+      const segments = path65.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7068,7 +8844,7 @@ var require_utils = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
     "use strict";
-    var { isUUID } = require_utils();
+    var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -7131,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path63 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path63 && path63 !== "/" ? path63 : void 0;
+        const path65 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path65 && path65 !== "/" ? path65 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7279,7 +9055,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports2, module2) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -7339,58 +9115,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved2, schemelessOptions);
     }
     function resolveComponent(base2, relative, options2, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
         base2 = parse6(serialize(base2, options2), options2);
         relative = parse6(serialize(relative, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+        target2.scheme = relative.scheme;
+        target2.userinfo = relative.userinfo;
+        target2.host = relative.host;
+        target2.port = relative.port;
+        target2.path = removeDotSegments(relative.path || "");
+        target2.query = relative.query;
       } else {
         if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+          target2.userinfo = relative.userinfo;
+          target2.host = relative.host;
+          target2.port = relative.port;
+          target2.path = removeDotSegments(relative.path || "");
+          target2.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base2.path;
+            target2.path = base2.path;
             if (relative.query !== void 0) {
-              target.query = relative.query;
+              target2.query = relative.query;
             } else {
-              target.query = base2.query;
+              target2.query = base2.query;
             }
           } else {
             if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+              target2.path = removeDotSegments(relative.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative.path;
+                target2.path = "/" + relative.path;
               } else if (!base2.path) {
-                target.path = relative.path;
+                target2.path = relative.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base2.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative.query;
+            target2.query = relative.query;
           }
-          target.userinfo = base2.userinfo;
-          target.host = base2.host;
-          target.port = base2.port;
+          target2.userinfo = base2.userinfo;
+          target2.host = base2.host;
+          target2.port = base2.port;
         }
-        target.scheme = base2.scheme;
+        target2.scheme = base2.scheme;
       }
-      target.fragment = relative.fragment;
-      return target;
+      target2.fragment = relative.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options2) {
       const normalizedA = normalizeComparableURI(uriA, options2);
@@ -10442,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path63) {
-      const ctrl = callVisitor(key, node, visitor, path63);
+    function visit_(key, node, visitor, path65) {
+      const ctrl = callVisitor(key, node, visitor, path65);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path63, ctrl);
-        return visit_(key, ctrl, visitor, path63);
+        replaceNode(key, path65, ctrl);
+        return visit_(key, ctrl, visitor, path65);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path63 = Object.freeze(path63.concat(node));
+          path65 = Object.freeze(path65.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path63);
+            const ci = visit_(i2, node.items[i2], visitor, path65);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path63 = Object.freeze(path63.concat(node));
-          const ck = visit_("key", node.key, visitor, path63);
+          path65 = Object.freeze(path65.concat(node));
+          const ck = visit_("key", node.key, visitor, path65);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path63);
+          const cv = visit_("value", node.value, visitor, path65);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path63) {
-      const ctrl = await callVisitor(key, node, visitor, path63);
+    async function visitAsync_(key, node, visitor, path65) {
+      const ctrl = await callVisitor(key, node, visitor, path65);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path63, ctrl);
-        return visitAsync_(key, ctrl, visitor, path63);
+        replaceNode(key, path65, ctrl);
+        return visitAsync_(key, ctrl, visitor, path65);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path63 = Object.freeze(path63.concat(node));
+          path65 = Object.freeze(path65.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path63);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path65);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path63 = Object.freeze(path63.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path63);
+          path65 = Object.freeze(path65.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path65);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path63);
+          const cv = await visitAsync_("value", node.value, visitor, path65);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path63) {
+    function callVisitor(key, node, visitor, path65) {
       if (typeof visitor === "function")
-        return visitor(key, node, path63);
+        return visitor(key, node, path65);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path63);
+        return visitor.Map?.(key, node, path65);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path63);
+        return visitor.Seq?.(key, node, path65);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path63);
+        return visitor.Pair?.(key, node, path65);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path63);
+        return visitor.Scalar?.(key, node, path65);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path63);
+        return visitor.Alias?.(key, node, path65);
       return void 0;
     }
-    function replaceNode(key, path63, node) {
-      const parent = path63[path63.length - 1];
+    function replaceNode(key, path65, node) {
+      const parent = path65[path65.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path63, value) {
+    function collectionFromPath(schema, path65, value) {
       let v = value;
-      for (let i2 = path63.length - 1; i2 >= 0; --i2) {
-        const k = path63[i2];
+      for (let i2 = path65.length - 1; i2 >= 0; --i2) {
+        const k = path65[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path63) => path63 == null || typeof path63 === "object" && !!path63[Symbol.iterator]().next().done;
+    var isEmptyPath = (path65) => path65 == null || typeof path65 === "object" && !!path65[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path63, value) {
-        if (isEmptyPath(path63))
+      addIn(path65, value) {
+        if (isEmptyPath(path65))
           this.add(value);
         else {
-          const [key, ...rest] = path63;
+          const [key, ...rest] = path65;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path63) {
-        const [key, ...rest] = path63;
+      deleteIn(path65) {
+        const [key, ...rest] = path65;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path63, keepScalar) {
-        const [key, ...rest] = path63;
+      getIn(path65, keepScalar) {
+        const [key, ...rest] = path65;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path63) {
-        const [key, ...rest] = path63;
+      hasIn(path65) {
+        const [key, ...rest] = path65;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path63, value) {
-        const [key, ...rest] = path63;
+      setIn(path65, value) {
+        const [key, ...rest] = path65;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13018,8 +14794,8 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -13043,11 +14819,11 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs3.items.push(Pair.createPair(key, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -13055,7 +14831,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports2.createPairs = createPairs;
-    exports2.pairs = pairs;
+    exports2.pairs = pairs2;
     exports2.resolvePairs = resolvePairs;
   }
 });
@@ -13068,7 +14844,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -13104,7 +14880,7 @@ var require_omap = __commonJS({
         return map2;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -13118,7 +14894,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -13489,7 +15265,7 @@ var require_schema3 = __commonJS({
     var int = require_int2();
     var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -13509,7 +15285,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge3.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set2.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -13535,7 +15311,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set2 = require_set();
     var timestamp = require_timestamp();
@@ -13561,7 +15337,7 @@ var require_tags = __commonJS({
       merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set2.set,
       timestamp: timestamp.timestamp
@@ -13570,7 +15346,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -13803,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path63, value) {
+      addIn(path65, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path63, value);
+          this.contents.addIn(path65, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path63) {
-        if (Collection2.isEmptyPath(path63)) {
+      deleteIn(path65) {
+        if (Collection2.isEmptyPath(path65)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path63) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path65) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path63, keepScalar) {
-        if (Collection2.isEmptyPath(path63))
+      getIn(path65, keepScalar) {
+        if (Collection2.isEmptyPath(path65))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path63, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path65, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path63) {
-        if (Collection2.isEmptyPath(path63))
+      hasIn(path65) {
+        if (Collection2.isEmptyPath(path65))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path63) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path65) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path63, value) {
-        if (Collection2.isEmptyPath(path63)) {
+      setIn(path65, value) {
+        if (Collection2.isEmptyPath(path65)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path63), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path65), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path63, value);
+          this.contents.setIn(path65, value);
         }
       }
       /**
@@ -15903,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path63) => {
+    visit2.itemAtPath = (cst, path65) => {
       let item = cst;
-      for (const [field, index] of path63) {
+      for (const [field, index] of path65) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path63) => {
-      const parent = visit2.itemAtPath(cst, path63.slice(0, -1));
-      const field = path63[path63.length - 1][0];
+    visit2.parentCollection = (cst, path65) => {
+      const parent = visit2.itemAtPath(cst, path65.slice(0, -1));
+      const field = path65[path65.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path63, item, visitor) {
-      let ctrl = visitor(item, path63);
+    function _visit(path65, item, visitor) {
+      let ctrl = visitor(item, path65);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path63.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path65.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path63);
+            ctrl = ctrl(item, path65);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path63) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path65) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -16743,12 +18519,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i2, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+          target2.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -17246,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs29, sep: [] });
+                map2.items.push({ start, key: fs30, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               } else {
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs29, sep: [] });
+                fc.items.push({ start: [], key: fs30, sep: [] });
               else if (it.sep)
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               else
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs29, exportName) {
+    function addFormats2(ajv, list3, fs30, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs29[f]);
+        ajv.addFormat(f, fs30[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -18421,7 +20197,7 @@ var require_filter_parse_async = __commonJS({
 });
 
 // node_modules/pngjs/lib/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/pngjs/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
@@ -18499,7 +20275,7 @@ var require_crc = __commonJS({
 var require_parser2 = __commonJS({
   "node_modules/pngjs/lib/parser.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants = require_constants2();
     var CrcCalculator = require_crc();
     var Parser = module2.exports = function(options2, dependencies) {
       this._options = options2;
@@ -19179,7 +20955,7 @@ var require_parser_async = __commonJS({
 var require_bitpacker = __commonJS({
   "node_modules/pngjs/lib/bitpacker.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants = require_constants2();
     module2.exports = function(dataIn, width, height, options2) {
       let outHasAlpha = [constants.COLORTYPE_COLOR_ALPHA, constants.COLORTYPE_ALPHA].indexOf(
         options2.colorType
@@ -19471,7 +21247,7 @@ var require_filter_pack = __commonJS({
 var require_packer = __commonJS({
   "node_modules/pngjs/lib/packer.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants = require_constants2();
     var CrcStream = require_crc();
     var bitPacker = require_bitpacker();
     var filter = require_filter_pack();
@@ -19573,7 +21349,7 @@ var require_packer_async = __commonJS({
     "use strict";
     var util = require("util");
     var Stream = require("stream");
-    var constants = require_constants();
+    var constants = require_constants2();
     var Packer = require_packer();
     var PackerAsync = module2.exports = function(opt) {
       Stream.call(this);
@@ -19912,7 +21688,7 @@ var require_packer_sync = __commonJS({
     if (!zlib.deflateSync) {
       hasSyncZlib = false;
     }
-    var constants = require_constants();
+    var constants = require_constants2();
     var Packer = require_packer();
     module2.exports = function(metaData, opt) {
       if (!hasSyncZlib) {
@@ -20100,1782 +21876,6 @@ var require_png = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars2) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
-        return match2 === "\\" ? "" : match2;
-      });
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports2.basename = (path63, { windows } = {}) => {
-      const segs = path63.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options2) => {
-      const opts = options2 || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base2 = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base2 = "";
-        glob = str;
-      } else {
-        base2 = str;
-      }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base: base2,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants = require_constants2();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars2) => {
-      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars2 = [];
-      while (index < pattern.length) {
-        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match2 || match2.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars2.push(branch);
-        index += match2.end + 1;
-      }
-      if (chars2.length < 1) {
-        return;
-      }
-      return chars2;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match2 = parseRepeatedExtglob(value);
-      while (match2) {
-        depth++;
-        value = match2.body.trim();
-        match2 = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max2 = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars2 = getStarExtglobSequenceChars(branch);
-        if (chars2) {
-          sawStarSequence = true;
-          safeChars.push(...chars2);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max2) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse6 = (input, options2) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options2 };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars2, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars2.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars2.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match2 = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match2 && match2[0].length > 2) {
-            slashes = match2[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push2(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push2({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match2) {
-            value += match2[0];
-            state.index += match2[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse6.fastpaths = (input, options2) => {
-      const opts = { ...options2 };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match2 = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match2) return;
-            const source2 = create(match2[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match2[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse6;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse6 = require_parse();
-    var utils = require_utils2();
-    var constants = require_constants2();
-    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject5(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch2.test(input, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match: match2, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match2 = input === glob;
-      let output = match2 && format3 ? format3(input) : input;
-      if (match2 === false) {
-        output = format3 ? format3(input) : input;
-        match2 = output === glob;
-      }
-      if (match2 === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch2.matchBase(input, regex2, options2, posix);
-        } else {
-          match2 = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match2), match: match2, output };
-    };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
-    picomatch2.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse6(pattern, { ...options2, fastpaths: false });
-    };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch2.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse6.fastpaths(input, options2);
-      }
-      if (!parsed.output) {
-        parsed = parse6(input, options2);
-      }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options2 && options2.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
-  }
-});
-
 // node_modules/pend/index.js
 var require_pend = __commonJS({
   "node_modules/pend/index.js"(exports2, module2) {
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs29.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs30.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs29.close(self2.fd, onCloseDone);
+      fs30.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs29.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs30.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path63, options2) {
+    function openPromise(path65, options2) {
       return new Promise((resolve, reject) => {
-        open2(path63, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path65, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path63, options2, callback) {
+    function open2(path65, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.open(path63, "r", function(err2, fd2) {
+      fs30.open(path65, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs29.close(fd2, defaultCallback);
+          if (err3) fs30.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.fstat(fd2, function(err2, stats) {
+      fs30.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs29 = require("fs");
+    var fs30 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs29.stat(realPath, function(err2, stats) {
+      fs30.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs29.createReadStream(realPath);
+          var readStream = fs30.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30379,9 +30379,9 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function isWithin(root, child) {
-  const relative = import_node_path.default.relative(root, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+function isWithin(root, child, paths = import_node_path.default) {
+  const relative = paths.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative);
 }
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
@@ -30492,14 +30492,14 @@ function stringEnd(text3, at) {
 // packages/core/src/file-in-the-way.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
-function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target);
+function fileInTheWay(target2, cwd = process.cwd()) {
+  const resolved2 = import_node_path2.default.resolve(cwd, target2);
   for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
     const stat = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
     if (stat?.isDirectory()) return void 0;
     if (stat)
       return {
-        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
+        file: import_node_path2.default.join(target2, import_node_path2.default.relative(resolved2, current)),
         below: import_node_path2.default.relative(current, resolved2)
       };
     if (import_node_path2.default.dirname(current) === current) return void 0;
@@ -30537,8 +30537,8 @@ function isFile(file) {
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path3.default.resolve(target);
+function temporarySibling(target2) {
+  const resolved2 = import_node_path3.default.resolve(target2);
   return import_node_path3.default.join(
     import_node_path3.default.dirname(resolved2),
     `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
@@ -30566,24 +30566,24 @@ function writeFailure(error2) {
   if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
   return REASONS[code2] ?? { reason: errorMessage(error2), hint: "Check that the folder can be written." };
 }
-function targetWriteError(target, error2) {
+function targetWriteError(target2, error2) {
   if (isUserError(error2)) return error2;
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where2)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target));
+  const elsewhere = where2 !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where2)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target2));
   const call = elsewhere ? `${syscall} ${where2}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
+    location: { file: target2 },
     hint: failure.hint,
     cause: error2
   });
 }
-async function writingTo(target, work) {
+async function writingTo(target2, work) {
   try {
     return await work();
   } catch (error2) {
-    throw targetWriteError(target, error2);
+    throw targetWriteError(target2, error2);
   }
 }
 
@@ -30655,6 +30655,30 @@ function emptyMeansNone(option) {
   return option;
 }
 
+// packages/cli/src/option-help.ts
+function optionDefault(option) {
+  if (option.defaultValueDescription) return option.defaultValueDescription;
+  const value = option.defaultValue;
+  if (value === void 0 || value === false) return void 0;
+  if (Array.isArray(value) && value.length === 0) return void 0;
+  return JSON.stringify(value);
+}
+function optionHelpDescription(option) {
+  const details = option.mandatory ? ["required"] : [];
+  if (option.argChoices)
+    details.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+  const fallback = optionDefault(option);
+  if (fallback !== void 0) details.push(`default: ${fallback}`);
+  if (option.envVar !== void 0) details.push(`env: ${option.envVar}`);
+  if (details.length === 0) return option.description;
+  return option.description ? `${option.description} (${details.join(", ")})` : `(${details.join(", ")})`;
+}
+function optionDefaultingTo(flags, description, inWords) {
+  const option = new Option(flags, description);
+  option.defaultValueDescription = inWords;
+  return option;
+}
+
 // packages/cli/src/unknown-command.ts
 function followNames(root, argv, start) {
   let command = root;
@@ -30690,6 +30714,9 @@ function unknownCommandLine(root, argv, message2) {
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function severityRank(severity) {
+  return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
+}
 function compareFindings(a, b) {
   return (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
@@ -30746,21 +30773,33 @@ function swapAwareDistance(a, b, limit = Infinity) {
 }
 function boundedDistance(a, b, limit, swaps) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
   let beforePrevious = [];
   let previous = [];
   let row = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i2 = 1; i2 <= aLength; i2++) {
     const reused = beforePrevious;
     beforePrevious = previous;
     previous = row;
     row = reused;
     row[0] = i2;
     let minimum = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+    const aCode = a.charCodeAt(start + i2 - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
       let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
+      if (swaps && i2 > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i2 - 2) === bCode) {
         value = Math.min(value, beforePrevious[j - 2] + 1);
       }
       row[j] = value;
@@ -30768,7 +30807,7 @@ function boundedDistance(a, b, limit, swaps) {
     }
     if (minimum > limit) return limit + 1;
   }
-  return row[b.length];
+  return row[bLength];
 }
 
 // packages/validator/src/config/did-you-mean.ts
@@ -30819,9 +30858,18 @@ function findConfigFile(cwd) {
   }
 }
 
+// packages/validator/src/config/ignore.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
+
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -31508,12 +31556,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path63) {
+function findNodeAtLocation(root, path65) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path63) {
+  for (let segment of path65) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32276,7 +32324,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path63 = [root];
+  const path65 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32284,14 +32332,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path63[level];
+    let node = path65[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path63[level] = node;
+      path65[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34827,7 +34875,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path63 = problem.segments;
+  const path65 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34841,21 +34889,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path63.includes("oAuthSettings")) {
-      const last2 = path63[path63.length - 1];
+    if (path65.includes("oAuthSettings")) {
+      const last2 = path65[path65.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path63.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path63[path63.length - 1] === "type" && path63.length === parameterNameDepth(path63) + 1)
+    if (path65.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path65[path65.length - 1] === "type" && path65.length === parameterNameDepth(path65) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path63) {
-  return path63[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path65) {
+  return path65[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35669,11 +35717,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -35734,7 +35782,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path7.default.resolve(cwd, folder);
+  const absolutePath = import_node_path8.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
   const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -35748,7 +35796,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path7.default.basename(absolutePath),
+    name: import_node_path8.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -35781,10 +35829,10 @@ function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
-function displayPathIn(folder, name, paths = import_node_path7.default) {
+function displayPathIn(folder, name, paths = import_node_path8.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path7.default) {
+function entryPath(folder, name, paths = import_node_path8.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -35817,8 +35865,8 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs5.default.realpathSync(filePath2);
-    if (!isBelow(realFolder(), target)) {
+    const target2 = import_node_fs5.default.realpathSync(filePath2);
+    if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
         message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
@@ -35891,7 +35939,7 @@ function formatBytes(bytes) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -35910,7 +35958,7 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path8.default.resolve(cwd, given2);
+    const absolute = import_node_path9.default.resolve(cwd, given2);
     let stat;
     try {
       stat = (0, import_node_fs6.statSync)(absolute);
@@ -35920,7 +35968,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path8.default.dirname(absolute);
+      const folder = import_node_path9.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
@@ -35942,7 +35990,7 @@ function search(folder, depth, found) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path8.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -35950,15 +35998,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path8.default.basename(import_node_path8.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path9.default.basename(import_node_path9.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path8.default.resolve(folder);
+  const resolved2 = import_node_path9.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -36212,9 +36260,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -36234,7 +36282,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -37040,13 +37088,13 @@ var SchemaWalker = class {
     const ref = asString(fields.$ref);
     if (ref !== void 0) {
       if (chainHas(refs, ref)) return;
-      const target = this.targets.refTarget(value);
-      if (target === void 0) return;
-      const targetObject = asObject(target.value);
+      const target2 = this.targets.refTarget(value);
+      if (target2 === void 0) return;
+      const targetObject = asObject(target2.value);
       if (!targetObject) return;
       branchRefs = { ref, parent: refs };
       schemaObject = targetObject;
-      anchor = this.targets.placeAt(target.pointer);
+      anchor = this.targets.placeAt(target2.pointer);
       first = second = void 0;
       reachedByRef = true;
     }
@@ -37238,9 +37286,9 @@ var SwaggerModel = class {
   resolveRef(ref) {
     const known = this.refTargets.get(ref);
     if (known !== void 0 || this.refTargets.has(ref)) return known;
-    const target = this.findRefTarget(ref);
-    this.refTargets.set(ref, target);
-    return target;
+    const target2 = this.findRefTarget(ref);
+    this.refTargets.set(ref, target2);
+    return target2;
   }
   /**
    * The index in `slot`, built by `build` on first use (see perModel in the rules' kit). Held by the
@@ -37308,9 +37356,9 @@ var SwaggerModel = class {
         return { value: current.value, pointer: current.pointer, viaRef, broken: true };
       if (firstRef === void 0) firstRef = ref;
       else (seen ??= /* @__PURE__ */ new Set()).add(ref);
-      const target = this.resolveRef(ref);
-      if (!target) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
-      current = target;
+      const target2 = this.resolveRef(ref);
+      if (!target2) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      current = target2;
       viaRef = true;
     }
     return { value: current.value, pointer: current.pointer, viaRef, broken: true };
@@ -37323,9 +37371,9 @@ var SwaggerModel = class {
   refTarget(value) {
     const ref = asString(value.$ref);
     if (ref === void 0) return void 0;
-    const target = this.resolveRef(ref);
-    if (target === void 0) return void 0;
-    if (!isObject(target.value) || typeof target.value.$ref !== "string") return target;
+    const target2 = this.resolveRef(ref);
+    if (target2 === void 0) return void 0;
+    if (!isObject(target2.value) || typeof target2.value.$ref !== "string") return target2;
     const chain = this.resolve(value, "");
     return chain.broken ? void 0 : chain;
   }
@@ -37356,16 +37404,16 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path63 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path63)) continue;
-      let pathItem = asObject(paths[path63]);
+    for (const path65 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path65)) continue;
+      let pathItem = asObject(paths[path65]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path63);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path65);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
-        const target = this.pathItemTarget(pathItem);
-        if (!target) continue;
-        pathItem = target.value;
-        pathItemPlace = this.placeAt(target.pointer);
+        const target2 = this.pathItemTarget(pathItem);
+        if (!target2) continue;
+        pathItem = target2.value;
+        pathItemPlace = this.placeAt(target2.pointer);
       }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
@@ -37376,7 +37424,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path63, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path65, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37391,9 +37439,9 @@ var SwaggerModel = class {
    * when the chain is broken (another file, nothing, a loop) or ends at no object.
    */
   pathItemTarget(pathItem) {
-    const target = this.resolve(pathItem, "");
-    const value = target.broken ? void 0 : asObject(target.value);
-    return value ? { value, pointer: target.pointer } : void 0;
+    const target2 = this.resolve(pathItem, "");
+    const value = target2.broken ? void 0 : asObject(target2.value);
+    return value ? { value, pointer: target2.pointer } : void 0;
   }
   parameterList(list3, owner, level, operationInternal) {
     const entries = asArray(list3);
@@ -37404,18 +37452,18 @@ var SwaggerModel = class {
       if (isWrittenInPlace(entry)) {
         parameters[index] = this.parameterEntry(owner, index, void 0, entry, level, operationInternal);
       } else {
-        const { value, target } = this.definitionOf(entry);
-        const parameter = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        const { value, target: target2 } = this.definitionOf(entry);
+        const parameter = this.parameterEntry(owner, index, target2, value, level, operationInternal);
         if (isObject(entry)) parameter.noteWrittenAsRef();
         parameters[index] = parameter;
       }
     }
     return parameters;
   }
-  parameterEntry(owner, index, target, value, level, operationInternal) {
+  parameterEntry(owner, index, target2, value, level, operationInternal) {
     const visibility = value["x-ms-visibility"];
     const isInternal = operationInternal || isInternalVisibility(visibility);
-    return new ParameterEntry(owner, index, target, value, parameterTraits(level, isInternal));
+    return new ParameterEntry(owner, index, target2, value, parameterTraits(level, isInternal));
   }
   responseList(responses, operation2) {
     if (!isObject(responses)) return [];
@@ -37426,8 +37474,8 @@ var SwaggerModel = class {
       const entry = responses[code2];
       if (isWrittenInPlace(entry)) list3[index] = new ResponseEntry(operation2, code2, void 0, entry);
       else {
-        const { value, target } = this.definitionOf(entry);
-        list3[index] = new ResponseEntry(operation2, code2, target, value);
+        const { value, target: target2 } = this.definitionOf(entry);
+        list3[index] = new ResponseEntry(operation2, code2, target2, value);
       }
     }
     return list3;
@@ -37510,8 +37558,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path63, method, pathItemPlace, operation2) {
-    this.path = path63;
+  constructor(path65, method, pathItemPlace, operation2) {
+    this.path = path65;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37557,10 +37605,10 @@ var OperationEntry = class {
   }
 };
 var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target, value, traits) {
+  constructor(owner, index, target2, value, traits) {
     this.owner = owner;
     this.index = index;
-    this.target = target;
+    this.target = target2;
     this.value = value;
     this.traits = traits;
     this.name = asString(value.name);
@@ -37603,10 +37651,10 @@ var ParameterEntry = class _ParameterEntry {
   }
 };
 var ResponseEntry = class {
-  constructor(operation2, code2, target, value) {
+  constructor(operation2, code2, target2, value) {
     this.operation = operation2;
     this.code = code2;
-    this.target = target;
+    this.target = target2;
     this.value = value;
   }
   operation;
@@ -37688,9 +37736,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path63) {
+function pathVariables(path65) {
   const names3 = [];
-  for (const match2 of path63.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path65.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38076,6 +38124,65 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestName;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestName = name;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || !bestName || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return bestName.written;
+}
+var CharacterCounts = class {
+  constructor(text3) {
+    this.text = text3;
+    for (let index = 0; index < text3.length; index++) this.counts[text3.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
 
 // packages/validator/src/rules/readme/normalize-title.ts
 function normalizeTitle(text3, from = 0, to = text3.length) {
@@ -44100,6 +44207,19 @@ function normalizedOperationIds(context) {
   }
   return operationIds;
 }
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names3 = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names3[0]?.normalized) continue;
+      names3.push({ written: written2, normalized });
+    }
+    candidates.push({ names: names3, hasHeading: names3.some((name) => headingNames.has(name.normalized)) });
+  }
+  return candidates;
+}
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
@@ -44188,7 +44308,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -44225,6 +44345,15 @@ var readmeRules = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
         return knownNames.some((name) => heading2.normalized.includes(name));
       };
+      let candidates;
+      const meant = (heading2) => {
+        candidates ??= operationCandidates(
+          context,
+          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+        );
+        const name = closestOperationName(heading2.normalized, candidates);
+        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+      };
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -44242,7 +44371,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`
+            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -45991,12 +46120,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path63 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path63)) continue;
-        if (path63.startsWith("x-")) continue;
-        const item = paths[path63];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path63);
-        else this.typeIssue(placeAt(rootNode, "paths", path63), "Object", item);
+      for (const path65 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path65)) continue;
+        if (path65.startsWith("x-")) continue;
+        const item = paths[path65];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path65);
+        else this.typeIssue(placeAt(rootNode, "paths", path65), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46020,8 +46149,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path63) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path63);
+  visitPathItem(item, rootNode, path65) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path65);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46305,17 +46434,17 @@ var SchemaMeasurer = class {
     readSchemaFields(schema, this.fields);
     const ref = this.fields.$ref;
     if (typeof ref !== "string") return this.measureFields();
-    const target = this.refTarget(schema, ref);
-    if (!target || !isObject(target.value)) return this.answer(1, 0);
-    const key = target.pointer;
+    const target2 = this.refTarget(schema, ref);
+    if (!target2 || !isObject(target2.value)) return this.answer(1, 0);
+    const key = target2.pointer;
     const known = this.memo.get(key);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
     this.memo.set(key, MEASURING);
-    const start = this.treeStartOf(target.value);
+    const start = this.treeStartOf(target2.value);
     if (start >= 0 && !this.schemaList[start].hasStringRef) {
       this.measureTree(start);
     } else {
-      readSchemaFields(target.value, this.fields);
+      readSchemaFields(target2.value, this.fields);
       this.measureFields();
     }
     this.memo.set(key, this.lastSize());
@@ -46397,8 +46526,8 @@ var SchemaMeasurer = class {
   refTarget(schema, ref) {
     const direct = this.model.resolveRef(ref);
     if (direct && !(isObject(direct.value) && typeof direct.value.$ref === "string")) return direct;
-    const target = this.model.resolve(schema, "");
-    return target.broken ? void 0 : target;
+    const target2 = this.model.resolve(schema, "");
+    return target2.broken ? void 0 : target2;
   }
   /** Measures the schema whose fields were read last, its `$ref` aside. */
   measureFields() {
@@ -47257,12 +47386,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path63 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path65 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path63 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path65 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -47369,16 +47498,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path63) {
+function followSchemaPath(model, root, path65) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path63.length && steps < MAX_STEPS; ) {
-    let end = path63.indexOf("/", start);
-    if (end === -1) end = path63.length;
+  for (let start = 0; start < path65.length && steps < MAX_STEPS; ) {
+    let end = path65.indexOf("/", start);
+    if (end === -1) end = path65.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path63.slice(start, end));
+      const next = property(model, current, path65.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47534,10 +47663,10 @@ function collectionPointer(call) {
 var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var NO_PROBLEMS = [];
-function resultProblems(model, target, call, list3) {
-  const response = successSchema(target);
+function resultProblems(model, target2, call, list3) {
+  const response = successSchema(target2);
   if (!response) return NO_PROBLEMS;
-  const label = operationLabel(target);
+  const label = operationLabel(target2);
   const propertyKey = propertyPathKey(call);
   const found = followSchemaPath(model, response, list3);
   if (propertyKey !== void 0) {
@@ -47553,9 +47682,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path63 = pathAt(call, key);
-    if (path63 === void 0 || followSchemaPath(model, items.schema, path63).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path63, label) });
+    const path65 = pathAt(call, key);
+    if (path65 === void 0 || followSchemaPath(model, items.schema, path65).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path65, label) });
   }
   return problems;
 }
@@ -47579,24 +47708,24 @@ var ResultAnswers = class {
   }
   model;
   byTarget = /* @__PURE__ */ new Map();
-  problemsOf(target, call) {
+  problemsOf(target2, call) {
     const propertyKey = propertyPathKey(call);
     const list3 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
     if (list3 === void 0) return NO_PROBLEMS;
     const itemKeys = itemPathKeys(call);
     const first = itemKeys.length > 0 ? pathAt(call, itemKeys[0]) : void 0;
     const second = itemKeys.length > 1 ? pathAt(call, itemKeys[1]) : void 0;
-    let answers = this.byTarget.get(target);
+    let answers = this.byTarget.get(target2);
     if (answers === void 0) {
       answers = [];
-      this.byTarget.set(target, answers);
+      this.byTarget.set(target2, answers);
     }
     for (let index = 0; index < answers.length; index++) {
       const answer = answers[index];
       if (answer.extension === call.extension && answer.list === list3 && answer.firstItemPath === first && answer.secondItemPath === second)
         return answer.problems;
     }
-    const problems = resultProblems(this.model, target, call, list3);
+    const problems = resultProblems(this.model, target2, call, list3);
     answers.push(new ResultAnswer(call.extension, list3, first, second, problems));
     return problems;
   }
@@ -47725,16 +47854,16 @@ var dynamicRules = [
       const calls = dynamicCalls(swagger);
       for (let index = 0; index < calls.length; index++) {
         const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const label = operationLabel(target);
+        const target2 = targetOf(swagger, call);
+        if (!target2) continue;
+        const label = operationLabel(target2);
         const given2 = asObject(call.call.parameters);
         for (const name in given2) {
           if (!has(given2, name)) continue;
           const entry = given2[name];
-          const parameter = parameterNamed(target, name);
+          const parameter = parameterNamed(target2, name);
           if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
+            if (!name.includes("/") && !hasBodyProperty(swagger, target2, name)) {
               report2({
                 pointer: argumentPointer(call, name),
                 message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
@@ -47766,7 +47895,7 @@ var dynamicRules = [
             }
           }
         }
-        for (const parameter of target.parameters) {
+        for (const parameter of target2.parameters) {
           const value = parameter.value;
           if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
             continue;
@@ -47798,9 +47927,9 @@ var dynamicRules = [
       const calls = dynamicCalls(swagger);
       for (let index = 0; index < calls.length; index++) {
         const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const problems = answers.problemsOf(target, call);
+        const target2 = targetOf(swagger, call);
+        if (!target2) continue;
+        const problems = answers.problemsOf(target2, call);
         for (let at = 0; at < problems.length; at++) {
           const problem = problems[at];
           const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
@@ -48882,16 +49011,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path63) {
-    this.path = path63;
-    const hasBrace = path63.includes("{");
-    this.variables = hasBrace ? scanVariables(path63) : NO_VARIABLES;
+  constructor(path65) {
+    this.path = path65;
+    const hasBrace = path65.includes("{");
+    this.variables = hasBrace ? scanVariables(path65) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path63.indexOf("/"); ; slash = path63.indexOf("/", start)) {
-      const end = slash === -1 ? path63.length : slash;
-      if (hasBrace && isVariableSegment(path63, start, end)) variableSegmentCount++;
+    for (let slash = path65.indexOf("/"); ; slash = path65.indexOf("/", start)) {
+      const end = slash === -1 ? path65.length : slash;
+      if (hasBrace && isVariableSegment(path65, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -48920,8 +49049,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path63 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path63) last2 = new PathTemplate(path63);
+    const path65 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path65) last2 = new PathTemplate(path65);
     templates[index] = last2;
   }
   return templates;
@@ -48946,9 +49075,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path63, start) {
-  const slash = path63.indexOf("/", start);
-  return slash === -1 ? path63.length : slash;
+function segmentEnd(path65, start) {
+  const slash = path65.indexOf("/", start);
+  return slash === -1 ? path65.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -48957,57 +49086,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path63, start, end) {
+function isVariableSegment(path65, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path63.charCodeAt(start) !== OPEN || path63.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path65.charCodeAt(start) !== OPEN || path65.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path63.charCodeAt(index);
+    const code2 = path65.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path63, open2) {
-  for (let index = open2 + 1; index < path63.length; index++) {
-    const code2 = path63.charCodeAt(index);
+function matchEnd(path65, open2) {
+  for (let index = open2 + 1; index < path65.length; index++) {
+    const code2 = path65.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path63) {
+function scanVariables(path65) {
   const variables = [];
-  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path63, open2);
+  for (let open2 = path65.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path65, open2);
     if (close2 === -1) {
-      open2 = path63.indexOf("{", open2 + 1);
+      open2 = path65.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path63.slice(open2 + 1, close2);
+    const name = path65.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path63.indexOf("{", close2 + 1);
+    open2 = path65.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path63) {
+function routeOf(path65) {
   let route = "";
   let copied = 0;
-  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path63, open2);
+  for (let open2 = path65.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path65, open2);
     if (close2 === -1) {
-      open2 = path63.indexOf("{", open2 + 1);
+      open2 = path65.indexOf("{", open2 + 1);
       continue;
     }
-    route += path63.slice(copied, open2) + "{}";
+    route += path65.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path63.indexOf("{", copied);
+    open2 = path65.indexOf("{", copied);
   }
-  return copied === 0 ? path63 : route + path63.slice(copied);
+  return copied === 0 ? path65 : route + path65.slice(copied);
 }
-function routeHash(path63) {
+function routeHash(path65) {
   let hash = 0;
-  for (let index = 0; index < path63.length; index++) {
-    const code2 = path63.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path63, index) : -1;
+  for (let index = 0; index < path65.length; index++) {
+    const code2 = path65.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path65, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -49028,15 +49157,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path63 of pathKeys(swagger)) {
-    const message2 = problem(path63);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path63), message: message2 });
+  for (const path65 of pathKeys(swagger)) {
+    const message2 = problem(path65);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path65), message: message2 });
   }
 }
-function templateProblem(path63) {
+function templateProblem(path65) {
   let open2 = -1;
-  for (let index = 0; index < path63.length; index++) {
-    const character = path63[index];
+  for (let index = 0; index < path65.length; index++) {
+    const character = path65[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -49070,15 +49199,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path63 = operations[index].path;
-    if (!path63.includes("{")) {
-      while (index < operations.length && operations[index].path === path63) index++;
+    const path65 = operations[index].path;
+    if (!path65.includes("{")) {
+      while (index < operations.length && operations[index].path === path65) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path63; index++)
+    for (; index < operations.length && operations[index].path === path65; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path63);
+    const route = routeHash(path65);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -49124,7 +49253,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path63) => path63.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path65) => path65.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -49144,7 +49273,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path63) => /[?#]/.test(path63) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path65) => /[?#]/.test(path65) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -49160,7 +49289,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path63) => path63.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path65) => path65.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -49174,8 +49303,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path63) => {
-        const problem = templateProblem(path63);
+      reportPathKeys(context, (path65) => {
+        const problem = templateProblem(path65);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -49192,9 +49321,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path63) => (
+        (path65) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path63.includes("=") && pathVariables(path63).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path65.includes("=") && pathVariables(path65).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49289,14 +49418,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path63 of pathKeys(swagger)) {
-        const key = path63.toLowerCase();
+      for (const path65 of pathKeys(swagger)) {
+        const key = path65.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path63),
+            pointer: childPointer("/paths", path65),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path63
+              path65
             )
           });
         }
@@ -49316,12 +49445,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path63 in paths) {
-        if (!has(paths, path63)) continue;
-        const pathItem = asObject(paths[path63]);
+      for (const path65 in paths) {
+        if (!has(paths, path65)) continue;
+        const pathItem = asObject(paths[path65]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path63, "$ref"),
+          pointer: childPointer("/paths", path65, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -49364,8 +49493,8 @@ var pathRules = [
   }
 ];
 function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  const target2 = swagger.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
   if (methods.length === 0) return "Write the path item here, in place of the $ref.";
   const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
   return `${which} checked by no rule until written here, in place of the $ref.`;
@@ -51123,27 +51252,27 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path63 = [];
+    const path65 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path63.push(start);
+    path65.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path63.pop();
+        path65.pop();
         continue;
       }
-      const target = targets[frame.next++];
-      if (!edges.has(target)) continue;
-      const seen = state.get(target);
-      if (seen === "grey") cycles.push(path63.slice(path63.indexOf(target)));
+      const target2 = targets[frame.next++];
+      if (!edges.has(target2)) continue;
+      const seen = state.get(target2);
+      if (seen === "grey") cycles.push(path65.slice(path65.indexOf(target2)));
       else if (seen === void 0) {
-        state.set(target, "grey");
-        path63.push(target);
-        stack.push({ name: target, next: 0 });
+        state.set(target2, "grey");
+        path65.push(target2);
+        stack.push({ name: target2, next: 0 });
       }
     }
   }
@@ -51174,8 +51303,8 @@ function addRequiredTargets(schema, targets) {
   const properties = asObject(schema.properties) ?? NO_PROPERTIES;
   for (const required of schema.required) {
     if (typeof required !== "string") continue;
-    const target = sectionTarget(asString(asObject(properties[required])?.$ref) ?? "", "definitions");
-    if (target !== void 0) (targets ??= []).push(target);
+    const target2 = sectionTarget(asString(asObject(properties[required])?.$ref) ?? "", "definitions");
+    if (target2 !== void 0) (targets ??= []).push(target2);
   }
   return targets;
 }
@@ -51576,11 +51705,11 @@ var swaggerSecurityRules = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
-        (asArray(use.scopes) ?? []).forEach((scope, index) => {
-          if (typeof scope !== "string" || has(scopes, scope)) return;
+        (asArray(use.scopes) ?? []).forEach((scope2, index) => {
+          if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope2}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -51760,7 +51889,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path63 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path65 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51768,7 +51897,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path63}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path65}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -52021,8 +52150,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path63) {
-  return routeOf(path63).replace(/\/+$/, "").toLowerCase();
+function templateShape(path65) {
+  return routeOf(path65).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52187,8 +52316,8 @@ var webhookRules = [
           report2({ pointer, message: "The 'x-ms-notification' is supported for trigger operations only." });
         }
         const targetId = asString(notification.operationId);
-        const target = targetId === void 0 ? void 0 : swagger.operationById(targetId);
-        if (target && !webhookOperations.has(target)) {
+        const target2 = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        if (target2 && !webhookOperations.has(target2)) {
           report2({
             pointer: childPointer(pointer, "operationId"),
             message: "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation."
@@ -52274,10 +52403,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path63, options2 = {}) {
+function offsetOfPath(document, path65, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path63.entries()) {
+  for (const [index, step2] of path65.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52288,7 +52417,7 @@ function offsetOfPath(document, path63, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path63.length - 1;
+    const isLast = index === path65.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -52302,7 +52431,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path10.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path11.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -52422,7 +52551,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path10.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path11.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -52432,16 +52561,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path63 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path63;
-  const value = path63.reduce(
+  const path65 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path65;
+  const value = path65.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path63.length === 0) {
+    if (path65.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52452,7 +52581,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path63, name],
+      path: [...path65, name],
       atKey: true
     };
   }
@@ -52460,7 +52589,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path63,
+      path: path65,
       atKey: false
     };
   }
@@ -52470,34 +52599,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path63,
+        path: path65,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path63, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path65, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path63,
+      path: path65,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path63, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path65, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path63,
+      path: path65,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path63,
+    path: path65,
     atKey: false
   };
 }
@@ -52508,7 +52637,7 @@ function compiledSchema() {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -52544,7 +52673,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path11.default.relative(finding.connector, finding.file).split(import_node_path11.default.sep).join("/");
+  return import_node_path12.default.relative(finding.connector, finding.file).split(import_node_path12.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -52584,16 +52713,25 @@ var EXAMPLE_PLACES = {
   readme: "readme.md",
   script: "script.csx",
   icon: "icon.png",
-  swaggerFile: "the whole swagger file"
+  swaggerFile: "the whole swagger file",
+  connectorFolder: "a connector folder of the repository"
 };
-var operation = (path63, method, body) => `{
+var operation = (path65, method, body) => `{
   "paths": {
-    "${path63}": {
+    "${path65}": {
       "${method}": ${body}
     }
   }
 }`;
 var CHANGE_RULE_DOCS = {
+  connectorDeleted: {
+    description: "A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
   opDeleted: {
     description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
@@ -52607,7 +52745,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -52679,7 +52817,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   authType: {
-    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
+    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. A parameter set renamed (one set gone and one new with the same parameters and sign-in, alone) is told as a rename naming both names, on the new set: connections name the set they were made with, so it breaks them as a removal does; keep the name and change the displayName. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
       placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
@@ -52711,7 +52849,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -52724,6 +52862,14 @@ var CHANGE_RULE_DOCS = {
       placement: "parameter",
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }'
+    }
+  },
+  optionalParameterRenamed: {
+    description: "In one location of an operation (query, header or formData), exactly one parameter is gone and exactly one optional parameter appeared, of the same type and with the same x-ms-summary or description where both have one. Flows that set the parameter keep sending its old name: the API ignores the value, and the request runs as if it had not been set. A warning, as BRK-PARAM-DELETED: flows that never set it are not affected, and reviewers accept it when the submitter confirms. Two gone and two new, or texts that both differ, are left as BRK-PARAM-DELETED and CHG-PARAM-ADDED. Located on the new parameter.",
+    example: {
+      placement: "parameter",
+      before: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
+      after: '{ "name": "state", "in": "query", "type": "string", "x-ms-summary": "Status" }'
     }
   },
   visibilityInternal: {
@@ -52751,11 +52897,19 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }'
+    }
+  },
+  policyReroute: {
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    example: {
+      placement: "apiProperties",
+      before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
+      after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
     }
   },
   enumNarrowed: {
@@ -52905,6 +53059,20 @@ function observed(id, impact, severity, message2, pullRequests) {
   };
 }
 var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
   opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
@@ -53052,6 +53220,20 @@ var CHANGE_RULES = {
     ),
     `Keep the old name; or ${NEW_VERSION}.`
   ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
     "breaking",
@@ -53079,6 +53261,14 @@ var CHANGE_RULES = {
     "warning",
     "The host, base path or schemes have been changed. Every operation now calls another address.",
     "inferred, like BRK-PATH-CHANGED"
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    "BRK-POLICY-REROUTE",
+    "breaking",
+    "warning",
+    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
@@ -53190,6 +53380,47 @@ function differingKeys(a, b, ignored) {
   return result.sort();
 }
 
+// packages/validator/src/diff/reroute-policies.ts
+var REROUTING_TEMPLATES = /* @__PURE__ */ new Set([
+  "dynamichosturl",
+  "dynamicsubdomain",
+  "routerequesttoendpoint"
+]);
+var OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
+var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+function isRerouting(instance) {
+  const template = asString(asObject(instance)?.templateId);
+  return template !== void 0 && REROUTING_TEMPLATES.has(template.toLowerCase());
+}
+function appliesTo(reroute, operationId) {
+  if (reroute.operations === void 0) return true;
+  return operationId !== void 0 && reroute.operations.includes(operationId);
+}
+function reroutes(apiProperties) {
+  const instances = asArray(asObject(apiProperties?.properties)?.policyTemplateInstances) ?? [];
+  return instances.flatMap((value, index) => {
+    const instance = asObject(value);
+    if (!instance || !isRerouting(instance)) return [];
+    const parameters = asObject(instance.parameters) ?? {};
+    const { [OPERATIONS_KEY]: operations, ...target2 } = parameters;
+    const named = asArray(operations);
+    return [
+      {
+        index,
+        instance,
+        templateId: asString(instance.templateId),
+        template: asString(instance.templateId).toLowerCase(),
+        title: asString(instance.title),
+        target: target2,
+        operations: named?.map((name) => String(name))
+      }
+    ];
+  });
+}
+function policyLabel(reroute) {
+  return reroute.title === void 0 ? quoted(reroute.templateId) : `${quoted(reroute.title)} (${excerpt(reroute.templateId)})`;
+}
+
 // packages/validator/src/diff/raw-change.ts
 var ChangeSink = class {
   changes = [];
@@ -53251,9 +53482,9 @@ function diffApiPropertiesValues(before, after) {
         });
       }
     } else if (key === "policyTemplateInstances") {
-      const edits = policyEdits(propertiesBefore[key], propertiesAfter[key]);
-      const detail = edits.length > 0 ? `${excerpt(key)} ${nameList(edits)}` : excerpt(key);
-      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+      const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
+      if (detail !== void 0)
+        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
     }
@@ -53365,10 +53596,20 @@ function setNamesAdded(before, after) {
 function setNames(sets) {
   return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
 }
-function policyEdits(before, after) {
-  const instancesBefore = asArray(before);
-  const instancesAfter = asArray(after);
-  if (!instancesBefore || !instancesAfter) return [];
+function policiesEdited(before, after) {
+  const key = "policyTemplateInstances";
+  const listBefore = before === void 0 ? [] : asArray(before);
+  const listAfter = after === void 0 ? [] : asArray(after);
+  if (!listBefore || !listAfter) return key;
+  const others2 = (list3) => list3.filter((instance) => !isRerouting(instance));
+  if (!jsonEqual(others2(listBefore), others2(listAfter))) {
+    return `${key} ${nameList(policyEdits(others2(listBefore), others2(listAfter)))}`;
+  }
+  const rerouting = (list3) => list3.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
+  if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
+  return listBefore.length > 0 ? `${key} (their order)` : key;
+}
+function policyEdits(instancesBefore, instancesAfter) {
   const unmatched = [...instancesAfter];
   const take2 = (found) => {
     const index = unmatched.findIndex(found);
@@ -53383,15 +53624,15 @@ function policyEdits(before, after) {
   }
   for (const instance of removed) {
     const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
-    edits.push(take2(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
+    edits.push(take2(sameName) ? policyLabel2(instance) : `${policyLabel2(instance)} removed`);
   }
-  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  edits.push(...unmatched.map((instance) => `${policyLabel2(instance)} added`));
   return edits.length > 0 ? edits : ["(their order)"];
 }
 function policyField(instance, key) {
   return asString(asObject(instance)?.[key]);
 }
-function policyLabel(instance) {
+function policyLabel2(instance) {
   const title = policyField(instance, "title");
   const template = policyField(instance, "templateId");
   if (title === void 0) return quoted(template ?? "?");
@@ -53571,7 +53812,19 @@ function compareSets(old, now) {
     ...broken,
     detail: `In the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets)}: ${broken.detail}`
   }));
-  if (removed.length > 0) {
+  const renamed = renamedSet(
+    removed,
+    now.filter((set2) => !old.some((was) => was.set === set2.set))
+  );
+  if (renamed) {
+    breaks.push({
+      rule: CHANGE_RULES.authType,
+      place: renamed.now.place,
+      side: "new",
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in. Keep the old name (the set's uiDefinition.displayName is what users see, and can change).`,
+      covers: [SETS_POINTER]
+    });
+  } else if (removed.length > 0) {
     const one = removed.length === 1;
     breaks.push({
       rule: CHANGE_RULES.authType,
@@ -53582,6 +53835,13 @@ function compareSets(old, now) {
     });
   }
   return breaks;
+}
+function renamedSet(removed, added) {
+  if (removed.length !== 1 || added.length !== 1) return void 0;
+  const [old, now] = [removed[0], added[0]];
+  const sorted = (option) => (option.parameterNames ?? []).map(parameterKey).sort();
+  if (old.kind !== now.kind || !jsonEqual(sorted(old), sorted(now))) return void 0;
+  return compareOption(old, now).length === 0 ? { old, now } : void 0;
 }
 function swaggerEdits(before, after, outsideSets) {
   const edited = SWAGGER_KEYS.filter((key2) => !jsonEqual(before.swagger?.[key2], after.swagger?.[key2]));
@@ -53783,6 +54043,175 @@ function reportSchemaChanges(context, changes, operation2, valuePath) {
   }
 }
 
+// packages/validator/src/diff/request-address.ts
+var ROUTE_TEMPLATE = "routerequesttoendpoint";
+var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
+var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+var HOST_TEMPLATE = "dynamichosturl";
+var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+var POLICY_SECTION = "x-ms-apimTemplate-policySection";
+var ORIGINAL_METHOD = "@Request.OriginalHTTPMethod";
+var METHODS = /* @__PURE__ */ new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]);
+var EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
+function requestAddress(model, policies, operation2) {
+  const routes = policies.filter(
+    (policy) => policy.template === ROUTE_TEMPLATE && appliesTo(policy, operation2.operationId)
+  );
+  if (routes.length === 0) return { address: operationAddress(model, operation2) };
+  if (routes.length > 1) return void 0;
+  const route = routes[0];
+  if (Object.keys(route.target).some((key) => key !== NEW_PATH && key !== HTTP_METHOD)) return void 0;
+  const newPath = asString(route.target[NEW_PATH]);
+  if (newPath === void 0 || !newPath.startsWith("/") || !takesKnownValues(newPath, operation2)) {
+    return void 0;
+  }
+  const method = methodOf(route.target[HTTP_METHOD], operation2);
+  if (method === void 0) return void 0;
+  return { address: `${method} ${basePathPrefix(model)}${newPath}`, route };
+}
+function hostPolicies(model, policies) {
+  const hosts = policies.filter(
+    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && (policy.target[POLICY_SECTION] === void 0 || asString(policy.target[POLICY_SECTION])?.toLowerCase() === "request")
+  );
+  if (model.operations.length === 0) return void 0;
+  const covered = model.operations.every(
+    (operation2) => hosts.some((policy) => appliesTo(policy, operation2.operationId))
+  );
+  return covered ? hosts : void 0;
+}
+function takesKnownValues(newPath, operation2) {
+  const has3 = (kind, name) => operation2.parameters.some(
+    (parameter) => parameter.in === kind && (kind === "header" ? parameter.name?.toLowerCase() === name.toLowerCase() : parameter.name === name)
+  );
+  let known = true;
+  const rest = newPath.replace(EXPRESSION, (_, kind, name) => {
+    if (kind === "queryParameters") known &&= has3("query", name);
+    if (kind === "headers") known &&= has3("header", name);
+    return "";
+  });
+  if (!known || rest.includes("@")) return false;
+  return [...rest.matchAll(/\{([^}]*)\}/g)].every((match2) => has3("path", match2[1]));
+}
+function methodOf(httpMethod, operation2) {
+  if (httpMethod === void 0 || httpMethod === ORIGINAL_METHOD) return operation2.method.toUpperCase();
+  const method = asString(httpMethod)?.toUpperCase();
+  return method !== void 0 && METHODS.has(method) ? method : void 0;
+}
+
+// packages/validator/src/diff/policy-reroute-diff.ts
+var POLICIES_POINTER = "/properties/policyTemplateInstances";
+function diffRerouting(before, after) {
+  const old = reroutes(before.apiProperties);
+  const now = reroutes(after.apiProperties);
+  const models = before.swagger && after.swagger ? { old: new SwaggerModel(before.swagger, true), now: new SwaggerModel(after.swagger, true) } : void 0;
+  const kept = models && keptOperations(models.old, models.now);
+  const addressKept = (id) => models !== void 0 && sameAddress(models, old, now, id);
+  const routeChanged = (id) => !jsonEqual(routeOf2(old, id), routeOf2(now, id));
+  const moved = (operations) => operations.filter((id) => routeChanged(id) && !addressKept(id));
+  const changes = [];
+  for (const { was, is } of pairs(old, now)) {
+    if (was && is && jsonEqual(was.instance, is.instance)) continue;
+    const reached = [.../* @__PURE__ */ new Set([...scope(was, kept), ...scope(is, kept)])];
+    const affected = kept === void 0 ? reached : moved(reached);
+    const place = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
+    const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === void 0);
+    if (affected.length === 0 && !(everyOperation && kept === void 0)) {
+      const state = !was ? " added" : !is ? " removed" : "";
+      const still = reached.filter((id) => routeChanged(id) && addressKept(id));
+      const why = still.length > 0 ? `, which keeps the requests of ${quoteList(still)} going to the address they went to in the base version` : sameRoute(was, is) ? "" : ", which moves no operation of the base version";
+      changes.push({
+        rule: CHANGE_RULES.other,
+        file: "apiProperties",
+        ...place,
+        detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was)}${state}${why}.`
+      });
+      continue;
+    }
+    const forEvery = [was, is].every((reroute) => !reroute || reroute.operations === void 0) || everyOperation && kept === void 0;
+    const requests = `requests of ${forEvery ? "every operation" : quoteList(affected)}`;
+    changes.push({
+      rule: CHANGE_RULES.policyReroute,
+      file: "apiProperties",
+      ...place,
+      operationId: affected.length === 1 && !forEvery ? affected[0] : void 0,
+      detail: `The policy ${policyLabel(is ?? was)} ${whatChanged(was, is, requests)}.`
+    });
+  }
+  return changes;
+}
+function pairs(old, now) {
+  const found = [];
+  const leftOld = [...old];
+  const leftNew = [...now];
+  const pairBy = (same) => {
+    for (const was of [...leftOld]) {
+      const is = leftNew.find((candidate) => same(was, candidate));
+      if (!is) continue;
+      found.push({ was, is });
+      leftOld.splice(leftOld.indexOf(was), 1);
+      leftNew.splice(leftNew.indexOf(is), 1);
+    }
+  };
+  pairBy((was, is) => jsonEqual(was.instance, is.instance));
+  pairBy(sameRoute);
+  pairBy((was, is) => was.template === is.template && was.title === is.title);
+  pairBy(
+    (was, is) => was.template === is.template && leftOld.filter((other) => other.template === was.template).length === 1 && leftNew.filter((other) => other.template === was.template).length === 1
+  );
+  return [...found, ...leftOld.map((was) => ({ was })), ...leftNew.map((is) => ({ is }))];
+}
+function sameRoute(was, is) {
+  return was !== void 0 && is !== void 0 && was.template === is.template && jsonEqual(was.target, is.target) && jsonEqual(was.operations, is.operations);
+}
+function whatChanged(was, is, requests) {
+  if (!was) return `has been added: ${requests} now go to ${target(is)}`;
+  if (!is) return `has been removed: ${requests} no longer go to ${target(was)}`;
+  const sameScope = jsonEqual(was.operations, is.operations);
+  if (sameScope) return `changed: ${requests} went to ${target(was, is)} and now go to ${target(is, was)}`;
+  const applied = `it applied to ${scopeText(was)} and now applies to ${scopeText(is)}`;
+  if (jsonEqual(was.target, is.target)) return `changed: ${applied}: ${requests} go to another address`;
+  return `changed: ${applied}, and went to ${target(was, is)} and now goes to ${target(is, was)}: ${requests} go to another address`;
+}
+var ORIGINAL_METHOD2 = "@Request.OriginalHTTPMethod";
+function target(reroute, other) {
+  const keys = other ? [.../* @__PURE__ */ new Set([...Object.keys(reroute.target), ...Object.keys(other.target)])].filter(
+    (key) => !jsonEqual(reroute.target[key], other.target[key])
+  ) : Object.keys(reroute.target).filter((key) => reroute.target[key] !== ORIGINAL_METHOD2);
+  if (keys.length === 0) return "where its template decides";
+  return keys.map((key) => {
+    const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
+    const value = reroute.target[key];
+    return value === void 0 ? `no ${name}` : `${name} ${quoted(value)}`;
+  }).join(", ");
+}
+function scopeText(reroute) {
+  return reroute.operations === void 0 ? "every operation" : quoteList(reroute.operations);
+}
+function scope(reroute, kept) {
+  if (!reroute) return [];
+  if (reroute.operations === void 0) return kept ? [...kept] : [];
+  return kept ? reroute.operations.filter((id) => kept.has(id)) : reroute.operations;
+}
+function routeOf2(reroutes2, operationId) {
+  return reroutes2.filter((reroute) => appliesTo(reroute, operationId)).map((reroute) => [reroute.template, reroute.target]);
+}
+function keptOperations(before, after) {
+  const now = after.operationsById;
+  return new Set([...before.operationsById.keys()].filter((id) => now.has(id)));
+}
+function sameAddress(models, old, now, operationId) {
+  const before = models.old.operationById(operationId);
+  const after = models.now.operationById(operationId);
+  if (!before || !after) return false;
+  const was = requestAddress(models.old, old, before);
+  const is = requestAddress(models.now, now, after);
+  const hosts = (reroutes2) => routeOf2(
+    reroutes2.filter((reroute) => reroute.template !== "routerequesttoendpoint"),
+    operationId
+  );
+  return was !== void 0 && is !== void 0 && was.address === is.address && jsonEqual(hosts(old), hosts(now));
+}
+
 // packages/validator/src/diff/schema-view.ts
 var MAX_ALL_OF_DEPTH = 8;
 var MAX_FILLED_DEPTH = 8;
@@ -53913,6 +54342,21 @@ function diffParameters(context, before, after) {
     added = added.filter((parameter) => parameter !== renamed);
     removed = removed.filter((parameter) => parameter !== previous);
   }
+  for (const location of new Set(removed.map((parameter) => parameter.in))) {
+    const gone = removed.filter((parameter) => parameter.in === location);
+    const came = added.filter((parameter) => parameter.in === location);
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [previous, renamed] = [gone[0], came[0]];
+    if (!isOptionalRename(context.new, previous, renamed)) continue;
+    report2(
+      CHANGE_RULES.optionalParameterRenamed,
+      "new",
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
+    );
+    added = added.filter((parameter) => parameter !== renamed);
+    removed = removed.filter((parameter) => parameter !== previous);
+  }
   for (const parameter of added) {
     const why = unfollowed(context.new, parameter);
     if (why) report2(CHANGE_RULES.other, "new", parameter, `The parameter was not compared: ${why}.`);
@@ -53983,6 +54427,16 @@ function diffParameters(context, before, after) {
     }
   }
 }
+var PARAMETER_TEXTS = ["x-ms-summary", "description"];
+function isOptionalRename(model, previous, renamed) {
+  if (previous.name === void 0 || renamed.name === void 0) return false;
+  if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
+  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  const shared = PARAMETER_TEXTS.filter((key) => has(previous.value, key) && has(renamed.value, key));
+  const written2 = PARAMETER_TEXTS.filter((key) => has(previous.value, key) || has(renamed.value, key));
+  if (written2.length === 0) return true;
+  return shared.some((key) => jsonEqual(previous.value[key], renamed.value[key]));
+}
 function unfollowed(model, parameter) {
   if (parameter.name !== void 0) return void 0;
   return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
@@ -54021,23 +54475,23 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path63 in paths) {
-    if (!has(paths, path63)) continue;
-    const pathItem = refPathItem(paths[path63]);
+  for (const path65 in paths) {
+    if (!has(paths, path65)) continue;
+    const pathItem = refPathItem(paths[path65]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path63));
-    unfollowed2.set(path63, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path65));
+    unfollowed2.set(path65, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path63 in paths) {
-    if (!has(paths, path63)) continue;
-    const pathItem = refPathItem(paths[path63]);
-    const target = pathItem && model.pathItemTarget(pathItem);
-    if (target) targets.add(target.pointer);
+  for (const path65 in paths) {
+    if (!has(paths, path65)) continue;
+    const pathItem = refPathItem(paths[path65]);
+    const target2 = pathItem && model.pathItemTarget(pathItem);
+    if (target2) targets.add(target2.pointer);
   }
   return targets;
 }
@@ -54047,17 +54501,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path63 of all) {
-    const before = has(pathsBefore, path63) ? pathsBefore[path63] : void 0;
-    const after = has(pathsAfter, path63) ? pathsAfter[path63] : void 0;
+  for (const path65 of all) {
+    const before = has(pathsBefore, path65) ? pathsBefore[path65] : void 0;
+    const after = has(pathsAfter, path65) ? pathsAfter[path65] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path63);
-    const whyBefore = unfollowedBefore.get(path63);
+    const whyAfter = unfollowedAfter.get(path65);
+    const whyBefore = unfollowedBefore.get(path65);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path63);
+    const pathItemPointer = childPointer("/paths", path65);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -54065,12 +54519,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path63)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path65)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path63)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path63)} was not compared: in the base version, ${whyBefore}.` : refEdit(path63, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path65)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path65)} was not compared: in the base version, ${whyBefore}.` : refEdit(path65, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -54080,12 +54534,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path63, before, after) {
+function refEdit(path65, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path63)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path65)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path63)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path63)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path65)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path65)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54311,7 +54765,7 @@ function diffOperations(context) {
   const newOperations = context.new.operations;
   const oldIds = new Set(oldOperations.map((operation2) => operation2.operationId).filter(isString3));
   const matchedNew = /* @__PURE__ */ new Set();
-  const pairs = [];
+  const pairs2 = [];
   const unmatchedOld = [];
   for (const before of oldOperations) {
     const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : newOperations.find(
@@ -54319,7 +54773,7 @@ function diffOperations(context) {
     );
     if (after && !matchedNew.has(after)) {
       matchedNew.add(after);
-      pairs.push([before, after]);
+      pairs2.push([before, after]);
     } else {
       unmatchedOld.push(before);
     }
@@ -54366,7 +54820,7 @@ function diffOperations(context) {
       valuePath: `operation/${operationLabel2(after)}`
     });
   }
-  for (const [before, after] of pairs) diffOperation(context, before, after);
+  for (const [before, after] of pairs2) diffOperation(context, before, after);
 }
 function diffOperation(context, before, after) {
   const valuePath = `operation/${operationLabel2(after)}`;
@@ -54385,8 +54839,17 @@ function diffOperation(context, before, after) {
     const was = operationAddress(context.old, before);
     const is = operationAddress(context.new, after);
     const parameterRenamed = normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
+    const routed = routedAddresses(context, before, after);
     if (was === is) {
       others2.push("path template, with the same address");
+    } else if (routed && routed.was.address === routed.is.address) {
+      const address = quoted(routed.is.address);
+      add2(
+        CHANGE_RULES.other,
+        routed.is.route ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}.` : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route)} sent its requests.`,
+        void 0,
+        before.path !== after.path ? childPointer("/paths", after.path) : after.pointer
+      );
     } else if (!parameterRenamed) {
       add2(
         CHANGE_RULES.pathChanged,
@@ -54423,6 +54886,13 @@ function diffOperation(context, before, after) {
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+function routedAddresses(context, before, after) {
+  if (!context.routes) return void 0;
+  const was = requestAddress(context.old, context.routes.old, before);
+  const is = requestAddress(context.new, context.routes.new, after);
+  if (!was || !is || !was.route && !is.route) return void 0;
+  return { was, is };
 }
 function renameAdvice(before, renamed) {
   const was = operationLabel2(before);
@@ -54466,8 +54936,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path63) {
-  return path63.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path65) {
+  return path65.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -54767,14 +55237,15 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 ]);
 var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
-function diffSwaggerValues(before, after) {
+function diffSwaggerValues(before, after, routes) {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context = {
     old: oldModel,
     new: newModel,
     sink: new ChangeSink(),
-    schemas: new SchemaComparer(oldModel, newModel)
+    schemas: new SchemaComparer(oldModel, newModel),
+    routes
   };
   diffEndpoint(context, before, after);
   diffInfo(context, before, after);
@@ -54801,6 +55272,18 @@ function diffEndpoint(context, before, after) {
       );
       continue;
     }
+    const setters = key === "host" ? hostSetters(context) : void 0;
+    if (setters) {
+      const policies = setters.length === 1 ? `policy ${policyLabel(setters[0])} of apiProperties.json sets` : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
+      addOther(
+        context,
+        before,
+        after,
+        "/host",
+        `Changed: host, which no request goes to: the ${policies} the host of every operation, in both versions.`
+      );
+      continue;
+    }
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: "swagger",
@@ -54821,6 +55304,12 @@ function diffEndpoint(context, before, after) {
   } else {
     addOther(context, before, after, "/schemes", "Changed: schemes.");
   }
+}
+function hostSetters(context) {
+  if (!context.routes) return void 0;
+  const before = hostPolicies(context.old, context.routes.old);
+  const after = hostPolicies(context.new, context.routes.new);
+  return before && after ? after : void 0;
 }
 function addressesKept(context) {
   if (basePathPrefix(context.old) === basePathPrefix(context.new)) return true;
@@ -54948,11 +55437,20 @@ function diffConnectorFiles(before, after) {
     ...syntaxChanges("apiProperties", "old", before.apiProperties),
     ...syntaxChanges("apiProperties", "new", after.apiProperties)
   ];
-  raw.push(...compareJson("swagger", before.swagger, after.swagger, diffSwaggerValues));
+  const routes = versionRoutes(before, after);
+  raw.push(
+    ...compareJson(
+      "swagger",
+      before.swagger,
+      after.swagger,
+      (old, now) => diffSwaggerValues(old, now, routes)
+    )
+  );
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
   raw.push(...authenticationChanges(before, after));
+  raw.push(...reroutingChanges(before, after));
   raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
   raw.push(...compareWhole("script", before.script?.text, after.script?.text));
   raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
@@ -54966,6 +55464,22 @@ function authenticationChanges(before, after) {
   if (!hasJson(before) || !hasJson(after)) return [];
   if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
   return diffAuthentication(authFiles(before), authFiles(after));
+}
+function reroutingChanges(before, after) {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  const files = (version) => ({
+    // A version with neither file (a connector added or deleted whole) has no operations at all.
+    swagger: asObject(version.swagger?.value) ?? (hasJson(version) ? void 0 : {}),
+    apiProperties: asObject(version.apiProperties?.value)
+  });
+  return diffRerouting(files(before), files(after));
+}
+function versionRoutes(before, after) {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return void 0;
+  return {
+    old: reroutes(asObject(before.apiProperties?.value)),
+    new: reroutes(asObject(after.apiProperties?.value))
+  };
 }
 function authFiles(version) {
   return {
@@ -55089,7 +55603,7 @@ function compareChanges(a, b) {
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
@@ -55108,7 +55622,7 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   );
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path12.default.resolve(cwd, given2);
+  const absolute = import_node_path13.default.resolve(cwd, given2);
   let stat;
   try {
     stat = await import_node_fs7.promises.stat(absolute);
@@ -55126,7 +55640,7 @@ async function readSide(given2, cwd) {
   }
   const bytes = await import_node_fs7.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path12.default.basename(absolute);
+  const name = import_node_path13.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -55166,7 +55680,7 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path12.default.join(given2, import_node_path12.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path13.default.join(given2, import_node_path13.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
@@ -55306,15 +55820,6 @@ function placeAt2(finding, range) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
-}
-
-// packages/validator/src/config/ignore.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path13.default.relative(import_node_path13.default.dirname(config2.path), folder).split(import_node_path13.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
@@ -55627,19 +56132,19 @@ var import_node_fs9 = require("node:fs");
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
   const stat = await import_node_fs9.promises.lstat(file);
-  let target = file;
+  let target2 = file;
   if (stat.isSymbolicLink()) {
-    target = await import_node_fs9.promises.realpath(file);
-    if (!isBelow(await import_node_fs9.promises.realpath(folder), target)) {
+    target2 = await import_node_fs9.promises.realpath(file);
+    if (!isBelow(await import_node_fs9.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs9.promises.stat(target);
+  const current = await import_node_fs9.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
-  if (!(await import_node_fs9.promises.readFile(target)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs9.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
-  await writeFileAtomically(target, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
+  await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
   return { written: true };
 }
 function refused(reason) {
@@ -56044,17 +56549,17 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs11.promises.mkdir(target, { recursive: true });
+    const target2 = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs11.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path16.default.resolve(target, relative);
-      if (!isBelow(target, destination)) continue;
+      const destination = import_node_path16.default.resolve(target2, relative);
+      if (!isBelow(target2, destination)) continue;
       await import_node_fs11.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
       await import_node_fs11.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
-    return { path: target, root, cleanup };
+    return { path: target2, root, cleanup };
   } catch (error2) {
     await cleanup();
     throw error2;
@@ -56063,7 +56568,7 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // packages/validator/src/diff/counterpart-pointer.ts
@@ -56386,6 +56891,51 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/git/deleted-connectors.ts
+var import_node_path19 = __toESM(require("node:path"), 1);
+async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
+  const renameSources = new Set(renamedFrom.values());
+  const deleted = [];
+  for (const folder of goneFolders) {
+    if (folder === "." || renameSources.has(folder)) continue;
+    const swagger = (await git.listFolder(mergeBase, folder)).find(
+      (entry) => entry.type === "blob" && import_node_path19.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path19.default.posix.basename(entry.path))
+    );
+    if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
+  }
+  return deleted;
+}
+function isSwaggerName(name) {
+  return kindOfFileName(name) === "swagger" || isMisnamedSwagger(name);
+}
+function connectorDeletedChange(deleted, mergeBase) {
+  const rule2 = CHANGE_RULES.connectorDeleted;
+  return {
+    ruleId: rule2.id,
+    breaking: true,
+    severity: rule2.severity,
+    message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
+    file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
+    pointer: "",
+    line: 1,
+    column: 1,
+    side: "old",
+    impact: rule2.impact
+  };
+}
+function connectorDeletedFinding(change, folder) {
+  return {
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message} (In the base version: ${change.file}.)`,
+    file: folder,
+    line: 1,
+    column: 1,
+    connector: folder,
+    baseline: "new"
+  };
+}
+
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const sources = /* @__PURE__ */ new Map();
@@ -56423,13 +56973,25 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     await git.renamedFiles(mergeBase, options2.includeWorkingTree ?? true ? void 0 : "HEAD"),
     changedFolders
   );
-  const validation = await validatePaths(paths, options2);
+  const realCwd = await realCasePath(cwd);
+  const fromCwd = (folder) => import_node_path20.default.resolve(cwd, import_node_path20.default.relative(realCwd, import_node_path20.default.join(topLevel, folder)));
+  const config2 = options2.config ?? DEFAULT_CONFIG;
+  const present = [];
+  const gone = [];
+  for (const folder of changedFolders)
+    (await isPresent(folder, topLevel, git) ? present : gone).push(folder);
+  const deleted = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
+    (folder) => !isIgnored(fromCwd(folder.repositoryPath), config2)
+  );
+  const scope2 = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  const validation = scope2.paths.length > 0 ? await validatePaths(scope2.paths, options2) : { connectors: [], findings: [], counts: countBySeverity([]) };
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path19.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path20.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
+    if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
@@ -56456,44 +57018,48 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       diff: compared.diff,
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
     });
-    if (compared.status !== "unchanged") {
-      changedConnectors.push({
-        path: connector.path,
-        repositoryPath: repositoryPath2,
-        basePath: compared.basePath,
-        profile: connector.profile,
-        status: compared.status
-      });
-    }
+    changedConnectors.push({
+      path: connector.path,
+      repositoryPath: repositoryPath2,
+      basePath: compared.basePath,
+      profile: connector.profile,
+      status: compared.status
+    });
   }
-  await addRepositoryFindings(connectors, changedConnectors, changedFolders, {
+  const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
+  await addRepositoryFindings(connectors, changedConnectors, validatedFolders, {
     ...options2,
     cwd,
     git,
     topLevel,
     mergeBase
   });
-  const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
+  const deletions = [];
+  for (const folder of scope2.deleted) {
+    const change = connectorDeletedChange(folder, mergeBase);
+    const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
+    deletions.push(connectorDeletedFinding(change, shown));
+    diffs.push({
+      path: shown,
+      repositoryPath: folder.repositoryPath,
+      status: "deleted",
+      diff: { changes: [change], classification: classifyChanges([change]) }
+    });
+  }
+  const findings = [...connectors.flatMap((connector) => connector.findings), ...deletions].sort(
+    compareFindings
+  );
   return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
-  const realCwd = await realCasePath(options2.cwd);
-  const fromCwd = (folder) => import_node_path19.default.resolve(options2.cwd, import_node_path19.default.relative(realCwd, import_node_path19.default.join(options2.topLevel, folder)));
-  const config2 = options2.config ?? DEFAULT_CONFIG;
-  const existing = [];
-  for (const folder of changedFolders) {
-    if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs13.existsSync)(import_node_path19.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
-      existing.push(folder);
-  }
   const byPath = await checkChangedConnectors({
     cwd: options2.cwd,
     topLevel: options2.topLevel,
     git: options2.git,
     mergeBase: options2.mergeBase,
     connectors: changed,
-    changedFolders: existing,
+    changedFolders,
     pullRequest: options2.pullRequest,
     rules: options2.rules ?? ALL_RULES,
     overrides: options2.config?.rules
@@ -56503,6 +57069,27 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
     if (added)
       connectors[index] = { ...connector, findings: [...connector.findings, ...added].sort(compareFindings) };
   }
+}
+async function isPresent(folder, topLevel, git) {
+  return (0, import_node_fs13.existsSync)(import_node_path20.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+}
+async function deletionScope(paths, gone, deleted, where2) {
+  const kept = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const absolute = import_node_path20.default.resolve(where2.cwd, given2);
+    const exists2 = (0, import_node_fs13.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path20.default.resolve(where2.realCwd, import_node_path20.default.relative(where2.cwd, absolute));
+    const inRepository = toRepositoryPath(where2.topLevel, real);
+    const named = deleted.find((folder) => folder.repositoryPath === inRepository);
+    if (named) covered.add(named);
+    if (!named && !(inRepository !== void 0 && gone.includes(inRepository))) kept.push(given2);
+    if (!exists2 || inRepository === void 0) continue;
+    for (const folder of deleted) {
+      if (inRepository === "." || folder.repositoryPath.startsWith(`${inRepository}/`)) covered.add(folder);
+    }
+  }
+  return { paths: kept, deleted: deleted.filter((folder) => covered.has(folder)) };
 }
 function onlyNewFindings(result) {
   const connectors = result.connectors.map((connector) => ({
@@ -56577,7 +57164,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path19.default.sep).join("/");
+    const posix = display.split(import_node_path20.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -56591,31 +57178,31 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path19.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
+  const relative = import_node_path20.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path20.default.sep).join("/");
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path20.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path21.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path20.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path20.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path21.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path21.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path21.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path21.default.resolve(cwd, file);
+  const baseDir = import_node_path22.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path22.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -56623,7 +57210,16 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path21.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path22.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+}
+
+// packages/validator/src/reporters/deleted-connectors.ts
+function deletedConnectors(result) {
+  if (!comparedWithBase(result)) return [];
+  return result.diffs.filter((entry) => entry.status === "deleted").map((entry) => ({
+    path: entry.path,
+    findings: result.findings.filter((finding) => finding.connector === entry.path)
+  }));
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -56767,7 +57363,10 @@ function toJsonBase(result) {
       path: entry.path,
       status: entry.status,
       ...ifDefined("renamedFrom", entry.renamedFrom),
-      ...ifDefined("classification", entry.status === "changed" ? entry.diff?.classification : void 0),
+      ...ifDefined(
+        "classification",
+        entry.status === "changed" || entry.status === "deleted" ? entry.diff?.classification : void 0
+      ),
       changes: entry.diff?.changes.map(toJsonChange) ?? []
     }))
   };
@@ -56995,50 +57594,126 @@ function levelText(level) {
   return level ?? "\u2013";
 }
 
+// packages/validator/src/reporters/sarif-limits.ts
+var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
+function indexesByImportance(findings) {
+  const weight = (finding) => severityRank(finding.severity) * 2 + (finding.baseline === "new" ? 1 : 0);
+  return findings.map((finding, index) => ({ index, weight: weight(finding) })).sort((a, b) => b.weight - a.weight || a.index - b.index).map((entry) => entry.index);
+}
+function countLeftOut(findings, kept) {
+  const leftOut = { total: findings.length, kept: kept.size, error: 0, warning: 0, info: 0 };
+  findings.forEach((finding, index) => {
+    if (!kept.has(index)) leftOut[finding.severity] += 1;
+  });
+  return leftOut;
+}
+
 // packages/validator/src/reporters/sarif-reporter.ts
+var import_node_zlib = require("node:zlib");
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SOURCE_ROOT = "%SRCROOT%";
-function toSarif(result, options2 = {}) {
+var RESULTS_LEFT_OUT_ID = "connector-alm/results-left-out";
+function sarifReport(result, options2 = {}) {
+  const limits = { ...GITHUB_SARIF_LIMITS, ...options2.limits };
+  const runOf = runBuilder(result, options2);
+  const byImportance = indexesByImportance(result.findings);
+  const build = (count, reason, limit) => {
+    if (count >= result.findings.length) {
+      const log2 = logOf(runOf(result.findings.map((_, index) => index)));
+      return { log: log2, text: textOf(log2) };
+    }
+    const keptIndexes = byImportance.slice(0, count).sort((a, b) => a - b);
+    const leftOut = { ...countLeftOut(result.findings, new Set(keptIndexes)), reason, limit };
+    const log = logOf(runOf(keptIndexes, leftOut));
+    return { log, text: textOf(log), leftOut };
+  };
+  let report2 = build(limits.results, "results", limits.results);
+  if (fitsSize(report2.text, limits.gzipBytes)) return report2;
+  let fits = 0;
+  let tooMany = report2.log.runs[0].results.length;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (fitsSize(build(middle, "size", limits.gzipBytes).text, limits.gzipBytes)) fits = middle;
+    else tooMany = middle;
+  }
+  report2 = build(fits, "size", limits.gzipBytes);
+  return report2;
+}
+function fitsSize(text3, gzipBytes) {
+  return Buffer.byteLength(text3) <= gzipBytes || (0, import_node_zlib.gzipSync)(text3).length <= gzipBytes;
+}
+function logOf(run) {
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+}
+function textOf(log) {
+  return JSON.stringify(log, null, 2) + "\n";
+}
+function runBuilder(result, options2) {
   const profile = options2.profile ?? sharedProfile(result) ?? "certified";
   const rulesDocUrl = options2.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   const descriptors = describedRules(options2.rules ?? ALL_RULES, result.findings);
   const indexById = new Map(descriptors.map((rule2, index) => [rule2.id, index]));
   const uriOf = (finding) => artifactUri(finding.file, options2);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: options2.toolVersion ?? DEFAULT_TOOL_VERSION,
-            informationUri: options2.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: descriptors.map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl))
-          }
-        },
-        columnKind: "utf16CodeUnits",
-        results: result.findings.map(
-          (finding, index) => toResult(
-            finding,
-            indexById.get(finding.ruleId),
-            uriOf(finding),
-            repositoryPath(finding.connector, options2) ?? finding.connector,
-            prints[index]
-          )
-        ),
-        // The run's property bag: the base the results' baselineState was judged against. Not
-        // versionControlProvenance, which needs the repository's address, which a local run may not have.
-        ...comparedWithBase(result) && {
-          properties: { base: { ref: result.baseRef, mergeBase: result.mergeBase } }
+  const rules = descriptors.map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
+  return (indexes, leftOut) => {
+    const properties = {
+      // The base the results' baselineState was judged against. Not versionControlProvenance,
+      // which needs the repository's address, which a local run may not have.
+      ...comparedWithBase(result) && { base: { ref: result.baseRef, mergeBase: result.mergeBase } },
+      ...leftOut && { resultsLeftOut: leftOutProperty(leftOut) }
+    };
+    return {
+      tool: {
+        driver: {
+          name: TOOL_NAME,
+          version: options2.toolVersion ?? DEFAULT_TOOL_VERSION,
+          informationUri: options2.informationUri ?? DEFAULT_INFORMATION_URI,
+          rules
         }
-      }
-    ]
+      },
+      // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
+      // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
+      // An id of ours would override both and let two uploads close each other's alerts.
+      ...leftOut && {
+        invocations: [
+          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut)] }
+        ]
+      },
+      columnKind: "utf16CodeUnits",
+      results: indexes.map((index) => {
+        const finding = result.findings[index];
+        return toResult(
+          finding,
+          indexById.get(finding.ruleId),
+          uriOf(finding),
+          repositoryPath(finding.connector, options2) ?? finding.connector,
+          prints[index]
+        );
+      }),
+      ...Object.keys(properties).length > 0 && { properties }
+    };
   };
 }
-function formatSarif(result, options2 = {}) {
-  return JSON.stringify(toSarif(result, options2), null, 2) + "\n";
+function leftOutProperty(leftOut) {
+  const { total, kept, error: error2, warning, info, reason, limit } = leftOut;
+  return { findings: total, results: kept, error: error2, warning, note: info, reason, limit };
+}
+function leftOutNotification(leftOut) {
+  return {
+    descriptor: { id: RESULTS_LEFT_OUT_ID },
+    level: "warning",
+    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` }
+  };
+}
+function describeLeftOut(leftOut) {
+  const why = leftOut.reason === "results" ? `code scanning stores at most ${leftOut.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
+  const parts = [
+    leftOut.error > 0 && plural(leftOut.error, "error"),
+    leftOut.warning > 0 && plural(leftOut.warning, "warning"),
+    leftOut.info > 0 && plural(leftOut.info, "note")
+  ].filter((part) => typeof part === "string");
+  return `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
 }
 function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
   const result = {
@@ -57075,12 +57750,13 @@ function regionOf(finding) {
 }
 function toReportingDescriptor(rule2, profile, rulesDocUrl) {
   const level = rule2.levels?.[profile];
+  const helpUri = ruleDocUrl(rule2.id, rulesDocUrl);
   const descriptor = {
     id: rule2.id,
     shortDescription: { text: rule2.title },
     fullDescription: { text: rule2.description ?? rule2.title },
-    helpUri: ruleDocUrl(rule2.id, rulesDocUrl),
-    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2) }
+    helpUri,
+    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2, helpUri) }
   };
   if (level) {
     descriptor.defaultConfiguration = {
@@ -57090,15 +57766,25 @@ function toReportingDescriptor(rule2, profile, rulesDocUrl) {
   }
   descriptor.properties = {
     tags: ["power-platform-connector", ...rule2.file ? [rule2.file] : []],
+    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
+    precision: "very-high",
+    ...level && level !== "off" && { "problem.severity": problemSeverity(level) },
     ...rule2.levels && { levels: rule2.levels },
     ...rule2.msCode !== void 0 && { msCode: rule2.msCode }
   };
   return descriptor;
 }
-function helpMarkdown(rule2) {
+function problemSeverity(level) {
+  return level === "info" ? "recommendation" : level;
+}
+function helpMarkdown(rule2, helpUri) {
   const changeRule = CHANGE_RULES_BY_ID.get(rule2.id);
   const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule2);
-  return [proseMarkdown(rule2.description ?? rule2.title), ...example].join("\n\n");
+  return [
+    proseMarkdown(rule2.description ?? rule2.title),
+    ...example,
+    `See [${rule2.id}](${helpUri}) in the connector-alm rule reference.`
+  ].join("\n\n");
 }
 function describedRules(rules, findings) {
   const all = [...rules];
@@ -57130,8 +57816,12 @@ var import_node_util2 = require("node:util");
 var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
-  const blocks = result.connectors.map((connector) => formatConnector(connector, paint));
-  const connectors = plural(result.connectors.length, "connector");
+  const deleted = deletedConnectors(result);
+  const blocks = [
+    ...result.connectors.map((connector) => formatConnector(connector, paint)),
+    ...deleted.map((connector) => formatDeletedConnector(connector, paint))
+  ];
+  const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total = result.findings.length;
   const last2 = total === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
     worstStyle(result.counts),
@@ -57167,6 +57857,14 @@ function formatConnector(connector, paint) {
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join("\n");
 }
+function formatDeletedConnector(connector, paint) {
+  const header = paint(
+    "bold",
+    `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`
+  );
+  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join("\n");
+}
 function painter(enabled) {
   const paint = (style, text3) => enabled ? (0, import_node_util2.styleText)(style, text3, { validateStream: false }) : text3;
   return Object.assign(paint, { enabled });
@@ -57178,10 +57876,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path22.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path23.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -57190,9 +57888,18 @@ function profileFallbackNote(folders, chooseProfile) {
   return `${named} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
+// packages/cli/src/config-option.ts
+function configOption() {
+  return optionDefaultingTo(
+    "--config <file>",
+    "the configuration file",
+    ".connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root"
+  );
+}
+
 // packages/cli/src/report-output.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -57205,44 +57912,52 @@ function writeOutput(io, output, format3) {
 
 // packages/cli/src/repository-root.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path23.default.resolve(cwd); ; dir = import_node_path23.default.dirname(dir)) {
-    if ((0, import_node_fs14.existsSync)(import_node_path23.default.join(dir, ".git"))) return dir;
-    if (import_node_path23.default.dirname(dir) === dir) return import_node_path23.default.resolve(cwd);
+  for (let dir = import_node_path24.default.resolve(cwd); ; dir = import_node_path24.default.dirname(dir)) {
+    if ((0, import_node_fs14.existsSync)(import_node_path24.default.join(dir, ".git"))) return dir;
+    if (import_node_path24.default.dirname(dir) === dir) return import_node_path24.default.resolve(cwd);
   }
 }
 
 // packages/cli/src/report-output.ts
 function renderReport(result, format3, options2) {
-  if (format3 === "json") return formatJson(result, options2.fixes);
-  if (format3 === "sarif")
-    return formatSarif(result, {
+  if (format3 === "json") return { text: formatJson(result, options2.fixes), notes: [] };
+  if (format3 === "sarif") {
+    const report2 = sarifReport(result, {
       toolVersion: VERSION,
       baseDir: repositoryRoot(options2.cwd),
-      cwd: options2.cwd
+      cwd: options2.cwd,
+      limits: options2.sarifLimits
     });
-  return formatText(result, { color: options2.color, breakingChangesFail: options2.breakingChangesFail });
+    const notes = report2.leftOut ? [`${describeLeftOut(report2.leftOut)} --format json or text lists every finding.`] : [];
+    return { text: report2.text, notes };
+  }
+  const text3 = formatText(result, { color: options2.color, breakingChangesFail: options2.breakingChangesFail });
+  return { text: text3, notes: [] };
 }
 async function writeReport(context, result, options2) {
   const { io } = context;
-  const text3 = renderReport(result, options2.format, {
+  const { text: text3, notes } = renderReport(result, options2.format, {
     cwd: io.cwd,
     color: options2.output === void 0 && useColor(io),
     fixes: options2.fixes,
-    breakingChangesFail: options2.breakingChangesFail
+    breakingChangesFail: options2.breakingChangesFail,
+    sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target = import_node_path24.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path25.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs15.promises.mkdir(import_node_path24.default.dirname(target), { recursive: true });
-      await import_node_fs15.promises.writeFile(target, text3);
+      await import_node_fs15.promises.mkdir(import_node_path25.default.dirname(target2), { recursive: true });
+      await import_node_fs15.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
   } else {
     io.stdout.write(inertToWorkflowCommands(text3, options2.format === "text" ? "text" : "json", io.env));
   }
+  for (const note of notes) io.stderr.write(`warning: ${printable(note)}
+`);
 }
 function reportNotWritten(error2, output) {
   const problem = {
@@ -57272,21 +57987,21 @@ function concurrencyArgument(value) {
 }
 function registerValidateCommand(program2, context) {
   program2.command("validate").description("check connector folders with the certification rules, offline").argument("[paths...]", "connector folders, or trees that hold them", ["."]).addOption(
-    new Option("--profile <profile>", "rule set; auto picks it from the folder").choices(["auto", ...PROFILES]).default("auto")
+    new Option("--profile <profile>", "the rule set; auto picks it from the folder's place in the tree").choices(["auto", ...PROFILES]).default("auto")
   ).addOption(
     new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text")
-  ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--config <file>", "configuration file (default: .connector-alm.yml found upwards)").addOption(
+  ).option("-o, --output <file>", "write the report to a file instead of stdout").addOption(configOption()).addOption(
     new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(FAIL_ON_LEVELS).default("error")
   ).option(
     "--base <ref>",
-    "compare with the merge base of HEAD and this git ref: breaking changes, new findings"
+    "compare each connector with its version at the merge base of HEAD and this git ref: findings are marked new or existing, and breaking changes are added"
   ).option("--only-new", "report only the findings that the change since --base introduced").option(
     "--fail-on-breaking",
-    "with --base: exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does)"
+    "with --base, exit 1 on breaking changes, which --fail-on leaves to this option (as the validate-connector action does); refused without --base"
   ).addOption(
     new Option(
       "--concurrency <n>",
-      "worker threads for many folders: a number (capped at the number of cores, though two are always allowed), auto (one per core but one) or off"
+      "worker threads for many folders: a number (at most one per core, though two are always allowed), auto (one per core but one, with at least 16 folders per worker) or off"
     ).default("auto").argParser(concurrencyArgument)
   ).option(
     "--fix",
@@ -57314,11 +58029,10 @@ function registerValidateCommand(program2, context) {
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
     if (!options2.fix)
-      await refusePathsWithoutConnectors(
-        paths,
-        io.cwd,
-        result.connectors.map((connector) => connector.path)
-      );
+      await refusePathsWithoutConnectors(paths, io.cwd, [
+        ...result.connectors.map((connector) => connector.path),
+        ...deletedConnectors(result).map((connector) => connector.path)
+      ]);
     const breakingChangesFail = options2.failOnBreaking ?? false;
     const verdict = judgeRun(result, options2.failOn, breakingChangesFail);
     await writeReport(context, result, { ...options2, fixes, breakingChangesFail });
@@ -57343,7 +58057,11 @@ async function refusePathsWithoutConnectors(paths, cwd, validated) {
 
 // packages/cli/src/commands/rules.ts
 function registerRulesCommand(program2, context) {
-  program2.command("rules").description("list every validation rule with its level per profile, then the breaking-change rules").option("--format <format>", "text, json or markdown", "text").action((options2) => {
+  program2.command("rules").description("list every validation rule with its level per profile, then the breaking-change rules").option(
+    "--format <format>",
+    "output format: text, json or markdown (the rule reference, as in docs/rules.md)",
+    "text"
+  ).action((options2) => {
     const { io } = context;
     if (options2.format === "json") {
       const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({
@@ -57387,7 +58105,12 @@ function registerRulesCommand(program2, context) {
 
 // packages/cli/src/commands/diff.ts
 function registerDiffCommand(program2, context) {
-  program2.command("diff").description("compare two versions of a connector (folders or swagger files) and flag breaking changes").argument("<old>", "the earlier version: a connector folder or its apiDefinition.swagger.json").argument("<new>", "the later version").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).addOption(
+  program2.command("diff").description(
+    "compare two versions of a connector (folders, swaggers or apiProperties.json files) and flag breaking changes"
+  ).argument(
+    "<old>",
+    "the earlier version: a connector folder, its apiDefinition.swagger.json or its apiProperties.json"
+  ).argument("<new>", "the later version").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).addOption(
     new Option("--fail-on <what>", "exit 1 on breaking changes, or never").choices(["breaking", "never"]).default("breaking")
   ).action(async (oldPath, newPath, options2) => {
     const result = await diffPaths(oldPath, newPath, context.io.cwd);
@@ -57416,7 +58139,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -59047,7 +59770,7 @@ function createEntraTokenSource(options2) {
   const onSecret = options2.onSecret ?? (() => {
   });
   const endpoint2 = tokenEndpointUrl(options2.authorityHost, options2.tenantId);
-  const scope = `${options2.resource.origin}/.default`;
+  const scope2 = `${options2.resource.origin}/.default`;
   const request2 = {
     timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
     clock: options2.clock,
@@ -59078,7 +59801,7 @@ function createEntraTokenSource(options2) {
         endpoint2,
         {
           client_id: options2.clientId,
-          scope,
+          scope: scope2,
           ...await clientAuthentication()
         },
         request2
@@ -59459,15 +60182,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path63, options2) {
-    return await this.send("GET", path63, options2);
+  async get(path65, options2) {
+    return await this.send("GET", path65, options2);
   }
-  async post(path63, options2) {
-    return await this.send("POST", path63, options2);
+  async post(path65, options2) {
+    return await this.send("POST", path65, options2);
   }
-  async send(method, path63, request2) {
+  async send(method, path65, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path63, this.options.environment);
+    const url = new URL(WEB_API_PATH + path65, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -60799,10 +61522,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path63 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path63.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path63)) return "drive-letter";
-  if (path63.split("/").includes("..")) return "parent-segment";
+  const path65 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path65.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path65)) return "drive-letter";
+  if (path65.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60845,11 +61568,11 @@ var import_promises2 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
-var import_node_zlib2 = require("node:zlib");
+var import_node_zlib3 = require("node:zlib");
 var import_yauzl2 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib = require("node:zlib");
+var import_node_zlib2 = require("node:zlib");
 var EntryIntegrity = class {
   constructor(expected, total) {
     this.expected = expected;
@@ -60871,7 +61594,7 @@ var EntryIntegrity = class {
         this.expected.name,
         `expands the archive past the limit of ${this.total.limit} bytes.`
       );
-    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
+    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
   }
   /** Throws when the entry ended short of its declared size or its checksum does not match. */
   finish() {
@@ -60898,8 +61621,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path63, isFolder, value) {
-    const segments = path63.split("/");
+  place(path65, isFolder, value) {
+    const segments = path65.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -61223,7 +61946,7 @@ var ZipReader = class _ZipReader {
     output.once("error", (error2) => outputError = error2);
     try {
       if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
-      else await (0, import_promises3.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      else await (0, import_promises3.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error2) {
       throw error2 === outputError ? new DestinationError(error2) : error2;
     }
@@ -61293,7 +62016,7 @@ function inflateWhole(method, data, size) {
   checkMethod(method);
   if (method === STORED) return data;
   try {
-    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+    return (0, import_node_zlib3.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
   } catch (error2) {
     if (error2.code === "ERR_BUFFER_TOO_LARGE")
       throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
@@ -61568,7 +62291,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -61586,8 +62309,8 @@ async function refuseNonFolder(folder) {
     });
   refusePathThroughFile(folder);
 }
-function refusePathThroughFile(target) {
-  const way = fileInTheWay(target);
+function refusePathThroughFile(target2) {
+  const way = fileInTheWay(target2);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
@@ -61603,7 +62326,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -61655,7 +62378,7 @@ function childElements(parent, name) {
 function firstChild(parent, name) {
   return childElements(parent).find((child) => child.name === name);
 }
-function textOf(node) {
+function textOf2(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
 }
 function attribute2(node, name) {
@@ -61710,8 +62433,8 @@ function parseXml(text3, file, hint) {
   parser2.on("comment", (value) => {
     if (stack.length > 0) append({ kind: "comment", text: value });
   });
-  parser2.on("processinginstruction", ({ target, body }) => {
-    if (stack.length > 0) append({ kind: "instruction", target, body });
+  parser2.on("processinginstruction", ({ target: target2, body }) => {
+    if (stack.length > 0) append({ kind: "instruction", target: target2, body });
   });
   parser2.write(text3).close();
   if (!root) return fail("invalid XML: no root element");
@@ -61855,9 +62578,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path63) {
+function jsonValueLocation(text3, path65) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path63);
+  const node = tree && findNodeAtLocation2(tree, path65);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61915,15 +62638,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs21 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs20.promises.readdir(import_node_path26.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs20.promises.readdir(import_node_path27.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61939,20 +62662,20 @@ function compareOrdinal(a, b) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-async function commitFolder(staged, target, options2) {
+async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
-  if (!await exists(target)) {
-    await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.resolve(target)), { recursive: true });
-    await import_node_fs21.promises.rename(staged, target);
-    return { written: files, deleted: [], unchanged: [] };
+  if (!await exists(target2)) {
+    await import_node_fs21.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.resolve(target2)), { recursive: true });
+    await import_node_fs21.promises.rename(staged, target2);
+    return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs21.promises.realpath(target);
-  const result = { written: [], deleted: [], unchanged: [] };
+  const targetRoot = await import_node_fs21.promises.realpath(target2);
+  const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path27.default.join(staged, file);
-    const to = import_node_path27.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path27.default.posix.dirname(file)));
+    const from = import_node_path28.default.join(staged, file);
+    const to = import_node_path28.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path28.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs21.promises.lstat(to).catch(() => void 0);
@@ -61967,11 +62690,13 @@ async function commitFolder(staged, target, options2) {
     await import_node_fs21.promises.rename(from, to);
     result.written.push(file);
   }
+  const wanted = new Set(files);
+  const others2 = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  result.kept = options2.keep ? others2.filter(options2.keep) : [];
   if (options2.stale === "delete") {
-    const wanted = new Set(files);
-    for (const file of await listFiles2(targetRoot)) {
-      if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs21.promises.rm(import_node_path27.default.join(targetRoot, file));
+    for (const file of others2) {
+      if (options2.keep?.(file)) continue;
+      await import_node_fs21.promises.rm(import_node_path28.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -62000,7 +62725,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path27.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path28.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -62008,8 +62733,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs21.promises.rename(
-        import_node_path27.default.join(this.root, ...parent, before[index]),
-        import_node_path27.default.join(this.root, ...parent, after[index])
+        import_node_path28.default.join(this.root, ...parent, before[index]),
+        import_node_path28.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -62043,7 +62768,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path27.default.join(current, segment);
+    const next = import_node_path28.default.join(current, segment);
     const entry = await import_node_fs21.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -62067,19 +62792,19 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs21.promises.rm(next);
     }
-    await import_node_fs21.promises.mkdir(import_node_path27.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs21.promises.mkdir(import_node_path28.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
-async function sameContent2(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs21.promises.stat(staged), import_node_fs21.promises.stat(target)]);
-  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
-  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
+async function sameContent2(staged, target2) {
+  const [sa, sb] = await Promise.all([import_node_fs21.promises.stat(staged), import_node_fs21.promises.stat(target2)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
 }
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
-async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
+async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
   const text3 = await import_node_fs21.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
@@ -62087,7 +62812,7 @@ async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs21.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs21.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
@@ -62102,13 +62827,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path27.default.join(root, relative);
+    const absolute = import_node_path28.default.join(root, relative);
     const entries = await import_node_fs21.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs21.promises.rmdir(import_node_path27.default.join(root, child));
+        await import_node_fs21.promises.rmdir(import_node_path28.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -62118,11 +62843,11 @@ async function removeEmptyFolders(root, protect) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(file), { recursive: true });
+    await import_node_fs22.promises.mkdir(import_node_path29.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     await import_node_fs22.promises.writeFile(temporary, "");
     await import_node_fs22.promises.rm(temporary, { force: true });
@@ -62226,7 +62951,7 @@ function readManifest(root, file) {
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
-    return textOf(node).trim();
+    return textOf2(node).trim();
   };
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
@@ -62320,17 +63045,17 @@ function optionValuePrefixFrom(text3) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path29.default.resolve(folder);
+  const resolved2 = import_node_path30.default.resolve(folder);
   const first = await import_node_fs23.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path29.default.dirname(made)) {
+    for (let made = resolved2; isWithin(first, made); made = import_node_path30.default.dirname(made)) {
       const gone = await import_node_fs23.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
@@ -62341,16 +63066,16 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path30.default.resolve(folder), import_node_path30.default.resolve(inner)];
+  const [outer, given2] = [import_node_path31.default.resolve(folder), import_node_path31.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -62418,13 +63143,81 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path31.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path32.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/solution/src/solution/left-out-files.ts
+function leftOutReason(folderPath) {
+  if (!folderPath.includes("/")) return { kind: "root" };
+  const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
+  return what === void 0 ? void 0 : { kind: "leftover", what };
+}
+function isLeftOut(folderPath) {
+  return leftOutReason(folderPath) !== void 0;
+}
+function leftOutWarning(file, folderPath) {
+  const reason = leftOutReason(folderPath);
+  if (reason?.kind === "leftover")
+    return `${file}: left out of the solution zip: it is ${reason.what}, not a part of the solution. Delete it (or move it out of the folder) to silence this; rename it if the solution needs it.`;
+  return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
+}
+function leftOutEntryError(archive, entry, folderPath) {
+  const reason = leftOutReason(folderPath);
+  if (reason?.kind === "leftover")
+    return solutionError(
+      `${archive}/${entry}`,
+      `has the name of ${reason.what}; unpacked, it would be a file that pack leaves out of the solution.`,
+      "Remove the entry, or rename the file in its component and export the solution again."
+    );
+  return solutionError(
+    `${archive}/${entry}`,
+    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
+    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
 }
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -62475,7 +63268,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path32.default.join(folder, file));
+    const ending = await endingOf(import_node_path33.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -62503,7 +63296,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path32.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path33.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs25.promises.readFile(file), file), file);
 }
 
@@ -62537,7 +63330,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -62578,7 +63371,7 @@ var CONNECTOR_CHILD_ORDER = [
 ];
 function connectorName(connector, file) {
   const node = firstChild(connector, "name");
-  const name = node ? textOf(node).trim() : "";
+  const name = node ? textOf2(node).trim() : "";
   if (name === "") throw solutionError(file, "has a <Connector> without a <name>.");
   if (findEntryNameProblem(name) || name.includes("/") || name === "." || name.startsWith(".")) {
     throw solutionError(file, `has a connector named '${name}', which cannot be a file name.`);
@@ -62587,13 +63380,13 @@ function connectorName(connector, file) {
 }
 function connectorText(connector, column) {
   const node = firstChild(connector, column);
-  return node ? textOf(node) : void 0;
+  return node ? textOf2(node) : void 0;
 }
 function fileReferences(connector, file) {
   const references = [];
   for (const child of childElements(connector)) {
     if (!FILE_COLUMNS.includes(child.name)) continue;
-    const value = textOf(child).trim();
+    const value = textOf2(child).trim();
     if (value === "") continue;
     const zipName = value.replace(/^\//, "");
     if (!zipName.startsWith("Connector/") || zipName.slice("Connector/".length).includes("/") || findEntryNameProblem(zipName)) {
@@ -62643,21 +63436,6 @@ function putConnectors(root, connectors) {
     );
     container.children.push(connector);
   }
-}
-
-// packages/solution/src/solution/root-files.ts
-function isRootFile(folderPath) {
-  return !folderPath.includes("/");
-}
-function rootFileWarning(file) {
-  return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
-}
-function rootEntryError(archive, entry) {
-  return solutionError(
-    `${archive}/${entry}`,
-    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
-    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
-  );
 }
 
 // packages/solution/src/solution/stage-zip.ts
@@ -62717,22 +63495,22 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others2 = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
-  const atRoot = others2.find((entry) => {
+  const leftOut = others2.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isRootFile(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
   });
-  if (atRoot !== void 0) throw rootEntryError(archive, atRoot.name);
+  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
   for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path33.default.dirname(destination);
+    const folder = import_node_path34.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs26.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path33.default.join(staging, folderPath);
+    const destination = import_node_path34.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs26.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -62750,7 +63528,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path33.default.join(staging, folderPath);
+    const destination = import_node_path34.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -62784,25 +63562,25 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs27.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
-  const count = `${files.length} ${files.length === 1 ? "file" : "files"}`;
+  const stale = files.filter((file) => !isLeftOut(file));
   const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
   const location = { file: folder };
   if (!options2.overwrite) {
-    throw new UserError(`already holds ${count}.`, {
+    throw new UserError(`already holds ${fileCount(files)}.`, {
       location,
-      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
+      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : stale.length === 0 ? `${ownFolder}, or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.` : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
     });
   }
-  if (!holdsSolution && options2.stale === "delete") {
+  if (!holdsSolution && options2.stale === "delete" && stale.length > 0) {
     throw new UserError(
-      `holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? "it" : "them"}.`,
       {
         location,
         hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`
@@ -62810,8 +63588,11 @@ async function refuseUnpackTarget(folder, options2) {
     );
   }
 }
+function fileCount(files) {
+  return `${files.length} ${files.length === 1 ? "file" : "files"}`;
+}
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path34.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path35.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs27.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -62822,7 +63603,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path34.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path35.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -62831,14 +63612,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path35.default.join(folder, file),
+    import_node_path36.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -62852,7 +63633,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -62920,21 +63701,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path36.default.join(folder, first.file),
+    import_node_path37.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path37.default.join(folder, file),
+    import_node_path38.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -62970,7 +63751,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: unpack would ${stale === "delete" ? "delete it there as a file the solution does not have" : "keep it there among the solution's files"}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path39.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   await refuseUnpackTarget(folder, {
@@ -62989,10 +63770,14 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
-      return commitFolder(staging, folder, { stale: options2.stale ?? "delete", protect: isRepositoryFile });
+      return commitFolder(staging, folder, {
+        stale: options2.stale ?? "delete",
+        protect: isRepositoryFile,
+        keep: isLeftOut
+      });
     });
     done = true;
     return {
@@ -63008,13 +63793,18 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     if (!done) await removeMadeParents();
   }
 }
+function zipInsideProblem(relative, stale) {
+  if (isLeftOut(relative.split(import_node_path39.default.sep).join("/")))
+    return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
+  return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
+}
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs28.promises.readFile(import_node_path38.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs28.promises.readFile(import_node_path39.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs28.promises.readFile(import_node_path38.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs28.promises.readFile(import_node_path39.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63055,11 +63845,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair) {
-  const kind = import_node_path38.default.resolve(given2) === import_node_path38.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path39.default.resolve(given2) === import_node_path39.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists2 = async (file) => await import_node_fs28.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path38.default.basename(given2);
+  const name = import_node_path39.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -63076,7 +63866,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path38.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path39.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -63087,7 +63877,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path38.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path39.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -63098,19 +63888,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path38.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path38.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path38.default.join(staging, file))))
+      const from = import_node_path39.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path39.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs28.promises.mkdir(import_node_path38.default.dirname(import_node_path38.default.join(staging, variant)), { recursive: true });
-      await import_node_fs28.promises.rename(from, import_node_path38.default.join(staging, variant));
+      await import_node_fs28.promises.mkdir(import_node_path39.default.dirname(import_node_path39.default.join(staging, variant)), { recursive: true });
+      await import_node_fs28.promises.rename(from, import_node_path39.default.join(staging, variant));
     }
   } finally {
     await import_node_fs28.promises.rm(managedStaging, { recursive: true, force: true });
@@ -63119,16 +63909,37 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
+var import_node_fs29 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
     hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
+}
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
+  for (const part of parts) {
+    const stat = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, part)).catch(() => void 0);
+    if (stat === void 0 || stat.isFile()) continue;
+    const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
+    const [kind, hint] = stat.isDirectory() ? [
+      "a folder",
+      `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
+    ] : stat.isSymbolicLink() ? [
+      "a symbolic link",
+      "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
+    ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
+    return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
+      location: { file: import_node_path40.default.join(shown, part) },
+      hint
+    });
+  }
+  return void 0;
 }
 
 // packages/solution/src/solution/root-connectors.ts
@@ -63209,13 +64020,17 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs29.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs30.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
   const all = await listFiles2(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  if (!hasManifest || !hasCustomizations) {
+    const notAFile = await partNotAFileError(folder);
+    if (notAFile) throw notAFile;
+  }
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) {
     throw new UsageError(
@@ -63227,7 +64042,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path39.default.join(folder, file);
+  const located = (file) => import_node_path41.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -63238,7 +64053,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs29.promises.readFile(located(file));
+    const bytes = await import_node_fs30.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -63247,10 +64062,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isRootFile);
+  const leftOut = all.filter(isLeftOut);
   const files = await selectPackageFiles(
     folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isRootFile(file)),
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
     manifest.managed === "2",
     managed
   );
@@ -63296,7 +64111,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs29.promises.readFile(located(actual));
+          const bytes = await import_node_fs30.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -63343,9 +64158,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs29.promises.stat(file);
+  const { size } = await import_node_fs30.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs29.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs30.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -63387,8 +64202,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
@@ -63406,8 +64221,8 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function holdsBothExports(folder) {
-  const file = import_node_path40.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path42.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs31.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed === "2";
 }
 
@@ -63511,11 +64326,11 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat = await import_node_fs31.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs32.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -63524,16 +64339,20 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs31.promises.mkdtemp(import_node_path41.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs32.promises.mkdtemp(import_node_path43.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles2(folder);
+  if (!files.includes(FOLDER_SOLUTION)) {
+    const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
+    if (notAFile) throw notAFile;
+  }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -63546,9 +64365,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path41.default.join(displayRoot, file);
+    const shown = import_node_path43.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -63568,13 +64387,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path41.default.join(displayRoot, part)
+        file: import_node_path43.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -63582,10 +64401,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path41.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path43.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs31.promises.readFile(import_node_path41.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -63600,8 +64419,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -63710,11 +64529,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
     prepared.push(
-      await prepare(connector, import_node_path42.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path44.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path42.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path44.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, earlier2) {
@@ -63730,12 +64549,12 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs32.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs33.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs32.promises.readFile(import_node_path42.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path42.default.join(destination, apiPropertiesName)
+    await import_node_fs33.promises.readFile(import_node_path44.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path44.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -63778,14 +64597,14 @@ var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path42.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs32.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path44.default.join(destinationRoot, earlier2.folder);
+  const stat = await import_node_fs33.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return [];
   const kept = [];
   for (const file of await listFiles2(folder)) {
     const top = file.split("/")[0];
     if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    const bytes = await import_node_fs32.promises.readFile(import_node_path42.default.join(folder, file));
+    const bytes = await import_node_fs33.promises.readFile(import_node_path44.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -63797,14 +64616,14 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs32.promises.mkdir(staging, { recursive: true });
+  await import_node_fs33.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs32.promises.mkdir(import_node_path42.default.dirname(import_node_path42.default.join(staging, name)), { recursive: true });
-      await import_node_fs32.promises.writeFile(import_node_path42.default.join(staging, name), content);
+      await import_node_fs33.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(staging, name)), { recursive: true });
+      await import_node_fs33.promises.writeFile(import_node_path44.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs32.promises.rm(import_node_path42.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs33.promises.rm(import_node_path44.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -63816,23 +64635,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path43.default.join(destinationRoot, folder);
-    const stat = await import_node_fs33.promises.lstat(target).catch(() => void 0);
+    const target2 = import_node_path45.default.join(destinationRoot, folder);
+    const stat = await import_node_fs34.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
-    await import_node_fs33.promises.rm(target, { recursive: true });
+    await import_node_fs34.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -63877,7 +64696,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -63901,7 +64720,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path44.default.basename(folder).toLowerCase();
+  const folderName = import_node_path46.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -63925,13 +64744,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs34.promises.readdir(import_node_path45.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs35.promises.readdir(import_node_path47.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -63941,8 +64760,8 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs34.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs34.promises.stat(folder).then(
+  const names3 = await import_node_fs35.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs35.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -63963,9 +64782,9 @@ async function readRepositoryConnector(folder, prefix) {
         throw new UserError(`has no ${name2}; it is not a connector folder.`, { location: { file: folder } });
       return void 0;
     }
-    return import_node_fs34.promises.readFile(import_node_path45.default.join(folder, actual));
+    return import_node_fs35.promises.readFile(import_node_path47.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path45.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path47.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -63974,7 +64793,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path45.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path47.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -64025,8 +64844,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -64064,7 +64883,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -64078,8 +64897,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs35.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(folder, relative)), { recursive: true });
-    await import_node_fs35.promises.writeFile(import_node_path46.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs36.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.join(folder, relative)), { recursive: true });
+    await import_node_fs36.promises.writeFile(import_node_path48.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -64229,9 +65048,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -64333,7 +65152,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -64345,7 +65164,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path47.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path49.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -64366,7 +65185,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path48.default.basename(zipPath);
+  const outerName = import_node_path50.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -64382,7 +65201,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs36.promises.mkdtemp(import_node_path48.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs37.promises.mkdtemp(import_node_path50.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -64412,7 +65231,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs36.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs37.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -64421,7 +65240,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path48.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path50.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -64480,7 +65299,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path48.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path50.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -64581,8 +65400,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -64590,7 +65409,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path49.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path51.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -64612,7 +65431,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs37.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs38.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -64622,7 +65441,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path49.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path51.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -64638,11 +65457,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs37.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs38.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs37.promises.rm(inner, { force: true });
-    await import_node_fs37.promises.rm(candidate, { force: true });
+    await import_node_fs38.promises.rm(inner, { force: true });
+    await import_node_fs38.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -64655,11 +65474,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path49.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path49.default.basename(other).toLowerCase() === name);
+    const name = import_node_path51.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path51.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path49.default.resolve(earlierFile) === import_node_path49.default.resolve(file))
+    if (import_node_path51.default.resolve(earlierFile) === import_node_path51.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -64667,10 +65486,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path49.default.extname(file);
-    const renamed = `${import_node_path49.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path49.default.basename(earlierFile);
-    const same = earlierName === import_node_path49.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path51.default.extname(file);
+    const renamed = `${import_node_path51.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path51.default.basename(earlierFile);
+    const same = earlierName === import_node_path51.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -65122,7 +65941,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path63, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path63) }, hint });
+  const wrongShape = (message2, path65, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path65) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -65744,16 +66563,16 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs38 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs38.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs39.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs38.readFileSync)(import_node_path50.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs39.readFileSync)(import_node_path52.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -65773,7 +66592,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs38.writeFileSync)(import_node_path50.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs39.writeFileSync)(import_node_path52.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -66407,17 +67226,17 @@ async function authorizeClientCredentials(tenant, form, context) {
   await checkAssertion(assertion, app, context);
   return { app, resource };
 }
-function checkScope(scope, context) {
-  if (!scope) throw missingParameter("scope");
-  if (!scope.endsWith("/.default") || scope.includes(" ")) {
+function checkScope(scope2, context) {
+  if (!scope2) throw missingParameter("scope");
+  if (!scope2.endsWith("/.default") || scope2.includes(" ")) {
     throw new EntraFailure(
       400,
       "invalid_scope",
       70011,
-      `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`
+      `The provided value for the input parameter 'scope' is not valid. The scope ${scope2} is not valid.`
     );
   }
-  const resource = scope.slice(0, -"/.default".length);
+  const resource = scope2.slice(0, -"/.default".length);
   if (!context.resources.includes(resource)) {
     throw new EntraFailure(
       400,
@@ -66747,17 +67566,37 @@ function close(server) {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+// packages/cli/src/debug-switch.ts
+function debugRequested(flag, env) {
+  if (flag) return true;
+  const value = (env.CONNECTOR_ALM_DEBUG ?? "").trim().toLowerCase();
+  return value !== "" && value !== "0" && value !== "false";
+}
+
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
-  return command.option(
-    "--environment-url <url>",
-    "environment URL, e.g. https://contoso.crm.dynamics.com (env DATAVERSE_ENVIRONMENT_URL)"
-  ).option("--tenant-id <id>", "directory (tenant) ID (env AZURE_TENANT_ID)").option("--app-id <id>", "application (client) ID (env AZURE_CLIENT_ID)").option(
+  return command.addOption(
+    optionDefaultingTo(
+      "--environment-url <url>",
+      "the environment URL, e.g. https://contoso.crm.dynamics.com",
+      "$DATAVERSE_ENVIRONMENT_URL"
+    )
+  ).addOption(optionDefaultingTo("--tenant-id <id>", "the directory (tenant) ID", "$AZURE_TENANT_ID")).addOption(optionDefaultingTo("--app-id <id>", "the application (client) ID", "$AZURE_CLIENT_ID")).option(
     "--client-certificate <file>",
-    "PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)"
-  ).option("--cloud <cloud>", "Public, UsGov, UsGovHigh, UsGovDod or China", "Public").option("--authority-host <url>", "override the Entra ID login host, e.g. the dev-server");
+    "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)"
+  ).option(
+    "--cloud <cloud>",
+    "the environment's cloud: Public, UsGov, UsGovHigh, UsGovDod or China",
+    "Public"
+  ).addOption(
+    optionDefaultingTo(
+      "--authority-host <url>",
+      "the Entra ID login host to sign in at, e.g. the dev-server's",
+      "the cloud's"
+    )
+  );
 }
 function readConnection(options2, io) {
   const environmentUrl = options2.environmentUrl ?? io.env.DATAVERSE_ENVIRONMENT_URL;
@@ -66770,7 +67609,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs39.readFileSync)(import_node_path51.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs40.readFileSync)(import_node_path53.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -66815,12 +67654,22 @@ function positiveMinutes(value) {
 function registerExportCommand(program2, context) {
   addConnectionOptions(
     program2.command("export").description("export a solution from a Dataverse environment to a zip").argument("<solution-name>", "unique name of the solution")
-  ).option("-o, --out <file>", "zip to write (default: <solution-name>.zip, or _managed.zip)").option("--managed", "export as managed", false).option("--sync", "use the synchronous ExportSolution call (small solutions only)", false).option(
+  ).addOption(
+    optionDefaultingTo(
+      "-o, --out <file>",
+      "the zip to write",
+      "<solution-name>.zip, or <solution-name>_managed.zip with --managed"
+    )
+  ).option("--managed", "export as managed", false).option(
+    "--sync",
+    "use the synchronous ExportSolution call, which only small solutions finish in time",
+    false
+  ).option(
     "--max-wait <minutes>",
     "how long to wait for an asynchronous export, counted from its first request",
     positiveMinutes,
     60
-  ).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
+  ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
     if (options2.out !== void 0 && !options2.out.toLowerCase().endsWith(".zip"))
       throw new UsageError("must end in .zip.", {
@@ -66828,12 +67677,11 @@ function registerExportCommand(program2, context) {
         hint: "Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file."
       });
     const logger = createConsoleLogger({
-      // --debug, or the environment variable for runs where the command line is fixed.
-      debug: Boolean(program2.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
+      debug: debugRequested(program2.opts().debug, io.env),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path52.default.resolve(
+    const outputFile = import_node_path54.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -66850,42 +67698,52 @@ function registerExportCommand(program2, context) {
       },
       logger
     );
-    if (options2.format === "json") writeOutput(io, `${JSON.stringify(result, null, 2)}
+    const shown = { ...result, file: toDisplayPath(io.cwd, result.file) };
+    if (options2.format === "json") writeOutput(io, `${JSON.stringify(shown, null, 2)}
 `, "json");
   });
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
       "<solution.zip>",
       "the solution zip to import: exported, or written by pack or build-solution"
     )
-  ).option("--async", "always use ImportSolutionAsync (default: for solutions over 2 MB)").option("--no-async", "always use the synchronous ImportSolution call").option(
+  ).addOption(
+    optionDefaultingTo(
+      "--async",
+      "always use ImportSolutionAsync",
+      "ImportSolutionAsync for solutions over 2 MB"
+    )
+  ).option("--no-async", "always use the synchronous ImportSolution call").option(
     "--max-wait <minutes>",
     "how long to wait for an asynchronous import, or a synchronous one whose answer was lost, counted from its first request",
     positiveMinutes,
     60
   ).option(
     "--settings <file>",
-    "deployment settings JSON: environment variable values and connection references"
-  ).option("--force-overwrite", "overwrite unmanaged customizations", false).option("--publish", "publish all customizations after the import", false).option("--skip-lower-version", "skip when the environment has this version or later", false).option("--holding", "import as a holding solution", false).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {
+    "a deployment settings JSON file: the values of environment variables and connection references"
+  ).option("--force-overwrite", "overwrite unmanaged customizations of the environment", false).option("--publish", "publish all customizations after the import", false).option(
+    "--skip-lower-version",
+    "import nothing when the environment already has this version of the solution or a later one",
+    false
+  ).option("--holding", "import as a holding solution", false).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {
     const { io } = context;
     const logger = createConsoleLogger({
-      // --debug, or the environment variable for runs where the command line is fixed.
-      debug: Boolean(program2.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
+      debug: debugRequested(program2.opts().debug, io.env),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path53.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path55.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs40.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs41.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -66901,7 +67759,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path53.default.resolve(io.cwd, zip),
+        file: import_node_path55.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -66922,9 +67780,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -66970,7 +67828,7 @@ function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option(
     "--client-certificate <file>",
     "PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)"
-  ).option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
+  ).option("--login-port <port>", "the port of the login host; 0 takes a free one", port, 0).option("--dataverse-port <port>", "the port of the environment; 0 takes a free one", port, 0).action(async (options2) => {
     const { server, banner } = await startDevServer(options2, context.io);
     context.io.stdout.write(banner);
     await new Promise((resolve) => {
@@ -66981,8 +67839,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path54.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path54.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path56.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path56.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -67015,7 +67873,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs41.readFileSync)(import_node_path54.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs42.readFileSync)(import_node_path56.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -67141,8 +67999,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs42 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -67150,9 +68008,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs42.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs43.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path55.default.join(directory, entry.name);
+      const absolute = import_node_path57.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -67162,8 +68020,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs42.promises.readFile(absolute);
-        const executable = ((await import_node_fs42.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs43.promises.readFile(absolute);
+        const executable = ((await import_node_fs43.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -68648,17 +69506,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path63 = requestOptions.url.replace(options2.baseUrl, "");
+    const path65 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path63} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path65} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path63} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path65} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -71079,7 +71937,7 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+for (const [scope2, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
@@ -71090,11 +71948,11 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       },
       defaults
     );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    if (!endpointMethodsMap.has(scope2)) {
+      endpointMethodsMap.set(scope2, /* @__PURE__ */ new Map());
     }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
+    endpointMethodsMap.get(scope2).set(methodName, {
+      scope: scope2,
       methodName,
       endpointDefaults,
       decorations
@@ -71102,37 +71960,37 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   }
 }
 var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
+  has({ scope: scope2 }, methodName) {
+    return endpointMethodsMap.get(scope2).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target2, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target2, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target2, methodName, descriptor) {
+    Object.defineProperty(target2.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target2, methodName) {
+    delete target2.cache[methodName];
     return true;
   },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
+  ownKeys({ scope: scope2 }) {
+    return [...endpointMethodsMap.get(scope2).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target2, methodName, value) {
+    return target2.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache6 }, methodName) {
+  get({ octokit, scope: scope2, cache: cache6 }, methodName) {
     if (cache6[methodName]) {
       return cache6[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
+    const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
       return void 0;
     }
@@ -71140,7 +71998,7 @@ var handler = {
     if (decorations) {
       cache6[methodName] = decorate(
         octokit,
-        scope,
+        scope2,
         methodName,
         endpointDefaults,
         decorations
@@ -71153,12 +72011,12 @@ var handler = {
 };
 function endpointsToMethods(octokit) {
   const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  for (const scope2 of endpointMethodsMap.keys()) {
+    newMethods[scope2] = new Proxy({ octokit, scope: scope2, cache: {} }, handler);
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
+function decorate(octokit, scope2, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
     let options2 = requestWithDefaults.endpoint.merge(...args);
@@ -71172,7 +72030,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+        `octokit.${scope2}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {
@@ -71185,7 +72043,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       )) {
         if (name in options22) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name}" parameter is deprecated for "octokit.${scope2}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options22)) {
             options22[alias] = options22[name];
@@ -71371,7 +72229,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path63) => path63.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path65) => path65.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -71768,7 +72626,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -72030,8 +72888,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path63 of changes.deletions)
-    entries.push({ path: `${folder}/${path63}`, mode: "100644", type: "blob", sha: null });
+  for (const path65 of changes.deletions)
+    entries.push({ path: `${folder}/${path65}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -72400,11 +73258,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path56.default.basename(import_node_path56.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path58.default.basename(import_node_path58.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -72430,11 +73288,17 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path57.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path59.default.resolve(options2.cwd, options2.connector);
+  const config2 = options2.config ?? DEFAULT_CONFIG;
+  const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
-    const result2 = await validatePaths([options2.connector], { cwd: options2.cwd });
+    if (ignoredWarning) logger.warning(ignoredWarning);
+    const result2 = await validatePaths([options2.connector], {
+      cwd: options2.cwd,
+      config: { ...config2, ignore: [] }
+    });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path57.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path59.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -72458,7 +73322,7 @@ async function openPullRequest(options2, ports) {
     targetFolder,
     operation: "none",
     branch,
-    warnings: []
+    warnings: ignoredWarning ? [ignoredWarning] : []
   };
   const failOn = options2.failOn ?? "error";
   const counts = countBySeverity(validation.findings);
@@ -72499,7 +73363,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path57.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path59.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -72664,7 +73528,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path57.default.basename(folder);
+  return import_node_path59.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -72686,18 +73550,43 @@ function refusedResults(results) {
 function registerOpenPullRequestCommand(program2, context) {
   program2.command("pr").description(
     "open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork"
-  ).argument("<connectors...>", "connector folders; each gets its own branch and pull request").option(
-    "--token <token>",
-    "classic personal access token of the fork owner (default: $GITHUB_TOKEN or $GH_TOKEN)"
-  ).option("--api-url <url>", "GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)").option("--upstream <owner/repo>", "repository that receives the pull request", DEFAULT_UPSTREAM).option("--base <branch>", "upstream branch the pull request targets", DEFAULT_BASE).option(
-    "--target-folder <folder>",
-    "folder in the upstream (default: from the profile and the folder name)"
-  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option(
-    "--title <title>",
-    'pull request title (default: the connector name, per upstream convention; a given title without "(Independent Publisher)" for such a connector gets a warning); one edited on the open pull request is kept'
+  ).argument("<connectors...>", "connector folders; each gets its own branch and pull request").addOption(
+    optionDefaultingTo(
+      "--token <token>",
+      "a classic personal access token of the fork owner, with public_repo",
+      "$GITHUB_TOKEN or $GH_TOKEN"
+    )
+  ).addOption(
+    optionDefaultingTo(
+      "--api-url <url>",
+      "the GitHub REST API root, for GitHub Enterprise",
+      "$GITHUB_API_URL or https://api.github.com"
+    )
+  ).option("--upstream <owner/repo>", "repository that receives the pull request", DEFAULT_UPSTREAM).option("--base <branch>", "upstream branch the pull request targets", DEFAULT_BASE).addOption(
+    optionDefaultingTo(
+      "--target-folder <folder>",
+      "the folder in the upstream (with one connector only)",
+      "the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name"
+    )
+  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).addOption(
+    optionDefaultingTo(
+      "--title <title>",
+      'the pull request title; one without "(Independent Publisher)" for such a connector gets a warning, and a title edited on the open pull request is kept',
+      `the info.title of the connector's swagger, followed by "(Independent Publisher)" for such a connector, as the upstream names pull requests`
+    )
   ).addOption(
     emptyMeansNone(new Option("--body <text>", "text put before the generated body ('' for none)"))
-  ).option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect2, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect2, []).option(
+  ).option("--draft", "open new pull requests as drafts (an open one keeps its state)", false).option(
+    "--label <label>",
+    "add this label to a new pull request (repeatable; a label that cannot be added is a warning)",
+    collect2,
+    []
+  ).option(
+    "--reviewer <login>",
+    "ask this reviewer to review a new pull request (repeatable; one that cannot be asked is a warning)",
+    collect2,
+    []
+  ).option(
     "--no-maintainer-can-modify",
     "do not let upstream maintainers push to the branch (new and open pull requests)"
   ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(
@@ -72705,7 +73594,7 @@ function registerOpenPullRequestCommand(program2, context) {
       "--fail-on <level>",
       "submit nothing for a connector with a validation finding at this level (never: submit it anyway)"
     ).choices(FAIL_ON_LEVELS).default("error")
-  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
+  ).addOption(configOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     const { io } = context;
     const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) {
@@ -72715,6 +73604,7 @@ function registerOpenPullRequestCommand(program2, context) {
     }
     if (options2.targetFolder && connectors.length > 1)
       throw new UsageError("--target-folder can only be given for a single connector.");
+    const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
     const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program2.opts().debug) });
     const results = [];
     try {
@@ -72735,7 +73625,8 @@ function registerOpenPullRequestCommand(program2, context) {
           reviewers: options2.reviewer,
           maintainerCanModify: options2.maintainerCanModify,
           syncFork: options2.syncFork ?? false,
-          failOn: options2.failOn
+          failOn: options2.failOn,
+          config: config2
         },
         { logger }
       );
@@ -72784,7 +73675,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -72810,13 +73701,19 @@ function registerUnpackCommand(program2, context) {
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
   ).argument("<solution.zip>", "the exported solution (for --package-type both, X.zip or X_managed.zip)").argument("<folder>", "the folder to write (created, or updated with --overwrite)").addOption(
     new Option("--package-type <type>", "which export(s) to unpack").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
-  ).option("--reset-version [version]", "write this version instead of the exported one (default 0.0.0.0)").addOption(
-    new Option("--stale <policy>", "files the solution no longer has").choices(["delete", "keep"]).default("delete")
-  ).option("--overwrite", "update a folder that already has content").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
+  ).option(
+    "--reset-version [version]",
+    "write this version instead of the exported one; 0.0.0.0 when the option is given without one"
+  ).addOption(
+    new Option(
+      "--stale <policy>",
+      "delete or keep the files in the folder that the solution does not have, whoever made them (a README.md too); dot files at its top, and .git*, .DS_Store or Thumbs.db anywhere, are always kept"
+    ).choices(["delete", "keep"]).default("delete")
+  ).option("--overwrite", "update a folder that already has content").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path58.default.resolve(io.cwd, zip), import_node_path58.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path60.default.resolve(io.cwd, zip), import_node_path60.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -72839,13 +73736,30 @@ function unpackJson(result, folder) {
 function describeUnpack(result, folder) {
   const kind = { "0": "unmanaged", "1": "managed", "2": "unmanaged and managed" }[result.managed];
   const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(", ")}` : "";
-  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}
+  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${keptNote(result.kept)}${connectors}.`)}
 `;
 }
-var ZIP_NAME_ENCODING_OPTION = [
-  "--zip-name-encoding <encoding>",
-  "code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)"
-];
+function keptNote(kept) {
+  if (kept.length === 0) return "";
+  return `; kept ${kept.length} ${kept.length === 1 ? "file that is" : "files that are"} not part of the solution`;
+}
+function zipNameEncodingOption() {
+  return optionDefaultingTo(
+    "--zip-name-encoding <encoding>",
+    "the code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows",
+    "UTF-8 when a name is UTF-8, else cp437"
+  );
+}
+function maxSizeOption() {
+  return optionDefaultingTo(
+    "--max-size <MB>",
+    "refuse archives that expand past this many megabytes",
+    "2048"
+  );
+}
+function maxEntriesOption() {
+  return optionDefaultingTo("--max-entries <count>", "refuse archives with more entries than this", "50000");
+}
 function zipLimitOptions(options2) {
   const limits = {};
   if (options2.maxSize !== void 0) {
@@ -72862,7 +73776,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -72873,10 +73787,10 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path59.default.resolve(io.cwd, folder);
-    const target = import_node_path59.default.resolve(io.cwd, zip);
+    const source = import_node_path61.default.resolve(io.cwd, folder);
+    const target2 = import_node_path61.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
-      () => packSolutionPackages(source, target, {
+      () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
         ...options2.solutionVersion ? { version: options2.solutionVersion } : {}
       })
@@ -72884,7 +73798,7 @@ function registerPackCommand(program2, context) {
     const leftOut = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut)
       io.stderr.write(
-        `warning: ${printable(rootFileWarning(toDisplayPath(io.cwd, import_node_path59.default.join(source, file))))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path61.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -72912,23 +73826,23 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
-  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").option(...ZIP_NAME_ENCODING_OPTION).option(
+  ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).option(
     "--previous-source <solution>",
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path60.default.resolve(io.cwd, destination);
+    const root = import_node_path62.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path60.default.resolve(io.cwd, source),
+      import_node_path62.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path60.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path62.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -72936,7 +73850,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path60.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path62.default.join(root, folder));
     const kept = ({ renamedFrom }) => renamedFrom?.kept.length ? `; ${renamedFrom.kept.join(", ")} kept from ${shown(renamedFrom.folder)}` : "";
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
@@ -72980,11 +73894,23 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
-  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
+  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").addOption(optionDefaultingTo("--display-name <name>", "the solution display name", "the unique name")).option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").addOption(
+    optionDefaultingTo(
+      "--publisher-name <name>",
+      "the publisher display name",
+      "the publisher unique name"
+    )
+  ).requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").addOption(
+    optionDefaultingTo(
+      "--option-value-prefix <number>",
+      "the publisher's option value prefix (10000 to 99999)",
+      "a number worked out from --prefix"
+    )
+  ).option(
     "--existing <solution>",
-    "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them"
+    "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folders, options2) => {
     const { io } = context;
     if (!options2.out.toLowerCase().endsWith(".zip"))
@@ -72994,14 +73920,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path61.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path63.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path61.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path63.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path61.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path63.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -73038,14 +73964,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
-  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
+  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path62.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path64.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -73059,8 +73985,8 @@ function registerPackageCommand(program2, context) {
       failure: `${shown} was not written: the package would not pass certification.`
     });
   });
-  pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").option(...ZIP_NAME_ENCODING_OPTION).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path62.default.resolve(context.io.cwd, file), {
+  pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
+    const result = await checkCertificationPackage(import_node_path64.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -73093,15 +74019,13 @@ function report(context, result, format3, summary) {
 }
 
 // packages/cli/src/program.ts
-async function runCli(argv, io) {
-  let exitCode = ExitCode.Success;
-  let parseError = "";
-  const context = { io, setExit: (code2) => exitCode = Math.max(exitCode, code2) };
-  const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(new Option("--debug", "print debugging details")).configureOutput({
-    writeOut: (text3) => io.stdout.write(text3),
-    writeErr: (text3) => io.stderr.write(text3),
-    outputError: (text3) => parseError += text3
-  }).exitOverride();
+function createProgram(context, output) {
+  const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(
+    new Option(
+      "--debug",
+      "print debugging details: the stack of an unexpected failure, and each request of export, import and pr with the status of its answer"
+    )
+  ).configureOutput(output).configureHelp({ optionDescription: optionHelpDescription }).exitOverride();
   registerValidateCommand(program2, context);
   registerDiffCommand(program2, context);
   registerUnpackCommand(program2, context);
@@ -73115,6 +74039,17 @@ async function runCli(argv, io) {
   registerOpenPullRequestCommand(program2, context);
   registerRulesCommand(program2, context);
   for (const command of program2.commands) command.exitOverride();
+  return program2;
+}
+async function runCli(argv, io) {
+  let exitCode = ExitCode.Success;
+  let parseError = "";
+  const context = { io, setExit: (code2) => exitCode = Math.max(exitCode, code2) };
+  const program2 = createProgram(context, {
+    writeOut: (text3) => io.stdout.write(text3),
+    writeErr: (text3) => io.stderr.write(text3),
+    outputError: (text3) => parseError += text3
+  });
   program2.hook("preAction", (_program, command) => {
     refuseEmptyArguments(command);
     refuseEmptyOptions(command);

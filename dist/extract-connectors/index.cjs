@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path19, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path19,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path19,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path19,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs11 = require("fs");
+    var fs13 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs11.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs13.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs11.close(self.fd, onCloseDone);
+      fs13.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs11.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs13.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs13 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path16, options2) {
+    function openPromise(path19, options2) {
       return new Promise((resolve, reject) => {
-        open3(path16, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path19, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path16, options2, callback) {
+    function open3(path19, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.open(path16, "r", function(err, fd) {
+      fs13.open(path19, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs11.close(fd, defaultCallback);
+          if (err2) fs13.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs11.fstat(fd, function(err, stats) {
+      fs13.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs11 = require("fs");
+    var fs13 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs11.stat(realPath, function(err, stats) {
+      fs13.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs11.createReadStream(realPath);
+          var readStream = fs13.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path16) {
-      let input = path16;
+    function removeDotSegments(path19) {
+      let input = path19;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path16) {
-      if (path16 === "" || path16[0] === "/") {
-        return removeDotSegments(path16);
+    function removeDotSegmentsRelative(path19) {
+      if (path19 === "" || path19[0] === "/") {
+        return removeDotSegments(path19);
       }
-      const segments = path16.split("/");
+      const segments = path19.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
+        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs11, sep: [] });
+                map2.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs11, exportName) {
+    function addFormats2(ajv, list2, fs13, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs11[f]);
+        ajv.addFormat(f, fs13[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40590,9 +40590,9 @@ function escapeControl(char) {
 
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function isWithin(root, child) {
-  const relative = import_node_path.default.relative(root, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+function isWithin(root, child, paths = import_node_path.default) {
+  const relative = paths.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative);
 }
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
@@ -40808,7 +40808,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40873,10 +40873,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path16 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path16.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path16)) return "drive-letter";
-  if (path16.split("/").includes("..")) return "parent-segment";
+  const path19 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path19.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path19)) return "drive-letter";
+  if (path19.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -40972,8 +40972,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path16, isFolder, value) {
-    const segments = path16.split("/");
+  place(path19, isFolder, value) {
+    const segments = path19.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -42893,10 +42893,10 @@ async function commitFolder(staged, target, options2) {
   if (!await exists2(target)) {
     await import_node_fs7.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
     await import_node_fs7.promises.rename(staged, target);
-    return { written: files, deleted: [], unchanged: [] };
+    return { written: files, deleted: [], unchanged: [], kept: [] };
   }
   const targetRoot = await import_node_fs7.promises.realpath(target);
-  const result = { written: [], deleted: [], unchanged: [] };
+  const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
     const from = import_node_path7.default.join(staged, file);
@@ -42916,10 +42916,12 @@ async function commitFolder(staged, target, options2) {
     await import_node_fs7.promises.rename(from, to);
     result.written.push(file);
   }
+  const wanted = new Set(files);
+  const others = (await listFiles(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  result.kept = options2.keep ? others.filter(options2.keep) : [];
   if (options2.stale === "delete") {
-    const wanted = new Set(files);
-    for (const file of await listFiles(targetRoot)) {
-      if (wanted.has(file) || options2.protect?.(file)) continue;
+    for (const file of others) {
+      if (options2.keep?.(file)) continue;
       await import_node_fs7.promises.rm(import_node_path7.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
@@ -43236,6 +43238,68 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
 }
 
+// packages/solution/src/solution/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/solution/src/solution/left-out-files.ts
+function leftOutReason(folderPath) {
+  if (!folderPath.includes("/")) return { kind: "root" };
+  const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
+  return what === void 0 ? void 0 : { kind: "leftover", what };
+}
+function isLeftOut(folderPath) {
+  return leftOutReason(folderPath) !== void 0;
+}
+function leftOutEntryError(archive, entry, folderPath) {
+  const reason = leftOutReason(folderPath);
+  if (reason?.kind === "leftover")
+    return solutionError(
+      `${archive}/${entry}`,
+      `has the name of ${reason.what}; unpacked, it would be a file that pack leaves out of the solution.`,
+      "Remove the entry, or rename the file in its component and export the solution again."
+    );
+  return solutionError(
+    `${archive}/${entry}`,
+    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
+    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
 // packages/solution/src/solution/line-endings-file.ts
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
@@ -43330,18 +43394,6 @@ function takeConnectors(root) {
   return connectors;
 }
 
-// packages/solution/src/solution/root-files.ts
-function isRootFile(folderPath) {
-  return !folderPath.includes("/");
-}
-function rootEntryError(archive, entry) {
-  return solutionError(
-    `${archive}/${entry}`,
-    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
-    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
-  );
-}
-
 // packages/solution/src/solution/stage-zip.ts
 async function stageSolutionZip(reader, staging, options2 = {}) {
   const archive = reader.displayName;
@@ -43399,11 +43451,11 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
-  const atRoot = others.find((entry) => {
+  const leftOut = others.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isRootFile(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
   });
-  if (atRoot !== void 0) throw rootEntryError(archive, atRoot.name);
+  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
@@ -43465,12 +43517,33 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
     hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
+}
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
+  for (const part of parts) {
+    const stat2 = await import_node_fs10.promises.lstat(import_node_path11.default.join(folder, part)).catch(() => void 0);
+    if (stat2 === void 0 || stat2.isFile()) continue;
+    const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
+    const [kind, hint] = stat2.isDirectory() ? [
+      "a folder",
+      `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
+    ] : stat2.isSymbolicLink() ? [
+      "a symbolic link",
+      "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
+    ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
+    return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
+      location: { file: import_node_path11.default.join(shown, part) },
+      hint
+    });
+  }
+  return void 0;
 }
 
 // packages/solution/src/solution/nested-solution.ts
@@ -43585,11 +43658,11 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat2 = await import_node_fs10.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs11.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -43598,16 +43671,20 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs10.promises.mkdtemp(import_node_path11.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs11.promises.mkdtemp(import_node_path12.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs10.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
   const files = await listFiles(folder);
+  if (!files.includes(FOLDER_SOLUTION)) {
+    const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
+    if (notAFile) throw notAFile;
+  }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
     throw lostPartError(displayRoot, false);
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -43620,9 +43697,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path11.default.join(displayRoot, file);
+    const shown = import_node_path12.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs10.promises.readFile(import_node_path11.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -43642,13 +43719,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs10.promises.readFile(import_node_path11.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path11.default.join(displayRoot, part)
+        file: import_node_path12.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -43656,10 +43733,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path11.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path12.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs10.promises.readFile(import_node_path11.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -43674,8 +43751,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -43784,11 +43861,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
     prepared.push(
-      await prepare(connector, import_node_path12.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path13.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path12.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path13.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, earlier2) {
@@ -43804,12 +43881,12 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs11.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs12.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs11.promises.readFile(import_node_path12.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path12.default.join(destination, apiPropertiesName)
+    await import_node_fs12.promises.readFile(import_node_path13.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path13.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -43852,14 +43929,14 @@ var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path12.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs11.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path13.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs12.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return [];
   const kept = [];
   for (const file of await listFiles(folder)) {
     const top = file.split("/")[0];
     if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    const bytes = await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, file));
+    const bytes = await import_node_fs12.promises.readFile(import_node_path13.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -43871,14 +43948,14 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs11.promises.mkdir(staging, { recursive: true });
+  await import_node_fs12.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.join(staging, name)), { recursive: true });
-      await import_node_fs11.promises.writeFile(import_node_path12.default.join(staging, name), content);
+      await import_node_fs12.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.join(staging, name)), { recursive: true });
+      await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs11.promises.rm(import_node_path12.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs12.promises.rm(import_node_path13.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -43890,23 +43967,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path13.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs12.promises.lstat(target).catch(() => void 0);
+    const target = import_node_path14.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs13.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs12.promises.rm(target, { recursive: true });
+    await import_node_fs13.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -43932,6 +44009,13 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path15 = __toESM(require("node:path"), 1);
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -43953,6 +44037,59 @@ function readPositiveInteger(name, fallback) {
   if (!/^\d+$/.test(value) || Number(value) <= 0)
     throw new InputError(name, `must be a positive whole number; got '${value}'.`);
   return Number(value);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path15.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path15.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path15.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path16.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path16.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs14.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path16.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
 }
 
 // packages/actions/src/extract-connectors/inputs.ts
@@ -44018,21 +44155,33 @@ function swapAwareDistance(a, b, limit = Infinity) {
 }
 function boundedDistance(a, b, limit, swaps) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
   let beforePrevious = [];
   let previous = [];
   let row = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i = 1; i <= a.length; i++) {
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i = 1; i <= aLength; i++) {
     const reused = beforePrevious;
     beforePrevious = previous;
     previous = row;
     row = reused;
     row[0] = i;
     let minimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const aCode = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
       let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
         value = Math.min(value, beforePrevious[j - 2] + 1);
       }
       row[j] = value;
@@ -44040,7 +44189,7 @@ function boundedDistance(a, b, limit, swaps) {
     }
     if (minimum > limit) return limit + 1;
   }
-  return row[b.length];
+  return row[bLength];
 }
 
 // packages/validator/src/config/did-you-mean.ts
@@ -44491,7 +44640,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path16 = [root];
+  const path19 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44499,14 +44648,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path16[level];
+    let node = path19[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path16[level] = node;
+      path19[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46977,7 +47126,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path16 = problem.segments;
+  const path19 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -46991,21 +47140,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path16.includes("oAuthSettings")) {
-      const last2 = path16[path16.length - 1];
+    if (path19.includes("oAuthSettings")) {
+      const last2 = path19[path19.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path16.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path16[path16.length - 1] === "type" && path16.length === parameterNameDepth(path16) + 1)
+    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path16) {
-  return path16[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path19) {
+  return path19[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47819,7 +47968,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48124,9 +48273,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48146,7 +48295,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48926,9 +49075,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path16) {
+function pathVariables(path19) {
   const names = [];
-  for (const match2 of path16.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49314,6 +49463,65 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestName;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestName = name;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || !bestName || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return bestName.written;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
 
 // packages/validator/src/rules/readme/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
@@ -55338,6 +55546,19 @@ function normalizedOperationIds(context) {
   }
   return operationIds;
 }
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names[0]?.normalized) continue;
+      names.push({ written: written2, normalized });
+    }
+    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+  }
+  return candidates;
+}
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
@@ -55426,7 +55647,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -55463,6 +55684,15 @@ var readmeRules = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
         return knownNames.some((name) => heading2.normalized.includes(name));
       };
+      let candidates;
+      const meant = (heading2) => {
+        candidates ??= operationCandidates(
+          context,
+          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+        );
+        const name = closestOperationName(heading2.normalized, candidates);
+        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+      };
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -55480,7 +55710,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`
+            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -57229,12 +57459,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path16 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path16)) continue;
-        if (path16.startsWith("x-")) continue;
-        const item = paths[path16];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path16);
-        else this.typeIssue(placeAt(rootNode, "paths", path16), "Object", item);
+      for (const path19 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
+        if (path19.startsWith("x-")) continue;
+        const item = paths[path19];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path19);
+        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57258,8 +57488,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path16) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path16);
+  visitPathItem(item, rootNode, path19) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58495,12 +58725,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path16 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path16 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path19 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58607,16 +58837,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path16) {
+function followSchemaPath(model, root, path19) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path16.length && steps < MAX_STEPS; ) {
-    let end = path16.indexOf("/", start);
-    if (end === -1) end = path16.length;
+  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
+    let end = path19.indexOf("/", start);
+    if (end === -1) end = path19.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path16.slice(start, end));
+      const next = property(model, current, path19.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58791,9 +59021,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path16 = pathAt(call, key);
-    if (path16 === void 0 || followSchemaPath(model, items.schema, path16).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path16, label) });
+    const path19 = pathAt(call, key);
+    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path19, label) });
   }
   return problems;
 }
@@ -60120,16 +60350,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path16) {
-    this.path = path16;
-    const hasBrace = path16.includes("{");
-    this.variables = hasBrace ? scanVariables(path16) : NO_VARIABLES;
+  constructor(path19) {
+    this.path = path19;
+    const hasBrace = path19.includes("{");
+    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path16.indexOf("/"); ; slash = path16.indexOf("/", start)) {
-      const end = slash === -1 ? path16.length : slash;
-      if (hasBrace && isVariableSegment(path16, start, end)) variableSegmentCount++;
+    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
+      const end = slash === -1 ? path19.length : slash;
+      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60158,8 +60388,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path16 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path16) last2 = new PathTemplate(path16);
+    const path19 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
     templates[index] = last2;
   }
   return templates;
@@ -60184,9 +60414,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path16, start) {
-  const slash = path16.indexOf("/", start);
-  return slash === -1 ? path16.length : slash;
+function segmentEnd(path19, start) {
+  const slash = path19.indexOf("/", start);
+  return slash === -1 ? path19.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60195,57 +60425,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path16, start, end) {
+function isVariableSegment(path19, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path16.charCodeAt(start) !== OPEN || path16.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path16.charCodeAt(index);
+    const code2 = path19.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path16, open3) {
-  for (let index = open3 + 1; index < path16.length; index++) {
-    const code2 = path16.charCodeAt(index);
+function matchEnd(path19, open3) {
+  for (let index = open3 + 1; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path16) {
+function scanVariables(path19) {
   const variables = [];
-  for (let open3 = path16.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path16, open3);
+  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path19, open3);
     if (close === -1) {
-      open3 = path16.indexOf("{", open3 + 1);
+      open3 = path19.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path16.slice(open3 + 1, close);
+    const name = path19.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path16.indexOf("{", close + 1);
+    open3 = path19.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path16) {
+function routeOf(path19) {
   let route = "";
   let copied = 0;
-  for (let open3 = path16.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path16, open3);
+  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path19, open3);
     if (close === -1) {
-      open3 = path16.indexOf("{", open3 + 1);
+      open3 = path19.indexOf("{", open3 + 1);
       continue;
     }
-    route += path16.slice(copied, open3) + "{}";
+    route += path19.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path16.indexOf("{", copied);
+    open3 = path19.indexOf("{", copied);
   }
-  return copied === 0 ? path16 : route + path16.slice(copied);
+  return copied === 0 ? path19 : route + path19.slice(copied);
 }
-function routeHash(path16) {
+function routeHash(path19) {
   let hash = 0;
-  for (let index = 0; index < path16.length; index++) {
-    const code2 = path16.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path16, index) : -1;
+  for (let index = 0; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60266,15 +60496,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path16 of pathKeys(swagger)) {
-    const message = problem(path16);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path16), message });
+  for (const path19 of pathKeys(swagger)) {
+    const message = problem(path19);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path19), message });
   }
 }
-function templateProblem(path16) {
+function templateProblem(path19) {
   let open3 = -1;
-  for (let index = 0; index < path16.length; index++) {
-    const character = path16[index];
+  for (let index = 0; index < path19.length; index++) {
+    const character = path19[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -60308,15 +60538,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path16 = operations[index].path;
-    if (!path16.includes("{")) {
-      while (index < operations.length && operations[index].path === path16) index++;
+    const path19 = operations[index].path;
+    if (!path19.includes("{")) {
+      while (index < operations.length && operations[index].path === path19) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path16; index++)
+    for (; index < operations.length && operations[index].path === path19; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path16);
+    const route = routeHash(path19);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60362,7 +60592,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path16) => path16.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60382,7 +60612,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path16) => /[?#]/.test(path16) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60398,7 +60628,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path16) => path16.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60412,8 +60642,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path16) => {
-        const problem = templateProblem(path16);
+      reportPathKeys(context, (path19) => {
+        const problem = templateProblem(path19);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60430,9 +60660,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path16) => (
+        (path19) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path16.includes("=") && pathVariables(path16).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60527,14 +60757,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path16 of pathKeys(swagger)) {
-        const key = path16.toLowerCase();
+      for (const path19 of pathKeys(swagger)) {
+        const key = path19.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path16),
+            pointer: childPointer("/paths", path19),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path16
+              path19
             )
           });
         }
@@ -60554,12 +60784,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path16 in paths) {
-        if (!has(paths, path16)) continue;
-        const pathItem = asObject(paths[path16]);
+      for (const path19 in paths) {
+        if (!has(paths, path19)) continue;
+        const pathItem = asObject(paths[path19]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path16, "$ref"),
+          pointer: childPointer("/paths", path19, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -62361,26 +62591,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path16 = [];
+    const path19 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path16.push(start);
+    path19.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path16.pop();
+        path19.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path16.slice(path16.indexOf(target)));
+      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path16.push(target);
+        path19.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62998,7 +63228,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path16 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63006,7 +63236,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path16}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -63259,8 +63489,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path16) {
-  return routeOf(path16).replace(/\/+$/, "").toLowerCase();
+function templateShape(path19) {
+  return routeOf(path19).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63514,14 +63744,22 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path16, method, body) => `{
+var operation = (path19, method, body) => `{
   "paths": {
-    "${path16}": {
+    "${path19}": {
       "${method}": ${body}
     }
   }
 }`;
 var CHANGE_RULE_DOCS = {
+  connectorDeleted: {
+    description: "A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
   opDeleted: {
     description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
@@ -63535,7 +63773,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -63607,7 +63845,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   authType: {
-    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
+    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. A parameter set renamed (one set gone and one new with the same parameters and sign-in, alone) is told as a rename naming both names, on the new set: connections name the set they were made with, so it breaks them as a removal does; keep the name and change the displayName. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
       placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
@@ -63639,7 +63877,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -63652,6 +63890,14 @@ var CHANGE_RULE_DOCS = {
       placement: "parameter",
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }'
+    }
+  },
+  optionalParameterRenamed: {
+    description: "In one location of an operation (query, header or formData), exactly one parameter is gone and exactly one optional parameter appeared, of the same type and with the same x-ms-summary or description where both have one. Flows that set the parameter keep sending its old name: the API ignores the value, and the request runs as if it had not been set. A warning, as BRK-PARAM-DELETED: flows that never set it are not affected, and reviewers accept it when the submitter confirms. Two gone and two new, or texts that both differ, are left as BRK-PARAM-DELETED and CHG-PARAM-ADDED. Located on the new parameter.",
+    example: {
+      placement: "parameter",
+      before: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
+      after: '{ "name": "state", "in": "query", "type": "string", "x-ms-summary": "Status" }'
     }
   },
   visibilityInternal: {
@@ -63679,11 +63925,19 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }'
+    }
+  },
+  policyReroute: {
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    example: {
+      placement: "apiProperties",
+      before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
+      after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
     }
   },
   enumNarrowed: {
@@ -63833,6 +64087,20 @@ function observed(id, impact, severity, message, pullRequests) {
   };
 }
 var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
   opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
@@ -63980,6 +64248,20 @@ var CHANGE_RULES = {
     ),
     `Keep the old name; or ${NEW_VERSION}.`
   ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
     "breaking",
@@ -64007,6 +64289,14 @@ var CHANGE_RULES = {
     "warning",
     "The host, base path or schemes have been changed. Every operation now calls another address.",
     "inferred, like BRK-PATH-CHANGED"
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    "BRK-POLICY-REROUTE",
+    "breaking",
+    "warning",
+    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
@@ -64088,6 +64378,14 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULE_DOCS[key]
 }));
 
+// packages/validator/src/diff/reroute-policies.ts
+var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+
+// packages/validator/src/diff/request-address.ts
+var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
+var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -64130,6 +64428,9 @@ var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
 var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
 
+// packages/validator/src/reporters/sarif-limits.ts
+var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
+
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
@@ -64137,21 +64438,22 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path15.default.resolve(workspace, inputs.destination);
+  const root = import_node_path18.default.resolve(workspace, inputs.destination);
+  await requireWritableOutput("destination", inputs.destination, root);
   const previousSource = inputs.previousSource;
   const { connectors, removed, previousSourceProblem } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path15.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path18.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path15.default.resolve(workspace, previousSource) } : {}
+      ...previousSource ? { previousSource: import_node_path18.default.resolve(workspace, previousSource) } : {}
     })
   );
   if (previousSourceProblem)
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path15.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path18.default.join(root, ...parts));
   const whyRemoved = (folder, source) => {
     const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
     return renamed ? `${relative(folder)} removed: its connector was renamed, now in ${relative(renamed.folder)}.` : `${relative(folder)} removed: its connector is no longer in ${source}.`;

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path21, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path21,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path21,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path21,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code2 = path21.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs10 = require("fs");
+    var fs12 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs10.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs12.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs10.close(self.fd, onCloseDone);
+      fs12.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs10.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs12.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs10 = require("fs");
+    var fs12 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path18, options2) {
+    function openPromise(path21, options2) {
       return new Promise((resolve, reject) => {
-        open2(path18, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path21, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path18, options2, callback) {
+    function open2(path21, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.open(path18, "r", function(err, fd) {
+      fs12.open(path21, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs10.close(fd, defaultCallback);
+          if (err2) fs12.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.fstat(fd, function(err, stats) {
+      fs12.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs10 = require("fs");
+    var fs12 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs10.stat(realPath, function(err, stats) {
+      fs12.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs10.createReadStream(realPath);
+          var readStream = fs12.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path18.split("/");
+      const segments = path21.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs10, sep: [] });
+                map2.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs10, exportName) {
+    function addFormats2(ajv, list2, fs12, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs10[f]);
+        ajv.addFormat(f, fs12[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40590,9 +40590,9 @@ function escapeControl(char) {
 
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function isWithin(root, child) {
-  const relative = import_node_path.default.relative(root, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+function isWithin(root, child, paths = import_node_path.default) {
+  const relative = paths.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${paths.sep}`) && !paths.isAbsolute(relative);
 }
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
@@ -40803,7 +40803,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -42339,6 +42339,60 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
 }
 
+// packages/solution/src/solution/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/solution/src/solution/left-out-files.ts
+function leftOutReason(folderPath) {
+  if (!folderPath.includes("/")) return { kind: "root" };
+  const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
+  return what === void 0 ? void 0 : { kind: "leftover", what };
+}
+function isLeftOut(folderPath) {
+  return leftOutReason(folderPath) !== void 0;
+}
+function leftOutWarning(file, folderPath) {
+  const reason = leftOutReason(folderPath);
+  if (reason?.kind === "leftover")
+    return `${file}: left out of the solution zip: it is ${reason.what}, not a part of the solution. Delete it (or move it out of the folder) to silence this; rename it if the solution needs it.`;
+  return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
+}
+
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
@@ -42473,14 +42527,6 @@ function putConnectors(root, connectors) {
   }
 }
 
-// packages/solution/src/solution/root-files.ts
-function isRootFile(folderPath) {
-  return !folderPath.includes("/");
-}
-function rootFileWarning(file) {
-  return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
-}
-
 // packages/solution/src/solution/other-folder.ts
 var import_node_path11 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
@@ -42585,16 +42631,37 @@ function strayTemplatesFileError(folder, file, packagePath) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
     location: { file: folder },
     hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
+}
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
+  for (const part of parts) {
+    const stat2 = await import_node_fs9.promises.lstat(import_node_path14.default.join(folder, part)).catch(() => void 0);
+    if (stat2 === void 0 || stat2.isFile()) continue;
+    const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
+    const [kind, hint] = stat2.isDirectory() ? [
+      "a folder",
+      `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
+    ] : stat2.isSymbolicLink() ? [
+      "a symbolic link",
+      "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
+    ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
+    return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
+      location: { file: import_node_path14.default.join(shown, part) },
+      hint
+    });
+  }
+  return void 0;
 }
 
 // packages/solution/src/solution/root-connectors.ts
@@ -42675,13 +42742,17 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs9.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs10.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
   const all = await listFiles(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
+  if (!hasManifest || !hasCustomizations) {
+    const notAFile = await partNotAFileError(folder);
+    if (notAFile) throw notAFile;
+  }
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) {
     throw new UsageError(
@@ -42693,7 +42764,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path14.default.join(folder, file);
+  const located = (file) => import_node_path15.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -42704,7 +42775,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file) => {
-    const bytes = await import_node_fs9.promises.readFile(located(file));
+    const bytes = await import_node_fs10.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -42713,10 +42784,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isRootFile);
+  const leftOut = all.filter(isLeftOut);
   const files = await selectPackageFiles(
     folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isRootFile(file)),
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
     manifest.managed === "2",
     managed
   );
@@ -42762,7 +42833,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs9.promises.readFile(located(actual));
+          const bytes = await import_node_fs10.promises.readFile(located(actual));
           const text2 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -42809,9 +42880,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs9.promises.stat(file);
+  const { size } = await import_node_fs10.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs9.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs10.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -42853,8 +42924,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
@@ -42872,8 +42943,8 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function holdsBothExports(folder) {
-  const file = import_node_path15.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs10.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path16.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs11.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed === "2";
 }
 
@@ -42906,6 +42977,13 @@ async function namingSolutionInputs(inputOf, work) {
   }
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path17 = __toESM(require("node:path"), 1);
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -42926,6 +43004,59 @@ function readChoice(name, choices, fallback) {
   if (value === "") return fallback;
   if (choices.includes(value)) return value;
   throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path17.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path17.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path17.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path18.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path18.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs12.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path18.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
 }
 
 // packages/actions/src/pack-solution/inputs.ts
@@ -43002,21 +43133,33 @@ function swapAwareDistance(a, b, limit = Infinity) {
 }
 function boundedDistance(a, b, limit, swaps) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
   let beforePrevious = [];
   let previous = [];
   let row = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i = 1; i <= a.length; i++) {
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i = 1; i <= aLength; i++) {
     const reused = beforePrevious;
     beforePrevious = previous;
     previous = row;
     row = reused;
     row[0] = i;
     let minimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const aCode = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
       let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
         value = Math.min(value, beforePrevious[j - 2] + 1);
       }
       row[j] = value;
@@ -43024,7 +43167,7 @@ function boundedDistance(a, b, limit, swaps) {
     }
     if (minimum > limit) return limit + 1;
   }
-  return row[b.length];
+  return row[bLength];
 }
 
 // packages/validator/src/config/did-you-mean.ts
@@ -43475,7 +43618,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path18 = [root];
+  const path21 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -43483,14 +43626,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path18[level];
+    let node = path21[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path18[level] = node;
+      path21[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45961,7 +46104,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path18 = problem.segments;
+  const path21 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -45975,21 +46118,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path18.includes("oAuthSettings")) {
-      const last2 = path18[path18.length - 1];
+    if (path21.includes("oAuthSettings")) {
+      const last2 = path21[path21.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
+    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path18) {
-  return path18[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path21) {
+  return path21[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -46803,7 +46946,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -47108,9 +47251,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path16.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path16.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -47130,7 +47273,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path16.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -47910,9 +48053,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path18) {
+function pathVariables(path21) {
   const names = [];
-  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -48298,6 +48441,65 @@ var iconRules = [
     }
   }
 ];
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestName;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestName = name;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || !bestName || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return bestName.written;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
 
 // packages/validator/src/rules/readme/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
@@ -54322,6 +54524,19 @@ function normalizedOperationIds(context) {
   }
   return operationIds;
 }
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names[0]?.normalized) continue;
+      names.push({ written: written2, normalized });
+    }
+    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+  }
+  return candidates;
+}
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
@@ -54410,7 +54625,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -54447,6 +54662,15 @@ var readmeRules = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
         return knownNames.some((name) => heading2.normalized.includes(name));
       };
+      let candidates;
+      const meant = (heading2) => {
+        candidates ??= operationCandidates(
+          context,
+          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+        );
+        const name = closestOperationName(heading2.normalized, candidates);
+        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+      };
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -54464,7 +54688,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`
+            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -56213,12 +56437,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path18 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path18)) continue;
-        if (path18.startsWith("x-")) continue;
-        const item = paths[path18];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path18);
-        else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
+      for (const path21 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path21)) continue;
+        if (path21.startsWith("x-")) continue;
+        const item = paths[path21];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path21);
+        else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -56242,8 +56466,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path18) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path18);
+  visitPathItem(item, rootNode, path21) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path21);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -57479,12 +57703,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path18 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path21 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path18 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path21 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57591,16 +57815,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path18) {
+function followSchemaPath(model, root, path21) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path18.length && steps < MAX_STEPS; ) {
-    let end = path18.indexOf("/", start);
-    if (end === -1) end = path18.length;
+  for (let start = 0; start < path21.length && steps < MAX_STEPS; ) {
+    let end = path21.indexOf("/", start);
+    if (end === -1) end = path21.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path18.slice(start, end));
+      const next = property(model, current, path21.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57775,9 +57999,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path18 = pathAt(call, key);
-    if (path18 === void 0 || followSchemaPath(model, items.schema, path18).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path18, label) });
+    const path21 = pathAt(call, key);
+    if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path21, label) });
   }
   return problems;
 }
@@ -59104,16 +59328,16 @@ var operationIdRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path18) {
-    this.path = path18;
-    const hasBrace = path18.includes("{");
-    this.variables = hasBrace ? scanVariables(path18) : NO_VARIABLES;
+  constructor(path21) {
+    this.path = path21;
+    const hasBrace = path21.includes("{");
+    this.variables = hasBrace ? scanVariables(path21) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path18.indexOf("/"); ; slash = path18.indexOf("/", start)) {
-      const end = slash === -1 ? path18.length : slash;
-      if (hasBrace && isVariableSegment(path18, start, end)) variableSegmentCount++;
+    for (let slash = path21.indexOf("/"); ; slash = path21.indexOf("/", start)) {
+      const end = slash === -1 ? path21.length : slash;
+      if (hasBrace && isVariableSegment(path21, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59142,8 +59366,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path18 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path18) last2 = new PathTemplate(path18);
+    const path21 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path21) last2 = new PathTemplate(path21);
     templates[index] = last2;
   }
   return templates;
@@ -59168,9 +59392,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path18, start) {
-  const slash = path18.indexOf("/", start);
-  return slash === -1 ? path18.length : slash;
+function segmentEnd(path21, start) {
+  const slash = path21.indexOf("/", start);
+  return slash === -1 ? path21.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59179,57 +59403,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path18, start, end) {
+function isVariableSegment(path21, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path18.charCodeAt(start) !== OPEN || path18.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path21.charCodeAt(start) !== OPEN || path21.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path18.charCodeAt(index);
+    const code2 = path21.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path18, open2) {
-  for (let index = open2 + 1; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
+function matchEnd(path21, open2) {
+  for (let index = open2 + 1; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path18) {
+function scanVariables(path21) {
   const variables = [];
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path21, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path21.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path18.slice(open2 + 1, close);
+    const name = path21.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path18.indexOf("{", close + 1);
+    open2 = path21.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path18) {
+function routeOf(path21) {
   let route = "";
   let copied = 0;
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path21, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path21.indexOf("{", open2 + 1);
       continue;
     }
-    route += path18.slice(copied, open2) + "{}";
+    route += path21.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path18.indexOf("{", copied);
+    open2 = path21.indexOf("{", copied);
   }
-  return copied === 0 ? path18 : route + path18.slice(copied);
+  return copied === 0 ? path21 : route + path21.slice(copied);
 }
-function routeHash(path18) {
+function routeHash(path21) {
   let hash = 0;
-  for (let index = 0; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path18, index) : -1;
+  for (let index = 0; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path21, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59250,15 +59474,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path18 of pathKeys(swagger)) {
-    const message = problem(path18);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path18), message });
+  for (const path21 of pathKeys(swagger)) {
+    const message = problem(path21);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path21), message });
   }
 }
-function templateProblem(path18) {
+function templateProblem(path21) {
   let open2 = -1;
-  for (let index = 0; index < path18.length; index++) {
-    const character = path18[index];
+  for (let index = 0; index < path21.length; index++) {
+    const character = path21[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59292,15 +59516,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path18 = operations[index].path;
-    if (!path18.includes("{")) {
-      while (index < operations.length && operations[index].path === path18) index++;
+    const path21 = operations[index].path;
+    if (!path21.includes("{")) {
+      while (index < operations.length && operations[index].path === path21) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path18; index++)
+    for (; index < operations.length && operations[index].path === path21; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path18);
+    const route = routeHash(path21);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59346,7 +59570,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -59366,7 +59590,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => /[?#]/.test(path18) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -59382,7 +59606,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -59396,8 +59620,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path18) => {
-        const problem = templateProblem(path18);
+      reportPathKeys(context, (path21) => {
+        const problem = templateProblem(path21);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -59414,9 +59638,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => (
+        (path21) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path18.includes("=") && pathVariables(path18).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -59511,14 +59735,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path18 of pathKeys(swagger)) {
-        const key = path18.toLowerCase();
+      for (const path21 of pathKeys(swagger)) {
+        const key = path21.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path18),
+            pointer: childPointer("/paths", path21),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path18
+              path21
             )
           });
         }
@@ -59538,12 +59762,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path18 in paths) {
-        if (!has(paths, path18)) continue;
-        const pathItem = asObject(paths[path18]);
+      for (const path21 in paths) {
+        if (!has(paths, path21)) continue;
+        const pathItem = asObject(paths[path21]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path18, "$ref"),
+          pointer: childPointer("/paths", path21, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -61345,26 +61569,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path18 = [];
+    const path21 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path18.push(start);
+    path21.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path18.pop();
+        path21.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
+      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path18.push(target);
+        path21.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -61982,7 +62206,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path18 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path21 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61990,7 +62214,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path18}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path21}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62243,8 +62467,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path18) {
-  return routeOf(path18).replace(/\/+$/, "").toLowerCase();
+function templateShape(path21) {
+  return routeOf(path21).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62498,14 +62722,22 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path18, method, body) => `{
+var operation = (path21, method, body) => `{
   "paths": {
-    "${path18}": {
+    "${path21}": {
       "${method}": ${body}
     }
   }
 }`;
 var CHANGE_RULE_DOCS = {
+  connectorDeleted: {
+    description: "A connector folder of the merge base (one that held a swagger there) is gone from the pull request: every flow that uses the connector stops working. Only `validate --base` (and the validate-connector action in a pull request) reports it, since `diff` compares two folders that exist. A folder the pull request renamed or moved is compared with its old self instead, a deleted folder that held no swagger at the base was no connector, and one that the `ignore` globs of the configuration skip is not reported, as it would not be validated. Reported on the folder as it was at the base: `<folder>:1:1` in the text output, and with no line in annotations and code scanning, as the folder findings of the repository rules (REPO-ONE-PER-PR) are, since no file of it is left to point at. The message names its swagger at the merge base. In the `base` section of the JSON output, the folder has the status `deleted`.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
   opDeleted: {
     description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
@@ -62519,7 +62751,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -62591,7 +62823,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   authType: {
-    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
+    description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. A parameter set renamed (one set gone and one new with the same parameters and sign-in, alone) is told as a rename naming both names, on the new set: connections name the set they were made with, so it breaks them as a removal does; keep the name and change the displayName. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
       placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
@@ -62623,7 +62855,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   parameterDeleted: {
-    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    description: "A parameter or an input body field of the base version is gone (and did not move or get renamed: BRK-PARAM-LOCATION, BRK-PARAM-RENAMED, BRK-OPTIONAL-PARAM-RENAMED). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
       placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -62636,6 +62868,14 @@ var CHANGE_RULE_DOCS = {
       placement: "parameter",
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }'
+    }
+  },
+  optionalParameterRenamed: {
+    description: "In one location of an operation (query, header or formData), exactly one parameter is gone and exactly one optional parameter appeared, of the same type and with the same x-ms-summary or description where both have one. Flows that set the parameter keep sending its old name: the API ignores the value, and the request runs as if it had not been set. A warning, as BRK-PARAM-DELETED: flows that never set it are not affected, and reviewers accept it when the submitter confirms. Two gone and two new, or texts that both differ, are left as BRK-PARAM-DELETED and CHG-PARAM-ADDED. Located on the new parameter.",
+    example: {
+      placement: "parameter",
+      before: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
+      after: '{ "name": "state", "in": "query", "type": "string", "x-ms-summary": "Status" }'
     }
   },
   visibilityInternal: {
@@ -62663,11 +62903,19 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }'
+    }
+  },
+  policyReroute: {
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    example: {
+      placement: "apiProperties",
+      before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
+      after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
     }
   },
   enumNarrowed: {
@@ -62817,6 +63065,20 @@ function observed(id, impact, severity, message, pullRequests) {
   };
 }
 var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
   opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
@@ -62964,6 +63226,20 @@ var CHANGE_RULES = {
     ),
     `Keep the old name; or ${NEW_VERSION}.`
   ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
   visibilityInternal: rule(
     "BRK-VISIBILITY-INTERNAL",
     "breaking",
@@ -62991,6 +63267,14 @@ var CHANGE_RULES = {
     "warning",
     "The host, base path or schemes have been changed. Every operation now calls another address.",
     "inferred, like BRK-PATH-CHANGED"
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    "BRK-POLICY-REROUTE",
+    "breaking",
+    "warning",
+    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
@@ -63072,6 +63356,14 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULE_DOCS[key]
 }));
 
+// packages/validator/src/diff/reroute-policies.ts
+var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+
+// packages/validator/src/diff/request-address.ts
+var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
+var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -63114,6 +63406,9 @@ var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
 var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
 
+// packages/validator/src/reporters/sarif-limits.ts
+var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
+
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
@@ -63121,8 +63416,9 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const folder = import_node_path17.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path17.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path20.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path20.default.resolve(workspace, inputs.solutionFile);
+  await requireWritableOutput("solution-file", inputs.solutionFile, zip);
   const results = await logger.group(
     `Pack ${inputs.folder}`,
     () => namingSolutionInputs(
@@ -63140,7 +63436,7 @@ async function packSolutionAction(logger) {
     );
   }
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(rootFileWarning(relative(import_node_path17.default.join(folder, file))));
+  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path20.default.join(folder, file)), file));
   const [first] = results;
   setOutput("solution-files", JSON.stringify(results.map((result) => relative(result.zip))));
   setOutput("unique-name", first.uniqueName);
