@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { lineOf, validateEditAgainstDev } from './pull-request-edit.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
-import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
 
 // A deleted part only exists in the base version, but a finding (an annotation, a code scanning
@@ -23,24 +22,9 @@ function query(name: string): Json {
   };
 }
 
-/** The line (1-based) of the first `needle` at or after the first `after` in the pretty JSON. */
-function lineOf(value: Json, needle: string, after: string): number {
-  const text = JSON.stringify(value, null, 2);
-  const at = text.indexOf(needle, text.indexOf(after));
-  return text.slice(0, at).split('\n').length;
-}
-
-/** Commits `base` on dev, then `edit`ed on a pull-request branch, and validates against dev. */
-async function breakingFindings(edit: (files: Json) => void, base: Json = validConnectorFiles()) {
-  const repo = createRepository('dev');
-  repo.write(connectorFiles(FOLDER, base));
-  repo.commitAll('dev: the connector');
-  repo.git('checkout', '--quiet', '-b', 'pr');
-  const files = structuredClone(base);
-  edit(files);
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('pr: the edit');
-  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+/** The breaking changes of a pull request that makes `edit` on `base`, and the files it leaves. */
+async function breakingFindings(edit: (files: Json) => void, base?: Json) {
+  const { result, files } = await validateEditAgainstDev(FOLDER, edit, base);
   return { findings: result.findings.filter((finding) => finding.ruleId.startsWith('BRK-')), files };
 }
 

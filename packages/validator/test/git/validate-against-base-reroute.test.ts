@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateAgainstBase } from '../../src/git/validate-against-base.js';
-import { validConnectorFiles } from '../helpers/valid-connector.js';
-import { connectorFiles, createRepository } from './repository-fixture.js';
+import { validateEditAgainstDev } from './pull-request-edit.js';
 import type { Json } from '../diff/diff-fixture.js';
 
 // A pull request that moves an operation's path template and adds a routerequesttoendpoint policy
@@ -12,18 +10,9 @@ const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = 'apiDefinition.swagger.json';
 const PROPERTIES = 'apiProperties.json';
 
-/** Commits the valid connector on dev, then `edit`ed on a pull-request branch; validates against dev. */
+/** A pull request that makes `edit` on the valid connector: the ids of its breaking changes, and its diff. */
 async function againstBase(edit: (files: Json) => void) {
-  const repo = createRepository('dev');
-  const base = validConnectorFiles() as Json;
-  repo.write(connectorFiles(FOLDER, base));
-  repo.commitAll('dev: the connector');
-  repo.git('checkout', '--quiet', '-b', 'pr');
-  const files = structuredClone(base);
-  edit(files);
-  repo.write(connectorFiles(FOLDER, files));
-  repo.commitAll('pr: the edit');
-  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+  const { result } = await validateEditAgainstDev(FOLDER, edit);
   return {
     breaking: result.findings.filter((finding) => finding.ruleId.startsWith('BRK-')).map((f) => f.ruleId),
     diff: result.diffs[0]!.diff!,
