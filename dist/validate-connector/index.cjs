@@ -60991,7 +60991,13 @@ function reroutes(apiProperties) {
   });
 }
 function policyLabel(reroute) {
-  return reroute.title === void 0 ? quoted(reroute.templateId) : `${quoted(reroute.title)} (${excerpt(reroute.templateId)})`;
+  return policyInstanceLabel(reroute.instance);
+}
+function policyInstanceLabel(instance) {
+  const title = asString(asObject(instance)?.title);
+  const template = asString(asObject(instance)?.templateId);
+  if (title === void 0) return quoted(template ?? "?");
+  return template === void 0 ? quoted(title) : `${quoted(title)} (${excerpt(template)})`;
 }
 
 // packages/validator/src/diff/raw-change.ts
@@ -61197,19 +61203,13 @@ function policyEdits(instancesBefore, instancesAfter) {
   }
   for (const instance of removed) {
     const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
-    edits.push(take2(sameName) ? policyLabel2(instance) : `${policyLabel2(instance)} removed`);
+    edits.push(take2(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
   }
-  edits.push(...unmatched.map((instance) => `${policyLabel2(instance)} added`));
+  edits.push(...unmatched.map((instance) => `${policyInstanceLabel(instance)} added`));
   return edits.length > 0 ? edits : ["(their order)"];
 }
 function policyField(instance, key) {
   return asString(asObject(instance)?.[key]);
-}
-function policyLabel2(instance) {
-  const title = policyField(instance, "title");
-  const template = policyField(instance, "templateId");
-  if (title === void 0) return quoted(template ?? "?");
-  return template === void 0 ? quoted(title) : `${quoted(title)} (${template})`;
 }
 
 // packages/validator/src/diff/effective-auth.ts

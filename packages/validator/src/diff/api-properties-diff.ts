@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { isRerouting } from './reroute-policies.js';
+import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
@@ -263,11 +263,4 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
 
 function policyField(instance: unknown, key: 'templateId' | 'title'): string | undefined {
   return asString(asObject(instance)?.[key]);
-}
-
-function policyLabel(instance: unknown): string {
-  const title = policyField(instance, 'title');
-  const template = policyField(instance, 'templateId');
-  if (title === undefined) return quoted(template ?? '?');
-  return template === undefined ? quoted(title) : `${quoted(title)} (${template})`;
 }

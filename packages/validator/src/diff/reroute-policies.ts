@@ -65,9 +65,18 @@ export function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
   });
 }
 
-/** "'Route Request - CreateIssue' (routerequesttoendpoint)", as api-properties-diff names policies. */
+/** "'Route Request - CreateIssue' (routerequesttoendpoint)": a rerouting policy as every change names it. */
 export function policyLabel(reroute: Reroute): string {
-  return reroute.title === undefined
-    ? quoted(reroute.templateId)
-    : `${quoted(reroute.title)} (${excerpt(reroute.templateId)})`;
+  return policyInstanceLabel(reroute.instance);
+}
+
+/**
+ * An entry of policyTemplateInstances as the change messages name it: its title and template, or
+ * whichever of the two it has.
+ */
+export function policyInstanceLabel(instance: unknown): string {
+  const title = asString(asObject(instance)?.title);
+  const template = asString(asObject(instance)?.templateId);
+  if (title === undefined) return quoted(template ?? '?');
+  return template === undefined ? quoted(title) : `${quoted(title)} (${excerpt(template)})`;
 }
