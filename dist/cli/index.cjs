@@ -30605,6 +30605,13 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
   });
 }
 
+// packages/cli/src/debug-switch.ts
+function debugRequested(flag, env) {
+  if (flag) return true;
+  const value = (env.CONNECTOR_ALM_DEBUG ?? "").trim().toLowerCase();
+  return value !== "" && value !== "0" && value !== "false";
+}
+
 // packages/cli/src/io.ts
 var ExitCode = {
   Success: 0,
@@ -67566,13 +67573,6 @@ function close(server) {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-// packages/cli/src/debug-switch.ts
-function debugRequested(flag, env) {
-  if (flag) return true;
-  const value = (env.CONNECTOR_ALM_DEBUG ?? "").trim().toLowerCase();
-  return value !== "" && value !== "0" && value !== "false";
-}
-
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs40 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
@@ -73605,7 +73605,10 @@ function registerOpenPullRequestCommand(program2, context) {
     if (options2.targetFolder && connectors.length > 1)
       throw new UsageError("--target-folder can only be given for a single connector.");
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
-    const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program2.opts().debug) });
+    const logger = createConsoleLogger({
+      stream: io.stderr,
+      debug: debugRequested(program2.opts().debug, io.env)
+    });
     const results = [];
     try {
       const submissions = openPullRequests(
@@ -74076,7 +74079,7 @@ async function runCli(argv, io) {
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error2))}
 `);
     io.stderr.write("This is a bug; please report it with the command you ran.\n");
-    if (program2.opts().debug && error2 instanceof Error && error2.stack)
+    if (debugRequested(program2.opts().debug, io.env) && error2 instanceof Error && error2.stack)
       io.stderr.write(`${printable(error2.stack, { lineBreaks: true })}
 `);
     return ExitCode.Failure;

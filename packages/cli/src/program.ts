@@ -9,6 +9,7 @@ import {
   UsageError,
   type UserError,
 } from '@connector-alm/core';
+import { debugRequested } from './debug-switch.js';
 import { ExitCode, type CliIo } from './io.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
 import { optionHelpDescription } from './option-help.js';
@@ -107,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);
     io.stderr.write('This is a bug; please report it with the command you ran.\n');
-    if (program.opts().debug && error instanceof Error && error.stack)
+    if (debugRequested(program.opts().debug, io.env) && error instanceof Error && error.stack)
       io.stderr.write(`${printable(error.stack, { lineBreaks: true })}\n`);
     return ExitCode.Failure;
   }

@@ -64,6 +64,16 @@ describe('connector-alm pr', () => {
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
 
+  it('logs the GitHub requests with CONNECTOR_ALM_DEBUG=1 as --debug does, where the command line is fixed', async () => {
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      CONNECTOR_ALM_DEBUG: '1',
+    });
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
+    expect(io.err()).toMatch(/^debug: GET \/repos\/\S+ - 200 /m);
+  }, 120_000);
+
   it('refuses to run without a token, saying where to put one', async () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);

@@ -10,6 +10,7 @@ import {
   type PullRequestResult,
 } from '@connector-alm/github';
 import { FAIL_ON_LEVELS, formatFindingLine, loadConfig, type FailOn } from '@connector-alm/validator';
+import { debugRequested } from '../debug-switch.js';
 import { ExitCode, useColor } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { configOption } from '../config-option.js';
@@ -123,7 +124,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
       // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
-      const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
+      const logger = createConsoleLogger({
+        stream: io.stderr,
+        debug: debugRequested(program.opts().debug, io.env),
+      });
       const results: PullRequestResult[] = [];
       try {
         const submissions = openPullRequests(
