@@ -40841,6 +40841,96 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "")
+    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
+  return value;
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path7.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path7.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path7.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path8.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path8.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path8.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40850,7 +40940,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -43284,9 +43374,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -43334,14 +43424,14 @@ async function sameZipContent(a, b) {
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs5.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs6.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -44369,15 +44459,15 @@ var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on 
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs6.promises.mkdir(import_node_path7.default.dirname(file), { recursive: true });
+    await import_node_fs7.promises.mkdir(import_node_path9.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs6.promises.writeFile(temporary, "");
-    await import_node_fs6.promises.rm(temporary, { force: true });
+    await import_node_fs7.promises.writeFile(temporary, "");
+    await import_node_fs7.promises.rm(temporary, { force: true });
   });
 }
 
@@ -44678,96 +44768,6 @@ var EXPORT_SOLUTION = {
   }
 };
 
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path8.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path8.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
-  const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
-  return real;
-}
-async function writableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: await realPathOfNew(import_node_path9.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path9.default.resolve(runnerTemp)) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path9.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_path10 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
@@ -44805,7 +44805,7 @@ function readConnectionInputs() {
   };
 }
 function resolveInPath(value) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const workingDirectory = import_node_path10.default.resolve(workspace, readString("working-directory"));
   return import_node_path10.default.resolve(workingDirectory, value);
 }
@@ -65189,7 +65189,7 @@ async function exportSolutionAction(logger) {
     {
       solutionName: inputs.solutionName,
       outputFile: inputs.outputFile,
-      shownAs: posixRelativePath(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.outputFile),
+      shownAs: posixRelativePath(workspaceFolder(), inputs.outputFile),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 6e4,

@@ -40788,6 +40788,89 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "")
+    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
+  return value;
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path6.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path7.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path7.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path7.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40797,7 +40880,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -40914,7 +40997,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41139,9 +41222,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41230,12 +41313,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs4.open)(filePath, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs4.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs4.closeSync)(fd);
+        (0, import_node_fs5.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41283,7 +41366,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs4.closeSync)(this.fd);
+    (0, import_node_fs5.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41292,7 +41375,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs4.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs5.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41610,10 +41693,10 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs5.promises.stat(folder).catch(() => void 0) ?? await import_node_fs5.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs6.promises.stat(folder).catch(() => void 0) ?? await import_node_fs6.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
@@ -42862,17 +42945,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs6.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs7.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42891,29 +42974,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs7.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
-    await import_node_fs7.promises.rename(staged, target);
+    await import_node_fs8.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
+    await import_node_fs8.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs7.promises.realpath(target);
+  const targetRoot = await import_node_fs8.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path7.default.join(staged, file);
-    const to = import_node_path7.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path7.default.posix.dirname(file)));
+    const from = import_node_path9.default.join(staged, file);
+    const to = import_node_path9.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path9.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs7.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs8.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs7.promises.rm(to, { recursive: true });
+      await import_node_fs8.promises.rm(to, { recursive: true });
     }
-    await import_node_fs7.promises.rename(from, to);
+    await import_node_fs8.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -42922,13 +43005,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs7.promises.rm(import_node_path7.default.join(targetRoot, file));
+      await import_node_fs8.promises.rm(import_node_path9.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs7.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs8.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -42951,16 +43034,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs7.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs8.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs7.promises.rename(
-        import_node_path7.default.join(this.root, ...parent, before[index]),
-        import_node_path7.default.join(this.root, ...parent, after[index])
+      await import_node_fs8.promises.rename(
+        import_node_path9.default.join(this.root, ...parent, before[index]),
+        import_node_path9.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -42994,21 +43077,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path7.default.join(current, segment);
-    const entry = await import_node_fs7.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path9.default.join(current, segment);
+    const entry = await import_node_fs8.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs7.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs8.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs7.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs8.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43016,15 +43099,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs7.promises.rm(next);
+      await import_node_fs8.promises.rm(next);
     }
-    await import_node_fs7.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs8.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs7.promises.stat(staged), import_node_fs7.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs8.promises.stat(staged), import_node_fs8.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43032,34 +43115,34 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs7.promises.readFile(staged);
+  const text2 = await import_node_fs8.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs7.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs8.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs7.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs8.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs7.promises.lstat(file).then(
+  return import_node_fs8.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path7.default.join(root, relative);
-    const entries = await import_node_fs7.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path9.default.join(root, relative);
+    const entries = await import_node_fs8.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs7.promises.rmdir(import_node_path7.default.join(root, child));
+        await import_node_fs8.promises.rmdir(import_node_path9.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43175,16 +43258,16 @@ function setVersion(root, file, version) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path8.default.resolve(folder), import_node_path8.default.resolve(inner)];
+  const [outer, given] = [import_node_path10.default.resolve(folder), import_node_path10.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -43234,8 +43317,8 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path9.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
+  const file = import_node_path11.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs9.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -43304,8 +43387,8 @@ function leftOutEntryError(archive, entry, folderPath) {
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -43460,15 +43543,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path10.default.dirname(destination);
+    const folder = import_node_path12.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs9.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs10.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path10.default.join(staging, folderPath);
+    const destination = import_node_path12.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs9.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs10.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43484,7 +43567,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path10.default.join(staging, folderPath);
+    const destination = import_node_path12.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -43517,8 +43600,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -43528,7 +43611,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs10.promises.lstat(import_node_path11.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs11.promises.lstat(import_node_path13.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -43539,7 +43622,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path11.default.join(shown, part) },
+      location: { file: import_node_path13.default.join(shown, part) },
       hint
     });
   }
@@ -43658,11 +43741,11 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat2 = await import_node_fs11.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs12.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -43671,12 +43754,12 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs11.promises.mkdtemp(import_node_path12.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs12.promises.mkdtemp(import_node_path14.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -43697,9 +43780,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path12.default.join(displayRoot, file);
+    const shown = import_node_path14.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -43719,13 +43802,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path12.default.join(displayRoot, part)
+        file: import_node_path14.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -43733,10 +43816,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path12.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path14.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs11.promises.readFile(import_node_path12.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -43751,8 +43834,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -43861,11 +43944,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
     prepared.push(
-      await prepare(connector, import_node_path13.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path15.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path13.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path15.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, earlier2) {
@@ -43881,12 +43964,12 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs12.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs13.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs12.promises.readFile(import_node_path13.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path13.default.join(destination, apiPropertiesName)
+    await import_node_fs13.promises.readFile(import_node_path15.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path15.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -43929,14 +44012,14 @@ var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path13.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs12.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path15.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs13.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return [];
   const kept = [];
   for (const file of await listFiles(folder)) {
     const top = file.split("/")[0];
     if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    const bytes = await import_node_fs12.promises.readFile(import_node_path13.default.join(folder, file));
+    const bytes = await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -43948,14 +44031,14 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs12.promises.mkdir(staging, { recursive: true });
+  await import_node_fs13.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs12.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.join(staging, name)), { recursive: true });
-      await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, name), content);
+      await import_node_fs13.promises.mkdir(import_node_path15.default.dirname(import_node_path15.default.join(staging, name)), { recursive: true });
+      await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs12.promises.rm(import_node_path13.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs13.promises.rm(import_node_path15.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -43967,23 +44050,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs13.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path14.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs13.promises.lstat(target).catch(() => void 0);
+    const target = import_node_path16.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs14.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs13.promises.rm(target, { recursive: true });
+    await import_node_fs14.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -44007,89 +44090,6 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     earlierFolder: earlierFolderIn(previous)
   });
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path15.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path15.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path15.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
-  const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
-  return real;
-}
-async function writableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: await realPathOfNew(import_node_path16.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path16.default.resolve(runnerTemp)) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs14.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path16.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
 }
 
 // packages/actions/src/extract-connectors/inputs.ts
@@ -64437,7 +64437,7 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 // packages/actions/src/extract-connectors/main.ts
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const root = import_node_path18.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root);
   const previousSource = inputs.previousSource;

@@ -40775,6 +40775,41 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "")
+    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
+  return value;
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40784,7 +40819,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -44965,38 +45000,6 @@ var EXPORT_SOLUTION = {
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/dataverse-connection/inputs.ts
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
   const clientCertificate = readString("client-certificate");
@@ -45032,7 +45035,7 @@ function readConnectionInputs() {
   };
 }
 function resolveInPath(value) {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const workingDirectory = import_node_path4.default.resolve(workspace, readString("working-directory"));
   return import_node_path4.default.resolve(workingDirectory, value);
 }

@@ -42558,6 +42558,67 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readLines(name) {
+  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function readChoice(name, choices, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path4.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function realPathInsideWorkspace(workspace, given) {
+  const root = await import_node_fs3.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path5.default.resolve(workspace, given));
+  return isWithin(root, real) ? real : void 0;
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path5.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -42567,7 +42628,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -42686,8 +42747,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -42695,9 +42756,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs3.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs4.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path4.default.join(directory, entry.name);
+      const absolute = import_node_path6.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -42707,8 +42768,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs3.promises.readFile(absolute);
-        const executable = ((await import_node_fs3.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs4.promises.readFile(absolute);
+        const executable = ((await import_node_fs4.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -47313,7 +47374,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -47434,42 +47495,42 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path5.default.resolve(cwd);
+  let folder = import_node_path7.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path5.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path7.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path5.default.join(folder, present[1]) },
+        location: { file: import_node_path7.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path5.default.join(folder, present[0]);
-    const parent = import_node_path5.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path5.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
+    const parent = import_node_path7.default.dirname(folder);
+    if ((0, import_node_fs5.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path6.default.relative(import_node_path6.default.dirname(config2.path), folder).split(import_node_path6.default.sep).join("/");
+  const relative = import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder).split(import_node_path8.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -52182,11 +52243,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -52247,10 +52308,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path7.default.resolve(cwd, folder);
+  const absolutePath = import_node_path9.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
-  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
+  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -52261,7 +52322,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path7.default.basename(absolutePath),
+    name: import_node_path9.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -52285,7 +52346,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath) {
   try {
-    return import_node_fs5.default.statSync(filePath).size;
+    return import_node_fs6.default.statSync(filePath).size;
   } catch {
     return 0;
   }
@@ -52294,10 +52355,10 @@ function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
-function displayPathIn(folder, name, paths = import_node_path7.default) {
+function displayPathIn(folder, name, paths = import_node_path9.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path7.default) {
+function entryPath(folder, name, paths = import_node_path9.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -52330,7 +52391,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs5.default.realpathSync(filePath);
+    const target = import_node_fs6.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -52338,8 +52399,8 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs5.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs5.default.readFileSync(filePath);
+    if (!readable(import_node_fs6.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs6.default.readFileSync(filePath);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
     issues.push({
@@ -52350,21 +52411,21 @@ function readSafely(filePath, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs5.default.openSync(filePath, "r");
+  const fd = import_node_fs6.default.openSync(filePath, "r");
   try {
-    const stat2 = import_node_fs5.default.fstatSync(fd);
+    const stat2 = import_node_fs6.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs5.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs6.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -52403,8 +52464,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -52423,18 +52484,18 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path8.default.resolve(cwd, given);
+    const absolute = import_node_path10.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs6.statSync)(absolute);
+      stat2 = (0, import_node_fs7.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path8.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
+      const folder = import_node_path10.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -52448,14 +52509,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path8.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path10.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -52463,15 +52524,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path8.default.basename(import_node_path8.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path10.default.basename(import_node_path10.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path8.default.resolve(folder);
+  const resolved2 = import_node_path10.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path10.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -52725,9 +52786,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -52747,7 +52808,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -60939,7 +61000,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString(text2, i, next);
+      const literal = readString2(text2, i, next);
       strings.push(literal);
       code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -61038,7 +61099,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString(text2, start, next) {
+function readString2(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -68896,7 +68957,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path10.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path12.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options2.cwd);
   return parseConfig(text2, file, options2);
@@ -69016,7 +69077,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path10.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -69897,13 +69958,13 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path13.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -70101,11 +70162,11 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path12.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path12.default.resolve(cwd, file);
+  const baseDir = import_node_path14.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path14.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -70832,11 +70893,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path13.default.basename(import_node_path13.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path15.default.basename(import_node_path15.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -70860,7 +70921,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path14.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path16.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -70870,7 +70931,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path14.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path16.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -70935,7 +70996,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path14.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path16.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -71100,7 +71161,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path14.default.basename(folder);
+  return import_node_path16.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -71118,65 +71179,9 @@ function refusedResults(results) {
   return results.filter((result) => result.operation === "refused");
 }
 
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString2(name) {
-  return getInput(name);
-}
-function readLines(name) {
-  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path15.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-async function realPathInsideWorkspace(workspace, given) {
-  const root = await import_node_fs8.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path16.default.resolve(workspace, given));
-  return isWithin(root, real) ? real : void 0;
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs8.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path16.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
-  const token = readString2("token");
+  const token = readString("token");
   if (token === "")
     throw new InputError(
       "token",
@@ -71191,7 +71196,7 @@ function readOpenPullRequestInputs() {
       "is required but was empty.",
       "Give the connector folder, relative to the workspace."
     );
-  const targetFolder = readString2("target-folder");
+  const targetFolder = readString("target-folder");
   if (targetFolder !== "" && connectors.length > 1) {
     throw new InputError(
       "target-folder",
@@ -71201,13 +71206,13 @@ function readOpenPullRequestInputs() {
   }
   return {
     token,
-    upstream: readString2("upstream") || "microsoft/PowerPlatformConnectors",
-    base: readString2("base") || "dev",
+    upstream: readString("upstream") || "microsoft/PowerPlatformConnectors",
+    base: readString("base") || "dev",
     connectors,
     targetFolder,
-    branchPrefix: readString2("branch-prefix"),
-    title: readString2("title"),
-    body: readString2("body"),
+    branchPrefix: readString("branch-prefix"),
+    title: readString("title"),
+    body: readString("body"),
     draft: readBoolean("draft", false),
     labels: readLines("labels").flatMap(
       (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
@@ -71215,14 +71220,14 @@ function readOpenPullRequestInputs() {
     maintainerCanModify: readBoolean("maintainer-can-modify", true),
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error"),
-    config: readString2("config")
+    config: readString("config")
   };
 }
 
 // packages/actions/src/open-pull-request/main.ts
 async function openPullRequestAction(logger) {
   const inputs = readOpenPullRequestInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);

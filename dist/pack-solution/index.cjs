@@ -40783,6 +40783,88 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "")
+    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
+  return value;
+}
+function readChoice(name, choices, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path6.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path7.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path7.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path7.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40792,7 +40874,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -40858,9 +40940,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -40871,21 +40953,21 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl3 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs4.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs5.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -40897,7 +40979,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs5.promises.mkdir(import_node_path6.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs6.promises.mkdir(import_node_path8.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -40908,7 +40990,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs5.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs6.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -40926,12 +41008,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs5.promises.rename(temporary, destination);
+    await import_node_fs6.promises.rename(temporary, destination);
   } catch (error3) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs5.promises.rm(temporary, { force: true });
+    await import_node_fs6.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
   }
@@ -42144,12 +42226,12 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs6.promises.readdir(import_node_path7.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs7.promises.readdir(import_node_path9.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42281,16 +42363,16 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path8.default.resolve(folder), import_node_path8.default.resolve(inner)];
+  const [outer, given] = [import_node_path10.default.resolve(folder), import_node_path10.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -42335,8 +42417,8 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path9.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs7.promises.readFile(file), file), file);
+  const file = import_node_path11.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -42394,8 +42476,8 @@ function leftOutWarning(file, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -42433,8 +42515,8 @@ function parseLineEndings(text2, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path10.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
+  const file = import_node_path12.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs9.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -42528,21 +42610,21 @@ function putConnectors(root, connectors) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path11.default.join(folder, file),
+    import_node_path13.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -42610,33 +42692,33 @@ function pacSplitLayoutError(folder, found) {
   const examples = others.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path12.default.join(folder, first.file),
+    import_node_path14.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path13.default.join(folder, file),
+    import_node_path15.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -42646,7 +42728,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs9.promises.lstat(import_node_path14.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs10.promises.lstat(import_node_path16.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -42657,7 +42739,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path14.default.join(shown, part) },
+      location: { file: import_node_path16.default.join(shown, part) },
       hint
     });
   }
@@ -42742,7 +42824,7 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs10.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs11.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -42764,7 +42846,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path15.default.join(folder, file);
+  const located = (file) => import_node_path17.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -42775,7 +42857,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file) => {
-    const bytes = await import_node_fs10.promises.readFile(located(file));
+    const bytes = await import_node_fs11.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -42833,7 +42915,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs10.promises.readFile(located(actual));
+          const bytes = await import_node_fs11.promises.readFile(located(actual));
           const text2 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -42880,9 +42962,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs10.promises.stat(file);
+  const { size } = await import_node_fs11.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs10.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs11.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -42924,8 +43006,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
@@ -42943,8 +43025,8 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function holdsBothExports(folder) {
-  const file = import_node_path16.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs11.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path18.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs12.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed === "2";
 }
 
@@ -42974,88 +43056,6 @@ async function namingSolutionInputs(inputOf, work) {
     const input = error3 instanceof SolutionSettingError ? inputOf[error3.setting] : void 0;
     if (input !== void 0) throw error3.namedAs(`Input '${input}':`);
     throw error3;
-  }
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path17.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path17.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path17.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
-  const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
-  return real;
-}
-async function writableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: await realPathOfNew(import_node_path18.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path18.default.resolve(runnerTemp)) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs12.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path18.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
   }
 }
 
@@ -63415,7 +63415,7 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 // packages/actions/src/pack-solution/main.ts
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const folder = import_node_path20.default.resolve(workspace, inputs.folder);
   const zip = import_node_path20.default.resolve(workspace, inputs.solutionFile);
   await requireWritableOutput("solution-file", inputs.solutionFile, zip);

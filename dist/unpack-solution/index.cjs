@@ -40783,6 +40783,102 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "")
+    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
+  return value;
+}
+function readChoice(name, choices, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path6.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path7.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path7.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path7.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -40792,7 +40888,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -40909,7 +41005,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41134,9 +41230,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41225,12 +41321,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs4.open)(filePath, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs4.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs4.closeSync)(fd);
+        (0, import_node_fs5.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41278,7 +41374,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs4.closeSync)(this.fd);
+    (0, import_node_fs5.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41287,7 +41383,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs4.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs5.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41605,10 +41701,10 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs5.promises.stat(folder).catch(() => void 0) ?? await import_node_fs5.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs6.promises.stat(folder).catch(() => void 0) ?? await import_node_fs6.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
@@ -42856,17 +42952,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs6.promises.readdir(import_node_path6.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs7.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42885,29 +42981,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs7.promises.mkdir(import_node_path7.default.dirname(import_node_path7.default.resolve(target)), { recursive: true });
-    await import_node_fs7.promises.rename(staged, target);
+    await import_node_fs8.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
+    await import_node_fs8.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs7.promises.realpath(target);
+  const targetRoot = await import_node_fs8.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path7.default.join(staged, file);
-    const to = import_node_path7.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path7.default.posix.dirname(file)));
+    const from = import_node_path9.default.join(staged, file);
+    const to = import_node_path9.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path9.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs7.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs8.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs7.promises.rm(to, { recursive: true });
+      await import_node_fs8.promises.rm(to, { recursive: true });
     }
-    await import_node_fs7.promises.rename(from, to);
+    await import_node_fs8.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -42916,13 +43012,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs7.promises.rm(import_node_path7.default.join(targetRoot, file));
+      await import_node_fs8.promises.rm(import_node_path9.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs7.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs8.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -42945,16 +43041,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs7.promises.lstat(import_node_path7.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs8.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs7.promises.rename(
-        import_node_path7.default.join(this.root, ...parent, before[index]),
-        import_node_path7.default.join(this.root, ...parent, after[index])
+      await import_node_fs8.promises.rename(
+        import_node_path9.default.join(this.root, ...parent, before[index]),
+        import_node_path9.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -42988,21 +43084,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path7.default.join(current, segment);
-    const entry = await import_node_fs7.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path9.default.join(current, segment);
+    const entry = await import_node_fs8.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs7.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs8.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs7.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs8.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43010,15 +43106,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs7.promises.rm(next);
+      await import_node_fs8.promises.rm(next);
     }
-    await import_node_fs7.promises.mkdir(import_node_path7.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs8.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs7.promises.stat(staged), import_node_fs7.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs8.promises.stat(staged), import_node_fs8.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43026,34 +43122,34 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs7.promises.readFile(staged);
+  const text2 = await import_node_fs8.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs7.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs8.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs7.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs8.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs7.promises.lstat(file).then(
+  return import_node_fs8.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path7.default.join(root, relative);
-    const entries = await import_node_fs7.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path9.default.join(root, relative);
+    const entries = await import_node_fs8.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs7.promises.rmdir(import_node_path7.default.join(root, child));
+        await import_node_fs8.promises.rmdir(import_node_path9.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43201,19 +43297,19 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path8.default.resolve(folder);
-  const first = await import_node_fs8.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path10.default.resolve(folder);
+  const first = await import_node_fs9.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path8.default.dirname(made)) {
-      const gone = await import_node_fs8.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path10.default.dirname(made)) {
+      const gone = await import_node_fs9.promises.rmdir(made).then(
         () => true,
         (error3) => error3.code === "ENOENT"
       );
@@ -43223,9 +43319,9 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path9.default.resolve(folder), import_node_path9.default.resolve(inner)];
+  const [outer, given] = [import_node_path11.default.resolve(folder), import_node_path11.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
@@ -43316,8 +43412,8 @@ function leftOutEntryError(archive, entry, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -43347,7 +43443,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs9.promises.open(file, "r");
+  const handle = await import_node_fs10.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -43357,12 +43453,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs9.promises.readFile(file));
+  return recordedEnding(await import_node_fs10.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path10.default.join(folder, file));
+    const ending = await endingOf(import_node_path12.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -43404,8 +43500,8 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -43556,15 +43652,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path11.default.dirname(destination);
+    const folder = import_node_path13.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs10.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs11.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path11.default.join(staging, folderPath);
+    const destination = import_node_path13.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs10.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs11.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43580,7 +43676,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path11.default.join(staging, folderPath);
+    const destination = import_node_path13.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -43613,11 +43709,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs11.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs12.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -43644,8 +43740,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path12.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs11.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path14.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs12.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -43655,7 +43751,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path12.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path14.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -43767,7 +43863,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path13.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path15.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   await refuseUnpackTarget(folder, {
@@ -43786,7 +43882,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, {
@@ -43805,22 +43901,22 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs13.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 function zipInsideProblem(relative, stale) {
-  if (isLeftOut(relative.split(import_node_path13.default.sep).join("/")))
+  if (isLeftOut(relative.split(import_node_path15.default.sep).join("/")))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs12.promises.readFile(import_node_path13.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs12.promises.readFile(import_node_path13.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs13.promises.readFile(import_node_path15.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -43861,11 +43957,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair) {
-  const kind = import_node_path13.default.resolve(given) === import_node_path13.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path15.default.resolve(given) === import_node_path15.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs12.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs13.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given) || await exists3(other)) return;
-  const name = import_node_path13.default.basename(given);
+  const name = import_node_path15.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -43876,13 +43972,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs12.promises.mkdir(managedStaging);
+  await import_node_fs13.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path13.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path15.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -43893,7 +43989,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path13.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path15.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -43904,22 +44000,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs12.promises.writeFile(import_node_path13.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path13.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs12.promises.readFile(from)).equals(await import_node_fs12.promises.readFile(import_node_path13.default.join(staging, file))))
+      const from = import_node_path15.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs13.promises.readFile(from)).equals(await import_node_fs13.promises.readFile(import_node_path15.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs12.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.join(staging, variant)), { recursive: true });
-      await import_node_fs12.promises.rename(from, import_node_path13.default.join(staging, variant));
+      await import_node_fs13.promises.mkdir(import_node_path15.default.dirname(import_node_path15.default.join(staging, variant)), { recursive: true });
+      await import_node_fs13.promises.rename(from, import_node_path15.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs12.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs13.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
@@ -43953,102 +44049,6 @@ async function namingSolutionInputs(inputOf, work) {
     const input = error3 instanceof SolutionSettingError ? inputOf[error3.setting] : void 0;
     if (input !== void 0) throw error3.namedAs(`Input '${input}':`);
     throw error3;
-  }
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "")
-    throw new InputError(name, "is required but was empty.", `Set '${name}' in the step's with: block.`);
-  return value;
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path14.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path14.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path14.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
-  const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
-  return real;
-}
-async function writableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: await realPathOfNew(import_node_path15.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path15.default.resolve(runnerTemp)) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs13.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path15.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
   }
 }
 
@@ -64403,7 +64403,7 @@ var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule
 // packages/actions/src/unpack-solution/main.ts
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const folder = import_node_path17.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder);
   const result = await logger.group(

@@ -38331,6 +38331,99 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString(name) {
+  return getInput(name);
+}
+function readLines(name) {
+  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function readChoice(name, choices, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+function isInWritableFolder(real, folders, paths = import_node_path4.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path4.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path4.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute) {
+  const folders = await writableFolders();
+  const real = await realPathOfNew(absolute);
+  if (!isInWritableFolder(real, folders))
+    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  return real;
+}
+async function writableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: await realPathOfNew(import_node_path5.default.resolve(workspaceFolder())),
+    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path5.default.resolve(runnerTemp)) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path5.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
   const logger = createActionsLogger();
@@ -38340,7 +38433,7 @@ async function runAction(main) {
     process.exitCode = 1;
     if (isUserError(error3)) {
       for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         error(annotation.message, annotation.properties);
       }
       return;
@@ -38476,42 +38569,42 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path4.default.resolve(cwd);
+  let folder = import_node_path6.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs3.existsSync)(import_node_path4.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path4.default.join(folder, present[1]) },
+        location: { file: import_node_path6.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path4.default.join(folder, present[0]);
-    const parent = import_node_path4.default.dirname(folder);
-    if ((0, import_node_fs3.existsSync)(import_node_path4.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path6.default.join(folder, present[0]);
+    const parent = import_node_path6.default.dirname(folder);
+    if ((0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path5.default.relative(import_node_path5.default.dirname(config2.path), folder).split(import_node_path5.default.sep).join("/");
+  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -43290,11 +43383,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43355,10 +43448,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path6.default.resolve(cwd, folder);
+  const absolutePath = import_node_path8.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
-  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
+  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -43369,7 +43462,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path6.default.basename(absolutePath),
+    name: import_node_path8.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -43393,7 +43486,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs4.default.statSync(filePath2).size;
+    return import_node_fs5.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -43402,10 +43495,10 @@ function isMisnamedSwagger(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
-function displayPathIn(folder, name, paths = import_node_path6.default) {
+function displayPathIn(folder, name, paths = import_node_path8.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path6.default) {
+function entryPath(folder, name, paths = import_node_path8.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -43438,7 +43531,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs4.default.realpathSync(filePath2);
+    const target2 = import_node_fs5.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -43446,8 +43539,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs4.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs4.default.readFileSync(filePath2);
+    if (!readable(import_node_fs5.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs5.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -43458,21 +43551,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs4.default.openSync(filePath2, "r");
+  const fd = import_node_fs5.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs4.default.fstatSync(fd);
+    const stat2 = import_node_fs5.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs4.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs5.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs4.default.closeSync(fd);
+    import_node_fs5.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -43511,8 +43604,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
@@ -43531,18 +43624,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path7.default.resolve(cwd, given);
+    const absolute = import_node_path9.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs5.statSync)(absolute);
+      stat2 = (0, import_node_fs6.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path7.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs5.readdirSync)(folder))) {
+      const folder = import_node_path9.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -43556,14 +43649,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 function search(folder, depth, found) {
-  const dirents = (0, import_node_fs5.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path7.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -43571,15 +43664,15 @@ function search(folder, depth, found) {
   }
 }
 function isTopFolderChild(folder) {
-  return import_node_path7.default.basename(import_node_path7.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  return import_node_path9.default.basename(import_node_path9.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path7.default.resolve(folder);
+  const resolved2 = import_node_path9.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path7.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -43833,9 +43926,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path8.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path8.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -43855,7 +43948,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path8.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -52047,7 +52140,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString(text2, i, next);
+      const literal = readString2(text2, i, next);
       strings.push(literal);
       code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -52146,7 +52239,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString(text2, start, next) {
+function readString2(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -60004,7 +60097,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path9.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path11.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -60124,7 +60217,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path9.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path11.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -60210,7 +60303,7 @@ function compiledSchema() {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -60246,7 +60339,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path10.default.relative(finding.connector, finding.file).split(import_node_path10.default.sep).join("/");
+  return import_node_path12.default.relative(finding.connector, finding.file).split(import_node_path12.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -63312,13 +63405,13 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path13.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -63509,8 +63602,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -63541,23 +63634,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path12.default.posix.dirname(folder);
-  return parent !== "." && import_node_path12.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path14.default.posix.dirname(folder);
+  return parent !== "." && import_node_path14.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs7.promises.readdir(import_node_path12.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs8.promises.readdir(import_node_path14.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path12.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path14.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path12.default.posix.dirname(file);
+  let folder = import_node_path14.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path12.default.posix.dirname(folder);
+    folder = import_node_path14.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -63789,28 +63882,28 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs8.promises.mkdtemp(import_node_path13.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs8.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs9.promises.mkdtemp(import_node_path15.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs9.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target2 = import_node_path13.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs8.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path15.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs9.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path13.default.resolve(target2, relative);
+      const destination = import_node_path15.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs8.promises.mkdir(import_node_path13.default.dirname(destination), { recursive: true });
-      await import_node_fs8.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs9.promises.mkdir(import_node_path15.default.dirname(destination), { recursive: true });
+      await import_node_fs9.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -63820,8 +63913,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // packages/validator/src/diff/counterpart-pointer.ts
@@ -63858,7 +63951,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -63960,8 +64053,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -64019,22 +64112,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
+      repositoryPath: import_node_path16.default.relative(topLevel, folder).split(import_node_path16.default.sep).join("/") || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs9.readdirSync)(folder);
+      names2 = (0, import_node_fs10.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path16.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path16.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -64047,7 +64140,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs9.readFileSync)(file);
+    return (0, import_node_fs10.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -64135,7 +64228,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path15.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path17.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -64145,14 +64238,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path16.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path16.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path18.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path18.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -64209,7 +64302,7 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs10.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs11.realpath.native)(file);
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
@@ -64227,7 +64320,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path17.default.resolve(cwd, import_node_path17.default.relative(realCwd, import_node_path17.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path19.default.resolve(cwd, import_node_path19.default.relative(realCwd, import_node_path19.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -64242,7 +64335,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path17.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path19.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -64324,15 +64417,15 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs10.existsSync)(import_node_path17.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs11.existsSync)(import_node_path19.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path17.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs10.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path17.default.resolve(where2.realCwd, import_node_path17.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path19.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs11.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path19.default.resolve(where2.realCwd, import_node_path19.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = deleted.find((folder) => folder.repositoryPath === inRepository);
     if (named) covered.add(named);
@@ -64417,7 +64510,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path17.default.sep).join("/");
+    const posix = display.split(import_node_path19.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -64431,31 +64524,31 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path17.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path17.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path17.default.sep).join("/");
+  const relative = import_node_path19.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path18.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path20.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path18.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path18.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path20.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path20.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path19.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path19.default.resolve(cwd, file);
+  const baseDir = import_node_path21.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path21.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -64463,7 +64556,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path19.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path21.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -65123,10 +65216,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path20.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path22.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -65135,106 +65228,15 @@ function profileFallbackNote(folders, chooseProfile) {
   return `${named} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString2(name) {
-  return getInput(name);
-}
-function readLines(name) {
-  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path21.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path21.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path21.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
-  const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
-  return real;
-}
-async function writableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: await realPathOfNew(import_node_path22.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path22.default.resolve(runnerTemp)) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs11.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path22.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
 // packages/actions/src/validate-connector/inputs.ts
 function readValidateConnectorInputs() {
   return {
     paths: readLines("path"),
     profile: readChoice("profile", ["auto", ...PROFILES], "auto"),
-    config: readString2("config"),
+    config: readString("config"),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error"),
-    sarifFile: readString2("sarif-file"),
-    base: readString2("base"),
+    sarifFile: readString("sarif-file"),
+    base: readString("base"),
     onlyNew: readBoolean("only-new", false),
     failOnBreaking: readBoolean("fail-on-breaking", false),
     maxAnnotations: readPositiveInteger("max-annotations", 10)
@@ -65326,7 +65328,7 @@ function sourceUrlFor(workspace, commit, env = process.env) {
 // packages/actions/src/validate-connector/main.ts
 async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   const pullRequest = readPullRequestEvent();

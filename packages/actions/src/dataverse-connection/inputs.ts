@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileInTheWay, pathThroughFileError } from '@connector-alm/core';
 import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import { InputError, readRequiredString, readString } from '../runtime/inputs.js';
+import { workspaceFolder } from '../runtime/workspace-path.js';
 
 /**
  * The connection inputs shared by the Dataverse actions, named as in microsoft/powerplatform-actions
@@ -47,7 +48,7 @@ export function readConnectionInputs(): ConnectionSettings {
 
 /** A path input resolved against working-directory (itself relative to the workspace). */
 export function resolveInPath(value: string): string {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const workingDirectory = path.resolve(workspace, readString('working-directory'));
   return path.resolve(workingDirectory, value);
 }

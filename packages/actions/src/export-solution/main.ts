@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
-import { requireWritableOutput } from '../runtime/workspace-path.js';
+import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
@@ -16,7 +16,7 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
     {
       solutionName: inputs.solutionName,
       outputFile: inputs.outputFile,
-      shownAs: posixRelativePath(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.outputFile),
+      shownAs: posixRelativePath(workspaceFolder(), inputs.outputFile),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,

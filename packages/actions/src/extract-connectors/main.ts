@@ -2,14 +2,14 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
 import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
-import { requireWritableOutput } from '../runtime/workspace-path.js';
+import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
 /** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
 export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const inputs = readExtractConnectorsInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root);
   const previousSource = inputs.previousSource;

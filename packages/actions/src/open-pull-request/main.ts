@@ -4,14 +4,14 @@ import * as core from '@actions/core';
 import { isFile, type Logger } from '@connector-alm/core';
 import { openPullRequests, refusedResults, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
-import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
+import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
 import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
 export async function openPullRequestAction(logger: Logger): Promise<void> {
   const inputs = readOpenPullRequestInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const source =
     process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`

@@ -3,14 +3,14 @@ import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
-import { requireWritableOutput } from '../runtime/workspace-path.js';
+import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
 /** pack-solution: an unpacked solution folder of the workspace into an importable zip (or two). */
 export async function packSolutionAction(logger: Logger): Promise<void> {
   const inputs = readPackSolutionInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const folder = path.resolve(workspace, inputs.folder);
   const zip = path.resolve(workspace, inputs.solutionFile);
   // The managed zip of package-type both goes beside it, into the same folder.

@@ -3,6 +3,7 @@ import { errorMessage, isUserError } from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import { userErrorAnnotation } from './error-annotation.js';
 import type { Logger } from '@connector-alm/core';
+import { workspaceFolder } from './workspace-path.js';
 
 /**
  * Runs an action's main function. A user mistake (bad input, a file that does not parse) becomes an
@@ -18,7 +19,7 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
     process.exitCode = 1;
     if (isUserError(error)) {
       for (const each of [error, ...(error.also ?? [])]) {
-        const annotation = await userErrorAnnotation(each, process.env.GITHUB_WORKSPACE || process.cwd());
+        const annotation = await userErrorAnnotation(each, workspaceFolder());
         core.error(annotation.message, annotation.properties);
       }
       return;

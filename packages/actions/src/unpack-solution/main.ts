@@ -3,14 +3,14 @@ import * as core from '@actions/core';
 import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
-import { requireWritableOutput } from '../runtime/workspace-path.js';
+import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 
 /** unpack-solution: a solution zip into a canonical folder of the workspace, ready to commit. */
 export async function unpackSolutionAction(logger: Logger): Promise<void> {
   const inputs = readUnpackSolutionInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   const folder = path.resolve(workspace, inputs.folder);
   await requireWritableOutput('folder', inputs.folder, folder);
   const result = await logger.group(`Unpack ${inputs.solutionFile} into ${inputs.folder}`, () =>

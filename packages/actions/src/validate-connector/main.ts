@@ -23,7 +23,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
-import { requireWritableOutput } from '../runtime/workspace-path.js';
+import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
@@ -36,7 +36,7 @@ import { sourceUrlFor } from './source-url.js';
  */
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceFolder();
   // Before any git work: a report that cannot be written, or a path that leads to no connector
   // folder, is the workflow's mistake.
   const sarifTarget = await sarifFileTarget(inputs, workspace);
