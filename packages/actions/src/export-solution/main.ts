@@ -4,6 +4,7 @@ import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** export-solution: exports one solution to a zip and says where, which version, and whether it changed. */
 export async function exportSolutionAction(logger: Logger): Promise<void> {
@@ -28,11 +29,12 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('solution-file', result.file);
   core.setOutput('solution-version', result.version);
   core.setOutput('changed', String(result.changed));
-  await core.summary
-    .addHeading(htmlText(`Exported ${result.solutionName} ${result.version}`), 3)
-    .addRaw(
-      `${result.managed ? 'Managed' : 'Unmanaged'}, ${result.bytes} bytes, ${result.changed ? 'changed since the last export' : 'unchanged'}.`,
-      true,
-    )
-    .write();
+  await writeJobSummary(
+    core.summary
+      .addHeading(htmlText(`Exported ${result.solutionName} ${result.version}`), 3)
+      .addRaw(
+        `${result.managed ? 'Managed' : 'Unmanaged'}, ${result.bytes} bytes, ${result.changed ? 'changed since the last export' : 'unchanged'}.`,
+        true,
+      ),
+  );
 }

@@ -5,6 +5,7 @@ import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connec
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
 export async function extractConnectorsAction(logger: Logger): Promise<void> {
@@ -67,25 +68,26 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
   );
   core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
-  await core.summary
-    .addHeading('Extracted connectors', 3)
-    .addTable([
-      [
-        { data: 'Connector', header: true },
-        { data: 'Folder', header: true },
-        { data: 'Written', header: true },
-      ],
-      ...connectors.map((c) => [
-        htmlText(`${c.displayName} (${c.name})`),
-        htmlText(relative(c.folder)),
-        String(c.written.length),
+  await writeJobSummary(
+    core.summary
+      .addHeading('Extracted connectors', 3)
+      .addTable([
+        [
+          { data: 'Connector', header: true },
+          { data: 'Folder', header: true },
+          { data: 'Written', header: true },
+        ],
+        ...connectors.map((c) => [
+          htmlText(`${c.displayName} (${c.name})`),
+          htmlText(relative(c.folder)),
+          String(c.written.length),
+        ]),
+      ])
+      .addList([
+        ...removed.map((folder) => htmlText(whyRemoved(folder, 'the solution'))),
+        ...connectors
+          .filter((c) => c.renamedFrom?.kept.length)
+          .map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ':')}.`)),
       ]),
-    ])
-    .addList([
-      ...removed.map((folder) => htmlText(whyRemoved(folder, 'the solution'))),
-      ...connectors
-        .filter((c) => c.renamedFrom?.kept.length)
-        .map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ':')}.`)),
-    ])
-    .write();
+  );
 }

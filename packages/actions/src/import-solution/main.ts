@@ -3,6 +3,7 @@ import type { Logger } from '@connector-alm/core';
 import { connectDataverse, importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
 import { readImportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
 export async function importSolutionAction(logger: Logger): Promise<void> {
@@ -29,15 +30,16 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('solution-name', result.solutionName);
   core.setOutput('solution-version', result.version);
   core.setOutput('import-job-id', result.importJobId ?? '');
-  await core.summary
-    .addHeading(
-      htmlText(
-        `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
-      ),
-      3,
-    )
-    .addRaw(htmlText(`${result.managed ? 'Managed' : 'Unmanaged'}${outcome(result)}.`), true)
-    .write();
+  await writeJobSummary(
+    core.summary
+      .addHeading(
+        htmlText(
+          `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
+        ),
+        3,
+      )
+      .addRaw(htmlText(`${result.managed ? 'Managed' : 'Unmanaged'}${outcome(result)}.`), true),
+  );
 }
 
 /** After "Managed" or "Unmanaged": the import job, or why there was none. */

@@ -7,6 +7,7 @@ import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
 import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
 export async function openPullRequestAction(logger: Logger): Promise<void> {
@@ -129,5 +130,5 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       result.operation === 'refused' ? '' : htmlText(result.branch),
     ]),
   ]);
-  await core.summary.write();
+  await writeJobSummary();
 }

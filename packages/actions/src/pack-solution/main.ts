@@ -6,6 +6,7 @@ import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** pack-solution: an unpacked solution folder of the workspace into an importable zip (or two). */
 export async function packSolutionAction(logger: Logger): Promise<void> {
@@ -38,14 +39,15 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
   core.setOutput('left-out', JSON.stringify(leftOut));
-  await core.summary
-    .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
-    .addList(
-      results.map((result) =>
-        htmlText(
-          `${relative(result.zip)} (${result.managed ? 'managed' : 'unmanaged'}, ${result.entries.length} entries)`,
+  await writeJobSummary(
+    core.summary
+      .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
+      .addList(
+        results.map((result) =>
+          htmlText(
+            `${relative(result.zip)} (${result.managed ? 'managed' : 'unmanaged'}, ${result.entries.length} entries)`,
+          ),
         ),
       ),
-    )
-    .write();
+  );
 }

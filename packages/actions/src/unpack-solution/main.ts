@@ -6,6 +6,7 @@ import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** unpack-solution: a solution zip into a canonical folder of the workspace, ready to commit. */
 export async function unpackSolutionAction(logger: Logger): Promise<void> {
@@ -41,9 +42,8 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('deleted', JSON.stringify(result.deleted.map(relative)));
   core.setOutput('changed', String(result.written.length + result.deleted.length > 0));
 
-  await core.summary
-    .addHeading(htmlText(`Unpacked ${result.uniqueName} ${result.version}`), 3)
-    .addTable([
+  await writeJobSummary(
+    core.summary.addHeading(htmlText(`Unpacked ${result.uniqueName} ${result.version}`), 3).addTable([
       [
         { data: 'Written', header: true },
         { data: 'Unchanged', header: true },
@@ -56,6 +56,6 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
         String(result.deleted.length),
         htmlText(result.connectors.join(', ')) || '—',
       ],
-    ])
-    .write();
+    ]),
+  );
 }

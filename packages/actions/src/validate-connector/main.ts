@@ -28,6 +28,7 @@ import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inp
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
 import { sourceUrlFor } from './source-url.js';
+import { writeJobSummary } from '../runtime/job-summary.js';
 
 /**
  * validate-connector: decides what to check (the given folders, or in a pull request the connector
@@ -147,7 +148,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         : `The SARIF report (${inputs.sarifFile}) lists every finding.`,
   });
   annotate(result, inputs, workspace, summary.omitted.findings, sarif !== undefined && !sarif.leftOut);
-  await core.summary.addRaw(summary.markdown).write();
+  await writeJobSummary(core.summary.addRaw(summary.markdown));
   if (sarif?.leftOut) {
     const everyFinding =
       summary.omitted.findings > 0
