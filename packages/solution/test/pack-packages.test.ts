@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { packSolutionPackages, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
@@ -43,5 +43,17 @@ describeFixtures('pack as the command and the action take it', () => {
       ['Cls.zip', true, '2.0.0.0'],
     ]);
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls.zip']);
+  });
+
+  it('writes neither zip, and keeps an earlier one, when both is asked of a folder of one export', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'src'));
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', 'Cls.zip'), 'the zip of an earlier pack');
+    await expect(
+      packSolutionPackages(path.join(dir, 'src'), path.join(dir, 'out', 'Cls.zip'), { packageType: 'both' }),
+    ).rejects.toThrow(/is unmanaged \(<Managed>0<\/Managed>\); it cannot be packed as managed/);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls.zip']);
+    expect(readFileSync(path.join(dir, 'out', 'Cls.zip'), 'utf8')).toBe('the zip of an earlier pack');
   });
 });

@@ -4,7 +4,7 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION } from './layout.js';
 import { readManifest } from './manifest.js';
-import { packSolution, type PackResult } from './pack.js';
+import { packSolution, resolveManaged, type PackResult } from './pack.js';
 
 export interface PackPackagesOptions {
   /**
@@ -28,12 +28,20 @@ export async function packSolutionPackages(
   const packageType = options.packageType ?? 'auto';
   if (packageType === 'unmanaged' || packageType === 'managed')
     return [await packSolution(folder, zipPath, { packageType, ...version })];
+  // A folder of one export cannot give the other kind: refused before X.zip is written (over the
+  // zip of an earlier pack), not after. One whose manifest cannot be read is left to packSolution,
+  // which checks the folder first and says what is wrong with it.
+  if (packageType === 'both') {
+    const flag = await managedFlag(folder).catch(() => undefined);
+    if (flag === '0' || flag === '1')
+      resolveManaged(flag, flag === '0' ? 'managed' : 'unmanaged', path.join(folder, FOLDER_SOLUTION));
+  }
   // packSolution checks the folder first, so a folder it cannot pack is refused as it says.
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === 'both' ? 'unmanaged' : 'auto',
     ...version,
   });
-  if (packageType === 'auto' && !(await holdsBothExports(folder))) return [first];
+  if (packageType === 'auto' && (await managedFlag(folder)) !== '2') return [first];
   const managed = await packSolution(folder, managedZipPath(zipPath), { packageType: 'managed', ...version });
   return [first, managed];
 }
@@ -44,9 +52,12 @@ function managedZipPath(zipPath: string): string {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, '_managed$1') : `${zipPath}_managed.zip`;
 }
 
-/** Whether the folder was unpacked from both exports: `<Managed>2</Managed>` in Other/Solution.xml. */
-async function holdsBothExports(folder: string): Promise<boolean> {
+/**
+ * `<Managed>` of Other/Solution.xml: 0 or 1 for a folder unpacked from that export, 2 for one unpacked
+ * from both.
+ */
+async function managedFlag(folder: string): Promise<'0' | '1' | '2'> {
   const file = path.join(folder, FOLDER_SOLUTION);
   const root = parseXml(decodeUtf8Strict(await fs.readFile(file), file), file, UNPACKED_XML_HINT);
-  return readManifest(root, file).managed === '2';
+  return readManifest(root, file).managed;
 }

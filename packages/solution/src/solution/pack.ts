@@ -268,7 +268,11 @@ function missingConnectorError(file: string, logicalFile: string, connector: Mis
   );
 }
 
-function resolveManaged(
+/**
+ * Whether the zip of a folder whose `<Managed>` is `flag` is managed, for the package type asked;
+ * throws for the kind a folder of one export cannot give.
+ */
+export function resolveManaged(
   flag: '0' | '1' | '2',
   requested: 'auto' | 'unmanaged' | 'managed',
   file: string,
