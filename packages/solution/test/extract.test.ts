@@ -58,6 +58,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     ).toBe(true);
   });
 
+  it('writes no icon.png into the independent-publisher layout, where a connector has none', async () => {
+    const layout = path.join(temp.make(), 'independent-publisher-connectors');
+    mkdirSync(layout);
+    const [result] = await extractConnectors(fixturePath(AOAI), layout);
+    expect(result!.warnings).toEqual([]);
+    const folder = path.join(layout, 'AzureOpenAIService');
+    expect(readdirSync(folder).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'readme.md',
+      'script.csx',
+    ]);
+    const validation = await validateFolder(folder, {});
+    expect(validation.profile).toBe('independent-publisher');
+    expect(validation.findings.filter((finding) => finding.ruleId === 'ICON-IP-NONE')).toEqual([]);
+  });
+
   it('reads a connector once from a folder unpacked with both package types', async () => {
     const root = temp.make();
     const unmanaged = path.join(root, 'HIL.zip');

@@ -12,7 +12,7 @@ import { mergeApiProperties, parseExistingApiProperties } from './api-properties
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { readmeFromTemplate } from './readme-template.js';
 import { connectorFolder, type EarlierFolder } from './renamed-connectors.js';
-import { isPng, REPOSITORY_FILES } from './repository-layout.js';
+import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractOptions {
@@ -143,7 +143,10 @@ async function prepare(
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
 
   const icon = connector.files.iconblob;
-  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  // The independent-publisher layout has no icons: extracting the solution's would fail validation.
+  if (isIndependentPublisherFolder(destination)) {
+    // The generic independent-publisher icon is used upstream.
+  } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
   else if (icon)
     warnings.push(
       `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** File names of a connector folder in microsoft/PowerPlatformConnectors. */
 export const REPOSITORY_FILES = {
   swagger: 'apiDefinition.swagger.json',
@@ -6,6 +8,27 @@ export const REPOSITORY_FILES = {
   script: 'script.csx',
   readme: 'readme.md',
 } as const;
+
+/** The top folders of the PowerPlatformConnectors layout, each with its own rule set. */
+const TOP_FOLDERS: ReadonlySet<string> = new Set([
+  'certified-connectors',
+  'independent-publisher-connectors',
+  'custom-connectors',
+]);
+
+/**
+ * Whether a connector folder is in the independent-publisher part of the layout: the nearest top
+ * folder above it is independent-publisher-connectors, as the validator reads a folder's profile
+ * from its place in the tree. Such a connector has no icon.png: the upstream shows the generic
+ * independent-publisher icon, and validation fails a folder that has one (ICON-IP-NONE).
+ */
+export function isIndependentPublisherFolder(folder: string): boolean {
+  const segments = path.resolve(folder).split(path.sep).reverse();
+  const nearest = segments
+    .map((segment) => segment.toLowerCase())
+    .find((segment) => TOP_FOLDERS.has(segment));
+  return nearest === 'independent-publisher-connectors';
+}
 
 /** Characters Windows does not allow in a file name, plus the separators. */
 // eslint-disable-next-line no-control-regex
