@@ -289,6 +289,27 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
         '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]',
     },
   },
+  mcpRemoved: {
+    description:
+      "An operation of both versions (matched by operationId) had 'x-ms-agentic-protocol' and has it no more: Copilot Studio no longer lists it as an MCP server, so the agents that added its tools lose them. Deleting the whole operation is BRK-OP-DELETED. Located on the base version's extension.",
+    example: {
+      placement: 'operation',
+      before:
+        '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+    },
+  },
+  mcpProtocol: {
+    description:
+      "The value of an operation's 'x-ms-agentic-protocol' changed, e.g. from 'mcp-sse-1.0' to 'mcp-streamable-1.0': agents talk to the server over another transport. A warning, as the move off the deprecated SSE transport is the one SWG-MCP-PROTOCOL asks for; the submitter confirms that the server serves the new transport. Located on the new value.",
+    example: {
+      placement: 'operation',
+      before:
+        '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-sse-1.0", "responses": { "200": { "description": "Success" } } }',
+      after:
+        '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+    },
+  },
   enumNarrowed: {
     description:
       "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
@@ -314,6 +335,16 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after:
         '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}',
+    },
+  },
+  mcpAdded: {
+    description:
+      "An operation of both versions got 'x-ms-agentic-protocol': it is now an MCP server whose tools agents can add. Existing flows call it as before. A new operation that carries it is CHG-OP-ADDED. Located on the extension.",
+    example: {
+      placement: 'operation',
+      before: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+      after:
+        '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
     },
   },
   operationDeprecated: {

@@ -279,6 +279,31 @@ export const CHANGE_RULES = {
     'A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.',
     'inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives',
   ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      'BRK-MCP-REMOVED',
+      'breaking',
+      'error',
+      'The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.',
+      'inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)',
+    ),
+    'Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one.',
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    'BRK-MCP-PROTOCOL',
+    'breaking',
+    'warning',
+    'The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.',
+    'inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)',
+  ),
   enumNarrowed: rule(
     'BRK-ENUM-NARROWED',
     'breaking',
@@ -294,6 +319,13 @@ export const CHANGE_RULES = {
     'Microsoft docs, operational-versioning and deprecate-operation',
   ),
   operationAdded: rule('CHG-OP-ADDED', 'major', 'info', 'A new operation has been added.', 'non-breaking'),
+  mcpAdded: rule(
+    'CHG-MCP-ADDED',
+    'major',
+    'info',
+    'The operation has become an MCP server (x-ms-agentic-protocol has been added).',
+    'non-breaking: agents can add its tools; the operation stays where it was',
+  ),
   operationDeprecated: rule(
     'CHG-OP-DEPRECATED',
     'major',

@@ -9,6 +9,7 @@ import {
   type SwaggerDiffContext,
 } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
+import { diffMcpProtocol } from './mcp-diff.js';
 import { diffParameters } from './parameter-diff.js';
 import { requestAddress, type RequestAddress } from './request-address.js';
 import { policyLabel } from './reroute-policies.js';
@@ -27,6 +28,7 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'x-ms-visibility',
   'x-ms-trigger',
   'x-ms-api-annotation',
+  'x-ms-agentic-protocol',
 ]);
 /** Operation texts that Microsoft counts as a minor update. */
 const OPERATION_TEXT_KEYS = ['summary', 'description'] as const;
@@ -176,6 +178,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  diffMcpProtocol(context, before, after);
 
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);

@@ -60,7 +60,7 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
     id,
     file: 'readme',
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
     levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
     example: {
       bad: '# Contoso\nA connector.',
@@ -80,6 +80,8 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -281,7 +283,8 @@ function operationNames(context: RuleContext, sections: readonly SectionText[]):
     // Trimming changes no normalized name: spaces are dropped anyway.
     const normalized = summary ? first.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
-    if (operation.isInternal || operation.isDeprecated || !normalized) continue;
+    // An MCP server's operation stands for the server's tools, which the readme may list in its place.
+    if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
     missing.push(summary!.trim());
   }
@@ -359,6 +362,12 @@ const APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
   if (heading.depth > 3 || !APP_HEADING.test(heading.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading.bodyStart, heading.bodyEnd));
+}
+
+/** The swagger has an MCP server operation (`x-ms-agentic-protocol`). */
+function hasMcpServer(context: RuleContext): boolean {
+  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
+  return false;
 }
 
 function usesOAuth(context: RuleContext): boolean {
@@ -455,7 +464,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Supported Operations lists every visible operation, and only those.',
     description:
-      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: \"Did you mean 'Send mail'?\" for \"Send email\".",
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: \"Did you mean 'Send mail'?\" for \"Send email\". In an MCP server connector (`x-ms-agentic-protocol`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.",
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Supported Operations\n### List tasks',
@@ -506,6 +515,9 @@ export const readmeRules: RuleDefinition[] = [
         const name = closestOperationName(heading.normalized, candidates);
         return name === undefined ? '' : ` Did you mean '${name}'?`;
       };
+      // The tools of an MCP server live on the server, not in the swagger: a heading that names no
+      // operation may be one of them, so none is called stale.
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         // A heading that names no operation: a group of listed ones (over sub-headings or a list
         // of summaries), or else a stale operation.

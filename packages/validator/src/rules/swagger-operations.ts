@@ -3,6 +3,7 @@ import { contentTypeRules } from './operations/content-types.js';
 import { operationDocumentationRules } from './operations/operation-docs.js';
 import { operationExtensionRules } from './operations/operation-extensions.js';
 import { operationIdRules } from './operations/operation-ids.js';
+import { mcpRules } from './operations/mcp.js';
 import { pathRules } from './operations/paths.js';
 import { responseRules } from './operations/responses.js';
 
@@ -14,4 +15,5 @@ export const swaggerOperationsRules: RuleDefinition[] = [
   ...pathRules,
   ...contentTypeRules,
   ...operationExtensionRules,
+  ...mcpRules,
 ];

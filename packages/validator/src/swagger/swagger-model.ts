@@ -56,6 +56,12 @@ export interface OperationInfo {
   readonly isInternal: boolean;
   readonly isTrigger: boolean;
   readonly isDeprecated: boolean;
+  /**
+   * It carries `x-ms-agentic-protocol`: Copilot Studio reads it as the connector's MCP server, whose
+   * JSON-RPC replies go to the agent, not to the flow designer. Rules about what the designer shows
+   * (output schemas) leave it alone: this flag is the one place that says which operation is one.
+   */
+  readonly isMcp: boolean;
   /** Its own `parameters` list, or its path item's, has an entry with a `$ref` string. */
   readonly listsParameterRefs: boolean;
   /**
@@ -96,6 +102,8 @@ export const OperationKey = {
   trigger: 1024,
   deprecated: 2048,
   schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192,
 } as const;
 
 /** A key's OperationKey bit, 0 for others: by length first, then one comparison of interned strings. */
@@ -121,7 +129,8 @@ function operationKeyBit(key: string): number {
     case 19:
       return key === 'x-ms-api-annotation' ? OperationKey.annotation : 0;
     case 21:
-      return key === 'x-ms-trigger-metadata' ? OperationKey.triggerMetadata : 0;
+      if (key === 'x-ms-trigger-metadata') return OperationKey.triggerMetadata;
+      return key === 'x-ms-agentic-protocol' ? OperationKey.agenticProtocol : 0;
     case 22:
       return key === 'x-ms-operation-context' ? OperationKey.operationContext : 0;
     default:
@@ -544,6 +553,8 @@ const PATH_LEVEL = 8;
 const LISTS_PARAMETER_REFS = 16;
 /** A parameter: its list entry is an object with a `$ref` string. */
 const WRITTEN_AS_REF = 32;
+/** An operation with `x-ms-agentic-protocol`: an MCP server's. */
+const MCP = 64;
 
 /** Some entry of a parameters list is written as a `$ref`. */
 function anyWrittenAsRef(parameters: readonly ParameterEntry[]): boolean {
@@ -558,6 +569,7 @@ function operationTraits(operation: JsonObject, keys: number): number {
     traits |= INTERNAL;
   if ((keys & OperationKey.trigger) !== 0 && has(operation, 'x-ms-trigger')) traits |= TRIGGER;
   if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, 'x-ms-agentic-protocol')) traits |= MCP;
   return traits;
 }
 
@@ -600,6 +612,10 @@ class OperationEntry implements OperationInfo {
 
   get isDeprecated(): boolean {
     return (this.traits & DEPRECATED) !== 0;
+  }
+
+  get isMcp(): boolean {
+    return (this.traits & MCP) !== 0;
   }
 
   get listsParameterRefs(): boolean {

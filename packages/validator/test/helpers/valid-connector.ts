@@ -212,6 +212,22 @@ export function addWebhook(swagger: Record<string, any>): void {
   };
 }
 
+/**
+ * Adds an MCP server to the valid swagger, as Copilot Studio's template writes one: POST /mcp
+ * (InvokeMCP) with `x-ms-agentic-protocol` and a 200 response without a schema.
+ */
+export function addMcpServer(swagger: Record<string, any>, protocol: unknown = 'mcp-streamable-1.0'): void {
+  swagger.paths['/mcp'] = {
+    post: {
+      summary: 'Invoke MCP server',
+      description: 'Calls the Contoso Tasks MCP server, whose tools list, create and close tasks.',
+      operationId: 'InvokeMCP',
+      'x-ms-agentic-protocol': protocol,
+      responses: { '200': { description: 'Success' } },
+    },
+  };
+}
+
 /** The three files every connector folder has. */
 export function validConnectorFiles(): Record<string, object | string> {
   return {

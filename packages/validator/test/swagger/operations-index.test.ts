@@ -155,6 +155,7 @@ describe('OperationInfo.keys', () => {
             'x-ms-visibility': 'internal',
             'x-ms-trigger': 'single',
             deprecated: false,
+            'x-ms-agentic-protocol': 'mcp-streamable-1.0',
             // Keys of the same lengths as noted ones are not taken for them.
             'x-ms-visibilityy': 'internal',
             consumez: [],
@@ -169,6 +170,7 @@ describe('OperationInfo.keys', () => {
     expect(named(plain!.keys)).toEqual([]);
     expect(named(full!.keys)).toEqual(Object.keys(OperationKey));
     expect([full!.isInternal, full!.isTrigger, full!.isDeprecated]).toEqual([true, true, false]);
+    expect([plain!.isMcp, full!.isMcp]).toEqual([false, true]);
   });
 });
 

@@ -242,7 +242,7 @@ export const responseRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Describe response bodies; do not leave their schema empty.',
     description:
-      'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+      'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels('warning', 'off'),
     example: {
       placement: 'responses',
@@ -252,6 +252,9 @@ export const responseRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation of swagger.operations) {
+        // An MCP server's JSON-RPC replies go to the agent, which reads them by the protocol: no
+        // designer shows them, and Copilot Studio's template has no schema at all.
+        if (operation.isMcp) continue;
         for (const response of operation.responses) {
           // isEmptySchema reads the schema only: the pointer is built for the responses reported.
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
@@ -272,7 +275,7 @@ export const responseRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Give visible actions a response schema.',
     description:
-      'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+      'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels('warning', 'off'),
     example: {
       placement: 'responses',
@@ -281,7 +284,9 @@ export const responseRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (operation.isInternal || operation.isTrigger || operation.responses.some(hasSchema)) continue;
+        // An MCP server's replies are read by the agent, not by the designer (see SWG-RESP-EMPTY-SCHEMA).
+        if (operation.isInternal || operation.isTrigger || operation.isMcp) continue;
+        if (operation.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
         if (withBody.length === 0) continue;
         report({

@@ -6,11 +6,20 @@ export interface TemplateSection {
   heading: string;
   matches: RegExp;
   requiredIn: Profile[];
+  /** Other headings that stand for the section in the readme of an MCP server connector. */
+  mcpMatches?: RegExp;
 }
 
 export const SUPPORTED_OPERATIONS_HEADING =
   /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 export const CREDENTIALS_HEADING = /credential/;
+
+/**
+ * What an MCP server connector offers is its server's tools ("## Available Tools", "## MCP Tools",
+ * "## Supported Tools"), which Copilot Studio lists from the server: its readme documents them in
+ * place of operations.
+ */
+export const MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 
 /**
  * The credentials section under the names merged readmes give it: "How to get API key" (tyntec),
@@ -39,6 +48,7 @@ export const TEMPLATE_SECTIONS: TemplateSection[] = [
     heading: '## Supported Operations',
     matches: SUPPORTED_OPERATIONS_HEADING,
     requiredIn: ['certified', 'independent-publisher'],
+    mcpMatches: MCP_TOOLS_HEADING,
   },
   {
     heading: '## Obtaining Credentials',

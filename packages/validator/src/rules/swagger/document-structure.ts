@@ -52,7 +52,9 @@ function isUnsupportedKeyword(node: StructureNode, key: string): boolean {
 }
 
 function keyClassesOf(context: RuleContext): KeyClasses {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger
+    ? structureOf(context.swagger).keys
+    : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 
 /**

@@ -44,6 +44,8 @@ export const KNOWN_XMS_EXTENSIONS: ReadonlySet<string> = new Set([
   'x-ms-url-encoding',
   'x-ms-visibility',
   'x-ms-apihub-cached-response',
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  'x-ms-agentic-protocol',
   // AutoRest extensions (Azure REST API specs).
   'x-ms-azure-resource',
   'x-ms-client-default',

@@ -356,6 +356,11 @@ export interface KeyClasses {
   lookalike: KeyUse[];
   /** An `x-ms-` extension that is not known. */
   unknownXms: KeyUse[];
+  /**
+   * `x-ms-agentic-protocol` on any object: an operation's marks an MCP server, anywhere else it is
+   * misplaced (SWG-MCP-PLACE). Noted here since the walk meets every object's keys anyway.
+   */
+  agenticProtocol: KeyUse[];
 }
 
 export interface SwaggerStructure {
@@ -938,7 +943,7 @@ class StructureWalker {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -1044,7 +1049,10 @@ class StructureWalker {
       if (key === 'x-ms-editor') return NOTE_EDITOR;
       if (key === 'x-ms-summary') return NOTE_SUMMARY;
       if (key === 'x-ms-capabilities') return NOTE_CAPABILITIES;
-      if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith('x-ms-')) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === 'x-ms-agentic-protocol') keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
