@@ -29,7 +29,7 @@ describeRule(
       edit: (s) => addMcpServer(s, 'MCP-Streamable-1.0'),
       pointer: PROTOCOL,
       message:
-        /^x-ms-agentic-protocol is 'MCP-Streamable-1\.0', which Copilot Studio does not know, so the operation is no MCP server\. Did you mean 'mcp-streamable-1\.0'\?$/,
+        /^x-ms-agentic-protocol is 'MCP-Streamable-1\.0', which Copilot Studio does not know, so the operation is not an MCP server\. Did you mean 'mcp-streamable-1\.0'\?$/,
     },
     {
       name: 'on the value without its version',

@@ -86,7 +86,7 @@ export const mcpRules: RuleDefinition[] = [
         report({
           pointer,
           message:
-            `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is no MCP server.` +
+            `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` +
             (meant
               ? ` Did you mean '${meant}'?`
               : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`),
