@@ -1,6 +1,7 @@
 import { asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { basePathPrefix, operationAddress } from './diff-context.js';
+import { jsonEqual } from './json-equal.js';
 import { appliesTo, PARAMETER_PREFIX, type Reroute } from './reroute-policies.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
@@ -54,6 +55,43 @@ export function requestAddress(
   const method = methodOf(route.target[HTTP_METHOD], operation);
   if (method === undefined) return undefined;
   return { address: `${method} ${basePathPrefix(model)}${newPath}`, route };
+}
+
+/**
+ * A request address of the new version (`is`, of operation `after`) as the base version names its
+ * path parameters: a path parameter renamed ('/items/{id}' to '/things/{itemId}') keeps its old name,
+ * so that a route sending the requests to '/items/{itemId}' is seen to reach the old '/items/{id}'.
+ * Flows bind path parameters by name, so the rename itself still breaks them: the parameter
+ * comparison reports it (BRK-PARAM-RENAMED); this only tells that the address did not move.
+ */
+export function inBaseNames(is: RequestAddress, before: OperationInfo, after: OperationInfo): string {
+  const rename = renamedPathParameter(before, after);
+  return rename ? is.address.split(`{${rename.to}}`).join(`{${rename.from}}`) : is.address;
+}
+
+/**
+ * The path parameter renamed between two versions of an operation, as parameter-diff.ts decides a
+ * rename: the only path parameter gone and the only one come, of the same type, neither of them a
+ * parameter that kept its name in another location. Undefined when that is not sure (two renamed,
+ * another type): the new parameter may be another value, and the address change stays a break.
+ */
+function renamedPathParameter(
+  before: OperationInfo,
+  after: OperationInfo,
+): { from: string; to: string } | undefined {
+  const names = (operation: OperationInfo) =>
+    new Set(operation.parameters.map((parameter) => parameter.name));
+  const inPath = (operation: OperationInfo) =>
+    operation.parameters.filter((parameter) => parameter.in === 'path');
+  const [namesBefore, namesAfter] = [names(before), names(after)];
+  const gone = inPath(before).filter((parameter) => !namesAfter.has(parameter.name));
+  const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
+  if (gone.length !== 1 || came.length !== 1) return undefined;
+  const [from, to] = [gone[0]!, came[0]!];
+  if (from.name === undefined || to.name === undefined || !jsonEqual(from.value.type, to.value.type)) {
+    return undefined;
+  }
+  return { from: from.name, to: to.name };
 }
 
 /**

@@ -146,6 +146,75 @@ describe('a path template changed, with a route that keeps the old address', () 
   });
 });
 
+/** GetTask moved from '/tasks/{taskId}' to `path`, its path parameter renamed 'id' (of `type`). */
+function moveAndRenameGetTask(connector: Required<ConnectorJson>, path: string, type = 'string'): void {
+  moveGetTask(connector, path);
+  const [parameter] = connector.swagger.paths[path].get.parameters;
+  parameter.name = 'id';
+  parameter.type = type;
+}
+
+describe('a path template changed and its path parameter renamed, with a route that keeps the old address', () => {
+  it('is no path change when the route puts the renamed parameter where the old one was: the rename is reported', () => {
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    const result = diffConnectors(withPolicies(), after);
+    expect(result.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', 'apiDefinition.swagger.json'],
+      ['BRK-PARAM-RENAMED', 'apiDefinition.swagger.json'],
+      ['CHG-OTHER', 'apiProperties.json'],
+    ]);
+    expect(result.changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: path template, with the policy 'Route GetTask' (routerequesttoendpoint) of apiProperties.json still sending its requests to 'GET /v1/tasks/{id}', the base version's 'GET /v1/tasks/{taskId}' with its path parameter renamed.",
+    );
+    expect(result.changes[1]!.message).toContain("'taskId' is now 'id'.");
+    expect(result.changes[2]!.message).toBe(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Route GetTask' (routerequesttoendpoint) added, which keeps the requests of 'GetTask' going to the address they went to in the base version.",
+    );
+  });
+
+  it('lists a route edited along with a renamed path parameter as no move', () => {
+    const before = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    expect(rulesOf(before, after)).toEqual(['BRK-PARAM-RENAMED', 'CHG-OTHER']);
+  });
+
+  it('is no path change when a route is removed as the path template, its parameter renamed, moves to where it went', () => {
+    const before = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies();
+    moveAndRenameGetTask(after, '/tasks/{id}');
+    const changes = diffConnectors(before, after).changes;
+    expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'BRK-PARAM-RENAMED', 'CHG-OTHER']);
+    expect(changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: path template, now at 'GET /v1/tasks/{id}', where the base version's policy 'Route GetTask' (routerequesttoendpoint) sent its requests ('GET /v1/tasks/{taskId}', with its path parameter renamed).",
+    );
+  });
+
+  it('keeps the breaks when the route puts the renamed parameter elsewhere', () => {
+    const after = withPolicies(route('/tasks/{id}/details', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    expect(rulesOf(withPolicies(), after)).toEqual([
+      'BRK-PARAM-RENAMED',
+      'BRK-PATH-CHANGED',
+      'BRK-POLICY-REROUTE',
+    ]);
+  });
+
+  it('keeps the breaks when the new parameter may not be the old one renamed (another type)', () => {
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}', 'integer');
+    expect(rulesOf(withPolicies(), after)).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-PATH-CHANGED',
+      'BRK-POLICY-REROUTE',
+      'BRK-REQ-PARAM-ADDED',
+    ]);
+  });
+});
+
 describe('a swagger host change while a dynamichosturl policy sets the host', () => {
   const newHost = (connector: Required<ConnectorJson>) => {
     connector.swagger.host = 'yourhost.yourdomain.com';

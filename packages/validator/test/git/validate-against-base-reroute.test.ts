@@ -54,4 +54,30 @@ describe('validateAgainstBase: a path template moved with a route to the old add
       ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
     ]);
   });
+
+  it('reports only the rename as breaking when the route puts a renamed path parameter where the old one was', async () => {
+    const { breaking, diff } = await againstBase((files) => {
+      moveGetTask(files);
+      files[SWAGGER].paths['/v2/tasks/{id}'] = files[SWAGGER].paths['/v2/tasks/{taskId}'];
+      delete files[SWAGGER].paths['/v2/tasks/{taskId}'];
+      files[SWAGGER].paths['/v2/tasks/{id}'].get.parameters[0].name = 'id';
+      files[PROPERTIES].properties.policyTemplateInstances = [
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route Request - GetTask',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/tasks/{id}',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['GetTask'],
+          },
+        },
+      ];
+    });
+    expect(breaking).toEqual(['BRK-PARAM-RENAMED']);
+    expect(diff.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', `${FOLDER}/${SWAGGER}`],
+      ['BRK-PARAM-RENAMED', `${FOLDER}/${SWAGGER}`],
+      ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
+    ]);
+  });
 });
