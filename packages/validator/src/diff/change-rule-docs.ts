@@ -95,7 +95,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   pathChanged: {
     description:
-      'An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.',
+      'An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address; not below a dynamichosturl policy, whose urlTemplate replaces the base path), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.',
     example: {
       placement: 'swagger',
       before: operation('/tasks/{taskId}', 'get', '{ "operationId": "GetTask" }'),
@@ -271,7 +271,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   hostChanged: {
     description:
-      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: 'swagger',
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',

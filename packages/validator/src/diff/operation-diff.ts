@@ -2,15 +2,10 @@ import { childPointer } from '../json/pointer.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import {
-  notificationContent,
-  operationAddress,
-  operationLabel,
-  type SwaggerDiffContext,
-} from './diff-context.js';
+import { notificationContent, operationLabel, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
-import { inBaseNames, requestAddress, type RequestAddress } from './request-address.js';
+import { inBaseNames, requestAddress, swaggerAddress, type RequestAddress } from './request-address.js';
 import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
@@ -142,8 +137,8 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   // renamed a path parameter ('/tasks/{taskId}' to '/tasks/{id}') calls the same address too: the
   // parameter comparison reports the rename, once (and the policy comparison a route edited with it).
   if (before.path !== after.path || before.method !== after.method) {
-    const was = operationAddress(context.old, before);
-    const is = operationAddress(context.new, after);
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    const is = swaggerAddress(context.new, context.routes?.new ?? [], after);
     const parameterRenamed =
       normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
     const routed = routedAddresses(context, before, after);

@@ -258,11 +258,72 @@ describe('a swagger host change while a dynamichosturl policy sets the host', ()
     policy.parameters['x-ms-apimTemplate-policySection'] = 'Response';
     expect(rulesOf(withPolicies(policy), newHost(withPolicies(policy)))).toEqual(['BRK-HOST-BASEPATH']);
   });
+});
 
-  it('still reports a new base path, which the policy does not replace', () => {
+// dynamichosturl's urlTemplate is the whole URL an operation's path goes below: scheme, host and
+// base path (request-address.ts gives the evidence). The swagger's basePath and schemes are then
+// used by no request, and a path template is read below the urlTemplate.
+describe('a base path or scheme change while a dynamichosturl policy sets the host URL', () => {
+  it('is no breaking change when the policy sets the host URL of every operation in both versions', () => {
     const after = withPolicies(dynamicHost());
     after.swagger.basePath = '/v2';
-    expect(rulesOf(withPolicies(dynamicHost()), after)).toEqual(['BRK-HOST-BASEPATH']);
+    const result = diffConnectors(withPolicies(dynamicHost()), after);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        pointer: '/basePath',
+        line: lineOf(after.swagger, '"basePath"'),
+        message:
+          "Other properties have been changed. Changed: basePath, which no request goes to: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host URL of every operation, scheme and base path included, in both versions.",
+      }),
+    ]);
+  });
+
+  it('takes a dropped scheme as no breaking change either', () => {
+    const before = withPolicies(dynamicHost());
+    before.swagger.schemes = ['https', 'http'];
+    const changes = diffConnectors(before, withPolicies(dynamicHost())).changes;
+    expect(changes.map((change) => [change.ruleId, change.pointer])).toEqual([['CHG-OTHER', '/schemes']]);
+    expect(changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: schemes, which no request uses: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host URL of every operation, scheme and base path included, in both versions.",
+    );
+  });
+
+  it('stays a breaking change when an operation goes below the swagger base path', () => {
+    const some = dynamicHost(['ListTasks', 'CreateTask']);
+    const after = withPolicies(some);
+    after.swagger.basePath = '/v2';
+    after.swagger.schemes = ['http'];
+    expect(rulesOf(withPolicies(some), after)).toEqual(['BRK-HOST-BASEPATH', 'BRK-HOST-BASEPATH']);
+  });
+
+  it('reports path templates that took over the base path: below the urlTemplate, they are another address', () => {
+    const after = withPolicies(dynamicHost());
+    after.swagger.basePath = '/';
+    for (const path of Object.keys(after.swagger.paths)) {
+      after.swagger.paths[`/v1${path}`] = after.swagger.paths[path];
+      delete after.swagger.paths[path];
+    }
+    expect(rulesOf(withPolicies(dynamicHost()), after)).toEqual([
+      'BRK-PATH-CHANGED',
+      'BRK-PATH-CHANGED',
+      'BRK-PATH-CHANGED',
+      'CHG-OTHER',
+    ]);
+  });
+
+  it('reads a route below the urlTemplate: a new base path leaves a routed operation where it went', () => {
+    const policies = [dynamicHost(), route('/tasks/{taskId}', ['GetTask'])];
+    const before = withPolicies(...policies);
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies(...policies);
+    moveGetTask(after, '/v3/tasks/{taskId}');
+    after.swagger.basePath = '/v2';
+    const changes = diffConnectors(before, after).changes;
+    expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+    expect(changes[1]!.message).toContain(
+      `still sending its requests to 'GET https://@connectionParameters('instance').contoso.com/v1/tasks/{taskId}'`,
+    );
   });
 });
 
@@ -279,6 +340,12 @@ describeCorpus("JIRA's real files", () => {
   it("take a new placeholder host as no break: 'Set JIRA Address' sets every operation's host", () => {
     const after = jira();
     after.swagger.host = 'jira.example.com';
+    expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
+  });
+
+  it("take a new basePath as no break: 'Set JIRA Address' gives the base path with the host", () => {
+    const after = jira();
+    after.swagger.basePath = '/rest/api/latest';
     expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
   });
 
