@@ -31,14 +31,6 @@ export function basePathPrefix(model: SwaggerModel): string {
 }
 
 /**
- * The address an operation calls, as its method and the base path joined with its path template:
- * moving `/v1` from the base path into every path, or back, keeps it.
- */
-export function operationAddress(model: SwaggerModel, operation: OperationInfo): string {
-  return `${operation.method.toUpperCase()} ${basePathPrefix(model)}${operation.path}`;
-}
-
-/**
  * A webhook trigger's `x-ms-notification-content`, the payload its flows receive: written on the
  * path item of the registration operation (every corpus connector does), or on the operation.
  */

@@ -2,16 +2,11 @@ import { childPointer } from '../json/pointer.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import {
-  notificationContent,
-  operationAddress,
-  operationLabel,
-  type SwaggerDiffContext,
-} from './diff-context.js';
+import { notificationContent, operationLabel, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffMcpProtocol } from './mcp-diff.js';
 import { diffParameters } from './parameter-diff.js';
-import { requestAddress, type RequestAddress } from './request-address.js';
+import { inBaseNames, requestAddress, swaggerAddress, type RequestAddress } from './request-address.js';
 import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
@@ -142,28 +137,36 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   // A new base path alone is reported once, for the document; a path template that changed only
   // because the base path took or gave up a prefix leaves the address as it was. One that only
   // renamed a path parameter ('/tasks/{taskId}' to '/tasks/{id}') calls the same address too: the
-  // parameter comparison reports the rename, once.
+  // parameter comparison reports the rename, once (and the policy comparison a route edited with it).
   if (before.path !== after.path || before.method !== after.method) {
-    const was = operationAddress(context.old, before);
-    const is = operationAddress(context.new, after);
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    const is = swaggerAddress(context.new, context.routes?.new ?? [], after);
     const parameterRenamed =
       normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
     const routed = routedAddresses(context, before, after);
+    const routedTo = routed && inBaseNames(routed.is, before, after);
     if (was === is) {
       others.push('path template, with the same address');
-    } else if (routed && routed.was.address === routed.is.address) {
-      // A route policy added or kept with the edit: the requests still reach the old address. Told
-      // where BRK-PATH-CHANGED would be, in a sentence of its own (a name list cuts long items).
+    } else if (parameterRenamed) {
+      // Told by the parameter comparison.
+    } else if (routed && routed.was.address === routedTo) {
+      // A route policy added or kept with the edit: the requests still reach the old address, maybe
+      // with a path parameter renamed (reported by the parameter comparison). Told where
+      // BRK-PATH-CHANGED would be, in a sentence of its own (a name list cuts long items).
       const address = quoted(routed.is.address);
+      const renamed =
+        routed.is.address === routed.was.address
+          ? ''
+          : `, the base version's ${quoted(routed.was.address)} with its path parameter renamed`;
       add(
         CHANGE_RULES.other,
         routed.is.route
-          ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}.`
-          : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route!)} sent its requests.`,
+          ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}${renamed}.`
+          : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route!)} sent its requests${renamed && ` (${quoted(routed.was.address)}, with its path parameter renamed)`}.`,
         undefined,
         before.path !== after.path ? childPointer('/paths', after.path) : after.pointer,
       );
-    } else if (!parameterRenamed) {
+    } else {
       // On the path template when it changed (the operation may be far below it), else the method.
       add(
         CHANGE_RULES.pathChanged,

@@ -4,7 +4,7 @@ import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
-import { requestAddress } from './request-address.js';
+import { inBaseNames, requestAddress } from './request-address.js';
 import { appliesTo, PARAMETER_PREFIX, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
 
@@ -183,7 +183,8 @@ function keptOperations(before: SwaggerModel, after: SwaggerModel): Set<string> 
 
 /**
  * Whether an operation's requests reach the same method and path in both versions, routes followed
- * (request-address.ts), on the same host policies: then no flow calls another address.
+ * (request-address.ts) and a renamed path parameter taken for the old one, on the same host
+ * policies: then no flow calls another address.
  */
 function sameAddress(
   models: { old: SwaggerModel; now: SwaggerModel },
@@ -202,6 +203,9 @@ function sameAddress(
       operationId,
     );
   return (
-    was !== undefined && is !== undefined && was.address === is.address && jsonEqual(hosts(old), hosts(now))
+    was !== undefined &&
+    is !== undefined &&
+    was.address === inBaseNames(is, before, after) &&
+    jsonEqual(hosts(old), hosts(now))
   );
 }

@@ -1,6 +1,7 @@
 import { asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
-import { basePathPrefix, operationAddress } from './diff-context.js';
+import { basePathPrefix } from './diff-context.js';
+import { jsonEqual } from './json-equal.js';
 import { appliesTo, PARAMETER_PREFIX, type Reroute } from './reroute-policies.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
@@ -22,15 +23,17 @@ const EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?
 
 /** Where one operation's requests go: its method and path, and the route policy that set them. */
 export interface RequestAddress {
-  /** "POST /rest/api/2/issue": as operationAddress writes it, parameters by their names. */
+  /** "POST /rest/api/2/issue": as swaggerAddress writes it, parameters by their names. */
   address: string;
   route?: Reroute;
 }
 
 /**
  * The method and path an operation's requests reach: the swagger's, or those a routerequesttoendpoint
- * policy rewrites them to. newPath is read below the base path, as the path template is: JIRA's
- * basePath '/rest/api' and newPath '/2/issue' call /rest/api/2/issue. Undefined when that cannot be
+ * policy rewrites them to. newPath is read where the path template is, below the base path or the
+ * urlTemplate of a dynamichosturl policy (addressBase): JIRA's urlTemplate
+ * 'https://@connectionParameters('jirainstance').atlassian.net/rest/api/' and newPath '/2/issue'
+ * call /rest/api/2/issue on the user's instance. Undefined when that cannot be
  * told for sure, so that callers keep what the swagger alone says: several route policies for the
  * operation, a route with other parameters, a newPath that does not start with '/' or takes a value
  * the operation does not have, a method outside the template's list.
@@ -43,7 +46,7 @@ export function requestAddress(
   const routes = policies.filter(
     (policy) => policy.template === ROUTE_TEMPLATE && appliesTo(policy, operation.operationId),
   );
-  if (routes.length === 0) return { address: operationAddress(model, operation) };
+  if (routes.length === 0) return { address: swaggerAddress(model, policies, operation) };
   if (routes.length > 1) return undefined;
   const route = routes[0]!;
   if (Object.keys(route.target).some((key) => key !== NEW_PATH && key !== HTTP_METHOD)) return undefined;
@@ -53,22 +56,107 @@ export function requestAddress(
   }
   const method = methodOf(route.target[HTTP_METHOD], operation);
   if (method === undefined) return undefined;
-  return { address: `${method} ${basePathPrefix(model)}${newPath}`, route };
+  return { address: `${method} ${addressBase(model, policies, operation)}${newPath}`, route };
 }
 
 /**
- * The dynamichosturl policies that choose the host of every operation of a version, so that its
- * swagger's host is called by none (JIRA's 'yourhost.yourdomain.com'). Undefined when any operation
- * has none, or the version has no operations: then the swagger's host may be called.
+ * Where the swagger sends an operation's requests, "GET /v1/tasks/{taskId}": its method and path
+ * template below the base path, or below the urlTemplate of the dynamichosturl policy that sets its
+ * host URL. Moving '/v1' from the base path into every path template, or back, keeps it. Routes
+ * are not followed (requestAddress does).
  */
-export function hostPolicies(model: SwaggerModel, policies: readonly Reroute[]): Reroute[] | undefined {
-  const hosts = policies.filter(
+export function swaggerAddress(
+  model: SwaggerModel,
+  policies: readonly Reroute[],
+  operation: OperationInfo,
+): string {
+  return `${operation.method.toUpperCase()} ${addressBase(model, policies, operation)}${operation.path}`;
+}
+
+/**
+ * What an operation's path goes below: the urlTemplate of the dynamichosturl policy that sets its
+ * host URL, as written, or else the swagger's base path (the swagger's host, compared on its own,
+ * left out). Of several such policies the last one counts: each replaces the URL the one before
+ * set, as Cradl AI's 'Change host to auth' and then 'Change host back' do.
+ *
+ * The urlTemplate replaces the whole URL below which the path goes, scheme and base path included,
+ * not the host alone. Microsoft's page for the template says it "replaces host URL with the URL
+ * generated from the template", its example 'https://@header('test').abc.@queryParameters('domain')/
+ * @connectionParameters('subPath')' giving 'https://foo.abc.pqr/path'; and the corpus's connectors
+ * agree (../shared/corpus, apiProperties.json): JIRA, Atlassian Jira, Cradl AI, Centrical, Cascade,
+ * iObeya, Assently, Alemba, Tesseron Invoice and IA-Connect repeat their basePath at the end of the
+ * urlTemplate ('.../rest/api/' for basePath '/rest/api'), which a kept base path would double;
+ * Veterans Affairs Facilities has basePath '/' and its urlTemplate ends in
+ * '/services/va_facilities/v1', where that API is; MongoDB's basePath is the placeholder
+ * '/app/<Data API App ID>/endpoint/data/v1/' while its BaseUrl parameter asks for that whole URL;
+ * CO2 Signal (basePath '/v1') sends GetZones to 'https://api.electricitymap.org' with newPath
+ * '/v3/zones', that API's address without '/v1'. Only UiPath Orchestrator and PoliteMail read as if
+ * the base path stayed; the many above could not work if it did.
+ */
+function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
+  const setter = hostSetting(policies)
+    .filter((policy) => appliesTo(policy, operation.operationId))
+    .at(-1);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  return template !== undefined ? template.replace(/\/+$/, '') : basePathPrefix(model);
+}
+
+/** The dynamichosturl policies that set a host URL: with a urlTemplate, run on the request. */
+function hostSetting(policies: readonly Reroute[]): Reroute[] {
+  return policies.filter(
     (policy) =>
       policy.template === HOST_TEMPLATE &&
       (asString(policy.target[URL_TEMPLATE]) ?? '') !== '' &&
       (policy.target[POLICY_SECTION] === undefined ||
         asString(policy.target[POLICY_SECTION])?.toLowerCase() === 'request'),
   );
+}
+
+/**
+ * A request address of the new version (`is`, of operation `after`) as the base version names its
+ * path parameters: a path parameter renamed ('/items/{id}' to '/things/{itemId}') keeps its old name,
+ * so that a route sending the requests to '/items/{itemId}' is seen to reach the old '/items/{id}'.
+ * Flows bind path parameters by name, so the rename itself still breaks them: the parameter
+ * comparison reports it (BRK-PARAM-RENAMED); this only tells that the address did not move.
+ */
+export function inBaseNames(is: RequestAddress, before: OperationInfo, after: OperationInfo): string {
+  const rename = renamedPathParameter(before, after);
+  return rename ? is.address.split(`{${rename.to}}`).join(`{${rename.from}}`) : is.address;
+}
+
+/**
+ * The path parameter renamed between two versions of an operation, as parameter-diff.ts decides a
+ * rename: the only path parameter gone and the only one come, of the same type, neither of them a
+ * parameter that kept its name in another location. Undefined when that is not sure (two renamed,
+ * another type): the new parameter may be another value, and the address change stays a break.
+ */
+function renamedPathParameter(
+  before: OperationInfo,
+  after: OperationInfo,
+): { from: string; to: string } | undefined {
+  const names = (operation: OperationInfo) =>
+    new Set(operation.parameters.map((parameter) => parameter.name));
+  const inPath = (operation: OperationInfo) =>
+    operation.parameters.filter((parameter) => parameter.in === 'path');
+  const [namesBefore, namesAfter] = [names(before), names(after)];
+  const gone = inPath(before).filter((parameter) => !namesAfter.has(parameter.name));
+  const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
+  if (gone.length !== 1 || came.length !== 1) return undefined;
+  const [from, to] = [gone[0]!, came[0]!];
+  if (from.name === undefined || to.name === undefined || !jsonEqual(from.value.type, to.value.type)) {
+    return undefined;
+  }
+  return { from: from.name, to: to.name };
+}
+
+/**
+ * The dynamichosturl policies that set the host URL of every operation of a version, so that its
+ * swagger's host, base path and schemes are used by none (JIRA's 'yourhost.yourdomain.com'; see
+ * addressBase). Undefined when any operation has none, or the version has no operations: then the
+ * swagger's may be used.
+ */
+export function hostPolicies(model: SwaggerModel, policies: readonly Reroute[]): Reroute[] | undefined {
+  const hosts = hostSetting(policies);
   if (model.operations.length === 0) return undefined;
   const covered = model.operations.every((operation) =>
     hosts.some((policy) => appliesTo(policy, operation.operationId)),

@@ -2,17 +2,12 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
-import {
-  basePathPrefix,
-  operationAddress,
-  type SwaggerDiffContext,
-  type VersionRoutes,
-} from './diff-context.js';
+import { basePathPrefix, type SwaggerDiffContext, type VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
-import { hostPolicies } from './request-address.js';
+import { hostPolicies, swaggerAddress } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
@@ -73,8 +68,17 @@ export function diffSwaggerValues(
 }
 
 function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
+  // Where dynamichosturl policies set the host URL of every operation in both versions, the
+  // swagger's host, basePath and schemes are used by no request (request-address.ts, addressBase).
+  const setters = hostSetters(context);
+  const unused = (key: string, by: readonly Reroute[]) =>
+    addOther(context, before, after, `/${key}`, `Changed: ${key}, ${unusedBecause(key, by)}.`);
   for (const key of ['host', 'basePath'] as const) {
     if (jsonEqual(before[key], after[key])) continue;
+    if (setters) {
+      unused(key, setters);
+      continue;
+    }
     if (key === 'basePath' && addressesKept(context)) {
       addOther(
         context,
@@ -82,21 +86,6 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
         after,
         '/basePath',
         'Changed: basePath, with every operation at its address.',
-      );
-      continue;
-    }
-    const setters = key === 'host' ? hostSetters(context) : undefined;
-    if (setters) {
-      const policies =
-        setters.length === 1
-          ? `policy ${policyLabel(setters[0]!)} of apiProperties.json sets`
-          : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
-      addOther(
-        context,
-        before,
-        after,
-        '/host',
-        `Changed: host, which no request goes to: the ${policies} the host of every operation, in both versions.`,
       );
       continue;
     }
@@ -110,7 +99,9 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
   if (jsonEqual(before.schemes, after.schemes)) return;
   const schemesAfter = new Set(asArray(after.schemes) ?? []);
   const dropped = (asArray(before.schemes) ?? []).filter((scheme) => !schemesAfter.has(scheme));
-  if (dropped.length > 0) {
+  if (dropped.length > 0 && setters) {
+    unused('schemes', setters);
+  } else if (dropped.length > 0) {
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: 'swagger',
@@ -123,9 +114,26 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
 }
 
 /**
- * The dynamichosturl policies that choose the host of every operation in both versions (JIRA's
- * 'Set JIRA Address'), so that the swagger's host is called by none: the new version's. Undefined
- * when some operation of either version may call the swagger's host, or the policies are not known.
+ * "which no request goes to: the policy 'Set JIRA Address' (dynamichosturl) of apiProperties.json
+ * sets the host of every operation, in both versions": why a swagger's host, basePath or schemes
+ * changed without moving a request. The host's words are the ones it had before the others.
+ */
+function unusedBecause(key: string, setters: readonly Reroute[]): string {
+  const policies =
+    setters.length === 1
+      ? `policy ${policyLabel(setters[0]!)} of apiProperties.json sets`
+      : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
+  const what = key === 'host' ? 'the host' : 'the host URL';
+  const included = key === 'host' ? '' : ', scheme and base path included';
+  const verb = key === 'schemes' ? 'uses' : 'goes to';
+  return `which no request ${verb}: the ${policies} ${what} of every operation${included}, in both versions`;
+}
+
+/**
+ * The dynamichosturl policies that set the host URL of every operation in both versions (JIRA's
+ * 'Set JIRA Address'), so that the swagger's host, basePath and schemes are used by none: the new
+ * version's. Undefined when some operation of either version may use the swagger's, or the policies
+ * are not known.
  */
 function hostSetters(context: SwaggerDiffContext): Reroute[] | undefined {
   if (!context.routes) return undefined;
@@ -145,7 +153,8 @@ function addressesKept(context: SwaggerDiffContext): boolean {
     const after =
       before.operationId !== undefined ? context.new.operationById(before.operationId) : undefined;
     if (!after) continue;
-    if (operationAddress(context.old, before) !== operationAddress(context.new, after)) return false;
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    if (was !== swaggerAddress(context.new, context.routes?.new ?? [], after)) return false;
     matched++;
   }
   return matched > 0;

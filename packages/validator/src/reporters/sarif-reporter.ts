@@ -95,18 +95,24 @@ export function sarifReport(result: ValidationResult, options: SarifOptions = {}
     return { log, text: textOf(log), leftOut };
   };
 
-  let report = build(limits.results, 'results', limits.results);
+  const report = build(limits.results, 'results', limits.results);
   if (fitsSize(report.text, limits.gzipBytes)) return report;
-  // Too large even so: the most results whose file fits, found by halving (each try gzips once).
+  // Too large even so: the most results whose file fits, found by halving. Each try is built,
+  // serialised and gzipped once, and the largest that fit is the report: not built again.
+  let fitting: SarifReport | undefined;
   let fits = 0;
   let tooMany = report.log.runs[0]!.results!.length;
   while (tooMany - fits > 1) {
     const middle = Math.floor((fits + tooMany) / 2);
-    if (fitsSize(build(middle, 'size', limits.gzipBytes).text, limits.gzipBytes)) fits = middle;
-    else tooMany = middle;
+    const candidate = build(middle, 'size', limits.gzipBytes);
+    if (fitsSize(candidate.text, limits.gzipBytes)) {
+      fitting = candidate;
+      fits = middle;
+    } else {
+      tooMany = middle;
+    }
   }
-  report = build(fits, 'size', limits.gzipBytes);
-  return report;
+  return fitting ?? build(0, 'size', limits.gzipBytes);
 }
 
 /** Whether the file's gzip fits; a text no larger than the limit fits without being compressed. */

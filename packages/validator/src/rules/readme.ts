@@ -348,7 +348,12 @@ function operationCandidates(context: RuleContext, headingNames: ReadonlySet<str
       if (normalized === '' || normalized === names[0]?.normalized) continue;
       names.push({ written: written!, normalized });
     }
-    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? '',
+      hasHeading: names.some((name) => headingNames.has(name.normalized)),
+    });
   }
   return candidates;
 }
@@ -464,7 +469,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Supported Operations lists every visible operation, and only those.',
     description:
-      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: \"Did you mean 'Send mail'?\" for \"Send email\". In an MCP server connector (`x-ms-agentic-protocol`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.",
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: \"Did you mean 'Send mail'?\" for \"Send email\", \"Did you mean 'Get time and billing entry accounts'?\" for \"TimeAndBillingEntryAccounts\". In an MCP server connector (`x-ms-agentic-protocol`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.",
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Supported Operations\n### List tasks',

@@ -146,6 +146,75 @@ describe('a path template changed, with a route that keeps the old address', () 
   });
 });
 
+/** GetTask moved from '/tasks/{taskId}' to `path`, its path parameter renamed 'id' (of `type`). */
+function moveAndRenameGetTask(connector: Required<ConnectorJson>, path: string, type = 'string'): void {
+  moveGetTask(connector, path);
+  const [parameter] = connector.swagger.paths[path].get.parameters;
+  parameter.name = 'id';
+  parameter.type = type;
+}
+
+describe('a path template changed and its path parameter renamed, with a route that keeps the old address', () => {
+  it('is no path change when the route puts the renamed parameter where the old one was: the rename is reported', () => {
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    const result = diffConnectors(withPolicies(), after);
+    expect(result.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', 'apiDefinition.swagger.json'],
+      ['BRK-PARAM-RENAMED', 'apiDefinition.swagger.json'],
+      ['CHG-OTHER', 'apiProperties.json'],
+    ]);
+    expect(result.changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: path template, with the policy 'Route GetTask' (routerequesttoendpoint) of apiProperties.json still sending its requests to 'GET /v1/tasks/{id}', the base version's 'GET /v1/tasks/{taskId}' with its path parameter renamed.",
+    );
+    expect(result.changes[1]!.message).toContain("'taskId' is now 'id'.");
+    expect(result.changes[2]!.message).toBe(
+      "Other properties have been changed. Changed: policyTemplateInstances 'Route GetTask' (routerequesttoendpoint) added, which keeps the requests of 'GetTask' going to the address they went to in the base version.",
+    );
+  });
+
+  it('lists a route edited along with a renamed path parameter as no move', () => {
+    const before = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    expect(rulesOf(before, after)).toEqual(['BRK-PARAM-RENAMED', 'CHG-OTHER']);
+  });
+
+  it('is no path change when a route is removed as the path template, its parameter renamed, moves to where it went', () => {
+    const before = withPolicies(route('/tasks/{taskId}', ['GetTask']));
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies();
+    moveAndRenameGetTask(after, '/tasks/{id}');
+    const changes = diffConnectors(before, after).changes;
+    expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'BRK-PARAM-RENAMED', 'CHG-OTHER']);
+    expect(changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: path template, now at 'GET /v1/tasks/{id}', where the base version's policy 'Route GetTask' (routerequesttoendpoint) sent its requests ('GET /v1/tasks/{taskId}', with its path parameter renamed).",
+    );
+  });
+
+  it('keeps the breaks when the route puts the renamed parameter elsewhere', () => {
+    const after = withPolicies(route('/tasks/{id}/details', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}');
+    expect(rulesOf(withPolicies(), after)).toEqual([
+      'BRK-PARAM-RENAMED',
+      'BRK-PATH-CHANGED',
+      'BRK-POLICY-REROUTE',
+    ]);
+  });
+
+  it('keeps the breaks when the new parameter may not be the old one renamed (another type)', () => {
+    const after = withPolicies(route('/tasks/{id}', ['GetTask']));
+    moveAndRenameGetTask(after, '/v2/tasks/{id}', 'integer');
+    expect(rulesOf(withPolicies(), after)).toEqual([
+      'BRK-PARAM-DELETED',
+      'BRK-PATH-CHANGED',
+      'BRK-POLICY-REROUTE',
+      'BRK-REQ-PARAM-ADDED',
+    ]);
+  });
+});
+
 describe('a swagger host change while a dynamichosturl policy sets the host', () => {
   const newHost = (connector: Required<ConnectorJson>) => {
     connector.swagger.host = 'yourhost.yourdomain.com';
@@ -189,11 +258,72 @@ describe('a swagger host change while a dynamichosturl policy sets the host', ()
     policy.parameters['x-ms-apimTemplate-policySection'] = 'Response';
     expect(rulesOf(withPolicies(policy), newHost(withPolicies(policy)))).toEqual(['BRK-HOST-BASEPATH']);
   });
+});
 
-  it('still reports a new base path, which the policy does not replace', () => {
+// dynamichosturl's urlTemplate is the whole URL an operation's path goes below: scheme, host and
+// base path (request-address.ts gives the evidence). The swagger's basePath and schemes are then
+// used by no request, and a path template is read below the urlTemplate.
+describe('a base path or scheme change while a dynamichosturl policy sets the host URL', () => {
+  it('is no breaking change when the policy sets the host URL of every operation in both versions', () => {
     const after = withPolicies(dynamicHost());
     after.swagger.basePath = '/v2';
-    expect(rulesOf(withPolicies(dynamicHost()), after)).toEqual(['BRK-HOST-BASEPATH']);
+    const result = diffConnectors(withPolicies(dynamicHost()), after);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        pointer: '/basePath',
+        line: lineOf(after.swagger, '"basePath"'),
+        message:
+          "Other properties have been changed. Changed: basePath, which no request goes to: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host URL of every operation, scheme and base path included, in both versions.",
+      }),
+    ]);
+  });
+
+  it('takes a dropped scheme as no breaking change either', () => {
+    const before = withPolicies(dynamicHost());
+    before.swagger.schemes = ['https', 'http'];
+    const changes = diffConnectors(before, withPolicies(dynamicHost())).changes;
+    expect(changes.map((change) => [change.ruleId, change.pointer])).toEqual([['CHG-OTHER', '/schemes']]);
+    expect(changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: schemes, which no request uses: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host URL of every operation, scheme and base path included, in both versions.",
+    );
+  });
+
+  it('stays a breaking change when an operation goes below the swagger base path', () => {
+    const some = dynamicHost(['ListTasks', 'CreateTask']);
+    const after = withPolicies(some);
+    after.swagger.basePath = '/v2';
+    after.swagger.schemes = ['http'];
+    expect(rulesOf(withPolicies(some), after)).toEqual(['BRK-HOST-BASEPATH', 'BRK-HOST-BASEPATH']);
+  });
+
+  it('reports path templates that took over the base path: below the urlTemplate, they are another address', () => {
+    const after = withPolicies(dynamicHost());
+    after.swagger.basePath = '/';
+    for (const path of Object.keys(after.swagger.paths)) {
+      after.swagger.paths[`/v1${path}`] = after.swagger.paths[path];
+      delete after.swagger.paths[path];
+    }
+    expect(rulesOf(withPolicies(dynamicHost()), after)).toEqual([
+      'BRK-PATH-CHANGED',
+      'BRK-PATH-CHANGED',
+      'BRK-PATH-CHANGED',
+      'CHG-OTHER',
+    ]);
+  });
+
+  it('reads a route below the urlTemplate: a new base path leaves a routed operation where it went', () => {
+    const policies = [dynamicHost(), route('/tasks/{taskId}', ['GetTask'])];
+    const before = withPolicies(...policies);
+    moveGetTask(before, '/v2/tasks/{taskId}');
+    const after = withPolicies(...policies);
+    moveGetTask(after, '/v3/tasks/{taskId}');
+    after.swagger.basePath = '/v2';
+    const changes = diffConnectors(before, after).changes;
+    expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+    expect(changes[1]!.message).toContain(
+      `still sending its requests to 'GET https://@connectionParameters('instance').contoso.com/v1/tasks/{taskId}'`,
+    );
   });
 });
 
@@ -210,6 +340,12 @@ describeCorpus("JIRA's real files", () => {
   it("take a new placeholder host as no break: 'Set JIRA Address' sets every operation's host", () => {
     const after = jira();
     after.swagger.host = 'jira.example.com';
+    expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
+  });
+
+  it("take a new basePath as no break: 'Set JIRA Address' gives the base path with the host", () => {
+    const after = jira();
+    after.swagger.basePath = '/rest/api/latest';
     expect(rulesOf(jira(), after)).toEqual(['CHG-OTHER']);
   });
 

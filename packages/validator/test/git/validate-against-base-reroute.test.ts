@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateEditAgainstDev } from './pull-request-edit.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
 import type { Json } from '../diff/diff-fixture.js';
 
 // A pull request that moves an operation's path template and adds a routerequesttoendpoint policy
@@ -53,5 +54,63 @@ describe('validateAgainstBase: a path template moved with a route to the old add
       ['CHG-OTHER', `${FOLDER}/${SWAGGER}`],
       ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
     ]);
+  });
+
+  it('reports only the rename as breaking when the route puts a renamed path parameter where the old one was', async () => {
+    const { breaking, diff } = await againstBase((files) => {
+      moveGetTask(files);
+      files[SWAGGER].paths['/v2/tasks/{id}'] = files[SWAGGER].paths['/v2/tasks/{taskId}'];
+      delete files[SWAGGER].paths['/v2/tasks/{taskId}'];
+      files[SWAGGER].paths['/v2/tasks/{id}'].get.parameters[0].name = 'id';
+      files[PROPERTIES].properties.policyTemplateInstances = [
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route Request - GetTask',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/tasks/{id}',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['GetTask'],
+          },
+        },
+      ];
+    });
+    expect(breaking).toEqual(['BRK-PARAM-RENAMED']);
+    expect(diff.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', `${FOLDER}/${SWAGGER}`],
+      ['BRK-PARAM-RENAMED', `${FOLDER}/${SWAGGER}`],
+      ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
+    ]);
+  });
+});
+
+describe('validateAgainstBase: a base path changed under a dynamichosturl policy for every operation', () => {
+  const setHost = {
+    templateId: 'dynamichosturl',
+    title: 'Set Contoso Address',
+    parameters: {
+      'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('instance').contoso.com/v1",
+    },
+  };
+  const withHostPolicy = (): Json => {
+    const files: Json = validConnectorFiles();
+    files[PROPERTIES].properties.policyTemplateInstances = [setHost];
+    return files;
+  };
+
+  it('reports no breaking change: the urlTemplate, not the basePath, is what requests go below', async () => {
+    const { result } = await validateEditAgainstDev(
+      FOLDER,
+      (files) => {
+        files[SWAGGER].basePath = '/v2';
+        files[SWAGGER].schemes = ['http'];
+      },
+      withHostPolicy(),
+    );
+    const changes = result.diffs[0]!.diff!.changes;
+    expect(changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/basePath'],
+      ['CHG-OTHER', '/schemes'],
+    ]);
+    expect(result.findings.filter((finding) => finding.ruleId.startsWith('BRK-'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import type { Result } from 'sarif';
 import { severityRank, type Severity } from '../../src/model/finding.js';
@@ -128,6 +128,41 @@ describe('SARIF within the limits of code scanning', () => {
       `code scanning rejects a SARIF file over ${limit} bytes gzip-compressed`,
     );
     expectValidSarif(cut.log);
+  });
+
+  it('serialises each size it tries once, and writes the log it returns, on a report cut by size', async () => {
+    // 1,200 findings of the four kinds, each with its own line and message: a file cut by halving.
+    const { root, result: sample } = await sampleResult();
+    const findings = Array.from({ length: 1200 }, (_, index) => {
+      const finding = sample.findings[index % sample.findings.length]!;
+      return { ...finding, line: finding.line + index, message: `${finding.message} (${index})` };
+    });
+    const result: ValidationResult = { ...sample, findings };
+    const options = { rules: SAMPLE_RULES, cwd: root, baseDir: root };
+    const limit = Math.floor(gzipSync(sarifReport(result, options).text).length / 3);
+    const serialised: number[] = [];
+    const stringify = JSON.stringify;
+    const spy = jest.spyOn(JSON, 'stringify').mockImplementation((value, ...rest) => {
+      const runs = (value as { runs?: { results?: unknown[] }[] } | undefined)?.runs;
+      if (runs) serialised.push(runs[0]!.results!.length);
+      return stringify(value, ...(rest as [undefined, number]));
+    });
+    let cut: SarifReport;
+    try {
+      cut = sarifReport(result, { ...options, limits: { gzipBytes: limit } });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(cut.leftOut).toMatchObject({ total: 1200, reason: 'size', limit });
+    expect(serialised.length).toBeGreaterThan(5);
+    expect(new Set(serialised).size).toBe(serialised.length);
+    expect(cut.text).toBe(JSON.stringify(cut.log, null, 2) + '\n');
+    expect(gzipSync(cut.text).length).toBeLessThanOrEqual(limit);
+    const oneMore = sarifReport(result, {
+      ...options,
+      limits: { results: resultsOf(cut).length + 1, gzipBytes: Number.MAX_SAFE_INTEGER },
+    });
+    expect(gzipSync(oneMore.text).length).toBeGreaterThan(limit);
   });
 
   it('says what it left out by level', () => {

@@ -6,6 +6,7 @@ import { normalizeTitle } from '../../src/rules/readme/normalize-title.js';
 function operation(summary: string, operationId: string, hasHeading = false): OperationCandidate {
   return {
     names: [summary, operationId].map((written) => ({ written, normalized: normalizeTitle(written) })),
+    shownAs: summary,
     hasHeading,
   };
 }
@@ -27,13 +28,14 @@ describe('the operation a stale readme heading means', () => {
         operation('Get time and billing entry accounts by date', 'GetTimeAndBillingEntryAccountsByDate'),
       ]),
     ).toBe('Get time and billing entry accounts');
-    // Azure Communication Services Chat: the operationId is closer than the summary.
+    // Azure Communication Services Chat: the operationId is closer than the summary, and the
+    // summary is what makers see the operation by.
     expect(
       closest('Add Participant', [
         operation('Add chat thread participants', 'AddParticipants'),
         operation('List chat thread participants', 'ListParticipants'),
       ]),
-    ).toBe('AddParticipants');
+    ).toBe('Add chat thread participants');
   });
   it('is at most one edit per five characters away', () => {
     // "getatsk" is one edit from "getatask" (8 characters); "getonetask" three from it (10).
@@ -66,6 +68,6 @@ describe('the operation a stale readme heading means', () => {
     const tasks = [operation('Get a task', 'GetTask', true), operation('Delete a task', 'DeleteTask')];
     expect(closest('Gett a task', tasks)).toBeUndefined();
     // An operation without summary or operationId has no name to suggest.
-    expect(closest('Gett a task', [{ names: [], hasHeading: false }])).toBeUndefined();
+    expect(closest('Gett a task', [{ names: [], shownAs: '', hasHeading: false }])).toBeUndefined();
   });
 });

@@ -216,9 +216,10 @@ describe('README-OPS-MATCH', () => {
     );
     expect(variant.map((f) => f.message)[1]).toMatch(/operationId\. Did you mean 'Get a task'\?$/);
   });
-  it('suggests the operationId where the heading is closer to it than to the summary', async () => {
+  it('suggests the summary where the heading is closer to the operationId: the name makers see', async () => {
     // Exact Online Time & Billing lists "### TimeAndBillingEntryAccounts" for
-    // GetTimeAndBillingEntryAccounts, whose summary is "Get time and billing entry accounts".
+    // GetTimeAndBillingEntryAccounts, whose summary is "Get time and billing entry accounts": the
+    // heading is matched by the id, and the readme names the operation as the designer shows it.
     const files = validConnectorFiles();
     const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
     swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskDetailsById';
@@ -228,7 +229,22 @@ describe('README-OPS-MATCH', () => {
       ['README-OPS-MATCH'],
       'independent-publisher',
     );
-    expect(findings.map((f) => f.message)[1]).toMatch(/Did you mean 'GetTaskDetailsById'\?$/);
+    expect(findings.map((f) => f.message)[1]).toMatch(/Did you mean 'Get a task'\?$/);
+  });
+  it('suggests the operationId of an operation without a summary', async () => {
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskDetailsById';
+    delete swagger.paths['/tasks/{taskId}'].get.summary;
+    const readme = validReadme().replace('### Get a task', '### TaskDetailsById');
+    const findings = await runRules(
+      { ...files, 'readme.md': readme },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(/Did you mean 'GetTaskDetailsById'\?$/),
+    );
   });
   it('suggests nothing when another operation is nearly as close', async () => {
     // "ProjectRestrictionRebillings" is as close to GetProjectRestrictionRebillings as to

@@ -10,16 +10,23 @@ export interface OperationName {
 
 /** An operation a stale heading may have meant. */
 export interface OperationCandidate {
+  /** The names a heading is matched with. */
   names: readonly OperationName[];
+  /**
+   * The name suggested, whichever name the heading is closest to: its summary, which makers see in
+   * the designer and a readme heading names, or its operationId when it has none.
+   */
+  shownAs: string;
   /** A sub-heading names it already: a stale heading beside it means something else. */
   hasHeading: boolean;
 }
 
 /**
- * The name of the operation a stale Supported Operations heading most likely means, where one is
- * clearly the closest (both names normalized): an operation renamed a little ("Send email" for
- * "Send mail", "Get a company" for "Get Company"), misspelt ("Vadidate a contract"), or listed by
- * its operationId without its verb ("TimeAndBillingEntryAccounts" for GetTimeAndBillingEntryAccounts).
+ * The name makers see (shownAs) of the operation a stale Supported Operations heading most likely
+ * means, where one is clearly the closest (by any of its names, normalized): an operation renamed a
+ * little ("Send email" for "Send mail", "Get a company" for "Get Company"), misspelt ("Vadidate a
+ * contract"), or listed by its operationId without its verb ("TimeAndBillingEntryAccounts" for
+ * GetTimeAndBillingEntryAccounts, told "Get time and billing entry accounts").
  *
  * Conservative, because a wrong guess sends the maker after the wrong operation:
  * - at most one edit per five characters of the longer name (word overlap and looser distances paired
@@ -44,7 +51,6 @@ export function closestOperationName(
   // A closer name of another operation that is not close enough is within the margin of the one
   // found, so that the heading gets no suggestion, as if that name had been found.
   let best: OperationCandidate | undefined;
-  let bestName: OperationName | undefined;
   let bestDistance = Infinity;
   for (const operation of operations) {
     for (const name of operation.names) {
@@ -54,12 +60,11 @@ export function closestOperationName(
       const edits = levenshteinDistance(heading, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return undefined;
+  if (!best || best.hasHeading) return undefined;
   // Then whether any other operation comes within the margin: only for the few close headings.
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation of operations) {
@@ -69,7 +74,7 @@ export function closestOperationName(
       if (levenshteinDistance(heading, name.normalized, margin - 1) < margin) return undefined;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 
 /**
