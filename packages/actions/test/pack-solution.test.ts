@@ -36,6 +36,8 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       'unique-name': 'customHIL',
       version: '1.0.0.9',
       connectors: '["cat_human-2din-2dthe-2dloop"]',
+      'unmanaged-solution-file': 'out/customHIL.zip',
+      'managed-solution-file': '',
     });
     expect(readFileSync(path.join(dir, 'out/customHIL.zip')).subarray(0, 2).toString()).toBe('PK');
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
@@ -61,6 +63,11 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['solution-files']).toBe('["out/Cls.zip","out/Cls_managed.zip"]');
+    // By kind, for a workflow that deploys the managed one (see connector-promote.yml).
+    expect(run.outputs).toMatchObject({
+      'unmanaged-solution-file': 'out/Cls.zip',
+      'managed-solution-file': 'out/Cls_managed.zip',
+    });
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['Cls.zip', 'Cls_managed.zip']);
   });
 

@@ -75,6 +75,44 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(validation.findings.filter((finding) => finding.ruleId === 'ICON-IP-NONE')).toEqual([]);
   });
 
+  /** AzureOpenAIService extracted under independent-publisher-connectors, with the icon.png given beside. */
+  async function independentPublisherFolderWithIcon(icon: Buffer): Promise<string> {
+    const layout = path.join(temp.make(), 'independent-publisher-connectors');
+    mkdirSync(layout);
+    await extractConnectors(fixturePath(AOAI), layout);
+    writeFileSync(path.join(layout, 'AzureOpenAIService', 'icon.png'), icon);
+    return layout;
+  }
+
+  it('removes the icon.png an earlier extraction wrote into the independent-publisher layout', async () => {
+    // What extraction wrote there before it stopped: the solution's icon, byte for byte.
+    const elsewhere = temp.make();
+    await extractConnectors(fixturePath(AOAI), elsewhere);
+    const layout = await independentPublisherFolderWithIcon(
+      readFileSync(path.join(elsewhere, 'AzureOpenAIService', 'icon.png')),
+    );
+    const [result] = await extractConnectors(fixturePath(AOAI), layout);
+    expect(result).toMatchObject({ deleted: ['icon.png'], warnings: [] });
+    const folder = path.join(layout, 'AzureOpenAIService');
+    expect(readdirSync(folder)).not.toContain('icon.png');
+    const validation = await validateFolder(folder, {});
+    expect(validation.findings.filter((finding) => finding.ruleId === 'ICON-IP-NONE')).toEqual([]);
+  });
+
+  it("keeps an icon.png in the independent-publisher layout that is not the solution's, with a warning", async () => {
+    const own = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from("the maker's own"),
+    ]);
+    const layout = await independentPublisherFolderWithIcon(own);
+    const [result] = await extractConnectors(fixturePath(AOAI), layout);
+    expect(result!.deleted).toEqual([]);
+    expect(result!.warnings).toEqual([
+      "AzureOpenAIService/icon.png is left alone: it is not the icon of 'ppchal_azureopenaiservice' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.",
+    ]);
+    expect(readFileSync(path.join(layout, 'AzureOpenAIService', 'icon.png'))).toEqual(own);
+  });
+
   it('reads a connector once from a folder unpacked with both package types', async () => {
     const root = temp.make();
     const unmanaged = path.join(root, 'HIL.zip');

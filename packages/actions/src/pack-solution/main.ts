@@ -35,6 +35,14 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   for (const file of leftOut) logger.warning(leftOutWarning(relative(path.join(folder, file)), file));
   const [first] = results;
   core.setOutput('solution-files', JSON.stringify(results.map((result) => relative(result.zip))));
+  // By kind, so that a workflow can pick the one to deploy (the managed one where the folder gives
+  // it) without knowing which the folder holds or in which order the zips were written.
+  const ofKind = (managed: boolean): string => {
+    const result = results.find((candidate) => candidate.managed === managed);
+    return result ? relative(result.zip) : '';
+  };
+  core.setOutput('unmanaged-solution-file', ofKind(false));
+  core.setOutput('managed-solution-file', ofKind(true));
   core.setOutput('unique-name', first!.uniqueName);
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));

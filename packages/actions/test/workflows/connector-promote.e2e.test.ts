@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runWorkflow, type WorkflowRunOptions } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import { unpackSolution } from '@connector-alm/solution';
 import { checkoutFrom } from './helpers/git-actions.js';
 import { originRepository } from './helpers/origin-repository.js';
 
@@ -76,33 +77,45 @@ const variables = (server: LocalServer, appId = APP_ID) => ({
   },
 });
 
+interface PromoteOptions {
+  testAppId?: string;
+  workflowFile?: string;
+  /** Another repository and its two environments; by default customHIL's. */
+  target?: { test: LocalServer; production: LocalServer; origin: string; folder: string };
+  packageType?: string;
+}
+
 /** A push to main: each job on its own fresh runner, with the OIDC endpoint of its environment's side. */
-function promote(options: { testAppId?: string; workflowFile?: string } = {}) {
+function promote(options: PromoteOptions = {}) {
+  const target = options.target ?? { test, production, origin: origin.origin, folder: 'solutions/customHIL' };
+  const inputs = {
+    'solution-folder': target.folder,
+    version: '1.0.7.0',
+    ...(options.packageType ? { 'package-type': options.packageType } : {}),
+  };
   const runOptions: WorkflowRunOptions = {
     workspace: '',
     eventName: 'push',
     github: { ref: 'refs/heads/main' },
-    inputs: { 'solution-folder': 'solutions/customHIL', version: '1.0.7.0', 'authority-host': '' },
-    environments: { test: variables(test, options.testAppId), production: variables(production) },
-    externalActions: { 'actions/checkout': checkoutFrom(origin.origin) },
+    inputs: { ...inputs, 'authority-host': '' },
+    environments: {
+      test: variables(target.test, options.testAppId),
+      production: variables(target.production),
+    },
+    externalActions: { 'actions/checkout': checkoutFrom(target.origin) },
     jobs: {
       test: {
         workspace: tempDir('promote-test-'),
-        inputs: {
-          'solution-folder': 'solutions/customHIL',
-          version: '1.0.7.0',
-          'authority-host': test.authorityHost,
-        },
-        idToken: { requestUrl: test.idTokenRequestUrl, requestToken: test.idTokenRequestToken },
+        inputs: { ...inputs, 'authority-host': target.test.authorityHost },
+        idToken: { requestUrl: target.test.idTokenRequestUrl, requestToken: target.test.idTokenRequestToken },
       },
       production: {
         workspace: tempDir('promote-production-'),
-        inputs: {
-          'solution-folder': 'solutions/customHIL',
-          version: '1.0.7.0',
-          'authority-host': production.authorityHost,
+        inputs: { ...inputs, 'authority-host': target.production.authorityHost },
+        idToken: {
+          requestUrl: target.production.idTokenRequestUrl,
+          requestToken: target.production.idTokenRequestToken,
         },
-        idToken: { requestUrl: production.idTokenRequestUrl, requestToken: production.idTokenRequestToken },
       },
     },
   };
@@ -185,5 +198,57 @@ function promote(options: { testAppId?: string; workflowFile?: string } = {}) {
         /import-solution has no input 'skip-lower-versions'/,
       );
     });
+  },
+);
+
+const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSecurity');
+
+(available ? describe : describe.skip)(
+  'the connector promote workflow on a folder unpacked from both exports (unmanaged and managed)',
+  () => {
+    let both: { test: LocalServer; production: LocalServer; origin: string; folder: string };
+    let bothOrigin: ReturnType<typeof originRepository>;
+
+    beforeAll(async () => {
+      const unpacked = path.join(tempDir('promote-both-'), 'Cls');
+      await unpackSolution(path.join(CLS, 'ColumnLevelSecuritySampleSolution.zip'), unpacked, {
+        packageType: 'both',
+      });
+      bothOrigin = originRepository({ folders: { 'solutions/Cls': unpacked } });
+      const [bothTest, bothProduction] = await Promise.all([
+        dataverseFor('test'),
+        dataverseFor('production'),
+      ]);
+      both = {
+        test: bothTest,
+        production: bothProduction,
+        origin: bothOrigin.origin,
+        folder: 'solutions/Cls',
+      };
+    });
+    afterAll(async () => {
+      await Promise.all([both.test.close(), both.production.close()]);
+      bothOrigin.dispose();
+    });
+
+    it(
+      'package-type auto imports the managed solution into test, then the same zip into production',
+      async () => {
+        const run = await promote({ target: both });
+        for (const job of ['test', 'production']) {
+          const failures = run.jobs[job]!.steps!.filter((step) => step.outcome === 'failure');
+          expect(failures.map((step) => `${job}/${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        }
+        const name = 'ColumnLevelSecuritySampleSolution';
+        for (const server of [both.test, both.production])
+          expect(server.store.get(name)).toMatchObject({ version: '1.0.7.0', managed: true });
+        expect(
+          Buffer.from(both.production.store.get(name)!.zip).equals(
+            Buffer.from(both.test.store.get(name)!.zip),
+          ),
+        ).toBe(true);
+      },
+      TIMEOUT,
+    );
   },
 );

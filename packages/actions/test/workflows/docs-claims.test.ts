@@ -133,3 +133,25 @@ describe('docs/getting-started/open-source-certification.md', () => {
     expect(named.sort()).toEqual(outputs.sort());
   });
 });
+
+describe('docs/rules.md', () => {
+  /** The text of a rule's section, from its heading to the next one, on one line. */
+  const ruleSection = (id: string): string => {
+    const rules = read('docs/rules.md');
+    const start = rules.indexOf(`\n### ${id}\n`);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const end = rules.indexOf('\n### ', start + 1);
+    return rules.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ');
+  };
+
+  it('says a retitled pull request is checked again where the workflow runs on edited, as the example does', () => {
+    const example = parseYaml(read('examples/workflows/connector-pr-check.yml')) as {
+      on: { pull_request: { types: string[] } };
+    };
+    expect(example.on.pull_request.types).toContain('edited');
+    const text = ruleSection('REPO-PR-TITLE-IP');
+    expect(text).not.toMatch(/not re-run/);
+    expect(text).toContain('`edited`');
+    expect(text).toContain('examples/workflows/connector-pr-check.yml');
+  });
+});

@@ -143,9 +143,21 @@ async function prepare(
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
 
   const icon = connector.files.iconblob;
-  // The independent-publisher layout has no icons: extracting the solution's would fail validation.
+  // The independent-publisher layout has no icons (upstream shows the generic one): extracting the
+  // solution's would fail validation (ICON-IP-NONE).
   if (isIndependentPublisherFolder(destination)) {
-    // The generic independent-publisher icon is used upstream.
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present = await fs.readFile(path.join(destination, iconName));
+      // Extraction wrote the solution's icon there before it stopped; that one goes, or the snapshot
+      // keeps failing validation. Another is the maker's (or an older icon nobody can tell apart
+      // from one): left alone, with a word on why it still fails.
+      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`,
+        );
+    }
   } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
   else if (icon)
     warnings.push(
