@@ -485,40 +485,52 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'previous',
     ];
     /**
-     * Runs extractSinceTheLastSnapshot in `cwd`: exit code 0, nothing on stderr, and on stdout the old
-     * name's folder removed, then `written` (the line of the connector's new folder).
+     * Runs extractSinceTheLastSnapshot in `cwd`: exit code 0, nothing on stderr, and on stdout the one
+     * line `written` of the connector, which says that its folder moved.
      */
     async function expectExtractedSaying(cwd: string, written: string): Promise<void> {
       const extracted = await run(cwd, extractSinceTheLastSnapshot);
       expect(extracted).toMatchObject({ code: 0, err: '' });
-      expect(extracted.out).toBe(
-        [
-          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
-          written,
-          '',
-        ].join('\n'),
-      );
+      expect(extracted.out).toBe(`${written}\n`);
     }
 
     it('removes the folder of a connector renamed since the last snapshot, says so, and keeps the others', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
 
-    it("keeps the maker's readme of a renamed connector in its new folder, and says so", async () => {
+    it("keeps the maker's files of a renamed connector in its new folder, not the editors' and Finder's leftovers, and says so once", async () => {
       const cwd = await renamedSinceTheLastSnapshot();
+      const old = path.join(cwd, 'custom-connectors/Human-in-the-Loop');
       const readme = '# Human-in-the-Loop\n\nHow our team approves requests.\n';
-      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/readme.md'), readme);
-      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/notes.md'), '# Notes\n');
+      writeFileSync(path.join(old, 'readme.md'), readme);
+      writeFileSync(path.join(old, 'notes.md'), '# Notes\n');
+      mkdirSync(path.join(old, 'images'));
+      for (const file of [
+        'images/approve.png',
+        'images/reject.png',
+        'images/.DS_Store',
+        '.DS_Store',
+        'notes.md~',
+      ])
+        writeFileSync(path.join(old, file), 'x');
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 5 written, 0 unchanged; readme.md, notes.md kept from custom-connectors/Human-in-the-Loop.',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 7 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
       );
       expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
+      expect(readdirSync(path.join(cwd, 'custom-connectors/Human Review')).sort()).toEqual([
+        'apiDefinition.swagger.json',
+        'apiProperties.json',
+        'icon.png',
+        'images',
+        'notes.md',
+        'readme.md',
+      ]);
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
 
@@ -528,8 +540,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
     });
 
-    it('lists the removed folders in --format json', async () => {
+    it('lists the removed folders in --format json, and the leftovers not carried by name', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
+      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/.DS_Store'), 'x');
       const extracted = await run(cwd, [...extractSinceTheLastSnapshot, '--format', 'json']);
       expect(extracted).toMatchObject({ code: 0, err: '' });
       const report = JSON.parse(extracted.out);
@@ -541,6 +554,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(report.connectors[0].renamedFrom).toEqual({
         folder: 'custom-connectors/Human-in-the-Loop',
         kept: [],
+        leftBehind: ['.DS_Store'],
       });
       // Without --previous-source the list is there, empty: one shape for scripts to read.
       const again = await run(cwd, [

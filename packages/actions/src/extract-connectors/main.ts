@@ -1,7 +1,12 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
-import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
+import {
+  extractAndRemoveLeftConnectors,
+  extractedConnectorLine,
+  removedFolderLine,
+  renameNote,
+} from '@connector-alm/solution';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -29,23 +34,12 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
     );
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
-  // A folder removed because its connector was renamed, not because it left the solution.
-  const whyRemoved = (folder: string, source: string): string => {
-    const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
-    return renamed
-      ? `${relative(folder)} removed: its connector was renamed, now in ${relative(renamed.folder)}.`
-      : `${relative(folder)} removed: its connector is no longer in ${source}.`;
-  };
-  // The maker's files a renamed connector's new folder got from the folder it had.
-  const kept = ({ renamedFrom }: ExtractedConnector): string =>
-    renamedFrom?.kept.length
-      ? `; ${renamedFrom.kept.join(', ')} kept from ${relative(renamedFrom.folder)}`
-      : '';
-  for (const folder of removed) logger.info(whyRemoved(folder, inputs.source));
+  for (const folder of removed) {
+    const line = removedFolderLine(folder, connectors, inputs.source, relative);
+    if (line !== undefined) logger.info(line);
+  }
   for (const connector of connectors) {
-    logger.info(
-      `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${kept(connector)}.`,
-    );
+    logger.info(extractedConnectorLine(connector, removed, relative));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
     for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
   }
@@ -54,7 +48,15 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   core.setOutput(
     'connectors',
     JSON.stringify(
-      connectors.map((c) => ({ name: c.name, displayName: c.displayName, folder: relative(c.folder) })),
+      connectors.map((c) => ({
+        name: c.name,
+        displayName: c.displayName,
+        folder: relative(c.folder),
+        // As extract-connectors --format json has it: what a renamed connector's new folder carried.
+        ...(c.renamedFrom
+          ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } }
+          : {}),
+      })),
     ),
   );
   core.setOutput('folders', JSON.stringify(connectors.map((c) => relative(c.folder))));
@@ -81,11 +83,14 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         String(c.written.length),
       ]),
     ])
-    .addList([
-      ...removed.map((folder) => htmlText(whyRemoved(folder, 'the solution'))),
-      ...connectors
-        .filter((c) => c.renamedFrom?.kept.length)
-        .map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ':')}.`)),
-    ])
+    .addList(
+      [
+        ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
+        ...connectors.flatMap((c) => {
+          const note = renameNote(c, removed, relative);
+          return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+        }),
+      ].map(htmlText),
+    )
     .write();
 }
