@@ -172,6 +172,20 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(packed.err.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(2);
   });
 
+  it("unpack --overwrite refuses, exit code 1, to delete a maker's file where the solution needs a folder", async () => {
+    // Deleted before, and listed among the stale files: a note named as the export's Connectors/.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    rmSync(path.join(cwd, 'src/Connectors'), { recursive: true });
+    writeFileSync(path.join(cwd, 'src/Connectors'), 'which connectors we use\n');
+    const again = await run(cwd, ['unpack', HIL, 'src', '--overwrite', '--format', 'json']);
+    expect(again).toMatchObject({ code: 1, out: '' });
+    expect(again.err).toBe(
+      `${path.join('src', 'Connectors')}: error: is a file that is not part of the solution, which unpack keeps; the solution needs Connectors as a folder (for Connectors/cat_human-2din-2dthe-2dloop.xml and 4 more). Move or rename Connectors, then unpack again.\n`,
+    );
+    expect(readFileSync(path.join(cwd, 'src/Connectors'), 'utf8')).toBe('which connectors we use\n');
+  });
+
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);
