@@ -657,6 +657,20 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
   });
 
+  it('build-solution of a connector folder without apiProperties.json says what it lacks, exit code 1', async () => {
+    // It said "it is not a connector folder" of a folder that is one, with a part missing (exit code 1).
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    rmSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/apiProperties.json'));
+    const build = ['--out', 'hil.zip', '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+    const built = await run(cwd, ['build-solution', 'custom-connectors/Human-in-the-Loop', ...build]);
+    expect(built).toMatchObject({ code: 1, out: '' });
+    expect(built.err).toBe(
+      'custom-connectors/Human-in-the-Loop: error: has no apiProperties.json, which a connector folder needs beside apiDefinition.swagger.json. Extract the connector again (extract-connectors writes it), or write one: its properties hold the connection parameters and policies of the connector.\n',
+    );
+    expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+  });
+
   it('build-solution takes -o and --format as the other commands do: choices in the help, and their refusal', async () => {
     const help = await run(workdir(), ['build-solution', '--help']);
     expect(help.out).toMatch(/^ {2}-o, --out <zip> /m);
