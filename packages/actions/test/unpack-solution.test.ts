@@ -128,6 +128,8 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     const again = await unpack(dir, inputs);
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ deleted: '["src/Workflows/Removed-1111.json"]', changed: 'true' });
+    // Named in an output, as unpack --format json names them: a later step can delete or move them.
+    expect(JSON.parse(again.outputs.kept!)).toEqual(['src/README.md', 'src/Workflows/Flow.json.orig']);
     expect(again.stdout).toContain(
       'customHIL 1.0.0.3: 0 written, 9 unchanged, 1 deleted; kept 2 files that are not part of the solution.',
     );
