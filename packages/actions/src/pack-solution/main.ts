@@ -32,12 +32,14 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   // Both zips of a folder of both exports leave the same files out: each is named once.
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
   for (const file of leftOut) logger.warning(leftOutWarning(relative(path.join(folder, file)), file));
+  // From the workspace, as the warnings name them and every file list of the actions does
+  // (unpack-solution's kept names the same files): a later step can use them as they are.
   const [first] = results;
   core.setOutput('solution-files', JSON.stringify(results.map((result) => relative(result.zip))));
   core.setOutput('unique-name', first!.uniqueName);
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
-  core.setOutput('left-out', JSON.stringify(leftOut));
+  core.setOutput('left-out', JSON.stringify(leftOut.map((file) => relative(path.join(folder, file)))));
   await core.summary
     .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
     .addList(
