@@ -43,6 +43,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       ),
     );
     expect(run.summary).toContain('AzureOpenAIService (ppchal_azureopenaiservice)');
+    // Nothing removed or moved: no list, where there was a lone, unclosed <ul>.
+    expect(run.summary).not.toContain('<ul>');
   });
 
   it('keeps the readme and the publisher already in the repository', async () => {

@@ -69,28 +69,27 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
   );
   core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
-  await core.summary
-    .addHeading('Extracted connectors', 3)
-    .addTable([
-      [
-        { data: 'Connector', header: true },
-        { data: 'Folder', header: true },
-        { data: 'Written', header: true },
-      ],
-      ...connectors.map((c) => [
-        htmlText(`${c.displayName} (${c.name})`),
-        htmlText(relative(c.folder)),
-        String(c.written.length),
-      ]),
-    ])
-    .addList(
-      [
-        ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
-        ...connectors.flatMap((c) => {
-          const note = renameNote(c, removed, relative);
-          return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
-        }),
-      ].map(htmlText),
-    )
-    .write();
+  // What the table cannot say: folders removed, and renamed connectors' moves.
+  const notes = [
+    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
+    ...connectors.flatMap((c) => {
+      const note = renameNote(c, removed, relative);
+      return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+    }),
+  ];
+  const summary = core.summary.addHeading('Extracted connectors', 3).addTable([
+    [
+      { data: 'Connector', header: true },
+      { data: 'Folder', header: true },
+      { data: 'Written', header: true },
+    ],
+    ...connectors.map((c) => [
+      htmlText(`${c.displayName} (${c.name})`),
+      htmlText(relative(c.folder)),
+      String(c.written.length),
+    ]),
+  ]);
+  // Only with items: @actions/core writes an empty list as a lone, unclosed <ul>.
+  if (notes.length > 0) summary.addList(notes.map(htmlText));
+  await summary.write();
 }
