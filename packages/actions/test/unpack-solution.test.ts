@@ -148,7 +148,7 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     expectFailedWith(
       again,
       errorContaining(
-        'is a folder holding 1 file that is not part of the solution (draft.xml~), which unpack keeps; the solution has a file there. Move that file out of Connectors/cat_human-2din-2dthe-2dloop.xml (or delete it), then unpack again.',
+        'is a folder holding 1 file that is not part of the solution (draft.xml~), which unpack keeps; the solution has a file there. Move that file out of the folder (or delete it), then unpack again.',
       ),
     );
     expect(readFileSync(path.join(dir, xml, 'draft.xml~'), 'utf8')).toBe('mine\n');

@@ -181,7 +181,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const again = await run(cwd, ['unpack', HIL, 'src', '--overwrite', '--format', 'json']);
     expect(again).toMatchObject({ code: 1, out: '' });
     expect(again.err).toBe(
-      `${path.join('src', 'Connectors')}: error: is a file that is not part of the solution, which unpack keeps; the solution needs Connectors as a folder (for Connectors/cat_human-2din-2dthe-2dloop.xml and 4 more). Move or rename Connectors, then unpack again.\n`,
+      `${path.join('src', 'Connectors')}: error: is a file that is not part of the solution, which unpack keeps; the solution needs it as a folder (for Connectors/cat_human-2din-2dthe-2dloop.xml and 4 more). Move or rename it, then unpack again.\n`,
     );
     expect(readFileSync(path.join(cwd, 'src/Connectors'), 'utf8')).toBe('which connectors we use\n');
   });

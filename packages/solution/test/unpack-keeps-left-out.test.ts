@@ -116,9 +116,9 @@ describeFixtures('unpack over a folder and the files that are not part of the so
     );
     expect(error).toBeInstanceOf(UserError);
     expect(locatedMessage(error)).toBe(
-      `${path.join(folder, 'Connectors')}: is a file that is not part of the solution, which unpack keeps; the solution needs Connectors as a folder (for Connectors/${CONNECTOR.slice('Connectors/'.length)}.xml and 4 more).`,
+      `${path.join(folder, 'Connectors')}: is a file that is not part of the solution, which unpack keeps; the solution needs it as a folder (for Connectors/${CONNECTOR.slice('Connectors/'.length)}.xml and 4 more).`,
     );
-    expect((error as UserError).hint).toBe('Move or rename Connectors, then unpack again.');
+    expect((error as UserError).hint).toBe('Move or rename it, then unpack again.');
     expect(await readTree(folder)).toEqual(before);
   });
 
@@ -140,7 +140,7 @@ describeFixtures('unpack over a folder and the files that are not part of the so
       `${xml}: is a folder holding 2 files that are not part of the solution (draft.xml.orig, draft.xml~), which unpack keeps; the solution has a file there.`,
     );
     expect((error as UserError).hint).toBe(
-      `Move those files out of ${CONNECTOR}.xml (or delete them), then unpack again.`,
+      'Move those files out of the folder (or delete them), then unpack again.',
     );
     expect(await readTree(folder)).toEqual(before);
   });

@@ -27,8 +27,8 @@ export async function refuseKeptInTheWay(
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : '';
     throw new UserError(
-      `is a file ${whatItIs([needs])}; the solution needs ${needs} as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: path.join(folder, needs) }, hint: `Move or rename ${needs}, then unpack again.` },
+      `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
+      { location: { file: path.join(folder, needs) }, hint: 'Move or rename it, then unpack again.' },
     );
   }
   for (const file of files) {
@@ -44,7 +44,7 @@ export async function refuseKeptInTheWay(
       )}; the solution has a file there.`,
       {
         location: { file: path.join(folder, file) },
-        hint: `Move ${inside.length === 1 ? 'that file' : 'those files'} out of ${file} (or delete ${inside.length === 1 ? 'it' : 'them'}), then unpack again.`,
+        hint: `Move ${inside.length === 1 ? 'that file' : 'those files'} out of the folder (or delete ${inside.length === 1 ? 'it' : 'them'}), then unpack again.`,
       },
     );
   }
