@@ -657,6 +657,18 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
   });
 
+  it('extract-connectors names the connector folder in a warning, as the action and pack do', async () => {
+    // It said "warning: The icon of 'x' is not a PNG …", with no path to the folder it concerned.
+    const cwd = workdir();
+    expect((await run(cwd, ['unpack', HIL, 'solution'])).code).toBe(0);
+    writeFileSync(path.join(cwd, 'solution/Connectors/cat_human-2din-2dthe-2dloop_iconblob.Png'), 'GIF89a');
+    const extracted = await run(cwd, ['extract-connectors', 'solution', 'custom-connectors']);
+    expect(extracted.code).toBe(0);
+    expect(extracted.err).toBe(
+      `warning: ${path.join('custom-connectors', 'Human-in-the-Loop')}: The icon of 'cat_human-2din-2dthe-2dloop' is not a PNG (.Png); icon.png was not written.\n`,
+    );
+  });
+
   it('build-solution of a connector folder without apiProperties.json says what it lacks, exit code 1', async () => {
     // It said "it is not a connector folder" of a folder that is one, with a part missing (exit code 1).
     const cwd = workdir();

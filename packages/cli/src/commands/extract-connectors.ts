@@ -84,7 +84,9 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
         writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}\n`, 'text');
-        for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
+        // Located at the connector's folder, as pack locates its warnings and the action words them.
+        for (const warning of connector.warnings)
+          io.stderr.write(`warning: ${printable(`${shown(connector.folder)}: ${warning}`)}\n`);
       }
     });
 }
