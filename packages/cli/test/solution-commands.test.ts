@@ -455,8 +455,11 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'json',
     ]);
     expect(built.code).toBe(0);
+    // The solution as the text line and pack --format json name it: unique name and version too.
     expect(JSON.parse(built.out)).toMatchObject({
       zip: 'hil.zip',
+      uniqueName: 'HIL',
+      version: '1.0.0.0',
       connectors: [
         {
           folder: 'custom-connectors/Human-in-the-Loop',
