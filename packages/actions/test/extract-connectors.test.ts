@@ -43,6 +43,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       ),
     );
     expect(run.summary).toContain('AzureOpenAIService (ppchal_azureopenaiservice)');
+    // Nothing removed or moved: no list, where there was a lone, unclosed <ul>.
+    expect(run.summary).not.toContain('<ul>');
   });
 
   it('keeps the readme and the publisher already in the repository', async () => {
@@ -116,6 +118,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(first.exitCode).toBe(0);
     const readme = '# Azure OpenAI\n\nWritten by the maker: which deployment to use.\n';
     writeFileSync(path.join(dir, 'custom-connectors/AzureOpenAIService/readme.md'), readme);
+    writeFileSync(path.join(dir, 'custom-connectors/AzureOpenAIService/.DS_Store'), 'Finder');
+    writeFileSync(path.join(dir, 'custom-connectors/AzureOpenAIService/readme.md~'), 'backup');
     // Renamed in the maker portal: the same connector, another display name and API title.
     await unpackSolution(AOAI, path.join(dir, 'solution'));
     const connectors = path.join(dir, 'solution/Connectors');
@@ -139,15 +143,29 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
+    // The move said once, as the CLI says it, with the maker's file and not the leftovers.
+    const moved =
+      'moved from custom-connectors/AzureOpenAIService (the connector was renamed), carrying readme.md; ' +
+      '2 leftovers of editors and file managers not carried (.DS_Store, readme.md~)';
+    expect(run.stdout).not.toContain('custom-connectors/AzureOpenAIService removed');
     expect(run.stdout).toContain(
-      'custom-connectors/AzureOpenAIService removed: its connector was renamed, now in custom-connectors/Azure OpenAI.',
+      `Azure OpenAI (ppchal_azureopenaiservice) → custom-connectors/Azure OpenAI: 5 written, 0 unchanged; ${moved}.`,
     );
-    expect(run.stdout).toContain(
-      'Azure OpenAI (ppchal_azureopenaiservice) → custom-connectors/Azure OpenAI: 5 written, 0 unchanged; readme.md kept from custom-connectors/AzureOpenAIService.',
-    );
-    expect(run.summary).toContain(
-      'custom-connectors/Azure OpenAI: readme.md kept from custom-connectors/AzureOpenAIService.',
-    );
+    expect(run.summary).toContain(`custom-connectors/Azure OpenAI: ${moved}.`);
+    expect(run.summary).not.toContain('AzureOpenAIService removed');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      {
+        name: 'ppchal_azureopenaiservice',
+        displayName: 'Azure OpenAI',
+        folder: 'custom-connectors/Azure OpenAI',
+        renamedFrom: {
+          folder: 'custom-connectors/AzureOpenAIService',
+          kept: ['readme.md'],
+          leftBehind: ['.DS_Store', 'readme.md~'],
+        },
+      },
+    ]);
+    expect(JSON.parse(run.outputs.written!)).not.toContain('custom-connectors/Azure OpenAI/.DS_Store');
     expect(readFileSync(path.join(dir, 'custom-connectors/Azure OpenAI/readme.md'), 'utf8')).toBe(readme);
     expect(JSON.parse(run.outputs.removed!)).toEqual(['custom-connectors/AzureOpenAIService']);
     expect(existsSync(path.join(dir, 'custom-connectors/AzureOpenAIService'))).toBe(false);

@@ -88,7 +88,8 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
         }),
       ),
     );
-    expect(run.outputs['left-out']).toBe('["README.md","customHIL.zip"]');
+    // Named as the warnings name them, and as unpack-solution's kept names them: from the workspace.
+    expect(run.outputs['left-out']).toBe('["src/README.md","src/customHIL.zip"]');
     // As many entries as the folder unpack wrote packs to.
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
   });
@@ -123,7 +124,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
         ),
       }),
     ]);
-    expect(JSON.parse(run.outputs['left-out']!)).toEqual([merged, backup, 'README.md']);
+    expect(JSON.parse(run.outputs['left-out']!)).toEqual([`src/${merged}`, `src/${backup}`, 'src/README.md']);
     const reader = await ZipReader.open(path.join(dir, 'out/customHIL.zip'));
     const names = reader.files.map((entry) => entry.name);
     reader.close();

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -127,10 +128,31 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     const again = await unpack(dir, inputs);
     expect(again.exitCode).toBe(0);
     expect(again.outputs).toMatchObject({ deleted: '["src/Workflows/Removed-1111.json"]', changed: 'true' });
+    // Named in an output, as unpack --format json names them: a later step can delete or move them.
+    expect(JSON.parse(again.outputs.kept!)).toEqual(['src/README.md', 'src/Workflows/Flow.json.orig']);
     expect(again.stdout).toContain(
       'customHIL 1.0.0.3: 0 written, 9 unchanged, 1 deleted; kept 2 files that are not part of the solution.',
     );
     for (const file of makers) expect(readFileSync(path.join(dir, file), 'utf8')).toBe('mine\n');
+  });
+
+  it("fails, writing nothing, rather than delete a maker's file in a folder the solution has as a file", async () => {
+    const dir = workspace();
+    const inputs = { 'solution-file': HIL, folder: 'src' };
+    await unpack(dir, inputs);
+    const xml = 'src/Connectors/cat_human-2din-2dthe-2dloop.xml';
+    rmSync(path.join(dir, xml));
+    mkdirSync(path.join(dir, xml));
+    writeFileSync(path.join(dir, xml, 'draft.xml~'), 'mine\n');
+    const again = await unpack(dir, inputs);
+    expectFailedWith(
+      again,
+      errorContaining(
+        'is a folder holding 1 file that is not part of the solution (draft.xml~), which unpack keeps; the solution has a file there. Move that file out of the folder (or delete it), then unpack again.',
+      ),
+    );
+    expect(readFileSync(path.join(dir, xml, 'draft.xml~'), 'utf8')).toBe('mine\n');
+    expect(again.outputs.deleted).toBeUndefined();
   });
 
   it('refuses a bad input value before doing anything', async () => {

@@ -172,6 +172,20 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(packed.err.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(2);
   });
 
+  it("unpack --overwrite refuses, exit code 1, to delete a maker's file where the solution needs a folder", async () => {
+    // Deleted before, and listed among the stale files: a note named as the export's Connectors/.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    rmSync(path.join(cwd, 'src/Connectors'), { recursive: true });
+    writeFileSync(path.join(cwd, 'src/Connectors'), 'which connectors we use\n');
+    const again = await run(cwd, ['unpack', HIL, 'src', '--overwrite', '--format', 'json']);
+    expect(again).toMatchObject({ code: 1, out: '' });
+    expect(again.err).toBe(
+      `${path.join('src', 'Connectors')}: error: is a file that is not part of the solution, which unpack keeps; the solution needs it as a folder (for Connectors/cat_human-2din-2dthe-2dloop.xml and 4 more). Move or rename it, then unpack again.\n`,
+    );
+    expect(readFileSync(path.join(cwd, 'src/Connectors'), 'utf8')).toBe('which connectors we use\n');
+  });
+
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);
@@ -441,8 +455,11 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'json',
     ]);
     expect(built.code).toBe(0);
+    // The solution as the text line and pack --format json name it: unique name and version too.
     expect(JSON.parse(built.out)).toMatchObject({
       zip: 'hil.zip',
+      uniqueName: 'HIL',
+      version: '1.0.0.0',
       connectors: [
         {
           folder: 'custom-connectors/Human-in-the-Loop',
@@ -485,40 +502,52 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'previous',
     ];
     /**
-     * Runs extractSinceTheLastSnapshot in `cwd`: exit code 0, nothing on stderr, and on stdout the old
-     * name's folder removed, then `written` (the line of the connector's new folder).
+     * Runs extractSinceTheLastSnapshot in `cwd`: exit code 0, nothing on stderr, and on stdout the one
+     * line `written` of the connector, which says that its folder moved.
      */
     async function expectExtractedSaying(cwd: string, written: string): Promise<void> {
       const extracted = await run(cwd, extractSinceTheLastSnapshot);
       expect(extracted).toMatchObject({ code: 0, err: '' });
-      expect(extracted.out).toBe(
-        [
-          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
-          written,
-          '',
-        ].join('\n'),
-      );
+      expect(extracted.out).toBe(`${written}\n`);
     }
 
     it('removes the folder of a connector renamed since the last snapshot, says so, and keeps the others', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
 
-    it("keeps the maker's readme of a renamed connector in its new folder, and says so", async () => {
+    it("keeps the maker's files of a renamed connector in its new folder, not the editors' and Finder's leftovers, and says so once", async () => {
       const cwd = await renamedSinceTheLastSnapshot();
+      const old = path.join(cwd, 'custom-connectors/Human-in-the-Loop');
       const readme = '# Human-in-the-Loop\n\nHow our team approves requests.\n';
-      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/readme.md'), readme);
-      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/notes.md'), '# Notes\n');
+      writeFileSync(path.join(old, 'readme.md'), readme);
+      writeFileSync(path.join(old, 'notes.md'), '# Notes\n');
+      mkdirSync(path.join(old, 'images'));
+      for (const file of [
+        'images/approve.png',
+        'images/reject.png',
+        'images/.DS_Store',
+        '.DS_Store',
+        'notes.md~',
+      ])
+        writeFileSync(path.join(old, file), 'x');
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 5 written, 0 unchanged; readme.md, notes.md kept from custom-connectors/Human-in-the-Loop.',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 7 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
       );
       expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
+      expect(readdirSync(path.join(cwd, 'custom-connectors/Human Review')).sort()).toEqual([
+        'apiDefinition.swagger.json',
+        'apiProperties.json',
+        'icon.png',
+        'images',
+        'notes.md',
+        'readme.md',
+      ]);
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
 
@@ -528,8 +557,9 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
     });
 
-    it('lists the removed folders in --format json', async () => {
+    it('lists the removed folders in --format json, and the leftovers not carried by name', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
+      writeFileSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/.DS_Store'), 'x');
       const extracted = await run(cwd, [...extractSinceTheLastSnapshot, '--format', 'json']);
       expect(extracted).toMatchObject({ code: 0, err: '' });
       const report = JSON.parse(extracted.out);
@@ -541,6 +571,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       expect(report.connectors[0].renamedFrom).toEqual({
         folder: 'custom-connectors/Human-in-the-Loop',
         kept: [],
+        leftBehind: ['.DS_Store'],
       });
       // Without --previous-source the list is there, empty: one shape for scripts to read.
       const again = await run(cwd, [
@@ -625,6 +656,32 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const empty = await run(cwd, ['build-solution', 'empty', ...build]);
     expect(empty.err).toBe(
       'empty: error: has no apiDefinition.swagger.json; it is not a connector folder. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.\n',
+    );
+    expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+  });
+
+  it('extract-connectors names the connector folder in a warning, as the action and pack do', async () => {
+    // It said "warning: The icon of 'x' is not a PNG …", with no path to the folder it concerned.
+    const cwd = workdir();
+    expect((await run(cwd, ['unpack', HIL, 'solution'])).code).toBe(0);
+    writeFileSync(path.join(cwd, 'solution/Connectors/cat_human-2din-2dthe-2dloop_iconblob.Png'), 'GIF89a');
+    const extracted = await run(cwd, ['extract-connectors', 'solution', 'custom-connectors']);
+    expect(extracted.code).toBe(0);
+    expect(extracted.err).toBe(
+      `warning: ${path.join('custom-connectors', 'Human-in-the-Loop')}: The icon of 'cat_human-2din-2dthe-2dloop' is not a PNG (.Png); icon.png was not written.\n`,
+    );
+  });
+
+  it('build-solution of a connector folder without apiProperties.json says what it lacks, exit code 1', async () => {
+    // It said "it is not a connector folder" of a folder that is one, with a part missing (exit code 1).
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    rmSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop/apiProperties.json'));
+    const build = ['--out', 'hil.zip', '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+    const built = await run(cwd, ['build-solution', 'custom-connectors/Human-in-the-Loop', ...build]);
+    expect(built).toMatchObject({ code: 1, out: '' });
+    expect(built.err).toBe(
+      'custom-connectors/Human-in-the-Loop: error: has no apiProperties.json, which a connector folder needs beside apiDefinition.swagger.json. Extract the connector again (extract-connectors writes it), or write one: its properties hold the connection parameters and policies of the connector.\n',
     );
     expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
   });

@@ -34,6 +34,7 @@ export * from './connector/extract.js';
 export * from './connector/renamed-connectors.js';
 export * from './connector/left-connectors.js';
 export * from './connector/extract-and-remove-left.js';
+export * from './connector/extract-report.js';
 export * from './connector/connector-identity.js';
 export * from './connector/existing-identity.js';
 export * from './connector/read-repository-connector.js';

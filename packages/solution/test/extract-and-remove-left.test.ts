@@ -1,7 +1,12 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractAndRemoveLeftConnectors, extractConnectors, unpackSolution } from '../src/index.js';
+import {
+  extractAndRemoveLeftConnectors,
+  extractConnectors,
+  listFiles,
+  unpackSolution,
+} from '../src/index.js';
 import { withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { temporaryFolders } from './helpers/zips.js';
@@ -98,7 +103,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(result.connectors).toEqual([
       expect.objectContaining({
         folder: 'Approval Loop',
-        renamedFrom: { folder: 'Human-in-the-Loop', kept: ['readme.md', 'images/setup.png'] },
+        renamedFrom: { folder: 'Human-in-the-Loop', kept: ['readme.md', 'images/setup.png'], leftBehind: [] },
       }),
     ]);
     const folder = path.join(root, 'Approval Loop');
@@ -109,14 +114,50 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
 
     // Extracted again from the same snapshots: the folder is there, with its readme; nothing to keep.
     const again = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
-    expect(again.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    expect(again.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: [],
+      leftBehind: [],
+    });
     expect(again.removed).toEqual([]);
+  });
+
+  it("carries no file manager metadata or editor's leftover of a renamed connector, and lists them", async () => {
+    const { previous, renamed, root } = await renamedSnapshot();
+    const old = path.join(root, 'Human-in-the-Loop');
+    for (const junk of [
+      '.DS_Store',
+      'readme.md~',
+      '.readme.md.swp',
+      'images/Thumbs.db',
+      'images/._setup.png',
+    ])
+      writeFileSync(path.join(old, junk), 'junk');
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: ['readme.md', 'images/setup.png'],
+      leftBehind: ['.DS_Store', '.readme.md.swp', 'images/._setup.png', 'images/Thumbs.db', 'readme.md~'],
+    });
+    await expect(listFiles(path.join(root, 'Approval Loop'))).resolves.toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'images/setup.png',
+      'readme.md',
+    ]);
+    expect(result.connectors[0]!.written).not.toContain('.DS_Store');
   });
 
   it('writes the template for the new name when the old readme was the template, never edited', async () => {
     const { previous, renamed, root } = await renamedSnapshot(false);
     const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
-    expect(result.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    expect(result.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: [],
+      leftBehind: [],
+    });
     const readme = readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8');
     expect(readme.split('\n')[0]).toBe('# Approval Loop');
   });
@@ -127,7 +168,11 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     writeFileSync(path.join(root, 'Approval Loop', 'readme.md'), '# Approval Loop\n');
 
     const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
-    expect(result.connectors[0]!.renamedFrom).toEqual({ folder: 'Human-in-the-Loop', kept: [] });
+    expect(result.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: [],
+      leftBehind: [],
+    });
     expect(readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8')).toBe('# Approval Loop\n');
     expect(existsSync(path.join(root, 'Approval Loop', 'images'))).toBe(false);
     expect(result.removed).toEqual(['Human-in-the-Loop']);

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -102,5 +102,62 @@ describeFixtures('unpack over a folder and the files that are not part of the so
     expect(locatedMessage(error)).toBe(
       `${folder}: holds 1 file but no unpacked solution (no Other/Solution.xml); updating it would delete it.`,
     );
+  });
+
+  it('refuses, before writing anything, to make way for a folder the solution needs through a file it keeps', async () => {
+    // A note at the root named as the folder where the export has its connectors.
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    rmSync(path.join(folder, 'Connectors'), { recursive: true });
+    writeFileSync(path.join(folder, 'Connectors'), 'which connectors we use\n');
+    const before = await readTree(folder);
+    const error = await unpackSolution(fixturePath(HIL), folder, { overwrite: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(locatedMessage(error)).toBe(
+      `${path.join(folder, 'Connectors')}: is a file that is not part of the solution, which unpack keeps; the solution needs it as a folder (for Connectors/${CONNECTOR.slice('Connectors/'.length)}.xml and 4 more).`,
+    );
+    expect((error as UserError).hint).toBe('Move or rename it, then unpack again.');
+    expect(await readTree(folder)).toEqual(before);
+  });
+
+  it('refuses to make way for a file the solution needs through a folder with files it keeps', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    const xml = path.join(folder, `${CONNECTOR}.xml`);
+    rmSync(xml);
+    write(folder, [
+      `${CONNECTOR}.xml/draft.xml~`,
+      `${CONNECTOR}.xml/draft.xml.orig`,
+      `${CONNECTOR}.xml/.DS_Store`,
+    ]);
+    const before = await readTree(folder);
+    const error = await unpackSolution(fixturePath(HIL), folder, { overwrite: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${xml}: is a folder holding 2 files that are not part of the solution (draft.xml.orig, draft.xml~), which unpack keeps; the solution has a file there.`,
+    );
+    expect((error as UserError).hint).toBe(
+      'Move those files out of the folder (or delete them), then unpack again.',
+    );
+    expect(await readTree(folder)).toEqual(before);
+  });
+
+  it('with stale files kept, refuses to delete any file in the way; with them deleted, makes way for stale files', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    const xml = path.join(folder, `${CONNECTOR}.xml`);
+    rmSync(xml);
+    write(folder, [`${CONNECTOR}.xml/old.xml`]);
+    const error = await unpackSolution(fixturePath(HIL), folder, { overwrite: true, stale: 'keep' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${xml}: is a folder holding 1 file that the solution does not have (old.xml), which unpack keeps as stale files are kept; the solution has a file there.`,
+    );
+    const result = await unpackSolution(fixturePath(HIL), folder, { overwrite: true });
+    expect(result.deleted).toEqual([`${CONNECTOR}.xml/old.xml`]);
   });
 });

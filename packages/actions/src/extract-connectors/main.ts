@@ -1,7 +1,12 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
-import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
+import {
+  extractAndRemoveLeftConnectors,
+  extractedConnectorLine,
+  removedFolderLine,
+  renameNote,
+} from '@connector-alm/solution';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -30,23 +35,12 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
     );
   const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
-  // A folder removed because its connector was renamed, not because it left the solution.
-  const whyRemoved = (folder: string, source: string): string => {
-    const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
-    return renamed
-      ? `${relative(folder)} removed: its connector was renamed, now in ${relative(renamed.folder)}.`
-      : `${relative(folder)} removed: its connector is no longer in ${source}.`;
-  };
-  // The maker's files a renamed connector's new folder got from the folder it had.
-  const kept = ({ renamedFrom }: ExtractedConnector): string =>
-    renamedFrom?.kept.length
-      ? `; ${renamedFrom.kept.join(', ')} kept from ${relative(renamedFrom.folder)}`
-      : '';
-  for (const folder of removed) logger.info(whyRemoved(folder, inputs.source));
+  for (const folder of removed) {
+    const line = removedFolderLine(folder, connectors, inputs.source, relative);
+    if (line !== undefined) logger.info(line);
+  }
   for (const connector of connectors) {
-    logger.info(
-      `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${kept(connector)}.`,
-    );
+    logger.info(extractedConnectorLine(connector, removed, relative));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
     for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
   }
@@ -55,7 +49,15 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   core.setOutput(
     'connectors',
     JSON.stringify(
-      connectors.map((c) => ({ name: c.name, displayName: c.displayName, folder: relative(c.folder) })),
+      connectors.map((c) => ({
+        name: c.name,
+        displayName: c.displayName,
+        folder: relative(c.folder),
+        // As extract-connectors --format json has it: what a renamed connector's new folder carried.
+        ...(c.renamedFrom
+          ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } }
+          : {}),
+      })),
     ),
   );
   core.setOutput('folders', JSON.stringify(connectors.map((c) => relative(c.folder))));
@@ -68,26 +70,27 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
   );
   core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
-  await writeJobSummary(
-    core.summary
-      .addHeading('Extracted connectors', 3)
-      .addTable([
-        [
-          { data: 'Connector', header: true },
-          { data: 'Folder', header: true },
-          { data: 'Written', header: true },
-        ],
-        ...connectors.map((c) => [
-          htmlText(`${c.displayName} (${c.name})`),
-          htmlText(relative(c.folder)),
-          String(c.written.length),
-        ]),
-      ])
-      .addList([
-        ...removed.map((folder) => htmlText(whyRemoved(folder, 'the solution'))),
-        ...connectors
-          .filter((c) => c.renamedFrom?.kept.length)
-          .map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ':')}.`)),
-      ]),
-  );
+  // What the table cannot say: folders removed, and renamed connectors' moves.
+  const notes = [
+    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
+    ...connectors.flatMap((c) => {
+      const note = renameNote(c, removed, relative);
+      return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+    }),
+  ];
+  const summary = core.summary.addHeading('Extracted connectors', 3).addTable([
+    [
+      { data: 'Connector', header: true },
+      { data: 'Folder', header: true },
+      { data: 'Written', header: true },
+    ],
+    ...connectors.map((c) => [
+      htmlText(`${c.displayName} (${c.name})`),
+      htmlText(relative(c.folder)),
+      String(c.written.length),
+    ]),
+  ]);
+  // Only with items: @actions/core writes an empty list as a lone, unclosed <ul>.
+  if (notes.length > 0) summary.addList(notes.map(htmlText));
+  await writeJobSummary(summary);
 }

@@ -46,7 +46,9 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('unique-name', first!.uniqueName);
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
-  core.setOutput('left-out', JSON.stringify(leftOut));
+  // From the workspace, as the warnings name them and every file list of the actions does
+  // (unpack-solution's kept names the same files): a later step can use them as they are.
+  core.setOutput('left-out', JSON.stringify(leftOut.map((file) => relative(path.join(folder, file)))));
   await writeJobSummary(
     core.summary
       .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)

@@ -27,8 +27,8 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
     ),
   );
   const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));
-  // Counted, not named: a readme beside the solution would be named on every run; pack-solution
-  // names each file it leaves out, and a stale-files deletion that used to remove them no longer does.
+  // Counted, not named, in the log: a readme beside the solution would be named on every run;
+  // pack-solution names each file it leaves out, and the kept output lists them.
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? 'file that is' : 'files that are'} not part of the solution` : ''}.`,
@@ -40,6 +40,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('connectors', JSON.stringify(result.connectors));
   core.setOutput('written', JSON.stringify(result.written.map(relative)));
   core.setOutput('deleted', JSON.stringify(result.deleted.map(relative)));
+  core.setOutput('kept', JSON.stringify(result.kept.map(relative)));
   core.setOutput('changed', String(result.written.length + result.deleted.length > 0));
 
   await writeJobSummary(

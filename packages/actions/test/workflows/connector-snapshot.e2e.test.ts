@@ -538,7 +538,7 @@ function solutionWithDescription(description: string): Uint8Array {
         const extract = result.steps.find((step) => step.id === 'extract')!;
         expect(JSON.parse(extract.outputs.removed!)).toEqual(['custom-connectors/Human-in-the-Loop']);
         expect(extract.summary).toContain(
-          'custom-connectors/Human-in-the-Loop removed: its connector was renamed, now in custom-connectors/Human Review.',
+          'custom-connectors/Human Review: moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
         );
         const connectorFolders = new Set(
           (await files(`refs/heads/${branch}`))

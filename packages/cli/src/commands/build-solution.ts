@@ -100,7 +100,15 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       const shownZip = toDisplayPath(io.cwd, zip);
       const shownExisting = options.existing && toDisplayPath(io.cwd, options.existing);
       if (options.format === 'json')
-        writeOutput(io, `${JSON.stringify({ zip: shownZip, connectors }, null, 2)}\n`, 'json');
+        writeOutput(
+          io,
+          `${JSON.stringify(
+            { zip: shownZip, uniqueName: options.uniqueName, version: options.solutionVersion, connectors },
+            null,
+            2,
+          )}\n`,
+          'json',
+        );
       else
         writeOutput(
           io,

@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { describeProblem, printable, toDisplayPath } from '@connector-alm/core';
-import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
+import {
+  extractAndRemoveLeftConnectors,
+  extractedConnectorLine,
+  removedFolderLine,
+} from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
@@ -51,11 +55,6 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         );
       // A connector's folder from the working directory, as the files of errors are named.
       const shown = (folder: string): string => toDisplayPath(io.cwd, path.join(root, folder));
-      // The maker's files a renamed connector's new folder got from the folder it had.
-      const kept = ({ renamedFrom }: ExtractedConnector): string =>
-        renamedFrom?.kept.length
-          ? `; ${renamedFrom.kept.join(', ')} kept from ${shown(renamedFrom.folder)}`
-          : '';
       const removedFolders = removed.map(shown);
       if (options.format === 'json') {
         writeOutput(
@@ -79,20 +78,15 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         return;
       }
       for (const folder of removed) {
-        const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
-        const why = renamed
-          ? `its connector was renamed, now in ${shown(renamed.folder)}`
-          : `its connector is no longer in ${source}`;
-        writeOutput(io, `${printable(`${shown(folder)} removed: ${why}.`)}\n`, 'text');
+        const line = removedFolderLine(folder, connectors, source, shown);
+        if (line !== undefined) writeOutput(io, `${printable(line)}\n`, 'text');
       }
       if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
-        writeOutput(
-          io,
-          `${printable(`${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}${kept(connector)}.`)}\n`,
-          'text',
-        );
-        for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
+        writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}\n`, 'text');
+        // Located at the connector's folder, as pack locates its warnings and the action words them.
+        for (const warning of connector.warnings)
+          io.stderr.write(`warning: ${printable(`${shown(connector.folder)}: ${warning}`)}\n`);
       }
     });
 }

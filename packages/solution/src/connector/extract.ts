@@ -6,6 +6,8 @@ import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { listFiles } from '../fs/list-files.js';
+import { editorLeftover } from '../solution/editor-leftovers.js';
+import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
@@ -51,6 +53,12 @@ export interface RenamedFrom {
    * when the new folder had a readme already, or the earlier folder is gone.
    */
   kept: string[];
+  /**
+   * The files of the earlier folder that are nobody's writing and were not copied: file manager and
+   * repository metadata (.DS_Store, Thumbs.db, .git*, …) and editors' leftovers (name~, .swp, .orig,
+   * …), by the rules pack leaves them out of a solution by. They go with the earlier folder.
+   */
+  leftBehind: string[];
 }
 
 interface PreparedConnector {
@@ -175,9 +183,9 @@ async function prepare(
       ? undefined
       : {
           folder: earlier.folder,
-          kept: existing(REPOSITORY_FILES.readme)
-            ? []
-            : await keepHandWritten(destinationRoot, earlier, existing, files),
+          ...(existing(REPOSITORY_FILES.readme)
+            ? { kept: [], leftBehind: [] }
+            : await keepHandWritten(destinationRoot, earlier, existing, files)),
         };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
@@ -215,22 +223,38 @@ const EXTRACTED = new Set(
 );
 
 /**
+ * A file that no one wrote: metadata of the repository or a file manager, or an editor's leftover,
+ * by the rules pack leaves such files out of a solution by (layout, editor-leftovers). Carried into
+ * a renamed connector's new folder, it would only be noise there and in the report.
+ */
+function isNobodysWriting(file: string): boolean {
+  const segments = file.split('/');
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]!) !== undefined;
+}
+
+/**
  * Adds to `files` what the maker wrote in the earlier folder of a renamed connector: its readme and
  * any other file that extract never writes (notes, images), those the new folder does not have.
+ * Returns them (`kept`), and the files that no one wrote, which stay behind (`leftBehind`).
  */
 async function keepHandWritten(
   destinationRoot: string,
   earlier: EarlierFolder,
   existing: (name: string) => string | undefined,
   files: Map<string, string | Buffer>,
-): Promise<string[]> {
+): Promise<Omit<RenamedFrom, 'folder'>> {
   const folder = path.join(destinationRoot, earlier.folder);
   const stat = await fs.lstat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) return [];
+  if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept: string[] = [];
+  const leftBehind: string[] = [];
   for (const file of await listFiles(folder)) {
     const top = file.split('/')[0]!;
     if ((file === top && EXTRACTED.has(file.toLowerCase())) || existing(top)) continue;
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
     const bytes = await fs.readFile(path.join(folder, file));
     // The template extract wrote for the old name, never edited: the new name gets its own.
     if (isReadme(file) && bytes.toString('utf8') === earlierTemplate(earlier.connector)) continue;
@@ -238,7 +262,7 @@ async function keepHandWritten(
     kept.push(file);
   }
   // The readme first: it is what the maker looks for in the output.
-  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
 }
 
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {

@@ -54,14 +54,20 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     if (!actual) {
       // Without a swagger the folder holds no connector at all: the path is the mistake, a usage
       // error (exit code 2), as open-pull-request says of it. A connector folder that lacks its
-      // apiProperties.json is a connector with a part missing.
+      // apiProperties.json is a connector with a part missing (exit code 1), and said to be one.
       if (required && name === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name}; it is not a connector folder.`, {
           location: { file: folder },
           hint: await connectorFoldersHint(folder, names),
         });
       if (required)
-        throw new UserError(`has no ${name}; it is not a connector folder.`, { location: { file: folder } });
+        throw new UserError(
+          `has no ${name}, which a connector folder needs beside ${REPOSITORY_FILES.swagger}.`,
+          {
+            location: { file: folder },
+            hint: 'Extract the connector again (extract-connectors writes it), or write one: its properties hold the connection parameters and policies of the connector.',
+          },
+        );
       return undefined;
     }
     return fs.readFile(path.join(folder, actual));

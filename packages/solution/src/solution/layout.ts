@@ -97,8 +97,10 @@ const EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
  */
 export function isRepositoryFile(relativePath: string): boolean {
   const segments = relativePath.split('/');
-  return (
-    segments[0]!.startsWith('.') ||
-    segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment))
-  );
+  return segments[0]!.startsWith('.') || segments.some(isMetadataName);
+}
+
+/** Whether a file or folder name (no '/') is repository, editor or file manager metadata (see above). */
+export function isMetadataName(name: string): boolean {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
 }

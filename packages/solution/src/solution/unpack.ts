@@ -9,6 +9,7 @@ import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
 import { notesFor } from './both-packages.js';
+import { refuseKeptInTheWay } from './kept-in-the-way.js';
 import { isLeftOut } from './left-out-files.js';
 import { FOLDER_LINE_ENDINGS, lineEndingsXml } from './line-endings-file.js';
 import {
@@ -41,7 +42,8 @@ export interface UnpackOptions {
   resetVersion?: string;
   /**
    * Files in the folder that the solution no longer has: deleted (default) or kept. Files that are
-   * not part of a solution (UnpackResult.kept, repository files) are kept either way.
+   * not part of a solution (UnpackResult.kept, repository files) are kept either way; an update
+   * that would have to delete one to make way for the solution is refused (see kept-in-the-way).
    */
   stale?: StalePolicy;
   /** Allow updating a folder that already has content (default: refuse). */
@@ -100,11 +102,12 @@ export async function unpackSolution(
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
     if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
+    await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       // One rule with pack: what it leaves out is the maker's, never stale (see left-out-files).
       return commitFolder(staging, folder, {
-        stale: options.stale ?? 'delete',
+        stale,
         protect: isRepositoryFile,
         keep: isLeftOut,
       });

@@ -1,0 +1,88 @@
+import type { ExtractedConnector } from './extract.js';
+
+/**
+ * How a folder relative to the destination root is shown: from the working directory in the CLI,
+ * from the workspace in the action, so that both say the same lines with their own paths.
+ */
+export type ShowFolder = (folder: string) => string;
+
+/**
+ * The line of one extracted connector, as the CLI prints it and the action logs it:
+ * `Human Review (cat_x) → custom-connectors/Human Review: 5 written, 0 unchanged; moved from …`.
+ * `removed` is the list of folders removed (ExtractAndRemoveLeftResult.removed).
+ */
+export function extractedConnectorLine(
+  connector: ExtractedConnector,
+  removed: readonly string[],
+  shown: ShowFolder,
+): string {
+  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : '';
+  const note = renameNote(connector, removed, shown);
+  return (
+    `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ` +
+    `${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ''}.`
+  );
+}
+
+/**
+ * The line of a folder removed because its connector left `source`, or undefined for the earlier
+ * folder of a renamed connector: the connector's own line says it moved, once.
+ */
+export function removedFolderLine(
+  folder: string,
+  connectors: readonly ExtractedConnector[],
+  source: string,
+  shown: ShowFolder,
+): string | undefined {
+  if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return undefined;
+  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+}
+
+/**
+ * What became of a renamed connector's earlier folder, for its line and the job summary: moved (the
+ * earlier folder removed), with the maker's files it carried, and how many leftovers no one wrote
+ * were not carried. Undefined when there is nothing to say: the connector was not renamed, or its
+ * earlier folder was gone already (a second extraction from the same snapshots).
+ */
+export function renameNote(
+  connector: ExtractedConnector,
+  removed: readonly string[],
+  shown: ShowFolder,
+): string | undefined {
+  const renamed = connector.renamedFrom;
+  if (!renamed) return undefined;
+  const carried = carriedFiles(renamed.kept);
+  const parts: string[] = [];
+  if (removed.includes(renamed.folder))
+    parts.push(
+      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ''}`,
+    );
+  // Its earlier folder is another connector's now (a new connector took the old display name).
+  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
+  if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * The maker's files carried, short enough for one line: files at the top by name, those in a
+ * subfolder as the subfolder and their count (`images/ (12 files)`), in the order of `kept`
+ * (readme first).
+ */
+export function carriedFiles(kept: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const file of kept) {
+    const slash = file.indexOf('/');
+    const key = slash === -1 ? file : `${file.slice(0, slash)}/`;
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  return [...groups]
+    .map(([key, files]) => (files.length === 1 ? files[0]! : `${key} (${files.length} files)`))
+    .join(', ');
+}
+
+/** `2 leftovers of editors and file managers not carried (.DS_Store, readme.md~)`: each name once. */
+function leftBehindNote(leftBehind: readonly string[]): string {
+  const names = [...new Set(leftBehind.map((file) => file.slice(file.lastIndexOf('/') + 1)))];
+  const count = leftBehind.length === 1 ? '1 leftover' : `${leftBehind.length} leftovers`;
+  return `${count} of editors and file managers not carried (${names.join(', ')})`;
+}

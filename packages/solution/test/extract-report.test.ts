@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  carriedFiles,
+  extractedConnectorLine,
+  removedFolderLine,
+  type ExtractedConnector,
+} from '../src/index.js';
+
+const renamed = (kept: string[], leftBehind: string[]): ExtractedConnector => ({
+  name: 'cat_review',
+  displayName: 'Review',
+  folder: 'Review',
+  written: ['apiDefinition.swagger.json', 'apiProperties.json', ...kept],
+  unchanged: [],
+  deleted: [],
+  warnings: [],
+  renamedFrom: { folder: 'Approval', kept, leftBehind },
+});
+const shown = (folder: string): string => `custom-connectors/${folder}`;
+
+describe('the report of extract-connectors', () => {
+  it('names files at the top and counts those of a subfolder', () => {
+    expect(carriedFiles(['readme.md', 'images/a.png', 'notes.md', 'images/b/c.png', 'docs/setup.md'])).toBe(
+      'readme.md, images/ (2 files), notes.md, docs/setup.md',
+    );
+  });
+
+  it('says a move once: on the connector line, not as a removed folder', () => {
+    const connector = renamed(['readme.md'], ['.DS_Store']);
+    expect(removedFolderLine('Approval', [connector], 'solution.zip', shown)).toBeUndefined();
+    expect(removedFolderLine('Retired', [connector], 'solution.zip', shown)).toBe(
+      'custom-connectors/Retired removed: its connector is no longer in solution.zip.',
+    );
+    expect(extractedConnectorLine(connector, ['Approval'], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: 3 written, 0 unchanged; moved from custom-connectors/Approval (the connector was renamed), carrying readme.md; 1 leftover of editors and file managers not carried (.DS_Store).',
+    );
+  });
+
+  it('says nothing of a rename whose earlier folder was gone already', () => {
+    expect(extractedConnectorLine(renamed([], []), [], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: 2 written, 0 unchanged.',
+    );
+  });
+
+  it('says what was carried from an earlier folder that stays, as another connector took its name', () => {
+    expect(extractedConnectorLine(renamed(['readme.md'], []), [], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: 3 written, 0 unchanged; readme.md carried from custom-connectors/Approval.',
+    );
+  });
+});
