@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import { htmlText, inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { titleMarker } from './title-marker.js';
 import { hasChanges, type TreeChanges } from './tree-changes.js';
@@ -68,7 +69,7 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
   lines.push(
-    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`,
+    `Profile \`${validation.profile}\`: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'notice')}.`,
   );
   if (validation.findings.length > 0) {
     lines.push('', '| Severity | Rule | File | Message |', '|---|---|---|---|');

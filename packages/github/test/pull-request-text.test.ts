@@ -65,6 +65,10 @@ describe('pullRequestBody', () => {
     );
   });
 
+  it('counts the findings in English, as validate does: 1 error, not 1 errors', () => {
+    expect(bodyWithNames()).toContain('Profile `independent-publisher`: 1 error, 0 warnings, 0 notices.');
+  });
+
   it("does not link the upstream's issues from a title or a finding", () => {
     const body = bodyWithNames();
     expect(body).not.toMatch(/#12 Tasks|see #34/);

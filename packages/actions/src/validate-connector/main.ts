@@ -207,14 +207,20 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
   if (!('diffs' in result)) return undefined;
   return (
     result.diffs
-      // A renamed folder is worth a line even when its files did not change.
-      .filter((entry) => entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== undefined))
+      // A renamed folder is worth a line even when its files did not change, and so is a new one,
+      // which has nothing to be compared with.
+      .filter(
+        (entry) =>
+          entry.status === 'added' ||
+          (entry.diff && (entry.diff.changes.length > 0 || entry.renamedFrom !== undefined)),
+      )
       .map((entry) => ({
         connector: entry.path,
         ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
         ...(entry.status === 'deleted' && { deleted: true }),
-        changes: entry.diff!.changes,
-        classification: entry.diff!.classification,
+        ...(entry.status === 'added' && { added: true }),
+        changes: entry.diff?.changes ?? [],
+        classification: entry.diff?.classification ?? 'new',
       }))
   );
 }

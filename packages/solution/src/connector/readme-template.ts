@@ -1,14 +1,16 @@
 /**
  * A readme in the shape of the PowerPlatformConnectors template (Title, Publisher, Prerequisites,
  * Supported Operations, Obtaining Credentials, Getting Started, Known Issues and Limitations, FAQ,
- * Deployment Instructions). Only what the definition says is filled in; the rest is left for a
- * person, marked so that `connector-alm validate` points at it.
+ * Deployment Instructions), with Available Tools for an MCP server connector. Only what the
+ * definition says is filled in; the rest is left for a person, marked TODO.
  */
 export function readmeFromTemplate(swagger: unknown, displayName: string): string {
   const info = (isObject(swagger) && isObject(swagger.info) ? swagger.info : {}) as Record<string, unknown>;
   const title = typeof info.title === 'string' && info.title.trim() !== '' ? info.title : displayName;
   const description = typeof info.description === 'string' ? info.description.trim() : '';
-  const operations = visibleOperations(swagger);
+  const visible = visibleOperations(swagger);
+  const operations = visible.filter((operation) => !operation.mcpServer);
+  const servers = visible.filter((operation) => operation.mcpServer);
   const lines = [
     `# ${title}`,
     '',
@@ -20,14 +22,29 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
     '',
     'TODO: what a user needs (an account, a plan, a licence) before using the connector.',
     '',
-    '## Supported Operations',
-    '',
-    ...operations.flatMap((operation) => [
-      `### ${operation.summary}`,
-      '',
-      operation.description || 'TODO: describe the operation.',
-      '',
-    ]),
+    // An MCP server connector alone documents its tools in place of operations (the readme rules
+    // accept "## Available Tools" there): no empty Supported Operations section for it.
+    ...(operations.length > 0 || servers.length === 0
+      ? [
+          '## Supported Operations',
+          '',
+          ...operations.flatMap((operation) => [
+            `### ${operation.summary}`,
+            '',
+            operation.description || 'TODO: describe the operation.',
+            '',
+          ]),
+        ]
+      : []),
+    ...(servers.length > 0
+      ? [
+          '## Available Tools',
+          '',
+          ...servers.flatMap((server) => (server.description ? [server.description, ''] : [])),
+          'TODO: each tool of the MCP server under a ### heading, with what it does.',
+          '',
+        ]
+      : []),
     '## Obtaining Credentials',
     '',
     'TODO: how to get the credentials the connection asks for.',
@@ -51,6 +68,11 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
 interface Operation {
   summary: string;
   description: string;
+  /**
+   * It carries `x-ms-agentic-protocol`: an MCP server, whose users see the server's tools, which
+   * the swagger does not name, rather than the operation (as the validator's readme rules read it).
+   */
+  mcpServer: boolean;
 }
 
 function visibleOperations(swagger: unknown): Operation[] {
@@ -75,6 +97,7 @@ function visibleOperations(swagger: unknown): Operation[] {
       operations.push({
         summary,
         description: typeof operation.description === 'string' ? operation.description.trim() : '',
+        mcpServer: 'x-ms-agentic-protocol' in operation,
       });
     }
   }

@@ -37,6 +37,8 @@ export interface ConnectorChanges {
   renamedFrom?: string;
   /** The change deleted the connector (its one change says so): `connector` is where it was. */
   deleted?: boolean;
+  /** The change added the connector: the base has no version of it, so `changes` is empty. */
+  added?: boolean;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -230,7 +232,10 @@ function writeChanges(
       `**${escapeMarkdown(shown(set.connector))}**` +
         (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
         (set.deleted ? ' (deleted)' : '') +
-        `: ${escapeMarkdown(set.classification)}` +
+        // A reviewer must not read a new connector as one the pull request left alone.
+        (set.added
+          ? ' (new): no version at the base to compare with'
+          : `: ${escapeMarkdown(set.classification)}`) +
         (set.changes.length === 0
           ? ''
           : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),

@@ -173,6 +173,18 @@ describe('job summary', () => {
     expect(summary).not.toContain('No connector changed.');
   });
 
+  it('names a connector the change added as new, not as one it left alone', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      changes: [{ connector: 'custom-connectors/Clean', added: true, classification: 'new', changes: [] }],
+    });
+    expect(summary).toContain(
+      '**custom-connectors/Clean** (new): no version at the base to compare with\n\n###',
+    );
+    expect(summary).not.toContain('No connector changed.');
+  });
+
   it('shows breaking changes in their own section, breaking ones first', async () => {
     const { result } = await sampleResult();
     const summary = renderJobSummary(result, {

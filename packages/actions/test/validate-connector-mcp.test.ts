@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { commitOnDev, git } from './helpers/pull-request-repo.js';
+import { MCP_FOLDER, mcpSwagger, writeMcpConnector } from './helpers/mcp-connector.js';
+
+// validate-connector on the pull requests of an MCP server connector, as GitHub runs it: the
+// dist bundle, a pull_request event, a real repository with the base and the head.
+
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+/** A repository whose dev branch holds `setUp`'s files (a README only, unless it writes more). */
+function repositoryOnDev(setUp: (workspace: string) => void = () => {}): {
+  workspace: string;
+  baseSha: string;
+} {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-mcp-'));
+  workspaces.push(workspace);
+  writeFileSync(path.join(workspace, 'README.md'), '# Connectors\n');
+  setUp(workspace);
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  return { workspace, baseSha };
+}
+
+function runOnPullRequest(workspace: string, baseSha: string, inputs: Record<string, string> = {}) {
+  return runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 21,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    },
+    inputs: { 'sarif-file': 'connector-alm.sarif', ...inputs },
+  });
+}
+
+function sarifResults(workspace: string): { ruleId: string; level: string; baselineState?: string }[] {
+  return JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8')).runs[0].results;
+}
+
+describe('validate-connector on the pull request of an MCP server connector', () => {
+  it('that adds it: passes, and the job summary names it as new rather than saying no connector changed', async () => {
+    const { workspace, baseSha } = repositoryOnDev();
+    writeMcpConnector(workspace);
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'add Contoso Tickets MCP');
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      connectors: JSON.stringify([MCP_FOLDER]),
+      errors: '0',
+      warnings: '0',
+      'breaking-changes': '0',
+      result: 'success',
+    });
+    // Neither its extension nor its schema-less MCP operation is a finding.
+    expect(run.annotations).toEqual([]);
+    expect(sarifResults(workspace)).toEqual([]);
+    expect(run.summary).toContain(`| ${MCP_FOLDER} | certified | 0 | 0 | 0 | 0 | ✅ |`);
+    const changes = run.summary.slice(run.summary.indexOf('### Changes against the base branch'));
+    expect(changes).toContain(`**${MCP_FOLDER}** (new): no version at the base to compare with`);
+    expect(changes).not.toContain('No connector changed.');
+  });
+
+  it('that takes x-ms-agentic-protocol off: BRK-MCP-REMOVED on the operation, left to reviewers unless fail-on-breaking', async () => {
+    const { workspace, baseSha } = repositoryOnDev((folder) => writeMcpConnector(folder));
+    writeMcpConnector(workspace, mcpSwagger(null));
+    git(workspace, 'commit', '-qam', 'no longer an MCP server');
+    const swaggerFile = `${MCP_FOLDER}/apiDefinition.swagger.json`;
+    const headText = readFileSync(path.join(workspace, swaggerFile), 'utf8');
+    const postLine = headText.split('\n').findIndex((line) => line.includes('"post"')) + 1;
+
+    const warned = await runOnPullRequest(workspace, baseSha);
+    expect(warned.stderr).toBe('');
+    expect(warned.exitCode).toBe(0);
+    expect(warned.outputs).toMatchObject({ 'breaking-changes': '1', errors: '1', result: 'success' });
+    // On the operation that lost it, at the head; the message says where it was at the base.
+    expect(warned.annotations.find((a) => a.title === 'BRK-MCP-REMOVED')).toMatchObject({
+      level: 'error',
+      file: swaggerFile,
+      line: postLine,
+      message: expect.stringMatching(
+        /^The operation is no longer an MCP server \(x-ms-agentic-protocol has been removed\)\. Agents that use the server lose its tools\. It was 'mcp-streamable-1\.0'\. .*In the base version: [0-9a-f]{12}:certified-connectors\/Contoso Tickets MCP\/apiDefinition\.swagger\.json:\d+:\d+\.\)$/,
+      ),
+    });
+    expect(warned.summary).toContain(`**${MCP_FOLDER}**: breaking (1 breaking, 0 non-breaking)`);
+    expect(warned.summary).toMatch(
+      /- 💥 \*\*breaking\*\* \[`BRK-MCP-REMOVED`\]\([^)]+#brk-mcp-removed\) `InvokeMCP`: /,
+    );
+    expect(sarifResults(workspace)).toContainEqual(
+      expect.objectContaining({ ruleId: 'BRK-MCP-REMOVED', level: 'error', baselineState: 'new' }),
+    );
+
+    const failed = await runOnPullRequest(workspace, baseSha, { 'fail-on-breaking': 'true' });
+    expect(failed.outputs.result).toBe('failure');
+    expect(failed.exitCode).toBe(1);
+  });
+});
