@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path65 = require("node:path");
-    var fs30 = require("node:fs");
+    var path67 = require("node:path");
+    var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs30.existsSync(executableFile)) return;
+        if (fs31.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path65.resolve(baseDir, baseName);
-          if (fs30.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path65.extname(baseName))) return void 0;
+          const localBin = path67.resolve(baseDir, baseName);
+          if (fs31.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path67.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs30.existsSync(`${localBin}${ext}`)
+            (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs30.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs31.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path65.resolve(
-            path65.dirname(resolvedScriptPath),
+          executableDir = path67.resolve(
+            path67.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path65.basename(
+            const legacyName = path67.basename(
               this._scriptPath,
-              path65.extname(this._scriptPath)
+              path67.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path65.extname(executableFile));
+        launchWithNode = sourceExt.includes(path67.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path65.basename(filename, path65.extname(filename));
+        this._name = path67.basename(filename, path67.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path66) {
-        if (path66 === void 0) return this._executableDir;
-        this._executableDir = path66;
+      executableDir(path68) {
+        if (path68 === void 0) return this._executableDir;
+        this._executableDir = path68;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path65, { windows } = {}) => {
-      const segs = path65.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path67, { windows } = {}) => {
+      const segs = path67.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path65) {
-      let input = path65;
+    function removeDotSegments(path67) {
+      let input = path67;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path65) {
-      if (path65 === "" || path65[0] === "/") {
-        return removeDotSegments(path65);
+    function removeDotSegmentsRelative(path67) {
+      if (path67 === "" || path67[0] === "/") {
+        return removeDotSegments(path67);
       }
-      const segments = path65.split("/");
+      const segments = path67.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path65 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path65 && path65 !== "/" ? path65 : void 0;
+        const path67 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path67 && path67 !== "/" ? path67 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path65) {
-      const ctrl = callVisitor(key, node, visitor, path65);
+    function visit_(key, node, visitor, path67) {
+      const ctrl = callVisitor(key, node, visitor, path67);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path65, ctrl);
-        return visit_(key, ctrl, visitor, path65);
+        replaceNode(key, path67, ctrl);
+        return visit_(key, ctrl, visitor, path67);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path65 = Object.freeze(path65.concat(node));
+          path67 = Object.freeze(path67.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path65);
+            const ci = visit_(i2, node.items[i2], visitor, path67);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path65 = Object.freeze(path65.concat(node));
-          const ck = visit_("key", node.key, visitor, path65);
+          path67 = Object.freeze(path67.concat(node));
+          const ck = visit_("key", node.key, visitor, path67);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path65);
+          const cv = visit_("value", node.value, visitor, path67);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path65) {
-      const ctrl = await callVisitor(key, node, visitor, path65);
+    async function visitAsync_(key, node, visitor, path67) {
+      const ctrl = await callVisitor(key, node, visitor, path67);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path65, ctrl);
-        return visitAsync_(key, ctrl, visitor, path65);
+        replaceNode(key, path67, ctrl);
+        return visitAsync_(key, ctrl, visitor, path67);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path65 = Object.freeze(path65.concat(node));
+          path67 = Object.freeze(path67.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path65);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path67);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path65 = Object.freeze(path65.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path65);
+          path67 = Object.freeze(path67.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path67);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path65);
+          const cv = await visitAsync_("value", node.value, visitor, path67);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path65) {
+    function callVisitor(key, node, visitor, path67) {
       if (typeof visitor === "function")
-        return visitor(key, node, path65);
+        return visitor(key, node, path67);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path65);
+        return visitor.Map?.(key, node, path67);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path65);
+        return visitor.Seq?.(key, node, path67);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path65);
+        return visitor.Pair?.(key, node, path67);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path65);
+        return visitor.Scalar?.(key, node, path67);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path65);
+        return visitor.Alias?.(key, node, path67);
       return void 0;
     }
-    function replaceNode(key, path65, node) {
-      const parent = path65[path65.length - 1];
+    function replaceNode(key, path67, node) {
+      const parent = path67[path67.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path65, value) {
+    function collectionFromPath(schema, path67, value) {
       let v = value;
-      for (let i2 = path65.length - 1; i2 >= 0; --i2) {
-        const k = path65[i2];
+      for (let i2 = path67.length - 1; i2 >= 0; --i2) {
+        const k = path67[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path65) => path65 == null || typeof path65 === "object" && !!path65[Symbol.iterator]().next().done;
+    var isEmptyPath = (path67) => path67 == null || typeof path67 === "object" && !!path67[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path65, value) {
-        if (isEmptyPath(path65))
+      addIn(path67, value) {
+        if (isEmptyPath(path67))
           this.add(value);
         else {
-          const [key, ...rest] = path65;
+          const [key, ...rest] = path67;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path65) {
-        const [key, ...rest] = path65;
+      deleteIn(path67) {
+        const [key, ...rest] = path67;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path65, keepScalar) {
-        const [key, ...rest] = path65;
+      getIn(path67, keepScalar) {
+        const [key, ...rest] = path67;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path65) {
-        const [key, ...rest] = path65;
+      hasIn(path67) {
+        const [key, ...rest] = path67;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path65, value) {
-        const [key, ...rest] = path65;
+      setIn(path67, value) {
+        const [key, ...rest] = path67;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path65, value) {
+      addIn(path67, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path65, value);
+          this.contents.addIn(path67, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path65) {
-        if (Collection2.isEmptyPath(path65)) {
+      deleteIn(path67) {
+        if (Collection2.isEmptyPath(path67)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path65) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path67) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path65, keepScalar) {
-        if (Collection2.isEmptyPath(path65))
+      getIn(path67, keepScalar) {
+        if (Collection2.isEmptyPath(path67))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path65, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path67, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path65) {
-        if (Collection2.isEmptyPath(path65))
+      hasIn(path67) {
+        if (Collection2.isEmptyPath(path67))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path65) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path67) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path65, value) {
-        if (Collection2.isEmptyPath(path65)) {
+      setIn(path67, value) {
+        if (Collection2.isEmptyPath(path67)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path65), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path67), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path65, value);
+          this.contents.setIn(path67, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path65) => {
+    visit2.itemAtPath = (cst, path67) => {
       let item = cst;
-      for (const [field, index] of path65) {
+      for (const [field, index] of path67) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path65) => {
-      const parent = visit2.itemAtPath(cst, path65.slice(0, -1));
-      const field = path65[path65.length - 1][0];
+    visit2.parentCollection = (cst, path67) => {
+      const parent = visit2.itemAtPath(cst, path67.slice(0, -1));
+      const field = path67[path67.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path65, item, visitor) {
-      let ctrl = visitor(item, path65);
+    function _visit(path67, item, visitor) {
+      let ctrl = visitor(item, path67);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path65.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path67.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path65);
+            ctrl = ctrl(item, path67);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path65) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path67) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -19022,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs30, sep: [] });
+                map2.items.push({ start, key: fs31, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               } else {
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19157,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs30, sep: [] });
+                fc.items.push({ start: [], key: fs31, sep: [] });
               else if (it.sep)
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               else
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19775,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs30, exportName) {
+    function addFormats2(ajv, list3, fs31, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs30[f]);
+        ajv.addFormat(f, fs31[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs30.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs31.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs30.close(self2.fd, onCloseDone);
+      fs31.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs30.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs31.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path65, options2) {
+    function openPromise(path67, options2) {
       return new Promise((resolve, reject) => {
-        open2(path65, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path67, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path65, options2, callback) {
+    function open2(path67, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.open(path65, "r", function(err2, fd2) {
+      fs31.open(path67, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs30.close(fd2, defaultCallback);
+          if (err3) fs31.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.fstat(fd2, function(err2, stats) {
+      fs31.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs30.stat(realPath, function(err2, stats) {
+      fs31.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs30.createReadStream(realPath);
+          var readStream = fs31.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30992,7 +30992,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -31563,12 +31563,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path65) {
+function findNodeAtLocation(root, path67) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path65) {
+  for (let segment of path67) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32331,7 +32331,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path65 = [root];
+  const path67 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32339,14 +32339,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path65[level];
+    let node = path67[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path65[level] = node;
+      path67[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34882,7 +34882,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path65 = problem.segments;
+  const path67 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34896,21 +34896,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path65.includes("oAuthSettings")) {
-      const last2 = path65[path65.length - 1];
+    if (path67.includes("oAuthSettings")) {
+      const last2 = path67[path67.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path65.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path65[path65.length - 1] === "type" && path65.length === parameterNameDepth(path65) + 1)
+    if (path67.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path67[path67.length - 1] === "type" && path67.length === parameterNameDepth(path67) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path65) {
-  return path65[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path67) {
+  return path67[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -37197,7 +37197,9 @@ var OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
-  schemes: 4096
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
 };
 function operationKeyBit(key) {
   switch (key.length) {
@@ -37221,7 +37223,8 @@ function operationKeyBit(key) {
     case 19:
       return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
     case 21:
-      return key === "x-ms-trigger-metadata" ? OperationKey.triggerMetadata : 0;
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
     case 22:
       return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
     default:
@@ -37411,11 +37414,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path65 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path65)) continue;
-      let pathItem = asObject(paths[path65]);
+    for (const path67 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path67)) continue;
+      let pathItem = asObject(paths[path67]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path65);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path67);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -37431,7 +37434,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path65, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path67, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37549,6 +37552,7 @@ var DEPRECATED = 4;
 var PATH_LEVEL = 8;
 var LISTS_PARAMETER_REFS = 16;
 var WRITTEN_AS_REF = 32;
+var MCP = 64;
 function anyWrittenAsRef(parameters) {
   for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
   return false;
@@ -37559,14 +37563,15 @@ function operationTraits(operation2, keys) {
     traits |= INTERNAL;
   if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
   if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
   return traits;
 }
 function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path65, method, pathItemPlace, operation2) {
-    this.path = path65;
+  constructor(path67, method, pathItemPlace, operation2) {
+    this.path = path67;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37596,6 +37601,9 @@ var OperationEntry = class {
   }
   get isDeprecated() {
     return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
   }
   get listsParameterRefs() {
     return (this.traits & LISTS_PARAMETER_REFS) !== 0;
@@ -37743,9 +37751,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path65) {
+function pathVariables(path67) {
   const names3 = [];
-  for (const match2 of path65.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path67.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38137,7 +38145,6 @@ function closestOperationName(heading2, operations) {
   if (heading2.length < 4) return void 0;
   const letters = new CharacterCounts(heading2);
   let best;
-  let bestName;
   let bestDistance = Infinity;
   for (const operation2 of operations) {
     for (const name of operation2.names) {
@@ -38147,12 +38154,11 @@ function closestOperationName(heading2, operations) {
       const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation2;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return void 0;
+  if (!best || best.hasHeading) return void 0;
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation2 of operations) {
     if (operation2 === best) continue;
@@ -38161,7 +38167,7 @@ function closestOperationName(heading2, operations) {
       if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 var CharacterCounts = class {
   constructor(text3) {
@@ -43985,6 +43991,7 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 var TEMPLATE_SECTIONS = [
   {
@@ -44000,7 +44007,8 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"]
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
@@ -44046,7 +44054,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -44066,6 +44074,8 @@ function sectionsRule(id, profile, level, template) {
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -44183,7 +44193,7 @@ function operationNames(context, sections) {
     const summary = asString(operation2.operation.summary);
     const normalized = summary ? first.nameOf(summary) : "";
     if (summary) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || !normalized) continue;
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     missing.push(summary.trim());
   }
@@ -44223,7 +44233,12 @@ function operationCandidates(context, headingNames) {
       if (normalized === "" || normalized === names3[0]?.normalized) continue;
       names3.push({ written: written2, normalized });
     }
-    candidates.push({ names: names3, hasHeading: names3.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names: names3,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names3[0]?.written ?? "",
+      hasHeading: names3.some((name) => headingNames.has(name.normalized))
+    });
   }
   return candidates;
 }
@@ -44232,6 +44247,10 @@ var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -44315,7 +44334,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -44361,6 +44380,7 @@ var readmeRules = [
         const name = closestOperationName(heading2.normalized, candidates);
         return name === void 0 ? "" : ` Did you mean '${name}'?`;
       };
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -45273,6 +45293,8 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-url-encoding",
   "x-ms-visibility",
   "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
   // AutoRest extensions (Azure REST API specs).
   "x-ms-azure-resource",
   "x-ms-client-default",
@@ -45930,7 +45952,7 @@ var StructureWalker = class {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -46030,7 +46052,10 @@ var StructureWalker = class {
       if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key === "x-ms-summary") return NOTE_SUMMARY;
       if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
@@ -46127,12 +46152,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path65 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path65)) continue;
-        if (path65.startsWith("x-")) continue;
-        const item = paths[path65];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path65);
-        else this.typeIssue(placeAt(rootNode, "paths", path65), "Object", item);
+      for (const path67 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path67)) continue;
+        if (path67.startsWith("x-")) continue;
+        const item = paths[path67];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path67);
+        else this.typeIssue(placeAt(rootNode, "paths", path67), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46156,8 +46181,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path65) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path65);
+  visitPathItem(item, rootNode, path67) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path67);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46747,7 +46772,7 @@ function isUnsupportedKeyword(node, key) {
   return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
 }
 function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
@@ -47393,12 +47418,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path65 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path67 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path65 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path67 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -47505,16 +47530,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path65) {
+function followSchemaPath(model, root, path67) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path65.length && steps < MAX_STEPS; ) {
-    let end = path65.indexOf("/", start);
-    if (end === -1) end = path65.length;
+  for (let start = 0; start < path67.length && steps < MAX_STEPS; ) {
+    let end = path67.indexOf("/", start);
+    if (end === -1) end = path67.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path65.slice(start, end));
+      const next = property(model, current, path67.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -47689,9 +47714,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path65 = pathAt(call, key);
-    if (path65 === void 0 || followSchemaPath(model, items.schema, path65).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path65, label) });
+    const path67 = pathAt(call, key);
+    if (path67 === void 0 || followSchemaPath(model, items.schema, path67).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path67, label) });
   }
   return problems;
 }
@@ -49016,18 +49041,125 @@ var operationIdRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/mcp.ts
+var MCP_PROTOCOL_KEY = "x-ms-agentic-protocol";
+var MCP_STREAMABLE = "mcp-streamable-1.0";
+var MCP_SSE = "mcp-sse-1.0";
+var MAX_SLIP_EDITS = 4;
+function meantProtocol(value) {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith("mcp") && lower.includes("stream")) return MCP_STREAMABLE;
+  return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function placeOf(node) {
+  switch (node.kind) {
+    case "root":
+      return "the root of the swagger";
+    case "info":
+      return "info";
+    case "pathItem":
+      return "a path item";
+    default:
+      return `a ${node.kind}`;
+  }
+}
+var mcpRules = [
+  {
+    id: "SWG-MCP-PROTOCOL",
+    file: "swagger",
+    title: "Mark an MCP server operation with x-ms-agentic-protocol 'mcp-streamable-1.0'.",
+    description: "`x-ms-agentic-protocol` makes the operation the connector's MCP (Model Context Protocol) server, whose tools Copilot Studio agents list. Copilot Studio's MCP template uses `mcp-streamable-1.0` (streamable HTTP). `mcp-sse-1.0` (Server-Sent Events) is a warning: the MCP specification deprecated that transport and Copilot Studio stopped supporting it after August 2025. Any other value (another case, a typo, a number) makes no MCP server and is an error, with the value it most likely meant.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "operation",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable"',
+      good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
+    },
+    check({ swagger, report: report2 }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp) continue;
+        const value = operation2.operation[MCP_PROTOCOL_KEY];
+        if (value === MCP_STREAMABLE) continue;
+        const pointer = childPointer(operation2.pointer, MCP_PROTOCOL_KEY);
+        if (value === MCP_SSE) {
+          report2({
+            pointer,
+            severity: "warning",
+            message: `'${MCP_SSE}' is the Server-Sent Events transport, which the MCP specification deprecated and Copilot Studio no longer supports; serve streamable HTTP and use '${MCP_STREAMABLE}'.`
+          });
+          continue;
+        }
+        const meant = typeof value === "string" ? meantProtocol(value) : void 0;
+        report2({
+          pointer,
+          message: `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` + (meant ? ` Did you mean '${meant}'?` : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-METHOD",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on a POST operation.",
+    description: "The streamable HTTP transport of MCP sends every JSON-RPC message with an HTTP POST to the server's endpoint (MCP specification), and Copilot Studio's template marks `post` on `/mcp`. On another method the agent's requests do not reach the server. Operations marked `mcp-sse-1.0` are not checked: that transport opened its event stream with a GET, and SWG-MCP-PROTOCOL already asks to leave it.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "paths",
+      bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
+      good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
+    },
+    check({ swagger, report: report2 }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp || operation2.method === "post") continue;
+        if (operation2.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
+        report2({
+          pointer: childPointer(operation2.pointer, MCP_PROTOCOL_KEY),
+          message: `The MCP server operation is a ${operation2.method.toUpperCase()}, but streamable HTTP sends every MCP message with POST. Move x-ms-agentic-protocol and the operation to 'post' on ${operation2.path}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-PLACE",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on the operation of the MCP server.",
+    description: "Copilot Studio reads `x-ms-agentic-protocol` on an operation, as its template shows. On the root, info, a path item, a parameter, a response or a schema it marks nothing, and the connector has no MCP server.",
+    levels: sameLevels("warning"),
+    example: {
+      placement: "pathItem",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable-1.0"',
+      good: '"get": { \u2026 }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+        if (node.kind === "operation") continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path65) {
-    this.path = path65;
-    const hasBrace = path65.includes("{");
-    this.variables = hasBrace ? scanVariables(path65) : NO_VARIABLES;
+  constructor(path67) {
+    this.path = path67;
+    const hasBrace = path67.includes("{");
+    this.variables = hasBrace ? scanVariables(path67) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path65.indexOf("/"); ; slash = path65.indexOf("/", start)) {
-      const end = slash === -1 ? path65.length : slash;
-      if (hasBrace && isVariableSegment(path65, start, end)) variableSegmentCount++;
+    for (let slash = path67.indexOf("/"); ; slash = path67.indexOf("/", start)) {
+      const end = slash === -1 ? path67.length : slash;
+      if (hasBrace && isVariableSegment(path67, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -49056,8 +49188,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path65 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path65) last2 = new PathTemplate(path65);
+    const path67 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path67) last2 = new PathTemplate(path67);
     templates[index] = last2;
   }
   return templates;
@@ -49082,9 +49214,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path65, start) {
-  const slash = path65.indexOf("/", start);
-  return slash === -1 ? path65.length : slash;
+function segmentEnd(path67, start) {
+  const slash = path67.indexOf("/", start);
+  return slash === -1 ? path67.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -49093,57 +49225,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path65, start, end) {
+function isVariableSegment(path67, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path65.charCodeAt(start) !== OPEN || path65.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path67.charCodeAt(start) !== OPEN || path67.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path65.charCodeAt(index);
+    const code2 = path67.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path65, open2) {
-  for (let index = open2 + 1; index < path65.length; index++) {
-    const code2 = path65.charCodeAt(index);
+function matchEnd(path67, open2) {
+  for (let index = open2 + 1; index < path67.length; index++) {
+    const code2 = path67.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path65) {
+function scanVariables(path67) {
   const variables = [];
-  for (let open2 = path65.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path65, open2);
+  for (let open2 = path67.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path67, open2);
     if (close2 === -1) {
-      open2 = path65.indexOf("{", open2 + 1);
+      open2 = path67.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path65.slice(open2 + 1, close2);
+    const name = path67.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path65.indexOf("{", close2 + 1);
+    open2 = path67.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path65) {
+function routeOf(path67) {
   let route = "";
   let copied = 0;
-  for (let open2 = path65.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path65, open2);
+  for (let open2 = path67.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path67, open2);
     if (close2 === -1) {
-      open2 = path65.indexOf("{", open2 + 1);
+      open2 = path67.indexOf("{", open2 + 1);
       continue;
     }
-    route += path65.slice(copied, open2) + "{}";
+    route += path67.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path65.indexOf("{", copied);
+    open2 = path67.indexOf("{", copied);
   }
-  return copied === 0 ? path65 : route + path65.slice(copied);
+  return copied === 0 ? path67 : route + path67.slice(copied);
 }
-function routeHash(path65) {
+function routeHash(path67) {
   let hash = 0;
-  for (let index = 0; index < path65.length; index++) {
-    const code2 = path65.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path65, index) : -1;
+  for (let index = 0; index < path67.length; index++) {
+    const code2 = path67.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path67, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -49164,15 +49296,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path65 of pathKeys(swagger)) {
-    const message2 = problem(path65);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path65), message: message2 });
+  for (const path67 of pathKeys(swagger)) {
+    const message2 = problem(path67);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path67), message: message2 });
   }
 }
-function templateProblem(path65) {
+function templateProblem(path67) {
   let open2 = -1;
-  for (let index = 0; index < path65.length; index++) {
-    const character = path65[index];
+  for (let index = 0; index < path67.length; index++) {
+    const character = path67[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -49206,15 +49338,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path65 = operations[index].path;
-    if (!path65.includes("{")) {
-      while (index < operations.length && operations[index].path === path65) index++;
+    const path67 = operations[index].path;
+    if (!path67.includes("{")) {
+      while (index < operations.length && operations[index].path === path67) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path65; index++)
+    for (; index < operations.length && operations[index].path === path67; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path65);
+    const route = routeHash(path67);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -49260,7 +49392,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path65) => path65.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path67) => path67.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -49280,7 +49412,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path65) => /[?#]/.test(path65) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path67) => /[?#]/.test(path67) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -49296,7 +49428,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path65) => path65.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path67) => path67.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -49310,8 +49442,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path65) => {
-        const problem = templateProblem(path65);
+      reportPathKeys(context, (path67) => {
+        const problem = templateProblem(path67);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -49328,9 +49460,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path65) => (
+        (path67) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path65.includes("=") && pathVariables(path65).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path67.includes("=") && pathVariables(path67).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49425,14 +49557,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path65 of pathKeys(swagger)) {
-        const key = path65.toLowerCase();
+      for (const path67 of pathKeys(swagger)) {
+        const key = path67.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path65),
+            pointer: childPointer("/paths", path67),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path65
+              path67
             )
           });
         }
@@ -49452,12 +49584,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path65 in paths) {
-        if (!has(paths, path65)) continue;
-        const pathItem = asObject(paths[path65]);
+      for (const path67 in paths) {
+        if (!has(paths, path67)) continue;
+        const pathItem = asObject(paths[path67]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path65, "$ref"),
+          pointer: childPointer("/paths", path67, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -49722,7 +49854,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -49732,6 +49864,7 @@ var responseRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       for (const operation2 of swagger.operations) {
+        if (operation2.isMcp) continue;
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
@@ -49748,7 +49881,7 @@ var responseRules = [
     id: "SWG-RESP-DEFINED",
     file: "swagger",
     title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -49757,7 +49890,8 @@ var responseRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.responses.some(hasSchema)) continue;
+        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+        if (operation2.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
         if (withBody.length === 0) continue;
         report2({
@@ -49849,7 +49983,8 @@ var swaggerOperationsRules = [
   ...responseRules,
   ...pathRules,
   ...contentTypeRules,
-  ...operationExtensionRules
+  ...operationExtensionRules,
+  ...mcpRules
 ];
 
 // packages/validator/src/rules/operations/parameter-docs.ts
@@ -51259,26 +51394,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path65 = [];
+    const path67 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path65.push(start);
+    path67.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path65.pop();
+        path67.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path65.slice(path65.indexOf(target2)));
+      if (seen === "grey") cycles.push(path67.slice(path67.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path65.push(target2);
+        path67.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -51896,7 +52031,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path65 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path67 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -51904,7 +52039,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path65}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path67}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -52157,8 +52292,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path65) {
-  return routeOf(path65).replace(/\/+$/, "").toLowerCase();
+function templateShape(path67) {
+  return routeOf(path67).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52410,10 +52545,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path65, options2 = {}) {
+function offsetOfPath(document, path67, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path65.entries()) {
+  for (const [index, step2] of path67.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52424,7 +52559,7 @@ function offsetOfPath(document, path65, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path65.length - 1;
+    const isLast = index === path67.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -52568,16 +52703,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path65 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path65;
-  const value = path65.reduce(
+  const path67 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path67;
+  const value = path67.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path65.length === 0) {
+    if (path67.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -52588,7 +52723,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path65, name],
+      path: [...path67, name],
       atKey: true
     };
   }
@@ -52596,7 +52731,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path65,
+      path: path67,
       atKey: false
     };
   }
@@ -52606,34 +52741,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path65,
+        path: path67,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path65, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path67, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path65,
+      path: path67,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path65, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path67, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path65,
+      path: path67,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path65,
+    path: path67,
     atKey: false
   };
 }
@@ -52723,9 +52858,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path65, method, body) => `{
+var operation = (path67, method, body) => `{
   "paths": {
-    "${path65}": {
+    "${path67}": {
       "${method}": ${body}
     }
   }
@@ -52752,7 +52887,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address; not below a dynamichosturl policy, whose urlTemplate replaces the base path), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -52904,7 +53039,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
@@ -52912,11 +53047,27 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
       after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
+    }
+  },
+  mcpRemoved: {
+    description: "An operation of both versions (matched by operationId) had 'x-ms-agentic-protocol' and has it no more: Copilot Studio no longer lists it as an MCP server, so the agents that added its tools lose them. Deleting the whole operation is BRK-OP-DELETED. Located on the base version's extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }'
+    }
+  },
+  mcpProtocol: {
+    description: "The value of an operation's 'x-ms-agentic-protocol' changed, e.g. from 'mcp-sse-1.0' to 'mcp-streamable-1.0': agents talk to the server over another transport. A warning, as the move off the deprecated SSE transport is the one SWG-MCP-PROTOCOL asks for; the submitter confirms that the server serves the new transport. Located on the new value.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-sse-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   enumNarrowed: {
@@ -52941,6 +53092,14 @@ var CHANGE_RULE_DOCS = {
       placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
+    }
+  },
+  mcpAdded: {
+    description: "An operation of both versions got 'x-ms-agentic-protocol': it is now an MCP server whose tools agents can add. Existing flows call it as before. A new operation that carries it is CHG-OP-ADDED. Located on the extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   operationDeprecated: {
@@ -53277,6 +53436,31 @@ var CHANGE_RULES = {
     "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
     "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
     "breaking",
@@ -53292,6 +53476,13 @@ var CHANGE_RULES = {
     "Microsoft docs, operational-versioning and deprecate-operation"
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
   operationDeprecated: rule(
     "CHG-OP-DEPRECATED",
     "major",
@@ -54018,9 +54209,6 @@ function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
   return basePath.replace(/\/+$/, "");
 }
-function operationAddress(model, operation2) {
-  return `${operation2.method.toUpperCase()} ${basePathPrefix(model)}${operation2.path}`;
-}
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
   const onOperation = asObject(operation2.operation["x-ms-notification-content"]);
@@ -54064,7 +54252,7 @@ function requestAddress(model, policies, operation2) {
   const routes = policies.filter(
     (policy) => policy.template === ROUTE_TEMPLATE && appliesTo(policy, operation2.operationId)
   );
-  if (routes.length === 0) return { address: operationAddress(model, operation2) };
+  if (routes.length === 0) return { address: swaggerAddress(model, policies, operation2) };
   if (routes.length > 1) return void 0;
   const route = routes[0];
   if (Object.keys(route.target).some((key) => key !== NEW_PATH && key !== HTTP_METHOD)) return void 0;
@@ -54074,12 +54262,40 @@ function requestAddress(model, policies, operation2) {
   }
   const method = methodOf(route.target[HTTP_METHOD], operation2);
   if (method === void 0) return void 0;
-  return { address: `${method} ${basePathPrefix(model)}${newPath}`, route };
+  return { address: `${method} ${addressBase(model, policies, operation2)}${newPath}`, route };
 }
-function hostPolicies(model, policies) {
-  const hosts = policies.filter(
+function swaggerAddress(model, policies, operation2) {
+  return `${operation2.method.toUpperCase()} ${addressBase(model, policies, operation2)}${operation2.path}`;
+}
+function addressBase(model, policies, operation2) {
+  const setter = hostSetting(policies).filter((policy) => appliesTo(policy, operation2.operationId)).at(-1);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  return template !== void 0 ? template.replace(/\/+$/, "") : basePathPrefix(model);
+}
+function hostSetting(policies) {
+  return policies.filter(
     (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && (policy.target[POLICY_SECTION] === void 0 || asString(policy.target[POLICY_SECTION])?.toLowerCase() === "request")
   );
+}
+function inBaseNames(is, before, after) {
+  const rename = renamedPathParameter(before, after);
+  return rename ? is.address.split(`{${rename.to}}`).join(`{${rename.from}}`) : is.address;
+}
+function renamedPathParameter(before, after) {
+  const names3 = (operation2) => new Set(operation2.parameters.map((parameter) => parameter.name));
+  const inPath = (operation2) => operation2.parameters.filter((parameter) => parameter.in === "path");
+  const [namesBefore, namesAfter] = [names3(before), names3(after)];
+  const gone = inPath(before).filter((parameter) => !namesAfter.has(parameter.name));
+  const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
+  if (gone.length !== 1 || came.length !== 1) return void 0;
+  const [from, to] = [gone[0], came[0]];
+  if (from.name === void 0 || to.name === void 0 || !jsonEqual(from.value.type, to.value.type)) {
+    return void 0;
+  }
+  return { from: from.name, to: to.name };
+}
+function hostPolicies(model, policies) {
+  const hosts = hostSetting(policies);
   if (model.operations.length === 0) return void 0;
   const covered = model.operations.every(
     (operation2) => hosts.some((policy) => appliesTo(policy, operation2.operationId))
@@ -54216,7 +54432,50 @@ function sameAddress(models, old, now, operationId) {
     reroutes2.filter((reroute) => reroute.template !== "routerequesttoendpoint"),
     operationId
   );
-  return was !== void 0 && is !== void 0 && was.address === is.address && jsonEqual(hosts(old), hosts(now));
+  return was !== void 0 && is !== void 0 && was.address === inBaseNames(is, before, after) && jsonEqual(hosts(old), hosts(now));
+}
+
+// packages/validator/src/diff/mcp-diff.ts
+var KEY = "x-ms-agentic-protocol";
+function diffMcpProtocol(context, before, after) {
+  if (!before.isMcp && !after.isMcp) return;
+  const valuePath = `operation/${operationLabel2(after)}/${KEY}`;
+  const was = before.operation[KEY];
+  const is = after.operation[KEY];
+  if (before.isMcp && !after.isMcp) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpRemoved,
+      file: "swagger",
+      side: "old",
+      pointer: childPointer(before.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It was ${valueText(was)}.`
+    });
+  } else if (!before.isMcp) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpAdded,
+      file: "swagger",
+      side: "new",
+      pointer: childPointer(after.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It is ${valueText(is)}.`
+    });
+  } else if (!jsonEqual(was, is)) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpProtocol,
+      file: "swagger",
+      side: "new",
+      pointer: childPointer(after.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It changed from ${valueText(was)} to ${valueText(is)}.`
+    });
+  }
+}
+function valueText(value) {
+  return typeof value === "string" ? quoted(value) : excerpt(value);
 }
 
 // packages/validator/src/diff/schema-view.ts
@@ -54482,21 +54741,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path65 in paths) {
-    if (!has(paths, path65)) continue;
-    const pathItem = refPathItem(paths[path65]);
+  for (const path67 in paths) {
+    if (!has(paths, path67)) continue;
+    const pathItem = refPathItem(paths[path67]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path65));
-    unfollowed2.set(path65, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path67));
+    unfollowed2.set(path67, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path65 in paths) {
-    if (!has(paths, path65)) continue;
-    const pathItem = refPathItem(paths[path65]);
+  for (const path67 in paths) {
+    if (!has(paths, path67)) continue;
+    const pathItem = refPathItem(paths[path67]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -54508,17 +54767,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path65 of all) {
-    const before = has(pathsBefore, path65) ? pathsBefore[path65] : void 0;
-    const after = has(pathsAfter, path65) ? pathsAfter[path65] : void 0;
+  for (const path67 of all) {
+    const before = has(pathsBefore, path67) ? pathsBefore[path67] : void 0;
+    const after = has(pathsAfter, path67) ? pathsAfter[path67] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path65);
-    const whyBefore = unfollowedBefore.get(path65);
+    const whyAfter = unfollowedAfter.get(path67);
+    const whyBefore = unfollowedBefore.get(path67);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path65);
+    const pathItemPointer = childPointer("/paths", path67);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -54526,12 +54785,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path65)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path67)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path65)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path65)} was not compared: in the base version, ${whyBefore}.` : refEdit(path65, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path67)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path67)} was not compared: in the base version, ${whyBefore}.` : refEdit(path67, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -54541,12 +54800,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path65, before, after) {
+function refEdit(path67, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path65)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path67)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path65)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path65)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path67)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path67)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54764,7 +55023,8 @@ var OPERATION_KEYS = /* @__PURE__ */ new Set([
   "deprecated",
   "x-ms-visibility",
   "x-ms-trigger",
-  "x-ms-api-annotation"
+  "x-ms-api-annotation",
+  "x-ms-agentic-protocol"
 ]);
 var OPERATION_TEXT_KEYS = ["summary", "description"];
 function diffOperations(context) {
@@ -54843,21 +55103,24 @@ function diffOperation(context, before, after) {
   });
   const others2 = [];
   if (before.path !== after.path || before.method !== after.method) {
-    const was = operationAddress(context.old, before);
-    const is = operationAddress(context.new, after);
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    const is = swaggerAddress(context.new, context.routes?.new ?? [], after);
     const parameterRenamed = normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
     const routed = routedAddresses(context, before, after);
+    const routedTo = routed && inBaseNames(routed.is, before, after);
     if (was === is) {
       others2.push("path template, with the same address");
-    } else if (routed && routed.was.address === routed.is.address) {
+    } else if (parameterRenamed) {
+    } else if (routed && routed.was.address === routedTo) {
       const address = quoted(routed.is.address);
+      const renamed = routed.is.address === routed.was.address ? "" : `, the base version's ${quoted(routed.was.address)} with its path parameter renamed`;
       add2(
         CHANGE_RULES.other,
-        routed.is.route ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}.` : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route)} sent its requests.`,
+        routed.is.route ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}${renamed}.` : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route)} sent its requests${renamed && ` (${quoted(routed.was.address)}, with its path parameter renamed)`}.`,
         void 0,
         before.path !== after.path ? childPointer("/paths", after.path) : after.pointer
       );
-    } else if (!parameterRenamed) {
+    } else {
       add2(
         CHANGE_RULES.pathChanged,
         `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}.`,
@@ -54870,6 +55133,7 @@ function diffOperation(context, before, after) {
   const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  diffMcpProtocol(context, before, after);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
   const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
   if (deprecatedNow) {
@@ -54943,8 +55207,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path65) {
-  return path65.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path67) {
+  return path67.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -55267,8 +55531,14 @@ function diffSwaggerValues(before, after, routes) {
   return context.sink.changes;
 }
 function diffEndpoint(context, before, after) {
+  const setters = hostSetters(context);
+  const unused = (key, by) => addOther(context, before, after, `/${key}`, `Changed: ${key}, ${unusedBecause(key, by)}.`);
   for (const key of ["host", "basePath"]) {
     if (jsonEqual(before[key], after[key])) continue;
+    if (setters) {
+      unused(key, setters);
+      continue;
+    }
     if (key === "basePath" && addressesKept(context)) {
       addOther(
         context,
@@ -55276,18 +55546,6 @@ function diffEndpoint(context, before, after) {
         after,
         "/basePath",
         "Changed: basePath, with every operation at its address."
-      );
-      continue;
-    }
-    const setters = key === "host" ? hostSetters(context) : void 0;
-    if (setters) {
-      const policies = setters.length === 1 ? `policy ${policyLabel(setters[0])} of apiProperties.json sets` : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
-      addOther(
-        context,
-        before,
-        after,
-        "/host",
-        `Changed: host, which no request goes to: the ${policies} the host of every operation, in both versions.`
       );
       continue;
     }
@@ -55301,7 +55559,9 @@ function diffEndpoint(context, before, after) {
   if (jsonEqual(before.schemes, after.schemes)) return;
   const schemesAfter = new Set(asArray(after.schemes) ?? []);
   const dropped = (asArray(before.schemes) ?? []).filter((scheme) => !schemesAfter.has(scheme));
-  if (dropped.length > 0) {
+  if (dropped.length > 0 && setters) {
+    unused("schemes", setters);
+  } else if (dropped.length > 0) {
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: "swagger",
@@ -55311,6 +55571,13 @@ function diffEndpoint(context, before, after) {
   } else {
     addOther(context, before, after, "/schemes", "Changed: schemes.");
   }
+}
+function unusedBecause(key, setters) {
+  const policies = setters.length === 1 ? `policy ${policyLabel(setters[0])} of apiProperties.json sets` : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
+  const what = key === "host" ? "the host" : "the host URL";
+  const included = key === "host" ? "" : ", scheme and base path included";
+  const verb = key === "schemes" ? "uses" : "goes to";
+  return `which no request ${verb}: the ${policies} ${what} of every operation${included}, in both versions`;
 }
 function hostSetters(context) {
   if (!context.routes) return void 0;
@@ -55324,7 +55591,8 @@ function addressesKept(context) {
   for (const before of context.old.operations) {
     const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : void 0;
     if (!after) continue;
-    if (operationAddress(context.old, before) !== operationAddress(context.new, after)) return false;
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    if (was !== swaggerAddress(context.new, context.routes?.new ?? [], after)) return false;
     matched++;
   }
   return matched > 0;
@@ -57634,17 +57902,22 @@ function sarifReport(result, options2 = {}) {
     const log = logOf(runOf(keptIndexes, leftOut));
     return { log, text: textOf(log), leftOut };
   };
-  let report2 = build(limits.results, "results", limits.results);
+  const report2 = build(limits.results, "results", limits.results);
   if (fitsSize(report2.text, limits.gzipBytes)) return report2;
+  let fitting;
   let fits = 0;
   let tooMany = report2.log.runs[0].results.length;
   while (tooMany - fits > 1) {
     const middle = Math.floor((fits + tooMany) / 2);
-    if (fitsSize(build(middle, "size", limits.gzipBytes).text, limits.gzipBytes)) fits = middle;
-    else tooMany = middle;
+    const candidate = build(middle, "size", limits.gzipBytes);
+    if (fitsSize(candidate.text, limits.gzipBytes)) {
+      fitting = candidate;
+      fits = middle;
+    } else {
+      tooMany = middle;
+    }
   }
-  report2 = build(fits, "size", limits.gzipBytes);
-  return report2;
+  return fitting ?? build(0, "size", limits.gzipBytes);
 }
 function fitsSize(text3, gzipBytes) {
   return Buffer.byteLength(text3) <= gzipBytes || (0, import_node_zlib.gzipSync)(text3).length <= gzipBytes;
@@ -58146,7 +58419,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -60189,15 +60462,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path65, options2) {
-    return await this.send("GET", path65, options2);
+  async get(path67, options2) {
+    return await this.send("GET", path67, options2);
   }
-  async post(path65, options2) {
-    return await this.send("POST", path65, options2);
+  async post(path67, options2) {
+    return await this.send("POST", path67, options2);
   }
-  async send(method, path65, request2) {
+  async send(method, path67, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path65, this.options.environment);
+    const url = new URL(WEB_API_PATH + path67, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -61529,10 +61802,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path65 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path65.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path65)) return "drive-letter";
-  if (path65.split("/").includes("..")) return "parent-segment";
+  const path67 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path67.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path67)) return "drive-letter";
+  if (path67.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -61628,8 +61901,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path65, isFolder, value) {
-    const segments = path65.split("/");
+  place(path67, isFolder, value) {
+    const segments = path67.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -62585,9 +62858,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path65) {
+function jsonValueLocation(text3, path67) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path65);
+  const node = tree && findNodeAtLocation2(tree, path67);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -62902,7 +63175,10 @@ var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -63051,8 +63327,8 @@ function optionValuePrefixFrom(text3) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs23 = require("node:fs");
@@ -63154,6 +63430,10 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
 }
 
+// packages/solution/src/solution/kept-in-the-way.ts
+var import_node_fs25 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
+
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
 var LEFTOVERS = [
@@ -63222,9 +63502,58 @@ function leftOutEntryError(archive, entry, folderPath) {
   );
 }
 
+// packages/solution/src/solution/kept-in-the-way.ts
+async function refuseKeptInTheWay(folder, files, stale) {
+  const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
+  const needed = neededFolders(files);
+  for (const [needs, forFiles] of needed) {
+    const entry = await import_node_fs25.promises.lstat(import_node_path33.default.join(folder, needs)).catch(() => void 0);
+    if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
+    const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
+    throw new UserError(
+      `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
+      { location: { file: import_node_path33.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+    );
+  }
+  for (const file of files) {
+    const entry = await import_node_fs25.promises.lstat(import_node_path33.default.join(folder, file)).catch(() => void 0);
+    if (!entry?.isDirectory()) continue;
+    const inside = (await listFiles2(import_node_path33.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    if (inside.length === 0) continue;
+    const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
+    throw new UserError(
+      `is a folder holding ${count} ${whatItIs(
+        inside.map((inner) => `${file}/${inner}`),
+        inside
+      )}; the solution has a file there.`,
+      {
+        location: { file: import_node_path33.default.join(folder, file) },
+        hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
+      }
+    );
+  }
+}
+function whatItIs(files, names3) {
+  const listed = names3 ? ` (${names3.join(", ")})` : "";
+  if (files.every(isLeftOut))
+    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed}, which unpack keeps`;
+  return `that the solution does not have${listed}, which unpack keeps as stale files are kept`;
+}
+function neededFolders(files) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const segments = file.split("/");
+    for (let depth = 1; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join("/");
+      needed.set(folder, [...needed.get(folder) ?? [], file]);
+    }
+  }
+  return new Map([...needed].sort(([a], [b]) => a.split("/").length - b.split("/").length));
+}
+
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -63260,7 +63589,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs25.promises.open(file, "r");
+  const handle = await import_node_fs26.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -63270,12 +63599,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs25.promises.readFile(file));
+  return recordedEnding(await import_node_fs26.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path33.default.join(folder, file));
+    const ending = await endingOf(import_node_path34.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -63303,8 +63632,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path33.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs25.promises.readFile(file), file), file);
+  const file = import_node_path34.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs26.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -63336,8 +63665,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -63511,15 +63840,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path34.default.dirname(destination);
+    const folder = import_node_path35.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs26.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs27.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path34.default.join(staging, folderPath);
+    const destination = import_node_path35.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs26.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs27.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -63535,7 +63864,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path34.default.join(staging, folderPath);
+    const destination = import_node_path35.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -63568,11 +63897,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs27.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs28.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -63599,8 +63928,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path35.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs27.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path36.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs28.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -63610,7 +63939,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path35.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path36.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -63619,14 +63948,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path36.default.join(folder, file),
+    import_node_path37.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -63640,7 +63969,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -63708,21 +64037,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path37.default.join(folder, first.file),
+    import_node_path38.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path38.default.join(folder, file),
+    import_node_path39.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -63758,7 +64087,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path39.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path40.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   await refuseUnpackTarget(folder, {
@@ -63777,11 +64106,12 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, {
-        stale: options2.stale ?? "delete",
+        stale,
         protect: isRepositoryFile,
         keep: isLeftOut
       });
@@ -63796,22 +64126,22 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs28.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs29.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 function zipInsideProblem(relative, stale) {
-  if (isLeftOut(relative.split(import_node_path39.default.sep).join("/")))
+  if (isLeftOut(relative.split(import_node_path40.default.sep).join("/")))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs28.promises.readFile(import_node_path39.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs29.promises.readFile(import_node_path40.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs28.promises.readFile(import_node_path39.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs29.promises.readFile(import_node_path40.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63852,11 +64182,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair) {
-  const kind = import_node_path39.default.resolve(given2) === import_node_path39.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path40.default.resolve(given2) === import_node_path40.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists2 = async (file) => await import_node_fs28.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists2 = async (file) => await import_node_fs29.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path39.default.basename(given2);
+  const name = import_node_path40.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -63867,13 +64197,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs28.promises.mkdir(managedStaging);
+  await import_node_fs29.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path39.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path40.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -63884,7 +64214,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path39.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path40.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -63895,33 +64225,33 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs28.promises.writeFile(import_node_path39.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path39.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs28.promises.readFile(from)).equals(await import_node_fs28.promises.readFile(import_node_path39.default.join(staging, file))))
+      const from = import_node_path40.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs29.promises.readFile(from)).equals(await import_node_fs29.promises.readFile(import_node_path40.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs28.promises.mkdir(import_node_path39.default.dirname(import_node_path39.default.join(staging, variant)), { recursive: true });
-      await import_node_fs28.promises.rename(from, import_node_path39.default.join(staging, variant));
+      await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(import_node_path40.default.join(staging, variant)), { recursive: true });
+      await import_node_fs29.promises.rename(from, import_node_path40.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs28.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs29.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -63931,7 +64261,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs30.promises.lstat(import_node_path41.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -63942,7 +64272,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path40.default.join(shown, part) },
+      location: { file: import_node_path41.default.join(shown, part) },
       hint
     });
   }
@@ -64027,7 +64357,7 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs30.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs31.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -64049,7 +64379,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path41.default.join(folder, file);
+  const located = (file) => import_node_path42.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -64060,7 +64390,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs30.promises.readFile(located(file));
+    const bytes = await import_node_fs31.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -64118,7 +64448,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs30.promises.readFile(located(actual));
+          const bytes = await import_node_fs31.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -64165,9 +64495,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs30.promises.stat(file);
+  const { size } = await import_node_fs31.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs30.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs31.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -64209,31 +64539,37 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
     return [await packSolution(folder, zipPath, { packageType, ...version })];
+  if (packageType === "both") {
+    const flag = await managedFlag(folder).catch(() => void 0);
+    if (flag === "0" || flag === "1")
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path43.default.join(folder, FOLDER_SOLUTION));
+  }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
     ...version
   });
-  if (packageType === "auto" && !await holdsBothExports(folder)) return [first];
+  if (packageType === "auto" && await managedFlag(folder) !== "2") return [first];
   const managed = await packSolution(folder, managedZipPath(zipPath), { packageType: "managed", ...version });
   return [first, managed];
 }
 function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
-async function holdsBothExports(folder) {
-  const file = import_node_path42.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs31.promises.readFile(file), file), file, UNPACKED_XML_HINT);
-  return readManifest(root, file).managed === "2";
+async function managedFlag(folder) {
+  const file = import_node_path43.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
+var import_node_path44 = __toESM(require("node:path"), 1);
 var REPOSITORY_FILES = {
   swagger: "apiDefinition.swagger.json",
   apiProperties: "apiProperties.json",
@@ -64241,6 +64577,16 @@ var REPOSITORY_FILES = {
   script: "script.csx",
   readme: "readme.md"
 };
+var TOP_FOLDERS = /* @__PURE__ */ new Set([
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+]);
+function isIndependentPublisherFolder(folder) {
+  const segments = import_node_path44.default.resolve(folder).split(import_node_path44.default.sep).reverse();
+  const nearest = segments.map((segment) => segment.toLowerCase()).find((segment) => TOP_FOLDERS.has(segment));
+  return nearest === "independent-publisher-connectors";
+}
 var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
 function repositoryFolderName(displayName) {
@@ -64333,11 +64679,11 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
-  const stat = await import_node_fs32.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs33.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -64346,12 +64692,12 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs32.promises.mkdtemp(import_node_path43.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs33.promises.mkdtemp(import_node_path45.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -64372,9 +64718,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path43.default.join(displayRoot, file);
+    const shown = import_node_path45.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -64394,13 +64740,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path43.default.join(displayRoot, part)
+        file: import_node_path45.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -64408,10 +64754,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path43.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path45.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs32.promises.readFile(import_node_path43.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -64426,15 +64772,17 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
   const info = isObject4(swagger) && isObject4(swagger.info) ? swagger.info : {};
   const title = typeof info.title === "string" && info.title.trim() !== "" ? info.title : displayName;
   const description = typeof info.description === "string" ? info.description.trim() : "";
-  const operations = visibleOperations2(swagger);
+  const visible = visibleOperations2(swagger);
+  const operations = visible.filter((operation2) => !operation2.mcpServer);
+  const servers = visible.filter((operation2) => operation2.mcpServer);
   const lines = [
     `# ${title}`,
     "",
@@ -64446,14 +64794,25 @@ function readmeFromTemplate(swagger, displayName) {
     "",
     "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
     "",
-    "## Supported Operations",
-    "",
-    ...operations.flatMap((operation2) => [
-      `### ${operation2.summary}`,
+    // An MCP server connector alone documents its tools in place of operations (the readme rules
+    // accept "## Available Tools" there): no empty Supported Operations section for it.
+    ...operations.length > 0 || servers.length === 0 ? [
+      "## Supported Operations",
       "",
-      operation2.description || "TODO: describe the operation.",
+      ...operations.flatMap((operation2) => [
+        `### ${operation2.summary}`,
+        "",
+        operation2.description || "TODO: describe the operation.",
+        ""
+      ])
+    ] : [],
+    ...servers.length > 0 ? [
+      "## Available Tools",
+      "",
+      ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
+      "TODO: each tool of the MCP server under a ### heading, with what it does.",
       ""
-    ]),
+    ] : [],
     "## Obtaining Credentials",
     "",
     "TODO: how to get the credentials the connection asks for.",
@@ -64486,7 +64845,8 @@ function visibleOperations2(swagger) {
       if (summary === "") continue;
       operations.push({
         summary,
-        description: typeof operation2.description === "string" ? operation2.description.trim() : ""
+        description: typeof operation2.description === "string" ? operation2.description.trim() : "",
+        mcpServer: "x-ms-agentic-protocol" in operation2
       });
     }
   }
@@ -64536,11 +64896,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
     prepared.push(
-      await prepare(connector, import_node_path44.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path46.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path44.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path46.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, earlier2) {
@@ -64556,16 +64916,26 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs33.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs34.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs33.promises.readFile(import_node_path44.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path44.default.join(destination, apiPropertiesName)
+    await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path46.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
-  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present = await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, iconName));
+      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
+        );
+    }
+  } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
   else if (icon)
     warnings.push(
       `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`
@@ -64575,7 +64945,7 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    kept: existing(REPOSITORY_FILES.readme) ? [] : await keepHandWritten(destinationRoot, earlier2, existing, files)
+    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
   };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
@@ -64603,34 +64973,43 @@ function earlierTemplate(connector) {
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
+function isNobodysWriting(file) {
+  const segments = file.split("/");
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
+}
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path44.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs33.promises.lstat(folder).catch(() => void 0);
-  if (!stat?.isDirectory()) return [];
+  const folder = import_node_path46.default.join(destinationRoot, earlier2.folder);
+  const stat = await import_node_fs34.promises.lstat(folder).catch(() => void 0);
+  if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
+  const leftBehind = [];
   for (const file of await listFiles2(folder)) {
     const top = file.split("/")[0];
     if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    const bytes = await import_node_fs33.promises.readFile(import_node_path44.default.join(folder, file));
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await import_node_fs34.promises.readFile(import_node_path46.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
   }
-  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs33.promises.mkdir(staging, { recursive: true });
+  await import_node_fs34.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs33.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(staging, name)), { recursive: true });
-      await import_node_fs33.promises.writeFile(import_node_path44.default.join(staging, name), content);
+      await import_node_fs34.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(staging, name)), { recursive: true });
+      await import_node_fs34.promises.writeFile(import_node_path46.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs33.promises.rm(import_node_path44.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs34.promises.rm(import_node_path46.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -64642,23 +65021,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs34.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path45.default.join(destinationRoot, folder);
-    const stat = await import_node_fs34.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path47.default.join(destinationRoot, folder);
+    const stat = await import_node_fs35.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
-    await import_node_fs34.promises.rm(target2, { recursive: true });
+    await import_node_fs35.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -64684,6 +65063,44 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }
 
+// packages/solution/src/connector/extract-report.ts
+function extractedConnectorLine(connector, removed, shown) {
+  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : "";
+  const note = renameNote(connector, removed, shown);
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ""}.`;
+}
+function removedFolderLine(folder, connectors, source, shown) {
+  if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
+  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+}
+function renameNote(connector, removed, shown) {
+  const renamed = connector.renamedFrom;
+  if (!renamed) return void 0;
+  const carried = carriedFiles(renamed.kept);
+  const parts = [];
+  if (removed.includes(renamed.folder))
+    parts.push(
+      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+    );
+  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
+  if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
+  return parts.length ? parts.join("; ") : void 0;
+}
+function carriedFiles(kept) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const file of kept) {
+    const slash = file.indexOf("/");
+    const key = slash === -1 ? file : `${file.slice(0, slash)}/`;
+    groups2.set(key, [...groups2.get(key) ?? [], file]);
+  }
+  return [...groups2].map(([key, files]) => files.length === 1 ? files[0] : `${key} (${files.length} files)`).join(", ");
+}
+function leftBehindNote(leftBehind) {
+  const names3 = [...new Set(leftBehind.map((file) => file.slice(file.lastIndexOf("/") + 1)))];
+  const count = leftBehind.length === 1 ? "1 leftover" : `${leftBehind.length} leftovers`;
+  return `${count} of editors and file managers not carried (${names3.join(", ")})`;
+}
+
 // packages/solution/src/connector/connector-identity.ts
 var import_node_crypto7 = require("node:crypto");
 function connectorNameFor(prefix, displayName) {
@@ -64703,7 +65120,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -64727,7 +65144,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path46.default.basename(folder).toLowerCase();
+  const folderName = import_node_path48.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -64751,13 +65168,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs35.promises.readdir(import_node_path47.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs36.promises.readdir(import_node_path49.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -64767,8 +65184,8 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs35.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs35.promises.stat(folder).then(
+  const names3 = await import_node_fs36.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs36.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -64786,12 +65203,18 @@ async function readRepositoryConnector(folder, prefix) {
           hint: await connectorFoldersHint(folder, names3)
         });
       if (required)
-        throw new UserError(`has no ${name2}; it is not a connector folder.`, { location: { file: folder } });
+        throw new UserError(
+          `has no ${name2}, which a connector folder needs beside ${REPOSITORY_FILES.swagger}.`,
+          {
+            location: { file: folder },
+            hint: "Extract the connector again (extract-connectors writes it), or write one: its properties hold the connection parameters and policies of the connector."
+          }
+        );
       return void 0;
     }
-    return import_node_fs35.promises.readFile(import_node_path47.default.join(folder, actual));
+    return import_node_fs36.promises.readFile(import_node_path49.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path47.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path49.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger?.info?.title;
@@ -64800,7 +65223,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path47.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path49.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -64851,8 +65274,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -64890,7 +65313,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -64904,8 +65327,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs36.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.join(folder, relative)), { recursive: true });
-    await import_node_fs36.promises.writeFile(import_node_path48.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs37.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.join(folder, relative)), { recursive: true });
+    await import_node_fs37.promises.writeFile(import_node_path50.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -65055,9 +65478,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -65159,7 +65582,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -65171,7 +65594,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path49.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path51.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -65192,7 +65615,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path50.default.basename(zipPath);
+  const outerName = import_node_path52.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -65208,7 +65631,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs37.promises.mkdtemp(import_node_path50.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs38.promises.mkdtemp(import_node_path52.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -65238,7 +65661,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs37.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs38.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -65247,7 +65670,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path50.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path52.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -65306,7 +65729,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path50.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path52.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -65407,8 +65830,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -65416,7 +65839,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path51.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path53.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -65438,7 +65861,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs38.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs39.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -65448,7 +65871,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path51.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path53.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -65464,11 +65887,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs38.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs39.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs38.promises.rm(inner, { force: true });
-    await import_node_fs38.promises.rm(candidate, { force: true });
+    await import_node_fs39.promises.rm(inner, { force: true });
+    await import_node_fs39.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -65481,11 +65904,11 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles) {
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path51.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path51.default.basename(other).toLowerCase() === name);
+    const name = import_node_path53.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path53.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path51.default.resolve(earlierFile) === import_node_path51.default.resolve(file))
+    if (import_node_path53.default.resolve(earlierFile) === import_node_path53.default.resolve(file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -65493,10 +65916,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path51.default.extname(file);
-    const renamed = `${import_node_path51.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path51.default.basename(earlierFile);
-    const same = earlierName === import_node_path51.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path53.default.extname(file);
+    const renamed = `${import_node_path53.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path53.default.basename(earlierFile);
+    const same = earlierName === import_node_path53.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -65948,7 +66371,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path65, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path65) }, hint });
+  const wrongShape = (message2, path67, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path67) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -66570,16 +66993,16 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs39 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs39.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs40.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs39.readFileSync)(import_node_path52.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs40.readFileSync)(import_node_path54.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -66599,7 +67022,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs39.writeFileSync)(import_node_path52.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs40.writeFileSync)(import_node_path54.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -67574,8 +67997,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -67609,7 +68032,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs40.readFileSync)(import_node_path53.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs41.readFileSync)(import_node_path55.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -67681,7 +68104,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path54.default.resolve(
+    const outputFile = import_node_path56.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -67705,8 +68128,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -67740,10 +68163,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path55.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path57.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs41.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs42.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -67759,7 +68182,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path55.default.resolve(io.cwd, zip),
+        file: import_node_path57.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -67780,9 +68203,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -67839,8 +68262,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path56.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path56.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path58.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path58.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -67873,7 +68296,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs42.readFileSync)(import_node_path56.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs43.readFileSync)(import_node_path58.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -67999,8 +68422,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs43 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -68008,9 +68431,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs43.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs44.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path57.default.join(directory, entry.name);
+      const absolute = import_node_path59.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
@@ -68020,8 +68443,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs43.promises.readFile(absolute);
-        const executable = ((await import_node_fs43.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs44.promises.readFile(absolute);
+        const executable = ((await import_node_fs44.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -69506,17 +69929,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path65 = requestOptions.url.replace(options2.baseUrl, "");
+    const path67 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path65} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path67} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path65} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path67} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -72229,7 +72652,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path65) => path65.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path67) => path67.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72626,7 +73049,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -72888,8 +73311,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path65 of changes.deletions)
-    entries.push({ path: `${folder}/${path65}`, mode: "100644", type: "blob", sha: null });
+  for (const path67 of changes.deletions)
+    entries.push({ path: `${folder}/${path67}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -73078,7 +73501,7 @@ function pullRequestBody(input) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
   lines.push(
-    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
+    `Profile \`${validation.profile}\`: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "notice")}.`
   );
   if (validation.findings.length > 0) {
     lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
@@ -73258,11 +73681,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path58.default.basename(import_node_path58.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path60.default.basename(import_node_path60.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -73288,7 +73711,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path59.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path61.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -73298,7 +73721,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path59.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path61.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -73363,7 +73786,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path59.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path61.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -73528,7 +73951,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path59.default.basename(folder);
+  return import_node_path61.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -73678,7 +74101,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -73716,7 +74139,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path60.default.resolve(io.cwd, zip), import_node_path60.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path62.default.resolve(io.cwd, zip), import_node_path62.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -73779,7 +74202,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -73790,8 +74213,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path61.default.resolve(io.cwd, folder);
-    const target2 = import_node_path61.default.resolve(io.cwd, zip);
+    const source = import_node_path63.default.resolve(io.cwd, folder);
+    const target2 = import_node_path63.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -73801,7 +74224,7 @@ function registerPackCommand(program2, context) {
     const leftOut = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path61.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path63.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -73829,7 +74252,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -73838,14 +74261,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path62.default.resolve(io.cwd, destination);
+    const root = import_node_path64.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path62.default.resolve(io.cwd, source),
+      import_node_path64.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path62.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path64.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -73853,8 +74276,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path62.default.join(root, folder));
-    const kept = ({ renamedFrom }) => renamedFrom?.kept.length ? `; ${renamedFrom.kept.join(", ")} kept from ${shown(renamedFrom.folder)}` : "";
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path64.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -73877,27 +74299,23 @@ function registerExtractConnectorsCommand(program2, context) {
       return;
     }
     for (const folder of removed) {
-      const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
-      const why = renamed ? `its connector was renamed, now in ${shown(renamed.folder)}` : `its connector is no longer in ${source}`;
-      writeOutput(io, `${printable(`${shown(folder)} removed: ${why}.`)}
+      const line = removedFolderLine(folder, connectors, source, shown);
+      if (line !== void 0) writeOutput(io, `${printable(line)}
 `, "text");
     }
     if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
-      writeOutput(
-        io,
-        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}${kept(connector)}.`)}
-`,
-        "text"
-      );
-      for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}
+      writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}
+`, "text");
+      for (const warning of connector.warnings)
+        io.stderr.write(`warning: ${printable(`${shown(connector.folder)}: ${warning}`)}
 `);
     }
   });
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").addOption(optionDefaultingTo("--display-name <name>", "the solution display name", "the unique name")).option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").addOption(
     optionDefaultingTo(
@@ -73923,14 +74341,14 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path63.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path65.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path63.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path65.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path63.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path65.default.resolve(io.cwd, folder)),
         zip,
         {
           uniqueName: options2.uniqueName,
@@ -73950,8 +74368,16 @@ function registerBuildSolutionCommand(program2, context) {
     const shownZip = toDisplayPath(io.cwd, zip);
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify({ zip: shownZip, connectors }, null, 2)}
-`, "json");
+      writeOutput(
+        io,
+        `${JSON.stringify(
+          { zip: shownZip, uniqueName: options2.uniqueName, version: options2.solutionVersion, connectors },
+          null,
+          2
+        )}
+`,
+        "json"
+      );
     else
       writeOutput(
         io,
@@ -73967,14 +74393,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path64.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path66.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -73989,7 +74415,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path64.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path66.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -13224,7 +13224,9 @@ var OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
-  schemes: 4096
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
 };
 function operationKeyBit(key) {
   switch (key.length) {
@@ -13248,7 +13250,8 @@ function operationKeyBit(key) {
     case 19:
       return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
     case 21:
-      return key === "x-ms-trigger-metadata" ? OperationKey.triggerMetadata : 0;
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
     case 22:
       return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
     default:
@@ -13576,6 +13579,7 @@ var DEPRECATED = 4;
 var PATH_LEVEL = 8;
 var LISTS_PARAMETER_REFS = 16;
 var WRITTEN_AS_REF = 32;
+var MCP = 64;
 function anyWrittenAsRef(parameters) {
   for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
   return false;
@@ -13586,6 +13590,7 @@ function operationTraits(operation, keys) {
     traits |= INTERNAL;
   if ((keys & OperationKey.trigger) !== 0 && has(operation, "x-ms-trigger")) traits |= TRIGGER;
   if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, "x-ms-agentic-protocol")) traits |= MCP;
   return traits;
 }
 function parameterTraits(level, isInternal) {
@@ -13623,6 +13628,9 @@ var OperationEntry = class {
   }
   get isDeprecated() {
     return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
   }
   get listsParameterRefs() {
     return (this.traits & LISTS_PARAMETER_REFS) !== 0;
@@ -13968,7 +13976,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -16689,7 +16697,6 @@ function closestOperationName(heading2, operations) {
   if (heading2.length < 4) return void 0;
   const letters = new CharacterCounts(heading2);
   let best;
-  let bestName;
   let bestDistance = Infinity;
   for (const operation of operations) {
     for (const name of operation.names) {
@@ -16699,12 +16706,11 @@ function closestOperationName(heading2, operations) {
       const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return void 0;
+  if (!best || best.hasHeading) return void 0;
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation of operations) {
     if (operation === best) continue;
@@ -16713,7 +16719,7 @@ function closestOperationName(heading2, operations) {
       if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 var CharacterCounts = class {
   constructor(text2) {
@@ -22537,6 +22543,7 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 var TEMPLATE_SECTIONS = [
   {
@@ -22552,7 +22559,8 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"]
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
@@ -22598,7 +22606,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -22618,6 +22626,8 @@ function sectionsRule(id, profile, level, template) {
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -22735,7 +22745,7 @@ function operationNames(context, sections) {
     const summary = asString(operation.operation.summary);
     const normalized = summary ? first.nameOf(summary) : "";
     if (summary) summaries.add(normalized);
-    if (operation.isInternal || operation.isDeprecated || !normalized) continue;
+    if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
     missing.push(summary.trim());
   }
@@ -22775,7 +22785,12 @@ function operationCandidates(context, headingNames) {
       if (normalized === "" || normalized === names[0]?.normalized) continue;
       names.push({ written: written2, normalized });
     }
-    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
   }
   return candidates;
 }
@@ -22784,6 +22799,10 @@ var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function hasMcpServer(context) {
+  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
+  return false;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -22867,7 +22886,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -22913,6 +22932,7 @@ var readmeRules = [
         const name = closestOperationName(heading2.normalized, candidates);
         return name === void 0 ? "" : ` Did you mean '${name}'?`;
       };
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -23825,6 +23845,8 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-url-encoding",
   "x-ms-visibility",
   "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
   // AutoRest extensions (Azure REST API specs).
   "x-ms-azure-resource",
   "x-ms-client-default",
@@ -24482,7 +24504,7 @@ var StructureWalker = class {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -24582,7 +24604,10 @@ var StructureWalker = class {
       if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key === "x-ms-summary") return NOTE_SUMMARY;
       if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
@@ -25299,7 +25324,7 @@ function isUnsupportedKeyword(node, key) {
   return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
 }
 function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
@@ -27568,6 +27593,113 @@ var operationIdRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/mcp.ts
+var MCP_PROTOCOL_KEY = "x-ms-agentic-protocol";
+var MCP_STREAMABLE = "mcp-streamable-1.0";
+var MCP_SSE = "mcp-sse-1.0";
+var MAX_SLIP_EDITS = 4;
+function meantProtocol(value) {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith("mcp") && lower.includes("stream")) return MCP_STREAMABLE;
+  return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function placeOf(node) {
+  switch (node.kind) {
+    case "root":
+      return "the root of the swagger";
+    case "info":
+      return "info";
+    case "pathItem":
+      return "a path item";
+    default:
+      return `a ${node.kind}`;
+  }
+}
+var mcpRules = [
+  {
+    id: "SWG-MCP-PROTOCOL",
+    file: "swagger",
+    title: "Mark an MCP server operation with x-ms-agentic-protocol 'mcp-streamable-1.0'.",
+    description: "`x-ms-agentic-protocol` makes the operation the connector's MCP (Model Context Protocol) server, whose tools Copilot Studio agents list. Copilot Studio's MCP template uses `mcp-streamable-1.0` (streamable HTTP). `mcp-sse-1.0` (Server-Sent Events) is a warning: the MCP specification deprecated that transport and Copilot Studio stopped supporting it after August 2025. Any other value (another case, a typo, a number) makes no MCP server and is an error, with the value it most likely meant.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "operation",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable"',
+      good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!operation.isMcp) continue;
+        const value = operation.operation[MCP_PROTOCOL_KEY];
+        if (value === MCP_STREAMABLE) continue;
+        const pointer = childPointer(operation.pointer, MCP_PROTOCOL_KEY);
+        if (value === MCP_SSE) {
+          report({
+            pointer,
+            severity: "warning",
+            message: `'${MCP_SSE}' is the Server-Sent Events transport, which the MCP specification deprecated and Copilot Studio no longer supports; serve streamable HTTP and use '${MCP_STREAMABLE}'.`
+          });
+          continue;
+        }
+        const meant = typeof value === "string" ? meantProtocol(value) : void 0;
+        report({
+          pointer,
+          message: `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` + (meant ? ` Did you mean '${meant}'?` : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-METHOD",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on a POST operation.",
+    description: "The streamable HTTP transport of MCP sends every JSON-RPC message with an HTTP POST to the server's endpoint (MCP specification), and Copilot Studio's template marks `post` on `/mcp`. On another method the agent's requests do not reach the server. Operations marked `mcp-sse-1.0` are not checked: that transport opened its event stream with a GET, and SWG-MCP-PROTOCOL already asks to leave it.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "paths",
+      bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
+      good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!operation.isMcp || operation.method === "post") continue;
+        if (operation.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
+        report({
+          pointer: childPointer(operation.pointer, MCP_PROTOCOL_KEY),
+          message: `The MCP server operation is a ${operation.method.toUpperCase()}, but streamable HTTP sends every MCP message with POST. Move x-ms-agentic-protocol and the operation to 'post' on ${operation.path}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-PLACE",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on the operation of the MCP server.",
+    description: "Copilot Studio reads `x-ms-agentic-protocol` on an operation, as its template shows. On the root, info, a path item, a parameter, a response or a schema it marks nothing, and the connector has no MCP server.",
+    levels: sameLevels("warning"),
+    example: {
+      placement: "pathItem",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable-1.0"',
+      good: '"get": { \u2026 }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+        if (node.kind === "operation") continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
   constructor(path5) {
@@ -28274,7 +28406,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -28284,6 +28416,7 @@ var responseRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation of swagger.operations) {
+        if (operation.isMcp) continue;
         for (const response of operation.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
@@ -28300,7 +28433,7 @@ var responseRules = [
     id: "SWG-RESP-DEFINED",
     file: "swagger",
     title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -28309,7 +28442,8 @@ var responseRules = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (operation.isInternal || operation.isTrigger || operation.responses.some(hasSchema)) continue;
+        if (operation.isInternal || operation.isTrigger || operation.isMcp) continue;
+        if (operation.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation).filter((r) => r.code !== "204" && r.code !== "202");
         if (withBody.length === 0) continue;
         report({
@@ -28401,7 +28535,8 @@ var swaggerOperationsRules = [
   ...responseRules,
   ...pathRules,
   ...contentTypeRules,
-  ...operationExtensionRules
+  ...operationExtensionRules,
+  ...mcpRules
 ];
 
 // packages/validator/src/rules/operations/parameter-docs.ts

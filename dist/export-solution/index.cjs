@@ -45068,7 +45068,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -49777,7 +49777,9 @@ var OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
-  schemes: 4096
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
 };
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -50214,7 +50216,6 @@ function closestOperationName(heading2, operations) {
   if (heading2.length < 4) return void 0;
   const letters = new CharacterCounts(heading2);
   let best;
-  let bestName;
   let bestDistance = Infinity;
   for (const operation2 of operations) {
     for (const name of operation2.names) {
@@ -50224,12 +50225,11 @@ function closestOperationName(heading2, operations) {
       const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation2;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return void 0;
+  if (!best || best.hasHeading) return void 0;
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation2 of operations) {
     if (operation2 === best) continue;
@@ -50238,7 +50238,7 @@ function closestOperationName(heading2, operations) {
       if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 var CharacterCounts = class {
   constructor(text2) {
@@ -56062,6 +56062,7 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 var TEMPLATE_SECTIONS = [
   {
@@ -56077,7 +56078,8 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"]
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
@@ -56123,7 +56125,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -56143,6 +56145,8 @@ function sectionsRule(id, profile, level, template) {
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message2 = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -56260,7 +56264,7 @@ function operationNames(context, sections) {
     const summary2 = asString(operation2.operation.summary);
     const normalized = summary2 ? first.nameOf(summary2) : "";
     if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || !normalized) continue;
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     missing.push(summary2.trim());
   }
@@ -56300,7 +56304,12 @@ function operationCandidates(context, headingNames) {
       if (normalized === "" || normalized === names[0]?.normalized) continue;
       names.push({ written: written2, normalized });
     }
-    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
   }
   return candidates;
 }
@@ -56309,6 +56318,10 @@ var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -56392,7 +56405,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -56438,6 +56451,7 @@ var readmeRules = [
         const name = closestOperationName(heading2.normalized, candidates);
         return name === void 0 ? "" : ` Did you mean '${name}'?`;
       };
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -57350,6 +57364,8 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-url-encoding",
   "x-ms-visibility",
   "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
   // AutoRest extensions (Azure REST API specs).
   "x-ms-azure-resource",
   "x-ms-client-default",
@@ -58007,7 +58023,7 @@ var StructureWalker = class {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -58107,7 +58123,10 @@ var StructureWalker = class {
       if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key === "x-ms-summary") return NOTE_SUMMARY;
       if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
@@ -58824,7 +58843,7 @@ function isUnsupportedKeyword(node, key) {
   return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
 }
 function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
@@ -61093,6 +61112,113 @@ var operationIdRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/mcp.ts
+var MCP_PROTOCOL_KEY = "x-ms-agentic-protocol";
+var MCP_STREAMABLE = "mcp-streamable-1.0";
+var MCP_SSE = "mcp-sse-1.0";
+var MAX_SLIP_EDITS = 4;
+function meantProtocol(value) {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith("mcp") && lower.includes("stream")) return MCP_STREAMABLE;
+  return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function placeOf(node) {
+  switch (node.kind) {
+    case "root":
+      return "the root of the swagger";
+    case "info":
+      return "info";
+    case "pathItem":
+      return "a path item";
+    default:
+      return `a ${node.kind}`;
+  }
+}
+var mcpRules = [
+  {
+    id: "SWG-MCP-PROTOCOL",
+    file: "swagger",
+    title: "Mark an MCP server operation with x-ms-agentic-protocol 'mcp-streamable-1.0'.",
+    description: "`x-ms-agentic-protocol` makes the operation the connector's MCP (Model Context Protocol) server, whose tools Copilot Studio agents list. Copilot Studio's MCP template uses `mcp-streamable-1.0` (streamable HTTP). `mcp-sse-1.0` (Server-Sent Events) is a warning: the MCP specification deprecated that transport and Copilot Studio stopped supporting it after August 2025. Any other value (another case, a typo, a number) makes no MCP server and is an error, with the value it most likely meant.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "operation",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable"',
+      good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp) continue;
+        const value = operation2.operation[MCP_PROTOCOL_KEY];
+        if (value === MCP_STREAMABLE) continue;
+        const pointer = childPointer(operation2.pointer, MCP_PROTOCOL_KEY);
+        if (value === MCP_SSE) {
+          report({
+            pointer,
+            severity: "warning",
+            message: `'${MCP_SSE}' is the Server-Sent Events transport, which the MCP specification deprecated and Copilot Studio no longer supports; serve streamable HTTP and use '${MCP_STREAMABLE}'.`
+          });
+          continue;
+        }
+        const meant = typeof value === "string" ? meantProtocol(value) : void 0;
+        report({
+          pointer,
+          message: `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` + (meant ? ` Did you mean '${meant}'?` : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-METHOD",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on a POST operation.",
+    description: "The streamable HTTP transport of MCP sends every JSON-RPC message with an HTTP POST to the server's endpoint (MCP specification), and Copilot Studio's template marks `post` on `/mcp`. On another method the agent's requests do not reach the server. Operations marked `mcp-sse-1.0` are not checked: that transport opened its event stream with a GET, and SWG-MCP-PROTOCOL already asks to leave it.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "paths",
+      bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
+      good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp || operation2.method === "post") continue;
+        if (operation2.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
+        report({
+          pointer: childPointer(operation2.pointer, MCP_PROTOCOL_KEY),
+          message: `The MCP server operation is a ${operation2.method.toUpperCase()}, but streamable HTTP sends every MCP message with POST. Move x-ms-agentic-protocol and the operation to 'post' on ${operation2.path}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-PLACE",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on the operation of the MCP server.",
+    description: "Copilot Studio reads `x-ms-agentic-protocol` on an operation, as its template shows. On the root, info, a path item, a parameter, a response or a schema it marks nothing, and the connector has no MCP server.",
+    levels: sameLevels("warning"),
+    example: {
+      placement: "pathItem",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable-1.0"',
+      good: '"get": { \u2026 }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+        if (node.kind === "operation") continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
   constructor(path12) {
@@ -61799,7 +61925,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61809,6 +61935,7 @@ var responseRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation2 of swagger.operations) {
+        if (operation2.isMcp) continue;
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
@@ -61825,7 +61952,7 @@ var responseRules = [
     id: "SWG-RESP-DEFINED",
     file: "swagger",
     title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61834,7 +61961,8 @@ var responseRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.responses.some(hasSchema)) continue;
+        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+        if (operation2.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
         if (withBody.length === 0) continue;
         report({
@@ -61926,7 +62054,8 @@ var swaggerOperationsRules = [
   ...responseRules,
   ...pathRules,
   ...contentTypeRules,
-  ...operationExtensionRules
+  ...operationExtensionRules,
+  ...mcpRules
 ];
 
 // packages/validator/src/rules/operations/parameter-docs.ts
@@ -64518,7 +64647,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address; not below a dynamichosturl policy, whose urlTemplate replaces the base path), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -64670,7 +64799,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
@@ -64678,11 +64807,27 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
       after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
+    }
+  },
+  mcpRemoved: {
+    description: "An operation of both versions (matched by operationId) had 'x-ms-agentic-protocol' and has it no more: Copilot Studio no longer lists it as an MCP server, so the agents that added its tools lose them. Deleting the whole operation is BRK-OP-DELETED. Located on the base version's extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }'
+    }
+  },
+  mcpProtocol: {
+    description: "The value of an operation's 'x-ms-agentic-protocol' changed, e.g. from 'mcp-sse-1.0' to 'mcp-streamable-1.0': agents talk to the server over another transport. A warning, as the move off the deprecated SSE transport is the one SWG-MCP-PROTOCOL asks for; the submitter confirms that the server serves the new transport. Located on the new value.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-sse-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   enumNarrowed: {
@@ -64707,6 +64852,14 @@ var CHANGE_RULE_DOCS = {
       placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
+    }
+  },
+  mcpAdded: {
+    description: "An operation of both versions got 'x-ms-agentic-protocol': it is now an MCP server whose tools agents can add. Existing flows call it as before. A new operation that carries it is CHG-OP-ADDED. Located on the extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   operationDeprecated: {
@@ -65043,6 +65196,31 @@ var CHANGE_RULES = {
     "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
     "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
     "breaking",
@@ -65058,6 +65236,13 @@ var CHANGE_RULES = {
     "Microsoft docs, operational-versioning and deprecate-operation"
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
   operationDeprecated: rule(
     "CHG-OP-DEPRECATED",
     "major",
@@ -65179,6 +65364,12 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
+// packages/actions/src/runtime/job-summary.ts
+async function writeJobSummary(summary2 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
+  else summary2.emptyBuffer();
+}
+
 // packages/actions/src/export-solution/main.ts
 async function exportSolutionAction(logger) {
   const inputs = readExportSolutionInputs();
@@ -65201,10 +65392,12 @@ async function exportSolutionAction(logger) {
   setOutput("solution-file", result.file);
   setOutput("solution-version", result.version);
   setOutput("changed", String(result.changed));
-  await summary.addHeading(htmlText(`Exported ${result.solutionName} ${result.version}`), 3).addRaw(
-    `${result.managed ? "Managed" : "Unmanaged"}, ${result.bytes} bytes, ${result.changed ? "changed since the last export" : "unchanged"}.`,
-    true
-  ).write();
+  await writeJobSummary(
+    summary.addHeading(htmlText(`Exported ${result.solutionName} ${result.version}`), 3).addRaw(
+      `${result.managed ? "Managed" : "Unmanaged"}, ${result.bytes} bytes, ${result.changed ? "changed since the last export" : "unchanged"}.`,
+      true
+    )
+  );
 }
 
 // packages/actions/src/export-solution/index.ts

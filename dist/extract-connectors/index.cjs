@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code2 = path19.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code2 = path20.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path19, options2) {
+    function openPromise(path20, options2) {
       return new Promise((resolve, reject) => {
-        open3(path19, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path20, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path19, options2, callback) {
+    function open3(path20, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs13.open(path19, "r", function(err, fd) {
+      fs13.open(path20, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs13.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path19.split("/");
+      const segments = path20.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40891,7 +40891,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40956,10 +40956,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path19 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path19.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path19)) return "drive-letter";
-  if (path19.split("/").includes("..")) return "parent-segment";
+  const path20 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path20.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path20)) return "drive-letter";
+  if (path20.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41055,8 +41055,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path19, isFolder, value) {
-    const segments = path19.split("/");
+  place(path20, isFolder, value) {
+    const segments = path20.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -43188,7 +43188,10 @@ var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -43642,6 +43645,7 @@ function nestedSolutionHint(files) {
 var MAX_PART_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/connector/repository-layout.ts
+var import_node_path14 = __toESM(require("node:path"), 1);
 var REPOSITORY_FILES = {
   swagger: "apiDefinition.swagger.json",
   apiProperties: "apiProperties.json",
@@ -43649,6 +43653,16 @@ var REPOSITORY_FILES = {
   script: "script.csx",
   readme: "readme.md"
 };
+var TOP_FOLDERS = /* @__PURE__ */ new Set([
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+]);
+function isIndependentPublisherFolder(folder) {
+  const segments = import_node_path14.default.resolve(folder).split(import_node_path14.default.sep).reverse();
+  const nearest = segments.map((segment) => segment.toLowerCase()).find((segment) => TOP_FOLDERS.has(segment));
+  return nearest === "independent-publisher-connectors";
+}
 var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
 function repositoryFolderName(displayName) {
@@ -43743,7 +43757,7 @@ function parseExistingApiProperties(text2, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs12 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   const stat2 = await import_node_fs12.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
@@ -43754,7 +43768,7 @@ async function readSolutionConnectors(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs12.promises.mkdtemp(import_node_path14.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs12.promises.mkdtemp(import_node_path15.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -43780,9 +43794,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const parts = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path14.default.join(displayRoot, file);
+    const shown = import_node_path15.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -43802,13 +43816,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path14.default.join(displayRoot, part)
+        file: import_node_path15.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -43816,10 +43830,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return connectors;
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path14.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path15.default.join(displayRoot, FOLDER_SOLUTION);
   const manifest = readManifest(
     parseXml(
-      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path14.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, FOLDER_SOLUTION)), manifestFile),
       manifestFile,
       UNPACKED_XML_HINT
     ),
@@ -43835,14 +43849,16 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
   const info2 = isObject(swagger) && isObject(swagger.info) ? swagger.info : {};
   const title = typeof info2.title === "string" && info2.title.trim() !== "" ? info2.title : displayName;
   const description = typeof info2.description === "string" ? info2.description.trim() : "";
-  const operations = visibleOperations(swagger);
+  const visible = visibleOperations(swagger);
+  const operations = visible.filter((operation2) => !operation2.mcpServer);
+  const servers = visible.filter((operation2) => operation2.mcpServer);
   const lines = [
     `# ${title}`,
     "",
@@ -43854,14 +43870,25 @@ function readmeFromTemplate(swagger, displayName) {
     "",
     "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
     "",
-    "## Supported Operations",
-    "",
-    ...operations.flatMap((operation2) => [
-      `### ${operation2.summary}`,
+    // An MCP server connector alone documents its tools in place of operations (the readme rules
+    // accept "## Available Tools" there): no empty Supported Operations section for it.
+    ...operations.length > 0 || servers.length === 0 ? [
+      "## Supported Operations",
       "",
-      operation2.description || "TODO: describe the operation.",
+      ...operations.flatMap((operation2) => [
+        `### ${operation2.summary}`,
+        "",
+        operation2.description || "TODO: describe the operation.",
+        ""
+      ])
+    ] : [],
+    ...servers.length > 0 ? [
+      "## Available Tools",
+      "",
+      ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
+      "TODO: each tool of the MCP server under a ### heading, with what it does.",
       ""
-    ]),
+    ] : [],
     "## Obtaining Credentials",
     "",
     "TODO: how to get the credentials the connection asks for.",
@@ -43894,7 +43921,8 @@ function visibleOperations(swagger) {
       if (summary2 === "") continue;
       operations.push({
         summary: summary2,
-        description: typeof operation2.description === "string" ? operation2.description.trim() : ""
+        description: typeof operation2.description === "string" ? operation2.description.trim() : "",
+        mcpServer: "x-ms-agentic-protocol" in operation2
       });
     }
   }
@@ -43944,11 +43972,11 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
     prepared.push(
-      await prepare(connector, import_node_path15.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path16.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path15.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path16.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, earlier2) {
@@ -43968,12 +43996,22 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs13.promises.readFile(import_node_path15.default.join(destination, apiPropertiesName), "utf8"),
-    import_node_path15.default.join(destination, apiPropertiesName)
+    await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path16.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
-  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present = await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, iconName));
+      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
+        );
+    }
+  } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
   else if (icon)
     warnings.push(
       `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`
@@ -43983,7 +44021,7 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    kept: existing(REPOSITORY_FILES.readme) ? [] : await keepHandWritten(destinationRoot, earlier2, existing, files)
+    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
   };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
@@ -44011,20 +44049,29 @@ function earlierTemplate(connector) {
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
+function isNobodysWriting(file) {
+  const segments = file.split("/");
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
+}
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path15.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path16.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs13.promises.lstat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) return [];
+  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
+  const leftBehind = [];
   for (const file of await listFiles(folder)) {
     const top = file.split("/")[0];
     if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    const bytes = await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, file));
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await import_node_fs13.promises.readFile(import_node_path16.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
   }
-  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -44034,11 +44081,11 @@ async function writeStaged(item, destination) {
   await import_node_fs13.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs13.promises.mkdir(import_node_path15.default.dirname(import_node_path15.default.join(staging, name)), { recursive: true });
-      await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, name), content);
+      await import_node_fs13.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, name)), { recursive: true });
+      await import_node_fs13.promises.writeFile(import_node_path16.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs13.promises.rm(import_node_path15.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs13.promises.rm(import_node_path16.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -44056,14 +44103,14 @@ async function writeStaged(item, destination) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path16.default.join(destinationRoot, folder);
+    const target = import_node_path17.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs14.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     await import_node_fs14.promises.rm(target, { recursive: true });
@@ -44090,6 +44137,44 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     earlierFolder: earlierFolderIn(previous)
   });
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
+}
+
+// packages/solution/src/connector/extract-report.ts
+function extractedConnectorLine(connector, removed, shown) {
+  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : "";
+  const note = renameNote(connector, removed, shown);
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ""}.`;
+}
+function removedFolderLine(folder, connectors, source, shown) {
+  if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
+  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+}
+function renameNote(connector, removed, shown) {
+  const renamed = connector.renamedFrom;
+  if (!renamed) return void 0;
+  const carried = carriedFiles(renamed.kept);
+  const parts = [];
+  if (removed.includes(renamed.folder))
+    parts.push(
+      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+    );
+  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
+  if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
+  return parts.length ? parts.join("; ") : void 0;
+}
+function carriedFiles(kept) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of kept) {
+    const slash = file.indexOf("/");
+    const key = slash === -1 ? file : `${file.slice(0, slash)}/`;
+    groups.set(key, [...groups.get(key) ?? [], file]);
+  }
+  return [...groups].map(([key, files]) => files.length === 1 ? files[0] : `${key} (${files.length} files)`).join(", ");
+}
+function leftBehindNote(leftBehind) {
+  const names = [...new Set(leftBehind.map((file) => file.slice(file.lastIndexOf("/") + 1)))];
+  const count = leftBehind.length === 1 ? "1 leftover" : `${leftBehind.length} leftovers`;
+  return `${count} of editors and file managers not carried (${names.join(", ")})`;
 }
 
 // packages/actions/src/extract-connectors/inputs.ts
@@ -44323,7 +44408,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -44640,7 +44725,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path19 = [root];
+  const path20 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44648,14 +44733,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path19[level];
+    let node = path20[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path19[level] = node;
+      path20[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -47126,7 +47211,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path19 = problem.segments;
+  const path20 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47140,21 +47225,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path19.includes("oAuthSettings")) {
-      const last2 = path19[path19.length - 1];
+    if (path20.includes("oAuthSettings")) {
+      const last2 = path20[path20.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
+    if (path20.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path20[path20.length - 1] === "type" && path20.length === parameterNameDepth(path20) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path19) {
-  return path19[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path20) {
+  return path20[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47968,7 +48053,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48273,9 +48358,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48295,7 +48380,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49032,7 +49117,9 @@ var OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
-  schemes: 4096
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
 };
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -49075,9 +49162,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path19) {
+function pathVariables(path20) {
   const names = [];
-  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path20.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49469,7 +49556,6 @@ function closestOperationName(heading2, operations) {
   if (heading2.length < 4) return void 0;
   const letters = new CharacterCounts(heading2);
   let best;
-  let bestName;
   let bestDistance = Infinity;
   for (const operation2 of operations) {
     for (const name of operation2.names) {
@@ -49479,12 +49565,11 @@ function closestOperationName(heading2, operations) {
       const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation2;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return void 0;
+  if (!best || best.hasHeading) return void 0;
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation2 of operations) {
     if (operation2 === best) continue;
@@ -49493,7 +49578,7 @@ function closestOperationName(heading2, operations) {
       if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 var CharacterCounts = class {
   constructor(text2) {
@@ -55317,6 +55402,7 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 var TEMPLATE_SECTIONS = [
   {
@@ -55332,7 +55418,8 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"]
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
@@ -55378,7 +55465,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -55398,6 +55485,8 @@ function sectionsRule(id, profile, level, template) {
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -55515,7 +55604,7 @@ function operationNames(context, sections) {
     const summary2 = asString(operation2.operation.summary);
     const normalized = summary2 ? first.nameOf(summary2) : "";
     if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || !normalized) continue;
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     missing.push(summary2.trim());
   }
@@ -55555,7 +55644,12 @@ function operationCandidates(context, headingNames) {
       if (normalized === "" || normalized === names[0]?.normalized) continue;
       names.push({ written: written2, normalized });
     }
-    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
   }
   return candidates;
 }
@@ -55564,6 +55658,10 @@ var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -55647,7 +55745,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -55693,6 +55791,7 @@ var readmeRules = [
         const name = closestOperationName(heading2.normalized, candidates);
         return name === void 0 ? "" : ` Did you mean '${name}'?`;
       };
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -56605,6 +56704,8 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-url-encoding",
   "x-ms-visibility",
   "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
   // AutoRest extensions (Azure REST API specs).
   "x-ms-azure-resource",
   "x-ms-client-default",
@@ -57262,7 +57363,7 @@ var StructureWalker = class {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -57362,7 +57463,10 @@ var StructureWalker = class {
       if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key === "x-ms-summary") return NOTE_SUMMARY;
       if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
@@ -57459,12 +57563,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path19 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
-        if (path19.startsWith("x-")) continue;
-        const item = paths[path19];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path19);
-        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
+      for (const path20 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path20)) continue;
+        if (path20.startsWith("x-")) continue;
+        const item = paths[path20];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path20);
+        else this.typeIssue(placeAt(rootNode, "paths", path20), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57488,8 +57592,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path19) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
+  visitPathItem(item, rootNode, path20) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path20);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58079,7 +58183,7 @@ function isUnsupportedKeyword(node, key) {
   return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
 }
 function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
@@ -58725,12 +58829,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path20 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path19 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path20 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58837,16 +58941,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path19) {
+function followSchemaPath(model, root, path20) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
-    let end = path19.indexOf("/", start);
-    if (end === -1) end = path19.length;
+  for (let start = 0; start < path20.length && steps < MAX_STEPS; ) {
+    let end = path20.indexOf("/", start);
+    if (end === -1) end = path20.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path19.slice(start, end));
+      const next = property(model, current, path20.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -59021,9 +59125,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path19 = pathAt(call, key);
-    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path19, label) });
+    const path20 = pathAt(call, key);
+    if (path20 === void 0 || followSchemaPath(model, items.schema, path20).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path20, label) });
   }
   return problems;
 }
@@ -60348,18 +60452,125 @@ var operationIdRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/mcp.ts
+var MCP_PROTOCOL_KEY = "x-ms-agentic-protocol";
+var MCP_STREAMABLE = "mcp-streamable-1.0";
+var MCP_SSE = "mcp-sse-1.0";
+var MAX_SLIP_EDITS = 4;
+function meantProtocol(value) {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith("mcp") && lower.includes("stream")) return MCP_STREAMABLE;
+  return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function placeOf(node) {
+  switch (node.kind) {
+    case "root":
+      return "the root of the swagger";
+    case "info":
+      return "info";
+    case "pathItem":
+      return "a path item";
+    default:
+      return `a ${node.kind}`;
+  }
+}
+var mcpRules = [
+  {
+    id: "SWG-MCP-PROTOCOL",
+    file: "swagger",
+    title: "Mark an MCP server operation with x-ms-agentic-protocol 'mcp-streamable-1.0'.",
+    description: "`x-ms-agentic-protocol` makes the operation the connector's MCP (Model Context Protocol) server, whose tools Copilot Studio agents list. Copilot Studio's MCP template uses `mcp-streamable-1.0` (streamable HTTP). `mcp-sse-1.0` (Server-Sent Events) is a warning: the MCP specification deprecated that transport and Copilot Studio stopped supporting it after August 2025. Any other value (another case, a typo, a number) makes no MCP server and is an error, with the value it most likely meant.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "operation",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable"',
+      good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp) continue;
+        const value = operation2.operation[MCP_PROTOCOL_KEY];
+        if (value === MCP_STREAMABLE) continue;
+        const pointer = childPointer(operation2.pointer, MCP_PROTOCOL_KEY);
+        if (value === MCP_SSE) {
+          report({
+            pointer,
+            severity: "warning",
+            message: `'${MCP_SSE}' is the Server-Sent Events transport, which the MCP specification deprecated and Copilot Studio no longer supports; serve streamable HTTP and use '${MCP_STREAMABLE}'.`
+          });
+          continue;
+        }
+        const meant = typeof value === "string" ? meantProtocol(value) : void 0;
+        report({
+          pointer,
+          message: `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` + (meant ? ` Did you mean '${meant}'?` : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-METHOD",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on a POST operation.",
+    description: "The streamable HTTP transport of MCP sends every JSON-RPC message with an HTTP POST to the server's endpoint (MCP specification), and Copilot Studio's template marks `post` on `/mcp`. On another method the agent's requests do not reach the server. Operations marked `mcp-sse-1.0` are not checked: that transport opened its event stream with a GET, and SWG-MCP-PROTOCOL already asks to leave it.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "paths",
+      bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
+      good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp || operation2.method === "post") continue;
+        if (operation2.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
+        report({
+          pointer: childPointer(operation2.pointer, MCP_PROTOCOL_KEY),
+          message: `The MCP server operation is a ${operation2.method.toUpperCase()}, but streamable HTTP sends every MCP message with POST. Move x-ms-agentic-protocol and the operation to 'post' on ${operation2.path}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-PLACE",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on the operation of the MCP server.",
+    description: "Copilot Studio reads `x-ms-agentic-protocol` on an operation, as its template shows. On the root, info, a path item, a parameter, a response or a schema it marks nothing, and the connector has no MCP server.",
+    levels: sameLevels("warning"),
+    example: {
+      placement: "pathItem",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable-1.0"',
+      good: '"get": { \u2026 }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+        if (node.kind === "operation") continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path19) {
-    this.path = path19;
-    const hasBrace = path19.includes("{");
-    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
+  constructor(path20) {
+    this.path = path20;
+    const hasBrace = path20.includes("{");
+    this.variables = hasBrace ? scanVariables(path20) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
-      const end = slash === -1 ? path19.length : slash;
-      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
+    for (let slash = path20.indexOf("/"); ; slash = path20.indexOf("/", start)) {
+      const end = slash === -1 ? path20.length : slash;
+      if (hasBrace && isVariableSegment(path20, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60388,8 +60599,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path19 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
+    const path20 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path20) last2 = new PathTemplate(path20);
     templates[index] = last2;
   }
   return templates;
@@ -60414,9 +60625,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path19, start) {
-  const slash = path19.indexOf("/", start);
-  return slash === -1 ? path19.length : slash;
+function segmentEnd(path20, start) {
+  const slash = path20.indexOf("/", start);
+  return slash === -1 ? path20.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60425,57 +60636,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path19, start, end) {
+function isVariableSegment(path20, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path20.charCodeAt(start) !== OPEN || path20.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path19.charCodeAt(index);
+    const code2 = path20.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path19, open3) {
-  for (let index = open3 + 1; index < path19.length; index++) {
-    const code2 = path19.charCodeAt(index);
+function matchEnd(path20, open3) {
+  for (let index = open3 + 1; index < path20.length; index++) {
+    const code2 = path20.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path19) {
+function scanVariables(path20) {
   const variables = [];
-  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path19, open3);
+  for (let open3 = path20.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path20, open3);
     if (close === -1) {
-      open3 = path19.indexOf("{", open3 + 1);
+      open3 = path20.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path19.slice(open3 + 1, close);
+    const name = path20.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path19.indexOf("{", close + 1);
+    open3 = path20.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path19) {
+function routeOf(path20) {
   let route = "";
   let copied = 0;
-  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path19, open3);
+  for (let open3 = path20.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path20, open3);
     if (close === -1) {
-      open3 = path19.indexOf("{", open3 + 1);
+      open3 = path20.indexOf("{", open3 + 1);
       continue;
     }
-    route += path19.slice(copied, open3) + "{}";
+    route += path20.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path19.indexOf("{", copied);
+    open3 = path20.indexOf("{", copied);
   }
-  return copied === 0 ? path19 : route + path19.slice(copied);
+  return copied === 0 ? path20 : route + path20.slice(copied);
 }
-function routeHash(path19) {
+function routeHash(path20) {
   let hash = 0;
-  for (let index = 0; index < path19.length; index++) {
-    const code2 = path19.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
+  for (let index = 0; index < path20.length; index++) {
+    const code2 = path20.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path20, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60496,15 +60707,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path19 of pathKeys(swagger)) {
-    const message = problem(path19);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path19), message });
+  for (const path20 of pathKeys(swagger)) {
+    const message = problem(path20);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path20), message });
   }
 }
-function templateProblem(path19) {
+function templateProblem(path20) {
   let open3 = -1;
-  for (let index = 0; index < path19.length; index++) {
-    const character = path19[index];
+  for (let index = 0; index < path20.length; index++) {
+    const character = path20[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -60538,15 +60749,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path19 = operations[index].path;
-    if (!path19.includes("{")) {
-      while (index < operations.length && operations[index].path === path19) index++;
+    const path20 = operations[index].path;
+    if (!path20.includes("{")) {
+      while (index < operations.length && operations[index].path === path20) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path19; index++)
+    for (; index < operations.length && operations[index].path === path20; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path19);
+    const route = routeHash(path20);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60592,7 +60803,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path20) => path20.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60612,7 +60823,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path20) => /[?#]/.test(path20) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60628,7 +60839,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path20) => path20.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60642,8 +60853,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path19) => {
-        const problem = templateProblem(path19);
+      reportPathKeys(context, (path20) => {
+        const problem = templateProblem(path20);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60660,9 +60871,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => (
+        (path20) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path20.includes("=") && pathVariables(path20).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60757,14 +60968,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path19 of pathKeys(swagger)) {
-        const key = path19.toLowerCase();
+      for (const path20 of pathKeys(swagger)) {
+        const key = path20.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path19),
+            pointer: childPointer("/paths", path20),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path19
+              path20
             )
           });
         }
@@ -60784,12 +60995,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path19 in paths) {
-        if (!has(paths, path19)) continue;
-        const pathItem = asObject(paths[path19]);
+      for (const path20 in paths) {
+        if (!has(paths, path20)) continue;
+        const pathItem = asObject(paths[path20]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path19, "$ref"),
+          pointer: childPointer("/paths", path20, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -61054,7 +61265,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61064,6 +61275,7 @@ var responseRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation2 of swagger.operations) {
+        if (operation2.isMcp) continue;
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
@@ -61080,7 +61292,7 @@ var responseRules = [
     id: "SWG-RESP-DEFINED",
     file: "swagger",
     title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61089,7 +61301,8 @@ var responseRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.responses.some(hasSchema)) continue;
+        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+        if (operation2.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
         if (withBody.length === 0) continue;
         report({
@@ -61181,7 +61394,8 @@ var swaggerOperationsRules = [
   ...responseRules,
   ...pathRules,
   ...contentTypeRules,
-  ...operationExtensionRules
+  ...operationExtensionRules,
+  ...mcpRules
 ];
 
 // packages/validator/src/rules/operations/parameter-docs.ts
@@ -62591,26 +62805,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path19 = [];
+    const path20 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path19.push(start);
+    path20.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path19.pop();
+        path20.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
+      if (seen === "grey") cycles.push(path20.slice(path20.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path19.push(target);
+        path20.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63228,7 +63442,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path20 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63236,7 +63450,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path20}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -63489,8 +63703,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path19) {
-  return routeOf(path19).replace(/\/+$/, "").toLowerCase();
+function templateShape(path20) {
+  return routeOf(path20).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63744,9 +63958,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path19, method, body) => `{
+var operation = (path20, method, body) => `{
   "paths": {
-    "${path19}": {
+    "${path20}": {
       "${method}": ${body}
     }
   }
@@ -63773,7 +63987,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address; not below a dynamichosturl policy, whose urlTemplate replaces the base path), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -63925,7 +64139,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
@@ -63933,11 +64147,27 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
       after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
+    }
+  },
+  mcpRemoved: {
+    description: "An operation of both versions (matched by operationId) had 'x-ms-agentic-protocol' and has it no more: Copilot Studio no longer lists it as an MCP server, so the agents that added its tools lose them. Deleting the whole operation is BRK-OP-DELETED. Located on the base version's extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }'
+    }
+  },
+  mcpProtocol: {
+    description: "The value of an operation's 'x-ms-agentic-protocol' changed, e.g. from 'mcp-sse-1.0' to 'mcp-streamable-1.0': agents talk to the server over another transport. A warning, as the move off the deprecated SSE transport is the one SWG-MCP-PROTOCOL asks for; the submitter confirms that the server serves the new transport. Located on the new value.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-sse-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   enumNarrowed: {
@@ -63962,6 +64192,14 @@ var CHANGE_RULE_DOCS = {
       placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
+    }
+  },
+  mcpAdded: {
+    description: "An operation of both versions got 'x-ms-agentic-protocol': it is now an MCP server whose tools agents can add. Existing flows call it as before. A new operation that carries it is CHG-OP-ADDED. Located on the extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   operationDeprecated: {
@@ -64298,6 +64536,31 @@ var CHANGE_RULES = {
     "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
     "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
     "breaking",
@@ -64313,6 +64576,13 @@ var CHANGE_RULES = {
     "Microsoft docs, operational-versioning and deprecate-operation"
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
   operationDeprecated: rule(
     "CHG-OP-DEPRECATED",
     "major",
@@ -64434,43 +64704,51 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
+// packages/actions/src/runtime/job-summary.ts
+async function writeJobSummary(summary2 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
+  else summary2.emptyBuffer();
+}
+
 // packages/actions/src/extract-connectors/main.ts
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path18.default.resolve(workspace, inputs.destination);
+  const root = import_node_path19.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root);
   const previousSource = inputs.previousSource;
   const { connectors, removed, previousSourceProblem } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path18.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path19.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path18.default.resolve(workspace, previousSource) } : {}
+      ...previousSource ? { previousSource: import_node_path19.default.resolve(workspace, previousSource) } : {}
     })
   );
   if (previousSourceProblem)
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path18.default.join(root, ...parts));
-  const whyRemoved = (folder, source) => {
-    const renamed = connectors.find((c) => c.renamedFrom?.folder === folder);
-    return renamed ? `${relative(folder)} removed: its connector was renamed, now in ${relative(renamed.folder)}.` : `${relative(folder)} removed: its connector is no longer in ${source}.`;
-  };
-  const kept = ({ renamedFrom }) => renamedFrom?.kept.length ? `; ${renamedFrom.kept.join(", ")} kept from ${relative(renamedFrom.folder)}` : "";
-  for (const folder of removed) logger.info(whyRemoved(folder, inputs.source));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path19.default.join(root, ...parts));
+  for (const folder of removed) {
+    const line = removedFolderLine(folder, connectors, inputs.source, relative);
+    if (line !== void 0) logger.info(line);
+  }
   for (const connector of connectors) {
-    logger.info(
-      `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${kept(connector)}.`
-    );
+    logger.info(extractedConnectorLine(connector, removed, relative));
     for (const warning2 of connector.warnings) warning(`${relative(connector.folder)}: ${warning2}`);
   }
   if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
   setOutput(
     "connectors",
     JSON.stringify(
-      connectors.map((c) => ({ name: c.name, displayName: c.displayName, folder: relative(c.folder) }))
+      connectors.map((c) => ({
+        name: c.name,
+        displayName: c.displayName,
+        folder: relative(c.folder),
+        // As extract-connectors --format json has it: what a renamed connector's new folder carried.
+        ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } } : {}
+      }))
     )
   );
   setOutput("folders", JSON.stringify(connectors.map((c) => relative(c.folder))));
@@ -64483,7 +64761,14 @@ async function extractConnectorsAction(logger) {
     JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file))))
   );
   setOutput("removed", JSON.stringify(removed.map((folder) => relative(folder))));
-  await summary.addHeading("Extracted connectors", 3).addTable([
+  const notes = [
+    ...removed.flatMap((folder) => removedFolderLine(folder, connectors, "the solution", relative) ?? []),
+    ...connectors.flatMap((c) => {
+      const note = renameNote(c, removed, relative);
+      return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
+    })
+  ];
+  const summary2 = summary.addHeading("Extracted connectors", 3).addTable([
     [
       { data: "Connector", header: true },
       { data: "Folder", header: true },
@@ -64494,10 +64779,9 @@ async function extractConnectorsAction(logger) {
       htmlText(relative(c.folder)),
       String(c.written.length)
     ])
-  ]).addList([
-    ...removed.map((folder) => htmlText(whyRemoved(folder, "the solution"))),
-    ...connectors.filter((c) => c.renamedFrom?.kept.length).map((c) => htmlText(`${relative(c.folder)}${kept(c).replace(/^;/, ":")}.`))
-  ]).write();
+  ]);
+  if (notes.length > 0) summary2.addList(notes.map(htmlText));
+  await writeJobSummary(summary2);
 }
 
 // packages/actions/src/extract-connectors/index.ts

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs12 = require("fs");
+    var fs13 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs12.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs13.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs12.close(self.fd, onCloseDone);
+      fs13.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs12.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs13.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs12 = require("fs");
+    var fs13 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path18, options2) {
+    function openPromise(path19, options2) {
       return new Promise((resolve, reject) => {
-        open3(path18, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path19, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path18, options2, callback) {
+    function open3(path19, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs12.open(path18, "r", function(err, fd) {
+      fs13.open(path19, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs12.close(fd, defaultCallback);
+          if (err2) fs13.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs12.fstat(fd, function(err, stats) {
+      fs13.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs12 = require("fs");
+    var fs13 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs12.stat(realPath, function(err, stats) {
+      fs13.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs12.createReadStream(realPath);
+          var readStream = fs13.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path19) {
+      let input = path19;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path19) {
+      if (path19 === "" || path19[0] === "/") {
+        return removeDotSegments(path19);
       }
-      const segments = path18.split("/");
+      const segments = path19.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs12, sep: [] });
+                map2.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs12, exportName) {
+    function addFormats2(ajv, list2, fs13, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs12[f]);
+        ajv.addFormat(f, fs13[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40899,7 +40899,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -40964,10 +40964,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path18 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path18.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path18)) return "drive-letter";
-  if (path18.split("/").includes("..")) return "parent-segment";
+  const path19 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path19.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path19)) return "drive-letter";
+  if (path19.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41063,8 +41063,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path18, isFolder, value) {
-    const segments = path18.split("/");
+  place(path19, isFolder, value) {
+    const segments = path19.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -43195,7 +43195,10 @@ var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -43297,8 +43300,8 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs9 = require("node:fs");
@@ -43348,6 +43351,10 @@ function bothNotesXml(notes) {
   );
   return serializeXml(element("PackageFiles", [], files), UNPACKED_STYLE);
 }
+
+// packages/solution/src/solution/kept-in-the-way.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -43411,9 +43418,58 @@ function leftOutEntryError(archive, entry, folderPath) {
   );
 }
 
+// packages/solution/src/solution/kept-in-the-way.ts
+async function refuseKeptInTheWay(folder, files, stale) {
+  const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
+  const needed = neededFolders(files);
+  for (const [needs, forFiles] of needed) {
+    const entry = await import_node_fs10.promises.lstat(import_node_path12.default.join(folder, needs)).catch(() => void 0);
+    if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
+    const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
+    throw new UserError(
+      `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
+      { location: { file: import_node_path12.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+    );
+  }
+  for (const file of files) {
+    const entry = await import_node_fs10.promises.lstat(import_node_path12.default.join(folder, file)).catch(() => void 0);
+    if (!entry?.isDirectory()) continue;
+    const inside = (await listFiles(import_node_path12.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    if (inside.length === 0) continue;
+    const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
+    throw new UserError(
+      `is a folder holding ${count} ${whatItIs(
+        inside.map((inner) => `${file}/${inner}`),
+        inside
+      )}; the solution has a file there.`,
+      {
+        location: { file: import_node_path12.default.join(folder, file) },
+        hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
+      }
+    );
+  }
+}
+function whatItIs(files, names) {
+  const listed = names ? ` (${names.join(", ")})` : "";
+  if (files.every(isLeftOut))
+    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed}, which unpack keeps`;
+  return `that the solution does not have${listed}, which unpack keeps as stale files are kept`;
+}
+function neededFolders(files) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const segments = file.split("/");
+    for (let depth = 1; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join("/");
+      needed.set(folder, [...needed.get(folder) ?? [], file]);
+    }
+  }
+  return new Map([...needed].sort(([a], [b]) => a.split("/").length - b.split("/").length));
+}
+
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -43443,7 +43499,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs10.promises.open(file, "r");
+  const handle = await import_node_fs11.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -43453,12 +43509,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs10.promises.readFile(file));
+  return recordedEnding(await import_node_fs11.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path12.default.join(folder, file));
+    const ending = await endingOf(import_node_path13.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -43500,8 +43556,8 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -43652,15 +43708,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path13.default.dirname(destination);
+    const folder = import_node_path14.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs11.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs12.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path13.default.join(staging, folderPath);
+    const destination = import_node_path14.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs11.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs12.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -43676,7 +43732,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path13.default.join(staging, folderPath);
+    const destination = import_node_path14.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -43709,11 +43765,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs12.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs13.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -43740,8 +43796,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path14.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs12.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path15.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs13.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -43751,7 +43807,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path14.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path15.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -43863,7 +43919,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path15.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path16.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   await refuseUnpackTarget(folder, {
@@ -43882,11 +43938,12 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, {
-        stale: options2.stale ?? "delete",
+        stale,
         protect: isRepositoryFile,
         keep: isLeftOut
       });
@@ -43901,22 +43958,22 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs13.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 function zipInsideProblem(relative, stale) {
-  if (isLeftOut(relative.split(import_node_path15.default.sep).join("/")))
+  if (isLeftOut(relative.split(import_node_path16.default.sep).join("/")))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs14.promises.readFile(import_node_path16.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs13.promises.readFile(import_node_path15.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs14.promises.readFile(import_node_path16.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -43957,11 +44014,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair) {
-  const kind = import_node_path15.default.resolve(given) === import_node_path15.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path16.default.resolve(given) === import_node_path16.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs13.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs14.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given) || await exists3(other)) return;
-  const name = import_node_path15.default.basename(given);
+  const name = import_node_path16.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
@@ -43972,13 +44029,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs13.promises.mkdir(managedStaging);
+  await import_node_fs14.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path15.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path16.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -43989,7 +44046,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path15.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path16.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -44000,22 +44057,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs13.promises.writeFile(import_node_path15.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path15.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs13.promises.readFile(from)).equals(await import_node_fs13.promises.readFile(import_node_path15.default.join(staging, file))))
+      const from = import_node_path16.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs14.promises.readFile(from)).equals(await import_node_fs14.promises.readFile(import_node_path16.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs13.promises.mkdir(import_node_path15.default.dirname(import_node_path15.default.join(staging, variant)), { recursive: true });
-      await import_node_fs13.promises.rename(from, import_node_path15.default.join(staging, variant));
+      await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, variant)), { recursive: true });
+      await import_node_fs14.promises.rename(from, import_node_path16.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs13.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
@@ -44289,7 +44346,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -44606,7 +44663,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path18 = [root];
+  const path19 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44614,14 +44671,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path18[level];
+    let node = path19[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path18[level] = node;
+      path19[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -47092,7 +47149,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path18 = problem.segments;
+  const path19 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47106,21 +47163,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path18.includes("oAuthSettings")) {
-      const last2 = path18[path18.length - 1];
+    if (path19.includes("oAuthSettings")) {
+      const last2 = path19[path19.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
+    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path18) {
-  return path18[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path19) {
+  return path19[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47934,7 +47991,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48239,9 +48296,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path16.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path16.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 function canonicalFor(lower) {
@@ -48261,7 +48318,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path16.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48998,7 +49055,9 @@ var OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
-  schemes: 4096
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
 };
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -49041,9 +49100,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path18) {
+function pathVariables(path19) {
   const names = [];
-  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49435,7 +49494,6 @@ function closestOperationName(heading2, operations) {
   if (heading2.length < 4) return void 0;
   const letters = new CharacterCounts(heading2);
   let best;
-  let bestName;
   let bestDistance = Infinity;
   for (const operation2 of operations) {
     for (const name of operation2.names) {
@@ -49445,12 +49503,11 @@ function closestOperationName(heading2, operations) {
       const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation2;
-        bestName = name;
         bestDistance = edits;
       }
     }
   }
-  if (!best || !bestName || best.hasHeading) return void 0;
+  if (!best || best.hasHeading) return void 0;
   const margin = Math.max(2 * bestDistance, bestDistance + 3);
   for (const operation2 of operations) {
     if (operation2 === best) continue;
@@ -49459,7 +49516,7 @@ function closestOperationName(heading2, operations) {
       if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
     }
   }
-  return bestName.written;
+  return best.shownAs;
 }
 var CharacterCounts = class {
   constructor(text2) {
@@ -55283,6 +55340,7 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
 var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
 var TEMPLATE_SECTIONS = [
   {
@@ -55298,7 +55356,8 @@ var TEMPLATE_SECTIONS = [
   {
     heading: "## Supported Operations",
     matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"]
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
   },
   {
     heading: "## Obtaining Credentials",
@@ -55344,7 +55403,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools under a heading of their own ("## Available Tools") in place of Supported Operations. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -55364,6 +55423,8 @@ function sectionsRule(id, profile, level, template) {
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
         const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
@@ -55481,7 +55542,7 @@ function operationNames(context, sections) {
     const summary2 = asString(operation2.operation.summary);
     const normalized = summary2 ? first.nameOf(summary2) : "";
     if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || !normalized) continue;
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     missing.push(summary2.trim());
   }
@@ -55521,7 +55582,12 @@ function operationCandidates(context, headingNames) {
       if (normalized === "" || normalized === names[0]?.normalized) continue;
       names.push({ written: written2, normalized });
     }
-    candidates.push({ names, hasHeading: names.some((name) => headingNames.has(name.normalized)) });
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
   }
   return candidates;
 }
@@ -55530,6 +55596,10 @@ var APP_HEADING = /app|oauth|auth/;
 function explainsRegistration(readme, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
   return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -55613,7 +55683,7 @@ var readmeRules = [
     id: "README-OPS-MATCH",
     file: "readme",
     title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary or operationId: "Did you mean 'Send mail'?" for "Send email".`,
+    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
     levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
     example: {
       bad: "## Supported Operations\n### List tasks",
@@ -55659,6 +55729,7 @@ var readmeRules = [
         const name = closestOperationName(heading2.normalized, candidates);
         return name === void 0 ? "" : ` Did you mean '${name}'?`;
       };
+      if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
         const isGroup = (index) => {
           const heading2 = subHeadings[index];
@@ -56571,6 +56642,8 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-url-encoding",
   "x-ms-visibility",
   "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
   // AutoRest extensions (Azure REST API specs).
   "x-ms-azure-resource",
   "x-ms-client-default",
@@ -57228,7 +57301,7 @@ var StructureWalker = class {
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
     keywords: {
       pattern: [],
       enum: [],
@@ -57328,7 +57401,10 @@ var StructureWalker = class {
       if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key === "x-ms-summary") return NOTE_SUMMARY;
       if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+      if (key.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
+      }
       return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
@@ -57425,12 +57501,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path18 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path18)) continue;
-        if (path18.startsWith("x-")) continue;
-        const item = paths[path18];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path18);
-        else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
+      for (const path19 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
+        if (path19.startsWith("x-")) continue;
+        const item = paths[path19];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path19);
+        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -57454,8 +57530,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path18) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path18);
+  visitPathItem(item, rootNode, path19) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -58045,7 +58121,7 @@ function isUnsupportedKeyword(node, key) {
   return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
 }
 function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
 }
 function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
@@ -58691,12 +58767,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path18 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path18 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path19 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58803,16 +58879,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path18) {
+function followSchemaPath(model, root, path19) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path18.length && steps < MAX_STEPS; ) {
-    let end = path18.indexOf("/", start);
-    if (end === -1) end = path18.length;
+  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
+    let end = path19.indexOf("/", start);
+    if (end === -1) end = path19.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path18.slice(start, end));
+      const next = property(model, current, path19.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58987,9 +59063,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path18 = pathAt(call, key);
-    if (path18 === void 0 || followSchemaPath(model, items.schema, path18).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path18, label) });
+    const path19 = pathAt(call, key);
+    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path19, label) });
   }
   return problems;
 }
@@ -60314,18 +60390,125 @@ var operationIdRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/mcp.ts
+var MCP_PROTOCOL_KEY = "x-ms-agentic-protocol";
+var MCP_STREAMABLE = "mcp-streamable-1.0";
+var MCP_SSE = "mcp-sse-1.0";
+var MAX_SLIP_EDITS = 4;
+function meantProtocol(value) {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith("mcp") && lower.includes("stream")) return MCP_STREAMABLE;
+  return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function placeOf(node) {
+  switch (node.kind) {
+    case "root":
+      return "the root of the swagger";
+    case "info":
+      return "info";
+    case "pathItem":
+      return "a path item";
+    default:
+      return `a ${node.kind}`;
+  }
+}
+var mcpRules = [
+  {
+    id: "SWG-MCP-PROTOCOL",
+    file: "swagger",
+    title: "Mark an MCP server operation with x-ms-agentic-protocol 'mcp-streamable-1.0'.",
+    description: "`x-ms-agentic-protocol` makes the operation the connector's MCP (Model Context Protocol) server, whose tools Copilot Studio agents list. Copilot Studio's MCP template uses `mcp-streamable-1.0` (streamable HTTP). `mcp-sse-1.0` (Server-Sent Events) is a warning: the MCP specification deprecated that transport and Copilot Studio stopped supporting it after August 2025. Any other value (another case, a typo, a number) makes no MCP server and is an error, with the value it most likely meant.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "operation",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable"',
+      good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp) continue;
+        const value = operation2.operation[MCP_PROTOCOL_KEY];
+        if (value === MCP_STREAMABLE) continue;
+        const pointer = childPointer(operation2.pointer, MCP_PROTOCOL_KEY);
+        if (value === MCP_SSE) {
+          report({
+            pointer,
+            severity: "warning",
+            message: `'${MCP_SSE}' is the Server-Sent Events transport, which the MCP specification deprecated and Copilot Studio no longer supports; serve streamable HTTP and use '${MCP_STREAMABLE}'.`
+          });
+          continue;
+        }
+        const meant = typeof value === "string" ? meantProtocol(value) : void 0;
+        report({
+          pointer,
+          message: `x-ms-agentic-protocol is ${describeValue(value)}, which Copilot Studio does not know, so the operation is not an MCP server.` + (meant ? ` Did you mean '${meant}'?` : ` Use '${MCP_STREAMABLE}' for a streamable HTTP MCP server.`)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-METHOD",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on a POST operation.",
+    description: "The streamable HTTP transport of MCP sends every JSON-RPC message with an HTTP POST to the server's endpoint (MCP specification), and Copilot Studio's template marks `post` on `/mcp`. On another method the agent's requests do not reach the server. Operations marked `mcp-sse-1.0` are not checked: that transport opened its event stream with a GET, and SWG-MCP-PROTOCOL already asks to leave it.",
+    levels: sameLevels("error"),
+    example: {
+      placement: "paths",
+      bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
+      good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
+    },
+    check({ swagger, report }) {
+      for (const operation2 of swagger?.operations ?? []) {
+        if (!operation2.isMcp || operation2.method === "post") continue;
+        if (operation2.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
+        report({
+          pointer: childPointer(operation2.pointer, MCP_PROTOCOL_KEY),
+          message: `The MCP server operation is a ${operation2.method.toUpperCase()}, but streamable HTTP sends every MCP message with POST. Move x-ms-agentic-protocol and the operation to 'post' on ${operation2.path}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MCP-PLACE",
+    file: "swagger",
+    title: "Put x-ms-agentic-protocol on the operation of the MCP server.",
+    description: "Copilot Studio reads `x-ms-agentic-protocol` on an operation, as its template shows. On the root, info, a path item, a parameter, a response or a schema it marks nothing, and the connector has no MCP server.",
+    levels: sameLevels("warning"),
+    example: {
+      placement: "pathItem",
+      bad: '"x-ms-agentic-protocol": "mcp-streamable-1.0"',
+      good: '"get": { \u2026 }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+        if (node.kind === "operation") continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path18) {
-    this.path = path18;
-    const hasBrace = path18.includes("{");
-    this.variables = hasBrace ? scanVariables(path18) : NO_VARIABLES;
+  constructor(path19) {
+    this.path = path19;
+    const hasBrace = path19.includes("{");
+    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path18.indexOf("/"); ; slash = path18.indexOf("/", start)) {
-      const end = slash === -1 ? path18.length : slash;
-      if (hasBrace && isVariableSegment(path18, start, end)) variableSegmentCount++;
+    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
+      const end = slash === -1 ? path19.length : slash;
+      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -60354,8 +60537,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path18 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path18) last2 = new PathTemplate(path18);
+    const path19 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
     templates[index] = last2;
   }
   return templates;
@@ -60380,9 +60563,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path18, start) {
-  const slash = path18.indexOf("/", start);
-  return slash === -1 ? path18.length : slash;
+function segmentEnd(path19, start) {
+  const slash = path19.indexOf("/", start);
+  return slash === -1 ? path19.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -60391,57 +60574,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path18, start, end) {
+function isVariableSegment(path19, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path18.charCodeAt(start) !== OPEN || path18.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path18.charCodeAt(index);
+    const code2 = path19.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path18, open3) {
-  for (let index = open3 + 1; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
+function matchEnd(path19, open3) {
+  for (let index = open3 + 1; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path18) {
+function scanVariables(path19) {
   const variables = [];
-  for (let open3 = path18.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path18, open3);
+  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path19, open3);
     if (close === -1) {
-      open3 = path18.indexOf("{", open3 + 1);
+      open3 = path19.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path18.slice(open3 + 1, close);
+    const name = path19.slice(open3 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open3 = path18.indexOf("{", close + 1);
+    open3 = path19.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path18) {
+function routeOf(path19) {
   let route = "";
   let copied = 0;
-  for (let open3 = path18.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path18, open3);
+  for (let open3 = path19.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path19, open3);
     if (close === -1) {
-      open3 = path18.indexOf("{", open3 + 1);
+      open3 = path19.indexOf("{", open3 + 1);
       continue;
     }
-    route += path18.slice(copied, open3) + "{}";
+    route += path19.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path18.indexOf("{", copied);
+    open3 = path19.indexOf("{", copied);
   }
-  return copied === 0 ? path18 : route + path18.slice(copied);
+  return copied === 0 ? path19 : route + path19.slice(copied);
 }
-function routeHash(path18) {
+function routeHash(path19) {
   let hash = 0;
-  for (let index = 0; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path18, index) : -1;
+  for (let index = 0; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -60462,15 +60645,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path18 of pathKeys(swagger)) {
-    const message = problem(path18);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path18), message });
+  for (const path19 of pathKeys(swagger)) {
+    const message = problem(path19);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path19), message });
   }
 }
-function templateProblem(path18) {
+function templateProblem(path19) {
   let open3 = -1;
-  for (let index = 0; index < path18.length; index++) {
-    const character = path18[index];
+  for (let index = 0; index < path19.length; index++) {
+    const character = path19[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -60504,15 +60687,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path18 = operations[index].path;
-    if (!path18.includes("{")) {
-      while (index < operations.length && operations[index].path === path18) index++;
+    const path19 = operations[index].path;
+    if (!path19.includes("{")) {
+      while (index < operations.length && operations[index].path === path19) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path18; index++)
+    for (; index < operations.length && operations[index].path === path19; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path18);
+    const route = routeHash(path19);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60558,7 +60741,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -60578,7 +60761,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => /[?#]/.test(path18) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -60594,7 +60777,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -60608,8 +60791,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path18) => {
-        const problem = templateProblem(path18);
+      reportPathKeys(context, (path19) => {
+        const problem = templateProblem(path19);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -60626,9 +60809,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => (
+        (path19) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path18.includes("=") && pathVariables(path18).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -60723,14 +60906,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path18 of pathKeys(swagger)) {
-        const key = path18.toLowerCase();
+      for (const path19 of pathKeys(swagger)) {
+        const key = path19.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path18),
+            pointer: childPointer("/paths", path19),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path18
+              path19
             )
           });
         }
@@ -60750,12 +60933,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path18 in paths) {
-        if (!has(paths, path18)) continue;
-        const pathItem = asObject(paths[path18]);
+      for (const path19 in paths) {
+        if (!has(paths, path19)) continue;
+        const pathItem = asObject(paths[path19]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path18, "$ref"),
+          pointer: childPointer("/paths", path19, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -61020,7 +61203,7 @@ var responseRules = [
     id: "SWG-RESP-EMPTY-SCHEMA",
     file: "swagger",
     title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning.',
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61030,6 +61213,7 @@ var responseRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation2 of swagger.operations) {
+        if (operation2.isMcp) continue;
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
@@ -61046,7 +61230,7 @@ var responseRules = [
     id: "SWG-RESP-DEFINED",
     file: "swagger",
     title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "responses",
@@ -61055,7 +61239,8 @@ var responseRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.responses.some(hasSchema)) continue;
+        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+        if (operation2.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
         if (withBody.length === 0) continue;
         report({
@@ -61147,7 +61332,8 @@ var swaggerOperationsRules = [
   ...responseRules,
   ...pathRules,
   ...contentTypeRules,
-  ...operationExtensionRules
+  ...operationExtensionRules,
+  ...mcpRules
 ];
 
 // packages/validator/src/rules/operations/parameter-docs.ts
@@ -62557,26 +62743,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path18 = [];
+    const path19 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path18.push(start);
+    path19.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path18.pop();
+        path19.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
+      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path18.push(target);
+        path19.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63194,7 +63380,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path18 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -63202,7 +63388,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path18}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -63455,8 +63641,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path18) {
-  return routeOf(path18).replace(/\/+$/, "").toLowerCase();
+function templateShape(path19) {
+  return routeOf(path19).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63710,9 +63896,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path18, method, body) => `{
+var operation = (path19, method, body) => `{
   "paths": {
-    "${path18}": {
+    "${path19}": {
       "${method}": ${body}
     }
   }
@@ -63739,7 +63925,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   pathChanged: {
-    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has): that is listed as CHG-OTHER, with the policy. Located on the new path template, or on the method when only it changed.",
+    description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address; not below a dynamichosturl policy, whose urlTemplate replaces the base path), does not fire it; nor does one whose requests a routerequesttoendpoint policy of apiProperties.json sends, in both versions, to the same method and path (its newPath below the base path, with parameters the operation has, a renamed path parameter put where the old one was): that is listed as CHG-OTHER, with the policy, and the rename as BRK-PARAM-RENAMED. Located on the new path template, or on the method when only it changed.",
     example: {
       placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
@@ -63891,7 +64077,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   hostChanged: {
-    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host that no request goes to, because dynamichosturl policies of apiProperties.json set the host of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+    description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
@@ -63899,11 +64085,27 @@ var CHANGE_RULE_DOCS = {
     }
   },
   policyReroute: {
-    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached (BRK-PATH-CHANGED does not fire then either). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+    description: "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: "apiProperties",
       before: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://api.contoso.com" }\n  }\n]',
       after: '"policyTemplateInstances": [\n  {\n    "templateId": "dynamichosturl",\n    "title": "Set host",\n    "parameters": { "x-ms-apimTemplateParameter.urlTemplate": "https://eu.contoso.com" }\n  }\n]'
+    }
+  },
+  mcpRemoved: {
+    description: "An operation of both versions (matched by operationId) had 'x-ms-agentic-protocol' and has it no more: Copilot Studio no longer lists it as an MCP server, so the agents that added its tools lose them. Deleting the whole operation is BRK-OP-DELETED. Located on the base version's extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }'
+    }
+  },
+  mcpProtocol: {
+    description: "The value of an operation's 'x-ms-agentic-protocol' changed, e.g. from 'mcp-sse-1.0' to 'mcp-streamable-1.0': agents talk to the server over another transport. A warning, as the move off the deprecated SSE transport is the one SWG-MCP-PROTOCOL asks for; the submitter confirms that the server serves the new transport. Located on the new value.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-sse-1.0", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   enumNarrowed: {
@@ -63928,6 +64130,14 @@ var CHANGE_RULE_DOCS = {
       placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
+    }
+  },
+  mcpAdded: {
+    description: "An operation of both versions got 'x-ms-agentic-protocol': it is now an MCP server whose tools agents can add. Existing flows call it as before. A new operation that carries it is CHG-OP-ADDED. Located on the extension.",
+    example: {
+      placement: "operation",
+      before: '{ "operationId": "InvokeMCP", "responses": { "200": { "description": "Success" } } }',
+      after: '{ "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", "responses": { "200": { "description": "Success" } } }'
     }
   },
   operationDeprecated: {
@@ -64264,6 +64474,31 @@ var CHANGE_RULES = {
     "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
     "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
   ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
   enumNarrowed: rule(
     "BRK-ENUM-NARROWED",
     "breaking",
@@ -64279,6 +64514,13 @@ var CHANGE_RULES = {
     "Microsoft docs, operational-versioning and deprecate-operation"
   ),
   operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
   operationDeprecated: rule(
     "CHG-OP-DEPRECATED",
     "major",
@@ -64400,17 +64642,23 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 // packages/validator/src/reporters/sarif-reporter.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
+// packages/actions/src/runtime/job-summary.ts
+async function writeJobSummary(summary2 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
+  else summary2.emptyBuffer();
+}
+
 // packages/actions/src/unpack-solution/main.ts
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path17.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path18.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder);
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path17.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path18.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -64420,7 +64668,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const relative = (file) => posixRelativePath(workspace, import_node_path17.default.join(folder, file));
+  const relative = (file) => posixRelativePath(workspace, import_node_path18.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`
@@ -64431,21 +64679,24 @@ async function unpackSolutionAction(logger) {
   setOutput("connectors", JSON.stringify(result.connectors));
   setOutput("written", JSON.stringify(result.written.map(relative)));
   setOutput("deleted", JSON.stringify(result.deleted.map(relative)));
+  setOutput("kept", JSON.stringify(result.kept.map(relative)));
   setOutput("changed", String(result.written.length + result.deleted.length > 0));
-  await summary.addHeading(htmlText(`Unpacked ${result.uniqueName} ${result.version}`), 3).addTable([
-    [
-      { data: "Written", header: true },
-      { data: "Unchanged", header: true },
-      { data: "Deleted", header: true },
-      { data: "Connectors", header: true }
-    ],
-    [
-      String(result.written.length),
-      String(result.unchanged.length),
-      String(result.deleted.length),
-      htmlText(result.connectors.join(", ")) || "\u2014"
-    ]
-  ]).write();
+  await writeJobSummary(
+    summary.addHeading(htmlText(`Unpacked ${result.uniqueName} ${result.version}`), 3).addTable([
+      [
+        { data: "Written", header: true },
+        { data: "Unchanged", header: true },
+        { data: "Deleted", header: true },
+        { data: "Connectors", header: true }
+      ],
+      [
+        String(result.written.length),
+        String(result.unchanged.length),
+        String(result.deleted.length),
+        htmlText(result.connectors.join(", ")) || "\u2014"
+      ]
+    ])
+  );
 }
 
 // packages/actions/src/unpack-solution/index.ts
