@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { UsageError } from '@connector-alm/core';
 import { renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
@@ -322,6 +323,8 @@ describe('openPullRequest against the local GitHub', () => {
     )) as Error & {
       hint?: string;
     };
+    // The base names nothing to target: a usage error (exit 2 on the CLI), as an unknown validate --base is.
+    expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(
       "contoso/Connectors has no branch 'dev' for the pull request to target; its default branch is 'main'.",
     );
