@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
@@ -19,7 +19,8 @@ const AOAI = path.join(
 
 const workspaces = temporaryFolders('workspace-');
 afterAll(() => workspaces.cleanup());
-const workspace = () => workspaces.make();
+// Real paths, as the action names them (on macOS the temp folder is reached through the /var link).
+const workspace = () => realpathSync(workspaces.make());
 const extract = actionRunner('extract-connectors');
 const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'extract-connectors action');
 
