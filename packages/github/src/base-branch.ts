@@ -1,4 +1,4 @@
-import { UsageError } from '@connector-alm/core';
+import { optionWords, UsageError, type SaySetting } from '@connector-alm/core';
 import { step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readBranch, type BranchHead } from './remote-tree.js';
@@ -15,6 +15,7 @@ export async function readBaseCommit(
   client: GitHubClient,
   upstream: RepositoryName,
   base: string,
+  say: SaySetting = optionWords,
 ): Promise<BranchHead> {
   const head = await readBranch(client, upstream, base, 'base branch');
   if (head) return head;
@@ -25,7 +26,7 @@ export async function readBaseCommit(
   throw new UsageError(
     `${upstreamName} has no branch '${base}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
     {
-      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`,
+      hint: `Name the branch the pull request should target (${say({ option: `--base ${repository.default_branch}`, input: `base: ${repository.default_branch}` })}, or another). PowerPlatformConnectors takes pull requests on dev.`,
     },
   );
 }
