@@ -68,7 +68,10 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(AOAI)));
     const refused = await extract(dir, { source: 'sjis.zip', destination: 'custom-connectors' });
-    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
+    expectFailedWith(
+      refused,
+      errorContaining('made the zip: zip-name-encoding: shift_jis (Japanese, cp932)'),
+    );
     const run = await extract(dir, {
       source: 'sjis.zip',
       destination: 'custom-connectors',

@@ -89,7 +89,10 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await unpack(dir, { 'solution-file': 'sjis.zip', folder: 'src' });
-    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
+    expectFailedWith(
+      refused,
+      errorContaining('made the zip: zip-name-encoding: shift_jis (Japanese, cp932)'),
+    );
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
     const run = await unpack(dir, {
       'solution-file': 'sjis.zip',

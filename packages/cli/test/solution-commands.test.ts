@@ -354,7 +354,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await run(cwd, ['unpack', 'sjis.zip', 'src']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect(refused.err).toContain('made the zip: --zip-name-encoding shift_jis (Japanese, cp932)');
     expect((await run(cwd, ['unpack', 'sjis.zip', 'src', '--zip-name-encoding', 'cp932'])).code).toBe(0);
     expect(readdirSync(path.join(cwd, 'src/WebResources'))).toEqual(['表.js']);
     const unknown = await run(cwd, ['unpack', 'sjis.zip', 'other', '--zip-name-encoding', 'klingon']);
@@ -367,7 +367,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await run(cwd, ['extract-connectors', 'sjis.zip', 'custom-connectors']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect(refused.err).toContain('made the zip: --zip-name-encoding shift_jis (Japanese, cp932)');
     const extracted = await run(cwd, [
       'extract-connectors',
       'sjis.zip',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
+import { describeProblem, inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
 import { extractAndRemoveLeftConnectors, type ExtractedConnector } from '@connector-alm/solution';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
@@ -22,6 +22,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
         ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
         ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
+        say: inputWords,
       }),
   );
   if (previousSourceProblem)

@@ -170,11 +170,12 @@ async function stageOne(
   zipPath: string,
   staging: string,
   options: StageOptions,
-  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding'>,
+  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding' | 'say'>,
 ): Promise<StagedSolution> {
   const reader = await ZipReader.open(zipPath, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
+    say: reading.say,
   });
   try {
     // Refused with messages of their own below (and, when both are unpacked, in stageBoth).
