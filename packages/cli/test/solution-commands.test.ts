@@ -43,6 +43,17 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   return { code, out: io.out(), err: io.err() };
 }
 
+// The help said the files the solution does not have were deleted "whoever made them (a README.md too)",
+// while unpack keeps every file that is not part of a solution (see the --overwrite tests below).
+it('says in unpack --help which files --stale never deletes', async () => {
+  const help = await run(workdir(), ['unpack', '--help']);
+  expect(help.code).toBe(0);
+  // Help wraps its lines to the terminal's width: compared as one line.
+  expect(help.out.replace(/\s+/g, ' ')).toContain(
+    `--stale <policy> delete or keep the files in the folder that the solution no longer has; files that are not part of a solution are kept either way: at the folder root (README.md, …), editors' and git's leftovers (name~, .orig, …) and repository files (.git*, .DS_Store, …) (choices: "delete", "keep", default: "delete")`,
+  );
+});
+
 (fixtures ? describe : describe.skip)('solution commands', () => {
   it('unpack, pack and unpack again give the same folder', async () => {
     const cwd = workdir();
