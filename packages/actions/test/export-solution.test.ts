@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle, temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
@@ -136,7 +136,8 @@ describe('export-solution, run as the runner runs it against the local server', 
   });
 
   it('refuses a solution-output-file outside the workspace and runner.temp before signing in', async () => {
-    const outside = folders.make();
+    // Its real path, as the action names it (on macOS the temp folder is reached through the /var link).
+    const outside = realpathSync(folders.make());
     const requests = local.server.requests.length;
     const run = await runActionBundle('export-solution', {
       workspace: local.workspace,

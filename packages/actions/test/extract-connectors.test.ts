@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
@@ -19,7 +19,8 @@ const AOAI = path.join(
 
 const workspaces = temporaryFolders('workspace-');
 afterAll(() => workspaces.cleanup());
-const workspace = () => workspaces.make();
+// Real paths, as the action names them (on macOS the temp folder is reached through the /var link).
+const workspace = () => realpathSync(workspaces.make());
 const extract = actionRunner('extract-connectors');
 const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'extract-connectors action');
 
@@ -69,7 +70,10 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(AOAI)));
     const refused = await extract(dir, { source: 'sjis.zip', destination: 'custom-connectors' });
-    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
+    expectFailedWith(
+      refused,
+      errorContaining('made the zip: zip-name-encoding: shift_jis (Japanese, cp932)'),
+    );
     const run = await extract(dir, {
       source: 'sjis.zip',
       destination: 'custom-connectors',

@@ -181,6 +181,12 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(run.summary).toContain(
       'Unmanaged; not imported: the environment has 2.0.0.0 (skip-lower-version).',
     );
+    // Without skip-lower-version, the refusal's advice names the inputs, not the CLI's options.
+    const refused = await importVersion('1.4.0.0');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.annotations[0]!.message).toContain(
+      'Give the solution a higher version than the environment has (the version input of pack-solution), or skip the import when the environment has this version or a later one (skip-lower-version: true).',
+    );
   });
 
   it('tells a workflow without a credential how to use OIDC', async () => {

@@ -403,6 +403,32 @@ describe('open-pull-request without the permission to write', () => {
     expect(scenario.github.requests.length).toBe(requests);
   });
 
+  // The library's advice names settings as the action takes them, not as the CLI does (--base, --token).
+  it('names its inputs in its advice: a base branch the upstream lacks, an API URL with a password', async () => {
+    const missing = await runAction(scenario, {
+      token: scenario.contributor.token,
+      connector: CONNECTOR,
+      base: 'nosuch',
+    });
+    expectFailedWith(
+      missing,
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "microsoft/PowerPlatformConnectors has no branch 'nosuch' for the pull request to target; its default branch is 'dev'. Name the branch the pull request should target (base: dev, or another). PowerPlatformConnectors takes pull requests on dev.",
+      }),
+    );
+    const withPassword = await runAction(
+      scenario,
+      { token: 'ghp_unused', connector: CONNECTOR },
+      { apiUrl: 'https://me:Hunter2Password@github.contoso.com/api/v3' },
+    );
+    expect(withPassword.exitCode).toBe(1);
+    expect(withPassword.annotations[0]!.message).toMatch(
+      /holds a user name or password: the token goes in the token input\. /,
+    );
+  });
+
   it('refuses a connector folder outside the workspace', async () => {
     const result = await runAction(scenario, { token: 'ghp_unused', connector: '../elsewhere' });
     // The error says what to give, as the other inputs that name a path do.

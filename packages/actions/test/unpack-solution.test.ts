@@ -55,6 +55,27 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     expect(run.summary).toContain('Unpacked customHIL 0.0.0.0');
   });
 
+  it('says how to unpack into a folder with content in the words of its inputs, not the CLI options', async () => {
+    const dir = workspace();
+    await unpack(dir, { 'solution-file': HIL, folder: 'src' });
+    const again = await unpack(dir, { 'solution-file': HIL, folder: 'src', overwrite: 'false' });
+    expectFailedWith(
+      again,
+      errorContaining('src: already holds 9 files. Update it in place (overwrite: true).'),
+    );
+    mkdirSync(path.join(dir, 'docs/Notes'), { recursive: true });
+    writeFileSync(path.join(dir, 'docs/Notes/notes.txt'), 'mine');
+    const beside = await unpack(dir, { 'solution-file': HIL, folder: 'docs' });
+    expectFailedWith(beside, errorContaining('or add the solution beside those files (stale-files: keep).'));
+    const both = await unpack(dir, { 'solution-file': HIL, folder: 'both', 'package-type': 'both' });
+    expectFailedWith(
+      both,
+      errorContaining(
+        'Export the solution as managed too (export-solution with managed: true) into that file, or unpack customHIL_1_0_0_3.zip alone (package-type: auto).',
+      ),
+    );
+  });
+
   it('reports no change when the same export is unpacked again', async () => {
     const dir = workspace();
     const inputs = { 'solution-file': HIL, folder: 'src' };
@@ -69,7 +90,10 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     // The export as Japanese Windows zips it again, with a name code page 437 would split.
     await writeRawZip(path.join(dir, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await unpack(dir, { 'solution-file': 'sjis.zip', folder: 'src' });
-    expectFailedWith(refused, errorContaining('--zip-name-encoding shift_jis'));
+    expectFailedWith(
+      refused,
+      errorContaining('made the zip: zip-name-encoding: shift_jis (Japanese, cp932)'),
+    );
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
     const run = await unpack(dir, {
       'solution-file': 'sjis.zip',

@@ -28,9 +28,12 @@ afterAll(cleanupWorkspaces);
 
 const runnerTemps: string[] = [];
 afterAll(() => runnerTemps.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-/** A RUNNER_TEMP of the test's own, which outlives the run, to look into afterwards. */
+/**
+ * A RUNNER_TEMP of the test's own, which outlives the run, to look into afterwards. Its real path, as
+ * the action names it (on macOS the temp folder is reached through the /var link).
+ */
 function runnerTemp(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
+  const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')));
   runnerTemps.push(folder);
   return folder;
 }

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /**
  * An option's default as a user reads it, or undefined when there is none worth saying: a flag is
@@ -38,5 +38,23 @@ export function optionHelpDescription(option: Option): string {
 export function optionDefaultingTo(flags: string, description: string, inWords: string): Option {
   const option = new Option(flags, description);
   option.defaultValueDescription = inWords;
+  return option;
+}
+
+/**
+ * An option with a fixed set of values, listed in --help and docs/cli.md as `.choices()` lists them and
+ * refused with commander's words, but taken in any case and passed on as spelled in `choices`: the
+ * actions' inputs and pac take a cloud as `usgov` too.
+ */
+export function choiceInAnyCase(flags: string, description: string, choices: readonly string[]): Option {
+  const option = new Option(flags, description).argParser((value: string) => {
+    // Left to refuseEmptyOptions, which says what an empty value most often is (a variable not set).
+    if (value.trim() === '') return value;
+    const match = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
+    if (match === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return match;
+  });
+  // After argParser: commander's choices() would replace the parser with its exact comparison.
+  option.argChoices = [...choices];
   return option;
 }

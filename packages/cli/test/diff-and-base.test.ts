@@ -506,12 +506,12 @@ describe('connector-alm validate --base', () => {
     );
   });
 
-  it('refuses --only-new without --base, and an unknown ref with advice', async () => {
+  it('refuses --only-new without --base, and an unknown ref with advice, as usage errors', async () => {
     const root = repository();
     const io = memoryIo(root);
     expect(await runCli(['validate', '.', '--only-new'], io)).toBe(2);
     const unknown = memoryIo(root);
-    expect(await runCli(['validate', '.', '--base', 'origin/nope'], unknown)).toBe(1);
+    expect(await runCli(['validate', '.', '--base', 'origin/nope'], unknown)).toBe(2);
     expect(unknown.err()).toMatch(/does not name a commit.*fetch/s);
   });
 });

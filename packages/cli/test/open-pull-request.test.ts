@@ -74,6 +74,18 @@ describe('connector-alm pr', () => {
     expect(io.err()).toMatch(/^debug: GET \/repos\/\S+ - 200 /m);
   }, 120_000);
 
+  // A branch the upstream lacks names nothing to target: a usage error, advised in the CLI's words.
+  it('refuses a --base the upstream does not have with exit code 2, naming its default as --base', async () => {
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+    });
+    expect(await runCli(['pr', CONNECTOR, '--base', 'nosuch'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /^error: microsoft\/PowerPlatformConnectors has no branch 'nosuch' for the pull request to target; its default branch is 'dev'\. Name the branch the pull request should target \(--base dev, or another\)\. PowerPlatformConnectors takes pull requests on dev\.\n$/m,
+    );
+  }, 120_000);
+
   it('refuses to run without a token, saying where to put one', async () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);
@@ -312,7 +324,7 @@ describe('connector-alm pr with an API URL it cannot use: one line at once, exit
     );
     expect(code).toBe(2);
     expect(io.err()).toMatch(
-      /^error: The GitHub API URL 'https:\/\/github\.contoso\.com\/api\/v3' holds a user name or password/m,
+      /^error: The GitHub API URL 'https:\/\/github\.contoso\.com\/api\/v3' holds a user name or password: the token goes in --token or GITHUB_TOKEN\. /m,
     );
     expect(io.out() + io.err()).not.toContain('Hunter2Password');
     expect(scenario.github.requests).toEqual([]);

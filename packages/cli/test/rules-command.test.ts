@@ -38,9 +38,20 @@ describe('connector-alm rules', () => {
     expect(changeRules).toHaveLength(ALL_CHANGE_RULES.length);
   });
 
-  it('refuses an unknown format as a usage error', async () => {
+  it('refuses an unknown format as a usage error, naming the formats as every other --format does', async () => {
     const io = memoryIo(os.tmpdir());
     expect(await runCli(['rules', '--format', 'yaml'], io)).toBe(2);
-    expect(io.err()).toMatch(/Unknown format "yaml"/);
+    expect(io.err()).toBe(
+      "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown.\n(run with --help for usage)\n",
+    );
+  });
+
+  it('lists the formats in --help as choices, as the other commands list theirs', async () => {
+    const io = memoryIo(os.tmpdir());
+    expect(await runCli(['rules', '--help'], io)).toBe(0);
+    // Help wraps its lines to the terminal's width: compared as one line.
+    expect(io.out().replace(/\s+/g, ' ')).toContain(
+      '--format <format> output format; markdown is the rule reference, as in docs/rules.md (choices: "text", "json", "markdown", default: "text")',
+    );
   });
 });

@@ -43,6 +43,17 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
   return { code, out: io.out(), err: io.err() };
 }
 
+// The help said the files the solution does not have were deleted "whoever made them (a README.md too)",
+// while unpack keeps every file that is not part of a solution (see the --overwrite tests below).
+it('says in unpack --help which files --stale never deletes', async () => {
+  const help = await run(workdir(), ['unpack', '--help']);
+  expect(help.code).toBe(0);
+  // Help wraps its lines to the terminal's width: compared as one line.
+  expect(help.out.replace(/\s+/g, ' ')).toContain(
+    `--stale <policy> delete or keep the files in the folder that the solution no longer has; files that are not part of a solution are kept either way: at the folder root (README.md, …), editors' and git's leftovers (name~, .orig, …) and repository files (.git*, .DS_Store, …) (choices: "delete", "keep", default: "delete")`,
+  );
+});
+
 (fixtures ? describe : describe.skip)('solution commands', () => {
   it('unpack, pack and unpack again give the same folder', async () => {
     const cwd = workdir();
@@ -191,7 +202,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await run(cwd, ['unpack', HIL, 'src']);
     const second = await run(cwd, ['unpack', HIL, 'src']);
     expect(second.code).toBe(1);
-    expect(second.err).toMatch(/already holds 9 files\. .*--overwrite/);
+    // In the CLI's words, not the action's (overwrite: true).
+    expect(second.err).toMatch(/already holds 9 files\. Update it in place \(--overwrite\)\.\n$/);
   });
 
   it('says "not a solution" for a flow package, exit code 2 (a zip with no solution in it), no stack trace', async () => {
@@ -367,7 +379,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await run(cwd, ['unpack', 'sjis.zip', 'src']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect(refused.err).toContain('made the zip: --zip-name-encoding shift_jis (Japanese, cp932)');
     expect((await run(cwd, ['unpack', 'sjis.zip', 'src', '--zip-name-encoding', 'cp932'])).code).toBe(0);
     expect(readdirSync(path.join(cwd, 'src/WebResources'))).toEqual(['表.js']);
     const unknown = await run(cwd, ['unpack', 'sjis.zip', 'other', '--zip-name-encoding', 'klingon']);
@@ -380,7 +392,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await writeRawZip(path.join(cwd, 'sjis.zip'), withShiftJisWebResource(readFileSync(HIL)));
     const refused = await run(cwd, ['extract-connectors', 'sjis.zip', 'custom-connectors']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect(refused.err).toContain('made the zip: --zip-name-encoding shift_jis (Japanese, cp932)');
     const extracted = await run(cwd, [
       'extract-connectors',
       'sjis.zip',

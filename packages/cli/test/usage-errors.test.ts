@@ -248,6 +248,26 @@ describe('arguments and options of the other commands', () => {
     expect(result.code).toBe(2);
   });
 
+  // --cloud was checked after parsing, so --help and docs/cli.md did not list its values as choices.
+  it('lists the clouds as choices, refuses another as every choice option does, and takes any case', async () => {
+    const unknown = await run(['export', 'Contoso', '--cloud', 'Mars']);
+    expect(unknown.err).toBe(
+      "error: option '--cloud <cloud>' argument 'Mars' is invalid. Allowed choices are Public, UsGov, UsGovHigh, UsGovDod, China.\n(run with --help for usage)\n",
+    );
+    expect(unknown.code).toBe(2);
+    // Past parsing: the next thing missing is the environment.
+    const lowerCase = await run(['import', 'x.zip', '--cloud', 'usgov']);
+    expect(lowerCase.err).toBe('error: Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).\n');
+    // An empty value is refused as such, as for every option.
+    const empty = await run(['import', 'x.zip', '--cloud', '']);
+    expect(empty.err).toMatch(/^error: --cloud is empty\. /);
+    expect(empty.code).toBe(2);
+    const help = await run(['export', '--help']);
+    expect(help.out.replace(/\s+/g, ' ')).toContain(
+      `--cloud <cloud> the environment's cloud, in any case (choices: "Public", "UsGov", "UsGovHigh", "UsGovDod", "China", default: "Public")`,
+    );
+  });
+
   it('dev-server names the port option whose value is not a port', async () => {
     const result = await run(['dev-server', '--dataverse-port', '70000']);
     expect(result.err).toMatch(

@@ -1,4 +1,4 @@
-import { UsageError, type Logger } from '@connector-alm/core';
+import { UsageError, type Logger, type SaySetting } from '@connector-alm/core';
 import { createEntraTokenSource } from './auth/entra-token-source.js';
 import type { ClientCredential } from './auth/credentials.js';
 import { systemClock, type Clock } from './clock.js';
@@ -33,6 +33,11 @@ export interface ConnectionPorts {
   signInTimeoutMs?: number;
   /** How long one Web API request may go unanswered: 30 s, 10 minutes for slow ones. Tests shorten them. */
   webApiTimeouts?: Partial<WebApiTimeouts>;
+  /**
+   * How advice names a setting (`--skip-lower-version` or `skip-lower-version: true`): the CLI's
+   * options by default, or an action's inputs.
+   */
+  say?: SaySetting;
 }
 
 const GUID_OR_DOMAIN =
@@ -85,6 +90,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     logger: ports.logger,
     ...(ports.retry ? { retry: ports.retry } : {}),
     ...(ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}),
+    ...(ports.say ? { say: ports.say } : {}),
   });
-  return new DataverseClient(http, clock, ports.logger);
+  return new DataverseClient(http, clock, ports.logger, ports.say);
 }

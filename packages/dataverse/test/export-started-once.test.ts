@@ -144,7 +144,7 @@ describe('a synchronous export, which the service goes on with when the connecti
       ),
     );
     expect(error.hint).toBe(
-      "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again. Large solutions need the asynchronous mode (run-asynchronously: true).",
+      "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again. Large solutions need the asynchronous mode (without --sync).",
     );
   });
 });

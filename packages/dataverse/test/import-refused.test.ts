@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createMemoryLogger, UserError } from '@connector-alm/core';
+import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
 import { DataverseError, importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
@@ -140,7 +140,16 @@ describe('an import of a lower version than the installed one', () => {
       expect(error.message.startsWith("Import of solution 'Later' failed")).toBe(true);
       expect(error.message).toContain(LOWER_VERSION);
       expect(error.hint).toContain(
-        'Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true).',
+        'Give the solution a higher version than the environment has (pack --solution-version), or skip the import when the environment has this version or a later one (--skip-lower-version).',
+      );
+      // In an action's words when it connects so.
+      const inAction = (await importSolution(
+        connectToLocal(server, { say: inputWords }).client,
+        importOptions(file, { asynchronous }),
+        createMemoryLogger(),
+      ).catch((e: unknown) => e)) as UserError;
+      expect(inAction.hint).toContain(
+        'Give the solution a higher version than the environment has (the version input of pack-solution), or skip the import when the environment has this version or a later one (skip-lower-version: true).',
       );
     } finally {
       rmSync(folder, { recursive: true, force: true });

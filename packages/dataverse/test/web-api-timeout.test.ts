@@ -155,7 +155,7 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
       expect(error.message).toMatch(
         /^Export of solution 'Contoso': the export may still be running in http:\/\/127\.0\.0\.1:\d+ since about .* UTC, but its end was not confirmed: no answer within 10 min\.$/,
       );
-      expect(error.hint).toContain('run-asynchronously: true');
+      expect(error.hint).toContain('Large solutions need the asynchronous mode (without --sync).');
       expect(sentTo(sent, 'ExportSolution')).toBe(1);
       expect(sleeps).toEqual([]);
     },
@@ -180,7 +180,7 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
       expect(error.message).toBe(
         `Import of the solution may or may not have been applied: ${server.environmentUrl} did not answer within 10 min.`,
       );
-      expect(error.hint).toMatch(/not sent again.*import job.*run-asynchronously: true/s);
+      expect(error.hint).toMatch(/not sent again.*import job.*the asynchronous mode \(--async\)\./s);
       expect(sentTo(sent, 'ImportSolution')).toBe(1);
       expect(sleeps).toEqual([]);
     },

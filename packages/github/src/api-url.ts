@@ -1,15 +1,19 @@
-import { UsageError, withoutSecrets } from '@connector-alm/core';
+import { optionWords, UsageError, withoutSecrets, type SaySetting } from '@connector-alm/core';
 
 /** Where the API root comes from and what it looks like, for the hints of every error about it. */
 export const API_URL_HINT =
   'It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.';
 
+// The action reads its token from its input alone; the CLI also from the environment.
+const TOKEN_SETTING = { option: '--token or GITHUB_TOKEN', input: 'the token input' };
+
 /**
  * The GitHub REST API root, checked before any request: fetch refuses a URL with a user name or
  * password with an error that quotes it whole, and a query or a missing scheme makes every request
  * URL wrong. The result has no trailing '/'; errors show the URL without user part and query.
+ * `say` names where the token goes: the CLI's options by default, or the action's input.
  */
-export function parseApiUrl(text: string): string {
+export function parseApiUrl(text: string, say: SaySetting = optionWords): string {
   const refuse = (what: string) =>
     new UsageError(`The GitHub API URL '${withoutSecrets(text)}' ${what}.`, { hint: API_URL_HINT });
   let url: URL;
@@ -20,7 +24,7 @@ export function parseApiUrl(text: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('is not an http(s) URL');
   if (url.username || url.password)
-    throw refuse('holds a user name or password: the token goes in the token input or GITHUB_TOKEN');
+    throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse('holds a query or fragment');
   return url.href.replace(/\/+$/, '');
 }

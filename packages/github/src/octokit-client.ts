@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import { UsageError, type Logger } from '@connector-alm/core';
+import { UsageError, type Logger, type SaySetting } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
@@ -50,6 +50,8 @@ export interface GitHubClientOptions {
   requestTimeoutMs?: number;
   /** What requestTimeoutMs runs on: real timers by default; a test passes timers it moves itself. */
   startTimer?: StartTimer;
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
 }
 
 /**
@@ -75,7 +77,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     });
   }
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options.baseUrl), timeoutMs);
+  const reachability = new ApiReachability(parseApiUrl(options.baseUrl, options.say), timeoutMs);
   const retries = options.rateLimitRetries ?? 3;
   const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const onLimit =

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { UsageError, plural, toDisplayPath, withoutByteOrderMark, type Logger } from '@connector-alm/core';
+import {
+  optionWords,
+  UsageError,
+  plural,
+  toDisplayPath,
+  withoutByteOrderMark,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import {
   countBySeverity,
   DEFAULT_CONFIG,
@@ -82,6 +90,8 @@ export interface OpenPullRequestOptions {
    * whose branch name another one's already has is refused rather than moved onto that branch.
    */
   branchesInUse?: ReadonlyMap<string, string>;
+  /** How advice names a setting: in the CLI's options (`--base dev`, the default) or an action's inputs. */
+  say?: SaySetting;
 }
 
 export interface OpenPullRequestPorts {
@@ -146,6 +156,7 @@ export async function openPullRequest(
 ): Promise<PullRequestResult> {
   const { logger } = ports;
   const sleep = ports.sleep ?? realSleep;
+  const say = options.say ?? optionWords;
   const client =
     ports.client ??
     createGitHubClient({
@@ -153,6 +164,7 @@ export async function openPullRequest(
       baseUrl: options.apiUrl,
       logger,
       writeIntervalMs: ports.writeIntervalMs,
+      say,
     });
   const upstream = parseRepositoryName(options.upstream);
   const upstreamName = formatRepositoryName(upstream);
@@ -216,7 +228,7 @@ export async function openPullRequest(
   }
 
   const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, () =>
-    readBaseCommit(client, upstream, options.base),
+    readBaseCommit(client, upstream, options.base, say),
   );
   const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder);
   const changes = diffConnectorFiles(local, upstreamFiles);
@@ -356,8 +368,8 @@ export async function openPullRequest(
     // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
     // opened, or updated if another run has opened it meanwhile.
     open
-      ? updatePullRequest(client, spec, open.pull, logger)
-      : createOrUpdatePullRequest(client, spec, logger),
+      ? updatePullRequest(client, spec, open.pull, logger, say)
+      : createOrUpdatePullRequest(client, spec, logger, say),
   );
   result.number = pull.number;
   result.url = pull.url;

@@ -1,4 +1,4 @@
-import type { Logger } from '@connector-alm/core';
+import { optionWords, type Logger, type SaySetting } from '@connector-alm/core';
 import {
   apiErrorText,
   apiStatus,
@@ -47,10 +47,11 @@ export async function createOrUpdatePullRequest(
   client: GitHubClient,
   spec: PullRequestSpec,
   logger: Logger,
+  say: SaySetting = optionWords,
 ): Promise<PullRequestRef> {
   const upstreamName = formatRepositoryName(spec.upstream);
   const existing = await findOpenPullRequest(client, spec);
-  if (existing) return updatePullRequest(client, spec, existing, logger);
+  if (existing) return updatePullRequest(client, spec, existing, logger, say);
   try {
     const { data } = await client.rest.pulls.create({
       owner: spec.upstream.owner,
@@ -73,7 +74,7 @@ export async function createOrUpdatePullRequest(
         return { number: raced.number, url: raced.html_url, changed: true, created: true };
       }
       logger.info('GitHub says the pull request already exists (another run was faster); updating it.');
-      if (raced) return updatePullRequest(client, spec, raced, logger);
+      if (raced) return updatePullRequest(client, spec, raced, logger, say);
     }
     return step('opening the pull request', upstreamName, () => Promise.reject(error));
   }
@@ -134,6 +135,7 @@ export async function updatePullRequest(
   spec: PullRequestSpec,
   pull: OpenPull,
   logger: Logger,
+  say: SaySetting = optionWords,
 ): Promise<PullRequestRef> {
   const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? '', { ignoreSource: !spec.branchMoved });
@@ -167,7 +169,7 @@ export async function updatePullRequest(
       `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`,
     );
   }
-  const notice = draftNotice(pull, spec.draft);
+  const notice = draftNotice(pull, spec.draft, say);
   if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
 }
@@ -178,11 +180,15 @@ export async function updatePullRequest(
  * markPullRequestReadyForReview can), and the author may have set it on GitHub on purpose: a rerun
  * with `draft: true` must not take back their "Ready for review".
  */
-export function draftNotice(pull: Pick<OpenPull, 'number' | 'draft'>, draft: boolean): string | undefined {
+export function draftNotice(
+  pull: Pick<OpenPull, 'number' | 'draft'>,
+  draft: boolean,
+  say: SaySetting = optionWords,
+): string | undefined {
   if (pull.draft === undefined || pull.draft === draft) return undefined;
   return pull.draft
-    ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.`
-    : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
+    ? `Pull request #${pull.number} is a draft, which ${say({ option: 'a run without --draft', input: 'draft: false' })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.`
+    : `Pull request #${pull.number} is ready for review, which ${say({ option: '--draft', input: 'draft: true' })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 
 /**

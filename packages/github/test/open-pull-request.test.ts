@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { UsageError } from '@connector-alm/core';
 import { renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
@@ -322,10 +323,14 @@ describe('openPullRequest against the local GitHub', () => {
     )) as Error & {
       hint?: string;
     };
+    // The base names nothing to target: a usage error (exit 2 on the CLI), as an unknown validate --base is.
+    expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(
       "contoso/Connectors has no branch 'dev' for the pull request to target; its default branch is 'main'.",
     );
-    expect(error.hint).toMatch(/^Set base \(--base\) to the branch the pull request should target/);
+    expect(error.hint).toBe(
+      'Name the branch the pull request should target (--base main, or another). PowerPlatformConnectors takes pull requests on dev.',
+    );
     expect(scenario.github.state.findRepository('contoso-dev', 'Connectors')).toBeUndefined();
   });
 
@@ -432,7 +437,9 @@ describe('openPullRequest against the local GitHub', () => {
     // GitHub's REST API cannot change the draft state, and the author may have chosen it on GitHub.
     expect(pull.draft).toBe(true);
     expect(logger.lines).toContainEqual(
-      expect.stringMatching(/^Pull request #1 is a draft.*left as is.*Ready for review/),
+      expect.stringMatching(
+        /^Pull request #1 is a draft, which a run without --draft leaves as is.*Ready for review/,
+      ),
     );
 
     const rerun = await run({ draft: false, maintainerCanModify: false }).promise;

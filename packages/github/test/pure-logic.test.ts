@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { inputWords } from '@connector-alm/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,11 +118,19 @@ describe('draftNotice', () => {
     expect(draftNotice(pull, true)).toBeUndefined();
   });
 
-  it('says the draft state of an open pull request is left as is, either way', () => {
+  it('says the draft state of an open pull request is left as is, either way, in the words of the caller', () => {
     expect(draftNotice({ ...pull, draft: false }, true)).toBe(
-      'Pull request #7 is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.',
+      'Pull request #7 is ready for review, which --draft leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.',
     );
-    expect(draftNotice({ ...pull, draft: true }, false)).toMatch(/^Pull request #7 is a draft; .*left as is/);
+    expect(draftNotice({ ...pull, draft: true }, false)).toBe(
+      'Pull request #7 is a draft, which a run without --draft leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.',
+    );
+    expect(draftNotice({ ...pull, draft: false }, true, inputWords)).toMatch(
+      /^Pull request #7 is ready for review, which draft: true leaves as is on an open pull request /,
+    );
+    expect(draftNotice({ ...pull, draft: true }, false, inputWords)).toMatch(
+      /^Pull request #7 is a draft, which draft: false leaves as is /,
+    );
   });
 });
 

@@ -223,7 +223,7 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
       `${path.join(dir, 'customHIL_managed.zip')}: does not exist; unpacking both exports reads the managed export beside customHIL.zip.`,
     );
     expect((refused as UserError).hint).toBe(
-      'Export the solution as managed too (export --managed, or managed: true) into that file, or unpack customHIL.zip alone (package type auto).',
+      'Export the solution as managed too (export --managed) into that file, or unpack customHIL.zip alone (--package-type auto).',
     );
     expect(readdirSync(dir)).toEqual(['customHIL.zip']);
   });

@@ -88,7 +88,7 @@ describeFixtures('unpack over a folder and the files that are not part of the so
     const error = await unpackSolution(fixturePath(HIL), folder).catch((e: unknown) => e);
     expect(locatedMessage(error)).toBe(`${folder}: already holds 1 file.`);
     expect((error as UserError).hint).toBe(
-      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.',
+      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite); unpack never deletes files that are not part of a solution.',
     );
   });
 

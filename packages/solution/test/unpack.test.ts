@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { inputWords, UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import { FOLDER_LINE_ENDINGS, NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
 import {
@@ -206,17 +206,20 @@ describeFixtures('unpack into an existing folder', () => {
     const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
     expect(locatedMessage(error)).toBe(`${folder}: already holds 1 file.`);
     expect((error as UserError).hint).toBe(
-      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).',
+      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside them (--overwrite --stale keep).',
     );
     expect(readdirSync(folder)).toEqual(['Docs']);
   });
 
-  it('refuses to update an earlier unpack unless overwriting is allowed, naming the option and the input', async () => {
+  it('refuses to update an earlier unpack unless overwriting is allowed, naming the setting as the caller says it', async () => {
     const folder = temp.make();
     await unpackSolution(zip(), folder);
     const error = await unpackSolution(zip(), folder).catch((e: unknown) => e);
     expect(locatedMessage(error)).toMatch(/: already holds \d+ files\.$/);
-    expect((error as UserError).hint).toBe('Update it in place (--overwrite, or overwrite: true).');
+    // The CLI's option by default; an action passes the words of its inputs.
+    expect((error as UserError).hint).toBe('Update it in place (--overwrite).');
+    const inAction = await unpackSolution(zip(), folder, { say: inputWords }).catch((e: unknown) => e);
+    expect((inAction as UserError).hint).toBe('Update it in place (overwrite: true).');
   });
 
   it('refuses to delete the files of a folder that holds no unpacked solution, even with overwrite', async () => {
@@ -235,7 +238,7 @@ describeFixtures('unpack into an existing folder', () => {
       `${folder}: holds 1 file but no unpacked solution (no Other/Solution.xml); updating it would delete it.`,
     );
     expect((error as UserError).hint).toBe(
-      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside those files (--stale keep, or stale-files: keep).',
+      'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside those files (--stale keep).',
     );
     expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
     expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

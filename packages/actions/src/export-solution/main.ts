@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
+import { inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExportSolutionInputs } from './inputs.js';
@@ -11,7 +11,11 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
   const inputs = readExportSolutionInputs();
   // Before signing in: a zip that may not be written there is refused without a wait for the export.
   await requireWritableOutput('solution-output-file', inputs.outputFileInput, inputs.outputFile);
-  const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => core.setSecret(value) });
+  const client = connectDataverse(inputs.connection, {
+    logger,
+    onSecret: (value) => core.setSecret(value),
+    say: inputWords,
+  });
   const result = await exportSolution(
     client,
     {

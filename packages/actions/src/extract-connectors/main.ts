@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { describeProblem, posixRelativePath, type Logger } from '@connector-alm/core';
+import { describeProblem, inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
 import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
@@ -28,6 +28,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
         ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
         ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
+        say: inputWords,
       }),
   );
   if (previousSourceProblem)

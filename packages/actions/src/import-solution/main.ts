@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { inputWords, type Logger } from '@connector-alm/core';
 import { connectDataverse, importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
 import { readImportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -8,7 +8,11 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
 export async function importSolutionAction(logger: Logger): Promise<void> {
   const inputs = readImportSolutionInputs();
-  const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => core.setSecret(value) });
+  const client = connectDataverse(inputs.connection, {
+    logger,
+    onSecret: (value) => core.setSecret(value),
+    say: inputWords,
+  });
   const result = await importSolution(
     client,
     {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { isFile, type Logger } from '@connector-alm/core';
+import { inputWords, isFile, type Logger } from '@connector-alm/core';
 import { openPullRequests, refusedResults, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
@@ -52,6 +52,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         source,
         failOn: inputs.failOn,
         config,
+        say: inputWords,
       },
       { logger },
     );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
+import { inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
@@ -23,6 +23,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
         overwrite: inputs.overwrite,
         limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
         ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
+        say: inputWords,
       }),
     ),
   );

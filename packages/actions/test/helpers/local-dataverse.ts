@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActionRun } from '@connector-alm/testing';
@@ -66,7 +66,8 @@ export function localDataverse(options: LocalDataverseOptions): LocalDataverse {
         },
       ],
     });
-    workspace = mkdtempSync(path.join(os.tmpdir(), `${options.name}-`));
+    // Its real path, as the actions name the places they write (on macOS os.tmpdir() is a link).
+    workspace = realpathSync(mkdtempSync(path.join(os.tmpdir(), `${options.name}-`)));
   });
   afterAll(async () => {
     await server?.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
@@ -8,7 +8,9 @@ const workspaces: string[] = [];
 
 /** A repository checkout with one certified connector; `swaggerText` replaces its swagger. */
 export function workspaceWithConnector(swaggerText?: string): string {
-  const workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+  // A real path: on macOS os.tmpdir() is /var/folders/…, a link to /private/var/…, and an action names
+  // the real place a path leads to ("which is"), or says that a symbolic link led there.
+  const workspace = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'workspace-')));
   workspaces.push(workspace);
   const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
   mkdirSync(folder, { recursive: true });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
-import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
+import { CLOUD_NAMES, resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
-import { optionDefaultingTo } from '../option-help.js';
+import { choiceInAnyCase, optionDefaultingTo } from '../option-help.js';
 
 export interface ConnectionOptions {
   environmentUrl?: string;
@@ -34,10 +34,10 @@ export function addConnectionOptions(command: Command): Command {
       '--client-certificate <file>',
       "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
     )
-    .option(
-      '--cloud <cloud>',
-      "the environment's cloud: Public, UsGov, UsGovHigh, UsGovDod or China",
-      'Public',
+    .addOption(
+      choiceInAnyCase('--cloud <cloud>', "the environment's cloud, in any case", CLOUD_NAMES).default(
+        'Public',
+      ),
     )
     .addOption(
       optionDefaultingTo(

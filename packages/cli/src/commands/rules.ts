@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ALL_CHANGE_RULES, ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
-import { UsageError } from '@connector-alm/core';
 import type { CommandContext } from '../program.js';
+
+const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
+type RulesFormat = (typeof RULES_FORMATS)[number];
 
 /**
  * `connector-alm rules`: the rule catalog, as a table, JSON or the markdown reference. The change
@@ -12,12 +14,12 @@ export function registerRulesCommand(program: Command, context: CommandContext):
   program
     .command('rules')
     .description('list every validation rule with its level per profile, then the breaking-change rules')
-    .option(
-      '--format <format>',
-      'output format: text, json or markdown (the rule reference, as in docs/rules.md)',
-      'text',
+    .addOption(
+      new Option('--format <format>', 'output format; markdown is the rule reference, as in docs/rules.md')
+        .choices(RULES_FORMATS)
+        .default('text'),
     )
-    .action((options: { format: string }) => {
+    .action((options: { format: RulesFormat }) => {
       const { io } = context;
       if (options.format === 'json') {
         const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({
@@ -48,10 +50,8 @@ export function registerRulesCommand(program: Command, context: CommandContext):
           const level = `${rule.impact}/${rule.severity}`;
           io.stdout.write(`${rule.id.padEnd(28)} ${level.padEnd(22)} ${rule.message}\n`);
         }
-      } else if (options.format === 'markdown') {
-        io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
       } else {
-        throw new UsageError(`Unknown format "${options.format}".`, { hint: 'Use text, json or markdown.' });
+        io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
       }
     });
 }

@@ -40,7 +40,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
     .addOption(
       new Option(
         '--stale <policy>',
-        'delete or keep the files in the folder that the solution does not have, whoever made them (a README.md too); dot files at its top, and .git*, .DS_Store or Thumbs.db anywhere, are always kept',
+        "delete or keep the files in the folder that the solution no longer has; files that are not part of a solution are kept either way: at the folder root (README.md, …), editors' and git's leftovers (name~, .orig, …) and repository files (.git*, .DS_Store, …)",
       )
         .choices(['delete', 'keep'])
         .default('delete'),

@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
 
 /** The OData error body of the Web API: `{"error":{"code":"0x…","message":"…"}}`. */
 export interface ODataErrorBody {
@@ -29,16 +29,25 @@ const HINTS: Record<string, string> = {
     'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
   [DATAVERSE_CODES.throttledConcurrency]:
     'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
-  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
-  // often forgot to raise it.
-  [DATAVERSE_CODES.lowerVersion]:
-    'Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true).',
 };
 
-/** What to do about a Dataverse error code, where we know. */
-export function dataverseCodeHint(code: string | undefined): string | undefined {
+/**
+ * What to do about a Dataverse error code, where we know; `say` names the settings that fix it, in
+ * the CLI's options by default or an action's inputs.
+ */
+export function dataverseCodeHint(
+  code: string | undefined,
+  say: SaySetting = optionWords,
+): string | undefined {
+  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
+  // often forgot to raise it.
+  if (code === DATAVERSE_CODES.lowerVersion)
+    return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
   return code ? HINTS[code] : undefined;
 }
+
+const RAISE_VERSION = { option: 'pack --solution-version', input: 'the version input of pack-solution' };
+const SKIP_LOWER_VERSION = { option: '--skip-lower-version', input: 'skip-lower-version: true' };
 
 /** A failed Web API call: Dataverse's own code and message, which request, and advice. */
 export class DataverseError extends UserError {
@@ -69,6 +78,7 @@ export function dataverseError(
   status: number,
   body: ODataErrorBody | undefined,
   environment: URL,
+  say: SaySetting = optionWords,
 ): DataverseError {
   const code = body?.error?.code || undefined;
   const serviceMessage = body?.error?.message?.trim();
@@ -84,7 +94,7 @@ export function dataverseError(
   }
   const text = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? '' : '.'}`;
   const hint =
-    dataverseCodeHint(code) ||
+    dataverseCodeHint(code, say) ||
     (status === 401
       ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
       : undefined);

@@ -1,4 +1,4 @@
-import { UserError, type Logger } from '@connector-alm/core';
+import { UserError, type Logger, type SaySetting } from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
 import { abortAfter, type Clock } from '../clock.js';
 import {
@@ -41,6 +41,8 @@ export interface DataverseHttpOptions {
   retry?: RetryBudget;
   /** How long an attempt may wait for its answer to begin, and then between its pieces. Tests shorten them. */
   timeouts?: Partial<WebApiTimeouts>;
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
 }
 
 /** One request: what it is for the user, its body, and what it is for resending it and timing it out. */
@@ -184,7 +186,13 @@ export class DataverseHttp {
       };
       const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
-        const error = dataverseError(request.operation, response.status, errorBody, this.options.environment);
+        const error = dataverseError(
+          request.operation,
+          response.status,
+          errorBody,
+          this.options.environment,
+          this.options.say,
+        );
         if (decision.reason === 'may-have-been-applied') {
           const happened = describeFailedResponse(response.status, errorBody);
           throw mayHaveBeenApplied(request, {

@@ -30,7 +30,7 @@ export async function confirmImport(
       `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ''}`,
       {
         hint: [
-          dataverseCodeHint(outcome.code),
+          dataverseCodeHint(outcome.code, client.say),
           `Import job ${importJobId} in the environment has the details (Solutions > See history).`,
         ]
           .filter(Boolean)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UserError, type Logger } from '@connector-alm/core';
+import { optionWords, UserError, type Logger, type SaySetting } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { DataverseHttp } from '../http/dataverse-http.js';
 import { asyncOutcome, pollDelayMs, waitMinutes, waitRunsOut, type AsyncWait } from './async-operation.js';
@@ -18,7 +18,9 @@ function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-const LARGE_SOLUTIONS_HINT = 'Large solutions need the asynchronous mode (run-asynchronously: true).';
+/** The asynchronous mode that large solutions need: the export's default on the CLI, the import's choice. */
+const ASYNC_EXPORT = { option: 'without --sync', input: 'run-asynchronously: true' };
+const ASYNC_IMPORT = { option: '--async', input: 'run-asynchronously: true' };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,7 +31,14 @@ export class DataverseClient {
     /** The time port, also for the waits of the operations built on this client. */
     readonly clock: Clock,
     private readonly logger: Logger,
+    /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+    readonly say: SaySetting = optionWords,
   ) {}
+
+  /** What to do about a synchronous call that large solutions make too slow. */
+  private largeSolutionsHint(asynchronous: { option: string; input: string }): string {
+    return `Large solutions need the asynchronous mode (${this.say(asynchronous)}).`;
+  }
 
   get environment(): URL {
     return this.http.environment;
@@ -72,7 +81,7 @@ export class DataverseClient {
       // not sent again.
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT,
+      timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
       ifUnconfirmed: (happened) =>
         unconfirmedExport({
           solutionName: request.solutionName,
@@ -80,7 +89,7 @@ export class DataverseClient {
           sentAtMs,
           asynchronous: false,
           happened,
-          moreHint: LARGE_SOLUTIONS_HINT,
+          moreHint: this.largeSolutionsHint(ASYNC_EXPORT),
         }),
     });
     return decodeFile(result.ExportSolutionFile, 'ExportSolution');
@@ -124,7 +133,7 @@ export class DataverseClient {
       body: importBody(request),
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT,
+      timeoutHint: this.largeSolutionsHint(ASYNC_IMPORT),
     });
   }
 

@@ -1,4 +1,4 @@
-import { createMemoryLogger } from '@connector-alm/core';
+import { createMemoryLogger, type SaySetting } from '@connector-alm/core';
 import {
   connectDataverse,
   createManualClock,
@@ -47,6 +47,8 @@ export function connectToLocal(
     webApiTimeouts?: Partial<WebApiTimeouts>;
     /** The fetch that requests go through; the global one by default. */
     fetch?: Fetch;
+    /** How advice names a setting: the CLI's options by default. */
+    say?: SaySetting;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(Date.now());
@@ -89,6 +91,7 @@ export function connectToLocal(
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
       ...(options.webApiTimeouts ? { webApiTimeouts: options.webApiTimeouts } : {}),
+      ...(options.say ? { say: options.say } : {}),
     },
   );
   return { client, logger, secrets, sleeps, sent, answered, clock };

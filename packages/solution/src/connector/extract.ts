@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isUserError, temporarySibling, UserError, writingTo } from '@connector-alm/core';
+import { isUserError, temporarySibling, UserError, writingTo, type SaySetting } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
@@ -24,6 +24,8 @@ export interface ExtractOptions {
    * Japanese Windows (see zip/name-encoding).
    */
   zipNameEncoding?: string;
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
   /**
    * The folder (relative to the destination root) a connector was extracted to before its display
    * name changed (see earlierFolderIn): a new folder without a readme gets that folder's readme and
@@ -85,6 +87,7 @@ export async function extractConnectors(
   const connectors = await readSolutionConnectors(source, {
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,
+    say: options.say,
   });
   // Checked once the source is known to be a solution: a zip has no inside, and a folder that is no
   // solution is refused as that.

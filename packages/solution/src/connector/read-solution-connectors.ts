@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError, type SaySetting } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
@@ -28,6 +28,8 @@ export interface SolutionZipReading {
   limits?: Partial<ZipLimits>;
   /** E.g. shift_jis for a zip made on Japanese Windows (see zip/name-encoding). */
   zipNameEncoding?: string;
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function readSolutionConnectors(
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
+    say: reading.say,
   });
   // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the
   // zip's folder may be read-only or belong to the person.

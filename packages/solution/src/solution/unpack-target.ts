@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UserError, type SaySetting } from '@connector-alm/core';
 import type { StalePolicy } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { listFiles } from '../fs/list-files.js';
@@ -9,6 +9,13 @@ import { parseXml } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
 import { isLeftOut } from './left-out-files.js';
 import { readManifest } from './manifest.js';
+
+const OVERWRITE = { option: '--overwrite', input: 'overwrite: true' };
+const KEEP_STALE = { option: '--stale keep', input: 'stale-files: keep' };
+const OVERWRITE_KEEPING_STALE = {
+  option: '--overwrite --stale keep',
+  input: 'overwrite: true with stale-files: keep',
+};
 
 /**
  * Refuses, before anything is read or written, a target that unpack must not update: a file, a
@@ -22,7 +29,7 @@ import { readManifest } from './manifest.js';
  */
 export async function refuseUnpackTarget(
   folder: string,
-  options: { overwrite: boolean; stale: StalePolicy },
+  options: { overwrite: boolean; stale: StalePolicy; say: SaySetting },
 ): Promise<void> {
   // Checked even when overwriting: a file there would otherwise fail half-way with ENOTDIR.
   await refuseNonFolder(folder);
@@ -34,16 +41,16 @@ export async function refuseUnpackTarget(
   const stale = files.filter((file) => !isLeftOut(file));
   const ownFolder = 'Unpack into a folder of its own (e.g. a <solution name> folder inside this one)';
   const location = { file: folder };
-  // Said to the unpack command and the unpack-solution action alike: each way to ask is named as
-  // "(option, or input)", as the other solution errors name them.
+  // Said to the unpack command and the unpack-solution action alike, each in its own words.
+  const { say } = options;
   if (!options.overwrite) {
     throw new UserError(`already holds ${fileCount(files)}.`, {
       location,
       hint: holdsSolution
-        ? 'Update it in place (--overwrite, or overwrite: true).'
+        ? `Update it in place (${say(OVERWRITE)}).`
         : stale.length === 0
-          ? `${ownFolder}, or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.`
-          : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`,
+          ? `${ownFolder}, or add the solution beside them (${say(OVERWRITE)}); unpack never deletes files that are not part of a solution.`
+          : `${ownFolder}, or add the solution beside them (${say(OVERWRITE_KEEPING_STALE)}).`,
     });
   }
   if (!holdsSolution && options.stale === 'delete' && stale.length > 0) {
@@ -51,7 +58,7 @@ export async function refuseUnpackTarget(
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? 'it' : 'them'}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`,
+        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`,
       },
     );
   }

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, UsageError, UserError, writingTo } from '@connector-alm/core';
+import {
+  optionWords,
+  temporarySibling,
+  UsageError,
+  UserError,
+  writingTo,
+  type SaySetting,
+} from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { makeFolderWithParents } from '../fs/made-folders.js';
@@ -54,6 +61,11 @@ export interface UnpackOptions {
    * Japanese Windows (see zip/name-encoding).
    */
   zipNameEncoding?: string;
+  /**
+   * How advice names a setting: in the CLI's options (`--overwrite`, the default) or an action's
+   * inputs (`overwrite: true`).
+   */
+  say?: SaySetting;
 }
 
 /**
@@ -82,11 +94,13 @@ export async function unpackSolution(
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(path.relative(folder, zipPath), stale)}.`,
     hint: 'Keep the zip outside that folder (e.g. beside it), or unpack into another folder.',
   });
+  const say = options.say ?? optionWords;
   await refuseUnpackTarget(folder, {
     overwrite: options.overwrite ?? false,
     stale: options.stale ?? 'delete',
+    say,
   });
-  if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
+  if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -159,11 +173,12 @@ async function stageOne(
   zipPath: string,
   staging: string,
   options: StageOptions,
-  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding'>,
+  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding' | 'say'>,
 ): Promise<StagedSolution> {
   const reader = await ZipReader.open(zipPath, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
+    say: reading.say,
   });
   try {
     // Refused with messages of their own below (and, when both are unpacked, in stageBoth).
@@ -198,6 +213,10 @@ async function stageOne(
   }
 }
 
+const EXPORT_MANAGED = { option: 'export --managed', input: 'export-solution with managed: true' };
+const EXPORT_UNMANAGED = { option: 'export without --managed', input: 'export-solution with managed: false' };
+const ONE_PACKAGE = { option: '--package-type auto', input: 'package-type: auto' };
+
 /** The unmanaged/managed pair that a `both` unpack reads, from either file name. */
 export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: string } {
   const match = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
@@ -209,7 +228,11 @@ export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: s
  * The export that `both` reads beside the one given, when it is not there: told as what `both` needs,
  * with how to make it, not as a file of the user's that went missing.
  */
-async function refuseMissingPair(given: string, pair: { unmanaged: string; managed: string }): Promise<void> {
+async function refuseMissingPair(
+  given: string,
+  pair: { unmanaged: string; managed: string },
+  say: SaySetting,
+): Promise<void> {
   const kind = path.resolve(given) === path.resolve(pair.managed) ? 'unmanaged' : 'managed';
   const other = pair[kind];
   const exists = async (file: string) => (await fs.stat(file).catch(() => undefined)) !== undefined;
@@ -217,7 +240,7 @@ async function refuseMissingPair(given: string, pair: { unmanaged: string; manag
   const name = path.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
-    hint: `Export the solution as ${kind} too (${kind === 'managed' ? 'export --managed, or managed: true' : 'export without --managed, or managed: false'}) into that file, or unpack ${name} alone (package type auto).`,
+    hint: `Export the solution as ${kind} too (${say(kind === 'managed' ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`,
   });
 }
 

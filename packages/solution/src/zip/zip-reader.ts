@@ -5,7 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
-import { missingPathError, UsageError, writeFailure } from '@connector-alm/core';
+import {
+  missingPathError,
+  optionWords,
+  UsageError,
+  writeFailure,
+  type SaySetting,
+} from '@connector-alm/core';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   describeEntryNameProblem,
@@ -50,6 +56,8 @@ export interface OpenZipOptions {
    * solution zip (export or download it again). A certification package says to build it again.
    */
   damagedHint?: string;
+  /** How advice names a setting (`--zip-name-encoding`): the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
 }
 
 const SOLUTION_DAMAGED_HINT = 'Export or download the solution again.';
@@ -112,7 +120,7 @@ export class ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding);
+      const checked = checkEntries(raw, displayName, limits, encoding, options.say ?? optionWords);
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
@@ -487,6 +495,7 @@ function checkEntries(
   archive: string,
   limits: ZipLimits,
   encoding: NameEncoding,
+  say: SaySetting,
 ): CheckedEntries {
   const paths = new EntryPaths(archive);
   const checked: CheckedEntries = {
@@ -498,7 +507,7 @@ function checkEntries(
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
-    if ('ambiguous' in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    if ('ambiguous' in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
     const written = decoded.name;
     const separated = withForwardSlashes(written, hostOf(entry));
     if (separated !== written) checked.backslashSeparated.push(written);
@@ -588,11 +597,13 @@ function hex(byte: number): string {
 }
 
 /** A name without the UTF-8 flag whose 0x5C may be the second byte of a character, not a '\'. */
-function ambiguousName(archive: string, name: { cp437: string; lead: number }): ZipError {
+function ambiguousName(archive: string, name: { cp437: string; lead: number }, say: SaySetting): ZipError {
   return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    'Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).',
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`,
   );
 }
+
+const SHIFT_JIS = { option: '--zip-name-encoding shift_jis', input: 'zip-name-encoding: shift_jis' };

@@ -36,15 +36,24 @@ export class Git {
     }
   }
 
-  /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
+  /**
+   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
+   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
+   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
+   */
   async resolveCommit(ref: string): Promise<string> {
     try {
       return (
         await this.text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
       ).trim();
     } catch {
+      // Not to be fetched as a base ref would be: there is no commit yet to compare.
+      if (ref === 'HEAD')
+        throw new UsageError('HEAD names no commit: the branch has no commit yet.', {
+          hint: 'Commit the change first, or leave out the base ref.',
+        });
       const remotes = (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
-      throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
         hint: unknownRefHint(ref, remotes),
       });
     }

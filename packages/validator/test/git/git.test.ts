@@ -42,12 +42,25 @@ describe('Git', () => {
     ]);
   });
 
-  it('refuses an unknown ref with a UserError that says how to fetch it', async () => {
+  // The ref is an argument that names nothing to compare with: a usage error (exit 2), as a path that
+  // does not exist is.
+  it('refuses an unknown ref with a UsageError that says how to fetch it', async () => {
     const repo = createRepository();
     repo.commitAll('base');
     const error = await new Git(repo.dir).mergeBase('HEAD', 'origin/nope').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
+    expect(error).toBeInstanceOf(UsageError);
     expect((error as UserError).hint).toMatch(/fetch-depth: 0/);
+  });
+
+  // HEAD was named like a base ref that was not fetched: "git fetch origin HEAD, then compare with origin/HEAD".
+  it('says that a branch without a commit has nothing to compare, rather than to fetch HEAD', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    repo.git('checkout', '--quiet', '--orphan', 'fresh');
+    const error = await new Git(repo.dir).mergeBase('HEAD', 'dev').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UserError).message).toBe('HEAD names no commit: the branch has no commit yet.');
+    expect((error as UserError).hint).toBe('Commit the change first, or leave out the base ref.');
   });
 
   it('says to fetch a remote-tracking ref from its own remote', async () => {
