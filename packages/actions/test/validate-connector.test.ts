@@ -575,6 +575,26 @@ describe('validate-connector in a pull request', () => {
     expect(results.some((r) => r.ruleId === 'BRK-OP-DELETED')).toBe(true);
   });
 
+  it('names the changed folders from the workspace when GITHUB_WORKSPACE is reached through a link', async () => {
+    // Self-hosted runners often put the work folder behind a link; git names files from the real
+    // top level, and the folders were computed against the linked path: '../../…' paths.
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const linked = path.join(runnerTemp(), 'linked-workspace');
+    symlinkSync(workspace, linked, 'dir');
+    const run = await runActionBundle('validate-connector', {
+      workspace: linked,
+      eventName: 'pull_request',
+      event: {
+        pull_request: { number: 7, base: { ref: 'dev', sha: baseSha }, head: { ref: 'feature', sha: headSha } },
+      },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    expect(run.annotations.find((a) => a.title?.startsWith('SWG-INFO-TITLE-LEN'))).toMatchObject({
+      file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+    });
+  });
+
   it('with base: none checks every connector as it is, even in a pull request', async () => {
     const { run } = await runOnPullRequest({ base: 'none' });
     expect(run.stderr).toBe('');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Git, changedFilesSince, connectorFoldersOf, type PullRequestFacts } from '@connector-alm/validator';
 
@@ -74,5 +74,8 @@ export async function changedConnectorFolders(workspace: string, base: string): 
   const mergeBase = await git.mergeBase('HEAD', base);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => path.relative(workspace, path.join(topLevel, folder)) || '.');
+  // git names the top level by its real path; a workspace reached through a link (self-hosted
+  // runners often have one) would otherwise give '../../…' folders.
+  const realWorkspace = await fs.realpath(workspace);
+  return folders.map((folder) => path.relative(realWorkspace, path.join(topLevel, folder)) || '.');
 }
