@@ -14,3 +14,4 @@ export * from './fs/is-file.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
 export * from './fs/write-file-atomically.js';
+export * from './readme-todo.js';
