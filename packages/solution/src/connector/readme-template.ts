@@ -1,8 +1,11 @@
+import { readmeTodoHeading, readmeTodoLine } from '@connector-alm/core';
+
 /**
  * A readme in the shape of the PowerPlatformConnectors template (Title, Publisher, Prerequisites,
  * Supported Operations, Obtaining Credentials, Getting Started, Known Issues and Limitations, FAQ,
  * Deployment Instructions), with Available Tools for an MCP server connector. Only what the
- * definition says is filled in; the rest is left for a person, marked TODO.
+ * definition says is filled in; the rest is left for a person, marked TODO, which validate reports
+ * (README-PLACEHOLDER) until it is filled in. Each TODO says what to write in its place.
  */
 export function readmeFromTemplate(swagger: unknown, displayName: string): string {
   const info = (isObject(swagger) && isObject(swagger.info) ? swagger.info : {}) as Record<string, unknown>;
@@ -14,13 +17,13 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
   const lines = [
     `# ${title}`,
     '',
-    description || 'TODO: describe the service and what the connector does.',
+    description || readmeTodoLine('what the service is and what the connector does.'),
     '',
-    '## Publisher: TODO',
+    readmeTodoHeading('## Publisher'),
     '',
     '## Prerequisites',
     '',
-    'TODO: what a user needs (an account, a plan, a licence) before using the connector.',
+    readmeTodoLine('what a user needs (an account, a plan, a licence) before using the connector.'),
     '',
     // An MCP server connector alone documents its tools in place of operations (the readme rules
     // accept "## Available Tools" there): no empty Supported Operations section for it.
@@ -31,7 +34,7 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
           ...operations.flatMap((operation) => [
             `### ${operation.summary}`,
             '',
-            operation.description || 'TODO: describe the operation.',
+            operation.description || readmeTodoLine('what the operation does.'),
             '',
           ]),
         ]
@@ -41,21 +44,21 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
           '## Available Tools',
           '',
           ...servers.flatMap((server) => (server.description ? [server.description, ''] : [])),
-          'TODO: each tool of the MCP server under a ### heading, with what it does.',
+          readmeTodoLine('each tool of the MCP server under a ### heading, with what it does.'),
           '',
         ]
       : []),
     '## Obtaining Credentials',
     '',
-    'TODO: how to get the credentials the connection asks for.',
+    readmeTodoLine('how to get the credentials the connection asks for.'),
     '',
     '## Getting Started',
     '',
-    'TODO: the first steps with the connector.',
+    readmeTodoLine('the first steps with the connector.'),
     '',
     '## Known Issues and Limitations',
     '',
-    'TODO: known issues, or "None".',
+    readmeTodoLine('known issues, or "None".'),
     '',
     '## Deployment Instructions',
     '',

@@ -1,5 +1,6 @@
 import { plural } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
+import { ALL_CHANGE_RULES } from '../diff/change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import {
   countBySeverity,
@@ -51,7 +52,7 @@ export interface ConnectorChanges {
 export interface JobSummaryOptions extends PathBase {
   /** Breaking-change results, shown in their own section when given. */
   changes?: readonly ConnectorChanges[];
-  /** For rule titles (default: every validation rule). */
+  /** For rule titles (default: every validation rule); the change rules are titled from their catalog. */
   rules?: readonly RuleDescriptor[];
   rulesDocUrl?: string;
   /**
@@ -278,7 +279,12 @@ function writeFindingsByRule(
   omitted: { findings: number },
 ): void {
   if (findings.length === 0) return;
-  const titles = new Map((options.rules ?? ALL_RULES).map((rule) => [rule.id, rule.title]));
+  const titles = new Map([
+    // The breaking-change check's rules (BRK-*, CHG-* of validate --base) are titled by their message,
+    // as the rule reference's table and code scanning show them.
+    ...ALL_CHANGE_RULES.map((rule) => [rule.id, rule.message] as const),
+    ...(options.rules ?? ALL_RULES).map((rule) => [rule.id, rule.title] as const),
+  ]);
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   budget.add('### Findings by rule', '');
   const groups = groupByRule(findings);

@@ -1,3 +1,4 @@
+import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asString, entriesOf, asObject } from '../swagger/json-values.js';
@@ -17,13 +18,13 @@ import {
 } from './readme/sections.js';
 
 /**
- * Template text left in place (18 merged readmes still say "Publisher's Name"). `contains`: text that
- * every match contains, searched first because the engine finds a plain string far faster than it
- * tries a pattern at every line start (the "# Title" pattern: 1.1 ms a corpus run, 0.1 ms with it).
- * `what` names the template text a match is.
+ * Template text left in place (18 merged readmes still say "Publisher's Name"), and the TODOs of the
+ * readme extract-connectors writes. `contains`: text that every match contains, searched first
+ * because the engine finds a plain string far faster than it tries a pattern at every line start
+ * (the "# Title" pattern: 1.1 ms a corpus run, 0.1 ms with it). `message` says what to write instead.
  */
-const PLACEHOLDERS: { pattern: RegExp; what: (match: string) => string; contains?: string }[] = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => string; contains?: string }[] = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -33,11 +34,31 @@ const PLACEHOLDERS: { pattern: RegExp; what: (match: string) => string; contains
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match) => (/^d/i.test(match) ? 'Description of operation N' : 'Optional. How to get started…'),
+    message: ([match]) =>
+      upstreamText(/^d/i.test(match) ? 'Description of operation N' : 'Optional. How to get started…'),
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => '# Title', contains: 'Title' },
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText('# Title'), contains: 'Title' },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, 'gm'),
+    message: ([line, what]) =>
+      `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what!) ? '' : '.'}`,
+    contains: `${README_TODO}:`,
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, 'gm'),
+    message: ([heading, label]) =>
+      `The readme still says "${heading.trim()}": replace ${README_TODO} with the ${label!.toLowerCase()}.`,
+    contains: README_TODO,
+  },
 ];
+
+const upstreamText = (text: string) => `"${text}" is text of the readme template; replace it.`;
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
@@ -414,22 +435,18 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Replace the readme template text.',
     description:
-      'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started…", "# Title") ends up on the connector documentation page.',
+      'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started…", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).',
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
     example: { bad: "## Publisher: Publisher's Name", good: '## Publisher: Contoso Ltd' },
     check(context) {
       const text = context.connector.files.readme?.document?.text;
       if (text === undefined) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== undefined && !text.includes(contains)) continue;
         // An exec loop on the pattern itself: matchAll copies the pattern on every call.
         pattern.lastIndex = 0;
         for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-          context.report({
-            offset: match.index,
-            length: match[0].length,
-            message: `"${what(match[0])}" is text of the readme template; replace it.`,
-          });
+          context.report({ offset: match.index, length: match[0].length, message: message(match) });
           pattern.lastIndex = match.index + 1;
         }
       }

@@ -141,6 +141,21 @@ describe('job summary', () => {
     );
   });
 
+  it("heads the breaking-change check's rules with their message from the change rules' catalog", () => {
+    // validate --base reports changes as findings of BRK-* (and CHG-*) rules, which are no validation rules.
+    const result = tasksResult([
+      tasksFinding('BRK-OP-DELETED', 'error'),
+      tasksFinding('CHG-JSON-SYNTAX', 'warning'),
+      tasksFinding('SWG-OPID-REQ', 'warning'),
+    ]);
+    const summary = renderJobSummary(result, { rulesDocUrl: 'https://x.test/rules.md' });
+    expect(summary.split('\n').filter((line) => line.startsWith('#### '))).toEqual([
+      '#### [BRK-OP-DELETED](https://x.test/rules.md#brk-op-deleted): The operation has been deleted. This change breaks existing flows. (1 error)',
+      '#### [CHG-JSON-SYNTAX](https://x.test/rules.md#chg-json-syntax): The file is not strict JSON; it was compared as far as it could be read. (1 warning)',
+      '#### [SWG-OPID-REQ](https://x.test/rules.md#swg-opid-req): Give every operation an operationId. (1 warning)',
+    ]);
+  });
+
   it('escapes markdown and HTML in user text', async () => {
     const { result } = await sampleResult();
     result.findings[0] = {

@@ -127,6 +127,39 @@ describe('README-PLACEHOLDER', () => {
   it('does not take an empty heading before a line "Title" for the template title', async () => {
     expect(await runRules(withReadme(`#\nTitle\n${validReadme()}`), ['README-PLACEHOLDER'])).toEqual([]);
   });
+  it("marks each TODO line and heading of extract-connectors' readme, with CRLF too, saying what to write", async () => {
+    const readme = validReadme()
+      .replace('Contoso Ltd', 'TODO')
+      .replace('Lists the tasks of the current user.', 'TODO: what the operation does.');
+    const messages = [
+      [4, 1, 19, 'The readme still says "## Publisher: TODO": replace TODO with the publisher.'],
+      [
+        11,
+        1,
+        31,
+        'The readme still says "TODO: what the operation does.": replace the line with what the operation does.',
+      ],
+    ];
+    for (const text of [readme, readme.replace(/\n/g, '\r\n')]) {
+      const findings = await runRules(withReadme(text), ['README-PLACEHOLDER']);
+      expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual(messages);
+    }
+    const custom = await runRules(withReadme(readme), ['README-PLACEHOLDER'], 'custom');
+    expect(custom.map((finding) => finding.severity)).toEqual(['info', 'info']);
+  });
+  it('takes no mention of "todo" in prose for a TODO left to fill in', async () => {
+    const readme = validReadme().replace(
+      'Lists the tasks of the current user.',
+      [
+        'Lists the tasks of the current user in Todoist, or in Microsoft To Do lists.',
+        'ToDo: the status a task starts in. The TODO list of a project is its open tasks.',
+        'todo: a task not done yet.',
+        '- TODO: a list item of a task, as the API returns it.',
+        '## Status: TODO or DONE',
+      ].join('\n'),
+    );
+    expect(await runRules(withReadme(readme), ['README-PLACEHOLDER'])).toEqual([]);
+  });
 });
 
 describe('README-OAUTH-STEPS', () => {
