@@ -189,6 +189,58 @@ describe('import-solution, run as the runner runs it against the local server', 
     );
   });
 
+  it('stops before the upload when the environment has the solution unmanaged and the zip is managed, in input words', async () => {
+    local.server.store.put(buildSolutionZip({ uniqueName: 'ModeKept', version: '1.0.3.0' }), false);
+    writeFileSync(
+      path.join(local.workspace, 'ModeKept_managed.zip'),
+      buildSolutionZip({ uniqueName: 'ModeKept', version: '1.0.7.0', managed: true }),
+    );
+    const started = local.server.dataverse.importJobsStarted();
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': 'ModeKept_managed.zip' },
+    });
+    expectFailedWith(
+      run,
+      expect.objectContaining({
+        level: 'error',
+        file: 'ModeKept_managed.zip',
+        message: `is a managed solution, but ${new URL(local.server.environmentUrl).origin} has ModeKept 1.0.3.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
+      }),
+    );
+    expect(local.server.dataverse.importJobsStarted()).toBe(started);
+    expect(local.server.store.get('ModeKept')).toMatchObject({ managed: false, version: '1.0.3.0' });
+  });
+
+  it('gives the same advice when Dataverse refuses the mode itself, the installed solution unread', async () => {
+    local.server.store.put(
+      buildSolutionZip({ uniqueName: 'ModeUnread', version: '2.0.0.0', managed: true }),
+      false,
+    );
+    writeFileSync(
+      path.join(local.workspace, 'ModeUnread.zip'),
+      buildSolutionZip({ uniqueName: 'ModeUnread', version: '2.1.0.0' }),
+    );
+    local.server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': 'ModeUnread.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find((annotation) => annotation.level === 'error')!;
+    expect(error.message).toContain('already installed on this system as a managed solution');
+    expect(error.message).toContain(
+      'Import the managed zip instead (package-type: managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed',
+    );
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringContaining('whether it is managed was not checked before the import'),
+      }),
+    );
+    expect(local.server.store.get('ModeUnread')).toMatchObject({ managed: true, version: '2.0.0.0' });
+  });
+
   it('tells a workflow without a credential how to use OIDC', async () => {
     const run = await runActionBundle('import-solution', {
       workspace: local.workspace,

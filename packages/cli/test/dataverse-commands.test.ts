@@ -6,12 +6,13 @@ import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { describeUserError, UsageError, UserError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
-import { resolverSaysNoSuchHost } from '@connector-alm/testing';
+import { REPO_ROOT, resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { registerExportCommand } from '../src/commands/export.js';
 import { registerImportCommand } from '../src/commands/import.js';
 import type { CliIo } from '../src/io.js';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
+import { headingAnchors } from './heading-anchors.js';
 import { buildSolutionZip, createTestCertificate, damagePemBlock } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '5f4e3d2c-1111-4222-8333-944455556666';
@@ -25,6 +26,9 @@ const solution = buildSolutionZip({ uniqueName: 'CliSolution', version: '4.0.0.2
 /** Installed in the environment before the tests: a managed solution, and one at a later version. */
 const installedManaged = buildSolutionZip({ uniqueName: 'CliManaged', version: '2.0.0.0', managed: true });
 const installedLater = buildSolutionZip({ uniqueName: 'CliLater', version: '3.0.0.0' });
+/** The promote guide on the web, where the advice on a managed/unmanaged mismatch links to. */
+const GUIDE =
+  'https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md';
 /** Never resolves (RFC 6761): a mistyped environment URL, which the local Entra ID still signs in for. */
 const MISTYPED_ENVIRONMENT = 'https://contoso.crm.dynamics.invalid';
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
@@ -400,26 +404,50 @@ describe('an import whose answer was lost: found by its import job, imported onc
   });
 });
 
-describe('an import Dataverse refuses is reported as refused, and leaves the installed solution as it was', () => {
+describe('an import in the other mode than the installed solution stops before the upload, saying what to do', () => {
+  const env = () => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+  });
+
   it.each([true, false])(
-    'an unmanaged import over the installed managed solution (asynchronous: %s)',
+    'an unmanaged zip over the installed managed solution (asynchronous: %s)',
     async (asynchronous) => {
       writeFileSync(
         path.join(cwd, 'Unmanaged.zip'),
         buildSolutionZip({ uniqueName: 'CliManaged', version: '2.1.0.0' }),
       );
-      const result = await run(['import', 'Unmanaged.zip', asynchronous ? '--async' : '--no-async']);
-      expect(result.error).toBeInstanceOf(UserError);
-      const text = describeUserError(result.error as UserError);
-      expect(text).toContain(
-        'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode.',
+      const started = server.dataverse.importJobsStarted();
+      const io = memoryIo(cwd, env());
+      const code = await runCli(
+        [
+          'import',
+          'Unmanaged.zip',
+          asynchronous ? '--async' : '--no-async',
+          '--authority-host',
+          server.authorityHost,
+        ],
+        io,
       );
-      expect(text).toContain('0x80048041');
-      expect(text).not.toMatch(/^\s+at /m);
+      expect(code).toBe(1);
+      // One line, located at the zip, in the CLI's words, with the guide's section.
+      expect(io.err()).toBe(
+        `Unmanaged.zip: error: is an unmanaged solution, but ${new URL(server.environmentUrl).origin} has CliManaged 2.0.0.0 installed as a managed solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the managed zip instead (pack --package-type managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${GUIDE}#moving-an-environment-between-unmanaged-and-managed\n`,
+      );
+      expect(server.dataverse.importJobsStarted()).toBe(started);
       expect(server.store.get('CliManaged')).toMatchObject({ managed: true, version: '2.0.0.0' });
     },
   );
 
+  it("the guide's section that the advice links to exists", () => {
+    const guide = readFileSync(path.join(REPO_ROOT, 'docs/getting-started/multiple-environments.md'), 'utf8');
+    expect(headingAnchors(guide)).toContain('moving-an-environment-between-unmanaged-and-managed');
+  });
+});
+
+describe('an import Dataverse refuses is reported as refused, and leaves the installed solution as it was', () => {
   it.each([true, false])(
     'an import of a lower version than the installed one (asynchronous: %s)',
     async (asynchronous) => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runWorkflow, type WorkflowRunOptions } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 import { unpackSolution } from '@connector-alm/solution';
 import { checkoutFrom } from './helpers/git-actions.js';
 import { originRepository } from './helpers/origin-repository.js';
@@ -21,10 +22,14 @@ const BRANCH_SUBJECT_APP = '5e0c1d2a-1111-4222-8333-944455550003';
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const TIMEOUT = 240_000;
 
-/** A Dataverse environment trusting this repository's jobs in the GitHub environment `name`. */
-function dataverseFor(name: string): Promise<LocalServer> {
+/**
+ * A Dataverse environment trusting this repository's jobs in the GitHub environment `name`, with the
+ * solution zips it has installed.
+ */
+function dataverseFor(name: string, solutions: Uint8Array[] = []): Promise<LocalServer> {
   const subject = `repo:contoso/connectors:environment:${name}`;
   return startLocalServer({
+    solutions,
     githubSubject: subject,
     apps: [
       {
@@ -247,6 +252,47 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
             Buffer.from(both.test.store.get(name)!.zip),
           ),
         ).toBe(true);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'an environment that has the solution unmanaged from an earlier run: the import fails saying what to do, nothing is uploaded',
+      async () => {
+        const name = 'ColumnLevelSecuritySampleSolution';
+        // As earlier versions of the workflow left it: the unmanaged zip of the folder of both exports.
+        const earlier = buildSolutionZip({ uniqueName: name, version: '1.0.6.0' });
+        const [keptTest, keptProduction] = await Promise.all([
+          dataverseFor('test', [earlier]),
+          dataverseFor('production', [earlier]),
+        ]);
+        try {
+          const run = await promote({ target: { ...both, test: keptTest, production: keptProduction } });
+          expect(run.jobs.test!.result).toBe('failure');
+          const importStep = run.jobs.test!.steps!.find((step) => step.id === 'import')!;
+          expect(importStep.outcome).toBe('failure');
+          const errors = importStep.action!.annotations.filter((annotation) => annotation.level === 'error');
+          expect(errors).toHaveLength(1);
+          expect(errors[0]!.message).toContain(
+            `has ${name} 1.0.6.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported. Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment). See https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed`,
+          );
+          expect(errors[0]!.message).toContain(new URL(keptTest.environmentUrl).origin);
+          expect(keptTest.dataverse.importJobsStarted()).toBe(0);
+          expect(keptTest.requests.filter((request) => /ImportSolution/.test(request.path))).toEqual([]);
+          expect(keptTest.store.get(name)).toMatchObject({ version: '1.0.6.0', managed: false });
+          expect(run.jobs.production!.result).toBe('skipped');
+          expect(keptProduction.dataverse.importJobsStarted()).toBe(0);
+          // The advice works: with package-type unmanaged both environments take the new version.
+          const advised = await promote({
+            target: { ...both, test: keptTest, production: keptProduction },
+            packageType: 'unmanaged',
+          });
+          expect(advised.jobs.production!.result).toBe('success');
+          for (const server of [keptTest, keptProduction])
+            expect(server.store.get(name)).toMatchObject({ version: '1.0.7.0', managed: false });
+        } finally {
+          await Promise.all([keptTest.close(), keptProduction.close()]);
+        }
       },
       TIMEOUT,
     );

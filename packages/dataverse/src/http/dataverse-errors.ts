@@ -1,4 +1,5 @@
 import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { installedModeOfRefusal, modeMismatchHint } from '../operations/import-mode.js';
 
 /** The OData error body of the Web API: `{"error":{"code":"0x…","message":"…"}}`. */
 export interface ODataErrorBody {
@@ -33,12 +34,18 @@ const HINTS: Record<string, string> = {
 
 /**
  * What to do about a Dataverse error code, where we know; `say` names the settings that fix it, in
- * the CLI's options by default or an action's inputs.
+ * the CLI's options by default or an action's inputs. `message`, Dataverse's words, tells an import
+ * refused for its mode (managed or unmanaged) whatever the code.
  */
 export function dataverseCodeHint(
   code: string | undefined,
   say: SaySetting = optionWords,
+  message?: string,
 ): string | undefined {
+  // Met after import's own check could not read the installed solution, or when it was installed
+  // between that read and the import: the same advice as that check's.
+  const installedMode = installedModeOfRefusal(code, message);
+  if (installedMode) return modeMismatchHint(installedMode === 'managed', say);
   // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
   // often forgot to raise it.
   if (code === DATAVERSE_CODES.lowerVersion)
@@ -94,7 +101,7 @@ export function dataverseError(
   }
   const text = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? '' : '.'}`;
   const hint =
-    dataverseCodeHint(code, say) ||
+    dataverseCodeHint(code, say, serviceMessage) ||
     (status === 401
       ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
       : undefined);

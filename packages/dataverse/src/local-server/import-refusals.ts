@@ -8,7 +8,13 @@ import type { ImportFailure } from './faults.js';
  * Known: an unmanaged package over a managed solution is ImportSolutionUnmanagedToManagedMismatch
  * (-2147188671, 0x80048041), and a managed package over an unmanaged solution its mirror,
  * ImportSolutionManagedToUnmanagedMismatch (-2147188672, 0x80048040); their texts are the SDK's
- * ErrorCodes messages. A lower version is
+ * ErrorCodes messages, and the managed-over-unmanaged one ("The solution is already installed on this
+ * system as an unmanaged solution and the package supplied is attempting to install it in managed
+ * mode. …") is the text users quote from real imports in Microsoft's and community forums.
+ * Modelled, not documented: the Web API's answer to ImportSolution, 400 in the OData error shape with
+ * that code (dataverse-service.ts), as for the other refusals; for ImportSolutionAsync a system job
+ * that succeeds while the import job's log says failure with the code and text. The client matches
+ * the words as well as the code (operations/import-mode.ts). A lower version is
  * "The import solution must have a higher version than the existing solution it is upgrading",
  * code 80048541 (Microsoft's troubleshooting article KB 4499878).
  * Assumed: that article speaks of upgrading a managed solution; we refuse a lower version over an

@@ -30,7 +30,7 @@ export async function confirmImport(
       `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ''}`,
       {
         hint: [
-          dataverseCodeHint(outcome.code, client.say),
+          dataverseCodeHint(outcome.code, client.say, outcome.text),
           `Import job ${importJobId} in the environment has the details (Solutions > See history).`,
         ]
           .filter(Boolean)

@@ -10,9 +10,10 @@ import {
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
-import type { ComponentParameter } from '../web-api/types.js';
+import type { ComponentParameter, SolutionRecord } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
+import { modeMismatchError } from './import-mode.js';
 import { confirmImport } from './import-outcome.js';
 import { sendImport } from './send-import.js';
 import { compareVersions } from './versions.js';
@@ -76,15 +77,26 @@ export async function importSolution(
   const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
 
-  if (options.skipLowerVersion) {
-    const installed = await client.findSolution(manifest.uniqueName);
-    if (installed && compareVersions(installed.version, manifest.version) >= 0) {
-      logger.info(
-        `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`,
-      );
-      return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
-    }
+  const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
+  if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
+    logger.info(
+      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`,
+    );
+    return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
   }
+  // Dataverse would refuse it after the upload (minutes for a big zip), in words that say neither
+  // which zip to take nor how to move the environment to the other mode.
+  if (installed && installed.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed.version,
+        installedManaged: installed.ismanaged,
+      },
+      client.say,
+    );
 
   const asynchronous =
     options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
@@ -133,6 +145,32 @@ export async function importSolution(
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
   return { ...summary, result: 'imported', importJobId, asynchronous };
+}
+
+/**
+ * The solution the environment has under this name, for skip-lower-version and the mode check.
+ * Without skip-lower-version, a read the environment refuses on its own (a role that may import but
+ * not read solutions: 403; a server error that outlasted the retries) only loses the early mode check:
+ * Dataverse refuses a mismatch itself, and its refusal gets the same advice, so the import goes on.
+ * Anything else (sign-in, an unreachable host, a wrong environment URL, throttling) would fail the
+ * import the same way, so it fails here, once.
+ */
+async function readInstalled(
+  client: DataverseClient,
+  uniqueName: string,
+  required: boolean,
+  logger: Logger,
+): Promise<SolutionRecord | undefined> {
+  try {
+    return await client.findSolution(uniqueName);
+  } catch (error) {
+    const readOnlyFailure = error instanceof DataverseError && (error.status === 403 || error.status >= 500);
+    if (required || !readOnlyFailure) throw error;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error)}`,
+    );
+    return undefined;
+  }
 }
 
 /** The import job's progress; it appears a little after the system job starts, so a 404 means "not yet". */

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
+import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
+import { IMPORT_MODE_GUIDE_URL } from '../src/operations/import-mode.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { importOptions } from './helpers/import-options.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+/** Dataverse's words for a managed zip over an unmanaged solution (the local server's, import-refusals.ts). */
+const MANAGED_OVER_UNMANAGED = 'already installed on this system as an unmanaged solution';
+
+const STAY_UNMANAGED_CLI =
+  'Import the unmanaged zip instead (pack --package-type unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
+const STAY_UNMANAGED_ACTION =
+  'Import the unmanaged zip instead (package-type: unmanaged), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).';
+const STAY_MANAGED_CLI =
+  'Import the managed zip instead (pack --package-type managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.';
+
+let server: LocalServer;
+let folder: string;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [
+      buildSolutionZip({ uniqueName: 'Unmanaged', version: '1.0.3.0' }),
+      buildSolutionZip({ uniqueName: 'Managed', version: '2.0.0.0', managed: true }),
+    ],
+  });
+  folder = mkdtempSync(path.join(os.tmpdir(), 'import-mode-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function zipFile(name: string, version: string, managed: boolean): string {
+  const file = path.join(folder, `${name}_${version}${managed ? '_managed' : ''}.zip`);
+  writeFileSync(file, buildSolutionZip({ uniqueName: name, version, managed }));
+  return file;
+}
+
+const failure = (promise: Promise<unknown>) => promise.catch((error: unknown) => error) as Promise<UserError>;
+
+describe('an import in the other mode than the installed solution stops before anything is sent', () => {
+  it.each([
+    ['with skip-lower-version', true],
+    ['without skip-lower-version', false],
+  ])('a managed zip over an unmanaged solution (%s)', async (_, skipLowerVersion) => {
+    const file = zipFile('Unmanaged', '1.0.7.0', true);
+    const { client } = connectToLocal(server);
+    const started = server.dataverse.importJobsStarted();
+    const error = await failure(
+      importSolution(client, importOptions(file, { skipLowerVersion }), createMemoryLogger()),
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.location).toEqual({ file });
+    expect(error.message).toBe(
+      `is a managed solution, but ${new URL(server.environmentUrl).origin} has Unmanaged 1.0.3.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
+    );
+    expect(error.hint).toBe(`${STAY_UNMANAGED_CLI} See ${IMPORT_MODE_GUIDE_URL}`);
+    expect(server.dataverse.importJobsStarted()).toBe(started);
+    expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.3.0' });
+  });
+
+  it('an unmanaged zip over a managed solution, in the words of an action', async () => {
+    const file = zipFile('Managed', '2.1.0.0', false);
+    const { client } = connectToLocal(server, { say: inputWords });
+    const started = server.dataverse.importJobsStarted();
+    const error = await failure(importSolution(client, importOptions(file), createMemoryLogger()));
+    expect(error.message).toContain('is an unmanaged solution, but ');
+    expect(error.message).toContain('has Managed 2.0.0.0 installed as a managed solution.');
+    expect(error.hint).toBe(
+      `Import the managed zip instead (package-type: managed), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data. See ${IMPORT_MODE_GUIDE_URL}`,
+    );
+    expect(server.dataverse.importJobsStarted()).toBe(started);
+  });
+
+  it('skip-lower-version still skips an older build, whatever its mode: nothing would be imported', async () => {
+    const file = zipFile('Unmanaged', '1.0.2.0', true);
+    const { client } = connectToLocal(server);
+    const result = await importSolution(
+      client,
+      importOptions(file, { skipLowerVersion: true }),
+      createMemoryLogger(),
+    );
+    expect(result).toMatchObject({ result: 'skipped', installedVersion: '1.0.3.0' });
+  });
+});
+
+describe('when the installed solution cannot be read first, Dataverse refuses the import with the same advice', () => {
+  it.each([
+    ['synchronously', false],
+    ['asynchronously', true],
+  ])('%s', async (_, asynchronous) => {
+    const file = zipFile('Unmanaged', '1.0.8.0', true);
+    server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
+    const logger = createMemoryLogger();
+    const error = await failure(
+      importSolution(
+        connectToLocal(server, { say: inputWords }).client,
+        importOptions(file, { asynchronous }),
+        logger,
+      ),
+    );
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: Could not read which Unmanaged the environment has, so whether it is managed was not checked before the import: /,
+      ),
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toContain("Import of solution 'Unmanaged' failed");
+    expect(error.message).toContain(MANAGED_OVER_UNMANAGED);
+    expect(error.hint).toContain(`${STAY_UNMANAGED_ACTION} See ${IMPORT_MODE_GUIDE_URL}`);
+    expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.3.0' });
+  });
+
+  it('with skip-lower-version, a read that fails still fails the import: whether to skip is unknown', async () => {
+    const file = zipFile('Unmanaged', '1.0.9.0', false);
+    server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
+    const started = server.dataverse.importJobsStarted();
+    const error = await failure(
+      importSolution(
+        connectToLocal(server).client,
+        importOptions(file, { skipLowerVersion: true }),
+        createMemoryLogger(),
+      ),
+    );
+    expect(error.message).toContain("Lookup of solution 'Unmanaged' failed");
+    expect(server.dataverse.importJobsStarted()).toBe(started);
+  });
+
+  it('the unmanaged-over-managed refusal gets the advice that names the managed zip', async () => {
+    const file = zipFile('Managed', '2.2.0.0', false);
+    server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
+    const error = await failure(
+      importSolution(
+        connectToLocal(server).client,
+        importOptions(file, { asynchronous: false }),
+        createMemoryLogger(),
+      ),
+    );
+    expect(error.message).toContain('already installed on this system as a managed solution');
+    expect(error.hint).toBe(`${STAY_MANAGED_CLI} See ${IMPORT_MODE_GUIDE_URL}`);
+  });
+});
