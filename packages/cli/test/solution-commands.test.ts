@@ -145,7 +145,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     const json = await run(cwd, ['unpack', HIL, at('solutions/hil'), '--overwrite', '--format', 'json']);
     expect(JSON.parse(json.out)).toMatchObject({ folder: path.join('solutions', 'hil') });
     const extracted = await run(cwd, ['extract-connectors', at('solutions/hil'), at('connectors')]);
-    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: 4 written/);
+    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: created apiDefinition/);
     const built = await run(cwd, [
       'build-solution',
       at('connectors/Human-in-the-Loop'),
@@ -444,7 +444,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     const cwd = workdir();
     const extracted = await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
     expect(extracted.out).toBe(
-      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 4 written, 0 unchanged.\n',
+      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md.\n',
     );
     expect(readdirSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop')).sort()).toEqual([
       'apiDefinition.swagger.json',
@@ -527,7 +527,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
@@ -549,7 +549,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
         writeFileSync(path.join(old, file), 'x');
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 7 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, images/ (2 files), notes.md, readme.md; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
       );
       expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
       expect(readdirSync(path.join(cwd, 'custom-connectors/Human Review')).sort()).toEqual([
@@ -596,6 +596,37 @@ it('says in unpack --help which files --stale never deletes', async () => {
       expect(JSON.parse(again.out).removed).toEqual([]);
     });
 
+    it("names the file it replaced over the maker's edit, and warns of the edit, in text and JSON", async () => {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
+      expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
+      const swagger = path.join(cwd, 'custom-connectors/Human-in-the-Loop/apiDefinition.swagger.json');
+      writeFileSync(
+        swagger,
+        readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
+      );
+      const again = ['extract-connectors', HIL, 'custom-connectors', '--previous-source', 'previous'];
+      const extracted = await run(cwd, again);
+      expect(extracted.code).toBe(0);
+      expect(extracted.out).toBe(
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged.\n',
+      );
+      expect(extracted.err).toMatch(
+        /^warning: custom-connectors\/Human-in-the-Loop: apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\..*\n$/,
+      );
+      writeFileSync(
+        swagger,
+        readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
+      );
+      const json = await run(cwd, [...again, '--format', 'json']);
+      expect(JSON.parse(json.out).connectors[0]).toMatchObject({
+        created: [],
+        updated: ['apiDefinition.swagger.json'],
+        unchanged: ['apiProperties.json', 'icon.png'],
+        warnings: [expect.stringMatching(/^apiDefinition\.swagger\.json was edited/)],
+      });
+    });
+
     it('warns and removes nothing when the previous solution cannot be read, and still writes the connectors', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       const extracted = await run(cwd, [
@@ -610,7 +641,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
         /^warning: --previous-source custom-connectors\/Hand Made could not be read: .*is neither a solution zip nor an unpacked solution folder.* No connector folder was removed\.\n$/,
       );
       expect(extracted.out).toBe(
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.\n',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md.\n',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
     });
