@@ -11,7 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSolutionConnectors, ZipReader } from '@connector-alm/solution';
 import { unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -153,7 +153,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
       ...['--existing', at('solutions/hil')],
     ]);
     expect(built.out).toBe(
-      `Built HIL 1.0.0.0 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
+      `Built HIL 1.0.0.4 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
     );
     for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
   });
@@ -660,7 +660,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     ]);
     expect(built).toMatchObject({ code: 0, err: '' });
     expect(built.out).toBe(
-      'Built HIL 1.0.0.0 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+      'Built HIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
     );
     const [original] = await readSolutionConnectors(HIL);
     const [rebuilt] = await readSolutionConnectors(path.join(cwd, 'hil.zip'));
@@ -677,6 +677,87 @@ it('says in unpack --help which files --stale never deletes', async () => {
     expect(missing.err).toMatch(
       /^\S*nowhere\.zip: error: does not exist\. Give a solution zip, or the folder that unpack wrote\.\n$/,
     );
+  });
+
+  describe('build-solution --existing', () => {
+    /** The connector extracted from customHIL 1.0.0.3, in a fresh working directory. */
+    async function extracted(): Promise<string> {
+      const cwd = workdir();
+      expect((await run(cwd, ['extract-connectors', HIL, 'custom-connectors'])).code).toBe(0);
+      return cwd;
+    }
+    const build = ['build-solution', 'custom-connectors/Human-in-the-Loop', '--out', 'hil.zip'];
+    const manifestOf = (zip: string): string => strFromU8(unzipSync(readFileSync(zip))['solution.xml']!);
+
+    it("takes the solution's unique name, display name and publisher, and the version after its own", async () => {
+      const cwd = await extracted();
+      const built = await run(cwd, [...build, '--existing', HIL]);
+      expect(built).toMatchObject({ code: 0, err: '' });
+      expect(built.out).toBe(
+        'Built customHIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+      );
+      const manifest = manifestOf(path.join(cwd, 'hil.zip'));
+      expect(manifest).toContain('<UniqueName>customHIL</UniqueName>');
+      expect(manifest).toContain('<LocalizedName description="custom HIL" languagecode="1033"');
+      expect(manifest).toContain('<Version>1.0.0.4</Version>');
+      expect(manifest).toMatch(
+        /<Publisher>\s*<UniqueName>CAT<\/UniqueName>\s*<LocalizedNames>\s*<LocalizedName description="CAT"/,
+      );
+      expect(manifest).toContain('<CustomizationPrefix>cat</CustomizationPrefix>');
+      expect(manifest).toContain('<CustomizationOptionValuePrefix>76486</CustomizationOptionValuePrefix>');
+      const json = await run(cwd, [...build, '--existing', HIL, '--format', 'json']);
+      expect(JSON.parse(json.out)).toMatchObject({ uniqueName: 'customHIL', version: '1.0.0.4' });
+    });
+
+    it('lets the options given win over the existing solution', async () => {
+      const cwd = await extracted();
+      const built = await run(cwd, [
+        ...build,
+        '--existing',
+        HIL,
+        '--unique-name',
+        'HIL',
+        '--solution-version',
+        '2.0',
+      ]);
+      expect(built).toMatchObject({ code: 0, err: '' });
+      expect(built.out).toMatch(/^Built HIL 2\.0 into hil\.zip/);
+    });
+
+    it("asks for the prefix of another publisher than the existing solution's, exit code 2", async () => {
+      const cwd = await extracted();
+      const other = await run(cwd, [...build, '--existing', HIL, '--publisher', 'Contoso']);
+      expect(other).toMatchObject({ code: 2, out: '' });
+      expect(other.err).toMatch(/^error: --prefix is missing\./);
+      const built = await run(cwd, [
+        ...build,
+        '--existing',
+        HIL,
+        '--publisher',
+        'Contoso',
+        '--prefix',
+        'contoso',
+      ]);
+      expect(built.code).toBe(0);
+      const manifest = manifestOf(path.join(cwd, 'hil.zip'));
+      expect(manifest).toContain('<CustomizationPrefix>contoso</CustomizationPrefix>');
+      expect(manifest).not.toContain('76486');
+    });
+
+    it('refuses a version lower than the existing one, exit code 2, and warns of the same one', async () => {
+      const cwd = await extracted();
+      const lower = await run(cwd, [...build, '--existing', HIL, '--solution-version', '1.0.0.2']);
+      expect(lower).toMatchObject({ code: 2, out: '' });
+      expect(lower.err).toMatch(
+        /^error: --solution-version '1\.0\.0\.2' is lower than 1\.0\.0\.3, the version of \S*customHIL_1_0_0_3\.zip: Dataverse refuses to import it over that version\. /,
+      );
+      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      const same = await run(cwd, [...build, '--existing', HIL, '--solution-version', '1.0.0.3']);
+      expect(same.code).toBe(0);
+      expect(same.err).toMatch(
+        /^warning: --solution-version 1\.0\.0\.3 is the version of \S*customHIL_1_0_0_3\.zip already: import --skip-lower-version skips it \(an import without it updates the solution\)\. Give a higher version \(1\.0\.0\.4\)/,
+      );
+    });
   });
 
   it('build-solution given the folder that holds the connector folders names them, exit code 2', async () => {
@@ -753,7 +834,9 @@ it('says in unpack --help which files --stale never deletes', async () => {
       'ab',
     ]);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("required option '--publisher <uniqueName>' not specified");
+    expect(result.err).toMatch(
+      /^error: --publisher is missing\. Give the publisher's unique name, .*or --existing/,
+    );
   });
 
   it('packs both kinds from a folder unpacked from both exports', async () => {
