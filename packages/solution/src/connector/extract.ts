@@ -221,10 +221,12 @@ async function prepare(
     for (const [name, content] of files) {
       const present = existing(name);
       if (present === undefined) continue;
+      // A folder in a file's place holds no edit of it: commitFolder replaces it and reports what it held.
       const bytes =
         name === REPOSITORY_FILES.apiProperties
           ? presentApiProperties!
-          : await fs.readFile(path.join(destination, present));
+          : await fs.readFile(path.join(destination, present)).catch(() => undefined);
+      if (bytes === undefined) continue;
       const warning = makersEditWarning(
         name,
         bytes,

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isUserError, type SaySetting } from '@connector-alm/core';
+import { isUserError, withoutByteOrderMark, type SaySetting } from '@connector-alm/core';
 import { prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
@@ -49,7 +49,8 @@ function previouslyWritten(
 function sameContent(name: string, a: string | Buffer, b: Buffer): boolean {
   if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
   try {
-    return isDeepStrictEqual(JSON.parse(a.toString()), JSON.parse(b.toString('utf8')));
+    const parse = (text: string): unknown => JSON.parse(withoutByteOrderMark(text));
+    return isDeepStrictEqual(parse(a.toString()), parse(b.toString('utf8')));
   } catch {
     return false;
   }
