@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { inputWords } from '@connector-alm/core';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   extractAndRemoveLeftConnectors,
@@ -291,6 +291,26 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       expect(replaced!.warnings).toEqual([
         expect.stringMatching(/^apiProperties\.json was edited in this folder/),
       ]);
+    });
+
+    it('takes an apiProperties.json that an editor saved with a byte order mark for no edit', async () => {
+      const { previous, root } = await editedSnapshot('apiProperties.json', (text) => `\uFEFF${text}`);
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, { previousSource: previous })
+      ).connectors;
+      expect(connector).toMatchObject({ updated: ['apiProperties.json'], warnings: [] });
+    });
+
+    it('replaces a folder in the place of a file without taking it for an edit', async () => {
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', unedited);
+      const icon = path.join(root, FOLDER, 'icon.png');
+      rmSync(icon);
+      mkdirSync(icon);
+      writeFileSync(path.join(icon, 'notes.md'), 'in the way');
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, { previousSource: previous })
+      ).connectors;
+      expect(connector).toMatchObject({ updated: ['icon.png'], warnings: [] });
     });
 
     it('names the files it created in a new folder', async () => {
