@@ -115,6 +115,36 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(existsSync(path.join(dir, 'custom-connectors/Hand Made'))).toBe(true);
   });
 
+  it("names the files it updated, and warns when the solution's version replaced the maker's edit", async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'previous'));
+    const first = await extract(dir, { source: 'previous', destination: 'custom-connectors' });
+    expect(JSON.parse(first.outputs.created!)).toHaveLength(5);
+    expect(JSON.parse(first.outputs.updated!)).toEqual([]);
+    const script = path.join(dir, 'custom-connectors/AzureOpenAIService/script.csx');
+    writeFileSync(script, `// Edited by the maker\n${readFileSync(script, 'utf8')}`);
+
+    const run = await extract(dir, {
+      source: AOAI,
+      destination: 'custom-connectors',
+      'previous-source': 'previous',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.updated!)).toEqual(['custom-connectors/AzureOpenAIService/script.csx']);
+    expect(JSON.parse(run.outputs.created!)).toEqual([]);
+    expect(JSON.parse(run.outputs.written!)).toEqual(['custom-connectors/AzureOpenAIService/script.csx']);
+    expect(run.stdout).toContain(
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged.',
+    );
+    const warning =
+      "custom-connectors/AzureOpenAIService: script.csx was edited in this folder since the last extraction (it is not what previous-source gives): the solution's version replaced the edit.";
+    expect(run.annotations).toEqual([
+      { level: 'warning', message: expect.stringContaining(warning) as unknown as string },
+    ]);
+    expect(run.summary).toContain('updated script.csx; 3 unchanged');
+    expect(run.summary).toContain(warning.replace(/'/g, '&#39;'));
+  });
+
   it("keeps the maker's readme of a connector renamed since previous-source, and says so", async () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'previous'));
@@ -153,7 +183,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
       '2 leftovers of editors and file managers not carried (.DS_Store, readme.md~)';
     expect(run.stdout).not.toContain('custom-connectors/AzureOpenAIService removed');
     expect(run.stdout).toContain(
-      `Azure OpenAI (ppchal_azureopenaiservice) → custom-connectors/Azure OpenAI: 5 written, 0 unchanged; ${moved}.`,
+      `Azure OpenAI (ppchal_azureopenaiservice) → custom-connectors/Azure OpenAI: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md, script.csx; ${moved}.`,
     );
     expect(run.summary).toContain(`custom-connectors/Azure OpenAI: ${moved}.`);
     expect(run.summary).not.toContain('AzureOpenAIService removed');

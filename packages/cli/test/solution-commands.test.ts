@@ -11,7 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSolutionConnectors, ZipReader } from '@connector-alm/solution';
 import { unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -145,7 +145,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     const json = await run(cwd, ['unpack', HIL, at('solutions/hil'), '--overwrite', '--format', 'json']);
     expect(JSON.parse(json.out)).toMatchObject({ folder: path.join('solutions', 'hil') });
     const extracted = await run(cwd, ['extract-connectors', at('solutions/hil'), at('connectors')]);
-    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: 4 written/);
+    expect(extracted.out).toMatch(/→ connectors.Human-in-the-Loop: created apiDefinition/);
     const built = await run(cwd, [
       'build-solution',
       at('connectors/Human-in-the-Loop'),
@@ -153,7 +153,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
       ...['--existing', at('solutions/hil')],
     ]);
     expect(built.out).toBe(
-      `Built HIL 1.0.0.0 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
+      `Built HIL 1.0.0.4 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
     );
     for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
   });
@@ -444,7 +444,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     const cwd = workdir();
     const extracted = await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
     expect(extracted.out).toBe(
-      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 4 written, 0 unchanged.\n',
+      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md.\n',
     );
     expect(readdirSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop')).sort()).toEqual([
       'apiDefinition.swagger.json',
@@ -527,7 +527,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md; moved from custom-connectors/Human-in-the-Loop (the connector was renamed).',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review']);
     });
@@ -549,7 +549,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
         writeFileSync(path.join(old, file), 'x');
       await expectExtractedSaying(
         cwd,
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 7 written, 0 unchanged; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, images/ (2 files), notes.md, readme.md; moved from custom-connectors/Human-in-the-Loop (the connector was renamed), carrying readme.md, images/ (2 files), notes.md; 3 leftovers of editors and file managers not carried (.DS_Store, notes.md~).',
       );
       expect(readFileSync(path.join(cwd, 'custom-connectors/Human Review/readme.md'), 'utf8')).toBe(readme);
       expect(readdirSync(path.join(cwd, 'custom-connectors/Human Review')).sort()).toEqual([
@@ -596,6 +596,37 @@ it('says in unpack --help which files --stale never deletes', async () => {
       expect(JSON.parse(again.out).removed).toEqual([]);
     });
 
+    it("names the file it replaced over the maker's edit, and warns of the edit, in text and JSON", async () => {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
+      expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
+      const swagger = path.join(cwd, 'custom-connectors/Human-in-the-Loop/apiDefinition.swagger.json');
+      writeFileSync(
+        swagger,
+        readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
+      );
+      const again = ['extract-connectors', HIL, 'custom-connectors', '--previous-source', 'previous'];
+      const extracted = await run(cwd, again);
+      expect(extracted.code).toBe(0);
+      expect(extracted.out).toBe(
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged.\n',
+      );
+      expect(extracted.err).toMatch(
+        /^warning: custom-connectors\/Human-in-the-Loop: apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\..*\n$/,
+      );
+      writeFileSync(
+        swagger,
+        readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
+      );
+      const json = await run(cwd, [...again, '--format', 'json']);
+      expect(JSON.parse(json.out).connectors[0]).toMatchObject({
+        created: [],
+        updated: ['apiDefinition.swagger.json'],
+        unchanged: ['apiProperties.json', 'icon.png'],
+        warnings: [expect.stringMatching(/^apiDefinition\.swagger\.json was edited/)],
+      });
+    });
+
     it('warns and removes nothing when the previous solution cannot be read, and still writes the connectors', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       const extracted = await run(cwd, [
@@ -610,7 +641,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
         /^warning: --previous-source custom-connectors\/Hand Made could not be read: .*is neither a solution zip nor an unpacked solution folder.* No connector folder was removed\.\n$/,
       );
       expect(extracted.out).toBe(
-        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: 4 written, 0 unchanged.\n',
+        'Human Review (cat_human-2din-2dthe-2dloop) → custom-connectors/Human Review: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md.\n',
       );
       expect(folders(cwd)).toEqual(['Hand Made', 'Human Review', 'Human-in-the-Loop']);
     });
@@ -629,7 +660,7 @@ it('says in unpack --help which files --stale never deletes', async () => {
     ]);
     expect(built).toMatchObject({ code: 0, err: '' });
     expect(built.out).toBe(
-      'Built HIL 1.0.0.0 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+      'Built HIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
     );
     const [original] = await readSolutionConnectors(HIL);
     const [rebuilt] = await readSolutionConnectors(path.join(cwd, 'hil.zip'));
@@ -646,6 +677,87 @@ it('says in unpack --help which files --stale never deletes', async () => {
     expect(missing.err).toMatch(
       /^\S*nowhere\.zip: error: does not exist\. Give a solution zip, or the folder that unpack wrote\.\n$/,
     );
+  });
+
+  describe('build-solution --existing', () => {
+    /** The connector extracted from customHIL 1.0.0.3, in a fresh working directory. */
+    async function extracted(): Promise<string> {
+      const cwd = workdir();
+      expect((await run(cwd, ['extract-connectors', HIL, 'custom-connectors'])).code).toBe(0);
+      return cwd;
+    }
+    const build = ['build-solution', 'custom-connectors/Human-in-the-Loop', '--out', 'hil.zip'];
+    const manifestOf = (zip: string): string => strFromU8(unzipSync(readFileSync(zip))['solution.xml']!);
+
+    it("takes the solution's unique name, display name and publisher, and the version after its own", async () => {
+      const cwd = await extracted();
+      const built = await run(cwd, [...build, '--existing', HIL]);
+      expect(built).toMatchObject({ code: 0, err: '' });
+      expect(built.out).toBe(
+        'Built customHIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+      );
+      const manifest = manifestOf(path.join(cwd, 'hil.zip'));
+      expect(manifest).toContain('<UniqueName>customHIL</UniqueName>');
+      expect(manifest).toContain('<LocalizedName description="custom HIL" languagecode="1033"');
+      expect(manifest).toContain('<Version>1.0.0.4</Version>');
+      expect(manifest).toMatch(
+        /<Publisher>\s*<UniqueName>CAT<\/UniqueName>\s*<LocalizedNames>\s*<LocalizedName description="CAT"/,
+      );
+      expect(manifest).toContain('<CustomizationPrefix>cat</CustomizationPrefix>');
+      expect(manifest).toContain('<CustomizationOptionValuePrefix>76486</CustomizationOptionValuePrefix>');
+      const json = await run(cwd, [...build, '--existing', HIL, '--format', 'json']);
+      expect(JSON.parse(json.out)).toMatchObject({ uniqueName: 'customHIL', version: '1.0.0.4' });
+    });
+
+    it('lets the options given win over the existing solution', async () => {
+      const cwd = await extracted();
+      const built = await run(cwd, [
+        ...build,
+        '--existing',
+        HIL,
+        '--unique-name',
+        'HIL',
+        '--solution-version',
+        '2.0',
+      ]);
+      expect(built).toMatchObject({ code: 0, err: '' });
+      expect(built.out).toMatch(/^Built HIL 2\.0 into hil\.zip/);
+    });
+
+    it("asks for the prefix of another publisher than the existing solution's, exit code 2", async () => {
+      const cwd = await extracted();
+      const other = await run(cwd, [...build, '--existing', HIL, '--publisher', 'Contoso']);
+      expect(other).toMatchObject({ code: 2, out: '' });
+      expect(other.err).toMatch(/^error: --prefix is missing\./);
+      const built = await run(cwd, [
+        ...build,
+        '--existing',
+        HIL,
+        '--publisher',
+        'Contoso',
+        '--prefix',
+        'contoso',
+      ]);
+      expect(built.code).toBe(0);
+      const manifest = manifestOf(path.join(cwd, 'hil.zip'));
+      expect(manifest).toContain('<CustomizationPrefix>contoso</CustomizationPrefix>');
+      expect(manifest).not.toContain('76486');
+    });
+
+    it('refuses a version lower than the existing one, exit code 2, and warns of the same one', async () => {
+      const cwd = await extracted();
+      const lower = await run(cwd, [...build, '--existing', HIL, '--solution-version', '1.0.0.2']);
+      expect(lower).toMatchObject({ code: 2, out: '' });
+      expect(lower.err).toMatch(
+        /^error: --solution-version '1\.0\.0\.2' is lower than 1\.0\.0\.3, the version of \S*customHIL_1_0_0_3\.zip: Dataverse refuses to import it over that version\. /,
+      );
+      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      const same = await run(cwd, [...build, '--existing', HIL, '--solution-version', '1.0.0.3']);
+      expect(same.code).toBe(0);
+      expect(same.err).toMatch(
+        /^warning: --solution-version 1\.0\.0\.3 is the version of \S*customHIL_1_0_0_3\.zip already: import --skip-lower-version skips it \(an import without it updates the solution\)\. Give a higher version \(1\.0\.0\.4\)/,
+      );
+    });
   });
 
   it('build-solution given the folder that holds the connector folders names them, exit code 2', async () => {
@@ -722,7 +834,9 @@ it('says in unpack --help which files --stale never deletes', async () => {
       'ab',
     ]);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("required option '--publisher <uniqueName>' not specified");
+    expect(result.err).toMatch(
+      /^error: --publisher is missing\. Give the publisher's unique name, .*or --existing/,
+    );
   });
 
   it('packs both kinds from a folder unpacked from both exports', async () => {

@@ -20,6 +20,8 @@ export * from './fs/write-file-atomically.js';
 export * from './solution/layout.js';
 export * from './solution/manifest.js';
 export * from './solution/solution-settings.js';
+export * from './solution/solution-version.js';
+export * from './solution/manifest-settings.js';
 export * from './solution/solution-errors.js';
 export * from './solution/unpack.js';
 export * from './solution/pack.js';

@@ -1,5 +1,6 @@
-import { afterAll, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { inputWords } from '@connector-alm/core';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   extractAndRemoveLeftConnectors,
@@ -192,5 +193,134 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(result.removed).toEqual(['cat_retired']);
     expect(result.connectors.map((connector) => connector.renamedFrom)).toEqual([undefined, undefined]);
     expect(readFileSync(path.join(root, 'cat_new', 'readme.md'), 'utf8')).not.toBe(MAKERS_README);
+  });
+
+  describe('over a folder the maker edited since the last extraction', () => {
+    const FOLDER = 'Human-in-the-Loop';
+    /** The last snapshot unpacked and extracted, and the maker's edit of `file` in the folder. */
+    async function editedSnapshot(
+      file: string,
+      edit: (text: string) => string,
+    ): Promise<{ previous: string; root: string }> {
+      const work = temp.make();
+      const previous = path.join(work, 'previous');
+      await unpackSolution(fixturePath(HIL), previous);
+      const root = path.join(work, 'custom-connectors');
+      await extractConnectors(previous, root);
+      const edited = path.join(root, FOLDER, file);
+      const text = readFileSync(edited, 'utf8');
+      writeFileSync(edited, edit(text));
+      if (edit !== unedited) expect(readFileSync(edited, 'utf8')).not.toBe(text);
+      return { previous, root };
+    }
+    const unedited = (text: string): string => text;
+    const editedTitle = (text: string): string =>
+      text.replace('"title": "Human-in-the-Loop"', '"title": "Edited by the maker"');
+
+    it("names the file it replaced and warns that the maker's edit was replaced", async () => {
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', editedTitle);
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, { previousSource: previous })
+      ).connectors;
+      expect(connector).toMatchObject({
+        created: [],
+        updated: ['apiDefinition.swagger.json'],
+        written: ['apiDefinition.swagger.json'],
+        unchanged: ['apiProperties.json', 'icon.png'],
+      });
+      expect(connector!.warnings).toEqual([
+        expect.stringMatching(
+          /^apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\./,
+        ),
+      ]);
+      expect(readFileSync(path.join(root, FOLDER, 'apiDefinition.swagger.json'), 'utf8')).toContain(
+        '"title": "Human-in-the-Loop"',
+      );
+    });
+
+    it('says the words of the action when told to', async () => {
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', editedTitle);
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, {
+          previousSource: previous,
+          say: inputWords,
+        })
+      ).connectors;
+      expect(connector!.warnings[0]).toContain('(it is not what previous-source gives)');
+    });
+
+    it('does not warn of a change the solution made, only names the file', async () => {
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', unedited);
+      const next = path.join(path.dirname(previous), 'next');
+      cpSync(previous, next, { recursive: true });
+      const definition = path.join(next, 'Connectors', 'cat_human-2din-2dthe-2dloop_openapidefinition.json');
+      writeFileSync(definition, editedTitle(readFileSync(definition, 'utf8')));
+      const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
+        .connectors;
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
+    });
+
+    it('names the file without a warning when there is no previous solution to tell an edit by', async () => {
+      const { root } = await editedSnapshot('apiDefinition.swagger.json', editedTitle);
+      const [connector] = (await extractAndRemoveLeftConnectors(fixturePath(HIL), root)).connectors;
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
+    });
+
+    it("keeps the maker's own apiProperties keys without a word, and warns of an edit of the solution's", async () => {
+      const own = await editedSnapshot('apiProperties.json', (text) =>
+        text.replace('"properties": {', '"properties": {\n    "publisher": "Contoso",'),
+      );
+      const [kept] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), own.root, { previousSource: own.previous })
+      ).connectors;
+      expect(kept).toMatchObject({ updated: [], warnings: [] });
+      expect(kept!.unchanged).toContain('apiProperties.json');
+
+      const carried = await editedSnapshot('apiProperties.json', (text) =>
+        text.replace(
+          '"connectionParameters": {}',
+          '"connectionParameters": { "api_key": { "type": "securestring" } }',
+        ),
+      );
+      const [replaced] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), carried.root, {
+          previousSource: carried.previous,
+        })
+      ).connectors;
+      expect(replaced).toMatchObject({ updated: ['apiProperties.json'] });
+      expect(replaced!.warnings).toEqual([
+        expect.stringMatching(/^apiProperties\.json was edited in this folder/),
+      ]);
+    });
+
+    it('takes an apiProperties.json that an editor saved with a byte order mark for no edit', async () => {
+      const { previous, root } = await editedSnapshot('apiProperties.json', (text) => `\uFEFF${text}`);
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, { previousSource: previous })
+      ).connectors;
+      expect(connector).toMatchObject({ updated: ['apiProperties.json'], warnings: [] });
+    });
+
+    it('replaces a folder in the place of a file without taking it for an edit', async () => {
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', unedited);
+      const icon = path.join(root, FOLDER, 'icon.png');
+      rmSync(icon);
+      mkdirSync(icon);
+      writeFileSync(path.join(icon, 'notes.md'), 'in the way');
+      const [connector] = (
+        await extractAndRemoveLeftConnectors(fixturePath(HIL), root, { previousSource: previous })
+      ).connectors;
+      expect(connector).toMatchObject({ updated: ['icon.png'], warnings: [] });
+    });
+
+    it('names the files it created in a new folder', async () => {
+      const root = path.join(temp.make(), 'custom-connectors');
+      const [connector] = (await extractAndRemoveLeftConnectors(fixturePath(HIL), root)).connectors;
+      expect(connector).toMatchObject({
+        created: ['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md'],
+        updated: [],
+        unchanged: [],
+      });
+    });
   });
 });

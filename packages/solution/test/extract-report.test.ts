@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   carriedFiles,
   extractedConnectorLine,
+  fileChanges,
   removedFolderLine,
   type ExtractedConnector,
 } from '../src/index.js';
@@ -11,6 +12,8 @@ const renamed = (kept: string[], leftBehind: string[]): ExtractedConnector => ({
   displayName: 'Review',
   folder: 'Review',
   written: ['apiDefinition.swagger.json', 'apiProperties.json', ...kept],
+  created: ['apiDefinition.swagger.json', 'apiProperties.json', ...kept],
+  updated: [],
   unchanged: [],
   deleted: [],
   warnings: [],
@@ -32,19 +35,47 @@ describe('the report of extract-connectors', () => {
       'custom-connectors/Retired removed: its connector is no longer in solution.zip.',
     );
     expect(extractedConnectorLine(connector, ['Approval'], shown)).toBe(
-      'Review (cat_review) → custom-connectors/Review: 3 written, 0 unchanged; moved from custom-connectors/Approval (the connector was renamed), carrying readme.md; 1 leftover of editors and file managers not carried (.DS_Store).',
+      'Review (cat_review) → custom-connectors/Review: created apiDefinition.swagger.json, apiProperties.json, readme.md; moved from custom-connectors/Approval (the connector was renamed), carrying readme.md; 1 leftover of editors and file managers not carried (.DS_Store).',
     );
   });
 
   it('says nothing of a rename whose earlier folder was gone already', () => {
     expect(extractedConnectorLine(renamed([], []), [], shown)).toBe(
-      'Review (cat_review) → custom-connectors/Review: 2 written, 0 unchanged.',
+      'Review (cat_review) → custom-connectors/Review: created apiDefinition.swagger.json, apiProperties.json.',
     );
   });
 
   it('says what was carried from an earlier folder that stays, as another connector took its name', () => {
     expect(extractedConnectorLine(renamed(['readme.md'], []), [], shown)).toBe(
-      'Review (cat_review) → custom-connectors/Review: 3 written, 0 unchanged; readme.md carried from custom-connectors/Approval.',
+      'Review (cat_review) → custom-connectors/Review: created apiDefinition.swagger.json, apiProperties.json, readme.md; readme.md carried from custom-connectors/Approval.',
     );
+  });
+
+  it('names each file it updated or created, and counts those unchanged', () => {
+    const connector = (files: Partial<ExtractedConnector>): ExtractedConnector => ({
+      ...renamed([], []),
+      renamedFrom: undefined,
+      created: [],
+      updated: [],
+      unchanged: [],
+      ...files,
+    });
+    expect(
+      fileChanges(
+        connector({
+          updated: ['apiDefinition.swagger.json'],
+          unchanged: ['apiProperties.json', 'icon.png'],
+          deleted: ['script.csx'],
+        }),
+      ),
+    ).toBe('updated apiDefinition.swagger.json; 2 unchanged; removed script.csx');
+    expect(fileChanges(connector({ unchanged: ['apiDefinition.swagger.json', 'apiProperties.json'] }))).toBe(
+      '2 unchanged',
+    );
+    expect(
+      fileChanges(
+        connector({ created: ['script.csx'], updated: ['apiProperties.json'], unchanged: ['icon.png'] }),
+      ),
+    ).toBe('created script.csx; updated apiProperties.json; 1 unchanged');
   });
 });

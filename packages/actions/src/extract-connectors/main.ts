@@ -4,6 +4,7 @@ import { describeProblem, inputWords, posixRelativePath, type Logger } from '@co
 import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
+  fileChanges,
   removedFolderLine,
   renameNote,
 } from '@connector-alm/solution';
@@ -62,33 +63,45 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     ),
   );
   core.setOutput('folders', JSON.stringify(connectors.map((c) => relative(c.folder))));
+  const files = (list: (c: (typeof connectors)[number]) => string[]): string =>
+    JSON.stringify(connectors.flatMap((c) => list(c).map((file) => relative(c.folder, file))));
   core.setOutput(
     'written',
-    JSON.stringify(connectors.flatMap((c) => [...c.written].map((file) => relative(c.folder, file)))),
+    files((c) => c.written),
+  );
+  core.setOutput(
+    'created',
+    files((c) => c.created),
+  );
+  core.setOutput(
+    'updated',
+    files((c) => c.updated),
   );
   core.setOutput(
     'deleted',
-    JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
+    files((c) => c.deleted),
   );
   core.setOutput('removed', JSON.stringify(removed.map((folder) => relative(folder))));
-  // What the table cannot say: folders removed, and renamed connectors' moves.
+  // What the table cannot say: folders removed, renamed connectors' moves, and the warnings (a maker's
+  // edit replaced by the solution's version is what a reviewer of the pull request must see).
   const notes = [
     ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
     ...connectors.flatMap((c) => {
       const note = renameNote(c, removed, relative);
       return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
     }),
+    ...connectors.flatMap((c) => c.warnings.map((warning) => `${relative(c.folder)}: ${warning}`)),
   ];
   const summary = core.summary.addHeading('Extracted connectors', 3).addTable([
     [
       { data: 'Connector', header: true },
       { data: 'Folder', header: true },
-      { data: 'Written', header: true },
+      { data: 'Files', header: true },
     ],
     ...connectors.map((c) => [
       htmlText(`${c.displayName} (${c.name})`),
       htmlText(relative(c.folder)),
-      String(c.written.length),
+      htmlText(fileChanges(c)),
     ]),
   ]);
   // Only with items: @actions/core writes an empty list as a lone, unclosed <ul>.

@@ -4,22 +4,23 @@ import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import {
   buildSolution,
   optionValuePrefixFrom,
-  readSolutionConnectors,
+  readSolution,
   type BuiltConnector,
 } from '@connector-alm/solution';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
+import { FIRST_VERSION, resolveSettings } from './build-solution-settings.js';
 import { namingSolutionOptions } from './solution-options.js';
 
 interface BuildOptions {
   out: string;
-  uniqueName: string;
+  uniqueName?: string;
   displayName?: string;
-  solutionVersion: string;
-  publisher: string;
+  solutionVersion?: string;
+  publisher?: string;
   publisherName?: string;
-  prefix: string;
+  prefix?: string;
   optionValuePrefix?: string;
   existing?: string;
   format: 'text' | 'json';
@@ -32,28 +33,58 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .description('build a connector-only unmanaged solution zip from PowerPlatformConnectors folders')
     .argument('<connector-folder...>', 'folders holding apiDefinition.swagger.json and apiProperties.json')
     .requiredOption('-o, --out <zip>', 'the solution zip to write')
-    .requiredOption('--unique-name <name>', 'the solution unique name, e.g. ContosoConnectors')
-    .addOption(optionDefaultingTo('--display-name <name>', 'the solution display name', 'the unique name'))
-    .option('--solution-version <version>', 'the solution version', '1.0.0.0')
-    .requiredOption('--publisher <uniqueName>', 'the publisher unique name, as in the target environment')
+    .addOption(
+      optionDefaultingTo(
+        '--unique-name <name>',
+        'the solution unique name, e.g. ContosoConnectors; required without --existing',
+        'that of --existing',
+      ),
+    )
+    .addOption(
+      optionDefaultingTo(
+        '--display-name <name>',
+        'the solution display name',
+        'that of --existing when the unique name is its own, else the unique name',
+      ),
+    )
+    .addOption(
+      optionDefaultingTo(
+        '--solution-version <version>',
+        'the solution version; with --existing, a lower one than its own is refused',
+        `the version after that of --existing (its last part one higher, 1.0.0.3 → 1.0.0.4), else ${FIRST_VERSION}`,
+      ),
+    )
+    .addOption(
+      optionDefaultingTo(
+        '--publisher <uniqueName>',
+        'the publisher unique name, as in the target environment; required without --existing',
+        'that of --existing',
+      ),
+    )
     .addOption(
       optionDefaultingTo(
         '--publisher-name <name>',
         'the publisher display name',
-        'the publisher unique name',
+        'that of --existing when the publisher is its own, else the publisher unique name',
       ),
     )
-    .requiredOption('--prefix <prefix>', "the publisher's customization prefix, e.g. contoso")
+    .addOption(
+      optionDefaultingTo(
+        '--prefix <prefix>',
+        "the publisher's customization prefix, e.g. contoso; required without --existing",
+        'that of --existing when the publisher is its own',
+      ),
+    )
     .addOption(
       optionDefaultingTo(
         '--option-value-prefix <number>',
         "the publisher's option value prefix (10000 to 99999)",
-        'a number worked out from --prefix',
+        'that of --existing when the publisher is its own, else a number worked out from --prefix',
       ),
     )
     .option(
       '--existing <solution>',
-      'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies',
+      'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies; its unique name, publisher and version are the defaults',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folders: string[], options: BuildOptions) => {
@@ -70,29 +101,29 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           ? undefined
           : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
       const zip = path.resolve(io.cwd, options.out);
-      const existing =
+      const existingSolution =
         options.existing === undefined
           ? undefined
-          : {
-              connectors: await readSolutionConnectors(path.resolve(io.cwd, options.existing)),
-              source: options.existing,
-            };
+          : await readSolution(path.resolve(io.cwd, options.existing));
+      const existing = existingSolution && {
+        connectors: existingSolution.connectors,
+        source: options.existing!,
+      };
+      const { settings, warning } = await namingSolutionOptions(() =>
+        resolveSettings(
+          { ...options, optionValuePrefix: optionValue },
+          existingSolution && {
+            settings: existingSolution.settings,
+            source: toDisplayPath(io.cwd, options.existing!),
+          },
+        ),
+      );
+      if (warning) io.stderr.write(`warning: ${printable(warning)}\n`);
       const built = await namingSolutionOptions(() =>
         buildSolution(
           folders.map((folder) => path.resolve(io.cwd, folder)),
           zip,
-          {
-            uniqueName: options.uniqueName,
-            version: options.solutionVersion,
-            ...(options.displayName ? { displayName: options.displayName } : {}),
-            publisher: {
-              uniqueName: options.publisher,
-              prefix: options.prefix,
-              ...(options.publisherName ? { displayName: options.publisherName } : {}),
-              ...(optionValue !== undefined ? { optionValuePrefix: optionValue } : {}),
-            },
-            ...(existing ? { existing } : {}),
-          },
+          { ...settings, ...(existing ? { existing } : {}) },
         ),
       );
       // Paths from the working directory, as the files of errors are named, however they were given.
@@ -103,7 +134,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         writeOutput(
           io,
           `${JSON.stringify(
-            { zip: shownZip, uniqueName: options.uniqueName, version: options.solutionVersion, connectors },
+            { zip: shownZip, uniqueName: settings.uniqueName, version: settings.version, connectors },
             null,
             2,
           )}\n`,
@@ -112,7 +143,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       else
         writeOutput(
           io,
-          `${printable(`Built ${options.uniqueName} ${options.solutionVersion} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}.`)}\n`,
+          `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}.`)}\n`,
           'text',
         );
     });

@@ -50,6 +50,7 @@ export async function extractAndRemoveLeftConnectors(
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
+    previousConnectors: previous,
   });
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }

@@ -8,7 +8,7 @@ export type ShowFolder = (folder: string) => string;
 
 /**
  * The line of one extracted connector, as the CLI prints it and the action logs it:
- * `Human Review (cat_x) → custom-connectors/Human Review: 5 written, 0 unchanged; moved from …`.
+ * `Human Review (cat_x) → custom-connectors/Human Review: updated apiDefinition.swagger.json; 2 unchanged; moved from …`.
  * `removed` is the list of folders removed (ExtractAndRemoveLeftResult.removed).
  */
 export function extractedConnectorLine(
@@ -16,12 +16,22 @@ export function extractedConnectorLine(
   removed: readonly string[],
   shown: ShowFolder,
 ): string {
-  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : '';
   const note = renameNote(connector, removed, shown);
-  return (
-    `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ` +
-    `${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ''}.`
-  );
+  return `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ''}.`;
+}
+
+/**
+ * What extraction did to a connector's files, each changed one by name, so that an update over the
+ * maker's own edit is not hidden in a count: `created readme.md; updated apiDefinition.swagger.json;
+ * 2 unchanged; removed script.csx`. The line's and the job summary's.
+ */
+export function fileChanges(connector: ExtractedConnector): string {
+  const parts: string[] = [];
+  if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
+  if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
+  if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
+  if (connector.deleted.length) parts.push(`removed ${connector.deleted.join(', ')}`);
+  return parts.join('; ');
 }
 
 /**
@@ -64,7 +74,7 @@ export function renameNote(
 }
 
 /**
- * The maker's files carried, short enough for one line: files at the top by name, those in a
+ * Files named short enough for one line (the maker's files carried, the files written): files at the top by name, those in a
  * subfolder as the subfolder and their count (`images/ (12 files)`), in the order of `kept`
  * (readme first).
  */

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isUserError, temporarySibling, UserError, writingTo, type SaySetting } from '@connector-alm/core';
+import {
+  isUserError,
+  optionWords,
+  temporarySibling,
+  UserError,
+  writingTo,
+  type SaySetting,
+} from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
@@ -11,9 +18,10 @@ import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
+import { makersEditWarning } from './makers-edits.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { readmeFromTemplate } from './readme-template.js';
-import { connectorFolder, type EarlierFolder } from './renamed-connectors.js';
+import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -32,6 +40,12 @@ export interface ExtractOptions {
    * other hand-written files instead of the template.
    */
   earlierFolder?: (connector: SolutionConnector) => EarlierFolder | undefined;
+  /**
+   * The connectors of the solution as last extracted to the destination (previousSource): a file
+   * extraction writes from the solution that is in the folder with content neither they nor the
+   * solution give was edited by the maker since, and the warning says its edit is replaced.
+   */
+  previousConnectors?: readonly SolutionConnector[];
 }
 
 export interface ExtractedConnector {
@@ -39,7 +53,12 @@ export interface ExtractedConnector {
   displayName: string;
   /** The connector folder, relative to the destination root. */
   folder: string;
+  /** The files whose content changed: `created` and `updated` together, sorted. */
   written: string[];
+  /** Files the folder did not have. */
+  created: string[];
+  /** Files the folder had with other content: the solution's (or the merge's) replaced it. */
+  updated: string[];
   unchanged: string[];
   deleted: string[];
   warnings: string[];
@@ -67,6 +86,8 @@ interface PreparedConnector {
   connector: SolutionConnector;
   folder: string;
   files: Map<string, string | Buffer>;
+  /** The files of `files` that the folder has already, in any case. */
+  present: Set<string>;
   remove: string[];
   warnings: string[];
   renamedFrom?: RenamedFrom;
@@ -109,8 +130,13 @@ export async function extractConnectors(
       );
     folders.set(folder.toLowerCase(), connector.name);
     const earlier = options.earlierFolder?.(connector);
+    const previous = options.previousConnectors && sameConnectorIn(options.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, earlier),
+      await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
+        earlier,
+        previous,
+        say: options.say ?? optionWords,
+      }),
     );
   }
   const results: ExtractedConnector[] = [];
@@ -123,8 +149,13 @@ async function prepare(
   destination: string,
   folder: string,
   destinationRoot: string,
-  earlier: EarlierFolder | undefined,
+  before: {
+    earlier: EarlierFolder | undefined;
+    previous: SolutionConnector | undefined;
+    say: SaySetting;
+  },
 ): Promise<PreparedConnector> {
+  const { earlier, previous } = before;
   const files = new Map<string, string | Buffer>();
   const warnings: string[] = [];
   const remove: string[] = [];
@@ -145,12 +176,17 @@ async function prepare(
   const existing = (name: string): string | undefined =>
     existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const existingApiProperties = apiPropertiesName
-    ? parseExistingApiProperties(
-        await fs.readFile(path.join(destination, apiPropertiesName), 'utf8'),
-        path.join(destination, apiPropertiesName),
-      )
-    : undefined;
+  const presentApiProperties =
+    apiPropertiesName === undefined
+      ? undefined
+      : await fs.readFile(path.join(destination, apiPropertiesName));
+  const existingApiProperties =
+    apiPropertiesName === undefined
+      ? undefined
+      : parseExistingApiProperties(
+          presentApiProperties!.toString('utf8'),
+          path.join(destination, apiPropertiesName),
+        );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
 
   const icon = connector.files.iconblob;
@@ -179,6 +215,29 @@ async function prepare(
   if (script) files.set(REPOSITORY_FILES.script, script.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
 
+  // The files extraction writes from the solution, against the solution as last extracted: a
+  // difference from both is the maker's edit, and they should hear that it is replaced.
+  if (previous)
+    for (const [name, content] of files) {
+      const present = existing(name);
+      if (present === undefined) continue;
+      // A folder in a file's place holds no edit of it: commitFolder replaces it and reports what it held.
+      const bytes =
+        name === REPOSITORY_FILES.apiProperties
+          ? presentApiProperties!
+          : await fs.readFile(path.join(destination, present)).catch(() => undefined);
+      if (bytes === undefined) continue;
+      const warning = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        path.join(destination, present),
+        before.say,
+      );
+      if (warning) warnings.push(warning);
+    }
+
   // A renamed connector's new folder: the maker's readme is in the folder it had, which is about to
   // be removed as a connector that left. A folder with a readme of its own is the maker's already.
   const renamedFrom: RenamedFrom | undefined =
@@ -199,7 +258,17 @@ async function prepare(
       ),
     );
   }
-  return { connector, folder, files, remove, warnings, ...(renamedFrom ? { renamedFrom } : {}) };
+  // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    warnings,
+    ...(renamedFrom ? { renamedFrom } : {}),
+  };
 }
 
 const isReadme = (file: string): boolean => file.toLowerCase() === REPOSITORY_FILES.readme;
@@ -288,6 +357,8 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       displayName: item.connector.displayName,
       folder: item.folder,
       written: committed.written,
+      created: committed.written.filter((file) => !item.present.has(file)),
+      updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: item.remove,
       warnings: item.warnings,

@@ -18,6 +18,8 @@ import {
 } from '../solution/layout.js';
 import { lostPartError, partNotAFileError } from '../solution/lost-part.js';
 import { readManifest } from '../solution/manifest.js';
+import { manifestSettings, type ManifestSettings } from '../solution/manifest-settings.js';
+import { firstChild } from '../xml/xml-tree.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -32,6 +34,12 @@ export interface SolutionZipReading {
   say?: SaySetting;
 }
 
+/** A solution's custom connectors, and what its manifest says of it (build-solution's defaults). */
+export interface SolutionWithConnectors {
+  connectors: SolutionConnector[];
+  settings: ManifestSettings;
+}
+
 /**
  * The custom connectors of a solution zip or of an unpacked solution folder. A zip is unpacked into
  * a temporary folder first (with every check of unpack), so both inputs take the same path.
@@ -40,6 +48,14 @@ export async function readSolutionConnectors(
   source: string,
   reading: SolutionZipReading = {},
 ): Promise<SolutionConnector[]> {
+  return (await readSolution(source, reading)).connectors;
+}
+
+/** readSolutionConnectors, with the settings of the solution's manifest. */
+export async function readSolution(
+  source: string,
+  reading: SolutionZipReading = {},
+): Promise<SolutionWithConnectors> {
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw missingPathError(source, 'Give a solution zip, or the folder that unpack wrote.');
   if (stat.isDirectory()) return readFolderConnectors(source);
@@ -61,7 +77,7 @@ export async function readSolutionConnectors(
   }
 }
 
-async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionConnector[]> {
+async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionWithConnectors> {
   const files = await listFiles(folder);
   // Its connectors need the manifest alone; a folder that lost it is still a solution.
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -78,7 +94,7 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
     );
   }
   const connectors: SolutionConnector[] = [];
-  const parts = await solutionParts(folder, displayRoot, files);
+  const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = path.join(displayRoot, file);
@@ -115,7 +131,7 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
     }
     connectors.push(connector);
   }
-  return connectors;
+  return { connectors, settings };
 }
 
 /**
@@ -128,20 +144,23 @@ async function solutionParts(
   folder: string,
   displayRoot: string,
   files: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<{ parts: Map<string, string>; settings: ManifestSettings }> {
   const manifestFile = path.join(displayRoot, FOLDER_SOLUTION);
-  const manifest = readManifest(
-    parseXml(
-      decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile),
-      manifestFile,
-      UNPACKED_XML_HINT,
-    ),
+  const root = parseXml(
+    decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
+    UNPACKED_XML_HINT,
   );
-  if (manifest.managed !== '2') return new Map(files.map((file) => [file, file]));
+  const manifest = readManifest(root, manifestFile);
+  // readManifest found it: <ImportExportXml><SolutionManifest>.
+  const settings = manifestSettings(firstChild(root, 'SolutionManifest')!);
+  if (manifest.managed !== '2') return { parts: new Map(files.map((file) => [file, file])), settings };
   const notes = await readBothNotes(folder, files);
-  return filesOfEither(
-    files.filter((file) => file !== FOLDER_BOTH_NOTES),
-    notes,
-  );
+  return {
+    parts: filesOfEither(
+      files.filter((file) => file !== FOLDER_BOTH_NOTES),
+      notes,
+    ),
+    settings,
+  };
 }

@@ -23,16 +23,27 @@ export function earlierFolderIn(
   previous: readonly SolutionConnector[],
 ): (connector: SolutionConnector) => EarlierFolder | undefined {
   return (connector) => {
-    const earlier = previous.find(
-      (candidate) =>
-        candidate.name.toLowerCase() === connector.name.toLowerCase() ||
-        (candidate.connectorId !== '' &&
-          candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()),
-    );
+    const earlier = sameConnectorIn(previous, connector);
     if (!earlier) return undefined;
     const folder = connectorFolder(earlier);
     return folder.toLowerCase() === connectorFolder(connector).toLowerCase()
       ? undefined
       : { folder, connector: earlier };
   };
+}
+
+/**
+ * The connector of `previous` (an earlier version of the solution) that `connector` is: the same
+ * logical name or id, which Dataverse never changes once created, whatever its display name now.
+ */
+export function sameConnectorIn(
+  previous: readonly SolutionConnector[],
+  connector: SolutionConnector,
+): SolutionConnector | undefined {
+  return previous.find(
+    (candidate) =>
+      candidate.name.toLowerCase() === connector.name.toLowerCase() ||
+      (candidate.connectorId !== '' &&
+        candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()),
+  );
 }

@@ -1,0 +1,92 @@
+import { UsageError } from '@connector-alm/core';
+import {
+  checkSolutionVersion,
+  checkVersion,
+  checkVersionAfter,
+  nextVersion,
+  type BuildSolutionOptions,
+  type ManifestSettings,
+} from '@connector-alm/solution';
+
+/** The solution settings of build-solution as given on the command line; undefined where left out. */
+export interface GivenSettings {
+  uniqueName?: string;
+  displayName?: string;
+  solutionVersion?: string;
+  publisher?: string;
+  publisherName?: string;
+  prefix?: string;
+  optionValuePrefix?: number | undefined;
+}
+
+/** The version of a solution built without --existing and without --solution-version. */
+export const FIRST_VERSION = '1.0.0.0';
+
+export interface ResolvedSettings {
+  settings: Omit<BuildSolutionOptions, 'existing'>;
+  /** A warning for the person, when the version given is the existing solution's own. */
+  warning?: string;
+}
+
+function missing(option: string, what: string): UsageError {
+  return new UsageError(`${option} is missing.`, {
+    hint: `Give ${what}, or --existing with the solution the connectors came from: its own is the default.`,
+  });
+}
+
+/**
+ * build-solution's settings: those given win; the others are those of the existing solution
+ * (`existing`, the manifest of --existing, shown as `existingSource`), so that a rebuild of the
+ * connectors extracted from it updates that solution, under its publisher, at the version after its
+ * own. The publisher's prefix, name and option value prefix are the existing one's only while the
+ * publisher is: another publisher's are not known. A version lower than the existing one is refused
+ * (Dataverse refuses to import it over that one); the same one is warned of.
+ */
+export function resolveSettings(
+  given: GivenSettings,
+  existing: { settings: ManifestSettings; source: string } | undefined,
+): ResolvedSettings {
+  const from = existing?.settings;
+  const uniqueName = given.uniqueName ?? (from?.uniqueName || undefined);
+  if (uniqueName === undefined) throw missing('--unique-name', "the solution's unique name");
+  const publisherName = given.publisher ?? (from?.publisher.uniqueName || undefined);
+  if (publisherName === undefined) throw missing('--publisher', "the publisher's unique name");
+  // The existing publisher's details, while the publisher is that one (unique names ignore case).
+  const samePublisher =
+    from !== undefined && from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
+  const ownPublisher = samePublisher ? from.publisher : undefined;
+  const prefix = given.prefix ?? (ownPublisher?.prefix || undefined);
+  if (prefix === undefined) throw missing('--prefix', "the publisher's customization prefix");
+  const displayName =
+    given.displayName ??
+    (from && from.uniqueName === uniqueName && from.displayName ? from.displayName : undefined);
+  const publisherDisplayName = given.publisherName ?? (ownPublisher?.displayName || undefined);
+  const optionValuePrefix = given.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
+
+  // An existing version Dataverse would not have written is no default, and nothing to compare with.
+  const existingVersion = from && checkVersion(from.version) ? from.version : undefined;
+  const version = given.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
+  let warning: string | undefined;
+  if (given.solutionVersion !== undefined && existing && existingVersion) {
+    checkSolutionVersion(version);
+    if (checkVersionAfter(version, existingVersion, existing.source) === 'same')
+      warning =
+        `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version ` +
+        `skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), ` +
+        'or leave --solution-version out to have that one.';
+  }
+  return {
+    settings: {
+      uniqueName,
+      ...(displayName ? { displayName } : {}),
+      version,
+      publisher: {
+        uniqueName: publisherName,
+        prefix,
+        ...(publisherDisplayName ? { displayName: publisherDisplayName } : {}),
+        ...(optionValuePrefix !== undefined ? { optionValuePrefix } : {}),
+      },
+    },
+    ...(warning ? { warning } : {}),
+  };
+}

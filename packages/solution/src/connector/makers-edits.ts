@@ -1,0 +1,82 @@
+import { isDeepStrictEqual } from 'node:util';
+import { isUserError, withoutByteOrderMark, type SaySetting } from '@connector-alm/core';
+import { prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
+import { isPng, REPOSITORY_FILES } from './repository-layout.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+/** The setting that names the solution as last extracted, in the CLI's words and the action's. */
+export const PREVIOUS_SOURCE = { option: '--previous-source', input: 'previous-source' };
+
+/**
+ * The file extraction wrote from `previous` (the connector in the solution as last extracted), over
+ * a folder whose file is `present`: undefined when that cannot be told (the previous solution did not
+ * carry it, or its content does not read). apiProperties.json is merged with the present file, as
+ * extraction merges it, so that the keys the maker owns (publisher, stackOwner, …) count as theirs.
+ */
+function previouslyWritten(
+  name: string,
+  previous: SolutionConnector,
+  present: Buffer,
+  file: string,
+): string | Buffer | undefined {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(previous, parseExistingApiProperties(present.toString('utf8'), file));
+      case REPOSITORY_FILES.icon: {
+        const icon = previous.files.iconblob;
+        return icon && isPng(icon.bytes) ? icon.bytes : undefined;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return undefined;
+    }
+  } catch (error) {
+    // A previous solution whose file does not read tells nothing about the maker's edits.
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** apiProperties.json compares as JSON: a maker's editor may lay it out another way. */
+function sameContent(name: string, a: string | Buffer, b: Buffer): boolean {
+  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+  try {
+    const parse = (text: string): unknown => JSON.parse(withoutByteOrderMark(text));
+    return isDeepStrictEqual(parse(a.toString()), parse(b.toString('utf8')));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The warning for a file of the folder that extraction replaces although the solution did not write
+ * it so: the maker edited it since the last extraction (it is neither what `previous` gives nor what
+ * the solution gives now), and the solution's content goes over the edit. Undefined for a file the
+ * maker did not edit, or whose edit the solution has too. Only the files extraction writes from the
+ * solution are compared; without the previous solution no edit can be told from a change in Dataverse.
+ */
+export function makersEditWarning(
+  name: string,
+  present: Buffer,
+  written: string | Buffer,
+  previous: SolutionConnector,
+  file: string,
+  say: SaySetting,
+): string | undefined {
+  if (sameContent(name, written, present)) return undefined;
+  const before = previouslyWritten(name, previous, present, file);
+  if (before === undefined || sameContent(name, before, present)) return undefined;
+  return (
+    `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): ` +
+    `the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build ` +
+    `the solution from this folder and import it), or the next extraction replaces it again.`
+  );
+}
