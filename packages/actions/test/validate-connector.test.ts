@@ -585,7 +585,11 @@ describe('validate-connector in a pull request', () => {
       workspace: linked,
       eventName: 'pull_request',
       event: {
-        pull_request: { number: 7, base: { ref: 'dev', sha: baseSha }, head: { ref: 'feature', sha: headSha } },
+        pull_request: {
+          number: 7,
+          base: { ref: 'dev', sha: baseSha },
+          head: { ref: 'feature', sha: headSha },
+        },
       },
     });
     expect(run.stderr).toBe('');
