@@ -1,4 +1,5 @@
 import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { ENVIRONMENT_URL } from '../setting-words.js';
 
 /** The OData error body of the Web API: `{"error":{"code":"0x…","message":"…"}}`. */
 export interface ODataErrorBody {
@@ -88,7 +89,7 @@ export function dataverseError(
       status,
       code,
       {
-        hint: 'Check environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com.',
+        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`,
       },
     );
   }
@@ -96,7 +97,7 @@ export function dataverseError(
   const hint =
     dataverseCodeHint(code, say) ||
     (status === 401
-      ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
+      ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.`
       : undefined);
   return new DataverseError(text, status, code, hint ? { hint } : {});
 }
