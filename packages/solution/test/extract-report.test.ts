@@ -42,6 +42,21 @@ describe('the report of extract-connectors', () => {
     );
   });
 
+  it("says 'deleted' of the files it deleted, as the JSON report and the action's output name them", () => {
+    const connector: ExtractedConnector = {
+      name: 'cat_review',
+      displayName: 'Review',
+      folder: 'Review',
+      written: ['apiDefinition.swagger.json'],
+      unchanged: ['apiProperties.json'],
+      deleted: ['script.csx'],
+      warnings: [],
+    };
+    expect(extractedConnectorLine(connector, [], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: 1 written, 1 unchanged, deleted script.csx.',
+    );
+  });
+
   it('says what was carried from an earlier folder that stays, as another connector took its name', () => {
     expect(extractedConnectorLine(renamed(['readme.md'], []), [], shown)).toBe(
       'Review (cat_review) → custom-connectors/Review: 3 written, 0 unchanged; readme.md carried from custom-connectors/Approval.',

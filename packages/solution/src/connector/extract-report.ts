@@ -16,7 +16,7 @@ export function extractedConnectorLine(
   removed: readonly string[],
   shown: ShowFolder,
 ): string {
-  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : '';
+  const deleted = connector.deleted.length ? `, deleted ${connector.deleted.join(', ')}` : '';
   const note = renameNote(connector, removed, shown);
   return (
     `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ` +
