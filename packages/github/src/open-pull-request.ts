@@ -199,7 +199,7 @@ export async function openPullRequest(
     }
     return result.connectors[0]!;
   });
-  const local = await readConnectorFiles(folder);
+  const local = await readConnectorFiles(folder, options.connector);
   const swagger = requireSwagger(options.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);

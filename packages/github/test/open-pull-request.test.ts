@@ -276,7 +276,8 @@ describe('openPullRequest against the local GitHub', () => {
     await expect(run().promise).rejects.toThrow(
       expect.objectContaining({
         message: 'is a symbolic link; a pull request carries real files only.',
-        location: { file: icon },
+        // As given, as the connector's other errors name it: not the absolute path of the checkout.
+        location: { file: path.join(CONNECTOR, 'icon.png') },
       }),
     );
     expect(scenario.upstream.pulls).toHaveLength(0);
