@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describeProblem } from '@connector-alm/core';
 import {
   isInWritableFolder,
+  ledOutByLink,
   outsideWritableFoldersError,
   realPathBelow,
 } from '../src/runtime/writable-folders.js';
@@ -66,6 +67,34 @@ describe('realPathBelow', () => {
   });
 });
 
+describe('ledOutByLink', () => {
+  // macOS: every temp folder lies below the system's link /var -> /private/var.
+  const named = { workspace: '/var/folders/T/ws' };
+  const real = { workspace: '/private/var/folders/T/ws' };
+
+  it('blames no link when the path leaves the workspace as given, whatever links lie above it', () => {
+    expect(
+      ledOutByLink('/var/folders/T/x.sarif', '/private/var/folders/T/x.sarif', { named, real }, path.posix),
+    ).toBe(false);
+    expect(ledOutByLink('/etc/x', '/private/etc/x', { named, real }, path.posix)).toBe(false);
+  });
+
+  it('blames a link in the workspace that leads out, the workspace named either way', () => {
+    expect(ledOutByLink('/var/folders/T/ws/reports/x', '/srv/x', { named, real }, path.posix)).toBe(true);
+    expect(ledOutByLink('/private/var/folders/T/ws/reports/x', '/srv/x', { named, real }, path.posix)).toBe(
+      true,
+    );
+  });
+
+  it("blames a link in the runner's temp folder that leads out", () => {
+    const folders = {
+      named: { ...named, runnerTemp: '/tmp/_temp' },
+      real: { ...real, runnerTemp: '/tmp/_temp' },
+    };
+    expect(ledOutByLink('/tmp/_temp/out/x.zip', '/srv/x.zip', folders, path.posix)).toBe(true);
+  });
+});
+
 describe('outsideWritableFoldersError', () => {
   const folders = { workspace: '/home/runner/work/repo/repo', runnerTemp: '/home/runner/work/_temp' };
 
@@ -76,6 +105,7 @@ describe('outsideWritableFoldersError', () => {
         value: '../out.sarif',
         absolute: '/home/runner/work/repo/out.sarif',
         real: '/home/runner/work/repo/out.sarif',
+        throughLink: false,
       },
       folders,
       path.posix,
@@ -94,6 +124,7 @@ describe('outsideWritableFoldersError', () => {
         value: 'linked/src',
         absolute: '/home/runner/work/repo/repo/linked/src',
         real: '/srv/shared/src',
+        throughLink: true,
       },
       folders,
       path.posix,
@@ -105,7 +136,7 @@ describe('outsideWritableFoldersError', () => {
 
   it('offers the workspace alone on a local run, which has no runner temp folder', () => {
     const error = outsideWritableFoldersError(
-      { input: 'destination', value: '/etc/x', absolute: '/etc/x', real: '/etc/x' },
+      { input: 'destination', value: '/etc/x', absolute: '/etc/x', real: '/etc/x', throughLink: false },
       { workspace: '/home/me/connectors' },
       path.posix,
     );

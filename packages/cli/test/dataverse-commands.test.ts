@@ -307,7 +307,7 @@ describe('a mistyped host: one line at once, exit code 1, no stack trace', () =>
       );
       expect(code).toBe(1);
       expect(io.err()).toBe(
-        'error: Could not reach the Entra ID token endpoint at https://login.contoso.invalid: DNS has no host named login.contoso.invalid (ENOTFOUND). Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.\n',
+        'error: Could not reach the Entra ID token endpoint at https://login.contoso.invalid: DNS has no host named login.contoso.invalid (ENOTFOUND). Check --authority-host for a typo, or --cloud when --authority-host is empty: it chooses the login host.\n',
       );
       expect(io.out()).not.toMatch(/retrying/);
       expect(io.out() + io.err()).not.toContain(SECRET);
@@ -334,7 +334,7 @@ describe('a mistyped host: one line at once, exit code 1, no stack trace', () =>
       const lines = io.err().split('\n').filter(Boolean);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(
-        /^error: .*: could not reach https:\/\/contoso\.crm\.dynamics\.invalid: DNS has no host named contoso\.crm\.dynamics\.invalid \(ENOTFOUND\)\. Check environment-url /,
+        /^error: .*: could not reach https:\/\/contoso\.crm\.dynamics\.invalid: DNS has no host named contoso\.crm\.dynamics\.invalid \(ENOTFOUND\)\. Check --environment-url /,
       );
       expect(io.err()).not.toContain('appid');
       expect(io.out() + io.err()).not.toContain(SECRET);

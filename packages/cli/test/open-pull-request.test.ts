@@ -91,6 +91,14 @@ describe('connector-alm pr', () => {
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);
     await expect(pr([CONNECTOR], io)).rejects.toThrow('No GitHub token.');
   });
+
+  it("names the token's scope in --help as its other messages do", async () => {
+    const io = memoryIo(scenario.workspace, {});
+    await runCli(['pr', '--help'], io);
+    expect(io.out().replace(/\s+/g, ' ')).toContain(
+      '--token <token> a classic personal access token of the fork owner, with the public_repo scope',
+    );
+  });
 });
 
 describe('connector-alm pr with several connectors, one of which fails', () => {

@@ -1,8 +1,9 @@
-import { UsageError, type Logger, type SaySetting } from '@connector-alm/core';
+import { optionWords, UsageError, type Logger, type SaySetting } from '@connector-alm/core';
 import { createEntraTokenSource } from './auth/entra-token-source.js';
 import type { ClientCredential } from './auth/credentials.js';
 import { systemClock, type Clock } from './clock.js';
 import { conflictingCloud, resolveCloud } from './clouds.js';
+import { CLOUD, cloudSetTo } from './setting-words.js';
 import { parseServiceUrl } from './environment-url.js';
 import { DataverseHttp } from './http/dataverse-http.js';
 import type { Fetch } from './http/fetch.js';
@@ -45,6 +46,7 @@ const GUID_OR_DOMAIN =
 
 /** Checks the settings and returns a client; nothing goes over the network until the first call. */
 export function connectDataverse(settings: ConnectionSettings, ports: ConnectionPorts): DataverseClient {
+  const say = ports.say ?? optionWords;
   const environment = parseServiceUrl(settings.environmentUrl, 'Environment URL');
   const cloud = resolveCloud(settings.cloud ?? '');
   const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, 'Authority host');
@@ -60,10 +62,8 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
   const urlCloud = settings.authorityHost ? undefined : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
-      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
-      {
-        hint: `Set cloud to ${urlCloud}.`,
-      },
+      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but ${say(CLOUD)} is ${cloud.name}.`,
+      { hint: `Use ${say(cloudSetTo(urlCloud))}.` },
     );
   }
   const fetchFn = ports.fetch ?? fetch;
@@ -78,6 +78,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
+    say,
     ...(ports.retry ? { retry: ports.retry } : {}),
     ...(ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {}),
     ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),

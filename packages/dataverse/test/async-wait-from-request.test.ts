@@ -178,7 +178,7 @@ describe('max-async-wait-time of a synchronous import resent after a 503', () =>
       ),
     );
     expect(error.hint).toMatch(
-      /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise max-async-wait-time to wait longer\.$/,
+      /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise --max-wait to wait longer\.$/,
     );
     expect(sentTo(sent, 'ImportSolution')).toBe(2);
     expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);

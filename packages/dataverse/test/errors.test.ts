@@ -64,7 +64,7 @@ describe('Dataverse errors shown with their code and what to do', () => {
     const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
     expect(error.message).toBe('WhoAmI failed: HTTP 401.');
     expect(error.hint).toBe(
-      'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.',
+      'Dataverse rejected the access token: check that --environment-url is the environment the app registration is set up for.',
     );
     // A new token was tried once, and refused as well.
     expect(server.requests.slice(before).map((r) => `${r.service} ${r.status}`)).toEqual([

@@ -261,7 +261,7 @@ describe('an asynchronous import attached to after its answer was lost', () => {
         ),
       );
       expect(error.hint).toMatch(
-        /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise max-async-wait-time to wait longer\.$/,
+        /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise --max-wait to wait longer\.$/,
       );
       const waited = clock.now() - sent;
       expect(waited).toBeGreaterThan(14 * 60_000);

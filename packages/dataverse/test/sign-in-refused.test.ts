@@ -25,7 +25,7 @@ describe('sign-in where nothing listens on a loopback port fails at once', () =>
         `Could not reach the Entra ID token endpoint at ${authorityHost}: ${host}:${port} refused the connection (nothing listens there).`,
       );
       expect(error.hint).toBe(
-        'If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check authority-host.',
+        'If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check --authority-host.',
       );
       expect(sleeps).toEqual([]);
       expect(sent).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('sign-in to a port fetch refuses outright fails at once', () => {
     expect(error.message).toBe(
       `Could not reach the Entra ID token endpoint at ${authorityHost}: fetch refuses port 6000 ("bad port"), which belongs to another protocol.`,
     );
-    expect(error.hint).toBe('Check the port in authority-host.');
+    expect(error.hint).toBe('Check the port in --authority-host.');
     expect(sleeps).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const HINT =
-  'If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check environment-url.';
+  'If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check --environment-url.';
 
 describe('a Web API call where nothing listens on a loopback environment port fails at once', () => {
   it.each(['127.0.0.1', 'localhost'])(
@@ -77,7 +77,7 @@ describe('a Web API call to a port fetch refuses outright fails at once', () => 
     expect(error.message).toBe(
       `WhoAmI: could not reach ${BAD_PORT_ENVIRONMENT}: fetch refuses port 6000 ("bad port"), which belongs to another protocol.`,
     );
-    expect(error.hint).toBe('Check the port in environment-url.');
+    expect(error.hint).toBe('Check the port in --environment-url.');
     expect(sleeps).toEqual([]);
   });
 });

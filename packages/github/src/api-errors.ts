@@ -24,12 +24,32 @@ export function apiStatus(error: unknown): number | undefined {
 
 /** The message and every `errors[].message` of a GitHub error answer, for substring matches. */
 export function apiErrorText(error: unknown): string {
-  if (!isApiError(error)) return String(error);
+  return apiErrorParts(error).join(' ');
+}
+
+function apiErrorParts(error: unknown): string[] {
+  if (!isApiError(error)) return [String(error)];
   const data = error.response?.data as
     { message?: string; errors?: { message?: string; field?: string }[] } | undefined;
   const details = (data?.errors ?? []).map((item) => `${item.message ?? ''} ${item.field ?? ''}`);
-  return [error.message, data?.message ?? '', ...details].join(' ');
+  return [error.message, data?.message ?? '', ...details];
 }
+
+/**
+ * apiErrorText for a person: octokit's message is most often GitHub's own message again, which read
+ * "502 Server Error Server Error"; a part that an earlier part already says is left out.
+ */
+function shownApiErrorText(error: unknown): string {
+  const parts = apiErrorParts(error)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts
+    .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
+    .join(' ');
+}
+
+const SERVER_ERROR_HINT =
+  'GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.';
 
 const TOKEN_HINT =
   'Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
@@ -72,8 +92,12 @@ export function describeApiFailure(error: unknown, doing: string, repository: st
   }
   if (isApiError(error))
     return new UserError(
-      `GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error).trim()}).`,
-      { cause: error },
+      `GitHub failed while ${doing} on ${repository} (${status} ${shownApiErrorText(error)}).`,
+      {
+        // 5xx: GitHub's own trouble, and the client has tried again already.
+        ...(status !== undefined && status >= 500 ? { hint: SERVER_ERROR_HINT } : {}),
+        cause: error,
+      },
     );
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@connector-alm/core';
+import type { Logger, SaySetting } from '@connector-alm/core';
 import { isOwnCommit } from './branch-commit.js';
 import type { LocalFile } from './connector-files.js';
 import type { GitHubClient } from './octokit-client.js';
@@ -20,6 +20,8 @@ export interface BranchReuse {
   upstreamFiles: readonly RemoteFile[];
   /** An open pull request against the base has the branch as its head. */
   openPullRequest: boolean;
+  /** How advice names a setting: the CLI's options or an action's inputs. */
+  say: SaySetting;
 }
 
 /**
@@ -46,14 +48,19 @@ export async function keepsBranch(
   // the base vouches that this older base is the base branch's: a branch last built for another
   // base (or for no pull request) gets the base as it is now, as a first run would.
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
-  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles(reuse.local, onBranch))) return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
-  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+  if (
+    !sameFiles(
+      await readRemoteFolder(client, fork, older.treeSha, targetFolder, reuse.say),
+      reuse.upstreamFiles,
+    )
+  ) {
     logger.info(
       `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base.sha}.`,
     );

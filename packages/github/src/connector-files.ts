@@ -23,9 +23,10 @@ export function gitBlobSha(content: Buffer): string {
 /**
  * Every file under the connector folder, sorted by path. A symbolic link is refused, not skipped:
  * left out, its file would silently be missing from the pull request (or deleted upstream), and
- * followed, it could publish a file from outside the checkout.
+ * followed, it could publish a file from outside the checkout. `shownAs` is the folder as the user
+ * named it, which the refusal's location starts with, as the command's other messages do.
  */
-export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
+export async function readConnectorFiles(folder: string, shownAs = folder): Promise<LocalFile[]> {
   const files: LocalFile[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
     for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
@@ -34,7 +35,7 @@ export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError('is a symbolic link; a pull request carries real files only.', {
-          location: { file: absolute },
+          location: { file: path.join(shownAs, relative) },
           hint: 'Replace the link with a copy of the file (or folder) it points to.',
         });
       }

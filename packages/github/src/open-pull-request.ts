@@ -199,7 +199,7 @@ export async function openPullRequest(
     }
     return result.connectors[0]!;
   });
-  const local = await readConnectorFiles(folder);
+  const local = await readConnectorFiles(folder, options.connector);
   const swagger = requireSwagger(options.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
@@ -230,7 +230,7 @@ export async function openPullRequest(
   const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, () =>
     readBaseCommit(client, upstream, options.base, say),
   );
-  const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder);
+  const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder, say);
   const changes = diffConnectorFiles(local, upstreamFiles);
   // Sent as git would commit them: a Windows checkout's CRLF is not the repository's.
   changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>
@@ -313,6 +313,7 @@ export async function openPullRequest(
         local,
         upstreamFiles,
         openPullRequest: open !== undefined,
+        say,
       },
       logger,
     );

@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { UserError, type SaySetting, type Setting } from '@connector-alm/core';
 import { apiStatus, describeApiFailure, step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
@@ -7,13 +7,17 @@ import type { RemoteFile } from './tree-changes.js';
 /**
  * The blobs under `folder` in a tree, relative to the folder ([] when the folder does not exist).
  * Walks one level per path segment rather than reading the whole tree recursively: the upstream has
- * thousands of connectors, and GitHub truncates big recursive listings.
+ * thousands of connectors, and GitHub truncates big recursive listings. `say` names the setting
+ * that chooses the folder, in the CLI's or an action's words.
  */
+const TARGET_FOLDER: Setting = { option: '--target-folder <folder>', input: 'target-folder: <folder>' };
+
 export async function readRemoteFolder(
   client: GitHubClient,
   repository: RepositoryName,
   treeSha: string,
   folder: string,
+  say: SaySetting,
 ): Promise<RemoteFile[]> {
   const name = formatRepositoryName(repository);
   let current = treeSha;
@@ -24,7 +28,9 @@ export async function readRemoteFolder(
     const entry = data.tree.find((item) => item.path === segment);
     if (!entry) return [];
     if (entry.type !== 'tree' || !entry.sha)
-      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: 'Choose another target-folder.' });
+      throw new UserError(`${folder} in ${name} is not a folder.`, {
+        hint: `Give another folder of the upstream (${say(TARGET_FOLDER)}).`,
+      });
     current = entry.sha;
   }
   const { data } = await step(`reading the files of ${folder}`, name, () =>
@@ -32,7 +38,7 @@ export async function readRemoteFolder(
   );
   if (data.truncated)
     throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
-      hint: 'The folder is too big for one connector.',
+      hint: `The folder is too big for one connector: give the folder of one connector (${say(TARGET_FOLDER)}).`,
     });
   return data.tree
     .filter((item) => item.type === 'blob' && item.path && item.sha && item.mode)

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { UsageError } from '@connector-alm/core';
+import { inputWords, optionWords, UsageError } from '@connector-alm/core';
 import { renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
@@ -276,7 +276,8 @@ describe('openPullRequest against the local GitHub', () => {
     await expect(run().promise).rejects.toThrow(
       expect.objectContaining({
         message: 'is a symbolic link; a pull request carries real files only.',
-        location: { file: icon },
+        // As given, as the connector's other errors name it: not the absolute path of the checkout.
+        location: { file: path.join(CONNECTOR, 'icon.png') },
       }),
     );
     expect(scenario.upstream.pulls).toHaveLength(0);
@@ -310,6 +311,22 @@ describe('openPullRequest against the local GitHub', () => {
       );
     },
     10_000,
+  );
+
+  it.each([
+    ['the CLI', optionWords, 'Give another folder of the upstream (--target-folder <folder>).'],
+    ['an action', inputWords, 'Give another folder of the upstream (target-folder: <folder>).'],
+  ])(
+    'says, in the words of %s, to choose another target folder when it names a file upstream',
+    async (_, say, hint) => {
+      const error = (await run({ targetFolder: 'README.md', say }).promise.catch(
+        (e: unknown) => e,
+      )) as Error & {
+        hint?: string;
+      };
+      expect(error.message).toBe('README.md in microsoft/PowerPlatformConnectors is not a folder.');
+      expect(error.hint).toBe(hint);
+    },
   );
 
   it('says the upstream has no such base branch, and names its default, instead of a 404 about the token', async () => {

@@ -45,6 +45,23 @@ describe('the report of extract-connectors', () => {
     );
   });
 
+  it("says 'deleted' of the files it deleted, as the JSON report and the action's output name them", () => {
+    const connector: ExtractedConnector = {
+      name: 'cat_review',
+      displayName: 'Review',
+      folder: 'Review',
+      written: ['apiDefinition.swagger.json'],
+      created: [],
+      updated: ['apiDefinition.swagger.json'],
+      unchanged: ['apiProperties.json'],
+      deleted: ['script.csx'],
+      warnings: [],
+    };
+    expect(extractedConnectorLine(connector, [], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: updated apiDefinition.swagger.json; 1 unchanged; deleted script.csx.',
+    );
+  });
+
   it('says what was carried from an earlier folder that stays, as another connector took its name', () => {
     expect(extractedConnectorLine(renamed(['readme.md'], []), [], shown)).toBe(
       'Review (cat_review) → custom-connectors/Review: created apiDefinition.swagger.json, apiProperties.json, readme.md; readme.md carried from custom-connectors/Approval.',
@@ -68,7 +85,7 @@ describe('the report of extract-connectors', () => {
           deleted: ['script.csx'],
         }),
       ),
-    ).toBe('updated apiDefinition.swagger.json; 2 unchanged; removed script.csx');
+    ).toBe('updated apiDefinition.swagger.json; 2 unchanged; deleted script.csx');
     expect(fileChanges(connector({ unchanged: ['apiDefinition.swagger.json', 'apiProperties.json'] }))).toBe(
       '2 unchanged',
     );

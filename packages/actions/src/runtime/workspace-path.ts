@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isWithin } from '@connector-alm/core';
 import {
   isInWritableFolder,
+  ledOutByLink,
   outsideWritableFoldersError,
   realPathBelow,
   type WritableFolders,
@@ -34,18 +35,29 @@ export async function realPathInsideWorkspace(workspace: string, given: string):
  * working-directory).
  */
 export async function requireWritableOutput(input: string, value: string, absolute: string): Promise<string> {
-  const folders = await writableFolders();
+  const named = namedWritableFolders();
+  const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
   return real;
 }
 
-async function writableFolders(): Promise<WritableFolders> {
+/** The writable folders as the environment names them, links not followed. */
+function namedWritableFolders(): WritableFolders {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: await realPathOfNew(path.resolve(workspaceFolder())),
-    ...(runnerTemp ? { runnerTemp: await realPathOfNew(path.resolve(runnerTemp)) } : {}),
+    workspace: path.resolve(workspaceFolder()),
+    ...(runnerTemp ? { runnerTemp: path.resolve(runnerTemp) } : {}),
+  };
+}
+
+async function realWritableFolders(named: WritableFolders): Promise<WritableFolders> {
+  return {
+    workspace: await realPathOfNew(named.workspace),
+    ...(named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}),
   };
 }
 

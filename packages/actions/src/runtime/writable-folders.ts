@@ -25,6 +25,12 @@ export interface OutputPath {
   absolute: string;
   /** Where the action would really write: `absolute` with the links of its existing part followed. */
   real: string;
+  /**
+   * A symbolic link at or below a writable folder took the path out of it: `absolute` lies in a
+   * writable folder, as named or as real, and `real` does not. A link above them all, such as the
+   * system's /var -> /private/var on macOS, changes `real` too, but never takes a path out.
+   */
+  throughLink: boolean;
 }
 
 /** The real path of an output lies in the workspace or in the runner's temp folder. */
@@ -32,6 +38,23 @@ export function isInWritableFolder(real: string, folders: WritableFolders, paths
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== undefined && isWithin(folder, real, paths),
   );
+}
+
+/**
+ * Whether a link took an output out of the writable folders (OutputPath.throughLink): its path as
+ * given lies in one of them, named as the environment names them or as real paths, and its real
+ * path lies in none. A path that lies outside them as given is refused for that alone, and a link
+ * it meets on the way is no news to the one who wrote it.
+ */
+export function ledOutByLink(
+  absolute: string,
+  real: string,
+  folders: { named: WritableFolders; real: WritableFolders },
+  paths = path,
+): boolean {
+  const inside = (target: string): boolean =>
+    isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
 
 /**
@@ -50,7 +73,7 @@ export function realPathBelow(
 
 /**
  * The refusal of an output path outside the writable folders: it names the input, the value, where
- * it led (through a link, when one was followed) and where to write instead. Without a location: a
+ * it led (through a link, when a link took it out) and where to write instead. Without a location: a
  * path outside the workspace is nothing GitHub can show an annotation on, and the message names it.
  */
 export function outsideWritableFoldersError(
@@ -59,7 +82,7 @@ export function outsideWritableFoldersError(
   paths = path,
 ): InputError {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : 'the workspace';
-  const led = output.real === output.absolute ? 'which is' : 'which a symbolic link leads to';
+  const led = output.throughLink ? 'which a symbolic link leads to' : 'which is';
   const name = paths.basename(output.absolute);
   const hint = folders.runnerTemp
     ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.`

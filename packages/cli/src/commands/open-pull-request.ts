@@ -52,7 +52,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .addOption(
       optionDefaultingTo(
         '--token <token>',
-        'a classic personal access token of the fork owner, with public_repo',
+        'a classic personal access token of the fork owner, with the public_repo scope',
         '$GITHUB_TOKEN or $GH_TOKEN',
       ),
     )

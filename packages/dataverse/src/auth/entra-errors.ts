@@ -1,4 +1,5 @@
-import { UserError } from '@connector-alm/core';
+import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { APP_ID, AUTHORITY_HOST, CLOUD, ENVIRONMENT_URL, TENANT_ID } from '../setting-words.js';
 import { isTransientSignInStatus } from './sign-in-retry.js';
 
 /** The error body of the Entra ID token endpoint (OAuth 2.0 plus Microsoft's extra fields). */
@@ -10,19 +11,21 @@ export interface EntraErrorBody {
   correlation_id?: string;
 }
 
-/** What to do about the AADSTS codes a pipeline meets; the keys are the numeric codes. */
-const HINTS: Record<number, string> = {
-  70011: 'The scope must be the environment URL followed by /.default; check environment-url.',
-  90002: 'Check tenant-id: it must be the directory (tenant) ID or a verified domain of the tenant.',
-  700016: 'Check app-id and tenant-id: the app registration must exist in that tenant.',
+/**
+ * What to do about the AADSTS codes a pipeline meets; the keys are the numeric codes. `say` names the
+ * settings to check in the reader's words: `--tenant-id` in the CLI, `tenant-id` in an action.
+ */
+const hints = (say: SaySetting): Record<number, string> => ({
+  70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
+  90002: `Check ${say(TENANT_ID)}: it must be the directory (tenant) ID or a verified domain of the tenant.`,
+  700016: `Check ${say(APP_ID)} and ${say(TENANT_ID)}: the app registration must exist in that tenant.`,
   7000215:
     'The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.',
   7000222: 'The client secret has expired: create a new one in the app registration and update the secret.',
   70021:
     'No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.',
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212:
-    "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
+  700212: `No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check ${say(CLOUD)}.`,
   700213:
     'No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.',
   7002138:
@@ -31,12 +34,12 @@ const HINTS: Record<number, string> = {
     'The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.',
   700027:
     'The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.',
-  500011: 'Entra ID does not know this environment URL as a resource: check environment-url and cloud.',
+  500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
   500014: 'The resource service principal is disabled in the tenant.',
-  50049: 'The authority host is not known: check cloud and authority-host.',
+  50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
   50196:
     'Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes.',
-};
+});
 
 /** AADSTS90033 "A transient error has occurred. Please try again.", whatever status carries it. */
 const TRANSIENT_CODES = new Set([90033]);
@@ -80,14 +83,14 @@ export function entraErrorCode(body: EntraErrorBody): number | undefined {
 }
 
 /** A token failure as a user error: Entra's own first line, its code, and what to do. */
-export function entraError(status: number, body: EntraErrorBody): UserError {
+export function entraError(status: number, body: EntraErrorBody, say: SaySetting = optionWords): UserError {
   const code = entraErrorCode(body);
   // Entra appends Trace ID, Correlation ID and Timestamp lines; the first line is the message.
   // A gateway or Entra ID's throttling answers without an OAuth body ("Too Many Requests"): the status says it.
   const description =
     (body.error_description ?? '').split(/\r?\n/)[0]?.trim() ||
     (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
-  const hint = code !== undefined ? HINTS[code] : undefined;
+  const hint = code !== undefined ? hints(say)[code] : undefined;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : '';
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@connector-alm/core';
+import type { Logger, SaySetting } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { Fetch } from '../http/fetch.js';
 import { DEFAULT_RETRY_BUDGET, type RetryBudget } from '../http/retry-policy.js';
@@ -28,6 +28,8 @@ export interface EntraAuthOptions {
   logger?: Logger;
   /** How long one sign-in request may go unanswered before it counts as a transient failure. Default 30 s. */
   signInTimeoutMs?: number;
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
 }
 
 /**
@@ -81,6 +83,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
               ...(await clientAuthentication()),
             },
             request,
+            options.say,
           ),
         {
           clock: options.clock,

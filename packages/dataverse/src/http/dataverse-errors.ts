@@ -1,5 +1,6 @@
 import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
 import { installedModeOfRefusal, modeMismatchHint } from '../operations/import-mode.js';
+import { ENVIRONMENT_URL } from '../setting-words.js';
 
 /** The OData error body of the Web API: `{"error":{"code":"0x…","message":"…"}}`. */
 export interface ODataErrorBody {
@@ -95,7 +96,7 @@ export function dataverseError(
       status,
       code,
       {
-        hint: 'Check environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com.',
+        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`,
       },
     );
   }
@@ -103,7 +104,7 @@ export function dataverseError(
   const hint =
     dataverseCodeHint(code, say, serviceMessage) ||
     (status === 401
-      ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
+      ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.`
       : undefined);
   return new DataverseError(text, status, code, hint ? { hint } : {});
 }

@@ -1,5 +1,6 @@
-import { UserError, type Logger, type SaySetting } from '@connector-alm/core';
+import { optionWords, UserError, type Logger, type SaySetting } from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
+import { ENVIRONMENT_URL } from '../setting-words.js';
 import { abortAfter, type Clock } from '../clock.js';
 import {
   dataverseError,
@@ -71,8 +72,11 @@ export class DataverseHttp {
   private readonly timeouts: WebApiTimeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   private answered = false;
+  /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
+  private readonly environmentUrl: string;
 
   constructor(private readonly options: DataverseHttpOptions) {
+    this.environmentUrl = (options.say ?? optionWords)(ENVIRONMENT_URL);
     this.budget = options.retry ?? DEFAULT_RETRY_BUDGET;
     this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options.timeouts };
   }
@@ -122,7 +126,8 @@ export class DataverseHttp {
         if (isTimeout(error)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision = this.decide({ kind: 'timeout' }, attempt, waitedMs, request);
-          if (!decision.retry) throw noAnswer(request, url, within, decision, { attempt, waitedMs }, error);
+          if (!decision.retry)
+            throw noAnswer(request, url, within, decision, { attempt, waitedMs }, error, this.environmentUrl);
           logger.warning(
             `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision.delayMs)}.`,
           );
@@ -134,8 +139,8 @@ export class DataverseHttp {
         // stopped or never started), or a port fetch refuses: no attempt can pass, and the request was
         // never delivered, so it is said at once.
         const hopeless = hopelessFailure(error, url, {
-          urlInput: 'environment-url',
-          noSuchHostHint: NO_SUCH_HOST_HINT,
+          urlInput: this.environmentUrl,
+          noSuchHostHint: noSuchHostHint(this.environmentUrl),
           answered: this.answered,
         });
         if (hopeless)
@@ -157,7 +162,7 @@ export class DataverseHttp {
               happened: `the connection broke (${reason})`,
               cause: error,
             });
-          throw unreachable(request.operation, url, error, attempt);
+          throw unreachable(request.operation, url, error, attempt, this.environmentUrl);
         }
         logger.warning(
           `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error)}); retrying in ${formatSeconds(decision.delayMs)}.`,
@@ -170,7 +175,7 @@ export class DataverseHttp {
       // With the request's line above, --debug shows what each request got: a 412 or 404 that the
       // code handles quietly is often what explains what happened next.
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
-      if (response.ok) return readSuccess(response, text, request.operation, url);
+      if (response.ok) return readSuccess(response, text, request.operation, url, this.environmentUrl);
       const errorBody = parseJson(text) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
         // A token can be revoked or judged expired by a server whose clock runs ahead: get a new one once.
@@ -266,7 +271,13 @@ export class DataverseHttp {
  * The JSON of a successful answer. A proxy, a sign-in page or a wrong host can answer 200 with HTML:
  * that is a wrong environment URL, said so, not a JSON parse error.
  */
-function readSuccess(response: Response, text: string, operation: string, url: URL): unknown {
+function readSuccess(
+  response: Response,
+  text: string,
+  operation: string,
+  url: URL,
+  environmentUrl: string,
+): unknown {
   if (response.status === 204 || text === '') return undefined;
   const value = parseJson(text);
   if (value === undefined) {
@@ -274,7 +285,7 @@ function readSuccess(response: Response, text: string, operation: string, url: U
     throw new UserError(
       `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
       {
-        hint: 'Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.',
+        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`,
       },
     );
   }
@@ -323,6 +334,7 @@ function noAnswer(
   decision: Extract<RetryDecision, { retry: false }>,
   { attempt, waitedMs }: { attempt: number; waitedMs: number },
   cause: unknown,
+  environmentUrl: string,
 ): UserError {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === 'may-have-been-applied')
@@ -336,7 +348,7 @@ function noAnswer(
     return new UserError(
       `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
       {
-        hint: 'The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.',
+        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
         cause,
       },
     );
@@ -373,15 +385,22 @@ function answerStalled(
 }
 
 /** What to check when the environment's host does not exist: a mistyped environment URL. */
-const NO_SUCH_HOST_HINT =
-  "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
+function noSuchHostHint(environmentUrl: string): string {
+  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
+}
 
-function unreachable(operation: string, url: URL, error: unknown, attempts: number): UserError {
+function unreachable(
+  operation: string,
+  url: URL,
+  error: unknown,
+  attempts: number,
+  environmentUrl: string,
+): UserError {
   const reason = describeNetworkError(error);
   const hint =
     reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
-      ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url."
-      : 'Check environment-url and that the runner can reach it.';
+      ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.`
+      : `Check ${environmentUrl} and that the runner can reach it.`;
   return new UserError(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error },

@@ -11,6 +11,7 @@ import {
   writeFileAtomically,
   ZIP_PATH_HINT,
 } from '@connector-alm/solution';
+import { SOLUTION_NAME } from '../setting-words.js';
 
 export interface ExportSolutionOptions {
   solutionName: string;
@@ -51,7 +52,7 @@ export async function exportSolution(
     throw new UserError(
       `Solution '${options.solutionName}' does not exist in ${client.environment.origin}.`,
       {
-        hint: 'solution-name is the unique name (Solutions > the solution > Name column), not the display name.',
+        hint: `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name.`,
       },
     );
   }

@@ -2,6 +2,7 @@ import { UserError, type Logger } from '@connector-alm/core';
 import { pollDelayMs, waitMinutes, waitRunsOut, type AsyncWait } from '../web-api/async-operation.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobEnded, importJobPercent } from '../web-api/import-job-progress.js';
+import { MAX_WAIT } from '../setting-words.js';
 
 /** "Import: 40%" lines, each percentage once, for the import job's progress as it is read. */
 export function progressLines(logger: Logger): (percent: number | undefined) => void {
@@ -40,7 +41,7 @@ export async function followImportJob(
       throw new UserError(
         `${what} did not finish within ${waitMinutes(wait)} (${percent === undefined ? 'no progress reported yet' : `last progress: ${percent}%`}).`,
         {
-          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`,
+          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise ${client.say(MAX_WAIT)} to wait longer.`,
         },
       );
     }

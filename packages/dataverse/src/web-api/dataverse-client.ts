@@ -12,6 +12,7 @@ import type {
   SolutionRecord,
   WhoAmIResponse,
 } from './types.js';
+import { MAX_WAIT } from '../setting-words.js';
 
 /** OData string literal: single quotes doubled. */
 function odataString(value: string): string {
@@ -192,7 +193,7 @@ export class DataverseClient {
         throw new UserError(
           `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome.status}).`,
           {
-            hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`,
+            hint: `The job keeps running in Dataverse (system job ${id}); raise ${this.say(MAX_WAIT)} to wait longer.`,
           },
         );
       }

@@ -23,14 +23,14 @@ export function extractedConnectorLine(
 /**
  * What extraction did to a connector's files, each changed one by name, so that an update over the
  * maker's own edit is not hidden in a count: `created readme.md; updated apiDefinition.swagger.json;
- * 2 unchanged; removed script.csx`. The line's and the job summary's.
+ * 2 unchanged; deleted script.csx`. The line's and the job summary's.
  */
 export function fileChanges(connector: ExtractedConnector): string {
   const parts: string[] = [];
   if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
   if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
   if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
-  if (connector.deleted.length) parts.push(`removed ${connector.deleted.join(', ')}`);
+  if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(', ')}`);
   return parts.join('; ');
 }
 
