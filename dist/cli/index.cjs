@@ -6927,12 +6927,12 @@ var require_code2 = __commonJS({
       });
     }
     exports2.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports2.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports2.reportMissingProp = reportMissingProp;
@@ -10494,14 +10494,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -10511,10 +10511,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -11052,7 +11052,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -11070,8 +11070,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -30605,6 +30605,18 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
   });
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+function readmeTodoLine(whatToWrite) {
+  return `${README_TODO}: ${whatToWrite}`;
+}
+function readmeTodoHeading(heading2) {
+  return `${heading2}: ${README_TODO}`;
+}
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+
 // packages/cli/src/debug-switch.ts
 function debugRequested(flag, env) {
   if (flag) return true;
@@ -30683,6 +30695,16 @@ function optionHelpDescription(option) {
 function optionDefaultingTo(flags, description, inWords) {
   const option = new Option(flags, description);
   option.defaultValueDescription = inWords;
+  return option;
+}
+function choiceInAnyCase(flags, description, choices) {
+  const option = new Option(flags, description).argParser((value) => {
+    if (value.trim() === "") return value;
+    const match2 = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
+    if (match2 === void 0) throw new InvalidArgumentError(`Allowed choices are ${choices.join(", ")}.`);
+    return match2;
+  });
+  option.argChoices = [...choices];
   return option;
 }
 
@@ -35339,11 +35361,11 @@ var apiPropertiesPolicyRules = [
           continue;
         }
         if (!parameters) continue;
-        const missing = required.filter((parameter) => !has(parameters, parameter));
-        if (missing.length > 0) {
+        const missing2 = required.filter((parameter) => !has(parameters, parameter));
+        if (missing2.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing2.join(", ")}. The ${templateId} template needs them.`
           });
         }
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
@@ -38185,15 +38207,15 @@ var CharacterCounts = class {
     const lengths = Math.abs(this.text.length - name.length);
     if (lengths >= enough) return lengths;
     const counts = this.counts;
-    let missing = 0;
+    let missing2 = 0;
     let index = 0;
-    while (index < name.length && missing < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    while (index < name.length && missing2 < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing2++;
     }
     while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing >= enough) return missing;
-    const extra = this.text.length - (name.length - missing);
-    return Math.max(missing, extra);
+    if (missing2 >= enough) return missing2;
+    const extra = this.text.length - (name.length - missing2);
+    return Math.max(missing2, extra);
   }
 };
 
@@ -44028,7 +44050,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -44038,11 +44060,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text3) => `"${text3}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -44186,7 +44224,7 @@ function isWrittenAsIs(readme, heading2) {
   return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
 }
 function operationNames(context, sections) {
-  const missing = [];
+  const missing2 = [];
   const summaries = /* @__PURE__ */ new Set();
   const first = sections[0];
   for (const operation2 of context.swagger?.operations ?? []) {
@@ -44195,9 +44233,9 @@ function operationNames(context, sections) {
     if (summary) summaries.add(normalized);
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing.push(summary.trim());
+    missing2.push(summary.trim());
   }
-  return { missing, summaries };
+  return { missing: missing2, summaries };
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -44286,21 +44324,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text3 = context.connector.files.readme?.document?.text;
       if (text3 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message: message2, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text3.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message2(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -44349,17 +44383,17 @@ var readmeRules = [
         const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
         return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
       });
-      const { missing, summaries } = operationNames(
+      const { missing: missing2, summaries } = operationNames(
         context,
         texts.map((entry) => entry.text)
       );
-      if (missing.length > 0) {
-        const names3 = missing.map((summary) => `"${summary}"`).join(", ");
+      if (missing2.length > 0) {
+        const names3 = missing2.map((summary) => `"${summary}"`).join(", ");
         const where2 = [...new Set(sections.map((section) => section.text))].join(" or ");
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
-          message: missing.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names3}.`
+          message: missing2.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing2.length} operations are not listed under ${where2}: ${names3}.`
         });
       }
       let operationIds;
@@ -54106,15 +54140,15 @@ function compareSignIn(old, now) {
     detail,
     covers
   });
-  const missing = missingCredentials(old, now);
+  const missing2 = missingCredentials(old, now);
   if (old.kind !== now.kind) {
     if (now.kind === NO_AUTHENTICATION) return void 0;
     const change = `It changed from ${describe2(old)} to ${describe2(now)}`;
-    if (missing && old.kind !== "oauth2" && now.kind !== "oauth2") {
-      if (missing.length === 0) return void 0;
+    if (missing2 && old.kind !== "oauth2" && now.kind !== "oauth2") {
+      if (missing2.length === 0) return void 0;
       return breakAt(
-        missing[0].place,
-        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`
+        missing2[0].place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing2))}.`
       );
     }
     return breakAt(now.kindPlace, `${change}.`);
@@ -54132,11 +54166,11 @@ function compareSignIn(old, now) {
       `The OAuth flow changed from ${quoted(old.flow.value)} to ${quoted(now.flow.value)}.`
     );
   }
-  if (missing && missing.length > 0) {
+  if (missing2 && missing2.length > 0) {
     const kept = new Set(names(now.credentials).map(parameterKey));
     const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
-    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
-    return breakAt(missing[0].place, detail);
+    const detail = gone.length === 1 && missing2.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing2[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing2))}, which existing connections hold no value for.`;
+    return breakAt(missing2[0].place, detail);
   }
   return void 0;
 }
@@ -56592,9 +56626,9 @@ var import_node_child_process = require("node:child_process");
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
 function unknownRefHint(ref, remotes) {
-  const missing = unconfiguredRemote(ref, remotes);
-  if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
-    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+  const missing2 = unconfiguredRemote(ref, remotes);
+  if (missing2 && USUAL_REMOTE_NAMES.includes(missing2.remote)) {
+    return `This repository has no remote named ${missing2.remote}: add it, then fetch the branch (${addRemoteAdvice(missing2)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
   }
   return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
 }
@@ -56604,12 +56638,12 @@ function fetchAdvice(ref, remotes) {
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
   const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
   if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
-  const missing = unconfiguredRemote(ref, remotes);
-  if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
+  const missing2 = unconfiguredRemote(ref, remotes);
+  if (missing2 && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing2);
   const branch = ref.replace(/^refs\/heads\//, "");
   const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
-  if (!missing) return asBranch;
-  return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
+  if (!missing2) return asBranch;
+  return `${asBranch}; or, if ${missing2.remote} is a remote, ${addRemoteAdvice(missing2)}`;
 }
 function unconfiguredRemote(ref, remotes) {
   if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
@@ -56640,13 +56674,21 @@ var Git = class {
       throw notAWorkTree(error2, this.cwd);
     }
   }
-  /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
+  /**
+   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
+   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
+   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
+   */
   async resolveCommit(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
+      if (ref === "HEAD")
+        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+          hint: "Commit the change first, or leave out the base ref."
+        });
       const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
         hint: unknownRefHint(ref, remotes)
       });
     }
@@ -58336,11 +58378,10 @@ async function refusePathsWithoutConnectors(paths, cwd, validated) {
 }
 
 // packages/cli/src/commands/rules.ts
+var RULES_FORMATS = ["text", "json", "markdown"];
 function registerRulesCommand(program2, context) {
-  program2.command("rules").description("list every validation rule with its level per profile, then the breaking-change rules").option(
-    "--format <format>",
-    "output format: text, json or markdown (the rule reference, as in docs/rules.md)",
-    "text"
+  program2.command("rules").description("list every validation rule with its level per profile, then the breaking-change rules").addOption(
+    new Option("--format <format>", "output format; markdown is the rule reference, as in docs/rules.md").choices(RULES_FORMATS).default("text")
   ).action((options2) => {
     const { io } = context;
     if (options2.format === "json") {
@@ -58375,10 +58416,8 @@ function registerRulesCommand(program2, context) {
         io.stdout.write(`${rule2.id.padEnd(28)} ${level.padEnd(22)} ${rule2.message}
 `);
       }
-    } else if (options2.format === "markdown") {
-      io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
     } else {
-      throw new UsageError(`Unknown format "${options2.format}".`, { hint: "Use text, json or markdown." });
+      io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
     }
   });
 }
@@ -59744,9 +59783,9 @@ function isBadPort(error2) {
 }
 
 // packages/dataverse/src/http/hopeless-failure.ts
-function hopelessFailure(error2, url, { urlInput, noSuchHostHint, answered }) {
+function hopelessFailure(error2, url, { urlInput, noSuchHostHint: noSuchHostHint2, answered }) {
   if (isNoSuchHost(error2) && !answered)
-    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint };
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint2 };
   const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
   if (isBadPort(error2))
     return {
@@ -59937,25 +59976,37 @@ function checkRequestToken(requestToken) {
   }
 }
 
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+var SOLUTION_NAME = { option: "<solution-name>", input: "solution-name" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
 // packages/dataverse/src/auth/entra-errors.ts
-var HINTS = {
-  70011: "The scope must be the environment URL followed by /.default; check environment-url.",
-  90002: "Check tenant-id: it must be the directory (tenant) ID or a verified domain of the tenant.",
-  700016: "Check app-id and tenant-id: the app registration must exist in that tenant.",
+var hints = (say) => ({
+  70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
+  90002: `Check ${say(TENANT_ID)}: it must be the directory (tenant) ID or a verified domain of the tenant.`,
+  700016: `Check ${say(APP_ID)} and ${say(TENANT_ID)}: the app registration must exist in that tenant.`,
   7000215: "The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.",
   7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
   70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
+  700212: `No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check ${say(CLOUD)}.`,
   700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
   7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
   700024: "The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.",
   700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
-  500011: "Entra ID does not know this environment URL as a resource: check environment-url and cloud.",
+  500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
   500014: "The resource service principal is disabled in the tenant.",
-  50049: "The authority host is not known: check cloud and authority-host.",
+  50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
   50196: "Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes."
-};
+});
 var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
 var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
 var CLIENT_ERRORS = /* @__PURE__ */ new Set([
@@ -59980,10 +60031,10 @@ function entraErrorCode(body) {
   const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
   return match2 ? Number(match2[1]) : void 0;
 }
-function entraError(status, body) {
+function entraError(status, body, say = optionWords) {
   const code2 = entraErrorCode(body);
   const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
-  const hint = code2 !== void 0 ? HINTS[code2] : void 0;
+  const hint = code2 !== void 0 ? hints(say)[code2] : void 0;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
 }
@@ -59992,7 +60043,8 @@ function entraError(status, body) {
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
-async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request2) {
+async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request2, say = optionWords) {
+  const [authorityHost, cloud] = [say(AUTHORITY_HOST), say(CLOUD)];
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
   const { origin, hostname } = new URL(endpoint2);
   const response = await sendSignInRequest(
@@ -60006,17 +60058,17 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
     {
       description: `the Entra ID token endpoint at ${origin}`,
       shortName: origin,
-      urlInput: "authority-host",
+      urlInput: authorityHost,
       hostname,
-      noSuchHostHint: "Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.",
-      timeoutHint: "The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.",
-      unreachableHint: "Check cloud and authority-host, and that the runner can reach the login host."
+      noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
+      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`
     },
     request2
   );
   const body = parseJsonObject(response.text);
   if (!response.ok) {
-    const error2 = entraError(response.status, body);
+    const error2 = entraError(response.status, body, say);
     if (!isTransientEntraFailure(response.status, body)) throw error2;
     const code2 = entraErrorCode(body);
     throw new TransientSignInFailure(
@@ -60031,17 +60083,17 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
     );
   }
   if (typeof body.access_token !== "string" || body.access_token === "")
-    throw noAccessToken(origin, response);
+    throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
     expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
   };
 }
-function noAccessToken(origin, answer) {
+function noAccessToken(origin, answer, settings) {
   const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
   return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: "That is not how Entra ID answers: check authority-host and cloud (they choose the login host), and any proxy between the runner and the login host."
+    hint: `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
   });
 }
 
@@ -60084,7 +60136,8 @@ function createEntraTokenSource(options2) {
           scope: scope2,
           ...await clientAuthentication()
         },
-        request2
+        request2,
+        options2.say
       ),
       {
         clock: options2.clock,
@@ -60095,6 +60148,36 @@ function createEntraTokenSource(options2) {
     ),
     options2.clock,
     onSecret
+  );
+}
+
+// packages/dataverse/src/operations/import-mode.ts
+var IMPORT_MODE_GUIDE_URL = "https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed";
+var MODE_MISMATCH_CODES = {
+  unmanagedOverManaged: "0x80048041",
+  managedOverUnmanaged: "0x80048040"
+};
+var UNMANAGED_ZIP = { option: "pack --package-type unmanaged", input: "package-type: unmanaged" };
+var MANAGED_ZIP = { option: "pack --package-type managed", input: "package-type: managed" };
+function modeMismatchHint(installedManaged, say) {
+  const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
+  return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
+}
+function installedModeOfRefusal(code2, message2) {
+  const normalized = code2?.toLowerCase();
+  if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
+  if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
+  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
+  return words ? words[1].toLowerCase() : void 0;
+}
+function modeMismatchError(mismatch, say) {
+  const [zipMode, installedMode] = mismatch.installedManaged ? ["an unmanaged", "a managed"] : ["a managed", "an unmanaged"];
+  return new UserError(
+    `is ${zipMode} solution, but ${mismatch.environment.origin} has ${mismatch.solutionName} ${mismatch.installedVersion} installed as ${installedMode} solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
+    {
+      location: { file: mismatch.file },
+      hint: modeMismatchHint(mismatch.installedManaged, say)
+    }
   );
 }
 
@@ -60109,20 +60192,23 @@ var DATAVERSE_CODES = {
   /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
   lowerVersion: "0x80048541"
 };
-var HINTS2 = {
+var HINTS = {
   [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
   [DATAVERSE_CODES.privilegeDenied]: "The application user lacks a privilege: give it a security role that has it (System Customizer covers solution export and import).",
   [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
   [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
-  // often forgot to raise it.
-  [DATAVERSE_CODES.lowerVersion]: "Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true)."
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
 };
-function dataverseCodeHint(code2) {
-  return code2 ? HINTS2[code2] : void 0;
+function dataverseCodeHint(code2, say = optionWords, message2) {
+  const installedMode = installedModeOfRefusal(code2, message2);
+  if (installedMode) return modeMismatchHint(installedMode === "managed", say);
+  if (code2 === DATAVERSE_CODES.lowerVersion)
+    return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
+  return code2 ? HINTS[code2] : void 0;
 }
+var RAISE_VERSION = { option: "pack --solution-version", input: "the version input of pack-solution" };
+var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
 var DataverseError = class extends UserError {
   constructor(message2, status, code2, options2 = {}) {
     super(message2, options2);
@@ -60138,7 +60224,7 @@ function describeFailedResponse(status, body) {
   if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
   return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
 }
-function dataverseError(operation2, status, body, environment) {
+function dataverseError(operation2, status, body, environment, say = optionWords) {
   const code2 = body?.error?.code || void 0;
   const serviceMessage = body?.error?.message?.trim();
   if (!serviceMessage && (status === 404 || status === 405)) {
@@ -60147,12 +60233,12 @@ function dataverseError(operation2, status, body, environment) {
       status,
       code2,
       {
-        hint: "Check environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com."
+        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`
       }
     );
   }
   const text3 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = dataverseCodeHint(code2) || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
+  const hint = dataverseCodeHint(code2, say, serviceMessage) || (status === 401 ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.` : void 0);
   return new DataverseError(text3, status, code2, hint ? { hint } : {});
 }
 
@@ -60224,17 +60310,24 @@ function unconfirmedExport(unconfirmed) {
 function odataString(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
-var LARGE_SOLUTIONS_HINT = "Large solutions need the asynchronous mode (run-asynchronously: true).";
+var ASYNC_EXPORT = { option: "without --sync", input: "run-asynchronously: true" };
+var ASYNC_IMPORT = { option: "--async", input: "run-asynchronously: true" };
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DataverseClient = class {
-  constructor(http, clock, logger) {
+  constructor(http, clock, logger, say = optionWords) {
     this.http = http;
     this.clock = clock;
     this.logger = logger;
+    this.say = say;
   }
   http;
   clock;
   logger;
+  say;
+  /** What to do about a synchronous call that large solutions make too slow. */
+  largeSolutionsHint(asynchronous) {
+    return `Large solutions need the asynchronous mode (${this.say(asynchronous)}).`;
+  }
   get environment() {
     return this.http.environment;
   }
@@ -60269,14 +60362,14 @@ var DataverseClient = class {
       // not sent again.
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT,
+      timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
       ifUnconfirmed: (happened) => unconfirmedExport({
         solutionName: request2.solutionName,
         environment: this.environment,
         sentAtMs,
         asynchronous: false,
         happened,
-        moreHint: LARGE_SOLUTIONS_HINT
+        moreHint: this.largeSolutionsHint(ASYNC_EXPORT)
       })
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
@@ -60316,7 +60409,7 @@ var DataverseClient = class {
       body: importBody(request2),
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT
+      timeoutHint: this.largeSolutionsHint(ASYNC_IMPORT)
     });
   }
   async startImportAsync(request2) {
@@ -60365,7 +60458,7 @@ var DataverseClient = class {
         throw new UserError(
           `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome.status}).`,
           {
-            hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
+            hint: `The job keeps running in Dataverse (system job ${id}); raise ${this.say(MAX_WAIT)} to wait longer.`
           }
         );
       }
@@ -60451,6 +60544,7 @@ var WEB_API_PATH = "/api/data/v9.2/";
 var DataverseHttp = class {
   constructor(options2) {
     this.options = options2;
+    this.environmentUrl = (options2.say ?? optionWords)(ENVIRONMENT_URL);
     this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
     this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
   }
@@ -60459,6 +60553,8 @@ var DataverseHttp = class {
   timeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   answered = false;
+  /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
+  environmentUrl;
   get environment() {
     return this.options.environment;
   }
@@ -60499,7 +60595,8 @@ var DataverseHttp = class {
         if (isTimeout(error2)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request2);
-          if (!decision3.retry) throw noAnswer(request2, url, within, decision3, { attempt, waitedMs }, error2);
+          if (!decision3.retry)
+            throw noAnswer(request2, url, within, decision3, { attempt, waitedMs }, error2, this.environmentUrl);
           logger.warning(
             `${request2.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
           );
@@ -60508,8 +60605,8 @@ var DataverseHttp = class {
           continue;
         }
         const hopeless = hopelessFailure(error2, url, {
-          urlInput: "environment-url",
-          noSuchHostHint: NO_SUCH_HOST_HINT,
+          urlInput: this.environmentUrl,
+          noSuchHostHint: noSuchHostHint(this.environmentUrl),
           answered: this.answered
         });
         if (hopeless)
@@ -60531,7 +60628,7 @@ var DataverseHttp = class {
               happened: `the connection broke (${reason})`,
               cause: error2
             });
-          throw unreachable(request2.operation, url, error2, attempt);
+          throw unreachable(request2.operation, url, error2, attempt, this.environmentUrl);
         }
         logger.warning(
           `${request2.operation}: connection to ${url.origin} failed (${describeNetworkError(error2)}); retrying in ${formatSeconds(decision2.delayMs)}.`
@@ -60541,7 +60638,7 @@ var DataverseHttp = class {
         continue;
       }
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
-      if (response.ok) return readSuccess(response, text3, request2.operation, url);
+      if (response.ok) return readSuccess(response, text3, request2.operation, url, this.environmentUrl);
       const errorBody = parseJson(text3);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
@@ -60556,7 +60653,13 @@ var DataverseHttp = class {
       };
       const decision = this.decide(outcome, attempt, waitedMs, request2);
       if (!decision.retry) {
-        const error2 = dataverseError(request2.operation, response.status, errorBody, this.options.environment);
+        const error2 = dataverseError(
+          request2.operation,
+          response.status,
+          errorBody,
+          this.options.environment,
+          this.options.say
+        );
         if (decision.reason === "may-have-been-applied") {
           const happened = describeFailedResponse(response.status, errorBody);
           throw mayHaveBeenApplied(request2, {
@@ -60617,7 +60720,7 @@ var DataverseHttp = class {
     return headers;
   }
 };
-function readSuccess(response, text3, operation2, url) {
+function readSuccess(response, text3, operation2, url, environmentUrl) {
   if (response.status === 204 || text3 === "") return void 0;
   const value = parseJson(text3);
   if (value === void 0) {
@@ -60625,7 +60728,7 @@ function readSuccess(response, text3, operation2, url) {
     throw new UserError(
       `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
       {
-        hint: "Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com."
+        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
       }
     );
   }
@@ -60650,7 +60753,7 @@ function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }) {
     cause
   });
 }
-function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause) {
+function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause, environmentUrl) {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === "may-have-been-applied")
     return mayHaveBeenApplied(request2, {
@@ -60663,7 +60766,7 @@ function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause)
     return new UserError(
       `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
       {
-        hint: "The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.",
+        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
         cause
       }
     );
@@ -60688,10 +60791,12 @@ function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause
     }
   );
 }
-var NO_SUCH_HOST_HINT = "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
-function unreachable(operation2, url, error2, attempts) {
+function noSuchHostHint(environmentUrl) {
+  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
+}
+function unreachable(operation2, url, error2, attempts, environmentUrl) {
   const reason = describeNetworkError(error2);
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that the runner can reach it.`;
   return new UserError(
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error2 }
@@ -60701,6 +60806,7 @@ function unreachable(operation2, url, error2, attempts) {
 // packages/dataverse/src/connect.ts
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
 function connectDataverse(settings, ports) {
+  const say = ports.say ?? optionWords;
   const environment = parseServiceUrl(settings.environmentUrl, "Environment URL");
   const cloud = resolveCloud(settings.cloud ?? "");
   const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, "Authority host");
@@ -60716,10 +60822,8 @@ function connectDataverse(settings, ports) {
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
-      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
-      {
-        hint: `Set cloud to ${urlCloud}.`
-      }
+      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but ${say(CLOUD)} is ${cloud.name}.`,
+      { hint: `Use ${say(cloudSetTo(urlCloud))}.` }
     );
   }
   const fetchFn = ports.fetch ?? fetch;
@@ -60734,6 +60838,7 @@ function connectDataverse(settings, ports) {
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
+    say,
     ...ports.retry ? { retry: ports.retry } : {},
     ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
@@ -60745,9 +60850,10 @@ function connectDataverse(settings, ports) {
     clock,
     logger: ports.logger,
     ...ports.retry ? { retry: ports.retry } : {},
-    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}
+    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {},
+    ...ports.say ? { say: ports.say } : {}
   });
-  return new DataverseClient(http, clock, ports.logger);
+  return new DataverseClient(http, clock, ports.logger, ports.say);
 }
 
 // packages/dataverse/src/operations/export-solution.ts
@@ -62158,7 +62264,7 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding);
+      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
       const fd2 = await (0, import_node_util4.promisify)(import_node_fs17.open)(filePath2, "r");
       try {
         const { size } = await (0, import_node_util4.promisify)(import_node_fs17.fstat)(fd2);
@@ -62429,7 +62535,7 @@ function hostOf(entry) {
 function isSymlink(entry) {
   return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
-function checkEntries(raw, archive, limits, encoding) {
+function checkEntries(raw, archive, limits, encoding, say) {
   const paths = new EntryPaths(archive);
   const checked = {
     entries: [],
@@ -62440,7 +62546,7 @@ function checkEntries(raw, archive, limits, encoding) {
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
-    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
     const written2 = decoded.name;
     const separated = withForwardSlashes(written2, hostOf(entry));
     if (separated !== written2) checked.backslashSeparated.push(written2);
@@ -62523,14 +62629,15 @@ function checkEntries(raw, archive, limits, encoding) {
 function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
-function ambiguousName(archive, name) {
+function ambiguousName(archive, name, say) {
   return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
   );
 }
+var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
 // packages/solution/src/zip/zip-directory.ts
 var import_yauzl3 = __toESM(require_yauzl(), 1);
@@ -63326,6 +63433,60 @@ function optionValuePrefixFrom(text3) {
   return Number(text3);
 }
 
+// packages/solution/src/solution/solution-version.ts
+function partsOf(version) {
+  const parts = version.split(".").map(Number);
+  return [...parts, ...Array(4 - parts.length).fill(0)];
+}
+function compareVersions(a, b) {
+  const [left, right] = [partsOf(a), partsOf(b)];
+  for (let i2 = 0; i2 < 4; i2++) if (left[i2] !== right[i2]) return left[i2] - right[i2];
+  return 0;
+}
+function nextVersion(version) {
+  const parts = version.split(".");
+  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+  return parts.join(".");
+}
+function checkVersionAfter(version, existingVersion, existingSource) {
+  const order = compareVersions(version, existingVersion);
+  if (order < 0)
+    throw new SolutionSettingError(
+      "version",
+      version,
+      `is lower than ${existingVersion}, the version of ${existingSource}: Dataverse refuses to import it over that version`,
+      `Give a higher version (${nextVersion(existingVersion)}), or leave the version out to have that one.`
+    );
+  return order === 0 ? "same" : "higher";
+}
+
+// packages/solution/src/solution/manifest-settings.ts
+function localizedName(parent) {
+  const list3 = parent && firstChild(parent, "LocalizedNames");
+  const names3 = list3 ? childElements(list3, "LocalizedName") : [];
+  const english = names3.find((name) => attribute2(name, "languagecode") === "1033") ?? names3[0];
+  return (english && attribute2(english, "description")?.trim()) ?? "";
+}
+function manifestSettings(manifest) {
+  const text3 = (parent, name) => {
+    const node = parent && firstChild(parent, name);
+    return node ? textOf2(node).trim() : "";
+  };
+  const publisher = firstChild(manifest, "Publisher");
+  const optionValue = text3(publisher, "CustomizationOptionValuePrefix");
+  return {
+    uniqueName: text3(manifest, "UniqueName"),
+    displayName: localizedName(manifest),
+    version: text3(manifest, "Version"),
+    publisher: {
+      uniqueName: text3(publisher, "UniqueName"),
+      displayName: localizedName(publisher),
+      prefix: text3(publisher, "CustomizationPrefix"),
+      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
+    }
+  };
+}
+
 // packages/solution/src/solution/unpack.ts
 var import_node_fs29 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
@@ -63899,6 +64060,12 @@ function findRoot(files, name) {
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs28 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
+var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
+var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
+var OVERWRITE_KEEPING_STALE = {
+  option: "--overwrite --stale keep",
+  input: "overwrite: true with stale-files: keep"
+};
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs28.promises.stat(folder).catch(() => void 0)) return;
@@ -63908,10 +64075,11 @@ async function refuseUnpackTarget(folder, options2) {
   const stale = files.filter((file) => !isLeftOut(file));
   const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
   const location = { file: folder };
+  const { say } = options2;
   if (!options2.overwrite) {
     throw new UserError(`already holds ${fileCount(files)}.`, {
       location,
-      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : stale.length === 0 ? `${ownFolder}, or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.` : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
+      hint: holdsSolution ? `Update it in place (${say(OVERWRITE)}).` : stale.length === 0 ? `${ownFolder}, or add the solution beside them (${say(OVERWRITE)}); unpack never deletes files that are not part of a solution.` : `${ownFolder}, or add the solution beside them (${say(OVERWRITE_KEEPING_STALE)}).`
     });
   }
   if (!holdsSolution && options2.stale === "delete" && stale.length > 0) {
@@ -63919,7 +64087,7 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? "it" : "them"}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`
+        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
       }
     );
   }
@@ -64090,11 +64258,13 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path40.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
+  const say = options2.say ?? optionWords;
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
-    stale: options2.stale ?? "delete"
+    stale: options2.stale ?? "delete",
+    say
   });
-  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
+  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -64147,7 +64317,8 @@ async function keepCommittedPlatformVersion(staging, folder) {
 async function stageOne(zipPath, staging, options2, reading) {
   const reader = await ZipReader.open(zipPath, {
     limits: reading.limits,
-    nameEncoding: reading.zipNameEncoding
+    nameEncoding: reading.zipNameEncoding,
+    say: reading.say
   });
   try {
     const refusedLater = (file) => file === FOLDER_LINE_ENDINGS || options2.managed === "2" && file === FOLDER_BOTH_NOTES;
@@ -64176,12 +64347,15 @@ async function stageOne(zipPath, staging, options2, reading) {
     reader.close();
   }
 }
+var EXPORT_MANAGED = { option: "export --managed", input: "export-solution with managed: true" };
+var EXPORT_UNMANAGED = { option: "export without --managed", input: "export-solution with managed: false" };
+var ONE_PACKAGE = { option: "--package-type auto", input: "package-type: auto" };
 function pairedZipPaths(zipPath) {
   const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
   const stem = match2 ? match2[1] : zipPath;
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
-async function refuseMissingPair(given2, pair) {
+async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path40.default.resolve(given2) === import_node_path40.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists2 = async (file) => await import_node_fs29.promises.stat(file).catch(() => void 0) !== void 0;
@@ -64189,7 +64363,7 @@ async function refuseMissingPair(given2, pair) {
   const name = import_node_path40.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
-    hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
+    hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
   });
 }
 async function stageBoth(zipPath, staging, options2) {
@@ -64468,11 +64642,11 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const container = firstChild(customizations, "Connectors");
   const kept = container ? childElements(container, "Connector") : [];
-  const missing = missingRootConnectors(solutionRoot, [
+  const missing2 = missingRootConnectors(solutionRoot, [
     ...ordered,
     ...kept.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }))
   ]);
-  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]);
+  if (missing2.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing2[0]);
   putConnectors(customizations, ordered);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
@@ -64683,12 +64857,16 @@ var import_node_fs33 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path45 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
+  return (await readSolution(source, reading)).connectors;
+}
+async function readSolution(source, reading = {}) {
   const stat = await import_node_fs33.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
-    nameEncoding: reading.zipNameEncoding
+    nameEncoding: reading.zipNameEncoding,
+    say: reading.say
   });
   let staging;
   try {
@@ -64715,7 +64893,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     );
   }
   const connectors = [];
-  const parts = await solutionParts(folder, displayRoot, files);
+  const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path45.default.join(displayRoot, file);
@@ -64751,29 +64929,73 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     }
     connectors.push(connector);
   }
-  return connectors;
+  return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path45.default.join(displayRoot, FOLDER_SOLUTION);
-  const manifest = readManifest(
-    parseXml(
-      decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-      manifestFile,
-      UNPACKED_XML_HINT
-    ),
-    manifestFile
+  const root = parseXml(
+    decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    manifestFile,
+    UNPACKED_XML_HINT
   );
-  if (manifest.managed !== "2") return new Map(files.map((file) => [file, file]));
+  const manifest = readManifest(root, manifestFile);
+  const settings = manifestSettings(firstChild(root, "SolutionManifest"));
+  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
   const notes = await readBothNotes(folder, files);
-  return filesOfEither(
-    files.filter((file) => file !== FOLDER_BOTH_NOTES),
-    notes
-  );
+  return {
+    parts: filesOfEither(
+      files.filter((file) => file !== FOLDER_BOTH_NOTES),
+      notes
+    ),
+    settings
+  };
 }
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs34 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/makers-edits.ts
+var import_node_util5 = require("node:util");
+var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
+function previouslyWritten(name, previous, present, file) {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
+      case REPOSITORY_FILES.icon: {
+        const icon = previous.files.iconblob;
+        return icon && isPng(icon.bytes) ? icon.bytes : void 0;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return void 0;
+    }
+  } catch (error2) {
+    if (isUserError(error2)) return void 0;
+    throw error2;
+  }
+}
+function sameContent3(name, a, b) {
+  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+  try {
+    const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
+    return (0, import_node_util5.isDeepStrictEqual)(parse6(a.toString()), parse6(b.toString("utf8")));
+  } catch {
+    return false;
+  }
+}
+function makersEditWarning(name, present, written2, previous, file, say) {
+  if (sameContent3(name, written2, present)) return void 0;
+  const before = previouslyWritten(name, previous, present, file);
+  if (before === void 0 || sameContent3(name, before, present)) return void 0;
+  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
+}
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -64786,13 +65008,13 @@ function readmeFromTemplate(swagger, displayName) {
   const lines = [
     `# ${title}`,
     "",
-    description || "TODO: describe the service and what the connector does.",
+    description || readmeTodoLine("what the service is and what the connector does."),
     "",
-    "## Publisher: TODO",
+    readmeTodoHeading("## Publisher"),
     "",
     "## Prerequisites",
     "",
-    "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
+    readmeTodoLine("what a user needs (an account, a plan, a licence) before using the connector."),
     "",
     // An MCP server connector alone documents its tools in place of operations (the readme rules
     // accept "## Available Tools" there): no empty Supported Operations section for it.
@@ -64802,7 +65024,7 @@ function readmeFromTemplate(swagger, displayName) {
       ...operations.flatMap((operation2) => [
         `### ${operation2.summary}`,
         "",
-        operation2.description || "TODO: describe the operation.",
+        operation2.description || readmeTodoLine("what the operation does."),
         ""
       ])
     ] : [],
@@ -64810,20 +65032,20 @@ function readmeFromTemplate(swagger, displayName) {
       "## Available Tools",
       "",
       ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
-      "TODO: each tool of the MCP server under a ### heading, with what it does.",
+      readmeTodoLine("each tool of the MCP server under a ### heading, with what it does."),
       ""
     ] : [],
     "## Obtaining Credentials",
     "",
-    "TODO: how to get the credentials the connection asks for.",
+    readmeTodoLine("how to get the credentials the connection asks for."),
     "",
     "## Getting Started",
     "",
-    "TODO: the first steps with the connector.",
+    readmeTodoLine("the first steps with the connector."),
     "",
     "## Known Issues and Limitations",
     "",
-    'TODO: known issues, or "None".',
+    readmeTodoLine('known issues, or "None".'),
     "",
     "## Deployment Instructions",
     "",
@@ -64862,13 +65084,16 @@ function connectorFolder(connector) {
 }
 function earlierFolderIn(previous) {
   return (connector) => {
-    const earlier2 = previous.find(
-      (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
-    );
+    const earlier2 = sameConnectorIn(previous, connector);
     if (!earlier2) return void 0;
     const folder = connectorFolder(earlier2);
     return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
   };
+}
+function sameConnectorIn(previous, connector) {
+  return previous.find(
+    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+  );
 }
 
 // packages/solution/src/connector/extract.ts
@@ -64876,7 +65101,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options2.limits,
-    zipNameEncoding: options2.zipNameEncoding
+    zipNameEncoding: options2.zipNameEncoding,
+    say: options2.say
   });
   refuseInside(destinationRoot, source, {
     problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
@@ -64895,15 +65121,21 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
       );
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
+    const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path46.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path46.default.join(destinationRoot, folder), folder, destinationRoot, {
+        earlier: earlier2,
+        previous,
+        say: options2.say ?? optionWords
+      })
     );
   }
   const results = [];
   for (const item of prepared) results.push(await write(item, import_node_path46.default.join(destinationRoot, item.folder)));
   return results;
 }
-async function prepare(connector, destination, folder, destinationRoot, earlier2) {
+async function prepare(connector, destination, folder, destinationRoot, before) {
+  const { earlier: earlier2, previous } = before;
   const files = /* @__PURE__ */ new Map();
   const warnings = [];
   const remove = [];
@@ -64919,17 +65151,18 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const existingNames = await import_node_fs34.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, apiPropertiesName), "utf8"),
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+    presentApiProperties.toString("utf8"),
     import_node_path46.default.join(destination, apiPropertiesName)
-  ) : void 0;
+  );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present = await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, iconName));
-      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      const present2 = await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, iconName));
+      if (icon && present2.equals(icon.bytes)) remove.push(iconName);
       else
         warnings.push(
           `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
@@ -64943,6 +65176,22 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const script2 = connector.files.customcodeblobcontent;
   if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (previous)
+    for (const [name, content] of files) {
+      const present2 = existing(name);
+      if (present2 === void 0) continue;
+      const bytes = name === REPOSITORY_FILES.apiProperties ? presentApiProperties : await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, present2)).catch(() => void 0);
+      if (bytes === void 0) continue;
+      const warning = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        import_node_path46.default.join(destination, present2),
+        before.say
+      );
+      if (warning) warnings.push(warning);
+    }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
     ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
@@ -64956,7 +65205,16 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
       )
     );
   }
-  return { connector, folder, files, remove, warnings, ...renamedFrom ? { renamedFrom } : {} };
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    warnings,
+    ...renamedFrom ? { renamedFrom } : {}
+  };
 }
 var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
 function earlierTemplate(connector) {
@@ -65015,6 +65273,8 @@ async function writeStaged(item, destination) {
       displayName: item.connector.displayName,
       folder: item.folder,
       written: committed.written,
+      created: committed.written.filter((file) => !item.present.has(file)),
+      updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: item.remove,
       warnings: item.warnings,
@@ -65058,16 +65318,24 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
   }
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
-    earlierFolder: earlierFolderIn(previous)
+    earlierFolder: earlierFolderIn(previous),
+    previousConnectors: previous
   });
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }
 
 // packages/solution/src/connector/extract-report.ts
 function extractedConnectorLine(connector, removed, shown) {
-  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : "";
   const note = renameNote(connector, removed, shown);
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ""}.`;
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ""}.`;
+}
+function fileChanges(connector) {
+  const parts = [];
+  if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
+  if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
+  if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
+  if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
+  return parts.join("; ");
 }
 function removedFolderLine(folder, connectors, source, shown) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
@@ -65533,13 +65801,13 @@ async function classifySolution(reader, where2, pluginMode) {
   const rootFiles = new Map(
     reader.files.filter((entry2) => !entry2.name.includes("/")).map((entry2) => [entry2.name.toLowerCase(), entry2])
   );
-  const missing = REQUIRED.filter((name) => !rootFiles.has(name.toLowerCase()));
-  if (missing.length > 0) {
+  const missing2 = REQUIRED.filter((name) => !rootFiles.has(name.toLowerCase()));
+  if (missing2.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-FILES",
       message: `${solution} should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
       hint: [
-        `Please add the missing '${missing.join(", ")}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
+        `Please add the missing '${missing2.join(", ")}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
         legacyFlowPackageHint(reader.entries.map((entry2) => entry2.name))
       ].filter(Boolean).join(" ")
     });
@@ -65644,8 +65912,8 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     const markdown2 = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".md"));
     const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".zip"));
     if (markdown2.length !== 1 || packages.length !== 1) {
-      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
-      const problems = missing ? [missing, "Please add the required file(s)."] : [];
+      const missing2 = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
+      const problems = missing2 ? [missing2, "Please add the required file(s)."] : [];
       if (markdown2.length > 1)
         problems.push(`There are ${markdown2.length} .md files (${names2(markdown2)}); keep only intro.md.`);
       if (packages.length > 1)
@@ -66005,7 +66273,7 @@ async function exportSolution(client, options2, logger) {
     throw new UserError(
       `Solution '${options2.solutionName}' does not exist in ${client.environment.origin}.`,
       {
-        hint: "solution-name is the unique name (Solutions > the solution > Name column), not the display name."
+        hint: `${client.say(SOLUTION_NAME)} is the unique name (Solutions > the solution > Name column), not the display name.`
       }
     );
   }
@@ -66094,7 +66362,7 @@ async function followImportJob(client, importJobId, what, wait, onProgress) {
       throw new UserError(
         `${what} did not finish within ${waitMinutes(wait)} (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
         {
-          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`
+          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise ${client.say(MAX_WAIT)} to wait longer.`
         }
       );
     }
@@ -66158,7 +66426,7 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
       `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ""}`,
       {
         hint: [
-          dataverseCodeHint(outcome.code),
+          dataverseCodeHint(outcome.code, client.say, outcome.text),
           `Import job ${importJobId} in the environment has the details (Solutions > See history).`
         ].filter(Boolean).join(" ")
       }
@@ -66262,7 +66530,7 @@ async function lookForImportJob(client, importJobId) {
 }
 
 // packages/dataverse/src/operations/versions.ts
-function compareVersions(a, b) {
+function compareVersions2(a, b) {
   const left = a.split(".").map(Number);
   const right = b.split(".").map(Number);
   for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
@@ -66292,15 +66560,24 @@ async function importSolution(client, options2, logger) {
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  if (options2.skipLowerVersion) {
-    const installed = await client.findSolution(manifest.uniqueName);
-    if (installed && compareVersions(installed.version, manifest.version) >= 0) {
-      logger.info(
-        `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
-      );
-      return { ...summary, result: "skipped", asynchronous: false, installedVersion: installed.version };
-    }
+  const installed = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
+  if (options2.skipLowerVersion && installed && compareVersions2(installed.version, manifest.version) >= 0) {
+    logger.info(
+      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
+    );
+    return { ...summary, result: "skipped", asynchronous: false, installedVersion: installed.version };
   }
+  if (installed && installed.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options2.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed.version,
+        installedManaged: installed.ismanaged
+      },
+      client.say
+    );
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
   const importJobId = client.newImportJobId();
   const request2 = {
@@ -66347,6 +66624,18 @@ async function importSolution(client, options2, logger) {
   if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
   return { ...summary, result: "imported", importJobId, asynchronous };
+}
+async function readInstalled(client, uniqueName, required, logger) {
+  try {
+    return await client.findSolution(uniqueName);
+  } catch (error2) {
+    const readOnlyFailure = error2 instanceof DataverseError && (error2.status === 403 || error2.status >= 500);
+    if (required || !readOnlyFailure) throw error2;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error2)}`
+    );
+    return void 0;
+  }
 }
 async function importProgress(client, importJobId) {
   try {
@@ -66881,7 +67170,7 @@ function importRefusal(installed, incoming) {
       errorcode: IMPORT_REFUSAL_CODES.managedOverUnmanaged,
       errortext: "The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (compareVersions(incoming.version, installed.version) < 0)
+  if (compareVersions2(incoming.version, installed.version) < 0)
     return {
       errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
       errortext: "The import solution must have a higher version than the existing solution it is upgrading."
@@ -67051,7 +67340,7 @@ function importFileName(uniqueName) {
   return `${uniqueName}.zip`;
 }
 function supersedes(candidate, file, loaded) {
-  const order = compareVersions(candidate.version, loaded.version);
+  const order = compareVersions2(candidate.version, loaded.version);
   return order > 0 || order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase();
 }
 function asManagedZip(zip) {
@@ -68009,10 +68298,10 @@ function addConnectionOptions(command) {
   ).addOption(optionDefaultingTo("--tenant-id <id>", "the directory (tenant) ID", "$AZURE_TENANT_ID")).addOption(optionDefaultingTo("--app-id <id>", "the application (client) ID", "$AZURE_CLIENT_ID")).option(
     "--client-certificate <file>",
     "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)"
-  ).option(
-    "--cloud <cloud>",
-    "the environment's cloud: Public, UsGov, UsGovHigh, UsGovDod or China",
-    "Public"
+  ).addOption(
+    choiceInAnyCase("--cloud <cloud>", "the environment's cloud, in any case", CLOUD_NAMES).default(
+      "Public"
+    )
   ).addOption(
     optionDefaultingTo(
       "--authority-host <url>",
@@ -68328,11 +68617,19 @@ function apiStatus(error2) {
   return isApiError(error2) ? error2.status : void 0;
 }
 function apiErrorText(error2) {
-  if (!isApiError(error2)) return String(error2);
+  return apiErrorParts(error2).join(" ");
+}
+function apiErrorParts(error2) {
+  if (!isApiError(error2)) return [String(error2)];
   const data = error2.response?.data;
   const details = (data?.errors ?? []).map((item) => `${item.message ?? ""} ${item.field ?? ""}`);
-  return [error2.message, data?.message ?? "", ...details].join(" ");
+  return [error2.message, data?.message ?? "", ...details];
 }
+function shownApiErrorText(error2) {
+  const parts = apiErrorParts(error2).map((part) => part.trim()).filter(Boolean);
+  return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
+}
+var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error2, doing, repository) {
   const status = apiStatus(error2);
@@ -68365,8 +68662,12 @@ function describeApiFailure(error2, doing, repository) {
   }
   if (isApiError(error2))
     return new UserError(
-      `GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error2).trim()}).`,
-      { cause: error2 }
+      `GitHub failed while ${doing} on ${repository} (${status} ${shownApiErrorText(error2)}).`,
+      {
+        // 5xx: GitHub's own trouble, and the client has tried again already.
+        ...status !== void 0 && status >= 500 ? { hint: SERVER_ERROR_HINT } : {},
+        cause: error2
+      }
     );
   return error2 instanceof Error ? error2 : new Error(String(error2));
 }
@@ -68428,7 +68729,7 @@ var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "deskto
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder) {
+async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs44.promises.readdir(directory, { withFileTypes: true })) {
@@ -68437,7 +68738,7 @@ async function readConnectorFiles(folder) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: absolute },
+          location: { file: import_node_path59.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -72817,7 +73118,8 @@ var import_bottleneck = __toESM(require_lib(), 1);
 
 // packages/github/src/api-url.ts
 var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
-function parseApiUrl(text3) {
+var TOKEN_SETTING = { option: "--token or GITHUB_TOKEN", input: "the token input" };
+function parseApiUrl(text3, say = optionWords) {
   const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text3)}' ${what}.`, { hint: API_URL_HINT });
   let url;
   try {
@@ -72827,7 +73129,7 @@ function parseApiUrl(text3) {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("is not an http(s) URL");
   if (url.username || url.password)
-    throw refuse("holds a user name or password: the token goes in the token input or GITHUB_TOKEN");
+    throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse("holds a query or fragment");
   return url.href.replace(/\/+$/, "");
 }
@@ -72985,7 +73287,7 @@ function createGitHubClient(options2) {
     });
   }
   const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl), timeoutMs);
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, options2.say), timeoutMs);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
@@ -73065,7 +73367,8 @@ function formatRepositoryName(name) {
 }
 
 // packages/github/src/remote-tree.ts
-async function readRemoteFolder(client, repository, treeSha, folder) {
+var TARGET_FOLDER = { option: "--target-folder <folder>", input: "target-folder: <folder>" };
+async function readRemoteFolder(client, repository, treeSha, folder, say) {
   const name = formatRepositoryName(repository);
   let current = treeSha;
   for (const segment of folder.split("/").filter(Boolean)) {
@@ -73077,7 +73380,9 @@ async function readRemoteFolder(client, repository, treeSha, folder) {
     const entry = data2.tree.find((item) => item.path === segment);
     if (!entry) return [];
     if (entry.type !== "tree" || !entry.sha)
-      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
+      throw new UserError(`${folder} in ${name} is not a folder.`, {
+        hint: `Give another folder of the upstream (${say(TARGET_FOLDER)}).`
+      });
     current = entry.sha;
   }
   const { data } = await step(
@@ -73087,7 +73392,7 @@ async function readRemoteFolder(client, repository, treeSha, folder) {
   );
   if (data.truncated)
     throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
-      hint: "The folder is too big for one connector."
+      hint: `The folder is too big for one connector: give the folder of one connector (${say(TARGET_FOLDER)}).`
     });
   return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
 }
@@ -73126,7 +73431,7 @@ async function readBlob(client, repository, sha) {
 }
 
 // packages/github/src/base-branch.ts
-async function readBaseCommit(client, upstream, base2) {
+async function readBaseCommit(client, upstream, base2, say = optionWords) {
   const head = await readBranch(client, upstream, base2, "base branch");
   if (head) return head;
   const upstreamName = formatRepositoryName(upstream);
@@ -73135,10 +73440,10 @@ async function readBaseCommit(client, upstream, base2) {
     upstreamName,
     () => client.rest.repos.get({ ...upstream })
   );
-  throw new UserError(
+  throw new UsageError(
     `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
     {
-      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`
+      hint: `Name the branch the pull request should target (${say({ option: `--base ${repository.default_branch}`, input: `base: ${repository.default_branch}` })}, or another). PowerPlatformConnectors takes pull requests on dev.`
     }
   );
 }
@@ -73279,14 +73584,17 @@ async function keepsBranch(client, fork, reuse, logger) {
   const builtOn = existing.parents[0];
   const sameBase = builtOn === base2.sha;
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
-  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
-  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+  if (!sameFiles(
+    await readRemoteFolder(client, fork, older.treeSha, targetFolder, reuse.say),
+    reuse.upstreamFiles
+  )) {
     logger.info(
       `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base2.sha}.`
     );
@@ -73543,10 +73851,10 @@ function truncate(body) {
 }
 
 // packages/github/src/pull-request.ts
-async function createOrUpdatePullRequest(client, spec, logger) {
+async function createOrUpdatePullRequest(client, spec, logger, say = optionWords) {
   const upstreamName = formatRepositoryName(spec.upstream);
   const existing = await findOpenPullRequest(client, spec);
-  if (existing) return updatePullRequest(client, spec, existing, logger);
+  if (existing) return updatePullRequest(client, spec, existing, logger, say);
   try {
     const { data } = await client.rest.pulls.create({
       owner: spec.upstream.owner,
@@ -73568,7 +73876,7 @@ async function createOrUpdatePullRequest(client, spec, logger) {
         return { number: raced.number, url: raced.html_url, changed: true, created: true };
       }
       logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
-      if (raced) return updatePullRequest(client, spec, raced, logger);
+      if (raced) return updatePullRequest(client, spec, raced, logger, say);
     }
     return step("opening the pull request", upstreamName, () => Promise.reject(error2));
   }
@@ -73593,7 +73901,7 @@ async function findOpenPullRequest(client, spec) {
   );
   return data[0];
 }
-async function updatePullRequest(client, spec, pull, logger) {
+async function updatePullRequest(client, spec, pull, logger, say = optionWords) {
   const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
   const { data: current } = await step(
@@ -73625,13 +73933,13 @@ async function updatePullRequest(client, spec, pull, logger) {
       `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`
     );
   }
-  const notice = draftNotice(pull, spec.draft);
+  const notice = draftNotice(pull, spec.draft, say);
   if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
 }
-function draftNotice(pull, draft) {
+function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
-  return pull.draft ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
+  return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
   const warnings = [];
@@ -73703,11 +74011,13 @@ var DEFAULT_BASE = "dev";
 async function openPullRequest(options2, ports) {
   const { logger } = ports;
   const sleep = ports.sleep ?? realSleep;
+  const say = options2.say ?? optionWords;
   const client = ports.client ?? createGitHubClient({
     token: options2.token,
     baseUrl: options2.apiUrl,
     logger,
-    writeIntervalMs: ports.writeIntervalMs
+    writeIntervalMs: ports.writeIntervalMs,
+    say
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
@@ -73735,7 +74045,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const local = await readConnectorFiles(folder);
+  const local = await readConnectorFiles(folder, options2.connector);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
@@ -73762,9 +74072,9 @@ async function openPullRequest(options2, ports) {
   }
   const base2 = await logger.group(
     `Compare with ${upstreamName}@${options2.base}`,
-    () => readBaseCommit(client, upstream, options2.base)
+    () => readBaseCommit(client, upstream, options2.base, say)
   );
-  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder);
+  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder, say);
   const changes = diffConnectorFiles2(local, upstreamFiles);
   changes.upserts = await withUpstreamLineEndings(
     changes.upserts,
@@ -73842,7 +74152,8 @@ async function openPullRequest(options2, ports) {
         targetFolder,
         local,
         upstreamFiles,
-        openPullRequest: open2 !== void 0
+        openPullRequest: open2 !== void 0,
+        say
       },
       logger
     );
@@ -73895,7 +74206,7 @@ async function openPullRequest(options2, ports) {
     () => (
       // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
       // opened, or updated if another run has opened it meanwhile.
-      open2 ? updatePullRequest(client, spec, open2.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
+      open2 ? updatePullRequest(client, spec, open2.pull, logger, say) : createOrUpdatePullRequest(client, spec, logger, say)
     )
   );
   result.number = pull.number;
@@ -73976,7 +74287,7 @@ function registerOpenPullRequestCommand(program2, context) {
   ).argument("<connectors...>", "connector folders; each gets its own branch and pull request").addOption(
     optionDefaultingTo(
       "--token <token>",
-      "a classic personal access token of the fork owner, with public_repo",
+      "a classic personal access token of the fork owner, with the public_repo scope",
       "$GITHUB_TOKEN or $GH_TOKEN"
     )
   ).addOption(
@@ -74133,7 +74444,7 @@ function registerUnpackCommand(program2, context) {
   ).addOption(
     new Option(
       "--stale <policy>",
-      "delete or keep the files in the folder that the solution does not have, whoever made them (a README.md too); dot files at its top, and .git*, .DS_Store or Thumbs.db anywhere, are always kept"
+      "delete or keep the files in the folder that the solution no longer has; files that are not part of a solution are kept either way: at the folder root (README.md, \u2026), editors' and git's leftovers (name~, .orig, \u2026) and repository files (.git*, .DS_Store, \u2026)"
     ).choices(["delete", "keep"]).default("delete")
   ).option("--overwrite", "update a folder that already has content").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
@@ -74316,22 +74627,98 @@ function registerExtractConnectorsCommand(program2, context) {
 
 // packages/cli/src/commands/build-solution.ts
 var import_node_path65 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/commands/build-solution-settings.ts
+var FIRST_VERSION = "1.0.0.0";
+function missing(option, what) {
+  return new UsageError(`${option} is missing.`, {
+    hint: `Give ${what}, or --existing with the solution the connectors came from: its own is the default.`
+  });
+}
+function resolveSettings(given2, existing) {
+  const from = existing?.settings;
+  const uniqueName = given2.uniqueName ?? (from?.uniqueName || void 0);
+  if (uniqueName === void 0) throw missing("--unique-name", "the solution's unique name");
+  const publisherName = given2.publisher ?? (from?.publisher.uniqueName || void 0);
+  if (publisherName === void 0) throw missing("--publisher", "the publisher's unique name");
+  const samePublisher = from !== void 0 && from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
+  const ownPublisher = samePublisher ? from.publisher : void 0;
+  const prefix = given2.prefix ?? (ownPublisher?.prefix || void 0);
+  if (prefix === void 0) throw missing("--prefix", "the publisher's customization prefix");
+  const displayName = given2.displayName ?? (from && from.uniqueName === uniqueName && from.displayName ? from.displayName : void 0);
+  const publisherDisplayName = given2.publisherName ?? (ownPublisher?.displayName || void 0);
+  const optionValuePrefix = given2.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
+  const existingVersion = from && checkVersion(from.version) ? from.version : void 0;
+  const version = given2.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
+  let warning;
+  if (given2.solutionVersion !== void 0 && existing && existingVersion) {
+    checkSolutionVersion(version);
+    if (checkVersionAfter(version, existingVersion, existing.source) === "same")
+      warning = `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), or leave --solution-version out to have that one.`;
+  }
+  return {
+    settings: {
+      uniqueName,
+      ...displayName ? { displayName } : {},
+      version,
+      publisher: {
+        uniqueName: publisherName,
+        prefix,
+        ...publisherDisplayName ? { displayName: publisherDisplayName } : {},
+        ...optionValuePrefix !== void 0 ? { optionValuePrefix } : {}
+      }
+    },
+    ...warning ? { warning } : {}
+  };
+}
+
+// packages/cli/src/commands/build-solution.ts
 function registerBuildSolutionCommand(program2, context) {
-  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").addOption(optionDefaultingTo("--display-name <name>", "the solution display name", "the unique name")).option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").addOption(
+  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").addOption(
+    optionDefaultingTo(
+      "--unique-name <name>",
+      "the solution unique name, e.g. ContosoConnectors; required without --existing",
+      "that of --existing"
+    )
+  ).addOption(
+    optionDefaultingTo(
+      "--display-name <name>",
+      "the solution display name",
+      "that of --existing when the unique name is its own, else the unique name"
+    )
+  ).addOption(
+    optionDefaultingTo(
+      "--solution-version <version>",
+      "the solution version; with --existing, a lower one than its own is refused",
+      `the version after that of --existing (its last part one higher, 1.0.0.3 \u2192 1.0.0.4), else ${FIRST_VERSION}`
+    )
+  ).addOption(
+    optionDefaultingTo(
+      "--publisher <uniqueName>",
+      "the publisher unique name, as in the target environment; required without --existing",
+      "that of --existing"
+    )
+  ).addOption(
     optionDefaultingTo(
       "--publisher-name <name>",
       "the publisher display name",
-      "the publisher unique name"
+      "that of --existing when the publisher is its own, else the publisher unique name"
     )
-  ).requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").addOption(
+  ).addOption(
+    optionDefaultingTo(
+      "--prefix <prefix>",
+      "the publisher's customization prefix, e.g. contoso; required without --existing",
+      "that of --existing when the publisher is its own"
+    )
+  ).addOption(
     optionDefaultingTo(
       "--option-value-prefix <number>",
       "the publisher's option value prefix (10000 to 99999)",
-      "a number worked out from --prefix"
+      "that of --existing when the publisher is its own, else a number worked out from --prefix"
     )
   ).option(
     "--existing <solution>",
-    "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies"
+    "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies; its unique name, publisher and version are the defaults"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folders, options2) => {
     const { io } = context;
     if (!options2.out.toLowerCase().endsWith(".zip"))
@@ -74342,26 +74729,27 @@ function registerBuildSolutionCommand(program2, context) {
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
     const zip = import_node_path65.default.resolve(io.cwd, options2.out);
-    const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path65.default.resolve(io.cwd, options2.existing)),
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path65.default.resolve(io.cwd, options2.existing));
+    const existing = existingSolution && {
+      connectors: existingSolution.connectors,
       source: options2.existing
     };
+    const { settings, warning } = await namingSolutionOptions(
+      () => resolveSettings(
+        { ...options2, optionValuePrefix: optionValue },
+        existingSolution && {
+          settings: existingSolution.settings,
+          source: toDisplayPath(io.cwd, options2.existing)
+        }
+      )
+    );
+    if (warning) io.stderr.write(`warning: ${printable(warning)}
+`);
     const built = await namingSolutionOptions(
       () => buildSolution(
         folders.map((folder) => import_node_path65.default.resolve(io.cwd, folder)),
         zip,
-        {
-          uniqueName: options2.uniqueName,
-          version: options2.solutionVersion,
-          ...options2.displayName ? { displayName: options2.displayName } : {},
-          publisher: {
-            uniqueName: options2.publisher,
-            prefix: options2.prefix,
-            ...options2.publisherName ? { displayName: options2.publisherName } : {},
-            ...optionValue !== void 0 ? { optionValuePrefix: optionValue } : {}
-          },
-          ...existing ? { existing } : {}
-        }
+        { ...settings, ...existing ? { existing } : {} }
       )
     );
     const connectors = built.map((c) => ({ ...c, folder: toDisplayPath(io.cwd, c.folder) }));
@@ -74371,7 +74759,7 @@ function registerBuildSolutionCommand(program2, context) {
       writeOutput(
         io,
         `${JSON.stringify(
-          { zip: shownZip, uniqueName: options2.uniqueName, version: options2.solutionVersion, connectors },
+          { zip: shownZip, uniqueName: settings.uniqueName, version: settings.version, connectors },
           null,
           2
         )}
@@ -74381,7 +74769,7 @@ function registerBuildSolutionCommand(program2, context) {
     else
       writeOutput(
         io,
-        `${printable(`Built ${options2.uniqueName} ${options2.solutionVersion} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(", ")}.`)}
+        `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(", ")}.`)}
 `,
         "text"
       );

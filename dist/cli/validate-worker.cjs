@@ -9418,6 +9418,9 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
@@ -22580,7 +22583,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -22590,11 +22593,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -22838,21 +22857,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }

@@ -40754,6 +40754,19 @@ async function writingTo(target, work) {
   }
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+function readmeTodoLine(whatToWrite) {
+  return `${README_TODO}: ${whatToWrite}`;
+}
+function readmeTodoHeading(heading2) {
+  return `${heading2}: ${README_TODO}`;
+}
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40824,12 +40837,16 @@ function isInWritableFolder(real, folders, paths = import_node_path6.default) {
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
+function ledOutByLink(absolute, real, folders, paths = import_node_path6.default) {
+  const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+}
 function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
   const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
   return new InputError(
@@ -40844,17 +40861,26 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
+  const named = namedWritableFolders();
+  const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
   return real;
 }
-async function writableFolders() {
+function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: await realPathOfNew(import_node_path7.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path7.default.resolve(runnerTemp)) } : {}
+    workspace: import_node_path7.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path7.default.resolve(runnerTemp) } : {}
+  };
+}
+async function realWritableFolders(named) {
+  return {
+    workspace: await realPathOfNew(named.workspace),
+    ...named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}
   };
 }
 async function realPathOfNew(absolute) {
@@ -41312,7 +41338,7 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding);
+      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
       const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath, "r");
       try {
         const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
@@ -41583,7 +41609,7 @@ function hostOf(entry) {
 function isSymlink(entry) {
   return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
-function checkEntries(raw, archive, limits, encoding) {
+function checkEntries(raw, archive, limits, encoding, say) {
   const paths = new EntryPaths(archive);
   const checked = {
     entries: [],
@@ -41594,7 +41620,7 @@ function checkEntries(raw, archive, limits, encoding) {
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
-    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
     const written2 = decoded.name;
     const separated = withForwardSlashes(written2, hostOf(entry));
     if (separated !== written2) checked.backslashSeparated.push(written2);
@@ -41677,14 +41703,15 @@ function checkEntries(raw, archive, limits, encoding) {
 function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
-function ambiguousName(archive, name) {
+function ambiguousName(archive, name, say) {
   return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
   );
 }
+var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
 // packages/solution/src/zip/zip-directory.ts
 var import_yauzl3 = __toESM(require_yauzl(), 1);
@@ -43260,6 +43287,33 @@ function setVersion(root, file, version) {
   if (node) setText(node, version);
 }
 
+// packages/solution/src/solution/manifest-settings.ts
+function localizedName(parent) {
+  const list2 = parent && firstChild(parent, "LocalizedNames");
+  const names = list2 ? childElements(list2, "LocalizedName") : [];
+  const english = names.find((name) => attribute(name, "languagecode") === "1033") ?? names[0];
+  return (english && attribute(english, "description")?.trim()) ?? "";
+}
+function manifestSettings(manifest) {
+  const text2 = (parent, name) => {
+    const node = parent && firstChild(parent, name);
+    return node ? textOf(node).trim() : "";
+  };
+  const publisher = firstChild(manifest, "Publisher");
+  const optionValue = text2(publisher, "CustomizationOptionValuePrefix");
+  return {
+    uniqueName: text2(manifest, "UniqueName"),
+    displayName: localizedName(manifest),
+    version: text2(manifest, "Version"),
+    publisher: {
+      uniqueName: text2(publisher, "UniqueName"),
+      displayName: localizedName(publisher),
+      prefix: text2(publisher, "CustomizationPrefix"),
+      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
+    }
+  };
+}
+
 // packages/solution/src/fs/path-inside.ts
 var import_node_path10 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
@@ -43759,12 +43813,16 @@ var import_node_fs12 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
+  return (await readSolution(source, reading)).connectors;
+}
+async function readSolution(source, reading = {}) {
   const stat2 = await import_node_fs12.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
-    nameEncoding: reading.zipNameEncoding
+    nameEncoding: reading.zipNameEncoding,
+    say: reading.say
   });
   let staging;
   try {
@@ -43791,7 +43849,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     );
   }
   const connectors = [];
-  const parts = await solutionParts(folder, displayRoot, files);
+  const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path15.default.join(displayRoot, file);
@@ -43827,29 +43885,73 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     }
     connectors.push(connector);
   }
-  return connectors;
+  return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path15.default.join(displayRoot, FOLDER_SOLUTION);
-  const manifest = readManifest(
-    parseXml(
-      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-      manifestFile,
-      UNPACKED_XML_HINT
-    ),
-    manifestFile
+  const root = parseXml(
+    decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    manifestFile,
+    UNPACKED_XML_HINT
   );
-  if (manifest.managed !== "2") return new Map(files.map((file) => [file, file]));
+  const manifest = readManifest(root, manifestFile);
+  const settings = manifestSettings(firstChild(root, "SolutionManifest"));
+  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
   const notes = await readBothNotes(folder, files);
-  return filesOfEither(
-    files.filter((file) => file !== FOLDER_BOTH_NOTES),
-    notes
-  );
+  return {
+    parts: filesOfEither(
+      files.filter((file) => file !== FOLDER_BOTH_NOTES),
+      notes
+    ),
+    settings
+  };
 }
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs13 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/makers-edits.ts
+var import_node_util3 = require("node:util");
+var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
+function previouslyWritten(name, previous, present, file) {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
+      case REPOSITORY_FILES.icon: {
+        const icon = previous.files.iconblob;
+        return icon && isPng(icon.bytes) ? icon.bytes : void 0;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return void 0;
+    }
+  } catch (error3) {
+    if (isUserError(error3)) return void 0;
+    throw error3;
+  }
+}
+function sameContent2(name, a, b) {
+  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+  try {
+    const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
+    return (0, import_node_util3.isDeepStrictEqual)(parse4(a.toString()), parse4(b.toString("utf8")));
+  } catch {
+    return false;
+  }
+}
+function makersEditWarning(name, present, written2, previous, file, say) {
+  if (sameContent2(name, written2, present)) return void 0;
+  const before = previouslyWritten(name, previous, present, file);
+  if (before === void 0 || sameContent2(name, before, present)) return void 0;
+  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
+}
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -43862,13 +43964,13 @@ function readmeFromTemplate(swagger, displayName) {
   const lines = [
     `# ${title}`,
     "",
-    description || "TODO: describe the service and what the connector does.",
+    description || readmeTodoLine("what the service is and what the connector does."),
     "",
-    "## Publisher: TODO",
+    readmeTodoHeading("## Publisher"),
     "",
     "## Prerequisites",
     "",
-    "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
+    readmeTodoLine("what a user needs (an account, a plan, a licence) before using the connector."),
     "",
     // An MCP server connector alone documents its tools in place of operations (the readme rules
     // accept "## Available Tools" there): no empty Supported Operations section for it.
@@ -43878,7 +43980,7 @@ function readmeFromTemplate(swagger, displayName) {
       ...operations.flatMap((operation2) => [
         `### ${operation2.summary}`,
         "",
-        operation2.description || "TODO: describe the operation.",
+        operation2.description || readmeTodoLine("what the operation does."),
         ""
       ])
     ] : [],
@@ -43886,20 +43988,20 @@ function readmeFromTemplate(swagger, displayName) {
       "## Available Tools",
       "",
       ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
-      "TODO: each tool of the MCP server under a ### heading, with what it does.",
+      readmeTodoLine("each tool of the MCP server under a ### heading, with what it does."),
       ""
     ] : [],
     "## Obtaining Credentials",
     "",
-    "TODO: how to get the credentials the connection asks for.",
+    readmeTodoLine("how to get the credentials the connection asks for."),
     "",
     "## Getting Started",
     "",
-    "TODO: the first steps with the connector.",
+    readmeTodoLine("the first steps with the connector."),
     "",
     "## Known Issues and Limitations",
     "",
-    'TODO: known issues, or "None".',
+    readmeTodoLine('known issues, or "None".'),
     "",
     "## Deployment Instructions",
     "",
@@ -43938,13 +44040,16 @@ function connectorFolder(connector) {
 }
 function earlierFolderIn(previous) {
   return (connector) => {
-    const earlier2 = previous.find(
-      (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
-    );
+    const earlier2 = sameConnectorIn(previous, connector);
     if (!earlier2) return void 0;
     const folder = connectorFolder(earlier2);
     return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
   };
+}
+function sameConnectorIn(previous, connector) {
+  return previous.find(
+    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+  );
 }
 
 // packages/solution/src/connector/extract.ts
@@ -43952,7 +44057,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options2.limits,
-    zipNameEncoding: options2.zipNameEncoding
+    zipNameEncoding: options2.zipNameEncoding,
+    say: options2.say
   });
   refuseInside(destinationRoot, source, {
     problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
@@ -43971,15 +44077,21 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
       );
     folders.set(folder.toLowerCase(), connector.name);
     const earlier2 = options2.earlierFolder?.(connector);
+    const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path16.default.join(destinationRoot, folder), folder, destinationRoot, earlier2)
+      await prepare(connector, import_node_path16.default.join(destinationRoot, folder), folder, destinationRoot, {
+        earlier: earlier2,
+        previous,
+        say: options2.say ?? optionWords
+      })
     );
   }
   const results = [];
   for (const item of prepared) results.push(await write(item, import_node_path16.default.join(destinationRoot, item.folder)));
   return results;
 }
-async function prepare(connector, destination, folder, destinationRoot, earlier2) {
+async function prepare(connector, destination, folder, destinationRoot, before) {
+  const { earlier: earlier2, previous } = before;
   const files = /* @__PURE__ */ new Map();
   const warnings = [];
   const remove = [];
@@ -43995,17 +44107,18 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const existingNames = await import_node_fs13.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
-    await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName), "utf8"),
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+    presentApiProperties.toString("utf8"),
     import_node_path16.default.join(destination, apiPropertiesName)
-  ) : void 0;
+  );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present = await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, iconName));
-      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      const present2 = await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, iconName));
+      if (icon && present2.equals(icon.bytes)) remove.push(iconName);
       else
         warnings.push(
           `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
@@ -44019,6 +44132,22 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
   const script2 = connector.files.customcodeblobcontent;
   if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (previous)
+    for (const [name, content] of files) {
+      const present2 = existing(name);
+      if (present2 === void 0) continue;
+      const bytes = name === REPOSITORY_FILES.apiProperties ? presentApiProperties : await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, present2)).catch(() => void 0);
+      if (bytes === void 0) continue;
+      const warning2 = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        import_node_path16.default.join(destination, present2),
+        before.say
+      );
+      if (warning2) warnings.push(warning2);
+    }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
     ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
@@ -44032,7 +44161,16 @@ async function prepare(connector, destination, folder, destinationRoot, earlier2
       )
     );
   }
-  return { connector, folder, files, remove, warnings, ...renamedFrom ? { renamedFrom } : {} };
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    warnings,
+    ...renamedFrom ? { renamedFrom } : {}
+  };
 }
 var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
 function earlierTemplate(connector) {
@@ -44091,6 +44229,8 @@ async function writeStaged(item, destination) {
       displayName: item.connector.displayName,
       folder: item.folder,
       written: committed.written,
+      created: committed.written.filter((file) => !item.present.has(file)),
+      updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: item.remove,
       warnings: item.warnings,
@@ -44134,16 +44274,24 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
   }
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
-    earlierFolder: earlierFolderIn(previous)
+    earlierFolder: earlierFolderIn(previous),
+    previousConnectors: previous
   });
   return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
 }
 
 // packages/solution/src/connector/extract-report.ts
 function extractedConnectorLine(connector, removed, shown) {
-  const deleted = connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : "";
   const note = renameNote(connector, removed, shown);
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${deleted}${note ? `; ${note}` : ""}.`;
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ""}.`;
+}
+function fileChanges(connector) {
+  const parts = [];
+  if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
+  if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
+  if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
+  if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
+  return parts.join("; ");
 }
 function removedFolderLine(folder, connectors, source, shown) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
@@ -55439,7 +55587,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -55449,11 +55597,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -55697,21 +55861,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -64722,7 +64882,8 @@ async function extractConnectorsAction(logger) {
     () => extractAndRemoveLeftConnectors(import_node_path19.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path19.default.resolve(workspace, previousSource) } : {}
+      ...previousSource ? { previousSource: import_node_path19.default.resolve(workspace, previousSource) } : {},
+      say: inputWords
     })
   );
   if (previousSourceProblem)
@@ -64752,13 +64913,22 @@ async function extractConnectorsAction(logger) {
     )
   );
   setOutput("folders", JSON.stringify(connectors.map((c) => relative(c.folder))));
+  const files = (list2) => JSON.stringify(connectors.flatMap((c) => list2(c).map((file) => relative(c.folder, file))));
   setOutput(
     "written",
-    JSON.stringify(connectors.flatMap((c) => [...c.written].map((file) => relative(c.folder, file))))
+    files((c) => c.written)
+  );
+  setOutput(
+    "created",
+    files((c) => c.created)
+  );
+  setOutput(
+    "updated",
+    files((c) => c.updated)
   );
   setOutput(
     "deleted",
-    JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file))))
+    files((c) => c.deleted)
   );
   setOutput("removed", JSON.stringify(removed.map((folder) => relative(folder))));
   const notes = [
@@ -64766,18 +64936,19 @@ async function extractConnectorsAction(logger) {
     ...connectors.flatMap((c) => {
       const note = renameNote(c, removed, relative);
       return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
-    })
+    }),
+    ...connectors.flatMap((c) => c.warnings.map((warning2) => `${relative(c.folder)}: ${warning2}`))
   ];
   const summary2 = summary.addHeading("Extracted connectors", 3).addTable([
     [
       { data: "Connector", header: true },
       { data: "Folder", header: true },
-      { data: "Written", header: true }
+      { data: "Files", header: true }
     ],
     ...connectors.map((c) => [
       htmlText(`${c.displayName} (${c.name})`),
       htmlText(relative(c.folder)),
-      String(c.written.length)
+      htmlText(fileChanges(c))
     ])
   ]);
   if (notes.length > 0) summary2.addList(notes.map(htmlText));

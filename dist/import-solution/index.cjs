@@ -40741,6 +40741,13 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -41713,9 +41720,9 @@ function isBadPort(error3) {
 }
 
 // packages/dataverse/src/http/hopeless-failure.ts
-function hopelessFailure(error3, url, { urlInput, noSuchHostHint, answered }) {
+function hopelessFailure(error3, url, { urlInput, noSuchHostHint: noSuchHostHint2, answered }) {
   if (isNoSuchHost(error3) && !answered)
-    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint };
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint2 };
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   if (isBadPort(error3))
     return {
@@ -41906,25 +41913,36 @@ function checkRequestToken(requestToken) {
   }
 }
 
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
 // packages/dataverse/src/auth/entra-errors.ts
-var HINTS = {
-  70011: "The scope must be the environment URL followed by /.default; check environment-url.",
-  90002: "Check tenant-id: it must be the directory (tenant) ID or a verified domain of the tenant.",
-  700016: "Check app-id and tenant-id: the app registration must exist in that tenant.",
+var hints = (say) => ({
+  70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
+  90002: `Check ${say(TENANT_ID)}: it must be the directory (tenant) ID or a verified domain of the tenant.`,
+  700016: `Check ${say(APP_ID)} and ${say(TENANT_ID)}: the app registration must exist in that tenant.`,
   7000215: "The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.",
   7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
   70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
+  700212: `No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check ${say(CLOUD)}.`,
   700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
   7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
   700024: "The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.",
   700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
-  500011: "Entra ID does not know this environment URL as a resource: check environment-url and cloud.",
+  500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
   500014: "The resource service principal is disabled in the tenant.",
-  50049: "The authority host is not known: check cloud and authority-host.",
+  50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
   50196: "Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes."
-};
+});
 var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
 var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
 var CLIENT_ERRORS = /* @__PURE__ */ new Set([
@@ -41949,10 +41967,10 @@ function entraErrorCode(body) {
   const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
   return match2 ? Number(match2[1]) : void 0;
 }
-function entraError(status, body) {
+function entraError(status, body, say = optionWords) {
   const code2 = entraErrorCode(body);
   const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
-  const hint = code2 !== void 0 ? HINTS[code2] : void 0;
+  const hint = code2 !== void 0 ? hints(say)[code2] : void 0;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
 }
@@ -41961,7 +41979,8 @@ function entraError(status, body) {
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
-async function requestClientCredentialsToken(fetchFn, endpoint, fields, request) {
+async function requestClientCredentialsToken(fetchFn, endpoint, fields, request, say = optionWords) {
+  const [authorityHost, cloud] = [say(AUTHORITY_HOST), say(CLOUD)];
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
   const { origin, hostname } = new URL(endpoint);
   const response = await sendSignInRequest(
@@ -41975,17 +41994,17 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request)
     {
       description: `the Entra ID token endpoint at ${origin}`,
       shortName: origin,
-      urlInput: "authority-host",
+      urlInput: authorityHost,
       hostname,
-      noSuchHostHint: "Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.",
-      timeoutHint: "The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.",
-      unreachableHint: "Check cloud and authority-host, and that the runner can reach the login host."
+      noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
+      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`
     },
     request
   );
   const body = parseJsonObject(response.text);
   if (!response.ok) {
-    const error3 = entraError(response.status, body);
+    const error3 = entraError(response.status, body, say);
     if (!isTransientEntraFailure(response.status, body)) throw error3;
     const code2 = entraErrorCode(body);
     throw new TransientSignInFailure(
@@ -42000,17 +42019,17 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request)
     );
   }
   if (typeof body.access_token !== "string" || body.access_token === "")
-    throw noAccessToken(origin, response);
+    throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
     expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
   };
 }
-function noAccessToken(origin, answer) {
+function noAccessToken(origin, answer, settings) {
   const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
   return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: "That is not how Entra ID answers: check authority-host and cloud (they choose the login host), and any proxy between the runner and the login host."
+    hint: `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
   });
 }
 
@@ -42053,7 +42072,8 @@ function createEntraTokenSource(options2) {
           scope,
           ...await clientAuthentication()
         },
-        request
+        request,
+        options2.say
       ),
       {
         clock: options2.clock,
@@ -42064,6 +42084,36 @@ function createEntraTokenSource(options2) {
     ),
     options2.clock,
     onSecret
+  );
+}
+
+// packages/dataverse/src/operations/import-mode.ts
+var IMPORT_MODE_GUIDE_URL = "https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed";
+var MODE_MISMATCH_CODES = {
+  unmanagedOverManaged: "0x80048041",
+  managedOverUnmanaged: "0x80048040"
+};
+var UNMANAGED_ZIP = { option: "pack --package-type unmanaged", input: "package-type: unmanaged" };
+var MANAGED_ZIP = { option: "pack --package-type managed", input: "package-type: managed" };
+function modeMismatchHint(installedManaged, say) {
+  const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
+  return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
+}
+function installedModeOfRefusal(code2, message2) {
+  const normalized = code2?.toLowerCase();
+  if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
+  if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
+  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
+  return words ? words[1].toLowerCase() : void 0;
+}
+function modeMismatchError(mismatch, say) {
+  const [zipMode, installedMode] = mismatch.installedManaged ? ["an unmanaged", "a managed"] : ["a managed", "an unmanaged"];
+  return new UserError(
+    `is ${zipMode} solution, but ${mismatch.environment.origin} has ${mismatch.solutionName} ${mismatch.installedVersion} installed as ${installedMode} solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
+    {
+      location: { file: mismatch.file },
+      hint: modeMismatchHint(mismatch.installedManaged, say)
+    }
   );
 }
 
@@ -42078,20 +42128,23 @@ var DATAVERSE_CODES = {
   /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
   lowerVersion: "0x80048541"
 };
-var HINTS2 = {
+var HINTS = {
   [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
   [DATAVERSE_CODES.privilegeDenied]: "The application user lacks a privilege: give it a security role that has it (System Customizer covers solution export and import).",
   [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
   [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
   [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  // Dataverse says only that the version must be higher; a maker who edited the unpacked folder most
-  // often forgot to raise it.
-  [DATAVERSE_CODES.lowerVersion]: "Give the solution a higher version than the environment has (pack --solution-version, or the version input of pack-solution), or skip the import when the environment has this version or a later one (--skip-lower-version, or skip-lower-version: true)."
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
 };
-function dataverseCodeHint(code2) {
-  return code2 ? HINTS2[code2] : void 0;
+function dataverseCodeHint(code2, say = optionWords, message2) {
+  const installedMode = installedModeOfRefusal(code2, message2);
+  if (installedMode) return modeMismatchHint(installedMode === "managed", say);
+  if (code2 === DATAVERSE_CODES.lowerVersion)
+    return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
+  return code2 ? HINTS[code2] : void 0;
 }
+var RAISE_VERSION = { option: "pack --solution-version", input: "the version input of pack-solution" };
+var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
 var DataverseError = class extends UserError {
   constructor(message2, status, code2, options2 = {}) {
     super(message2, options2);
@@ -42107,7 +42160,7 @@ function describeFailedResponse(status, body) {
   if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
   return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
 }
-function dataverseError(operation2, status, body, environment) {
+function dataverseError(operation2, status, body, environment, say = optionWords) {
   const code2 = body?.error?.code || void 0;
   const serviceMessage = body?.error?.message?.trim();
   if (!serviceMessage && (status === 404 || status === 405)) {
@@ -42116,12 +42169,12 @@ function dataverseError(operation2, status, body, environment) {
       status,
       code2,
       {
-        hint: "Check environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com."
+        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`
       }
     );
   }
   const text2 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = dataverseCodeHint(code2) || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
+  const hint = dataverseCodeHint(code2, say, serviceMessage) || (status === 401 ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.` : void 0);
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
 }
 
@@ -42193,17 +42246,24 @@ function unconfirmedExport(unconfirmed) {
 function odataString(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
-var LARGE_SOLUTIONS_HINT = "Large solutions need the asynchronous mode (run-asynchronously: true).";
+var ASYNC_EXPORT = { option: "without --sync", input: "run-asynchronously: true" };
+var ASYNC_IMPORT = { option: "--async", input: "run-asynchronously: true" };
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DataverseClient = class {
-  constructor(http, clock, logger) {
+  constructor(http, clock, logger, say = optionWords) {
     this.http = http;
     this.clock = clock;
     this.logger = logger;
+    this.say = say;
   }
   http;
   clock;
   logger;
+  say;
+  /** What to do about a synchronous call that large solutions make too slow. */
+  largeSolutionsHint(asynchronous) {
+    return `Large solutions need the asynchronous mode (${this.say(asynchronous)}).`;
+  }
   get environment() {
     return this.http.environment;
   }
@@ -42238,14 +42298,14 @@ var DataverseClient = class {
       // not sent again.
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT,
+      timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
       ifUnconfirmed: (happened) => unconfirmedExport({
         solutionName: request.solutionName,
         environment: this.environment,
         sentAtMs,
         asynchronous: false,
         happened,
-        moreHint: LARGE_SOLUTIONS_HINT
+        moreHint: this.largeSolutionsHint(ASYNC_EXPORT)
       })
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
@@ -42285,7 +42345,7 @@ var DataverseClient = class {
       body: importBody(request),
       idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT
+      timeoutHint: this.largeSolutionsHint(ASYNC_IMPORT)
     });
   }
   async startImportAsync(request) {
@@ -42334,7 +42394,7 @@ var DataverseClient = class {
         throw new UserError(
           `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome2.status}).`,
           {
-            hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`
+            hint: `The job keeps running in Dataverse (system job ${id}); raise ${this.say(MAX_WAIT)} to wait longer.`
           }
         );
       }
@@ -42420,6 +42480,7 @@ var WEB_API_PATH = "/api/data/v9.2/";
 var DataverseHttp = class {
   constructor(options2) {
     this.options = options2;
+    this.environmentUrl = (options2.say ?? optionWords)(ENVIRONMENT_URL);
     this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
     this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
   }
@@ -42428,6 +42489,8 @@ var DataverseHttp = class {
   timeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   answered = false;
+  /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
+  environmentUrl;
   get environment() {
     return this.options.environment;
   }
@@ -42468,7 +42531,8 @@ var DataverseHttp = class {
         if (isTimeout(error3)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request);
-          if (!decision3.retry) throw noAnswer(request, url, within, decision3, { attempt, waitedMs }, error3);
+          if (!decision3.retry)
+            throw noAnswer(request, url, within, decision3, { attempt, waitedMs }, error3, this.environmentUrl);
           logger.warning(
             `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
           );
@@ -42477,8 +42541,8 @@ var DataverseHttp = class {
           continue;
         }
         const hopeless = hopelessFailure(error3, url, {
-          urlInput: "environment-url",
-          noSuchHostHint: NO_SUCH_HOST_HINT,
+          urlInput: this.environmentUrl,
+          noSuchHostHint: noSuchHostHint(this.environmentUrl),
           answered: this.answered
         });
         if (hopeless)
@@ -42500,7 +42564,7 @@ var DataverseHttp = class {
               happened: `the connection broke (${reason})`,
               cause: error3
             });
-          throw unreachable(request.operation, url, error3, attempt);
+          throw unreachable(request.operation, url, error3, attempt, this.environmentUrl);
         }
         logger.warning(
           `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error3)}); retrying in ${formatSeconds(decision2.delayMs)}.`
@@ -42510,7 +42574,7 @@ var DataverseHttp = class {
         continue;
       }
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
-      if (response.ok) return readSuccess(response, text2, request.operation, url);
+      if (response.ok) return readSuccess(response, text2, request.operation, url, this.environmentUrl);
       const errorBody = parseJson(text2);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
@@ -42525,7 +42589,13 @@ var DataverseHttp = class {
       };
       const decision = this.decide(outcome2, attempt, waitedMs, request);
       if (!decision.retry) {
-        const error3 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
+        const error3 = dataverseError(
+          request.operation,
+          response.status,
+          errorBody,
+          this.options.environment,
+          this.options.say
+        );
         if (decision.reason === "may-have-been-applied") {
           const happened = describeFailedResponse(response.status, errorBody);
           throw mayHaveBeenApplied(request, {
@@ -42586,7 +42656,7 @@ var DataverseHttp = class {
     return headers;
   }
 };
-function readSuccess(response, text2, operation2, url) {
+function readSuccess(response, text2, operation2, url, environmentUrl) {
   if (response.status === 204 || text2 === "") return void 0;
   const value = parseJson(text2);
   if (value === void 0) {
@@ -42594,7 +42664,7 @@ function readSuccess(response, text2, operation2, url) {
     throw new UserError(
       `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
       {
-        hint: "Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com."
+        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
       }
     );
   }
@@ -42619,7 +42689,7 @@ function mayHaveBeenApplied(request, { what, happened, cause, moreHint }) {
     cause
   });
 }
-function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause) {
+function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause, environmentUrl) {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === "may-have-been-applied")
     return mayHaveBeenApplied(request, {
@@ -42632,7 +42702,7 @@ function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause) 
     return new UserError(
       `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
       {
-        hint: "The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.",
+        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
         cause
       }
     );
@@ -42657,10 +42727,12 @@ function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause)
     }
   );
 }
-var NO_SUCH_HOST_HINT = "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
-function unreachable(operation2, url, error3, attempts) {
+function noSuchHostHint(environmentUrl) {
+  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
+}
+function unreachable(operation2, url, error3, attempts, environmentUrl) {
   const reason = describeNetworkError(error3);
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that the runner can reach it.`;
   return new UserError(
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error3 }
@@ -42670,6 +42742,7 @@ function unreachable(operation2, url, error3, attempts) {
 // packages/dataverse/src/connect.ts
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
 function connectDataverse(settings, ports) {
+  const say = ports.say ?? optionWords;
   const environment = parseServiceUrl(settings.environmentUrl, "Environment URL");
   const cloud = resolveCloud(settings.cloud ?? "");
   const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, "Authority host");
@@ -42685,10 +42758,8 @@ function connectDataverse(settings, ports) {
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
-      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
-      {
-        hint: `Set cloud to ${urlCloud}.`
-      }
+      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but ${say(CLOUD)} is ${cloud.name}.`,
+      { hint: `Use ${say(cloudSetTo(urlCloud))}.` }
     );
   }
   const fetchFn = ports.fetch ?? fetch;
@@ -42703,6 +42774,7 @@ function connectDataverse(settings, ports) {
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
+    say,
     ...ports.retry ? { retry: ports.retry } : {},
     ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
@@ -42714,9 +42786,10 @@ function connectDataverse(settings, ports) {
     clock,
     logger: ports.logger,
     ...ports.retry ? { retry: ports.retry } : {},
-    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}
+    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {},
+    ...ports.say ? { say: ports.say } : {}
   });
-  return new DataverseClient(http, clock, ports.logger);
+  return new DataverseClient(http, clock, ports.logger, ports.say);
 }
 
 // node_modules/fflate/esm/index.mjs
@@ -44623,7 +44696,7 @@ async function followImportJob(client, importJobId, what, wait, onProgress) {
       throw new UserError(
         `${what} did not finish within ${waitMinutes(wait)} (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
         {
-          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`
+          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise ${client.say(MAX_WAIT)} to wait longer.`
         }
       );
     }
@@ -44687,7 +44760,7 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
       `${what} failed in Dataverse. The reason given was: ${outcome2.text}${outcome2.code ? ` (Dataverse code ${outcome2.code})` : ""}`,
       {
         hint: [
-          dataverseCodeHint(outcome2.code),
+          dataverseCodeHint(outcome2.code, client.say, outcome2.text),
           `Import job ${importJobId} in the environment has the details (Solutions > See history).`
         ].filter(Boolean).join(" ")
       }
@@ -44821,15 +44894,24 @@ async function importSolution(client, options2, logger) {
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
   const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  if (options2.skipLowerVersion) {
-    const installed = await client.findSolution(manifest.uniqueName);
-    if (installed && compareVersions(installed.version, manifest.version) >= 0) {
-      logger.info(
-        `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
-      );
-      return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
-    }
+  const installed = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
+  if (options2.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
+    logger.info(
+      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
+    );
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
   }
+  if (installed && installed.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options2.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed.version,
+        installedManaged: installed.ismanaged
+      },
+      client.say
+    );
   const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
   const importJobId = client.newImportJobId();
   const request = {
@@ -44876,6 +44958,18 @@ async function importSolution(client, options2, logger) {
   if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
   return { ...summary2, result: "imported", importJobId, asynchronous };
+}
+async function readInstalled(client, uniqueName, required, logger) {
+  try {
+    return await client.findSolution(uniqueName);
+  } catch (error3) {
+    const readOnlyFailure = error3 instanceof DataverseError && (error3.status === 403 || error3.status >= 500);
+    if (required || !readOnlyFailure) throw error3;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error3)}`
+    );
+    return void 0;
+  }
 }
 async function importProgress(client, importJobId) {
   try {
@@ -56341,7 +56435,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -56351,11 +56445,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -56599,21 +56709,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message: message2, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message2(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -65615,7 +65721,11 @@ async function writeJobSummary(summary2 = summary) {
 // packages/actions/src/import-solution/main.ts
 async function importSolutionAction(logger) {
   const inputs = readImportSolutionInputs();
-  const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => setSecret(value) });
+  const client = connectDataverse(inputs.connection, {
+    logger,
+    onSecret: (value) => setSecret(value),
+    say: inputWords
+  });
   const result = await importSolution(
     client,
     {

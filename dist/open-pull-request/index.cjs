@@ -42524,6 +42524,13 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42653,11 +42660,19 @@ function apiStatus(error3) {
   return isApiError(error3) ? error3.status : void 0;
 }
 function apiErrorText(error3) {
-  if (!isApiError(error3)) return String(error3);
+  return apiErrorParts(error3).join(" ");
+}
+function apiErrorParts(error3) {
+  if (!isApiError(error3)) return [String(error3)];
   const data = error3.response?.data;
   const details = (data?.errors ?? []).map((item) => `${item.message ?? ""} ${item.field ?? ""}`);
-  return [error3.message, data?.message ?? "", ...details].join(" ");
+  return [error3.message, data?.message ?? "", ...details];
 }
+function shownApiErrorText(error3) {
+  const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
+  return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
+}
+var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
 function describeApiFailure(error3, doing, repository) {
   const status = apiStatus(error3);
@@ -42690,8 +42705,12 @@ function describeApiFailure(error3, doing, repository) {
   }
   if (isApiError(error3))
     return new UserError(
-      `GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error3).trim()}).`,
-      { cause: error3 }
+      `GitHub failed while ${doing} on ${repository} (${status} ${shownApiErrorText(error3)}).`,
+      {
+        // 5xx: GitHub's own trouble, and the client has tried again already.
+        ...status !== void 0 && status >= 500 ? { hint: SERVER_ERROR_HINT } : {},
+        cause: error3
+      }
     );
   return error3 instanceof Error ? error3 : new Error(String(error3));
 }
@@ -42753,7 +42772,7 @@ var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "deskto
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder) {
+async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs4.promises.readdir(directory, { withFileTypes: true })) {
@@ -42762,7 +42781,7 @@ async function readConnectorFiles(folder) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: absolute },
+          location: { file: import_node_path6.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -47142,7 +47161,8 @@ var import_bottleneck = __toESM(require_lib(), 1);
 
 // packages/github/src/api-url.ts
 var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
-function parseApiUrl(text2) {
+var TOKEN_SETTING = { option: "--token or GITHUB_TOKEN", input: "the token input" };
+function parseApiUrl(text2, say = optionWords) {
   const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text2)}' ${what}.`, { hint: API_URL_HINT });
   let url;
   try {
@@ -47152,7 +47172,7 @@ function parseApiUrl(text2) {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("is not an http(s) URL");
   if (url.username || url.password)
-    throw refuse("holds a user name or password: the token goes in the token input or GITHUB_TOKEN");
+    throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse("holds a query or fragment");
   return url.href.replace(/\/+$/, "");
 }
@@ -47310,7 +47330,7 @@ function createGitHubClient(options2) {
     });
   }
   const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl), timeoutMs);
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, options2.say), timeoutMs);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
@@ -60547,7 +60567,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -60557,11 +60577,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -60805,21 +60841,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -70468,7 +70500,8 @@ function formatRepositoryName(name) {
 }
 
 // packages/github/src/remote-tree.ts
-async function readRemoteFolder(client, repository, treeSha, folder) {
+var TARGET_FOLDER = { option: "--target-folder <folder>", input: "target-folder: <folder>" };
+async function readRemoteFolder(client, repository, treeSha, folder, say) {
   const name = formatRepositoryName(repository);
   let current = treeSha;
   for (const segment of folder.split("/").filter(Boolean)) {
@@ -70480,7 +70513,9 @@ async function readRemoteFolder(client, repository, treeSha, folder) {
     const entry = data2.tree.find((item) => item.path === segment);
     if (!entry) return [];
     if (entry.type !== "tree" || !entry.sha)
-      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
+      throw new UserError(`${folder} in ${name} is not a folder.`, {
+        hint: `Give another folder of the upstream (${say(TARGET_FOLDER)}).`
+      });
     current = entry.sha;
   }
   const { data } = await step(
@@ -70490,7 +70525,7 @@ async function readRemoteFolder(client, repository, treeSha, folder) {
   );
   if (data.truncated)
     throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
-      hint: "The folder is too big for one connector."
+      hint: `The folder is too big for one connector: give the folder of one connector (${say(TARGET_FOLDER)}).`
     });
   return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
 }
@@ -70529,7 +70564,7 @@ async function readBlob(client, repository, sha) {
 }
 
 // packages/github/src/base-branch.ts
-async function readBaseCommit(client, upstream, base2) {
+async function readBaseCommit(client, upstream, base2, say = optionWords) {
   const head = await readBranch(client, upstream, base2, "base branch");
   if (head) return head;
   const upstreamName = formatRepositoryName(upstream);
@@ -70538,10 +70573,10 @@ async function readBaseCommit(client, upstream, base2) {
     upstreamName,
     () => client.rest.repos.get({ ...upstream })
   );
-  throw new UserError(
+  throw new UsageError(
     `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
     {
-      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`
+      hint: `Name the branch the pull request should target (${say({ option: `--base ${repository.default_branch}`, input: `base: ${repository.default_branch}` })}, or another). PowerPlatformConnectors takes pull requests on dev.`
     }
   );
 }
@@ -70682,14 +70717,17 @@ async function keepsBranch(client, fork, reuse, logger) {
   const builtOn = existing.parents[0];
   const sameBase = builtOn === base2.sha;
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
-  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder);
+  const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
-  if (!sameFiles(await readRemoteFolder(client, fork, older.treeSha, targetFolder), reuse.upstreamFiles)) {
+  if (!sameFiles(
+    await readRemoteFolder(client, fork, older.treeSha, targetFolder, reuse.say),
+    reuse.upstreamFiles
+  )) {
     logger.info(
       `${targetFolder} changed in ${reuse.baseName} since the branch was built on ${builtOn}: the branch is built again on ${base2.sha}.`
     );
@@ -70946,10 +70984,10 @@ function truncate(body) {
 }
 
 // packages/github/src/pull-request.ts
-async function createOrUpdatePullRequest(client, spec, logger) {
+async function createOrUpdatePullRequest(client, spec, logger, say = optionWords) {
   const upstreamName = formatRepositoryName(spec.upstream);
   const existing = await findOpenPullRequest(client, spec);
-  if (existing) return updatePullRequest(client, spec, existing, logger);
+  if (existing) return updatePullRequest(client, spec, existing, logger, say);
   try {
     const { data } = await client.rest.pulls.create({
       owner: spec.upstream.owner,
@@ -70971,7 +71009,7 @@ async function createOrUpdatePullRequest(client, spec, logger) {
         return { number: raced.number, url: raced.html_url, changed: true, created: true };
       }
       logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
-      if (raced) return updatePullRequest(client, spec, raced, logger);
+      if (raced) return updatePullRequest(client, spec, raced, logger, say);
     }
     return step("opening the pull request", upstreamName, () => Promise.reject(error3));
   }
@@ -70996,7 +71034,7 @@ async function findOpenPullRequest(client, spec) {
   );
   return data[0];
 }
-async function updatePullRequest(client, spec, pull, logger) {
+async function updatePullRequest(client, spec, pull, logger, say = optionWords) {
   const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
   const { data: current } = await step(
@@ -71028,13 +71066,13 @@ async function updatePullRequest(client, spec, pull, logger) {
       `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`
     );
   }
-  const notice2 = draftNotice(pull, spec.draft);
+  const notice2 = draftNotice(pull, spec.draft, say);
   if (notice2) logger.info(notice2);
   return { number: pull.number, url: pull.html_url, changed, created: false };
 }
-function draftNotice(pull, draft) {
+function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
-  return pull.draft ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
+  return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
   const warnings = [];
@@ -71104,11 +71142,13 @@ function normaliseTargetFolder(text2) {
 async function openPullRequest(options2, ports) {
   const { logger } = ports;
   const sleep = ports.sleep ?? realSleep;
+  const say = options2.say ?? optionWords;
   const client = ports.client ?? createGitHubClient({
     token: options2.token,
     baseUrl: options2.apiUrl,
     logger,
-    writeIntervalMs: ports.writeIntervalMs
+    writeIntervalMs: ports.writeIntervalMs,
+    say
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
@@ -71136,7 +71176,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const local = await readConnectorFiles(folder);
+  const local = await readConnectorFiles(folder, options2.connector);
   const swagger = requireSwagger(options2.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
@@ -71163,9 +71203,9 @@ async function openPullRequest(options2, ports) {
   }
   const base2 = await logger.group(
     `Compare with ${upstreamName}@${options2.base}`,
-    () => readBaseCommit(client, upstream, options2.base)
+    () => readBaseCommit(client, upstream, options2.base, say)
   );
-  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder);
+  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder, say);
   const changes = diffConnectorFiles2(local, upstreamFiles);
   changes.upserts = await withUpstreamLineEndings(
     changes.upserts,
@@ -71243,7 +71283,8 @@ async function openPullRequest(options2, ports) {
         targetFolder,
         local,
         upstreamFiles,
-        openPullRequest: open2 !== void 0
+        openPullRequest: open2 !== void 0,
+        say
       },
       logger
     );
@@ -71296,7 +71337,7 @@ async function openPullRequest(options2, ports) {
     () => (
       // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
       // opened, or updated if another run has opened it meanwhile.
-      open2 ? updatePullRequest(client, spec, open2.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
+      open2 ? updatePullRequest(client, spec, open2.pull, logger, say) : createOrUpdatePullRequest(client, spec, logger, say)
     )
   );
   result.number = pull.number;
@@ -71457,7 +71498,8 @@ async function openPullRequestAction(logger) {
         syncFork: inputs.syncFork,
         source,
         failOn: inputs.failOn,
-        config: config2
+        config: config2,
+        say: inputWords
       },
       { logger }
     );

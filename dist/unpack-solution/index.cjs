@@ -40749,6 +40749,13 @@ async function writingTo(target, work) {
   }
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -40832,12 +40839,16 @@ function isInWritableFolder(real, folders, paths = import_node_path6.default) {
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
+function ledOutByLink(absolute, real, folders, paths = import_node_path6.default) {
+  const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+}
 function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
   const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
   return new InputError(
@@ -40852,17 +40863,26 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
+  const named = namedWritableFolders();
+  const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
   return real;
 }
-async function writableFolders() {
+function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: await realPathOfNew(import_node_path7.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path7.default.resolve(runnerTemp)) } : {}
+    workspace: import_node_path7.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path7.default.resolve(runnerTemp) } : {}
+  };
+}
+async function realWritableFolders(named) {
+  return {
+    workspace: await realPathOfNew(named.workspace),
+    ...named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}
   };
 }
 async function realPathOfNew(absolute) {
@@ -41320,7 +41340,7 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding);
+      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
       const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath, "r");
       try {
         const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
@@ -41591,7 +41611,7 @@ function hostOf(entry) {
 function isSymlink(entry) {
   return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
-function checkEntries(raw, archive, limits, encoding) {
+function checkEntries(raw, archive, limits, encoding, say) {
   const paths = new EntryPaths(archive);
   const checked = {
     entries: [],
@@ -41602,7 +41622,7 @@ function checkEntries(raw, archive, limits, encoding) {
   let declaredTotal = 0;
   for (const entry of raw) {
     const decoded = archiveName(entry, encoding);
-    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
     const written2 = decoded.name;
     const separated = withForwardSlashes(written2, hostOf(entry));
     if (separated !== written2) checked.backslashSeparated.push(written2);
@@ -41685,14 +41705,15 @@ function checkEntries(raw, archive, limits, encoding) {
 function hex(byte) {
   return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
-function ambiguousName(archive, name) {
+function ambiguousName(archive, name, say) {
   return new EntryNameEncodingError(
     archive,
     name.cp437,
     `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    "Read it with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7)."
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
   );
 }
+var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
 // packages/solution/src/zip/zip-directory.ts
 var import_yauzl3 = __toESM(require_yauzl(), 1);
@@ -43767,6 +43788,12 @@ function findRoot(files, name) {
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs13 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
+var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
+var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
+var OVERWRITE_KEEPING_STALE = {
+  option: "--overwrite --stale keep",
+  input: "overwrite: true with stale-files: keep"
+};
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
   if (!await import_node_fs13.promises.stat(folder).catch(() => void 0)) return;
@@ -43776,10 +43803,11 @@ async function refuseUnpackTarget(folder, options2) {
   const stale = files.filter((file) => !isLeftOut(file));
   const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
   const location = { file: folder };
+  const { say } = options2;
   if (!options2.overwrite) {
     throw new UserError(`already holds ${fileCount(files)}.`, {
       location,
-      hint: holdsSolution ? "Update it in place (--overwrite, or overwrite: true)." : stale.length === 0 ? `${ownFolder}, or add the solution beside them (--overwrite, or overwrite: true); unpack never deletes files that are not part of a solution.` : `${ownFolder}, or add the solution beside them (--overwrite --stale keep, or overwrite: true with stale-files: keep).`
+      hint: holdsSolution ? `Update it in place (${say(OVERWRITE)}).` : stale.length === 0 ? `${ownFolder}, or add the solution beside them (${say(OVERWRITE)}); unpack never deletes files that are not part of a solution.` : `${ownFolder}, or add the solution beside them (${say(OVERWRITE_KEEPING_STALE)}).`
     });
   }
   if (!holdsSolution && options2.stale === "delete" && stale.length > 0) {
@@ -43787,7 +43815,7 @@ async function refuseUnpackTarget(folder, options2) {
       `holds ${fileCount(stale)} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete ${stale.length === 1 ? "it" : "them"}.`,
       {
         location,
-        hint: `${ownFolder}, or add the solution beside those files (--stale keep, or stale-files: keep).`
+        hint: `${ownFolder}, or add the solution beside those files (${say(KEEP_STALE)}).`
       }
     );
   }
@@ -43922,11 +43950,13 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path16.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
+  const say = options2.say ?? optionWords;
   await refuseUnpackTarget(folder, {
     overwrite: options2.overwrite ?? false,
-    stale: options2.stale ?? "delete"
+    stale: options2.stale ?? "delete",
+    say
   });
-  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath));
+  if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
   const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
   let done = false;
@@ -43979,7 +44009,8 @@ async function keepCommittedPlatformVersion(staging, folder) {
 async function stageOne(zipPath, staging, options2, reading) {
   const reader = await ZipReader.open(zipPath, {
     limits: reading.limits,
-    nameEncoding: reading.zipNameEncoding
+    nameEncoding: reading.zipNameEncoding,
+    say: reading.say
   });
   try {
     const refusedLater = (file) => file === FOLDER_LINE_ENDINGS || options2.managed === "2" && file === FOLDER_BOTH_NOTES;
@@ -44008,12 +44039,15 @@ async function stageOne(zipPath, staging, options2, reading) {
     reader.close();
   }
 }
+var EXPORT_MANAGED = { option: "export --managed", input: "export-solution with managed: true" };
+var EXPORT_UNMANAGED = { option: "export without --managed", input: "export-solution with managed: false" };
+var ONE_PACKAGE = { option: "--package-type auto", input: "package-type: auto" };
 function pairedZipPaths(zipPath) {
   const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
   const stem = match2 ? match2[1] : zipPath;
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
-async function refuseMissingPair(given, pair) {
+async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path16.default.resolve(given) === import_node_path16.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists3 = async (file) => await import_node_fs14.promises.stat(file).catch(() => void 0) !== void 0;
@@ -44021,7 +44055,7 @@ async function refuseMissingPair(given, pair) {
   const name = import_node_path16.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
-    hint: `Export the solution as ${kind} too (${kind === "managed" ? "export --managed, or managed: true" : "export without --managed, or managed: false"}) into that file, or unpack ${name} alone (package type auto).`
+    hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
   });
 }
 async function stageBoth(zipPath, staging, options2) {
@@ -55377,7 +55411,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -55387,11 +55421,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -55635,21 +55685,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -64664,7 +64710,8 @@ async function unpackSolutionAction(logger) {
         stale: inputs.staleFiles,
         overwrite: inputs.overwrite,
         limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-        ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}
+        ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
+        say: inputWords
       })
     )
   );

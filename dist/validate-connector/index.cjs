@@ -34710,14 +34710,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs8, sep: [] });
+                map2.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34845,13 +34845,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35463,12 +35463,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs8, exportName) {
+    function addFormats2(ajv, list2, fs9, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs8[f]);
+        ajv.addFormat(f, fs9[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -38297,6 +38297,9 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/readme-todo.ts
+var README_TODO = "TODO";
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38377,12 +38380,16 @@ function isInWritableFolder(real, folders, paths = import_node_path4.default) {
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
+function ledOutByLink(absolute, real, folders, paths = import_node_path4.default) {
+  const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+}
 function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path4.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 function outsideWritableFoldersError(output, folders, paths = import_node_path4.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.real === output.absolute ? "which is" : "which a symbolic link leads to";
+  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
   const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
   return new InputError(
@@ -38397,17 +38404,26 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function requireWritableOutput(input, value, absolute) {
-  const folders = await writableFolders();
+  const named = namedWritableFolders();
+  const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute);
-  if (!isInWritableFolder(real, folders))
-    throw outsideWritableFoldersError({ input, value, absolute, real }, folders);
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
   return real;
 }
-async function writableFolders() {
+function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: await realPathOfNew(import_node_path5.default.resolve(workspaceFolder())),
-    ...runnerTemp ? { runnerTemp: await realPathOfNew(import_node_path5.default.resolve(runnerTemp)) } : {}
+    workspace: import_node_path5.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path5.default.resolve(runnerTemp) } : {}
+  };
+}
+async function realWritableFolders(named) {
+  return {
+    workspace: await realPathOfNew(named.workspace),
+    ...named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}
   };
 }
 async function realPathOfNew(absolute) {
@@ -51687,7 +51703,7 @@ function findSection(headings, pattern) {
 
 // packages/validator/src/rules/readme.ts
 var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
    * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
@@ -51697,11 +51713,27 @@ var PLACEHOLDERS = [
    */
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
-    what: (match2) => /^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026"
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => "# Title", contains: "Title" }
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    contains: README_TODO
+  }
 ];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -51945,21 +51977,17 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const { pattern, what, contains } of PLACEHOLDERS) {
+      for (const { pattern, message, contains } of PLACEHOLDERS) {
         if (contains !== void 0 && !text2.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({
-            offset: match2.index,
-            length: match2[0].length,
-            message: `"${what(match2[0])}" is text of the readme template; replace it.`
-          });
+          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
       }
@@ -63979,13 +64007,21 @@ var Git = class {
       throw notAWorkTree(error3, this.cwd);
     }
   }
-  /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
+  /**
+   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
+   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
+   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
+   */
   async resolveCommit(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
+      if (ref === "HEAD")
+        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+          hint: "Commit the change first, or leave out the base ref."
+        });
       const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
         hint: unknownRefHint(ref, remotes)
       });
     }
@@ -65123,7 +65159,12 @@ function changeLine(change, shown, docs) {
 }
 function writeFindingsByRule(budget, findings, options, shown, omitted) {
   if (findings.length === 0) return;
-  const titles = new Map((options.rules ?? ALL_RULES).map((rule2) => [rule2.id, rule2.title]));
+  const titles = new Map([
+    // The breaking-change check's rules (BRK-*, CHG-* of validate --base) are titled by their message,
+    // as the rule reference's table and code scanning show them.
+    ...ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2.message]),
+    ...(options.rules ?? ALL_RULES).map((rule2) => [rule2.id, rule2.title])
+  ]);
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   budget.add("### Findings by rule", "");
   const groups = groupByRule(findings);
@@ -65582,7 +65623,8 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path23.default.relative(workspace, import_node_path23.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs12.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path23.default.relative(realWorkspace, import_node_path23.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
