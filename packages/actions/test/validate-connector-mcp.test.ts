@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { commitOnDev, git } from './helpers/pull-request-repo.js';
-import { MCP_FOLDER, mcpSwagger, writeMcpConnector } from './helpers/mcp-connector.js';
+import { mcpServerSwagger } from '@connector-alm/validator/testing';
+import { MCP_FOLDER, writeMcpConnector } from './helpers/mcp-connector.js';
 
 // validate-connector on the pull requests of an MCP server connector, as GitHub runs it: the
 // dist bundle, a pull_request event, a real repository with the base and the head.
@@ -72,7 +73,7 @@ describe('validate-connector on the pull request of an MCP server connector', ()
 
   it('that takes x-ms-agentic-protocol off: BRK-MCP-REMOVED on the operation, left to reviewers unless fail-on-breaking', async () => {
     const { workspace, baseSha } = repositoryOnDev((folder) => writeMcpConnector(folder));
-    writeMcpConnector(workspace, mcpSwagger(null));
+    writeMcpConnector(workspace, mcpServerSwagger(null));
     git(workspace, 'commit', '-qam', 'no longer an MCP server');
     const swaggerFile = `${MCP_FOLDER}/apiDefinition.swagger.json`;
     const headText = readFileSync(path.join(workspace, swaggerFile), 'utf8');

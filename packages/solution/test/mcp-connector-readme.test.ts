@@ -2,6 +2,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
+import { mcpServerSwagger } from '@connector-alm/validator/testing';
 import { buildSolution, extractConnectors } from '../src/index.js';
 import { temporaryFolders } from './helpers/zips.js';
 
@@ -11,30 +12,6 @@ import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('mcp-readme-');
 afterAll(() => temp.cleanup());
-
-const MCP_SWAGGER = {
-  swagger: '2.0',
-  info: {
-    title: 'Contoso Tickets MCP',
-    description: 'Contoso Tickets MCP gives agents the tickets and queues of a Contoso help desk.',
-    version: '1.0',
-  },
-  host: 'mcp.contoso.com',
-  basePath: '/',
-  schemes: ['https'],
-  paths: {
-    '/mcp': {
-      post: {
-        summary: 'Contoso Tickets MCP server',
-        description: 'Calls the Contoso Tickets MCP server, whose tools find, open and close tickets.',
-        operationId: 'InvokeMCP',
-        'x-ms-agentic-protocol': 'mcp-streamable-1.0',
-        responses: { '200': { description: 'Success' } },
-      },
-    },
-  },
-  securityDefinitions: { api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
-};
 
 async function extractedReadme(swagger: object): Promise<{ readme: string; folder: string }> {
   const source = path.join(temp.make(), 'Contoso Tickets MCP');
@@ -58,7 +35,8 @@ async function extractedReadme(swagger: object): Promise<{ readme: string; folde
 }
 
 it('starts the readme of an MCP server connector with its tools to list, not its server operation as one', async () => {
-  const { readme, folder } = await extractedReadme(MCP_SWAGGER);
+  const swagger = mcpServerSwagger();
+  const { readme, folder } = await extractedReadme(swagger);
   expect(readme).toContain(
     '\n## Available Tools\n\n' +
       'Calls the Contoso Tickets MCP server, whose tools find, open and close tickets.\n\n' +
@@ -68,9 +46,7 @@ it('starts the readme of an MCP server connector with its tools to list, not its
   expect(readme).not.toContain('## Supported Operations');
   expect(readme).not.toContain('### Contoso Tickets MCP server');
   // The extension made the round trip as written.
-  expect(JSON.parse(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8'))).toEqual(
-    MCP_SWAGGER,
-  );
+  expect(JSON.parse(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8'))).toEqual(swagger);
   // The readme rules take the tools' section in place of Supported Operations; only the TODOs left
   // to fill in are reported, the tools to list among them.
   const validated = await validateFolder(folder, { profile: 'certified' });
@@ -82,7 +58,7 @@ it('starts the readme of an MCP server connector with its tools to list, not its
 });
 
 it('lists the other operations of a connector that has an MCP server beside them under Supported Operations', async () => {
-  const swagger = structuredClone(MCP_SWAGGER) as typeof MCP_SWAGGER & { paths: Record<string, object> };
+  const swagger = mcpServerSwagger() as { paths: Record<string, object> };
   swagger.paths['/health'] = {
     get: {
       summary: 'Check health',

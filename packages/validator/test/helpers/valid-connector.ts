@@ -228,6 +228,51 @@ export function addMcpServer(swagger: Record<string, any>, protocol: unknown = '
   };
 }
 
+/**
+ * The swagger of an MCP server connector, as a maker writes one from Copilot Studio's template, standing
+ * alone (addMcpServer puts one beside other operations):
+ * POST /mcp marked with `x-ms-agentic-protocol`, an API key, nothing else. `protocol` null leaves
+ * the extension out (the connector is then no MCP server).
+ */
+export function mcpServerSwagger(protocol: string | null = 'mcp-streamable-1.0'): Record<string, unknown> {
+  return {
+    swagger: '2.0',
+    info: {
+      title: 'Contoso Tickets MCP',
+      description: 'Contoso Tickets MCP gives agents the tickets and queues of a Contoso help desk.',
+      version: '1.0',
+      contact: { name: 'Contoso Support', url: 'https://support.contoso.com', email: 'support@contoso.com' },
+    },
+    host: 'mcp.contoso.com',
+    basePath: '/',
+    schemes: ['https'],
+    consumes: [],
+    produces: [],
+    paths: {
+      '/mcp': {
+        post: {
+          summary: 'Contoso Tickets MCP server',
+          description: 'Calls the Contoso Tickets MCP server, whose tools find, open and close tickets.',
+          operationId: 'InvokeMCP',
+          ...(protocol !== null && { 'x-ms-agentic-protocol': protocol }),
+          responses: { '200': { description: 'Success' } },
+        },
+      },
+    },
+    definitions: {},
+    parameters: {},
+    responses: {},
+    securityDefinitions: { api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+    security: [{ api_key: [] }],
+    tags: [],
+    'x-ms-connector-metadata': [
+      { propertyName: 'Website', propertyValue: 'https://www.contoso.com' },
+      { propertyName: 'Privacy policy', propertyValue: 'https://www.contoso.com/privacy' },
+      { propertyName: 'Categories', propertyValue: 'AI' },
+    ],
+  };
+}
+
 /** The three files every connector folder has. */
 export function validConnectorFiles(): Record<string, object | string> {
   return {
