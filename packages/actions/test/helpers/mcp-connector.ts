@@ -1,29 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mcpServerSwagger } from '@connector-alm/validator/testing';
+import { mcpServerSwagger, validApiProperties } from '@connector-alm/validator/testing';
 
-/** Where mcpConnector() puts its folder in a workspace. */
+/** Where writeMcpConnector() puts its folder in a workspace. */
 export const MCP_FOLDER = 'certified-connectors/Contoso Tickets MCP';
-
-const API_PROPERTIES = {
-  properties: {
-    connectionParameters: {
-      api_key: {
-        type: 'securestring',
-        uiDefinition: {
-          displayName: 'API Key',
-          description: 'The API key of your Contoso help desk',
-          tooltip: 'Provide your Contoso API key',
-          constraints: { tabIndex: 2, clearText: false, required: 'true' },
-        },
-      },
-    },
-    iconBrandColor: '#0b6a0b',
-    capabilities: [],
-    publisher: 'Contoso Ltd',
-    stackOwner: 'Contoso Ltd',
-  },
-};
 
 // The server's tools under a heading of their own: no swagger operation has their names.
 const README = `# Contoso Tickets MCP
@@ -55,6 +35,9 @@ export function writeMcpConnector(workspace: string, swagger = mcpServerSwagger(
   const folder = path.join(workspace, MCP_FOLDER);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2) + '\n');
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(API_PROPERTIES, null, 2) + '\n');
+  writeFileSync(
+    path.join(folder, 'apiProperties.json'),
+    JSON.stringify(validApiProperties(), null, 2) + '\n',
+  );
   writeFileSync(path.join(folder, 'readme.md'), README);
 }

@@ -10,17 +10,12 @@ import {
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
-import { FIRST_VERSION, resolveSettings } from './build-solution-settings.js';
+import { FIRST_VERSION, resolveSettings, type GivenSettings } from './build-solution-settings.js';
 import { namingSolutionOptions } from './solution-options.js';
 
-interface BuildOptions {
+/** As commander gives them: the settings as given, the option value prefix still as its text. */
+interface BuildOptions extends Omit<GivenSettings, 'optionValuePrefix'> {
   out: string;
-  uniqueName?: string;
-  displayName?: string;
-  solutionVersion?: string;
-  publisher?: string;
-  publisherName?: string;
-  prefix?: string;
   optionValuePrefix?: string;
   existing?: string;
   format: 'text' | 'json';
