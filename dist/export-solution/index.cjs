@@ -40807,6 +40807,12 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
   });
 }
 
+// packages/core/src/project-url.ts
+var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
+function projectDocUrl(pathInRepository) {
+  return `${PROJECT_URL}/blob/main/${pathInRepository}`;
+}
+
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
 
@@ -42223,7 +42229,9 @@ function createEntraTokenSource(options2) {
 }
 
 // packages/dataverse/src/operations/import-mode.ts
-var IMPORT_MODE_GUIDE_URL = "https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed";
+var IMPORT_MODE_GUIDE_URL = projectDocUrl(
+  "docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed"
+);
 var MODE_MISMATCH_CODES = {
   unmanagedOverManaged: "0x80048041",
   managedOverUnmanaged: "0x80048040"
@@ -65444,8 +65452,7 @@ function htmlText(text2) {
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/tool-info.ts
-var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
-var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
+var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };

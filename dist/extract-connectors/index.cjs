@@ -40754,6 +40754,12 @@ async function writingTo(target, work) {
   }
 }
 
+// packages/core/src/project-url.ts
+var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
+function projectDocUrl(pathInRepository) {
+  return `${PROJECT_URL}/blob/main/${pathInRepository}`;
+}
+
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
 function readmeTodoLine(whatToWrite) {
@@ -64855,8 +64861,7 @@ function htmlText(text2) {
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/tool-info.ts
-var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
-var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
+var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };

@@ -38297,6 +38297,12 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/project-url.ts
+var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
+function projectDocUrl(pathInRepository) {
+  return `${PROJECT_URL}/blob/main/${pathInRepository}`;
+}
+
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
 
@@ -65048,8 +65054,8 @@ ${note}
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
 var DEFAULT_TOOL_VERSION = "0.1.0";
-var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
-var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
+var DEFAULT_INFORMATION_URI = PROJECT_URL;
+var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
 function ruleAnchor(ruleId) {
   return ruleId.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 }

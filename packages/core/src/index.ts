@@ -14,5 +14,6 @@ export * from './fs/is-file.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
 export * from './fs/write-file-atomically.js';
+export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';

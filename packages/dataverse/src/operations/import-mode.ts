@@ -1,4 +1,4 @@
-import { UserError, type SaySetting } from '@connector-alm/core';
+import { projectDocUrl, UserError, type SaySetting } from '@connector-alm/core';
 
 /**
  * A solution installed in one mode (managed or unmanaged) and a zip of the other. Dataverse updates a
@@ -10,8 +10,9 @@ import { UserError, type SaySetting } from '@connector-alm/core';
  */
 
 /** The guide's section on staying with one mode or moving to the other. */
-export const IMPORT_MODE_GUIDE_URL =
-  'https://github.com/connector-alm/connector-alm/blob/main/docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed';
+export const IMPORT_MODE_GUIDE_URL = projectDocUrl(
+  'docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed',
+);
 
 /**
  * Dataverse's codes for the two refusals (ImportSolutionUnmanagedToManagedMismatch and

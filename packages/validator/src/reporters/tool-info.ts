@@ -1,3 +1,5 @@
+import { PROJECT_URL, projectDocUrl } from '@connector-alm/core';
+
 /** Names and addresses that the reporters print about this tool. */
 export const TOOL_NAME = 'connector-alm';
 
@@ -5,10 +7,10 @@ export const TOOL_NAME = 'connector-alm';
 export const DEFAULT_TOOL_VERSION = '0.1.0';
 
 /** The project's home page, shown by code scanning next to every alert. */
-export const DEFAULT_INFORMATION_URI = 'https://github.com/connector-alm/connector-alm';
+export const DEFAULT_INFORMATION_URI = PROJECT_URL;
 
 /** The generated rule reference (`docs/rules.md`) as a web page; rule links append `#<anchor>`. */
-export const DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
+export const DEFAULT_RULES_DOC_URL = projectDocUrl('docs/rules.md');
 
 /**
  * The heading anchor of a rule in the rule reference. GitHub makes heading anchors by lower-casing
