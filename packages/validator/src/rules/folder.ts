@@ -6,6 +6,7 @@ import { levenshteinDistance } from '../text/edit-distance.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
+import { titleName } from './swagger/independent-publisher-title.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -215,7 +216,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name the folder after the connector, with characters Windows accepts.',
     description:
-      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice.',
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025).',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
     example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
     check(context) {
@@ -231,11 +232,14 @@ export const folderRules: RuleDefinition[] = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
+      // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
+      const named = (candidate: string) =>
+        candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
       if (
         context.profile !== 'custom' &&
         title &&
-        title.toLowerCase() !== name.trim().toLowerCase() &&
-        !isTitleCutFromName(title, name)
+        !named(title) &&
+        !named(titleName(title, context.profile))
       ) {
         context.report({
           severity: 'info',

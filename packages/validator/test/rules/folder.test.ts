@@ -6,9 +6,15 @@ import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js
 import { parentFolderName } from '../../src/rules/folder.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
+import type { Profile } from '../../src/model/finding.js';
 
-async function runIn(name: string, ruleIds: string[], files = validConnectorFiles()) {
-  const folder = writeConnector(files, 'certified', name);
+async function runIn(
+  name: string,
+  ruleIds: string[],
+  files = validConnectorFiles(),
+  profile: Profile = 'certified',
+) {
+  const folder = writeConnector(files, profile, name);
   const rules = ruleIds.map((id) => findRule(id)!);
   return (await validateFolder(folder, { rules, cwd: path.dirname(folder) })).findings;
 }
@@ -218,5 +224,16 @@ describe('REPO-FOLDER-NAME', () => {
     // A title that is not a cut, or a short folder name the title did not need to shorten, still gets the note.
     expect(await runIn(name, ['REPO-FOLDER-NAME'], withTitle('Blackbaud Fundraising'))).toHaveLength(1);
     expect(await runIn('Taqnyat SMS', ['REPO-FOLDER-NAME'], withTitle('Taqnyat'))).toHaveLength(1);
+  });
+  it("leaves an independent publisher's '(Independent Publisher)' label out of the comparison", async () => {
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': validSwagger() };
+    files['apiDefinition.swagger.json'].info.title = 'Contoso Tasks (Independent Publisher)';
+    expect(await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'], files, 'independent-publisher')).toEqual([]);
+    const labelled = 'Contoso Tasks (Independent Publisher)';
+    expect(await runIn(labelled, ['REPO-FOLDER-NAME'], files, 'independent-publisher')).toEqual([]);
+    // The label belongs to the IP program: a certified folder is still compared with the whole title.
+    expect(await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'], files)).toMatchObject([
+      { severity: 'info', message: expect.stringContaining('"Contoso Tasks (Independent Publisher)"') },
+    ]);
   });
 });

@@ -254,3 +254,42 @@ describe('template texts in info', () => {
     expect(await findingsOf('SWG-INFO-CONTACT-FIELDS', connector)).toEqual([]);
   });
 });
+
+describe("an independent publisher's '(Independent Publisher)' title label", () => {
+  const titled = (title: string) => {
+    const connector = editableConnector();
+    connector.swagger.info.title = title;
+    return connector;
+  };
+  const ip = 'independent-publisher' as const;
+
+  it('is not counted against the 30-character limit', async () => {
+    const name30 = 'Contoso Tasks and Projects Pro';
+    expect(await findingsOf('SWG-INFO-TITLE-LEN', titled(`${name30} (Independent Publisher)`), ip)).toEqual(
+      [],
+    );
+    expect(
+      await findingsOf('SWG-INFO-TITLE-LEN', titled(`${name30}s (Independent Publisher)`), ip),
+    ).toMatchObject([
+      {
+        message:
+          "The 'title' value goes over the character limit '30' (it has 31 before ' (Independent Publisher)').",
+      },
+    ]);
+  });
+
+  it('does not count as a bracket at the end of the title', async () => {
+    expect(
+      await findingsOf('SWG-INFO-TITLE-END', titled('Contoso Tasks (Independent Publisher)'), ip),
+    ).toEqual([]);
+    expect(
+      await findingsOf('SWG-INFO-TITLE-END', titled('Contoso Tasks. (Independent Publisher)'), ip),
+    ).toMatchObject([{ severity: 'error' }]);
+  });
+
+  it('is judged whole on a certified connector, where it does not belong', async () => {
+    const title = 'Contoso Tasks and Projects (Independent Publisher)';
+    expect(await findingsOf('SWG-INFO-TITLE-LEN', titled(title))).toMatchObject([{ severity: 'error' }]);
+    expect(await findingsOf('SWG-INFO-TITLE-END', titled(title))).toMatchObject([{ severity: 'warning' }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has } from '../../swagger/json-values.js';
+import { titleName } from './independent-publisher-title.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
 
 /** Product names that must not appear in a connector's title or description (CERT; STR; PR #3407). */
@@ -49,7 +50,7 @@ export const infoTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Keep the title to 30 characters.',
     description:
-      'The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.',
+      'The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies. An independent publisher\'s trailing "(Independent Publisher)" is not counted: 12 IP connectors merged in 2025 carry it, with names of at most 30 characters before it.',
     levels: certificationLevels('error', 'info'),
     msCode: 'FieldLengthExceeded',
     msMessage: "The '{0}' value goes over the character limit '{1}'",
@@ -60,10 +61,13 @@ export const infoTextRules: RuleDefinition[] = [
     },
     check(context) {
       const title = infoString(context, 'title');
-      if (title === undefined || title.length <= MAX_TITLE) return;
+      if (title === undefined) return;
+      const name = titleName(title, context.profile);
+      if (name.length <= MAX_TITLE) return;
+      const counted = name === title ? '' : " before ' (Independent Publisher)'";
       context.report({
         pointer: '/info/title',
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`,
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${name.length}${counted}).`,
       });
     },
   },
@@ -97,7 +101,7 @@ export const infoTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'End the title with a letter or digit.',
     description:
-      'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+      'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is.',
     levels: certificationLevels('error', 'info'),
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
@@ -107,7 +111,8 @@ export const infoTextRules: RuleDefinition[] = [
       good: '{ "title": "Contoso Tasks" }',
     },
     check(context) {
-      const title = infoString(context, 'title');
+      const whole = infoString(context, 'title');
+      const title = whole === undefined ? undefined : titleName(whole, context.profile);
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
       const bracket = /[)\]]$/.test(title);
       context.report({
