@@ -140,11 +140,19 @@ describeRule(
   'SWG-QUERY-ENCODING',
   [
     {
-      name: 'on a query parameter with x-ms-url-encoding',
-      edit: status((p) => (p['x-ms-url-encoding'] = 'single')),
+      name: 'on a query parameter with x-ms-url-encoding "double"',
+      edit: status((p) => (p['x-ms-url-encoding'] = 'double')),
       pointer: `${STATUS}/x-ms-url-encoding`,
       message:
         /^Encoding for query parameter 'status' is not supported\. All query parameters are single encoded by default\. Remove 'x-ms-url-encoding'\.$/,
+    },
+    {
+      // The default asked for explicitly: published certified connectors do (Blackbaud CRM Constituent).
+      name: 'only as a warning on a query parameter with x-ms-url-encoding "single"',
+      edit: status((p) => (p['x-ms-url-encoding'] = 'single')),
+      pointer: `${STATUS}/x-ms-url-encoding`,
+      severity: 'warning',
+      message: /^Encoding for query parameter 'status' is not supported\./,
     },
   ],
   [VALID],

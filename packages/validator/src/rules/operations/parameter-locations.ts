@@ -154,7 +154,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Do not set x-ms-url-encoding on query parameters.',
     description:
-      'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported).',
+      'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
     levels: sameLevels('error'),
     msCode: 'QueryParameterEncodingNotSupported',
     msMessage:
@@ -168,6 +168,8 @@ export const parameterLocationRules: RuleDefinition[] = [
       for (const parameter of swagger ? parametersByEncoding(swagger, 'query', true) : []) {
         report({
           pointer: childPointer(parameter.pointer, 'x-ms-url-encoding'),
+          // Asking for the default is harmless: merged certified connectors that do are published.
+          severity: parameter.value['x-ms-url-encoding'] === 'single' ? 'warning' : undefined,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
             parameter.name ?? '',
