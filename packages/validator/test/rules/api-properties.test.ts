@@ -333,6 +333,21 @@ describe('PROP-OAUTH-IDP', () => {
       },
     ]);
   });
+  it('only warns on resourceUri cased otherwise, as a merged certified connector writes it', async () => {
+    const findings = await run(
+      withProperties(
+        oauth({ identityProvider: 'aad', customParameters: { ResourceUri: { value: 'api://x' } } }),
+      ),
+      'PROP-OAUTH-IDP',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/customParameters/ResourceUri',
+        message: "Write the custom parameter 'ResourceUri' as 'resourceUri', the name the schema defines.",
+      },
+    ]);
+  });
   it('accepts DocuSign', async () => {
     expect(await run(withProperties(oauth({ identityProvider: 'DocuSign' })), 'PROP-OAUTH-IDP')).toEqual([]);
   });

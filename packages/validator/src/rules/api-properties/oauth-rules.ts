@@ -81,7 +81,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Use a known OAuth identity provider with its required settings.',
     description:
-      'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+      'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
     levels: certificationLevels('error'),
     msMessage: 'Value {0} is not defined in enum.',
     example: {
@@ -99,10 +99,22 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           (provider === 'aad' || provider === 'aadcertificate') &&
           !has(customParameters ?? {}, 'resourceUri')
         ) {
-          context.report({
-            pointer: childPointer(customPointer, 'resourceUri'),
-            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`,
-          });
+          // "ResourceUri" (certified Riverbed IQ Assist, merged in 2025; a parameter set of Azure
+          // Communication Services SMS Events) is there, only cased unlike the schema: as for oauth2's
+          // parameters below, that is worth a warning, not a missing-parameter error.
+          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === 'resourceuri');
+          context.report(
+            cased
+              ? {
+                  pointer: childPointer(customPointer, cased[0]),
+                  severity: 'warning',
+                  message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`,
+                }
+              : {
+                  pointer: childPointer(customPointer, 'resourceUri'),
+                  message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`,
+                },
+          );
         }
         const properties = asObject(settings.properties);
         const firstParty = properties?.IsFirstParty;
