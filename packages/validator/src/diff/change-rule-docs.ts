@@ -159,7 +159,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   inputEnumAdded: {
     description:
-      "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
+      "A parameter or input field that took any value now has an 'enum'. A boolean's enum of both true and false limits nothing and is listed as CHG-OTHER. Located on the new 'enum'.",
     example: {
       placement: 'parameter',
       before: '{ "name": "status", "in": "query", "type": "string" }',
@@ -167,7 +167,8 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     },
   },
   outputEnumRemoved: {
-    description: "A field of a response that had an 'enum' has none now.",
+    description:
+      "A field of a response that had an 'enum' has none now. A boolean's enum of both true and false, dropped, is listed as CHG-OTHER: the field takes the values it always could.",
     example: {
       placement: 'responseProperties',
       before: '"status": { "type": "string", "enum": ["open", "done"] }',

@@ -362,9 +362,9 @@ function compareEnum(
   add: AddChange,
   others: string[],
 ): void {
-  const was = before.enum;
-  const is = after.enum;
-  if (jsonEqual(was, is)) return;
+  if (jsonEqual(before.enum, after.enum)) return;
+  const was = restrictingEnum(before);
+  const is = restrictingEnum(after);
   if (direction === 'input') {
     if (!was && is) {
       add({
@@ -398,6 +398,19 @@ function compareEnum(
     return;
   }
   others.push('enum');
+}
+
+/**
+ * The enum of a schema as far as it limits the values: a boolean's enum of both true and false
+ * limits nothing, so adding or dropping it changes no value a flow sends or reads (Zoho Calendar's
+ * 'isallday' gained one, Impexium's boolean outputs lost theirs, in PowerPlatformConnectors' history).
+ */
+function restrictingEnum(view: SchemaView): unknown[] | undefined {
+  const values = view.enum;
+  if (values && view.type === 'boolean' && values.includes(true) && values.includes(false)) {
+    return undefined;
+  }
+  return values;
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */
