@@ -140,4 +140,19 @@ describe('validateAgainstBase: edits PowerPlatformConnectors merged that move no
       ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
     ]);
   });
+
+  it("reports no breaking change when 'http' is dropped beside 'https'", async () => {
+    const base = validConnectorFiles() as Json;
+    base[SWAGGER].schemes = ['https', 'http'];
+    const { result } = await validateEditAgainstDev(
+      FOLDER,
+      (files) => (files[SWAGGER].schemes = ['https']),
+      base,
+    );
+    const diff = result.diffs[0]!.diff!;
+    expect(diff.classification).toBe('major-update');
+    expect(diff.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/schemes'],
+    ]);
+  });
 });
