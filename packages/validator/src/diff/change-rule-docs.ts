@@ -159,7 +159,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   inputEnumAdded: {
     description:
-      "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
+      "A parameter or input field that took any value now has an 'enum'. A boolean's enum of both true and false limits nothing and is listed as CHG-OTHER. Located on the new 'enum'.",
     example: {
       placement: 'parameter',
       before: '{ "name": "status", "in": "query", "type": "string" }',
@@ -167,7 +167,8 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     },
   },
   outputEnumRemoved: {
-    description: "A field of a response that had an 'enum' has none now.",
+    description:
+      "A field of a response that had an 'enum' has none now. A boolean's enum of both true and false, dropped, is listed as CHG-OTHER: the field takes the values it always could.",
     example: {
       placement: 'responseProperties',
       before: '"status": { "type": "string", "enum": ["open", "done"] }',
@@ -271,7 +272,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   hostChanged: {
     description:
-      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
+      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER; so is a host, base path or dropped scheme that no request uses, because dynamichosturl policies of apiProperties.json set the host URL of every operation in both versions (JIRA's placeholder 'yourhost.yourdomain.com'): a policy's urlTemplate replaces scheme, host and base path, and the path templates of the operations it applies to are read below it, so that a prefix moved between the base path and the path templates moves their requests (BRK-PATH-CHANGED). Dropping 'http' while 'https' stays listed is CHG-OTHER too: requests go over https when it is offered. A policy of apiProperties.json that sends requests elsewhere is BRK-POLICY-REROUTE.",
     example: {
       placement: 'swagger',
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
@@ -280,7 +281,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   policyReroute: {
     description:
-      "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
+      "A policy template that decides where requests go (dynamichosturl, dynamicsubdomain: the host; routerequesttoendpoint: the path and method; templateId in any case) was added, removed or edited in apiProperties.json's policyTemplateInstances, so that an operation of both versions now sends its requests to another address. A warning, as BRK-HOST-BASEPATH: the contract flows were built for is unchanged, and reviewers accept the move when the submitter confirms that the new address serves the same API. A policy that only reaches operations new in this update (the route of a '_V2' added beside the old operation), a new title or a new order, or the policy section 'Request' written where the policy already ran, moves no existing flow and is listed as CHG-OTHER, as the other policies are; so is a route added or edited along with the path template it rewrites, when each operation's requests still reach the method and path they reached, a renamed path parameter in the old one's place (BRK-PATH-CHANGED does not fire then either; the rename is BRK-PARAM-RENAMED). Located on the policy, or on the base version's policy when it was removed; the message names the operations and the addresses before and after.",
     example: {
       placement: 'apiProperties',
       before:

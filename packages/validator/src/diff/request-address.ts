@@ -2,15 +2,13 @@ import { asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { basePathPrefix } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
-import { appliesTo, PARAMETER_PREFIX, type Reroute } from './reroute-policies.js';
+import { appliesTo, PARAMETER_PREFIX, POLICY_SECTION, type Reroute } from './reroute-policies.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
 const NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 const HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
 const HOST_TEMPLATE = 'dynamichosturl';
 const URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
-/** Cradl AI writes 'Request' here; a policy run on the response does not choose the host. */
-const POLICY_SECTION = 'x-ms-apimTemplate-policySection';
 /** routerequesttoendpoint's httpMethod for "the operation's own" (rules.md §3). */
 const ORIGINAL_METHOD = '@Request.OriginalHTTPMethod';
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
@@ -107,8 +105,9 @@ function hostSetting(policies: readonly Reroute[]): Reroute[] {
     (policy) =>
       policy.template === HOST_TEMPLATE &&
       (asString(policy.target[URL_TEMPLATE]) ?? '') !== '' &&
-      (policy.target[POLICY_SECTION] === undefined ||
-        asString(policy.target[POLICY_SECTION])?.toLowerCase() === 'request'),
+      // The target keeps a section only when it is not the request's (reroutes): a policy run on
+      // the response does not choose the host.
+      policy.target[POLICY_SECTION] === undefined,
   );
 }
 

@@ -42,6 +42,21 @@ export function appliesTo(reroute: Reroute, operationId: string | undefined): bo
   return operationId !== undefined && reroute.operations.includes(operationId);
 }
 
+/** The section a policy runs in; 'Request' is where it runs when none is written. */
+export const POLICY_SECTION = 'x-ms-apimTemplate-policySection';
+
+/**
+ * A policy's parameters with the section left out where it is the request's, the one it runs in
+ * without it: writing it moves no request (Cradl AI added it to its two host policies, which
+ * PowerPlatformConnectors merged as an edit of the sign-in alone).
+ */
+function withoutDefaultSection(parameters: JsonObject): JsonObject {
+  const section = asString(parameters[POLICY_SECTION]);
+  if (section?.toLowerCase() !== 'request') return parameters;
+  const { [POLICY_SECTION]: _request, ...rest } = parameters;
+  return rest;
+}
+
 /** A version's rerouting policies, in the order of policyTemplateInstances. */
 export function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
   const instances = asArray(asObject(apiProperties?.properties)?.policyTemplateInstances) ?? [];
@@ -49,8 +64,9 @@ export function reroutes(apiProperties: JsonObject | undefined): Reroute[] {
     const instance = asObject(value);
     if (!instance || !isRerouting(instance)) return [];
     const parameters = asObject(instance.parameters) ?? {};
-    const { [OPERATIONS_KEY]: operations, ...target } = parameters;
+    const { [OPERATIONS_KEY]: operations, ...written } = parameters;
     const named = asArray(operations);
+    const target = withoutDefaultSection(written);
     return [
       {
         index,

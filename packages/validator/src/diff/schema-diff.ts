@@ -365,8 +365,10 @@ function compareEnum(
   const was = before.enum;
   const is = after.enum;
   if (jsonEqual(was, is)) return;
+  // A boolean's enum of both values limits nothing: written or dropped, it changes no value.
+  const limitsAfter = limitsValues(after);
   if (direction === 'input') {
-    if (!was && is) {
+    if (!was && is && limitsAfter) {
       add({
         rule: CHANGE_RULES.inputEnumAdded,
         side: 'new',
@@ -376,7 +378,8 @@ function compareEnum(
       });
       return;
     }
-    const removed = was && is ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+    const removed =
+      was && is && limitsAfter ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
     if (removed.length > 0) {
       add({
         rule: CHANGE_RULES.enumNarrowed,
@@ -387,7 +390,7 @@ function compareEnum(
       });
       return;
     }
-  } else if (was && !is) {
+  } else if (was && !is && limitsValues(before)) {
     add({
       rule: CHANGE_RULES.outputEnumRemoved,
       side: 'new',
@@ -398,6 +401,17 @@ function compareEnum(
     return;
   }
   others.push('enum');
+}
+
+/**
+ * Whether a schema's enum limits its values: a boolean's enum of both true and false does not, so
+ * adding or dropping it changes no value a flow sends or reads (Zoho Calendar's 'isallday' gained
+ * one, Impexium's boolean outputs lost theirs, in PowerPlatformConnectors' history).
+ */
+function limitsValues(view: SchemaView): boolean {
+  const values = view.enum;
+  if (!values) return false;
+  return !(view.type === 'boolean' && values.includes(true) && values.includes(false));
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */

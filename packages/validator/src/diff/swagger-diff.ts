@@ -101,6 +101,8 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
   const dropped = (asArray(before.schemes) ?? []).filter((scheme) => !schemesAfter.has(scheme));
   if (dropped.length > 0 && setters) {
     unused('schemes', setters);
+  } else if (onlyHttpDropped(dropped, before.schemes, after.schemes)) {
+    addOther(context, before, after, '/schemes', "Changed: schemes, 'http' dropped and 'https' kept.");
   } else if (dropped.length > 0) {
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
@@ -111,6 +113,21 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
   } else {
     addOther(context, before, after, '/schemes', 'Changed: schemes.');
   }
+}
+
+/**
+ * Whether the schemes only lost 'http' while listing 'https' in both versions: requests go over
+ * https when it is offered, so none moves, and 'https' is what validate steers makers to (it warns on
+ * plain 'http'). sms77io, Plumsail and CobbleStone dropped 'http' so in PowerPlatformConnectors' history.
+ */
+function onlyHttpDropped(dropped: readonly unknown[], before: unknown, after: unknown): boolean {
+  const offersHttps = (schemes: unknown) => asArray(schemes)?.includes('https') === true;
+  return (
+    dropped.length > 0 &&
+    dropped.every((scheme) => scheme === 'http') &&
+    offersHttps(before) &&
+    offersHttps(after)
+  );
 }
 
 /**

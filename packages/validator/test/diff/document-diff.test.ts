@@ -34,6 +34,24 @@ describe('BRK-HOST-BASEPATH', () => {
     expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/no longer include 'https'/);
   });
 
+  it("lists 'http' dropped beside a kept 'https' as a non-breaking change", () => {
+    // sms77io, Plumsail Documents and CobbleStone (PowerPlatformConnectors 4e46b4dd, e90251cb, 098fc8f8)
+    // went https-only.
+    const start = validSwagger();
+    start.schemes = ['https', 'http'];
+    const result = diffEdited((swagger) => (swagger.schemes = ['https']), start);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')[0]).toMatchObject({ pointer: '/schemes' });
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/'https' kept/);
+  });
+
+  it('still fires when http is dropped and https was not offered before', () => {
+    const start = validSwagger();
+    start.schemes = ['http'];
+    const result = diffEdited((swagger) => (swagger.schemes = ['https']), start);
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/no longer include 'http'/);
+  });
+
   it('stays quiet when a scheme is added', () => {
     const result = diffEdited((swagger) => swagger.schemes.push('http'));
     expect(withRule(result, 'BRK-HOST-BASEPATH')).toEqual([]);

@@ -398,6 +398,12 @@ describe('BRK-INPUT-TYPE', () => {
 });
 
 describe('BRK-INPUT-ENUM-ADDED', () => {
+  const withUrgentFlag = (): Json => {
+    const swagger = validSwagger();
+    createTask(swagger).parameters[0].schema.properties.urgent = { type: 'boolean' };
+    return swagger;
+  };
+
   it('fires when an input gains an enum', () => {
     const result = diffEdited(
       (swagger) => (createTask(swagger).parameters[0].schema.properties.title.enum = ['a', 'b']),
@@ -406,6 +412,23 @@ describe('BRK-INPUT-ENUM-ADDED', () => {
       pointer: '/paths/~1tasks/post/parameters/0/schema/properties/title/enum',
       valuePath: 'operation/CreateTask/parameter/body/schema/title/enum',
     });
+  });
+
+  it('lists an enum of both booleans on a boolean input as another property: it allows every value', () => {
+    // Zoho Calendar's 'isallday' (PowerPlatformConnectors e2b1a1dd) gained enum [true, false].
+    const result = diffEdited((swagger) => {
+      createTask(swagger).parameters[0].schema.properties.urgent = { type: 'boolean', enum: [true, false] };
+    }, withUrgentFlag());
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toHaveLength(1);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('still fires when a boolean input gains an enum of one value', () => {
+    const result = diffEdited((swagger) => {
+      createTask(swagger).parameters[0].schema.properties.urgent = { type: 'boolean', enum: [true] };
+    }, withUrgentFlag());
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')).toHaveLength(1);
   });
 
   it('stays quiet when an output gains an enum', () => {

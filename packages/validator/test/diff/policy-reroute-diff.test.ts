@@ -131,6 +131,22 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
     expect(rulesOf(withPolicies(host, listTasks), withPolicies(listTasks, host))).toEqual(['CHG-OTHER']);
   });
 
+  it("lists a policy given the policy section 'Request', where it already ran, as a non-breaking change", () => {
+    // Cradl AI (PowerPlatformConnectors a36b76e8) wrote the section its host policies ran in anyway.
+    const host = dynamicHost('https://api.contoso.com');
+    const inRequest = structuredClone(host);
+    inRequest.parameters['x-ms-apimTemplate-policySection'] = 'Request';
+    expect(rulesOf(withPolicies(host), withPolicies(inRequest))).toEqual(['CHG-OTHER']);
+    expect(rulesOf(withPolicies(inRequest), withPolicies(host))).toEqual(['CHG-OTHER']);
+  });
+
+  it('still fires when a host policy is moved to the response section, where it sets no host', () => {
+    const host = dynamicHost('https://api.contoso.com');
+    const inResponse = structuredClone(host);
+    inResponse.parameters['x-ms-apimTemplate-policySection'] = 'Response';
+    expect(rulesOf(withPolicies(host), withPolicies(inResponse))).toEqual([RULE]);
+  });
+
   it('keeps listing the other policies edited in the same update', () => {
     const before = withPolicies(setHeader('application/json'), dynamicHost('https://api.contoso.com'));
     const after = withPolicies(setHeader('application/xml'), dynamicHost('https://eu.contoso.com'));

@@ -125,6 +125,27 @@ describe('BRK-OUTPUT-ENUM-REMOVED', () => {
     });
   });
 
+  it('lists an enum of both booleans removed from a boolean output as another property', () => {
+    // Impexium's 'allowPrimary' (PowerPlatformConnectors d707a4cd) lost enum [true, false]: the
+    // output can still be true or false, as it always could.
+    const start = validSwagger();
+    start.definitions.Task.properties.done = { type: 'boolean', enum: [true, false] };
+    const result = diffEdited((swagger) => delete swagger.definitions.Task.properties.done.enum, start);
+    expect(withRule(result, 'BRK-OUTPUT-ENUM-REMOVED')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toHaveLength(1);
+  });
+
+  it('stays quiet when an output enum is rewritten as both booleans: the enum is still there', () => {
+    // Telephony-Xtended-Service (PowerPlatformConnectors 6300854f) replaced ["", "true", "false"].
+    const start = validSwagger();
+    start.definitions.Task.properties.done = { type: 'boolean', enum: ['', 'true', 'false'] };
+    const result = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.done.enum = [true, false]),
+      start,
+    );
+    expect(withRule(result, 'BRK-OUTPUT-ENUM-REMOVED')).toEqual([]);
+  });
+
   it('stays quiet when an output enum gains a value', () => {
     const result = diffEdited(
       (swagger) => swagger.definitions.Task.properties.status.enum.push('late'),

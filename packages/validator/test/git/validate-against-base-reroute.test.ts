@@ -114,3 +114,45 @@ describe('validateAgainstBase: a base path changed under a dynamichosturl policy
     expect(result.findings.filter((finding) => finding.ruleId.startsWith('BRK-'))).toEqual([]);
   });
 });
+
+describe('validateAgainstBase: edits PowerPlatformConnectors merged that move no request', () => {
+  const hostPolicy = (parameters: Json): Json => ({
+    templateId: 'dynamichosturl',
+    title: 'Set host',
+    parameters: { 'x-ms-apimTemplateParameter.urlTemplate': 'https://api.contoso.com', ...parameters },
+  });
+
+  it("reports no breaking change when a host policy is given the section 'Request' it ran in", async () => {
+    const base = validConnectorFiles() as Json;
+    base[PROPERTIES].properties.policyTemplateInstances = [hostPolicy({})];
+    const { result } = await validateEditAgainstDev(
+      FOLDER,
+      (files) => {
+        files[PROPERTIES].properties.policyTemplateInstances = [
+          hostPolicy({ 'x-ms-apimTemplate-policySection': 'Request' }),
+        ];
+      },
+      base,
+    );
+    const diff = result.diffs[0]!.diff!;
+    expect(diff.classification).toBe('major-update');
+    expect(diff.changes.map((change) => [change.ruleId, change.file])).toEqual([
+      ['CHG-OTHER', `${FOLDER}/${PROPERTIES}`],
+    ]);
+  });
+
+  it("reports no breaking change when 'http' is dropped beside 'https'", async () => {
+    const base = validConnectorFiles() as Json;
+    base[SWAGGER].schemes = ['https', 'http'];
+    const { result } = await validateEditAgainstDev(
+      FOLDER,
+      (files) => (files[SWAGGER].schemes = ['https']),
+      base,
+    );
+    const diff = result.diffs[0]!.diff!;
+    expect(diff.classification).toBe('major-update');
+    expect(diff.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/schemes'],
+    ]);
+  });
+});
