@@ -201,7 +201,58 @@ describeRuleCases([
     severity: 'info',
     message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing space\.$/,
   },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'warns on an empty title of a schema property (PR #1747)',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id.title = ''),
+    pointer: '/definitions/Task/properties/id/title',
+    severity: 'warning',
+    message: /^The 'title' value is empty\. Write one that helps makers, or remove the property\.$/,
+  },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'warns on a blank description of a response',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.responses['200'].description = '  '),
+    pointer: '/paths/~1tasks/get/responses/200/description',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'notes an empty label in a custom connector',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id['x-ms-summary'] = ''),
+    pointer: '/definitions/Task/properties/id/x-ms-summary',
+    severity: 'info',
+    profile: 'custom',
+  },
 ]);
+
+describe('SWG-TEXT-EMPTY scope', () => {
+  it('leaves empty operation and parameter texts and the title to the rules that require them', async () => {
+    const connector = editableConnector();
+    connector.swagger.info.title = '';
+    connector.swagger.paths['/tasks'].get.description = '';
+    connector.swagger.paths['/tasks'].get.parameters[0].description = '';
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+    expect((await findingsOf('SWG-PARAM-DESC', connector)).length).toBe(1);
+    expect((await findingsOf('SWG-OP-DESC-REQ', connector)).length).toBe(1);
+  });
+
+  it('leaves alone the texts of internal properties, which makers never see', async () => {
+    const connector = editableConnector();
+    Object.assign(connector.swagger.definitions.Task.properties.id, {
+      title: '',
+      'x-ms-visibility': 'internal',
+    });
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+  });
+
+  it('accepts texts that are written, and schemas without any', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.id.title = 'Task ID';
+    delete connector.swagger.definitions.Task.properties.id.description;
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+  });
+});
 
 describe('SWG-XMS-UNKNOWN suggestions', () => {
   it('maps corpus typos to the extension they meant', () => {
