@@ -289,7 +289,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
     { mode: 'replace' },
   ),
   // Labels of properties, and capabilities of response properties.
-  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS', 'SWG-TEXT-EMPTY'], {}),
+  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS', 'SWG-TEXT-EMPTY', 'SWG-DESC-IS-NAME'], {}),
   ...each(
     [
       'SWG-EXT-NAME',
