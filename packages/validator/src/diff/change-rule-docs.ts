@@ -132,7 +132,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   inputType: {
     description:
-      "The 'type' or 'format' of a parameter or an input field changed from one value to another. Declaring a type or format where there was none, or dropping one, is listed as CHG-OTHER.",
+      "The 'type' of a parameter or an input field changed from one value to another (a change of 'format' alone is BRK-INPUT-FORMAT). Widening integer to number breaks nothing; declaring a type where there was none, or dropping one, is listed as CHG-OTHER.",
     example: {
       placement: 'bodyProperties',
       before: '"top": { "type": "string" }',
@@ -141,11 +141,29 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   outputType: {
     description:
-      "The 'type' or 'format' of a field of a success response changed from one value to another; a change of the response's root type is BRK-RESPONSE-CODE. Reported once per operation that returns it.",
+      "The 'type' of a field of a success response changed from one value to another (a change of 'format' alone is BRK-OUTPUT-FORMAT); a change of the response's root type is BRK-RESPONSE-CODE. Narrowing number to integer breaks nothing. Reported once per operation that returns it.",
     example: {
       placement: 'responseProperties',
       before: '"dueDate": { "type": "string", "format": "date-time" }',
       after: '"dueDate": { "type": "integer" }',
+    },
+  },
+  inputFormat: {
+    description:
+      "The 'format' of a parameter or an input field changed from one value to another while its type stayed (a type change is BRK-INPUT-TYPE). Widening a numeric format (int32 to int64, float to double) breaks nothing; declaring a format where there was none, or dropping one, is listed as CHG-OTHER.",
+    example: {
+      placement: 'bodyProperties',
+      before: '"dueDate": { "type": "string", "format": "date-time" }',
+      after: '"dueDate": { "type": "string", "format": "date" }',
+    },
+  },
+  outputFormat: {
+    description:
+      "The 'format' of a field of a success response changed from one value to another while its type stayed (a type change is BRK-OUTPUT-TYPE). A numeric format (int32, int64, float, double) is only a hint that flows do not read, so changing one breaks nothing; declaring a format where there was none, or dropping one, is listed as CHG-OTHER. Reported once per operation that returns it.",
+    example: {
+      placement: 'responseProperties',
+      before: '"dueDate": { "type": "string", "format": "date-time" }',
+      after: '"dueDate": { "type": "string", "format": "date" }',
     },
   },
   outputDeleted: {

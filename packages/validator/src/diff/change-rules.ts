@@ -139,12 +139,34 @@ export const CHANGE_RULES = {
     ),
     `Keep the old type; or ${NEW_VERSION}.`,
   ),
+  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
+  inputFormat: advising(
+    rule(
+      'BRK-INPUT-FORMAT',
+      'breaking',
+      'error',
+      'The type format has been changed for the input field. Existing flows will continue to send the field in the old format.',
+      'inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE',
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`,
+  ),
   outputType: observed(
     'BRK-OUTPUT-TYPE',
     'breaking',
     'error',
     'The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
     'PR #3910, #4168',
+  ),
+  /**
+   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
+   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
+   */
+  outputFormat: observed(
+    'BRK-OUTPUT-FORMAT',
+    'breaking',
+    'error',
+    'The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
+    'PR #807, #3863',
   ),
   outputDeleted: observed(
     'BRK-OUTPUT-DELETED',

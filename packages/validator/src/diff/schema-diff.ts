@@ -301,7 +301,6 @@ function compareType(
   add: AddChange,
   others: string[],
 ): void {
-  const rule = direction === 'input' ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
   for (const key of ['type', 'format'] as const) {
     const was = before[key];
     const is = after[key];
@@ -313,7 +312,7 @@ function compareType(
       continue;
     }
     add({
-      rule,
+      rule: typeChangeRule(key, direction),
       side: 'new',
       pointer: keyPointer(after, key),
       path: [key],
@@ -321,6 +320,12 @@ function compareType(
     });
     return;
   }
+}
+
+/** The rule of a changed type or format: Microsoft's change validator tells a format change apart. */
+function typeChangeRule(key: 'type' | 'format', direction: Direction): ChangeRule {
+  if (key === 'format') return direction === 'input' ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
+  return direction === 'input' ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
 }
 
 /** Numeric formats from narrowest to widest: every int32 is an int64, every integer a number. */

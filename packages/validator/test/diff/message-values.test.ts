@@ -81,13 +81,13 @@ describe('a type or format that is not a string', () => {
     expect(withRule(result, 'BRK-INPUT-TYPE')).toHaveLength(1);
   });
 
-  it('shows a long format cut (BRK-INPUT-TYPE), and a response root type (BRK-RESPONSE-CODE)', () => {
+  it('shows a long format cut (BRK-INPUT-FORMAT), and a response root type (BRK-RESPONSE-CODE)', () => {
     const [format] = messagesOf(
       edited((before, after) => {
         title(before).format = 'date-time';
         title(after).format = HOSTILE;
       }),
-      'BRK-INPUT-TYPE',
+      'BRK-INPUT-FORMAT',
     );
     expect(format).toContain(`The format changed from 'date-time' to '${SHOWN}`);
     const [root] = messagesOf(

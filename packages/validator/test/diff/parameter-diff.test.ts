@@ -359,13 +359,17 @@ describe('BRK-INPUT-TYPE', () => {
     });
   });
 
-  it('fires when a body field changes format', () => {
+  it('leaves a format change alone to BRK-INPUT-FORMAT, and reports a type change once when both change', () => {
     const result = diffEdited(
       (swagger) => (createTask(swagger).parameters[0].schema.properties.due.format = 'date'),
     );
-    expect(withRule(result, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
-      /format changed from 'date-time' to 'date'/,
+    expect(withRule(result, 'BRK-INPUT-TYPE')).toEqual([]);
+    const both = diffEdited(
+      (swagger) =>
+        (createTask(swagger).parameters[0].schema.properties.due = { type: 'integer', format: 'int64' }),
     );
+    expect(withRule(both, 'BRK-INPUT-TYPE').length).toBe(1);
+    expect(withRule(both, 'BRK-INPUT-FORMAT')).toEqual([]);
   });
 
   it('stays quiet when a numeric input widens (integer to number, int32 to int64), not when it narrows', () => {
@@ -379,7 +383,7 @@ describe('BRK-INPUT-TYPE', () => {
     const longer = diffEdited(withCount('integer', 'int64'), from('integer', 'int32'));
     expect(longer.changes.filter((change) => change.breaking)).toEqual([]);
     const narrowed = diffEdited(withCount('integer', 'int32'), from('integer', 'int64'));
-    expect(withRule(narrowed, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+    expect(withRule(narrowed, 'BRK-INPUT-FORMAT')[0]!.message).toMatch(
       /format changed from 'int64' to 'int32'/,
     );
     const truncated = diffEdited(withCount('integer', 'int32'), from('number', 'float'));
@@ -394,6 +398,23 @@ describe('BRK-INPUT-TYPE', () => {
       createTask(swagger).parameters[0].schema = { $ref: '#/definitions/NewTask' };
     });
     expect(result.changes).toEqual([]);
+  });
+});
+
+describe('BRK-INPUT-FORMAT', () => {
+  it("fires when a body field changes format, at its format key, with our text in Microsoft's words", () => {
+    const result = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.due.format = 'date'),
+    );
+    const [change] = withRule(result, 'BRK-INPUT-FORMAT');
+    expect(change).toMatchObject({
+      severity: 'error',
+      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/due/format',
+      valuePath: 'operation/CreateTask/parameter/body/schema/due/format',
+    });
+    expect(change!.message).toMatch(
+      /^The type format has been changed for the input field\. .*format changed from 'date-time' to 'date'/,
+    );
   });
 });
 

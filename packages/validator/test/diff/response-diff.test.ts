@@ -107,6 +107,46 @@ describe('BRK-OUTPUT-TYPE', () => {
   });
 });
 
+describe('BRK-OUTPUT-FORMAT', () => {
+  const withDue = (format: string) => (swagger: Json) => {
+    swagger.definitions.Task.properties.due = { type: 'string', format };
+  };
+  const start = (): Json => {
+    const swagger = validSwagger();
+    withDue('date-time')(swagger);
+    return swagger;
+  };
+
+  it("fires when an output field changes format, in Microsoft's words, at its format key (PR #807, #3863)", () => {
+    const result = diffEdited(withDue('date'), start());
+    const changes = withRule(result, 'BRK-OUTPUT-FORMAT');
+    expect(changes.map((change) => change.valuePath).sort()).toEqual([
+      'operation/CreateTask/responses/201/schema/due/format',
+      'operation/GetTask/responses/200/schema/due/format',
+      'operation/ListTasks/responses/200/schema/items/due/format',
+    ]);
+    expect(changes[0]).toMatchObject({
+      pointer: '/definitions/Task/properties/due/format',
+      severity: 'error',
+    });
+    expect(changes[0]!.message).toMatch(
+      /^The type format has been changed for the output field\. Existing flows may be broken .*'date-time' to 'date'/,
+    );
+    expect(withRule(result, 'BRK-OUTPUT-TYPE')).toEqual([]);
+  });
+
+  it('stays quiet when a format is declared or dropped, and leaves a type change to BRK-OUTPUT-TYPE', () => {
+    const dropped = diffEdited((swagger) => delete swagger.definitions.Task.properties.due.format, start());
+    expect(dropped.changes.filter((change) => change.breaking)).toEqual([]);
+    const retyped = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.due = { type: 'integer', format: 'int64' }),
+      start(),
+    );
+    expect(withRule(retyped, 'BRK-OUTPUT-TYPE').length).toBe(3);
+    expect(withRule(retyped, 'BRK-OUTPUT-FORMAT')).toEqual([]);
+  });
+});
+
 describe('BRK-OUTPUT-ENUM-REMOVED', () => {
   const withEnum = (): Json => {
     const swagger = validSwagger();

@@ -93,6 +93,38 @@ describe('README-SECTIONS-IP', () => {
   });
 });
 
+describe('README-PRODUCT-NAMES', () => {
+  const sentence = (text: string) =>
+    withReadme(validReadme().replace('Lists the tasks of the current user.', text));
+
+  it('marks old product names in prose, each with the name to write (PR #140, #909)', async () => {
+    const findings = await runRules(
+      sentence('Use it in Microsoft Flow, MS Automate and Microsoft PowerApps, or PowerAutomate.'),
+      ['README-PRODUCT-NAMES'],
+    );
+    expect(findings.map((f) => [f.severity, f.line, f.column, f.endColumn, f.message])).toEqual([
+      ['warning', 11, 11, 25, '"Microsoft Flow" is an old product name: write "Power Automate".'],
+      ['warning', 11, 27, 38, '"MS Automate" is an old product name: write "Power Automate".'],
+      ['warning', 11, 43, 62, '"Microsoft PowerApps" is an old product name: write "Power Apps".'],
+      ['warning', 11, 67, 80, '"PowerAutomate" is an old product name: write "Power Automate".'],
+    ]);
+  });
+
+  it('leaves addresses, code, link targets and quoted labels of other services alone', async () => {
+    const readme = [
+      'Sign in at https://make.powerapps.com or [the portal](https://powerapps.microsoft.com/PowerApps).',
+      'The resource is Microsoft.PowerApps/apis; call `PowerApps.Run()`.',
+      'Pick the trigger type "Microsoft Flow" in the service.',
+      '```',
+      'PowerAutomate --login',
+      '```',
+      'Use it in Power Automate and Power Apps.',
+    ].join('\n');
+    expect(await runRules(sentence(readme), ['README-PRODUCT-NAMES'])).toEqual([]);
+    expect(await runRules(validConnectorFiles(), ['README-PRODUCT-NAMES'])).toEqual([]);
+  });
+});
+
 describe('README-PLACEHOLDER', () => {
   it("fires on Publisher's Name, at its position", async () => {
     const findings = await runRules(withReadme(validReadme().replace('Contoso Ltd', "Publisher's Name")), [

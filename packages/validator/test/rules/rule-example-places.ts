@@ -289,7 +289,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
     { mode: 'replace' },
   ),
   // Labels of properties, and capabilities of response properties.
-  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS'], {}),
+  ...each(['SWG-FIELD-LEN', 'SWG-FILTERFUNCTIONS', 'SWG-TEXT-EMPTY', 'SWG-DESC-IS-NAME'], {}),
   ...each(
     [
       'SWG-EXT-NAME',
@@ -489,7 +489,16 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
   },
   'PROP-POLICY': { mode: 'replace' },
 
-  ...each(['README-SECTIONS-CERT', 'README-SECTIONS-IP', 'README-PLACEHOLDER', 'README-OPS-MATCH'], README),
+  ...each(
+    [
+      'README-SECTIONS-CERT',
+      'README-SECTIONS-IP',
+      'README-PLACEHOLDER',
+      'README-OPS-MATCH',
+      'README-PRODUCT-NAMES',
+    ],
+    README,
+  ),
   'README-OAUTH-STEPS': {
     ...README,
     context: (files) => {

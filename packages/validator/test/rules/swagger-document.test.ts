@@ -3,6 +3,7 @@ import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
 import { closestExtension, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 import { swapAwareDistance } from '../../src/text/edit-distance.js';
+import { onlyRepeatsName } from '../../src/rules/swagger/name-descriptions.js';
 
 describeRuleCases([
   {
@@ -201,7 +202,112 @@ describeRuleCases([
     severity: 'info',
     message: /^The 'x-ms-summary' value must end with alphanumeric character\. Remove the trailing space\.$/,
   },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'warns on an empty title of a schema property (PR #1747)',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id.title = ''),
+    pointer: '/definitions/Task/properties/id/title',
+    severity: 'warning',
+    message: /^The 'title' value is empty\. Write one that helps makers, or remove the property\.$/,
+  },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'warns on a blank description of a response',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.responses['200'].description = '  '),
+    pointer: '/paths/~1tasks/get/responses/200/description',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    fires: 'notes an empty label in a custom connector',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id['x-ms-summary'] = ''),
+    pointer: '/definitions/Task/properties/id/x-ms-summary',
+    severity: 'info',
+    profile: 'custom',
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
+    fires: 'notes a property whose description is its name (PR #864)',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id.description = 'id'),
+    pointer: '/definitions/Task/properties/id/description',
+    severity: 'info',
+    message: /^The description of 'id' only repeats its name\. Say in words what the value is/,
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
+    fires: 'names every such property of a schema once, at the first (PR #880)',
+    breaks: (c) => {
+      c.swagger.definitions.Task.properties.id.description = 'ID';
+      c.swagger.definitions.Task.properties.status.description = 'Status';
+    },
+    pointer: '/definitions/Task/properties/id/description',
+    severity: 'info',
+    message: /^The descriptions of 2 properties only repeat their names: 'id', 'status'\./,
+  },
+  {
+    id: 'SWG-DESC-IS-NAME',
+    fires: 'notes a parameter described by its name written as code (PR #943)',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0].description = 'STATUS'),
+    pointer: '/paths/~1tasks/get/parameters/0/description',
+    severity: 'info',
+  },
 ]);
+
+describe('SWG-DESC-IS-NAME', () => {
+  it('tells a name written as code from a description', () => {
+    expect(onlyRepeatsName('PhoneNumber', 'PhoneNumber')).toBe(true);
+    expect(onlyRepeatsName('phone_number', 'PhoneNumber')).toBe(true);
+    expect(onlyRepeatsName('isReadOnly', 'isReadOnly')).toBe(true);
+    expect(onlyRepeatsName('Phone number', 'PhoneNumber')).toBe(false);
+    expect(onlyRepeatsName('The phone number.', 'PhoneNumber')).toBe(false);
+    expect(onlyRepeatsName('Identifier', 'id')).toBe(false);
+    expect(onlyRepeatsName('_', '-')).toBe(false);
+  });
+
+  it('leaves internal properties and parameters alone, and is off for custom connectors', async () => {
+    const connector = editableConnector();
+    Object.assign(connector.swagger.definitions.Task.properties.id, {
+      description: 'id',
+      'x-ms-visibility': 'internal',
+    });
+    Object.assign(connector.swagger.paths['/tasks'].get.parameters[0], {
+      description: 'status',
+      'x-ms-visibility': 'internal',
+    });
+    expect(await findingsOf('SWG-DESC-IS-NAME', connector)).toEqual([]);
+    const custom = editableConnector();
+    custom.swagger.definitions.Task.properties.id.description = 'id';
+    expect(await findingsOf('SWG-DESC-IS-NAME', custom, 'custom')).toEqual([]);
+  });
+});
+
+describe('SWG-TEXT-EMPTY scope', () => {
+  it('leaves empty operation and parameter texts and the title to the rules that require them', async () => {
+    const connector = editableConnector();
+    connector.swagger.info.title = '';
+    connector.swagger.paths['/tasks'].get.description = '';
+    connector.swagger.paths['/tasks'].get.parameters[0].description = '';
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+    expect((await findingsOf('SWG-PARAM-DESC', connector)).length).toBe(1);
+    expect((await findingsOf('SWG-OP-DESC-REQ', connector)).length).toBe(1);
+  });
+
+  it('leaves alone the texts of internal properties, which makers never see', async () => {
+    const connector = editableConnector();
+    Object.assign(connector.swagger.definitions.Task.properties.id, {
+      title: '',
+      'x-ms-visibility': 'internal',
+    });
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+  });
+
+  it('accepts texts that are written, and schemas without any', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.id.title = 'Task ID';
+    delete connector.swagger.definitions.Task.properties.id.description;
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+  });
+});
 
 describe('SWG-XMS-UNKNOWN suggestions', () => {
   it('maps corpus typos to the extension they meant', () => {

@@ -9,6 +9,7 @@ import {
 } from './non-latin-text.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
+import { isInternalVisibility } from '../operations/rule-kit.js';
 
 /** The user-facing text fields of each kind of object. */
 const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
@@ -21,6 +22,13 @@ const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
 };
 
 const TEXT_KINDS = Object.keys(TEXT_FIELDS) as NodeKind[];
+
+/**
+ * The kinds whose empty texts SWG-TEXT-EMPTY reports. Not info, operations or parameters: the
+ * title, summary, x-ms-summary and description rules of those already report an empty text as missing
+ * where it matters (visible operations and parameters), and an internal one's text is never shown.
+ */
+const EMPTY_TEXT_KINDS: NodeKind[] = ['schema', 'response', 'tag'];
 
 /**
  * Whether one of the node's text fields holds a non-Latin or a foreign Latin word, read in one pass over its keys:
@@ -148,6 +156,38 @@ export const documentTextRules: RuleDefinition[] = [
             pointer: childPointer(node.pointer, 'x-ms-summary'),
             message: `The 'x-ms-summary' value must end with alphanumeric character. ${removeTrailingAdvice(label)}`,
           });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-TEXT-EMPTY',
+    file: 'swagger',
+    title: 'Do not leave titles, labels and descriptions empty.',
+    description:
+      'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, …) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    levels: certificationLevels('warning', 'info'),
+    example: {
+      placement: 'schemaProperty',
+      bad: '{ "type": "string", "title": "", "description": "" }',
+      good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }',
+    },
+    check(context) {
+      if (!context.swagger) return;
+      const lists = nodesOfKinds(structureOf(context.swagger), EMPTY_TEXT_KINDS);
+      for (let index = 0; index < EMPTY_TEXT_KINDS.length; index++) {
+        const fields = TEXT_FIELDS[EMPTY_TEXT_KINDS[index]!]!;
+        for (const node of lists[index]!) {
+          // A hidden property's texts are never shown (a webhook's notification URL, mostly).
+          if (isInternalVisibility(node.value['x-ms-visibility'])) continue;
+          for (const field of fields) {
+            const text = node.value[field];
+            if (typeof text !== 'string' || text.trim() !== '') continue;
+            context.report({
+              pointer: childPointer(node.pointer, field),
+              message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`,
+            });
+          }
         }
       }
     },
