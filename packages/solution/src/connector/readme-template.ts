@@ -62,7 +62,7 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
     '',
     '## Deployment Instructions',
     '',
-    'Deploy the connector as a custom connector with the `paconn` command-line tool: https://docs.microsoft.com/connectors/custom-connectors/paconn-cli',
+    'Deploy the connector as a custom connector with the `paconn` command-line tool: https://learn.microsoft.com/connectors/custom-connectors/paconn-cli',
     '',
   ];
   return lines.join('\n');

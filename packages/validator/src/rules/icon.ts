@@ -4,8 +4,13 @@ import { colourDistance, parseHexColour, toHex, type Rgb } from './api-propertie
 import { propertiesOf } from './api-properties/connection-parameters.js';
 import { decodedIcon, type DecodedIcon } from './icon/png-image.js';
 
-/** The size reviewers require (PR #3473, #3250). */
-const ICON_SIZE = 230;
+/**
+ * The sizes Microsoft accepts: a square from 100×100 to 230×230 px (certification docs; the
+ * checker rule connector-validate-iconsize says "1:1 within the range of 100x100 to 230x230
+ * pixels"). Reviewers' boilerplate asks for 230×230 (PR #3473), the top of that range.
+ */
+const ICON_MIN_SIZE = 100;
+const ICON_MAX_SIZE = 230;
 /** How far the corner colour may be from iconBrandColor (RGB distance): antialiasing and compression, not a different colour. */
 const BRAND_COLOUR_TOLERANCE = 24;
 const CORNER_NAMES = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
@@ -23,6 +28,9 @@ export const iconRules: RuleDefinition[] = [
     description:
       'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    // Microsoft's checker rule connector-validate-pngiconimage.
+    msMessage:
+      'The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.',
     example: { bad: 'icon.png that is a JPEG file', good: 'icon.png saved as PNG' },
     check(context) {
       const icon = iconOf(context);
@@ -34,20 +42,21 @@ export const iconRules: RuleDefinition[] = [
   {
     id: 'ICON-SIZE',
     file: 'icon',
-    title: 'The icon is 230×230 pixels.',
+    title: 'The icon is a square of 100×100 to 230×230 pixels.',
     description:
-      'Reviewers require a 230×230 px icon with a ~160×160 logo centred in it (PR #3473, #3250; certification docs). 9 of the 11 icons committed in certified folders are 230×230.',
+      'The certification docs and Microsoft\'s checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100×100 to 230×230 px; reviewers\' boilerplate asks for 230×230 with a ~160×160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230×230; the others are 400×400 and 471×471.',
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
     msMessage:
-      "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+      'The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.',
     example: { bad: 'icon.png of 471×471 px', good: 'icon.png of 230×230 px' },
     check(context) {
       const icon = iconOf(context);
       if (!icon?.decoded.ok) return;
       const { width, height } = icon.decoded;
-      if (width !== ICON_SIZE || height !== ICON_SIZE) {
+      const inRange = width >= ICON_MIN_SIZE && width <= ICON_MAX_SIZE;
+      if (width !== height || !inRange) {
         context.report({
-          message: `The icon is ${width}×${height} px; it must be ${ICON_SIZE}×${ICON_SIZE} px, with the logo (about 160×160) centred on the brand colour.`,
+          message: `The icon is ${width}×${height} px; it must be square, from ${ICON_MIN_SIZE}×${ICON_MIN_SIZE} to ${ICON_MAX_SIZE}×${ICON_MAX_SIZE} px (${ICON_MAX_SIZE}×${ICON_MAX_SIZE} is best), with the logo (about 160×160) centred on the brand colour.`,
         });
       }
     },
@@ -57,10 +66,10 @@ export const iconRules: RuleDefinition[] = [
     file: 'icon',
     title: 'The icon background is opaque and equals iconBrandColor.',
     description:
-      'The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.',
+      "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
-    msMessage:
-      "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
+    msMessage: 'The background color of icon image is invalid. Update with consistent background.',
     example: {
       bad: 'icon.png with transparent corners',
       good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"',

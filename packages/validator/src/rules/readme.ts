@@ -41,6 +41,25 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
   { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText('# Title'), contains: 'Title' },
   /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern:
+      /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: 'Required',
+  },
+  {
+    pattern:
+      /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: 'Optional.',
+  },
+  /*
    * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
@@ -60,6 +79,9 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
 ];
 
 const upstreamText = (text: string) => `"${text}" is text of the readme template; replace it.`;
+
+/** The first five words of a template instruction line, enough to recognize it. */
+const templateInstruction = (line: string) => `${line.split(/\s+/).slice(0, 5).join(' ')}…`;
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
@@ -436,7 +458,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Replace the readme template text.',
     description:
-      'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started…", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).',
+      'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started…", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).',
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
     example: { bad: "## Publisher: Publisher's Name", good: '## Publisher: Contoso Ltd' },
     check(context) {

@@ -294,6 +294,19 @@ describe('PROP-PUBLISHER-TEMPLATE', () => {
     );
     expect(findings).toMatchObject([{ pointer: '/properties/publisher' }]);
   });
+  it("fires on the certified template's publisher and the independent-publisher template's stackOwner", async () => {
+    const findings = await run(
+      withProperties((p) => {
+        p.publisher = 'Name of company or organization.';
+        p.stackOwner = 'Name of company or organization that connector is connecting to.';
+      }),
+      'PROP-PUBLISHER-TEMPLATE',
+    );
+    expect(findings).toMatchObject([
+      { pointer: '/properties/publisher' },
+      { pointer: '/properties/stackOwner' },
+    ]);
+  });
 });
 
 describe('PROP-TENANTID', () => {

@@ -42,6 +42,20 @@ describe('ICON-SIZE', () => {
   it('accepts 230×230', async () => {
     expect(await runRules(withIcon(png(230, BRAND)), ['ICON-SIZE'])).toEqual([]);
   });
+  it('accepts any square from 100×100 to 230×230, as the certification docs and the checker do', async () => {
+    expect(await runRules(withIcon(png(100, BRAND)), ['ICON-SIZE'])).toEqual([]);
+    expect(await runRules(withIcon(png(180, BRAND)), ['ICON-SIZE'])).toEqual([]);
+  });
+  it('fires below 100×100', async () => {
+    const findings = await runRules(withIcon(png(96, BRAND)), ['ICON-SIZE']);
+    expect(findings[0]!.message).toMatch(/96×96 px; it must be square, from 100×100 to 230×230 px/);
+  });
+  it('fires on an icon that is not square', async () => {
+    const image = new PNG({ width: 230, height: 200 });
+    for (let i = 0; i < 230 * 200; i++) image.data.set([...BRAND, 255], i * 4);
+    const findings = await runRules(withIcon(PNG.sync.write(image)), ['ICON-SIZE']);
+    expect(findings[0]!.message).toMatch(/230×200 px; it must be square/);
+  });
 });
 
 describe('ICON-BG', () => {

@@ -156,6 +156,38 @@ describe('README-PLACEHOLDER', () => {
       [11, 56, 82, '"Description of operation N" is text of the readme template; replace it.'],
     ]);
   });
+  it("marks the template's Required. and Optional. instructions left under a filled-in heading", async () => {
+    // Two merged readmes (FlowForma V2, Certopus) keep the credentials instruction, with the
+    // template's zero-width space at its end, which is not marked.
+    const readme = validReadme()
+      .replace(
+        'Sign in to Contoso, open Settings, API keys, and create a key.',
+        'Required. Explain the authentication method and how to get the credentials.\u200b',
+      )
+      .replace(
+        'None known.',
+        'None known.\n\n## Frequently Asked Questions\nOptional. Include frequently asked questions by your customer.',
+      );
+    const findings = await runRules(withReadme(readme), ['README-PLACEHOLDER']);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [
+        18,
+        1,
+        76,
+        '"Required. Explain the authentication method…" is text of the readme template; replace it.',
+      ],
+      [
+        24,
+        1,
+        63,
+        '"Optional. Include frequently asked questions…" is text of the readme template; replace it.',
+      ],
+    ]);
+  });
+  it('does not take prose that starts with "Required." for the template', async () => {
+    const readme = validReadme().replace('None known.', 'Required. A paid plan is needed for webhooks.');
+    expect(await runRules(withReadme(readme), ['README-PLACEHOLDER'])).toEqual([]);
+  });
   it('does not take an empty heading before a line "Title" for the template title', async () => {
     expect(await runRules(withReadme(`#\nTitle\n${validReadme()}`), ['README-PLACEHOLDER'])).toEqual([]);
   });

@@ -352,6 +352,7 @@ export const RULE_EXAMPLE_PLACES: Record<string, Partial<ExamplePlace>> = {
       'SWG-OPID-LEN',
       'SWG-OP-SUMMARY-LEN',
       'SWG-OP-SUMMARY-CHARS',
+      'SWG-OP-TEXT-WORDS',
       'SWG-OP-SUMMARY-END',
       'SWG-OP-SUMMARY-SENTENCE',
       'SWG-OP-DESC-SENTENCE',

@@ -99,6 +99,13 @@ describeRuleCases([
   },
   {
     id: 'SWG-INFO-DESC-WORDS',
+    fires: 'fires on Power Pages, a Power Platform product too',
+    breaks: (c) => (c.swagger.info.description = 'Show Contoso Tasks on your Power Pages sites and portals.'),
+    pointer: '/info/description',
+    message: /restricted words: 'power pages'\.$/,
+  },
+  {
+    id: 'SWG-INFO-DESC-WORDS',
     fires: 'names each product once, in the order found',
     breaks: (c) =>
       (c.swagger.info.description =

@@ -156,6 +156,36 @@ describeRule(
 );
 
 describeRule(
+  'SWG-OP-TEXT-WORDS',
+  [
+    {
+      name: 'on a product name in the summary, each name once',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks for Power Automate and power automate'),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+      message: /^The operation 'summary' names a Power Platform product: 'power automate'\./,
+    },
+    {
+      name: 'on a product name in the description',
+      edit: (s) => (s.paths['/tasks'].get.description = 'Lists the tasks to show in a Copilot Studio agent.'),
+      pointer: `${LIST}/description`,
+      severity: 'warning',
+      message: /'copilot studio'/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an internal operation, which makers never see',
+      edit: (s) => {
+        s.paths['/tasks'].get.summary = 'Register a Power Automate webhook';
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
+  ],
+);
+
+describeRule(
   'SWG-OP-SUMMARY-END',
   [
     {

@@ -4,9 +4,14 @@ import type { RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
 import { propertiesOf } from './connection-parameters.js';
 
-/** Text of the repository templates' apiProperties.json, which must be replaced. */
+/**
+ * Text of the repository templates' apiProperties.json, which must be replaced: "Name of company or
+ * organization." (certified publisher; inside the independent-publisher template's "Full name or
+ * name of company or organization." and "Name of company or organization that connector is
+ * connecting to.") and "Name of the owner of the service or product." (certified stackOwner).
+ */
 const TEMPLATE_TEXTS = [
-  'full name or name of company or organization',
+  'name of company or organization',
   'name of the owner of the service or product',
   "publisher's name",
 ];
@@ -55,7 +60,7 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Replace the template text of `publisher` and `stackOwner`.',
     description:
-      'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+      'The repository templates ship "Name of company or organization." (certified) or "Full name or name of company or organization." (independent publisher) as publisher, and "Name of the owner of the service or product." or "Name of company or organization that connector is connecting to." as stackOwner; left in place they end up on the connector page.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
     example: {
       placement: 'apiProperties',

@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString, has } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { productNamesIn } from '../swagger/info-text.js';
 import { removeTrailingAdvice } from '../swagger/trailing-advice.js';
 import { fill, nonEmptyString } from './rule-kit.js';
 
@@ -133,6 +134,33 @@ export const operationDocumentationRules: RuleDefinition[] = [
           pointer: childPointer(operation.pointer, 'summary'),
           message: fill('Summary string contains any of the restricted characters [{0}]', '/\\<>*%&?'),
         });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-TEXT-WORDS',
+    file: 'swagger',
+    title: 'Leave Power Platform product names out of operation summaries and descriptions.',
+    description:
+      'Operation summaries and descriptions "Can\'t contain any of the Microsoft Power Platform product names (for example, "Power Apps")" (certification: Define operation and parameter summaries and descriptions): the connector serves every product, and its texts are translated. The same names as SWG-INFO-DESC-WORDS. A warning: no pipeline message is known for it. Internal operations are exempt, as makers never see them. One merged connector names a product: CloudAppSecurity, in the description of its trigger ("After configuring your Power Automate, …") and on its internal webhook delete.',
+    levels: certificationLevels('warning', 'info'),
+    example: {
+      placement: 'operation',
+      bad: '"summary": "Send a task to Power Automate"',
+      good: '"summary": "Send a task"',
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        for (const key of ['summary', 'description']) {
+          const text = asString(operation.operation[key]);
+          if (text === undefined) continue;
+          const found = productNamesIn(text);
+          if (found.length === 0) continue;
+          report({
+            pointer: childPointer(operation.pointer, key),
+            message: `The operation '${key}' names a Power Platform product: '${found.join(', ')}'. Describe what the operation does with the service; the connector serves every product.`,
+          });
+        }
       }
     },
   },

@@ -3,9 +3,13 @@ import { asObject, asString, has } from '../../swagger/json-values.js';
 import { titleName } from './independent-publisher-title.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
 
-/** Product names that must not appear in a connector's title or description (CERT; STR; PR #3407). */
+/**
+ * Product names that must not appear in a connector's title or description (CERT: "Copilot Studio,
+ * or any of our other Power Platform product names"; STR; PR #3407). Power Pages is one of them
+ * since 2022, though the docs only give Power Apps as the example.
+ */
 const PRODUCT_NAMES =
-  /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+  /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 /** Words the title must not use besides the product names (CERT; STR). */
 const TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 
@@ -42,6 +46,11 @@ function distinctMatches(text: string, pattern: RegExp): string[] {
     found.add(match[1]!.toLowerCase());
   }
   return [...found];
+}
+
+/** The Power Platform product names a text mentions, lower-cased, each once, in the order found. */
+export function productNamesIn(text: string): string[] {
+  return distinctMatches(text, PRODUCT_NAMES);
 }
 
 export const infoTextRules: RuleDefinition[] = [
@@ -204,7 +213,7 @@ export const infoTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Leave Power Platform product names out of the description.',
     description:
-      'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+      'The connector description must not name Copilot Studio, Power Apps, Power Automate, Power Pages, Logic Apps or other Microsoft products (CERT: "Can\'t contain any Copilot Studio or other Power Platform product names"; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
     levels: certificationLevels('error', 'info'),
     msCode: 'RestrictedWordsInValue',
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
