@@ -55,4 +55,24 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     expect(run.outputs['breaking-changes']).toBe('0');
     expect(run.exitCode).toBe(0);
   });
+
+  it('says in the job summary that a pull request changing no connector folder had nothing to validate', async () => {
+    // Upstream #3685 and #3686 edit only scripts/ and README.md. The step passes; its summary is
+    // what a reviewer opens to see why the check found nothing, and it was empty.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    mkdirSync(path.join(workspace, 'scripts'));
+    writeFileSync(path.join(workspace, 'scripts', 'check.ps1'), 'Write-Output "ok"\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'scripts');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.outputs['sarif-file']).toBe('connector-alm.sarif');
+    expect(run.summary).toBe(
+      '## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n',
+    );
+  });
 });
