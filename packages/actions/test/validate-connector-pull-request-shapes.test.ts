@@ -56,6 +56,28 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     expect(run.exitCode).toBe(0);
   });
 
+  it('does not say that no connector changed when a pull request only adds a file the comparison does not read', async () => {
+    // Upstream #3111 adds an intro.md and nothing else: the connector is checked, as its folder
+    // changed, but its swagger, properties, readme, script and icon are as at the base.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    writeFileSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'intro.md'),
+      '# Contoso Tasks\n',
+    );
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'intro');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    const changes = run.summary.slice(run.summary.indexOf('### Changes against the base branch'));
+    expect(changes).not.toContain('No connector changed');
+    expect(changes).toMatch(
+      /^### Changes against the base branch\n\nNo checked connector's swagger, apiProperties\.json, readme, script or icon differs from the base\.\n/,
+    );
+  });
+
   it('says in the job summary that a pull request changing no connector folder had nothing to validate', async () => {
     // Upstream #3685 and #3686 edit only scripts/ and README.md. The step passes; its summary is
     // what a reviewer opens to see why the check found nothing, and it was empty.
