@@ -63,6 +63,12 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     paths = folders;
     if (paths.length === 0) {
       logger.info('The pull request changes no connector folder; nothing to validate.');
+      // Said in the summary too: it is where a reviewer looks to see why the check found nothing.
+      await writeJobSummary(
+        core.summary.addRaw(
+          '## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n',
+        ),
+      );
       const empty: ValidationResult = {
         connectors: [],
         findings: [],

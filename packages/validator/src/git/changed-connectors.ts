@@ -25,7 +25,7 @@ export async function changedFilesSince(
  * as discovering the tree finds them: for each file, its outermost enclosing folder that is a
  * direct child of `certified-connectors/` (or another top folder of the layout), or that is a
  * connector folder in the work tree or at `baseRev` (a connector deleted on the branch still
- * counts). So a new folder with only a readme, or with a misnamed swagger, is a changed connector
+ * counts; the top level only in the work tree). So a new folder with only a readme, or with a misnamed swagger, is a changed connector
  * and is validated, as `validate` on the tree would. Files outside any connector (the repository's
  * README, workflows) map to nothing.
  */
@@ -44,11 +44,13 @@ export async function connectorFoldersOf(
     }
     return verdict;
   };
+  const topLevelCounts = isTopLevelConnectorNow(topLevel);
   const found = new Set<string>();
   for (const file of files) {
     // Outermost first, as discovery descends: a connector folder nested in another one's
     // subfolder belongs to the outer one.
     for (const folder of ancestors(file).reverse()) {
+      if (folder === '.' && !(await topLevelCounts)) continue;
       if (isInLayoutFolder(folder) || (await isConnector(folder))) {
         found.add(folder);
         break;
@@ -56,6 +58,16 @@ export async function connectorFoldersOf(
     }
   }
   return [...found].sort();
+}
+
+/**
+ * The top level counts only while it is a connector folder in the work tree. One that was a
+ * connector folder at the base only (upstream's #2178 moved such files into certified-connectors/)
+ * cannot be reported deleted, nor be a rename's source; named as a changed folder, it would have
+ * every connector of the repository validated for a change to its README.md.
+ */
+async function isTopLevelConnectorNow(topLevel: string): Promise<boolean> {
+  return isConnectorFolderListing(await fs.readdir(topLevel).catch(() => [] as string[]));
 }
 
 /** A direct child of a top folder of the layout, such as `certified-connectors/Contoso`. */

@@ -226,7 +226,13 @@ function writeChanges(
   omitted: { changes: number },
 ): void {
   budget.add('### Changes against the base branch', '');
-  if (changeSets.length === 0) budget.add('No connector changed.', '');
+  // Not "no connector changed": a pull request that only adds an intro.md changes its folder, and
+  // the connector is checked, but the comparison reads none of that.
+  if (changeSets.length === 0)
+    budget.add(
+      "No checked connector's swagger, apiProperties.json, readme, script or icon differs from the base.",
+      '',
+    );
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(

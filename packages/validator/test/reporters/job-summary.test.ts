@@ -185,7 +185,7 @@ describe('job summary', () => {
     expect(summary).toContain(
       '**certified-connectors/Contoso Tasks** (renamed from certified-connectors/ContosoTasks): no-change\n\n###',
     );
-    expect(summary).not.toContain('No connector changed.');
+    expect(summary).not.toContain('differs from the base');
   });
 
   it('names a connector the change added as new, not as one it left alone', async () => {
@@ -197,7 +197,7 @@ describe('job summary', () => {
     expect(summary).toContain(
       '**custom-connectors/Clean** (new): no version at the base to compare with\n\n###',
     );
-    expect(summary).not.toContain('No connector changed.');
+    expect(summary).not.toContain('differs from the base');
   });
 
   it('shows breaking changes in their own section, breaking ones first', async () => {

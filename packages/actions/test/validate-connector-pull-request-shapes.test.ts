@@ -1,0 +1,100 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+
+afterAll(cleanupWorkspaces);
+
+/** The action on a pull request from `baseSha` to the workspace's HEAD, with the reusable workflow's SARIF. */
+function runOnPullRequest(workspace: string, baseSha: string) {
+  return runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 21,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    },
+    inputs: { 'sarif-file': 'connector-alm.sarif' },
+  });
+}
+
+// Shapes of pull request that PowerPlatformConnectors' history holds and that hand-made repositories
+// of the other action tests did not.
+describe('validate-connector on pull requests of unusual shapes', () => {
+  it('checks only the connector that a pull request moves out of the top level, not the whole repository', async () => {
+    // Upstream #2178: an earlier pull request had committed a connector's files at the top level of
+    // the repository; this one moves them into certified-connectors/ and rewrites README.md. The top
+    // level was a connector folder at the base and is none now: it must not be validated as a path,
+    // which would check every connector of the repository.
+    const workspace = workspaceWithConnector();
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Notes';
+    writeFileSync(path.join(workspace, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    writeFileSync(path.join(workspace, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+    writeFileSync(path.join(workspace, 'README.md'), validReadme());
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+    mkdirSync(notes);
+    for (const file of ['apiDefinition.swagger.json', 'apiProperties.json'])
+      renameSync(path.join(workspace, file), path.join(notes, file));
+    writeFileSync(path.join(notes, 'readme.md'), validReadme());
+    writeFileSync(path.join(workspace, 'README.md'), '# Connectors\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'move Notes into certified-connectors');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Notes']);
+    expect(run.stdout).not.toContain('Contoso Tasks');
+    expect(run.outputs['breaking-changes']).toBe('0');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('does not say that no connector changed when a pull request only adds a file the comparison does not read', async () => {
+    // Upstream #3111 adds an intro.md and nothing else: the connector is checked, as its folder
+    // changed, but its swagger, properties, readme, script and icon are as at the base.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    writeFileSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'intro.md'),
+      '# Contoso Tasks\n',
+    );
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'intro');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    const changes = run.summary.slice(run.summary.indexOf('### Changes against the base branch'));
+    expect(changes).not.toContain('No connector changed');
+    expect(changes).toMatch(
+      /^### Changes against the base branch\n\nNo checked connector's swagger, apiProperties\.json, readme, script or icon differs from the base\.\n/,
+    );
+  });
+
+  it('says in the job summary that a pull request changing no connector folder had nothing to validate', async () => {
+    // Upstream #3685 and #3686 edit only scripts/ and README.md. The step passes; its summary is
+    // what a reviewer opens to see why the check found nothing, and it was empty.
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    mkdirSync(path.join(workspace, 'scripts'));
+    writeFileSync(path.join(workspace, 'scripts', 'check.ps1'), 'Write-Output "ok"\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'scripts');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.connectors).toBe('[]');
+    expect(run.outputs['sarif-file']).toBe('connector-alm.sarif');
+    expect(run.summary).toBe(
+      '## Connector validation\n\n✅ The pull request changes no connector folder: nothing to validate.\n',
+    );
+  });
+});
