@@ -8,7 +8,8 @@ import { outputsSetBySource, workflowReferenceProblems } from './helpers/workflo
 
 const options = { repositoryRoot: REPO_ROOT };
 const workflowsDir = path.join(REPO_ROOT, '.github/workflows');
-// The reusable workflows that users call; ci.yml is this repository's own.
+// The reusable workflows that users call; ci.yml and release.yml are this repository's own
+// (release.yml is checked in release.e2e.test.ts).
 const reusable = readdirSync(workflowsDir).filter((file) => /^connector-.*\.yml$/.test(file));
 const actions = readdirSync(path.join(REPO_ROOT, 'actions'));
 

@@ -43,7 +43,8 @@ export function checkoutFrom(origin: string): ExternalActionSpec {
     run: (inputs, workspace) => {
       const depth = inputs['fetch-depth'] === undefined ? '1' : inputs['fetch-depth'];
       const target = path.resolve(workspace, inputs.path ?? '');
-      const args = ['clone', '--quiet', `file://${origin}`, target];
+      // A tag checks out as a detached HEAD, which the real action does without git's advice either.
+      const args = ['-c', 'advice.detachedHead=false', 'clone', '--quiet', `file://${origin}`, target];
       if (depth !== '0') args.push('--depth', depth);
       if (inputs.ref) args.push('--branch', inputs.ref);
       git(workspace, args);
