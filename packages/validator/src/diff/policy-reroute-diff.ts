@@ -4,7 +4,7 @@ import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
-import { inBaseNames, requestAddress } from './request-address.js';
+import { inBaseNames, requestAddress, sameHostUrl } from './request-address.js';
 import { appliesTo, PARAMETER_PREFIX, policyLabel, reroutes, type Reroute } from './reroute-policies.js';
 import { excerpt, quoted, quoteList } from '../text/message-values.js';
 
@@ -32,7 +32,14 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
       : undefined;
   const kept = models && keptOperations(models.old, models.now);
   // A route edited along with the path template it rewrites can leave the request where it went.
-  const addressKept = (id: string) => models !== undefined && sameAddress(models, old, now, id);
+  // With the same routes, only the host policies changed: they move the request only if the host URL
+  // it goes below moves; a path template edited in the same update is the swagger's change
+  // (BRK-PATH-CHANGED), as Cradl AI's '/runs' to '/workflows' beside its new host policies.
+  const addressKept = (id: string) =>
+    models !== undefined &&
+    (sameRoutes(old, now, id)
+      ? sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, id)
+      : sameAddress(models, old, now, id));
   const routeChanged = (id: string) => !jsonEqual(routeOf(old, id), routeOf(now, id));
   const moved = (operations: readonly string[]) =>
     operations.filter((id) => routeChanged(id) && !addressKept(id));
@@ -52,7 +59,9 @@ export function diffRerouting(before: RoutingFiles, after: RoutingFiles): RawCha
       const still = reached.filter((id) => routeChanged(id) && addressKept(id));
       const why =
         still.length > 0
-          ? `, which keeps the requests of ${quoteList(still)} going to the address they went to in the base version`
+          ? `, which keeps the requests of ${quoteList(still)} going to the ${
+              (is ?? was!).template === 'routerequesttoendpoint' ? 'address' : 'host'
+            } they went to in the base version`
           : sameRoute(was, is)
             ? ''
             : ', which moves no operation of the base version';
@@ -165,6 +174,16 @@ function scope(reroute: Reroute | undefined, kept: ReadonlySet<string> | undefin
   return kept ? reroute.operations.filter((id) => kept.has(id)) : reroute.operations;
 }
 
+/** Whether the routerequesttoendpoint policies of an operation are the same in both versions. */
+function sameRoutes(old: readonly Reroute[], now: readonly Reroute[], operationId: string): boolean {
+  const routes = (reroutes: readonly Reroute[]) =>
+    routeOf(
+      reroutes.filter((reroute) => reroute.template === 'routerequesttoendpoint'),
+      operationId,
+    );
+  return jsonEqual(routes(old), routes(now));
+}
+
 /** Where a version's rerouting policies send one operation's requests, in their order. */
 function routeOf(reroutes: readonly Reroute[], operationId: string): unknown[] {
   return reroutes
@@ -184,7 +203,7 @@ function keptOperations(before: SwaggerModel, after: SwaggerModel): Set<string> 
 /**
  * Whether an operation's requests reach the same method and path in both versions, routes followed
  * (request-address.ts) and a renamed path parameter taken for the old one, on the same host
- * policies: then no flow calls another address.
+ * URL (sameHostUrl): then no flow calls another address.
  */
 function sameAddress(
   models: { old: SwaggerModel; now: SwaggerModel },
@@ -197,15 +216,10 @@ function sameAddress(
   if (!before || !after) return false;
   const was = requestAddress(models.old, old, before);
   const is = requestAddress(models.now, now, after);
-  const hosts = (reroutes: readonly Reroute[]) =>
-    routeOf(
-      reroutes.filter((reroute) => reroute.template !== 'routerequesttoendpoint'),
-      operationId,
-    );
   return (
     was !== undefined &&
     is !== undefined &&
     was.address === inBaseNames(is, before, after) &&
-    jsonEqual(hosts(old), hosts(now))
+    sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, operationId)
   );
 }

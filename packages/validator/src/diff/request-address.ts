@@ -1,4 +1,4 @@
-import { asString } from '../swagger/json-values.js';
+import { asArray, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { basePathPrefix } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
@@ -92,11 +92,85 @@ export function swaggerAddress(
  * the base path stayed; the many above could not work if it did.
  */
 function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
-  const setter = hostSetting(policies)
-    .filter((policy) => appliesTo(policy, operation.operationId))
-    .at(-1);
+  const setter = movingHostSetter(model, policies, operation.operationId);
   const template = setter && asString(setter.target[URL_TEMPLATE]);
   return template !== undefined ? template.replace(/\/+$/, '') : basePathPrefix(model);
+}
+
+/** One version's swagger and rerouting policies. */
+export interface RoutedVersion {
+  model: SwaggerModel;
+  policies: readonly Reroute[];
+}
+
+/**
+ * Whether an operation's requests go to the same host URL in both versions as far as the policies
+ * decide it: the same policies apart from routes and host setters, and the same URL set by the last
+ * host setter, a setter at the swagger's own address counting as none (Cradl AI adds 'Change host
+ * back' to 'https://api.lucidtech.ai/v1', where its swagger sends requests anyway). Without a host
+ * setter on either side the swagger's host is used by both, which the swagger comparison tells
+ * (BRK-HOST-BASEPATH).
+ */
+export function sameHostUrl(old: RoutedVersion, now: RoutedVersion, operationId: string): boolean {
+  const others = ({ policies }: RoutedVersion) =>
+    policies
+      .filter(
+        (policy) =>
+          policy.template !== ROUTE_TEMPLATE &&
+          appliesTo(policy, operationId) &&
+          hostSetting([policy]).length === 0,
+      )
+      .map((policy) => [policy.template, policy.target]);
+  if (!jsonEqual(others(old), others(now))) return false;
+  const urls = ({ policies }: RoutedVersion) => {
+    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE]);
+    return template === undefined ? undefined : [comparableUrl(template)];
+  };
+  const [was, is] = [urls(old), urls(now)];
+  if (was === undefined && is === undefined) return true;
+  const [wasUrls, isUrls] = [was ?? swaggerUrls(old.model), is ?? swaggerUrls(now.model)];
+  return wasUrls.some((url) => isUrls.includes(url));
+}
+
+/** The last dynamichosturl policy that applies to an operation: each replaces the URL the one before set. */
+function lastHostSetter(policies: readonly Reroute[], operationId: string | undefined): Reroute | undefined {
+  return hostSetting(policies)
+    .filter((policy) => appliesTo(policy, operationId))
+    .at(-1);
+}
+
+/**
+ * The dynamichosturl policy that sets the URL an operation's requests go below: the last one that
+ * applies, each replacing the URL the one before set. Undefined when none applies, or when the last
+ * one's URL is the swagger's own scheme, host and base path: Cradl AI sends its sign-in call to
+ * 'https://auth.lucidtech.ai' and then every request back to 'https://api.lucidtech.ai/v1', where
+ * its swagger (https, api.lucidtech.ai, /v1) sends them anyway.
+ */
+function movingHostSetter(
+  model: SwaggerModel,
+  policies: readonly Reroute[],
+  operationId: string | undefined,
+): Reroute | undefined {
+  const setter = lastHostSetter(policies, operationId);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  if (template === undefined) return setter;
+  return swaggerUrls(model).includes(comparableUrl(template)) ? undefined : setter;
+}
+
+/** The URLs the swagger itself sends requests below: one per listed scheme (https when none is). */
+function swaggerUrls(model: SwaggerModel): string[] {
+  const host = asString(model.root.host);
+  if (host === undefined || host === '') return [];
+  const listed = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed.length > 0 ? (listed as string[]) : ['https'];
+  return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
+}
+
+/** A URL with its scheme and host in lower case (they are case-insensitive) and no trailing '/'. */
+function comparableUrl(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(trimmed);
+  return match ? match[1]!.toLowerCase() + match[2]! : trimmed;
 }
 
 /** The dynamichosturl policies that set a host URL: with a urlTemplate, run on the request. */

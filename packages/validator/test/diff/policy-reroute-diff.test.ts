@@ -140,6 +140,59 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
     expect(rulesOf(withPolicies(inRequest), withPolicies(host))).toEqual(['CHG-OTHER']);
   });
 
+  it("lists host policies whose last URL is the swagger's own scheme, host and base path as a non-breaking change", () => {
+    // Cradl AI (PowerPlatformConnectors 5bf25552) sends the sign-in call to its auth host, then sends
+    // every request back to 'https://api.lucidtech.ai/v1', its swagger's own address.
+    const toAuth = { ...dynamicHost('https://auth.contoso.com'), title: 'Change host to auth' };
+    const back = { ...dynamicHost('https://API.contoso.com/v1/'), title: 'Change host back' };
+    const after = withPolicies(toAuth, setHeader('application/json'), back);
+    const changes = diffConnectors(withPolicies(), after).changes;
+    // The two host policies and the header policy, each listed on its own.
+    expect(changes.map((change) => change.ruleId)).toEqual(['CHG-OTHER', 'CHG-OTHER', 'CHG-OTHER']);
+    expect(changes.map((change) => change.message).join('\n')).toMatch(
+      /'Change host to auth' \(dynamichosturl\) added, which keeps the requests of 'ListTasks'.* going to the host they went to in the base version/,
+    );
+    expect(rulesOf(withPolicies(toAuth, back), withPolicies())).toEqual(['CHG-OTHER', 'CHG-OTHER']);
+  });
+
+  it("lists such host policies as a non-breaking change when an operation's path moves in the same update", () => {
+    // Cradl AI's 5bf25552 also moved CreateRun from '/runs' to '/workflows'. Path changes (here of
+    // ListTasks and CreateTask) are the swagger's (BRK-PATH-CHANGED); the host policies still send
+    // the requests to the host they went to.
+    const after = withPolicies(
+      dynamicHost('https://auth.contoso.com'),
+      dynamicHost('https://api.contoso.com/v1'),
+    );
+    const paths = after.swagger.paths as Record<string, Json>;
+    paths['/todo'] = paths['/tasks'];
+    delete paths['/tasks'];
+    expect(rulesOf(withPolicies(), after).sort()).toEqual([
+      'BRK-PATH-CHANGED',
+      'BRK-PATH-CHANGED',
+      'CHG-OTHER',
+      'CHG-OTHER',
+    ]);
+  });
+
+  it("still fires when the last host URL differs from the swagger's own in scheme, host or base path", () => {
+    for (const url of [
+      'http://api.contoso.com/v1',
+      'https://eu.contoso.com/v1',
+      'https://api.contoso.com/v2',
+    ]) {
+      expect(rulesOf(withPolicies(), withPolicies(dynamicHost(url)))).toEqual([RULE]);
+    }
+    const back = dynamicHost('https://api.contoso.com/v1');
+    expect(rulesOf(withPolicies(back), withPolicies(back, dynamicHost('https://auth.contoso.com')))).toEqual([
+      RULE,
+    ]);
+    // Content Manager Power Connect (4fbf2360) moved its swagger's host and its host policy together:
+    // each version's policy is at its own swagger's address, but the requests moved.
+    const moved = withPolicies(dynamicHost('https://eu.contoso.com/v1'));
+    moved.swagger.host = 'eu.contoso.com';
+    expect(rulesOf(withPolicies(back), moved)).toContain(RULE);
+  });
+
   it('still fires when a host policy is moved to the response section, where it sets no host', () => {
     const host = dynamicHost('https://api.contoso.com');
     const inResponse = structuredClone(host);
