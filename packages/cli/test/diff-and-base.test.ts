@@ -488,6 +488,12 @@ describe('connector-alm validate --base', () => {
       },
     ]);
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('BRK-CONNECTOR-DELETED');
+    // Described from its reference entry, as are the rules of the other results, and no other rule.
+    expect(run.tool.driver.rules[result.ruleIndex].shortDescription.text).not.toBe('BRK-CONNECTOR-DELETED');
+    const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect([...ruleIds].sort()).toEqual(
+      [...new Set(run.results.map((entry: { ruleId: string }) => entry.ruleId))].sort(),
+    );
   });
 
   it('takes a path that names the deleted folder', async () => {

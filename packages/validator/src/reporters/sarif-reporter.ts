@@ -36,7 +36,10 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SOURCE_ROOT = '%SRCROOT%';
 
 export interface SarifOptions extends PathBase {
-  /** The rules to describe (default: every validation rule); rules that findings name but that are not listed get a stub. */
+  /**
+   * The rules that findings may name (default: every validation rule). Only those with a result are
+   * described; a finding's rule that is not listed gets a stub.
+   */
   rules?: readonly RuleDescriptor[];
   toolVersion?: string;
   informationUri?: string;
@@ -60,9 +63,10 @@ export interface SarifReport {
 export const RESULTS_LEFT_OUT_ID = 'connector-alm/results-left-out';
 
 /**
- * A SARIF 2.1.0 log with one run, ready for code scanning: every rule described once, every finding
- * a result on a repository-relative file, with fingerprints that do not depend on line numbers. When
- * there are more findings than code scanning takes, the most severe are kept (see sarifReport).
+ * A SARIF 2.1.0 log with one run, ready for code scanning: every finding a result on a
+ * repository-relative file, with fingerprints that do not depend on line numbers, and every rule that
+ * has a result described once (see runBuilder). When there are more findings than code scanning
+ * takes, the most severe are kept (see sarifReport).
  */
 export function toSarif(result: ValidationResult, options: SarifOptions = {}): Log {
   return sarifReport(result, options).log;
@@ -128,17 +132,32 @@ function textOf(log: Log): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-/** Builds the run for the findings of the given indexes; what is the same for every choice is made once. */
+/**
+ * Builds the run for the findings of the given indexes; what is the same for every choice is made once.
+ *
+ * The run describes only the rules its results name, in catalog order, as ESLint's SARIF formatter
+ * (the one GitHub's ESLint code scanning workflow uploads) does. Code scanning reads a rule's
+ * description only to show its alerts, and an alert is fixed by the first analysis of the same tool
+ * and category that does not detect it (the alert's `fixed_at`), whatever rules that analysis lists.
+ * The whole catalog (over 200 rules with help and examples) made every upload some 480 KB, even one
+ * with no result; the rule reference (`connector-alm rules`, docs/rules.md) describes every rule.
+ */
 function runBuilder(result: ValidationResult, options: SarifOptions) {
   const profile = options.profile ?? sharedProfile(result) ?? 'certified';
   const rulesDocUrl = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-  const descriptors = describedRules(options.rules ?? ALL_RULES, result.findings);
-  const indexById = new Map(descriptors.map((rule, index) => [rule.id, index]));
+  const named = new Set(result.findings.map((finding) => finding.ruleId));
+  const described = describedRules(options.rules ?? ALL_RULES, result.findings)
+    .filter((rule) => named.has(rule.id))
+    .map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl));
   const uriOf = (finding: Finding) => artifactUri(finding.file, options);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
-  const rules = descriptors.map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl));
 
   return (indexes: readonly number[], leftOut?: SarifReport['leftOut']): Run => {
+    // A report cut short names fewer rules than the findings do: its own, so that no rule is
+    // described without an alert, and each result's ruleIndex is its rule's place in this run.
+    const kept = new Set(indexes.map((index) => result.findings[index]!.ruleId));
+    const rules = described.filter((rule) => kept.has(rule.id));
+    const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
     const properties = {
       // The base the results' baselineState was judged against. Not versionControlProvenance,
       // which needs the repository's address, which a local run may not have.
@@ -311,7 +330,6 @@ function helpMarkdown(rule: RuleDescriptor, helpUri: string): string {
   ].join('\n\n');
 }
 
-/** The given rules, plus a stub for every rule id that a finding names but the list lacks. */
 /**
  * The rules given, then those that findings name beyond them: the breaking-change rules of
  * `validate --base`, described from their reference entries, and a stub for any other.

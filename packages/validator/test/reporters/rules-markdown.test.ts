@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ALL_CHANGE_RULES } from '../../src/diff/change-rules.js';
+import type { Finding } from '../../src/model/finding.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
 import { SAMPLE_RULES } from './sample-result.js';
@@ -14,10 +15,21 @@ describe('renderRulesMarkdown', () => {
   });
 
   it('links the same anchors that SARIF help links point at', () => {
+    // A finding of each rule: a SARIF report describes only the rules that have results.
+    const findings = SAMPLE_RULES.map((rule): Finding => ({
+      ruleId: rule.id,
+      severity: 'warning',
+      message: 'm',
+      file: 'Contoso/apiDefinition.swagger.json',
+      line: 1,
+      column: 1,
+      connector: 'Contoso',
+    }));
     const log = toSarif(
-      { connectors: [], findings: [], counts: { error: 0, warning: 0, info: 0 } },
+      { connectors: [], findings, counts: { error: 0, warning: findings.length, info: 0 } },
       { rules: SAMPLE_RULES },
     );
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(SAMPLE_RULES.length);
     for (const rule of log.runs[0]!.tool.driver.rules!) {
       // GitHub's anchor of "### TEST-TITLE-WORDS" is the lower-cased heading text.
       expect(rule.helpUri!.split('#')[1]).toBe(rule.id.toLowerCase());

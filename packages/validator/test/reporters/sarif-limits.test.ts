@@ -8,6 +8,7 @@ import {
   RESULTS_LEFT_OUT_ID,
   describeLeftOut,
   sarifReport,
+  type SarifOptions,
   type SarifReport,
 } from '../../src/reporters/index.js';
 import { validatePaths, type ValidationResult } from '../../src/validate.js';
@@ -19,6 +20,39 @@ const SEVERITY_OF_LEVEL: Record<string, Severity> = { error: 'error', warning: '
 const rankOf = (result: Result) => severityRank(SEVERITY_OF_LEVEL[result.level!]!);
 const resultsOf = (report: SarifReport) => report.log.runs[0]!.results!;
 const printOf = (result: Result) => result.partialFingerprints![FINGERPRINT_KEY];
+const ruleIdsOf = (report: SarifReport) => report.log.runs[0]!.tool.driver.rules!.map((rule) => rule.id);
+
+/**
+ * The text of the report with `count` results, as a cut to fit `gzipBytes` would write it: a cut to
+ * `count` results says the same but for why, which is rewritten, so that sizes compare exactly.
+ */
+function sizeCutText(
+  result: ValidationResult,
+  options: SarifOptions,
+  count: number,
+  gzipBytes: number,
+): string {
+  const report = sarifReport(result, {
+    ...options,
+    limits: { results: count, gzipBytes: Number.MAX_SAFE_INTEGER },
+  });
+  if (!report.leftOut) return report.text;
+  const byResults = `code scanning stores at most ${count} results of an upload`;
+  const bySize = `code scanning rejects a SARIF file over ${gzipBytes} bytes gzip-compressed`;
+  const reason = `"reason": "results",\n          "limit": ${count}\n`;
+  expect(report.text).toContain(byResults);
+  expect(report.text).toContain(reason);
+  return report.text
+    .replace(byResults, bySize)
+    .replace(reason, `"reason": "size",\n          "limit": ${gzipBytes}\n`);
+}
+
+/** That the report describes the rules of its results and no other, and points each result at its own. */
+function expectRulesOfResults(report: SarifReport): void {
+  const ruleIds = ruleIdsOf(report);
+  expect([...ruleIds].sort()).toEqual([...new Set(resultsOf(report).map((entry) => entry.ruleId!))].sort());
+  for (const entry of resultsOf(report)) expect(ruleIds[entry.ruleIndex!]).toBe(entry.ruleId);
+}
 
 describe('SARIF within the limits of code scanning', () => {
   it('keeps the most severe results, in report order, when there are more findings than results allowed', async () => {
@@ -36,8 +70,17 @@ describe('SARIF within the limits of code scanning', () => {
     expect(whole.log.runs[0]).not.toHaveProperty('invocations');
 
     const cut = sarifReport(result, { ...options, limits: { results: 3 } });
-    // The note goes; the others stay as they were, fingerprints too.
-    expect(resultsOf(cut)).toEqual(resultsOf(whole).filter((entry) => entry.level !== 'note'));
+    // The note goes, and its rule's description with it; the others stay as they were, fingerprints
+    // too, but for the place of their rule.
+    const withoutRuleIndex = ({ ruleIndex: _index, ...rest }: Result) => rest;
+    expect(resultsOf(cut).map(withoutRuleIndex)).toEqual(
+      resultsOf(whole)
+        .filter((entry) => entry.level !== 'note')
+        .map(withoutRuleIndex),
+    );
+    expect(ruleIdsOf(whole)).toContain('TEST-README-TODO');
+    expect(ruleIdsOf(cut)).toEqual(ruleIdsOf(whole).filter((id) => id !== 'TEST-README-TODO'));
+    expectRulesOfResults(cut);
     expect(cut.leftOut).toEqual({
       total: 4,
       kept: 3,
@@ -72,6 +115,8 @@ describe('SARIF within the limits of code scanning', () => {
 
     const errorOnly = sarifReport(result, { ...options, limits: { results: 1 } });
     expect(resultsOf(errorOnly).map((entry) => entry.ruleId)).toEqual(['TEST-TITLE-WORDS']);
+    expect(ruleIdsOf(errorOnly)).toEqual(['TEST-TITLE-WORDS']);
+    expect(resultsOf(errorOnly)[0]!.ruleIndex).toBe(0);
     expect(errorOnly.leftOut).toMatchObject({ kept: 1, error: 0, warning: 2, info: 1 });
   });
 
@@ -119,14 +164,11 @@ describe('SARIF within the limits of code scanning', () => {
     expect(leftOut).toHaveLength(4 - kept.length);
     expect(Math.min(...kept.map(rankOf))).toBeGreaterThanOrEqual(Math.max(...leftOut.map(rankOf)));
     // As many as fit: one more would not.
-    const oneMore = sarifReport(result, {
-      ...options,
-      limits: { results: kept.length + 1, gzipBytes: Number.MAX_SAFE_INTEGER },
-    });
-    expect(gzipSync(oneMore.text).length).toBeGreaterThan(limit);
+    expect(gzipSync(sizeCutText(result, options, kept.length + 1, limit)).length).toBeGreaterThan(limit);
     expect(cut.log.runs[0]!.invocations![0]!.toolExecutionNotifications![0]!.message.text).toContain(
       `code scanning rejects a SARIF file over ${limit} bytes gzip-compressed`,
     );
+    expectRulesOfResults(cut);
     expectValidSarif(cut.log);
   });
 
@@ -158,11 +200,8 @@ describe('SARIF within the limits of code scanning', () => {
     expect(new Set(serialised).size).toBe(serialised.length);
     expect(cut.text).toBe(JSON.stringify(cut.log, null, 2) + '\n');
     expect(gzipSync(cut.text).length).toBeLessThanOrEqual(limit);
-    const oneMore = sarifReport(result, {
-      ...options,
-      limits: { results: resultsOf(cut).length + 1, gzipBytes: Number.MAX_SAFE_INTEGER },
-    });
-    expect(gzipSync(oneMore.text).length).toBeGreaterThan(limit);
+    const oneMore = sizeCutText(result, options, resultsOf(cut).length + 1, limit);
+    expect(gzipSync(oneMore).length).toBeGreaterThan(limit);
   });
 
   it('says what it left out by level', () => {
@@ -209,6 +248,9 @@ describeCorpus('the SARIF report of the whole PowerPlatformConnectors corpus', (
     const leftOut = report.leftOut!;
     expect(leftOut.total).toBe(result.findings.length);
     expect(leftOut.error + leftOut.warning + leftOut.info).toBe(result.findings.length - results.length);
+    // The rules of the results kept, not the catalog: fewer than the rules that found something.
+    expectRulesOfResults(report);
+    expect(ruleIdsOf(report).length).toBeLessThan(new Set(result.findings.map((f) => f.ruleId)).size);
     expectValidSarif(report.log);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
-import { FINGERPRINT_KEY, toSarif } from '../../src/reporters/index.js';
+import { FINGERPRINT_KEY, formatSarif, toSarif } from '../../src/reporters/index.js';
 import { validateFolder, countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
@@ -124,7 +124,7 @@ describe('SARIF reporter', () => {
     expect(prints[1]).toBe(prints[0]!.replace(/:1$/, ':2'));
   });
 
-  it('describes every rule once, with help in the rule reference', async () => {
+  it('describes each rule that has a result once, with help in the rule reference', async () => {
     const { root, result } = await sampleResult();
     const log = toSarif(result, {
       rules: SAMPLE_RULES,
@@ -133,7 +133,10 @@ describe('SARIF reporter', () => {
       rulesDocUrl: 'https://x.test/rules.md',
     });
     const rules = log.runs[0]!.tool.driver.rules!;
-    expect(rules.map((rule) => rule.id)).toEqual(SAMPLE_RULES.map((rule) => rule.id));
+    // GEN-JSON-PARSE found nothing: it is not described.
+    expect(rules.map((rule) => rule.id)).toEqual(
+      SAMPLE_RULES.map((rule) => rule.id).filter((id) => id !== 'GEN-JSON-PARSE'),
+    );
     for (const entry of log.runs[0]!.results!) expect(rules[entry.ruleIndex!]!.id).toBe(entry.ruleId);
     expect(rules[0]).toMatchObject({
       id: 'TEST-TITLE-WORDS',
@@ -187,6 +190,39 @@ describe('SARIF reporter', () => {
       level: 'none',
       enabled: false,
     });
+  });
+
+  it('describes no rule when there is no result: the catalog is not uploaded with every pull request', () => {
+    const empty: ValidationResult = { connectors: [], findings: [], counts: countBySeverity([]) };
+    // The real catalog: over 200 rules, which made this file some 480 KB.
+    const text = formatSarif(empty);
+    const log = JSON.parse(text) as Log;
+    expect(log.runs[0]!.tool.driver.rules).toEqual([]);
+    expect(log.runs[0]!.results).toEqual([]);
+    expect(Buffer.byteLength(text)).toBeLessThan(1000);
+    expectValidSarif(log);
+  });
+
+  it('describes exactly the rules that have results, in catalog order, and points each result at its own', async () => {
+    const { root, result } = await sampleResult();
+    // Findings in reverse, one rule without any: the rules keep the catalog's order, less that one.
+    const findings = result.findings.filter((finding) => finding.ruleId !== 'TEST-OP-SUMMARY').reverse();
+    expect(findings.length).toBeGreaterThan(1);
+    const log = toSarif(
+      { ...result, findings, counts: countBySeverity(findings) },
+      { rules: SAMPLE_RULES, cwd: root, baseDir: root },
+    );
+    const rules = log.runs[0]!.tool.driver.rules!;
+    expect(rules.map((rule) => rule.id)).toEqual(
+      SAMPLE_RULES.map((rule) => rule.id).filter((id) => id !== 'TEST-OP-SUMMARY' && id !== 'GEN-JSON-PARSE'),
+    );
+    const results = log.runs[0]!.results!;
+    expect(results.map((entry) => entry.ruleId)).toEqual(findings.map((finding) => finding.ruleId));
+    for (const entry of results) expect(rules[entry.ruleIndex!]!.id).toBe(entry.ruleId);
+    // The rules described keep what code scanning shows: the help with its example and link.
+    expect(rules[0]!.help!.markdown).toContain('Fires on:');
+    expect(rules[0]!.help!.markdown).toContain('in the connector-alm rule reference.');
+    expectValidSarif(log);
   });
 
   it('describes rules that findings name but the list lacks', async () => {
