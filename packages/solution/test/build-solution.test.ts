@@ -5,6 +5,7 @@ import {
   buildSolution,
   connectorIdFor,
   connectorNameFor,
+  extractConnectors,
   parseXml,
   childElements,
   firstChild,
@@ -138,6 +139,30 @@ describe('build-solution', () => {
     await buildSolution([folder], path.join(dir, 'b.zip'), OPTIONS);
     expect(readFileSync(path.join(dir, 'a.zip')).equals(readFileSync(path.join(dir, 'b.zip')))).toBe(true);
   });
+
+  it.each([
+    ['CRLF', 'public class Script : ScriptBase\r\n{\r\n}\r\n'],
+    ['LF', 'public class Script : ScriptBase\n{\n}\n'],
+    ['mixed', 'public class Script : ScriptBase\r\n{\n}\r\n'],
+  ])(
+    'keeps the bytes of a script.csx written with %s line endings, into the zip and back',
+    async (_, script) => {
+      const folder = connectorFolder('Scripted', { script, properties: { scriptOperations: ['ListItems'] } });
+      const dir = temp.make();
+      const zip = path.join(dir, 'out.zip');
+      await buildSolution([folder], zip, OPTIONS);
+      const entries = await readZip(zip);
+      expect(entries.get('Connector/contoso_scripted_customcodeblobcontent.csx')?.toString('latin1')).toBe(
+        script,
+      );
+      // Nothing of the build's own bookkeeping reaches the solution.
+      expect([...entries.keys()].filter((name) => /LineEndings/i.test(name))).toEqual([]);
+      const root = path.join(dir, 'repository');
+      mkdirSync(root);
+      const [extracted] = await extractConnectors(zip, root);
+      expect(readFileSync(path.join(root, extracted!.folder, 'script.csx'), 'latin1')).toBe(script);
+    },
+  );
 
   it('is a solution that unpack reads back, connectors included', async () => {
     const zip = path.join(temp.make(), 'out.zip');

@@ -7,6 +7,7 @@ import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
 import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-element.js';
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';
+import { FOLDER_LINE_ENDINGS, lineEndingsXml } from '../solution/line-endings-file.js';
 import { packSolution } from '../solution/pack.js';
 import {
   checkCustomizationPrefix,
@@ -132,6 +133,7 @@ export async function writeUnpackedSolution(
   };
   await write(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options), UNPACKED_STYLE));
   await write(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
+  const copied: string[] = [];
   for (const connector of connectors) {
     await write(
       `${FOLDER_CONNECTOR_FOLDER}${connector.name}.xml`,
@@ -146,8 +148,14 @@ export async function writeUnpackedSolution(
           ? prettyJson(file.bytes.toString('utf8'), fileName, REPOSITORY_JSON_HINT)
           : file.bytes;
       await write(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
+      if (file.extension !== '.json') copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
     }
   }
+  // Pack writes a copied part (script.csx) with the line endings recorded for it, LF when none is,
+  // as it does for a git checkout: a script written with CRLF is recorded, or it would reach the
+  // solution, and the folder extract-connectors writes back, with every line changed.
+  const endings = await lineEndingsXml(folder, copied);
+  if (endings !== undefined) await write(FOLDER_LINE_ENDINGS, endings);
 }
 
 function text(name: string, value: string, attributes: Array<[string, string]> = []): XmlElement {

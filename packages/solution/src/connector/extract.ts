@@ -12,6 +12,7 @@ import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { listFiles } from '../fs/list-files.js';
 import { editorLeftover } from '../solution/editor-leftovers.js';
 import { isMetadataName } from '../solution/layout.js';
@@ -188,6 +189,17 @@ async function prepare(
           path.join(destination, apiPropertiesName),
         );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  // The folder's formatting is the maker's (or the upstream repository's): a JSON file that holds
+  // what extraction gives, but indented or spaced otherwise, stays byte for byte, as unchanged.
+  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
+    const present = existing(name);
+    if (present === undefined) continue;
+    const bytes =
+      name === REPOSITORY_FILES.apiProperties
+        ? presentApiProperties!
+        : await fs.readFile(path.join(destination, present)).catch(() => undefined);
+    if (bytes !== undefined && sameJsonTokens(bytes, files.get(name) as string)) files.set(name, bytes);
+  }
 
   const icon = connector.files.iconblob;
   // The independent-publisher layout has no icons (upstream shows the generic one): extracting the

@@ -1,0 +1,84 @@
+import { afterAll, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSolution, extractConnectors } from '../src/index.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+const temp = temporaryFolders('extract-formatting-');
+afterAll(() => temp.cleanup());
+
+const OPTIONS = {
+  uniqueName: 'ContosoConnectors',
+  version: '1.0.0.0',
+  publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
+};
+const TITLE = 'Contoso Notes';
+const SWAGGER = 'apiDefinition.swagger.json';
+const PROPERTIES = 'apiProperties.json';
+
+const swagger = (summary = 'List notes') => ({
+  swagger: '2.0',
+  info: { title: TITLE, description: 'Notes of Contoso', version: '1.0' },
+  host: 'api.contoso.com',
+  basePath: '/',
+  schemes: ['https'],
+  paths: {
+    '/notes': { get: { operationId: 'ListNotes', summary, responses: { '200': { description: 'OK' } } } },
+  },
+});
+const properties = {
+  properties: {
+    connectionParameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'API key' } } },
+    iconBrandColor: '#da3b01',
+    publisher: 'Contoso',
+    stackOwner: 'Contoso',
+  },
+};
+
+/** As many upstream folders are written: 4-space indents, CRLF line endings, no final newline. */
+const windowsStyle = (value: unknown): string => JSON.stringify(value, null, 4).replace(/\n/g, '\r\n');
+
+/** A repository root holding the connector's folder, and a solution built from a copy of that folder. */
+async function folderAndSolution(folderSwagger: string, solutionSwagger = folderSwagger) {
+  const dir = temp.make();
+  const root = path.join(dir, 'custom-connectors');
+  const folder = path.join(root, TITLE);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, PROPERTIES), windowsStyle(properties));
+  const source = path.join(dir, 'source', TITLE);
+  cpSync(folder, source, { recursive: true });
+  writeFileSync(path.join(folder, SWAGGER), folderSwagger);
+  writeFileSync(path.join(source, SWAGGER), solutionSwagger);
+  const zip = path.join(dir, 'solution.zip');
+  await buildSolution([source], zip, OPTIONS);
+  return { root, folder, zip };
+}
+
+it('keeps the JSON files of an unchanged connector byte for byte, however they are formatted', async () => {
+  const { root, folder, zip } = await folderAndSolution(windowsStyle(swagger()));
+  const before = [SWAGGER, PROPERTIES].map((file) => readFileSync(path.join(folder, file)));
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ created: ['readme.md'], updated: [], unchanged: [SWAGGER, PROPERTIES] });
+  expect([SWAGGER, PROPERTIES].map((file) => readFileSync(path.join(folder, file)))).toEqual(before);
+});
+
+it('writes the JSON of a changed connector in the 2-space layout, keeping the unchanged file as it is', async () => {
+  const { root, folder, zip } = await folderAndSolution(
+    windowsStyle(swagger()),
+    windowsStyle(swagger('List the notes')),
+  );
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [SWAGGER], unchanged: [PROPERTIES] });
+  const written = readFileSync(path.join(folder, SWAGGER), 'utf8');
+  expect(written).toBe(JSON.stringify(swagger('List the notes'), null, 2) + '\n');
+});
+
+it('rewrites a file whose keys are in another order, or that has a byte-order mark', async () => {
+  const { info, ...rest } = swagger();
+  for (const folderSwagger of [JSON.stringify({ ...rest, info }), '\uFEFF' + JSON.stringify(swagger())]) {
+    const { root, folder, zip } = await folderAndSolution(folderSwagger, JSON.stringify(swagger()));
+    const [result] = await extractConnectors(zip, root);
+    expect(result).toMatchObject({ updated: [SWAGGER] });
+    expect(readFileSync(path.join(folder, SWAGGER), 'utf8')).toBe(JSON.stringify(swagger(), null, 2) + '\n');
+  }
+});
