@@ -14690,7 +14690,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-OAUTH-IDP",
     file: "apiProperties",
     title: "Use a known OAuth identity provider with its required settings.",
-    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
     levels: certificationLevels("error"),
     msMessage: "Value {0} is not defined in enum.",
     example: {
@@ -14705,10 +14705,17 @@ var apiPropertiesOAuthRules = [
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, "customParameters");
         if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          context.report({
-            pointer: childPointer(customPointer, "resourceUri"),
-            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
-          });
+          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === "resourceuri");
+          context.report(
+            cased ? {
+              pointer: childPointer(customPointer, cased[0]),
+              severity: "warning",
+              message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`
+            } : {
+              pointer: childPointer(customPointer, "resourceUri"),
+              message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
+            }
+          );
         }
         const properties = asObject(settings.properties);
         const firstParty = properties?.IsFirstParty;
@@ -14950,7 +14957,7 @@ var apiPropertiesPolicyRules = [
 
 // packages/validator/src/rules/api-properties/publisher-rules.ts
 var TEMPLATE_TEXTS = [
-  "full name or name of company or organization",
+  "name of company or organization",
   "name of the owner of the service or product",
   "publisher's name"
 ];
@@ -14995,7 +15002,7 @@ var apiPropertiesPublisherRules = [
     id: "PROP-PUBLISHER-TEMPLATE",
     file: "apiProperties",
     title: "Replace the template text of `publisher` and `stackOwner`.",
-    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+    description: 'The repository templates ship "Name of company or organization." (certified) or "Full name or name of company or organization." (independent publisher) as publisher, and "Name of the owner of the service or product." or "Name of company or organization that connector is connecting to." as stackOwner; left in place they end up on the connector page.',
     levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
     example: {
       placement: "apiProperties",
@@ -15357,6 +15364,13 @@ var apiPropertiesRules = [
 // packages/validator/src/rules/folder.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
 
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -15364,7 +15378,7 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
@@ -15382,12 +15396,15 @@ function distinctMatches(text2, pattern) {
   }
   return [...found];
 }
+function productNamesIn(text2) {
+  return distinctMatches(text2, PRODUCT_NAMES);
+}
 var infoTextRules = [
   {
     id: "SWG-INFO-TITLE-LEN",
     file: "swagger",
     title: "Keep the title to 30 characters.",
-    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
+    description: `The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies. An independent publisher's trailing "(Independent Publisher)" is not counted: 12 IP connectors merged in 2025 carry it, with names of at most 30 characters before it.`,
     levels: certificationLevels("error", "info"),
     msCode: "FieldLengthExceeded",
     msMessage: "The '{0}' value goes over the character limit '{1}'",
@@ -15398,10 +15415,13 @@ var infoTextRules = [
     },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || title.length <= MAX_TITLE) return;
+      if (title === void 0) return;
+      const name = titleName(title, context.profile);
+      if (name.length <= MAX_TITLE) return;
+      const counted = name === title ? "" : " before ' (Independent Publisher)'";
       context.report({
         pointer: "/info/title",
-        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${name.length}${counted}).`
       });
     }
   },
@@ -15433,7 +15453,7 @@ var infoTextRules = [
     id: "SWG-INFO-TITLE-END",
     file: "swagger",
     title: "End the title with a letter or digit.",
-    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+    description: `The title "can't end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (\`Asite (Canada)\`), so a closing bracket is a warning; anything else is an error. An independent publisher's trailing "(Independent Publisher)", the program's label (12 IP connectors merged in 2025), is not judged: the name before it is.`,
     levels: certificationLevels("error", "info"),
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
@@ -15443,7 +15463,8 @@ var infoTextRules = [
       good: '{ "title": "Contoso Tasks" }'
     },
     check(context) {
-      const title = infoString(context, "title");
+      const whole = infoString(context, "title");
+      const title = whole === void 0 ? void 0 : titleName(whole, context.profile);
       if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
       const bracket = /[)\]]$/.test(title);
       context.report({
@@ -15529,7 +15550,7 @@ var infoTextRules = [
     id: "SWG-INFO-DESC-WORDS",
     file: "swagger",
     title: "Leave Power Platform product names out of the description.",
-    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+    description: `The connector description must not name Copilot Studio, Power Apps, Power Automate, Power Pages, Logic Apps or other Microsoft products (CERT: "Can't contain any Copilot Studio or other Power Platform product names"; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.`,
     levels: certificationLevels("error", "info"),
     msCode: "RestrictedWordsInValue",
     msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
@@ -15718,7 +15739,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice.',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -15729,7 +15750,8 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase() && !isTitleCutFromName(title, name)) {
+      const named = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
           message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
@@ -16581,7 +16603,8 @@ function decodedIcon(data) {
 }
 
 // packages/validator/src/rules/icon.ts
-var ICON_SIZE = 230;
+var ICON_MIN_SIZE = 100;
+var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
 function iconOf(context) {
@@ -16595,6 +16618,8 @@ var iconRules = [
     title: "icon.png must be a real PNG image.",
     description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
     levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    // Microsoft's checker rule connector-validate-pngiconimage.
+    msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
     check(context) {
       const icon = iconOf(context);
@@ -16606,18 +16631,19 @@ var iconRules = [
   {
     id: "ICON-SIZE",
     file: "icon",
-    title: "The icon is 230\xD7230 pixels.",
-    description: "Reviewers require a 230\xD7230 px icon with a ~160\xD7160 logo centred in it (PR #3473, #3250; certification docs). 9 of the 11 icons committed in certified folders are 230\xD7230.",
+    title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    msMessage: "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
       const icon = iconOf(context);
       if (!icon?.decoded.ok) return;
       const { width, height } = icon.decoded;
-      if (width !== ICON_SIZE || height !== ICON_SIZE) {
+      const inRange = width >= ICON_MIN_SIZE && width <= ICON_MAX_SIZE;
+      if (width !== height || !inRange) {
         context.report({
-          message: `The icon is ${width}\xD7${height} px; it must be ${ICON_SIZE}\xD7${ICON_SIZE} px, with the logo (about 160\xD7160) centred on the brand colour.`
+          message: `The icon is ${width}\xD7${height} px; it must be square, from ${ICON_MIN_SIZE}\xD7${ICON_MIN_SIZE} to ${ICON_MAX_SIZE}\xD7${ICON_MAX_SIZE} px (${ICON_MAX_SIZE}\xD7${ICON_MAX_SIZE} is best), with the logo (about 160\xD7160) centred on the brand colour.`
         });
       }
     }
@@ -16626,9 +16652,10 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
+    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    msMessage: "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
+    msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
       bad: "icon.png with transparent corners",
       good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"'
@@ -22543,6 +22570,44 @@ function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/product-names.ts
+var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
+var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
+function inCodeOrAddress(text2, start, end, fences) {
+  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+  const before = text2.charAt(start - 1);
+  const after = text2.charAt(end);
+  if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text2.slice(end, end + 2)))
+    return true;
+  if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
+  const lineStart = text2.lastIndexOf("\n", start) + 1;
+  const line = text2.slice(lineStart, start);
+  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+}
+function fencedBlocks(text2) {
+  const blocks = [];
+  const fence2 = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm;
+  for (let match2 = fence2.exec(text2); match2 !== null; match2 = fence2.exec(text2)) {
+    blocks.push([match2.index, match2.index + match2[0].length]);
+  }
+  return blocks;
+}
+function oldProductNames(text2) {
+  if (!/flow|powerapps|automate/i.test(text2)) return [];
+  const found = [];
+  let fences;
+  OLD_NAMES.lastIndex = 0;
+  for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
+    const group = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
+    const written2 = match2[0];
+    if (group > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
+    fences ??= fencedBlocks(text2);
+    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
+    found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group] });
+  }
+  return found;
+}
+
 // packages/validator/src/rules/readme/sections.ts
 var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
 var CREDENTIALS_HEADING = /credential/;
@@ -22598,6 +22663,23 @@ var PLACEHOLDERS = [
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
   { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
   /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
    * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
@@ -22614,6 +22696,7 @@ var PLACEHOLDERS = [
   }
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -22857,7 +22940,7 @@ var readmeRules = [
     id: "README-PLACEHOLDER",
     file: "readme",
     title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
     check(context) {
@@ -22870,6 +22953,28 @@ var readmeRules = [
           context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
           pattern.lastIndex = match2.index + 1;
         }
+      }
+    }
+  },
+  {
+    id: "README-PRODUCT-NAMES",
+    file: "readme",
+    title: "Call the products by their current names (Power Automate, Power Apps).",
+    description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    example: {
+      bad: "Use this connector in Microsoft Flow and PowerApps.",
+      good: "Use this connector in Power Automate and Power Apps."
+    },
+    check(context) {
+      const text2 = context.connector.files.readme?.document?.text;
+      if (text2 === void 0) return;
+      for (const name of oldProductNames(text2)) {
+        context.report({
+          offset: name.offset,
+          length: name.length,
+          message: `"${name.written}" is an old product name: write "${name.current}".`
+        });
       }
     }
   },
@@ -25747,6 +25852,7 @@ var TEXT_FIELDS = {
   tag: ["description"]
 };
 var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
+var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
   for (const key in value) {
     if (!fields.includes(key) || !has(value, key)) continue;
@@ -25858,6 +25964,36 @@ var documentTextRules = [
     }
   },
   {
+    id: "SWG-TEXT-EMPTY",
+    file: "swagger",
+    title: "Do not leave titles, labels and descriptions empty.",
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    levels: certificationLevels("warning", "info"),
+    example: {
+      placement: "schemaProperty",
+      bad: '{ "type": "string", "title": "", "description": "" }',
+      good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      const lists = nodesOfKinds(structureOf(context.swagger), EMPTY_TEXT_KINDS);
+      for (let index = 0; index < EMPTY_TEXT_KINDS.length; index++) {
+        const fields = TEXT_FIELDS[EMPTY_TEXT_KINDS[index]];
+        for (const node of lists[index]) {
+          if (isInternalVisibility2(node.value["x-ms-visibility"])) continue;
+          for (const field of fields) {
+            const text2 = node.value[field];
+            if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            context.report({
+              pointer: childPointer(node.pointer, field),
+              message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
+            });
+          }
+        }
+      }
+    }
+  },
+  {
     id: "SWG-TAG-DUP",
     file: "swagger",
     title: "Define each tag once.",
@@ -25883,12 +26019,77 @@ var documentTextRules = [
   }
 ];
 
+// packages/validator/src/rules/swagger/name-descriptions.ts
+function onlyRepeatsName(description, name) {
+  const text2 = description.trim();
+  if (text2 === "" || /\s/.test(text2)) return false;
+  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return bare(text2) !== "" && bare(text2) === bare(name);
+}
+var NAMED_KINDS = ["schema", "parameter"];
+function propertiesRepeatingNames(properties) {
+  const names = [];
+  for (const name in properties) {
+    if (!has(properties, name)) continue;
+    const property2 = asObject(properties[name]);
+    if (!property2 || isInternalVisibility2(property2["x-ms-visibility"])) continue;
+    const description = asString(property2.description);
+    if (description !== void 0 && onlyRepeatsName(description, name)) names.push(name);
+  }
+  return names;
+}
+function someNames(names) {
+  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  return names.length > 5 ? `${shown.join(", ")} and ${names.length - 5} more` : shown.join(", ");
+}
+var nameDescriptionRules = [
+  {
+    id: "SWG-DESC-IS-NAME",
+    file: "swagger",
+    title: "Describe parameters and properties in words, not by repeating their name.",
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    levels: certificationLevels("info", "off"),
+    example: {
+      placement: "bodySchema",
+      bad: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "PhoneNumber" } } }',
+      good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      const [schemas, parameters] = nodesOfKinds(structureOf(context.swagger), NAMED_KINDS);
+      for (const node of schemas) {
+        const properties = asObject(node.value.properties);
+        if (!properties || isInternalVisibility2(node.value["x-ms-visibility"])) continue;
+        const names = propertiesRepeatingNames(properties);
+        if (names.length === 0) continue;
+        const what = names.length === 1 ? `The description of '${names[0]}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+        context.report({
+          pointer: childPointer(node.pointer, "properties", names[0], "description"),
+          message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+        });
+      }
+      for (const node of parameters) {
+        const name = asString(node.value.name);
+        const description = asString(node.value.description);
+        if (name === void 0 || description === void 0) continue;
+        if (isInternalVisibility2(node.value["x-ms-visibility"]) || !onlyRepeatsName(description, name))
+          continue;
+        context.report({
+          pointer: childPointer(node.pointer, "description"),
+          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+        });
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/swagger-document.ts
 var swaggerDocumentRules = [
   ...documentStructureRules,
   ...documentHostRules,
   ...documentLimitRules,
-  ...documentTextRules
+  ...documentTextRules,
+  ...nameDescriptionRules
 ];
 
 // packages/validator/src/rules/operations/holder-keys.ts
@@ -27212,6 +27413,32 @@ var operationDocumentationRules = [
           pointer: childPointer(operation.pointer, "summary"),
           message: fill("Summary string contains any of the restricted characters [{0}]", "/\\<>*%&?")
         });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-TEXT-WORDS",
+    file: "swagger",
+    title: "Leave Power Platform product names out of operation summaries and descriptions.",
+    description: `Operation summaries and descriptions "Can't contain any of the Microsoft Power Platform product names (for example, "Power Apps")" (certification: Define operation and parameter summaries and descriptions): the connector serves every product, and its texts are translated. The same names as SWG-INFO-DESC-WORDS. A warning: no pipeline message is known for it. Internal operations are exempt, as makers never see them. One merged connector names a product: CloudAppSecurity, in the description of its trigger ("After configuring your Power Automate, \u2026") and on its internal webhook delete.`,
+    levels: certificationLevels("warning", "info"),
+    example: {
+      placement: "operation",
+      bad: '"summary": "Send a task to Power Automate"',
+      good: '"summary": "Send a task"'
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        for (const key of ["summary", "description"]) {
+          const text2 = asString(operation.operation[key]);
+          if (text2 === void 0) continue;
+          const found = productNamesIn(text2);
+          if (found.length === 0) continue;
+          report({
+            pointer: childPointer(operation.pointer, key),
+            message: `The operation '${key}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+          });
+        }
       }
     }
   },
@@ -28765,7 +28992,7 @@ var parameterLocationRules = [
     id: "SWG-QUERY-ENCODING",
     file: "swagger",
     title: "Do not set x-ms-url-encoding on query parameters.",
-    description: "Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported).",
+    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
     levels: sameLevels("error"),
     msCode: "QueryParameterEncodingNotSupported",
     msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
@@ -28778,6 +29005,8 @@ var parameterLocationRules = [
       for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
         report({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+          // Asking for the default is harmless: merged certified connectors that do are published.
+          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
             parameter.name ?? ""
