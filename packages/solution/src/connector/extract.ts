@@ -189,15 +189,18 @@ async function prepare(
           path.join(destination, apiPropertiesName),
         );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  // What the folder holds under a name extraction writes; undefined where it holds none, or a
+  // folder in the file's place (commitFolder replaces it and reports what it held).
+  const presentBytes = (name: string): Promise<Buffer | undefined> | Buffer | undefined => {
+    const present = existing(name);
+    if (present === undefined) return undefined;
+    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
+    return fs.readFile(path.join(destination, present)).catch(() => undefined);
+  };
   // The folder's formatting is the maker's (or the upstream repository's): a JSON file that holds
   // what extraction gives, but indented or spaced otherwise, stays byte for byte, as unchanged.
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
-    const present = existing(name);
-    if (present === undefined) continue;
-    const bytes =
-      name === REPOSITORY_FILES.apiProperties
-        ? presentApiProperties!
-        : await fs.readFile(path.join(destination, present)).catch(() => undefined);
+    const bytes = await presentBytes(name);
     if (bytes !== undefined && sameJsonTokens(bytes, files.get(name) as string)) files.set(name, bytes);
   }
 
@@ -231,20 +234,15 @@ async function prepare(
   // difference from both is the maker's edit, and they should hear that it is replaced.
   if (previous)
     for (const [name, content] of files) {
-      const present = existing(name);
-      if (present === undefined) continue;
-      // A folder in a file's place holds no edit of it: commitFolder replaces it and reports what it held.
-      const bytes =
-        name === REPOSITORY_FILES.apiProperties
-          ? presentApiProperties!
-          : await fs.readFile(path.join(destination, present)).catch(() => undefined);
+      // A folder in a file's place holds no edit of it.
+      const bytes = await presentBytes(name);
       if (bytes === undefined) continue;
       const warning = makersEditWarning(
         name,
         bytes,
         content,
         previous,
-        path.join(destination, present),
+        path.join(destination, existing(name)!),
         before.say,
       );
       if (warning) warnings.push(warning);
