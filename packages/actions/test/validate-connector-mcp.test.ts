@@ -2,8 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
-import { commitOnDev, git } from './helpers/pull-request-repo.js';
+import { commitOnDev, git, runOnPullRequest } from './helpers/pull-request-repo.js';
 import { mcpServerSwagger } from '@connector-alm/validator/testing';
 import { MCP_FOLDER, writeMcpConnector } from './helpers/mcp-connector.js';
 
@@ -25,21 +24,6 @@ function repositoryOnDev(setUp: (workspace: string) => void = () => {}): {
   const baseSha = commitOnDev(workspace);
   git(workspace, 'checkout', '-qb', 'feature');
   return { workspace, baseSha };
-}
-
-function runOnPullRequest(workspace: string, baseSha: string, inputs: Record<string, string> = {}) {
-  return runActionBundle('validate-connector', {
-    workspace,
-    eventName: 'pull_request',
-    event: {
-      pull_request: {
-        number: 21,
-        base: { ref: 'dev', sha: baseSha },
-        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
-      },
-    },
-    inputs: { 'sarif-file': 'connector-alm.sarif', ...inputs },
-  });
 }
 
 function sarifResults(workspace: string): { ruleId: string; level: string; baselineState?: string }[] {

@@ -1,27 +1,16 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
-import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import {
+  cleanupWorkspaces,
+  commitOnDev,
+  git,
+  runOnPullRequest,
+  workspaceWithConnector,
+} from './helpers/pull-request-repo.js';
 
 afterAll(cleanupWorkspaces);
-
-/** The action on a pull request from `baseSha` to the workspace's HEAD, with the reusable workflow's SARIF. */
-function runOnPullRequest(workspace: string, baseSha: string) {
-  return runActionBundle('validate-connector', {
-    workspace,
-    eventName: 'pull_request',
-    event: {
-      pull_request: {
-        number: 21,
-        base: { ref: 'dev', sha: baseSha },
-        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
-      },
-    },
-    inputs: { 'sarif-file': 'connector-alm.sarif' },
-  });
-}
 
 // Shapes of pull request that PowerPlatformConnectors' history holds and that hand-made repositories
 // of the other action tests did not.

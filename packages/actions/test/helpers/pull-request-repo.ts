@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runGit } from '@connector-alm/testing';
+import { runActionBundle, runGit } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 const workspaces: string[] = [];
@@ -21,6 +21,25 @@ export function workspaceWithConnector(swaggerText?: string): string {
   writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
   writeFileSync(path.join(folder, 'readme.md'), validReadme());
   return workspace;
+}
+
+/**
+ * validate-connector's bundle on pull request 21, from `baseSha` to the workspace's HEAD, with the
+ * SARIF file the reusable PR-check workflow asks for; `inputs` adds to it.
+ */
+export function runOnPullRequest(workspace: string, baseSha: string, inputs: Record<string, string> = {}) {
+  return runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 21,
+        base: { ref: 'dev', sha: baseSha },
+        head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+      },
+    },
+    inputs: { 'sarif-file': 'connector-alm.sarif', ...inputs },
+  });
 }
 
 /** Removes every workspace made so far; call it from afterAll. */
