@@ -14,7 +14,7 @@ import {
   type Finding,
   type ValidationResult,
 } from '@connector-alm/validator';
-import { validConnectorFiles } from '@connector-alm/validator/testing';
+import { tasksFinding, validConnectorFiles } from '@connector-alm/validator/testing';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { headingAnchors } from './heading-anchors.js';
 
@@ -48,15 +48,7 @@ describe('docs/rules.md', () => {
   });
 
   it('has the anchor of every rule link that SARIF and the job summary give, for any rule id', () => {
-    const findings = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule): Finding => ({
-      ruleId: rule.id,
-      severity: 'warning',
-      message: 'm',
-      file: 'Contoso/apiDefinition.swagger.json',
-      line: 1,
-      column: 1,
-      connector: 'Contoso',
-    }));
+    const findings = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule) => tasksFinding(rule.id, 'warning'));
     const reports = [JSON.stringify(toSarif(result(findings))), renderJobSummary(result(findings))];
     const links = reports.flatMap(ruleLinks);
     expect(new Set(links).size).toBe(findings.length);

@@ -1,5 +1,6 @@
 /**
  * The test helpers other packages' tests use, as `@connector-alm/validator/testing`: a valid connector to
- * start cases from.
+ * start cases from, and a finding and result of one connector for reporter tests.
  */
 export * from './valid-connector.js';
+export * from './one-connector-result.js';

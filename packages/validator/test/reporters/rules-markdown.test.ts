@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { ALL_CHANGE_RULES } from '../../src/diff/change-rules.js';
-import type { Finding } from '../../src/model/finding.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
 import { SAMPLE_RULES } from './sample-result.js';
+import { tasksFinding } from '../helpers/one-connector-result.js';
 
 describe('renderRulesMarkdown', () => {
   it('has a heading and an index link for every rule of the catalog', () => {
@@ -16,15 +16,7 @@ describe('renderRulesMarkdown', () => {
 
   it('links the same anchors that SARIF help links point at', () => {
     // A finding of each rule: a SARIF report describes only the rules that have results.
-    const findings = SAMPLE_RULES.map((rule): Finding => ({
-      ruleId: rule.id,
-      severity: 'warning',
-      message: 'm',
-      file: 'Contoso/apiDefinition.swagger.json',
-      line: 1,
-      column: 1,
-      connector: 'Contoso',
-    }));
+    const findings = SAMPLE_RULES.map((rule) => tasksFinding(rule.id, 'warning'));
     const log = toSarif(
       { connectors: [], findings, counts: { error: 0, warning: findings.length, info: 0 } },
       { rules: SAMPLE_RULES },
