@@ -15,9 +15,9 @@ export class PointerPlace {
   // walk alone: its node constructors took ~11% of its samples, ~1% since). `text` is set on every
   // place, so that all places of a class keep one shape.
   declare private text: string | undefined;
-  declare private readonly parent: PointerPlace | undefined;
-  declare private readonly first: string | number | undefined;
-  declare private readonly second: string | number | undefined;
+  declare protected readonly parent: PointerPlace | undefined;
+  declare protected readonly first: string | number | undefined;
+  declare protected readonly second: string | number | undefined;
 
   constructor(parent: PointerPlace | undefined, first?: string | number, second?: string | number) {
     this.parent = parent;

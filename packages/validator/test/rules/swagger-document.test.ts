@@ -3,7 +3,8 @@ import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
 import { closestExtension, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 import { swapAwareDistance } from '../../src/text/edit-distance.js';
-import { onlyRepeatsName } from '../../src/rules/swagger/name-descriptions.js';
+import { mayRepeatName, onlyRepeatsName } from '../../src/rules/swagger/repeated-name.js';
+import { mayBeBlank } from '../../src/rules/swagger/structure.js';
 
 describeRuleCases([
   {
@@ -281,7 +282,166 @@ describe('SWG-DESC-IS-NAME', () => {
   });
 });
 
+/**
+ * Texts built from the characters the screens and the ASCII reading of onlyRepeatsName must tell
+ * apart: letters, digits, separators, ASCII and other white space, and characters that lower-case
+ * to ASCII letters (the Kelvin sign to 'k', 'İ' to 'i' and a combining dot).
+ */
+const TRICKY = [
+  'a',
+  'B',
+  'k',
+  'K',
+  'i',
+  '7',
+  '_',
+  '-',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '\v',
+  '\u001f',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  '\ufeff',
+  '\u212a',
+  '\u0130',
+  'é',
+  'ß',
+];
+
+function textsOf(count: number, seed: number): string[] {
+  const texts: string[] = [];
+  let state = seed;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648);
+  for (let index = 0; index < count; index++) {
+    let text = '';
+    const length = next() % 6;
+    for (let at = 0; at < length; at++) text += TRICKY[next() % TRICKY.length];
+    texts.push(text);
+  }
+  return texts;
+}
+
+/** onlyRepeatsName as first written, without its reading in place of ASCII texts. */
+function repeatsNameAsWritten(description: string, name: string): boolean {
+  const text = description.trim();
+  if (text === '' || /\s/.test(text)) return false;
+  const bare = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return bare(text) !== '' && bare(text) === bare(name);
+}
+
+describe('SWG-DESC-IS-NAME and SWG-TEXT-EMPTY screens', () => {
+  it('reads ASCII texts in place exactly as the trimmed, lower-cased copies read them', () => {
+    const descriptions = textsOf(3000, 11);
+    const names = textsOf(3000, 29);
+    for (let index = 0; index < descriptions.length; index++) {
+      const description = descriptions[index]!;
+      // Half the pairs start alike, so that the comparison goes past the first letter.
+      const name = index % 2 === 0 ? names[index]! : description.replace(/[_ ]/g, '-').toUpperCase();
+      const expected = repeatsNameAsWritten(description, name);
+      expect([description, name, onlyRepeatsName(description, name)]).toEqual([description, name, expected]);
+      // The walk's screen may let through a pair that does not repeat the name, never drop one that does.
+      if (expected)
+        expect([description, name, mayRepeatName(description, name)]).toEqual([description, name, true]);
+    }
+  });
+
+  it('lets through descriptions that start with white space or a character lower-cased to a letter', () => {
+    expect(mayRepeatName(' id', 'id')).toBe(true);
+    expect(mayRepeatName('\u212aey', 'key')).toBe(true);
+    expect(onlyRepeatsName('\u212aey', 'key')).toBe(true);
+    expect(mayRepeatName('_Id', 'id')).toBe(true);
+    expect(mayRepeatName('The id', 'id')).toBe(false);
+  });
+
+  it('lets through every empty or blank text, whatever white space it is made of', () => {
+    for (const text of [
+      '',
+      ' ',
+      '\n',
+      '\t  ',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      ...textsOf(2000, 5),
+    ]) {
+      if (text.trim() === '') expect([text, mayBeBlank(text)]).toEqual([text, true]);
+    }
+    expect(mayBeBlank('Due date')).toBe(false);
+    expect(mayBeBlank(undefined)).toBe(false);
+  });
+});
+
+describe('SWG-DESC-IS-NAME in place', () => {
+  it('finds a description that only repeats its name behind a non-ASCII letter or padding', async () => {
+    const connector = editableConnector();
+    const properties = connector.swagger.definitions.Task.properties;
+    properties.id.description = ' ID ';
+    properties.status.description = '\u212a';
+    properties.k = { type: 'string', description: '\u212a' };
+    const findings = await findingsOf('SWG-DESC-IS-NAME', connector);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^The descriptions of 2 properties only repeat their names: 'id', 'k'\./),
+    ]);
+  });
+
+  it('leaves alone the properties of an internal schema, and reports those of a visible one inside it', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task['x-ms-visibility'] = 'Internal';
+    connector.swagger.definitions.Task.properties.id.description = 'id';
+    connector.swagger.definitions.Task.properties.owner = {
+      type: 'object',
+      properties: { email: { type: 'string', description: 'EMAIL' } },
+    };
+    const findings = await findingsOf('SWG-DESC-IS-NAME', connector);
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      '/definitions/Task/properties/owner/properties/email/description',
+    ]);
+  });
+
+  it('reads the properties of a schema as deep as the structure walk goes', async () => {
+    const connector = editableConnector();
+    // MAX_WALK_DEPTH (200) schemas below the definition, the last one with a property.
+    let deepest: Loose = { type: 'object', properties: { id: { type: 'string', description: 'id' } } };
+    for (let depth = 0; depth < 200; depth++) deepest = { type: 'array', items: deepest };
+    connector.swagger.definitions.Deep = deepest;
+    const findings = await findingsOf('SWG-DESC-IS-NAME', connector);
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      `/definitions/Deep${'/items'.repeat(200)}/properties/id/description`,
+    ]);
+  });
+});
+
 describe('SWG-TEXT-EMPTY scope', () => {
+  it('reports texts made of any white space, on schemas, labels, responses and tags', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.id.description = '\u00a0';
+    connector.swagger.definitions.Task.properties.id['x-ms-summary'] = '\n';
+    connector.swagger.definitions.Task.title = '\u3000 ';
+    connector.swagger.paths['/tasks'].get.responses['200'].description = '\t';
+    connector.swagger.tags = [{ name: 'Tasks', description: '\ufeff' }];
+    const findings = await findingsOf('SWG-TEXT-EMPTY', connector);
+    expect(findings.map((finding) => finding.pointer).sort()).toEqual([
+      '/definitions/Task/properties/id/description',
+      '/definitions/Task/properties/id/x-ms-summary',
+      '/definitions/Task/title',
+      '/paths/~1tasks/get/responses/200/description',
+      '/tags/0/description',
+    ]);
+  });
+
+  it('leaves alone texts that start with white space and go on', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.id.description = '\u00a0The identifier.';
+    connector.swagger.definitions.Task.properties.id['x-ms-summary'] = ' Task ID';
+    expect(await findingsOf('SWG-TEXT-EMPTY', connector)).toEqual([]);
+  });
+
   it('leaves empty operation and parameter texts and the title to the rules that require them', async () => {
     const connector = editableConnector();
     connector.swagger.info.title = '';

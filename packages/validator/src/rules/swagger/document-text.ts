@@ -174,10 +174,14 @@ export const documentTextRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      const lists = nodesOfKinds(structureOf(context.swagger), EMPTY_TEXT_KINDS);
-      for (let index = 0; index < EMPTY_TEXT_KINDS.length; index++) {
-        const fields = TEXT_FIELDS[EMPTY_TEXT_KINDS[index]!]!;
-        for (const node of lists[index]!) {
+      // The nodes the walk noted with a text that may be blank (~900 of the corpus's ~104,000
+      // schemas, responses and tags), kind by kind as the rule has always reported them.
+      const noted = structureOf(context.swagger).keywords.blankText;
+      if (noted.length === 0) return;
+      for (const kind of EMPTY_TEXT_KINDS) {
+        const fields = TEXT_FIELDS[kind]!;
+        for (const node of noted) {
+          if (node.kind !== kind) continue;
           // A hidden property's texts are never shown (a webhook's notification URL, mostly).
           if (isInternalVisibility(node.value['x-ms-visibility'])) continue;
           for (const field of fields) {

@@ -1,25 +1,37 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, asString, has } from '../../swagger/json-values.js';
+import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import { isInternalVisibility } from '../operations/rule-kit.js';
-import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
+import { onlyRepeatsName } from './repeated-name.js';
+import { SchemaStructureNode, structureOf, type StructureNode } from './structure.js';
 
 /**
- * A description that is only the name it describes, as code writes it: `id` for `id`, `PhoneNumber`
- * or `phone_number` for `PhoneNumber`. One word with no space, equal to the name once case and
- * separators are set aside. A sentence that merely starts with the name is a description.
+ * The names of its visible properties whose description only repeats the name, by visible schema,
+ * in document order: from the properties the structure walk noted (describedByName), and for the
+ * schemas whose properties it did not walk, from their `properties`.
  */
-export function onlyRepeatsName(description: string, name: string): boolean {
-  const text = description.trim();
-  if (text === '' || /\s/.test(text)) return false;
-  const bare = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return bare(text) !== '' && bare(text) === bare(name);
+function propertiesRepeatingNames(
+  noted: readonly StructureNode[],
+  belowWalk: readonly SchemaStructureNode[],
+): Map<SchemaStructureNode, string[]> {
+  const names = new Map<SchemaStructureNode, string[]>();
+  for (const node of noted) {
+    if (!(node instanceof SchemaStructureNode)) continue;
+    const schema = node.propertyOf!;
+    const listed = names.get(schema);
+    if (listed) listed.push(node.propertyName!);
+    else names.set(schema, [node.propertyName!]);
+  }
+  for (const schema of belowWalk) {
+    if (isInternalVisibility(schema.value['x-ms-visibility'])) continue;
+    const listed = namesOfUnwalkedProperties(schema.value.properties as JsonObject);
+    if (listed.length > 0) names.set(schema, listed);
+  }
+  return names;
 }
 
-const NAMED_KINDS: NodeKind[] = ['schema', 'parameter'];
-
-/** The names of a schema's visible properties whose description only repeats the name, in order. */
-function propertiesRepeatingNames(properties: Record<string, unknown>): string[] {
+/** The names of the visible properties of a `properties` object whose description repeats them. */
+function namesOfUnwalkedProperties(properties: JsonObject): string[] {
   const names: string[] = [];
   for (const name in properties) {
     if (!has(properties, name)) continue;
@@ -52,12 +64,10 @@ export const nameDescriptionRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      const [schemas, parameters] = nodesOfKinds(structureOf(context.swagger), NAMED_KINDS);
-      for (const node of schemas!) {
-        const properties = asObject(node.value.properties);
-        if (!properties || isInternalVisibility(node.value['x-ms-visibility'])) continue;
-        const names = propertiesRepeatingNames(properties);
-        if (names.length === 0) continue;
+      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      // Findings are sorted by place afterwards: the schemas' order here is that of their first such
+      // property, not of the schemas themselves.
+      for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
         const what =
           names.length === 1
             ? `The description of '${names[0]}' only repeats its name.`
@@ -67,12 +77,9 @@ export const nameDescriptionRules: RuleDefinition[] = [
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
         });
       }
-      for (const node of parameters!) {
-        const name = asString(node.value.name);
-        const description = asString(node.value.description);
-        if (name === undefined || description === undefined) continue;
-        if (isInternalVisibility(node.value['x-ms-visibility']) || !onlyRepeatsName(description, name))
-          continue;
+      for (const node of describedByName) {
+        if (node.kind !== 'parameter') continue;
+        const name = node.value.name as string;
         context.report({
           pointer: childPointer(node.pointer, 'description'),
           message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,

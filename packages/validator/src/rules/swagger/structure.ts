@@ -10,6 +10,8 @@ import {
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 import { bitOfKey, HolderKey, SCHEMA_HOLDER_KEY_BITS } from '../operations/holder-key-bits.js';
+import { mayRepeatName, onlyRepeatsName } from './repeated-name.js';
+import { isInternalVisibility } from '../operations/rule-kit.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -225,7 +227,8 @@ const ORIGIN_BITS = 7;
 const VIA_ALL_OF = 8;
 const STRING_REF = 16;
 const ODD_PROPERTY = 32;
-const DEPTH_SHIFT = 6;
+const INTERNAL = 64;
+const DEPTH_SHIFT = 7;
 
 /**
  * A schema object as written: a node of the structure, and the same object is an entry of the
@@ -292,6 +295,25 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
 
   noteOddProperty(): void {
     this.placement |= ODD_PROPERTY;
+  }
+
+  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
+  get isInternal(): boolean {
+    return (this.placement & INTERNAL) !== 0;
+  }
+
+  noteInternal(): void {
+    this.placement |= INTERNAL;
+  }
+
+  /** Its name in its parent's `properties`; undefined when it is no property. */
+  get propertyName(): string | undefined {
+    return this.first === 'properties' ? (this.second as string) : undefined;
+  }
+
+  /** The schema whose `properties` hold it; undefined when it is no property. */
+  get propertyOf(): SchemaStructureNode | undefined {
+    return this.first === 'properties' ? (this.parent as SchemaStructureNode) : undefined;
   }
 }
 
@@ -432,6 +454,27 @@ export interface KeywordHolders {
   arrayType: StructureNode[];
   discriminator: SchemaStructureNode[];
   'x-ms-capabilities': SchemaStructureNode[];
+  /**
+   * Schemas with a `title`, `description` or `x-ms-summary`, and responses and tags with a
+   * `description`, that may be empty or blank (mayBeBlank): the few that SWG-TEXT-EMPTY reads. Asking
+   * each of the corpus's ~104,000 schemas for its three texts, most of them absent, cost the rule
+   * ~25 ms a corpus run.
+   */
+  blankText: StructureNode[];
+  /**
+   * Property schemas and parameters whose `description` only repeats their name (onlyRepeatsName),
+   * and which are not internal, nor properties of an internal schema: what SWG-DESC-IS-NAME reports,
+   * ~13,000 of the corpus's ~80,000 properties and ~13,000 parameters. Going through every schema's
+   * `properties` and every parameter for them touched each object again, and cost the rule ~30 ms a
+   * corpus run; add() has each description and name in hand, and screens nearly all with
+   * mayRepeatName.
+   */
+  describedByName: StructureNode[];
+  /**
+   * Schemas at MAX_WALK_DEPTH with a `properties` object, whose properties the walk does not visit,
+   * so cannot note in `describedByName`: SWG-DESC-IS-NAME reads those itself. Never seen in practice.
+   */
+  propertiesBelowWalk: SchemaStructureNode[];
 }
 
 /**
@@ -653,6 +696,42 @@ function isDataType(type: string): boolean {
   }
 }
 
+/**
+ * Whether a value may be a text that is empty or blank (all white space, as `trim` reads it), judged
+ * by its first character: every character `trim` removes is at most U+0020 or at least U+00A0, and
+ * a blank text starts with one. So a text that starts with a letter, a digit or punctuation (nearly
+ * all) is not blank, and the few others are read in full by the rule.
+ */
+export function mayBeBlank(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  return first <= 0x20 || first >= 0xa0;
+}
+
+/**
+ * The fields whose texts add() screens, by kind: whether they may be blank, for SWG-TEXT-EMPTY (a
+ * schema's `x-ms-summary`, an extension, is screened apart), and a property's or parameter's
+ * `description` whether it only repeats the name, for SWG-DESC-IS-NAME. FieldTable marks them with
+ * TEXT_SCREENED instead of a child slot.
+ */
+const SCREENED_TEXT_FIELDS: Partial<Record<NodeKind, readonly string[]>> = {
+  schema: ['title', 'description'],
+  response: ['description'],
+  tag: ['description'],
+  parameter: ['name', 'description'],
+};
+
+/** An `x-ms-visibility` key's note, as classifyKey answers it (see extensionHolderNoteOf). */
+const VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
+
+/**
+ * The `slots` entry of a field that is no child and whose text add() screens. In the slot table, not
+ * in the field's bits, which are all taken (see HOLDER_SHIFT): a field that is no child costs one
+ * more comparison, and no other table is read for each key.
+ */
+const TEXT_SCREENED = -2;
+
 /** The kinds whose keywords are noted: those that carry JSON-schema validation keywords. */
 function isKeywordKind(kind: NodeKind): boolean {
   return kind === 'schema' || kind === 'parameter' || kind === 'items' || kind === 'header';
@@ -698,7 +777,10 @@ class FieldTable {
   private readonly indexes: (readonly number[])[] = [];
   /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
   readonly bits: readonly number[];
-  /** By field index: its slot among the kind's children (see CHILD_FIELDS), or -1. */
+  /**
+   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
+   * text add() screens, or -1.
+   */
   readonly slots: readonly number[];
 
   constructor(kind: NodeKind) {
@@ -714,7 +796,8 @@ class FieldTable {
     for (const child of children) {
       if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
     }
-    this.slots = fields.map((key) => children.indexOf(key));
+    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
+    this.slots = fields.map((key) => (screened.includes(key) ? TEXT_SCREENED : children.indexOf(key)));
   }
 
   /** The index of a field, or -1 when the key is no field of the kind. */
@@ -958,6 +1041,9 @@ class StructureWalker {
       arrayType: [],
       discriminator: [],
       'x-ms-capabilities': [],
+      blankText: [],
+      describedByName: [],
+      propertiesBelowWalk: [],
     },
     schemaHolderKeys: NO_HOLDER_KEYS,
   };
@@ -1005,12 +1091,21 @@ class StructureWalker {
     this.childTop = end;
     let notes = 0;
     let keptChildren = false;
+    let blankText = false;
+    let internal = false;
+    // A screened description, and a parameter's name.
+    let description: string | undefined;
+    let name: string | undefined;
     const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
       if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
       const index = fields.indexOf(key);
       if (index < 0) {
-        notes |= this.classifyKey(node, key);
+        const note = this.classifyKey(node, key);
+        // A schema's label, the one text SWG-TEXT-EMPTY reads that is no field.
+        if (note === NOTE_SUMMARY && state === KINDS.schema && mayBeBlank(value[key])) blankText = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
+        notes |= note;
         continue;
       }
       const allowed = fields.bits[index]!;
@@ -1020,6 +1115,10 @@ class StructureWalker {
       if (slot >= 0) {
         children[at + slot] = field;
         keptChildren = true;
+      } else if (slot === TEXT_SCREENED && typeof field === 'string') {
+        if (mayBeBlank(field)) blankText = true;
+        if (key === 'description') description = field;
+        else if (key === 'name') name = field;
       }
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
@@ -1037,9 +1136,33 @@ class StructureWalker {
       });
     }
     this.keptChildren = keptChildren;
+    if (blankText && state !== KINDS.parameter) this.result.keywords.blankText.push(node);
+    if (internal && state === KINDS.schema) (node as SchemaStructureNode).noteInternal();
+    if (description !== undefined && !internal) this.noteDescribedByName(node, state, description, name);
     if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
     return at;
+  }
+
+  /**
+   * Lists a visible property schema or parameter whose description only repeats its name (a
+   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
+   * others cost two characters read.
+   */
+  private noteDescribedByName(
+    node: StructureNode,
+    state: KindState,
+    description: string,
+    parameterName: string | undefined,
+  ): void {
+    let name = parameterName;
+    if (state === KINDS.schema) {
+      const schema = node as SchemaStructureNode;
+      name = schema.propertyName;
+      if (name === undefined || schema.propertyOf!.isInternal) return;
+    } else if (state !== KINDS.parameter || name === undefined) return;
+    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
+      this.result.keywords.describedByName.push(node);
   }
 
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
@@ -1335,6 +1458,7 @@ class StructureWalker {
     this.childTop = at;
     if ($ref !== undefined) this.schemaRef($ref, node);
     if (isObject(properties)) {
+      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
       // for…in, not Object.keys: no list of names per object schema.
       const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
