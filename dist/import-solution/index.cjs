@@ -57946,6 +57946,73 @@ function isDynamicExtension(key) {
   return false;
 }
 
+// packages/validator/src/rules/swagger/repeated-name.ts
+function onlyRepeatsName(description, name) {
+  const answer = onlyRepeatsNameInAscii(description, name);
+  if (answer !== void 0) return answer;
+  const text2 = description.trim();
+  if (text2 === "" || /\s/.test(text2)) return false;
+  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return bare(text2) !== "" && bare(text2) === bare(name);
+}
+function mayRepeatName(description, name) {
+  const first = firstAsciiAlphanumeric(description);
+  if (first < 0) return true;
+  const other = firstAsciiAlphanumeric(name);
+  return other < 0 || first === other;
+}
+function firstAsciiAlphanumeric(text2) {
+  for (let index = 0; index < text2.length; index++) {
+    const code2 = text2.charCodeAt(index);
+    if (code2 <= 32 || code2 >= 127) return -1;
+    const letter = bareCode(code2);
+    if (letter >= 0) return letter;
+  }
+  return -1;
+}
+function onlyRepeatsNameInAscii(description, name) {
+  let inName = 0;
+  let compared = 0;
+  let wordEnded = false;
+  let inWord = false;
+  for (let index = 0; index < description.length; index++) {
+    const code2 = description.charCodeAt(index);
+    if (code2 >= 128) return void 0;
+    if (isAsciiSpace(code2)) {
+      if (inWord) wordEnded = true;
+      continue;
+    }
+    if (wordEnded) return false;
+    inWord = true;
+    const letter = bareCode(code2);
+    if (letter < 0) continue;
+    let other = -1;
+    while (inName < name.length) {
+      const nameCode = name.charCodeAt(inName++);
+      if (nameCode >= 128) return void 0;
+      other = bareCode(nameCode);
+      if (other >= 0) break;
+    }
+    if (other !== letter) return false;
+    compared++;
+  }
+  for (; inName < name.length; inName++) {
+    const nameCode = name.charCodeAt(inName);
+    if (nameCode >= 128) return void 0;
+    if (bareCode(nameCode) >= 0) return false;
+  }
+  return compared > 0;
+}
+function isAsciiSpace(code2) {
+  return code2 === 32 || code2 >= 9 && code2 <= 13;
+}
+function bareCode(code2) {
+  if (code2 >= 97 && code2 <= 122) return code2;
+  if (code2 >= 65 && code2 <= 90) return code2 | 32;
+  if (code2 >= 48 && code2 <= 57) return code2;
+  return -1;
+}
+
 // packages/validator/src/rules/swagger/structure.ts
 var NUMERIC_KEYWORDS = {
   default: "Any",
@@ -58092,7 +58159,8 @@ var ORIGIN_BITS = 7;
 var VIA_ALL_OF = 8;
 var STRING_REF = 16;
 var ODD_PROPERTY = 32;
-var DEPTH_SHIFT = 6;
+var INTERNAL = 64;
+var DEPTH_SHIFT = 7;
 var SchemaStructureNode = class extends StructureNode {
   constructor(value, parent, first, second, origin, depth) {
     super(value, parent, first, second);
@@ -58131,6 +58199,21 @@ var SchemaStructureNode = class extends StructureNode {
   }
   noteOddProperty() {
     this.placement |= ODD_PROPERTY;
+  }
+  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
+  get isInternal() {
+    return (this.placement & INTERNAL) !== 0;
+  }
+  noteInternal() {
+    this.placement |= INTERNAL;
+  }
+  /** Its name in its parent's `properties`; undefined when it is no property. */
+  get propertyName() {
+    return this.first === "properties" ? this.second : void 0;
+  }
+  /** The schema whose `properties` hold it; undefined when it is no property. */
+  get propertyOf() {
+    return this.first === "properties" ? this.parent : void 0;
   }
 };
 var RefUse = class {
@@ -58292,6 +58375,20 @@ function isDataType(type) {
       return false;
   }
 }
+function mayBeBlank(value) {
+  if (typeof value !== "string") return false;
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  return first <= 32 || first >= 160;
+}
+var SCREENED_TEXT_FIELDS = {
+  schema: ["title", "description"],
+  response: ["description"],
+  tag: ["description"],
+  parameter: ["name", "description"]
+};
+var VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
+var TEXT_SCREENED = -2;
 function isKeywordKind(kind) {
   return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
 }
@@ -58324,7 +58421,10 @@ var FieldTable = class {
   indexes = [];
   /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
   bits;
-  /** By field index: its slot among the kind's children (see CHILD_FIELDS), or -1. */
+  /**
+   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
+   * text add() screens, or -1.
+   */
   slots;
   constructor(kind) {
     const fields = Object.keys(OBJECT_FIELDS[kind]);
@@ -58339,7 +58439,8 @@ var FieldTable = class {
     for (const child of children) {
       if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
     }
-    this.slots = fields.map((key) => children.indexOf(key));
+    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
+    this.slots = fields.map((key) => screened.includes(key) ? TEXT_SCREENED : children.indexOf(key));
   }
   /** The index of a field, or -1 when the key is no field of the kind. */
   indexOf(key) {
@@ -58498,7 +58599,10 @@ var StructureWalker = class {
       uniqueLists: [],
       arrayType: [],
       discriminator: [],
-      "x-ms-capabilities": []
+      "x-ms-capabilities": [],
+      blankText: [],
+      describedByName: [],
+      propertiesBelowWalk: []
     },
     schemaHolderKeys: NO_HOLDER_KEYS
   };
@@ -58542,12 +58646,19 @@ var StructureWalker = class {
     this.childTop = end;
     let notes = 0;
     let keptChildren = false;
+    let blankText = false;
+    let internal = false;
+    let description;
+    let name;
     const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
       if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
       const index = fields.indexOf(key);
       if (index < 0) {
-        notes |= this.classifyKey(node, key);
+        const note = this.classifyKey(node, key);
+        if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
+        notes |= note;
         continue;
       }
       const allowed = fields.bits[index];
@@ -58557,6 +58668,10 @@ var StructureWalker = class {
       if (slot >= 0) {
         children[at + slot] = field;
         keptChildren = true;
+      } else if (slot === TEXT_SCREENED && typeof field === "string") {
+        if (mayBeBlank(field)) blankText = true;
+        if (key === "description") description = field;
+        else if (key === "name") name = field;
       }
       if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
@@ -58573,9 +58688,27 @@ var StructureWalker = class {
       });
     }
     this.keptChildren = keptChildren;
+    if (blankText && state !== KINDS2.parameter) this.result.keywords.blankText.push(node);
+    if (internal && state === KINDS2.schema) node.noteInternal();
+    if (description !== void 0 && !internal) this.noteDescribedByName(node, state, description, name);
     if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
     return at;
+  }
+  /**
+   * Lists a visible property schema or parameter whose description only repeats its name (a
+   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
+   * others cost two characters read.
+   */
+  noteDescribedByName(node, state, description, parameterName) {
+    let name = parameterName;
+    if (state === KINDS2.schema) {
+      const schema = node;
+      name = schema.propertyName;
+      if (name === void 0 || schema.propertyOf.isInternal) return;
+    } else if (state !== KINDS2.parameter || name === void 0) return;
+    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
+      this.result.keywords.describedByName.push(node);
   }
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
   classifyKey(node, key) {
@@ -58821,6 +58954,7 @@ var StructureWalker = class {
     this.childTop = at;
     if ($ref !== void 0) this.schemaRef($ref, node);
     if (isObject2(properties)) {
+      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
       const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
@@ -59836,10 +59970,12 @@ var documentTextRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      const lists = nodesOfKinds(structureOf(context.swagger), EMPTY_TEXT_KINDS);
-      for (let index = 0; index < EMPTY_TEXT_KINDS.length; index++) {
-        const fields = TEXT_FIELDS[EMPTY_TEXT_KINDS[index]];
-        for (const node of lists[index]) {
+      const noted = structureOf(context.swagger).keywords.blankText;
+      if (noted.length === 0) return;
+      for (const kind of EMPTY_TEXT_KINDS) {
+        const fields = TEXT_FIELDS[kind];
+        for (const node of noted) {
+          if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
           for (const field of fields) {
             const text2 = node.value[field];
@@ -59880,14 +60016,23 @@ var documentTextRules = [
 ];
 
 // packages/validator/src/rules/swagger/name-descriptions.ts
-function onlyRepeatsName(description, name) {
-  const text2 = description.trim();
-  if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return bare(text2) !== "" && bare(text2) === bare(name);
+function propertiesRepeatingNames(noted, belowWalk) {
+  const names = /* @__PURE__ */ new Map();
+  for (const node of noted) {
+    if (!(node instanceof SchemaStructureNode)) continue;
+    const schema = node.propertyOf;
+    const listed = names.get(schema);
+    if (listed) listed.push(node.propertyName);
+    else names.set(schema, [node.propertyName]);
+  }
+  for (const schema of belowWalk) {
+    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
+    const listed = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed.length > 0) names.set(schema, listed);
+  }
+  return names;
 }
-var NAMED_KINDS = ["schema", "parameter"];
-function propertiesRepeatingNames(properties) {
+function namesOfUnwalkedProperties(properties) {
   const names = [];
   for (const name in properties) {
     if (!has(properties, name)) continue;
@@ -59916,24 +60061,17 @@ var nameDescriptionRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      const [schemas, parameters] = nodesOfKinds(structureOf(context.swagger), NAMED_KINDS);
-      for (const node of schemas) {
-        const properties = asObject(node.value.properties);
-        if (!properties || isInternalVisibility(node.value["x-ms-visibility"])) continue;
-        const names = propertiesRepeatingNames(properties);
-        if (names.length === 0) continue;
+      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
         const what = names.length === 1 ? `The description of '${names[0]}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
-      for (const node of parameters) {
-        const name = asString(node.value.name);
-        const description = asString(node.value.description);
-        if (name === void 0 || description === void 0) continue;
-        if (isInternalVisibility(node.value["x-ms-visibility"]) || !onlyRepeatsName(description, name))
-          continue;
+      for (const node of describedByName) {
+        if (node.kind !== "parameter") continue;
+        const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
           message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
