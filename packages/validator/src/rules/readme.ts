@@ -489,7 +489,7 @@ export const readmeRules: RuleDefinition[] = [
     check(context) {
       const text = context.connector.files.readme?.document?.text;
       if (text === undefined) return;
-      for (const name of oldProductNames(text)) {
+      for (const name of oldProductNames(text, () => outline(context)?.codeBlocks ?? [])) {
         context.report({
           offset: name.offset,
           length: name.length,

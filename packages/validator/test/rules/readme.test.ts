@@ -123,6 +123,30 @@ describe('README-PRODUCT-NAMES', () => {
     expect(await runRules(sentence(readme), ['README-PRODUCT-NAMES'])).toEqual([]);
     expect(await runRules(validConnectorFiles(), ['README-PRODUCT-NAMES'])).toEqual([]);
   });
+
+  it('leaves code blocks alone as markdown reads them: indented, in a list, with a BOM', async () => {
+    const readme = [
+      'An example:',
+      '',
+      '    PowerAutomate --login',
+      '',
+      '- In a list:',
+      '',
+      '  ~~~',
+      '  Microsoft Flow',
+      '  ~~~',
+      '',
+      'After the blocks, in prose: PowerApps.',
+    ].join('\n');
+    const findings = await runRules(sentence(readme), ['README-PRODUCT-NAMES']);
+    expect(findings.map((f) => f.message)).toEqual([
+      '"PowerApps" is an old product name: write "Power Apps".',
+    ]);
+    const withBom = sentence(readme);
+    withBom['readme.md'] = `\uFEFF${withBom['readme.md']}`;
+    const bomFindings = await runRules(withBom, ['README-PRODUCT-NAMES']);
+    expect(bomFindings.map((f) => [f.line, f.column])).toEqual(findings.map((f) => [f.line, f.column]));
+  });
 });
 
 describe('README-PLACEHOLDER', () => {

@@ -21,6 +21,11 @@ export interface ReadmeHeading {
 export interface ReadmeOutline {
   text: string;
   headings: ReadmeHeading[];
+  /**
+   * The code blocks, fenced or indented, at any level (in lists and block quotes too), as
+   * [start, end) offsets of their lines in the text: not prose, so rules on wording skip them.
+   */
+  codeBlocks: [number, number][];
 }
 
 /**
@@ -106,12 +111,18 @@ function parse(text: string): ReadmeOutline {
   try {
     tokens = markdown.parse(markdownSource(body, hasCR), env);
   } catch {
-    return { text, headings: [] };
+    return { text, headings: [], codeBlocks: [] };
   }
   const lines = new LineWalker(body, hasCR);
   const headings: ReadmeHeading[] = [];
+  const codeBlocks: [number, number][] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
+    // Tokens come in line order, which the line walker needs: code blocks are read in the same pass.
+    if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
+      codeBlocks.push([lines.startOf(token.map[0]) + shift, lines.startOf(token.map[1]) + shift]);
+      continue;
+    }
     // Top-level headings only (level 0): not those inside block quotes or lists.
     if (token.type !== 'heading_open' || token.level !== 0 || !token.map) continue;
     const [firstLine, endLine] = token.map;
@@ -139,7 +150,7 @@ function parse(text: string): ReadmeOutline {
       }
     }
   }
-  return { text, headings };
+  return { text, headings, codeBlocks };
 }
 
 /** Parses each readme once, however many rules read it: keyed by the document, so it is freed with it. */

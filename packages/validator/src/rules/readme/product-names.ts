@@ -13,7 +13,7 @@ const OLD_NAMES =
 /** What to write for each group of OLD_NAMES. */
 const CURRENT_NAMES = ['Power Automate', 'Power Apps', 'Power Automate'];
 
-/** A name written inside code, a link target, a URL or quotes: not prose, and often not ours to change. */
+/** A name written inside code (a block of `fences`, or inline code), a link target, a URL or quotes: not prose, and often not ours to change. */
 function inCodeOrAddress(text: string, start: number, end: number, fences: [number, number][]): boolean {
   if (fences.some(([from, to]) => start >= from && start < to)) return true;
   const before = text.charAt(start - 1);
@@ -28,16 +28,6 @@ function inCodeOrAddress(text: string, start: number, end: number, fences: [numb
   return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
 }
 
-/** The fenced code blocks of a markdown text, as [start, end) offsets. */
-function fencedBlocks(text: string): [number, number][] {
-  const blocks: [number, number][] = [];
-  const fence = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm;
-  for (let match = fence.exec(text); match !== null; match = fence.exec(text)) {
-    blocks.push([match.index, match.index + match[0].length]);
-  }
-  return blocks;
-}
-
 export interface OldProductName {
   offset: number;
   length: number;
@@ -45,8 +35,12 @@ export interface OldProductName {
   current: string;
 }
 
-/** The old product names written in the prose of a readme, in order. */
-export function oldProductNames(text: string): OldProductName[] {
+/**
+ * The old product names written in the prose of a readme, in order. `codeBlocks` gives the readme's
+ * code blocks as its markdown outline found them (ReadmeOutline.codeBlocks): asked for only when the
+ * text names one at all, as most readmes do not.
+ */
+export function oldProductNames(text: string, codeBlocks: () => [number, number][]): OldProductName[] {
   // Most readmes name none: one case-insensitive search first, before looking for code blocks.
   if (!/flow|powerapps|automate/i.test(text)) return [];
   const found: OldProductName[] = [];
@@ -57,7 +51,7 @@ export function oldProductNames(text: string): OldProductName[] {
     const written = match[0];
     // "PowerApps" and "PowerAutomate" as written in capitals: the lower-case forms are addresses.
     if (group > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written)) continue;
-    fences ??= fencedBlocks(text);
+    fences ??= codeBlocks();
     if (inCodeOrAddress(text, match.index, match.index + written.length, fences)) continue;
     found.push({ offset: match.index, length: written.length, written, current: CURRENT_NAMES[group]! });
   }
