@@ -25,9 +25,9 @@ export async function changedFilesSince(
  * as discovering the tree finds them: for each file, its outermost enclosing folder that is a
  * direct child of `certified-connectors/` (or another top folder of the layout), or that is a
  * connector folder in the work tree or at `baseRev` (a connector deleted on the branch still
- * counts; the top level only in the work tree). So a new folder with only a readme, or with a misnamed swagger, is a changed connector
- * and is validated, as `validate` on the tree would. Files outside any connector (the repository's
- * README, workflows) map to nothing.
+ * counts; the top level only in the work tree). So a new folder with only a readme, or with a
+ * misnamed swagger, is a changed connector and is validated, as `validate` on the tree would. Files
+ * outside any connector (the repository's README, workflows) map to nothing.
  */
 export async function connectorFoldersOf(
   files: readonly string[],
