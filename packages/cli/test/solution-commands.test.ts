@@ -54,6 +54,47 @@ it('says in unpack --help which files --stale never deletes', async () => {
   );
 });
 
+// Given several folders it could not build, build-solution named the first only, so a maker fixed
+// one folder per run; it names each, in the order given, and exits with the worse code.
+it('build-solution names every connector folder it cannot build, writes nothing, exit code 2', async () => {
+  const cwd = workdir();
+  const connector = (
+    name: string,
+    swagger: string = JSON.stringify({ swagger: '2.0', info: { title: name } }),
+  ): void => {
+    mkdirSync(path.join(cwd, name));
+    writeFileSync(path.join(cwd, name, 'apiDefinition.swagger.json'), swagger);
+    writeFileSync(path.join(cwd, name, 'apiProperties.json'), '{"properties": {}}');
+  };
+  connector('Good');
+  connector('Broken', '{"swagger": "2.0",\n  "info": }');
+  connector('Fine');
+  mkdirSync(path.join(cwd, 'Notes'));
+  const build = [
+    '--out',
+    'out.zip',
+    '--unique-name',
+    'Contoso',
+    '--publisher',
+    'Contoso',
+    '--prefix',
+    'contoso',
+  ];
+  const built = await run(cwd, ['build-solution', 'Good', 'Broken', 'Fine', 'Notes', ...build]);
+  expect(built).toMatchObject({ code: 2, out: '' });
+  const lines = built.err.split('\n');
+  expect(lines).toEqual([
+    expect.stringMatching(/^Broken\/apiDefinition\.swagger\.json:2:11: error: invalid JSON/),
+    'Notes: error: has no apiDefinition.swagger.json; it is not a connector folder. Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
+    '',
+  ]);
+  expect(readdirSync(cwd).sort()).toEqual(['Broken', 'Fine', 'Good', 'Notes']);
+  // Without the usage error, the content error's exit code: 1.
+  const content = await run(cwd, ['build-solution', 'Good', 'Broken', ...build]);
+  expect(content).toMatchObject({ code: 1, out: '', err: `${lines[0]}\n` });
+  expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+});
+
 (fixtures ? describe : describe.skip)('solution commands', () => {
   it('unpack, pack and unpack again give the same folder', async () => {
     const cwd = workdir();

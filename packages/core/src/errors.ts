@@ -41,6 +41,25 @@ export class UserError extends Error {
 /** A command-line or action input that does not parse: exit code 2 on the CLI. */
 export class UsageError extends UserError {}
 
+/**
+ * Mistakes found in one run over several inputs (connector folders) as one error, in the order
+ * found: the first reads as it would alone, the others follow it as `also`. It is a UsageError when
+ * any of them is one, so the exit code is that of the worst (2 over 1). One mistake is returned as it is.
+ */
+export function userErrorsTogether(errors: readonly UserError[]): UserError {
+  const [first, ...rest] = errors;
+  if (first === undefined) throw new Error('userErrorsTogether needs at least one error.');
+  if (rest.length === 0) return first;
+  const all = errors.flatMap((error) => [error, ...(error.also ?? [])]);
+  const Kind = all.some((error) => error instanceof UsageError) ? UsageError : UserError;
+  return new Kind(first.message, {
+    hint: first.hint,
+    location: first.location,
+    cause: first,
+    also: all.slice(1),
+  });
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

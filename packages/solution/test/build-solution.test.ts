@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildSolution,
@@ -15,6 +15,7 @@ import {
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
 import { locatedMessage } from '@connector-alm/testing';
+import { UsageError, type UserError } from '@connector-alm/core';
 
 const temp = temporaryFolders('build-');
 afterAll(() => temp.cleanup());
@@ -193,6 +194,39 @@ describe('build-solution', () => {
     const error = await buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS).catch(
       (e: unknown) => e,
     );
+    expect(locatedMessage(error)).toMatch(/Broken\/apiProperties.json:1:17: invalid JSON/);
+  });
+
+  it('names every folder it cannot build, in the order given, and writes nothing', async () => {
+    // It stopped at the first bad folder, so a maker fixed one folder per run.
+    const broken = connectorFolder('Broken');
+    writeFileSync(path.join(broken, 'apiDefinition.swagger.json'), '{"swagger": "2.0",\n  "info": }');
+    const notConnector = path.join(temp.make(), 'Notes');
+    mkdirSync(notConnector);
+    writeFileSync(path.join(notConnector, 'readme.md'), '# Notes\n');
+    const zip = path.join(temp.make(), 'out.zip');
+    const folders = [connectorFolder('Good One'), broken, connectorFolder('Good Two'), notConnector];
+    const error = await buildSolution(folders, zip, OPTIONS).catch((e: unknown) => e);
+    // A folder that is no connector folder is a usage error (exit code 2), the worse of the two.
+    expect(error).toBeInstanceOf(UsageError);
+    const each = [error as UserError, ...((error as UserError).also ?? [])];
+    expect(each.map(locatedMessage)).toEqual([
+      expect.stringMatching(/^\S*Broken\/apiDefinition\.swagger\.json:2:11: invalid JSON/),
+      `${notConnector}: has no apiDefinition.swagger.json; it is not a connector folder.`,
+    ]);
+    expect(existsSync(zip)).toBe(false);
+    expect(readdirSync(path.dirname(zip))).toEqual([]);
+  });
+
+  it('gives a single bad folder among good ones as it is, exit code 1 when it is one of content', async () => {
+    const broken = connectorFolder('Broken');
+    writeFileSync(path.join(broken, 'apiProperties.json'), '{"properties": {');
+    const folders = [connectorFolder('Good'), broken];
+    const error = await buildSolution(folders, path.join(temp.make(), 'out.zip'), OPTIONS).catch(
+      (e: unknown) => e,
+    );
+    expect(error).not.toBeInstanceOf(UsageError);
+    expect((error as UserError).also).toBeUndefined();
     expect(locatedMessage(error)).toMatch(/Broken\/apiProperties.json:1:17: invalid JSON/);
   });
 

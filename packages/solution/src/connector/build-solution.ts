@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, UserError, writingTo } from '@connector-alm/core';
+import { isUserError, temporarySibling, UserError, userErrorsTogether, writingTo } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
@@ -63,6 +63,8 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 /**
  * A connector-only unmanaged solution from PowerPlatformConnectors folders. It is written as an
  * unpacked folder first and packed with `packSolution`, so it gets exactly the zip that pack makes.
+ * Folders it cannot build are one UserError naming each in order (see `userErrorsTogether`), and
+ * nothing is written.
  */
 export async function buildSolution(
   folders: readonly string[],
@@ -76,31 +78,40 @@ export async function buildSolution(
   refusePathThroughFile(zipPath);
   const connectors: SolutionConnector[] = [];
   const built: BuiltConnector[] = [];
+  // Every folder is read before anything is written, and each one's mistake is kept: a maker given
+  // only the first fixed one folder per run.
+  const problems: UserError[] = [];
   const existing = options.existing?.connectors.map(identityOf);
   for (const folder of folders) {
-    const connector = await readRepositoryConnector(folder, options.publisher.prefix);
-    const identity =
-      existing && existingIdentityOf(folder, connector.displayName, existing, options.existing!.source);
-    if (identity) {
-      connector.name = identity.name;
-      connector.connectorId = identity.connectorId;
-      connector.displayName = displayNameKeeping(identity, connector.displayName);
+    try {
+      const connector = await readRepositoryConnector(folder, options.publisher.prefix);
+      const identity =
+        existing && existingIdentityOf(folder, connector.displayName, existing, options.existing!.source);
+      if (identity) {
+        connector.name = identity.name;
+        connector.connectorId = identity.connectorId;
+        connector.displayName = displayNameKeeping(identity, connector.displayName);
+      }
+      const twin = built.find((other) => other.name === connector.name);
+      if (twin)
+        throw new UserError(
+          `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
+          { location: { file: folder }, hint: 'Give each connector folder once.' },
+        );
+      connectors.push(connector);
+      built.push({
+        folder,
+        name: connector.name,
+        displayName: connector.displayName,
+        connectorId: connector.connectorId,
+        keptIdentity: identity !== undefined,
+      });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      problems.push(error);
     }
-    const twin = built.find((other) => other.name === connector.name);
-    if (twin)
-      throw new UserError(
-        `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
-        { location: { file: folder }, hint: 'Give each connector folder once.' },
-      );
-    connectors.push(connector);
-    built.push({
-      folder,
-      name: connector.name,
-      displayName: connector.displayName,
-      connectorId: connector.connectorId,
-      keptIdentity: identity !== undefined,
-    });
   }
+  if (problems.length > 0) throw userErrorsTogether(problems);
   const staging = temporarySibling(zipPath);
   try {
     // The staging folder sits beside the zip: a folder that refuses it refuses the zip too.
