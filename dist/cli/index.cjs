@@ -30304,6 +30304,19 @@ var UserError = class extends Error {
 };
 var UsageError = class extends UserError {
 };
+function userErrorsTogether(errors2) {
+  const [first, ...rest] = errors2;
+  if (first === void 0) throw new Error("userErrorsTogether needs at least one error.");
+  if (rest.length === 0) return first;
+  const all = errors2.flatMap((error2) => [error2, ...error2.also ?? []]);
+  const Kind = all.some((error2) => error2 instanceof UsageError) ? UsageError : UserError;
+  return new Kind(first.message, {
+    hint: first.hint,
+    location: first.location,
+    cause: first,
+    also: all.slice(1)
+  });
+}
 function isUserError(error2) {
   return error2 instanceof UserError;
 }
@@ -44001,12 +44014,17 @@ function parse3(text3) {
   try {
     tokens = markdown.parse(markdownSource(body, hasCR), env);
   } catch {
-    return { text: text3, headings: [] };
+    return { text: text3, headings: [], codeBlocks: [] };
   }
   const lines = new LineWalker(body, hasCR);
   const headings = [];
+  const codeBlocks = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
+    if ((token.type === "fence" || token.type === "code_block") && token.map) {
+      codeBlocks.push([lines.startOf(token.map[0]) + shift, lines.startOf(token.map[1]) + shift]);
+      continue;
+    }
     if (token.type !== "heading_open" || token.level !== 0 || !token.map) continue;
     const [firstLine, endLine] = token.map;
     let offset = lines.startOf(firstLine);
@@ -44033,7 +44051,7 @@ function parse3(text3) {
       }
     }
   }
-  return { text: text3, headings };
+  return { text: text3, headings, codeBlocks };
 }
 var cache2 = new ConnectorCache();
 function parseDocument(document) {
@@ -44057,15 +44075,7 @@ function inCodeOrAddress(text3, start, end, fences) {
   const line = text3.slice(lineStart, start);
   return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
 }
-function fencedBlocks(text3) {
-  const blocks = [];
-  const fence2 = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm;
-  for (let match2 = fence2.exec(text3); match2 !== null; match2 = fence2.exec(text3)) {
-    blocks.push([match2.index, match2.index + match2[0].length]);
-  }
-  return blocks;
-}
-function oldProductNames(text3) {
+function oldProductNames(text3, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text3)) return [];
   const found = [];
   let fences;
@@ -44074,7 +44084,7 @@ function oldProductNames(text3) {
     const group = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= fencedBlocks(text3);
+    fences ??= codeBlocks();
     if (inCodeOrAddress(text3, match2.index, match2.index + written2.length, fences)) continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group] });
   }
@@ -44442,7 +44452,7 @@ var readmeRules = [
     check(context) {
       const text3 = context.connector.files.readme?.document?.text;
       if (text3 === void 0) return;
-      for (const name of oldProductNames(text3)) {
+      for (const name of oldProductNames(text3, () => outline(context)?.codeBlocks ?? [])) {
         context.report({
           offset: name.offset,
           length: name.length,
@@ -66050,30 +66060,37 @@ async function buildSolution(folders, zipPath, options2) {
   refusePathThroughFile(zipPath);
   const connectors = [];
   const built = [];
+  const problems = [];
   const existing = options2.existing?.connectors.map(identityOf);
   for (const folder of folders) {
-    const connector = await readRepositoryConnector(folder, options2.publisher.prefix);
-    const identity = existing && existingIdentityOf(folder, connector.displayName, existing, options2.existing.source);
-    if (identity) {
-      connector.name = identity.name;
-      connector.connectorId = identity.connectorId;
-      connector.displayName = displayNameKeeping(identity, connector.displayName);
+    try {
+      const connector = await readRepositoryConnector(folder, options2.publisher.prefix);
+      const identity = existing && existingIdentityOf(folder, connector.displayName, existing, options2.existing.source);
+      if (identity) {
+        connector.name = identity.name;
+        connector.connectorId = identity.connectorId;
+        connector.displayName = displayNameKeeping(identity, connector.displayName);
+      }
+      const twin = built.find((other) => other.name === connector.name);
+      if (twin)
+        throw new UserError(
+          `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
+          { location: { file: folder }, hint: "Give each connector folder once." }
+        );
+      connectors.push(connector);
+      built.push({
+        folder,
+        name: connector.name,
+        displayName: connector.displayName,
+        connectorId: connector.connectorId,
+        keptIdentity: identity !== void 0
+      });
+    } catch (error2) {
+      if (!isUserError(error2)) throw error2;
+      problems.push(error2);
     }
-    const twin = built.find((other) => other.name === connector.name);
-    if (twin)
-      throw new UserError(
-        `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
-        { location: { file: folder }, hint: "Give each connector folder once." }
-      );
-    connectors.push(connector);
-    built.push({
-      folder,
-      name: connector.name,
-      displayName: connector.displayName,
-      connectorId: connector.connectorId,
-      keptIdentity: identity !== void 0
-    });
   }
+  if (problems.length > 0) throw userErrorsTogether(problems);
   const staging = temporarySibling(zipPath);
   try {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));

@@ -56388,12 +56388,17 @@ function parse3(text2) {
   try {
     tokens = markdown.parse(markdownSource(body, hasCR), env);
   } catch {
-    return { text: text2, headings: [] };
+    return { text: text2, headings: [], codeBlocks: [] };
   }
   const lines = new LineWalker(body, hasCR);
   const headings = [];
+  const codeBlocks = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
+    if ((token.type === "fence" || token.type === "code_block") && token.map) {
+      codeBlocks.push([lines.startOf(token.map[0]) + shift, lines.startOf(token.map[1]) + shift]);
+      continue;
+    }
     if (token.type !== "heading_open" || token.level !== 0 || !token.map) continue;
     const [firstLine, endLine] = token.map;
     let offset = lines.startOf(firstLine);
@@ -56420,7 +56425,7 @@ function parse3(text2) {
       }
     }
   }
-  return { text: text2, headings };
+  return { text: text2, headings, codeBlocks };
 }
 var cache3 = new ConnectorCache();
 function parseDocument(document) {
@@ -56444,15 +56449,7 @@ function inCodeOrAddress(text2, start, end, fences) {
   const line = text2.slice(lineStart, start);
   return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
 }
-function fencedBlocks(text2) {
-  const blocks = [];
-  const fence2 = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm;
-  for (let match2 = fence2.exec(text2); match2 !== null; match2 = fence2.exec(text2)) {
-    blocks.push([match2.index, match2.index + match2[0].length]);
-  }
-  return blocks;
-}
-function oldProductNames(text2) {
+function oldProductNames(text2, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text2)) return [];
   const found = [];
   let fences;
@@ -56461,7 +56458,7 @@ function oldProductNames(text2) {
     const group2 = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= fencedBlocks(text2);
+    fences ??= codeBlocks();
     if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group2] });
   }
@@ -56829,7 +56826,7 @@ var readmeRules = [
     check(context) {
       const text2 = context.connector.files.readme?.document?.text;
       if (text2 === void 0) return;
-      for (const name of oldProductNames(text2)) {
+      for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
         context.report({
           offset: name.offset,
           length: name.length,
