@@ -7,6 +7,7 @@ import {
   pathThroughFileError,
   toDisplayPath,
   UsageError,
+  userErrorsTogether,
   withoutByteOrderMark,
 } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
@@ -125,10 +126,9 @@ export function parseConfig(
       ),
     );
   }
-  if (problems.length > 0) {
-    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
-    throw new UsageError(first!.message, { location: first!.location, hint: first!.hint, also: rest });
-  }
+  // In the file's order: the first reads as it would alone, the others follow it.
+  if (problems.length > 0)
+    throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
 
   return {
     path: file,
