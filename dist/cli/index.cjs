@@ -53052,10 +53052,8 @@ function parseConfig(text3, file, options2) {
       )
     );
   }
-  if (problems.length > 0) {
-    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
-    throw new UsageError(first.message, { location: first.location, hint: first.hint, also: rest });
-  }
+  if (problems.length > 0)
+    throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },

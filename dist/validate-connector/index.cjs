@@ -38134,6 +38134,19 @@ var UserError = class extends Error {
 };
 var UsageError = class extends UserError {
 };
+function userErrorsTogether(errors2) {
+  const [first, ...rest] = errors2;
+  if (first === void 0) throw new Error("userErrorsTogether needs at least one error.");
+  if (rest.length === 0) return first;
+  const all = errors2.flatMap((error3) => [error3, ...error3.also ?? []]);
+  const Kind = all.some((error3) => error3 instanceof UsageError) ? UsageError : UserError;
+  return new Kind(first.message, {
+    hint: first.hint,
+    location: first.location,
+    cause: first,
+    also: all.slice(1)
+  });
+}
 function isUserError(error3) {
   return error3 instanceof UserError;
 }
@@ -60692,10 +60705,8 @@ function parseConfig(text2, file, options) {
       )
     );
   }
-  if (problems.length > 0) {
-    const [first, ...rest] = problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error);
-    throw new UsageError(first.message, { location: first.location, hint: first.hint, also: rest });
-  }
+  if (problems.length > 0)
+    throw userErrorsTogether(problems.sort((a, b) => a.offset - b.offset).map((problem) => problem.error));
   return {
     path: file,
     ...config2.profile && { profile: config2.profile },
