@@ -221,6 +221,34 @@ describe('readme of an MCP server connector', () => {
     expect(await runRules(mcpFiles(readme), ['README-SECTIONS-CERT', 'README-SECTIONS-IP'])).toEqual([]);
     expect(await runRules(mcpFiles(readme), ['README-SECTIONS-IP'], 'independent-publisher')).toEqual([]);
   });
+  it('README-SECTIONS-CERT: a capabilities section stands for Supported Operations of an MCP connector', async () => {
+    // The merged certified AffinityMCP describes its server's tools under "## Supported capabilities",
+    // in groups of bold labels over lists, since the tools are found at runtime.
+    const capabilities = [
+      '## Supported capabilities',
+      'The server offers its tools to agents; they are discovered at runtime.',
+      '',
+      '**Tasks**',
+      '- Search tasks by title',
+      '- Close a task',
+    ].join('\n');
+    const readme = validReadme().replace(/## Supported Operations\n(?:.*\n)*?\n/, `${capabilities}\n\n`);
+    expect(readme).not.toMatch(/Supported Operations/);
+    expect(await runRules(mcpFiles(readme), ['README-SECTIONS-CERT'])).toEqual([]);
+    expect(await runRules(mcpFiles(readme), ['README-SECTIONS-IP'], 'independent-publisher')).toEqual([]);
+    expect(
+      await runRules(mcpFiles(readme.replace('## Supported capabilities', '## Capabilities')), [
+        'README-SECTIONS-CERT',
+      ]),
+    ).toEqual([]);
+    // Without an MCP server, capabilities are no list of operations.
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, [
+      'README-SECTIONS-CERT',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/no "## Supported Operations" section/),
+    ]);
+  });
   it('README-SECTIONS-CERT: a tools section does not stand for it without an MCP server', async () => {
     const readme = validReadme().replace('## Supported Operations', '## Available Tools');
     const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, [

@@ -17,9 +17,11 @@ export const CREDENTIALS_HEADING = /credential/;
 /**
  * What an MCP server connector offers is its server's tools ("## Available Tools", "## MCP Tools",
  * "## Supported Tools"), which Copilot Studio lists from the server: its readme documents them in
- * place of operations.
+ * place of operations. Or it describes what they do, as the tools are found at runtime: the merged
+ * certified AffinityMCP's "## Supported capabilities". Only for MCP servers: no merged readme of
+ * another connector stands a capabilities section for its operations.
  */
-export const MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?tools/;
+export const MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
 
 /**
  * The credentials section under the names merged readmes give it: "How to get API key" (tyntec),
