@@ -4,8 +4,10 @@
 // `npm ci`.
 //
 //   node scripts/release.mjs check <tag> [--remote origin]   tag = v + package.json's version, notes in
-//                                                            CHANGELOG.md, after the remote's releases;
-//                                                            prints version=, prerelease=, major-tag= lines
+//                                                            CHANGELOG.md, after the remote's releases,
+//                                                            and (once tagged) its commit on the remote's
+//                                                            main or vMAJOR.x; prints version=,
+//                                                            prerelease=, major-tag= lines
 //   node scripts/release.mjs notes <tag>                     the tag's notes from CHANGELOG.md
 //   node scripts/release.mjs move-major <tag> [--remote origin]  points vMAJOR at the tag's commit
 //
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { releaseNotes } from './release/changelog.mjs';
 import { moveMajorTag, remoteTags } from './release/git-tags.mjs';
+import { checkOnReleaseBranch } from './release/release-branch.mjs';
 import { ReleaseError } from './release/release-error.mjs';
 import { checkComesAfter, requireReleaseTag } from './release/versions.mjs';
 
@@ -41,6 +44,8 @@ function check(root, release, remote) {
   }
   releaseNotes(readRepositoryFile(root, 'CHANGELOG.md'), release);
   const after = checkComesAfter(release, remoteTags(root, remote));
+  // Last, as it fetches main's history when the checkout is shallow.
+  checkOnReleaseBranch(root, remote, release);
   console.error(
     `${release.tag} can be released${after ? ` (after ${after})` : ''}` +
       (release.prerelease.length > 0 ? '; a pre-release leaves ' + release.majorTag + ' where it is.' : '.'),

@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { ReleaseError } from './release-error.mjs';
 
-function git(cwd, args, whatFailed) {
+/** Runs git, its output trimmed; a failure is a ReleaseError saying what failed, in git's words. */
+export function git(cwd, args, whatFailed) {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (error) {

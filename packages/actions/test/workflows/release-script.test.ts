@@ -54,10 +54,31 @@ function commit(work: string, version: string, text = CHANGELOG): string {
   return runGit(work, ['rev-parse', 'HEAD']);
 }
 
-/** An annotated tag, as `git tag -a` makes a release tag, pushed to origin. */
+/**
+ * An annotated tag, as `git tag -a` makes a release tag, pushed to origin with the branch it is on (a
+ * release tag is on main, which check verifies).
+ */
 function pushTag(work: string, tag: string): void {
   runGit(work, ['tag', '-a', tag, '-m', tag]);
-  runGit(work, ['push', '--quiet', 'origin', `refs/tags/${tag}`]);
+  runGit(work, ['push', '--quiet', 'origin', 'HEAD', `refs/tags/${tag}`]);
+}
+
+/** A clone of the tag only, one commit deep, as actions/checkout makes on a tag push. */
+function shallowCloneOfTag(origin: string, tag: string): string {
+  const clone = path.join(folders.make(), 'checkout');
+  runGit(path.dirname(clone), [
+    '-c',
+    'advice.detachedHead=false',
+    'clone',
+    '--quiet',
+    '--depth',
+    '1',
+    '--branch',
+    tag,
+    `file://${origin}`,
+    clone,
+  ]);
+  return clone;
 }
 
 function release(work: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -124,6 +145,56 @@ describe('release check <tag>', () => {
     expect(missing.stderr).toContain(
       'CHANGELOG.md has no section for 1.4.0. Move the notes from "## [Unreleased]"',
     );
+  });
+
+  it('refuses a tag whose commit is not on origin/main, in one line saying what to do', () => {
+    const { work } = repository();
+    commit(work, '1.1.0');
+    pushTag(work, 'v1.1.0');
+    runGit(work, ['switch', '--quiet', '--create', 'side']);
+    const side = commit(work, '1.2.0');
+    pushTag(work, 'v1.2.0');
+    const run = release(work, 'check', 'v1.2.0');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `release: v1.2.0 is not on origin/main: its commit ${side.slice(0, 12)} was never merged there. ` +
+        'Merge the change into main, delete the tag (git push origin :refs/tags/v1.2.0 && git tag -d v1.2.0) ' +
+        'and tag the merge commit; a fix of an older major is tagged on its branch v1.x.\n',
+    );
+  });
+
+  it('fetches main into a shallow checkout of the tag, as the release workflow has', () => {
+    const { work, origin } = repository();
+    commit(work, '1.1.0');
+    pushTag(work, 'v1.1.0');
+    commit(work, '1.2.0');
+    pushTag(work, 'v1.2.0');
+    const merged = release(shallowCloneOfTag(origin, 'v1.2.0'), 'check', 'v1.2.0');
+    expect([merged.status, merged.stderr]).toEqual([0, 'v1.2.0 can be released (after v1.1.0).\n']);
+    runGit(work, ['switch', '--quiet', '--create', 'side']);
+    commit(work, '1.3.0', changelog('## [1.3.0] - 2026-12-02\n\n- x\n'));
+    pushTag(work, 'v1.3.0');
+    const unmerged = release(shallowCloneOfTag(origin, 'v1.3.0'), 'check', 'v1.3.0');
+    expect(unmerged.status).toBe(1);
+    expect(unmerged.stderr).toMatch(/^release: v1\.3\.0 is not on origin\/main: its commit [0-9a-f]{12} /);
+  });
+
+  it('takes the merge commit of main, and a fix of an older major on its branch v1.x', () => {
+    const { work, origin } = repository();
+    const v14 = commit(work, '1.4.0', changelog('## [1.4.0] - 2026-12-01\n\n- y\n'));
+    pushTag(work, 'v1.4.0');
+    runGit(work, ['switch', '--quiet', '--create', 'feature']);
+    commit(work, '2.0.0', changelog('## [2.0.0] - 2027-01-01\n\n- big\n'));
+    runGit(work, ['switch', '--quiet', 'main']);
+    runGit(work, ['merge', '--quiet', '--no-ff', '-m', 'Merge feature', 'feature']);
+    pushTag(work, 'v2.0.0');
+    expect(release(work, 'check', 'v2.0.0').status).toBe(0);
+    runGit(work, ['switch', '--quiet', '--create', 'v1.x', v14]);
+    commit(work, '1.4.1', changelog('## [1.4.1] - 2027-01-02\n\n- fix\n'));
+    pushTag(work, 'v1.4.1');
+    const fix = release(shallowCloneOfTag(origin, 'v1.4.1'), 'check', 'v1.4.1');
+    expect([fix.status, fix.stderr]).toEqual([0, 'v1.4.1 can be released (after v1.4.0).\n']);
   });
 
   it('exits 2 with the usage on a missing tag or an unknown command, 1 on a malformed tag', () => {

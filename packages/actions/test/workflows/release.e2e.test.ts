@@ -53,7 +53,7 @@ function project() {
   };
   const first = release('1.1.0');
   git(work, ['push', '--quiet', 'origin', `${first}:refs/tags/v1`]);
-  return { origin, release, first };
+  return { origin, work, release, first };
 }
 
 /**
@@ -151,6 +151,23 @@ describe('.github/workflows/release.yml on a pushed tag', () => {
     expect(result.jobs.check!.result).toBe('failure');
     expect(result.jobs.check!.steps!.find((step) => step.id === 'tag')!.stderr).toContain(
       "release: The tag v1.2.1 does not match package.json's version 1.2.0.",
+    );
+    expect(result.jobs.release!.result).toBe('skipped');
+    expect(calls).toBe('');
+    expect(commitOf(origin, 'v1')).toBe(first);
+  });
+});
+
+describe('.github/workflows/release.yml on a tag pushed from a side branch', () => {
+  it('stops before anything is installed or published: the tag is not on main', async () => {
+    const { origin, work, release, first } = project();
+    git(work, ['switch', '--quiet', '--create', 'side']);
+    // Committed on side; main on origin stays on v1.1.0.
+    const side = release('1.2.0');
+    const { result, calls } = await pushTag(origin, 'v1.2.0');
+    expect(result.jobs.check!.result).toBe('failure');
+    expect(result.jobs.check!.steps!.find((step) => step.id === 'tag')!.stderr).toContain(
+      `release: v1.2.0 is not on origin/main: its commit ${side.slice(0, 12)} was never merged there.`,
     );
     expect(result.jobs.release!.result).toBe('skipped');
     expect(calls).toBe('');
