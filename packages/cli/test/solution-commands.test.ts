@@ -95,6 +95,41 @@ it('build-solution names every connector folder it cannot build, writes nothing,
   expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
 });
 
+// A definition longer than a solution keeps was built without a word, and the import failed later.
+it('build-solution warns, exit code 0, of a definition too long for a solution, measured without white space', async () => {
+  const cwd = workdir();
+  const connector = (name: string, description: string, padding: number): void => {
+    mkdirSync(path.join(cwd, name));
+    const swagger = JSON.stringify({ swagger: '2.0', info: { title: name, description } });
+    writeFileSync(path.join(cwd, name, 'apiDefinition.swagger.json'), swagger + ' '.repeat(padding));
+    writeFileSync(path.join(cwd, name, 'apiProperties.json'), '{"properties": {}}');
+  };
+  // Exactly 500,000 characters once minified, 800,000 as written: the solution stores it whole.
+  connector('Padded', 'x'.repeat(500_000 - 60), 300_000);
+  connector('Long', 'x'.repeat(500_001), 0);
+  const build = [
+    '--out',
+    'out.zip',
+    '--unique-name',
+    'Contoso',
+    '--publisher',
+    'Contoso',
+    '--prefix',
+    'contoso',
+  ];
+  const built = await run(cwd, ['build-solution', 'Padded', 'Long', ...build]);
+  expect(built.code).toBe(0);
+  expect(built.out).toMatch(/^Built Contoso 1\.0\.0\.0 into out\.zip with Padded .*, Long /);
+  expect(built.err).toBe(
+    'warning: Long: apiDefinition.swagger.json has 500,059 characters even without white space, and a solution keeps at most 500,000 of a connector definition, so importing the solution may fail. Remove unused definitions and operations, or split the connector.\n',
+  );
+  const json = await run(cwd, ['build-solution', 'Padded', 'Long', ...build, '--format', 'json']);
+  expect(JSON.parse(json.out).connectors.map((c: { warnings: string[] }) => c.warnings.length)).toEqual([
+    0, 1,
+  ]);
+  expect(json.err).toBe('');
+});
+
 (fixtures ? describe : describe.skip)('solution commands', () => {
   it('unpack, pack and unpack again give the same folder', async () => {
     const cwd = workdir();

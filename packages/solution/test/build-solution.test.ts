@@ -70,6 +70,7 @@ describe('build-solution', () => {
         displayName: 'Contoso Tasks',
         connectorId: connectorIdFor('contoso_contoso-20tasks'),
         keptIdentity: false,
+        warnings: [],
       },
     ]);
     const entries = await readZip(zip);

@@ -135,12 +135,17 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           )}\n`,
           'json',
         );
-      else
+      else {
         writeOutput(
           io,
           `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}.`)}\n`,
           'text',
         );
+        // Located at the connector's folder, as extract-connectors words its warnings.
+        for (const connector of connectors)
+          for (const warning of connector.warnings)
+            io.stderr.write(`warning: ${printable(`${connector.folder}: ${warning}`)}\n`);
+      }
     });
 }
 

@@ -23,6 +23,7 @@ import {
   identityOf,
   type ConnectorIdentity,
 } from './existing-identity.js';
+import { definitionSizeWarning } from './definition-size.js';
 import { readRepositoryConnector } from './read-repository-connector.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -56,6 +57,8 @@ export interface BuiltConnector {
   connectorId: string;
   /** True when the name and id were kept from `options.existing`; false when new ones were derived. */
   keptIdentity: boolean;
+  /** What may stop the import though the solution was built, e.g. a definition too long for it. */
+  warnings: string[];
 }
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -105,6 +108,7 @@ export async function buildSolution(
         displayName: connector.displayName,
         connectorId: connector.connectorId,
         keptIdentity: identity !== undefined,
+        warnings: connectorWarnings(connector),
       });
     } catch (error) {
       if (!isUserError(error)) throw error;
@@ -121,6 +125,11 @@ export async function buildSolution(
     await fs.rm(staging, { recursive: true, force: true });
   }
   return built;
+}
+
+function connectorWarnings(connector: SolutionConnector): string[] {
+  const tooLong = definitionSizeWarning(connector.files.openapidefinition!.bytes.toString('utf8'));
+  return tooLong === undefined ? [] : [tooLong];
 }
 
 function checkOptions(options: BuildSolutionOptions): void {
