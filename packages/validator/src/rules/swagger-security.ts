@@ -113,8 +113,9 @@ export const swaggerSecurityRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Define every security requirement in securityDefinitions.',
     description:
-      'A `security` requirement names a scheme of `securityDefinitions`; an undefined name is rejected (SVR). 27 legacy connectors have one.',
-    levels: sameLevels('error'),
+      'A `security` requirement names a scheme of `securityDefinitions` (SVR lists an undefined name as an error). A warning here: Microsoft keeps merging connectors with undefined names (32 upstream in September 2025, 15 of them added since 2023, such as GlaassPro and Explorium AgentSource in 2025), so an error would fail pull requests that Microsoft accepts.',
+    // Calibrated on all of upstream (session 20), not only the corpus: see the description.
+    levels: sameLevels('warning'),
     msCode: 'SecurityRequirementNotDefined',
     msMessage: "The security requirement '{0}' is not defined in the 'securityDefinitions' object.",
     example: {

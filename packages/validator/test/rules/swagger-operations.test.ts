@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { describeRule, swaggerFindings, VALID, type Json } from '../helpers/swagger-cases.js';
+import { addWebhook } from '../helpers/valid-connector.js';
 
 const LIST = '/paths/~1tasks/get';
 const CREATE = '/paths/~1tasks/post';
@@ -313,8 +314,36 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses = {}),
       pointer: `${LIST}/responses`,
     },
+    {
+      name: 'on a webhook trigger without responses',
+      edit: (s) => {
+        addWebhook(s);
+        delete s.paths['/hooks'].post.responses;
+      },
+      pointer: '/paths/~1hooks/post',
+    },
+    {
+      name: 'on empty responses of a trigger without x-ms-notification-content',
+      edit: (s) => {
+        addWebhook(s);
+        delete s.paths['/hooks']['x-ms-notification-content'];
+        s.paths['/hooks'].post.responses = {};
+      },
+      pointer: '/paths/~1hooks/post/responses',
+    },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      // Nine merged certified connectors (tyntec-*, MoreApp Forms, Peakboard, Power Textor, …, some
+      // updated in 2024) subscribe webhooks this way: the output is x-ms-notification-content's.
+      name: "on a webhook trigger's empty responses, its output being x-ms-notification-content",
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = {};
+      },
+    },
+  ],
 );
 
 describeRule(

@@ -70,7 +70,7 @@ export const responseRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Define at least one response for every operation.',
     description:
-      'Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse).',
+      'Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).',
     levels: sameLevels('error'),
     msCode: 'OperationMustHaveResponse',
     msMessage: 'The operation is not valid, it must contain at least one response definition.',
@@ -80,8 +80,12 @@ export const responseRules: RuleDefinition[] = [
       good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
         if (operation.responses.length > 0) continue;
+        // An empty `responses` on a webhook subscription is accepted upstream (tyntec-*, MoreApp Forms
+        // updated in 2024, Power Textor, Peakboard): the trigger's outputs are the notification's.
+        if (isObject(operation.operation.responses) && isWebhookSubscription(swagger, operation)) continue;
         report({
           pointer: has(operation.operation, 'responses')
             ? childPointer(operation.pointer, 'responses')
