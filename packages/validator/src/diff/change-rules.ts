@@ -290,7 +290,7 @@ export const CHANGE_RULES = {
     'BRK-HOST-BASEPATH',
     'breaking',
     'warning',
-    'The host, base path or schemes have been changed. Every operation now calls another address.',
+    'The host, base path or schemes have been changed. Existing flows now call another address.',
     'inferred, like BRK-PATH-CHANGED',
   ),
   /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */

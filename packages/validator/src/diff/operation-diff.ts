@@ -6,7 +6,13 @@ import { notificationContent, operationLabel, type SwaggerDiffContext } from './
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffMcpProtocol } from './mcp-diff.js';
 import { diffParameters } from './parameter-diff.js';
-import { inBaseNames, requestAddress, swaggerAddress, type RequestAddress } from './request-address.js';
+import {
+  inBaseNames,
+  pathBase,
+  requestAddress,
+  swaggerAddress,
+  type RequestAddress,
+} from './request-address.js';
 import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
@@ -170,7 +176,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
       // On the path template when it changed (the operation may be far below it), else the method.
       add(
         CHANGE_RULES.pathChanged,
-        `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}.`,
+        `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}${fullPaths(context, before, after)}.`,
         undefined,
         before.path !== after.path ? childPointer('/paths', after.path) : after.pointer,
       );
@@ -214,6 +220,18 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   diffParameters(context, before, after);
   diffResponses(context, before, after);
   diffNotificationContent(context, before, after);
+}
+
+/**
+ * ", the full path from '/v1/tasks/{taskId}' to '/v2/tasks/{taskId}'": where the path template goes
+ * below the host, when the base path (or a dynamichosturl urlTemplate's path) changed too, so that
+ * the templates alone do not tell the move. Empty when the base is the same, or cannot be read.
+ */
+function fullPaths(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): string {
+  const was = pathBase(context.old, context.routes?.old ?? [], before);
+  const is = pathBase(context.new, context.routes?.new ?? [], after);
+  if (was === undefined || is === undefined || was === is) return '';
+  return `, the full path from ${quoted(`${was}${before.path}`)} to ${quoted(`${is}${after.path}`)}`;
 }
 
 /**

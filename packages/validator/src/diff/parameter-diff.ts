@@ -13,8 +13,9 @@ const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', '
 /**
  * Compares the effective parameters of one operation in two versions, matched by name and location.
  * A parameter that only moved (same name, other `in`) is a location change, and a parameter that
- * disappeared while a required one of the same location and type appeared is a rename; so is an
- * optional one alone in its location that came back under another name with its type and text.
+ * disappeared while a required one of the same location and type appeared, with a like name or a text
+ * kept (isRequiredRename), is a rename; so is an optional one alone in its location that came back
+ * under another name with its type and text. Otherwise they are a deletion and an addition.
  */
 export function diffParameters(
   context: SwaggerDiffContext,
@@ -63,7 +64,7 @@ export function diffParameters(
     const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
-    if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
+    if (!isRequiredRename(previous, renamed)) continue;
     report(
       CHANGE_RULES.parameterRenamed,
       'new',
@@ -184,6 +185,33 @@ function isOptionalRename(model: SwaggerModel, previous: ParameterInfo, renamed:
   const written = PARAMETER_TEXTS.filter((key) => has(previous.value, key) || has(renamed.value, key));
   if (written.length === 0) return true;
   return shared.some((key) => jsonEqual(previous.value[key], renamed.value[key]));
+}
+
+/**
+ * True when a parameter that disappeared and a required one that appeared, alone in their location,
+ * are one parameter under a new name. A path parameter of the same type is: it fills the same
+ * placeholder of the address; so is a body, the one an operation has (HubSpot CRM's 'body' became
+ * 'deal', PowerPlatformConnectors f0ebbda2). A header, query or form parameter of the same type is
+ * not on that alone: ConnectWise PSA (2fad1790) dropped its optional 'Content-Type' header and added a
+ * required 'Authorization' one, two strings that are not one parameter. It also takes a name that is
+ * the old one written another way or contains it ('task_id' or 'id' for 'taskId'), or a summary or
+ * description kept.
+ */
+function isRequiredRename(previous: ParameterInfo, renamed: ParameterInfo): boolean {
+  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (previous.in === 'path' || previous.in === 'body') return true;
+  const textKept = PARAMETER_TEXTS.some(
+    (key) => has(previous.value, key) && jsonEqual(previous.value[key], renamed.value[key]),
+  );
+  return textKept || similarNames(previous.name, renamed.name);
+}
+
+/** Two names that are one written another way ('api_key', 'apiKey', 'API-Key'), or one inside the other. */
+function similarNames(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const [x, y] = [a, b].map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  if (x!.length < 2 || y!.length < 2) return false;
+  return x.includes(y!) || y!.includes(x!);
 }
 
 /** Why a parameter's list entry cannot be followed to a parameter object, if it cannot. */

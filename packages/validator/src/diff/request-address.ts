@@ -91,6 +91,36 @@ export function swaggerAddress(
  * '/v3/zones', that API's address without '/v1'. Only UiPath Orchestrator and PoliteMail read as if
  * the base path stayed; the many above could not work if it did.
  */
+/**
+ * What an operation's path template goes below, the host left out: the base path, or the path part of
+ * the urlTemplate that sets its host URL ('/services/va_facilities/v1' of Veterans Affairs Facilities'
+ * 'https://@connectionParameters('env').va.gov/services/va_facilities/v1'), '' for none. Undefined
+ * when that urlTemplate does not start with a scheme and host that can be cut off (a connection
+ * parameter holding the whole URL).
+ */
+export function pathBase(
+  model: SwaggerModel,
+  policies: readonly Reroute[],
+  operation: OperationInfo,
+): string | undefined {
+  const base = addressBase(model, policies, operation);
+  const below = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(base)?.[1] ?? base;
+  return below === '' || below.startsWith('/') ? below : undefined;
+}
+
+/**
+ * Whether a dynamichosturl policy sends an operation's requests below its urlTemplate, so that the
+ * swagger's scheme, host and base path are not where they go (a policy at the swagger's own URL
+ * counting as none, as in addressBase).
+ */
+export function setsHostUrl(
+  model: SwaggerModel,
+  policies: readonly Reroute[],
+  operation: OperationInfo,
+): boolean {
+  return movingHostSetter(model, policies, operation.operationId) !== undefined;
+}
+
 function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
   const setter = movingHostSetter(model, policies, operation.operationId);
   const template = setter && asString(setter.target[URL_TEMPLATE]);

@@ -1,13 +1,14 @@
 import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
+import { basePathChange } from './base-path-diff.js';
 import { CHANGE_RULES } from './change-rules.js';
-import { basePathPrefix, type SwaggerDiffContext, type VersionRoutes } from './diff-context.js';
+import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
 import { ChangeSink, type RawChange } from './raw-change.js';
-import { hostPolicies, swaggerAddress } from './request-address.js';
+import { hostPolicies } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
@@ -68,10 +69,10 @@ export function diffSwaggerValues(
 }
 
 function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
-  // Where dynamichosturl policies set the host URL of every operation in both versions, the
-  // swagger's host, basePath and schemes are used by no request (request-address.ts, addressBase).
+  // Where dynamichosturl policies set the host URL of every operation in a version, that version's
+  // swagger host, basePath and schemes are used by no request (request-address.ts, addressBase).
   const setters = hostSetters(context);
-  const unused = (key: string, by: readonly Reroute[]) =>
+  const unused = (key: string, by: HostSetters) =>
     addOther(context, before, after, `/${key}`, `Changed: ${key}, ${unusedBecause(key, by)}.`);
   for (const key of ['host', 'basePath'] as const) {
     if (jsonEqual(before[key], after[key])) continue;
@@ -79,14 +80,9 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
       unused(key, setters);
       continue;
     }
-    if (key === 'basePath' && addressesKept(context)) {
-      addOther(
-        context,
-        before,
-        after,
-        '/basePath',
-        'Changed: basePath, with every operation at its address.',
-      );
+    if (key === 'basePath') {
+      const { rule, detail, operationId } = basePathChange(context, before.basePath, after.basePath);
+      context.sink.add({ rule, file: 'swagger', ...where(before, after, '/basePath'), operationId, detail });
       continue;
     }
     context.sink.add({
@@ -130,51 +126,49 @@ function onlyHttpDropped(dropped: readonly unknown[], before: unknown, after: un
   );
 }
 
+/** The dynamichosturl policies that set the host URL of every operation of one version or both. */
+interface HostSetters {
+  policies: readonly Reroute[];
+  versions: 'both' | 'old' | 'new';
+}
+
 /**
  * "which no request goes to: the policy 'Set JIRA Address' (dynamichosturl) of apiProperties.json
  * sets the host of every operation, in both versions": why a swagger's host, basePath or schemes
- * changed without moving a request. The host's words are the ones it had before the others.
+ * changed without moving a request. In one version only, the move is the policy's, told where the
+ * policy is (BRK-POLICY-REROUTE), which compares it with the other version's swagger (Veterans
+ * Affairs, PowerPlatformConnectors e803c3ff, added 'Set environment' with a new host and base path).
+ * The host's words are the ones it had before the others.
  */
-function unusedBecause(key: string, setters: readonly Reroute[]): string {
-  const policies =
-    setters.length === 1
-      ? `policy ${policyLabel(setters[0]!)} of apiProperties.json sets`
-      : `policies ${nameList(setters.map(policyLabel))} of apiProperties.json set`;
+function unusedBecause(key: string, setters: HostSetters): string {
+  const { policies, versions } = setters;
+  const past = versions === 'old';
+  const named =
+    policies.length === 1
+      ? `policy ${policyLabel(policies[0]!)} of apiProperties.json ${past ? 'set' : 'sets'}`
+      : `policies ${nameList(policies.map(policyLabel))} of apiProperties.json set`;
   const what = key === 'host' ? 'the host' : 'the host URL';
   const included = key === 'host' ? '' : ', scheme and base path included';
-  const verb = key === 'schemes' ? 'uses' : 'goes to';
-  return `which no request ${verb}: the ${policies} ${what} of every operation${included}, in both versions`;
+  const verb = key === 'schemes' ? (past ? 'used' : 'uses') : past ? 'went to' : 'goes to';
+  if (versions === 'both') {
+    return `which no request ${verb}: the ${named} ${what} of every operation${included}, in both versions`;
+  }
+  const version = past ? 'the base version' : 'the new version';
+  return `which no request ${verb} in ${version}: the ${named} ${what} of every operation${included}, and where requests moved is told with ${policies.length === 1 ? 'the policy' : 'them'}`;
 }
 
 /**
- * The dynamichosturl policies that set the host URL of every operation in both versions (JIRA's
- * 'Set JIRA Address'), so that the swagger's host, basePath and schemes are used by none: the new
- * version's. Undefined when some operation of either version may use the swagger's, or the policies
- * are not known.
+ * The dynamichosturl policies that set the host URL of every operation (JIRA's 'Set JIRA Address'),
+ * so that the swagger's host, basePath and schemes are used by none: of both versions (the new
+ * version's policies named), or of one. Undefined when some operation of either version may use the
+ * swagger's in both, or the policies are not known.
  */
-function hostSetters(context: SwaggerDiffContext): Reroute[] | undefined {
+function hostSetters(context: SwaggerDiffContext): HostSetters | undefined {
   if (!context.routes) return undefined;
   const before = hostPolicies(context.old, context.routes.old);
   const after = hostPolicies(context.new, context.routes.new);
-  return before && after ? after : undefined;
-}
-
-/**
- * True when the base path changed in writing only: `/` for none, a trailing `/`, or a prefix moved
- * between the base path and every path template, so that each operation still calls its address.
- */
-function addressesKept(context: SwaggerDiffContext): boolean {
-  if (basePathPrefix(context.old) === basePathPrefix(context.new)) return true;
-  let matched = 0;
-  for (const before of context.old.operations) {
-    const after =
-      before.operationId !== undefined ? context.new.operationById(before.operationId) : undefined;
-    if (!after) continue;
-    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
-    if (was !== swaggerAddress(context.new, context.routes?.new ?? [], after)) return false;
-    matched++;
-  }
-  return matched > 0;
+  if (after) return { policies: after, versions: before ? 'both' : 'new' };
+  return before ? { policies: before, versions: 'old' } : undefined;
 }
 
 function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {

@@ -25,8 +25,40 @@ describe('BRK-HOST-BASEPATH', () => {
 
   it('fires when the base path changes the address of the operations', () => {
     const result = diffEdited((swagger) => (swagger.basePath = '/v2'));
-    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/from '\/v1' to '\/v2'/);
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(
+      /from '\/v1' to '\/v2', moving every operation\.$/,
+    );
     expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
+  });
+
+  it('names the one operation a new base path moves when the other path templates took its prefix', () => {
+    // Aranda Service Management (PowerPlatformConnectors 4428106b) moved '/asms' from its base path
+    // into its path templates, but for TestConnection's '/connection': only that one moved.
+    const result = diffEdited((swagger) => {
+      swagger.basePath = '/';
+      swagger.paths['/v1/tasks'] = swagger.paths['/tasks'];
+      delete swagger.paths['/tasks'];
+    });
+    expect(result.changes.filter((change) => change.breaking)).toEqual([
+      expect.objectContaining({ ruleId: 'BRK-HOST-BASEPATH', pointer: '/basePath', operationId: 'GetTask' }),
+    ]);
+    expect(result.changes.filter((change) => change.breaking)[0]!.message).toBe(
+      "The host, base path or schemes have been changed. Existing flows now call another address. The basePath changed from '/v1' to '/', moving 'GetTask', whose path template stayed: it calls 'GET /tasks/{taskId}', not 'GET /v1/tasks/{taskId}'.",
+    );
+  });
+
+  it('names the operations a new base path moves when some path templates took its prefix', () => {
+    const result = diffEdited((swagger) => {
+      swagger.basePath = '/';
+      swagger.paths['/v1/tasks/{taskId}'] = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    const breaking = result.changes.filter((change) => change.breaking);
+    expect(breaking.map((change) => change.ruleId)).toEqual(['BRK-HOST-BASEPATH']);
+    expect(breaking[0]!.operationId).toBeUndefined();
+    expect(breaking[0]!.message).toMatch(
+      /moving the operations whose path template stayed: 'ListTasks', 'CreateTask'\.$/,
+    );
   });
 
   it('fires when https is dropped from the schemes', () => {

@@ -169,7 +169,9 @@ describe('every value a swagger change quotes is shown short and on one line', (
       'a parameter renamed',
       'BRK-PARAM-RENAMED',
       (_, after) => {
-        const added = { name: HOSTILE, in: 'query', type: 'string', required: true };
+        // The old parameter's description kept: what tells that it is the one renamed.
+        const description = 'Only tasks with this status.';
+        const added = { name: HOSTILE, in: 'query', type: 'string', required: true, description };
         after.paths['/tasks'].get.parameters = [added];
       },
     ],

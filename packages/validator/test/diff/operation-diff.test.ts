@@ -194,8 +194,18 @@ describe('BRK-PATH-CHANGED', () => {
       swagger.paths['/v2/tasks/{taskId}'] = swagger.paths['/v1/tasks/{taskId}'];
       delete swagger.paths['/v1/tasks/{taskId}'];
     });
-    expect(withRule(elsewhere, 'BRK-PATH-CHANGED').map((change) => change.operationId)).toEqual(['GetTask']);
-    expect(withRule(elsewhere, 'BRK-HOST-BASEPATH')).toHaveLength(1);
+    // GetTask's move is its path template's, told once with the full path; the base path moved no
+    // operation on its own.
+    expect(elsewhere.changes.filter((change) => change.breaking).map((change) => change.ruleId)).toEqual([
+      'BRK-PATH-CHANGED',
+    ]);
+    expect(withRule(elsewhere, 'BRK-PATH-CHANGED')[0]).toMatchObject({ operationId: 'GetTask' });
+    expect(withRule(elsewhere, 'BRK-PATH-CHANGED')[0]!.message).toContain(
+      "It changed from 'GET /tasks/{taskId}' to 'GET /v2/tasks/{taskId}', the full path from '/v1/tasks/{taskId}' to '/v2/tasks/{taskId}'.",
+    );
+    expect(withRule(elsewhere, 'CHG-OTHER').map((change) => change.message)).toContain(
+      'Other properties have been changed. Changed: basePath, moving no operation on its own: each path template took the moved prefix, or changed itself (BRK-PATH-CHANGED).',
+    );
   });
 
   it('stays quiet when the summary changes (a minor update)', () => {

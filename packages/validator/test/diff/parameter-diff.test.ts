@@ -255,6 +255,60 @@ describe('BRK-PARAM-RENAMED', () => {
     expect(withRule(result, 'BRK-REQ-PARAM-ADDED')).toEqual([]);
   });
 
+  it('is a deletion and a required addition when the two share only their location and type', () => {
+    // ConnectWise PSA (PowerPlatformConnectors 2fad1790) dropped its optional 'Content-Type' header
+    // and added a required 'Authorization' one: two strings, not one parameter renamed.
+    const contentType = {
+      name: 'Content-Type',
+      in: 'header',
+      type: 'string',
+      required: false,
+      default: 'application/json',
+      'x-ms-summary': 'Content Type',
+      description: 'The content type of the request payload.',
+    };
+    const authorization = {
+      name: 'Authorization',
+      in: 'header',
+      type: 'string',
+      required: true,
+      'x-ms-summary': 'Authorization Header',
+      description: 'API Key used for authentication.',
+    };
+    const result = diffEdited(
+      (swagger) => (listTasks(swagger).parameters[1] = authorization),
+      validSwaggerWith((swagger) => listTasks(swagger).parameters.push(contentType)),
+    );
+    expect(result.changes.map((change) => [change.ruleId, change.valuePath])).toEqual([
+      ['BRK-REQ-PARAM-ADDED', 'operation/ListTasks/parameter/Authorization'],
+      ['BRK-PARAM-DELETED', 'operation/ListTasks/parameter/Content-Type'],
+    ]);
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('fires on a required parameter whose name is the old one written another way, or whose text was kept', () => {
+    const requiredStatus = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = true));
+    const renames: [string, (parameter: Json) => void][] = [
+      ['task_status', (parameter) => (parameter.description = 'The status the tasks are in.')],
+      ['state', (parameter) => delete parameter['x-ms-summary']],
+    ];
+    for (const [name, edit] of renames) {
+      const result = diffEdited((swagger) => {
+        const [status] = listTasks(swagger).parameters;
+        status.name = name;
+        edit(status);
+      }, requiredStatus);
+      expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PARAM-RENAMED']);
+      expect(result.changes[0]!.message).toContain(`'status' is now '${name}'.`);
+    }
+  });
+
+  it("takes a new name for an operation's one body as a rename, whatever the name", () => {
+    // HubSpot CRM (PowerPlatformConnectors f0ebbda2) renamed its bodies 'body' to 'deal', 'ticket'…
+    const result = diffEdited((swagger) => (createTask(swagger).parameters[0].name = 'deal'));
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PARAM-RENAMED']);
+  });
+
   it('reports a renamed path parameter once, as a rename and not also as a new path template', () => {
     const result = diffEdited((swagger) => {
       const item = swagger.paths['/tasks/{taskId}'];

@@ -246,11 +246,48 @@ describe('a swagger host change while a dynamichosturl policy sets the host', ()
     expect(rulesOf(withPolicies(some), newHost(withPolicies(some)))).toEqual(['BRK-HOST-BASEPATH']);
   });
 
-  it('stays a breaking change when only one version has the policy', () => {
-    expect(rulesOf(withPolicies(), newHost(withPolicies(dynamicHost())))).toEqual([
-      'BRK-HOST-BASEPATH',
-      'BRK-POLICY-REROUTE',
+  it('stays a breaking change when only one version has the policy, told once, by the policy', () => {
+    // The new swagger host is where no request goes: the policy's urlTemplate is, and the policy
+    // comparison tells that move (BRK-POLICY-REROUTE); the host edit is listed, not reported again.
+    const result = diffConnectors(withPolicies(), newHost(withPolicies(dynamicHost())));
+    expect(result.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/host'],
+      ['BRK-POLICY-REROUTE', '/properties/policyTemplateInstances/0'],
     ]);
+    expect(result.changes[0]!.message).toBe(
+      "Other properties have been changed. Changed: host, which no request goes to in the new version: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json sets the host of every operation, and where requests moved is told with the policy.",
+    );
+    const removed = diffConnectors(withPolicies(dynamicHost()), newHost(withPolicies()));
+    expect(removed.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/host'],
+      ['BRK-POLICY-REROUTE', '/properties/policyTemplateInstances/0'],
+    ]);
+    expect(removed.changes[0]!.message).toContain(
+      "Changed: host, which no request went to in the base version: the policy 'Set Contoso Address' (dynamichosturl) of apiProperties.json set the host of every operation,",
+    );
+  });
+
+  it('reports a move to a new host policy, base path and path template once for the host URL and once for the path', () => {
+    // Veterans Affairs (PowerPlatformConnectors e803c3ff) added 'Set environment' and changed the
+    // swagger's host and basePath, and StatusPost's path template: the swagger's host and basePath
+    // are used by no request of the new version.
+    const policy = dynamicHost();
+    policy.parameters['x-ms-apimTemplateParameter.urlTemplate'] =
+      "https://@connectionParameters('instance').contoso.com";
+    const after = withPolicies(policy);
+    after.swagger.host = 'contoso.com';
+    after.swagger.basePath = '/';
+    moveGetTask(after, '/v2/tasks/{taskId}');
+    const result = diffConnectors(withPolicies(), after);
+    expect(result.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['CHG-OTHER', '/host'],
+      ['CHG-OTHER', '/basePath'],
+      ['BRK-PATH-CHANGED', '/paths/~1v2~1tasks~1{taskId}'],
+      ['BRK-POLICY-REROUTE', '/properties/policyTemplateInstances/0'],
+    ]);
+    expect(result.changes[2]!.message).toContain(
+      "It changed from 'GET /tasks/{taskId}' to 'GET /v2/tasks/{taskId}', the full path from '/v1/tasks/{taskId}' to '/v2/tasks/{taskId}'.",
+    );
   });
 
   it('stays a breaking change when the policy runs on the response', () => {
