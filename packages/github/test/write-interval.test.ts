@@ -42,7 +42,9 @@ describe('the GitHub client, given no write interval', () => {
       await client.rest.git.createBlob({ owner: 'contoso-dev', repo: 'notes', content });
     const gaps = writeGapsMs(scenario.github.requests);
     expect(gaps).toHaveLength(2);
-    // Arrival times jitter by a request's latency around the second the client keeps.
-    expect(gaps.filter((gap) => gap < 900)).toEqual([]);
+    // The second is kept where the client starts each request; when it reaches the server varies by
+    // the time the client's hooks and the connection take, over 100 ms on a busy machine (899 ms was
+    // seen). Without the interval, a gap is one write's round trip: tens of milliseconds.
+    expect(gaps.filter((gap) => gap < 750)).toEqual([]);
   });
 });
