@@ -15,9 +15,11 @@ import {
   contributorFork,
   filesOnBranch,
   iconBytes,
+  NO_WRITE_INTERVAL,
   scenarioForAllTests,
   startScenario,
   writeConnector,
+  writeGapsMs,
   type Scenario,
 } from '@connector-alm/github/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
@@ -37,6 +39,7 @@ function runAction(
     inputs,
     timeoutMs: RUN_TIMEOUT,
     ...options,
+    env: { ...NO_WRITE_INTERVAL, ...options.env },
   });
 }
 
@@ -159,6 +162,8 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       expect(result.outputs['head-sha']).not.toBe(runs[0]!.outputs['head-sha']);
       const limited = scenario.github.requests.slice(before).filter((request) => request.status === 403);
       expect(limited.map((request) => request.operationId)).toEqual(['git/get-ref', 'git/get-ref']);
+      // CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS=0 (runAction's default here): no second between writes.
+      expect(Math.min(...writeGapsMs(scenario.github.requests.slice(before)))).toBeLessThan(900);
       expect(result.annotations.filter((a) => /rate limit/.test(a.message))).toHaveLength(2);
       expect(scenario.upstream.pulls).toHaveLength(1);
       const swagger = await fork().git.git([
@@ -398,6 +403,24 @@ describe('open-pull-request without the permission to write', () => {
         level: 'error',
         message:
           "Input 'token' is required but was empty. Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
+      }),
+    );
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
+  it('refuses a CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS that is no number of milliseconds, before anything is sent', async () => {
+    const requests = scenario.github.requests.length;
+    const result = await runAction(
+      scenario,
+      { token: scenario.contributor.token, connector: CONNECTOR },
+      { env: { CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS: '1s' } },
+    );
+    expectFailedWith(
+      result,
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "The environment variable CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS must be a whole number of milliseconds; it is '1s'. Unset it to wait GitHub's one second between writes; it is meant for tests against a local GitHub.",
       }),
     );
     expect(scenario.github.requests.length).toBe(requests);

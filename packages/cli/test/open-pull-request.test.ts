@@ -10,6 +10,8 @@ import {
   connectorFilesWithAnError,
   copyConnector,
   NAMESAKE,
+  NO_WRITE_INTERVAL,
+  writeGapsMs,
   scenarioForAllTests,
   startScenario,
   writeConnector,
@@ -35,6 +37,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,
       GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
     });
     expect(await pr([CONNECTOR, '--format', 'json'], io)).toBe(0);
     const [result] = JSON.parse(io.out()) as { operation: string; number: number; branch: string }[];
@@ -51,6 +54,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,
       GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
     });
     expect(await runCli(['--debug', 'pr', CONNECTOR], io)).toBe(0);
     const debugLines = io
@@ -68,6 +72,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,
       GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
       CONNECTOR_ALM_DEBUG: '1',
     });
     expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
@@ -79,6 +84,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,
       GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
     });
     expect(await runCli(['pr', CONNECTOR, '--base', 'nosuch'], io)).toBe(2);
     expect(io.err()).toMatch(
@@ -101,6 +107,30 @@ describe('connector-alm pr', () => {
   });
 });
 
+describe('connector-alm pr and CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS, for tests against a local GitHub', () => {
+  const scenario = scenarioForAllTests();
+  const env = () => ({ GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url });
+
+  it('writes without the second GitHub asks for between writes when it is 0', async () => {
+    const io = memoryIo(scenario.workspace, { ...env(), CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS: '0' });
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
+    const gaps = writeGapsMs(scenario.github.requests);
+    expect(gaps.length).toBeGreaterThanOrEqual(5);
+    // A second apart, every gap would be 1000 ms give or take the latency of a request.
+    expect(Math.min(...gaps)).toBeLessThan(900);
+  }, 120_000);
+
+  it('refuses a value that is no whole number of milliseconds with exit code 2, before any request', async () => {
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(scenario.workspace, { ...env(), CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS: '0.5' });
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(2);
+    expect(io.err()).toBe(
+      "error: The environment variable CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS must be a whole number of milliseconds; it is '0.5'. Unset it to wait GitHub's one second between writes; it is meant for tests against a local GitHub.\n",
+    );
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+});
+
 describe('connector-alm pr with several connectors, one of which fails', () => {
   let scenario: Scenario;
   beforeAll(async () => {
@@ -111,7 +141,11 @@ describe('connector-alm pr with several connectors, one of which fails', () => {
   afterAll(() => scenario.dispose());
 
   it('prints the pull requests submitted before the failure, and exits non-zero', async () => {
-    const env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    const env = {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    };
     const io = memoryIo(scenario.workspace, env);
     expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty'], io)).toBe(2);
     expect(io.out()).toMatch(
@@ -131,7 +165,11 @@ describe('connector-alm pr with a connector that validation fails, and two folde
   const scenario = scenarioForAllTests();
   let env: Record<string, string>;
   beforeAll(() => {
-    env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    env = {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    };
     writeConnector(scenario.workspace, connectorFilesWithAnError(), BAD);
   });
 
@@ -213,7 +251,11 @@ describe("connector-alm pr with the repository's configuration file, as validate
   };
   beforeAll(async () => {
     scenario = await startScenario();
-    env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    env = {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    };
     // The repository root: the search for the configuration file stops here, as in a checkout.
     mkdirSync(path.join(scenario.workspace, '.git'));
     cpSync(path.join(scenario.workspace, CONNECTOR), path.join(scenario.workspace, BAD), { recursive: true });

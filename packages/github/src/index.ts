@@ -13,3 +13,4 @@ export * from './pull-request-text.js';
 export * from './repository-name.js';
 export * from './target-folder.js';
 export * from './tree-changes.js';
+export * from './write-interval.js';

@@ -2,7 +2,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { inputWords, isFile, type Logger } from '@connector-alm/core';
-import { openPullRequests, refusedResults, type PullRequestResult } from '@connector-alm/github';
+import {
+  openPullRequests,
+  refusedResults,
+  writeIntervalFromEnv,
+  type PullRequestResult,
+} from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
@@ -13,6 +18,8 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 export async function openPullRequestAction(logger: Logger): Promise<void> {
   const inputs = readOpenPullRequestInputs();
   const workspace = workspaceFolder();
+  // GitHub's second between writes, unless a test against a local GitHub asks for less.
+  const writeIntervalMs = writeIntervalFromEnv(process.env);
   const source =
     process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
@@ -54,7 +61,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         config,
         say: inputWords,
       },
-      { logger },
+      { logger, writeIntervalMs },
     );
     for await (const result of submissions) results.push(result);
   } finally {

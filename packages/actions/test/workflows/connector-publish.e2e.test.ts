@@ -13,6 +13,7 @@ import {
   CONNECTOR,
   connectorFiles,
   filesOnBranch,
+  NO_WRITE_INTERVAL,
   startScenario,
   type Scenario,
 } from '@connector-alm/github/testing';
@@ -55,6 +56,8 @@ function publishOptions(origin: string, inputs: Record<string, unknown> = {}): R
     apiUrl: scenario.github.url,
     inputs: { connector: CONNECTOR, labels: 'new-connector', ...inputs },
     secrets: { token: scenario.contributor.token },
+    // The local GitHub sets no write limit: the second GitHub asks for between writes is not waited.
+    env: { ...NO_WRITE_INTERVAL },
     externalActions: { 'actions/checkout': checkoutFrom(origin) },
   };
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_UPSTREAM,
   openPullRequests,
   refusedResults,
+  writeIntervalFromEnv,
   type PullRequestResult,
 } from '@connector-alm/github';
 import { FAIL_ON_LEVELS, formatFindingLine, loadConfig, type FailOn } from '@connector-alm/validator';
@@ -119,6 +120,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
           hint: 'Pass --token or set GITHUB_TOKEN to a classic personal access token of the fork owner (public_repo scope).',
         });
       }
+      const writeIntervalMs = writeIntervalFromEnv(io.env);
       if (options.targetFolder && connectors.length > 1)
         throw new UsageError('--target-folder can only be given for a single connector.');
       // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
@@ -150,7 +152,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
             failOn: options.failOn,
             config,
           },
-          { logger },
+          { logger, writeIntervalMs },
         );
         for await (const result of submissions) {
           results.push(result);

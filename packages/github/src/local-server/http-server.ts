@@ -12,6 +12,11 @@ export interface RecordedRequest {
   path: string;
   operationId?: string;
   status: number;
+  /**
+   * When the request arrived, in milliseconds of the server process's monotonic clock
+   * (performance.now): tests measure how far apart the client spaced its writes.
+   */
+  receivedAtMs: number;
 }
 
 const RATE_LIMIT = 5000;
@@ -57,6 +62,7 @@ export class LocalGitHubHttpServer {
       this.state.faults.hang--;
       return;
     }
+    const receivedAtMs = performance.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
     const route = this.contract.match(method, url.pathname);
@@ -85,6 +91,7 @@ export class LocalGitHubHttpServer {
       path: url.pathname + url.search,
       status: result.status,
       ...(route ? { operationId: route.operationId } : {}),
+      receivedAtMs,
     });
     const lost = route ? this.lostAnswer(route.operationId) : undefined;
     if (lost === 'dropAnswer') {

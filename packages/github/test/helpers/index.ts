@@ -5,3 +5,4 @@
 export * from './scenario.js';
 export * from './scenario-hooks.js';
 export * from './submit-connector.js';
+export * from './write-spacing.js';
