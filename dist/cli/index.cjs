@@ -54746,6 +54746,11 @@ function requestAddress(model, policies, operation2) {
 function swaggerAddress(model, policies, operation2) {
   return `${operation2.method.toUpperCase()} ${addressBase(model, policies, operation2)}${operation2.path}`;
 }
+function addressBase(model, policies, operation2) {
+  const setter = movingHostSetter(model, policies, operation2.operationId);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  return template !== void 0 ? template.replace(/\/+$/, "") : basePathPrefix(model);
+}
 function pathBase(model, policies, operation2) {
   const base2 = addressBase(model, policies, operation2);
   const below = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(base2)?.[1] ?? base2;
@@ -54753,11 +54758,6 @@ function pathBase(model, policies, operation2) {
 }
 function setsHostUrl(model, policies, operation2) {
   return movingHostSetter(model, policies, operation2.operationId) !== void 0;
-}
-function addressBase(model, policies, operation2) {
-  const setter = movingHostSetter(model, policies, operation2.operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE]);
-  return template !== void 0 ? template.replace(/\/+$/, "") : basePathPrefix(model);
 }
 function sameHostUrl(old, now, operationId) {
   const others2 = ({ policies }) => policies.filter(

@@ -91,6 +91,12 @@ export function swaggerAddress(
  * '/v3/zones', that API's address without '/v1'. Only UiPath Orchestrator and PoliteMail read as if
  * the base path stayed; the many above could not work if it did.
  */
+function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
+  const setter = movingHostSetter(model, policies, operation.operationId);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  return template !== undefined ? template.replace(/\/+$/, '') : basePathPrefix(model);
+}
+
 /**
  * What an operation's path template goes below, the host left out: the base path, or the path part of
  * the urlTemplate that sets its host URL ('/services/va_facilities/v1' of Veterans Affairs Facilities'
@@ -119,12 +125,6 @@ export function setsHostUrl(
   operation: OperationInfo,
 ): boolean {
   return movingHostSetter(model, policies, operation.operationId) !== undefined;
-}
-
-function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
-  const setter = movingHostSetter(model, policies, operation.operationId);
-  const template = setter && asString(setter.target[URL_TEMPLATE]);
-  return template !== undefined ? template.replace(/\/+$/, '') : basePathPrefix(model);
 }
 
 /** One version's swagger and rerouting policies. */
