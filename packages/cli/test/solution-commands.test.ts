@@ -54,6 +54,18 @@ it('says in unpack --help which files --stale never deletes', async () => {
   );
 });
 
+/** The options of the two build-solution runs below: a new solution, Contoso's, into out.zip. */
+const BUILD_CONTOSO = [
+  '--out',
+  'out.zip',
+  '--unique-name',
+  'Contoso',
+  '--publisher',
+  'Contoso',
+  '--prefix',
+  'contoso',
+];
+
 // Given several folders it could not build, build-solution named the first only, so a maker fixed
 // one folder per run; it names each, in the order given, and exits with the worse code.
 it('build-solution names every connector folder it cannot build, writes nothing, exit code 2', async () => {
@@ -70,17 +82,7 @@ it('build-solution names every connector folder it cannot build, writes nothing,
   connector('Broken', '{"swagger": "2.0",\n  "info": }');
   connector('Fine');
   mkdirSync(path.join(cwd, 'Notes'));
-  const build = [
-    '--out',
-    'out.zip',
-    '--unique-name',
-    'Contoso',
-    '--publisher',
-    'Contoso',
-    '--prefix',
-    'contoso',
-  ];
-  const built = await run(cwd, ['build-solution', 'Good', 'Broken', 'Fine', 'Notes', ...build]);
+  const built = await run(cwd, ['build-solution', 'Good', 'Broken', 'Fine', 'Notes', ...BUILD_CONTOSO]);
   expect(built).toMatchObject({ code: 2, out: '' });
   const lines = built.err.split('\n');
   expect(lines).toEqual([
@@ -90,7 +92,7 @@ it('build-solution names every connector folder it cannot build, writes nothing,
   ]);
   expect(readdirSync(cwd).sort()).toEqual(['Broken', 'Fine', 'Good', 'Notes']);
   // Without the usage error, the content error's exit code: 1.
-  const content = await run(cwd, ['build-solution', 'Good', 'Broken', ...build]);
+  const content = await run(cwd, ['build-solution', 'Good', 'Broken', ...BUILD_CONTOSO]);
   expect(content).toMatchObject({ code: 1, out: '', err: `${lines[0]}\n` });
   expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
 });
@@ -107,23 +109,13 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
   // Exactly 500,000 characters once minified, 800,000 as written: the solution stores it whole.
   connector('Padded', 'x'.repeat(500_000 - 60), 300_000);
   connector('Long', 'x'.repeat(500_001), 0);
-  const build = [
-    '--out',
-    'out.zip',
-    '--unique-name',
-    'Contoso',
-    '--publisher',
-    'Contoso',
-    '--prefix',
-    'contoso',
-  ];
-  const built = await run(cwd, ['build-solution', 'Padded', 'Long', ...build]);
+  const built = await run(cwd, ['build-solution', 'Padded', 'Long', ...BUILD_CONTOSO]);
   expect(built.code).toBe(0);
   expect(built.out).toMatch(/^Built Contoso 1\.0\.0\.0 into out\.zip with Padded .*, Long /);
   expect(built.err).toBe(
     'warning: Long: apiDefinition.swagger.json has 500,059 characters even without white space, and a solution keeps at most 500,000 of a connector definition, so importing the solution may fail. Remove unused definitions and operations, or split the connector.\n',
   );
-  const json = await run(cwd, ['build-solution', 'Padded', 'Long', ...build, '--format', 'json']);
+  const json = await run(cwd, ['build-solution', 'Padded', 'Long', ...BUILD_CONTOSO, '--format', 'json']);
   expect(JSON.parse(json.out).connectors.map((c: { warnings: string[] }) => c.warnings.length)).toEqual([
     0, 1,
   ]);
