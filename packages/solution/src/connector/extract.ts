@@ -13,7 +13,7 @@ import { refuseNonFolder } from '../fs/folder-path.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { sameJsonTokens } from '../json/same-json-tokens.js';
-import { listFiles } from '../fs/list-files.js';
+import { compareOrdinal, listFiles } from '../fs/list-files.js';
 import { editorLeftover } from '../solution/editor-leftovers.js';
 import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -90,6 +90,11 @@ interface PreparedConnector {
   /** The files of `files` that the folder has already, in any case. */
   present: Set<string>;
   remove: string[];
+  /**
+   * The folder's names of files of `files` that it has in another case (apidefinition.swagger.json,
+   * Script.csx): the file extraction read is the one it replaces.
+   */
+  otherCase: string[];
   warnings: string[];
   renamedFrom?: RenamedFrom;
 }
@@ -173,9 +178,11 @@ async function prepare(
   await refuseNonFolder(destination);
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
   // In any case, as the validator finds them: on Windows and macOS ApiProperties.json is the file
-  // that apiProperties.json is written over.
+  // that apiProperties.json is written over. The name itself first: on Linux a folder may have both.
   const existing = (name: string): string | undefined =>
-    existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+    existingNames.includes(name)
+      ? name
+      : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const presentApiProperties =
     apiPropertiesName === undefined
@@ -270,12 +277,14 @@ async function prepare(
   }
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
+  const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));
   return {
     connector,
     folder,
     files,
     present,
     remove,
+    otherCase,
     warnings,
     ...(renamedFrom ? { renamedFrom } : {}),
   };
@@ -362,6 +371,11 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
     }
     const committed = await commitFolder(staging, destination, { stale: 'keep' });
     for (const name of item.remove) await fs.rm(path.join(destination, name), { force: true });
+    // Windows and macOS renamed such a file to the name written (commitFolder); Linux wrote that
+    // name beside it, and the folder would hold two swaggers. Listed, not looked up: on the former
+    // the old name finds the file just written.
+    const names = await fs.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await fs.rm(path.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -370,7 +384,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       created: committed.written.filter((file) => !item.present.has(file)),
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
-      deleted: item.remove,
+      deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
       warnings: item.warnings,
       ...(item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}),
     };
