@@ -82,3 +82,13 @@ it('rewrites a file whose keys are in another order, or that has a byte-order ma
     expect(readFileSync(path.join(folder, SWAGGER), 'utf8')).toBe(JSON.stringify(swagger(), null, 2) + '\n');
   }
 });
+
+it('keeps a UTF-8 file that holds the replacement character U+FFFD as text', async () => {
+  // As certified-connectors/Luware Nimbus has it ("considered \uFFFDLimit Reached\uFFFD"): strict UTF-8,
+  // written by someone; the character alone is no sign that reading the file lost bytes.
+  const folderSwagger = windowsStyle(swagger('List notes \uFFFDquoted\uFFFD'));
+  const { root, folder, zip } = await folderAndSolution(folderSwagger);
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [], unchanged: [SWAGGER, PROPERTIES] });
+  expect(readFileSync(path.join(folder, SWAGGER), 'utf8')).toBe(folderSwagger);
+});
