@@ -43925,9 +43925,17 @@ var import_node_path16 = __toESM(require("node:path"), 1);
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
   const text2 = present.toString("utf8");
-  if (!Buffer.from(text2, "utf8").equals(present) || !isJson(text2)) return false;
+  if (!Buffer.from(text2, "utf8").equals(present) || !parses(text2)) return false;
   const file = "compared JSON";
   return minifyJson(text2, file, "") === minifyJson(written2, file, "");
+}
+function parses(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -44124,7 +44132,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs13.promises.readdir(destination).catch(() => []);
-  const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
@@ -44189,12 +44197,14 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     );
   }
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {
     connector,
     folder,
     files,
     present,
     remove,
+    otherCase,
     warnings,
     ...renamedFrom ? { renamedFrom } : {}
   };
@@ -44251,6 +44261,8 @@ async function writeStaged(item, destination) {
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
     for (const name of item.remove) await import_node_fs13.promises.rm(import_node_path16.default.join(destination, name), { force: true });
+    const names = await import_node_fs13.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs13.promises.rm(import_node_path16.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -44259,7 +44271,7 @@ async function writeStaged(item, destination) {
       created: committed.written.filter((file) => !item.present.has(file)),
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
-      deleted: item.remove,
+      deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
       warnings: item.warnings,
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
