@@ -1,5 +1,5 @@
-import type { OperationInfo } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { operationPairs } from './operation-diff.js';
 import { basePathPrefix, operationLabel, type SwaggerDiffContext } from './diff-context.js';
 import { setsHostUrl, swaggerAddress } from './request-address.js';
 import { quoted, quoteList } from '../text/message-values.js';
@@ -68,9 +68,7 @@ function basePathMoves(context: SwaggerDiffContext): {
   const moved: BasePathMove[] = [];
   let kept = 0;
   let compared = 0;
-  for (const before of context.old.operations) {
-    const after = counterpart(context, before);
-    if (!after) continue;
+  for (const [before, after] of operationPairs(context).pairs) {
     compared++;
     const was = swaggerAddress(context.old, policies.old, before);
     const is = swaggerAddress(context.new, policies.new, after);
@@ -86,15 +84,6 @@ function basePathMoves(context: SwaggerDiffContext): {
     }
   }
   return { moved, kept, compared };
-}
-
-/** An operation's version in the new swagger: by operationId, or by method and path without one. */
-function counterpart(context: SwaggerDiffContext, before: OperationInfo): OperationInfo | undefined {
-  if (before.operationId !== undefined) return context.new.operationById(before.operationId);
-  return context.new.operations.find(
-    (after) =>
-      after.operationId === undefined && after.method === before.method && after.path === before.path,
-  );
 }
 
 function describe(value: unknown): string {

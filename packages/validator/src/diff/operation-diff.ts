@@ -34,6 +34,40 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
 /** Operation texts that Microsoft counts as a minor update. */
 const OPERATION_TEXT_KEYS = ['summary', 'description'] as const;
 
+/** The operations of both versions, each old one with its counterpart in the new, and the rest. */
+export interface OperationPairs {
+  pairs: [OperationInfo, OperationInfo][];
+  /** The new operations that are some old one's counterpart. */
+  matchedNew: Set<OperationInfo>;
+  unmatchedOld: OperationInfo[];
+}
+
+/**
+ * Each old operation with its counterpart in the new version: the one of the same operationId, or,
+ * for an operation without one, the one without one at the same method and path. A new operation is
+ * the counterpart of one old operation at most.
+ */
+export function operationPairs(context: SwaggerDiffContext): OperationPairs {
+  const matchedNew = new Set<OperationInfo>();
+  const pairs: [OperationInfo, OperationInfo][] = [];
+  const unmatchedOld: OperationInfo[] = [];
+  for (const before of context.old.operations) {
+    const after =
+      before.operationId !== undefined
+        ? context.new.operationById(before.operationId)
+        : context.new.operations.find(
+            (operation) => operation.operationId === undefined && sameEndpoint(operation, before),
+          );
+    if (after && !matchedNew.has(after)) {
+      matchedNew.add(after);
+      pairs.push([before, after]);
+    } else {
+      unmatchedOld.push(before);
+    }
+  }
+  return { pairs, matchedNew, unmatchedOld };
+}
+
 /**
  * Matches the operations of two versions and compares each pair. Flows reference an operation by
  * its operationId, so that is the key (as in Microsoft's change validator). An operationId that
@@ -44,24 +78,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
   const oldOperations = context.old.operations;
   const newOperations = context.new.operations;
   const oldIds = new Set(oldOperations.map((operation) => operation.operationId).filter(isString));
-  const matchedNew = new Set<OperationInfo>();
-  const pairs: [OperationInfo, OperationInfo][] = [];
-  const unmatchedOld: OperationInfo[] = [];
-
-  for (const before of oldOperations) {
-    const after =
-      before.operationId !== undefined
-        ? context.new.operationById(before.operationId)
-        : newOperations.find(
-            (operation) => operation.operationId === undefined && sameEndpoint(operation, before),
-          );
-    if (after && !matchedNew.has(after)) {
-      matchedNew.add(after);
-      pairs.push([before, after]);
-    } else {
-      unmatchedOld.push(before);
-    }
-  }
+  const { pairs, matchedNew, unmatchedOld } = operationPairs(context);
 
   // Operations at a path whose path item, in the other version, is a `$ref` that cannot be followed:
   // that version's operations there are unknown, so these are neither deleted nor added
