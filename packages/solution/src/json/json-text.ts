@@ -61,9 +61,16 @@ export function jsonValueLocation(
   return node ? lineAndColumn(text, node.offset) : undefined;
 }
 
-/** Whether `text` is strict JSON, for files that are kept as they are when they are not. */
+/**
+ * Whether `text` is strict JSON, for files that are kept as they are when they are not. A U+FFFD is
+ * taken for bytes lost in decoding (see parsesAsJson for a text whose bytes read back unchanged).
+ */
 export function isJson(text: string): boolean {
-  if (text.trim() === '' || text.includes('\uFFFD')) return false;
+  return text.trim() !== '' && !text.includes('\uFFFD') && parsesAsJson(text);
+}
+
+/** Whether JSON.parse reads `text`. */
+export function parsesAsJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;

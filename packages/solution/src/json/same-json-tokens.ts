@@ -1,4 +1,4 @@
-import { minifyJson } from './json-text.js';
+import { minifyJson, parsesAsJson } from './json-text.js';
 
 /**
  * Whether a file of a connector folder holds the JSON that extraction would write in its place,
@@ -12,16 +12,7 @@ export function sameJsonTokens(present: Buffer, written: string): boolean {
   const text = present.toString('utf8');
   // Bytes that read back as they are: a U+FFFD in the text is then one the file holds (as upstream's
   // Luware Nimbus does), not a sign of lost bytes, which isJson takes it for.
-  if (!Buffer.from(text, 'utf8').equals(present) || !parses(text)) return false;
+  if (!Buffer.from(text, 'utf8').equals(present) || !parsesAsJson(text)) return false;
   const file = 'compared JSON';
   return minifyJson(text, file, '') === minifyJson(written, file, '');
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
