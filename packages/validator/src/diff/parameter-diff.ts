@@ -5,6 +5,7 @@ import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
 import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
+import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
@@ -209,9 +210,9 @@ function isRequiredRename(previous: ParameterInfo, renamed: ParameterInfo): bool
 /** Two names that are one written another way ('api_key', 'apiKey', 'API-Key'), or one inside the other. */
 function similarNames(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
-  const [x, y] = [a, b].map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-  if (x!.length < 2 || y!.length < 2) return false;
-  return x.includes(y!) || y!.includes(x!);
+  const [x, y] = [normalizeTitle(a), normalizeTitle(b)];
+  if (x.length < 2 || y.length < 2) return false;
+  return x.includes(y) || y.includes(x);
 }
 
 /** Why a parameter's list entry cannot be followed to a parameter object, if it cannot. */

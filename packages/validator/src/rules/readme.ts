@@ -8,7 +8,7 @@ import {
   type OperationCandidate,
   type OperationName,
 } from './readme/closest-operation.js';
-import { normalizeTitle } from './readme/normalize-title.js';
+import { normalizeTitle } from '../text/normalize-title.js';
 import { outlineOf, type ReadmeHeading, type ReadmeOutline } from './readme/outline.js';
 import { oldProductNames } from './readme/product-names.js';
 import {

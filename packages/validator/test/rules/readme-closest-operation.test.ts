@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { closestOperationName, type OperationCandidate } from '../../src/rules/readme/closest-operation.js';
-import { normalizeTitle } from '../../src/rules/readme/normalize-title.js';
+import { normalizeTitle } from '../../src/text/normalize-title.js';
 
 /** An operation by its summary and operationId, listed under a heading of its own or not. */
 function operation(summary: string, operationId: string, hasHeading = false): OperationCandidate {

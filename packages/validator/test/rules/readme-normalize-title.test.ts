@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeTitle } from '../../src/rules/readme/normalize-title.js';
+import { normalizeTitle } from '../../src/text/normalize-title.js';
 
 /** What normalizeTitle stands for, written the obvious way. */
 function reference(text: string): string {

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { LineWalker } from './line-walker.js';
-import { normalizeTitle } from './normalize-title.js';
+import { normalizeTitle } from '../../text/normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 

@@ -1,3 +1,4 @@
+import { normalizeTitle } from '../../text/normalize-title.js';
 /**
  * A description that is only the name it describes, as code writes it: `id` for `id`, `PhoneNumber`
  * or `phone_number` for `PhoneNumber`. One word with no space, equal to the name once case and
@@ -8,8 +9,8 @@ export function onlyRepeatsName(description: string, name: string): boolean {
   if (answer !== undefined) return answer;
   const text = description.trim();
   if (text === '' || /\s/.test(text)) return false;
-  const bare = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return bare(text) !== '' && bare(text) === bare(name);
+  const bare = normalizeTitle(text);
+  return bare !== '' && bare === normalizeTitle(name);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Lower case, letters and digits only: for comparing headings with operation names and summaries.
+ * Lower case, letters and digits only: for comparing headings with operation names and summaries,
+ * and names written another way (`api_key`, `apiKey`, `API-Key`).
  * The same as `text.slice(from, to).toLowerCase().replace(/[^a-z0-9]+/g, '')`, which README-OPS-MATCH
  * ran on every summary, operationId, heading and Supported Operations section; written out because
  * the global replace keeps a record of every match (5.8 MB a corpus run for the sections alone).
