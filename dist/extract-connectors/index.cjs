@@ -42931,7 +42931,9 @@ function checkJson(text2, file, hint) {
   }
 }
 function isJson(text2) {
-  if (text2.trim() === "" || text2.includes("\uFFFD")) return false;
+  return text2.trim() !== "" && !text2.includes("\uFFFD") && parsesAsJson(text2);
+}
+function parsesAsJson(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -43925,17 +43927,9 @@ var import_node_path16 = __toESM(require("node:path"), 1);
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
   const text2 = present.toString("utf8");
-  if (!Buffer.from(text2, "utf8").equals(present) || !parses(text2)) return false;
+  if (!Buffer.from(text2, "utf8").equals(present) || !parsesAsJson(text2)) return false;
   const file = "compared JSON";
   return minifyJson(text2, file, "") === minifyJson(written2, file, "");
-}
-function parses(text2) {
-  try {
-    JSON.parse(text2);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -49822,7 +49816,7 @@ var CharacterCounts = class {
   }
 };
 
-// packages/validator/src/rules/readme/normalize-title.ts
+// packages/validator/src/text/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
   const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
   let length = 0;
@@ -57058,8 +57052,8 @@ function onlyRepeatsName(description, name) {
   if (answer !== void 0) return answer;
   const text2 = description.trim();
   if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return bare(text2) !== "" && bare(text2) === bare(name);
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
 }
 function mayRepeatName(description, name) {
   const first = firstAsciiAlphanumeric(description);

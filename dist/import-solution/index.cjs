@@ -50639,7 +50639,7 @@ var CharacterCounts = class {
   }
 };
 
-// packages/validator/src/rules/readme/normalize-title.ts
+// packages/validator/src/text/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
   const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
   let length = 0;
@@ -57875,8 +57875,8 @@ function onlyRepeatsName(description, name) {
   if (answer !== void 0) return answer;
   const text2 = description.trim();
   if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return bare(text2) !== "" && bare(text2) === bare(name);
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
 }
 function mayRepeatName(description, name) {
   const first = firstAsciiAlphanumeric(description);

@@ -42932,7 +42932,9 @@ function checkJson(text2, file, hint) {
   }
 }
 function isJson(text2) {
-  if (text2.trim() === "" || text2.includes("\uFFFD")) return false;
+  return text2.trim() !== "" && !text2.includes("\uFFFD") && parsesAsJson(text2);
+}
+function parsesAsJson(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -49613,7 +49615,7 @@ var CharacterCounts = class {
   }
 };
 
-// packages/validator/src/rules/readme/normalize-title.ts
+// packages/validator/src/text/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
   const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
   let length = 0;
@@ -56849,8 +56851,8 @@ function onlyRepeatsName(description, name) {
   if (answer !== void 0) return answer;
   const text2 = description.trim();
   if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return bare(text2) !== "" && bare(text2) === bare(name);
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
 }
 function mayRepeatName(description, name) {
   const first = firstAsciiAlphanumeric(description);

@@ -45918,7 +45918,7 @@ var CharacterCounts = class {
   }
 };
 
-// packages/validator/src/rules/readme/normalize-title.ts
+// packages/validator/src/text/normalize-title.ts
 function normalizeTitle(text2, from = 0, to = text2.length) {
   const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
   let length = 0;
@@ -53154,8 +53154,8 @@ function onlyRepeatsName(description, name) {
   if (answer !== void 0) return answer;
   const text2 = description.trim();
   if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = (value) => value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return bare(text2) !== "" && bare(text2) === bare(name);
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
 }
 function mayRepeatName(description, name) {
   const first = firstAsciiAlphanumeric(description);
@@ -62615,56 +62615,6 @@ function sameAddress(models, old, now, operationId) {
   return was !== void 0 && is !== void 0 && was.address === inBaseNames(is, before, after) && sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, operationId);
 }
 
-// packages/validator/src/diff/base-path-diff.ts
-function basePathChange(context, before, after) {
-  const change = `The basePath changed from ${describe3(before)} to ${describe3(after)}`;
-  const { moved, kept, compared } = basePathMoves(context);
-  if (compared === 0 && basePathPrefix(context.old) !== basePathPrefix(context.new)) {
-    return { rule: CHANGE_RULES.hostChanged, detail: `${change}.` };
-  }
-  if (moved.length > 0) {
-    const one = moved.length === 1 ? moved[0] : void 0;
-    const which2 = moved.length === compared ? "moving every operation" : one ? `moving ${quoted(one.label)}, whose path template stayed: it calls ${quoted(one.is)}, not ${quoted(one.was)}` : `moving the operations whose path template stayed: ${quoteList(moved.map((move) => move.label))}`;
-    return { rule: CHANGE_RULES.hostChanged, detail: `${change}, ${which2}.`, operationId: one?.operationId };
-  }
-  return {
-    rule: CHANGE_RULES.other,
-    detail: kept === compared ? "Changed: basePath, with every operation at its address." : "Changed: basePath, moving no operation on its own: each path template took the moved prefix, or changed itself (BRK-PATH-CHANGED)."
-  };
-}
-function basePathMoves(context) {
-  const policies = { old: context.routes?.old ?? [], new: context.routes?.new ?? [] };
-  const moved = [];
-  let kept = 0;
-  let compared = 0;
-  for (const before of context.old.operations) {
-    const after = counterpart(context, before);
-    if (!after) continue;
-    compared++;
-    const was = swaggerAddress(context.old, policies.old, before);
-    const is = swaggerAddress(context.new, policies.new, after);
-    if (was === is) {
-      kept++;
-      continue;
-    }
-    const sameTemplate = before.method === after.method && before.path === after.path;
-    const belowBasePath = !setsHostUrl(context.old, policies.old, before) && !setsHostUrl(context.new, policies.new, after);
-    if (sameTemplate && belowBasePath) {
-      moved.push({ label: operationLabel2(after), operationId: after.operationId, was, is });
-    }
-  }
-  return { moved, kept, compared };
-}
-function counterpart(context, before) {
-  if (before.operationId !== void 0) return context.new.operationById(before.operationId);
-  return context.new.operations.find(
-    (after) => after.operationId === void 0 && after.method === before.method && after.path === before.path
-  );
-}
-function describe3(value) {
-  return value === void 0 ? "nothing" : quoted(value);
-}
-
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
@@ -62943,7 +62893,7 @@ function isRequiredRename(previous, renamed) {
 }
 function similarNames(a, b) {
   if (a === void 0 || b === void 0) return false;
-  const [x, y] = [a, b].map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ""));
+  const [x, y] = [normalizeTitle(a), normalizeTitle(b)];
   if (x.length < 2 || y.length < 2) return false;
   return x.includes(y) || y.includes(x);
 }
@@ -63271,15 +63221,12 @@ var OPERATION_KEYS = /* @__PURE__ */ new Set([
   "x-ms-agentic-protocol"
 ]);
 var OPERATION_TEXT_KEYS = ["summary", "description"];
-function diffOperations(context) {
-  const oldOperations = context.old.operations;
-  const newOperations = context.new.operations;
-  const oldIds = new Set(oldOperations.map((operation2) => operation2.operationId).filter(isString3));
+function operationPairs(context) {
   const matchedNew = /* @__PURE__ */ new Set();
   const pairs2 = [];
   const unmatchedOld = [];
-  for (const before of oldOperations) {
-    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : newOperations.find(
+  for (const before of context.old.operations) {
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : context.new.operations.find(
       (operation2) => operation2.operationId === void 0 && sameEndpoint(operation2, before)
     );
     if (after && !matchedNew.has(after)) {
@@ -63289,6 +63236,13 @@ function diffOperations(context) {
       unmatchedOld.push(before);
     }
   }
+  return { pairs: pairs2, matchedNew, unmatchedOld };
+}
+function diffOperations(context) {
+  const oldOperations = context.old.operations;
+  const newOperations = context.new.operations;
+  const oldIds = new Set(oldOperations.map((operation2) => operation2.operationId).filter(isString3));
+  const { pairs: pairs2, matchedNew, unmatchedOld } = operationPairs(context);
   const unfollowedNew = unfollowedPathItems(context.new);
   const unfollowedOld = unfollowedPathItems(context.old);
   for (const before of unmatchedOld) {
@@ -63465,6 +63419,48 @@ function isString3(value) {
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// packages/validator/src/diff/base-path-diff.ts
+function basePathChange(context, before, after) {
+  const change = `The basePath changed from ${describe3(before)} to ${describe3(after)}`;
+  const { moved, kept, compared } = basePathMoves(context);
+  if (compared === 0 && basePathPrefix(context.old) !== basePathPrefix(context.new)) {
+    return { rule: CHANGE_RULES.hostChanged, detail: `${change}.` };
+  }
+  if (moved.length > 0) {
+    const one = moved.length === 1 ? moved[0] : void 0;
+    const which2 = moved.length === compared ? "moving every operation" : one ? `moving ${quoted(one.label)}, whose path template stayed: it calls ${quoted(one.is)}, not ${quoted(one.was)}` : `moving the operations whose path template stayed: ${quoteList(moved.map((move) => move.label))}`;
+    return { rule: CHANGE_RULES.hostChanged, detail: `${change}, ${which2}.`, operationId: one?.operationId };
+  }
+  return {
+    rule: CHANGE_RULES.other,
+    detail: kept === compared ? "Changed: basePath, with every operation at its address." : "Changed: basePath, moving no operation on its own: each path template took the moved prefix, or changed itself (BRK-PATH-CHANGED)."
+  };
+}
+function basePathMoves(context) {
+  const policies = { old: context.routes?.old ?? [], new: context.routes?.new ?? [] };
+  const moved = [];
+  let kept = 0;
+  let compared = 0;
+  for (const [before, after] of operationPairs(context).pairs) {
+    compared++;
+    const was = swaggerAddress(context.old, policies.old, before);
+    const is = swaggerAddress(context.new, policies.new, after);
+    if (was === is) {
+      kept++;
+      continue;
+    }
+    const sameTemplate = before.method === after.method && before.path === after.path;
+    const belowBasePath = !setsHostUrl(context.old, policies.old, before) && !setsHostUrl(context.new, policies.new, after);
+    if (sameTemplate && belowBasePath) {
+      moved.push({ label: operationLabel2(after), operationId: after.operationId, was, is });
+    }
+  }
+  return { moved, kept, compared };
+}
+function describe3(value) {
+  return value === void 0 ? "nothing" : quoted(value);
 }
 
 // packages/validator/src/diff/schema-diff.ts
