@@ -12,6 +12,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // Installs the Node.js the runner starts action bundles with, once per run (scripts/runner-node.mjs).
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
   // Jest's default is one worker fewer than the cores: on a 2-core runner that is one, and every suite
   // ran in turn. Most of the suites' time is waiting (child processes, local servers, git), which a
   // second worker overlaps.

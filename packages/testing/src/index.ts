@@ -1,5 +1,7 @@
 export * from './expressions.js';
 export * from './run-action.js';
+export * from './runner-node.js';
+export * from './node-warnings.js';
 export * from './workflow-commands.js';
 export * from './workflow-runner.js';
 export * from './workflow-jobs.js';

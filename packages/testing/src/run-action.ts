@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { nodeWarnings } from './node-warnings.js';
+import { runnerNodeBinary } from './runner-node.js';
 import {
   parseFileCommands,
   parseWorkflowCommands,
@@ -52,7 +54,7 @@ export function inputEnvName(name: string): string {
 }
 
 /**
- * Runs an action's built bundle the way the Actions runner does: a child `node` process with
+ * Runs an action's built bundle the way the Actions runner does: a child process of the runner's Node.js (runnerNodeBinary) with
  * INPUT_* (action.yml defaults filled in), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV,
  * GITHUB_STATE, GITHUB_WORKSPACE, GITHUB_EVENT_NAME/PATH and GITHUB_API_URL, and a clean environment
  * otherwise. Returns what the runner would read back.
@@ -116,6 +118,12 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
       env,
       options.timeoutMs ?? 60_000,
     );
+    const warnings = nodeWarnings(stderr);
+    if (warnings.length > 0) {
+      throw new Error(
+        `The ${actionName} bundle printed Node.js warnings into the job log:\n${warnings.join('\n')}`,
+      );
+    }
     const commands = parseWorkflowCommands(stdout, stderr);
     return {
       exitCode,
@@ -139,7 +147,7 @@ function spawnNode(
   timeoutMs: number,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(runnerNodeBinary(), [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
