@@ -17,3 +17,4 @@ export * from './fs/write-file-atomically.js';
 export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';
+export * from './solution-definition-limit.js';

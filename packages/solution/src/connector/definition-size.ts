@@ -1,11 +1,5 @@
+import { SOLUTION_DEFINITION_CHARACTERS } from '@connector-alm/core';
 import { REPOSITORY_FILES } from './repository-layout.js';
-
-/**
- * The most characters Dataverse keeps of a connector's definition in a solution: imports of larger
- * ones failed (PowerPlatformConnectors issue #3567). Microsoft's documents disagree (500,000 and
- * 1,000,000), so a larger definition is a warning, not a refusal.
- */
-export const SOLUTION_DEFINITION_CHARACTERS = 500_000;
 
 /**
  * The warning for a definition too long for a solution, measured as the solution stores it

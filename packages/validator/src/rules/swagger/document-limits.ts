@@ -1,3 +1,4 @@
+import { SOLUTION_DEFINITION_CHARACTERS } from '@connector-alm/core';
 import { formatBytes, repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { schemaMeasurer } from './schema-measure.js';
@@ -11,7 +12,7 @@ export const SWAGGER_LIMITS = {
   /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
   maxBytes: 1024 * 1024,
   /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
-  maxSolutionCharacters: 500_000,
+  maxSolutionCharacters: SOLUTION_DEFINITION_CHARACTERS,
   maxOperations: 256,
   maxSchemasPerOperation: 16_384,
   maxSchemasTotal: 256 * 16_384,
