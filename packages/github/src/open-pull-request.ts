@@ -44,6 +44,7 @@ import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
 import { targetFolderFor } from './target-folder.js';
+import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
 
@@ -201,10 +202,11 @@ export async function openPullRequest(
   });
   const local = await readConnectorFiles(folder, options.connector);
   const swagger = requireSwagger(options.connector, local);
-  const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
+  // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
+  const named = withFolderNameOnDisk(folder);
+  const targetFolder = targetFolderFor(named, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title =
-    options.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
+  const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const result: PullRequestResult = {
     connector: options.connector,
     targetFolder,

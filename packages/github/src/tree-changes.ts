@@ -18,16 +18,33 @@ export interface TreeChanges {
 }
 
 /**
+ * Whether the local files' modes say if a file is executable. Windows file systems keep no such bit:
+ * Node reports every file there as not executable (mode 0o666), and Git for Windows keeps the mode
+ * in its index instead (core.fileMode false).
+ */
+export function executableBitsKnown(platform: NodeJS.Platform = process.platform): boolean {
+  return platform !== 'win32';
+}
+
+/**
  * What must change upstream so that the target folder holds exactly the connector's files. A text
  * file that differs from the upstream's only in its line endings (a Windows checkout has CRLF where
- * the repository has LF, or the other way round) is no change.
+ * the repository has LF, or the other way round) is no change. Where the local modes say nothing of
+ * the executable bit (`executableBits` false: Windows), a file keeps the upstream's mode: read as
+ * 100644 there, an executable upstream file would otherwise be a change of every pull request.
  */
-export function diffConnectorFiles(local: readonly LocalFile[], remote: readonly RemoteFile[]): TreeChanges {
+export function diffConnectorFiles(
+  local: readonly LocalFile[],
+  remote: readonly RemoteFile[],
+  executableBits: boolean = executableBitsKnown(),
+): TreeChanges {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
+  const withMode = (file: LocalFile): LocalFile =>
+    executableBits || remoteByPath.get(file.path)?.mode !== '100755' ? file : { ...file, mode: '100755' };
   return {
     additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
-    upserts: local.filter((file) => {
+    upserts: local.map(withMode).filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;
       return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   branchNameFor,
   diffConnectorFiles,
+  executableBitsKnown,
   gitBlobSha,
   pullRequestTitle,
   readConnectorFiles,
@@ -88,6 +89,23 @@ describe('pure pieces of the pull request flow', () => {
     );
     expect(changes.upserts.map((f) => f.path)).toEqual(['b.json', 'c.png']);
     expect(changes.deletions).toEqual(['gone.md']);
+  });
+
+  it("keeps an executable upstream file's mode where the file system has no executable bit (Windows)", () => {
+    // Node reads every file on Windows as mode 0o666: the local file is 100644 whatever git has.
+    const script = file('script.csx', 'same');
+    const remote = [{ path: script.path, mode: '100755', sha: script.sha }];
+    expect(executableBitsKnown('win32')).toBe(false);
+    expect(diffConnectorFiles([script], remote, false)).toEqual({
+      additions: [],
+      upserts: [],
+      deletions: [],
+    });
+    const edited = file('script.csx', 'edited');
+    expect(diffConnectorFiles([edited], remote, false).upserts).toEqual([{ ...edited, mode: '100755' }]);
+    // Where modes are read (Linux, macOS), the local 100644 is a change of mode as it always was.
+    expect(executableBitsKnown('linux')).toBe(true);
+    expect(diffConnectorFiles([script], remote, true).upserts).toEqual([script]);
   });
 });
 
