@@ -17,3 +17,5 @@ export * from './fs/write-file-atomically.js';
 export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';
+export * from './edit-distance.js';
+export * from './connector-file-names.js';
