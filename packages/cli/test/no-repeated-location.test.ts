@@ -162,8 +162,8 @@ const CASES: Case[] = [
       }),
     },
     argv: ['unpack', 'bad.zip', 'src'],
-    location: 'bad.zip/solution.xml',
-    message: /^is not valid UTF-8 \(first bad byte at offset 2\)\. Save the file as UTF-8\.$/,
+    location: 'bad.zip/solution.xml:1:3',
+    message: /^is not valid UTF-8 \(byte 0xC3, 'Ã' in Windows-1252\)\. Save the file as UTF-8\.$/,
     exitCode: 1,
   },
   {
@@ -334,6 +334,29 @@ const CASES: Case[] = [
     message:
       /^has no apiDefinition\.swagger\.json; it is not a connector folder\. Give a connector folder: the one that holds apiDefinition\.swagger\.json and apiProperties\.json\.$/,
     exitCode: 2,
+  },
+  {
+    what: 'build-solution: a connector folder whose swagger is misnamed',
+    files: {
+      'contoso-connector/apiDefination.swagger.json': SWAGGER,
+      'contoso-connector/apiProperties.json': PROPERTIES,
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector',
+    message:
+      /^has no apiDefinition\.swagger\.json, but has 'apiDefination\.swagger\.json'\. Rename it to apiDefinition\.swagger\.json\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: a connector file saved as Windows-1252, not UTF-8',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': SWAGGER,
+      'contoso-connector/apiProperties.json': Buffer.from('{\n  "properties": {"x": "Café"}\n}\n', 'latin1'),
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector/apiProperties.json:2:27',
+    message: /^is not valid UTF-8 \(byte 0xE9, 'é' in Windows-1252\)\. Save the file as UTF-8\.$/,
+    exitCode: 1,
   },
   {
     what: 'build-solution: a swagger without a title',

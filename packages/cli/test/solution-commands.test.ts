@@ -97,6 +97,30 @@ it('build-solution names every connector folder it cannot build, writes nothing,
   expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
 });
 
+// Of upstream PowerPlatformConnectors, build-solution refused folders whose swagger is misnamed as
+// "not a connector folder" (exit code 2), and a file saved as Windows-1252 at a byte offset.
+it('build-solution names a misnamed swagger and locates a byte that is not UTF-8, exit code 1', async () => {
+  const cwd = workdir();
+  for (const name of ['Influenza', 'Ansi']) mkdirSync(path.join(cwd, name));
+  const swagger = JSON.stringify({ swagger: '2.0', info: { title: 'Influenza' } });
+  writeFileSync(path.join(cwd, 'Influenza/apiDefination.swagger.json'), swagger);
+  writeFileSync(path.join(cwd, 'Influenza/apiProperties.json'), '{"properties": {}}');
+  writeFileSync(path.join(cwd, 'Ansi/apiDefinition.swagger.json'), swagger.replace('Influenza', 'Ansi'));
+  writeFileSync(
+    path.join(cwd, 'Ansi/apiProperties.json'),
+    Buffer.from('{"properties": {\n"x": "café"}}', 'latin1'),
+  );
+  const built = await run(cwd, ['build-solution', 'Influenza', 'Ansi', ...BUILD_CONTOSO]);
+  expect(built).toEqual({
+    code: 1,
+    out: '',
+    err:
+      "Influenza: error: has no apiDefinition.swagger.json, but has 'apiDefination.swagger.json'. Rename it to apiDefinition.swagger.json.\n" +
+      "Ansi/apiProperties.json:2:10: error: is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252). Save the file as UTF-8.\n",
+  });
+  expect(readdirSync(cwd).sort()).toEqual(['Ansi', 'Influenza']);
+});
+
 // A definition longer than a solution keeps was built without a word, and the import failed later.
 it('build-solution warns, exit code 0, of a definition too long for a solution, measured without white space', async () => {
   const cwd = workdir();

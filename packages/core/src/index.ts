@@ -18,3 +18,5 @@ export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';
 export * from './solution-definition-limit.js';
+export * from './edit-distance.js';
+export * from './connector-file-names.js';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildSolution,
@@ -229,6 +229,59 @@ describe('build-solution', () => {
     expect(error).not.toBeInstanceOf(UsageError);
     expect((error as UserError).also).toBeUndefined();
     expect(locatedMessage(error)).toMatch(/Broken\/apiProperties.json:1:17: invalid JSON/);
+  });
+
+  /** The error building `folder` gives, with the folder shown as the location, and its hint. */
+  async function refusalOf(folder: string): Promise<{ error: UserError; text: string }> {
+    const error = (await buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS).catch(
+      (e: unknown) => e,
+    )) as UserError;
+    return { error, text: `${locatedMessage(error)} ${error.hint}` };
+  }
+
+  it('names the misnamed swagger a folder has instead of apiDefinition.swagger.json, exit code 1', async () => {
+    // It said the folder had no swagger and was "not a connector folder" (exit code 2), of
+    // upstream's Influenza and Covid-19 (apiDefination.swagger.json) and nBold (openapidefinition.json).
+    for (const misnamed of [
+      'apiDefination.swagger.json',
+      'openapidefinition.json',
+      'CQC-Connector.swagger.json',
+    ]) {
+      const folder = connectorFolder('Misnamed');
+      renameSync(path.join(folder, 'apiDefinition.swagger.json'), path.join(folder, misnamed));
+      const { error, text } = await refusalOf(folder);
+      expect(error).not.toBeInstanceOf(UsageError);
+      expect(text).toBe(
+        `${folder}: has no apiDefinition.swagger.json, but has '${misnamed}'. Rename it to apiDefinition.swagger.json.`,
+      );
+    }
+  });
+
+  it('names every misnamed copy of apiProperties.json, and a folder by that name is none', async () => {
+    const folder = connectorFolder('Properties');
+    renameSync(path.join(folder, 'apiProperties.json'), path.join(folder, 'apiProperty.json'));
+    writeFileSync(path.join(folder, 'api-properties.json'), '{}');
+    mkdirSync(path.join(folder, 'apiproperties.json.d'));
+    const { error, text } = await refusalOf(folder);
+    expect(error).not.toBeInstanceOf(UsageError);
+    expect(text).toBe(
+      `${folder}: has no apiProperties.json, but has 'api-properties.json' and 'apiProperty.json'. Rename the one that is the connector's to apiProperties.json.`,
+    );
+  });
+
+  it('locates a byte that is not UTF-8 by line and column, with the Windows-1252 character it is', async () => {
+    // It gave the byte offset (577), which no editor goes to, and not what the byte was.
+    const folder = connectorFolder('Ansi');
+    const file = path.join(folder, 'apiProperties.json');
+    // Saved as "ANSI": é is the one byte 0xE9, the rest is ASCII.
+    const text = readFileSync(file, 'utf8').replace('"Contoso"', '"Contoso Café"');
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    expect(text.split('\n')[12]).toBe('    "publisher": "Contoso Café",');
+    const { error, text: said } = await refusalOf(folder);
+    expect(error.location).toEqual({ file, line: 13, column: 30 });
+    expect(said).toBe(
+      `${file}:13:30: is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252). Save the file as UTF-8.`,
+    );
   });
 
   it('refuses two folders that define the same connector, located at the second', async () => {

@@ -1,7 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { missingPathError, UsageError, UserError } from '@connector-alm/core';
+import {
+  intendedConnectorFileName,
+  isFile,
+  isMisnamedSwagger,
+  missingPathError,
+  printable,
+  UsageError,
+  UserError,
+} from '@connector-alm/core';
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
@@ -30,6 +38,40 @@ async function connectorFoldersHint(folder: string, names: readonly string[]): P
 }
 
 /**
+ * The files of a folder plainly meant to be `canonical`, which it lacks: a misspelled name
+ * (apiDefination.swagger.json, apiProperty.json), any other `X.swagger.json`, or a swagger under the
+ * name an editor gives it (openapidefinition.json, swagger.json), as the validator's REPO-FILENAMES
+ * tells them.
+ */
+function misnamedCopies(folder: string, names: readonly string[], canonical: string): string[] {
+  return [...names]
+    .sort()
+    .filter(
+      (name) =>
+        ((canonical === REPOSITORY_FILES.swagger && isMisnamedSwagger(name)) ||
+          intendedConnectorFileName(name, true) === canonical) &&
+        isFile(path.join(folder, name)),
+    );
+}
+
+/**
+ * The refusal of a folder without `canonical` that has a file meant to be it: the maker renames it,
+ * and nothing is wrong with the path given. A content error (exit code 1), as a missing
+ * apiProperties.json is.
+ */
+function misnamedFileError(folder: string, canonical: string, misnamed: readonly string[]): UserError {
+  const quoted = misnamed.map((name) => `'${printable(name)}'`);
+  const has = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return new UserError(`has no ${canonical}, but has ${has}.`, {
+    location: { file: folder },
+    hint:
+      misnamed.length === 1
+        ? `Rename it to ${canonical}.`
+        : `Rename the one that is the connector's to ${canonical}.`,
+  });
+}
+
+/**
  * A PowerPlatformConnectors folder as the solution connector it becomes. Values are taken as text
  * from apiProperties.json (not re-serialised), so key order and number literals reach the solution
  * exactly as written.
@@ -52,6 +94,8 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
   const read = async (name: string, required: boolean): Promise<Buffer | undefined> => {
     const actual = find(name);
     if (!actual) {
+      const misnamed = required ? misnamedCopies(folder, names, name) : [];
+      if (misnamed.length > 0) throw misnamedFileError(folder, name, misnamed);
       // Without a swagger the folder holds no connector at all: the path is the mistake, a usage
       // error (exit code 2), as open-pull-request says of it. A connector folder that lacks its
       // apiProperties.json is a connector with a part missing (exit code 1), and said to be one.

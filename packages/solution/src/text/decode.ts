@@ -1,4 +1,5 @@
 import { UserError } from '@connector-alm/core';
+import { windows1252Character } from './windows-1252.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -6,18 +7,35 @@ const BOM = '\uFEFF';
 
 /**
  * Solution XML and connector JSON must be UTF-8 (a BOM is allowed). Invalid bytes are an error
- * located at the file, naming the byte offset, rather than U+FFFD silently written back into the solution.
+ * located at the line and column of the first, rather than U+FFFD silently written back into the
+ * solution; the message names the byte and, when it is one, the Windows-1252 character it stands
+ * for, the usual cause being a file saved as "ANSI". Every refusal of a file that is not UTF-8 in
+ * this package comes from here, so they all read alike.
  */
 export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
   try {
     const text = strict.decode(bytes);
     return text.startsWith(BOM) ? text.slice(1) : text;
   } catch {
-    throw new UserError(`is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
-      location: { file },
-      hint: 'Save the file as UTF-8.',
-    });
+    throw notUtf8Error(bytes, file);
   }
+}
+
+function notUtf8Error(bytes: Uint8Array, file: string): UserError {
+  const offset = firstInvalidOffset(bytes);
+  // Everything before the bad byte is UTF-8: its text places the byte by line and column, counted as
+  // in the file's other errors (from after a BOM, in UTF-16 units as the JSON parser counts them).
+  const before = lenient.decode(bytes.subarray(0, offset));
+  const text = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text, text.length);
+  const byte = bytes[offset]!;
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const character = windows1252Character(byte);
+  const found = character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
+  return new UserError(`is not valid UTF-8 (${found}).`, {
+    location: { file, line, column },
+    hint: 'Save the file as UTF-8.',
+  });
 }
 
 /** The byte offset of the first invalid sequence: the UTF-8 length of what decodes before it. */

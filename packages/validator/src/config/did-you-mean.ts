@@ -1,4 +1,4 @@
-import { levenshteinDistance } from '../text/edit-distance.js';
+import { levenshteinDistance } from '@connector-alm/core';
 
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant: an exact

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { isMisnamedSwagger } from '@connector-alm/core';
 import type { Change } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
-import { isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import { kindOfFileName } from '../loader/connector-folder.js';
 import type { Finding } from '../model/finding.js';
 import type { Git } from './git.js';
 

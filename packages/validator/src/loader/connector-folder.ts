@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isBelow, toDisplayPath } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, isBelow, isMisnamedSwagger, toDisplayPath } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary } from './decode.js';
@@ -10,14 +10,7 @@ import { TextDocument } from './text-document.js';
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The canonical file names of the PowerPlatformConnectors layout, by kind. */
-export const CANONICAL_NAMES: Record<Exclude<FileKind, 'folder'>, string> = {
-  swagger: 'apiDefinition.swagger.json',
-  apiProperties: 'apiProperties.json',
-  icon: 'icon.png',
-  readme: 'readme.md',
-  script: 'script.csx',
-  settings: 'settings.json',
-};
+export const CANONICAL_NAMES: Record<Exclude<FileKind, 'folder'>, string> = CONNECTOR_FILE_NAMES;
 
 const KIND_BY_LOWER_NAME = new Map<string, Exclude<FileKind, 'folder'>>(
   Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
@@ -161,12 +154,6 @@ function sizeOf(filePath: string): number {
     // Gone since it was listed: nothing reads it, and a size of 0 says there was nothing to read.
     return 0;
   }
-}
-
-/** `X.swagger.json` that is not `apiDefinition.swagger.json`: the pipeline never validates it. */
-export function isMisnamedSwagger(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.swagger.json') && lower !== 'apidefinition.swagger.json';
 }
 
 /**

@@ -1,8 +1,8 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { isMisnamedSwagger, missingPathError, UsageError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
-import { entryPath, isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
+import { entryPath, kindOfFileName } from './connector-folder.js';
 
 /** Folders never searched for connectors. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isMisnamedSwagger } from '@connector-alm/core';
 import { discoverConnectorFolders } from '../loader/discover.js';
-import { isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import { kindOfFileName } from '../loader/connector-folder.js';
 import { titleAndHostOf, type ConnectorIdentity } from './connector-identity.js';
 import { iconDifferenceHash } from './icon-hash.js';
 import { RepositoryIndex } from './repository-index.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { CANONICAL_NAMES, isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import { intendedConnectorFileName, isMisnamedSwagger } from '@connector-alm/core';
+import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
 import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
-import { levenshteinDistance } from '../text/edit-distance.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
@@ -11,9 +11,6 @@ import { titleName } from './swagger/independent-publisher-title.js';
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 const IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-const CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
-const SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
-const SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 /**
  * The top folders' names, in a Set: `name in TOP_FOLDER_PROFILES` (a null-prototype object) with a
  * name just sliced from a path took ~0.3-0.5 ms a corpus run in a microbenchmark, the Set ~0.15-0.2.
@@ -26,7 +23,7 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
   if (entry.type === 'directory')
     return 'a nested folder: connector files sit directly in the connector folder';
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith('.csx')) return undefined;
-  if (looksLikeCanonical(lower, hasScript)) return undefined;
+  if (intendedConnectorFileName(entry.name, hasScript)) return undefined;
   if (IMAGE.test(lower)) return 'an image: reviewers ask to remove images from pull requests (PR #1117)';
   if (lower === 'intro.md')
     return 'the intro.md of the certification package, which does not belong in the repository';
@@ -38,39 +35,12 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
 }
 
 /**
- * A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. `hasScript`:
- * the folder has a script.csx, beside which Script.cs is C# source of its own (REPO-EXTRA-FILES; four
- * merged folders have both); without one, Script.cs is the script misnamed.
- */
-function looksLikeCanonical(lower: string, hasScript: boolean): string | undefined {
-  if (lower.endsWith('.cs')) return !hasScript && lower === 'script.cs' ? SCRIPT_LOWER : undefined;
-  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
-  for (const canonical of CANONICAL_LOWER) {
-    if (lower === canonical) return undefined;
-    if (lower.startsWith(canonical) || levenshteinDistance(lower, canonical, 3) <= 3) return canonical;
-  }
-  return undefined;
-}
-
-/**
- * A swagger saved under the name an editor or a download gives it (apiDefinition.json, swagger.json,
- * api-definition.json, openapi.json): too far from apiDefinition.swagger.json for the edit distance,
- * and never validated by the pipeline.
- */
-function looksLikeSwaggerJson(lower: string): boolean {
-  if (!lower.endsWith('.json') || lower.endsWith('.swagger.json')) return false;
-  const stem = lower.slice(0, -'.json'.length).replace(/[-_ ]/g, '');
-  return stem === 'swagger' || stem === 'openapi' || levenshteinDistance(stem, 'apidefinition', 2) <= 2;
-}
-
-/**
  * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
  * only nested folder, which probably holds the connector (move its files up).
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
-  const lower = canonical.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === 'file' && looksLikeCanonical(entry.name.toLowerCase(), true) === lower,
+    (entry) => entry.type === 'file' && intendedConnectorFileName(entry.name, true) === canonical,
   );
   if (misnamed) return `The connector has no ${canonical}; rename ${misnamed.name} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
@@ -93,10 +63,6 @@ export function parentFolderName(folderPath: string): string {
   if (last === -1) return '';
   const before = last === 0 ? -1 : folderPath.lastIndexOf(path.sep, last - 1);
   return folderPath.slice(before + 1, last);
-}
-
-function canonicalFor(lower: string): string | undefined {
-  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
 
 export const folderRules: RuleDefinition[] = [
@@ -136,7 +102,6 @@ export const folderRules: RuleDefinition[] = [
     check(context) {
       for (const entry of context.connector.entries) {
         if (entry.type !== 'file' && entry.type !== 'symlink') continue;
-        const lower = entry.name.toLowerCase();
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical = CANONICAL_NAMES[kind];
@@ -152,11 +117,14 @@ export const folderRules: RuleDefinition[] = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
           });
         } else {
-          const intended = looksLikeCanonical(lower, context.connector.files.script !== undefined);
+          const intended = intendedConnectorFileName(
+            entry.name,
+            context.connector.files.script !== undefined,
+          );
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`,
+            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`,
           });
         }
       }

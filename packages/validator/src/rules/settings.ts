@@ -1,7 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
-import { swapAwareDistance } from '../text/edit-distance.js';
+import { swapAwareDistance } from '@connector-alm/core';
 import { cachedSchemaProblems, lazySchemaValidator } from './json-schema/ajv-validator.js';
 import { ENVIRONMENT_ID, FILE_SETTINGS, SETTINGS_SCHEMA } from './settings/schema.js';
 

@@ -89,6 +89,28 @@ describe('REPO-FILENAMES', () => {
       expect(findings[0]!.message).toMatch(/misnamed apiDefinition\.swagger\.json; rename it/);
     }
   });
+  it('takes openapidefinition.json (upstream nBold) for the swagger misnamed, in all three rules', async () => {
+    // It was "not a connector file" to remove (REPO-EXTRA-FILES), and the connector had "no
+    // apiDefinition.swagger.json" without a word of the file that is it.
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'openapidefinition.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-REQUIRED-FILES', 'REPO-EXTRA-FILES']);
+    expect(findings.map(({ ruleId, message }) => ({ ruleId, message }))).toEqual([
+      {
+        ruleId: 'REPO-REQUIRED-FILES',
+        message:
+          'The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json.',
+      },
+      {
+        ruleId: 'REPO-FILENAMES',
+        message:
+          'openapidefinition.json looks like a misnamed apiDefinition.swagger.json; rename it so that it is used.',
+      },
+    ]);
+  });
   it('takes Script.cs for a misnamed script.csx when the folder has no script.csx', async () => {
     const findings = await runRules({ ...validConnectorFiles(), 'Script.cs': 'x' }, ['REPO-FILENAMES']);
     expect(findings).toMatchObject([

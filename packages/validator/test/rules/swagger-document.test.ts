@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
 import { closestExtension, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
-import { swapAwareDistance } from '../../src/text/edit-distance.js';
+import { swapAwareDistance } from '@connector-alm/core';
 import { mayRepeatName, onlyRepeatsName } from '../../src/rules/swagger/repeated-name.js';
 import { mayBeBlank } from '../../src/rules/swagger/structure.js';
 

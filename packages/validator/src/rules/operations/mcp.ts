@@ -1,7 +1,7 @@
 import { structureOf, type StructureNode } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { swapAwareDistance } from '../../text/edit-distance.js';
+import { swapAwareDistance } from '@connector-alm/core';
 
 /*
  * MCP (Model Context Protocol) server connectors. What is documented: Copilot Studio's "Extend your

@@ -1,4 +1,4 @@
-import { levenshteinDistance } from '../../text/edit-distance.js';
+import { levenshteinDistance } from '@connector-alm/core';
 
 /** A name an operation is listed under: its summary or its operationId. */
 export interface OperationName {

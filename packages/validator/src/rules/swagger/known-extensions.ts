@@ -1,4 +1,4 @@
-import { swapAwareDistance } from '../../text/edit-distance.js';
+import { swapAwareDistance } from '@connector-alm/core';
 
 /**
  * The `x-ms-*` extensions a connector swagger may use. The repo's JSON schema lists only a few; the

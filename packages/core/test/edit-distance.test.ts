@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { levenshteinDistance, swapAwareDistance } from '../../src/text/edit-distance.js';
+import { levenshteinDistance, swapAwareDistance } from '../src/edit-distance.js';
 
 /** The full Levenshtein table (with swaps: optimal string alignment), as a reference. */
 function reference(a: string, b: string, swaps = false): number {

@@ -1,0 +1,65 @@
+import { levenshteinDistance } from './edit-distance.js';
+
+/**
+ * The canonical file names of a connector folder in microsoft/PowerPlatformConnectors, by kind. Here
+ * because the validator (REPO-FILENAMES, REPO-REQUIRED-FILES) and build-solution (which refuses a
+ * folder without its swagger) both say which file in a folder was meant to have one of them.
+ */
+export const CONNECTOR_FILE_NAMES = {
+  swagger: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  icon: 'icon.png',
+  readme: 'readme.md',
+  script: 'script.csx',
+  settings: 'settings.json',
+} as const;
+
+export type ConnectorFileName = (typeof CONNECTOR_FILE_NAMES)[keyof typeof CONNECTOR_FILE_NAMES];
+
+const CANONICAL = Object.values(CONNECTOR_FILE_NAMES);
+const SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+
+/** `X.swagger.json` that is not `apiDefinition.swagger.json`: the pipeline never validates it. */
+export function isMisnamedSwagger(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.swagger.json') && lower !== SWAGGER_LOWER;
+}
+
+/**
+ * The canonical name a file is plainly meant to have, when it has another: a misspelled or
+ * mis-extended canonical name (`apiProperty.json`, `apiDefination.swagger.json`, `Readme.md.txt`),
+ * or a swagger saved under the name an editor or a download gives it. Undefined for a canonical name
+ * in any case, and for a name like none of them. `hasScript`: the folder has a script.csx, beside
+ * which Script.cs is C# source of its own (four merged folders have both); without one, Script.cs is
+ * the script misnamed. A misnamed `X.swagger.json` (isMisnamedSwagger) is not matched here unless
+ * its name is close to the swagger's: callers that want every one ask isMisnamedSwagger too.
+ */
+export function intendedConnectorFileName(name: string, hasScript: boolean): ConnectorFileName | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.cs'))
+    return !hasScript && lower === 'script.cs' ? CONNECTOR_FILE_NAMES.script : undefined;
+  if (looksLikeSwaggerJson(lower)) return CONNECTOR_FILE_NAMES.swagger;
+  for (const canonical of CANONICAL) {
+    const canonicalLower = canonical.toLowerCase();
+    if (lower === canonicalLower) return undefined;
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+      return canonical;
+  }
+  return undefined;
+}
+
+/**
+ * A swagger saved under the name an editor or a download gives it (apiDefinition.json, swagger.json,
+ * api-definition.json, openapi.json, openapidefinition.json as in upstream's nBold): too far from
+ * apiDefinition.swagger.json for the edit distance, and never validated by the pipeline.
+ */
+function looksLikeSwaggerJson(lower: string): boolean {
+  if (!lower.endsWith('.json') || lower.endsWith('.swagger.json')) return false;
+  const stem = lower.slice(0, -'.json'.length).replace(/[-_ ]/g, '');
+  return (
+    stem === 'swagger' ||
+    stem === 'openapi' ||
+    stem.endsWith('apidefinition') ||
+    levenshteinDistance(stem, 'apidefinition', 2) <= 2
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import { CONNECTOR_FILE_NAMES, intendedConnectorFileName, isMisnamedSwagger } from '../src/index.js';
+
+describe('intendedConnectorFileName', () => {
+  it('names the canonical file a misspelled or editor-given name is meant to be', () => {
+    const meant: Record<string, string> = {
+      // Upstream PowerPlatformConnectors: Influenza and Covid-19, nBold.
+      'apiDefination.swagger.json': 'apiDefinition.swagger.json',
+      'openapidefinition.json': 'apiDefinition.swagger.json',
+      'apiDefinition.json': 'apiDefinition.swagger.json',
+      'swagger.json': 'apiDefinition.swagger.json',
+      'api-definition.json': 'apiDefinition.swagger.json',
+      'apiProperty.json': 'apiProperties.json',
+      'api-properties.json': 'apiProperties.json',
+      'apiProperties.json.txt': 'apiProperties.json',
+      'Readme.md.txt': 'readme.md',
+      'icon.PNG.png': 'icon.png',
+    };
+    for (const [name, canonical] of Object.entries(meant))
+      expect([name, intendedConnectorFileName(name, false)]).toEqual([name, canonical]);
+  });
+  it('names nothing for a canonical name in any case, nor for a name like none', () => {
+    for (const name of [...Object.values(CONNECTOR_FILE_NAMES), 'APIDEFINITION.SWAGGER.JSON', 'README.md'])
+      expect(intendedConnectorFileName(name, false)).toBeUndefined();
+    for (const name of ['intro.md', 'screenshot.png', 'package.json', 'CQC-Connector.swagger.json'])
+      expect(intendedConnectorFileName(name, false)).toBeUndefined();
+  });
+  it('takes Script.cs for the script only when the folder has no script.csx', () => {
+    expect(intendedConnectorFileName('Script.cs', false)).toBe('script.csx');
+    expect(intendedConnectorFileName('Script.cs', true)).toBeUndefined();
+  });
+});
+
+describe('isMisnamedSwagger', () => {
+  it('is any X.swagger.json but apiDefinition.swagger.json, in any case', () => {
+    expect(isMisnamedSwagger('CQC-Connector.swagger.json')).toBe(true);
+    expect(isMisnamedSwagger('apiDefination.SWAGGER.json')).toBe(true);
+    expect(isMisnamedSwagger('ApiDefinition.Swagger.json')).toBe(false);
+    expect(isMisnamedSwagger('swagger.json')).toBe(false);
+  });
+});
