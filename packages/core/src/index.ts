@@ -20,3 +20,4 @@ export * from './setting-words.js';
 export * from './solution-definition-limit.js';
 export * from './edit-distance.js';
 export * from './connector-file-names.js';
+export * from './windows-1252.js';

@@ -1,5 +1,4 @@
-import { UserError } from '@connector-alm/core';
-import { windows1252Character } from './windows-1252.js';
+import { describeNonUtf8Byte, UserError } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -28,11 +27,7 @@ function notUtf8Error(bytes: Uint8Array, file: string): UserError {
   const before = lenient.decode(bytes.subarray(0, offset));
   const text = before.startsWith(BOM) ? before.slice(1) : before;
   const { line, column } = lineAndColumn(text, text.length);
-  const byte = bytes[offset]!;
-  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  const character = windows1252Character(byte);
-  const found = character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
-  return new UserError(`is not valid UTF-8 (${found}).`, {
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset]!)}).`, {
     location: { file, line, column },
     hint: 'Save the file as UTF-8.',
   });

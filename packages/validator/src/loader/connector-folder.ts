@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONNECTOR_FILE_NAMES, isBelow, isMisnamedSwagger, toDisplayPath } from '@connector-alm/core';
+import {
+  CONNECTOR_FILE_NAMES,
+  describeNonUtf8Byte,
+  isBelow,
+  isMisnamedSwagger,
+  toDisplayPath,
+} from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary } from './decode.js';
@@ -200,7 +206,7 @@ function loadFile(
   if (decoded.invalidAt !== undefined) {
     issues.push({
       ruleId: 'GEN-ENCODING',
-      message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
+      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === undefined ? '' : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
       // JSON documents drop a leading BOM from their text; readme and script texts keep it.
       offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
     });

@@ -7,6 +7,8 @@ export interface DecodedText {
   text: string;
   /** Offset (in the decoded text) of the first replaced byte sequence, when the bytes were not UTF-8. */
   invalidAt?: number;
+  /** The first byte of that sequence, which the finding names. */
+  invalidByte?: number;
   /** Every byte was ASCII, so the text holds no character above U+007F. */
   ascii?: true;
 }
@@ -30,7 +32,10 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
     return { text: strict.decode(bytes) };
   } catch {
     const text = lenient.decode(bytes);
-    return { text, invalidAt: Math.max(0, text.indexOf('\uFFFD')) };
+    const invalidAt = Math.max(0, text.indexOf('\uFFFD'));
+    // Everything before it decoded as UTF-8, so its UTF-8 length is the bad byte's offset.
+    const invalidByte = bytes[Buffer.byteLength(text.slice(0, invalidAt), 'utf8')];
+    return { text, invalidAt, invalidByte };
   }
 }
 

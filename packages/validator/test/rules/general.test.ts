@@ -145,6 +145,27 @@ describe('GEN-ENCODING', () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 2, column: 4 });
+    expect(findings[0]!.message).toBe(
+      "readme.md is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252); save it as UTF-8. The first invalid byte is here.",
+    );
+  });
+
+  it('names the byte of a JSON file after a BOM and UTF-8 text, and a byte Windows-1252 has no character for', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const properties = Buffer.concat([
+      bom,
+      Buffer.from('{"a": "naïve \u201c', 'utf8'),
+      Buffer.from([0x81]),
+      Buffer.from('"}'),
+    ]);
+    const findings = await runRules({ ...validConnectorFiles(), 'apiProperties.json': properties }, [
+      'GEN-ENCODING',
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 1, column: 15 });
+    expect(findings[0]!.message).toBe(
+      'apiProperties.json is not valid UTF-8 (byte 0x81); save it as UTF-8. The first invalid byte is here.',
+    );
   });
 
   it('stays quiet on UTF-8', async () => {
