@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path67 = require("node:path");
+    var path68 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path67.resolve(baseDir, baseName);
+          const localBin = path68.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path67.extname(baseName))) return void 0;
+          if (sourceExt.includes(path68.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path67.resolve(
-            path67.dirname(resolvedScriptPath),
+          executableDir = path68.resolve(
+            path68.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path67.basename(
+            const legacyName = path68.basename(
               this._scriptPath,
-              path67.extname(this._scriptPath)
+              path68.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path67.extname(executableFile));
+        launchWithNode = sourceExt.includes(path68.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path67.basename(filename, path67.extname(filename));
+        this._name = path68.basename(filename, path68.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path68) {
-        if (path68 === void 0) return this._executableDir;
-        this._executableDir = path68;
+      executableDir(path69) {
+        if (path69 === void 0) return this._executableDir;
+        this._executableDir = path69;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path67, { windows } = {}) => {
-      const segs = path67.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path68, { windows } = {}) => {
+      const segs = path68.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path67) {
-      let input = path67;
+    function removeDotSegments(path68) {
+      let input = path68;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path67) {
-      if (path67 === "" || path67[0] === "/") {
-        return removeDotSegments(path67);
+    function removeDotSegmentsRelative(path68) {
+      if (path68 === "" || path68[0] === "/") {
+        return removeDotSegments(path68);
       }
-      const segments = path67.split("/");
+      const segments = path68.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path67 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path67 && path67 !== "/" ? path67 : void 0;
+        const path68 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path68 && path68 !== "/" ? path68 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path67) {
-      const ctrl = callVisitor(key, node, visitor, path67);
+    function visit_(key, node, visitor, path68) {
+      const ctrl = callVisitor(key, node, visitor, path68);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path67, ctrl);
-        return visit_(key, ctrl, visitor, path67);
+        replaceNode(key, path68, ctrl);
+        return visit_(key, ctrl, visitor, path68);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path67 = Object.freeze(path67.concat(node));
+          path68 = Object.freeze(path68.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path67);
+            const ci = visit_(i2, node.items[i2], visitor, path68);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path67 = Object.freeze(path67.concat(node));
-          const ck = visit_("key", node.key, visitor, path67);
+          path68 = Object.freeze(path68.concat(node));
+          const ck = visit_("key", node.key, visitor, path68);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path67);
+          const cv = visit_("value", node.value, visitor, path68);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path67) {
-      const ctrl = await callVisitor(key, node, visitor, path67);
+    async function visitAsync_(key, node, visitor, path68) {
+      const ctrl = await callVisitor(key, node, visitor, path68);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path67, ctrl);
-        return visitAsync_(key, ctrl, visitor, path67);
+        replaceNode(key, path68, ctrl);
+        return visitAsync_(key, ctrl, visitor, path68);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path67 = Object.freeze(path67.concat(node));
+          path68 = Object.freeze(path68.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path67);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path68);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path67 = Object.freeze(path67.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path67);
+          path68 = Object.freeze(path68.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path68);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path67);
+          const cv = await visitAsync_("value", node.value, visitor, path68);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path67) {
+    function callVisitor(key, node, visitor, path68) {
       if (typeof visitor === "function")
-        return visitor(key, node, path67);
+        return visitor(key, node, path68);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path67);
+        return visitor.Map?.(key, node, path68);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path67);
+        return visitor.Seq?.(key, node, path68);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path67);
+        return visitor.Pair?.(key, node, path68);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path67);
+        return visitor.Scalar?.(key, node, path68);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path67);
+        return visitor.Alias?.(key, node, path68);
       return void 0;
     }
-    function replaceNode(key, path67, node) {
-      const parent = path67[path67.length - 1];
+    function replaceNode(key, path68, node) {
+      const parent = path68[path68.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path67, value) {
+    function collectionFromPath(schema, path68, value) {
       let v = value;
-      for (let i2 = path67.length - 1; i2 >= 0; --i2) {
-        const k = path67[i2];
+      for (let i2 = path68.length - 1; i2 >= 0; --i2) {
+        const k = path68[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path67) => path67 == null || typeof path67 === "object" && !!path67[Symbol.iterator]().next().done;
+    var isEmptyPath = (path68) => path68 == null || typeof path68 === "object" && !!path68[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path67, value) {
-        if (isEmptyPath(path67))
+      addIn(path68, value) {
+        if (isEmptyPath(path68))
           this.add(value);
         else {
-          const [key, ...rest] = path67;
+          const [key, ...rest] = path68;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path67) {
-        const [key, ...rest] = path67;
+      deleteIn(path68) {
+        const [key, ...rest] = path68;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path67, keepScalar) {
-        const [key, ...rest] = path67;
+      getIn(path68, keepScalar) {
+        const [key, ...rest] = path68;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path67) {
-        const [key, ...rest] = path67;
+      hasIn(path68) {
+        const [key, ...rest] = path68;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path67, value) {
-        const [key, ...rest] = path67;
+      setIn(path68, value) {
+        const [key, ...rest] = path68;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path67, value) {
+      addIn(path68, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path67, value);
+          this.contents.addIn(path68, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path67) {
-        if (Collection2.isEmptyPath(path67)) {
+      deleteIn(path68) {
+        if (Collection2.isEmptyPath(path68)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path67) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path68) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path67, keepScalar) {
-        if (Collection2.isEmptyPath(path67))
+      getIn(path68, keepScalar) {
+        if (Collection2.isEmptyPath(path68))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path67, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path68, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path67) {
-        if (Collection2.isEmptyPath(path67))
+      hasIn(path68) {
+        if (Collection2.isEmptyPath(path68))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path67) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path68) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path67, value) {
-        if (Collection2.isEmptyPath(path67)) {
+      setIn(path68, value) {
+        if (Collection2.isEmptyPath(path68)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path67), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path68), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path67, value);
+          this.contents.setIn(path68, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path67) => {
+    visit2.itemAtPath = (cst, path68) => {
       let item = cst;
-      for (const [field, index] of path67) {
+      for (const [field, index] of path68) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path67) => {
-      const parent = visit2.itemAtPath(cst, path67.slice(0, -1));
-      const field = path67[path67.length - 1][0];
+    visit2.parentCollection = (cst, path68) => {
+      const parent = visit2.itemAtPath(cst, path68.slice(0, -1));
+      const field = path68[path68.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path67, item, visitor) {
-      let ctrl = visitor(item, path67);
+    function _visit(path68, item, visitor) {
+      let ctrl = visitor(item, path68);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path67.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path68.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path67);
+            ctrl = ctrl(item, path68);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path67) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path68) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path67, options2) {
+    function openPromise(path68, options2) {
       return new Promise((resolve, reject) => {
-        open2(path67, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path68, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path67, options2, callback) {
+    function open2(path68, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path67, "r", function(err2, fd2) {
+      fs31.open(path68, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -30636,6 +30636,104 @@ function readmeTodoHeading(heading2) {
 // packages/core/src/setting-words.ts
 var optionWords = (setting) => setting.option;
 
+// packages/core/src/solution-definition-limit.ts
+var SOLUTION_DEFINITION_CHARACTERS = 5e5;
+
+// packages/core/src/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i2 = 1; i2 <= aLength; i2++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i2;
+    let minimum = i2;
+    const aCode = a.charCodeAt(start + i2 - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i2 > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i2 - 2) === bCode) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[bLength];
+}
+
+// packages/core/src/connector-file-names.ts
+var CONNECTOR_FILE_NAMES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  readme: "readme.md",
+  script: "script.csx",
+  settings: "settings.json"
+};
+var CANONICAL = Object.values(CONNECTOR_FILE_NAMES);
+var SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+function isMisnamedSwagger(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".swagger.json") && lower !== SWAGGER_LOWER;
+}
+function intendedConnectorFileName(name, hasScript) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".cs"))
+    return !hasScript && lower === "script.cs" ? CONNECTOR_FILE_NAMES.script : void 0;
+  if (looksLikeSwaggerJson(lower)) return CONNECTOR_FILE_NAMES.swagger;
+  for (const canonical2 of CANONICAL) {
+    const canonicalLower = canonical2.toLowerCase();
+    if (lower === canonicalLower) return void 0;
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+      return canonical2;
+  }
+  return void 0;
+}
+function looksLikeSwaggerJson(lower) {
+  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
+  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
+  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/windows-1252.ts
+var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
+var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
+function windows1252Character(byte) {
+  if (byte < 128 || byte > 255) return void 0;
+  if (INVISIBLE[byte]) return INVISIBLE[byte];
+  const character = byte < 160 ? FROM_0X80[byte - 128] : String.fromCharCode(byte);
+  return character === " " ? void 0 : `'${character}'`;
+}
+function describeNonUtf8Byte(byte) {
+  const hex2 = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const character = windows1252Character(byte);
+  return character ? `byte ${hex2}, ${character} in Windows-1252` : `byte ${hex2}`;
+}
+
 // packages/cli/src/debug-switch.ts
 function debugRequested(flag, env) {
   if (flag) return true;
@@ -30811,52 +30909,6 @@ var CONFIG_SCHEMA = {
 
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
-
-// packages/validator/src/text/edit-distance.ts
-function levenshteinDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, false);
-}
-function swapAwareDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, true);
-}
-function boundedDistance(a, b, limit, swaps) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let start = 0;
-  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let aEnd = a.length;
-  let bEnd = b.length;
-  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
-    aEnd--;
-    bEnd--;
-  }
-  const aLength = aEnd - start;
-  const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
-  for (let i2 = 1; i2 <= aLength; i2++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i2;
-    let minimum = i2;
-    const aCode = a.charCodeAt(start + i2 - 1);
-    for (let j = 1; j <= bLength; j++) {
-      const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i2 > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i2 - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[bLength];
-}
 
 // packages/validator/src/config/did-you-mean.ts
 function closestMatch(word, candidates) {
@@ -31604,12 +31656,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path67) {
+function findNodeAtLocation(root, path68) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path67) {
+  for (let segment of path68) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32372,7 +32424,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path67 = [root];
+  const path68 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32380,14 +32432,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path67[level];
+    let node = path68[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path67[level] = node;
+      path68[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -34923,7 +34975,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path67 = problem.segments;
+  const path68 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -34937,21 +34989,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path67.includes("oAuthSettings")) {
-      const last2 = path67[path67.length - 1];
+    if (path68.includes("oAuthSettings")) {
+      const last2 = path68[path68.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path67.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path67[path67.length - 1] === "type" && path67.length === parameterNameDepth(path67) + 1)
+    if (path68.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path68[path68.length - 1] === "type" && path68.length === parameterNameDepth(path68) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path67) {
-  return path67[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path68) {
+  return path68[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35791,7 +35843,9 @@ function decodeUtf8(bytes) {
     return { text: strict.decode(bytes) };
   } catch {
     const text3 = lenient.decode(bytes);
-    return { text: text3, invalidAt: Math.max(0, text3.indexOf("\uFFFD")) };
+    const invalidAt = Math.max(0, text3.indexOf("\uFFFD"));
+    const invalidByte = bytes[Buffer.byteLength(text3.slice(0, invalidAt), "utf8")];
+    return { text: text3, invalidAt, invalidByte };
   }
 }
 var BINARY_SNIFF_BYTES = 8192;
@@ -35819,14 +35873,7 @@ var TextDocument = class {
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  readme: "readme.md",
-  script: "script.csx",
-  settings: "settings.json"
-};
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
 var KIND_BY_LOWER_NAME = new Map(
   Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
     name.toLowerCase(),
@@ -35880,10 +35927,6 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function isMisnamedSwagger(name) {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
-}
 function displayPathIn(folder, name, paths = import_node_path8.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
@@ -35907,7 +35950,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   if (decoded.invalidAt !== void 0) {
     issues.push({
       ruleId: "GEN-ENCODING",
-      message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
+      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
       // JSON documents drop a leading BOM from their text; readme and script texts keep it.
       offset: Math.max(0, decoded.invalidAt - (isJson2 && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
@@ -36281,16 +36324,13 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
-var SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
-var SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
     return "a nested folder: connector files sit directly in the connector folder";
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith(".csx")) return void 0;
-  if (looksLikeCanonical(lower, hasScript)) return void 0;
+  if (intendedConnectorFileName(entry.name, hasScript)) return void 0;
   if (IMAGE.test(lower)) return "an image: reviewers ask to remove images from pull requests (PR #1117)";
   if (lower === "intro.md")
     return "the intro.md of the certification package, which does not belong in the repository";
@@ -36300,24 +36340,9 @@ function extraReason(entry, hasScript) {
   if (lower.endsWith(".zip")) return "an archive";
   return "not a connector file";
 }
-function looksLikeCanonical(lower, hasScript) {
-  if (lower.endsWith(".cs")) return !hasScript && lower === "script.cs" ? SCRIPT_LOWER : void 0;
-  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
-  for (const canonical2 of CANONICAL_LOWER) {
-    if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
-  }
-  return void 0;
-}
-function looksLikeSwaggerJson(lower) {
-  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || levenshteinDistance(stem, "apidefinition", 2) <= 2;
-}
 function missingFileMessage(canonical2, entries) {
-  const lower = canonical2.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && looksLikeCanonical(entry.name.toLowerCase(), true) === lower
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
   if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -36333,9 +36358,6 @@ function parentFolderName(folderPath) {
   if (last2 === -1) return "";
   const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
-}
-function canonicalFor(lower) {
-  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
 var folderRules = [
   {
@@ -36368,7 +36390,6 @@ var folderRules = [
     check(context) {
       for (const entry of context.connector.entries) {
         if (entry.type !== "file" && entry.type !== "symlink") continue;
-        const lower = entry.name.toLowerCase();
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
@@ -36384,11 +36405,14 @@ var folderRules = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
-          const intended = looksLikeCanonical(lower, context.connector.files.script !== void 0);
+          const intended = intendedConnectorFileName(
+            entry.name,
+            context.connector.files.script !== void 0
+          );
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`
+            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -37477,11 +37501,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path67 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path67)) continue;
-      let pathItem = asObject(paths[path67]);
+    for (const path68 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path68)) continue;
+      let pathItem = asObject(paths[path68]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path67);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path68);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -37497,7 +37521,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path67, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path68, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37633,8 +37657,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path67, method, pathItemPlace, operation2) {
-    this.path = path67;
+  constructor(path68, method, pathItemPlace, operation2) {
+    this.path = path68;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37814,9 +37838,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path67) {
+function pathVariables(path68) {
   const names3 = [];
-  for (const match2 of path67.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path68.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46420,12 +46444,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path67 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path67)) continue;
-        if (path67.startsWith("x-")) continue;
-        const item = paths[path67];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path67);
-        else this.typeIssue(placeAt(rootNode, "paths", path67), "Object", item);
+      for (const path68 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path68)) continue;
+        if (path68.startsWith("x-")) continue;
+        const item = paths[path68];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path68);
+        else this.typeIssue(placeAt(rootNode, "paths", path68), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46449,8 +46473,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path67) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path67);
+  visitPathItem(item, rootNode, path68) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path68);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -46928,7 +46952,7 @@ var SWAGGER_LIMITS = {
   /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
   maxBytes: 1024 * 1024,
   /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
-  maxSolutionCharacters: 5e5,
+  maxSolutionCharacters: SOLUTION_DEFINITION_CHARACTERS,
   maxOperations: 256,
   maxSchemasPerOperation: 16384,
   maxSchemasTotal: 256 * 16384,
@@ -47823,12 +47847,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path67 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path68 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path67 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path68 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -47935,16 +47959,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path67) {
+function followSchemaPath(model, root, path68) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path67.length && steps < MAX_STEPS; ) {
-    let end = path67.indexOf("/", start);
-    if (end === -1) end = path67.length;
+  for (let start = 0; start < path68.length && steps < MAX_STEPS; ) {
+    let end = path68.indexOf("/", start);
+    if (end === -1) end = path68.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path67.slice(start, end));
+      const next = property(model, current, path68.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -48119,9 +48143,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path67 = pathAt(call, key);
-    if (path67 === void 0 || followSchemaPath(model, items.schema, path67).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path67, label) });
+    const path68 = pathAt(call, key);
+    if (path68 === void 0 || followSchemaPath(model, items.schema, path68).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path68, label) });
   }
   return problems;
 }
@@ -49581,16 +49605,16 @@ var mcpRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path67) {
-    this.path = path67;
-    const hasBrace = path67.includes("{");
-    this.variables = hasBrace ? scanVariables(path67) : NO_VARIABLES;
+  constructor(path68) {
+    this.path = path68;
+    const hasBrace = path68.includes("{");
+    this.variables = hasBrace ? scanVariables(path68) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path67.indexOf("/"); ; slash = path67.indexOf("/", start)) {
-      const end = slash === -1 ? path67.length : slash;
-      if (hasBrace && isVariableSegment(path67, start, end)) variableSegmentCount++;
+    for (let slash = path68.indexOf("/"); ; slash = path68.indexOf("/", start)) {
+      const end = slash === -1 ? path68.length : slash;
+      if (hasBrace && isVariableSegment(path68, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -49619,8 +49643,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path67 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path67) last2 = new PathTemplate(path67);
+    const path68 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path68) last2 = new PathTemplate(path68);
     templates[index] = last2;
   }
   return templates;
@@ -49645,9 +49669,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path67, start) {
-  const slash = path67.indexOf("/", start);
-  return slash === -1 ? path67.length : slash;
+function segmentEnd(path68, start) {
+  const slash = path68.indexOf("/", start);
+  return slash === -1 ? path68.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -49656,57 +49680,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path67, start, end) {
+function isVariableSegment(path68, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path67.charCodeAt(start) !== OPEN || path67.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path68.charCodeAt(start) !== OPEN || path68.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path67.charCodeAt(index);
+    const code2 = path68.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path67, open2) {
-  for (let index = open2 + 1; index < path67.length; index++) {
-    const code2 = path67.charCodeAt(index);
+function matchEnd(path68, open2) {
+  for (let index = open2 + 1; index < path68.length; index++) {
+    const code2 = path68.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path67) {
+function scanVariables(path68) {
   const variables = [];
-  for (let open2 = path67.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path67, open2);
+  for (let open2 = path68.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path68, open2);
     if (close2 === -1) {
-      open2 = path67.indexOf("{", open2 + 1);
+      open2 = path68.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path67.slice(open2 + 1, close2);
+    const name = path68.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path67.indexOf("{", close2 + 1);
+    open2 = path68.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path67) {
+function routeOf(path68) {
   let route = "";
   let copied = 0;
-  for (let open2 = path67.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path67, open2);
+  for (let open2 = path68.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path68, open2);
     if (close2 === -1) {
-      open2 = path67.indexOf("{", open2 + 1);
+      open2 = path68.indexOf("{", open2 + 1);
       continue;
     }
-    route += path67.slice(copied, open2) + "{}";
+    route += path68.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path67.indexOf("{", copied);
+    open2 = path68.indexOf("{", copied);
   }
-  return copied === 0 ? path67 : route + path67.slice(copied);
+  return copied === 0 ? path68 : route + path68.slice(copied);
 }
-function routeHash(path67) {
+function routeHash(path68) {
   let hash = 0;
-  for (let index = 0; index < path67.length; index++) {
-    const code2 = path67.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path67, index) : -1;
+  for (let index = 0; index < path68.length; index++) {
+    const code2 = path68.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path68, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -49727,15 +49751,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path67 of pathKeys(swagger)) {
-    const message2 = problem(path67);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path67), message: message2 });
+  for (const path68 of pathKeys(swagger)) {
+    const message2 = problem(path68);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path68), message: message2 });
   }
 }
-function templateProblem(path67) {
+function templateProblem(path68) {
   let open2 = -1;
-  for (let index = 0; index < path67.length; index++) {
-    const character = path67[index];
+  for (let index = 0; index < path68.length; index++) {
+    const character = path68[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -49769,15 +49793,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path67 = operations[index].path;
-    if (!path67.includes("{")) {
-      while (index < operations.length && operations[index].path === path67) index++;
+    const path68 = operations[index].path;
+    if (!path68.includes("{")) {
+      while (index < operations.length && operations[index].path === path68) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path67; index++)
+    for (; index < operations.length && operations[index].path === path68; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path67);
+    const route = routeHash(path68);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -49823,7 +49847,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path67) => path67.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path68) => path68.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -49843,7 +49867,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path67) => /[?#]/.test(path67) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path68) => /[?#]/.test(path68) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -49859,7 +49883,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path67) => path67.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path68) => path68.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -49873,8 +49897,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path67) => {
-        const problem = templateProblem(path67);
+      reportPathKeys(context, (path68) => {
+        const problem = templateProblem(path68);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -49891,9 +49915,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path67) => (
+        (path68) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path67.includes("=") && pathVariables(path67).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path68.includes("=") && pathVariables(path68).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -49988,14 +50012,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path67 of pathKeys(swagger)) {
-        const key = path67.toLowerCase();
+      for (const path68 of pathKeys(swagger)) {
+        const key = path68.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path67),
+            pointer: childPointer("/paths", path68),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path67
+              path68
             )
           });
         }
@@ -50015,12 +50039,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path67 in paths) {
-        if (!has(paths, path67)) continue;
-        const pathItem = asObject(paths[path67]);
+      for (const path68 in paths) {
+        if (!has(paths, path68)) continue;
+        const pathItem = asObject(paths[path68]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path67, "$ref"),
+          pointer: childPointer("/paths", path68, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -51829,26 +51853,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path67 = [];
+    const path68 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path67.push(start);
+    path68.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path67.pop();
+        path68.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path67.slice(path67.indexOf(target2)));
+      if (seen === "grey") cycles.push(path68.slice(path68.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path67.push(target2);
+        path68.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -52467,7 +52491,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path67 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path68 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -52475,7 +52499,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path67}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path68}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -52728,8 +52752,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path67) {
-  return routeOf(path67).replace(/\/+$/, "").toLowerCase();
+function templateShape(path68) {
+  return routeOf(path68).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -52981,10 +53005,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path67, options2 = {}) {
+function offsetOfPath(document, path68, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path67.entries()) {
+  for (const [index, step2] of path68.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -52995,7 +53019,7 @@ function offsetOfPath(document, path67, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path67.length - 1;
+    const isLast = index === path68.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53137,16 +53161,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path67 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path67;
-  const value = path67.reduce(
+  const path68 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path68;
+  const value = path68.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path67.length === 0) {
+    if (path68.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53157,7 +53181,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path67, name],
+      path: [...path68, name],
       atKey: true
     };
   }
@@ -53165,7 +53189,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path67,
+      path: path68,
       atKey: false
     };
   }
@@ -53175,34 +53199,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path67,
+        path: path68,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path67, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path68, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path67,
+      path: path68,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path67, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path68, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path67,
+      path: path68,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path67,
+    path: path68,
     atKey: false
   };
 }
@@ -53292,9 +53316,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path67, method, body) => `{
+var operation = (path68, method, body) => `{
   "paths": {
-    "${path67}": {
+    "${path68}": {
       "${method}": ${body}
     }
   }
@@ -55282,21 +55306,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path67 in paths) {
-    if (!has(paths, path67)) continue;
-    const pathItem = refPathItem(paths[path67]);
+  for (const path68 in paths) {
+    if (!has(paths, path68)) continue;
+    const pathItem = refPathItem(paths[path68]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path67));
-    unfollowed2.set(path67, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path68));
+    unfollowed2.set(path68, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path67 in paths) {
-    if (!has(paths, path67)) continue;
-    const pathItem = refPathItem(paths[path67]);
+  for (const path68 in paths) {
+    if (!has(paths, path68)) continue;
+    const pathItem = refPathItem(paths[path68]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55308,17 +55332,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path67 of all) {
-    const before = has(pathsBefore, path67) ? pathsBefore[path67] : void 0;
-    const after = has(pathsAfter, path67) ? pathsAfter[path67] : void 0;
+  for (const path68 of all) {
+    const before = has(pathsBefore, path68) ? pathsBefore[path68] : void 0;
+    const after = has(pathsAfter, path68) ? pathsAfter[path68] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path67);
-    const whyBefore = unfollowedBefore.get(path67);
+    const whyAfter = unfollowedAfter.get(path68);
+    const whyBefore = unfollowedBefore.get(path68);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path67);
+    const pathItemPointer = childPointer("/paths", path68);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55326,12 +55350,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path67)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path68)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path67)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path67)} was not compared: in the base version, ${whyBefore}.` : refEdit(path67, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path68)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path68)} was not compared: in the base version, ${whyBefore}.` : refEdit(path68, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55341,12 +55365,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path67, before, after) {
+function refEdit(path68, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path67)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path68)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path67)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path67)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path68)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path68)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55758,8 +55782,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path67) {
-  return path67.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path68) {
+  return path68.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -61131,15 +61155,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path67, options2) {
-    return await this.send("GET", path67, options2);
+  async get(path68, options2) {
+    return await this.send("GET", path68, options2);
   }
-  async post(path67, options2) {
-    return await this.send("POST", path67, options2);
+  async post(path68, options2) {
+    return await this.send("POST", path68, options2);
   }
-  async send(method, path67, request2) {
+  async send(method, path68, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path67, this.options.environment);
+    const url = new URL(WEB_API_PATH + path68, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -62481,10 +62505,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path67 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path67.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path67)) return "drive-letter";
-  if (path67.split("/").includes("..")) return "parent-segment";
+  const path68 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path68.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path68)) return "drive-letter";
+  if (path68.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -62580,8 +62604,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path67, isFolder, value) {
-    const segments = path67.split("/");
+  place(path68, isFolder, value) {
+    const segments = path68.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -63480,11 +63504,18 @@ function decodeUtf8Strict(bytes, file) {
     const text3 = strict2.decode(bytes);
     return text3.startsWith(BOM) ? text3.slice(1) : text3;
   } catch {
-    throw new UserError(`is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
-      location: { file },
-      hint: "Save the file as UTF-8."
-    });
+    throw notUtf8Error(bytes, file);
   }
+}
+function notUtf8Error(bytes, file) {
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient2.decode(bytes.subarray(0, offset));
+  const text3 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text3, text3.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
 }
 function firstInvalidOffset(bytes) {
   const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -63538,9 +63569,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path67) {
+function jsonValueLocation(text3, path68) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path67);
+  const node = tree && findNodeAtLocation2(tree, path68);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66046,6 +66077,19 @@ async function connectorFoldersHint(folder, names3) {
   const shown = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
+function misnamedCopies(folder, names3, canonical2) {
+  return [...names3].sort().filter(
+    (name) => (canonical2 === REPOSITORY_FILES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2) && isFile(import_node_path49.default.join(folder, name))
+  );
+}
+function misnamedFileError(folder, canonical2, misnamed) {
+  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
+  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
+    location: { file: folder },
+    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
+  });
+}
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs36.promises.readdir(folder).catch(async (error2) => {
     const exists2 = await import_node_fs36.promises.stat(folder).then(
@@ -66060,6 +66104,8 @@ async function readRepositoryConnector(folder, prefix) {
   const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
+      const misnamed = required ? misnamedCopies(folder, names3, name2) : [];
+      if (misnamed.length > 0) throw misnamedFileError(folder, name2, misnamed);
       if (required && name2 === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name2}; it is not a connector folder.`, {
           location: { file: folder },
@@ -66141,7 +66187,6 @@ var import_node_fs37 = require("node:fs");
 var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
-var SOLUTION_DEFINITION_CHARACTERS = 5e5;
 function definitionSizeWarning(storedDefinition) {
   const characters = storedDefinition.length;
   if (characters <= SOLUTION_DEFINITION_CHARACTERS) return void 0;
@@ -67281,7 +67326,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path67, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path67) }, hint });
+  const wrongShape = (message2, path68, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path68) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -70851,17 +70896,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path67 = requestOptions.url.replace(options2.baseUrl, "");
+    const path68 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path67} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path68} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path67} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path68} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -73574,7 +73619,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path67) => path67.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path68) => path68.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -73972,7 +74017,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -74173,12 +74218,16 @@ async function withUpstreamLineEndings(files, remote, readBlob2) {
 }
 
 // packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
+function executableBitsKnown(platform = process.platform) {
+  return platform !== "win32";
+}
+function diffConnectorFiles2(local, remote, executableBits = executableBitsKnown()) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
+  const withMode = (file) => executableBits || remoteByPath.get(file.path)?.mode !== "100755" ? file : { ...file, mode: "100755" };
   return {
     additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
-    upserts: local.filter((file) => {
+    upserts: local.map(withMode).filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;
       return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
@@ -74240,8 +74289,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path67 of changes.deletions)
-    entries.push({ path: `${folder}/${path67}`, mode: "100644", type: "blob", sha: null });
+  for (const path68 of changes.deletions)
+    entries.push({ path: `${folder}/${path68}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -74626,6 +74675,23 @@ function normaliseTargetFolder(text3) {
   return folder;
 }
 
+// packages/github/src/folder-name-on-disk.ts
+var import_node_fs45 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
+function withFolderNameOnDisk(folder) {
+  const name = import_node_path61.default.basename(folder);
+  let names3;
+  try {
+    names3 = (0, import_node_fs45.readdirSync)(import_node_path61.default.dirname(folder));
+  } catch {
+    return folder;
+  }
+  if (names3.includes(name)) return folder;
+  const key = (text3) => text3.normalize("NFC").toLowerCase();
+  const found = names3.find((entry) => key(entry) === key(name));
+  return found === void 0 ? folder : import_node_path61.default.join(import_node_path61.default.dirname(folder), found);
+}
+
 // packages/github/src/open-pull-request.ts
 var DEFAULT_UPSTREAM = "microsoft/PowerPlatformConnectors";
 var DEFAULT_BASE = "dev";
@@ -74642,7 +74708,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path61.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path62.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -74652,7 +74718,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path61.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path62.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -74668,9 +74734,10 @@ async function openPullRequest(options2, ports) {
   });
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger = requireSwagger(options2.connector, local);
-  const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
+  const named = withFolderNameOnDisk(folder);
+  const targetFolder = targetFolderFor(named, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -74717,7 +74784,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path61.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path62.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -74883,7 +74950,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path61.default.basename(folder);
+  return import_node_path62.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -75050,7 +75117,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -75088,7 +75155,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path62.default.resolve(io.cwd, zip), import_node_path62.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path63.default.resolve(io.cwd, zip), import_node_path63.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -75151,7 +75218,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -75162,8 +75229,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path63.default.resolve(io.cwd, folder);
-    const target2 = import_node_path63.default.resolve(io.cwd, zip);
+    const source = import_node_path64.default.resolve(io.cwd, folder);
+    const target2 = import_node_path64.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -75173,7 +75240,7 @@ function registerPackCommand(program2, context) {
     const leftOut = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path63.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path64.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -75201,7 +75268,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -75210,14 +75277,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path64.default.resolve(io.cwd, destination);
+    const root = import_node_path65.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path64.default.resolve(io.cwd, source),
+      import_node_path65.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path64.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path65.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -75225,7 +75292,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path64.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path65.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -75264,7 +75331,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -75366,8 +75433,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path65.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path65.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path66.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path66.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -75385,7 +75452,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path65.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path66.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -75424,14 +75491,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path66.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path67.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -75446,7 +75513,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path66.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path67.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
