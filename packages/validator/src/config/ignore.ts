@@ -8,9 +8,18 @@ import type { ValidatorConfig } from './config-types.js';
  * directory the file's path was resolved from). Every place that decides which folders count (the
  * folders to validate, the folders a change touches) asks this, so an ignored folder is skipped
  * everywhere alike.
+ *
+ * On Windows and macOS, whose file systems ignore case, the globs do too: there `contoso` and
+ * `Contoso` are one folder, a path typed in either case reaches it, and `validate` names it as typed
+ * (`validate --base` by git's name), so an exact match would skip it or not by how it was typed.
  */
-export function isIgnored(folder: string, config: ValidatorConfig): boolean {
+export function isIgnored(
+  folder: string,
+  config: ValidatorConfig,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (config.ignore.length === 0 || !config.path) return false;
   const relative = path.relative(path.dirname(config.path), folder).split(path.sep).join('/');
-  return config.ignore.some((pattern) => picomatch.isMatch(relative, pattern, { dot: true }));
+  const nocase = platform === 'win32' || platform === 'darwin';
+  return config.ignore.some((pattern) => picomatch.isMatch(relative, pattern, { dot: true, nocase }));
 }

@@ -16,6 +16,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { CONFIG_SCHEMA, LEVELS } from './config-schema.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
+import { patternWithSlashes } from './ignore-backslashes.js';
 import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
 import { JsonDocument, type JsonSyntaxIssue } from '../json/json-document.js';
@@ -35,6 +36,8 @@ export interface LoadConfigOptions {
 const SETTINGS = ['profile', 'rules', 'ignore'];
 const LEVEL_LIST = 'error, warning, info or off';
 const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
+const IGNORE_BACKSLASH_HINT =
+  'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).';
 
 /**
  * Finds and reads the configuration file (`.connector-alm.yml`, `.yaml` or `.json`), or returns the
@@ -123,6 +126,20 @@ export function parseConfig(
         `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ['rules', ruleId], { key: true }),
         RULES_HINT,
+      ),
+    );
+  }
+  // A pattern written with Windows separators matches nothing: a mistake of the file like the others
+  // (the file is refused), since warned and used, it would let the folders it names be validated.
+  const patterns = Array.isArray(config.ignore) ? config.ignore : [];
+  for (const [index, pattern] of patterns.entries()) {
+    const meant = typeof pattern === 'string' ? patternWithSlashes(pattern) : undefined;
+    if (meant === undefined) continue;
+    problems.push(
+      problemAt(
+        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        offsetOfPath(document, ['ignore', String(index)]),
+        IGNORE_BACKSLASH_HINT,
       ),
     );
   }

@@ -23,4 +23,15 @@ describe('isIgnored', () => {
     expect(isIgnored(folder, { ...config, ignore: [] })).toBe(false);
     expect(isIgnored(folder, { rules: {}, ignore: config.ignore })).toBe(false);
   });
+
+  // On those systems `contoso` and `Contoso` name one folder, and a path typed in either case reaches
+  // it: the folder is skipped whichever way it was named, as `validate .` (the name on disk) skips it.
+  it('matches without regard to case on the case-insensitive file systems of Windows and macOS', () => {
+    const typed = path.join(root, 'certified-connectors', 'legacy tasks');
+    expect(isIgnored(typed, config, 'win32')).toBe(true);
+    expect(isIgnored(typed, config, 'darwin')).toBe(true);
+    // Elsewhere `legacy tasks` is another folder than `Legacy Tasks`.
+    expect(isIgnored(typed, config, 'linux')).toBe(false);
+    expect(isIgnored(path.join(root, 'Certified-Connectors', 'Legacy Tasks'), config, 'linux')).toBe(false);
+  });
 });

@@ -199,6 +199,55 @@ describe('loadConfig', () => {
     expect(ignore.message).toMatch(/^'ignore' must be a list of glob patterns/);
   });
 
+  // A backslash escapes the next character in a glob, on Windows too: the pattern matches no folder,
+  // and the folders it was written to skip would be validated without a word.
+  it('reports an ignore pattern written with \\ between folders on its line, suggesting it with /', async () => {
+    const error = await loadError(
+      repository({
+        '.connector-alm.yml': [
+          'ignore:',
+          "  - 'custom-connectors/Drafts*'",
+          "  - 'custom-connectors\\Legacy*'",
+          '  - certified-connectors\\\\Old',
+          "  - '**\\.drafts\\**'",
+          '',
+        ].join('\n'),
+      }),
+    );
+    const all = [error, ...(error.also ?? [])].map((each) => `${each.location?.line}: ${each.message}`);
+    expect(all).toEqual([
+      "3: The ignore pattern 'custom-connectors\\Legacy*' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean 'custom-connectors/Legacy*'?",
+      "4: The ignore pattern 'certified-connectors\\\\Old' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean 'certified-connectors/Old'?",
+      "5: The ignore pattern '**\\.drafts\\**' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '**/.drafts/**'?",
+    ]);
+    expect(error.location).toMatchObject({ line: 3, column: 5 });
+    expect(error.hint).toBe(
+      'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).',
+    );
+
+    // In a .json file, where a backslash is written twice.
+    const json = await loadError(
+      repository({ '.connector-alm.json': '{\n  "ignore": ["custom-connectors\\\\Legacy*"]\n}\n' }),
+    );
+    expect(locatedMessage(json)).toMatch(
+      /^\.connector-alm\.json:2:\d+: The ignore pattern 'custom-connectors\\Legacy\*' separates folders with \\.* Did you mean 'custom-connectors\/Legacy\*'\?/,
+    );
+  });
+
+  it('accepts a backslash that escapes a glob character in an ignore pattern', async () => {
+    const patterns = [
+      'custom-connectors/\\[draft\\]*',
+      'custom-connectors/\\{old\\}',
+      'a/b\\*',
+      'a/b\\?',
+      '**/\\!x',
+    ];
+    const root = repository({
+      '.connector-alm.yml': ['ignore:', ...patterns.map((pattern) => `  - '${pattern}'`), ''].join('\n'),
+    });
+    expect((await loadConfig({ cwd: root, ruleIds: RULE_IDS })).ignore).toEqual(patterns);
+  });
+
   it('reports every mistake of the file at once, each on its line, not one per run', async () => {
     const error = await loadError(
       repository({
