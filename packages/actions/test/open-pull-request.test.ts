@@ -466,6 +466,31 @@ describe('open-pull-request without the permission to write', () => {
   });
 });
 
+// The action runs the CLI's code: a misnamed swagger is named, not "it is not a connector folder".
+describe('open-pull-request with a misnamed swagger', () => {
+  const scenario = scenarioForAllTests();
+
+  it(
+    'fails on the folder, naming the file to rename, before anything is sent',
+    async () => {
+      const folder = 'certified-connectors/Misspelt';
+      const { 'apiDefinition.swagger.json': swagger, ...rest } = connectorFiles();
+      writeConnector(scenario.workspace, { ...rest, 'apiDefination.swagger.json': swagger! }, folder);
+      const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
+      expectFailedWith(
+        result,
+        // A folder is named in the message: an annotation's file is a file.
+        expect.objectContaining({
+          level: 'error',
+          message: `${folder}: has no apiDefinition.swagger.json, but has 'apiDefination.swagger.json'. Rename it to apiDefinition.swagger.json.`,
+        }),
+      );
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
 /** How many requests that write (any method but GET) the local GitHub server has had. */
 function writesTo(scenario: Scenario): number {
   return scenario.github.requests.filter((request) => request.method !== 'GET').length;

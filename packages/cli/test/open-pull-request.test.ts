@@ -7,6 +7,7 @@ import { UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
 import {
   CONNECTOR,
+  connectorFiles,
   connectorFilesWithAnError,
   copyConnector,
   NAMESAKE,
@@ -129,6 +130,36 @@ describe('connector-alm pr and CONNECTOR_ALM_GITHUB_WRITE_INTERVAL_MS, for tests
     );
     expect(scenario.github.requests.length).toBe(requests);
   }, 120_000);
+});
+
+// The path is right, a file in it is misnamed: a connector with a part missing (exit code 1), named
+// as build-solution names it, not "it is not a connector folder" (exit code 2).
+describe('connector-alm pr with a misnamed swagger', () => {
+  const scenario = scenarioForAllTests();
+
+  it.each([
+    ['certified-connectors/Misspelt', 'apiDefination.swagger.json'],
+    ['certified-connectors/Editor Named', 'openapidefinition.json'],
+  ])(
+    'refuses %s, naming %s to rename, with exit code 1, before any request',
+    async (folder, name) => {
+      const { 'apiDefinition.swagger.json': swagger, ...rest } = connectorFiles();
+      writeConnector(scenario.workspace, { ...rest, [name]: swagger! }, folder);
+      const requests = scenario.github.requests.length;
+      const io = memoryIo(scenario.workspace, {
+        GITHUB_TOKEN: scenario.contributor.token,
+        GITHUB_API_URL: scenario.github.url,
+        ...NO_WRITE_INTERVAL,
+      });
+      expect(await runCli(['pr', folder], io)).toBe(1);
+      expect(io.err()).toContain(
+        `${folder}: error: has no apiDefinition.swagger.json, but has '${name}'. Rename it to apiDefinition.swagger.json.\n`,
+      );
+      expect(io.err()).not.toContain('not a connector folder');
+      expect(scenario.github.requests.length).toBe(requests);
+    },
+    120_000,
+  );
 });
 
 describe('connector-alm pr with several connectors, one of which fails', () => {

@@ -20,4 +20,5 @@ export * from './setting-words.js';
 export * from './solution-definition-limit.js';
 export * from './edit-distance.js';
 export * from './connector-file-names.js';
+export * from './misnamed-connector-file.js';
 export * from './windows-1252.js';

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import {
+  CONNECTOR_FILE_NAMES,
+  misnamedFileError,
+  namesMeantAs,
   optionWords,
   UsageError,
   plural,
@@ -412,14 +415,21 @@ function sharesBranchName(folder: string, branch: string, prefix: string): boole
   }
 }
 
+const SWAGGER = CONNECTOR_FILE_NAMES.swagger;
+
 /**
  * Refuses a folder without a swagger before anything is sent. Validation reports it, but the pull
  * request would still go out: an empty folder (an uninitialised submodule, a sparse checkout) against
  * an upstream that has the connector proposes deleting every file of it.
  */
 function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFile {
-  const swagger = files.find((file) => file.path.toLowerCase() === 'apidefinition.swagger.json');
+  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger) return swagger;
+  // The path is right and a file in it is misnamed (apiDefination.swagger.json, openapidefinition.json):
+  // a connector with a part missing (exit code 1), named as build-solution names it.
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes('/'));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   throw new UsageError('holds no apiDefinition.swagger.json: it is not a connector folder.', {
     location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",

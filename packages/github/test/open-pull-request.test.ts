@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { inputWords, optionWords, UsageError } from '@connector-alm/core';
+import { inputWords, optionWords, UsageError, UserError } from '@connector-alm/core';
 import { renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
@@ -211,6 +211,26 @@ describe('openPullRequest against the local GitHub', () => {
       /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
     );
     expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
+    expect(contributorFork(scenario)).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
+  it('refuses a folder whose swagger is misnamed as a connector with a part missing, naming the file to rename', async () => {
+    const { 'apiDefinition.swagger.json': swagger, ...rest } = connectorFiles();
+    writeConnector(scenario.workspace, {
+      ...rest,
+      'Contoso.swagger.json': swagger!,
+      'swagger.json': swagger!,
+    });
+    const error = (await run({ failOn: 'never' }).promise.catch((e: unknown) => e)) as UserError;
+    // Not a UsageError (exit code 2): the path given is right, a file in it is misnamed.
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).not.toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      "has no apiDefinition.swagger.json, but has 'Contoso.swagger.json' and 'swagger.json'.",
+    );
+    expect(error.location).toEqual({ file: CONNECTOR });
+    expect(error.hint).toBe("Rename the one that is the connector's to apiDefinition.swagger.json.");
     expect(contributorFork(scenario)).toBeUndefined();
     expect(scenario.upstream.pulls).toHaveLength(0);
   });

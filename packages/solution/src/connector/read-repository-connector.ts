@@ -2,11 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import {
-  intendedConnectorFileName,
   isFile,
-  isMisnamedSwagger,
+  misnamedFileError,
   missingPathError,
-  printable,
+  namesMeantAs,
   UsageError,
   UserError,
 } from '@connector-alm/core';
@@ -37,38 +36,9 @@ async function connectorFoldersHint(folder: string, names: readonly string[]): P
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 
-/**
- * The files of a folder plainly meant to be `canonical`, which it lacks: a misspelled name
- * (apiDefination.swagger.json, apiProperty.json), any other `X.swagger.json`, or a swagger under the
- * name an editor gives it (openapidefinition.json, swagger.json), as the validator's REPO-FILENAMES
- * tells them.
- */
+/** The files of a folder plainly meant to be `canonical`, which it lacks (namesMeantAs). */
 function misnamedCopies(folder: string, names: readonly string[], canonical: string): string[] {
-  return [...names]
-    .sort()
-    .filter(
-      (name) =>
-        ((canonical === REPOSITORY_FILES.swagger && isMisnamedSwagger(name)) ||
-          intendedConnectorFileName(name, true) === canonical) &&
-        isFile(path.join(folder, name)),
-    );
-}
-
-/**
- * The refusal of a folder without `canonical` that has a file meant to be it: the maker renames it,
- * and nothing is wrong with the path given. A content error (exit code 1), as a missing
- * apiProperties.json is.
- */
-function misnamedFileError(folder: string, canonical: string, misnamed: readonly string[]): UserError {
-  const quoted = misnamed.map((name) => `'${printable(name)}'`);
-  const has = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
-  return new UserError(`has no ${canonical}, but has ${has}.`, {
-    location: { file: folder },
-    hint:
-      misnamed.length === 1
-        ? `Rename it to ${canonical}.`
-        : `Rename the one that is the connector's to ${canonical}.`,
-  });
+  return namesMeantAs(canonical, names).filter((name) => isFile(path.join(folder, name)));
 }
 
 /**

@@ -1,0 +1,40 @@
+import {
+  intendedConnectorFileName,
+  isMisnamedSwagger,
+  CONNECTOR_FILE_NAMES,
+} from './connector-file-names.js';
+import { UserError } from './errors.js';
+import { printable } from './printable.js';
+
+/**
+ * The names among a folder's file names plainly meant to be `canonical`, which the folder lacks: a
+ * misspelled name (apiDefination.swagger.json, apiProperty.json), any other `X.swagger.json`, or a
+ * swagger under the name an editor gives it (openapidefinition.json, swagger.json), as the
+ * validator's REPO-FILENAMES tells them. Sorted. `names` are file names, not folders.
+ */
+export function namesMeantAs(canonical: string, names: readonly string[]): string[] {
+  return [...names]
+    .sort()
+    .filter(
+      (name) =>
+        (canonical === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name)) ||
+        intendedConnectorFileName(name, true) === canonical,
+    );
+}
+
+/**
+ * The refusal of a folder without `canonical` that has a file meant to be it: the maker renames it,
+ * and nothing is wrong with the path given. A content error (exit code 1), as a connector folder
+ * that lacks a part is (docs/cli.md, Exit codes); build-solution and pr say it alike.
+ */
+export function misnamedFileError(folder: string, canonical: string, misnamed: readonly string[]): UserError {
+  const quoted = misnamed.map((name) => `'${printable(name)}'`);
+  const has = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return new UserError(`has no ${canonical}, but has ${has}.`, {
+    location: { file: folder },
+    hint:
+      misnamed.length === 1
+        ? `Rename it to ${canonical}.`
+        : `Rename the one that is the connector's to ${canonical}.`,
+  });
+}
