@@ -30719,6 +30719,21 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
+// packages/core/src/misnamed-connector-file.ts
+function namesMeantAs(canonical2, names3) {
+  return [...names3].sort().filter(
+    (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2
+  );
+}
+function misnamedFileError(folder, canonical2, misnamed) {
+  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
+  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
+    location: { file: folder },
+    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
+  });
+}
+
 // packages/core/src/windows-1252.ts
 var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
 var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
@@ -30961,10 +30976,11 @@ function findConfigFile(cwd) {
 // packages/validator/src/config/ignore.ts
 var import_node_path7 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-function isIgnored(folder, config2) {
+function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
   const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+  const nocase = platform === "win32" || platform === "darwin";
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true, nocase }));
 }
 
 // packages/validator/src/config/load-config.ts
@@ -53003,6 +53019,22 @@ var ALL_RULES = [
   ...repositoryRules
 ];
 
+// packages/validator/src/config/ignore-backslashes.ts
+var GLOB_CHARACTERS = /* @__PURE__ */ new Set(["*", "?", "[", "]", "{", "}", "(", ")", "!", "+", "@", "|", ","]);
+var NEVER_IN_WINDOWS_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
+function patternWithSlashes(pattern) {
+  const runs = [...pattern.matchAll(/\\+/g)];
+  const isSeparator = (run) => {
+    const next = pattern[run.index + run[0].length];
+    return run[0].length > 1 || next === void 0 || !GLOB_CHARACTERS.has(next);
+  };
+  if (!runs.some(isSeparator)) return void 0;
+  return pattern.replace(
+    /\\+(?=(.?))/g,
+    (run, next) => run.length === 1 && GLOB_CHARACTERS.has(next) && !NEVER_IN_WINDOWS_NAMES.has(next) ? run : "/"
+  );
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 function offsetOfPath(document, path68, options2 = {}) {
@@ -53032,6 +53064,7 @@ function rangeStart(node) {
 var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
+var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).";
 async function loadConfig(options2) {
   const file = options2.explicitPath ? import_node_path11.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
@@ -53092,6 +53125,18 @@ function parseConfig(text3, file, options2) {
         `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ["rules", ruleId], { key: true }),
         RULES_HINT
+      )
+    );
+  }
+  const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
+  for (const [index, pattern] of patterns.entries()) {
+    const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
+    if (meant === void 0) continue;
+    problems.push(
+      problemAt(
+        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        offsetOfPath(document, ["ignore", String(index)]),
+        IGNORE_BACKSLASH_HINT
       )
     );
   }
@@ -66078,17 +66123,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return [...names3].sort().filter(
-    (name) => (canonical2 === REPOSITORY_FILES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2) && isFile(import_node_path49.default.join(folder, name))
-  );
-}
-function misnamedFileError(folder, canonical2, misnamed) {
-  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
-  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
-  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
-    location: { file: folder },
-    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
-  });
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path49.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs36.promises.readdir(folder).catch(async (error2) => {
@@ -74930,9 +74965,13 @@ function sharesBranchName(folder, branch, prefix) {
     return false;
   }
 }
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function requireSwagger(connector, files) {
-  const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
+  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger) return swagger;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   throw new UsageError("holds no apiDefinition.swagger.json: it is not a connector folder.", {
     location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."

@@ -40820,6 +40820,89 @@ var README_TODO = "TODO";
 var optionWords = (setting) => setting.option;
 var inputWords = (setting) => setting.input;
 
+// packages/core/src/solution-definition-limit.ts
+var SOLUTION_DEFINITION_CHARACTERS = 5e5;
+
+// packages/core/src/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i2 = 1; i2 <= aLength; i2++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i2;
+    let minimum = i2;
+    const aCode = a.charCodeAt(start + i2 - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i2 > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i2 - 2) === bCode) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[bLength];
+}
+
+// packages/core/src/connector-file-names.ts
+var CONNECTOR_FILE_NAMES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  readme: "readme.md",
+  script: "script.csx",
+  settings: "settings.json"
+};
+var CANONICAL = Object.values(CONNECTOR_FILE_NAMES);
+var SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+function isMisnamedSwagger(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".swagger.json") && lower !== SWAGGER_LOWER;
+}
+function intendedConnectorFileName(name, hasScript) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".cs"))
+    return !hasScript && lower === "script.cs" ? CONNECTOR_FILE_NAMES.script : void 0;
+  if (looksLikeSwaggerJson(lower)) return CONNECTOR_FILE_NAMES.swagger;
+  for (const canonical2 of CANONICAL) {
+    const canonicalLower = canonical2.toLowerCase();
+    if (lower === canonicalLower) return void 0;
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+      return canonical2;
+  }
+  return void 0;
+}
+function looksLikeSwaggerJson(lower) {
+  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
+  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
+  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -44976,52 +45059,6 @@ var CONFIG_SCHEMA = {
   }
 };
 
-// packages/validator/src/text/edit-distance.ts
-function levenshteinDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, false);
-}
-function swapAwareDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, true);
-}
-function boundedDistance(a, b, limit, swaps) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let start = 0;
-  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let aEnd = a.length;
-  let bEnd = b.length;
-  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
-    aEnd--;
-    bEnd--;
-  }
-  const aLength = aEnd - start;
-  const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
-  for (let i2 = 1; i2 <= aLength; i2++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i2;
-    let minimum = i2;
-    const aCode = a.charCodeAt(start + i2 - 1);
-    for (let j = 1; j <= bLength; j++) {
-      const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i2 > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i2 - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[bLength];
-}
-
 // packages/validator/src/config/did-you-mean.ts
 function closestMatch(word, candidates) {
   const lower = word.toLowerCase();
@@ -48813,14 +48850,7 @@ var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  readme: "readme.md",
-  script: "script.csx",
-  settings: "settings.json"
-};
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
 var KIND_BY_LOWER_NAME = new Map(
   Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
     name.toLowerCase(),
@@ -48829,10 +48859,6 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function isMisnamedSwagger(name) {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function crlfCount(text2) {
   let count = 0;
@@ -49076,16 +49102,13 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
-var SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
-var SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
     return "a nested folder: connector files sit directly in the connector folder";
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith(".csx")) return void 0;
-  if (looksLikeCanonical(lower, hasScript)) return void 0;
+  if (intendedConnectorFileName(entry.name, hasScript)) return void 0;
   if (IMAGE.test(lower)) return "an image: reviewers ask to remove images from pull requests (PR #1117)";
   if (lower === "intro.md")
     return "the intro.md of the certification package, which does not belong in the repository";
@@ -49095,24 +49118,9 @@ function extraReason(entry, hasScript) {
   if (lower.endsWith(".zip")) return "an archive";
   return "not a connector file";
 }
-function looksLikeCanonical(lower, hasScript) {
-  if (lower.endsWith(".cs")) return !hasScript && lower === "script.cs" ? SCRIPT_LOWER : void 0;
-  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
-  for (const canonical2 of CANONICAL_LOWER) {
-    if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
-  }
-  return void 0;
-}
-function looksLikeSwaggerJson(lower) {
-  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || levenshteinDistance(stem, "apidefinition", 2) <= 2;
-}
 function missingFileMessage(canonical2, entries) {
-  const lower = canonical2.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && looksLikeCanonical(entry.name.toLowerCase(), true) === lower
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
   if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -49128,9 +49136,6 @@ function parentFolderName(folderPath) {
   if (last2 === -1) return "";
   const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
-}
-function canonicalFor(lower) {
-  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
 var folderRules = [
   {
@@ -49163,7 +49168,6 @@ var folderRules = [
     check(context) {
       for (const entry of context.connector.entries) {
         if (entry.type !== "file" && entry.type !== "symlink") continue;
-        const lower = entry.name.toLowerCase();
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
@@ -49179,11 +49183,14 @@ var folderRules = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
-          const intended = looksLikeCanonical(lower, context.connector.files.script !== void 0);
+          const intended = intendedConnectorFileName(
+            entry.name,
+            context.connector.files.script !== void 0
+          );
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`
+            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -59043,7 +59050,7 @@ var SWAGGER_LIMITS = {
   /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
   maxBytes: 1024 * 1024,
   /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
-  maxSolutionCharacters: 5e5,
+  maxSolutionCharacters: SOLUTION_DEFINITION_CHARACTERS,
   maxOperations: 256,
   maxSchemasPerOperation: 16384,
   maxSchemasTotal: 256 * 16384,

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request2;
+      const { method, path: path19, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search2 ? `${pathname}${search2}` : pathname;
+        const path19 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23595,8 +23595,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -28345,8 +28345,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path19) {
+      let input = path19;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -28420,11 +28420,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path19) {
+      if (path19 === "" || path19[0] === "/") {
+        return removeDotSegments(path19);
       }
-      const segments = path18.split("/");
+      const segments = path19.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -28787,8 +28787,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -32098,17 +32098,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32119,13 +32119,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32146,17 +32146,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32167,13 +32167,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32200,23 +32200,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -32828,10 +32828,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -32850,7 +32850,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -32880,11 +32880,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -32898,8 +32898,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -32913,8 +32913,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -32932,8 +32932,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -32943,8 +32943,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -35459,9 +35459,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -35536,14 +35536,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection2.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection2.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -35558,10 +35558,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection2.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection2.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -35572,10 +35572,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection2.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection2.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -35592,13 +35592,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection2.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection2.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -37559,9 +37559,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -37570,23 +37570,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -37597,10 +37597,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -42550,6 +42550,119 @@ var README_TODO = "TODO";
 var optionWords = (setting) => setting.option;
 var inputWords = (setting) => setting.input;
 
+// packages/core/src/solution-definition-limit.ts
+var SOLUTION_DEFINITION_CHARACTERS = 5e5;
+
+// packages/core/src/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i = 1; i <= aLength; i++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i;
+    let minimum = i;
+    const aCode = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[bLength];
+}
+
+// packages/core/src/connector-file-names.ts
+var CONNECTOR_FILE_NAMES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  readme: "readme.md",
+  script: "script.csx",
+  settings: "settings.json"
+};
+var CANONICAL = Object.values(CONNECTOR_FILE_NAMES);
+var SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+function isMisnamedSwagger(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".swagger.json") && lower !== SWAGGER_LOWER;
+}
+function intendedConnectorFileName(name, hasScript) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".cs"))
+    return !hasScript && lower === "script.cs" ? CONNECTOR_FILE_NAMES.script : void 0;
+  if (looksLikeSwaggerJson(lower)) return CONNECTOR_FILE_NAMES.swagger;
+  for (const canonical2 of CANONICAL) {
+    const canonicalLower = canonical2.toLowerCase();
+    if (lower === canonicalLower) return void 0;
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+      return canonical2;
+  }
+  return void 0;
+}
+function looksLikeSwaggerJson(lower) {
+  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
+  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
+  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/misnamed-connector-file.ts
+function namesMeantAs(canonical2, names) {
+  return [...names].sort().filter(
+    (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2
+  );
+}
+function misnamedFileError(folder, canonical2, misnamed) {
+  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
+  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  return new UserError(`has no ${canonical2}, but has ${has3}.`, {
+    location: { file: folder },
+    hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
+  });
+}
+
+// packages/core/src/windows-1252.ts
+var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
+var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
+function windows1252Character(byte) {
+  if (byte < 128 || byte > 255) return void 0;
+  if (INVISIBLE[byte]) return INVISIBLE[byte];
+  const character = byte < 160 ? FROM_0X80[byte - 128] : String.fromCharCode(byte);
+  return character === " " ? void 0 : `'${character}'`;
+}
+function describeNonUtf8Byte(byte) {
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const character = windows1252Character(byte);
+  return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42665,8 +42778,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -44292,17 +44405,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path18 = requestOptions.url.replace(options2.baseUrl, "");
+    const path19 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path19} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path18} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path19} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -47015,7 +47128,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path19) => path19.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47413,7 +47526,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -47463,52 +47576,6 @@ var CONFIG_SCHEMA = {
 
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
-
-// packages/validator/src/text/edit-distance.ts
-function levenshteinDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, false);
-}
-function swapAwareDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, true);
-}
-function boundedDistance(a, b, limit, swaps) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let start = 0;
-  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let aEnd = a.length;
-  let bEnd = b.length;
-  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
-    aEnd--;
-    bEnd--;
-  }
-  const aLength = aEnd - start;
-  const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
-  for (let i = 1; i <= aLength; i++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i;
-    let minimum = i;
-    const aCode = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= bLength; j++) {
-      const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[bLength];
-}
 
 // packages/validator/src/config/did-you-mean.ts
 function closestMatch(word, candidates) {
@@ -47561,10 +47628,11 @@ function findConfigFile(cwd) {
 // packages/validator/src/config/ignore.ts
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-function isIgnored(folder, config2) {
+function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
   const relative = import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder).split(import_node_path8.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true, nocase }));
 }
 
 // packages/validator/src/config/load-config.ts
@@ -48941,7 +49009,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path18 = [root];
+  const path19 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -48949,14 +49017,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path18[level];
+    let node = path19[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path18[level] = node;
+      path19[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -51440,7 +51508,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path18 = problem.segments;
+  const path19 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -51454,21 +51522,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path18.includes("oAuthSettings")) {
-      const last2 = path18[path18.length - 1];
+    if (path19.includes("oAuthSettings")) {
+      const last2 = path19[path19.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
+    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path18) {
-  return path18[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path19) {
+  return path19[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -52308,7 +52376,9 @@ function decodeUtf8(bytes) {
     return { text: strict.decode(bytes) };
   } catch {
     const text2 = lenient.decode(bytes);
-    return { text: text2, invalidAt: Math.max(0, text2.indexOf("\uFFFD")) };
+    const invalidAt = Math.max(0, text2.indexOf("\uFFFD"));
+    const invalidByte = bytes[Buffer.byteLength(text2.slice(0, invalidAt), "utf8")];
+    return { text: text2, invalidAt, invalidByte };
   }
 }
 var BINARY_SNIFF_BYTES = 8192;
@@ -52336,14 +52406,7 @@ var TextDocument = class {
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  readme: "readme.md",
-  script: "script.csx",
-  settings: "settings.json"
-};
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
 var KIND_BY_LOWER_NAME = new Map(
   Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
     name.toLowerCase(),
@@ -52397,10 +52460,6 @@ function sizeOf(filePath) {
     return 0;
   }
 }
-function isMisnamedSwagger(name) {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
-}
 function displayPathIn(folder, name, paths = import_node_path9.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
@@ -52424,7 +52483,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   if (decoded.invalidAt !== void 0) {
     issues.push({
       ruleId: "GEN-ENCODING",
-      message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
+      message: `${entry.name} is not valid UTF-8${decoded.invalidByte === void 0 ? "" : ` (${describeNonUtf8Byte(decoded.invalidByte)})`}; save it as UTF-8. The first invalid byte is here.`,
       // JSON documents drop a leading BOM from their text; readme and script texts keep it.
       offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
@@ -52798,16 +52857,13 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
-var SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
-var SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
     return "a nested folder: connector files sit directly in the connector folder";
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith(".csx")) return void 0;
-  if (looksLikeCanonical(lower, hasScript)) return void 0;
+  if (intendedConnectorFileName(entry.name, hasScript)) return void 0;
   if (IMAGE.test(lower)) return "an image: reviewers ask to remove images from pull requests (PR #1117)";
   if (lower === "intro.md")
     return "the intro.md of the certification package, which does not belong in the repository";
@@ -52817,24 +52873,9 @@ function extraReason(entry, hasScript) {
   if (lower.endsWith(".zip")) return "an archive";
   return "not a connector file";
 }
-function looksLikeCanonical(lower, hasScript) {
-  if (lower.endsWith(".cs")) return !hasScript && lower === "script.cs" ? SCRIPT_LOWER : void 0;
-  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
-  for (const canonical2 of CANONICAL_LOWER) {
-    if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
-  }
-  return void 0;
-}
-function looksLikeSwaggerJson(lower) {
-  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || levenshteinDistance(stem, "apidefinition", 2) <= 2;
-}
 function missingFileMessage(canonical2, entries) {
-  const lower = canonical2.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && looksLikeCanonical(entry.name.toLowerCase(), true) === lower
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
   if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -52850,9 +52891,6 @@ function parentFolderName(folderPath) {
   if (last2 === -1) return "";
   const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
-}
-function canonicalFor(lower) {
-  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
 var folderRules = [
   {
@@ -52885,7 +52923,6 @@ var folderRules = [
     check(context) {
       for (const entry of context.connector.entries) {
         if (entry.type !== "file" && entry.type !== "symlink") continue;
-        const lower = entry.name.toLowerCase();
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
@@ -52901,11 +52938,14 @@ var folderRules = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
-          const intended = looksLikeCanonical(lower, context.connector.files.script !== void 0);
+          const intended = intendedConnectorFileName(
+            entry.name,
+            context.connector.files.script !== void 0
+          );
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`
+            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -53994,11 +54034,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path18 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path18)) continue;
-      let pathItem = asObject(paths[path18]);
+    for (const path19 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path19)) continue;
+      let pathItem = asObject(paths[path19]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path18);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path19);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -54014,7 +54054,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path18, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path19, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -54150,8 +54190,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path18, method, pathItemPlace, operation2) {
-    this.path = path18;
+  constructor(path19, method, pathItemPlace, operation2) {
+    this.path = path19;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54331,9 +54371,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path18) {
+function pathVariables(path19) {
   const names = [];
-  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -62937,12 +62977,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path18 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path18)) continue;
-        if (path18.startsWith("x-")) continue;
-        const item = paths[path18];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path18);
-        else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
+      for (const path19 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
+        if (path19.startsWith("x-")) continue;
+        const item = paths[path19];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path19);
+        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -62966,8 +63006,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path18) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path18);
+  visitPathItem(item, rootNode, path19) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -63445,7 +63485,7 @@ var SWAGGER_LIMITS = {
   /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
   maxBytes: 1024 * 1024,
   /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
-  maxSolutionCharacters: 5e5,
+  maxSolutionCharacters: SOLUTION_DEFINITION_CHARACTERS,
   maxOperations: 256,
   maxSchemasPerOperation: 16384,
   maxSchemasTotal: 256 * 16384,
@@ -64340,12 +64380,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path18 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path18 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path19 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -64452,16 +64492,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path18) {
+function followSchemaPath(model, root, path19) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path18.length && steps < MAX_STEPS; ) {
-    let end = path18.indexOf("/", start);
-    if (end === -1) end = path18.length;
+  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
+    let end = path19.indexOf("/", start);
+    if (end === -1) end = path19.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path18.slice(start, end));
+      const next = property(model, current, path19.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -64636,9 +64676,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path18 = pathAt(call, key);
-    if (path18 === void 0 || followSchemaPath(model, items.schema, path18).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path18, label) });
+    const path19 = pathAt(call, key);
+    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path19, label) });
   }
   return problems;
 }
@@ -66098,16 +66138,16 @@ var mcpRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path18) {
-    this.path = path18;
-    const hasBrace = path18.includes("{");
-    this.variables = hasBrace ? scanVariables(path18) : NO_VARIABLES;
+  constructor(path19) {
+    this.path = path19;
+    const hasBrace = path19.includes("{");
+    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path18.indexOf("/"); ; slash = path18.indexOf("/", start)) {
-      const end = slash === -1 ? path18.length : slash;
-      if (hasBrace && isVariableSegment(path18, start, end)) variableSegmentCount++;
+    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
+      const end = slash === -1 ? path19.length : slash;
+      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -66136,8 +66176,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path18 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path18) last2 = new PathTemplate(path18);
+    const path19 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
     templates[index] = last2;
   }
   return templates;
@@ -66162,9 +66202,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path18, start) {
-  const slash = path18.indexOf("/", start);
-  return slash === -1 ? path18.length : slash;
+function segmentEnd(path19, start) {
+  const slash = path19.indexOf("/", start);
+  return slash === -1 ? path19.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -66173,57 +66213,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path18, start, end) {
+function isVariableSegment(path19, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path18.charCodeAt(start) !== OPEN || path18.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path18.charCodeAt(index);
+    const code2 = path19.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path18, open2) {
-  for (let index = open2 + 1; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
+function matchEnd(path19, open2) {
+  for (let index = open2 + 1; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path18) {
+function scanVariables(path19) {
   const variables = [];
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path19, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path19.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path18.slice(open2 + 1, close);
+    const name = path19.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path18.indexOf("{", close + 1);
+    open2 = path19.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path18) {
+function routeOf(path19) {
   let route = "";
   let copied = 0;
-  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path18, open2);
+  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path19, open2);
     if (close === -1) {
-      open2 = path18.indexOf("{", open2 + 1);
+      open2 = path19.indexOf("{", open2 + 1);
       continue;
     }
-    route += path18.slice(copied, open2) + "{}";
+    route += path19.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path18.indexOf("{", copied);
+    open2 = path19.indexOf("{", copied);
   }
-  return copied === 0 ? path18 : route + path18.slice(copied);
+  return copied === 0 ? path19 : route + path19.slice(copied);
 }
-function routeHash(path18) {
+function routeHash(path19) {
   let hash = 0;
-  for (let index = 0; index < path18.length; index++) {
-    const code2 = path18.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path18, index) : -1;
+  for (let index = 0; index < path19.length; index++) {
+    const code2 = path19.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -66244,15 +66284,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path18 of pathKeys(swagger)) {
-    const message = problem(path18);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path18), message });
+  for (const path19 of pathKeys(swagger)) {
+    const message = problem(path19);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path19), message });
   }
 }
-function templateProblem(path18) {
+function templateProblem(path19) {
   let open2 = -1;
-  for (let index = 0; index < path18.length; index++) {
-    const character = path18[index];
+  for (let index = 0; index < path19.length; index++) {
+    const character = path19[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -66286,15 +66326,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path18 = operations[index].path;
-    if (!path18.includes("{")) {
-      while (index < operations.length && operations[index].path === path18) index++;
+    const path19 = operations[index].path;
+    if (!path19.includes("{")) {
+      while (index < operations.length && operations[index].path === path19) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path18; index++)
+    for (; index < operations.length && operations[index].path === path19; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path18);
+    const route = routeHash(path19);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -66340,7 +66380,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -66360,7 +66400,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => /[?#]/.test(path18) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -66376,7 +66416,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => path18.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -66390,8 +66430,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path18) => {
-        const problem = templateProblem(path18);
+      reportPathKeys(context, (path19) => {
+        const problem = templateProblem(path19);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -66408,9 +66448,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path18) => (
+        (path19) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path18.includes("=") && pathVariables(path18).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -66505,14 +66545,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path18 of pathKeys(swagger)) {
-        const key = path18.toLowerCase();
+      for (const path19 of pathKeys(swagger)) {
+        const key = path19.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path18),
+            pointer: childPointer("/paths", path19),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path18
+              path19
             )
           });
         }
@@ -66532,12 +66572,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path18 in paths) {
-        if (!has(paths, path18)) continue;
-        const pathItem = asObject(paths[path18]);
+      for (const path19 in paths) {
+        if (!has(paths, path19)) continue;
+        const pathItem = asObject(paths[path19]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path18, "$ref"),
+          pointer: childPointer("/paths", path19, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -68346,26 +68386,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path18 = [];
+    const path19 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path18.push(start);
+    path19.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path18.pop();
+        path19.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
+      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path18.push(target);
+        path19.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -68984,7 +69024,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path18 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -68992,7 +69032,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path18}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -69245,8 +69285,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path18) {
-  return routeOf(path18).replace(/\/+$/, "").toLowerCase();
+function templateShape(path19) {
+  return routeOf(path19).replace(/\/+$/, "").toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -69496,12 +69536,28 @@ var ALL_RULES = [
   ...repositoryRules
 ];
 
+// packages/validator/src/config/ignore-backslashes.ts
+var GLOB_CHARACTERS = /* @__PURE__ */ new Set(["*", "?", "[", "]", "{", "}", "(", ")", "!", "+", "@", "|", ","]);
+var NEVER_IN_WINDOWS_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
+function patternWithSlashes(pattern) {
+  const runs = [...pattern.matchAll(/\\+/g)];
+  const isSeparator = (run) => {
+    const next = pattern[run.index + run[0].length];
+    return run[0].length > 1 || next === void 0 || !GLOB_CHARACTERS.has(next);
+  };
+  if (!runs.some(isSeparator)) return void 0;
+  return pattern.replace(
+    /\\+(?=(.?))/g,
+    (run, next) => run.length === 1 && GLOB_CHARACTERS.has(next) && !NEVER_IN_WINDOWS_NAMES.has(next) ? run : "/"
+  );
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path18, options2 = {}) {
+function offsetOfPath(document, path19, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path18.entries()) {
+  for (const [index, step2] of path19.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -69512,7 +69568,7 @@ function offsetOfPath(document, path18, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path18.length - 1;
+    const isLast = index === path19.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -69525,6 +69581,7 @@ function rangeStart(node) {
 var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
+var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).";
 async function loadConfig(options2) {
   const file = options2.explicitPath ? import_node_path12.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
@@ -69585,6 +69642,18 @@ function parseConfig(text2, file, options2) {
         `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ["rules", ruleId], { key: true }),
         RULES_HINT
+      )
+    );
+  }
+  const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
+  for (const [index, pattern] of patterns.entries()) {
+    const meant = typeof pattern === "string" ? patternWithSlashes(pattern) : void 0;
+    if (meant === void 0) continue;
+    problems.push(
+      problemAt(
+        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        offsetOfPath(document, ["ignore", String(index)]),
+        IGNORE_BACKSLASH_HINT
       )
     );
   }
@@ -69654,16 +69723,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path18 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path18;
-  const value = path18.reduce(
+  const path19 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path19;
+  const value = path19.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path18.length === 0) {
+    if (path19.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -69674,7 +69743,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path18, name],
+      path: [...path19, name],
       atKey: true
     };
   }
@@ -69682,7 +69751,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path18,
+      path: path19,
       atKey: false
     };
   }
@@ -69692,34 +69761,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path18,
+        path: path19,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path18, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path19, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path18,
+      path: path19,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path18, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path19, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path18,
+      path: path19,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path18,
+    path: path19,
     atKey: false
   };
 }
@@ -69730,9 +69799,9 @@ function compiledSchema() {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path18, method, body) => `{
+var operation = (path19, method, body) => `{
   "paths": {
-    "${path18}": {
+    "${path19}": {
       "${method}": ${body}
     }
   }
@@ -71122,12 +71191,16 @@ async function withUpstreamLineEndings(files, remote, readBlob2) {
 }
 
 // packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
+function executableBitsKnown(platform2 = process.platform) {
+  return platform2 !== "win32";
+}
+function diffConnectorFiles2(local, remote, executableBits = executableBitsKnown()) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
+  const withMode = (file) => executableBits || remoteByPath.get(file.path)?.mode !== "100755" ? file : { ...file, mode: "100755" };
   return {
     additions: local.filter((file) => !remoteByPath.has(file.path)).map((file) => file.path),
-    upserts: local.filter((file) => {
+    upserts: local.map(withMode).filter((file) => {
       const there = remoteByPath.get(file.path);
       if (!there || there.mode !== file.mode) return true;
       return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
@@ -71189,8 +71262,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path18 of changes.deletions)
-    entries.push({ path: `${folder}/${path18}`, mode: "100644", type: "blob", sha: null });
+  for (const path19 of changes.deletions)
+    entries.push({ path: `${folder}/${path19}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71575,6 +71648,23 @@ function normaliseTargetFolder(text2) {
   return folder;
 }
 
+// packages/github/src/folder-name-on-disk.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
+function withFolderNameOnDisk(folder) {
+  const name = import_node_path16.default.basename(folder);
+  let names;
+  try {
+    names = (0, import_node_fs9.readdirSync)(import_node_path16.default.dirname(folder));
+  } catch {
+    return folder;
+  }
+  if (names.includes(name)) return folder;
+  const key = (text2) => text2.normalize("NFC").toLowerCase();
+  const found = names.find((entry) => key(entry) === key(name));
+  return found === void 0 ? folder : import_node_path16.default.join(import_node_path16.default.dirname(folder), found);
+}
+
 // packages/github/src/open-pull-request.ts
 async function openPullRequest(options2, ports) {
   const { logger } = ports;
@@ -71589,7 +71679,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path16.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path17.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -71599,7 +71689,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path16.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path17.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -71615,9 +71705,10 @@ async function openPullRequest(options2, ports) {
   });
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger = requireSwagger(options2.connector, local);
-  const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
+  const named = withFolderNameOnDisk(folder);
+  const targetFolder = targetFolderFor(named, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -71664,7 +71755,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path16.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path17.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -71810,9 +71901,13 @@ function sharesBranchName(folder, branch, prefix) {
     return false;
   }
 }
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function requireSwagger(connector, files) {
-  const swagger = files.find((file) => file.path.toLowerCase() === "apidefinition.swagger.json");
+  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger) return swagger;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
   throw new UsageError("holds no apiDefinition.swagger.json: it is not a connector folder.", {
     location: { file: connector },
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
@@ -71830,7 +71925,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path16.default.basename(folder);
+  return import_node_path17.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -71923,7 +72018,7 @@ async function openPullRequestAction(logger) {
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === void 0 || real === await import_node_fs9.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs10.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -71967,7 +72062,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path17.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path18.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

@@ -40758,6 +40758,104 @@ function projectDocUrl(pathInRepository) {
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
 
+// packages/core/src/solution-definition-limit.ts
+var SOLUTION_DEFINITION_CHARACTERS = 5e5;
+
+// packages/core/src/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  const aLength = aEnd - start;
+  const bLength = bEnd - start;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= bLength; j++) row.push(j);
+  for (let i = 1; i <= aLength; i++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i;
+    let minimum = i;
+    const aCode = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bCode = b.charCodeAt(start + j - 1);
+      const cost = aCode === bCode ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[bLength];
+}
+
+// packages/core/src/connector-file-names.ts
+var CONNECTOR_FILE_NAMES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  readme: "readme.md",
+  script: "script.csx",
+  settings: "settings.json"
+};
+var CANONICAL = Object.values(CONNECTOR_FILE_NAMES);
+var SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+function isMisnamedSwagger(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".swagger.json") && lower !== SWAGGER_LOWER;
+}
+function intendedConnectorFileName(name, hasScript) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".cs"))
+    return !hasScript && lower === "script.cs" ? CONNECTOR_FILE_NAMES.script : void 0;
+  if (looksLikeSwaggerJson(lower)) return CONNECTOR_FILE_NAMES.swagger;
+  for (const canonical2 of CANONICAL) {
+    const canonicalLower = canonical2.toLowerCase();
+    if (lower === canonicalLower) return void 0;
+    if (lower.startsWith(canonicalLower) || levenshteinDistance(lower, canonicalLower, 3) <= 3)
+      return canonical2;
+  }
+  return void 0;
+}
+function looksLikeSwaggerJson(lower) {
+  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
+  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
+  return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/windows-1252.ts
+var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
+var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
+function windows1252Character(byte) {
+  if (byte < 128 || byte > 255) return void 0;
+  if (INVISIBLE[byte]) return INVISIBLE[byte];
+  const character = byte < 160 ? FROM_0X80[byte - 128] : String.fromCharCode(byte);
+  return character === " " ? void 0 : `'${character}'`;
+}
+function describeNonUtf8Byte(byte) {
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const character = windows1252Character(byte);
+  return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42169,11 +42267,18 @@ function decodeUtf8Strict(bytes, file) {
     const text2 = strict.decode(bytes);
     return text2.startsWith(BOM) ? text2.slice(1) : text2;
   } catch {
-    throw new UserError(`is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
-      location: { file },
-      hint: "Save the file as UTF-8."
-    });
+    throw notUtf8Error(bytes, file);
   }
+}
+function notUtf8Error(bytes, file) {
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient.decode(bytes.subarray(0, offset));
+  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text2, text2.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
 }
 function firstInvalidOffset(bytes) {
   const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -43155,52 +43260,6 @@ var CONFIG_SCHEMA = {
     level: { enum: [...LEVELS] }
   }
 };
-
-// packages/validator/src/text/edit-distance.ts
-function levenshteinDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, false);
-}
-function swapAwareDistance(a, b, limit = Infinity) {
-  return boundedDistance(a, b, limit, true);
-}
-function boundedDistance(a, b, limit, swaps) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let start = 0;
-  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let aEnd = a.length;
-  let bEnd = b.length;
-  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
-    aEnd--;
-    bEnd--;
-  }
-  const aLength = aEnd - start;
-  const bLength = bEnd - start;
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= bLength; j++) row.push(j);
-  for (let i = 1; i <= aLength; i++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i;
-    let minimum = i;
-    const aCode = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= bLength; j++) {
-      const bCode = b.charCodeAt(start + j - 1);
-      const cost = aCode === bCode ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (swaps && i > 1 && j > 1 && aCode === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bCode) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[bLength];
-}
 
 // packages/validator/src/config/did-you-mean.ts
 function closestMatch(word, candidates) {
@@ -46993,14 +47052,7 @@ var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
-var CANONICAL_NAMES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  readme: "readme.md",
-  script: "script.csx",
-  settings: "settings.json"
-};
+var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
 var KIND_BY_LOWER_NAME = new Map(
   Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
     name.toLowerCase(),
@@ -47009,10 +47061,6 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
-}
-function isMisnamedSwagger(name) {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function crlfCount(text2) {
   let count = 0;
@@ -47256,16 +47304,13 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
-var SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
-var SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
     return "a nested folder: connector files sit directly in the connector folder";
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith(".csx")) return void 0;
-  if (looksLikeCanonical(lower, hasScript)) return void 0;
+  if (intendedConnectorFileName(entry.name, hasScript)) return void 0;
   if (IMAGE.test(lower)) return "an image: reviewers ask to remove images from pull requests (PR #1117)";
   if (lower === "intro.md")
     return "the intro.md of the certification package, which does not belong in the repository";
@@ -47275,24 +47320,9 @@ function extraReason(entry, hasScript) {
   if (lower.endsWith(".zip")) return "an archive";
   return "not a connector file";
 }
-function looksLikeCanonical(lower, hasScript) {
-  if (lower.endsWith(".cs")) return !hasScript && lower === "script.cs" ? SCRIPT_LOWER : void 0;
-  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
-  for (const canonical2 of CANONICAL_LOWER) {
-    if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
-  }
-  return void 0;
-}
-function looksLikeSwaggerJson(lower) {
-  if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
-  const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
-  return stem === "swagger" || stem === "openapi" || levenshteinDistance(stem, "apidefinition", 2) <= 2;
-}
 function missingFileMessage(canonical2, entries) {
-  const lower = canonical2.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && looksLikeCanonical(entry.name.toLowerCase(), true) === lower
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
   if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -47308,9 +47338,6 @@ function parentFolderName(folderPath) {
   if (last2 === -1) return "";
   const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
-}
-function canonicalFor(lower) {
-  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
 var folderRules = [
   {
@@ -47343,7 +47370,6 @@ var folderRules = [
     check(context) {
       for (const entry of context.connector.entries) {
         if (entry.type !== "file" && entry.type !== "symlink") continue;
-        const lower = entry.name.toLowerCase();
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
@@ -47359,11 +47385,14 @@ var folderRules = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
-          const intended = looksLikeCanonical(lower, context.connector.files.script !== void 0);
+          const intended = intendedConnectorFileName(
+            entry.name,
+            context.connector.files.script !== void 0
+          );
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`
+            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -57223,7 +57252,7 @@ var SWAGGER_LIMITS = {
   /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
   maxBytes: 1024 * 1024,
   /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
-  maxSolutionCharacters: 5e5,
+  maxSolutionCharacters: SOLUTION_DEFINITION_CHARACTERS,
   maxOperations: 256,
   maxSchemasPerOperation: 16384,
   maxSchemasTotal: 256 * 16384,
