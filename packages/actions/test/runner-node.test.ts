@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import {
   nodeWarnings,
   REPO_ROOT,
@@ -39,6 +40,22 @@ describe("the runner's Node.js", () => {
 
     expect(run.exitCode).toBe(0);
     expect(readFileSync(seen, 'utf8')).toMatch(new RegExp(`^v${major}\\.`));
+  });
+});
+
+describe('.github/workflows/ci.yml', () => {
+  it("tests on the oldest Node.js the CLI supports and on the actions' runtime", () => {
+    const ci = parseYaml(readFileSync(path.join(REPO_ROOT, '.github/workflows/ci.yml'), 'utf8')) as {
+      jobs: { test: { strategy: { matrix: { node: number[] } } } };
+    };
+    const engines = (
+      JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+        engines: { node: string };
+      }
+    ).engines.node;
+    const oldest = Number(/^>=(\d+)\./.exec(engines)?.[1]);
+
+    expect(ci.jobs.test.strategy.matrix.node).toEqual([oldest, actionRuntime().major]);
   });
 });
 
