@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import { socketFailureOf } from '../src/socket-failure.js';
 
@@ -19,7 +19,8 @@ describe('socketFailureOf', () => {
 
   it("tells that a request's timeout ended it, from fetch's real error wrapped as Octokit wraps it", async () => {
     // A server that takes the connection and never answers.
-    const server = createServer(() => {});
+    const taken: Socket[] = [];
+    const server = createServer((socket) => taken.push(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
@@ -29,7 +30,10 @@ describe('socketFailureOf', () => {
       );
       expect(socketFailureOf(error)?.timedOut).toBe(true);
     } finally {
-      server.close();
+      // close() only stops listening: the connection it took stayed open in the Jest worker after
+      // the suite (still there when the worker was told to end), so it is ended here too.
+      for (const socket of taken) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
