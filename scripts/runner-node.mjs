@@ -110,14 +110,17 @@ export function ensureRunnerNode(repositoryRoot = root, env = process.env) {
       return { missing: `the npm registry has no ${name} package of Node.js ${major}` };
     throw new Error(`Could not install ${name}@^${major} from the npm registry: ${install.stderr.trim()}`);
   }
-  rmSync(folder, { recursive: true, force: true });
-  try {
-    renameSync(staging, folder);
-  } catch (error) {
-    // Another run renamed its copy first: use that one.
-    rmSync(staging, { recursive: true, force: true });
-    if (!existsSync(binaryIn(folder))) throw error;
+  // A run that started at the same time may have put its copy in place meanwhile, and its tests may
+  // be using it: only a folder without a working binary is replaced.
+  if (majorOf(versionOf(binaryIn(folder))) !== major) {
+    rmSync(folder, { recursive: true, force: true });
+    try {
+      renameSync(staging, folder);
+    } catch (error) {
+      if (!existsSync(binaryIn(folder))) throw error;
+    }
   }
+  rmSync(staging, { recursive: true, force: true });
   const version = versionOf(binaryIn(folder));
   if (majorOf(version) !== major) throw new Error(`${binaryIn(folder)} does not run as Node.js ${major}.`);
   return { binary: binaryIn(folder), version };
