@@ -3,27 +3,34 @@
  * `\*` matches a folder named `*`. Before any other character a backslash escapes nothing.
  */
 const GLOB_CHARACTERS = new Set(['*', '?', '[', ']', '{', '}', '(', ')', '!', '+', '@', '|', ',']);
-/** Characters no Windows file name holds: `\*` in a pattern written the Windows way is a separator too. */
-const NEVER_IN_WINDOWS_NAMES = new Set(['*', '?']);
+/**
+ * Glob characters no connector folder's name can hold, since no Windows name holds them: `\*` and
+ * `\?` are a folder separator followed by a wildcard (`custom-connectors\*`), not an escape.
+ */
+const NEVER_IN_FOLDER_NAMES = new Set(['*', '?']);
+
+/** Whether a run of backslashes before `next` is a glob escape, rather than a folder separator. */
+function isEscape(run: string, next: string | undefined): boolean {
+  return (
+    run.length === 1 && next !== undefined && GLOB_CHARACTERS.has(next) && !NEVER_IN_FOLDER_NAMES.has(next)
+  );
+}
 
 /**
  * An `ignore` pattern written with Windows path separators (`custom-connectors\Legacy*`,
- * `certified-connectors\\Old`), as it was meant: with `/`. In a glob a backslash escapes the
- * character after it, on Windows too, so such a pattern matches no folder and the folders it names
- * are validated without a word. A backslash counts as a separator when it escapes nothing (a
- * backslash before an ordinary character, or at the end) or is doubled (an escaped backslash: a
- * folder name with a backslash in it is not what anyone means). Undefined for a pattern without
- * one: `\*`, `\[`, `\?`, `\{` alone are escapes and stay.
+ * `custom-connectors\*`, `certified-connectors\\Old`), as it was meant: with `/`. In a glob a
+ * backslash escapes the character after it, on Windows too, so such a pattern matches no folder and
+ * the folders it names are validated without a word. A backslash counts as a separator when it
+ * escapes nothing (before an ordinary character, or at the end), escapes `*` or `?` (which no folder
+ * name holds), or is doubled (an escaped backslash: a folder name with a backslash in it is not what
+ * anyone means). Undefined for a pattern without one: `\[`, `\{` and the like are escapes and stay.
  */
 export function patternWithSlashes(pattern: string): string | undefined {
-  const runs = [...pattern.matchAll(/\\+/g)];
-  const isSeparator = (run: RegExpExecArray | RegExpMatchArray): boolean => {
-    const next = pattern[run.index! + run[0].length];
-    return run[0].length > 1 || next === undefined || !GLOB_CHARACTERS.has(next);
-  };
-  if (!runs.some(isSeparator)) return undefined;
-  // Written the Windows way, `\*` and `\?` escape nothing a Windows name could hold: separators too.
-  return pattern.replace(/\\+(?=(.?))/g, (run, next: string) =>
-    run.length === 1 && GLOB_CHARACTERS.has(next) && !NEVER_IN_WINDOWS_NAMES.has(next) ? run : '/',
-  );
+  let separated = false;
+  const meant = pattern.replace(/\\+(?=(.?))/g, (run, next: string) => {
+    if (isEscape(run, next || undefined)) return run;
+    separated = true;
+    return '/';
+  });
+  return separated ? meant : undefined;
 }

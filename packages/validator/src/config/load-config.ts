@@ -37,7 +37,7 @@ const SETTINGS = ['profile', 'rules', 'ignore'];
 const LEVEL_LIST = 'error, warning, info or off';
 const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
 const IGNORE_BACKSLASH_HINT =
-  'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).';
+  'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).';
 
 /**
  * Finds and reads the configuration file (`.connector-alm.yml`, `.yaml` or `.json`), or returns the

@@ -222,7 +222,7 @@ describe('loadConfig', () => {
     ]);
     expect(error.location).toMatchObject({ line: 3, column: 5 });
     expect(error.hint).toBe(
-      'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).',
+      'Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).',
     );
 
     // In a .json file, where a backslash is written twice.
@@ -235,13 +235,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a backslash that escapes a glob character in an ignore pattern', async () => {
-    const patterns = [
-      'custom-connectors/\\[draft\\]*',
-      'custom-connectors/\\{old\\}',
-      'a/b\\*',
-      'a/b\\?',
-      '**/\\!x',
-    ];
+    const patterns = ['custom-connectors/\\[draft\\]*', 'custom-connectors/\\{old\\}', '**/\\!x'];
     const root = repository({
       '.connector-alm.yml': ['ignore:', ...patterns.map((pattern) => `  - '${pattern}'`), ''].join('\n'),
     });
