@@ -60659,18 +60659,18 @@ var ALL_RULES = [
 
 // packages/validator/src/config/ignore-backslashes.ts
 var GLOB_CHARACTERS = /* @__PURE__ */ new Set(["*", "?", "[", "]", "{", "}", "(", ")", "!", "+", "@", "|", ","]);
-var NEVER_IN_WINDOWS_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
+var NEVER_IN_FOLDER_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
+function isEscape(run, next) {
+  return run.length === 1 && next !== void 0 && GLOB_CHARACTERS.has(next) && !NEVER_IN_FOLDER_NAMES.has(next);
+}
 function patternWithSlashes(pattern) {
-  const runs = [...pattern.matchAll(/\\+/g)];
-  const isSeparator = (run) => {
-    const next = pattern[run.index + run[0].length];
-    return run[0].length > 1 || next === void 0 || !GLOB_CHARACTERS.has(next);
-  };
-  if (!runs.some(isSeparator)) return void 0;
-  return pattern.replace(
-    /\\+(?=(.?))/g,
-    (run, next) => run.length === 1 && GLOB_CHARACTERS.has(next) && !NEVER_IN_WINDOWS_NAMES.has(next) ? run : "/"
-  );
+  let separated = false;
+  const meant = pattern.replace(/\\+(?=(.?))/g, (run, next) => {
+    if (isEscape(run, next || void 0)) return run;
+    separated = true;
+    return "/";
+  });
+  return separated ? meant : void 0;
 }
 
 // packages/validator/src/config/yaml-locate.ts
@@ -60702,7 +60702,7 @@ function rangeStart(node) {
 var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
-var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character (\\*, \\?, \\[, \\{).";
+var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   const file = options.explicitPath ? import_node_path11.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
