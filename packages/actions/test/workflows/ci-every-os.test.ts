@@ -44,6 +44,7 @@ describe("ci.yml's cli-on-every-os job", () => {
       ['actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1', 'success'],
       ['actions/setup-node@820762786026740c76f36085b0efc47a31fe5020', 'success'],
       ['Validate the example', 'success'],
+      ['Validate the example with the action, as a job on this system would', 'success'],
       ['Build a solution of it, unpack, pack, and extract it back into a copy, unchanged', 'success'],
       ['Findings on their lines, and SARIF locations as URIs', 'success'],
     ]);
