@@ -1,13 +1,12 @@
 import path from 'node:path';
+import { CONNECTOR_FILE_NAMES } from '@connector-alm/core';
 
-/** File names of a connector folder in microsoft/PowerPlatformConnectors. */
-export const REPOSITORY_FILES = {
-  swagger: 'apiDefinition.swagger.json',
-  apiProperties: 'apiProperties.json',
-  icon: 'icon.png',
-  script: 'script.csx',
-  readme: 'readme.md',
-} as const;
+const { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
+/**
+ * The files of a connector folder in microsoft/PowerPlatformConnectors that a solution's connector
+ * has: all of them but settings.json, which is paconn's.
+ */
+export const REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme } as const;
 
 /** The top folders of the PowerPlatformConnectors layout, each with its own rule set. */
 const TOP_FOLDERS: ReadonlySet<string> = new Set([
