@@ -2,16 +2,12 @@ import { afterAll, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSolution, extractConnectors } from '../src/index.js';
+import { CONTOSO_BUILD } from './helpers/fixtures.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-file-case-');
 afterAll(() => temp.cleanup());
 
-const OPTIONS = {
-  uniqueName: 'ContosoConnectors',
-  version: '1.0.0.0',
-  publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
-};
 const TITLE = 'Contoso Notes';
 const SWAGGER = JSON.stringify(
   {
@@ -53,7 +49,7 @@ it('extracts over files named in another case, leaving one file of each', async 
   const source = path.join(dir, 'source', TITLE);
   cpSync(folder, source, { recursive: true });
   const zip = path.join(dir, 'solution.zip');
-  await buildSolution([source], zip, OPTIONS);
+  await buildSolution([source], zip, CONTOSO_BUILD);
 
   const [result] = await extractConnectors(zip, root);
 

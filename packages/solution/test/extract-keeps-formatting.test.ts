@@ -2,16 +2,12 @@ import { afterAll, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSolution, extractConnectors } from '../src/index.js';
+import { CONTOSO_BUILD } from './helpers/fixtures.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-formatting-');
 afterAll(() => temp.cleanup());
 
-const OPTIONS = {
-  uniqueName: 'ContosoConnectors',
-  version: '1.0.0.0',
-  publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
-};
 const TITLE = 'Contoso Notes';
 const SWAGGER = 'apiDefinition.swagger.json';
 const PROPERTIES = 'apiProperties.json';
@@ -50,7 +46,7 @@ async function folderAndSolution(folderSwagger: string, solutionSwagger = folder
   writeFileSync(path.join(folder, SWAGGER), folderSwagger);
   writeFileSync(path.join(source, SWAGGER), solutionSwagger);
   const zip = path.join(dir, 'solution.zip');
-  await buildSolution([source], zip, OPTIONS);
+  await buildSolution([source], zip, CONTOSO_BUILD);
   return { root, folder, zip };
 }
 

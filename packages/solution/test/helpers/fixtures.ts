@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
+import type { BuildSolutionOptions } from '../../src/index.js';
 
 export { describeWith, SOLUTION_FIXTURES } from '@connector-alm/testing';
 /** PowerPlatformConnectors connector folders, also in ../shared. */
@@ -61,3 +62,10 @@ export const NOT_A_SOLUTION = path.join(SOLUTION_FIXTURES, 'not-a-solution/Patte
 export function fixturePath(relative: string): string {
   return path.join(SOLUTION_FIXTURES, relative);
 }
+
+/** A connector-only solution of Contoso's, as the extract tests build one from a connector folder. */
+export const CONTOSO_BUILD: BuildSolutionOptions = {
+  uniqueName: 'ContosoConnectors',
+  version: '1.0.0.0',
+  publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
+};
