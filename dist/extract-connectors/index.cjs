@@ -43818,13 +43818,8 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/connector/repository-layout.ts
 var import_node_path14 = __toESM(require("node:path"), 1);
-var REPOSITORY_FILES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  script: "script.csx",
-  readme: "readme.md"
-};
+var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
+var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
 var TOP_FOLDERS = /* @__PURE__ */ new Set([
   "certified-connectors",
   "independent-publisher-connectors",
@@ -44050,8 +44045,8 @@ function previouslyWritten(name, previous, present, file) {
       case REPOSITORY_FILES.apiProperties:
         return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
       case REPOSITORY_FILES.icon: {
-        const icon = previous.files.iconblob;
-        return icon && isPng(icon.bytes) ? icon.bytes : void 0;
+        const icon2 = previous.files.iconblob;
+        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
       }
       case REPOSITORY_FILES.script:
         return previous.files.customcodeblobcontent?.bytes;
@@ -44080,11 +44075,11 @@ function makersEditWarning(name, present, written2, previous, file, say) {
 }
 
 // packages/solution/src/connector/readme-template.ts
-function readmeFromTemplate(swagger, displayName) {
-  const info2 = isObject(swagger) && isObject(swagger.info) ? swagger.info : {};
+function readmeFromTemplate(swagger2, displayName) {
+  const info2 = isObject(swagger2) && isObject(swagger2.info) ? swagger2.info : {};
   const title = typeof info2.title === "string" && info2.title.trim() !== "" ? info2.title : displayName;
   const description = typeof info2.description === "string" ? info2.description.trim() : "";
-  const visible = visibleOperations(swagger);
+  const visible = visibleOperations(swagger2);
   const operations = visible.filter((operation2) => !operation2.mcpServer);
   const servers = visible.filter((operation2) => operation2.mcpServer);
   const lines = [
@@ -44136,10 +44131,10 @@ function readmeFromTemplate(swagger, displayName) {
   ];
   return lines.join("\n");
 }
-function visibleOperations(swagger) {
-  if (!isObject(swagger) || !isObject(swagger.paths)) return [];
+function visibleOperations(swagger2) {
+  if (!isObject(swagger2) || !isObject(swagger2.paths)) return [];
   const operations = [];
-  for (const item of Object.values(swagger.paths)) {
+  for (const item of Object.values(swagger2.paths)) {
     if (!isObject(item)) continue;
     for (const [method, operation2] of Object.entries(item)) {
       if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject(operation2))
@@ -44249,24 +44244,24 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
   }
-  const icon = connector.files.iconblob;
+  const icon2 = connector.files.iconblob;
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
       const present2 = await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, iconName));
-      if (icon && present2.equals(icon.bytes)) remove.push(iconName);
+      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
           `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
         );
     }
-  } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
-  else if (icon)
+  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
+  else if (icon2)
     warnings.push(
-      `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`
+      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
     );
-  const script2 = connector.files.customcodeblobcontent;
-  if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
+  const script3 = connector.files.customcodeblobcontent;
+  if (script3) files.set(REPOSITORY_FILES.script, script3.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
   if (previous)
     for (const [name, content] of files) {
@@ -44313,8 +44308,8 @@ function earlierTemplate(connector) {
   const definition = connector.files.openapidefinition;
   if (!definition) return void 0;
   try {
-    const swagger = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
-    return readmeFromTemplate(swagger, connector.displayName);
+    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger2, connector.displayName);
   } catch (error3) {
     if (isUserError(error3)) return void 0;
     throw error3;
@@ -47101,16 +47096,16 @@ var ConnectorCache = class {
 var written;
 
 // packages/validator/src/rules/api-properties/connection-parameters.ts
-function propertiesOf(apiProperties) {
-  return asObject(apiProperties?.properties);
+function propertiesOf(apiProperties2) {
+  return asObject(apiProperties2?.properties);
 }
 var parametersByApiProperties = new ConnectorCache();
-function connectionParametersOf(apiProperties) {
-  if (!apiProperties) return [];
-  return parametersByApiProperties.getOrBuild(apiProperties, listConnectionParameters);
+function connectionParametersOf(apiProperties2) {
+  if (!apiProperties2) return [];
+  return parametersByApiProperties.getOrBuild(apiProperties2, listConnectionParameters);
 }
-function listConnectionParameters(apiProperties) {
-  const properties = propertiesOf(apiProperties);
+function listConnectionParameters(apiProperties2) {
+  const properties = propertiesOf(apiProperties2);
   if (!properties) return [];
   const list2 = [];
   const collect2 = (parameters, pointer) => {
@@ -47127,22 +47122,22 @@ function listConnectionParameters(apiProperties) {
   return list2;
 }
 var oAuthSettingsByApiProperties = new ConnectorCache();
-function oAuthSettingsOf(apiProperties) {
-  if (!apiProperties) return [];
-  return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
+function oAuthSettingsOf(apiProperties2) {
+  if (!apiProperties2) return [];
+  return oAuthSettingsByApiProperties.getOrBuild(apiProperties2, listOAuthSettings);
 }
-function listOAuthSettings(apiProperties) {
+function listOAuthSettings(apiProperties2) {
   const list2 = [];
-  for (const parameter of connectionParametersOf(apiProperties)) {
+  for (const parameter of connectionParametersOf(apiProperties2)) {
     const settings = asObject(parameter.value.oAuthSettings);
     if (settings)
       list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
   }
   return list2;
 }
-function hasParameterType(apiProperties, type) {
+function hasParameterType(apiProperties2, type) {
   const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
 }
 
 // packages/validator/src/rules/json-schema/ajv-validator.ts
@@ -47816,8 +47811,8 @@ var apiPropertiesOAuthRules = [
 ];
 
 // packages/validator/src/rules/api-properties/policy-instances.ts
-function policyInstances(apiProperties) {
-  const instances = asArray(propertiesOf(apiProperties)?.policyTemplateInstances);
+function policyInstances(apiProperties2) {
+  const instances = asArray(propertiesOf(apiProperties2)?.policyTemplateInstances);
   const policies = [];
   if (!instances) return policies;
   for (let index = 0; index < instances.length; index++) {
@@ -47934,8 +47929,8 @@ var apiPropertiesPolicyRules = [
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
       }
       function checkOperationNames(value, index) {
-        const swagger = context.swagger;
-        if (value === void 0 || !swagger) return;
+        const swagger2 = context.swagger;
+        if (value === void 0 || !swagger2) return;
         const pointer = instancePointer(index, "parameters", OPERATION_NAME_PARAMETER);
         const names = asArray(value);
         if (!names) {
@@ -47947,7 +47942,7 @@ var apiPropertiesPolicyRules = [
         }
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
-          if (swagger.operationsById.has(name)) return;
+          if (swagger2.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
             message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
@@ -48276,10 +48271,10 @@ var apiPropertiesCapabilityRules = [
           message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
         });
       }
-      const swagger = context.swagger;
-      if (!swagger) return;
+      const swagger2 = context.swagger;
+      if (!swagger2) return;
       (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+        if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
           message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
@@ -49688,9 +49683,9 @@ var iconRules = [
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
     check(context) {
-      const icon = iconOf(context);
-      if (icon && !icon.decoded.ok) {
-        context.report({ message: `icon.png is not a valid PNG image: ${icon.decoded.reason}.` });
+      const icon2 = iconOf(context);
+      if (icon2 && !icon2.decoded.ok) {
+        context.report({ message: `icon.png is not a valid PNG image: ${icon2.decoded.reason}.` });
       }
     }
   },
@@ -49703,9 +49698,9 @@ var iconRules = [
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
-      const icon = iconOf(context);
-      if (!icon?.decoded.ok) return;
-      const { width, height } = icon.decoded;
+      const icon2 = iconOf(context);
+      if (!icon2?.decoded.ok) return;
+      const { width, height } = icon2.decoded;
       const inRange = width >= ICON_MIN_SIZE && width <= ICON_MAX_SIZE;
       if (width !== height || !inRange) {
         context.report({
@@ -49727,9 +49722,9 @@ var iconRules = [
       good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"'
     },
     check(context) {
-      const icon = iconOf(context);
-      if (!icon?.decoded.ok) return;
-      const corners = icon.decoded.corners;
+      const icon2 = iconOf(context);
+      if (!icon2?.decoded.ok) return;
+      const corners = icon2.decoded.corners;
       const transparent = corners.findIndex((corner2) => corner2.a < 255);
       if (transparent >= 0) {
         context.report({
@@ -55784,17 +55779,17 @@ function sectionsRule(id, profile, level, template) {
       ].join("\n")
     },
     check(context) {
-      const readme = outline(context);
-      if (!readme) return;
-      const firstHeading = readme.headings[0];
+      const readme2 = outline(context);
+      if (!readme2) return;
+      const firstHeading = readme2.headings[0];
       let lookalikes;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
-        if (findSection(readme.headings, section.matches)) continue;
-        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+        if (findSection(readme2.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
         const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
-        lookalikes ??= headingLookalikes(readme.text);
+        lookalikes ??= headingLookalikes(readme2.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
@@ -55841,12 +55836,12 @@ function indexInSection(section, name, from) {
   return section.slice(0, from + name.length - 1).indexOf(name);
 }
 var SectionText = class {
-  constructor(readme, section, subHeadings) {
-    this.readme = readme;
+  constructor(readme2, section, subHeadings) {
+    this.readme = readme2;
     this.section = section;
     for (const heading2 of subHeadings) {
       this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
+      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
     }
   }
   readme;
@@ -55898,8 +55893,8 @@ var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
 function isIdentifierChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }
-function isWrittenAsIs(readme, heading2) {
-  const at = readme.text.indexOf(heading2.text, heading2.offset);
+function isWrittenAsIs(readme2, heading2) {
+  const at = readme2.text.indexOf(heading2.text, heading2.offset);
   return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
 }
 function operationNames(context, sections) {
@@ -55961,9 +55956,9 @@ function operationCandidates(context, headingNames) {
 }
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme, heading2) {
+function explainsRegistration(readme2, heading2) {
   if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
 }
 function hasMcpServer(context) {
   for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
@@ -56052,13 +56047,13 @@ var readmeRules = [
       good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
     },
     check(context) {
-      const readme = outline(context);
-      if (!readme || !usesOAuth(context)) return;
-      const section = findSection(readme.headings, CREDENTIALS_HEADING);
-      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
+      const readme2 = outline(context);
+      if (!readme2 || !usesOAuth(context)) return;
+      const section = findSection(readme2.headings, CREDENTIALS_HEADING);
+      const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
       if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
-      const where = section ?? readme.headings[0];
+      if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+      const where = section ?? readme2.headings[0];
       context.report({
         ...where ? { offset: where.offset, length: where.length } : { line: 1 },
         message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
@@ -56076,13 +56071,13 @@ var readmeRules = [
       good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
     },
     check(context) {
-      const readme = outline(context);
-      if (!readme || !context.swagger) return;
-      const sections = operationSections(readme.headings);
+      const readme2 = outline(context);
+      if (!readme2 || !context.swagger) return;
+      const sections = operationSections(readme2.headings);
       if (sections.length === 0) return;
       const texts = sections.map((section) => {
-        const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+        const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+        return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
       });
       const { missing, summaries } = operationNames(
         context,
@@ -56123,7 +56118,7 @@ var readmeRules = [
             return true;
           }
           const next = subHeadings[index + 1];
-          return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
+          return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
         };
         for (let index = 0; index < subHeadings.length; index++) {
           const heading2 = subHeadings[index];
@@ -56455,7 +56450,7 @@ var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
-function script(context) {
+function script2(context) {
   const text2 = context.connector.files.script?.document?.text;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
@@ -56523,7 +56518,7 @@ var scriptRules = [
     levels: sameLevels("error"),
     example: { bad: "public class Helper { }", good: "public class Script : ScriptBase { \u2026 }" },
     check(context) {
-      const source = script(context);
+      const source = script2(context);
       if (!source) return;
       const code2 = source.scan.code;
       let nearMiss;
@@ -56573,7 +56568,7 @@ var scriptRules = [
       good: "public override async Task<HttpResponseMessage> ExecuteAsync() { \u2026 }"
     },
     check(context) {
-      const source = script(context);
+      const source = script2(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
       context.report({
         line: 1,
@@ -56607,7 +56602,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "using System.Data.SqlClient;", good: "using System.Net.Http;" },
     check(context) {
-      const source = script(context);
+      const source = script2(context);
       if (!source) return;
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
@@ -56631,7 +56626,7 @@ var scriptRules = [
       good: "var response = await this.Context.SendAsync(request, this.CancellationToken);"
     },
     check(context) {
-      const source = script(context);
+      const source = script2(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(NEW_HTTP_CLIENT)) {
         context.report({
@@ -56650,7 +56645,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "await Task.Delay(10000);", good: "await Task.Delay(500);" },
     check(context) {
-      const source = script(context);
+      const source = script2(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(WAIT_CALL)) {
         const milliseconds = match2[2] !== void 0 ? Number(match2[2].replace(/_/g, "")) : Number(match2[4].replace(/_/g, "")) * UNIT_MS[match2[3]];
@@ -56674,10 +56669,10 @@ var scriptRules = [
       good: 'if (this.Context.OperationId == "ListTasks")'
     },
     check(context) {
-      const source = script(context);
-      const swagger = context.swagger;
-      if (!source || !swagger) return;
-      const ids = swagger.operationsById;
+      const source = script2(context);
+      const swagger2 = context.swagger;
+      if (!source || !swagger2) return;
+      const ids = swagger2.operationsById;
       for (const literal of operationIdLiterals(source.scan)) {
         if (ids.has(literal.value)) continue;
         const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
@@ -59623,8 +59618,8 @@ function ambiguityRule(id, legacy, modern) {
       placement: "parameter",
       bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
     },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
         if (call.extension !== legacy || has(call.holder, modern)) continue;
         const ambiguous = ambiguousReferences(call);
         if (ambiguous.length === 0) continue;
@@ -59760,8 +59755,8 @@ var dynamicRules = [
       bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         if (parameter.in !== "body") continue;
         for (const extension of DYNAMIC_EXTENSIONS) {
           if (!has(parameter.value, extension)) continue;
@@ -59787,8 +59782,8 @@ var dynamicRules = [
       bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
       good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
     },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
         if (call.extension !== "x-ms-dynamic-properties") continue;
         const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
         const itemValuePath = asString(call.call.itemValuePath);
@@ -59813,8 +59808,8 @@ var dynamicRules = [
     levels: sameLevels("error"),
     msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
     example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
         if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
         if (has(call.holder, "x-ms-dynamic-tree")) continue;
         report({
@@ -59837,21 +59832,21 @@ var dynamicRules = [
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
       const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger.operationById(operationId)) return;
+        if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
         report({
           pointer: at(),
           message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
         });
       };
-      const calls = dynamicCalls(swagger);
+      const calls = dynamicCalls(swagger2);
       for (let index = 0; index < calls.length; index++) {
         const call = calls[index];
         if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
       }
-      forEachOtherOperationReference(swagger, checkReference);
+      forEachOtherOperationReference(swagger2, checkReference);
     }
   },
   {
@@ -59866,12 +59861,12 @@ var dynamicRules = [
       bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
       good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const calls = dynamicCalls(swagger);
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const calls = dynamicCalls(swagger2);
       for (let index = 0; index < calls.length; index++) {
         const call = calls[index];
-        const target = targetOf(swagger, call);
+        const target = targetOf(swagger2, call);
         if (!target) continue;
         const label = operationLabel(target);
         const given = asObject(call.call.parameters);
@@ -59880,7 +59875,7 @@ var dynamicRules = [
           const entry = given[name];
           const parameter = parameterNamed(target, name);
           if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
+            if (!name.includes("/") && !hasBodyProperty(swagger2, target, name)) {
               report({
                 pointer: argumentPointer(call, name),
                 message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
@@ -59938,13 +59933,13 @@ var dynamicRules = [
       bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
       good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const answers = new ResultAnswers(swagger);
-      const calls = dynamicCalls(swagger);
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const answers = new ResultAnswers(swagger2);
+      const calls = dynamicCalls(swagger2);
       for (let index = 0; index < calls.length; index++) {
         const call = calls[index];
-        const target = targetOf(swagger, call);
+        const target = targetOf(swagger2, call);
         if (!target) continue;
         const problems = answers.problemsOf(target, call);
         for (let at = 0; at < problems.length; at++) {
@@ -59967,8 +59962,8 @@ var dynamicRules = [
       placement: "dynamicValues",
       bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
     },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
         if (!call.source) continue;
         for (const [name, entry] of callArguments(call.call)) {
           const argument = callArgument(entry);
@@ -60396,8 +60391,8 @@ var contentTypeRules = [
       bad: '"get": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
       good: '"post": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (operation2.method !== "get") continue;
         for (const parameter of operation2.parameters) {
           if (parameter.in !== "body" && parameter.in !== "formData") continue;
@@ -60421,17 +60416,17 @@ var contentTypeRules = [
       bad: '{ "paths": { "/tasks": { "post": { "parameters": [{ "in": "body", \u2026 }] } } } }',
       good: '{ "consumes": ["application/json"], "paths": { \u2026 } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (!sends(operation2, "body") && !sends(operation2, "formData")) continue;
-        if (consumesAnyType(swagger, operation2)) continue;
+        if (consumesAnyType(swagger2, operation2)) continue;
         report({
           pointer: operation2.pointer,
           message: `${fill(
             "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
             operationLabel(operation2)
-          )} ${consumesAdvice(swagger, operation2)}`
+          )} ${consumesAdvice(swagger2, operation2)}`
         });
       }
     }
@@ -60444,9 +60439,9 @@ var contentTypeRules = [
     levels: sameLevels("error"),
     msMessage: "The MIME type '{0}' is not valid.",
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key) => {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      forEachMimeList(swagger2, (list2, owner, key) => {
         for (let index = 0; index < list2.length; index++) {
           const entry = list2[index];
           const mimeType = asString(entry);
@@ -60471,11 +60466,11 @@ var contentTypeRules = [
       bad: '"consumes": ["application/json"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (!sends(operation2, "formData")) continue;
-        const consumes = (effectiveMimeTypes(swagger, operation2, "consumes") ?? []).map(mediaType);
+        const consumes = (effectiveMimeTypes(swagger2, operation2, "consumes") ?? []).map(mediaType);
         if (consumes.length === 0) continue;
         const hasFile = operation2.parameters.some((p) => p.in === "formData" && p.value.type === "file");
         const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
@@ -60503,11 +60498,11 @@ var contentTypeRules = [
       bad: '"consumes": ["application/x-www-form-urlencoded"], "parameters": [{ "in": "formData", "type": "file" }]',
       good: '"consumes": ["multipart/form-data"], "parameters": [{ "in": "formData", "type": "file" }]'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (!sendsBinaryForm(operation2)) continue;
-        const consumes = (effectiveMimeTypes(swagger, operation2, "consumes") ?? []).map(mediaType);
+        const consumes = (effectiveMimeTypes(swagger2, operation2, "consumes") ?? []).map(mediaType);
         if (!consumes.includes(URL_ENCODED) || consumes.includes("multipart/form-data")) continue;
         for (const parameter of operation2.parameters) {
           if (parameter.in !== "formData" || !isBinary(parameter.value)) continue;
@@ -60551,8 +60546,8 @@ var operationDocumentationRules = [
       bad: '"get": { "operationId": "ListTasks", "description": "Lists tasks." }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of visibleOperations2(swagger?.operations)) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of visibleOperations2(swagger2?.operations)) {
         if (nonEmptyString(operation2.operation.summary) !== void 0) continue;
         if (nonEmptyString(operation2.operation["x-ms-summary"]) !== void 0) {
           report({
@@ -60578,8 +60573,8 @@ var operationDocumentationRules = [
       bad: '"get": { "operationId": "ListTasks", "summary": "List tasks" }',
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of visibleOperations2(swagger?.operations)) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of visibleOperations2(swagger2?.operations)) {
         if (nonEmptyString(operation2.operation.description) !== void 0) continue;
         report({ pointer: operation2.pointer, message: "The 'description' property is required." });
       }
@@ -60598,8 +60593,8 @@ var operationDocumentationRules = [
       bad: '"summary": "Lists all of the tasks that are assigned to the current user in every project of the workspace"',
       good: '"summary": "List my tasks"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
         report({
@@ -60622,8 +60617,8 @@ var operationDocumentationRules = [
       bad: '"summary": "Create/update a task"',
       good: '"summary": "Create or update a task"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary2)) continue;
         report({
@@ -60644,8 +60639,8 @@ var operationDocumentationRules = [
       bad: '"summary": "Send a task to Power Automate"',
       good: '"summary": "Send a task"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of visibleOperations2(swagger?.operations)) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of visibleOperations2(swagger2?.operations)) {
         for (const key of ["summary", "description"]) {
           const text2 = asString(operation2.operation[key]);
           if (text2 === void 0) continue;
@@ -60666,8 +60661,8 @@ var operationDocumentationRules = [
     description: `The string guidance says a summary "shouldn't end with a non-alphanumeric character, including punctuation or space". A closing bracket is accepted: the deprecation guidance appends "(deprecated)", 87 merged certified connectors end summaries with ")", and some mark "[DEPRECATED]".`,
     levels: certificationLevels("warning", "info"),
     example: { placement: "operation", bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || summary2 === "" || GOOD_SUMMARY_END.test(summary2)) continue;
         report({
@@ -60688,8 +60683,8 @@ var operationDocumentationRules = [
       bad: '"operationId": "ListTasks", "summary": "ListTasks"',
       good: '"summary": "List tasks"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
         const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
@@ -60712,8 +60707,8 @@ var operationDocumentationRules = [
       bad: '"summary": "List tasks", "description": "List tasks"',
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
         if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
@@ -60731,8 +60726,8 @@ var operationDocumentationRules = [
     description: `Certification: "Empty operations aren't allowed." An operation with no summary, no description, no parameters and no responses is a placeholder.`,
     levels: certificationLevels("warning", "info"),
     example: { placement: "paths", bad: '"/tasks": { "get": {} }' },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (operation2.parameters.length > 0 || operation2.responses.length > 0) continue;
         const body = operation2.operation;
         if (nonEmptyString(body.summary) !== void 0 || nonEmptyString(body.description) !== void 0)
@@ -60784,9 +60779,9 @@ var operationExtensionRules = [
       bad: '"x-ms-visibility": "hidden"',
       good: '"x-ms-visibility": "internal"'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, place) => {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      forEachVisibilityHolder(swagger2, (holder, place) => {
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
         const at = childPointer(place.pointer, "x-ms-visibility");
@@ -60818,8 +60813,8 @@ var operationExtensionRules = [
     description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
     levels: sameLevels("error"),
     example: { placement: "operation", bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if ((operation2.keys & (OperationKey.trigger | OperationKey.triggerMetadata)) === 0) continue;
         const body = operation2.operation;
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
@@ -60855,8 +60850,8 @@ var operationExtensionRules = [
       bad: '"x-ms-pageable": { "nextLinkName": "next" }',
       good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if ((operation2.keys & OperationKey.pageable) === 0 || !has(operation2.operation, "x-ms-pageable"))
           continue;
         const pageable = asObject(operation2.operation["x-ms-pageable"]);
@@ -60883,10 +60878,10 @@ var operationExtensionRules = [
       bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }',
       good: '"x-ms-capabilities": { "chunkTransfer": true }'
     },
-    check({ swagger, profile, report }) {
-      if (!swagger) return;
-      if (has(swagger.root, "x-ms-capabilities")) {
-        const root = asObject(swagger.root["x-ms-capabilities"]);
+    check({ swagger: swagger2, profile, report }) {
+      if (!swagger2) return;
+      if (has(swagger2.root, "x-ms-capabilities")) {
+        const root = asObject(swagger2.root["x-ms-capabilities"]);
         if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
         for (const [key] of entriesOf(root)) {
           const pointer = childPointer("/x-ms-capabilities", key);
@@ -60904,7 +60899,7 @@ var operationExtensionRules = [
           }
         }
       }
-      for (const operation2 of swagger.operations) {
+      for (const operation2 of swagger2.operations) {
         if ((operation2.keys & OperationKey.capabilities) === 0 || !has(operation2.operation, "x-ms-capabilities"))
           continue;
         const capabilities = asObject(operation2.operation["x-ms-capabilities"]);
@@ -60963,8 +60958,8 @@ var operationIdRules = [
       bad: '"get": { "summary": "List tasks" }',
       good: '"get": { "operationId": "ListTasks" }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (operation2.operationId === void 0 || operation2.operationId.trim() === "") {
           const pointer = has(operation2.operation, "operationId") ? childPointer(operation2.pointer, "operationId") : operation2.pointer;
           report({ pointer, message: "The operation 'operationId' property is required." });
@@ -60985,9 +60980,9 @@ var operationIdRules = [
       bad: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetItem" } }',
       good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }'
     },
-    check({ swagger, report }) {
-      if (!swagger || !hasDuplicateIds(swagger)) return;
-      for (const [operationId, operations] of operationsGroupedById(swagger)) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2 || !hasDuplicateIds(swagger2)) return;
+      for (const [operationId, operations] of operationsGroupedById(swagger2)) {
         for (const operation2 of operations.slice(1)) {
           report({
             pointer: childPointer(operation2.pointer, "operationId"),
@@ -61013,8 +61008,8 @@ var operationIdRules = [
       bad: '"operationId": "List-Tasks"',
       good: '"operationId": "ListTasks"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const id = operation2.operationId;
         if (id === void 0 || !/[^A-Za-z0-9_]/.test(id)) continue;
         report({
@@ -61040,8 +61035,8 @@ var operationIdRules = [
       bad: `"operationId": "${"A".repeat(130)}"`,
       good: '"operationId": "ListTasks"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if ((operation2.operationId?.length ?? 0) < OPERATION_ID_MAX_LENGTH) continue;
         report({
           pointer: childPointer(operation2.pointer, "operationId"),
@@ -61091,8 +61086,8 @@ var mcpRules = [
       bad: '"x-ms-agentic-protocol": "mcp-streamable"',
       good: '"x-ms-agentic-protocol": "mcp-streamable-1.0"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (!operation2.isMcp) continue;
         const value = operation2.operation[MCP_PROTOCOL_KEY];
         if (value === MCP_STREAMABLE) continue;
@@ -61124,8 +61119,8 @@ var mcpRules = [
       bad: '"/mcp": { "get": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }',
       good: '"/mcp": { "post": { "operationId": "InvokeMCP", "x-ms-agentic-protocol": "mcp-streamable-1.0", \u2026 } }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (!operation2.isMcp || operation2.method === "post") continue;
         if (operation2.operation[MCP_PROTOCOL_KEY] === MCP_SSE) continue;
         report({
@@ -61306,8 +61301,8 @@ var pathKeysOf = perModel(
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
-function reportPathKeys({ swagger, report }, problem) {
-  for (const path20 of pathKeys(swagger)) {
+function reportPathKeys({ swagger: swagger2, report }, problem) {
+  for (const path20 of pathKeys(swagger2)) {
     const message = problem(path20);
     if (message !== void 0) report({ pointer: childPointer("/paths", path20), message });
   }
@@ -61487,11 +61482,11 @@ var pathRules = [
     msCode: "DuplicateOperationPath",
     msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const all = swagger.operations;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const all = swagger2.operations;
       if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
+      const templates = pathTemplates(swagger2);
       for (const indexes of groupByMethod(all).values()) {
         const first = /* @__PURE__ */ new Map();
         for (const index of indexes) {
@@ -61525,10 +61520,10 @@ var pathRules = [
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const templates = pathTemplates(swagger2);
+      const all = swagger2.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
       if (peers === void 0) return;
       for (const method of methodsInOrder(all)) {
@@ -61566,9 +61561,9 @@ var pathRules = [
     msCode: "PathRedefined",
     msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report }) {
+    check({ swagger: swagger2, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path20 of pathKeys(swagger)) {
+      for (const path20 of pathKeys(swagger2)) {
         const key = path20.toLowerCase();
         if (seen.has(key)) {
           report({
@@ -61592,16 +61587,16 @@ var pathRules = [
     msCode: "PathItemRefNotSuppored",
     msMessage: "The '$ref' property in a path is not supported.",
     example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const paths = swagger2.paths;
       for (const path20 in paths) {
         if (!has(paths, path20)) continue;
         const pathItem = asObject(paths[path20]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
           pointer: childPointer("/paths", path20, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
         });
       }
     }
@@ -61619,10 +61614,10 @@ var pathRules = [
       bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
       good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const templates = pathTemplates(swagger2);
+      const operations = swagger2.operations;
       for (let index = 0; index < operations.length; index++) {
         const operation2 = operations[index];
         const variables = templates[index].variables;
@@ -61642,8 +61637,8 @@ var pathRules = [
     }
   }
 ];
-function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
+function unreadOperations(swagger2, pathItem) {
+  const target = swagger2.pathItemTarget(pathItem);
   const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
   if (methods.length === 0) return "Write the path item here, in place of the $ref.";
   const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
@@ -61720,11 +61715,11 @@ var responseRules = [
       bad: '"get": { "operationId": "ListTasks" }',
       good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (operation2.responses.length > 0) continue;
-        if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger, operation2)) continue;
+        if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
         report({
           pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
           message: "The operation is not valid, it must contain at least one response definition."
@@ -61745,8 +61740,8 @@ var responseRules = [
       bad: '"responses": { "default": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
         const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
         report({
@@ -61772,8 +61767,8 @@ var responseRules = [
       bad: '"responses": { "OK": { "description": "OK" } }',
       good: '"responses": { "200": { "description": "OK" } }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         for (const response of operation2.responses) {
           if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
           report({
@@ -61797,8 +61792,8 @@ var responseRules = [
       bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         for (const response of operation2.responses) {
           if (response.code !== "default" || !hasSchema(response)) continue;
           report({
@@ -61822,8 +61817,8 @@ var responseRules = [
       bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
       good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (countWithSchema(operation2) < 2) continue;
         report({
           pointer: childPointer(operation2.pointer, "responses"),
@@ -61848,11 +61843,11 @@ var responseRules = [
       bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
       good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger, operation2)) continue;
+        if (isWebhookSubscription(swagger2, operation2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "responses"),
           message: `${fill(
@@ -61874,14 +61869,14 @@ var responseRules = [
       bad: '"200": { "description": "OK", "schema": {} }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         if (operation2.isMcp) continue;
         for (const response of operation2.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
           if (response.code === "204") continue;
-          if (!isEmptySchema(swagger, response.value.schema)) continue;
+          if (!isEmptySchema(swagger2, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, "schema"),
             message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
@@ -61901,8 +61896,8 @@ var responseRules = [
       bad: '"200": { "description": "OK" }',
       good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
         if (operation2.responses.some(hasSchema)) continue;
         const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
@@ -61926,9 +61921,9 @@ var responseRules = [
       placement: "response",
       bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
     },
-    check({ swagger, report }) {
+    check({ swagger: swagger2, report }) {
       const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of swagger2?.operations ?? []) {
         for (const response of operation2.responses) {
           if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
           seenResponses.add(response.definitionPointer);
@@ -61960,15 +61955,15 @@ var responseRules = [
       bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
       good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const operation2 of swagger2.operations) {
         let allowed;
         for (const response of operation2.responses) {
           const examples = response.value.examples;
           if (!isObject2(examples)) continue;
           if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger, operation2, "produces");
+            const produces = effectiveMimeTypes(swagger2, operation2, "produces");
             if (!produces) break;
             allowed = new Set(produces.map((type) => type.toLowerCase()));
           }
@@ -62028,9 +62023,9 @@ var parameterDocumentationRules = [
       bad: '{ "name": "status", "in": "query", "type": "string", "description": "Only tasks with this status." }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      forEachVisibleNonBodyParameter(swagger, (parameter) => {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      forEachVisibleNonBodyParameter(swagger2, (parameter) => {
         if (nonEmptyString(parameter.value["x-ms-summary"]) !== void 0) return;
         const written2 = LABEL_KEYS_WRITTEN_INSTEAD.find(
           (key) => nonEmptyString(parameter.value[key]) !== void 0
@@ -62059,9 +62054,9 @@ var parameterDocumentationRules = [
       bad: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
       good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      forEachVisibleNonBodyParameter(swagger, (parameter) => {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      forEachVisibleNonBodyParameter(swagger2, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== void 0) return;
         report({ pointer: parameter.pointer, message: "The 'description' property is required." });
       });
@@ -62078,9 +62073,9 @@ var parameterDocumentationRules = [
       bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation: either open or done"',
       good: '"x-ms-summary": "Status"'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const parameter of writtenParameters(swagger)) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const parameter of writtenParameters(swagger2)) {
         const summary2 = asString(parameter.value["x-ms-summary"]);
         if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report({
@@ -62114,9 +62109,9 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
-function parametersByEncoding(swagger, location, encoded) {
-  const parameters = writtenParameters(swagger);
-  const keys = holderKeysOf(swagger).parameters;
+function parametersByEncoding(swagger2, location, encoded) {
+  const parameters = writtenParameters(swagger2);
+  const keys = holderKeysOf(swagger2).parameters;
   const found = [];
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
@@ -62140,8 +62135,8 @@ var parameterLocationRules = [
       bad: '{ "name": "taskId", "in": "path", "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         if (parameter.in !== "path" || parameter.value.required === true) continue;
         report({
           pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
@@ -62162,11 +62157,11 @@ var parameterLocationRules = [
       placement: "paths",
       bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
       const first = once();
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
+      const templates = pathTemplates(swagger2);
+      const operations = swagger2.operations;
       for (let index = 0; index < operations.length; index++) {
         const operation2 = operations[index];
         const variables = templates[index].variables;
@@ -62195,8 +62190,8 @@ var parameterLocationRules = [
       bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
         report({
           pointer: parameter.pointer,
           message: fill(
@@ -62220,8 +62215,8 @@ var parameterLocationRules = [
       bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
       good: '{ "name": "q", "in": "query", "type": "string" }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "query", true) : []) {
         report({
           pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
           // Asking for the default is harmless: merged certified connectors that do are published.
@@ -62245,9 +62240,9 @@ var parameterLocationRules = [
       placement: "operation",
       bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
     },
-    check({ swagger, report }) {
+    check({ swagger: swagger2, report }) {
       const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (!mayRepeatKeys(operation2.parameters)) continue;
         const seen = /* @__PURE__ */ new Set();
         for (const parameter of operation2.parameters) {
@@ -62283,9 +62278,9 @@ var parameterLocationRules = [
       placement: "operation",
       bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
     },
-    check({ swagger, report }) {
+    check({ swagger: swagger2, report }) {
       const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of swagger2?.operations ?? []) {
         let bodies = 0;
         for (const extra of operation2.parameters) {
           if (extra.in !== "body" || bodies++ === 0) continue;
@@ -62312,8 +62307,8 @@ var parameterLocationRules = [
       placement: "operation",
       bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         const body = operation2.parameters.find((parameter) => parameter.in === "body");
         if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
         report({
@@ -62335,10 +62330,10 @@ var parameterLocationRules = [
       bad: '{ "name": "content", "in": "query", "type": "file" }',
       good: '{ "name": "content", "in": "formData", "type": "file" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const keys = holderKeysOf(swagger2);
+      const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
@@ -62347,7 +62342,7 @@ var parameterLocationRules = [
           message: "Parameters of type 'file' are not valid in locations other than 'formData'."
         });
       }
-      const schemas = writtenSchemasOf(swagger);
+      const schemas = writtenSchemasOf(swagger2);
       const files = keys.schemasWith(HolderKey.fileType);
       for (let at = 0; at < files.length; at++) {
         const written2 = schemas[files[at]];
@@ -62372,8 +62367,8 @@ var parameterLocationRules = [
       bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
       good: '{ "name": "file", "in": "formData", "type": "file" }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
           continue;
         report({
@@ -62399,8 +62394,8 @@ var parameterLocationRules = [
       bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
       good: '{ "name": "accountId", "in": "query", "type": "string" }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         if (parameter.name?.toLowerCase() !== "connectionid") continue;
         report({
           pointer: childPointer(parameter.pointer, "name"),
@@ -62421,9 +62416,9 @@ var parameterLocationRules = [
       placement: "parameter",
       bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
     },
-    check({ swagger, report }) {
-      if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger)) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
+      for (const parameter of writtenParameters(swagger2)) {
         if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
         report({
           pointer: childPointer(parameter.pointer, "name"),
@@ -62444,8 +62439,8 @@ var parameterLocationRules = [
       bad: '{ "name": "body", "in": "body", "type": "object" }',
       good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         const value = parameter.value;
         if (parameter.in === "body") {
           if (!has(value, "schema")) {
@@ -62478,10 +62473,10 @@ var parameterLocationRules = [
     levels: sameLevels("error"),
     msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
     example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const parameters = writtenParameters(swagger2);
+      const keys = holderKeysOf(swagger2).parameters;
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
@@ -62505,9 +62500,9 @@ var parameterLocationRules = [
       bad: '{ "$ref": "#/parameters/Missing" }',
       good: '{ "$ref": "#/parameters/TaskId" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const [name, value] of entriesOf(swagger.root.parameters)) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const [name, value] of entriesOf(swagger2.root.parameters)) {
         if (isObject2(value) && has(value, "$ref")) {
           report({
             pointer: childPointer("/parameters", name, "$ref"),
@@ -62522,18 +62517,18 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
           if (message === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
         }
       };
       const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger.operations) {
+      for (const operation2 of swagger2.operations) {
         if (!operation2.listsParameterRefs) continue;
         if (!visitedPaths.has(operation2.path)) {
           visitedPaths.add(operation2.path);
-          checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
+          checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
         }
         checkList(operation2.operation.parameters, operation2, false);
       }
@@ -62551,10 +62546,10 @@ var parameterLocationRules = [
       bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
       good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const parameters = writtenParameters(swagger2);
+      const keys = holderKeysOf(swagger2).parameters;
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
@@ -62579,12 +62574,12 @@ var parameterLocationRules = [
     example: {
       bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const fetch of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const fetch of swagger2.operations) {
         if ((fetch.keys & OperationKey.notification) === 0) continue;
         const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        const subscribe = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
         if (!subscribe) continue;
         const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
         for (const parameter of fetch.parameters) {
@@ -62612,8 +62607,8 @@ var parameterLocationRules = [
       bad: '{ "name": "id", "in": "url", "type": "guid" }',
       good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
     },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
         if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
           report({
             pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
@@ -62712,11 +62707,11 @@ var valueConstraintRules = [
       bad: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "x-ms-visibility": "internal" }',
       good: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "required": true, "x-ms-visibility": "internal" }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
       const optionalWithDefault = "The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.";
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
+      const keys = holderKeysOf(swagger2);
+      const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         if ((keys.parameters[index] & HolderKey.visibility) === 0) continue;
         const parameter = parameters[index];
@@ -62731,7 +62726,7 @@ var valueConstraintRules = [
           });
         }
       }
-      const schemas = writtenSchemasOf(swagger);
+      const schemas = writtenSchemasOf(swagger2);
       const anyInternalDefault = hasInternalDefault(schemas, keys);
       for (let index = 0; index < schemas.length; index++) {
         if ((keys.schemas[index] & HolderKey.properties) === 0) continue;
@@ -62766,8 +62761,8 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "default": "10" }',
       good: '{ "type": "integer", "default": 10 }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.default, (node, place) => {
+    check({ swagger: swagger2, report }) {
+      forEachTypedNode(swagger2, HolderKey.default, (node, place) => {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) return;
         report({
@@ -62794,8 +62789,8 @@ var valueConstraintRules = [
       bad: '{ "type": "string", "enum": [] }',
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+    check({ swagger: swagger2, report }) {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
         if (asArray(node.enum)?.length !== 0) return;
         report({
           pointer: childPointer(place.pointer, "enum"),
@@ -62817,8 +62812,8 @@ var valueConstraintRules = [
       bad: '{ "type": "integer", "enum": ["1", "2"] }',
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enum, (node, place) => {
+    check({ swagger: swagger2, report }) {
+      forEachTypedNode(swagger2, HolderKey.enum, (node, place) => {
         const values = asArray(node.enum);
         if (!values) return;
         const type = declaredType(node);
@@ -62850,8 +62845,8 @@ var valueConstraintRules = [
       bad: '"enum": ["open"], "x-ms-enum-values": [{ "value": "closed" }]',
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.enumValues, (node, place) => {
+    check({ swagger: swagger2, report }) {
+      forEachTypedNode(swagger2, HolderKey.enumValues, (node, place) => {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) return;
         const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
@@ -62898,8 +62893,8 @@ var valueConstraintRules = [
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place) => {
+    check({ swagger: swagger2, report }) {
+      forEachTypedNode(swagger2, HolderKey.format, (node, place) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
@@ -63605,9 +63600,9 @@ function schemasWithRequired(context) {
   if (!context.swagger) return [];
   return withRequiredOf(context.swagger);
 }
-function listSchemasWithRequired(swagger) {
+function listSchemasWithRequired(swagger2) {
   const result = [];
-  for (const node of structureOf(swagger).keywords.required) {
+  for (const node of structureOf(swagger2).keywords.required) {
     const required = asArray(node.value.required);
     if (required) result.push({ node, required });
   }
@@ -64067,9 +64062,9 @@ function familyRule(id, title, description, message, problem, example) {
     levels: sameLevels("error"),
     msMessage: message,
     example: { placement: "paths", bad: familyExample(example.bad), good: familyExample(example.good) },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const [family, members] of families(swagger)) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      for (const [family, members] of families(swagger2)) {
         for (const annotated of problem(members)) {
           report({ pointer: childPointer(annotated.pointer, "family"), message: fill(message, family) });
         }
@@ -64090,8 +64085,8 @@ var versioningRules = [
       bad: '"x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
       good: '"deprecated": true, "x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }'
     },
-    check({ swagger, report }) {
-      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const annotated of swagger2 ? annotatedOperations(swagger2) : []) {
         if (!has(annotated.annotation, "replacement") || annotated.operation.isDeprecated) continue;
         report({
           pointer: childPointer(annotated.pointer, "replacement"),
@@ -64112,8 +64107,8 @@ var versioningRules = [
       bad: '"replacement": {}',
       good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }'
     },
-    check({ swagger, report }) {
-      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const annotated of swagger2 ? annotatedOperations(swagger2) : []) {
         if (!has(annotated.annotation, "replacement")) continue;
         const replacement2 = asObject(annotated.annotation.replacement);
         if (replacement2 && typeof replacement2[key] === "string" && replacement2[key] !== "") continue;
@@ -64190,8 +64185,8 @@ var versioningRules = [
       bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": "" }',
       good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
     },
-    check({ swagger, report }) {
-      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const annotated of swagger2 ? annotatedOperations(swagger2) : []) {
         if (!has(annotated.annotation, "revision")) continue;
         const revision = annotated.revision;
         if (typeof revision === "number" && Number.isInteger(revision) && revision >= 0) continue;
@@ -64218,8 +64213,8 @@ var versioningRules = [
       bad: '"operationId": "ListTasksNew", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
       good: '"operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
     },
-    check({ swagger, report }) {
-      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const annotated of swagger2 ? annotatedOperations(swagger2) : []) {
         const revision = annotated.revision;
         const id = annotated.operation.operationId;
         if (typeof revision !== "number" || revision < 2 || id === void 0) continue;
@@ -64243,8 +64238,8 @@ var versioningRules = [
       bad: '"deprecated": true, "summary": "List tasks"',
       good: '"deprecated": true, "summary": "List tasks (deprecated)"'
     },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+    check({ swagger: swagger2, report }) {
+      for (const operation2 of swagger2?.operations ?? []) {
         if (!operation2.isDeprecated) continue;
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
@@ -64322,8 +64317,8 @@ function urlRule(id, title, message, broken, example) {
     levels: sameLevels("error"),
     msMessage: message,
     example,
-    check({ swagger, report }) {
-      for (const webhook of swagger ? webhooks(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         for (const url of webhook.urls) {
           if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message });
         }
@@ -64344,8 +64339,8 @@ var webhookRules = [
       bad: '"schema": { "properties": { "callbackUrl": { "type": "string" } } }',
       good: '"schema": { "properties": { "callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" } } }'
     },
-    check({ swagger, report }) {
-      for (const webhook of swagger ? webhooks(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.urls.length > 0) continue;
         report({
           pointer: webhook.operation.pointer,
@@ -64369,8 +64364,8 @@ var webhookRules = [
       bad: '"/hooks": { "post": { "x-ms-trigger": "single", \u2026 } }',
       good: '"/hooks": { "x-ms-notification-content": { "schema": { "$ref": "#/definitions/Event" } }, "post": { \u2026 } }'
     },
-    check({ swagger, report }) {
-      for (const webhook of swagger ? webhooks(swagger) : []) {
+    check({ swagger: swagger2, report }) {
+      for (const webhook of swagger2 ? webhooks(swagger2) : []) {
         if (webhook.notificationContent || webhook.urls.length === 0) continue;
         report({
           pointer: webhook.operation.pathItemPointer,
@@ -64394,17 +64389,17 @@ var webhookRules = [
       placement: "parameter",
       bad: '{ "name": "callback", "in": "query", "type": "string", "x-ms-notification-url": true }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
       const message = "The notification URL property is not allowed in this position. It is allowed only in input body.";
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
+      const keys = holderKeysOf(swagger2);
+      const parameters = writtenParameters(swagger2);
       for (let index = 0; index < parameters.length; index++) {
         const parameter = parameters[index];
         if ((keys.parameters[index] & HolderKey.notificationUrl) === 0 || parameter.in === "body") continue;
         report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message });
       }
-      const schemas = writtenSchemasOf(swagger);
+      const schemas = writtenSchemasOf(swagger2);
       const marked = keys.schemasWith(HolderKey.notificationUrl);
       for (let at = 0; at < marked.length; at++) {
         const written2 = schemas[marked[at]];
@@ -64457,10 +64452,10 @@ var webhookRules = [
       placement: "pathItem",
       bad: '"post": { "operationId": "CreateTask", "x-ms-notification": { "operationId": "OnTask" } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
-      for (const operation2 of swagger.operations) {
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const webhookOperations = new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+      for (const operation2 of swagger2.operations) {
         if ((operation2.keys & OperationKey.notification) === 0) continue;
         const notification = asObject(operation2.operation["x-ms-notification"]);
         if (!notification) continue;
@@ -64474,7 +64469,7 @@ var webhookRules = [
           report({ pointer, message: "The 'x-ms-notification' is supported for trigger operations only." });
         }
         const targetId = asString(notification.operationId);
-        const target = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        const target = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
         if (target && !webhookOperations.has(target)) {
           report({
             pointer: childPointer(pointer, "operationId"),
@@ -64495,14 +64490,14 @@ var webhookRules = [
       bad: '"/hooks": { "post": { \u2026 "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
       good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
     },
-    check({ swagger, report }) {
-      if (!swagger) return;
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
       let deletions;
       let removesSubscription;
-      for (const webhook of webhooks(swagger)) {
+      for (const webhook of webhooks(swagger2)) {
         if (webhook.urls.length === 0) continue;
         const operation2 = webhook.operation;
-        deletions ??= swagger.operations.filter((candidate) => candidate.method === "delete");
+        deletions ??= swagger2.operations.filter((candidate) => candidate.method === "delete");
         removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
