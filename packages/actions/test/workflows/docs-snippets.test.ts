@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { parseConfig } from '@connector-alm/validator';
+import { snippetScriptProblems } from './helpers/workflow-security.js';
 
 /**
  * The YAML a reader copies from the documentation, held to what the repository has: each of our
@@ -136,6 +137,12 @@ describe('YAML in the documentation', () => {
     expect(usages(parsed).flatMap((usage) => usageProblems(usage, pins))).toEqual([]);
   });
 
+  // A reader copies the snippet as it is: a pull request's title or branch pasted into its script
+  // would run as code in the reader's repository (workflow-security.ts).
+  it.each(snippets)('$where pastes no untrusted value into a script', ({ text }) => {
+    expect(snippetScriptProblems(parseYaml(text))).toEqual([]);
+  });
+
   it('has a configuration file example that loads as it is', () => {
     const examples = snippets.filter((snippet) => /^(profile|rules|ignore):/m.test(snippet.text));
     expect(examples.length).toBeGreaterThan(0);
@@ -196,5 +203,12 @@ describe('the snippet check', () => {
     [{ uses: 'actions/checkout@v4' }, 'actions/checkout@v4: the workflows pin actions/checkout to'],
   ])('catches %j', (usage, problem) => {
     expect(usageProblems(usage as Usage, pins).join('\n')).toContain(problem);
+  });
+
+  it('catches a branch name pasted into a script, in a list of steps as in a whole workflow', () => {
+    const steps = '- run: echo "${{ github.head_ref }}"';
+    const problem = 'puts an expression into its script (${{ github.head_ref }}); pass the value through env';
+    expect(snippetScriptProblems(parseYaml(steps))).toEqual([problem]);
+    expect(snippetScriptProblems(parseYaml(`jobs:\n  j:\n    steps:\n      ${steps}`))).toEqual([problem]);
   });
 });

@@ -100,7 +100,7 @@ describe('the check catches what would break a copied workflow', () => {
       'an input written into a script, where a quote in it would run as code',
       'connector-snapshot.yml',
       (text: string) => text.replace('echo "$status"', 'echo "${{ inputs.solution-folder }}"'),
-      "snapshot: step 'changes': puts an expression into its script; pass the value through env",
+      "snapshot: step 'changes': puts an expression into its script (${{ inputs.solution-folder }}); pass the value through env",
     ],
     [
       'an action of another owner that follows a tag',

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { WorkflowStep } from '@connector-alm/testing';
+import { scriptExpressionProblem } from './workflow-security.js';
 
 /**
  * What a reusable workflow refers to, checked against what is there, without running anything: the
@@ -148,9 +149,8 @@ function jobProblems(
       checkNames(where, run, steps.slice(0, index), step.env);
       // The runner writes an expression's value into the script before bash reads it: a value with a
       // quote or $( in it runs as code, and a secret lands in the script's text. Values go through env.
-      if (/\$\{\{[^}]*\bsecrets\./.test(run)) problems.push(`${where}: puts a secret into its script`);
-      else if (run.includes('${{'))
-        problems.push(`${where}: puts an expression into its script; pass the value through env`);
+      const problem = scriptExpressionProblem(run);
+      if (problem) problems.push(`${where}: ${problem}`);
     }
     if (step.uses) problems.push(...usesProblems(step, options).map((problem) => `${where}: ${problem}`));
   }
