@@ -951,3 +951,49 @@ describe('validate-connector on a stranger’s pull request', () => {
     for (const name of names) expect(run.stdout).toContain(`certified-connectors/${name}`);
   });
 });
+
+describe('validate-connector on a folder named to break the summary and the outputs', () => {
+  // A fork can name a connector folder anything Linux allows: table pipes, code fences, HTML, a
+  // workflow command, the runner's escape for a line break, and a line break itself.
+  const name = 'Contoso | `tick` <img src=x onerror=alert(1)> ::error::pwned %0A\nnext=injected';
+
+  it('keeps the table row whole, shows the name as text, and adds no output', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const folder = path.join(workspace, 'certified-connectors', name);
+    mkdirSync(folder);
+    for (const file of readdirSync(tasks)) copyFileSync(path.join(tasks, file), path.join(folder, file));
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'a hostile folder name');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 13,
+          base: { ref: 'dev', sha: baseSha },
+          head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+    });
+    // Exactly the outputs action.yml declares: the line break in the name started no `next` key.
+    expect(Object.keys(run.outputs).sort()).toEqual(
+      ['breaking-changes', 'connectors', 'errors', 'notices', 'result', 'sarif-file', 'warnings'].sort(),
+    );
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([`certified-connectors/${name}`]);
+    // The status table: the hostile row has as many cells as the header, its pipe escaped.
+    const cells = (line: string): number => line.split(/(?<!\\)\|/).length;
+    const table = run.summary.split('\n').filter((line) => line.startsWith('| '));
+    const row = table.find((line) => line.includes('Contoso \\| '));
+    expect(row).toBeDefined();
+    expect(cells(row!)).toBe(cells(table[0]!));
+    // Shown as text: no tag, no line of the summary that the name began.
+    expect(run.summary).not.toContain('<img');
+    expect(run.summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(run.summary.split('\n').filter((line) => line.startsWith('next'))).toEqual([]);
+    // No annotation made of the name.
+    expect(run.annotations.filter((annotation) => annotation.message.startsWith('pwned'))).toEqual([]);
+  });
+});
