@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { validateFolder } from '../src/validate.js';
+import { diffConnectors, diffEdited } from './diff/diff-fixture.js';
 import { runRules, writeConnector } from './helpers/fixture.js';
-import { validConnectorFiles, validReadme, validSwagger } from './helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from './helpers/valid-connector.js';
 
 /*
  * Text a pull request controls, shaped so that a regular expression that backtracks or rescans it
@@ -116,5 +122,37 @@ public class Script : ScriptBase
     // Every name in prose, and none of the two in inline code and in a link target.
     expect(findings).toHaveLength(150_001);
     expect(findings.at(-1)).toMatchObject({ column: line.lastIndexOf('Microsoft Flow') + 1 });
+  });
+});
+
+describe('a swagger shaped against the diff is compared in linear time', () => {
+  const ruleIds = (changes: { ruleId: string }[]) => [...new Set(changes.map((change) => change.ruleId))];
+
+  it('finishes a basePath of 400,000 slashes with a letter before the last (was minutes)', () => {
+    const result = diffEdited((swagger) => {
+      swagger.basePath = `/${'/'.repeat(400_000)}x/`;
+    });
+    expect(ruleIds(result.changes)).toContain('BRK-HOST-BASEPATH');
+  });
+
+  it('finishes a path of 400,000 "{" with no "}" (was minutes)', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths[`/tasks/${'{'.repeat(400_000)}`] = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(ruleIds(result.changes)).toContain('BRK-PATH-CHANGED');
+  });
+
+  it('finishes a host URL policy whose host runs 200,000 characters to a line end (was minutes)', () => {
+    const before = { swagger: validSwagger(), apiProperties: validApiProperties() };
+    const after = structuredClone(before);
+    after.apiProperties.properties.policyTemplateInstances = [
+      {
+        templateId: 'dynamichosturl',
+        title: 'Set Contoso Address',
+        parameters: { 'x-ms-apimTemplateParameter.urlTemplate': `https://${'h'.repeat(200_000)}/\n` },
+      },
+    ];
+    expect(ruleIds(diffConnectors(before, after).changes)).toContain('BRK-POLICY-REROUTE');
   });
 });
