@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { validateFolder } from '../src/validate.js';
+import { renderJobSummary, formatText } from '../src/reporters/index.js';
+import { validateFolder, validatePaths } from '../src/validate.js';
 import { diffConnectors, diffEdited } from './diff/diff-fixture.js';
 import { runRules, writeConnector } from './helpers/fixture.js';
 import {
@@ -154,5 +155,15 @@ describe('a swagger shaped against the diff is compared in linear time', () => {
       },
     ];
     expect(ruleIds(diffConnectors(before, after).changes)).toContain('BRK-POLICY-REROUTE');
+  });
+});
+
+describe('a finding that quotes hostile text is reported in linear time', () => {
+  it('writes the text report and job summary of a TODO line of 400,000 spaces (was minutes)', async () => {
+    const readme = `${validReadme()}TODO: write${' '.repeat(400_000)}it\n`;
+    const folder = writeConnector({ ...validConnectorFiles(), 'readme.md': readme });
+    const result = await validatePaths([folder], { cwd: path.dirname(folder) });
+    expect(formatText(result)).toContain('README-PLACEHOLDER The readme still says "TODO: write');
+    expect(renderJobSummary(result)).toContain('README-PLACEHOLDER');
   });
 });
