@@ -1,3 +1,5 @@
+import { withoutTrailingSlashes } from '@connector-alm/core';
+
 /**
  * Entry names are paths chosen by whoever made the archive. Before one is used as a file path it must
  * stay inside the target folder on every OS: no parent segments, no absolute or drive-letter paths,
@@ -150,8 +152,7 @@ function segmentsOf(name: string): string[] {
  * since it folds to itself (Windows, which only upper-cases, keeps all these apart).
  */
 export function collisionKey(name: string): string {
-  return name
-    .replace(/\/+$/, '')
+  return withoutTrailingSlashes(name)
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase())

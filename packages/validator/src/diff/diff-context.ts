@@ -4,6 +4,7 @@ import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-mo
 import type { ChangeSink } from './raw-change.js';
 import type { Reroute } from './reroute-policies.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
+import { withoutTrailingSlashes } from '@connector-alm/core';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
 export interface SwaggerDiffContext {
@@ -27,7 +28,7 @@ export interface VersionRoutes {
 /** The base path as a prefix of every operation's path: absent, `/` and a trailing `/` add nothing. */
 export function basePathPrefix(model: SwaggerModel): string {
   const basePath = asString(model.root.basePath) ?? '';
-  return basePath.replace(/\/+$/, '');
+  return withoutTrailingSlashes(basePath);
 }
 
 /**

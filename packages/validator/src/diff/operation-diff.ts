@@ -17,6 +17,8 @@ import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
+import { withoutTrailingSlashes } from '@connector-alm/core';
+import { emptiedBraces } from './address-parts.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
@@ -336,7 +338,7 @@ function pathParameterNames(operation: OperationInfo): string {
 }
 
 function normalizePath(path: string): string {
-  return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+  return withoutTrailingSlashes(emptiedBraces(path));
 }
 
 function isString(value: string | undefined): value is string {

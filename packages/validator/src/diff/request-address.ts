@@ -3,6 +3,8 @@ import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { basePathPrefix } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
 import { appliesTo, PARAMETER_PREFIX, POLICY_SECTION, type Reroute } from './reroute-policies.js';
+import { withoutTrailingSlashes } from '@connector-alm/core';
+import { braceSpans, splitOrigin } from './address-parts.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
 const NEW_PATH = `${PARAMETER_PREFIX}newPath`;
@@ -94,7 +96,7 @@ export function swaggerAddress(
 function addressBase(model: SwaggerModel, policies: readonly Reroute[], operation: OperationInfo): string {
   const setter = movingHostSetter(model, policies, operation.operationId);
   const template = setter && asString(setter.target[URL_TEMPLATE]);
-  return template !== undefined ? template.replace(/\/+$/, '') : basePathPrefix(model);
+  return template !== undefined ? withoutTrailingSlashes(template) : basePathPrefix(model);
 }
 
 /**
@@ -110,7 +112,7 @@ export function pathBase(
   operation: OperationInfo,
 ): string | undefined {
   const base = addressBase(model, policies, operation);
-  const below = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(base)?.[1] ?? base;
+  const below = splitOrigin(base)?.rest ?? base;
   return below === '' || below.startsWith('/') ? below : undefined;
 }
 
@@ -198,9 +200,9 @@ function swaggerUrls(model: SwaggerModel): string[] {
 
 /** A URL with its scheme and host in lower case (they are case-insensitive) and no trailing '/'. */
 function comparableUrl(url: string): string {
-  const trimmed = url.replace(/\/+$/, '');
-  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(trimmed);
-  return match ? match[1]!.toLowerCase() + match[2]! : trimmed;
+  const trimmed = withoutTrailingSlashes(url);
+  const parts = splitOrigin(trimmed);
+  return parts ? parts.origin.toLowerCase() + parts.rest : trimmed;
 }
 
 /** The dynamichosturl policies that set a host URL: with a urlTemplate, run on the request. */
@@ -287,7 +289,7 @@ function takesKnownValues(newPath: string, operation: OperationInfo): boolean {
     return '';
   });
   if (!known || rest.includes('@')) return false;
-  return [...rest.matchAll(/\{([^}]*)\}/g)].every((match) => has('path', match[1]!));
+  return braceSpans(rest).every((span) => has('path', span.inner));
 }
 
 /** The method a route sends with: its httpMethod, or the operation's own when it keeps that. */

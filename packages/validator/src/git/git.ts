@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { UsageError, UserError } from '@connector-alm/core';
+import { UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
 import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 
@@ -232,7 +232,7 @@ function parseTree(output: string): TreeEntry[] {
 
 /** `folder/` limits ls-tree to the folder's content; the top level (`.`) needs no pathspec. */
 function folderPathspec(folder: string): string[] {
-  const trimmed = folder.replace(/\/+$/, '');
+  const trimmed = withoutTrailingSlashes(folder);
   return trimmed === '' || trimmed === '.' ? [] : ['--', `${trimmed}/`];
 }
 

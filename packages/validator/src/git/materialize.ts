@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isBelow } from '@connector-alm/core';
+import { isBelow, withoutTrailingSlashes } from '@connector-alm/core';
 import type { Git } from './git.js';
 
 /** A connector folder written out as it was at some commit. */
@@ -34,7 +34,7 @@ export async function materializeFolder(
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-base-'));
   const cleanup = (): Promise<void> => fs.rm(root, { recursive: true, force: true });
   try {
-    const inside = folder === '.' || folder === '' ? '' : folder.replace(/\/+$/, '');
+    const inside = folder === '.' || folder === '' ? '' : withoutTrailingSlashes(folder);
     const target = path.join(root, inside === '' ? 'connector' : inside);
     await fs.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);

@@ -1,3 +1,4 @@
+import { breaksAsSpaces } from './one-line.js';
 /** Small helpers for writing GitHub-flavoured markdown that contains user text. */
 
 // Characters that make inline markup anywhere in a line (emphasis, code, links, tables, strikethrough).
@@ -14,8 +15,7 @@ const ORDERED_LIST_START = /^(\d+)([.)])/;
  * escaped so that the text can also stand in an attribute.
  */
 export function htmlText(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+  return breaksAsSpaces(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -11,6 +11,7 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
+import { breaksAsSpaces } from './one-line.js';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
@@ -87,7 +88,7 @@ export function summaryLine(counts: SeverityCounts): string {
  */
 export function formatFindingLine(finding: Finding, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
-  const message = printable(finding.message.replace(/\s*[\r\n]+\s*/g, ' '));
+  const message = printable(breaksAsSpaces(finding.message));
   const baseline = finding.baseline === 'existing' ? paint('dim', ' (existing)') : '';
   return (
     `${printable(finding.file)}:${finding.line}:${finding.column} ` +

@@ -4,7 +4,7 @@ import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
-import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
+import { SECRET_ASSIGNMENT, SECRET_FORMATS, secretFormatMatches } from './general-secrets/patterns.js';
 import { screenForSecrets } from './general-secrets/screen.js';
 import { findUrlCredentials } from './general-secrets/url-credentials.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
@@ -30,14 +30,14 @@ function scanFile(
   if (screen === undefined) return;
   const reported = new Set<number>();
   for (const format of screen.formats ? SECRET_FORMATS : []) {
-    for (const match of text.matchAll(format.pattern)) {
-      if (isPlaceholderSecret(match[0]) && !match[0].startsWith('-----')) continue;
+    for (const match of secretFormatMatches(text, format)) {
+      if (isPlaceholderSecret(match.text) && !match.text.startsWith('-----')) continue;
       reported.add(match.index);
       context.report({
         file: kind,
         offset: match.index,
-        length: match[0].length,
-        message: `This looks like ${format.name} (${maskSecret(match[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
+        length: match.text.length,
+        message: `This looks like ${format.name} (${maskSecret(match.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
       });
     }
   }

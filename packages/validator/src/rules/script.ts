@@ -11,7 +11,12 @@ const MAX_SCRIPT_BYTES = 1024 * 1024;
 const MAX_WAIT_MS = 5000;
 
 const SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-const EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+/*
+ * `override … ExecuteAsync()`, found from the `ExecuteAsync()` and checked backwards: `(` ends the
+ * run of `[\w\s<>.]` that the lookbehind reads, so each run is read once. Searched forwards from
+ * each `override`, every one ran to the end of its run, quadratic on a script of `override`s.
+ */
+const EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 const NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 const WAIT_CALL =
   /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;

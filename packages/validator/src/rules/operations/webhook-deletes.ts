@@ -1,5 +1,6 @@
 import type { OperationInfo } from '../../swagger/swagger-model.js';
 import { routeOf } from './path-templates.js';
+import { withoutTrailingSlashes } from '@connector-alm/core';
 
 /**
  * Which DELETE operations can remove a webhook's subscription. The platform calls DELETE on the URL of
@@ -37,5 +38,5 @@ function isInternalOrNamed(deletion: OperationInfo): boolean {
 
 /** The path's route (every template variable written `{}`) in lower case, without a trailing slash. */
 function templateShape(path: string): string {
-  return routeOf(path).replace(/\/+$/, '').toLowerCase();
+  return withoutTrailingSlashes(routeOf(path)).toLowerCase();
 }

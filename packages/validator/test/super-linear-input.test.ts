@@ -1,0 +1,169 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { renderJobSummary, formatText } from '../src/reporters/index.js';
+import { validateFolder, validatePaths } from '../src/validate.js';
+import { diffConnectors, diffEdited } from './diff/diff-fixture.js';
+import { runRules, writeConnector } from './helpers/fixture.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from './helpers/valid-connector.js';
+
+/*
+ * Text a pull request controls, shaped so that a regular expression that backtracks or rescans it
+ * takes quadratic (or worse) time. Each input is sized so that the expression it was written against
+ * took minutes (the measured time is given with each test), far past the suite's 60 s timeout; with
+ * the linear forms each check takes milliseconds. The outcome is asserted too: the rule still finds
+ * what it is for, after the hostile text.
+ */
+
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+describe('text shaped against the regular expressions is checked in linear time', () => {
+  it('finishes a swagger whose unclosed key is followed by 300,000 spaces (was 110 s a try)', async () => {
+    const swagger = `{"swagger": "2.0", "info": {\n  "title${' '.repeat(300_000)}\n}}`;
+    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const unclosed = result.findings.find(
+      (finding) => finding.ruleId === 'GEN-JSON-PARSE' && finding.line === 2,
+    );
+    expect(unclosed?.message).toMatch(/^A string is not closed on its line: add the closing '"'/);
+  });
+
+  it('still names the key whose closing quote is missing, the spaces before its colon aside', async () => {
+    const swagger = `{"swagger": "2.0", "info": {\n  "title  : "Contoso"\n}}`;
+    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(result.findings.find((finding) => finding.ruleId === 'GEN-JSON-PARSE')).toMatchObject({
+      line: 2,
+      column: '  "title'.length + 1,
+      message: expect.stringMatching(
+        /^A key is not closed: add the closing '"' before its ':', as in "title"\./,
+      ),
+    });
+  });
+
+  it('finishes a readme line "TODO:" with 400,000 tabs after it (was 200 s), and reports the next', async () => {
+    const readme = `${validReadme()}TODO:${'\t'.repeat(400_000)}\nTODO: the publisher's name\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, [
+      'README-PLACEHOLDER',
+    ]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      `The readme still says "TODO: the publisher's name": replace the line with the publisher's name.`,
+    ]);
+  });
+
+  it('finishes a heading of 400,000 tabs before ":TODO" (was 200 s), and reports the next', async () => {
+    const readme = `${validReadme()}#\t${'\t'.repeat(400_000)}:TODO\n## Publisher : TODO\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, [
+      'README-PLACEHOLDER',
+    ]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The readme still says "## Publisher : TODO": replace TODO with the publisher.',
+    ]);
+  });
+
+  it('finishes a run of 100,000 "eyJ" starts with no token (was 300 s), and finds the token after', async () => {
+    const readme = `${validReadme()}${'eyJ0e-eeJ-'.repeat(100_000)}\nThe token: ${JWT}\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, ['GEN-SECRETS']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'GEN-SECRETS', column: 'The token: '.length + 1 });
+    expect(findings[0]!.message).toMatch(/^This looks like a JSON Web Token/);
+  });
+
+  it('finds a token that starts in the middle of a run of token characters, as before', async () => {
+    const readme = `${validReadme()}Bearer-${JWT}\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, ['GEN-SECRETS']);
+    expect(findings).toMatchObject([{ ruleId: 'GEN-SECRETS', column: 'Bearer-'.length + 1 }]);
+  });
+
+  it('finishes a script of 100,000 "override"s (was 100 s), and finds the ExecuteAsync override after', async () => {
+    const script = `${'\toverride\tc'.repeat(100_000)}
+public class Script : ScriptBase
+{
+    public override async Task<HttpResponseMessage> ExecuteAsync()
+    {
+        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);
+    }
+}
+`;
+    const findings = await runRules({ ...validConnectorFiles(), 'script.csx': script }, ['CSX-EXECUTE']);
+    expect(findings).toEqual([]);
+  });
+
+  it('still requires the override to be the one of ExecuteAsync()', async () => {
+    const script =
+      'public class Script : ScriptBase { public override void ExecuteAsyncX() { } ExecuteAsync() }';
+    const findings = await runRules({ ...validConnectorFiles(), 'script.csx': script }, ['CSX-EXECUTE']);
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['CSX-EXECUTE']);
+  });
+
+  it('finishes a title and description that repeat a template phrase 100,000 times over two lines', async () => {
+    const swagger = validSwagger();
+    // Was 200 s and 120 s: the phrase is found at every repetition, and each runs to the line end.
+    swagger.info.title = `${'Title cannot include '.repeat(100_000)}\nx`;
+    swagger.info.description = `${' between 30 and 500 characters '.repeat(100_000)}\nx`;
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }, [
+      'SWG-INFO-TITLE-PLACEHOLDER',
+      'SWG-INFO-DESC-PLACEHOLDER',
+    ]);
+    // Two lines are no template text, which is one line.
+    expect(findings).toEqual([]);
+  });
+
+  it('finishes a readme line naming "Microsoft Flow" 150,000 times (was minutes), each name found', async () => {
+    const line = `${'Microsoft Flow '.repeat(150_000)}\`code Microsoft Flow\` [link](https://x/Microsoft Flow) Microsoft Flow`;
+    const readme = `${validReadme()}${line}\n`;
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, [
+      'README-PRODUCT-NAMES',
+    ]);
+    // Every name in prose, and none of the two in inline code and in a link target.
+    expect(findings).toHaveLength(150_001);
+    expect(findings.at(-1)).toMatchObject({ column: line.lastIndexOf('Microsoft Flow') + 1 });
+  });
+});
+
+describe('a swagger shaped against the diff is compared in linear time', () => {
+  const ruleIds = (changes: { ruleId: string }[]) => [...new Set(changes.map((change) => change.ruleId))];
+
+  it('finishes a basePath of 400,000 slashes with a letter before the last (was minutes)', () => {
+    const result = diffEdited((swagger) => {
+      swagger.basePath = `/${'/'.repeat(400_000)}x/`;
+    });
+    expect(ruleIds(result.changes)).toContain('BRK-HOST-BASEPATH');
+  });
+
+  it('finishes a path of 400,000 "{" with no "}" (was minutes)', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths[`/tasks/${'{'.repeat(400_000)}`] = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(ruleIds(result.changes)).toContain('BRK-PATH-CHANGED');
+  });
+
+  it('finishes a host URL policy whose host runs 200,000 characters to a line end (was minutes)', () => {
+    const before = { swagger: validSwagger(), apiProperties: validApiProperties() };
+    const after = structuredClone(before);
+    after.apiProperties.properties.policyTemplateInstances = [
+      {
+        templateId: 'dynamichosturl',
+        title: 'Set Contoso Address',
+        parameters: { 'x-ms-apimTemplateParameter.urlTemplate': `https://${'h'.repeat(200_000)}/\n` },
+      },
+    ];
+    expect(ruleIds(diffConnectors(before, after).changes)).toContain('BRK-POLICY-REROUTE');
+  });
+});
+
+describe('a finding that quotes hostile text is reported in linear time', () => {
+  it('writes the text report and job summary of a TODO line of 400,000 spaces (was minutes)', async () => {
+    const readme = `${validReadme()}TODO: write${' '.repeat(400_000)}it\n`;
+    const folder = writeConnector({ ...validConnectorFiles(), 'readme.md': readme });
+    const result = await validatePaths([folder], { cwd: path.dirname(folder) });
+    expect(formatText(result)).toContain('README-PLACEHOLDER The readme still says "TODO: write');
+    expect(renderJobSummary(result)).toContain('README-PLACEHOLDER');
+  });
+});
