@@ -22,4 +22,4 @@ export * from './edit-distance.js';
 export * from './connector-file-names.js';
 export * from './misnamed-connector-file.js';
 export * from './windows-1252.js';
-export * from './trailing-slashes.js';
+export * from './text-ends.js';

@@ -19,7 +19,9 @@ export function withoutSecrets(text: string): string {
   const lastAt = rest.lastIndexOf('@');
   const queryStart = rest.search(/[?#]/);
   if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}…`;
-  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, '');
+  const address = rest.slice(lastAt + 1);
+  const addressQuery = address.search(/[?#]/);
+  return scheme + (addressQuery < 0 ? address : address.slice(0, addressQuery));
 }
 
 /**

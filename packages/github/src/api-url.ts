@@ -1,4 +1,10 @@
-import { optionWords, UsageError, withoutSecrets, type SaySetting } from '@connector-alm/core';
+import {
+  optionWords,
+  UsageError,
+  withoutSecrets,
+  withoutTrailingSlashes,
+  type SaySetting,
+} from '@connector-alm/core';
 
 /** Where the API root comes from and what it looks like, for the hints of every error about it. */
 export const API_URL_HINT =
@@ -26,5 +32,5 @@ export function parseApiUrl(text: string, say: SaySetting = optionWords): string
   if (url.username || url.password)
     throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse('holds a query or fragment');
-  return url.href.replace(/\/+$/, '');
+  return withoutTrailingSlashes(url.href);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UsageError } from '@connector-alm/core';
+import { oneOf, trimWhere, UsageError } from '@connector-alm/core';
 
 export const DEFAULT_BRANCH_PREFIX = 'connector-alm/';
 
@@ -30,11 +30,11 @@ export function branchNameFor(targetFolder: string, prefix: string = DEFAULT_BRA
 }
 
 function slugOf(segment: string): string {
-  return segment
+  const slug = segment
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/\.{2,}/g, '.');
+  return trimWhere(slug, oneOf('-.'));
 }
 
 /** The rules of git check-ref-format that a branch name built from a prefix can break. */

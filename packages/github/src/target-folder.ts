@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError } from '@connector-alm/core';
+import { oneOf, trimWhere, UsageError } from '@connector-alm/core';
 import { TOP_FOLDER_PROFILES, type Profile } from '@connector-alm/validator';
 
 /**
@@ -13,10 +13,7 @@ export function targetFolderFor(connectorFolder: string, profile: Profile, given
 }
 
 export function normaliseTargetFolder(text: string): string {
-  const folder = text
-    .trim()
-    .replace(/\\/g, '/')
-    .replace(/^\/+|\/+$/g, '');
+  const folder = trimWhere(text.trim().replace(/\\/g, '/'), oneOf('/'));
   if (
     folder === '' ||
     folder

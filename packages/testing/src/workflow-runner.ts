@@ -340,7 +340,7 @@ function workflowCallOutputs(
 }
 
 function externalHandler(step: WorkflowStep, name: string, options: RunJobOptions): ExternalActionSpec {
-  const key = step.uses!.replace(/@.*$/, '');
+  const key = step.uses!.split('@')[0]!;
   const handler = options.externalActions?.[key];
   if (!handler) throw new Error(`No handler for external action '${key}' (step '${name}')`);
   return typeof handler === 'function' ? { inputs: [], run: handler } : handler;
@@ -360,7 +360,7 @@ function checkStepInputs(step: WorkflowStep, fallbackName: string, options: RunJ
     action = local;
     declared = Object.keys(readActionInputs(local));
   } else {
-    action = step.uses.replace(/@.*$/, '');
+    action = step.uses.split('@')[0]!;
     const handler = options.externalActions?.[action];
     declared = handler && typeof handler !== 'function' ? handler.inputs : undefined;
   }

@@ -78,7 +78,7 @@ export type RetryDecision =
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
-  const seconds = text.split(/\s*,\s*/);
+  const seconds = text.split(',').map((part) => part.trim());
   if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
     return Math.max(...seconds.map((part) => Math.round(Number(part) * 1000)));
   // IMF-fixdate, RFC 850 and asctime all begin with the day's name.

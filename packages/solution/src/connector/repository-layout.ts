@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONNECTOR_FILE_NAMES } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, trimEndWhere } from '@connector-alm/core';
 
 const { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 /**
@@ -40,10 +40,11 @@ const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|con
  * ("Azure OpenAI Service"), made safe for every OS: no character Windows refuses, no trailing dot or
  * whitespace (Windows drops a trailing dot or space), and no device name such as CON or NUL.
  */
+const isDotOrSpace = (character: string): boolean => character === '.' || /\s/.test(character);
+
 export function repositoryFolderName(displayName: string): string {
-  const name = displayName
-    .replace(UNSAFE, '-')
-    .replace(/[.\s]+$/, '')
+  const safe = displayName.replace(UNSAFE, '-');
+  const name = trimEndWhere(safe, isDotOrSpace)
     .trimStart()
     .replace(DEVICE_NAME, '$1-connector');
   return name === '' || name === '.' || name === '..' ? 'connector' : name;

@@ -4,7 +4,9 @@
  */
 const PLATFORM_VERSION_ATTRIBUTES = ['version', 'OrganizationVersion', 'CRMServerServiceabilityVersion'];
 
-const ROOT_START_TAG = /<ImportExportXml\b[^>]*>/;
+// `[^<>]`, not `[^>]`: a start tag holds no '<', so each try stops at the next tag; with `[^>]*` every
+// unclosed `<ImportExportXml` read on to the end of the text (100,000 of them took minutes).
+const ROOT_START_TAG = /<ImportExportXml\b[^<>]*>/;
 
 /**
  * The committed text of `Other/Solution.xml` or `Other/Customizations.xml` when the new export

@@ -52,8 +52,11 @@ export function describeEntryNameProblem(problem: EntryNameProblem, name?: strin
     return `contains '${WINDOWS_CHARACTER.exec(name)![0]}', which Windows does not allow in a file name`;
   }
   if (name !== undefined && problem === 'windows-device') {
-    const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part))!;
-    return `uses the device name '${segment.replace(/ *\..*$/, '')}', which Windows reserves`;
+    // The device name as the segment spells it, without the extension after it.
+    const device = segmentsOf(name)
+      .map((part) => WINDOWS_DEVICE.exec(part)?.[1])
+      .find((match) => match !== undefined)!;
+    return `uses the device name '${device}', which Windows reserves`;
   }
   if (name !== undefined && problem === 'long-name') {
     const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));

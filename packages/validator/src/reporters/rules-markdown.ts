@@ -1,3 +1,4 @@
+import { oneOf, trimEndWhere } from '@connector-alm/core';
 import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
 import { inlineCode, proseMarkdown, tableRow } from './markdown.js';
@@ -63,7 +64,8 @@ export function renderRulesMarkdown(
     for (const rule of section.rules) lines.push(...ruleEntry(rule));
   }
   if (changeRules.length > 0) lines.push(...changeSection(changeRules));
-  return lines.join('\n').replace(/\n+$/, '\n');
+  const text = lines.join('\n');
+  return text.endsWith('\n') ? `${trimEndWhere(text, oneOf('\n'))}\n` : text;
 }
 
 /**

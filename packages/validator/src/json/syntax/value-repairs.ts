@@ -1,9 +1,12 @@
+import { oneOf, trimEndWhere } from '@connector-alm/core';
 import type { Frame, Repair, Walk } from './walk.js';
 import type { Token } from './token.js';
 import { replacement, type TextEdit } from './repair.js';
 import { typographicAdvice } from './typographic-quotes.js';
 import { quoteAdvice } from './word-tokens.js';
 import { excerpt } from '../../text/message-values.js';
+
+const isClosingQuoteOrComma = oneOf('\u2018\u2019\u201c\u201d,');
 
 /** Repairs of values: words read where a value stands (NaN, True, +1), a '"' left unescaped in a string. */
 
@@ -75,7 +78,8 @@ export function wordAsValue(word: string, token: Token): { problem: Token['probl
       problem: { message: 'undefined is not a JSON value: write null, or remove the member.', ...at },
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
+    // The one opening quote the test above found, and every closing quote and comma at the end.
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written(JSON.stringify(inner)),

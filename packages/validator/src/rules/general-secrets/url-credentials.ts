@@ -8,6 +8,7 @@
  * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only.
  */
 
+import { oneOf, trimEndWhere } from '@connector-alm/core';
 import {
   characterClasses,
   hasPlaceholderMark,
@@ -83,7 +84,7 @@ const JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 const ESCAPED_AMPERSAND = 'u0026';
 
 /** Prose around a URL: a full stop or colon right after it is the sentence's, not the value's. */
-const TRAILING_PUNCTUATION = /[.:!?]+$/;
+const isTrailingPunctuation = oneOf('.:!?');
 
 /** Where a URL's user information may start: the `//` after its scheme, at most this far before the `@`. */
 const USER_INFO_REACH = 256;
@@ -187,7 +188,8 @@ function queryValueAt(text: string, start: number): { length: number; value: str
     end += escape[0].length;
   }
   // Punctuation the text ends the value with is written as it is, so it ends the unescaped value too.
-  const trailing = TRAILING_PUNCTUATION.exec(text.slice(start, end))?.[0].length ?? 0;
+  const candidate = text.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing)),
