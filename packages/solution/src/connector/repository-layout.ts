@@ -44,9 +44,7 @@ const isDotOrSpace = (character: string): boolean => character === '.' || /\s/.t
 
 export function repositoryFolderName(displayName: string): string {
   const safe = displayName.replace(UNSAFE, '-');
-  const name = trimEndWhere(safe, isDotOrSpace)
-    .trimStart()
-    .replace(DEVICE_NAME, '$1-connector');
+  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, '$1-connector');
   return name === '' || name === '.' || name === '..' ? 'connector' : name;
 }
 

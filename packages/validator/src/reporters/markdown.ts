@@ -41,15 +41,17 @@ export function escapeMarkdown(text: string): string {
  * and a pipe cannot split a table cell.
  */
 export function proseMarkdown(text: string): string {
-  return text
-    // Linear although the lint rule cannot tell: each backtick can end a span, so every try from a
-    // run of backticks succeeds at its first backtick run after (200,000 backticks and a letter: 0 ms).
-    // eslint-disable-next-line regexp/no-super-linear-move
-    .split(/(`+[^`]*`+)/)
-    .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
-    )
-    .join('');
+  return (
+    text
+      // Linear although the lint rule cannot tell: each backtick can end a span, so every try from a
+      // run of backticks succeeds at its first backtick run after (200,000 backticks and a letter: 0 ms).
+      // eslint-disable-next-line regexp/no-super-linear-move
+      .split(/(`+[^`]*`+)/)
+      .map((part, index) =>
+        index % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
+      )
+      .join('')
+  );
 }
 
 /** Text as an inline code span, with a fence longer than any run of backticks inside it. */
