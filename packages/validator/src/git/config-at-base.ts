@@ -67,13 +67,13 @@ export async function checkConfigurationAgainstBase(
       };
     }
   }
-  const head: ConfigurationSide | undefined = input.config.path
-    ? {
-        config: input.config,
-        text: await readFile(input.config.path, 'utf8'),
-        file: toDisplayPath(cwd, input.config.path),
-      }
-    : undefined;
+  let head: ConfigurationSide | undefined;
+  if (input.config.path) {
+    // loadConfig read it a moment ago; a configuration made in code may name no file to locate in.
+    const text = await readFile(input.config.path, 'utf8').catch(() => undefined);
+    if (text === undefined) return { findings: [] };
+    head = { config: input.config, text, file: toDisplayPath(cwd, input.config.path) };
+  }
   const headFolder = path.posix.dirname(input.configInRepository ?? atBase!.path);
   const findings = looseningFindings({ base, head, folder: fromRepository(headFolder) }, input.rules, {
     changedFolders: input.changedFolders.map((folder) => path.posix.relative(headFolder, folder)),
