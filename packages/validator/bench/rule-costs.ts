@@ -17,7 +17,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
 import { describeLoad } from './support/machine-load.js';
 import { bareWalk, folderFiles, parsedValues, readAndParseOnly } from './support/parse-only.js';
-import { isRepositoryRule, type RuleDefinition } from '../src/model/rule.js';
+import { isFolderRule, type RuleDefinition } from '../src/model/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { validatePaths } from '../src/validate.js';
 
@@ -31,7 +31,7 @@ console.log(describeLoad('start', loadavg()[0]!, availableParallelism(), process
 
 const spentByRule = new Map<string, number>();
 const timedRules: RuleDefinition[] = ALL_RULES.map((rule) => {
-  if (isRepositoryRule(rule)) return rule;
+  if (!isFolderRule(rule)) return rule;
   return {
     ...rule,
     check(context) {

@@ -11,7 +11,7 @@ import {
   type Severity,
 } from './model/finding.js';
 import {
-  isRepositoryRule,
+  isFolderRule,
   type FolderRuleDefinition,
   type Report,
   type RuleContext,
@@ -53,7 +53,7 @@ export function internalErrorFinding(rule: RuleMetadata, error: unknown): Pendin
 
 /** The level a rule has for a profile, after the configuration's overrides. */
 export function effectiveLevel(
-  rule: RuleDefinition,
+  rule: Pick<RuleMetadata, 'id' | 'levels'>,
   profile: Profile,
   overrides: RuleOverrides | undefined,
 ): Level {
@@ -134,7 +134,8 @@ function activeRules(options: EngineOptions): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of options.rules) {
     // Repository rules need the pull request and the other folders: they run after this engine.
-    if (isRepositoryRule(rule)) continue;
+    // Configuration rules compare the configuration file with the base's, once per run.
+    if (!isFolderRule(rule)) continue;
     const level = effectiveLevel(rule, options.profile, options.overrides);
     if (level !== 'off') active.push({ rule, level });
   }

@@ -17,7 +17,10 @@ import {
   countBySeverity,
   judgeRun,
   deletedConnectors,
+  comparedWithBase,
+  configurationReports,
   type BaseValidationResult,
+  type PullRequestFacts,
   type ConnectorChanges,
   type SarifReport,
   type ValidationResult,
@@ -49,6 +52,9 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : undefined);
 
   let paths = inputs.paths;
+  // A pull request that changes no connector folder but loosens the configuration file: validated
+  // (with no connector) for the findings that say so, since the next pull requests will use that file.
+  let configurationOnly: BaseValidationResult | undefined;
   if (paths.length === 0 && pullRequest && base) {
     const folders = await logger.group('Find the connectors the pull request changes', async () => {
       const changed = await changedConnectorFolders(workspace, base);
@@ -61,7 +67,9 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       return changed;
     });
     paths = folders;
-    if (paths.length === 0) {
+    if (paths.length === 0)
+      configurationOnly = await loosenedConfigurationOnly(workspace, base, inputs, pullRequest.facts);
+    if (paths.length === 0 && !configurationOnly) {
       logger.info('The pull request changes no connector folder; nothing to validate.');
       // Said in the summary too: it is where a reviewer looks to see why the check found nothing.
       await writeJobSummary(
@@ -86,7 +94,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       return;
     }
   }
-  const wholeWorkspace = paths.length === 0;
+  const wholeWorkspace = paths.length === 0 && !configurationOnly;
   if (wholeWorkspace) paths = ['.'];
 
   const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
@@ -96,13 +104,18 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     profile: inputs.profile === 'auto' ? undefined : inputs.profile,
   };
   const result = await logger.group('Validate connectors', async () => {
-    let validated: ValidationResult | BaseValidationResult = base
-      ? await validateAgainstBase(paths, base, {
-          ...options,
-          includeWorkingTree: false,
-          pullRequest: pullRequest?.facts,
-        })
-      : await validatePaths(paths, options);
+    let validated: ValidationResult | BaseValidationResult =
+      configurationOnly ??
+      (base
+        ? await validateAgainstBase(paths, base, {
+            ...options,
+            includeWorkingTree: false,
+            pullRequest: pullRequest?.facts,
+          })
+        : await validatePaths(paths, options));
+    if (configurationOnly)
+      logger.info('The pull request changes no connector folder, but the configuration file.');
+    if (comparedWithBase(validated) && validated.configurationNote) logger.info(validated.configurationNote);
     if (inputs.onlyNew && base) validated = onlyNewFindings(validated);
     // Once validation is complete: the comparison with the base adds findings (breaking changes,
     // pull request rules) after each folder's own, and only-new takes some away.
@@ -114,6 +127,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
       logger.info(`${posixRelativePath(workspace, connector.path)} [deleted]: ${status}`);
+    }
+    for (const file of configurationReports(validated)) {
+      const status = summaryLine(countBySeverity(file.findings));
+      logger.info(`${posixRelativePath(workspace, file.path)} [configuration]: ${status}`);
     }
     return validated;
   });
@@ -164,6 +181,30 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
+}
+
+/**
+ * For a pull request that changes no connector folder: the comparison of the configuration file with
+ * the base's, when it finds the file loosened; undefined when it does not, or when the file does not
+ * load (the pull requests that change connectors report that, as before).
+ */
+async function loosenedConfigurationOnly(
+  workspace: string,
+  base: string,
+  inputs: ValidateConnectorInputs,
+  facts: PullRequestFacts,
+): Promise<BaseValidationResult | undefined> {
+  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined }).catch(
+    () => undefined,
+  );
+  if (!config) return undefined;
+  const result = await validateAgainstBase([], base, {
+    cwd: workspace,
+    config,
+    includeWorkingTree: false,
+    pullRequest: facts,
+  });
+  return configurationReports(result).length > 0 ? result : undefined;
 }
 
 async function writeOutputs(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import {
+  comparedWithBase,
   deletedConnectors,
   loadConfig,
   describeFixes,
@@ -131,6 +132,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
         'give --profile certified (or independent-publisher)',
       );
       if (note) io.stderr.write(`note: ${printable(note)}\n`);
+      if (comparedWithBase(result) && result.configurationNote)
+        io.stderr.write(`note: ${printable(result.configurationNote)}\n`);
       const fails = verdict.failsFindings || verdict.failsBreaking;
       context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
     });

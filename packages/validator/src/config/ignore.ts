@@ -20,6 +20,15 @@ export function isIgnored(
 ): boolean {
   if (config.ignore.length === 0 || !config.path) return false;
   const relative = path.relative(path.dirname(config.path), folder).split(path.sep).join('/');
+  return config.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
+}
+
+/** Whether one `ignore` pattern skips a folder given relative to the configuration file's folder, `/`-separated. */
+export function ignorePatternMatches(
+  pattern: string,
+  relativeFolder: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   const nocase = platform === 'win32' || platform === 'darwin';
-  return config.ignore.some((pattern) => picomatch.isMatch(relative, pattern, { dot: true, nocase }));
+  return picomatch.isMatch(relativeFolder, pattern, { dot: true, nocase });
 }

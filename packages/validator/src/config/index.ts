@@ -5,3 +5,5 @@ export * from './did-you-mean.js';
 export * from './find-config.js';
 export * from './ignore.js';
 export * from './load-config.js';
+export * from './config-loosening.js';
+export * from './loosening-findings.js';

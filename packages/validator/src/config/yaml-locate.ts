@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { withoutByteOrderMark } from '@connector-alm/core';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 
 /**
  * The offset of a value in a parsed YAML document, given its path (as in a JSON pointer): the value
@@ -31,4 +41,16 @@ export function offsetOfPath(
 
 function rangeStart(node: unknown): number | undefined {
   return (node as Node | null | undefined)?.range?.[0];
+}
+
+/** The line and column (1-based) of a value, or with `key: true` its key, in a YAML or JSON text. */
+export function positionOfPath(
+  text: string,
+  path: readonly string[],
+  options: { key?: boolean } = {},
+): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
+  const { line, col } = lineCounter.linePos(offsetOfPath(document, path, options));
+  return { line, column: col };
 }

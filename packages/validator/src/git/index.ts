@@ -3,3 +3,4 @@ export * from './changed-connectors.js';
 export * from './git.js';
 export * from './materialize.js';
 export * from './validate-against-base.js';
+export * from './config-at-base.js';

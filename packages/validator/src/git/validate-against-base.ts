@@ -30,6 +30,7 @@ import {
   type DeletedConnector,
 } from './deleted-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
+import { checkConfigurationAgainstBase } from './config-at-base.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 
@@ -84,6 +85,12 @@ export interface BaseValidationResult extends ValidationResult {
    * findings are in `findings`, with the deleted folder as their `connector`.
    */
   diffs: ConnectorDiff[];
+  /**
+   * Why the configuration file was not compared with the base's (the base's does not parse), for
+   * the log. What the change loosened in it are REPO-CONFIG-LOOSENED findings in `findings`, on the
+   * file, with its folder as their `connector`.
+   */
+  configurationNote?: string;
 }
 
 /** True for the result of validateAgainstBase (as onlyNewFindings keeps it), which reports add the base to. */
@@ -134,6 +141,23 @@ export async function validateAgainstBase(
     (folder) => !isIgnored(fromCwd(folder.repositoryPath), config),
   );
   const scope = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  // The configuration in use is the change's own: what it loosens is said (without one given, the
+  // caller did not read the change's, so there is nothing to compare).
+  const configuration = options.config
+    ? await checkConfigurationAgainstBase({
+        git,
+        mergeBase,
+        topLevel,
+        cwd,
+        cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? '.',
+        config,
+        configInRepository: config.path
+          ? toRepositoryPath(topLevel, await realCasePath(config.path))
+          : undefined,
+        rules: options.rules ?? ALL_RULES,
+        changedFolders: [...changedFolders],
+      })
+    : { findings: [] };
 
   const validation =
     scope.paths.length > 0
@@ -204,10 +228,20 @@ export async function validateAgainstBase(
       diff: { changes: [change], classification: classifyChanges([change]) },
     });
   }
-  const findings = [...connectors.flatMap((connector) => connector.findings), ...deletions].sort(
-    compareFindings,
-  );
-  return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...deletions,
+    ...configuration.findings,
+  ].sort(compareFindings);
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    baseRef,
+    mergeBase,
+    diffs,
+    ...(configuration.note !== undefined && { configurationNote: configuration.note }),
+  };
 }
 
 /**

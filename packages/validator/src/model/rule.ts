@@ -105,10 +105,24 @@ export interface RepositoryRuleDefinition extends RuleMetadata {
   check(context: RepositoryRuleContext): void;
 }
 
-export type RuleDefinition = FolderRuleDefinition | RepositoryRuleDefinition;
+/**
+ * A rule about the configuration file itself: where a change is known, the file is compared with its
+ * version at the base (configLoosening), once per run rather than per connector, so it has no check
+ * of its own. Its level comes from the base's configuration, which the change cannot edit.
+ */
+export interface ConfigurationRuleDefinition extends RuleMetadata {
+  scope: 'configuration';
+}
+
+export type RuleDefinition = FolderRuleDefinition | RepositoryRuleDefinition | ConfigurationRuleDefinition;
 
 export function isRepositoryRule(rule: RuleDefinition): rule is RepositoryRuleDefinition {
   return rule.scope === 'repository';
+}
+
+/** A rule the folder engine runs on each connector folder. */
+export function isFolderRule(rule: RuleDefinition): rule is FolderRuleDefinition {
+  return rule.scope === undefined || rule.scope === 'folder';
 }
 
 /** Helper for the common case of the same level everywhere but custom connectors. */

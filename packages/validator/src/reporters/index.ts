@@ -1,6 +1,7 @@
 /** Reporters: the same validation result as text, JSON, SARIF, Actions annotations and a job summary. */
 export * from './annotations.js';
 export * from './artifact-path.js';
+export * from './configuration-findings.js';
 export * from './deleted-connectors.js';
 export * from './fingerprint.js';
 export * from './job-summary.js';

@@ -11,6 +11,7 @@ import {
 import { comparedWithBase } from '../git/validate-against-base.js';
 import { judgedByFailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { configurationReports, type ConfigurationReport } from './configuration-findings.js';
 import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
 import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
@@ -126,7 +127,16 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     overallLine(result, deleted.length, status),
     '',
   );
-  writeStatusTable(budget, result.connectors, deleted, comparedWithBase(result), status, shown, omitted);
+  writeStatusTable(
+    budget,
+    result.connectors,
+    deleted,
+    configurationReports(result),
+    comparedWithBase(result),
+    status,
+    shown,
+    omitted,
+  );
   // ⚠️ is this summary's own sign: say what it means wherever it shows.
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === '⚠️')) {
@@ -175,13 +185,15 @@ function statusIcon(
 
 /**
  * A row per connector, then one per connector deleted (its deletion decides its status, as for any
- * breaking change). Against a base, a column counts the findings new since it, as the headline
- * does for the run: a reviewer of a change to several legacy connectors sees which one it made worse.
+ * breaking change), then one per configuration file the change loosened. Against a base, a column
+ * counts the findings new since it, as the headline does for the run: a reviewer of a change to
+ * several legacy connectors sees which one it made worse.
  */
 function writeStatusTable(
   budget: SummaryBudget,
   validated: readonly ConnectorResult[],
   deleted: readonly DeletedConnectorReport[],
+  configuration: readonly ConfigurationReport[],
   againstBase: boolean,
   status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
@@ -191,6 +203,12 @@ function writeStatusTable(
     ...validated.map(({ path, profile, findings }) => ({ name: shown(path), profile, findings })),
     // No profile was resolved for a folder that is gone.
     ...deleted.map(({ path, findings }) => ({ name: `${shown(path)} (deleted)`, profile: '—', findings })),
+    // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
+    ...configuration.map(({ path, findings }) => ({
+      name: `${shown(path)} (configuration)`,
+      profile: '—',
+      findings,
+    })),
   ];
   if (connectors.length === 0) return;
   const newColumn = againstBase ? ['New since the base'] : [];

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { comparedWithBase } from '../git/validate-against-base.js';
 import { judgeRun } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { configurationReports, type ConfigurationReport } from './configuration-findings.js';
 import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
 import {
   countBySeverity,
@@ -37,6 +38,7 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
   const blocks = [
     ...result.connectors.map((connector) => formatConnector(connector, paint)),
     ...deleted.map((connector) => formatDeletedConnector(connector, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, paint)),
   ];
   const connectors =
     plural(result.connectors.length, 'connector') +
@@ -112,6 +114,16 @@ function formatDeletedConnector(connector: DeletedConnectorReport, paint: Painte
     `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`,
   );
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join('\n');
+}
+
+/** A loosened configuration file's block: its findings belong to no connector. */
+function formatConfigurationFile(file: ConfigurationReport, paint: Painter): string {
+  const header = paint(
+    'bold',
+    `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`,
+  );
+  const lines = file.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join('\n');
 }
 

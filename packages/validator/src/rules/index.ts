@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { configurationRules } from '../repository/rules/configuration-rules.js';
 import { repositoryRules } from '../repository/rules/index.js';
 import { apiPropertiesRules } from './api-properties.js';
 import { folderRules } from './folder.js';
@@ -39,6 +40,8 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
   ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules,
 ];
 
 export function findRule(id: string): RuleDefinition | undefined {

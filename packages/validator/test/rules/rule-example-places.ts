@@ -566,4 +566,5 @@ export const UNCHECKED_EXAMPLES: Record<string, string> = {
   'SWG-INFO-TITLE-UNIQUE': 'another connector of the repository',
   'REPO-NOT-EXISTING': 'another connector of the repository',
   'ICON-UNIQUE': 'another connector of the repository',
+  'REPO-CONFIG-LOOSENED': 'a change to the configuration file, compared with the base',
 };

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toDisplayPath, UserError } from '@connector-alm/core';
+import { CONFIG_FILE_NAMES } from '../config/find-config.js';
+import type { ValidatorConfig } from '../config/config-types.js';
+import { parseConfig } from '../config/load-config.js';
+import { looseningFindings, type ConfigurationSide } from '../config/loosening-findings.js';
+import type { Finding } from '../model/finding.js';
+import type { RuleDefinition } from '../model/rule.js';
+import type { Git, TreeEntry } from './git.js';
+
+export interface ConfigurationCheckInput {
+  git: Git;
+  mergeBase: string;
+  /** The work tree's top level, real path. */
+  topLevel: string;
+  /** The working directory as given, which display paths are relative to. */
+  cwd: string;
+  /** The working directory, repository-relative and `/`-separated (`.` at the top level): where the search starts. */
+  cwdInRepository: string;
+  /** The configuration in use (the change's). */
+  config: ValidatorConfig;
+  /** Its file, repository-relative and `/`-separated; undefined when there is none. */
+  configInRepository: string | undefined;
+  rules: readonly RuleDefinition[];
+  /** Every connector folder the change touches, repository-relative. */
+  changedFolders: readonly string[];
+}
+
+export interface ConfigurationCheck {
+  findings: Finding[];
+  /** Said in the log when the comparison could not be made (the base's file does not parse). */
+  note?: string;
+}
+
+/**
+ * Compares the configuration in use with the one at the merge base, and reports what the change
+ * loosened (REPO-CONFIG-LOOSENED). The base's file is the one at the same path there, else the one
+ * the search from the working directory finds there (the change added, renamed or deleted it).
+ */
+export async function checkConfigurationAgainstBase(
+  input: ConfigurationCheckInput,
+): Promise<ConfigurationCheck> {
+  const { git, mergeBase, topLevel, cwd } = input;
+  // A file named outside the repository (an explicit --config path) is not the change's to edit.
+  if (input.config.path && input.configInRepository === undefined) return { findings: [] };
+  const fromRepository = (file: string) => toDisplayPath(cwd, path.join(topLevel, file));
+  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  if (!atBase && !input.config.path) return { findings: [] };
+
+  let base: ConfigurationSide | undefined;
+  if (atBase) {
+    const file = fromRepository(atBase.path);
+    try {
+      const config = parseConfig(atBase.text, path.join(topLevel, atBase.path), {
+        cwd,
+        ruleIds: input.rules.map((rule) => rule.id),
+      });
+      base = { config, text: atBase.text, file };
+    } catch (error) {
+      // Not this change's mistake to stop at (the base may name a rule this version no longer has).
+      const line = error instanceof UserError ? error.location?.line : undefined;
+      const problem = `${line === undefined ? '' : `line ${line}: `}${(error as Error).message}`;
+      return {
+        findings: [],
+        note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is not a valid configuration (${problem}), so this change's configuration was not compared with it.`,
+      };
+    }
+  }
+  let head: ConfigurationSide | undefined;
+  if (input.config.path) {
+    // loadConfig read it a moment ago; a configuration made in code may name no file to locate in.
+    const text = await readFile(input.config.path, 'utf8').catch(() => undefined);
+    if (text === undefined) return { findings: [] };
+    head = { config: input.config, text, file: toDisplayPath(cwd, input.config.path) };
+  }
+  const headFolder = path.posix.dirname(input.configInRepository ?? atBase!.path);
+  const findings = looseningFindings({ base, head, folder: fromRepository(headFolder) }, input.rules, {
+    changedFolders: input.changedFolders.map((folder) => path.posix.relative(headFolder, folder)),
+  });
+  return { findings };
+}
+
+/**
+ * The configuration file at `rev`: `file` when it is there, else the first file the search from
+ * `start` up to the top level finds, as findConfigFile searches the work tree.
+ */
+async function readConfigAtBase(
+  git: Git,
+  rev: string,
+  file: string | undefined,
+  start: string,
+): Promise<{ path: string; text: string } | undefined> {
+  const candidates: string[] = file === undefined ? [] : [file];
+  for (let folder = start; ; folder = path.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => path.posix.join(folder, name)));
+    if (folder === '.' || folder === '/' || folder === '') break;
+  }
+  const listings = new Map<string, TreeEntry[]>();
+  for (const candidate of candidates) {
+    const folder = path.posix.dirname(candidate);
+    if (!listings.has(folder)) listings.set(folder, await git.listFolder(rev, folder));
+    const entry = listings.get(folder)!.find((item) => item.type === 'blob' && item.path === candidate);
+    if (!entry) continue;
+    const blob = (await git.readBlobs([entry.object])).get(entry.object);
+    return { path: candidate, text: blob?.toString('utf8') ?? '' };
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { sameLevels, type ConfigurationRuleDefinition } from '../../model/rule.js';
+
+/** The id of the rule whose findings say what a change loosened in the configuration file. */
+export const CONFIG_LOOSENED_RULE_ID = 'REPO-CONFIG-LOOSENED';
+
+/** Rules about the configuration file, compared with its version at the base (config/config-loosening.ts). */
+export const configurationRules: ConfigurationRuleDefinition[] = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: 'configuration',
+    file: 'folder',
+    title: 'Say so when a change loosens the configuration file.',
+    description:
+      "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so).",
+    levels: sameLevels('warning'),
+    example: {
+      bad: 'rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)',
+      good: 'the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own',
+    },
+  },
+];
