@@ -6,6 +6,7 @@ export * from './plural.js';
 export * from './printable.js';
 export * from './workflow-commands.js';
 export * from './message-urls.js';
+export * from './echoed-secrets.js';
 export * from './socket-failure.js';
 export * from './byte-order-mark.js';
 export * from './json-depth.js';

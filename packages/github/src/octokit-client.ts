@@ -8,6 +8,7 @@ import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
 import type { StartTimer } from './clock.js';
 import { attemptOf, numberAttempts } from './request-attempts.js';
+import { withoutEchoedToken } from './echoed-token.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
@@ -139,10 +140,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       ...(options.retryAfterBaseMs === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseMs }),
     },
   });
-  // Added last, so it runs after every retry: the error of a request that got no answer names the API
+  // Added last, so it runs after every retry. An answer that quoted the request loses the token first
+  // (withoutEchoedToken), so that nothing after quotes it. The error of a request that got no answer names the API
   // URL instead of reading "GitHub failed … (500 fetch failed)". The last attempt's number is on its
   // error (numberAttempts): plugin-retry's retryCount sits in options that requests share.
-  client.hook.error('request', (error) => {
+  client.hook.error('request', (failure) => {
+    const error = withoutEchoedToken(failure, options.token);
     const tries = attemptOf(error);
     throw describeIncompleteAnswer(error, tries, timeoutMs) ?? reachability.describe(error, tries) ?? error;
   });

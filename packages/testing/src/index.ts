@@ -14,3 +14,4 @@ export * from './shared-fixtures.js';
 export * from './located-message.js';
 export * from './until.js';
 export * from './git.js';
+export * from './leaks.js';

@@ -34,6 +34,7 @@ export async function requestGitHubIdToken(
         'ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.',
       timeoutHint:
         "The runner's ID-token service took the connection and sent no answer: run the job again later.",
+      secrets: [requestToken],
     },
     request,
   );

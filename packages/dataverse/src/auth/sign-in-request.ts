@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { UserError, withoutEchoedSecrets } from '@connector-alm/core';
 import { abortAfter, type Clock } from '../clock.js';
 import type { Fetch } from '../http/fetch.js';
 import { hopelessFailure } from '../http/hopeless-failure.js';
@@ -28,6 +28,11 @@ export interface SignInEndpoint {
   unreachableHint?: string;
   /** The input or variable that chose the URL, named in what to check: "authority-host". */
   urlInput: string;
+  /**
+   * The credentials the request carries (a client secret, a client assertion, the runner's request
+   * token): its answer is read without them, so that no message quotes one an answer echoed back.
+   */
+  secrets: readonly string[];
 }
 
 /** What one sign-in (all its requests) shares. */
@@ -72,7 +77,7 @@ export async function sendSignInRequest(
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
-    const text = await response.text();
+    const text = withoutEchoedSecrets(await response.text(), endpoint.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
     const hopeless = hopelessFailure(error, new URL(url), {

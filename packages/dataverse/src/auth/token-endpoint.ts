@@ -11,6 +11,15 @@ import {
 } from './sign-in-request.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
+/** The form fields that carry the app's credential, which an answer must not be quoted with. */
+const CREDENTIAL_FIELDS = ['client_secret', 'client_assertion'];
+
+/** The statuses whose Location fetch would follow (307 and 308 with the body). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** What a bearer token is made of (RFC 6750's b64token, and the JWTs Entra ID issues): visible ASCII. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
+
 export interface TokenResponse {
   accessToken: string;
   expiresInSeconds: number;
@@ -45,6 +54,9 @@ export async function requestClientCredentialsToken(
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: form.toString(),
+      // fetch follows a 307 or 308 with the same body, the credential in it, to wherever Location
+      // points, another origin included; Entra ID never redirects a token request (MSAL follows none).
+      redirect: 'manual',
     },
     {
       description: `the Entra ID token endpoint at ${origin}`,
@@ -54,9 +66,11 @@ export async function requestClientCredentialsToken(
       noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
       timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
       unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`,
+      secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? []),
     },
     request,
   );
+  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, `${authorityHost} and ${cloud}`);
   const body = parseJsonObject(response.text) as EntraErrorBody & {
     access_token?: unknown;
     expires_in?: unknown;
@@ -78,6 +92,13 @@ export async function requestClientCredentialsToken(
   }
   if (typeof body.access_token !== 'string' || body.access_token === '')
     throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
+  // fetch refuses such a header with an error that quotes it, token included, and every Web API
+  // request would fail the same way after its retries.
+  if (!HEADER_SAFE_TOKEN.test(body.access_token))
+    throw new UserError(
+      `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
+      { hint: notEntraHint(`${authorityHost} and ${cloud}`) },
+    );
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
@@ -94,6 +115,31 @@ function noAccessToken(origin: string, answer: SignInAnswer, settings: string): 
     ? 'without an access token'
     : `with ${answer.headers.get('content-type') ?? 'no content type'}, not with a token`;
   return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`,
+    hint: notEntraHint(settings),
   });
+}
+
+function notEntraHint(settings: string): string {
+  return `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`;
+}
+
+/**
+ * A redirect, not followed: the request carries the app's credential, and Entra ID has no reason to
+ * send it elsewhere. Where it pointed is named by its origin alone (a query can carry anything).
+ */
+function redirected(endpoint: string, answer: SignInAnswer, settings: string): UserError {
+  const { origin } = new URL(endpoint);
+  const location = answer.headers.get('location');
+  let target = '';
+  try {
+    if (location) target = ` to ${new URL(location, endpoint).origin}`;
+  } catch {
+    // A Location that is no URL is named by nothing more than being a redirect.
+  }
+  return new UserError(
+    `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target}; the token request was not sent there.`,
+    {
+      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`,
+    },
+  );
 }

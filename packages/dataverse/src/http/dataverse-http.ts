@@ -1,4 +1,10 @@
-import { optionWords, UserError, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  optionWords,
+  UserError,
+  withoutEchoedSecrets,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
 import { ENVIRONMENT_URL } from '../setting-words.js';
 import { abortAfter, type Clock } from '../clock.js';
@@ -104,7 +110,8 @@ export class DataverseHttp {
     for (let attempt = 1; ; attempt++) {
       logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
       // Outside the try: a token failure is Entra's answer, not a dropped connection to retry.
-      const headers = await this.headers(body !== undefined);
+      const token = await this.options.tokens.getToken();
+      const headers = webApiHeaders(token, body !== undefined);
       let response: Response;
       let text: string;
       try {
@@ -176,7 +183,8 @@ export class DataverseHttp {
       // code handles quietly is often what explains what happened next.
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text, request.operation, url, this.environmentUrl);
-      const errorBody = parseJson(text) as ODataErrorBody | undefined;
+      // A gateway or a service in a bad state may quote the request, its Authorization header with it.
+      const errorBody = parseJson(withoutEchoedSecrets(text, [token])) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
         // A token can be revoked or judged expired by a server whose clock runs ahead: get a new one once.
         refreshedAfter401 = true;
@@ -253,18 +261,19 @@ export class DataverseHttp {
   ): RetryDecision {
     return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
+}
 
-  private async headers(hasBody: boolean): Promise<Record<string, string>> {
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'OData-MaxVersion': '4.0',
-      'OData-Version': '4.0',
-      'If-None-Match': 'null',
-      Authorization: `Bearer ${await this.options.tokens.getToken()}`,
-    };
-    if (hasBody) headers['Content-Type'] = 'application/json';
-    return headers;
-  }
+/** The headers the Web API requires, with the bearer token. */
+function webApiHeaders(token: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'OData-MaxVersion': '4.0',
+    'OData-Version': '4.0',
+    'If-None-Match': 'null',
+    Authorization: `Bearer ${token}`,
+  };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  return headers;
 }
 
 /**

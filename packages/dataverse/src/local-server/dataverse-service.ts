@@ -17,6 +17,7 @@ import type { Fault, FaultSwitches } from './faults.js';
 import { throttleMessage } from './faults.js';
 import {
   CODES,
+  echoOf,
   ODataFailure,
   odataHeaders,
   readBody,
@@ -105,8 +106,9 @@ export class DataverseService {
       const caller = await this.authenticate(request);
       checkODataHeaders(request);
       const fault = this.options.faults.take(operation);
+      if (fault?.kind === 'echo') return await this.echo(fault.status, request, response);
       if (fault?.kind === 'trickle') trickle(response, fault, this.options.clock);
-      else if (fault && fault.kind !== 'throttle' && fault.afterProcessing)
+      else if (fault && 'afterProcessing' in fault && fault.afterProcessing)
         await this.processUnanswered(request, url, resource, caller);
       if (fault && fault.kind !== 'trickle') return this.applyFault(fault, response);
       await this.route(request, response, url, resource, caller);
@@ -164,7 +166,13 @@ export class DataverseService {
     }
   }
 
-  private applyFault(fault: Exclude<Fault, { kind: 'trickle' }>, response: ServerResponse): void {
+  /** Answers with the request it got quoted in an OData error, as an echoing gateway would. */
+  private async echo(status: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const echo = echoOf(request, await readBody(request));
+    sendODataError(response, new ODataFailure(status, '0x80040216', `Rejected: ${echo}`));
+  }
+
+  private applyFault(fault: Exclude<Fault, { kind: 'trickle' | 'echo' }>, response: ServerResponse): void {
     if (fault.kind === 'drop-connection') {
       response.socket?.destroy();
       return;
@@ -182,6 +190,8 @@ export class DataverseService {
       this.options.faults.held++;
       return;
     }
+    if (fault.kind === 'redirect')
+      return sendText(response, fault.status ?? 307, '', { Location: fault.location });
     if (fault.kind === 'throttle') {
       const code = fault.code ?? '0x80072322';
       sendODataError(

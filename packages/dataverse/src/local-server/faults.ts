@@ -30,7 +30,14 @@ export type Fault =
    * Not a failure: the real answer, sent `bytes` at a time every `everyMs`, as a big body (an import
    * log of megabytes, an exported solution) reaches a runner over a slow but steady link.
    */
-  | { kind: 'trickle'; bytes: number; everyMs: number };
+  | { kind: 'trickle'; bytes: number; everyMs: number }
+  /**
+   * A gateway or a service in a bad state that answers with the request it got, Authorization header
+   * and body included, in the message of an OData error: what the client quotes must not show them.
+   */
+  | { kind: 'echo'; status: number }
+  /** A redirect to another place (another origin), which fetch follows with what it keeps of the request. */
+  | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string };
 
 /**
  * A failure of the login host: Entra ID's transient error (HTTP 503 `temporarily_unavailable`,
@@ -49,7 +56,11 @@ export type LoginFault =
       headers?: Record<string, string>;
     }
   | { kind: 'drop-connection' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** An answer that quotes the request it got (Authorization header, form body) in Entra's error shape. */
+  | { kind: 'echo'; status: number }
+  /** A redirect to another place, e.g. another origin: Entra ID never redirects a token request. */
+  | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string };
 
 /** Which endpoint of the login host a login fault hits: Entra ID's token endpoint or GitHub's ID-token endpoint. */
 export type LoginEndpoint = 'token' | 'github-id-token';

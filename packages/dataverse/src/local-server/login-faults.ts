@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EntraFailure } from './entra-errors.js';
 import type { LoginFault } from './faults.js';
-import { sendJson, sendText } from './http-kit.js';
+import { echoOf, readBody, sendJson, sendText } from './http-kit.js';
 
 /** Answers a request to the login host with the fault armed for it, as the real service fails. */
-export function answerLoginFault(
+export async function answerLoginFault(
   fault: LoginFault,
   request: IncomingMessage,
   response: ServerResponse,
   now: Date,
-): void {
+): Promise<void> {
   if (fault.kind === 'drop-connection') {
     request.socket.destroy();
     return;
@@ -24,6 +24,15 @@ export function answerLoginFault(
       'A transient error has occurred. Please try again.',
     );
     sendJson(response, failure.status, failure.body(now));
+    return;
+  }
+  if (fault.kind === 'echo') {
+    const echo = echoOf(request, await readBody(request, 1024 * 1024));
+    sendJson(response, fault.status, { error: 'invalid_client', error_description: `Rejected: ${echo}` });
+    return;
+  }
+  if (fault.kind === 'redirect') {
+    sendText(response, fault.status ?? 307, '', { Location: fault.location });
     return;
   }
   if (fault.kind === 'throttle') {

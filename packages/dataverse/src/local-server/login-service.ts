@@ -53,13 +53,13 @@ export class LoginService {
   }
 
   /** Answers with the fault, counting a request it holds unanswered (FaultSwitches.held). */
-  private answerFault(
+  private async answerFault(
     fault: LoginFault,
     request: IncomingMessage,
     response: ServerResponse,
     now: Date,
-  ): void {
-    answerLoginFault(fault, request, response, now);
+  ): Promise<void> {
+    await answerLoginFault(fault, request, response, now);
     if (fault.kind === 'hang' && this.options.faults) this.options.faults.held++;
   }
 

@@ -5,3 +5,4 @@
 export * from './solution-zip.js';
 export * from './fixtures.js';
 export * from './certificate.js';
+export * from './closed-port.js';

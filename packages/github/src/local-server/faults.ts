@@ -42,6 +42,13 @@ export interface Faults {
    * headers and half the body, then nothing more comes until the client gives up (its timeout).
    */
   stallAnswer: OperationFault;
+  /**
+   * The next requests are answered with `status` and a message that quotes the request (its
+   * Authorization header and body), as an echoing proxy or gateway does: a client must not print it.
+   */
+  echoRequest: { times: number; status: number };
+  /** The next requests are redirected (307) to the same path at another origin. */
+  redirect: { times: number; origin: string };
 }
 
 /** A fault aimed at one operation (GitHub's operationId, e.g. git/create-ref), `times` times. */
@@ -61,5 +68,7 @@ export function noFaults(): Faults {
     dropAnswer: { operationId: '', times: 0 },
     cutAnswer: { operationId: '', times: 0 },
     stallAnswer: { operationId: '', times: 0 },
+    echoRequest: { times: 0, status: 500 },
+    redirect: { times: 0, origin: '' },
   };
 }

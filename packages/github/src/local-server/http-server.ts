@@ -62,6 +62,22 @@ export class LocalGitHubHttpServer {
       this.state.faults.hang--;
       return;
     }
+    if (this.state.faults.redirect.times > 0) {
+      this.state.faults.redirect.times--;
+      response
+        .writeHead(307, { location: `${this.state.faults.redirect.origin}${request.url ?? '/'}` })
+        .end();
+      return;
+    }
+    if (this.state.faults.echoRequest.times > 0) {
+      this.state.faults.echoRequest.times--;
+      const echo = `${request.method ?? ''} ${request.url ?? ''} authorization: ${request.headers.authorization ?? '(none)'} body: ${await readBody(request)}`;
+      response.writeHead(this.state.faults.echoRequest.status, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ message: `Rejected: ${echo}`, errors: [{ code: 'custom', message: echo }] }),
+      );
+      return;
+    }
     const receivedAtMs = performance.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
