@@ -93,6 +93,25 @@ describe('connector-alm pr', () => {
     );
   }, 120_000);
 
+  it('warns that a token given with --token shows in the process list, and takes it', async () => {
+    const io = memoryIo(scenario.workspace, { GITHUB_API_URL: scenario.github.url, ...NO_WRITE_INTERVAL });
+    expect(await pr([CONNECTOR, '--token', scenario.contributor.token], io)).toBe(0);
+    expect(io.err()).toMatch(
+      /^warning: --token shows the token to other users of this machine \(in the process list\) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead\.$/m,
+    );
+    expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
+  }, 120_000);
+
+  it('gives no such warning for a token from the environment', async () => {
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    });
+    expect(await pr([CONNECTOR], io)).toBe(0);
+    expect(io.err()).not.toContain('--token shows');
+  }, 120_000);
+
   it('refuses to run without a token, saying where to put one', async () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);

@@ -43,6 +43,9 @@ interface PullRequestOptions {
  * from --token or GITHUB_TOKEN/GH_TOKEN in the environment (never from a file we would print), the
  * API root from --api-url or GITHUB_API_URL.
  */
+const TOKEN_ON_COMMAND_LINE =
+  '--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead.';
+
 export function registerOpenPullRequestCommand(program: Command, context: CommandContext): void {
   program
     .command('pr')
@@ -117,9 +120,12 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
       if (!token) {
         throw new UsageError('No GitHub token.', {
-          hint: 'Pass --token or set GITHUB_TOKEN to a classic personal access token of the fork owner (public_repo scope).',
+          hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
         });
       }
+      // Still taken, as scripts pass it so; but the Dataverse commands take no secret on the command
+      // line at all, for the same reason.
+      if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       const writeIntervalMs = writeIntervalFromEnv(io.env);
       if (options.targetFolder && connectors.length > 1)
         throw new UsageError('--target-folder can only be given for a single connector.');
