@@ -123,9 +123,6 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
           hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
         });
       }
-      // Still taken, as scripts pass it so; but the Dataverse commands take no secret on the command
-      // line at all, for the same reason.
-      if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       const writeIntervalMs = writeIntervalFromEnv(io.env);
       if (options.targetFolder && connectors.length > 1)
         throw new UsageError('--target-folder can only be given for a single connector.');
@@ -175,6 +172,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         if (options.format === 'json' && results.length > 0)
           writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
       }
+      // --token is still taken, as scripts pass it so (the Dataverse commands take no secret on the
+      // command line at all, for this reason). Said once the run is through, where it is read, and
+      // not before a refusal of the token itself.
+      if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       const refused = refusedResults(results);
       if (refused.length > 0) {
         // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).
