@@ -954,8 +954,10 @@ describe('validate-connector on a stranger’s pull request', () => {
 
 describe('validate-connector on a folder named to break the summary and the outputs', () => {
   // A fork can name a connector folder anything Linux allows: table pipes, code fences, HTML, a
-  // workflow command, the runner's escape for a line break, and a line break itself.
-  const name = 'Contoso | `tick` <img src=x onerror=alert(1)> ::error::pwned %0A\nnext=injected';
+  // workflow command, the runner's escape for a line break, and a line break itself, once before an
+  // output's key and once before a workflow command, which would start its own line of the log.
+  const name =
+    'Contoso | `tick` <img src=x onerror=alert(1)> %0A\nnext=injected\n::error title=injected::pwned';
 
   it('keeps the table row whole, shows the name as text, and adds no output', async () => {
     const workspace = workspaceWithConnector();
@@ -993,7 +995,8 @@ describe('validate-connector on a folder named to break the summary and the outp
     expect(run.summary).not.toContain('<img');
     expect(run.summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(run.summary.split('\n').filter((line) => line.startsWith('next'))).toEqual([]);
-    // No annotation made of the name.
+    // No annotation made of the name, though the log prints it on lines of its own.
+    expect(run.stdout).toContain('\n::error title=injected::pwned');
     expect(run.annotations.filter((annotation) => annotation.message.startsWith('pwned'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { breaksAsSpaces } from './one-line.js';
 /** Small helpers for writing GitHub-flavoured markdown that contains user text. */
+import { breaksAsSpaces } from './one-line.js';
 
 // Characters that make inline markup anywhere in a line (emphasis, code, links, tables, strikethrough).
 const INLINE_SPECIAL = /[\\`*_[\]|~]/g;
