@@ -181,12 +181,43 @@ describe('connector-alm pr with a misnamed swagger', () => {
   );
 });
 
+// An empty folder in certified-connectors/, as an uninitialised submodule leaves it: validate takes it
+// for a connector folder with its files missing (exit code 1), and so does pr, printing the findings
+// that say what is missing; it sends nothing, whatever --fail-on, rather than propose deleting the
+// upstream's connector.
+describe('connector-alm pr with an empty connector folder', () => {
+  const scenario = scenarioForAllTests();
+
+  it('prints its findings and what to do, exits 1 and sends nothing', async () => {
+    const folder = 'certified-connectors/Empty';
+    mkdirSync(path.join(scenario.workspace, folder), { recursive: true });
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    });
+    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
+    expect(io.out()).toMatch(
+      /^certified-connectors\/Empty:1:1 error REPO-REQUIRED-FILES .*apiDefinition\.swagger\.json/m,
+    );
+    expect(io.out()).toContain(
+      `${folder}: not submitted: it has no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated. Add the connector's apiDefinition.swagger.json`,
+    );
+    expect(io.err()).toContain(`error: 1 connector of 1 not submitted: ${folder}.\n`);
+    expect(io.err()).not.toContain('not a connector folder');
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+});
+
 describe('connector-alm pr with several connectors, one of which fails', () => {
   let scenario: Scenario;
   beforeAll(async () => {
     scenario = await startScenario();
-    // An empty folder, as an uninitialised submodule leaves it: refused after the first connector is submitted.
-    mkdirSync(path.join(scenario.workspace, 'certified-connectors', 'Empty'), { recursive: true });
+    // A folder that is no connector folder (a readme alone, outside the layout): a usage error after
+    // the first connector is submitted.
+    mkdirSync(path.join(scenario.workspace, 'notes'), { recursive: true });
+    writeFileSync(path.join(scenario.workspace, 'notes', 'readme.md'), '# Notes\n');
   });
   afterAll(() => scenario.dispose());
 
@@ -197,15 +228,15 @@ describe('connector-alm pr with several connectors, one of which fails', () => {
       ...NO_WRITE_INTERVAL,
     };
     const io = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty'], io)).toBe(2);
+    expect(await runCli(['pr', CONNECTOR, 'notes'], io)).toBe(2);
     expect(io.out()).toMatch(
       /^certified-connectors\/Contoso Tasks: created pull request #1 http:\/\/\S+\/pull\/1 \(branch /,
     );
-    expect(io.err()).toMatch(/^certified-connectors\/Empty: error: holds no apiDefinition\.swagger\.json/m);
+    expect(io.err()).toMatch(/^notes: error: is not one connector folder \(found 0\)/m);
 
     // The same as JSON: the results of the connectors done, as one document a script can parse.
     const json = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty', '--format', 'json'], json)).toBe(2);
+    expect(await runCli(['pr', CONNECTOR, 'notes', '--format', 'json'], json)).toBe(2);
     expect(JSON.parse(json.out())).toMatchObject([{ connector: CONNECTOR, operation: 'none', number: 1 }]);
   }, 120_000);
 });

@@ -21,6 +21,16 @@ export function isBelow(root: string, child: string): boolean {
 }
 
 /**
+ * `file` with '/' between its segments, as a key to order paths by alike on every OS. In Windows'
+ * own form the '\' sorts after digits and capital letters where '/' sorts before them, so
+ * `Contoso\v2` came after `Contoso2` there and before it on Linux and macOS. `paths` lets tests
+ * pass path.win32.
+ */
+export function slashSeparated(file: string, paths: path.PlatformPath = path): string {
+  return paths.sep === '/' ? file : file.split(paths.sep).join('/');
+}
+
+/**
  * `file` (absolute, or relative to `cwd`) as a message to the user names it: from the working
  * directory, with the OS's separators, `.` for the directory itself and `..` steps for a path beside
  * it, as a shell there reaches it. Every command prints its paths so, `validate`'s findings and the

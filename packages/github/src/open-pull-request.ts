@@ -118,9 +118,11 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
 
 /**
  * Why a connector was refused: validation found problems at or above fail-on (they are in
- * `findings`), or its branch name is another target folder's (in this run, or on the fork already).
+ * `findings`), its folder has no apiDefinition.swagger.json (whatever fail-on: sending it would
+ * propose deleting the upstream's connector; its findings are in `findings` too), or its branch name
+ * is another target folder's (in this run, or on the fork already).
  */
-export type PullRequestRefusal = 'findings' | 'branch';
+export type PullRequestRefusal = 'findings' | 'no-swagger' | 'branch';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
@@ -204,12 +206,11 @@ export async function openPullRequest(
     return result.connectors[0]!;
   });
   const local = await readConnectorFiles(folder, options.connector);
-  const swagger = requireSwagger(options.connector, local);
+  const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
   const named = withFolderNameOnDisk(folder);
   const targetFolder = targetFolderFor(named, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const result: PullRequestResult = {
     connector: options.connector,
     targetFolder,
@@ -218,6 +219,16 @@ export async function openPullRequest(
     warnings: ignoredWarning ? [ignoredWarning] : [],
   };
   // Before anything is read from GitHub, let alone written: the checks that decide locally.
+  if (!swagger) {
+    // Validation found the folder a connector folder (it has apiProperties.json, or sits in
+    // certified-connectors/…): the path is right and a part is missing, exit code 1 as validate's. Its
+    // findings say what is missing; fail-on never does not send it, since an empty folder (an
+    // uninitialised submodule, a sparse checkout) would propose deleting the upstream's connector.
+    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: validation.findings };
+  }
+  const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const failOn = options.failOn ?? 'error';
   const counts = countBySeverity(validation.findings);
   if (failsThreshold({ counts }, failOn)) {
@@ -418,11 +429,12 @@ function sharesBranchName(folder: string, branch: string, prefix: string): boole
 const SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 
 /**
- * Refuses a folder without a swagger before anything is sent. Validation reports it, but the pull
- * request would still go out: an empty folder (an uninitialised submodule, a sparse checkout) against
- * an upstream that has the connector proposes deleting every file of it.
+ * The folder's swagger; undefined when it has none, which refuses it before anything is sent.
+ * Validation reports it, but the pull request would still go out: an empty folder (an uninitialised
+ * submodule, a sparse checkout) against an upstream that has the connector proposes deleting every
+ * file of it.
  */
-function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFile {
+function swaggerOf(connector: string, files: readonly LocalFile[]): LocalFile | undefined {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger) return swagger;
   // The path is right and a file in it is misnamed (apiDefination.swagger.json, openapidefinition.json):
@@ -430,10 +442,7 @@ function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFi
   const topLevel = files.map((file) => file.path).filter((name) => !name.includes('/'));
   const misnamed = namesMeantAs(SWAGGER, topLevel);
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  throw new UsageError('holds no apiDefinition.swagger.json: it is not a connector folder.', {
-    location: { file: connector },
-    hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",
-  });
+  return undefined;
 }
 
 /**

@@ -197,22 +197,50 @@ describe('openPullRequest against the local GitHub', () => {
     expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
   });
 
-  it('refuses a folder without the connector files instead of proposing to delete the upstream connector', async () => {
-    await mergeUpstream(scenario, connectorFiles());
-    // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
-    writeConnector(scenario.workspace, {});
-    const error = (await run().promise.catch((e: unknown) => e)) as Error & {
-      hint?: string;
-      location?: { file: string };
-    };
-    expect(error.message).toBe('holds no apiDefinition.swagger.json: it is not a connector folder.');
-    expect(error.location).toEqual({ file: CONNECTOR });
-    expect(error.hint).toMatch(
-      /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
-    );
-    expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
+  // A folder that validation takes for a connector folder (in certified-connectors/, or holding
+  // apiProperties.json) is the right path with a part missing: refused with its findings, exit code 1
+  // as validate's, whatever fail-on, since sending it would propose deleting the upstream connector.
+  it.each([
+    ['an empty folder in certified-connectors/', CONNECTOR, {}],
+    [
+      'a folder outside the layout with apiProperties.json only',
+      'src/Contoso',
+      { 'apiProperties.json': '{}' },
+    ],
+  ])(
+    'refuses %s with its findings instead of proposing to delete the upstream connector',
+    async (_, connector, files: Record<string, string>) => {
+      await mergeUpstream(scenario, connectorFiles());
+      // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, its files not.
+      writeConnector(scenario.workspace, files, connector);
+      const result = await run({ connector, failOn: 'never' }).promise;
+      expect(result).toMatchObject({ connector, operation: 'refused', refusal: 'no-swagger' });
+      expect(result.reason).toBe(
+        "it has no apiDefinition.swagger.json, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated",
+      );
+      expect(result.findings).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'REPO-REQUIRED-FILES',
+          severity: 'error',
+          message: expect.stringContaining('apiDefinition.swagger.json'),
+          connector,
+        }),
+      );
+      expect(contributorFork(scenario)).toBeUndefined();
+      expect(scenario.upstream.pulls).toHaveLength(0);
+    },
+  );
+
+  it('refuses a folder outside the layout with no connector file as a path that is no connector folder', async () => {
+    // A readme and an icon alone do not make a connector folder, for validate either (exit code 2).
+    writeConnector(scenario.workspace, { 'readme.md': '# Contoso\n', 'icon.png': 'png' }, 'src/Contoso');
+    const error = await run({ connector: 'src/Contoso' }).promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({
+      message: 'is not one connector folder (found 0).',
+      location: { file: 'src/Contoso' },
+    });
     expect(contributorFork(scenario)).toBeUndefined();
-    expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
   it('refuses a folder whose swagger is misnamed as a connector with a part missing, naming the file to rename', async () => {

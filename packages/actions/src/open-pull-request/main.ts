@@ -91,7 +91,9 @@ function failForRefused(results: readonly PullRequestResult[], workspace: string
     const whatToDo =
       result.refusal === 'findings'
         ? 'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.'
-        : 'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.';
+        : result.refusal === 'no-swagger'
+          ? "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it."
+          : 'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.';
     core.setFailed(`${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo}`);
   }
 }

@@ -205,5 +205,7 @@ export function describeResult(result: PullRequestResult): string {
 function whatToDo(result: PullRequestResult): string {
   if (result.refusal === 'findings')
     return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
+  if (result.refusal === 'no-swagger')
+    return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
   return 'Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.';
 }

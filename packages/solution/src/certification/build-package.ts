@@ -24,7 +24,7 @@ export interface BuildPackageOptions {
 }
 
 /** A solution zip the package packs, and what it is for: `flow solution`. */
-type SolutionRole = [role: string, file: string];
+export type SolutionRole = [role: string, file: string];
 
 /**
  * Builds the zip Microsoft's certification asks for: intro.md and a Package Deployer package whose
@@ -118,15 +118,25 @@ function importConfig(solutionNames: readonly string[]): string {
 /**
  * The package keeps each solution in PkgAssets/ under its file name, and Package Deployer runs on
  * Windows, where names differ in case only name one file: two such zips would be one entry. Located
- * at the later of the two, the one given second on the command line.
+ * at the later of the two, the one given second on the command line. On Windows and macOS, whose
+ * file systems ignore case, two paths that differ in case only are one zip given twice, not two zips
+ * whose names differ in case. `platform` lets tests ask as on those.
  */
-function fileNameClash(roles: readonly SolutionRole[]): UsageError | undefined {
+export function fileNameClash(
+  roles: readonly SolutionRole[],
+  platform: NodeJS.Platform = process.platform,
+): UsageError | undefined {
+  const nocase = platform === 'win32' || platform === 'darwin';
+  const samePath = (a: string, b: string): boolean =>
+    nocase
+      ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+      : path.resolve(a) === path.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
     const name = path.basename(file).toLowerCase();
     const earlier = roles.slice(0, index).find(([, other]) => path.basename(other).toLowerCase() === name);
     if (earlier === undefined) continue;
     const [earlierRole, earlierFile] = earlier;
-    if (path.resolve(earlierFile) === path.resolve(file))
+    if (samePath(earlierFile, file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {

@@ -1,11 +1,22 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isMisnamedSwagger, missingPathError, UsageError } from '@connector-alm/core';
+import { isMisnamedSwagger, missingPathError, slashSeparated, UsageError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { entryPath, kindOfFileName } from './connector-folder.js';
 
-/** Folders never searched for connectors. */
+/** Folders never searched for connectors, in lower case. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
+
+/**
+ * Whether discovery leaves a folder of this name unsearched: hidden folders, dependencies and build
+ * output. On Windows and macOS, whose file systems ignore case, `Bin` and `OBJ` are those folders too
+ * (as the configuration's `ignore` globs match there without case).
+ */
+export function isSkippedDirectory(name: string, platform: NodeJS.Platform = process.platform): boolean {
+  if (name.startsWith('.')) return true;
+  const nocase = platform === 'win32' || platform === 'darwin';
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
 const MAX_SEARCH_DEPTH = 8;
 
 /**
@@ -32,7 +43,8 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
 /**
  * Finds the connector folders in the given paths. A path may be a connector folder, a file inside
  * one, or any tree holding many (a whole PowerPlatformConnectors checkout). Links are not followed,
- * so the search never leaves the trees it was given. The result is sorted and has no duplicates.
+ * so the search never leaves the trees it was given. The result is sorted (sortFolderPaths) and has
+ * no duplicates. `platform` decides whether the folders never searched are matched without case.
  *
  * The listings are read synchronously, as the loader reads files: a thread-pool round trip per
  * folder left the process idle for tens of milliseconds on a whole checkout.
@@ -40,6 +52,7 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
 export async function discoverConnectorFolders(
   paths: readonly string[],
   cwd: string = process.cwd(),
+  platform: NodeJS.Platform = process.platform,
 ): Promise<string[]> {
   const found = new Set<string>();
   for (const given of paths) {
@@ -64,12 +77,25 @@ export async function discoverConnectorFolders(
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found);
+    search(absolute, 0, found, platform);
   }
-  return [...found].sort();
+  return sortFolderPaths(found);
 }
 
-function search(folder: string, depth: number, found: Set<string>): void {
+/**
+ * The folders in the order discovery gives them, which is the order of validate's output: by their
+ * '/'-separated form, so that Windows lists them as Linux and macOS do. On those the form is the
+ * path itself, and the order plain `sort()`'s. `paths` lets tests pass path.win32.
+ */
+export function sortFolderPaths(folders: Iterable<string>, paths: path.PlatformPath = path): string[] {
+  if (paths.sep === '/') return [...folders].sort();
+  return [...folders]
+    .map((folder) => ({ folder, key: slashSeparated(folder, paths) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ folder }) => folder);
+}
+
+function search(folder: string, depth: number, found: Set<string>, platform: NodeJS.Platform): void {
   const dirents = readdirSync(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
@@ -77,7 +103,7 @@ function search(folder: string, depth: number, found: Set<string>): void {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(d.name))
+    .filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform))
     .map((d) => d.name)
     .sort();
   // The children of a top folder are connector folders whatever they hold: they are not listed here,
@@ -86,7 +112,7 @@ function search(folder: string, depth: number, found: Set<string>): void {
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found);
+    else search(childPath, depth + 1, found, platform);
   }
 }
 

@@ -41,6 +41,8 @@ export function severityRank(severity: Severity): number {
 /**
  * The findings' order: by connector, file, place, rule and message. Equal connector and file names,
  * the common case (findings are sorted per connector), are told apart without `localeCompare`.
+ * Its order puts '/' and '\' side by side, before any other character of a folder name, so paths in
+ * Windows' form sort as their '/' twins do (test/model/finding-order.test.ts); by code unit they would not.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (

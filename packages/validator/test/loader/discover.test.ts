@@ -5,7 +5,7 @@ import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
-import { discoverConnectorFolders, profileFromPath } from '../../src/loader/discover.js';
+import { discoverConnectorFolders, profileFromPath, sortFolderPaths } from '../../src/loader/discover.js';
 import { resolveProfile } from '../../src/validate.js';
 
 describe('the profile of a folder from its place in the tree', () => {
@@ -67,5 +67,49 @@ describe('discoverConnectorFolders refuses', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe('notes.txt: is not a file of a connector folder.');
     expect((error as UsageError).hint).toContain('apiDefinition.swagger.json');
+  });
+});
+
+describe('the order of the folders discovery finds', () => {
+  it('is the same on Windows as on Linux and macOS, whose paths have / between folders', () => {
+    // In Windows' own form '\' sorts after digits and capitals, '/' before them: Contoso\v2 came
+    // after Contoso2 there, and a connector's findings with it, where Linux lists it first.
+    const posix = ['/r/Contoso2', '/r/Contoso/v2', '/r/ContosoB', '/r/Contoso-x', '/r/contoso/a'];
+    const sorted = sortFolderPaths(posix, path.posix);
+    expect(sorted).toEqual(['/r/Contoso-x', '/r/Contoso/v2', '/r/Contoso2', '/r/ContosoB', '/r/contoso/a']);
+    const windows = posix.map((folder) => `C:${folder.split('/').join('\\')}`);
+    expect(sortFolderPaths(windows, path.win32)).toEqual(
+      sorted.map((folder) => `C:${folder.split('/').join('\\')}`),
+    );
+  });
+});
+
+describe('the folders discovery does not search', () => {
+  // Build output and dependencies: on Windows and macOS, whose file systems ignore case, Bin and OBJ
+  // are the bin and obj folders, and a connector copied into one is not the repository's own.
+  function treeWithBuildFolders(): string {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    for (const folder of ['Bin/Contoso', 'OBJ/Debug/Contoso', 'Node_Modules/pkg', 'src/Contoso']) {
+      mkdirSync(path.join(root, folder), { recursive: true });
+      writeFileSync(path.join(root, folder, 'apiDefinition.swagger.json'), '{}');
+    }
+    return root;
+  }
+
+  it.each(['win32', 'darwin'] as const)('are matched ignoring case on %s', async (platform) => {
+    const root = treeWithBuildFolders();
+    expect(await discoverConnectorFolders([root], root, platform)).toEqual([
+      path.join(root, 'src', 'Contoso'),
+    ]);
+  });
+
+  it('are matched in their own case on Linux, where Bin is not bin', async () => {
+    const root = treeWithBuildFolders();
+    expect(await discoverConnectorFolders([root], root, 'linux')).toEqual([
+      path.join(root, 'Bin', 'Contoso'),
+      path.join(root, 'Node_Modules', 'pkg'),
+      path.join(root, 'OBJ', 'Debug', 'Contoso'),
+      path.join(root, 'src', 'Contoso'),
+    ]);
   });
 });
