@@ -876,6 +876,25 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
   });
 
+  it('build-solution says a connector folder lacks its swagger with exit code 1, as validate and pr do', async () => {
+    // A folder with apiProperties.json, or right in a top folder, is a connector folder with a part
+    // missing: the content fails, not the path. It was "not a connector folder", exit code 2.
+    const cwd = workdir();
+    mkdirSync(path.join(cwd, 'custom-connectors/Contoso'), { recursive: true });
+    writeFileSync(path.join(cwd, 'custom-connectors/Contoso/apiProperties.json'), '{"properties": {}}');
+    mkdirSync(path.join(cwd, 'certified-connectors/Empty'), { recursive: true });
+    const build = ['--out', 'out.zip', '--unique-name', 'C', '--publisher', 'CAT', '--prefix', 'cat'];
+    for (const folder of ['custom-connectors/Contoso', 'certified-connectors/Empty']) {
+      const built = await run(cwd, ['build-solution', folder, ...build]);
+      expect(built).toMatchObject({ code: 1, out: '' });
+      expect(built.err).toBe(
+        `${folder}: error: has no apiDefinition.swagger.json, which a connector folder needs. Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it).\n`,
+      );
+      expect((await run(cwd, ['validate', folder])).code).toBe(1);
+    }
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
   it('extract-connectors names the connector folder in a warning, as the action and pack do', async () => {
     // It said "warning: The icon of 'x' is not a PNG …", with no path to the folder it concerned.
     const cwd = workdir();

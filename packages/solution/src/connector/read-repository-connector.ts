@@ -12,7 +12,7 @@ import {
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
-import { REPOSITORY_FILES } from './repository-layout.js';
+import { isTopFolderChild, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 const CONNECTOR_FOLDER_HINT =
@@ -66,9 +66,20 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     if (!actual) {
       const misnamed = required ? misnamedCopies(folder, names, name) : [];
       if (misnamed.length > 0) throw misnamedFileError(folder, name, misnamed);
-      // Without a swagger the folder holds no connector at all: the path is the mistake, a usage
-      // error (exit code 2), as open-pull-request says of it. A connector folder that lacks its
-      // apiProperties.json is a connector with a part missing (exit code 1), and said to be one.
+      // A folder with apiProperties.json, or right in certified-connectors/ and the other top
+      // folders, is a connector folder that lacks its swagger: a part missing (exit code 1), as
+      // validate and pr say of it. Any other folder without a swagger holds no connector at all: the
+      // path is the mistake, a usage error (exit code 2). A connector folder that lacks its
+      // apiProperties.json is a connector with a part missing too, and said to be one.
+      if (
+        required &&
+        name === REPOSITORY_FILES.swagger &&
+        (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder))
+      )
+        throw new UserError(`has no ${name}, which a connector folder needs.`, {
+          location: { file: folder },
+          hint: "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it).",
+        });
       if (required && name === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name}; it is not a connector folder.`, {
           location: { file: folder },

@@ -16,6 +16,15 @@ const TOP_FOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether a folder sits right in a top folder (certified-connectors/Contoso): a connector folder,
+ * whatever it holds, as the validator takes it (an empty one is what an uninitialised submodule
+ * leaves).
+ */
+export function isTopFolderChild(folder: string): boolean {
+  return TOP_FOLDERS.has(path.basename(path.dirname(path.resolve(folder))).toLowerCase());
+}
+
+/**
  * Whether a connector folder is in the independent-publisher part of the layout: the nearest top
  * folder above it is independent-publisher-connectors, as the validator reads a folder's profile
  * from its place in the tree. Such a connector has no icon.png: the upstream shows the generic
