@@ -3,7 +3,7 @@ import { PROFILES, type Finding, type Level } from '../model/finding.js';
 import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules.js';
 import { configLoosening, isLowerLevel, type LooseningOptions, type RuleLevels } from './config-loosening.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
-import { positionOfPath } from './yaml-locate.js';
+import { yamlPositions } from './yaml-locate.js';
 
 /** One side of the comparison: a configuration file as parsed, its text, and its name for findings. */
 export interface ConfigurationSide {
@@ -52,6 +52,9 @@ export function looseningFindings(
       : base.file === head.file
         ? 'This change to the configuration file'
         : `The configuration file (at the base: ${base.file})`;
+  if (loosened.length === 0) return [];
+  // One parse of the file for all its findings.
+  const positionOf = yamlPositions(located.text);
   return loosened.map((loosening) => ({
     ruleId: CONFIG_LOOSENED_RULE_ID,
     severity: level,
@@ -59,7 +62,7 @@ export function looseningFindings(
       `${subject} ${loosening.message}. The change's own check reads this file: ` +
       'make sure the loosening is meant, or make it in a change of its own.',
     file: located.file,
-    ...positionOfPath(located.text, placeIn(located.config, loosening.path), { key: loosening.atKey }),
+    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
     connector: sides.folder,
     baseline: 'new' as const,
   }));
