@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   cleanupWorkspaces,
@@ -77,6 +77,35 @@ describe('validate-connector on a pull request that loosens the configuration fi
     ]);
     expect(run.summary).toContain('| .connector-alm.yml (configuration) | — | 0 | 1 | 0 | 1 | ✅ |');
   });
+
+  (process.platform === 'win32' ? it.skip : it)(
+    'warns of a pull request that turns the file into a link to /dev/null, and changes nothing else',
+    async () => {
+      const workspace = workspaceWithConnector();
+      writeFileSync(path.join(workspace, '.connector-alm.yml'), 'rules:\n  README-SECTIONS-CERT: error\n');
+      const baseSha = commitOnDev(workspace);
+      git(workspace, 'checkout', '-qb', 'feature');
+      rmSync(path.join(workspace, '.connector-alm.yml'));
+      symlinkSync('/dev/null', path.join(workspace, '.connector-alm.yml'));
+      git(workspace, 'add', '-A');
+      git(workspace, 'commit', '-qm', 'the defaults, through a link');
+
+      const run = await runOnPullRequest(workspace, baseSha);
+
+      expect(run.stderr).toBe('');
+      // Not on the file: a link to no file (isFile), so the annotation names it in its text.
+      expect(run.annotations).toEqual([
+        expect.objectContaining({
+          level: 'warning',
+          title: 'REPO-CONFIG-LOOSENED',
+          message: expect.stringMatching(
+            /^\.connector-alm\.yml: This change to the configuration file \(now a symbolic link to \/dev\/null, outside the repository\) lowers README-SECTIONS-CERT /,
+          ),
+        }),
+      ]);
+      expect(run.summary).toContain('| .connector-alm.yml (configuration) | — | 0 | 1 | 0 | 1 | ✅ |');
+    },
+  );
 
   it('logs a note, and compares nothing, when the base file is not a valid configuration', async () => {
     const workspace = workspaceWithConnector();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
@@ -49,6 +49,27 @@ describe('connector-alm validate --base and the configuration file', () => {
     );
     expect(io.err()).toBe('');
   });
+
+  // A link out of the repository reads as the defaults: the change loosened the file as if deleting it.
+  (process.platform === 'win32' ? it.skip : it)(
+    'reports a branch that turns the file into a link to /dev/null',
+    async () => {
+      const root = repository(
+        'rules:\n  README-SECTIONS-CERT: error\n',
+        'rules:\n  README-SECTIONS-CERT: error\n',
+      );
+      rmSync(path.join(root, '.connector-alm.yml'));
+      symlinkSync('/dev/null', path.join(root, '.connector-alm.yml'));
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'no configuration to speak of');
+      const io = memoryIo(root);
+
+      expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(0);
+      expect(io.out()).toContain(
+        '.connector-alm.yml:1:1 warning REPO-CONFIG-LOOSENED This change to the configuration file (now a symbolic link to /dev/null, outside the repository) lowers README-SECTIONS-CERT (error → warning for certified, error → off for independent-publisher and custom; base → this change).',
+      );
+    },
+  );
 
   it('says on stderr that a base file it cannot read was not compared', async () => {
     const root = repository('rules:\n  RETIRED-RULE-X1: off\n', 'rules:\n  SWG-INFO-TITLE-LEN: off\n');

@@ -24,6 +24,7 @@ import {
   type ConnectorChanges,
   type SarifReport,
   type ValidationResult,
+  type ValidatorConfig,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
@@ -51,6 +52,12 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       ? undefined
       : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : undefined);
 
+  // Read once, on first use: the pull request that changes no connector folder reads it first, to
+  // compare it with the base's; a file that does not load fails the run only where validation needs it.
+  let configuration: Promise<ValidatorConfig> | undefined;
+  const loadConfiguration = (): Promise<ValidatorConfig> =>
+    (configuration ??= loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined }));
+
   let paths = inputs.paths;
   // A pull request that changes no connector folder but loosens the configuration file: validated
   // (with no connector) for the findings that say so, since the next pull requests will use that file.
@@ -68,7 +75,12 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     });
     paths = folders;
     if (paths.length === 0)
-      configurationOnly = await loosenedConfigurationOnly(workspace, base, inputs, pullRequest.facts);
+      configurationOnly = await loosenedConfigurationOnly(
+        workspace,
+        base,
+        loadConfiguration,
+        pullRequest.facts,
+      );
     if (paths.length === 0 && !configurationOnly) {
       logger.info('The pull request changes no connector folder; nothing to validate.');
       // Said in the summary too: it is where a reviewer looks to see why the check found nothing.
@@ -97,7 +109,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   const wholeWorkspace = paths.length === 0 && !configurationOnly;
   if (wholeWorkspace) paths = ['.'];
 
-  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
+  const config = await loadConfiguration();
   const options = {
     cwd: workspace,
     config,
@@ -191,12 +203,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
 async function loosenedConfigurationOnly(
   workspace: string,
   base: string,
-  inputs: ValidateConnectorInputs,
+  loadConfiguration: () => Promise<ValidatorConfig>,
   facts: PullRequestFacts,
 ): Promise<BaseValidationResult | undefined> {
-  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined }).catch(
-    () => undefined,
-  );
+  const config = await loadConfiguration().catch(() => undefined);
   if (!config) return undefined;
   const result = await validateAgainstBase([], base, {
     cwd: workspace,

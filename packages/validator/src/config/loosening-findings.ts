@@ -3,7 +3,7 @@ import { PROFILES, type Finding, type Level } from '../model/finding.js';
 import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules.js';
 import { configLoosening, isLowerLevel, type LooseningOptions, type RuleLevels } from './config-loosening.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
-import { positionOfPath } from './yaml-locate.js';
+import { yamlPositions } from './yaml-locate.js';
 
 /** One side of the comparison: a configuration file as parsed, its text, and its name for findings. */
 export interface ConfigurationSide {
@@ -11,6 +11,11 @@ export interface ConfigurationSide {
   text: string;
   /** The file as reachable from the working directory (for the base: where it is, or was, in the work tree). */
   file: string;
+  /**
+   * Where the file leads when it is a symbolic link out of the repository (`/dev/null`): what was
+   * read is no file of the change, which the findings say.
+   */
+  linksOutTo?: string;
 }
 
 export interface ConfigurationSides {
@@ -45,24 +50,30 @@ export function looseningFindings(
     rules,
     options,
   );
-  const subject = !head
-    ? `Deleting the configuration file ${base!.file}`
-    : !base
-      ? 'The configuration file, new in this change,'
-      : base.file === head.file
-        ? 'This change to the configuration file'
-        : `The configuration file (at the base: ${base.file})`;
+  if (loosened.length === 0) return [];
+  // One parse of the file for all its findings.
+  const positionOf = yamlPositions(located.text);
   return loosened.map((loosening) => ({
     ruleId: CONFIG_LOOSENED_RULE_ID,
     severity: level,
     message:
-      `${subject} ${loosening.message}. The change's own check reads this file: ` +
+      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: ` +
       'make sure the loosening is meant, or make it in a change of its own.',
     file: located.file,
-    ...positionOfPath(located.text, placeIn(located.config, loosening.path), { key: loosening.atKey }),
+    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
     connector: sides.folder,
     baseline: 'new' as const,
   }));
+}
+
+/** What the change did to the file, as the start of each finding's sentence. */
+function subjectOf({ base, head }: ConfigurationSides): string {
+  if (!head) return `Deleting the configuration file ${base!.file}`;
+  const link =
+    head.linksOutTo === undefined ? '' : `a symbolic link to ${head.linksOutTo}, outside the repository`;
+  if (!base) return `The configuration file, new in this change${link && ` and ${link}`},`;
+  if (base.file === head.file) return `This change to the configuration file${link && ` (now ${link})`}`;
+  return `The configuration file (at the base: ${base.file}${link && `; now ${link}`})`;
 }
 
 /** A rule's override that the file does not have (the change removed it) is said on `rules:`. */

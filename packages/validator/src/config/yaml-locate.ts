@@ -43,14 +43,17 @@ function rangeStart(node: unknown): number | undefined {
   return (node as Node | null | undefined)?.range?.[0];
 }
 
-/** The line and column (1-based) of a value, or with `key: true` its key, in a YAML or JSON text. */
-export function positionOfPath(
+/**
+ * The line and column (1-based) of values, or with `key: true` their keys, in a YAML or JSON text:
+ * the text is parsed once, however many places are asked for.
+ */
+export function yamlPositions(
   text: string,
-  path: readonly string[],
-  options: { key?: boolean } = {},
-): { line: number; column: number } {
+): (path: readonly string[], options?: { key?: boolean }) => { line: number; column: number } {
   const lineCounter = new LineCounter();
   const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
-  const { line, col } = lineCounter.linePos(offsetOfPath(document, path, options));
-  return { line, column: col };
+  return (path, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path, options));
+    return { line, column: col };
+  };
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toDisplayPath, UserError } from '@connector-alm/core';
-import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import type { ValidatorConfig } from '../config/config-types.js';
 import { parseConfig } from '../config/load-config.js';
 import { looseningFindings, type ConfigurationSide } from '../config/loosening-findings.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';
-import type { Git, TreeEntry } from './git.js';
+import { linkOutOfRepository } from './config-location.js';
+import type { Git } from './git.js';
+import { readConfigAtBase } from './read-config-at-base.js';
 
 export interface ConfigurationCheckInput {
   git: Git;
@@ -20,7 +21,10 @@ export interface ConfigurationCheckInput {
   cwdInRepository: string;
   /** The configuration in use (the change's). */
   config: ValidatorConfig;
-  /** Its file, repository-relative and `/`-separated; undefined when there is none. */
+  /**
+   * Its file, repository-relative and `/`-separated, where it is named (configurationInRepository);
+   * undefined when there is none, or when it was named outside the repository.
+   */
   configInRepository: string | undefined;
   rules: readonly RuleDefinition[];
   /** Every connector folder the change touches, repository-relative. */
@@ -29,7 +33,10 @@ export interface ConfigurationCheckInput {
 
 export interface ConfigurationCheck {
   findings: Finding[];
-  /** Said in the log when the comparison could not be made (the base's file does not parse). */
+  /**
+   * Said in the log when the comparison could not be made (the base's file does not parse, or is a
+   * link out of the repository).
+   */
   note?: string;
 }
 
@@ -42,11 +49,19 @@ export async function checkConfigurationAgainstBase(
   input: ConfigurationCheckInput,
 ): Promise<ConfigurationCheck> {
   const { git, mergeBase, topLevel, cwd } = input;
-  // A file named outside the repository (an explicit --config path) is not the change's to edit.
+  // A file named outside the repository (an explicit --config path) is not the change's to edit; one
+  // the search found is always in it, where it is named, though it be a link leading out.
   if (input.config.path && input.configInRepository === undefined) return { findings: [] };
   const fromRepository = (file: string) => toDisplayPath(cwd, path.join(topLevel, file));
   const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
   if (!atBase && !input.config.path) return { findings: [] };
+  if (atBase && 'linksOutTo' in atBase) {
+    // The base's own choice (a file of the runner's), which its tree does not hold: nothing to compare.
+    return {
+      findings: [],
+      note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is a symbolic link out of the repository (to ${atBase.linksOutTo}), so this change's configuration was not compared with it.`,
+    };
+  }
 
   let base: ConfigurationSide | undefined;
   if (atBase) {
@@ -72,38 +87,17 @@ export async function checkConfigurationAgainstBase(
     // loadConfig read it a moment ago; a configuration made in code may name no file to locate in.
     const text = await readFile(input.config.path, 'utf8').catch(() => undefined);
     if (text === undefined) return { findings: [] };
-    head = { config: input.config, text, file: toDisplayPath(cwd, input.config.path) };
+    const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
+    head = {
+      config: input.config,
+      text,
+      file: toDisplayPath(cwd, input.config.path),
+      ...(linksOutTo !== undefined && { linksOutTo }),
+    };
   }
   const headFolder = path.posix.dirname(input.configInRepository ?? atBase!.path);
   const findings = looseningFindings({ base, head, folder: fromRepository(headFolder) }, input.rules, {
     changedFolders: input.changedFolders.map((folder) => path.posix.relative(headFolder, folder)),
   });
   return { findings };
-}
-
-/**
- * The configuration file at `rev`: `file` when it is there, else the first file the search from
- * `start` up to the top level finds, as findConfigFile searches the work tree.
- */
-async function readConfigAtBase(
-  git: Git,
-  rev: string,
-  file: string | undefined,
-  start: string,
-): Promise<{ path: string; text: string } | undefined> {
-  const candidates: string[] = file === undefined ? [] : [file];
-  for (let folder = start; ; folder = path.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => path.posix.join(folder, name)));
-    if (folder === '.' || folder === '/' || folder === '') break;
-  }
-  const listings = new Map<string, TreeEntry[]>();
-  for (const candidate of candidates) {
-    const folder = path.posix.dirname(candidate);
-    if (!listings.has(folder)) listings.set(folder, await git.listFolder(rev, folder));
-    const entry = listings.get(folder)!.find((item) => item.type === 'blob' && item.path === candidate);
-    if (!entry) continue;
-    const blob = (await git.readBlobs([entry.object])).get(entry.object);
-    return { path: candidate, text: blob?.toString('utf8') ?? '' };
-  }
-  return undefined;
 }

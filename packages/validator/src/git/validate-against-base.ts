@@ -1,6 +1,5 @@
-import { existsSync, realpath } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { toDisplayPath } from '@connector-alm/core';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
@@ -31,16 +30,10 @@ import {
 } from './deleted-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
 import { checkConfigurationAgainstBase } from './config-at-base.js';
+import { configurationInRepository } from './config-location.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
-
-/**
- * A path with its links resolved and each name as the disk has it. Git names folders as they are on
- * disk, while on Windows and macOS `Certified-Connectors\contoso` (typed so, or the working
- * directory entered so) finds certified-connectors/Contoso: compared with git's names as typed, the
- * connector would not be found changed. The OS's realpath gives the disk's case; Node's own does not.
- */
-const realCasePath = (file: string): Promise<string> => promisify(realpath.native)(file);
+import { realCasePath, toRepositoryPath } from './repository-paths.js';
 
 export interface BaseValidationOptions extends ValidateOptions {
   /**
@@ -152,7 +145,7 @@ export async function validateAgainstBase(
         cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? '.',
         config,
         configInRepository: config.path
-          ? toRepositoryPath(topLevel, await realCasePath(config.path))
+          ? await configurationInRepository(config.path, { cwd, realCwd, topLevel })
           : undefined,
         rules: options.rules ?? ALL_RULES,
         changedFolders: [...changedFolders],
@@ -437,11 +430,4 @@ function relabel(version: ConnectorVersion, folderDisplay: string, prefix: strin
     script: version.script && { ...version.script, path: rename(version.script.path)! },
     icon: version.icon && { ...version.icon, path: rename(version.icon.path)! },
   };
-}
-
-/** `/`-separated path of `absolute` inside `topLevel` (`.` for the top level), or undefined outside it. */
-function toRepositoryPath(topLevel: string, absolute: string): string | undefined {
-  const relative = path.relative(topLevel, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
