@@ -52,6 +52,29 @@ describe('withoutEchoedSecrets, an answer read without the secrets its request c
     expect(withoutEchoedSecrets(`"${unicodeEscaped(secret)}"`, [secret])).toBe('"***"');
   });
 
+  it('takes out a secret of thousands of characters (a client assertion), in a long text', () => {
+    const assertion = `eyJ${'QWxhZGRpbjpvcGVuIHNlc2FtZQ-_'.repeat(400)}`;
+    const padding = 'x'.repeat(500_000);
+    const text = `${padding} client_assertion=${assertion}&x=${encodeURIComponent(assertion)}`;
+    expect(withoutEchoedSecrets(text, [assertion])).toBe(`${padding} client_assertion=***&x=***`);
+  });
+
+  it('is quick on a run of backslashes that nearly holds a secret made of them', () => {
+    // Each backslash of the secret may be one or two in the text (raw, or JSON-escaped): tried every
+    // way with backtracking, this took hours.
+    const secret = `${'\\'.repeat(40)}x`;
+    const text = '\\'.repeat(5000);
+    const started = Date.now();
+    expect(withoutEchoedSecrets(text, [secret])).toBe(text);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("takes out a raw secret whose own text reads as escapes ('\\\\' in a path)", () => {
+    const secret = 'p\\\\share\\key';
+    expect(withoutEchoedSecrets(`password=${secret};`, [secret])).toBe('password=***;');
+    expect(withoutEchoedSecrets(JSON.stringify({ m: secret }), [secret])).toBe('{"m":"***"}');
+  });
+
   it('keeps JSON that was JSON, and leaves text without the secret as it is', () => {
     const body = JSON.stringify({ error: 'invalid_client', error_description: `secret ${SECRET} is wrong` });
     expect(JSON.parse(withoutEchoedSecrets(body, [SECRET]))).toEqual({
