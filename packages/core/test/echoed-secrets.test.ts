@@ -59,14 +59,13 @@ describe('withoutEchoedSecrets, an answer read without the secrets its request c
     expect(withoutEchoedSecrets(text, [assertion])).toBe(`${padding} client_assertion=***&x=***`);
   });
 
-  it('is quick on a run of backslashes that nearly holds a secret made of them', () => {
+  it('finishes on a run of backslashes that nearly holds a secret made of them', () => {
     // Each backslash of the secret may be one or two in the text (raw, or JSON-escaped): tried every
-    // way with backtracking, this took hours.
+    // way with backtracking, this took hours; read without backtracking, milliseconds. (No timed
+    // assertion: the project keeps speed in benchmarks, and this one would not end at all.)
     const secret = `${'\\'.repeat(40)}x`;
     const text = '\\'.repeat(5000);
-    const started = Date.now();
     expect(withoutEchoedSecrets(text, [secret])).toBe(text);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("takes out a raw secret whose own text reads as escapes ('\\\\' in a path)", () => {
