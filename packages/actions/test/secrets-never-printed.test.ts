@@ -213,9 +213,9 @@ describe('open-pull-request prints no secret, whatever GitHub answers', () => {
   afterAll(async () => elsewhere.close());
 
   it.each([
-    [401, /GitHub rejected the token while .* \(401 Rejected: GET .* authorization: token \*\*\*/],
-    [403, /GitHub refused .* \(403 Rejected: GET .* authorization: token \*\*\*/],
-    [422, /GitHub failed while .* \(422 Rejected: GET .* authorization: token \*\*\*/],
+    [401, /GitHub rejected the token while .* \(401 Rejected: GET .* Authorization: token \*\*\*/],
+    [403, /GitHub refused .* \(403 Rejected: GET .* Authorization: token \*\*\*/],
+    [422, /GitHub failed while .* \(422 Rejected: GET .* Authorization: token \*\*\*/],
   ])(
     'GitHub answers %i quoting the Authorization header',
     async (status, says) => {

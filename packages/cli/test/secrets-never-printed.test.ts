@@ -149,6 +149,18 @@ const CASES: Case[] = [
     says: /Entra ID refused the token request: Rejected: POST .*client_secret=\*\*\*/,
   },
   {
+    name: 'Entra ID answers 401 quoting the client secret as .NET url-encodes it, in lower-case hex',
+    credential: 'secret',
+    arm: loginFault({ kind: 'echo', status: 401, as: 'dotnet-url-encoded' }),
+    says: /Entra ID refused the token request: Rejected: POST .*client_secret=\*\*\*/,
+  },
+  {
+    name: 'Entra ID answers 401 quoting the client secret in JSON as System.Text.Json escapes it',
+    credential: 'secret',
+    arm: loginFault({ kind: 'echo', status: 401, as: 'dotnet-json' }),
+    says: /Entra ID refused the token request: Rejected: POST .*client_secret=\*\*\*/,
+  },
+  {
     name: 'Entra ID answers 400 quoting the token request: the client assertion signed with the certificate',
     credential: 'certificate',
     arm: loginFault({ kind: 'echo', status: 400 }),

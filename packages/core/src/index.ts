@@ -7,6 +7,7 @@ export * from './printable.js';
 export * from './workflow-commands.js';
 export * from './message-urls.js';
 export * from './echoed-secrets.js';
+export * from './request-echo.js';
 export * from './socket-failure.js';
 export * from './byte-order-mark.js';
 export * from './json-depth.js';

@@ -22,8 +22,15 @@ export function withoutEchoedToken<T>(error: T, token: string): T {
 function dataWithout(data: unknown, token: string): unknown {
   if (typeof data === 'string') return withoutEchoedSecrets(data, [token]);
   if (typeof data !== 'object' || data === null || !(Array.isArray(data) || isPlainObject(data))) return data;
-  // Redacting inside a JSON string keeps the JSON whole: the token's forms have no quote unescaped.
-  return JSON.parse(withoutEchoedSecrets(JSON.stringify(data), [token])) as unknown;
+  const text = withoutEchoedSecrets(JSON.stringify(data), [token]);
+  // Redacting inside a JSON string keeps the JSON whole, but a token that holds what JSON's syntax
+  // has (a quote, a key's text and its quote) can take part of that syntax with it: then the answer
+  // is read as the text it has become, rather than failing on it.
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function isPlainObject(value: object): boolean {

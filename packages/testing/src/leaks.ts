@@ -2,22 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { decodedReadings } from './decoded-readings.js';
 
 /** A signed JWT (an access token, a client assertion, a GitHub ID token): header.payload. of base64url. */
 const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\./;
 
 /**
- * Which of `secrets` `text` shows, in any form a request carries it (raw, percent-encoded,
- * form-encoded), and whether it shows a JWT; [] when none. For `expect(...).toEqual([])`, whose
- * failure names what leaked and where.
+ * Which of `secrets` `text` shows, in any form a request carries it or a service writes it back (the
+ * text is decoded every way first: percent-decoded with hex of either case, form-decoded,
+ * JSON-unescaped, and these after each other), and whether it shows a JWT; [] when none. For
+ * `expect(...).toEqual([])`, whose failure names what leaked and where.
  */
 export function secretsShown(text: string, secrets: readonly string[]): string[] {
-  const shown = secrets.filter((secret) =>
-    [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)].some(
-      (form) => text.includes(form),
-    ),
-  );
-  const jwt = JWT.exec(text);
+  const readings = decodedReadings(text);
+  const shown = secrets.filter((secret) => readings.some((reading) => reading.includes(secret)));
+  const jwt = readings.map((reading) => JWT.exec(reading)).find((match) => match !== null);
   return jwt ? [...shown, `a JWT (${jwt[0]}…)`] : shown;
 }
 

@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 
-import { describeUserError, isUserError } from '@connector-alm/core';
+import { describeUserError, isUserError, requestEcho } from '@connector-alm/core';
 import type { Clock, Timer } from '../clock.js';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
@@ -17,7 +17,6 @@ import type { Fault, FaultSwitches } from './faults.js';
 import { throttleMessage } from './faults.js';
 import {
   CODES,
-  echoOf,
   ODataFailure,
   odataHeaders,
   readBody,
@@ -168,7 +167,7 @@ export class DataverseService {
 
   /** Answers with the request it got quoted in an OData error, as an echoing gateway would. */
   private async echo(status: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const echo = echoOf(request, await readBody(request));
+    const echo = requestEcho(request, (await readBody(request)).toString('utf8'));
     sendODataError(response, new ODataFailure(status, '0x80040216', `Rejected: ${echo}`));
   }
 

@@ -57,10 +57,22 @@ export type LoginFault =
     }
   | { kind: 'drop-connection' }
   | { kind: 'hang' }
-  /** An answer that quotes the request it got (Authorization header, form body) in Entra's error shape. */
-  | { kind: 'echo'; status: number }
+  /**
+   * An answer that quotes the request it got (Authorization header, form body) in Entra's error shape,
+   * `as` a .NET service may write it back (see EchoStyle).
+   */
+  | { kind: 'echo'; status: number; as?: EchoStyle }
   /** A redirect to another place, e.g. another origin: Entra ID never redirects a token request. */
   | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string };
+
+/**
+ * How the login host's echo writes the request's form body back: as it came (the default); read and
+ * written again by .NET's HttpUtility.UrlEncode, with hex in lower case (`%7e` for a secret's '~'); or
+ * read, each field decoded, into an answer written by System.Text.Json, which writes '+' as `\u002B`
+ * and '"' as `\u0022`. Entra ID is a .NET service: a client that takes out the secret only as it sent
+ * it would miss the last two.
+ */
+export type EchoStyle = 'as-sent' | 'dotnet-url-encoded' | 'dotnet-json';
 
 /** Which endpoint of the login host a login fault hits: Entra ID's token endpoint or GitHub's ID-token endpoint. */
 export type LoginEndpoint = 'token' | 'github-id-token';

@@ -13,14 +13,6 @@ export async function readBody(request: IncomingMessage, limit = 200 * 1024 * 10
   return Buffer.concat(chunks);
 }
 
-/**
- * The request as an echoing gateway quotes it: method, path, Authorization header and body. For the
- * faults that answer with it (a client must never print what it sent).
- */
-export function echoOf(request: IncomingMessage, body: Buffer): string {
-  return `${request.method ?? ''} ${request.url ?? ''} Authorization: ${request.headers.authorization ?? '(none)'} Body: ${body.toString('utf8')}`;
-}
-
 export function sendJson(
   response: ServerResponse,
   status: number,

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EntraFailure } from './entra-errors.js';
-import type { LoginFault } from './faults.js';
-import { echoOf, readBody, sendJson, sendText } from './http-kit.js';
+import { requestEcho } from '@connector-alm/core';
+import { formRead, formReEncoded, systemTextJson } from './dotnet-encoding.js';
+import type { EchoStyle, LoginFault } from './faults.js';
+import { readBody, sendJson, sendText } from './http-kit.js';
 
 /** Answers a request to the login host with the fault armed for it, as the real service fails. */
 export async function answerLoginFault(
@@ -27,8 +29,7 @@ export async function answerLoginFault(
     return;
   }
   if (fault.kind === 'echo') {
-    const echo = echoOf(request, await readBody(request, 1024 * 1024));
-    sendJson(response, fault.status, { error: 'invalid_client', error_description: `Rejected: ${echo}` });
+    await answerEcho(fault.status, fault.as ?? 'as-sent', request, response);
     return;
   }
   if (fault.kind === 'redirect') {
@@ -41,4 +42,27 @@ export async function answerLoginFault(
   }
   if (typeof fault.body === 'object') sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? '', fault.headers);
+}
+
+/** Entra's error shape quoting the request, its form body written back in `style`. */
+async function answerEcho(
+  status: number,
+  style: EchoStyle,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const body = (await readBody(request, 1024 * 1024)).toString('utf8');
+  const quoted =
+    style === 'dotnet-url-encoded' ? formReEncoded(body) : style === 'dotnet-json' ? formRead(body) : body;
+  const answer = { error: 'invalid_client', error_description: `Rejected: ${requestEcho(request, quoted)}` };
+  if (style !== 'dotnet-json') {
+    sendJson(response, status, answer);
+    return;
+  }
+  const text = systemTextJson(answer);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  response.end(text);
 }

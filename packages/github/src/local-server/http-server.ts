@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestEcho } from '@connector-alm/core';
 import { ApiFailure, badCredentials } from './api-failure.js';
 import type { HandlerResult } from './handlers/context.js';
 import type { ContractViolation, OpenApiContract } from './openapi-contract.js';
@@ -71,7 +72,7 @@ export class LocalGitHubHttpServer {
     }
     if (this.state.faults.echoRequest.times > 0) {
       this.state.faults.echoRequest.times--;
-      const echo = `${request.method ?? ''} ${request.url ?? ''} authorization: ${request.headers.authorization ?? '(none)'} body: ${await readBody(request)}`;
+      const echo = requestEcho(request, await readBody(request));
       response.writeHead(this.state.faults.echoRequest.status, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({ message: `Rejected: ${echo}`, errors: [{ code: 'custom', message: echo }] }),
