@@ -375,6 +375,8 @@ describe('open-pull-request without the permission to write', () => {
   it(
     'keeps the pull requests already opened in its outputs and summary when a later connector fails',
     async () => {
+      // An empty folder in certified-connectors/ is a connector folder without its swagger: refused,
+      // with its findings, after the first connector's pull request was opened.
       mkdirSync(path.join(scenario.workspace, 'certified-connectors/Not A Connector'), { recursive: true });
       const result = await runAction(scenario, {
         token: scenario.contributor.token,
@@ -384,10 +386,13 @@ describe('open-pull-request without the permission to write', () => {
       expect(result.annotations).toContainEqual(
         expect.objectContaining({
           level: 'error',
-          message: expect.stringMatching(/holds no apiDefinition\.swagger\.json/),
+          message: expect.stringMatching(
+            /Not A Connector: not submitted: it has no apiDefinition\.swagger\.json/,
+          ),
         }),
       );
-      expect(result.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '1' });
+      // One line per connector, as for any refusal: the second was refused, and has no number.
+      expect(result.outputs).toMatchObject({ operation: 'created\nrefused', 'pull-request-number': '1\n' });
       expect(result.summary).toContain(`${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1`);
     },
     RUN_TIMEOUT,
