@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path68 = require("node:path");
+    var path72 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path68.resolve(baseDir, baseName);
+          const localBin = path72.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path68.extname(baseName))) return void 0;
+          if (sourceExt.includes(path72.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path68.resolve(
-            path68.dirname(resolvedScriptPath),
+          executableDir = path72.resolve(
+            path72.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path68.basename(
+            const legacyName = path72.basename(
               this._scriptPath,
-              path68.extname(this._scriptPath)
+              path72.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path68.extname(executableFile));
+        launchWithNode = sourceExt.includes(path72.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path68.basename(filename, path68.extname(filename));
+        this._name = path72.basename(filename, path72.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path69) {
-        if (path69 === void 0) return this._executableDir;
-        this._executableDir = path69;
+      executableDir(path73) {
+        if (path73 === void 0) return this._executableDir;
+        this._executableDir = path73;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path68, { windows } = {}) => {
-      const segs = path68.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path72, { windows } = {}) => {
+      const segs = path72.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -4302,9 +4302,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars2);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -4456,15 +4456,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path68) {
-      let input = path68;
+    function removeDotSegments(path72) {
+      let input = path72;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path68) {
-      if (path68 === "" || path68[0] === "/") {
-        return removeDotSegments(path68);
+    function removeDotSegmentsRelative(path72) {
+      if (path72 === "" || path72[0] === "/") {
+        return removeDotSegments(path72);
       }
-      const segments = path68.split("/");
+      const segments = path72.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path68 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path68 && path68 !== "/" ? path68 : void 0;
+        const path72 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path72 && path72 !== "/" ? path72 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11830,7 +11830,7 @@ var require_discriminator = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -11839,7 +11839,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -11867,8 +11867,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf.length; i2++) {
-            let sch = oneOf[i2];
+          for (let i2 = 0; i2 < oneOf2.length; i2++) {
+            let sch = oneOf2[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path68) {
-      const ctrl = callVisitor(key, node, visitor, path68);
+    function visit_(key, node, visitor, path72) {
+      const ctrl = callVisitor(key, node, visitor, path72);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path68, ctrl);
-        return visit_(key, ctrl, visitor, path68);
+        replaceNode(key, path72, ctrl);
+        return visit_(key, ctrl, visitor, path72);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path68 = Object.freeze(path68.concat(node));
+          path72 = Object.freeze(path72.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path68);
+            const ci = visit_(i2, node.items[i2], visitor, path72);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path68 = Object.freeze(path68.concat(node));
-          const ck = visit_("key", node.key, visitor, path68);
+          path72 = Object.freeze(path72.concat(node));
+          const ck = visit_("key", node.key, visitor, path72);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path68);
+          const cv = visit_("value", node.value, visitor, path72);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path68) {
-      const ctrl = await callVisitor(key, node, visitor, path68);
+    async function visitAsync_(key, node, visitor, path72) {
+      const ctrl = await callVisitor(key, node, visitor, path72);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path68, ctrl);
-        return visitAsync_(key, ctrl, visitor, path68);
+        replaceNode(key, path72, ctrl);
+        return visitAsync_(key, ctrl, visitor, path72);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path68 = Object.freeze(path68.concat(node));
+          path72 = Object.freeze(path72.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path68);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path72);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path68 = Object.freeze(path68.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path68);
+          path72 = Object.freeze(path72.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path72);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path68);
+          const cv = await visitAsync_("value", node.value, visitor, path72);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path68) {
+    function callVisitor(key, node, visitor, path72) {
       if (typeof visitor === "function")
-        return visitor(key, node, path68);
+        return visitor(key, node, path72);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path68);
+        return visitor.Map?.(key, node, path72);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path68);
+        return visitor.Seq?.(key, node, path72);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path68);
+        return visitor.Pair?.(key, node, path72);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path68);
+        return visitor.Scalar?.(key, node, path72);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path68);
+        return visitor.Alias?.(key, node, path72);
       return void 0;
     }
-    function replaceNode(key, path68, node) {
-      const parent = path68[path68.length - 1];
+    function replaceNode(key, path72, node) {
+      const parent = path72[path72.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path68, value) {
+    function collectionFromPath(schema, path72, value) {
       let v = value;
-      for (let i2 = path68.length - 1; i2 >= 0; --i2) {
-        const k = path68[i2];
+      for (let i2 = path72.length - 1; i2 >= 0; --i2) {
+        const k = path72[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path68) => path68 == null || typeof path68 === "object" && !!path68[Symbol.iterator]().next().done;
+    var isEmptyPath = (path72) => path72 == null || typeof path72 === "object" && !!path72[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path68, value) {
-        if (isEmptyPath(path68))
+      addIn(path72, value) {
+        if (isEmptyPath(path72))
           this.add(value);
         else {
-          const [key, ...rest] = path68;
+          const [key, ...rest] = path72;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path68) {
-        const [key, ...rest] = path68;
+      deleteIn(path72) {
+        const [key, ...rest] = path72;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path68, keepScalar) {
-        const [key, ...rest] = path68;
+      getIn(path72, keepScalar) {
+        const [key, ...rest] = path72;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path68) {
-        const [key, ...rest] = path68;
+      hasIn(path72) {
+        const [key, ...rest] = path72;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path68, value) {
-        const [key, ...rest] = path68;
+      setIn(path72, value) {
+        const [key, ...rest] = path72;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13384,9 +13384,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -13435,7 +13435,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path68, value) {
+      addIn(path72, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path68, value);
+          this.contents.addIn(path72, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path68) {
-        if (Collection2.isEmptyPath(path68)) {
+      deleteIn(path72) {
+        if (Collection2.isEmptyPath(path72)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path68) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path72) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path68, keepScalar) {
-        if (Collection2.isEmptyPath(path68))
+      getIn(path72, keepScalar) {
+        if (Collection2.isEmptyPath(path72))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path68, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path72, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path68) {
-        if (Collection2.isEmptyPath(path68))
+      hasIn(path72) {
+        if (Collection2.isEmptyPath(path72))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path68) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path72) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path68, value) {
-        if (Collection2.isEmptyPath(path68)) {
+      setIn(path72, value) {
+        if (Collection2.isEmptyPath(path72)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path68), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path72), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path68, value);
+          this.contents.setIn(path72, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path68) => {
+    visit2.itemAtPath = (cst, path72) => {
       let item = cst;
-      for (const [field, index] of path68) {
+      for (const [field, index] of path72) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path68) => {
-      const parent = visit2.itemAtPath(cst, path68.slice(0, -1));
-      const field = path68[path68.length - 1][0];
+    visit2.parentCollection = (cst, path72) => {
+      const parent = visit2.itemAtPath(cst, path72.slice(0, -1));
+      const field = path72[path72.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path68, item, visitor) {
-      let ctrl = visitor(item, path68);
+    function _visit(path72, item, visitor) {
+      let ctrl = visitor(item, path72);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path68.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path72.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path68);
+            ctrl = ctrl(item, path72);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path68) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path72) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -18421,7 +18421,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -18444,7 +18444,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -19352,7 +19352,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options2 = {}) {
+    function parseDocument4(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -19378,7 +19378,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument3(src, options2);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -19414,7 +19414,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path68, options2) {
+    function openPromise(path72, options2) {
       return new Promise((resolve, reject) => {
-        open2(path68, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path72, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path68, options2, callback) {
+    function open2(path72, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path68, "r", function(err2, fd2) {
+      fs31.open(path72, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -30399,6 +30399,9 @@ function isWithin(root, child, paths = import_node_path.default) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function slashSeparated(file, paths = import_node_path.default) {
+  return paths.sep === "/" ? file : file.split(paths.sep).join("/");
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -30436,10 +30439,92 @@ function withoutSecrets(text3) {
   const lastAt = rest.lastIndexOf("@");
   const queryStart = rest.search(/[?#]/);
   if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
-  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
+  const address = rest.slice(lastAt + 1);
+  const addressQuery = address.search(/[?#]/);
+  return scheme + (addressQuery < 0 ? address : address.slice(0, addressQuery));
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED = "***";
+function withoutEchoedSecrets(text3, secrets) {
+  let result = text3;
+  const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  for (const secret of distinct) result = withoutSecret(result, secret);
+  return result;
+}
+function withoutSecret(text3, secret) {
+  const formsOf = /* @__PURE__ */ new Map();
+  const characters = [...secret].map((character) => {
+    if (!formsOf.has(character)) formsOf.set(character, characterForms(character));
+    return formsOf.get(character);
+  });
+  const starts = /* @__PURE__ */ new Set([secret[0], "%", "\\", "+"]);
+  let result = "";
+  let copied = 0;
+  for (let start = 0; start < text3.length; start++) {
+    if (!starts.has(text3[start])) continue;
+    const end = matchedEnd(text3, start, characters) ?? (text3.startsWith(secret, start) ? start + secret.length : void 0);
+    if (end === void 0) continue;
+    result += text3.slice(copied, start) + REDACTED;
+    copied = end;
+    start = end - 1;
+  }
+  return result + text3.slice(copied);
+}
+function matchedEnd(text3, start, characters) {
+  let at = start;
+  for (const forms of characters) {
+    forms.lastIndex = at;
+    const match2 = forms.exec(text3);
+    if (match2 === null) return void 0;
+    at += match2[0].length;
+  }
+  return at;
+}
+function characterForms(character) {
+  const forms = [percentEncoded(character), jsonEscaped(character), ...shortEscape(character)];
+  if (character === " ") forms.push("\\+");
+  forms.push(literal(character));
+  return new RegExp(forms.join("|"), "y");
+}
+function percentEncoded(character) {
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+}
+function jsonEscaped(character) {
+  return Array.from(
+    { length: character.length },
+    (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
+  ).map((hex2) => `\\\\u${anyCaseHex(hex2)}`).join("");
+}
+var SHORT_ESCAPES = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  "\b": "b",
+  "\f": "f",
+  "\n": "n",
+  "\r": "r",
+  "	": "t"
+};
+function shortEscape(character) {
+  const escape6 = SHORT_ESCAPES[character];
+  return escape6 === void 0 ? [] : [`\\\\${literal(escape6)}`];
+}
+function anyCaseHex(hex2) {
+  return [...hex2].map((digit) => /[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit).join("");
+}
+function literal(text3) {
+  return text3.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+
+// packages/core/src/request-echo.ts
+function requestEcho(request2, body) {
+  return `${request2.method ?? ""} ${request2.url ?? ""} Authorization: ${request2.headers.authorization ?? "(none)"} Body: ${body}`;
 }
 
 // packages/core/src/socket-failure.ts
@@ -30749,6 +30834,28 @@ function describeNonUtf8Byte(byte) {
   return character ? `byte ${hex2}, ${character} in Windows-1252` : `byte ${hex2}`;
 }
 
+// packages/core/src/text-ends.ts
+function trimEndWhere(text3, trimmed) {
+  let end = text3.length;
+  while (end > 0 && trimmed(text3[end - 1])) end--;
+  return end === text3.length ? text3 : text3.slice(0, end);
+}
+function trimStartWhere(text3, trimmed) {
+  let start = 0;
+  while (start < text3.length && trimmed(text3[start])) start++;
+  return start === 0 ? text3 : text3.slice(start);
+}
+function trimWhere(text3, trimmed) {
+  return trimStartWhere(trimEndWhere(text3, trimmed), trimmed);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text3) {
+  return trimEndWhere(text3, isSlash);
+}
+
 // packages/cli/src/debug-switch.ts
 function debugRequested(flag, env) {
   if (flag) return true;
@@ -30979,8 +31086,11 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
   const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
+}
+function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true, nocase }));
+  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
 }
 
 // packages/validator/src/config/load-config.ts
@@ -30993,12 +31103,32 @@ var import_yaml2 = __toESM(require_dist(), 1);
 function isRepositoryRule(rule2) {
   return rule2.scope === "repository";
 }
+function isFolderRule(rule2) {
+  return rule2.scope === void 0 || rule2.scope === "folder";
+}
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
 }
 function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
+
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  }
+];
 
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
@@ -31672,12 +31802,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path68) {
+function findNodeAtLocation(root, path72) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path68) {
+  for (let segment of path72) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32440,7 +32570,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path68 = [root];
+  const path72 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32448,14 +32578,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path68[level];
+    let node = path72[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path68[level] = node;
+      path72[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33174,23 +33304,36 @@ function unclosedString(text3, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text3, offset, end) {
-  KEY_BEFORE_COLON.lastIndex = offset + 1;
-  const key = KEY_BEFORE_COLON.exec(text3);
-  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
-  const close2 = offset + 1 + key[1].length;
+  const key = keyTextBeforeColon(text3, offset + 1);
+  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
+  const close2 = offset + 1 + key.text.length;
   return {
     kind: "string",
     offset,
     end: close2,
     fix: insertion(close2, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
       offset: close2,
       length: 0
     }
   };
 }
-var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+var KEY_STOP = /["\\:\r\n]/g;
+var SPACE_OR_TAB = /[ \t]/;
+var WHITESPACE = /\s/;
+function keyTextBeforeColon(text3, from) {
+  KEY_STOP.lastIndex = from;
+  const stop = KEY_STOP.exec(text3);
+  if (stop === null || stop[0] !== ":") return void 0;
+  const colon = stop.index;
+  let keyEnd = colon;
+  while (keyEnd > from && SPACE_OR_TAB.test(text3.charAt(keyEnd - 1))) keyEnd--;
+  let value = colon + 1;
+  while (value < text3.length && SPACE_OR_TAB.test(text3.charAt(value))) value++;
+  if (value >= text3.length || WHITESPACE.test(text3.charAt(value))) return void 0;
+  return { text: text3.slice(from, keyEnd), matchEnd: value + 1 };
+}
 function commaEndingLine(text3, from, end) {
   let at = end - 1;
   while (at >= from && (text3.charAt(at) === " " || text3.charAt(at) === "	")) at--;
@@ -33607,6 +33750,7 @@ function missingColon(walk, frame) {
 }
 
 // packages/validator/src/json/syntax/value-repairs.ts
+var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -33657,7 +33801,7 @@ function wordAsValue(word, token) {
       problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written2(JSON.stringify(inner))
@@ -34991,7 +35135,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path68 = problem.segments;
+  const path72 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35005,21 +35149,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path68.includes("oAuthSettings")) {
-      const last2 = path68[path68.length - 1];
+    if (path72.includes("oAuthSettings")) {
+      const last2 = path72[path72.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path68.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path68[path68.length - 1] === "type" && path68.length === parameterNameDepth(path68) + 1)
+    if (path72.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path72[path72.length - 1] === "type" && path72.length === parameterNameDepth(path72) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path68) {
-  return path68[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path72) {
+  return path72[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36055,6 +36199,11 @@ function formatBytes(bytes) {
 var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform === "win32" || platform === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
@@ -36069,7 +36218,7 @@ function isConnectorFolderListing(names3) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function discoverConnectorFolders(paths, cwd = process.cwd()) {
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path9.default.resolve(cwd, given2);
@@ -36092,23 +36241,27 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found);
+    search(absolute, 0, found, platform);
   }
-  return [...found].sort();
+  return sortFolderPaths(found);
 }
-function search(folder, depth, found) {
+function sortFolderPaths(folders, paths = import_node_path9.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform) {
   const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
   const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found);
+    else search(childPath, depth + 1, found, platform);
   }
 }
 function isTopFolderChild(folder) {
@@ -36149,6 +36302,9 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function isPlaceholder(text3, placeholder) {
+  return !/[\n\r\u2028\u2029]/.test(text3) && placeholder.test(text3);
+}
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -36248,7 +36404,7 @@ var infoTextRules = [
     example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      if (title === void 0 || !isPlaceholder(title.trim(), PLACEHOLDER_TITLE)) return;
       context.report({
         pointer: "/info/title",
         message: `The title '${title}' is a template placeholder; give the connector's name.`
@@ -36303,7 +36459,7 @@ var infoTextRules = [
     },
     check(context) {
       const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      if (description === void 0 || !isPlaceholder(description.trim(), PLACEHOLDER_DESCRIPTION)) return;
       context.report({
         pointer: "/info/description",
         message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
@@ -36782,6 +36938,20 @@ var generalRules = [
 ];
 
 // packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text3, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text3); found !== null; found = pattern.exec(text3)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
 var SECRET_FORMATS = [
   { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
@@ -36801,9 +36971,15 @@ var SECRET_FORMATS = [
     pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
   },
   { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
   {
     name: "a JSON Web Token",
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
 var SECRET_NAMES = [
@@ -36846,7 +37022,7 @@ var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
 var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
 var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 var ESCAPED_AMPERSAND = "u0026";
-var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var isTrailingPunctuation = oneOf(".:!?");
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
 function userInfoStart(text3, at) {
@@ -36914,7 +37090,8 @@ function queryValueAt(text3, start) {
     unescaped += character;
     end += escape6[0].length;
   }
-  const trailing = TRAILING_PUNCTUATION.exec(text3.slice(start, end))?.[0].length ?? 0;
+  const candidate = text3.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
@@ -37517,11 +37694,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path68 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path68)) continue;
-      let pathItem = asObject(paths[path68]);
+    for (const path72 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path72)) continue;
+      let pathItem = asObject(paths[path72]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path68);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path72);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -37537,7 +37714,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path68, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path72, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37673,8 +37850,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path68, method, pathItemPlace, operation2) {
-    this.path = path68;
+  constructor(path72, method, pathItemPlace, operation2) {
+    this.path = path72;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37854,9 +38031,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path68) {
+function pathVariables(path72) {
   const names3 = [];
-  for (const match2 of path68.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path72.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38024,14 +38201,14 @@ function scanFile(context, kind, document) {
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of text3.matchAll(format3.pattern)) {
-      if (isPlaceholderSecret(match2[0]) && !match2[0].startsWith("-----")) continue;
+    for (const match2 of secretFormatMatches(text3, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
       context.report({
         file: kind,
         offset: match2.index,
-        length: match2[0].length,
-        message: `This looks like ${format3.name} (${maskSecret(match2[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
+        length: match2.text.length,
+        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
       });
     }
   }
@@ -44104,28 +44281,71 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
-function inCodeOrAddress(text3, start, end, fences) {
-  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+var LinePrefix = class {
+  constructor(text3) {
+    this.text = text3;
+  }
+  text;
+  scanned = 0;
+  backticks = 0;
+  linkOpen = -1;
+  closeParen = -1;
+  whitespace = -1;
+  scheme = -1;
+  /** Whether the line's text before `start` (at or after every earlier `start`) puts it in code or an address. */
+  inCodeOrAddress(start) {
+    for (; this.scanned < start; this.scanned++) this.read(this.scanned);
+    return this.backticks % 2 === 1 || this.linkOpen > this.closeParen || this.scheme > this.whitespace;
+  }
+  read(at) {
+    const char = this.text.charAt(at);
+    if (char === "\n") {
+      this.backticks = 0;
+      this.linkOpen = this.closeParen = this.whitespace = this.scheme = -1;
+    } else if (char === "`") this.backticks++;
+    else if (char === ")") this.closeParen = at;
+    else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
+    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (char === "/") {
+      if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
+      else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
+    }
+  }
+};
+var WHITESPACE2 = /\s/;
+function inCodeOrAddress(text3, start, end, inFence, line) {
+  if (inFence) return true;
   const before = text3.charAt(start - 1);
   const after = text3.charAt(end);
   if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text3.slice(end, end + 2)))
     return true;
   if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
-  const lineStart = text3.lastIndexOf("\n", start) + 1;
-  const line = text3.slice(lineStart, start);
-  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+  return line.inCodeOrAddress(start);
+}
+function fenceFinder(fences) {
+  const sorted = [...fences].sort((a, b) => a[1] - b[1]);
+  let next = 0;
+  return (offset) => {
+    while (next < sorted.length && sorted[next][1] <= offset) next++;
+    for (let index = next; index < sorted.length && sorted[index][0] <= offset; index++) {
+      if (offset >= sorted[index][0]) return true;
+    }
+    return false;
+  };
 }
 function oldProductNames(text3, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text3)) return [];
   const found = [];
-  let fences;
+  let inFence;
+  const line = new LinePrefix(text3);
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text3); match2 !== null; match2 = OLD_NAMES.exec(text3)) {
     const group = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= codeBlocks();
-    if (inCodeOrAddress(text3, match2.index, match2.index + written2.length, fences)) continue;
+    inFence ??= fenceFinder(codeBlocks());
+    if (inCodeOrAddress(text3, match2.index, match2.index + written2.length, inFence(match2.index), line))
+      continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group] });
   }
   return found;
@@ -44170,6 +44390,7 @@ function findSection(headings, pattern) {
 }
 
 // packages/validator/src/rules/readme.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -44207,13 +44428,22 @@ var PLACEHOLDERS = [
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
   {
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
     message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
   {
-    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
     message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
     contains: README_TODO
   }
@@ -44696,10 +44926,10 @@ function scanCSharp(text3) {
       code2.blank(i2, stop);
       i2 = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text3, i2)) {
-      const literal = readString(text3, i2, next);
-      strings.push(literal);
-      code2.blankLiteral(i2, literal.end, DOUBLE_QUOTE);
-      i2 = literal.end;
+      const literal2 = readString(text3, i2, next);
+      strings.push(literal2);
+      code2.blankLiteral(i2, literal2.end, DOUBLE_QUOTE);
+      i2 = literal2.end;
     } else if (c === "'") {
       const end = readChar(text3, i2);
       code2.blankLiteral(i2, end, SINGLE_QUOTE);
@@ -44906,7 +45136,7 @@ function isLineTerminator(code2) {
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -44928,13 +45158,13 @@ function operationIdLiterals(scan) {
   const mentions = operationIdMentions(scan.code);
   let nextMention = 0;
   const found = [];
-  for (const literal of scan.strings) {
-    while (nextMention < mentions.length && mentions[nextMention] < literal.offset - 80) nextMention++;
-    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal.end + 80;
-    const inSwitchRange = isInsideRange(switchRanges, literal.offset);
+  for (const literal2 of scan.strings) {
+    while (nextMention < mentions.length && mentions[nextMention] < literal2.offset - 80) nextMention++;
+    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal2.end + 80;
+    const inSwitchRange = isInsideRange(switchRanges, literal2.offset);
     if (!inSwitchRange && !nearMention) continue;
-    const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
-    const after = scan.code.slice(literal.end, literal.end + 80);
+    const before = scan.code.slice(Math.max(0, literal2.offset - 80), literal2.offset);
+    const after = scan.code.slice(literal2.end, literal2.end + 80);
     const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
     const afterMatch = COMPARED_AFTER.exec(after);
     const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
@@ -44942,9 +45172,9 @@ function operationIdLiterals(scan) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
-        value: literal.value,
-        offset: literal.offset,
-        length: literal.end - literal.offset,
+        value: literal2.value,
+        offset: literal2.offset,
+        length: literal2.end - literal2.offset,
         ignoreCase
       });
     }
@@ -45138,14 +45368,14 @@ var scriptRules = [
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
-      for (const literal of operationIdLiterals(source.scan)) {
-        if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
-        if (differentCase && literal.ignoreCase) continue;
+      for (const literal2 of operationIdLiterals(source.scan)) {
+        if (ids.has(literal2.value)) continue;
+        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal2.value.toLowerCase());
+        if (differentCase && literal2.ignoreCase) continue;
         context.report({
-          offset: literal.offset,
-          length: literal.length,
-          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          offset: literal2.offset,
+          length: literal2.length,
+          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -46460,12 +46690,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path68 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path68)) continue;
-        if (path68.startsWith("x-")) continue;
-        const item = paths[path68];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path68);
-        else this.typeIssue(placeAt(rootNode, "paths", path68), "Object", item);
+      for (const path72 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path72)) continue;
+        if (path72.startsWith("x-")) continue;
+        const item = paths[path72];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path72);
+        else this.typeIssue(placeAt(rootNode, "paths", path72), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46489,8 +46719,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path68) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path68);
+  visitPathItem(item, rootNode, path72) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path72);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -47863,12 +48093,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path68 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path72 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path68 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path72 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -47975,16 +48205,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path68) {
+function followSchemaPath(model, root, path72) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path68.length && steps < MAX_STEPS; ) {
-    let end = path68.indexOf("/", start);
-    if (end === -1) end = path68.length;
+  for (let start = 0; start < path72.length && steps < MAX_STEPS; ) {
+    let end = path72.indexOf("/", start);
+    if (end === -1) end = path72.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path68.slice(start, end));
+      const next = property(model, current, path72.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -48159,9 +48389,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path68 = pathAt(call, key);
-    if (path68 === void 0 || followSchemaPath(model, items.schema, path68).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path68, label) });
+    const path72 = pathAt(call, key);
+    if (path72 === void 0 || followSchemaPath(model, items.schema, path72).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path72, label) });
   }
   return problems;
 }
@@ -49621,16 +49851,16 @@ var mcpRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path68) {
-    this.path = path68;
-    const hasBrace = path68.includes("{");
-    this.variables = hasBrace ? scanVariables(path68) : NO_VARIABLES;
+  constructor(path72) {
+    this.path = path72;
+    const hasBrace = path72.includes("{");
+    this.variables = hasBrace ? scanVariables(path72) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path68.indexOf("/"); ; slash = path68.indexOf("/", start)) {
-      const end = slash === -1 ? path68.length : slash;
-      if (hasBrace && isVariableSegment(path68, start, end)) variableSegmentCount++;
+    for (let slash = path72.indexOf("/"); ; slash = path72.indexOf("/", start)) {
+      const end = slash === -1 ? path72.length : slash;
+      if (hasBrace && isVariableSegment(path72, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -49659,8 +49889,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path68 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path68) last2 = new PathTemplate(path68);
+    const path72 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path72) last2 = new PathTemplate(path72);
     templates[index] = last2;
   }
   return templates;
@@ -49685,9 +49915,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path68, start) {
-  const slash = path68.indexOf("/", start);
-  return slash === -1 ? path68.length : slash;
+function segmentEnd(path72, start) {
+  const slash = path72.indexOf("/", start);
+  return slash === -1 ? path72.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -49696,57 +49926,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path68, start, end) {
+function isVariableSegment(path72, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path68.charCodeAt(start) !== OPEN || path68.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path72.charCodeAt(start) !== OPEN || path72.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path68.charCodeAt(index);
+    const code2 = path72.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path68, open2) {
-  for (let index = open2 + 1; index < path68.length; index++) {
-    const code2 = path68.charCodeAt(index);
+function matchEnd(path72, open2) {
+  for (let index = open2 + 1; index < path72.length; index++) {
+    const code2 = path72.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path68) {
+function scanVariables(path72) {
   const variables = [];
-  for (let open2 = path68.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path68, open2);
+  for (let open2 = path72.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path72, open2);
     if (close2 === -1) {
-      open2 = path68.indexOf("{", open2 + 1);
+      open2 = path72.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path68.slice(open2 + 1, close2);
+    const name = path72.slice(open2 + 1, close2);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path68.indexOf("{", close2 + 1);
+    open2 = path72.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path68) {
+function routeOf(path72) {
   let route = "";
   let copied = 0;
-  for (let open2 = path68.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path68, open2);
+  for (let open2 = path72.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path72, open2);
     if (close2 === -1) {
-      open2 = path68.indexOf("{", open2 + 1);
+      open2 = path72.indexOf("{", open2 + 1);
       continue;
     }
-    route += path68.slice(copied, open2) + "{}";
+    route += path72.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path68.indexOf("{", copied);
+    open2 = path72.indexOf("{", copied);
   }
-  return copied === 0 ? path68 : route + path68.slice(copied);
+  return copied === 0 ? path72 : route + path72.slice(copied);
 }
-function routeHash(path68) {
+function routeHash(path72) {
   let hash = 0;
-  for (let index = 0; index < path68.length; index++) {
-    const code2 = path68.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path68, index) : -1;
+  for (let index = 0; index < path72.length; index++) {
+    const code2 = path72.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path72, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -49767,15 +49997,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path68 of pathKeys(swagger2)) {
-    const message2 = problem(path68);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path68), message: message2 });
+  for (const path72 of pathKeys(swagger2)) {
+    const message2 = problem(path72);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path72), message: message2 });
   }
 }
-function templateProblem(path68) {
+function templateProblem(path72) {
   let open2 = -1;
-  for (let index = 0; index < path68.length; index++) {
-    const character = path68[index];
+  for (let index = 0; index < path72.length; index++) {
+    const character = path72[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -49809,15 +50039,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path68 = operations[index].path;
-    if (!path68.includes("{")) {
-      while (index < operations.length && operations[index].path === path68) index++;
+    const path72 = operations[index].path;
+    if (!path72.includes("{")) {
+      while (index < operations.length && operations[index].path === path72) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path68; index++)
+    for (; index < operations.length && operations[index].path === path72; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path68);
+    const route = routeHash(path72);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -49863,7 +50093,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path68) => path68.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path72) => path72.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -49883,7 +50113,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path68) => /[?#]/.test(path68) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path72) => /[?#]/.test(path72) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -49899,7 +50129,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path68) => path68.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path72) => path72.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -49913,8 +50143,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path68) => {
-        const problem = templateProblem(path68);
+      reportPathKeys(context, (path72) => {
+        const problem = templateProblem(path72);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -49931,9 +50161,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path68) => (
+        (path72) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path68.includes("=") && pathVariables(path68).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path72.includes("=") && pathVariables(path72).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -50028,14 +50258,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger: swagger2, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path68 of pathKeys(swagger2)) {
-        const key = path68.toLowerCase();
+      for (const path72 of pathKeys(swagger2)) {
+        const key = path72.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path68),
+            pointer: childPointer("/paths", path72),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path68
+              path72
             )
           });
         }
@@ -50055,12 +50285,12 @@ var pathRules = [
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
       const paths = swagger2.paths;
-      for (const path68 in paths) {
-        if (!has(paths, path68)) continue;
-        const pathItem = asObject(paths[path68]);
+      for (const path72 in paths) {
+        if (!has(paths, path72)) continue;
+        const pathItem = asObject(paths[path72]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path68, "$ref"),
+          pointer: childPointer("/paths", path72, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
         });
       }
@@ -51869,26 +52099,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path68 = [];
+    const path72 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path68.push(start);
+    path72.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path68.pop();
+        path72.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path68.slice(path68.indexOf(target2)));
+      if (seen === "grey") cycles.push(path72.slice(path72.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path68.push(target2);
+        path72.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -52507,7 +52737,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path68 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path72 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -52515,7 +52745,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path68}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path72}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -52768,8 +52998,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path68) {
-  return routeOf(path68).replace(/\/+$/, "").toLowerCase();
+function templateShape(path72) {
+  return withoutTrailingSlashes(routeOf(path72)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53016,7 +53246,9 @@ var ALL_RULES = [
   ...settingsRules,
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
-  ...repositoryRules
+  ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules
 ];
 
 // packages/validator/src/config/ignore-backslashes.ts
@@ -53037,10 +53269,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path68, options2 = {}) {
+function offsetOfPath(document, path72, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path68.entries()) {
+  for (const [index, step2] of path72.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53051,13 +53283,21 @@ function offsetOfPath(document, path68, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path68.length - 1;
+    const isLast = index === path72.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
 }
 function rangeStart(node) {
   return node?.range?.[0];
+}
+function yamlPositions(text3) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
+  return (path72, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path72, options2));
+    return { line, column: col };
+  };
 }
 
 // packages/validator/src/config/load-config.ts
@@ -53206,16 +53446,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path68 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path68;
-  const value = path68.reduce(
+  const path72 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path72;
+  const value = path72.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path68.length === 0) {
+    if (path72.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53226,7 +53466,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path68, name],
+      path: [...path72, name],
       atKey: true
     };
   }
@@ -53234,7 +53474,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path68,
+      path: path72,
       atKey: false
     };
   }
@@ -53244,34 +53484,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path68,
+        path: path72,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path68, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path72, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path68,
+      path: path72,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path68, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path72, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path68,
+      path: path72,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path68,
+    path: path72,
     atKey: false
   };
 }
@@ -53279,6 +53519,274 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
+}
+
+// packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
+function effectiveLevel(rule2, profile, overrides) {
+  const override = overrides?.[rule2.id];
+  if (typeof override === "string") return override;
+  return override?.[profile] ?? rule2.levels[profile];
+}
+function validateLoadedConnector(connector, options2) {
+  return locateFindings(connector, ruleReports(connector, options2));
+}
+function ruleReports(connector, options2) {
+  const swaggerValue = connector.files.swagger?.document?.value;
+  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
+  const swagger2 = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
+  const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
+  const pending = [];
+  let current;
+  const context = {
+    connector,
+    profile: options2.profile,
+    swagger: swagger2,
+    apiProperties: apiProperties2,
+    report: (report2) => {
+      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
+    }
+  };
+  releasingConnectorCaches(() => {
+    for (const active of activeRules(options2)) {
+      current = active;
+      try {
+        active.rule.check(context);
+      } catch (error2) {
+        pending.push(internalErrorFinding(active.rule, error2));
+      }
+    }
+  });
+  current = void 0;
+  return pending;
+}
+var activeRuleCache = /* @__PURE__ */ new WeakMap();
+function activeRules(options2) {
+  let byProfile = activeRuleCache.get(options2.rules);
+  if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
+  const cached = byProfile.get(options2.profile);
+  if (cached && cached.overrides === options2.overrides) return cached.active;
+  const active = [];
+  for (const rule2 of options2.rules) {
+    if (!isFolderRule(rule2)) continue;
+    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
+    if (level !== "off") active.push({ rule: rule2, level });
+  }
+  byProfile.set(options2.profile, { overrides: options2.overrides, active });
+  return active;
+}
+function locateFindings(connector, pending) {
+  const places = pointerPlaces(connector, pending);
+  const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
+    const kind = report2.file ?? rule2.file;
+    const file = report2.path ? void 0 : fileOf(connector, kind);
+    const finding = {
+      ruleId: rule2.id,
+      severity,
+      message: report2.message,
+      file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (file && "document" in file && file.document) {
+      const document = file.document;
+      if (report2.pointer !== void 0 && "locateEach" in document) {
+        finding.pointer = report2.pointer;
+        const where2 = places[index];
+        if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
+      } else if (report2.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
+      } else if (report2.line !== void 0) {
+        finding.line = report2.line;
+        finding.column = report2.column ?? 1;
+      }
+    } else if (report2.line !== void 0) {
+      finding.line = report2.line;
+      finding.column = report2.column ?? 1;
+    }
+    return finding;
+  });
+  return findings.sort(compareFindings);
+}
+function pointerPlaces(connector, pending) {
+  const places = new Array(pending.length).fill(void 0);
+  const documents = [];
+  const pointers = [];
+  const reports = [];
+  for (let index = 0; index < pending.length; index++) {
+    const { rule: rule2, report: report2 } = pending[index];
+    if (report2.pointer === void 0 || report2.path) continue;
+    const file = fileOf(connector, report2.file ?? rule2.file);
+    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
+    const document = file.document;
+    let slot = documents.indexOf(document);
+    if (slot === -1) {
+      slot = documents.push(document) - 1;
+      pointers.push([]);
+      reports.push([]);
+    }
+    pointers[slot].push(report2.pointer);
+    reports[slot].push(index);
+  }
+  for (let slot = 0; slot < documents.length; slot++) {
+    const found = documents[slot].locateEach(pointers[slot]);
+    const owners = reports[slot];
+    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
+  }
+  return places;
+}
+function placeAt2(finding, range) {
+  finding.line = range.line;
+  finding.column = range.column;
+  finding.endLine = range.endLine;
+  finding.endColumn = range.endColumn;
+}
+function fileOf(connector, kind) {
+  if (kind === "folder") return void 0;
+  return connector.files[kind];
+}
+
+// packages/validator/src/config/config-loosening.ts
+var RANK = { off: 0, info: 1, warning: 2, error: 3 };
+function isLowerLevel(level, than) {
+  return RANK[level] < RANK[than];
+}
+function configLoosening(base2, head, rules, options2 = {}) {
+  return [
+    ...profileLoosening(base2, head, rules),
+    ...rules.flatMap((rule2) => ruleLoosening(rule2, base2, head)),
+    ...ignoreLoosening(base2, head, options2)
+  ];
+}
+function ruleLoosening(rule2, base2, head) {
+  const lowered = [];
+  for (const profile of PROFILES) {
+    const from = effectiveLevel(rule2, profile, base2.rules);
+    const to = effectiveLevel(rule2, profile, head.rules);
+    if (isLowerLevel(to, from)) lowered.push({ profile, from, to });
+  }
+  if (lowered.length === 0) return [];
+  return [
+    { kind: "rule", path: ["rules", rule2.id], atKey: true, message: describeLowered(rule2.id, lowered) }
+  ];
+}
+function describeLowered(ruleId, lowered) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of lowered) {
+    const key = `${entry.from}>${entry.to}`;
+    groups2.set(key, [...groups2.get(key) ?? [], entry]);
+  }
+  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinWords(entries.map((entry) => entry.profile))}`;
+  const everyOff = lowered.every((entry) => entry.to === "off");
+  if (groups2.size === 1) {
+    const { from, to } = lowered[0];
+    const verb = to === "off" ? `turns ${ruleId} off` : `lowers ${ruleId} to ${to}`;
+    return `${verb}${forProfiles(lowered)} (was ${from} at the base)`;
+  }
+  const parts = [...groups2.values()].map(
+    (entries) => `${entries[0].from} \u2192 ${entries[0].to}${forProfiles(entries)}`
+  );
+  return `${everyOff ? `turns ${ruleId} off` : `lowers ${ruleId}`} (${parts.join(", ")}; base \u2192 this change)`;
+}
+function profileLoosening(base2, head, rules) {
+  const from = base2.profile ?? "custom";
+  const to = head.profile ?? "custom";
+  if (from === to) return [];
+  const lowered = rules.filter(
+    (rule2) => isLowerLevel(effectiveLevel(rule2, to, head.rules), effectiveLevel(rule2, from, base2.rules))
+  );
+  if (lowered.length === 0) return [];
+  const examples = lowered.slice(0, 3).map(
+    (rule2) => `${rule2.id} ${effectiveLevel(rule2, from, base2.rules)} \u2192 ${effectiveLevel(rule2, to, head.rules)}`
+  );
+  const more = lowered.length > examples.length ? `, and ${lowered.length - examples.length} more` : "";
+  return [
+    {
+      kind: "profile",
+      path: ["profile"],
+      atKey: false,
+      message: `changes profile from ${base2.profile ?? "the default (custom)"} to ${head.profile ?? "the default (custom)"}, which lowers ${lowered.length === 1 ? "1 rule" : `${lowered.length} rules`} for connector folders outside the PowerPlatformConnectors layout (${examples.join(", ")}${more})`
+    }
+  ];
+}
+function ignoreLoosening(base2, head, options2) {
+  const before = new Set(base2.ignore);
+  const changed = options2.changedFolders;
+  return head.ignore.flatMap((pattern, index) => {
+    if (before.has(pattern)) return [];
+    let skips = "";
+    if (changed) {
+      const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinWords(skipped.map((folder) => `'${folder}'`))})`;
+    }
+    return [
+      {
+        kind: "ignore",
+        path: ["ignore", String(index)],
+        atKey: false,
+        message: `adds ignore pattern '${pattern}'${skips}`
+      }
+    ];
+  });
+}
+function joinWords(words) {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+// packages/validator/src/config/loosening-findings.ts
+function looseningFindings(sides, rules, options2 = {}) {
+  const { base: base2, head } = sides;
+  const located = head ?? base2;
+  if (!located) return [];
+  const rule2 = rules.find((candidate) => candidate.id === CONFIG_LOOSENED_RULE_ID);
+  const level = rule2 ? strictestLevel(rule2, base2?.config ?? DEFAULT_CONFIG) : "off";
+  if (level === "off") return [];
+  const loosened = configLoosening(
+    base2?.config ?? DEFAULT_CONFIG,
+    head?.config ?? DEFAULT_CONFIG,
+    rules,
+    options2
+  );
+  if (loosened.length === 0) return [];
+  const positionOf = yamlPositions(located.text);
+  return loosened.map((loosening) => ({
+    ruleId: CONFIG_LOOSENED_RULE_ID,
+    severity: level,
+    message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+    file: located.file,
+    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
+    connector: sides.folder,
+    baseline: "new"
+  }));
+}
+function subjectOf({ base: base2, head }) {
+  if (!head) return `Deleting the configuration file ${base2.file}`;
+  const link2 = head.linksOutTo === void 0 ? "" : `a symbolic link to ${head.linksOutTo}, outside the repository`;
+  if (!base2) return `The configuration file, new in this change${link2 && ` and ${link2}`},`;
+  if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
+  return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
+}
+function placeIn(config2, path72) {
+  const [setting, ruleId] = path72;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path72];
+}
+function strictestLevel(rule2, config2) {
+  return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
+    (strictest, level) => isLowerLevel(strictest, level) ? level : strictest
+  );
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -53361,9 +53869,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path68, method, body) => `{
+var operation = (path72, method, body) => `{
   "paths": {
-    "${path68}": {
+    "${path72}": {
       "${method}": ${body}
     }
   }
@@ -54394,12 +54902,12 @@ function effectiveAuthentication(swagger2, apiProperties2) {
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set2 = asObject(value);
-    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const place = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
     const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
     return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
-    const place = placeIn("apiProperties", "/properties/connectionParameters");
+    const place = placeIn2("apiProperties", "/properties/connectionParameters");
     return { outsideSets: parameterOption(parameters, place, ""), sets };
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger2), sets };
@@ -54410,7 +54918,7 @@ function parameterOption(parameters, place, child) {
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
   const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
-  const at = (name) => placeIn("apiProperties", pointerOf(name));
+  const at = (name) => placeIn2("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
   const password = entries.find((entry) => entry.name.toLowerCase() === "password");
@@ -54439,7 +54947,7 @@ function parameterOption(parameters, place, child) {
       ...provider ? {
         identityProvider: {
           value: provider,
-          place: placeIn(
+          place: placeIn2(
             "apiProperties",
             childPointer(pointerOf(oauth.name), "oAuthSettings", "identityProvider")
           )
@@ -54476,7 +54984,7 @@ function isFalse(value) {
   return value === false || typeof value === "string" && value.toLowerCase() === "false";
 }
 function swaggerOption(swagger2) {
-  const place = placeIn("swagger", "/securityDefinitions");
+  const place = placeIn2("swagger", "/securityDefinitions");
   const definitions = entriesOf(swagger2?.securityDefinitions).map(([name, value]) => ({
     name,
     definition: asObject(value) ?? {}
@@ -54492,16 +55000,16 @@ function swaggerOption(swagger2) {
     place,
     requiredValues: [],
     mayBeEmpty: [],
-    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    kindPlace: first ? placeIn2("swagger", childPointer(place.pointer, first.name)) : place,
     ...flow ? {
       flow: {
         value: flow,
-        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+        place: placeIn2("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
       }
     } : {}
   };
 }
-function placeIn(file, pointer) {
+function placeIn2(file, pointer) {
   return { file, pointer };
 }
 
@@ -54756,7 +55264,7 @@ var MAX_KINDS_NAMED = 5;
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
-  return basePath.replace(/\/+$/, "");
+  return withoutTrailingSlashes(basePath);
 }
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
@@ -54785,6 +55293,37 @@ function reportSchemaChanges(context, changes, operation2, valuePath) {
       impact: change.impact
     });
   }
+}
+
+// packages/validator/src/diff/address-parts.ts
+function braceSpans(text3) {
+  const spans = [];
+  for (let open2 = text3.indexOf("{"); open2 >= 0; open2 = text3.indexOf("{", open2)) {
+    const close2 = text3.indexOf("}", open2 + 1);
+    if (close2 < 0) break;
+    spans.push({ start: open2, end: close2 + 1, inner: text3.slice(open2 + 1, close2) });
+    open2 = close2 + 1;
+  }
+  return spans;
+}
+function emptiedBraces(text3) {
+  let result = "";
+  let from = 0;
+  for (const span of braceSpans(text3)) {
+    result += `${text3.slice(from, span.start)}{}`;
+    from = span.end;
+  }
+  return result + text3.slice(from);
+}
+var SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+var LINE_END2 = /[\n\r\u2028\u2029]/;
+function splitOrigin(url) {
+  const scheme = SCHEME.exec(url);
+  if (scheme === null) return void 0;
+  const slash = url.indexOf("/", scheme[0].length);
+  if (slash < 0) return { origin: url, rest: "" };
+  const rest = url.slice(slash);
+  return LINE_END2.test(rest) ? void 0 : { origin: url.slice(0, slash), rest };
 }
 
 // packages/validator/src/diff/request-address.ts
@@ -54818,11 +55357,11 @@ function swaggerAddress(model, policies, operation2) {
 function addressBase(model, policies, operation2) {
   const setter = movingHostSetter(model, policies, operation2.operationId);
   const template = setter && asString(setter.target[URL_TEMPLATE]);
-  return template !== void 0 ? template.replace(/\/+$/, "") : basePathPrefix(model);
+  return template !== void 0 ? withoutTrailingSlashes(template) : basePathPrefix(model);
 }
 function pathBase(model, policies, operation2) {
   const base2 = addressBase(model, policies, operation2);
-  const below = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(base2)?.[1] ?? base2;
+  const below = splitOrigin(base2)?.rest ?? base2;
   return below === "" || below.startsWith("/") ? below : void 0;
 }
 function setsHostUrl(model, policies, operation2) {
@@ -54859,9 +55398,9 @@ function swaggerUrls(model) {
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
-  const trimmed = url.replace(/\/+$/, "");
-  const match2 = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(trimmed);
-  return match2 ? match2[1].toLowerCase() + match2[2] : trimmed;
+  const trimmed = withoutTrailingSlashes(url);
+  const parts = splitOrigin(trimmed);
+  return parts ? parts.origin.toLowerCase() + parts.rest : trimmed;
 }
 function hostSetting(policies) {
   return policies.filter(
@@ -54906,7 +55445,7 @@ function takesKnownValues(newPath, operation2) {
     return "";
   });
   if (!known || rest.includes("@")) return false;
-  return [...rest.matchAll(/\{([^}]*)\}/g)].every((match2) => has3("path", match2[1]));
+  return braceSpans(rest).every((span) => has3("path", span.inner));
 }
 function methodOf(httpMethod, operation2) {
   if (httpMethod === void 0 || httpMethod === ORIGINAL_METHOD) return operation2.method.toUpperCase();
@@ -55351,21 +55890,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path68 in paths) {
-    if (!has(paths, path68)) continue;
-    const pathItem = refPathItem(paths[path68]);
+  for (const path72 in paths) {
+    if (!has(paths, path72)) continue;
+    const pathItem = refPathItem(paths[path72]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path68));
-    unfollowed2.set(path68, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path72));
+    unfollowed2.set(path72, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path68 in paths) {
-    if (!has(paths, path68)) continue;
-    const pathItem = refPathItem(paths[path68]);
+  for (const path72 in paths) {
+    if (!has(paths, path72)) continue;
+    const pathItem = refPathItem(paths[path72]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55377,17 +55916,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path68 of all) {
-    const before = has(pathsBefore, path68) ? pathsBefore[path68] : void 0;
-    const after = has(pathsAfter, path68) ? pathsAfter[path68] : void 0;
+  for (const path72 of all) {
+    const before = has(pathsBefore, path72) ? pathsBefore[path72] : void 0;
+    const after = has(pathsAfter, path72) ? pathsAfter[path72] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path68);
-    const whyBefore = unfollowedBefore.get(path68);
+    const whyAfter = unfollowedAfter.get(path72);
+    const whyBefore = unfollowedBefore.get(path72);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path68);
+    const pathItemPointer = childPointer("/paths", path72);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55395,12 +55934,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path68)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path72)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path68)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path68)} was not compared: in the base version, ${whyBefore}.` : refEdit(path68, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path72)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path72)} was not compared: in the base version, ${whyBefore}.` : refEdit(path72, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55410,12 +55949,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path68, before, after) {
+function refEdit(path72, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path68)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path72)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path68)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path68)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path72)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path72)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55827,8 +56366,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path68) {
-  return path68.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path72) {
+  return withoutTrailingSlashes(emptiedBraces(path72));
 }
 function isString3(value) {
   return value !== void 0;
@@ -56459,7 +56998,7 @@ function compareWhole(file, before, after) {
   return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
 }
 function firstChangedLine(before, after) {
-  const linesOf = (text3) => text3.replace(/\r\n/g, "\n").match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const linesOf = (text3) => text3 === "" ? [] : text3.replace(/\r\n/g, "\n").split(/(?<=\n)/);
   const was = linesOf(before);
   const is = linesOf(after);
   let index = 0;
@@ -56625,143 +57164,6 @@ async function notAConnectorHint(given2, absolute, cwd) {
   const names3 = held.map((folder) => import_node_path13.default.join(given2, import_node_path13.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
-}
-
-// packages/validator/src/engine.ts
-function internalErrorFinding(rule2, error2) {
-  const reason = error2 instanceof Error ? error2.message : String(error2);
-  return {
-    rule: rule2,
-    severity: "error",
-    report: {
-      file: "folder",
-      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
-    }
-  };
-}
-function effectiveLevel(rule2, profile, overrides) {
-  const override = overrides?.[rule2.id];
-  if (typeof override === "string") return override;
-  return override?.[profile] ?? rule2.levels[profile];
-}
-function validateLoadedConnector(connector, options2) {
-  return locateFindings(connector, ruleReports(connector, options2));
-}
-function ruleReports(connector, options2) {
-  const swaggerValue = connector.files.swagger?.document?.value;
-  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
-  const swagger2 = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
-  const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
-  const pending = [];
-  let current;
-  const context = {
-    connector,
-    profile: options2.profile,
-    swagger: swagger2,
-    apiProperties: apiProperties2,
-    report: (report2) => {
-      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
-    }
-  };
-  releasingConnectorCaches(() => {
-    for (const active of activeRules(options2)) {
-      current = active;
-      try {
-        active.rule.check(context);
-      } catch (error2) {
-        pending.push(internalErrorFinding(active.rule, error2));
-      }
-    }
-  });
-  current = void 0;
-  return pending;
-}
-var activeRuleCache = /* @__PURE__ */ new WeakMap();
-function activeRules(options2) {
-  let byProfile = activeRuleCache.get(options2.rules);
-  if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
-  const cached = byProfile.get(options2.profile);
-  if (cached && cached.overrides === options2.overrides) return cached.active;
-  const active = [];
-  for (const rule2 of options2.rules) {
-    if (isRepositoryRule(rule2)) continue;
-    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
-    if (level !== "off") active.push({ rule: rule2, level });
-  }
-  byProfile.set(options2.profile, { overrides: options2.overrides, active });
-  return active;
-}
-function locateFindings(connector, pending) {
-  const places = pointerPlaces(connector, pending);
-  const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
-    const kind = report2.file ?? rule2.file;
-    const file = report2.path ? void 0 : fileOf(connector, kind);
-    const finding = {
-      ruleId: rule2.id,
-      severity,
-      message: report2.message,
-      file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (file && "document" in file && file.document) {
-      const document = file.document;
-      if (report2.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report2.pointer;
-        const where2 = places[index];
-        if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
-      } else if (report2.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
-      } else if (report2.line !== void 0) {
-        finding.line = report2.line;
-        finding.column = report2.column ?? 1;
-      }
-    } else if (report2.line !== void 0) {
-      finding.line = report2.line;
-      finding.column = report2.column ?? 1;
-    }
-    return finding;
-  });
-  return findings.sort(compareFindings);
-}
-function pointerPlaces(connector, pending) {
-  const places = new Array(pending.length).fill(void 0);
-  const documents = [];
-  const pointers = [];
-  const reports = [];
-  for (let index = 0; index < pending.length; index++) {
-    const { rule: rule2, report: report2 } = pending[index];
-    if (report2.pointer === void 0 || report2.path) continue;
-    const file = fileOf(connector, report2.file ?? rule2.file);
-    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
-    const document = file.document;
-    let slot = documents.indexOf(document);
-    if (slot === -1) {
-      slot = documents.push(document) - 1;
-      pointers.push([]);
-      reports.push([]);
-    }
-    pointers[slot].push(report2.pointer);
-    reports[slot].push(index);
-  }
-  for (let slot = 0; slot < documents.length; slot++) {
-    const found = documents[slot].locateEach(pointers[slot]);
-    const owners = reports[slot];
-    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
-  }
-  return places;
-}
-function placeAt2(finding, range) {
-  finding.line = range.line;
-  finding.column = range.column;
-  finding.endLine = range.endLine;
-  finding.endColumn = range.endColumn;
-}
-function fileOf(connector, kind) {
-  if (kind === "folder") return void 0;
-  return connector.files[kind];
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
@@ -57483,7 +57885,7 @@ function parseTree3(output) {
   });
 }
 function folderPathspec(folder) {
-  const trimmed = folder.replace(/\/+$/, "");
+  const trimmed = withoutTrailingSlashes(folder);
   return trimmed === "" || trimmed === "." ? [] : ["--", `${trimmed}/`];
 }
 function splitNul(output) {
@@ -57503,7 +57905,7 @@ async function materializeFolder(git, rev2, folder) {
   const root = await import_node_fs11.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
   try {
-    const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
+    const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs11.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
@@ -57522,9 +57924,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
-var import_node_util = require("node:util");
+var import_node_fs15 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -57910,8 +58311,140 @@ function renamedFolderSources(renames, folders) {
   return sources;
 }
 
-// packages/validator/src/git/validate-against-base.ts
+// packages/validator/src/git/config-at-base.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/config-location.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_util = require("node:util");
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs13.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  const relative = import_node_path20.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path20.default.sep).join("/");
+}
+
+// packages/validator/src/git/config-location.ts
+async function configurationInRepository(file, where2) {
+  const isLink = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path21.default.dirname(file)).then((folder) => import_node_path21.default.join(folder, import_node_path21.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
+  if (inRepository !== void 0) return inRepository;
+  return toRepositoryPath(where2.topLevel, import_node_path21.default.resolve(where2.realCwd, import_node_path21.default.relative(where2.cwd, file)));
+}
+async function linkOutOfRepository(file, topLevel) {
+  const real = await realCasePath(file).catch(() => void 0);
+  return real !== void 0 && toRepositoryPath(topLevel, real) === void 0 ? real : void 0;
+}
+
+// packages/validator/src/git/read-config-at-base.ts
+var import_node_path22 = __toESM(require("node:path"), 1);
+var SYMBOLIC_LINK = "120000";
+var MAX_LINKS = 8;
+async function readConfigAtBase(git, rev2, file, start) {
+  const candidates = file === void 0 ? [] : [file];
+  for (let folder = start; ; folder = import_node_path22.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path22.default.posix.join(folder, name)));
+    if (folder === "." || folder === "/" || folder === "") break;
+  }
+  const tree = new BaseTree(git, rev2);
+  for (const candidate of candidates) {
+    const found = await tree.follow(candidate);
+    if (found === void 0) continue;
+    if ("linksOutTo" in found) return { path: candidate, linksOutTo: found.linksOutTo };
+    return { path: candidate, text: await tree.text(found.entry) ?? "" };
+  }
+  return void 0;
+}
+var BaseTree = class {
+  constructor(git, rev2) {
+    this.git = git;
+    this.rev = rev2;
+  }
+  git;
+  rev;
+  listings = /* @__PURE__ */ new Map();
+  /** The file at `file`, its links followed; undefined when there is none. */
+  async follow(file) {
+    let at = file;
+    for (let links = 0; ; links++) {
+      const entry = await this.fileAt(at);
+      if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
+      if (links === MAX_LINKS) return void 0;
+      const target2 = await this.text(entry) ?? "";
+      const next = import_node_path22.default.posix.normalize(import_node_path22.default.posix.join(import_node_path22.default.posix.dirname(at), target2));
+      const outside = import_node_path22.default.posix.isAbsolute(target2) || import_node_path22.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      if (outside) return { linksOutTo: target2 };
+      at = next;
+    }
+  }
+  async text(entry) {
+    return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
+  }
+  async fileAt(file) {
+    const folder = import_node_path22.default.posix.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
+    return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
+  }
+};
+
+// packages/validator/src/git/config-at-base.ts
+async function checkConfigurationAgainstBase(input) {
+  const { git, mergeBase, topLevel, cwd } = input;
+  if (input.config.path && input.configInRepository === void 0) return { findings: [] };
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path23.default.join(topLevel, file));
+  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  if (!atBase && !input.config.path) return { findings: [] };
+  if (atBase && "linksOutTo" in atBase) {
+    return {
+      findings: [],
+      note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is a symbolic link out of the repository (to ${atBase.linksOutTo}), so this change's configuration was not compared with it.`
+    };
+  }
+  let base2;
+  if (atBase) {
+    const file = fromRepository(atBase.path);
+    try {
+      const config2 = parseConfig(atBase.text, import_node_path23.default.join(topLevel, atBase.path), {
+        cwd,
+        ruleIds: input.rules.map((rule2) => rule2.id)
+      });
+      base2 = { config: config2, text: atBase.text, file };
+    } catch (error2) {
+      const line = error2 instanceof UserError ? error2.location?.line : void 0;
+      const problem = `${line === void 0 ? "" : `line ${line}: `}${error2.message}`;
+      return {
+        findings: [],
+        note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is not a valid configuration (${problem}), so this change's configuration was not compared with it.`
+      };
+    }
+  }
+  let head;
+  if (input.config.path) {
+    const text3 = await (0, import_promises2.readFile)(input.config.path, "utf8").catch(() => void 0);
+    if (text3 === void 0) return { findings: [] };
+    const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
+    head = {
+      config: input.config,
+      text: text3,
+      file: toDisplayPath(cwd, input.config.path),
+      ...linksOutTo !== void 0 && { linksOutTo }
+    };
+  }
+  const headFolder = import_node_path23.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
+    changedFolders: input.changedFolders.map((folder) => import_node_path23.default.posix.relative(headFolder, folder))
+  });
+  return { findings };
+}
+
+// packages/validator/src/git/validate-against-base.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
@@ -57929,7 +58462,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path20.default.resolve(cwd, import_node_path20.default.relative(realCwd, import_node_path20.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path24.default.resolve(cwd, import_node_path24.default.relative(realCwd, import_node_path24.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -57939,12 +58472,23 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     (folder) => !isIgnored(fromCwd(folder.repositoryPath), config2)
   );
   const scope2 = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  const configuration = options2.config ? await checkConfigurationAgainstBase({
+    git,
+    mergeBase,
+    topLevel,
+    cwd,
+    cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? ".",
+    config: config2,
+    configInRepository: config2.path ? await configurationInRepository(config2.path, { cwd, realCwd, topLevel }) : void 0,
+    rules: options2.rules ?? ALL_RULES,
+    changedFolders: [...changedFolders]
+  }) : { findings: [] };
   const validation = scope2.paths.length > 0 ? await validatePaths(scope2.paths, options2) : { connectors: [], findings: [], counts: countBySeverity([]) };
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path20.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path24.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -58001,10 +58545,20 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       diff: { changes: [change], classification: classifyChanges([change]) }
     });
   }
-  const findings = [...connectors.flatMap((connector) => connector.findings), ...deletions].sort(
-    compareFindings
-  );
-  return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...deletions,
+    ...configuration.findings
+  ].sort(compareFindings);
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    baseRef,
+    mergeBase,
+    diffs,
+    ...configuration.note !== void 0 && { configurationNote: configuration.note }
+  };
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
@@ -58026,15 +58580,15 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs13.existsSync)(import_node_path20.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs15.existsSync)(import_node_path24.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path20.default.resolve(where2.cwd, given2);
-    const exists2 = (0, import_node_fs13.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path20.default.resolve(where2.realCwd, import_node_path20.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path24.default.resolve(where2.cwd, given2);
+    const exists2 = (0, import_node_fs15.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = deleted.find((folder) => folder.repositoryPath === inRepository);
     if (named) covered.add(named);
@@ -58119,7 +58673,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path20.default.sep).join("/");
+    const posix = display.split(import_node_path24.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -58132,32 +58686,27 @@ function relabel(version, folderDisplay, prefix) {
     icon: version.icon && { ...version.icon, path: rename(version.icon.path) }
   };
 }
-function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path20.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path20.default.sep).join("/");
-}
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path21.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path25.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path21.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path21.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path25.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path25.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path22.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path22.default.resolve(cwd, file);
+  const baseDir = import_node_path26.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path26.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -58165,7 +58714,17 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path22.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path26.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+}
+
+// packages/validator/src/reporters/configuration-findings.ts
+function configurationReports(result) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of result.findings) {
+    if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
+    byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
+  }
+  return [...byFile].map(([path72, findings]) => ({ path: path72, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -58228,12 +58787,18 @@ function newSinceBaseNote(findings) {
   return `; ${fresh} new since the base`;
 }
 
+// packages/validator/src/reporters/one-line.ts
+function breaksAsSpaces(text3) {
+  return text3.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
+}
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text3) {
-  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return breaksAsSpaces(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
+var CODE_SPAN = /(`+[^`]*`+)/;
 function proseMarkdown(text3) {
-  return text3.split(/(`+[^`]*`+)/).map(
+  return text3.split(CODE_SPAN).map(
     (part, index) => index % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
   ).join("");
 }
@@ -58456,7 +59021,9 @@ function renderRulesMarkdown(rules, options2 = {}) {
     for (const rule2 of section.rules) lines.push(...ruleEntry(rule2));
   }
   if (changeRules.length > 0) lines.push(...changeSection(changeRules));
-  return lines.join("\n").replace(/\n+$/, "\n");
+  const text3 = lines.join("\n");
+  return text3.endsWith("\n") ? `${trimEndWhere(text3, oneOf("\n"))}
+` : text3;
 }
 function changeSection(rules) {
   const lines = [
@@ -58781,7 +59348,8 @@ function formatText(result, options2 = {}) {
   const deleted = deletedConnectors(result);
   const blocks = [
     ...result.connectors.map((connector) => formatConnector(connector, paint)),
-    ...deleted.map((connector) => formatDeletedConnector(connector, paint))
+    ...deleted.map((connector) => formatDeletedConnector(connector, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, paint))
   ];
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total = result.findings.length;
@@ -58808,7 +59376,7 @@ function summaryLine(counts) {
 }
 function formatFindingLine(finding, options2 = {}) {
   const paint = painter(options2.color ?? false);
-  const message2 = printable(finding.message.replace(/\s*[\r\n]+\s*/g, " "));
+  const message2 = printable(breaksAsSpaces(finding.message));
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
   return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
@@ -58827,6 +59395,14 @@ function formatDeletedConnector(connector, paint) {
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join("\n");
 }
+function formatConfigurationFile(file, paint) {
+  const header = paint(
+    "bold",
+    `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`
+  );
+  const lines = file.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join("\n");
+}
 function painter(enabled) {
   const paint = (style, text3) => enabled ? (0, import_node_util2.styleText)(style, text3, { validateStream: false }) : text3;
   return Object.assign(paint, { enabled });
@@ -58838,10 +59414,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path23.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path27.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -58860,8 +59436,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -58873,12 +59449,12 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path24.default.resolve(cwd); ; dir = import_node_path24.default.dirname(dir)) {
-    if ((0, import_node_fs14.existsSync)(import_node_path24.default.join(dir, ".git"))) return dir;
-    if (import_node_path24.default.dirname(dir) === dir) return import_node_path24.default.resolve(cwd);
+  for (let dir = import_node_path28.default.resolve(cwd); ; dir = import_node_path28.default.dirname(dir)) {
+    if ((0, import_node_fs16.existsSync)(import_node_path28.default.join(dir, ".git"))) return dir;
+    if (import_node_path28.default.dirname(dir) === dir) return import_node_path28.default.resolve(cwd);
   }
 }
 
@@ -58908,10 +59484,10 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path25.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path29.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs15.promises.mkdir(import_node_path25.default.dirname(target2), { recursive: true });
-      await import_node_fs15.promises.writeFile(target2, text3);
+      await import_node_fs17.promises.mkdir(import_node_path29.default.dirname(target2), { recursive: true });
+      await import_node_fs17.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -59003,6 +59579,9 @@ function registerValidateCommand(program2, context) {
       "give --profile certified (or independent-publisher)"
     );
     if (note) io.stderr.write(`note: ${printable(note)}
+`);
+    if (comparedWithBase(result) && result.configurationNote)
+      io.stderr.write(`note: ${printable(result.configurationNote)}
 `);
     const fails = verdict.failsFindings || verdict.failsBreaking;
     context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
@@ -59098,7 +59677,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -59356,7 +59935,7 @@ var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
   if (value === null) return void 0;
   const text3 = value.trim();
-  const seconds = text3.split(/\s*,\s*/);
+  const seconds = text3.split(",").map((part) => part.trim());
   if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
     return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
   if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text3)) return void 0;
@@ -60492,7 +61071,7 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint2.hostname);
-    const text3 = await response.text();
+    const text3 = withoutEchoedSecrets(await response.text(), endpoint2.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
   } catch (error2) {
     const hopeless = hopelessFailure(error2, new URL(url), {
@@ -60564,7 +61143,8 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
       urlInput: "ACTIONS_ID_TOKEN_REQUEST_URL",
       hostname: url.hostname,
       noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
-      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later."
+      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later.",
+      secrets: [requestToken]
     },
     request2
   );
@@ -60680,6 +61260,9 @@ function entraError(status, body, say = optionWords) {
 }
 
 // packages/dataverse/src/auth/token-endpoint.ts
+var CREDENTIAL_FIELDS = ["client_secret", "client_assertion"];
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
@@ -60693,7 +61276,10 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
     {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      body: form.toString()
+      body: form.toString(),
+      // fetch follows a 307 or 308 with the same body, the credential in it, to wherever Location
+      // points, another origin included; Entra ID never redirects a token request (MSAL follows none).
+      redirect: "manual"
     },
     {
       description: `the Entra ID token endpoint at ${origin}`,
@@ -60702,10 +61288,12 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
       hostname,
       noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
       timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
-      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`,
+      secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? [])
     },
     request2
   );
+  if (REDIRECTS.has(response.status)) throw redirected(endpoint2, response, `${authorityHost} and ${cloud}`);
   const body = parseJsonObject(response.text);
   if (!response.ok) {
     const error2 = entraError(response.status, body, say);
@@ -60724,6 +61312,11 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
   }
   if (typeof body.access_token !== "string" || body.access_token === "")
     throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
+  if (!HEADER_SAFE_TOKEN.test(body.access_token))
+    throw new UserError(
+      `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
+      { hint: notEntraHint(`${authorityHost} and ${cloud}`) }
+    );
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
@@ -60733,8 +61326,26 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
 function noAccessToken(origin, answer, settings) {
   const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
   return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
+    hint: notEntraHint(settings)
   });
+}
+function notEntraHint(settings) {
+  return `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`;
+}
+function redirected(endpoint2, answer, settings) {
+  const { origin } = new URL(endpoint2);
+  const location = answer.headers.get("location");
+  let target2 = "";
+  try {
+    if (location) target2 = ` to ${new URL(location, endpoint2).origin}`;
+  } catch {
+  }
+  return new UserError(
+    `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target2}; the token request was not sent there.`,
+    {
+      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
+    }
+  );
 }
 
 // packages/dataverse/src/auth/entra-token-source.ts
@@ -61200,15 +61811,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path68, options2) {
-    return await this.send("GET", path68, options2);
+  async get(path72, options2) {
+    return await this.send("GET", path72, options2);
   }
-  async post(path68, options2) {
-    return await this.send("POST", path68, options2);
+  async post(path72, options2) {
+    return await this.send("POST", path72, options2);
   }
-  async send(method, path68, request2) {
+  async send(method, path72, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path68, this.options.environment);
+    const url = new URL(WEB_API_PATH + path72, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -61216,7 +61827,8 @@ var DataverseHttp = class {
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
-      const headers = await this.headers(body !== void 0);
+      const token = await this.options.tokens.getToken();
+      const headers = webApiHeaders(token, body !== void 0);
       let response;
       let text3;
       try {
@@ -61281,7 +61893,7 @@ var DataverseHttp = class {
       }
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text3, request2.operation, url, this.environmentUrl);
-      const errorBody = parseJson(text3);
+      const errorBody = parseJson(withoutEchoedSecrets(text3, [token]));
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
         this.options.tokens.invalidate();
@@ -61350,18 +61962,18 @@ var DataverseHttp = class {
   decide(outcome, attempt, waitedMs, request2) {
     return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request2);
   }
-  async headers(hasBody) {
-    const headers = {
-      Accept: "application/json",
-      "OData-MaxVersion": "4.0",
-      "OData-Version": "4.0",
-      "If-None-Match": "null",
-      Authorization: `Bearer ${await this.options.tokens.getToken()}`
-    };
-    if (hasBody) headers["Content-Type"] = "application/json";
-    return headers;
-  }
 };
+function webApiHeaders(token, hasBody) {
+  const headers = {
+    Accept: "application/json",
+    "OData-MaxVersion": "4.0",
+    "OData-Version": "4.0",
+    "If-None-Match": "null",
+    Authorization: `Bearer ${token}`
+  };
+  if (hasBody) headers["Content-Type"] = "application/json";
+  return headers;
+}
 function readSuccess(response, text3, operation2, url, environmentUrl) {
   if (response.status === 204 || text3 === "") return void 0;
   const value = parseJson(text3);
@@ -61499,7 +62111,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises5 = require("node:fs/promises");
+var import_promises6 = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -62518,8 +63130,8 @@ function describeEntryNameProblem(problem, name) {
     return `contains '${WINDOWS_CHARACTER.exec(name)[0]}', which Windows does not allow in a file name`;
   }
   if (name !== void 0 && problem === "windows-device") {
-    const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part));
-    return `uses the device name '${segment.replace(/ *\..*$/, "")}', which Windows reserves`;
+    const device = segmentsOf(name).map((part) => WINDOWS_DEVICE.exec(part)?.[1]).find((match2) => match2 !== void 0);
+    return `uses the device name '${device}', which Windows reserves`;
   }
   if (name !== void 0 && problem === "long-name") {
     const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));
@@ -62550,10 +63162,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path68 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path68.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path68)) return "drive-letter";
-  if (path68.split("/").includes("..")) return "parent-segment";
+  const path72 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path72.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path72)) return "drive-letter";
+  if (path72.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -62575,7 +63187,7 @@ function segmentsOf(name) {
   return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 function collisionKey(name) {
-  return name.replace(/\/+$/, "").normalize("NFC").toLowerCase().replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase()).normalize("NFC");
+  return withoutTrailingSlashes(name).normalize("NFC").toLowerCase().replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase()).normalize("NFC");
 }
 
 // packages/solution/src/zip/zip-errors.ts
@@ -62591,10 +63203,10 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs17 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
+var import_node_fs19 = require("node:fs");
+var import_promises3 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
-var import_promises3 = require("node:stream/promises");
+var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
 var import_node_zlib3 = require("node:zlib");
 var import_yauzl2 = __toESM(require_yauzl(), 1);
@@ -62649,8 +63261,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path68, isFolder, value) {
-    const segments = path68.split("/");
+  place(path72, isFolder, value) {
+    const segments = path72.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -62816,9 +63428,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs16.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs18.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -62907,12 +63519,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs17.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs19.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs17.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs19.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs17.closeSync)(fd2);
+        (0, import_node_fs19.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -62949,18 +63561,18 @@ var ZipReader = class _ZipReader {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
-        await (0, import_promises2.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
+        await (0, import_promises3.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
           throw new DestinationError(error2);
         });
       } else await this.streamToFile(entry, destination);
     } catch (error2) {
-      await (0, import_promises2.rm)(destination, { force: true }).catch(() => void 0);
+      await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
       throw error2 instanceof DestinationError ? this.writeError(entry, error2.cause) : this.readError(entry, error2);
     }
   }
   close() {
     this.zip.close();
-    (0, import_node_fs17.closeSync)(this.fd);
+    (0, import_node_fs19.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -62969,12 +63581,12 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs17.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs19.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
-      if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
-      else await (0, import_promises3.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      if (raw.compressionMethod === STORED) await (0, import_promises4.pipeline)(input, check, output);
+      else await (0, import_promises4.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error2) {
       throw error2 === outputError ? new DestinationError(error2) : error2;
     }
@@ -63319,17 +63931,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises4 = require("node:stream/promises");
+var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat = await import_node_fs18.promises.stat(folder).catch(() => void 0) ?? await import_node_fs18.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs20.promises.stat(folder).catch(() => void 0) ?? await import_node_fs20.promises.lstat(folder).catch(() => void 0);
   if (stat?.isDirectory()) return;
   if (stat)
     throw new UsageError("exists and is not a folder.", {
@@ -63343,7 +63955,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs18.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs20.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -63355,7 +63967,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs19.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs21.promises.mkdir(import_node_path30.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -63366,8 +63978,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs19.createWriteStream)(temporary, { flags: "wx" });
-  const written2 = (0, import_promises4.pipeline)(output, file);
+  const file = (0, import_node_fs21.createWriteStream)(temporary, { flags: "wx" });
+  const written2 = (0, import_promises5.pipeline)(output, file);
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -63384,12 +63996,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs19.promises.rename(temporary, destination);
+    await import_node_fs21.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs19.promises.rm(temporary, { force: true });
+    await import_node_fs21.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   }
@@ -63614,9 +64226,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path68) {
+function jsonValueLocation(text3, path72) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path68);
+  const node = tree && findNodeAtLocation2(tree, path72);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -63674,17 +64286,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs20.promises.readdir(import_node_path27.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs22.promises.readdir(import_node_path31.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -63703,29 +64315,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target2)) {
-    await import_node_fs21.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.resolve(target2)), { recursive: true });
-    await import_node_fs21.promises.rename(staged, target2);
+    await import_node_fs23.promises.mkdir(import_node_path32.default.dirname(import_node_path32.default.resolve(target2)), { recursive: true });
+    await import_node_fs23.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs21.promises.realpath(target2);
+  const targetRoot = await import_node_fs23.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path28.default.join(staged, file);
-    const to = import_node_path28.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path28.default.posix.dirname(file)));
+    const from = import_node_path32.default.join(staged, file);
+    const to = import_node_path32.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path32.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs21.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs23.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs21.promises.rm(to, { recursive: true });
+      await import_node_fs23.promises.rm(to, { recursive: true });
     }
-    await import_node_fs21.promises.rename(from, to);
+    await import_node_fs23.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -63734,13 +64346,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs21.promises.rm(import_node_path28.default.join(targetRoot, file));
+      await import_node_fs23.promises.rm(import_node_path32.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs21.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs23.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -63763,16 +64375,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs21.promises.lstat(import_node_path28.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs23.promises.lstat(import_node_path32.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs21.promises.rename(
-        import_node_path28.default.join(this.root, ...parent, before[index]),
-        import_node_path28.default.join(this.root, ...parent, after[index])
+      await import_node_fs23.promises.rename(
+        import_node_path32.default.join(this.root, ...parent, before[index]),
+        import_node_path32.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -63806,21 +64418,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path28.default.join(current, segment);
-    const entry = await import_node_fs21.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path32.default.join(current, segment);
+    const entry = await import_node_fs23.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs21.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs23.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs21.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs23.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -63828,15 +64440,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs21.promises.rm(next);
+      await import_node_fs23.promises.rm(next);
     }
-    await import_node_fs21.promises.mkdir(import_node_path28.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs23.promises.mkdir(import_node_path32.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs21.promises.stat(staged), import_node_fs21.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs23.promises.stat(staged), import_node_fs23.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -63844,34 +64456,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs21.promises.readFile(staged);
+  const text3 = await import_node_fs23.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs21.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs23.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs21.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs23.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs21.promises.lstat(file).then(
+  return import_node_fs23.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path28.default.join(root, relative);
-    const entries = await import_node_fs21.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path32.default.join(root, relative);
+    const entries = await import_node_fs23.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs21.promises.rmdir(import_node_path28.default.join(root, child));
+        await import_node_fs23.promises.rmdir(import_node_path32.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -63880,15 +64492,15 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs22.promises.mkdir(import_node_path29.default.dirname(file), { recursive: true });
+    await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs22.promises.writeFile(temporary, "");
-    await import_node_fs22.promises.rm(temporary, { force: true });
+    await import_node_fs24.promises.writeFile(temporary, "");
+    await import_node_fs24.promises.rm(temporary, { force: true });
   });
 }
 
@@ -64139,19 +64751,19 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path30.default.resolve(folder);
-  const first = await import_node_fs23.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path34.default.resolve(folder);
+  const first = await import_node_fs25.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path30.default.dirname(made)) {
-      const gone = await import_node_fs23.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path34.default.dirname(made)) {
+      const gone = await import_node_fs25.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -64161,16 +64773,16 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path31.default.resolve(folder), import_node_path31.default.resolve(inner)];
+  const [outer, given2] = [import_node_path35.default.resolve(folder), import_node_path35.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -64238,13 +64850,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path32.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs24.promises.readFile(file), file), file);
+  const file = import_node_path36.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs26.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -64319,18 +64931,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs25.promises.lstat(import_node_path33.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs27.promises.lstat(import_node_path37.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path33.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path37.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs25.promises.lstat(import_node_path33.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs27.promises.lstat(import_node_path37.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path33.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path37.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -64339,7 +64951,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path33.default.join(folder, file) },
+        location: { file: import_node_path37.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -64364,8 +64976,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -64401,7 +65013,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs26.promises.open(file, "r");
+  const handle = await import_node_fs28.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -64411,12 +65023,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs26.promises.readFile(file));
+  return recordedEnding(await import_node_fs28.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path34.default.join(folder, file));
+    const ending = await endingOf(import_node_path38.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -64444,13 +65056,13 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path34.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs26.promises.readFile(file), file), file);
+  const file = import_node_path38.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
 var PLATFORM_VERSION_ATTRIBUTES = ["version", "OrganizationVersion", "CRMServerServiceabilityVersion"];
-var ROOT_START_TAG = /<ImportExportXml\b[^>]*>/;
+var ROOT_START_TAG = /<ImportExportXml\b[^<>]*>/;
 function unchangedButPlatformVersion(exported, committed) {
   const committedRoot = ROOT_START_TAG.exec(committed)?.[0];
   const exportedRoot = ROOT_START_TAG.exec(exported)?.[0];
@@ -64477,8 +65089,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -64652,15 +65264,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path35.default.dirname(destination);
+    const folder = import_node_path39.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs27.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs29.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path35.default.join(staging, folderPath);
+    const destination = import_node_path39.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs27.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs29.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -64676,7 +65288,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path35.default.join(staging, folderPath);
+    const destination = import_node_path39.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -64709,8 +65321,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -64719,7 +65331,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs28.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs30.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -64747,8 +65359,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path36.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs28.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path40.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs30.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -64758,7 +65370,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path36.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path40.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -64767,14 +65379,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path37.default.join(folder, file),
+    import_node_path41.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -64788,7 +65400,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -64856,21 +65468,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path38.default.join(folder, first.file),
+    import_node_path42.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path39.default.join(folder, file),
+    import_node_path43.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -64906,7 +65518,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path40.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path44.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -64927,7 +65539,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -64947,22 +65559,22 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs29.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
 function zipInsideProblem(relative, stale) {
-  if (isLeftOut(relative.split(import_node_path40.default.sep).join("/")))
+  if (isLeftOut(relative.split(import_node_path44.default.sep).join("/")))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs29.promises.readFile(import_node_path40.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs31.promises.readFile(import_node_path44.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs29.promises.readFile(import_node_path40.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs31.promises.readFile(import_node_path44.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -65007,11 +65619,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path40.default.resolve(given2) === import_node_path40.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path44.default.resolve(given2) === import_node_path44.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists2 = async (file) => await import_node_fs29.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists2 = async (file) => await import_node_fs31.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path40.default.basename(given2);
+  const name = import_node_path44.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -65022,13 +65634,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs29.promises.mkdir(managedStaging);
+  await import_node_fs31.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path40.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path44.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -65039,7 +65651,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path40.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path44.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -65050,33 +65662,33 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs29.promises.writeFile(import_node_path40.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path40.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs29.promises.readFile(from)).equals(await import_node_fs29.promises.readFile(import_node_path40.default.join(staging, file))))
+      const from = import_node_path44.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs31.promises.readFile(from)).equals(await import_node_fs31.promises.readFile(import_node_path44.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(import_node_path40.default.join(staging, variant)), { recursive: true });
-      await import_node_fs29.promises.rename(from, import_node_path40.default.join(staging, variant));
+      await import_node_fs31.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(staging, variant)), { recursive: true });
+      await import_node_fs31.promises.rename(from, import_node_path44.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs29.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs31.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -65086,7 +65698,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs30.promises.lstat(import_node_path41.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs32.promises.lstat(import_node_path45.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -65097,7 +65709,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path41.default.join(shown, part) },
+      location: { file: import_node_path45.default.join(shown, part) },
       hint
     });
   }
@@ -65182,7 +65794,7 @@ var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs31.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs33.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -65204,7 +65816,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path42.default.join(folder, file);
+  const located = (file) => import_node_path46.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -65215,7 +65827,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs31.promises.readFile(located(file));
+    const bytes = await import_node_fs33.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -65273,7 +65885,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs31.promises.readFile(located(actual));
+          const bytes = await import_node_fs33.promises.readFile(located(actual));
           const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -65320,9 +65932,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs31.promises.stat(file);
+  const { size } = await import_node_fs33.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs31.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs33.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -65364,8 +65976,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = options2.version !== void 0 ? { version: options2.version } : {};
   const packageType = options2.packageType ?? "auto";
@@ -65374,7 +65986,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path43.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path47.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -65388,13 +66000,13 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path43.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path47.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 var TOP_FOLDERS = /* @__PURE__ */ new Set([
@@ -65402,15 +66014,20 @@ var TOP_FOLDERS = /* @__PURE__ */ new Set([
   "independent-publisher-connectors",
   "custom-connectors"
 ]);
+function isTopFolderChild2(folder) {
+  return TOP_FOLDERS.has(import_node_path48.default.basename(import_node_path48.default.dirname(import_node_path48.default.resolve(folder))).toLowerCase());
+}
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path44.default.resolve(folder).split(import_node_path44.default.sep).reverse();
+  const segments = import_node_path48.default.resolve(folder).split(import_node_path48.default.sep).reverse();
   const nearest = segments.map((segment) => segment.toLowerCase()).find((segment) => TOP_FOLDERS.has(segment));
   return nearest === "independent-publisher-connectors";
 }
 var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
+var isDotOrSpace = (character) => character === "." || /\s/.test(character);
 function repositoryFolderName(displayName) {
-  const name = displayName.replace(UNSAFE, "-").replace(/[.\s]+$/, "").trimStart().replace(DEVICE_NAME, "$1-connector");
+  const safe = displayName.replace(UNSAFE, "-");
+  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, "$1-connector");
   return name === "" || name === "." || name === ".." ? "connector" : name;
 }
 var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -65499,14 +66116,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat = await import_node_fs33.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs35.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -65516,12 +66133,12 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs33.promises.mkdtemp(import_node_path45.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs35.promises.mkdtemp(import_node_path49.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -65542,9 +66159,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path45.default.join(displayRoot, file);
+    const shown = import_node_path49.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -65564,13 +66181,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path45.default.join(displayRoot, part)
+        file: import_node_path49.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -65578,9 +66195,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path45.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path49.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs33.promises.readFile(import_node_path45.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -65598,8 +66215,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -65777,7 +66394,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path46.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path50.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -65785,7 +66402,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path46.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path50.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, before) {
@@ -65802,20 +66419,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs34.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs36.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path50.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path46.default.join(destination, apiPropertiesName)
+    import_node_path50.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs34.promises.readFile(import_node_path46.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs36.promises.readFile(import_node_path50.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -65825,7 +66442,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs34.promises.readFile(import_node_path46.default.join(destination, iconName));
+      const present2 = await import_node_fs36.promises.readFile(import_node_path50.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -65849,7 +66466,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path46.default.join(destination, existing(name)),
+        import_node_path50.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -65900,8 +66517,8 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path46.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs34.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path50.default.join(destinationRoot, earlier2.folder);
+  const stat = await import_node_fs36.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -65912,7 +66529,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs34.promises.readFile(import_node_path46.default.join(folder, file));
+    const bytes = await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -65924,16 +66541,16 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs34.promises.mkdir(staging, { recursive: true });
+  await import_node_fs36.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs34.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(staging, name)), { recursive: true });
-      await import_node_fs34.promises.writeFile(import_node_path46.default.join(staging, name), content);
+      await import_node_fs36.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.join(staging, name)), { recursive: true });
+      await import_node_fs36.promises.writeFile(import_node_path50.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs34.promises.rm(import_node_path46.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs34.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs34.promises.rm(import_node_path46.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs36.promises.rm(import_node_path50.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs36.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs36.promises.rm(import_node_path50.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -65947,23 +66564,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs34.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path47.default.join(destinationRoot, folder);
-    const stat = await import_node_fs35.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path51.default.join(destinationRoot, folder);
+    const stat = await import_node_fs37.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
-    await import_node_fs35.promises.rm(target2, { recursive: true });
+    await import_node_fs37.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -66054,7 +66671,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -66078,7 +66695,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path48.default.basename(folder).toLowerCase();
+  const folderName = import_node_path52.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -66102,13 +66719,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs36.promises.readdir(import_node_path49.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs38.promises.readdir(import_node_path53.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -66118,11 +66735,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path49.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path53.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs36.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs36.promises.stat(folder).then(
+  const names3 = await import_node_fs38.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs38.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -66136,6 +66753,11 @@ async function readRepositoryConnector(folder, prefix) {
     if (!actual) {
       const misnamed = required ? misnamedCopies(folder, names3, name2) : [];
       if (misnamed.length > 0) throw misnamedFileError(folder, name2, misnamed);
+      if (required && name2 === REPOSITORY_FILES.swagger && (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild2(folder)))
+        throw new UserError(`has no ${name2}, which a connector folder needs.`, {
+          location: { file: folder },
+          hint: "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it)."
+        });
       if (required && name2 === REPOSITORY_FILES.swagger)
         throw new UsageError(`has no ${name2}; it is not a connector folder.`, {
           location: { file: folder },
@@ -66151,9 +66773,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs36.promises.readFile(import_node_path49.default.join(folder, actual));
+    return import_node_fs38.promises.readFile(import_node_path53.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path49.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path53.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -66162,7 +66784,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path49.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path53.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -66213,8 +66835,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -66269,7 +66891,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs39.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -66287,8 +66909,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs37.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.join(folder, relative)), { recursive: true });
-    await import_node_fs37.promises.writeFile(import_node_path50.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs39.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(folder, relative)), { recursive: true });
+    await import_node_fs39.promises.writeFile(import_node_path54.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -66442,9 +67064,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -66546,7 +67168,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -66558,7 +67180,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path51.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path55.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -66579,7 +67201,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path52.default.basename(zipPath);
+  const outerName = import_node_path56.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -66595,7 +67217,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs38.promises.mkdtemp(import_node_path52.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs40.promises.mkdtemp(import_node_path56.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -66625,7 +67247,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs38.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs40.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -66634,7 +67256,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path52.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path56.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -66693,7 +67315,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path52.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path56.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -66794,8 +67416,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -66803,7 +67425,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path53.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path57.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -66825,7 +67447,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs39.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs41.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -66835,7 +67457,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path53.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path57.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -66851,11 +67473,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs39.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs41.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs39.promises.rm(inner, { force: true });
-    await import_node_fs39.promises.rm(candidate, { force: true });
+    await import_node_fs41.promises.rm(inner, { force: true });
+    await import_node_fs41.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -66866,13 +67488,15 @@ function importConfig(solutionNames) {
 <configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>
 `;
 }
-function fileNameClash(roles) {
+function fileNameClash(roles, platform = process.platform) {
+  const nocase = platform === "win32" || platform === "darwin";
+  const samePath = (a, b) => nocase ? import_node_path57.default.resolve(a).toLowerCase() === import_node_path57.default.resolve(b).toLowerCase() : import_node_path57.default.resolve(a) === import_node_path57.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path53.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path53.default.basename(other).toLowerCase() === name);
+    const name = import_node_path57.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path57.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
-    if (import_node_path53.default.resolve(earlierFile) === import_node_path53.default.resolve(file))
+    if (samePath(earlierFile, file))
       return new UsageError(
         `is given as the ${earlierRole} and as the ${role}; each is a solution of its own.`,
         {
@@ -66880,10 +67504,10 @@ function fileNameClash(roles) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path53.default.extname(file);
-    const renamed = `${import_node_path53.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path53.default.basename(earlierFile);
-    const same = earlierName === import_node_path53.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path57.default.extname(file);
+    const renamed = `${import_node_path57.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path57.default.basename(earlierFile);
+    const same = earlierName === import_node_path57.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -67010,7 +67634,7 @@ async function exportSolution(client, options2, logger) {
   const manifest = readSolutionManifest(zip, {
     description: `the exported solution '${options2.solutionName}'`
   });
-  const previous = await (0, import_promises5.readFile)(options2.outputFile).catch(() => void 0);
+  const previous = await (0, import_promises6.readFile)(options2.outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
@@ -67027,7 +67651,7 @@ async function exportSolution(client, options2, logger) {
 }
 
 // packages/dataverse/src/operations/import-solution.ts
-var import_promises6 = require("node:fs/promises");
+var import_promises7 = require("node:fs/promises");
 
 // packages/dataverse/src/web-api/import-job-progress.ts
 function importJobPercent(record) {
@@ -67239,7 +67863,7 @@ function compareVersions2(a, b) {
 // packages/dataverse/src/operations/import-solution.ts
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises6.readFile)(options2.file).catch((error2) => {
+  const bytes = await (0, import_promises7.readFile)(options2.file).catch((error2) => {
     if (error2.code === "EISDIR")
       throw new UsageError("is a folder, not a solution zip.", {
         location: { file: options2.file },
@@ -67356,7 +67980,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path68, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path68) }, hint });
+  const wrongShape = (message2, path72, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path72) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -67978,16 +68602,16 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs40 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs40.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs42.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs40.readFileSync)(import_node_path54.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs42.readFileSync)(import_node_path58.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -68007,7 +68631,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs40.writeFileSync)(import_node_path54.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs42.writeFileSync)(import_node_path58.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -68089,8 +68713,9 @@ var DataverseService = class {
       const caller = await this.authenticate(request2);
       checkODataHeaders(request2);
       const fault = this.options.faults.take(operation2);
+      if (fault?.kind === "echo") return await this.echo(fault.status, request2, response);
       if (fault?.kind === "trickle") trickle(response, fault, this.options.clock);
-      else if (fault && fault.kind !== "throttle" && fault.afterProcessing)
+      else if (fault && "afterProcessing" in fault && fault.afterProcessing)
         await this.processUnanswered(request2, url, resource, caller);
       if (fault && fault.kind !== "trickle") return this.applyFault(fault, response);
       await this.route(request2, response, url, resource, caller);
@@ -68140,6 +68765,11 @@ var DataverseService = class {
       if (!(error2 instanceof ODataFailure)) throw error2;
     }
   }
+  /** Answers with the request it got quoted in an OData error, as an echoing gateway would. */
+  async echo(status, request2, response) {
+    const echo = requestEcho(request2, (await readBody(request2)).toString("utf8"));
+    sendODataError(response, new ODataFailure(status, "0x80040216", `Rejected: ${echo}`));
+  }
   applyFault(fault, response) {
     if (fault.kind === "drop-connection") {
       response.socket?.destroy();
@@ -68157,6 +68787,8 @@ var DataverseService = class {
       this.options.faults.held++;
       return;
     }
+    if (fault.kind === "redirect")
+      return sendText(response, fault.status ?? 307, "", { Location: fault.location });
     if (fault.kind === "throttle") {
       const code2 = fault.code ?? "0x80072322";
       sendODataError(
@@ -68550,8 +69182,35 @@ var missingParameter = (name) => new EntraFailure(
   `The request body must contain the following parameter: '${name}'.`
 );
 
+// packages/dataverse/src/local-server/dotnet-encoding.ts
+function httpUtilityUrlEncode(value) {
+  return [...Buffer.from(value, "utf8")].map((byte) => {
+    const character = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.!*()]/.test(character)) return character;
+    if (character === " ") return "+";
+    return `%${byte.toString(16).padStart(2, "0")}`;
+  }).join("");
+}
+function formReEncoded(body) {
+  return [...new URLSearchParams(body)].map(([name, value]) => `${httpUtilityUrlEncode(name)}=${httpUtilityUrlEncode(value)}`).join("&");
+}
+function formRead(body) {
+  return [...new URLSearchParams(body)].map(([name, value]) => `${name}=${value}`).join("&");
+}
+function systemTextJson(value) {
+  return JSON.stringify(value).replace(/\\u[0-9a-f]{4}|\\.|[&'+<>`]|[^ -~]/g, (part) => {
+    if (part === '\\"') return unicodeEscape('"');
+    if (part.startsWith("\\u")) return part.toUpperCase().replace("\\U", "\\u");
+    if (part.startsWith("\\")) return part;
+    return unicodeEscape(part);
+  });
+}
+function unicodeEscape(character) {
+  return `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
 // packages/dataverse/src/local-server/login-faults.ts
-function answerLoginFault(fault, request2, response, now) {
+async function answerLoginFault(fault, request2, response, now) {
   if (fault.kind === "drop-connection") {
     request2.socket.destroy();
     return;
@@ -68567,12 +69226,35 @@ function answerLoginFault(fault, request2, response, now) {
     sendJson(response, failure.status, failure.body(now));
     return;
   }
+  if (fault.kind === "echo") {
+    await answerEcho(fault.status, fault.as ?? "as-sent", request2, response);
+    return;
+  }
+  if (fault.kind === "redirect") {
+    sendText(response, fault.status ?? 307, "", { Location: fault.location });
+    return;
+  }
   if (fault.kind === "throttle") {
     sendText(response, 429, "Too Many Requests", { "Retry-After": fault.retryAfter ?? "60" });
     return;
   }
   if (typeof fault.body === "object") sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? "", fault.headers);
+}
+async function answerEcho(status, style, request2, response) {
+  const body = (await readBody(request2, 1024 * 1024)).toString("utf8");
+  const quoted2 = style === "dotnet-url-encoded" ? formReEncoded(body) : style === "dotnet-json" ? formRead(body) : body;
+  const answer = { error: "invalid_client", error_description: `Rejected: ${requestEcho(request2, quoted2)}` };
+  if (style !== "dotnet-json") {
+    sendJson(response, status, answer);
+    return;
+  }
+  const text3 = systemTextJson(answer);
+  response.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text3)
+  });
+  response.end(text3);
 }
 
 // packages/dataverse/src/local-server/token-endpoint.ts
@@ -68795,8 +69477,8 @@ var LoginService = class {
     sendJson(response, 404, { error: "not_found", error_description: `No endpoint at ${url.pathname}.` });
   }
   /** Answers with the fault, counting a request it holds unanswered (FaultSwitches.held). */
-  answerFault(fault, request2, response, now) {
-    answerLoginFault(fault, request2, response, now);
+  async answerFault(fault, request2, response, now) {
+    await answerLoginFault(fault, request2, response, now);
     if (fault.kind === "hang" && this.options.faults) this.options.faults.held++;
   }
   async token(request2, response, tenant) {
@@ -68982,8 +69664,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -69017,7 +69699,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs41.readFileSync)(import_node_path55.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs43.readFileSync)(import_node_path59.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -69089,7 +69771,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path56.default.resolve(
+    const outputFile = import_node_path60.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -69113,8 +69795,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -69148,10 +69830,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path57.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path61.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs42.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs44.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -69167,7 +69849,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path57.default.resolve(io.cwd, zip),
+        file: import_node_path61.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -69188,9 +69870,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs43 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -69247,12 +69929,12 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path58.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path58.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path62.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path62.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
-    await (0, import_promises7.mkdir)(folder, { recursive: true });
+    await (0, import_promises8.mkdir)(folder, { recursive: true });
   }
   const appId = (0, import_node_crypto16.randomUUID)();
   const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
@@ -69281,7 +69963,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs43.readFileSync)(import_node_path58.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs45.readFileSync)(import_node_path62.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -69395,7 +70077,8 @@ function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   return name;
 }
 function slugOf(segment) {
-  return segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
+  const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
+  return trimWhere(slug, oneOf("-."));
 }
 function isValidBranchName(name) {
   return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
@@ -69419,8 +70102,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs44 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -69428,20 +70111,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs44.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs46.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path59.default.join(directory, entry.name);
+      const absolute = import_node_path63.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path59.default.join(shownAs, relative) },
+          location: { file: import_node_path63.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs44.promises.readFile(absolute);
-        const executable = ((await import_node_fs44.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs46.promises.readFile(absolute);
+        const executable = ((await import_node_fs46.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -69773,7 +70456,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -69797,7 +70480,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -70926,17 +71609,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path68 = requestOptions.url.replace(options2.baseUrl, "");
+    const path72 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path68} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path72} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path68} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path72} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -73649,7 +74332,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path68) => path68.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path72) => path72.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -73827,7 +74510,7 @@ function parseApiUrl(text3, say = optionWords) {
   if (url.username || url.password)
     throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse("holds a query or fragment");
-  return url.href.replace(/\/+$/, "");
+  return withoutTrailingSlashes(url.href);
 }
 
 // packages/github/src/api-reachability.ts
@@ -73952,6 +74635,32 @@ function answeredARetry(error2) {
   return attemptOf(error2) > 1;
 }
 
+// packages/github/src/echoed-token.ts
+function withoutEchoedToken(error2, token) {
+  if (typeof error2 !== "object" || error2 === null) return error2;
+  const target2 = error2;
+  if (typeof target2.message === "string") target2.message = withoutEchoedSecrets(target2.message, [token]);
+  if (typeof target2.stack === "string") target2.stack = withoutEchoedSecrets(target2.stack, [token]);
+  const response = target2.response;
+  if (typeof response === "object" && response !== null && response.data !== void 0)
+    response.data = dataWithout(response.data, token);
+  return error2;
+}
+function dataWithout(data, token) {
+  if (typeof data === "string") return withoutEchoedSecrets(data, [token]);
+  if (typeof data !== "object" || data === null || !(Array.isArray(data) || isPlainObject3(data))) return data;
+  const text3 = withoutEchoedSecrets(JSON.stringify(data), [token]);
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return text3;
+  }
+}
+function isPlainObject3(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
@@ -74039,7 +74748,8 @@ function createGitHubClient(options2) {
       ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
     }
   });
-  client.hook.error("request", (error2) => {
+  client.hook.error("request", (failure) => {
+    const error2 = withoutEchoedToken(failure, options2.token);
     const tries = attemptOf(error2);
     throw describeIncompleteAnswer(error2, tries, timeoutMs) ?? reachability.describe(error2, tries) ?? error2;
   });
@@ -74047,7 +74757,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -74319,8 +75029,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path68 of changes.deletions)
-    entries.push({ path: `${folder}/${path68}`, mode: "100644", type: "blob", sha: null });
+  for (const path72 of changes.deletions)
+    entries.push({ path: `${folder}/${path72}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -74689,14 +75399,14 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path60.default.basename(import_node_path60.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path64.default.basename(import_node_path64.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
-  const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+  const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
   if (folder === "" || folder.split("/").some((segment) => segment === "" || segment === "." || segment === ".." || segment === ".git")) {
     throw new UsageError(`Invalid target folder '${text3}'.`, {
       hint: "Give a folder of the upstream repository, e.g. independent-publisher-connectors/Contoso Tasks."
@@ -74706,20 +75416,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path61.default.basename(folder);
+  const name = import_node_path65.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs45.readdirSync)(import_node_path61.default.dirname(folder));
+    names3 = (0, import_node_fs47.readdirSync)(import_node_path65.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path61.default.join(import_node_path61.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path65.default.join(import_node_path65.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -74738,7 +75448,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path62.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path66.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -74748,7 +75458,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path62.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path66.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -74763,11 +75473,10 @@ async function openPullRequest(options2, ports) {
     return result2.connectors[0];
   });
   const local = await readConnectorFiles(folder, options2.connector);
-  const swagger2 = requireSwagger(options2.connector, local);
+  const swagger2 = swaggerOf(options2.connector, local);
   const named = withFolderNameOnDisk(folder);
   const targetFolder = targetFolderFor(named, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger2), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -74775,6 +75484,12 @@ async function openPullRequest(options2, ports) {
     branch,
     warnings: ignoredWarning ? [ignoredWarning] : []
   };
+  if (!swagger2) {
+    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
+  }
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger2), validation.profile);
   const failOn = options2.failOn ?? "error";
   const counts = countBySeverity(validation.findings);
   if (failsThreshold({ counts }, failOn)) {
@@ -74814,7 +75529,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path62.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path66.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -74961,16 +75676,13 @@ function sharesBranchName(folder, branch, prefix) {
   }
 }
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function requireSwagger(connector, files) {
+function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger2) return swagger2;
   const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
   const misnamed = namesMeantAs(SWAGGER, topLevel);
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  throw new UsageError("holds no apiDefinition.swagger.json: it is not a connector folder.", {
-    location: { file: connector },
-    hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
-  });
+  return void 0;
 }
 function givenTitleWarning(given2, title, facts) {
   if (!given2?.trim() || facts.profile !== "independent-publisher") return void 0;
@@ -74984,7 +75696,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path62.default.basename(folder);
+  return import_node_path66.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -75019,6 +75731,7 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/cli/src/commands/open-pull-request.ts
+var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead.";
 function registerOpenPullRequestCommand(program2, context) {
   program2.command("pr").description(
     "open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork"
@@ -75071,7 +75784,7 @@ function registerOpenPullRequestCommand(program2, context) {
     const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) {
       throw new UsageError("No GitHub token.", {
-        hint: "Pass --token or set GITHUB_TOKEN to a classic personal access token of the fork owner (public_repo scope)."
+        hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope)."
       });
     }
     const writeIntervalMs = writeIntervalFromEnv(io.env);
@@ -75122,6 +75835,8 @@ function registerOpenPullRequestCommand(program2, context) {
         writeOutput(io, `${JSON.stringify(results, null, 2)}
 `, "json");
     }
+    if (options2.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}
+`);
     const refused2 = refusedResults(results);
     if (refused2.length > 0) {
       io.stderr.write(
@@ -75147,11 +75862,13 @@ function describeResult(result) {
 function whatToDo(result) {
   if (result.refusal === "findings")
     return "Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.";
+  if (result.refusal === "no-swagger")
+    return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
   return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -75189,7 +75906,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path63.default.resolve(io.cwd, zip), import_node_path63.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path67.default.resolve(io.cwd, zip), import_node_path67.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -75252,7 +75969,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -75263,8 +75980,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path64.default.resolve(io.cwd, folder);
-    const target2 = import_node_path64.default.resolve(io.cwd, zip);
+    const source = import_node_path68.default.resolve(io.cwd, folder);
+    const target2 = import_node_path68.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -75274,7 +75991,7 @@ function registerPackCommand(program2, context) {
     const leftOut = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path64.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path68.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -75302,7 +76019,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -75311,14 +76028,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path65.default.resolve(io.cwd, destination);
+    const root = import_node_path69.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path65.default.resolve(io.cwd, source),
+      import_node_path69.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path65.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path69.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -75326,7 +76043,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path65.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path69.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -75365,7 +76082,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -75467,8 +76184,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path66.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path66.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path70.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path70.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -75486,7 +76203,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path66.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path70.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -75525,14 +76242,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path67.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path71.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -75547,7 +76264,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path67.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path71.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

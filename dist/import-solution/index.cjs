@@ -29941,7 +29941,7 @@ var require_discriminator = __commonJS({
       error: error3,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -29950,7 +29950,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -29978,8 +29978,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf.length; i2++) {
-            let sch = oneOf[i2];
+          for (let i2 = 0; i2 < oneOf2.length; i2++) {
+            let sch = oneOf2[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -31495,9 +31495,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -31546,7 +31546,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -36532,7 +36532,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -36555,7 +36555,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -37463,7 +37463,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options2 = {}) {
+    function parseDocument4(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -37489,7 +37489,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument3(src, options2);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -37525,7 +37525,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -40630,10 +40630,87 @@ function withoutSecrets(text2) {
   const lastAt = rest.lastIndexOf("@");
   const queryStart = rest.search(/[?#]/);
   if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
-  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
+  const address = rest.slice(lastAt + 1);
+  const addressQuery = address.search(/[?#]/);
+  return scheme + (addressQuery < 0 ? address : address.slice(0, addressQuery));
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED = "***";
+function withoutEchoedSecrets(text2, secrets) {
+  let result = text2;
+  const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  for (const secret of distinct) result = withoutSecret(result, secret);
+  return result;
+}
+function withoutSecret(text2, secret) {
+  const formsOf = /* @__PURE__ */ new Map();
+  const characters = [...secret].map((character) => {
+    if (!formsOf.has(character)) formsOf.set(character, characterForms(character));
+    return formsOf.get(character);
+  });
+  const starts = /* @__PURE__ */ new Set([secret[0], "%", "\\", "+"]);
+  let result = "";
+  let copied = 0;
+  for (let start = 0; start < text2.length; start++) {
+    if (!starts.has(text2[start])) continue;
+    const end = matchedEnd(text2, start, characters) ?? (text2.startsWith(secret, start) ? start + secret.length : void 0);
+    if (end === void 0) continue;
+    result += text2.slice(copied, start) + REDACTED;
+    copied = end;
+    start = end - 1;
+  }
+  return result + text2.slice(copied);
+}
+function matchedEnd(text2, start, characters) {
+  let at = start;
+  for (const forms of characters) {
+    forms.lastIndex = at;
+    const match2 = forms.exec(text2);
+    if (match2 === null) return void 0;
+    at += match2[0].length;
+  }
+  return at;
+}
+function characterForms(character) {
+  const forms = [percentEncoded(character), jsonEscaped(character), ...shortEscape(character)];
+  if (character === " ") forms.push("\\+");
+  forms.push(literal(character));
+  return new RegExp(forms.join("|"), "y");
+}
+function percentEncoded(character) {
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+}
+function jsonEscaped(character) {
+  return Array.from(
+    { length: character.length },
+    (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
+  ).map((hex) => `\\\\u${anyCaseHex(hex)}`).join("");
+}
+var SHORT_ESCAPES = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  "\b": "b",
+  "\f": "f",
+  "\n": "n",
+  "\r": "r",
+  "	": "t"
+};
+function shortEscape(character) {
+  const escape4 = SHORT_ESCAPES[character];
+  return escape4 === void 0 ? [] : [`\\\\${literal(escape4)}`];
+}
+function anyCaseHex(hex) {
+  return [...hex].map((digit) => /[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit).join("");
+}
+function literal(text2) {
+  return text2.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 // packages/core/src/socket-failure.ts
@@ -40835,6 +40912,20 @@ function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
   const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -41181,7 +41272,7 @@ var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
   if (value === null) return void 0;
   const text2 = value.trim();
-  const seconds = text2.split(/\s*,\s*/);
+  const seconds = text2.split(",").map((part) => part.trim());
   if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
     return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
   if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text2)) return void 0;
@@ -41878,7 +41969,7 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, cloc
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
-    const text2 = await response.text();
+    const text2 = withoutEchoedSecrets(await response.text(), endpoint.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
     const hopeless = hopelessFailure(error3, new URL(url), {
@@ -41950,7 +42041,8 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
       urlInput: "ACTIONS_ID_TOKEN_REQUEST_URL",
       hostname: url.hostname,
       noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
-      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later."
+      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later.",
+      secrets: [requestToken]
     },
     request
   );
@@ -42065,6 +42157,9 @@ function entraError(status, body, say = optionWords) {
 }
 
 // packages/dataverse/src/auth/token-endpoint.ts
+var CREDENTIAL_FIELDS = ["client_secret", "client_assertion"];
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
@@ -42078,7 +42173,10 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request,
     {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      body: form.toString()
+      body: form.toString(),
+      // fetch follows a 307 or 308 with the same body, the credential in it, to wherever Location
+      // points, another origin included; Entra ID never redirects a token request (MSAL follows none).
+      redirect: "manual"
     },
     {
       description: `the Entra ID token endpoint at ${origin}`,
@@ -42087,10 +42185,12 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request,
       hostname,
       noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
       timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
-      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`,
+      secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? [])
     },
     request
   );
+  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, `${authorityHost} and ${cloud}`);
   const body = parseJsonObject(response.text);
   if (!response.ok) {
     const error3 = entraError(response.status, body, say);
@@ -42109,6 +42209,11 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request,
   }
   if (typeof body.access_token !== "string" || body.access_token === "")
     throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
+  if (!HEADER_SAFE_TOKEN.test(body.access_token))
+    throw new UserError(
+      `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
+      { hint: notEntraHint(`${authorityHost} and ${cloud}`) }
+    );
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
@@ -42118,8 +42223,26 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request,
 function noAccessToken(origin, answer, settings) {
   const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
   return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
+    hint: notEntraHint(settings)
   });
+}
+function notEntraHint(settings) {
+  return `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`;
+}
+function redirected(endpoint, answer, settings) {
+  const { origin } = new URL(endpoint);
+  const location = answer.headers.get("location");
+  let target = "";
+  try {
+    if (location) target = ` to ${new URL(location, endpoint).origin}`;
+  } catch {
+  }
+  return new UserError(
+    `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target}; the token request was not sent there.`,
+    {
+      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`
+    }
+  );
 }
 
 // packages/dataverse/src/auth/entra-token-source.ts
@@ -42601,7 +42724,8 @@ var DataverseHttp = class {
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
-      const headers = await this.headers(body !== void 0);
+      const token = await this.options.tokens.getToken();
+      const headers = webApiHeaders(token, body !== void 0);
       let response;
       let text2;
       try {
@@ -42666,7 +42790,7 @@ var DataverseHttp = class {
       }
       logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
       if (response.ok) return readSuccess(response, text2, request.operation, url, this.environmentUrl);
-      const errorBody = parseJson(text2);
+      const errorBody = parseJson(withoutEchoedSecrets(text2, [token]));
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
         this.options.tokens.invalidate();
@@ -42735,18 +42859,18 @@ var DataverseHttp = class {
   decide(outcome2, attempt, waitedMs, request) {
     return decideRetry(outcome2, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
-  async headers(hasBody) {
-    const headers = {
-      Accept: "application/json",
-      "OData-MaxVersion": "4.0",
-      "OData-Version": "4.0",
-      "If-None-Match": "null",
-      Authorization: `Bearer ${await this.options.tokens.getToken()}`
-    };
-    if (hasBody) headers["Content-Type"] = "application/json";
-    return headers;
-  }
 };
+function webApiHeaders(token, hasBody) {
+  const headers = {
+    Accept: "application/json",
+    "OData-MaxVersion": "4.0",
+    "OData-Version": "4.0",
+    "If-None-Match": "null",
+    Authorization: `Bearer ${token}`
+  };
+  if (hasBody) headers["Content-Type"] = "application/json";
+  return headers;
+}
 function readSuccess(response, text2, operation2, url, environmentUrl) {
   if (response.status === 204 || text2 === "") return void 0;
   const value = parseJson(text2);
@@ -45343,6 +45467,23 @@ function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
 
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  }
+];
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
@@ -46470,23 +46611,36 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  KEY_BEFORE_COLON.lastIndex = offset + 1;
-  const key = KEY_BEFORE_COLON.exec(text2);
-  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
-  const close = offset + 1 + key[1].length;
+  const key = keyTextBeforeColon(text2, offset + 1);
+  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
+  const close = offset + 1 + key.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
       offset: close,
       length: 0
     }
   };
 }
-var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+var KEY_STOP = /["\\:\r\n]/g;
+var SPACE_OR_TAB = /[ \t]/;
+var WHITESPACE = /\s/;
+function keyTextBeforeColon(text2, from) {
+  KEY_STOP.lastIndex = from;
+  const stop = KEY_STOP.exec(text2);
+  if (stop === null || stop[0] !== ":") return void 0;
+  const colon = stop.index;
+  let keyEnd = colon;
+  while (keyEnd > from && SPACE_OR_TAB.test(text2.charAt(keyEnd - 1))) keyEnd--;
+  let value = colon + 1;
+  while (value < text2.length && SPACE_OR_TAB.test(text2.charAt(value))) value++;
+  if (value >= text2.length || WHITESPACE.test(text2.charAt(value))) return void 0;
+  return { text: text2.slice(from, keyEnd), matchEnd: value + 1 };
+}
 function commaEndingLine(text2, from, end) {
   let at = end - 1;
   while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
@@ -46903,6 +47057,7 @@ function missingColon(walk, frame) {
 }
 
 // packages/validator/src/json/syntax/value-repairs.ts
+var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -46953,7 +47108,7 @@ function wordAsValue(word, token) {
       problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written2(JSON.stringify(inner))
@@ -49165,6 +49320,9 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function isPlaceholder(text2, placeholder) {
+  return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
+}
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -49264,7 +49422,7 @@ var infoTextRules = [
     example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      if (title === void 0 || !isPlaceholder(title.trim(), PLACEHOLDER_TITLE)) return;
       context.report({
         pointer: "/info/title",
         message: `The title '${title}' is a template placeholder; give the connector's name.`
@@ -49319,7 +49477,7 @@ var infoTextRules = [
     },
     check(context) {
       const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      if (description === void 0 || !isPlaceholder(description.trim(), PLACEHOLDER_DESCRIPTION)) return;
       context.report({
         pointer: "/info/description",
         message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
@@ -49798,6 +49956,20 @@ var generalRules = [
 ];
 
 // packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text2, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
 var SECRET_FORMATS = [
   { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
@@ -49817,9 +49989,15 @@ var SECRET_FORMATS = [
     pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
   },
   { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
   {
     name: "a JSON Web Token",
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
 var SECRET_NAMES = [
@@ -49862,7 +50040,7 @@ var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
 var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
 var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 var ESCAPED_AMPERSAND = "u0026";
-var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var isTrailingPunctuation = oneOf(".:!?");
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
 function userInfoStart(text2, at) {
@@ -49930,7 +50108,8 @@ function queryValueAt(text2, start) {
     unescaped += character;
     end += escape4[0].length;
   }
-  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  const candidate = text2.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
@@ -50360,14 +50539,14 @@ function scanFile(context, kind, document) {
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of text2.matchAll(format3.pattern)) {
-      if (isPlaceholderSecret(match2[0]) && !match2[0].startsWith("-----")) continue;
+    for (const match2 of secretFormatMatches(text2, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
       context.report({
         file: kind,
         offset: match2.index,
-        length: match2[0].length,
-        message: `This looks like ${format3.name} (${maskSecret(match2[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
+        length: match2.text.length,
+        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
       });
     }
   }
@@ -56440,28 +56619,71 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
-function inCodeOrAddress(text2, start, end, fences) {
-  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+var LinePrefix = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  scanned = 0;
+  backticks = 0;
+  linkOpen = -1;
+  closeParen = -1;
+  whitespace = -1;
+  scheme = -1;
+  /** Whether the line's text before `start` (at or after every earlier `start`) puts it in code or an address. */
+  inCodeOrAddress(start) {
+    for (; this.scanned < start; this.scanned++) this.read(this.scanned);
+    return this.backticks % 2 === 1 || this.linkOpen > this.closeParen || this.scheme > this.whitespace;
+  }
+  read(at) {
+    const char = this.text.charAt(at);
+    if (char === "\n") {
+      this.backticks = 0;
+      this.linkOpen = this.closeParen = this.whitespace = this.scheme = -1;
+    } else if (char === "`") this.backticks++;
+    else if (char === ")") this.closeParen = at;
+    else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
+    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (char === "/") {
+      if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
+      else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
+    }
+  }
+};
+var WHITESPACE2 = /\s/;
+function inCodeOrAddress(text2, start, end, inFence, line) {
+  if (inFence) return true;
   const before = text2.charAt(start - 1);
   const after = text2.charAt(end);
   if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text2.slice(end, end + 2)))
     return true;
   if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
-  const lineStart = text2.lastIndexOf("\n", start) + 1;
-  const line = text2.slice(lineStart, start);
-  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+  return line.inCodeOrAddress(start);
+}
+function fenceFinder(fences) {
+  const sorted = [...fences].sort((a, b) => a[1] - b[1]);
+  let next = 0;
+  return (offset) => {
+    while (next < sorted.length && sorted[next][1] <= offset) next++;
+    for (let index = next; index < sorted.length && sorted[index][0] <= offset; index++) {
+      if (offset >= sorted[index][0]) return true;
+    }
+    return false;
+  };
 }
 function oldProductNames(text2, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text2)) return [];
   const found = [];
-  let fences;
+  let inFence;
+  const line = new LinePrefix(text2);
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
     const group2 = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= codeBlocks();
-    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
+    inFence ??= fenceFinder(codeBlocks());
+    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, inFence(match2.index), line))
+      continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group2] });
   }
   return found;
@@ -56506,6 +56728,7 @@ function findSection(headings, pattern) {
 }
 
 // packages/validator/src/rules/readme.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -56543,13 +56766,22 @@ var PLACEHOLDERS = [
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
   {
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
     message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
   {
-    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
     message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
     contains: README_TODO
   }
@@ -57032,10 +57264,10 @@ function scanCSharp(text2) {
       code2.blank(i2, stop);
       i2 = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i2)) {
-      const literal = readString2(text2, i2, next);
-      strings.push(literal);
-      code2.blankLiteral(i2, literal.end, DOUBLE_QUOTE);
-      i2 = literal.end;
+      const literal2 = readString2(text2, i2, next);
+      strings.push(literal2);
+      code2.blankLiteral(i2, literal2.end, DOUBLE_QUOTE);
+      i2 = literal2.end;
     } else if (c === "'") {
       const end = readChar(text2, i2);
       code2.blankLiteral(i2, end, SINGLE_QUOTE);
@@ -57242,7 +57474,7 @@ function isLineTerminator(code2) {
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -57264,13 +57496,13 @@ function operationIdLiterals(scan) {
   const mentions = operationIdMentions(scan.code);
   let nextMention = 0;
   const found = [];
-  for (const literal of scan.strings) {
-    while (nextMention < mentions.length && mentions[nextMention] < literal.offset - 80) nextMention++;
-    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal.end + 80;
-    const inSwitchRange = isInsideRange(switchRanges, literal.offset);
+  for (const literal2 of scan.strings) {
+    while (nextMention < mentions.length && mentions[nextMention] < literal2.offset - 80) nextMention++;
+    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal2.end + 80;
+    const inSwitchRange = isInsideRange(switchRanges, literal2.offset);
     if (!inSwitchRange && !nearMention) continue;
-    const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
-    const after = scan.code.slice(literal.end, literal.end + 80);
+    const before = scan.code.slice(Math.max(0, literal2.offset - 80), literal2.offset);
+    const after = scan.code.slice(literal2.end, literal2.end + 80);
     const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
     const afterMatch = COMPARED_AFTER.exec(after);
     const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
@@ -57278,9 +57510,9 @@ function operationIdLiterals(scan) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
-        value: literal.value,
-        offset: literal.offset,
-        length: literal.end - literal.offset,
+        value: literal2.value,
+        offset: literal2.offset,
+        length: literal2.end - literal2.offset,
         ignoreCase
       });
     }
@@ -57474,14 +57706,14 @@ var scriptRules = [
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
-      for (const literal of operationIdLiterals(source.scan)) {
-        if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
-        if (differentCase && literal.ignoreCase) continue;
+      for (const literal2 of operationIdLiterals(source.scan)) {
+        if (ids.has(literal2.value)) continue;
+        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal2.value.toLowerCase());
+        if (differentCase && literal2.ignoreCase) continue;
         context.report({
-          offset: literal.offset,
-          length: literal.length,
-          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          offset: literal2.offset,
+          length: literal2.length,
+          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -65105,7 +65337,7 @@ function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path6) {
-  return routeOf(path6).replace(/\/+$/, "").toLowerCase();
+  return withoutTrailingSlashes(routeOf(path6)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65352,7 +65584,9 @@ var ALL_RULES = [
   ...settingsRules,
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
-  ...repositoryRules
+  ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules
 ];
 
 // packages/validator/src/config/yaml-locate.ts
@@ -66125,9 +66359,14 @@ var BREAKING_CHANGE_RULE_IDS = new Set(
   Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
 );
 
+// packages/validator/src/reporters/one-line.ts
+function breaksAsSpaces(text2) {
+  return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
+}
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 // packages/validator/src/reporters/summary-budget.ts

@@ -24182,9 +24182,9 @@ var require_parse2 = __commonJS({
           safeChars.push(...chars2);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -24336,15 +24336,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -31710,7 +31710,7 @@ var require_discriminator = __commonJS({
       error: error3,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -31719,7 +31719,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -31747,8 +31747,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -33264,9 +33264,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -33315,7 +33315,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -38301,7 +38301,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -38324,7 +38324,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -39232,7 +39232,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options2 = {}) {
+    function parseDocument4(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -39258,7 +39258,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument3(src, options2);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -39294,7 +39294,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -42389,6 +42389,9 @@ function isWithin(root, child, paths = import_node_path.default) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function slashSeparated(file, paths = import_node_path.default) {
+  return paths.sep === "/" ? file : file.split(paths.sep).join("/");
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -42426,10 +42429,87 @@ function withoutSecrets(text2) {
   const lastAt = rest.lastIndexOf("@");
   const queryStart = rest.search(/[?#]/);
   if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
-  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
+  const address = rest.slice(lastAt + 1);
+  const addressQuery = address.search(/[?#]/);
+  return scheme + (addressQuery < 0 ? address : address.slice(0, addressQuery));
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED = "***";
+function withoutEchoedSecrets(text2, secrets) {
+  let result = text2;
+  const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  for (const secret of distinct) result = withoutSecret(result, secret);
+  return result;
+}
+function withoutSecret(text2, secret) {
+  const formsOf = /* @__PURE__ */ new Map();
+  const characters = [...secret].map((character) => {
+    if (!formsOf.has(character)) formsOf.set(character, characterForms(character));
+    return formsOf.get(character);
+  });
+  const starts = /* @__PURE__ */ new Set([secret[0], "%", "\\", "+"]);
+  let result = "";
+  let copied = 0;
+  for (let start = 0; start < text2.length; start++) {
+    if (!starts.has(text2[start])) continue;
+    const end = matchedEnd(text2, start, characters) ?? (text2.startsWith(secret, start) ? start + secret.length : void 0);
+    if (end === void 0) continue;
+    result += text2.slice(copied, start) + REDACTED;
+    copied = end;
+    start = end - 1;
+  }
+  return result + text2.slice(copied);
+}
+function matchedEnd(text2, start, characters) {
+  let at = start;
+  for (const forms of characters) {
+    forms.lastIndex = at;
+    const match2 = forms.exec(text2);
+    if (match2 === null) return void 0;
+    at += match2[0].length;
+  }
+  return at;
+}
+function characterForms(character) {
+  const forms = [percentEncoded(character), jsonEscaped(character), ...shortEscape(character)];
+  if (character === " ") forms.push("\\+");
+  forms.push(literal(character));
+  return new RegExp(forms.join("|"), "y");
+}
+function percentEncoded(character) {
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+}
+function jsonEscaped(character) {
+  return Array.from(
+    { length: character.length },
+    (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
+  ).map((hex) => `\\\\u${anyCaseHex(hex)}`).join("");
+}
+var SHORT_ESCAPES = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  "\b": "b",
+  "\f": "f",
+  "\n": "n",
+  "\r": "r",
+  "	": "t"
+};
+function shortEscape(character) {
+  const escape4 = SHORT_ESCAPES[character];
+  return escape4 === void 0 ? [] : [`\\\\${literal(escape4)}`];
+}
+function anyCaseHex(hex) {
+  return [...hex].map((digit) => /[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit).join("");
+}
+function literal(text2) {
+  return text2.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 // packages/core/src/socket-failure.ts
@@ -42663,6 +42743,28 @@ function describeNonUtf8Byte(byte) {
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
 }
 
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function trimStartWhere(text2, trimmed) {
+  let start = 0;
+  while (start < text2.length && trimmed(text2[start])) start++;
+  return start === 0 ? text2 : text2.slice(start);
+}
+function trimWhere(text2, trimmed) {
+  return trimStartWhere(trimEndWhere(text2, trimmed), trimmed);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42874,7 +42976,8 @@ function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   return name;
 }
 function slugOf(segment) {
-  return segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
+  const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
+  return trimWhere(slug, oneOf("-."));
 }
 function isValidBranchName(name) {
   return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
@@ -43252,7 +43355,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -43276,7 +43379,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -47306,7 +47409,7 @@ function parseApiUrl(text2, say = optionWords) {
   if (url.username || url.password)
     throw refuse(`holds a user name or password: the token goes in ${say(TOKEN_SETTING)}`);
   if (url.search || url.hash) throw refuse("holds a query or fragment");
-  return url.href.replace(/\/+$/, "");
+  return withoutTrailingSlashes(url.href);
 }
 
 // packages/github/src/api-reachability.ts
@@ -47431,6 +47534,32 @@ function answeredARetry(error3) {
   return attemptOf(error3) > 1;
 }
 
+// packages/github/src/echoed-token.ts
+function withoutEchoedToken(error3, token) {
+  if (typeof error3 !== "object" || error3 === null) return error3;
+  const target = error3;
+  if (typeof target.message === "string") target.message = withoutEchoedSecrets(target.message, [token]);
+  if (typeof target.stack === "string") target.stack = withoutEchoedSecrets(target.stack, [token]);
+  const response = target.response;
+  if (typeof response === "object" && response !== null && response.data !== void 0)
+    response.data = dataWithout(response.data, token);
+  return error3;
+}
+function dataWithout(data, token) {
+  if (typeof data === "string") return withoutEchoedSecrets(data, [token]);
+  if (typeof data !== "object" || data === null || !(Array.isArray(data) || isPlainObject3(data))) return data;
+  const text2 = withoutEchoedSecrets(JSON.stringify(data), [token]);
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return text2;
+  }
+}
+function isPlainObject3(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
@@ -47518,7 +47647,8 @@ function createGitHubClient(options2) {
       ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
     }
   });
-  client.hook.error("request", (error3) => {
+  client.hook.error("request", (failure) => {
+    const error3 = withoutEchoedToken(failure, options2.token);
     const tries = attemptOf(error3);
     throw describeIncompleteAnswer(error3, tries, timeoutMs) ?? reachability.describe(error3, tries) ?? error3;
   });
@@ -47631,8 +47761,11 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
   const relative = import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder).split(import_node_path8.default.sep).join("/");
+  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
+}
+function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true, nocase }));
+  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
 }
 
 // packages/validator/src/config/load-config.ts
@@ -47642,8 +47775,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
-function isRepositoryRule(rule2) {
-  return rule2.scope === "repository";
+function isFolderRule(rule2) {
+  return rule2.scope === void 0 || rule2.scope === "folder";
 }
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
@@ -47651,6 +47784,23 @@ function certificationLevels(level, custom = level === "error" ? "warning" : lev
 function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
+
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  }
+];
 
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
@@ -49718,23 +49868,36 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  KEY_BEFORE_COLON.lastIndex = offset + 1;
-  const key = KEY_BEFORE_COLON.exec(text2);
-  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
-  const close = offset + 1 + key[1].length;
+  const key = keyTextBeforeColon(text2, offset + 1);
+  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
+  const close = offset + 1 + key.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
       offset: close,
       length: 0
     }
   };
 }
-var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+var KEY_STOP = /["\\:\r\n]/g;
+var SPACE_OR_TAB = /[ \t]/;
+var WHITESPACE = /\s/;
+function keyTextBeforeColon(text2, from) {
+  KEY_STOP.lastIndex = from;
+  const stop = KEY_STOP.exec(text2);
+  if (stop === null || stop[0] !== ":") return void 0;
+  const colon = stop.index;
+  let keyEnd = colon;
+  while (keyEnd > from && SPACE_OR_TAB.test(text2.charAt(keyEnd - 1))) keyEnd--;
+  let value = colon + 1;
+  while (value < text2.length && SPACE_OR_TAB.test(text2.charAt(value))) value++;
+  if (value >= text2.length || WHITESPACE.test(text2.charAt(value))) return void 0;
+  return { text: text2.slice(from, keyEnd), matchEnd: value + 1 };
+}
 function commaEndingLine(text2, from, end) {
   let at = end - 1;
   while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
@@ -50151,6 +50314,7 @@ function missingColon(walk, frame) {
 }
 
 // packages/validator/src/json/syntax/value-repairs.ts
+var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -50201,7 +50365,7 @@ function wordAsValue(word, token) {
       problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written2(JSON.stringify(inner))
@@ -52572,6 +52736,11 @@ function formatBytes(bytes) {
 var import_node_fs7 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform2 = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
@@ -52586,7 +52755,7 @@ function isConnectorFolderListing(names) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function discoverConnectorFolders(paths, cwd = process.cwd()) {
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path10.default.resolve(cwd, given);
@@ -52609,23 +52778,27 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found);
+    search(absolute, 0, found, platform2);
   }
-  return [...found].sort();
+  return sortFolderPaths(found);
 }
-function search(folder, depth, found) {
+function sortFolderPaths(folders, paths = import_node_path10.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
   const childrenAreConnectors = import_node_path10.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found);
+    else search(childPath, depth + 1, found, platform2);
   }
 }
 function isTopFolderChild(folder) {
@@ -52666,6 +52839,9 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function isPlaceholder(text2, placeholder) {
+  return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
+}
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -52765,7 +52941,7 @@ var infoTextRules = [
     example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      if (title === void 0 || !isPlaceholder(title.trim(), PLACEHOLDER_TITLE)) return;
       context.report({
         pointer: "/info/title",
         message: `The title '${title}' is a template placeholder; give the connector's name.`
@@ -52820,7 +52996,7 @@ var infoTextRules = [
     },
     check(context) {
       const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      if (description === void 0 || !isPlaceholder(description.trim(), PLACEHOLDER_DESCRIPTION)) return;
       context.report({
         pointer: "/info/description",
         message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
@@ -53299,6 +53475,20 @@ var generalRules = [
 ];
 
 // packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text2, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
 var SECRET_FORMATS = [
   { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
@@ -53318,9 +53508,15 @@ var SECRET_FORMATS = [
     pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
   },
   { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
   {
     name: "a JSON Web Token",
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
 var SECRET_NAMES = [
@@ -53363,7 +53559,7 @@ var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
 var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
 var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 var ESCAPED_AMPERSAND = "u0026";
-var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var isTrailingPunctuation = oneOf(".:!?");
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
 function userInfoStart(text2, at) {
@@ -53431,7 +53627,8 @@ function queryValueAt(text2, start) {
     unescaped += character;
     end += escape4[0].length;
   }
-  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  const candidate = text2.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
@@ -54541,14 +54738,14 @@ function scanFile(context, kind, document) {
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of text2.matchAll(format3.pattern)) {
-      if (isPlaceholderSecret(match2[0]) && !match2[0].startsWith("-----")) continue;
+    for (const match2 of secretFormatMatches(text2, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
       context.report({
         file: kind,
         offset: match2.index,
-        length: match2[0].length,
-        message: `This looks like ${format3.name} (${maskSecret(match2[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
+        length: match2.text.length,
+        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
       });
     }
   }
@@ -60621,28 +60818,71 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
-function inCodeOrAddress(text2, start, end, fences) {
-  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+var LinePrefix = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  scanned = 0;
+  backticks = 0;
+  linkOpen = -1;
+  closeParen = -1;
+  whitespace = -1;
+  scheme = -1;
+  /** Whether the line's text before `start` (at or after every earlier `start`) puts it in code or an address. */
+  inCodeOrAddress(start) {
+    for (; this.scanned < start; this.scanned++) this.read(this.scanned);
+    return this.backticks % 2 === 1 || this.linkOpen > this.closeParen || this.scheme > this.whitespace;
+  }
+  read(at) {
+    const char = this.text.charAt(at);
+    if (char === "\n") {
+      this.backticks = 0;
+      this.linkOpen = this.closeParen = this.whitespace = this.scheme = -1;
+    } else if (char === "`") this.backticks++;
+    else if (char === ")") this.closeParen = at;
+    else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
+    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (char === "/") {
+      if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
+      else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
+    }
+  }
+};
+var WHITESPACE2 = /\s/;
+function inCodeOrAddress(text2, start, end, inFence, line) {
+  if (inFence) return true;
   const before = text2.charAt(start - 1);
   const after = text2.charAt(end);
   if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text2.slice(end, end + 2)))
     return true;
   if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
-  const lineStart = text2.lastIndexOf("\n", start) + 1;
-  const line = text2.slice(lineStart, start);
-  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+  return line.inCodeOrAddress(start);
+}
+function fenceFinder(fences) {
+  const sorted = [...fences].sort((a, b) => a[1] - b[1]);
+  let next = 0;
+  return (offset) => {
+    while (next < sorted.length && sorted[next][1] <= offset) next++;
+    for (let index = next; index < sorted.length && sorted[index][0] <= offset; index++) {
+      if (offset >= sorted[index][0]) return true;
+    }
+    return false;
+  };
 }
 function oldProductNames(text2, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text2)) return [];
   const found = [];
-  let fences;
+  let inFence;
+  const line = new LinePrefix(text2);
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
     const group2 = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= codeBlocks();
-    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
+    inFence ??= fenceFinder(codeBlocks());
+    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, inFence(match2.index), line))
+      continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group2] });
   }
   return found;
@@ -60687,6 +60927,7 @@ function findSection(headings, pattern) {
 }
 
 // packages/validator/src/rules/readme.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -60724,13 +60965,22 @@ var PLACEHOLDERS = [
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
   {
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
     message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
   {
-    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
     message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
     contains: README_TODO
   }
@@ -61213,10 +61463,10 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString2(text2, i, next);
-      strings.push(literal);
-      code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
-      i = literal.end;
+      const literal2 = readString2(text2, i, next);
+      strings.push(literal2);
+      code2.blankLiteral(i, literal2.end, DOUBLE_QUOTE);
+      i = literal2.end;
     } else if (c === "'") {
       const end = readChar(text2, i);
       code2.blankLiteral(i, end, SINGLE_QUOTE);
@@ -61423,7 +61673,7 @@ function isLineTerminator(code2) {
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -61445,13 +61695,13 @@ function operationIdLiterals(scan) {
   const mentions = operationIdMentions(scan.code);
   let nextMention = 0;
   const found = [];
-  for (const literal of scan.strings) {
-    while (nextMention < mentions.length && mentions[nextMention] < literal.offset - 80) nextMention++;
-    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal.end + 80;
-    const inSwitchRange = isInsideRange(switchRanges, literal.offset);
+  for (const literal2 of scan.strings) {
+    while (nextMention < mentions.length && mentions[nextMention] < literal2.offset - 80) nextMention++;
+    const nearMention = nextMention < mentions.length && mentions[nextMention] < literal2.end + 80;
+    const inSwitchRange = isInsideRange(switchRanges, literal2.offset);
     if (!inSwitchRange && !nearMention) continue;
-    const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
-    const after = scan.code.slice(literal.end, literal.end + 80);
+    const before = scan.code.slice(Math.max(0, literal2.offset - 80), literal2.offset);
+    const after = scan.code.slice(literal2.end, literal2.end + 80);
     const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
     const afterMatch = COMPARED_AFTER.exec(after);
     const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
@@ -61459,9 +61709,9 @@ function operationIdLiterals(scan) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
-        value: literal.value,
-        offset: literal.offset,
-        length: literal.end - literal.offset,
+        value: literal2.value,
+        offset: literal2.offset,
+        length: literal2.end - literal2.offset,
         ignoreCase
       });
     }
@@ -61655,14 +61905,14 @@ var scriptRules = [
       const swagger = context.swagger;
       if (!source || !swagger) return;
       const ids = swagger.operationsById;
-      for (const literal of operationIdLiterals(source.scan)) {
-        if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
-        if (differentCase && literal.ignoreCase) continue;
+      for (const literal2 of operationIdLiterals(source.scan)) {
+        if (ids.has(literal2.value)) continue;
+        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal2.value.toLowerCase());
+        if (differentCase && literal2.ignoreCase) continue;
         context.report({
-          offset: literal.offset,
-          length: literal.length,
-          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          offset: literal2.offset,
+          length: literal2.length,
+          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -69286,7 +69536,7 @@ function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path19) {
-  return routeOf(path19).replace(/\/+$/, "").toLowerCase();
+  return withoutTrailingSlashes(routeOf(path19)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -69533,7 +69783,9 @@ var ALL_RULES = [
   ...settingsRules,
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
-  ...repositoryRules
+  ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules
 ];
 
 // packages/validator/src/config/ignore-backslashes.ts
@@ -69796,6 +70048,143 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
+}
+
+// packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
+function effectiveLevel(rule2, profile, overrides) {
+  const override = overrides?.[rule2.id];
+  if (typeof override === "string") return override;
+  return override?.[profile] ?? rule2.levels[profile];
+}
+function validateLoadedConnector(connector, options2) {
+  return locateFindings(connector, ruleReports(connector, options2));
+}
+function ruleReports(connector, options2) {
+  const swaggerValue = connector.files.swagger?.document?.value;
+  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
+  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
+  const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
+  const pending = [];
+  let current;
+  const context = {
+    connector,
+    profile: options2.profile,
+    swagger,
+    apiProperties,
+    report: (report2) => {
+      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
+    }
+  };
+  releasingConnectorCaches(() => {
+    for (const active of activeRules(options2)) {
+      current = active;
+      try {
+        active.rule.check(context);
+      } catch (error3) {
+        pending.push(internalErrorFinding(active.rule, error3));
+      }
+    }
+  });
+  current = void 0;
+  return pending;
+}
+var activeRuleCache = /* @__PURE__ */ new WeakMap();
+function activeRules(options2) {
+  let byProfile = activeRuleCache.get(options2.rules);
+  if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
+  const cached = byProfile.get(options2.profile);
+  if (cached && cached.overrides === options2.overrides) return cached.active;
+  const active = [];
+  for (const rule2 of options2.rules) {
+    if (!isFolderRule(rule2)) continue;
+    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
+    if (level !== "off") active.push({ rule: rule2, level });
+  }
+  byProfile.set(options2.profile, { overrides: options2.overrides, active });
+  return active;
+}
+function locateFindings(connector, pending) {
+  const places = pointerPlaces(connector, pending);
+  const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
+    const kind = report2.file ?? rule2.file;
+    const file = report2.path ? void 0 : fileOf(connector, kind);
+    const finding = {
+      ruleId: rule2.id,
+      severity,
+      message: report2.message,
+      file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (file && "document" in file && file.document) {
+      const document = file.document;
+      if (report2.pointer !== void 0 && "locateEach" in document) {
+        finding.pointer = report2.pointer;
+        const where = places[index];
+        if (where) placeAt2(finding, document.range(where.offset, where.length));
+      } else if (report2.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
+      } else if (report2.line !== void 0) {
+        finding.line = report2.line;
+        finding.column = report2.column ?? 1;
+      }
+    } else if (report2.line !== void 0) {
+      finding.line = report2.line;
+      finding.column = report2.column ?? 1;
+    }
+    return finding;
+  });
+  return findings.sort(compareFindings);
+}
+function pointerPlaces(connector, pending) {
+  const places = new Array(pending.length).fill(void 0);
+  const documents = [];
+  const pointers = [];
+  const reports = [];
+  for (let index = 0; index < pending.length; index++) {
+    const { rule: rule2, report: report2 } = pending[index];
+    if (report2.pointer === void 0 || report2.path) continue;
+    const file = fileOf(connector, report2.file ?? rule2.file);
+    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
+    const document = file.document;
+    let slot = documents.indexOf(document);
+    if (slot === -1) {
+      slot = documents.push(document) - 1;
+      pointers.push([]);
+      reports.push([]);
+    }
+    pointers[slot].push(report2.pointer);
+    reports[slot].push(index);
+  }
+  for (let slot = 0; slot < documents.length; slot++) {
+    const found = documents[slot].locateEach(pointers[slot]);
+    const owners = reports[slot];
+    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
+  }
+  return places;
+}
+function placeAt2(finding, range) {
+  finding.line = range.line;
+  finding.column = range.column;
+  finding.endLine = range.endLine;
+  finding.endColumn = range.endColumn;
+}
+function fileOf(connector, kind) {
+  if (kind === "folder") return void 0;
+  return connector.files[kind];
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
@@ -70550,143 +70939,6 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
-// packages/validator/src/engine.ts
-function internalErrorFinding(rule2, error3) {
-  const reason = error3 instanceof Error ? error3.message : String(error3);
-  return {
-    rule: rule2,
-    severity: "error",
-    report: {
-      file: "folder",
-      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
-    }
-  };
-}
-function effectiveLevel(rule2, profile, overrides) {
-  const override = overrides?.[rule2.id];
-  if (typeof override === "string") return override;
-  return override?.[profile] ?? rule2.levels[profile];
-}
-function validateLoadedConnector(connector, options2) {
-  return locateFindings(connector, ruleReports(connector, options2));
-}
-function ruleReports(connector, options2) {
-  const swaggerValue = connector.files.swagger?.document?.value;
-  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
-  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
-  const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
-  const pending = [];
-  let current;
-  const context = {
-    connector,
-    profile: options2.profile,
-    swagger,
-    apiProperties,
-    report: (report2) => {
-      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
-    }
-  };
-  releasingConnectorCaches(() => {
-    for (const active of activeRules(options2)) {
-      current = active;
-      try {
-        active.rule.check(context);
-      } catch (error3) {
-        pending.push(internalErrorFinding(active.rule, error3));
-      }
-    }
-  });
-  current = void 0;
-  return pending;
-}
-var activeRuleCache = /* @__PURE__ */ new WeakMap();
-function activeRules(options2) {
-  let byProfile = activeRuleCache.get(options2.rules);
-  if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
-  const cached = byProfile.get(options2.profile);
-  if (cached && cached.overrides === options2.overrides) return cached.active;
-  const active = [];
-  for (const rule2 of options2.rules) {
-    if (isRepositoryRule(rule2)) continue;
-    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
-    if (level !== "off") active.push({ rule: rule2, level });
-  }
-  byProfile.set(options2.profile, { overrides: options2.overrides, active });
-  return active;
-}
-function locateFindings(connector, pending) {
-  const places = pointerPlaces(connector, pending);
-  const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
-    const kind = report2.file ?? rule2.file;
-    const file = report2.path ? void 0 : fileOf(connector, kind);
-    const finding = {
-      ruleId: rule2.id,
-      severity,
-      message: report2.message,
-      file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (file && "document" in file && file.document) {
-      const document = file.document;
-      if (report2.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report2.pointer;
-        const where = places[index];
-        if (where) placeAt2(finding, document.range(where.offset, where.length));
-      } else if (report2.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
-      } else if (report2.line !== void 0) {
-        finding.line = report2.line;
-        finding.column = report2.column ?? 1;
-      }
-    } else if (report2.line !== void 0) {
-      finding.line = report2.line;
-      finding.column = report2.column ?? 1;
-    }
-    return finding;
-  });
-  return findings.sort(compareFindings);
-}
-function pointerPlaces(connector, pending) {
-  const places = new Array(pending.length).fill(void 0);
-  const documents = [];
-  const pointers = [];
-  const reports = [];
-  for (let index = 0; index < pending.length; index++) {
-    const { rule: rule2, report: report2 } = pending[index];
-    if (report2.pointer === void 0 || report2.path) continue;
-    const file = fileOf(connector, report2.file ?? rule2.file);
-    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
-    const document = file.document;
-    let slot = documents.indexOf(document);
-    if (slot === -1) {
-      slot = documents.push(document) - 1;
-      pointers.push([]);
-      reports.push([]);
-    }
-    pointers[slot].push(report2.pointer);
-    reports[slot].push(index);
-  }
-  for (let slot = 0; slot < documents.length; slot++) {
-    const found = documents[slot].locateEach(pointers[slot]);
-    const owners = reports[slot];
-    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
-  }
-  return places;
-}
-function placeAt2(finding, range) {
-  finding.line = range.line;
-  finding.column = range.column;
-  finding.endLine = range.endLine;
-  finding.endColumn = range.endColumn;
-}
-function fileOf(connector, kind) {
-  if (kind === "folder") return void 0;
-  return connector.files[kind];
-}
-
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
@@ -70963,9 +71215,14 @@ var BREAKING_CHANGE_RULE_IDS = new Set(
   Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
 );
 
+// packages/validator/src/reporters/one-line.ts
+function breaksAsSpaces(text2) {
+  return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
+}
+
 // packages/validator/src/reporters/markdown.ts
 function htmlText(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function inlineCode(text2) {
   const single = text2.replace(/[\r\n]+/g, " ");
@@ -71639,7 +71896,7 @@ function targetFolderFor(connectorFolder, profile, given) {
   return `${top}/${import_node_path15.default.basename(import_node_path15.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
-  const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+  const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
   if (folder === "" || folder.split("/").some((segment) => segment === "" || segment === "." || segment === ".." || segment === ".git")) {
     throw new UsageError(`Invalid target folder '${text2}'.`, {
       hint: "Give a folder of the upstream repository, e.g. independent-publisher-connectors/Contoso Tasks."
@@ -71704,11 +71961,10 @@ async function openPullRequest(options2, ports) {
     return result2.connectors[0];
   });
   const local = await readConnectorFiles(folder, options2.connector);
-  const swagger = requireSwagger(options2.connector, local);
+  const swagger = swaggerOf(options2.connector, local);
   const named = withFolderNameOnDisk(folder);
   const targetFolder = targetFolderFor(named, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const result = {
     connector: options2.connector,
     targetFolder,
@@ -71716,6 +71972,12 @@ async function openPullRequest(options2, ports) {
     branch,
     warnings: ignoredWarning ? [ignoredWarning] : []
   };
+  if (!swagger) {
+    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
+  }
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const failOn = options2.failOn ?? "error";
   const counts = countBySeverity(validation.findings);
   if (failsThreshold({ counts }, failOn)) {
@@ -71902,16 +72164,13 @@ function sharesBranchName(folder, branch, prefix) {
   }
 }
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function requireSwagger(connector, files) {
+function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
   if (swagger) return swagger;
   const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
   const misnamed = namesMeantAs(SWAGGER, topLevel);
   if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  throw new UsageError("holds no apiDefinition.swagger.json: it is not a connector folder.", {
-    location: { file: connector },
-    hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector."
-  });
+  return void 0;
 }
 function givenTitleWarning(given, title, facts) {
   if (!given?.trim() || facts.profile !== "independent-publisher") return void 0;
@@ -72070,7 +72329,7 @@ function failForRefused(results, workspace) {
     else notice(message, properties);
   }
   for (const result of refused) {
-    const whatToDo = result.refusal === "findings" ? "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway." : "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.";
+    const whatToDo = result.refusal === "findings" ? "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway." : result.refusal === "no-swagger" ? "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it." : "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.";
     setFailed(`${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo}`);
   }
 }

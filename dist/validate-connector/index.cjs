@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path30,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path30,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path26 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request;
+      const { method, path: path30, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search2 ? `${pathname}${search2}` : pathname;
+        const path30 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path26,
+        path: path30,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path26);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path26, { windows } = {}) => {
-      const segs = path26.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path30, { windows } = {}) => {
+      const segs = path30.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input = path26;
+    function removeDotSegments(path30) {
+      let input = path30;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path30) {
+      if (path30 === "" || path30[0] === "/") {
+        return removeDotSegments(path30);
       }
-      const segments = path26.split("/");
+      const segments = path30.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27518,7 +27518,7 @@ var require_discriminator = __commonJS({
       error: error3,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -27527,7 +27527,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -27555,8 +27555,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path26) => {
+    visit2.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path26) => {
-      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit2.parentCollection = (cst, path30) => {
+      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -34109,7 +34109,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -34132,7 +34132,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -35040,7 +35040,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -35066,7 +35066,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -35102,7 +35102,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -38197,6 +38197,9 @@ function isWithin(root, child, paths = import_node_path.default) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function slashSeparated(file, paths = import_node_path.default) {
+  return paths.sep === "/" ? file : file.split(paths.sep).join("/");
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -38417,6 +38420,20 @@ function describeNonUtf8Byte(byte) {
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
 }
 
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38577,8 +38594,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38686,8 +38703,11 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
   const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
+}
+function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true, nocase }));
+  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
 }
 
 // packages/validator/src/config/load-config.ts
@@ -38700,12 +38720,32 @@ var import_yaml2 = __toESM(require_dist(), 1);
 function isRepositoryRule(rule2) {
   return rule2.scope === "repository";
 }
+function isFolderRule(rule2) {
+  return rule2.scope === void 0 || rule2.scope === "folder";
+}
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
 }
 function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
+
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  }
+];
 
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
@@ -40078,7 +40118,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path26 = [root];
+  const path30 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40086,14 +40126,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path26[level];
+    let node = path30[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path26[level] = node;
+      path30[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40812,23 +40852,36 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  KEY_BEFORE_COLON.lastIndex = offset + 1;
-  const key = KEY_BEFORE_COLON.exec(text2);
-  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
-  const close = offset + 1 + key[1].length;
+  const key = keyTextBeforeColon(text2, offset + 1);
+  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
+  const close = offset + 1 + key.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
       offset: close,
       length: 0
     }
   };
 }
-var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+var KEY_STOP = /["\\:\r\n]/g;
+var SPACE_OR_TAB = /[ \t]/;
+var WHITESPACE = /\s/;
+function keyTextBeforeColon(text2, from) {
+  KEY_STOP.lastIndex = from;
+  const stop = KEY_STOP.exec(text2);
+  if (stop === null || stop[0] !== ":") return void 0;
+  const colon = stop.index;
+  let keyEnd = colon;
+  while (keyEnd > from && SPACE_OR_TAB.test(text2.charAt(keyEnd - 1))) keyEnd--;
+  let value = colon + 1;
+  while (value < text2.length && SPACE_OR_TAB.test(text2.charAt(value))) value++;
+  if (value >= text2.length || WHITESPACE.test(text2.charAt(value))) return void 0;
+  return { text: text2.slice(from, keyEnd), matchEnd: value + 1 };
+}
 function commaEndingLine(text2, from, end) {
   let at = end - 1;
   while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
@@ -41245,6 +41298,7 @@ function missingColon(walk, frame) {
 }
 
 // packages/validator/src/json/syntax/value-repairs.ts
+var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -41295,7 +41349,7 @@ function wordAsValue(word, token) {
       problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written2(JSON.stringify(inner))
@@ -42629,7 +42683,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path26 = problem.segments;
+  const path30 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42643,21 +42697,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path26.includes("oAuthSettings")) {
-      const last2 = path26[path26.length - 1];
+    if (path30.includes("oAuthSettings")) {
+      const last2 = path30[path30.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path26.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path26[path26.length - 1] === "type" && path26.length === parameterNameDepth(path26) + 1)
+    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path26) {
-  return path26[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path30) {
+  return path30[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43693,6 +43747,11 @@ function formatBytes(bytes) {
 var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform2 = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
@@ -43707,7 +43766,7 @@ function isConnectorFolderListing(names2) {
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
 }
-async function discoverConnectorFolders(paths, cwd = process.cwd()) {
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path9.default.resolve(cwd, given);
@@ -43730,23 +43789,27 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found);
+    search(absolute, 0, found, platform2);
   }
-  return [...found].sort();
+  return sortFolderPaths(found);
 }
-function search(folder, depth, found) {
+function sortFolderPaths(folders, paths = import_node_path9.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
   const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found);
+    else search(childPath, depth + 1, found, platform2);
   }
 }
 function isTopFolderChild(folder) {
@@ -43787,6 +43850,9 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function isPlaceholder(text2, placeholder) {
+  return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
+}
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -43886,7 +43952,7 @@ var infoTextRules = [
     example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      if (title === void 0 || !isPlaceholder(title.trim(), PLACEHOLDER_TITLE)) return;
       context.report({
         pointer: "/info/title",
         message: `The title '${title}' is a template placeholder; give the connector's name.`
@@ -43941,7 +44007,7 @@ var infoTextRules = [
     },
     check(context) {
       const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      if (description === void 0 || !isPlaceholder(description.trim(), PLACEHOLDER_DESCRIPTION)) return;
       context.report({
         pointer: "/info/description",
         message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
@@ -44420,6 +44486,20 @@ var generalRules = [
 ];
 
 // packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text2, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
 var SECRET_FORMATS = [
   { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
@@ -44439,9 +44519,15 @@ var SECRET_FORMATS = [
     pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
   },
   { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
   {
     name: "a JSON Web Token",
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
 var SECRET_NAMES = [
@@ -44484,7 +44570,7 @@ var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
 var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
 var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 var ESCAPED_AMPERSAND = "u0026";
-var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var isTrailingPunctuation = oneOf(".:!?");
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
 function userInfoStart(text2, at) {
@@ -44552,7 +44638,8 @@ function queryValueAt(text2, start) {
     unescaped += character;
     end += escape4[0].length;
   }
-  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  const candidate = text2.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
@@ -45155,11 +45242,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path26 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path26)) continue;
-      let pathItem = asObject(paths[path26]);
+    for (const path30 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+      let pathItem = asObject(paths[path30]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path26);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path30);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45175,7 +45262,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path26, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path30, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45311,8 +45398,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path26, method, pathItemPlace, operation2) {
-    this.path = path26;
+  constructor(path30, method, pathItemPlace, operation2) {
+    this.path = path30;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -45492,9 +45579,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path26) {
+function pathVariables(path30) {
   const names2 = [];
-  for (const match2 of path26.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path30.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45662,14 +45749,14 @@ function scanFile(context, kind, document) {
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of text2.matchAll(format3.pattern)) {
-      if (isPlaceholderSecret(match2[0]) && !match2[0].startsWith("-----")) continue;
+    for (const match2 of secretFormatMatches(text2, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
       context.report({
         file: kind,
         offset: match2.index,
-        length: match2[0].length,
-        message: `This looks like ${format3.name} (${maskSecret(match2[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
+        length: match2.text.length,
+        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
       });
     }
   }
@@ -51742,28 +51829,71 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
-function inCodeOrAddress(text2, start, end, fences) {
-  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+var LinePrefix = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  scanned = 0;
+  backticks = 0;
+  linkOpen = -1;
+  closeParen = -1;
+  whitespace = -1;
+  scheme = -1;
+  /** Whether the line's text before `start` (at or after every earlier `start`) puts it in code or an address. */
+  inCodeOrAddress(start) {
+    for (; this.scanned < start; this.scanned++) this.read(this.scanned);
+    return this.backticks % 2 === 1 || this.linkOpen > this.closeParen || this.scheme > this.whitespace;
+  }
+  read(at) {
+    const char = this.text.charAt(at);
+    if (char === "\n") {
+      this.backticks = 0;
+      this.linkOpen = this.closeParen = this.whitespace = this.scheme = -1;
+    } else if (char === "`") this.backticks++;
+    else if (char === ")") this.closeParen = at;
+    else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
+    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (char === "/") {
+      if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
+      else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
+    }
+  }
+};
+var WHITESPACE2 = /\s/;
+function inCodeOrAddress(text2, start, end, inFence, line) {
+  if (inFence) return true;
   const before = text2.charAt(start - 1);
   const after = text2.charAt(end);
   if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text2.slice(end, end + 2)))
     return true;
   if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
-  const lineStart = text2.lastIndexOf("\n", start) + 1;
-  const line = text2.slice(lineStart, start);
-  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+  return line.inCodeOrAddress(start);
+}
+function fenceFinder(fences) {
+  const sorted = [...fences].sort((a, b) => a[1] - b[1]);
+  let next = 0;
+  return (offset) => {
+    while (next < sorted.length && sorted[next][1] <= offset) next++;
+    for (let index = next; index < sorted.length && sorted[index][0] <= offset; index++) {
+      if (offset >= sorted[index][0]) return true;
+    }
+    return false;
+  };
 }
 function oldProductNames(text2, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text2)) return [];
   const found = [];
-  let fences;
+  let inFence;
+  const line = new LinePrefix(text2);
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
     const group2 = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group2 > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= codeBlocks();
-    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
+    inFence ??= fenceFinder(codeBlocks());
+    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, inFence(match2.index), line))
+      continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group2] });
   }
   return found;
@@ -51808,6 +51938,7 @@ function findSection(headings, pattern) {
 }
 
 // packages/validator/src/rules/readme.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -51845,13 +51976,22 @@ var PLACEHOLDERS = [
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
   {
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
     message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
   {
-    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
     message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
     contains: README_TODO
   }
@@ -52544,7 +52684,7 @@ function isLineTerminator(code2) {
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -54098,12 +54238,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path26 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path26)) continue;
-        if (path26.startsWith("x-")) continue;
-        const item = paths[path26];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path26);
-        else this.typeIssue(placeAt(rootNode, "paths", path26), "Object", item);
+      for (const path30 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+        if (path30.startsWith("x-")) continue;
+        const item = paths[path30];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path30);
+        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54127,8 +54267,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path26) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path26);
+  visitPathItem(item, rootNode, path30) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -55501,12 +55641,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path26 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path26 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -55613,16 +55753,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path26) {
+function followSchemaPath(model, root, path30) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path26.length && steps < MAX_STEPS; ) {
-    let end = path26.indexOf("/", start);
-    if (end === -1) end = path26.length;
+  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
+    let end = path30.indexOf("/", start);
+    if (end === -1) end = path30.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path26.slice(start, end));
+      const next = property(model, current, path30.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -55797,9 +55937,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path26 = pathAt(call, key);
-    if (path26 === void 0 || followSchemaPath(model, items.schema, path26).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path26, label) });
+    const path30 = pathAt(call, key);
+    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path30, label) });
   }
   return problems;
 }
@@ -57259,16 +57399,16 @@ var mcpRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path26) {
-    this.path = path26;
-    const hasBrace = path26.includes("{");
-    this.variables = hasBrace ? scanVariables(path26) : NO_VARIABLES;
+  constructor(path30) {
+    this.path = path30;
+    const hasBrace = path30.includes("{");
+    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path26.indexOf("/"); ; slash = path26.indexOf("/", start)) {
-      const end = slash === -1 ? path26.length : slash;
-      if (hasBrace && isVariableSegment(path26, start, end)) variableSegmentCount++;
+    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
+      const end = slash === -1 ? path30.length : slash;
+      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -57297,8 +57437,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path26 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path26) last2 = new PathTemplate(path26);
+    const path30 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
     templates[index] = last2;
   }
   return templates;
@@ -57323,9 +57463,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path26, start) {
-  const slash = path26.indexOf("/", start);
-  return slash === -1 ? path26.length : slash;
+function segmentEnd(path30, start) {
+  const slash = path30.indexOf("/", start);
+  return slash === -1 ? path30.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -57334,57 +57474,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path26, start, end) {
+function isVariableSegment(path30, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path26.charCodeAt(start) !== OPEN || path26.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path26.charCodeAt(index);
+    const code2 = path30.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path26, open2) {
-  for (let index = open2 + 1; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
+function matchEnd(path30, open2) {
+  for (let index = open2 + 1; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path26) {
+function scanVariables(path30) {
   const variables = [];
-  for (let open2 = path26.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path26, open2);
+  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path30, open2);
     if (close === -1) {
-      open2 = path26.indexOf("{", open2 + 1);
+      open2 = path30.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path26.slice(open2 + 1, close);
+    const name = path30.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path26.indexOf("{", close + 1);
+    open2 = path30.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path26) {
+function routeOf(path30) {
   let route = "";
   let copied = 0;
-  for (let open2 = path26.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path26, open2);
+  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path30, open2);
     if (close === -1) {
-      open2 = path26.indexOf("{", open2 + 1);
+      open2 = path30.indexOf("{", open2 + 1);
       continue;
     }
-    route += path26.slice(copied, open2) + "{}";
+    route += path30.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path26.indexOf("{", copied);
+    open2 = path30.indexOf("{", copied);
   }
-  return copied === 0 ? path26 : route + path26.slice(copied);
+  return copied === 0 ? path30 : route + path30.slice(copied);
 }
-function routeHash(path26) {
+function routeHash(path30) {
   let hash = 0;
-  for (let index = 0; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path26, index) : -1;
+  for (let index = 0; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -57405,15 +57545,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path26 of pathKeys(swagger)) {
-    const message = problem(path26);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path26), message });
+  for (const path30 of pathKeys(swagger)) {
+    const message = problem(path30);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path30), message });
   }
 }
-function templateProblem(path26) {
+function templateProblem(path30) {
   let open2 = -1;
-  for (let index = 0; index < path26.length; index++) {
-    const character = path26[index];
+  for (let index = 0; index < path30.length; index++) {
+    const character = path30[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -57447,15 +57587,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path26 = operations[index].path;
-    if (!path26.includes("{")) {
-      while (index < operations.length && operations[index].path === path26) index++;
+    const path30 = operations[index].path;
+    if (!path30.includes("{")) {
+      while (index < operations.length && operations[index].path === path30) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path26; index++)
+    for (; index < operations.length && operations[index].path === path30; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path26);
+    const route = routeHash(path30);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -57501,7 +57641,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path26) => path26.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -57521,7 +57661,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path26) => /[?#]/.test(path26) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -57537,7 +57677,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path26) => path26.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -57551,8 +57691,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path26) => {
-        const problem = templateProblem(path26);
+      reportPathKeys(context, (path30) => {
+        const problem = templateProblem(path30);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -57569,9 +57709,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path26) => (
+        (path30) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path26.includes("=") && pathVariables(path26).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -57666,14 +57806,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path26 of pathKeys(swagger)) {
-        const key = path26.toLowerCase();
+      for (const path30 of pathKeys(swagger)) {
+        const key = path30.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path26),
+            pointer: childPointer("/paths", path30),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path26
+              path30
             )
           });
         }
@@ -57693,12 +57833,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path26 in paths) {
-        if (!has(paths, path26)) continue;
-        const pathItem = asObject(paths[path26]);
+      for (const path30 in paths) {
+        if (!has(paths, path30)) continue;
+        const pathItem = asObject(paths[path30]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path26, "$ref"),
+          pointer: childPointer("/paths", path30, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -59507,26 +59647,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path26 = [];
+    const path30 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path26.push(start);
+    path30.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path26.pop();
+        path30.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path26.slice(path26.indexOf(target2)));
+      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path26.push(target2);
+        path30.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60145,7 +60285,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path26 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60153,7 +60293,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path26}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60406,8 +60546,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path26) {
-  return routeOf(path26).replace(/\/+$/, "").toLowerCase();
+function templateShape(path30) {
+  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -60654,7 +60794,9 @@ var ALL_RULES = [
   ...settingsRules,
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
-  ...repositoryRules
+  ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules
 ];
 
 // packages/validator/src/config/ignore-backslashes.ts
@@ -60675,10 +60817,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path26, options = {}) {
+function offsetOfPath(document, path30, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path26.entries()) {
+  for (const [index, step] of path30.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -60689,13 +60831,21 @@ function offsetOfPath(document, path26, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path26.length - 1;
+    const isLast = index === path30.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
 }
 function rangeStart(node) {
   return node?.range?.[0];
+}
+function yamlPositions(text2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
+  return (path30, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path30, options));
+    return { line, column: col };
+  };
 }
 
 // packages/validator/src/config/load-config.ts
@@ -60844,16 +60994,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path26 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path26;
-  const value = path26.reduce(
+  const path30 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path30;
+  const value = path30.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path26.length === 0) {
+    if (path30.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -60864,7 +61014,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path26, name],
+      path: [...path30, name],
       atKey: true
     };
   }
@@ -60872,7 +61022,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path26,
+      path: path30,
       atKey: false
     };
   }
@@ -60882,34 +61032,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path26,
+        path: path30,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path26, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path30, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path26,
+      path: path30,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path26, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path30, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path26,
+      path: path30,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path26,
+    path: path30,
     atKey: false
   };
 }
@@ -60917,6 +61067,274 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
+}
+
+// packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
+function effectiveLevel(rule2, profile, overrides) {
+  const override = overrides?.[rule2.id];
+  if (typeof override === "string") return override;
+  return override?.[profile] ?? rule2.levels[profile];
+}
+function validateLoadedConnector(connector, options) {
+  return locateFindings(connector, ruleReports(connector, options));
+}
+function ruleReports(connector, options) {
+  const swaggerValue = connector.files.swagger?.document?.value;
+  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
+  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
+  const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
+  const pending = [];
+  let current;
+  const context = {
+    connector,
+    profile: options.profile,
+    swagger,
+    apiProperties,
+    report: (report) => {
+      pending.push({ rule: current.rule, severity: report.severity ?? current.level, report });
+    }
+  };
+  releasingConnectorCaches(() => {
+    for (const active of activeRules(options)) {
+      current = active;
+      try {
+        active.rule.check(context);
+      } catch (error3) {
+        pending.push(internalErrorFinding(active.rule, error3));
+      }
+    }
+  });
+  current = void 0;
+  return pending;
+}
+var activeRuleCache = /* @__PURE__ */ new WeakMap();
+function activeRules(options) {
+  let byProfile = activeRuleCache.get(options.rules);
+  if (!byProfile) activeRuleCache.set(options.rules, byProfile = /* @__PURE__ */ new Map());
+  const cached = byProfile.get(options.profile);
+  if (cached && cached.overrides === options.overrides) return cached.active;
+  const active = [];
+  for (const rule2 of options.rules) {
+    if (!isFolderRule(rule2)) continue;
+    const level = effectiveLevel(rule2, options.profile, options.overrides);
+    if (level !== "off") active.push({ rule: rule2, level });
+  }
+  byProfile.set(options.profile, { overrides: options.overrides, active });
+  return active;
+}
+function locateFindings(connector, pending) {
+  const places = pointerPlaces(connector, pending);
+  const findings = pending.map(({ rule: rule2, severity, report }, index) => {
+    const kind = report.file ?? rule2.file;
+    const file = report.path ? void 0 : fileOf(connector, kind);
+    const finding = {
+      ruleId: rule2.id,
+      severity,
+      message: report.message,
+      file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (file && "document" in file && file.document) {
+      const document = file.document;
+      if (report.pointer !== void 0 && "locateEach" in document) {
+        finding.pointer = report.pointer;
+        const where2 = places[index];
+        if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
+      } else if (report.offset !== void 0) {
+        placeAt2(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
+      } else if (report.line !== void 0) {
+        finding.line = report.line;
+        finding.column = report.column ?? 1;
+      }
+    } else if (report.line !== void 0) {
+      finding.line = report.line;
+      finding.column = report.column ?? 1;
+    }
+    return finding;
+  });
+  return findings.sort(compareFindings);
+}
+function pointerPlaces(connector, pending) {
+  const places = new Array(pending.length).fill(void 0);
+  const documents = [];
+  const pointers = [];
+  const reports = [];
+  for (let index = 0; index < pending.length; index++) {
+    const { rule: rule2, report } = pending[index];
+    if (report.pointer === void 0 || report.path) continue;
+    const file = fileOf(connector, report.file ?? rule2.file);
+    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
+    const document = file.document;
+    let slot = documents.indexOf(document);
+    if (slot === -1) {
+      slot = documents.push(document) - 1;
+      pointers.push([]);
+      reports.push([]);
+    }
+    pointers[slot].push(report.pointer);
+    reports[slot].push(index);
+  }
+  for (let slot = 0; slot < documents.length; slot++) {
+    const found = documents[slot].locateEach(pointers[slot]);
+    const owners = reports[slot];
+    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
+  }
+  return places;
+}
+function placeAt2(finding, range) {
+  finding.line = range.line;
+  finding.column = range.column;
+  finding.endLine = range.endLine;
+  finding.endColumn = range.endColumn;
+}
+function fileOf(connector, kind) {
+  if (kind === "folder") return void 0;
+  return connector.files[kind];
+}
+
+// packages/validator/src/config/config-loosening.ts
+var RANK = { off: 0, info: 1, warning: 2, error: 3 };
+function isLowerLevel(level, than) {
+  return RANK[level] < RANK[than];
+}
+function configLoosening(base2, head, rules, options = {}) {
+  return [
+    ...profileLoosening(base2, head, rules),
+    ...rules.flatMap((rule2) => ruleLoosening(rule2, base2, head)),
+    ...ignoreLoosening(base2, head, options)
+  ];
+}
+function ruleLoosening(rule2, base2, head) {
+  const lowered = [];
+  for (const profile of PROFILES) {
+    const from = effectiveLevel(rule2, profile, base2.rules);
+    const to = effectiveLevel(rule2, profile, head.rules);
+    if (isLowerLevel(to, from)) lowered.push({ profile, from, to });
+  }
+  if (lowered.length === 0) return [];
+  return [
+    { kind: "rule", path: ["rules", rule2.id], atKey: true, message: describeLowered(rule2.id, lowered) }
+  ];
+}
+function describeLowered(ruleId, lowered) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const entry of lowered) {
+    const key = `${entry.from}>${entry.to}`;
+    groups.set(key, [...groups.get(key) ?? [], entry]);
+  }
+  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinWords(entries.map((entry) => entry.profile))}`;
+  const everyOff = lowered.every((entry) => entry.to === "off");
+  if (groups.size === 1) {
+    const { from, to } = lowered[0];
+    const verb = to === "off" ? `turns ${ruleId} off` : `lowers ${ruleId} to ${to}`;
+    return `${verb}${forProfiles(lowered)} (was ${from} at the base)`;
+  }
+  const parts = [...groups.values()].map(
+    (entries) => `${entries[0].from} \u2192 ${entries[0].to}${forProfiles(entries)}`
+  );
+  return `${everyOff ? `turns ${ruleId} off` : `lowers ${ruleId}`} (${parts.join(", ")}; base \u2192 this change)`;
+}
+function profileLoosening(base2, head, rules) {
+  const from = base2.profile ?? "custom";
+  const to = head.profile ?? "custom";
+  if (from === to) return [];
+  const lowered = rules.filter(
+    (rule2) => isLowerLevel(effectiveLevel(rule2, to, head.rules), effectiveLevel(rule2, from, base2.rules))
+  );
+  if (lowered.length === 0) return [];
+  const examples = lowered.slice(0, 3).map(
+    (rule2) => `${rule2.id} ${effectiveLevel(rule2, from, base2.rules)} \u2192 ${effectiveLevel(rule2, to, head.rules)}`
+  );
+  const more = lowered.length > examples.length ? `, and ${lowered.length - examples.length} more` : "";
+  return [
+    {
+      kind: "profile",
+      path: ["profile"],
+      atKey: false,
+      message: `changes profile from ${base2.profile ?? "the default (custom)"} to ${head.profile ?? "the default (custom)"}, which lowers ${lowered.length === 1 ? "1 rule" : `${lowered.length} rules`} for connector folders outside the PowerPlatformConnectors layout (${examples.join(", ")}${more})`
+    }
+  ];
+}
+function ignoreLoosening(base2, head, options) {
+  const before = new Set(base2.ignore);
+  const changed = options.changedFolders;
+  return head.ignore.flatMap((pattern, index) => {
+    if (before.has(pattern)) return [];
+    let skips = "";
+    if (changed) {
+      const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinWords(skipped.map((folder) => `'${folder}'`))})`;
+    }
+    return [
+      {
+        kind: "ignore",
+        path: ["ignore", String(index)],
+        atKey: false,
+        message: `adds ignore pattern '${pattern}'${skips}`
+      }
+    ];
+  });
+}
+function joinWords(words) {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+// packages/validator/src/config/loosening-findings.ts
+function looseningFindings(sides, rules, options = {}) {
+  const { base: base2, head } = sides;
+  const located = head ?? base2;
+  if (!located) return [];
+  const rule2 = rules.find((candidate) => candidate.id === CONFIG_LOOSENED_RULE_ID);
+  const level = rule2 ? strictestLevel(rule2, base2?.config ?? DEFAULT_CONFIG) : "off";
+  if (level === "off") return [];
+  const loosened = configLoosening(
+    base2?.config ?? DEFAULT_CONFIG,
+    head?.config ?? DEFAULT_CONFIG,
+    rules,
+    options
+  );
+  if (loosened.length === 0) return [];
+  const positionOf = yamlPositions(located.text);
+  return loosened.map((loosening) => ({
+    ruleId: CONFIG_LOOSENED_RULE_ID,
+    severity: level,
+    message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+    file: located.file,
+    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
+    connector: sides.folder,
+    baseline: "new"
+  }));
+}
+function subjectOf({ base: base2, head }) {
+  if (!head) return `Deleting the configuration file ${base2.file}`;
+  const link2 = head.linksOutTo === void 0 ? "" : `a symbolic link to ${head.linksOutTo}, outside the repository`;
+  if (!base2) return `The configuration file, new in this change${link2 && ` and ${link2}`},`;
+  if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
+  return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
+}
+function placeIn(config2, path30) {
+  const [setting, ruleId] = path30;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path30];
+}
+function strictestLevel(rule2, config2) {
+  return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
+    (strictest, level) => isLowerLevel(strictest, level) ? level : strictest
+  );
 }
 
 // packages/validator/src/diff/baseline.ts
@@ -60999,9 +61417,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path26, method, body) => `{
+var operation = (path30, method, body) => `{
   "paths": {
-    "${path26}": {
+    "${path30}": {
       "${method}": ${body}
     }
   }
@@ -62032,12 +62450,12 @@ function effectiveAuthentication(swagger, apiProperties) {
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set2 = asObject(value);
-    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const place = placeIn2("apiProperties", `/properties/connectionParameterSets/values/${index}`);
     const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
     return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
-    const place = placeIn("apiProperties", "/properties/connectionParameters");
+    const place = placeIn2("apiProperties", "/properties/connectionParameters");
     return { outsideSets: parameterOption(parameters, place, ""), sets };
   }
   return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
@@ -62048,7 +62466,7 @@ function parameterOption(parameters, place, child) {
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
   });
   const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
-  const at = (name) => placeIn("apiProperties", pointerOf(name));
+  const at = (name) => placeIn2("apiProperties", pointerOf(name));
   const oauth = entries.find((entry) => entry.type === "oauthsetting");
   const username = entries.find((entry) => entry.name.toLowerCase() === "username");
   const password = entries.find((entry) => entry.name.toLowerCase() === "password");
@@ -62077,7 +62495,7 @@ function parameterOption(parameters, place, child) {
       ...provider ? {
         identityProvider: {
           value: provider,
-          place: placeIn(
+          place: placeIn2(
             "apiProperties",
             childPointer(pointerOf(oauth.name), "oAuthSettings", "identityProvider")
           )
@@ -62114,7 +62532,7 @@ function isFalse(value) {
   return value === false || typeof value === "string" && value.toLowerCase() === "false";
 }
 function swaggerOption(swagger) {
-  const place = placeIn("swagger", "/securityDefinitions");
+  const place = placeIn2("swagger", "/securityDefinitions");
   const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
     name,
     definition: asObject(value) ?? {}
@@ -62130,16 +62548,16 @@ function swaggerOption(swagger) {
     place,
     requiredValues: [],
     mayBeEmpty: [],
-    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    kindPlace: first ? placeIn2("swagger", childPointer(place.pointer, first.name)) : place,
     ...flow ? {
       flow: {
         value: flow,
-        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+        place: placeIn2("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
       }
     } : {}
   };
 }
-function placeIn(file, pointer) {
+function placeIn2(file, pointer) {
   return { file, pointer };
 }
 
@@ -62394,7 +62812,7 @@ var MAX_KINDS_NAMED = 5;
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
-  return basePath.replace(/\/+$/, "");
+  return withoutTrailingSlashes(basePath);
 }
 function notificationContent(model, operation2) {
   if (!operation2.isTrigger) return void 0;
@@ -62423,6 +62841,37 @@ function reportSchemaChanges(context, changes, operation2, valuePath) {
       impact: change.impact
     });
   }
+}
+
+// packages/validator/src/diff/address-parts.ts
+function braceSpans(text2) {
+  const spans = [];
+  for (let open2 = text2.indexOf("{"); open2 >= 0; open2 = text2.indexOf("{", open2)) {
+    const close = text2.indexOf("}", open2 + 1);
+    if (close < 0) break;
+    spans.push({ start: open2, end: close + 1, inner: text2.slice(open2 + 1, close) });
+    open2 = close + 1;
+  }
+  return spans;
+}
+function emptiedBraces(text2) {
+  let result = "";
+  let from = 0;
+  for (const span of braceSpans(text2)) {
+    result += `${text2.slice(from, span.start)}{}`;
+    from = span.end;
+  }
+  return result + text2.slice(from);
+}
+var SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+var LINE_END2 = /[\n\r\u2028\u2029]/;
+function splitOrigin(url) {
+  const scheme = SCHEME.exec(url);
+  if (scheme === null) return void 0;
+  const slash = url.indexOf("/", scheme[0].length);
+  if (slash < 0) return { origin: url, rest: "" };
+  const rest = url.slice(slash);
+  return LINE_END2.test(rest) ? void 0 : { origin: url.slice(0, slash), rest };
 }
 
 // packages/validator/src/diff/request-address.ts
@@ -62456,11 +62905,11 @@ function swaggerAddress(model, policies, operation2) {
 function addressBase(model, policies, operation2) {
   const setter = movingHostSetter(model, policies, operation2.operationId);
   const template = setter && asString(setter.target[URL_TEMPLATE]);
-  return template !== void 0 ? template.replace(/\/+$/, "") : basePathPrefix(model);
+  return template !== void 0 ? withoutTrailingSlashes(template) : basePathPrefix(model);
 }
 function pathBase(model, policies, operation2) {
   const base2 = addressBase(model, policies, operation2);
-  const below = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(.*)$/i.exec(base2)?.[1] ?? base2;
+  const below = splitOrigin(base2)?.rest ?? base2;
   return below === "" || below.startsWith("/") ? below : void 0;
 }
 function setsHostUrl(model, policies, operation2) {
@@ -62497,9 +62946,9 @@ function swaggerUrls(model) {
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
-  const trimmed = url.replace(/\/+$/, "");
-  const match2 = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(trimmed);
-  return match2 ? match2[1].toLowerCase() + match2[2] : trimmed;
+  const trimmed = withoutTrailingSlashes(url);
+  const parts = splitOrigin(trimmed);
+  return parts ? parts.origin.toLowerCase() + parts.rest : trimmed;
 }
 function hostSetting(policies) {
   return policies.filter(
@@ -62544,7 +62993,7 @@ function takesKnownValues(newPath, operation2) {
     return "";
   });
   if (!known || rest.includes("@")) return false;
-  return [...rest.matchAll(/\{([^}]*)\}/g)].every((match2) => has3("path", match2[1]));
+  return braceSpans(rest).every((span) => has3("path", span.inner));
 }
 function methodOf(httpMethod, operation2) {
   if (httpMethod === void 0 || httpMethod === ORIGINAL_METHOD) return operation2.method.toUpperCase();
@@ -62989,21 +63438,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path26 in paths) {
-    if (!has(paths, path26)) continue;
-    const pathItem = refPathItem(paths[path26]);
+  for (const path30 in paths) {
+    if (!has(paths, path30)) continue;
+    const pathItem = refPathItem(paths[path30]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path26));
-    unfollowed2.set(path26, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path30));
+    unfollowed2.set(path30, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path26 in paths) {
-    if (!has(paths, path26)) continue;
-    const pathItem = refPathItem(paths[path26]);
+  for (const path30 in paths) {
+    if (!has(paths, path30)) continue;
+    const pathItem = refPathItem(paths[path30]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -63015,17 +63464,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path26 of all) {
-    const before = has(pathsBefore, path26) ? pathsBefore[path26] : void 0;
-    const after = has(pathsAfter, path26) ? pathsAfter[path26] : void 0;
+  for (const path30 of all) {
+    const before = has(pathsBefore, path30) ? pathsBefore[path30] : void 0;
+    const after = has(pathsAfter, path30) ? pathsAfter[path30] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path26);
-    const whyBefore = unfollowedBefore.get(path26);
+    const whyAfter = unfollowedAfter.get(path30);
+    const whyBefore = unfollowedBefore.get(path30);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path26);
+    const pathItemPointer = childPointer("/paths", path30);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -63033,12 +63482,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path26)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path30)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path26)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path26)} was not compared: in the base version, ${whyBefore}.` : refEdit(path26, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path30)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path30)} was not compared: in the base version, ${whyBefore}.` : refEdit(path30, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -63048,12 +63497,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path26, before, after) {
+function refEdit(path30, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path26)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path30)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path26)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path26)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path30)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path30)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -63465,8 +63914,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path26) {
-  return path26.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath(path30) {
+  return withoutTrailingSlashes(emptiedBraces(path30));
 }
 function isString3(value) {
   return value !== void 0;
@@ -64097,7 +64546,7 @@ function compareWhole(file, before, after) {
   return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
 }
 function firstChangedLine(before, after) {
-  const linesOf = (text2) => text2.replace(/\r\n/g, "\n").match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const linesOf = (text2) => text2 === "" ? [] : text2.replace(/\r\n/g, "\n").split(/(?<=\n)/);
   const was = linesOf(before);
   const is = linesOf(after);
   let index = 0;
@@ -64179,143 +64628,6 @@ function dedupe(changes) {
 }
 function compareChanges(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.operationId ?? "").localeCompare(b.operationId ?? "") || a.message.localeCompare(b.message);
-}
-
-// packages/validator/src/engine.ts
-function internalErrorFinding(rule2, error3) {
-  const reason = error3 instanceof Error ? error3.message : String(error3);
-  return {
-    rule: rule2,
-    severity: "error",
-    report: {
-      file: "folder",
-      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
-    }
-  };
-}
-function effectiveLevel(rule2, profile, overrides) {
-  const override = overrides?.[rule2.id];
-  if (typeof override === "string") return override;
-  return override?.[profile] ?? rule2.levels[profile];
-}
-function validateLoadedConnector(connector, options) {
-  return locateFindings(connector, ruleReports(connector, options));
-}
-function ruleReports(connector, options) {
-  const swaggerValue = connector.files.swagger?.document?.value;
-  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
-  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
-  const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
-  const pending = [];
-  let current;
-  const context = {
-    connector,
-    profile: options.profile,
-    swagger,
-    apiProperties,
-    report: (report) => {
-      pending.push({ rule: current.rule, severity: report.severity ?? current.level, report });
-    }
-  };
-  releasingConnectorCaches(() => {
-    for (const active of activeRules(options)) {
-      current = active;
-      try {
-        active.rule.check(context);
-      } catch (error3) {
-        pending.push(internalErrorFinding(active.rule, error3));
-      }
-    }
-  });
-  current = void 0;
-  return pending;
-}
-var activeRuleCache = /* @__PURE__ */ new WeakMap();
-function activeRules(options) {
-  let byProfile = activeRuleCache.get(options.rules);
-  if (!byProfile) activeRuleCache.set(options.rules, byProfile = /* @__PURE__ */ new Map());
-  const cached = byProfile.get(options.profile);
-  if (cached && cached.overrides === options.overrides) return cached.active;
-  const active = [];
-  for (const rule2 of options.rules) {
-    if (isRepositoryRule(rule2)) continue;
-    const level = effectiveLevel(rule2, options.profile, options.overrides);
-    if (level !== "off") active.push({ rule: rule2, level });
-  }
-  byProfile.set(options.profile, { overrides: options.overrides, active });
-  return active;
-}
-function locateFindings(connector, pending) {
-  const places = pointerPlaces(connector, pending);
-  const findings = pending.map(({ rule: rule2, severity, report }, index) => {
-    const kind = report.file ?? rule2.file;
-    const file = report.path ? void 0 : fileOf(connector, kind);
-    const finding = {
-      ruleId: rule2.id,
-      severity,
-      message: report.message,
-      file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (file && "document" in file && file.document) {
-      const document = file.document;
-      if (report.pointer !== void 0 && "locateEach" in document) {
-        finding.pointer = report.pointer;
-        const where2 = places[index];
-        if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
-      } else if (report.offset !== void 0) {
-        placeAt2(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
-      } else if (report.line !== void 0) {
-        finding.line = report.line;
-        finding.column = report.column ?? 1;
-      }
-    } else if (report.line !== void 0) {
-      finding.line = report.line;
-      finding.column = report.column ?? 1;
-    }
-    return finding;
-  });
-  return findings.sort(compareFindings);
-}
-function pointerPlaces(connector, pending) {
-  const places = new Array(pending.length).fill(void 0);
-  const documents = [];
-  const pointers = [];
-  const reports = [];
-  for (let index = 0; index < pending.length; index++) {
-    const { rule: rule2, report } = pending[index];
-    if (report.pointer === void 0 || report.path) continue;
-    const file = fileOf(connector, report.file ?? rule2.file);
-    if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
-    const document = file.document;
-    let slot = documents.indexOf(document);
-    if (slot === -1) {
-      slot = documents.push(document) - 1;
-      pointers.push([]);
-      reports.push([]);
-    }
-    pointers[slot].push(report.pointer);
-    reports[slot].push(index);
-  }
-  for (let slot = 0; slot < documents.length; slot++) {
-    const found = documents[slot].locateEach(pointers[slot]);
-    const owners = reports[slot];
-    for (let k = 0; k < found.length; k++) places[owners[k]] = found[k];
-  }
-  return places;
-}
-function placeAt2(finding, range) {
-  finding.line = range.line;
-  finding.column = range.column;
-  finding.endLine = range.endLine;
-  finding.endColumn = range.endColumn;
-}
-function fileOf(connector, kind) {
-  if (kind === "folder") return void 0;
-  return connector.files[kind];
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
@@ -64801,7 +65113,7 @@ function parseTree3(output) {
   });
 }
 function folderPathspec(folder) {
-  const trimmed = folder.replace(/\/+$/, "");
+  const trimmed = withoutTrailingSlashes(folder);
   return trimmed === "" || trimmed === "." ? [] : ["--", `${trimmed}/`];
 }
 function splitNul(output) {
@@ -64821,7 +65133,7 @@ async function materializeFolder(git, rev, folder) {
   const root = await import_node_fs9.promises.mkdtemp(import_node_path15.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs9.promises.rm(root, { recursive: true, force: true });
   try {
-    const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
+    const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path15.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs9.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
@@ -64840,9 +65152,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
-var import_node_util = require("node:util");
+var import_node_fs13 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -65228,8 +65539,140 @@ function renamedFolderSources(renames, folders) {
   return sources;
 }
 
-// packages/validator/src/git/validate-against-base.ts
+// packages/validator/src/git/config-at-base.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/config-location.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs11 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_util = require("node:util");
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs11.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  const relative = import_node_path19.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
+}
+
+// packages/validator/src/git/config-location.ts
+async function configurationInRepository(file, where2) {
+  const isLink = (0, import_node_fs12.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path20.default.dirname(file)).then((folder) => import_node_path20.default.join(folder, import_node_path20.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
+  if (inRepository !== void 0) return inRepository;
+  return toRepositoryPath(where2.topLevel, import_node_path20.default.resolve(where2.realCwd, import_node_path20.default.relative(where2.cwd, file)));
+}
+async function linkOutOfRepository(file, topLevel) {
+  const real = await realCasePath(file).catch(() => void 0);
+  return real !== void 0 && toRepositoryPath(topLevel, real) === void 0 ? real : void 0;
+}
+
+// packages/validator/src/git/read-config-at-base.ts
+var import_node_path21 = __toESM(require("node:path"), 1);
+var SYMBOLIC_LINK = "120000";
+var MAX_LINKS = 8;
+async function readConfigAtBase(git, rev, file, start) {
+  const candidates = file === void 0 ? [] : [file];
+  for (let folder = start; ; folder = import_node_path21.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path21.default.posix.join(folder, name)));
+    if (folder === "." || folder === "/" || folder === "") break;
+  }
+  const tree = new BaseTree(git, rev);
+  for (const candidate of candidates) {
+    const found = await tree.follow(candidate);
+    if (found === void 0) continue;
+    if ("linksOutTo" in found) return { path: candidate, linksOutTo: found.linksOutTo };
+    return { path: candidate, text: await tree.text(found.entry) ?? "" };
+  }
+  return void 0;
+}
+var BaseTree = class {
+  constructor(git, rev) {
+    this.git = git;
+    this.rev = rev;
+  }
+  git;
+  rev;
+  listings = /* @__PURE__ */ new Map();
+  /** The file at `file`, its links followed; undefined when there is none. */
+  async follow(file) {
+    let at = file;
+    for (let links = 0; ; links++) {
+      const entry = await this.fileAt(at);
+      if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
+      if (links === MAX_LINKS) return void 0;
+      const target2 = await this.text(entry) ?? "";
+      const next = import_node_path21.default.posix.normalize(import_node_path21.default.posix.join(import_node_path21.default.posix.dirname(at), target2));
+      const outside = import_node_path21.default.posix.isAbsolute(target2) || import_node_path21.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      if (outside) return { linksOutTo: target2 };
+      at = next;
+    }
+  }
+  async text(entry) {
+    return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
+  }
+  async fileAt(file) {
+    const folder = import_node_path21.default.posix.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
+    return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
+  }
+};
+
+// packages/validator/src/git/config-at-base.ts
+async function checkConfigurationAgainstBase(input) {
+  const { git, mergeBase, topLevel, cwd } = input;
+  if (input.config.path && input.configInRepository === void 0) return { findings: [] };
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path22.default.join(topLevel, file));
+  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  if (!atBase && !input.config.path) return { findings: [] };
+  if (atBase && "linksOutTo" in atBase) {
+    return {
+      findings: [],
+      note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is a symbolic link out of the repository (to ${atBase.linksOutTo}), so this change's configuration was not compared with it.`
+    };
+  }
+  let base2;
+  if (atBase) {
+    const file = fromRepository(atBase.path);
+    try {
+      const config2 = parseConfig(atBase.text, import_node_path22.default.join(topLevel, atBase.path), {
+        cwd,
+        ruleIds: input.rules.map((rule2) => rule2.id)
+      });
+      base2 = { config: config2, text: atBase.text, file };
+    } catch (error3) {
+      const line = error3 instanceof UserError ? error3.location?.line : void 0;
+      const problem = `${line === void 0 ? "" : `line ${line}: `}${error3.message}`;
+      return {
+        findings: [],
+        note: `The configuration file at the base (${mergeBase.slice(0, 12)}:${atBase.path}) is not a valid configuration (${problem}), so this change's configuration was not compared with it.`
+      };
+    }
+  }
+  let head;
+  if (input.config.path) {
+    const text2 = await (0, import_promises2.readFile)(input.config.path, "utf8").catch(() => void 0);
+    if (text2 === void 0) return { findings: [] };
+    const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
+    head = {
+      config: input.config,
+      text: text2,
+      file: toDisplayPath(cwd, input.config.path),
+      ...linksOutTo !== void 0 && { linksOutTo }
+    };
+  }
+  const headFolder = import_node_path22.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
+    changedFolders: input.changedFolders.map((folder) => import_node_path22.default.posix.relative(headFolder, folder))
+  });
+  return { findings };
+}
+
+// packages/validator/src/git/validate-against-base.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
@@ -65247,7 +65690,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path19.default.resolve(cwd, import_node_path19.default.relative(realCwd, import_node_path19.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path23.default.resolve(cwd, import_node_path23.default.relative(realCwd, import_node_path23.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -65257,12 +65700,23 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     (folder) => !isIgnored(fromCwd(folder.repositoryPath), config2)
   );
   const scope2 = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  const configuration = options.config ? await checkConfigurationAgainstBase({
+    git,
+    mergeBase,
+    topLevel,
+    cwd,
+    cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? ".",
+    config: config2,
+    configInRepository: config2.path ? await configurationInRepository(config2.path, { cwd, realCwd, topLevel }) : void 0,
+    rules: options.rules ?? ALL_RULES,
+    changedFolders: [...changedFolders]
+  }) : { findings: [] };
   const validation = scope2.paths.length > 0 ? await validatePaths(scope2.paths, options) : { connectors: [], findings: [], counts: countBySeverity([]) };
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path19.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path23.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -65319,10 +65773,20 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       diff: { changes: [change], classification: classifyChanges([change]) }
     });
   }
-  const findings = [...connectors.flatMap((connector) => connector.findings), ...deletions].sort(
-    compareFindings
-  );
-  return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+  const findings = [
+    ...connectors.flatMap((connector) => connector.findings),
+    ...deletions,
+    ...configuration.findings
+  ].sort(compareFindings);
+  return {
+    connectors,
+    findings,
+    counts: countBySeverity(findings),
+    baseRef,
+    mergeBase,
+    diffs,
+    ...configuration.note !== void 0 && { configurationNote: configuration.note }
+  };
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
@@ -65344,15 +65808,15 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs11.existsSync)(import_node_path19.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs13.existsSync)(import_node_path23.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path19.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs11.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path19.default.resolve(where2.realCwd, import_node_path19.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path23.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs13.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path23.default.resolve(where2.realCwd, import_node_path23.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = deleted.find((folder) => folder.repositoryPath === inRepository);
     if (named) covered.add(named);
@@ -65437,7 +65901,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path19.default.sep).join("/");
+    const posix = display.split(import_node_path23.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -65450,32 +65914,27 @@ function relabel(version, folderDisplay, prefix) {
     icon: version.icon && { ...version.icon, path: rename2(version.icon.path) }
   };
 }
-function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path19.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
-}
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path20.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path24.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path20.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path20.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path24.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path24.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path21.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path21.default.resolve(cwd, file);
+  const baseDir = import_node_path25.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path25.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -65483,7 +65942,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path21.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path25.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -65536,6 +65995,16 @@ function rankByImportance(findings) {
 function limitFor(level, max) {
   if (typeof max === "number") return max;
   return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
+}
+
+// packages/validator/src/reporters/configuration-findings.ts
+function configurationReports(result) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of result.findings) {
+    if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
+    byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
+  }
+  return [...byFile].map(([path30, findings]) => ({ path: path30, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -65598,18 +66067,24 @@ function newSinceBaseNote(findings) {
   return `; ${fresh} new since the base`;
 }
 
+// packages/validator/src/reporters/one-line.ts
+function breaksAsSpaces(text2) {
+  return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
+}
+
 // packages/validator/src/reporters/markdown.ts
 var INLINE_SPECIAL = /[\\`*_[\]|~]/g;
 var BLOCK_START = /^[#+\-=]/;
 var ORDERED_LIST_START = /^(\d+)([.)])/;
 function htmlText(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function escapeMarkdown(text2) {
   return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
+var CODE_SPAN = /(`+[^`]*`+)/;
 function proseMarkdown(text2) {
-  return text2.split(/(`+[^`]*`+)/).map(
+  return text2.split(CODE_SPAN).map(
     (part, index) => index % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
   ).join("");
 }
@@ -65694,7 +66169,16 @@ function buildJobSummary(result, options = {}) {
     overallLine(result, deleted.length, status),
     ""
   );
-  writeStatusTable(budget, result.connectors, deleted, comparedWithBase(result), status, shown, omitted);
+  writeStatusTable(
+    budget,
+    result.connectors,
+    deleted,
+    configurationReports(result),
+    comparedWithBase(result),
+    status,
+    shown,
+    omitted
+  );
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
   if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
     budget.add(
@@ -65722,11 +66206,17 @@ function statusIcon(failOn, breakingChangesFail) {
     return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
   };
 }
-function writeStatusTable(budget, validated, deleted, againstBase, status, shown, omitted) {
+function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path26, profile, findings }) => ({ name: shown(path26), profile, findings })),
+    ...validated.map(({ path: path30, profile, findings }) => ({ name: shown(path30), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path26, findings }) => ({ name: `${shown(path26)} (deleted)`, profile: "\u2014", findings }))
+    ...deleted.map(({ path: path30, findings }) => ({ name: `${shown(path30)} (deleted)`, profile: "\u2014", findings })),
+    // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
+    ...configuration.map(({ path: path30, findings }) => ({
+      name: `${shown(path30)} (configuration)`,
+      profile: "\u2014",
+      findings
+    }))
   ];
   if (connectors.length === 0) return;
   const newColumn = againstBase ? ["New since the base"] : [];
@@ -66160,10 +66650,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path22.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path26.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -66214,13 +66704,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs12.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs14.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -66252,20 +66742,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs12.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path23.default.relative(realWorkspace, import_node_path23.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs14.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path27.default.relative(realWorkspace, import_node_path27.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path24.default.relative(workspace, import_node_path24.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path24.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path24.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path28.default.relative(workspace, import_node_path28.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path28.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path28.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -66284,18 +66774,28 @@ async function validateConnectorAction(logger) {
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   const pullRequest = readPullRequestEvent();
   const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
+  let configuration;
+  const loadConfiguration = () => configuration ??= loadConfig({ cwd: workspace, explicitPath: inputs.config || void 0 });
   let paths = inputs.paths;
+  let configurationOnly;
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs13.existsSync)(import_node_path25.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs15.existsSync)(import_node_path29.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
       return changed;
     });
     paths = folders;
-    if (paths.length === 0) {
+    if (paths.length === 0)
+      configurationOnly = await loosenedConfigurationOnly(
+        workspace,
+        base2,
+        loadConfiguration,
+        pullRequest.facts
+      );
+    if (paths.length === 0 && !configurationOnly) {
       logger.info("The pull request changes no connector folder; nothing to validate.");
       await writeJobSummary(
         summary.addRaw(
@@ -66318,20 +66818,23 @@ async function validateConnectorAction(logger) {
       return;
     }
   }
-  const wholeWorkspace = paths.length === 0;
+  const wholeWorkspace = paths.length === 0 && !configurationOnly;
   if (wholeWorkspace) paths = ["."];
-  const config2 = await loadConfig({ cwd: workspace, explicitPath: inputs.config || void 0 });
+  const config2 = await loadConfiguration();
   const options = {
     cwd: workspace,
     config: config2,
     profile: inputs.profile === "auto" ? void 0 : inputs.profile
   };
   const result = await logger.group("Validate connectors", async () => {
-    let validated = base2 ? await validateAgainstBase(paths, base2, {
+    let validated = configurationOnly ?? (base2 ? await validateAgainstBase(paths, base2, {
       ...options,
       includeWorkingTree: false,
       pullRequest: pullRequest?.facts
-    }) : await validatePaths(paths, options);
+    }) : await validatePaths(paths, options));
+    if (configurationOnly)
+      logger.info("The pull request changes no connector folder, but the configuration file.");
+    if (comparedWithBase(validated) && validated.configurationNote) logger.info(validated.configurationNote);
     if (inputs.onlyNew && base2) validated = onlyNewFindings(validated);
     for (const connector of validated.connectors) {
       const status = connector.findings.length === 0 ? "no problems" : summaryLine(countBySeverity(connector.findings));
@@ -66340,6 +66843,10 @@ async function validateConnectorAction(logger) {
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
       logger.info(`${posixRelativePath(workspace, connector.path)} [deleted]: ${status}`);
+    }
+    for (const file of configurationReports(validated)) {
+      const status = summaryLine(countBySeverity(file.findings));
+      logger.info(`${posixRelativePath(workspace, file.path)} [configuration]: ${status}`);
     }
     return validated;
   });
@@ -66377,6 +66884,17 @@ async function validateConnectorAction(logger) {
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
+}
+async function loosenedConfigurationOnly(workspace, base2, loadConfiguration, facts) {
+  const config2 = await loadConfiguration().catch(() => void 0);
+  if (!config2) return void 0;
+  const result = await validateAgainstBase([], base2, {
+    cwd: workspace,
+    config: config2,
+    includeWorkingTree: false,
+    pullRequest: facts
+  });
+  return configurationReports(result).length > 0 ? result : void 0;
 }
 async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   const { judged, breaking, ...verdict } = judgeRun(result, inputs.failOn, inputs.failOnBreaking);
@@ -66425,7 +66943,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path25.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path29.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -66449,9 +66967,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path25.default.resolve(workspace, inputs.sarifFile)
+    import_node_path29.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs13.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs15.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -66461,9 +66979,9 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs13.promises.mkdir(import_node_path25.default.dirname(target2), { recursive: true });
-  await import_node_fs13.promises.writeFile(target2, report.text);
-  return posixRelativePath(await import_node_fs13.promises.realpath(workspace), target2);
+  await import_node_fs15.promises.mkdir(import_node_path29.default.dirname(target2), { recursive: true });
+  await import_node_fs15.promises.writeFile(target2, report.text);
+  return posixRelativePath(await import_node_fs15.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts

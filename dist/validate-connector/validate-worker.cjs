@@ -6628,7 +6628,7 @@ var require_discriminator = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -6637,7 +6637,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -6665,8 +6665,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -9519,6 +9519,20 @@ function describeNonUtf8Byte(byte) {
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
 }
 
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
@@ -11472,23 +11486,36 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  KEY_BEFORE_COLON.lastIndex = offset + 1;
-  const key = KEY_BEFORE_COLON.exec(text2);
-  if (key === null || key.index + key[0].length > end || key[1] === "") return void 0;
-  const close = offset + 1 + key[1].length;
+  const key = keyTextBeforeColon(text2, offset + 1);
+  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
+  const close = offset + 1 + key.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key[1])}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
       offset: close,
       length: 0
     }
   };
 }
-var KEY_BEFORE_COLON = /([^"\\:\r\n]*?)[ \t]*:[ \t]*[^\s]/y;
+var KEY_STOP = /["\\:\r\n]/g;
+var SPACE_OR_TAB = /[ \t]/;
+var WHITESPACE = /\s/;
+function keyTextBeforeColon(text2, from) {
+  KEY_STOP.lastIndex = from;
+  const stop = KEY_STOP.exec(text2);
+  if (stop === null || stop[0] !== ":") return void 0;
+  const colon = stop.index;
+  let keyEnd = colon;
+  while (keyEnd > from && SPACE_OR_TAB.test(text2.charAt(keyEnd - 1))) keyEnd--;
+  let value = colon + 1;
+  while (value < text2.length && SPACE_OR_TAB.test(text2.charAt(value))) value++;
+  if (value >= text2.length || WHITESPACE.test(text2.charAt(value))) return void 0;
+  return { text: text2.slice(from, keyEnd), matchEnd: value + 1 };
+}
 function commaEndingLine(text2, from, end) {
   let at = end - 1;
   while (at >= from && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
@@ -11905,6 +11932,7 @@ function missingColon(walk, frame) {
 }
 
 // packages/validator/src/json/syntax/value-repairs.ts
+var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
 function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
@@ -11955,7 +11983,7 @@ function wordAsValue(word, token) {
       problem: { message: "undefined is not a JSON value: write null, or remove the member.", ...at }
     };
   if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
-    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    const inner = trimEndWhere(word.slice(1), isClosingQuoteOrComma);
     return {
       problem: { message: typographicAdvice(JSON.stringify(inner)), ...at },
       fix: written2(JSON.stringify(inner))
@@ -12946,8 +12974,8 @@ function compareFindings(a, b) {
 }
 
 // packages/validator/src/model/rule.ts
-function isRepositoryRule(rule) {
-  return rule.scope === "repository";
+function isFolderRule(rule) {
+  return rule.scope === void 0 || rule.scope === "folder";
 }
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
@@ -13887,7 +13915,7 @@ function activeRules(options) {
   if (cached && cached.overrides === options.overrides) return cached.active;
   const active = [];
   for (const rule of options.rules) {
-    if (isRepositoryRule(rule)) continue;
+    if (!isFolderRule(rule)) continue;
     const level = effectiveLevel(rule, options.profile, options.overrides);
     if (level !== "off") active.push({ rule, level });
   }
@@ -13966,6 +13994,23 @@ function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
 }
+
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
+    }
+  }
+];
 
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
@@ -15428,6 +15473,9 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+function isPlaceholder(text2, placeholder) {
+  return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
+}
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -15527,7 +15575,7 @@ var infoTextRules = [
     example: { placement: "info", bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
     check(context) {
       const title = infoString(context, "title");
-      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      if (title === void 0 || !isPlaceholder(title.trim(), PLACEHOLDER_TITLE)) return;
       context.report({
         pointer: "/info/title",
         message: `The title '${title}' is a template placeholder; give the connector's name.`
@@ -15582,7 +15630,7 @@ var infoTextRules = [
     },
     check(context) {
       const description = infoString(context, "description");
-      if (description === void 0 || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      if (description === void 0 || !isPlaceholder(description.trim(), PLACEHOLDER_DESCRIPTION)) return;
       context.report({
         pointer: "/info/description",
         message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`
@@ -16061,6 +16109,20 @@ var generalRules = [
 ];
 
 // packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text2, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
 var SECRET_FORMATS = [
   { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
@@ -16080,9 +16142,15 @@ var SECRET_FORMATS = [
     pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
   },
   { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
   {
     name: "a JSON Web Token",
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
   }
 ];
 var SECRET_NAMES = [
@@ -16125,7 +16193,7 @@ var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
 var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
 var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
 var ESCAPED_AMPERSAND = "u0026";
-var TRAILING_PUNCTUATION = /[.:!?]+$/;
+var isTrailingPunctuation = oneOf(".:!?");
 var USER_INFO_REACH = 256;
 var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
 function userInfoStart(text2, at) {
@@ -16193,7 +16261,8 @@ function queryValueAt(text2, start) {
     unescaped += character;
     end += escape4[0].length;
   }
-  const trailing = TRAILING_PUNCTUATION.exec(text2.slice(start, end))?.[0].length ?? 0;
+  const candidate = text2.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
     value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
@@ -16522,14 +16591,14 @@ function scanFile(context, kind, document) {
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of text2.matchAll(format3.pattern)) {
-      if (isPlaceholderSecret(match2[0]) && !match2[0].startsWith("-----")) continue;
+    for (const match2 of secretFormatMatches(text2, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
       context.report({
         file: kind,
         offset: match2.index,
-        length: match2[0].length,
-        message: `This looks like ${format3.name} (${maskSecret(match2[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
+        length: match2.text.length,
+        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
       });
     }
   }
@@ -22602,28 +22671,71 @@ function outlineOf(document) {
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
-function inCodeOrAddress(text2, start, end, fences) {
-  if (fences.some(([from, to]) => start >= from && start < to)) return true;
+var LinePrefix = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  scanned = 0;
+  backticks = 0;
+  linkOpen = -1;
+  closeParen = -1;
+  whitespace = -1;
+  scheme = -1;
+  /** Whether the line's text before `start` (at or after every earlier `start`) puts it in code or an address. */
+  inCodeOrAddress(start) {
+    for (; this.scanned < start; this.scanned++) this.read(this.scanned);
+    return this.backticks % 2 === 1 || this.linkOpen > this.closeParen || this.scheme > this.whitespace;
+  }
+  read(at) {
+    const char = this.text.charAt(at);
+    if (char === "\n") {
+      this.backticks = 0;
+      this.linkOpen = this.closeParen = this.whitespace = this.scheme = -1;
+    } else if (char === "`") this.backticks++;
+    else if (char === ")") this.closeParen = at;
+    else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
+    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (char === "/") {
+      if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
+      else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
+    }
+  }
+};
+var WHITESPACE2 = /\s/;
+function inCodeOrAddress(text2, start, end, inFence, line) {
+  if (inFence) return true;
   const before = text2.charAt(start - 1);
   const after = text2.charAt(end);
   if (/[./\\@_-]/.test(before) || /[/\\@_-]/.test(after) || /^\.\w/.test(text2.slice(end, end + 2)))
     return true;
   if (/["'\u201c]/.test(before) && /["'\u201d]/.test(after)) return true;
-  const lineStart = text2.lastIndexOf("\n", start) + 1;
-  const line = text2.slice(lineStart, start);
-  return (line.match(/`/g)?.length ?? 0) % 2 === 1 || /\]\([^)]*$|https?:\/\/\S*$/.test(line);
+  return line.inCodeOrAddress(start);
+}
+function fenceFinder(fences) {
+  const sorted = [...fences].sort((a, b) => a[1] - b[1]);
+  let next = 0;
+  return (offset) => {
+    while (next < sorted.length && sorted[next][1] <= offset) next++;
+    for (let index = next; index < sorted.length && sorted[index][0] <= offset; index++) {
+      if (offset >= sorted[index][0]) return true;
+    }
+    return false;
+  };
 }
 function oldProductNames(text2, codeBlocks) {
   if (!/flow|powerapps|automate/i.test(text2)) return [];
   const found = [];
-  let fences;
+  let inFence;
+  const line = new LinePrefix(text2);
   OLD_NAMES.lastIndex = 0;
   for (let match2 = OLD_NAMES.exec(text2); match2 !== null; match2 = OLD_NAMES.exec(text2)) {
     const group = match2[1] !== void 0 ? 0 : match2[2] !== void 0 ? 1 : 2;
     const written2 = match2[0];
     if (group > 0 && !/^(Microsoft )?Power(Apps|Automate)$/.test(written2)) continue;
-    fences ??= codeBlocks();
-    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, fences)) continue;
+    inFence ??= fenceFinder(codeBlocks());
+    if (inCodeOrAddress(text2, match2.index, match2.index + written2.length, inFence(match2.index), line))
+      continue;
     found.push({ offset: match2.index, length: written2.length, written: written2, current: CURRENT_NAMES[group] });
   }
   return found;
@@ -22668,6 +22780,7 @@ function findSection(headings, pattern) {
 }
 
 // packages/validator/src/rules/readme.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -22705,13 +22818,22 @@ var PLACEHOLDERS = [
    * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
    */
   {
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*([^\\r\\n]*[^\\s])`, "gm"),
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
     message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
   {
-    pattern: new RegExp(`^#{1,6}[ \\t]+([^\\r\\n:]*[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`, "gm"),
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
     message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
     contains: README_TODO
   }
@@ -23404,7 +23526,7 @@ function isLineTerminator(code2) {
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
 var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
-var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var EXECUTE_OVERRIDE = /\bExecuteAsync\s*\(\s*\)(?<=\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\))/;
 var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
 var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
@@ -31267,7 +31389,7 @@ function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
 function templateShape(path5) {
-  return routeOf(path5).replace(/\/+$/, "").toLowerCase();
+  return withoutTrailingSlashes(routeOf(path5)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -31514,7 +31636,9 @@ var ALL_RULES = [
   ...settingsRules,
   ...folderRules,
   // Last: they run after the folder rules, only where a change is known (see repository/).
-  ...repositoryRules
+  ...repositoryRules,
+  // Once per run, where a change is known: the configuration file compared with the base's.
+  ...configurationRules
 ];
 
 // packages/validator/src/validate.ts
