@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalServer, type Fault, type LocalServer, type LoginFault } from '@connector-alm/dataverse';
-import { buildSolutionZip, createTestCertificate } from '@connector-alm/dataverse/testing';
+import { buildSolutionZip, sentinelSignIns } from '@connector-alm/dataverse/testing';
 import {
   runActionBundle,
   secretsInFiles,
@@ -27,16 +27,19 @@ import {
  * searched as written, ::add-mask:: commands aside.
  */
 
-const SECRET_APP = '6a5b4c3d-1111-4222-8333-94445555aaaa';
-const CERT_APP = '6a5b4c3d-1111-4222-8333-94445555bbbb';
-const OIDC_APP = '6a5b4c3d-1111-4222-8333-94445555cccc';
-const SECRET = 'Sentinel8Q~Action+Secret/Value=';
-const PASSWORD = 'Sentinel~Action+Pass/word=';
-const REQUEST_TOKEN = 'SentinelActionRequestToken0123456789';
-const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
-const certificate = createTestCertificate({ password: PASSWORD });
-const KEY_LINE = certificate.pem.split('\n').find((line) => /^[A-Za-z0-9+/]{64}$/.test(line))!;
-const SECRETS = [SECRET, PASSWORD, REQUEST_TOKEN, KEY_LINE];
+const {
+  secretApp: SECRET_APP,
+  certificateApp: CERT_APP,
+  oidcApp: OIDC_APP,
+  secret: SECRET,
+  password: PASSWORD,
+  requestToken: REQUEST_TOKEN,
+  subject: SUBJECT,
+  certificate,
+  keyLine: KEY_LINE,
+  secrets: SECRETS,
+  apps: SENTINEL_APPS,
+} = sentinelSignIns('Action', '6a5b4c3d');
 
 /** What a run leaked: into its log (add-mask aside), summary, outputs, or any file of the workspace. */
 function leaks(run: ActionRun, workspace: string, secrets: readonly string[]): string[] {
@@ -64,20 +67,7 @@ describe('export-solution prints no secret, whatever Entra ID and Dataverse answ
       githubRequestToken: REQUEST_TOKEN,
       githubSubject: SUBJECT,
       solutions: [buildSolutionZip({ uniqueName: 'SecretsSolution', version: '1.0.0.0' })],
-      apps: [
-        { clientId: SECRET_APP, secret: SECRET },
-        { clientId: CERT_APP, certificates: [certificate.certificatePem] },
-        {
-          clientId: OIDC_APP,
-          federatedCredentials: [
-            {
-              issuer: 'https://token.actions.githubusercontent.com',
-              subject: SUBJECT,
-              audience: 'api://AzureADTokenExchange',
-            },
-          ],
-        },
-      ],
+      apps: SENTINEL_APPS,
     });
     elsewhere = await startElsewhere();
     workspace = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'action-secrets-')));

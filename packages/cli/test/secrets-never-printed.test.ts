@@ -17,7 +17,7 @@ import {
   startElsewhere,
   type ReceivedRequest,
 } from '@connector-alm/testing';
-import { buildSolutionZip, closedPort, createTestCertificate } from '@connector-alm/dataverse/testing';
+import { buildSolutionZip, closedPort, sentinelSignIns } from '@connector-alm/dataverse/testing';
 
 /**
  * No secret is printed by the real CLI bundle, whatever the services answer: Entra ID, the GitHub
@@ -29,18 +29,18 @@ import { buildSolutionZip, closedPort, createTestCertificate } from '@connector-
  */
 
 const BUNDLE = path.join(REPO_ROOT, 'dist/cli/index.cjs');
-const SECRET_APP = '5f4e3d2c-1111-4222-8333-94445555aaaa';
-const CERT_APP = '5f4e3d2c-1111-4222-8333-94445555bbbb';
-const OIDC_APP = '5f4e3d2c-1111-4222-8333-94445555cccc';
-/** An Entra ID client secret has a '~'; '+ / =' are encoded differently by each encoding. */
-const SECRET = 'Sentinel8Q~Client+Secret/Value=';
-const PASSWORD = 'Sentinel~Key+Pass/word=';
-const REQUEST_TOKEN = 'SentinelRunnerRequestToken0123456789';
-const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
-const certificate = createTestCertificate({ password: PASSWORD });
-/** A line from the middle of the encrypted private key: no part of the PEM may show. */
-const KEY_LINE = certificate.pem.split('\n').find((line) => /^[A-Za-z0-9+/]{64}$/.test(line))!;
-const SECRETS = [SECRET, PASSWORD, REQUEST_TOKEN, KEY_LINE];
+const {
+  secretApp: SECRET_APP,
+  certificateApp: CERT_APP,
+  oidcApp: OIDC_APP,
+  secret: SECRET,
+  password: PASSWORD,
+  requestToken: REQUEST_TOKEN,
+  subject: SUBJECT,
+  certificate,
+  secrets: SECRETS,
+  apps: SENTINEL_APPS,
+} = sentinelSignIns('Client', '5f4e3d2c');
 const solution = buildSolutionZip({ uniqueName: 'SecretsSolution', version: '1.0.0.0' });
 
 let server: LocalServer;
@@ -54,20 +54,7 @@ beforeAll(async () => {
     githubRequestToken: REQUEST_TOKEN,
     githubSubject: SUBJECT,
     solutions: [solution],
-    apps: [
-      { clientId: SECRET_APP, secret: SECRET },
-      { clientId: CERT_APP, certificates: [certificate.certificatePem] },
-      {
-        clientId: OIDC_APP,
-        federatedCredentials: [
-          {
-            issuer: 'https://token.actions.githubusercontent.com',
-            subject: SUBJECT,
-            audience: 'api://AzureADTokenExchange',
-          },
-        ],
-      },
-    ],
+    apps: SENTINEL_APPS,
   });
   elsewhere = await startElsewhere();
   cwd = mkdtempSync(path.join(os.tmpdir(), 'cli-secrets-'));

@@ -6,3 +6,4 @@ export * from './solution-zip.js';
 export * from './fixtures.js';
 export * from './certificate.js';
 export * from './closed-port.js';
+export * from './sentinel-sign-ins.js';
