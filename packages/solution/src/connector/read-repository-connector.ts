@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import {
   isFile,
+  isTopFolderChild,
   misnamedFileError,
   missingPathError,
   namesMeantAs,
@@ -12,7 +13,7 @@ import {
 import { checkJson, minifyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { connectorIdFor, connectorNameFor } from './connector-identity.js';
-import { isTopFolderChild, REPOSITORY_FILES } from './repository-layout.js';
+import { REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 const CONNECTOR_FOLDER_HINT =

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONNECTOR_FILE_NAMES, trimEndWhere } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, isTopFolderName, trimEndWhere } from '@connector-alm/core';
 
 const { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 /**
@@ -7,22 +7,6 @@ const { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
  * has: all of them but settings.json, which is paconn's.
  */
 export const REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme } as const;
-
-/** The top folders of the PowerPlatformConnectors layout, each with its own rule set. */
-const TOP_FOLDERS: ReadonlySet<string> = new Set([
-  'certified-connectors',
-  'independent-publisher-connectors',
-  'custom-connectors',
-]);
-
-/**
- * Whether a folder sits right in a top folder (certified-connectors/Contoso): a connector folder,
- * whatever it holds, as the validator takes it (an empty one is what an uninitialised submodule
- * leaves).
- */
-export function isTopFolderChild(folder: string): boolean {
-  return TOP_FOLDERS.has(path.basename(path.dirname(path.resolve(folder))).toLowerCase());
-}
 
 /**
  * Whether a connector folder is in the independent-publisher part of the layout: the nearest top
@@ -32,9 +16,7 @@ export function isTopFolderChild(folder: string): boolean {
  */
 export function isIndependentPublisherFolder(folder: string): boolean {
   const segments = path.resolve(folder).split(path.sep).reverse();
-  const nearest = segments
-    .map((segment) => segment.toLowerCase())
-    .find((segment) => TOP_FOLDERS.has(segment));
+  const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === 'independent-publisher-connectors';
 }
 

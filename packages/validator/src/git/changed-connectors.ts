@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isConnectorFolderListing, TOP_FOLDER_PROFILES } from '../loader/discover.js';
+import { isTopFolderName } from '@connector-alm/core';
+import { isConnectorFolderListing } from '../loader/discover.js';
 import type { Git } from './git.js';
 
 /**
@@ -73,7 +74,7 @@ async function isTopLevelConnectorNow(topLevel: string): Promise<boolean> {
 /** A direct child of a top folder of the layout, such as `certified-connectors/Contoso`. */
 function isInLayoutFolder(folder: string): boolean {
   const parent = path.posix.dirname(folder);
-  return parent !== '.' && path.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  return parent !== '.' && isTopFolderName(path.posix.basename(parent));
 }
 
 async function isConnectorFolderIn(

@@ -1,6 +1,14 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isMisnamedSwagger, missingPathError, slashSeparated, UsageError } from '@connector-alm/core';
+import {
+  isMisnamedSwagger,
+  isTopFolderChild,
+  isTopFolderName,
+  missingPathError,
+  slashSeparated,
+  UsageError,
+  type TopFolderName,
+} from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { entryPath, kindOfFileName } from './connector-folder.js';
 
@@ -29,7 +37,7 @@ export const TOP_FOLDER_PROFILES: Readonly<Record<string, Profile>> = Object.fre
     'certified-connectors': 'certified',
     'independent-publisher-connectors': 'independent-publisher',
     'custom-connectors': 'custom',
-  }),
+  } satisfies Record<TopFolderName, Profile>),
 );
 
 /** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
@@ -108,20 +116,12 @@ function search(folder: string, depth: number, found: Set<string>, platform: Nod
     .sort();
   // The children of a top folder are connector folders whatever they hold: they are not listed here,
   // since loading lists each of them anyway (a listing per connector folder, ~2 ms a corpus run).
-  const childrenAreConnectors = path.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  const childrenAreConnectors = isTopFolderName(path.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
     else search(childPath, depth + 1, found, platform);
   }
-}
-
-/**
- * A direct child of certified-connectors/ (or the other top folders) is a connector folder even when
- * its swagger is missing: that is a finding, not a reason to skip it.
- */
-function isTopFolderChild(folder: string): boolean {
-  return path.basename(path.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 
 function fileNames(dirents: readonly Dirent[]): string[] {
