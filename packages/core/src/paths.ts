@@ -55,5 +55,5 @@ export function posixRelativePath(root: string, file: string, paths: path.Platfo
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === '') return '.';
   if (paths.isAbsolute(relative)) return relative;
-  return relative.split(paths.sep).join('/');
+  return slashSeparated(relative, paths);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { slashSeparated } from '@connector-alm/core';
 import type { ValidatorConfig } from './config-types.js';
 
 /**
@@ -19,7 +20,7 @@ export function isIgnored(
   platform: NodeJS.Platform = process.platform,
 ): boolean {
   if (config.ignore.length === 0 || !config.path) return false;
-  const relative = path.relative(path.dirname(config.path), folder).split(path.sep).join('/');
+  const relative = slashSeparated(path.relative(path.dirname(config.path), folder));
   return config.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 

@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs';
-import path from 'node:path';
+import { isWithin, posixRelativePath } from '@connector-alm/core';
 import { promisify } from 'node:util';
 
 /**
@@ -12,7 +12,5 @@ export const realCasePath = (file: string): Promise<string> => promisify(realpat
 
 /** `/`-separated path of `absolute` inside `topLevel` (`.` for the top level), or undefined outside it. */
 export function toRepositoryPath(topLevel: string, absolute: string): string | undefined {
-  const relative = path.relative(topLevel, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative === '' ? '.' : relative.split(path.sep).join('/');
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : undefined;
 }
