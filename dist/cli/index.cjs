@@ -30410,7 +30410,7 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
-  return relative.split(paths.sep).join("/");
+  return slashSeparated(relative, paths);
 }
 
 // packages/core/src/plural.ts
@@ -30856,6 +30856,21 @@ function withoutTrailingSlashes(text3) {
   return trimEndWhere(text3, isSlash);
 }
 
+// packages/core/src/top-folders.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+var TOP_FOLDER_NAMES = [
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+];
+var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
+function isTopFolderName(name) {
+  return TOP_FOLDERS.has(name.toLowerCase());
+}
+function isTopFolderChild(folder) {
+  return isTopFolderName(import_node_path6.default.basename(import_node_path6.default.dirname(import_node_path6.default.resolve(folder))));
+}
+
 // packages/cli/src/debug-switch.ts
 function debugRequested(flag, env) {
   if (flag) return true;
@@ -31057,35 +31072,35 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path6.default.resolve(cwd);
+  let folder = import_node_path7.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path6.default.join(folder, present[1]) },
+        location: { file: import_node_path7.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path6.default.join(folder, present[0]);
-    const parent = import_node_path6.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
+    const parent = import_node_path7.default.dirname(folder);
+    if ((0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  const relative = slashSeparated(import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
@@ -35988,7 +36003,7 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -36044,7 +36059,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path8.default.resolve(cwd, folder);
+  const absolutePath = import_node_path9.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
   const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -36058,7 +36073,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path8.default.basename(absolutePath),
+    name: import_node_path9.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -36087,10 +36102,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path8.default) {
+function displayPathIn(folder, name, paths = import_node_path9.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path8.default) {
+function entryPath(folder, name, paths = import_node_path9.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -36193,92 +36208,6 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
-}
-
-// packages/validator/src/loader/discover.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
-function isSkippedDirectory(name, platform = process.platform) {
-  if (name.startsWith(".")) return true;
-  const nocase = platform === "win32" || platform === "darwin";
-  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
-}
-var MAX_SEARCH_DEPTH = 8;
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-function isConnectorFolderListing(names3) {
-  return names3.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
-async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
-  const found = /* @__PURE__ */ new Set();
-  for (const given2 of paths) {
-    const absolute = import_node_path9.default.resolve(cwd, given2);
-    let stat;
-    try {
-      stat = (0, import_node_fs6.statSync)(absolute);
-    } catch {
-      throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
-        cwd
-      });
-    }
-    if (stat.isFile()) {
-      const folder = import_node_path9.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
-        throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given2 },
-          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
-        });
-      }
-      found.add(folder);
-      continue;
-    }
-    search(absolute, 0, found, platform);
-  }
-  return sortFolderPaths(found);
-}
-function sortFolderPaths(folders, paths = import_node_path9.default) {
-  if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
-}
-function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
-    found.add(folder);
-    return;
-  }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform);
-  }
-}
-function isTopFolderChild(folder) {
-  return import_node_path9.default.basename(import_node_path9.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
-}
-function fileNames(dirents) {
-  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-}
-function layoutProfile(folder) {
-  const resolved2 = import_node_path9.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
-    if (profile) return profile;
-    end = start - 1;
-  }
-  return void 0;
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -36496,7 +36425,6 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
@@ -36544,8 +36472,8 @@ var folderRules = [
     },
     check(context) {
       const absolutePath = context.connector.absolutePath;
-      if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      if (isTopFolderName(parentFolderName(absolutePath))) return;
+      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -57084,7 +57012,92 @@ function compareChanges(a, b) {
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs7 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/discover.ts
+var import_node_fs6 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform === "win32" || platform === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
+var MAX_SEARCH_DEPTH = 8;
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+function isConnectorFolderListing(names3) {
+  return names3.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
+  });
+}
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
+  const found = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const absolute = import_node_path13.default.resolve(cwd, given2);
+    let stat;
+    try {
+      stat = (0, import_node_fs6.statSync)(absolute);
+    } catch {
+      throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
+      });
+    }
+    if (stat.isFile()) {
+      const folder = import_node_path13.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
+        throw new UsageError("is not a file of a connector folder.", {
+          location: { file: given2 },
+          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    search(absolute, 0, found, platform);
+  }
+  return sortFolderPaths(found);
+}
+function sortFolderPaths(folders, paths = import_node_path13.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform) {
+  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
+  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+    found.add(folder);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
+  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  for (const child of children) {
+    const childPath = entryPath(folder, child);
+    if (childrenAreConnectors) found.add(childPath);
+    else search(childPath, depth + 1, found, platform);
+  }
+}
+function fileNames(dirents) {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+function layoutProfile(folder) {
+  const resolved2 = import_node_path13.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
+// packages/validator/src/diff/diff-paths.ts
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
@@ -57103,7 +57116,7 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   );
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path13.default.resolve(cwd, given2);
+  const absolute = import_node_path14.default.resolve(cwd, given2);
   let stat;
   try {
     stat = await import_node_fs7.promises.stat(absolute);
@@ -57121,7 +57134,7 @@ async function readSide(given2, cwd) {
   }
   const bytes = await import_node_fs7.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path13.default.basename(absolute);
+  const name = import_node_path14.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -57161,18 +57174,18 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path13.default.join(given2, import_node_path13.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path14.default.join(given2, import_node_path14.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script3 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs8.existsSync)(script3) ? script3 : void 0;
 }
 
@@ -57601,7 +57614,7 @@ function fixedThings(slips, keys) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -57637,23 +57650,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs10.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path15.default.posix.dirname(folder);
-  return parent !== "." && import_node_path15.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path16.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path16.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs10.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs10.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path15.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path16.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path15.default.posix.dirname(file);
+  let folder = import_node_path16.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path15.default.posix.dirname(folder);
+    folder = import_node_path16.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -57895,25 +57908,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs11 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs11.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs11.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path17.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs11.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path16.default.resolve(target2, relative);
+      const destination = import_node_path17.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs11.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+      await import_node_fs11.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
       await import_node_fs11.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -57961,7 +57974,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -58064,7 +58077,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -58122,7 +58135,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path17.default.relative(topLevel, folder).split(import_node_path17.default.sep).join("/") || "."
+      repositoryPath: import_node_path18.default.relative(topLevel, folder).split(import_node_path18.default.sep).join("/") || "."
     };
     let names3;
     try {
@@ -58132,12 +58145,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path17.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path18.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path17.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path18.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -58238,7 +58251,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path18.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path19.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -58248,14 +58261,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path19.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path19.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path20.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path20.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -58321,13 +58334,10 @@ var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs13.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path20.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path20.default.sep).join("/");
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts
@@ -66009,17 +66019,9 @@ async function managedFlag(folder) {
 var import_node_path48 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
-var TOP_FOLDERS = /* @__PURE__ */ new Set([
-  "certified-connectors",
-  "independent-publisher-connectors",
-  "custom-connectors"
-]);
-function isTopFolderChild2(folder) {
-  return TOP_FOLDERS.has(import_node_path48.default.basename(import_node_path48.default.dirname(import_node_path48.default.resolve(folder))).toLowerCase());
-}
 function isIndependentPublisherFolder(folder) {
   const segments = import_node_path48.default.resolve(folder).split(import_node_path48.default.sep).reverse();
-  const nearest = segments.map((segment) => segment.toLowerCase()).find((segment) => TOP_FOLDERS.has(segment));
+  const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
 var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
@@ -66753,7 +66755,7 @@ async function readRepositoryConnector(folder, prefix) {
     if (!actual) {
       const misnamed = required ? misnamedCopies(folder, names3, name2) : [];
       if (misnamed.length > 0) throw misnamedFileError(folder, name2, misnamed);
-      if (required && name2 === REPOSITORY_FILES.swagger && (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild2(folder)))
+      if (required && name2 === REPOSITORY_FILES.swagger && (find(REPOSITORY_FILES.apiProperties) || isTopFolderChild(folder)))
         throw new UserError(`has no ${name2}, which a connector folder needs.`, {
           location: { file: folder },
           hint: "Add the connector's OpenAPI definition under that name, or extract the connector again (extract-connectors writes it)."

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request2;
+      const { method, path: path20, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search2 ? `${pathname}${search2}` : pathname;
+        const path20 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code2 = path19.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code2 = path20.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23595,8 +23595,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -28345,8 +28345,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -28420,11 +28420,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path19.split("/");
+      const segments = path20.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -28787,8 +28787,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -32098,17 +32098,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32119,13 +32119,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32146,17 +32146,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32167,13 +32167,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32200,23 +32200,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -32828,10 +32828,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -32850,7 +32850,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -32880,11 +32880,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -32898,8 +32898,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -32913,8 +32913,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -32932,8 +32932,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -32943,8 +32943,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -35459,9 +35459,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -35536,14 +35536,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection2.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection2.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -35558,10 +35558,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection2.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection2.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -35572,10 +35572,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection2.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection2.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -35592,13 +35592,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection2.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection2.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -37559,9 +37559,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -37570,23 +37570,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -37597,10 +37597,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -42400,7 +42400,7 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
-  return relative.split(paths.sep).join("/");
+  return slashSeparated(relative, paths);
 }
 
 // packages/core/src/plural.ts
@@ -42765,6 +42765,21 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
+// packages/core/src/top-folders.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+var TOP_FOLDER_NAMES = [
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+];
+var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
+function isTopFolderName(name) {
+  return TOP_FOLDERS.has(name.toLowerCase());
+}
+function isTopFolderChild(folder) {
+  return isTopFolderName(import_node_path3.default.basename(import_node_path3.default.dirname(import_node_path3.default.resolve(folder))));
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -42781,11 +42796,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path3.default.resolve(workspace, location.file);
+  const absolute = import_node_path4.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -42801,10 +42816,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -42833,7 +42848,7 @@ function readBoolean(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path4.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path5.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -42843,7 +42858,7 @@ function workspaceFolder() {
 }
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs3.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path5.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path6.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -42852,7 +42867,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path5.default.dirname(current);
+      const parent = import_node_path6.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -42881,7 +42896,7 @@ async function runAction(main) {
 
 // packages/actions/src/open-pull-request/main.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -43002,7 +43017,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -43012,11 +43027,11 @@ async function readConnectorFiles(folder, shownAs = folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs4.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path6.default.join(directory, entry.name);
+      const absolute = import_node_path7.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path6.default.join(shownAs, relative) },
+          location: { file: import_node_path7.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -44508,17 +44523,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path19 = requestOptions.url.replace(options2.baseUrl, "");
+    const path20 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path19} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path20} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path19} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path20} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -47231,7 +47246,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path19) => path19.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path20) => path20.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47656,7 +47671,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -47732,35 +47747,35 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path7.default.resolve(cwd);
+  let folder = import_node_path8.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path7.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path7.default.join(folder, present[1]) },
+        location: { file: import_node_path8.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
-    const parent = import_node_path7.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
+    const parent = import_node_path8.default.dirname(folder);
+    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder).split(import_node_path8.default.sep).join("/");
+  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -49159,7 +49174,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path19 = [root];
+  const path20 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -49167,14 +49182,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path19[level];
+    let node = path20[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path19[level] = node;
+      path20[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -51672,7 +51687,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path19 = problem.segments;
+  const path20 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -51686,21 +51701,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path19.includes("oAuthSettings")) {
-      const last2 = path19[path19.length - 1];
+    if (path20.includes("oAuthSettings")) {
+      const last2 = path20[path20.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path19.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path19[path19.length - 1] === "type" && path19.length === parameterNameDepth(path19) + 1)
+    if (path20.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path20[path20.length - 1] === "type" && path20.length === parameterNameDepth(path20) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path19) {
-  return path19[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path20) {
+  return path20[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -52525,7 +52540,7 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -52581,7 +52596,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path9.default.resolve(cwd, folder);
+  const absolutePath = import_node_path10.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
   const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -52595,7 +52610,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path9.default.basename(absolutePath),
+    name: import_node_path10.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -52624,10 +52639,10 @@ function sizeOf(filePath) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path9.default) {
+function displayPathIn(folder, name, paths = import_node_path10.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path9.default) {
+function entryPath(folder, name, paths = import_node_path10.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -52730,92 +52745,6 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
-}
-
-// packages/validator/src/loader/discover.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
-function isSkippedDirectory(name, platform2 = process.platform) {
-  if (name.startsWith(".")) return true;
-  const nocase = platform2 === "win32" || platform2 === "darwin";
-  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
-}
-var MAX_SEARCH_DEPTH = 8;
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-function isConnectorFolderListing(names) {
-  return names.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
-async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
-  const found = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = import_node_path10.default.resolve(cwd, given);
-    let stat2;
-    try {
-      stat2 = (0, import_node_fs7.statSync)(absolute);
-    } catch {
-      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
-        cwd
-      });
-    }
-    if (stat2.isFile()) {
-      const folder = import_node_path10.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
-        throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given },
-          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
-        });
-      }
-      found.add(folder);
-      continue;
-    }
-    search(absolute, 0, found, platform2);
-  }
-  return sortFolderPaths(found);
-}
-function sortFolderPaths(folders, paths = import_node_path10.default) {
-  if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
-}
-function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
-    found.add(folder);
-    return;
-  }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path10.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform2);
-  }
-}
-function isTopFolderChild(folder) {
-  return import_node_path10.default.basename(import_node_path10.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
-}
-function fileNames(dirents) {
-  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-}
-function layoutProfile(folder) {
-  const resolved2 = import_node_path10.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path10.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
-    if (profile) return profile;
-    end = start - 1;
-  }
-  return void 0;
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -53033,7 +52962,6 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
@@ -53081,8 +53009,8 @@ var folderRules = [
     },
     check(context) {
       const absolutePath = context.connector.absolutePath;
-      if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      if (isTopFolderName(parentFolderName(absolutePath))) return;
+      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -54231,11 +54159,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path19 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path19)) continue;
-      let pathItem = asObject(paths[path19]);
+    for (const path20 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path20)) continue;
+      let pathItem = asObject(paths[path20]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path19);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path20);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -54251,7 +54179,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path19, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path20, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -54387,8 +54315,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path19, method, pathItemPlace, operation2) {
-    this.path = path19;
+  constructor(path20, method, pathItemPlace, operation2) {
+    this.path = path20;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54568,9 +54496,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path19) {
+function pathVariables(path20) {
   const names = [];
-  for (const match2 of path19.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path20.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -63227,12 +63155,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path19 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path19)) continue;
-        if (path19.startsWith("x-")) continue;
-        const item = paths[path19];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path19);
-        else this.typeIssue(placeAt(rootNode, "paths", path19), "Object", item);
+      for (const path20 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path20)) continue;
+        if (path20.startsWith("x-")) continue;
+        const item = paths[path20];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path20);
+        else this.typeIssue(placeAt(rootNode, "paths", path20), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -63256,8 +63184,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path19) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path19);
+  visitPathItem(item, rootNode, path20) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path20);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -64630,12 +64558,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path19 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path20 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path19 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path20 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -64742,16 +64670,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path19) {
+function followSchemaPath(model, root, path20) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path19.length && steps < MAX_STEPS; ) {
-    let end = path19.indexOf("/", start);
-    if (end === -1) end = path19.length;
+  for (let start = 0; start < path20.length && steps < MAX_STEPS; ) {
+    let end = path20.indexOf("/", start);
+    if (end === -1) end = path20.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path19.slice(start, end));
+      const next = property(model, current, path20.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -64926,9 +64854,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path19 = pathAt(call, key);
-    if (path19 === void 0 || followSchemaPath(model, items.schema, path19).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path19, label) });
+    const path20 = pathAt(call, key);
+    if (path20 === void 0 || followSchemaPath(model, items.schema, path20).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path20, label) });
   }
   return problems;
 }
@@ -66388,16 +66316,16 @@ var mcpRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path19) {
-    this.path = path19;
-    const hasBrace = path19.includes("{");
-    this.variables = hasBrace ? scanVariables(path19) : NO_VARIABLES;
+  constructor(path20) {
+    this.path = path20;
+    const hasBrace = path20.includes("{");
+    this.variables = hasBrace ? scanVariables(path20) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path19.indexOf("/"); ; slash = path19.indexOf("/", start)) {
-      const end = slash === -1 ? path19.length : slash;
-      if (hasBrace && isVariableSegment(path19, start, end)) variableSegmentCount++;
+    for (let slash = path20.indexOf("/"); ; slash = path20.indexOf("/", start)) {
+      const end = slash === -1 ? path20.length : slash;
+      if (hasBrace && isVariableSegment(path20, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -66426,8 +66354,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path19 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path19) last2 = new PathTemplate(path19);
+    const path20 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path20) last2 = new PathTemplate(path20);
     templates[index] = last2;
   }
   return templates;
@@ -66452,9 +66380,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path19, start) {
-  const slash = path19.indexOf("/", start);
-  return slash === -1 ? path19.length : slash;
+function segmentEnd(path20, start) {
+  const slash = path20.indexOf("/", start);
+  return slash === -1 ? path20.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -66463,57 +66391,57 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path19, start, end) {
+function isVariableSegment(path20, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path19.charCodeAt(start) !== OPEN || path19.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path20.charCodeAt(start) !== OPEN || path20.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path19.charCodeAt(index);
+    const code2 = path20.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path19, open2) {
-  for (let index = open2 + 1; index < path19.length; index++) {
-    const code2 = path19.charCodeAt(index);
+function matchEnd(path20, open2) {
+  for (let index = open2 + 1; index < path20.length; index++) {
+    const code2 = path20.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
-function scanVariables(path19) {
+function scanVariables(path20) {
   const variables = [];
-  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path19, open2);
+  for (let open2 = path20.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path20, open2);
     if (close === -1) {
-      open2 = path19.indexOf("{", open2 + 1);
+      open2 = path20.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path19.slice(open2 + 1, close);
+    const name = path20.slice(open2 + 1, close);
     if (!variables.includes(name)) variables.push(name);
-    open2 = path19.indexOf("{", close + 1);
+    open2 = path20.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path19) {
+function routeOf(path20) {
   let route = "";
   let copied = 0;
-  for (let open2 = path19.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path19, open2);
+  for (let open2 = path20.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path20, open2);
     if (close === -1) {
-      open2 = path19.indexOf("{", open2 + 1);
+      open2 = path20.indexOf("{", open2 + 1);
       continue;
     }
-    route += path19.slice(copied, open2) + "{}";
+    route += path20.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path19.indexOf("{", copied);
+    open2 = path20.indexOf("{", copied);
   }
-  return copied === 0 ? path19 : route + path19.slice(copied);
+  return copied === 0 ? path20 : route + path20.slice(copied);
 }
-function routeHash(path19) {
+function routeHash(path20) {
   let hash = 0;
-  for (let index = 0; index < path19.length; index++) {
-    const code2 = path19.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path19, index) : -1;
+  for (let index = 0; index < path20.length; index++) {
+    const code2 = path20.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path20, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -66534,15 +66462,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path19 of pathKeys(swagger)) {
-    const message = problem(path19);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path19), message });
+  for (const path20 of pathKeys(swagger)) {
+    const message = problem(path20);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path20), message });
   }
 }
-function templateProblem(path19) {
+function templateProblem(path20) {
   let open2 = -1;
-  for (let index = 0; index < path19.length; index++) {
-    const character = path19[index];
+  for (let index = 0; index < path20.length; index++) {
+    const character = path20[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -66576,15 +66504,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path19 = operations[index].path;
-    if (!path19.includes("{")) {
-      while (index < operations.length && operations[index].path === path19) index++;
+    const path20 = operations[index].path;
+    if (!path20.includes("{")) {
+      while (index < operations.length && operations[index].path === path20) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path19; index++)
+    for (; index < operations.length && operations[index].path === path20; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path19);
+    const route = routeHash(path20);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -66630,7 +66558,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => path19.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path20) => path20.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -66650,7 +66578,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => /[?#]/.test(path19) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path20) => /[?#]/.test(path20) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -66666,7 +66594,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => path19.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path20) => path20.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -66680,8 +66608,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path19) => {
-        const problem = templateProblem(path19);
+      reportPathKeys(context, (path20) => {
+        const problem = templateProblem(path20);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -66698,9 +66626,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path19) => (
+        (path20) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path19.includes("=") && pathVariables(path19).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path20.includes("=") && pathVariables(path20).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -66795,14 +66723,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path19 of pathKeys(swagger)) {
-        const key = path19.toLowerCase();
+      for (const path20 of pathKeys(swagger)) {
+        const key = path20.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path19),
+            pointer: childPointer("/paths", path20),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path19
+              path20
             )
           });
         }
@@ -66822,12 +66750,12 @@ var pathRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path19 in paths) {
-        if (!has(paths, path19)) continue;
-        const pathItem = asObject(paths[path19]);
+      for (const path20 in paths) {
+        if (!has(paths, path20)) continue;
+        const pathItem = asObject(paths[path20]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path19, "$ref"),
+          pointer: childPointer("/paths", path20, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -68636,26 +68564,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path19 = [];
+    const path20 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path19.push(start);
+    path20.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path19.pop();
+        path20.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path19.slice(path19.indexOf(target)));
+      if (seen === "grey") cycles.push(path20.slice(path20.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path19.push(target);
+        path20.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -69274,7 +69202,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path19 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path20 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -69282,7 +69210,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path19}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path20}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -69535,8 +69463,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path19) {
-  return withoutTrailingSlashes(routeOf(path19)).toLowerCase();
+function templateShape(path20) {
+  return withoutTrailingSlashes(routeOf(path20)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -69806,10 +69734,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path19, options2 = {}) {
+function offsetOfPath(document, path20, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path19.entries()) {
+  for (const [index, step2] of path20.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -69820,7 +69748,7 @@ function offsetOfPath(document, path19, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path19.length - 1;
+    const isLast = index === path20.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -69975,16 +69903,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path19 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path19;
-  const value = path19.reduce(
+  const path20 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path20;
+  const value = path20.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path19.length === 0) {
+    if (path20.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -69995,7 +69923,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path19, name],
+      path: [...path20, name],
       atKey: true
     };
   }
@@ -70003,7 +69931,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path19,
+      path: path20,
       atKey: false
     };
   }
@@ -70013,34 +69941,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path19,
+        path: path20,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path19, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path20, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path19,
+      path: path20,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path19, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path20, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path19,
+      path: path20,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path19,
+    path: path20,
     atKey: false
   };
 }
@@ -70188,9 +70116,9 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path19, method, body) => `{
+var operation = (path20, method, body) => `{
   "paths": {
-    "${path19}": {
+    "${path20}": {
       "${method}": ${body}
     }
   }
@@ -70939,13 +70867,96 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
+// packages/validator/src/loader/discover.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform2 = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
+var MAX_SEARCH_DEPTH = 8;
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+function isConnectorFolderListing(names) {
+  return names.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
+  });
+}
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
+  const found = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path13.default.resolve(cwd, given);
+    let stat2;
+    try {
+      stat2 = (0, import_node_fs7.statSync)(absolute);
+    } catch {
+      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
+      });
+    }
+    if (stat2.isFile()) {
+      const folder = import_node_path13.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
+        throw new UsageError("is not a file of a connector folder.", {
+          location: { file: given },
+          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    search(absolute, 0, found, platform2);
+  }
+  return sortFolderPaths(found);
+}
+function sortFolderPaths(folders, paths = import_node_path13.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform2) {
+  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
+  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+    found.add(folder);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
+  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  for (const child of children) {
+    const childPath = entryPath(folder, child);
+    if (childrenAreConnectors) found.add(childPath);
+    else search(childPath, depth + 1, found, platform2);
+  }
+}
+function fileNames(dirents) {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+function layoutProfile(folder) {
+  const resolved2 = import_node_path13.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path13.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -71144,11 +71155,11 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path14.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path14.default.resolve(cwd, file);
+  const baseDir = import_node_path15.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path15.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -71519,8 +71530,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path19 of changes.deletions)
-    entries.push({ path: `${folder}/${path19}`, mode: "100644", type: "blob", sha: null });
+  for (const path20 of changes.deletions)
+    entries.push({ path: `${folder}/${path20}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71889,11 +71900,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path15.default.basename(import_node_path15.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path16.default.basename(import_node_path16.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -71907,19 +71918,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path16.default.basename(folder);
+  const name = import_node_path17.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs9.readdirSync)(import_node_path16.default.dirname(folder));
+    names = (0, import_node_fs9.readdirSync)(import_node_path17.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names.includes(name)) return folder;
   const key = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path16.default.join(import_node_path16.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path17.default.join(import_node_path17.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -71936,7 +71947,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path17.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path18.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -71946,7 +71957,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path17.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path18.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -72017,7 +72028,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path17.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path18.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -72184,7 +72195,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path17.default.basename(folder);
+  return import_node_path18.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -72321,7 +72332,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path18.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path19.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

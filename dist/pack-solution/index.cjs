@@ -40597,11 +40597,14 @@ function isWithin(root, child, paths = import_node_path.default) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function slashSeparated(file, paths = import_node_path.default) {
+  return paths.sep === "/" ? file : file.split(paths.sep).join("/");
+}
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
-  return relative.split(paths.sep).join("/");
+  return slashSeparated(relative, paths);
 }
 
 // packages/core/src/workflow-commands.ts
@@ -40868,6 +40871,17 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/top-folders.ts
+var TOP_FOLDER_NAMES = [
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+];
+var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
+function isTopFolderName(name) {
+  return TOP_FOLDERS.has(name.toLowerCase());
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -47123,15 +47137,6 @@ function formatBytes(bytes) {
   return `${bytes} bytes`;
 }
 
-// packages/validator/src/loader/discover.ts
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
 function titleName(title, profile) {
@@ -47347,7 +47352,6 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
@@ -47395,8 +47399,8 @@ var folderRules = [
     },
     check(context) {
       const absolutePath = context.connector.absolutePath;
-      if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      if (isTopFolderName(parentFolderName(absolutePath))) return;
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -64176,6 +64180,15 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+
+// packages/validator/src/loader/discover.ts
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
 
 // packages/validator/src/fix/fix-folders.ts
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);

@@ -38208,7 +38208,7 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
-  return relative.split(paths.sep).join("/");
+  return slashSeparated(relative, paths);
 }
 
 // packages/core/src/plural.ts
@@ -38434,6 +38434,21 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
+// packages/core/src/top-folders.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+var TOP_FOLDER_NAMES = [
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+];
+var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
+function isTopFolderName(name) {
+  return TOP_FOLDERS.has(name.toLowerCase());
+}
+function isTopFolderChild(folder) {
+  return isTopFolderName(import_node_path3.default.basename(import_node_path3.default.dirname(import_node_path3.default.resolve(folder))));
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38450,11 +38465,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path3.default.resolve(workspace, location.file);
+  const absolute = import_node_path4.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38470,10 +38485,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38509,19 +38524,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path4.default) {
+function isInWritableFolder(real, folders, paths = import_node_path5.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path4.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path5.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path4.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path5.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path4.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path5.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38550,8 +38565,8 @@ async function requireWritableOutput(input, value, absolute) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path5.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path5.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path6.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path6.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -38566,7 +38581,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path5.default.dirname(current);
+      const parent = import_node_path6.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38674,35 +38689,35 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path6.default.resolve(cwd);
+  let folder = import_node_path7.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path6.default.join(folder, present[1]) },
+        location: { file: import_node_path7.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path6.default.join(folder, present[0]);
-    const parent = import_node_path6.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path6.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
+    const parent = import_node_path7.default.dirname(folder);
+    if ((0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
+  const relative = slashSeparated(import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -43536,7 +43551,7 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43592,7 +43607,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path8.default.resolve(cwd, folder);
+  const absolutePath = import_node_path9.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
   const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -43606,7 +43621,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path8.default.basename(absolutePath),
+    name: import_node_path9.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -43635,10 +43650,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path8.default) {
+function displayPathIn(folder, name, paths = import_node_path9.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path8.default) {
+function entryPath(folder, name, paths = import_node_path9.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -43741,92 +43756,6 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
-}
-
-// packages/validator/src/loader/discover.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
-function isSkippedDirectory(name, platform2 = process.platform) {
-  if (name.startsWith(".")) return true;
-  const nocase = platform2 === "win32" || platform2 === "darwin";
-  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
-}
-var MAX_SEARCH_DEPTH = 8;
-var TOP_FOLDER_PROFILES = Object.freeze(
-  Object.assign(/* @__PURE__ */ Object.create(null), {
-    "certified-connectors": "certified",
-    "independent-publisher-connectors": "independent-publisher",
-    "custom-connectors": "custom"
-  })
-);
-function isConnectorFolderListing(names2) {
-  return names2.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
-async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
-  const found = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = import_node_path9.default.resolve(cwd, given);
-    let stat2;
-    try {
-      stat2 = (0, import_node_fs6.statSync)(absolute);
-    } catch {
-      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
-        cwd
-      });
-    }
-    if (stat2.isFile()) {
-      const folder = import_node_path9.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
-        throw new UsageError("is not a file of a connector folder.", {
-          location: { file: given },
-          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
-        });
-      }
-      found.add(folder);
-      continue;
-    }
-    search(absolute, 0, found, platform2);
-  }
-  return sortFolderPaths(found);
-}
-function sortFolderPaths(folders, paths = import_node_path9.default) {
-  if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
-}
-function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
-    found.add(folder);
-    return;
-  }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = import_node_path9.default.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform2);
-  }
-}
-function isTopFolderChild(folder) {
-  return import_node_path9.default.basename(import_node_path9.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
-}
-function fileNames(dirents) {
-  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-}
-function layoutProfile(folder) {
-  const resolved2 = import_node_path9.default.resolve(folder);
-  for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
-    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
-    if (profile) return profile;
-    end = start - 1;
-  }
-  return void 0;
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -44044,7 +43973,6 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
@@ -44092,8 +44020,8 @@ var folderRules = [
     },
     check(context) {
       const absolutePath = context.connector.absolutePath;
-      if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      if (isTopFolderName(parentFolderName(absolutePath))) return;
+      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -64630,13 +64558,96 @@ function compareChanges(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.operationId ?? "").localeCompare(b.operationId ?? "") || a.message.localeCompare(b.message);
 }
 
+// packages/validator/src/loader/discover.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
+function isSkippedDirectory(name, platform2 = process.platform) {
+  if (name.startsWith(".")) return true;
+  const nocase = platform2 === "win32" || platform2 === "darwin";
+  return SKIPPED_DIRECTORIES.has(nocase ? name.toLowerCase() : name);
+}
+var MAX_SEARCH_DEPTH = 8;
+var TOP_FOLDER_PROFILES = Object.freeze(
+  Object.assign(/* @__PURE__ */ Object.create(null), {
+    "certified-connectors": "certified",
+    "independent-publisher-connectors": "independent-publisher",
+    "custom-connectors": "custom"
+  })
+);
+function isConnectorFolderListing(names2) {
+  return names2.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
+  });
+}
+async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
+  const found = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path13.default.resolve(cwd, given);
+    let stat2;
+    try {
+      stat2 = (0, import_node_fs6.statSync)(absolute);
+    } catch {
+      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+        cwd
+      });
+    }
+    if (stat2.isFile()) {
+      const folder = import_node_path13.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
+        throw new UsageError("is not a file of a connector folder.", {
+          location: { file: given },
+          hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    search(absolute, 0, found, platform2);
+  }
+  return sortFolderPaths(found);
+}
+function sortFolderPaths(folders, paths = import_node_path13.default) {
+  if (paths.sep === "/") return [...folders].sort();
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+}
+function search(folder, depth, found, platform2) {
+  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
+  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+    found.add(folder);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
+  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  for (const child of children) {
+    const childPath = entryPath(folder, child);
+    if (childrenAreConnectors) found.add(childPath);
+    else search(childPath, depth + 1, found, platform2);
+  }
+}
+function fileNames(dirents) {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+function layoutProfile(folder) {
+  const resolved2 = import_node_path13.default.resolve(folder);
+  for (let end = resolved2.length; end > 0; ) {
+    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
+    if (profile) return profile;
+    end = start - 1;
+  }
+  return void 0;
+}
+
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path13.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -64829,7 +64840,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -64865,23 +64876,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs8.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path14.default.posix.dirname(folder);
-  return parent !== "." && import_node_path14.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path15.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path15.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs8.promises.readdir(import_node_path14.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs8.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path14.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path15.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path14.default.posix.dirname(file);
+  let folder = import_node_path15.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path14.default.posix.dirname(folder);
+    folder = import_node_path15.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -65123,25 +65134,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs9 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs9.promises.mkdtemp(import_node_path15.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs9.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs9.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path15.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs9.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path15.default.resolve(target2, relative);
+      const destination = import_node_path16.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs9.promises.mkdir(import_node_path15.default.dirname(destination), { recursive: true });
+      await import_node_fs9.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
       await import_node_fs9.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -65189,7 +65200,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -65292,7 +65303,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -65350,7 +65361,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path16.default.relative(topLevel, folder).split(import_node_path16.default.sep).join("/") || "."
+      repositoryPath: import_node_path17.default.relative(topLevel, folder).split(import_node_path17.default.sep).join("/") || "."
     };
     let names2;
     try {
@@ -65360,12 +65371,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path16.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path17.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path16.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path17.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -65466,7 +65477,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path17.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path18.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -65476,14 +65487,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path18.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path18.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path19.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path19.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -65549,13 +65560,10 @@ var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs11.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path19.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path19.default.sep).join("/");
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts

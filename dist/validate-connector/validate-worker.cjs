@@ -9533,6 +9533,17 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
+// packages/core/src/top-folders.ts
+var TOP_FOLDER_NAMES = [
+  "certified-connectors",
+  "independent-publisher-connectors",
+  "custom-connectors"
+];
+var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
+function isTopFolderName(name) {
+  return TOP_FOLDERS.has(name.toLowerCase());
+}
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
@@ -15667,7 +15678,6 @@ var infoTextRules = [
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
-var TOP_FOLDER_NAMES = new Set(Object.keys(TOP_FOLDER_PROFILES));
 function extraReason(entry, hasScript) {
   const lower = entry.name.toLowerCase();
   if (entry.type === "directory")
@@ -15715,8 +15725,8 @@ var folderRules = [
     },
     check(context) {
       const absolutePath = context.connector.absolutePath;
-      if (TOP_FOLDER_NAMES.has(parentFolderName(absolutePath).toLowerCase())) return;
-      const top = absolutePath.split(import_node_path4.default.sep).slice(0, -1).reverse().find((segment) => TOP_FOLDER_NAMES.has(segment.toLowerCase()));
+      if (isTopFolderName(parentFolderName(absolutePath))) return;
+      const top = absolutePath.split(import_node_path4.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
