@@ -969,17 +969,7 @@ describe('validate-connector on a folder named to break the summary and the outp
     for (const file of readdirSync(tasks)) copyFileSync(path.join(tasks, file), path.join(folder, file));
     git(workspace, 'add', '-A');
     git(workspace, 'commit', '-qm', 'a hostile folder name');
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 13,
-          base: { ref: 'dev', sha: baseSha },
-          head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
-        },
-      },
-    });
+    const run = await runOnHeadOf(workspace, baseSha, 13);
     // Exactly the outputs action.yml declares: the line break in the name started no `next` key.
     expect(Object.keys(run.outputs).sort()).toEqual(
       ['breaking-changes', 'connectors', 'errors', 'notices', 'result', 'sarif-file', 'warnings'].sort(),
