@@ -32,6 +32,21 @@ export default tseslint.config(
     },
   },
   {
+    // localeCompare without a locale follows the machine's (LANG): a Swedish laptop put 'ä' after 'z'
+    // and listed findings in another order than CI. core's compareText collates in English everywhere.
+    files: ['packages/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='localeCompare'][arguments.length<2]",
+          message:
+            "Give localeCompare a locale, or use compareText from '@connector-alm/core': the machine's locale changes the order.",
+        },
+      ],
+    },
+  },
+  {
     // Tests build loose JSON documents (swaggers with deliberate mistakes); typing them would only hide the point.
     files: ['packages/*/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

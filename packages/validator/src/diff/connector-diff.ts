@@ -12,6 +12,7 @@ import { reroutes } from './reroute-policies.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
+import { compareText } from '@connector-alm/core';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -292,11 +293,11 @@ function dedupe(changes: readonly Change[]): Change[] {
 
 function compareChanges(a: Change, b: Change): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.operationId ?? '').localeCompare(b.operationId ?? '') ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.operationId ?? '', b.operationId ?? '') ||
+    compareText(a.message, b.message)
   );
 }

@@ -12,6 +12,7 @@ import {
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 import { nameList, quoted } from '../text/message-values.js';
+import { compareCodeUnits } from '@connector-alm/core';
 
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
@@ -229,7 +230,7 @@ export function diffNotificationContent(
 /** The response flows use: the lowest 2xx code, else `default`. */
 export function successResponse(responses: readonly ResponseInfo[]): ResponseInfo | undefined {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
-  success.sort((a, b) => a.code.localeCompare(b.code));
+  success.sort((a, b) => compareCodeUnits(a.code, b.code));
   return success[0] ?? responses.find((response) => response.code === 'default');
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import {
+  compareCodeUnits,
   isMisnamedSwagger,
   isTopFolderChild,
   isTopFolderName,
@@ -99,7 +100,7 @@ export function sortFolderPaths(folders: Iterable<string>, paths: path.PlatformP
   if (paths.sep === '/') return [...folders].sort();
   return [...folders]
     .map((folder) => ({ folder, key: slashSeparated(folder, paths) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .sort((a, b) => compareCodeUnits(a.key, b.key))
     .map(({ folder }) => folder);
 }
 

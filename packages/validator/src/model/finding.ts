@@ -1,3 +1,4 @@
+import { compareFolderPaths, compareText } from '@connector-alm/core';
 /** The three rule sets of PowerPlatformConnectors, chosen by the connector's top folder. */
 export const PROFILES = ['certified', 'independent-publisher', 'custom'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -39,18 +40,20 @@ export function severityRank(severity: Severity): number {
 }
 
 /**
- * The findings' order: by connector, file, place, rule and message. Equal connector and file names,
- * the common case (findings are sorted per connector), are told apart without `localeCompare`.
- * Its order puts '/' and '\' side by side, before any other character of a folder name, so paths in
- * Windows' form sort as their '/' twins do (test/model/finding-order.test.ts); by code unit they would not.
+ * The findings' order: by connector as discovery lists them (so `validate --base`, which sorts the
+ * findings of every connector together, lists them as `validate` does), then file, place, rule and
+ * message in English collation, the same on every machine. Equal connector and file names, the
+ * common case (findings are sorted per connector), are told apart without collating. English puts
+ * '/' and '\' side by side, before any other character of a folder name, so paths in Windows' form
+ * sort as their '/' twins do (test/model/finding-order.test.ts); by code unit they would not.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) ||
-    (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
+    (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) ||
+    (a.file === b.file ? 0 : compareText(a.file, b.file)) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }

@@ -1,4 +1,4 @@
-import { plural } from '@connector-alm/core';
+import { compareText, plural } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
 import { ALL_CHANGE_RULES } from '../diff/change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -362,7 +362,7 @@ function groupByRule(findings: readonly Finding[]): RuleGroup[] {
     (a, b) =>
       SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) ||
       b.findings.length - a.findings.length ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
 }
 

@@ -1,5 +1,6 @@
 import { hashDistance, hashSaysEnough, SIMILAR_ICON_MAX_DISTANCE } from './icon-hash.js';
 import { hostKey, isPlaceholderHost, titleKey, type ConnectorIdentity } from './connector-identity.js';
+import { compareText } from '@connector-alm/core';
 
 /** Another connector whose icon looks like the one asked about, and how far apart their hashes are. */
 export interface SimilarIcon {
@@ -48,7 +49,7 @@ export class RepositoryIndex {
     }
     return similar.sort(
       (a, b) =>
-        a.distance - b.distance || a.connector.repositoryPath.localeCompare(b.connector.repositoryPath),
+        a.distance - b.distance || compareText(a.connector.repositoryPath, b.connector.repositoryPath),
     );
   }
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { compareFolderPaths } from '@connector-alm/core';
+import { sortFolderPaths } from '../../src/loader/discover.js';
 import { compareFindings, type Finding } from '../../src/model/finding.js';
 
 function findingOf(connector: string, separator: string): Finding {
@@ -14,26 +17,38 @@ function findingOf(connector: string, separator: string): Finding {
   };
 }
 
-// validate --base sorts all findings by compareFindings. Its localeCompare puts '/' and '\' side by
-// side, before every other character a folder name can hold: a Windows runner's findings come in the
-// order of a Linux runner's. A comparison by code unit would not (Contoso\v2 after Contoso2).
+// validate --base sorts all findings by compareFindings, and must list the connectors as validate
+// does: in discovery's order, by their '/'-separated form, so that a Windows runner lists them as a
+// Linux runner does (Contoso/v2 before Contoso2, where '\\' by code unit would put it after).
 describe('the order of findings of several connectors', () => {
-  it('is the same with Windows separators as with /', () => {
-    const connectors = [
-      'Contoso2',
-      'Contoso/v2',
-      'ContosoB',
-      'Contoso-x',
-      'contoso/a',
-      'Contoso&x',
-      'Contoso_x',
-    ];
+  const connectors = [
+    'Contoso2',
+    'Contoso/v2',
+    'ContosoB',
+    'Contoso-x',
+    'contoso/a',
+    'Contoso&x',
+    'Contoso_x',
+    'Zeta',
+    'alpha',
+  ];
+
+  it('is the order discovery lists their folders in', () => {
+    const order = connectors
+      .map((connector) => findingOf(connector, '/'))
+      .sort(compareFindings)
+      .map((finding) => finding.connector);
+    expect(order).toEqual(sortFolderPaths(connectors));
+    expect(order.indexOf('Contoso/v2')).toBeLessThan(order.indexOf('Contoso2'));
+    expect(order.indexOf('Zeta')).toBeLessThan(order.indexOf('alpha'));
+  });
+
+  it('is the same with Windows separators as with / on Windows', () => {
     const order = (separator: string): string[] =>
       connectors
-        .map((connector) => findingOf(connector, separator))
-        .sort(compareFindings)
-        .map((finding) => finding.connector.split(separator).join('/'));
-    expect(order('/')).toEqual(order('\\'));
-    expect(order('/').indexOf('Contoso/v2')).toBeLessThan(order('/').indexOf('Contoso2'));
+        .map((connector) => connector.split('/').join(separator))
+        .sort((a, b) => compareFolderPaths(a, b, separator === '/' ? path.posix : path.win32))
+        .map((connector) => connector.split(separator).join('/'));
+    expect(order('\\')).toEqual(order('/'));
   });
 });
