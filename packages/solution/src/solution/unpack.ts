@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   optionWords,
+  slashSeparated,
   temporarySibling,
   UsageError,
   UserError,
@@ -148,7 +149,7 @@ export async function unpackSolution(
  * by every pack.
  */
 function zipInsideProblem(relative: string, stale: StalePolicy): string {
-  if (isLeftOut(relative.split(path.sep).join('/')))
+  if (isLeftOut(slashSeparated(relative)))
     return 'unpack would keep it there, where pack leaves it out of the solution with a warning each time';
   return stale === 'delete'
     ? 'unpack would delete it there as a file the solution does not have'

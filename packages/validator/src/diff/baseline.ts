@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { slashSeparated } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 
 /**
@@ -53,7 +54,7 @@ function looseKey(finding: Finding): string {
 
 /** The file relative to its connector folder, so that a base version checked out elsewhere compares equal. */
 function relativeFile(finding: Finding): string {
-  return path.relative(finding.connector, finding.file).split(path.sep).join('/');
+  return slashSeparated(path.relative(finding.connector, finding.file));
 }
 
 /** Messages that quote the connector's own path would differ between the two checkouts. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { toDisplayPath } from '@connector-alm/core';
+import { slashSeparated, toDisplayPath } from '@connector-alm/core';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
@@ -418,7 +418,7 @@ export function changeToFinding(
 function relabel(version: ConnectorVersion, folderDisplay: string, prefix: string): ConnectorVersion {
   const rename = (display: string | undefined): string | undefined => {
     if (display === undefined) return undefined;
-    const posix = display.split(path.sep).join('/');
+    const posix = slashSeparated(display);
     const inside = folderDisplay === '.' ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };

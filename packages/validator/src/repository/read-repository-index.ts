@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMisnamedSwagger } from '@connector-alm/core';
+import { isMisnamedSwagger, slashSeparated } from '@connector-alm/core';
 import { discoverConnectorFolders } from '../loader/discover.js';
 import { kindOfFileName } from '../loader/connector-folder.js';
 import { titleAndHostOf, type ConnectorIdentity } from './connector-identity.js';
@@ -24,7 +24,7 @@ export async function readRepositoryIndex(
   const connectors: ConnectorIdentity[] = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity: ConnectorIdentity = {
-      repositoryPath: path.relative(topLevel, folder).split(path.sep).join('/') || '.',
+      repositoryPath: slashSeparated(path.relative(topLevel, folder)) || '.',
     };
     let names: string[];
     try {
