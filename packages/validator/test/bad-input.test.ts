@@ -57,6 +57,26 @@ describe('hostile input never crashes the validator', () => {
     expect(findings.find((f) => f.ruleId === 'GEN-JSON-PARSE')?.message).toMatch(/nested more than/);
   });
 
+  // Each finding under a key repeats it in its pointer: 5,000 variables in one 40 KB path key made
+  // 5,000 findings and 221 MB of JSON, and longer keys ran the check out of memory.
+  it('refuses a swagger with a 40 KB path key with one located finding, not one per variable', async () => {
+    const swagger = validSwagger();
+    const key = `/items/${Array.from({ length: 5000 }, (_, index) => `{v${index}}`).join('/')}`;
+    (swagger.paths as Record<string, unknown>)[key] = { get: { operationId: 'GetItem', responses: {} } };
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    const swaggerFindings = findings.filter((f) => f.file.endsWith('apiDefinition.swagger.json'));
+    expect(
+      swaggerFindings.map((f) => [f.ruleId, f.message.replace(/\d+ characters/, 'N characters')]),
+    ).toEqual([
+      [
+        'GEN-JSON-PARSE',
+        "This key is N characters long, more than the 4096 this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.",
+      ],
+    ]);
+    expect(swaggerFindings[0]!.line).toBeGreaterThan(1);
+    expect(swaggerFindings[0]!.pointer).toBeUndefined();
+  });
+
   it('reports garbage bytes in icon.png', async () => {
     const findings = await allRules({
       ...validConnectorFiles(),

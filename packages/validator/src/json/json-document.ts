@@ -3,9 +3,10 @@ import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
 import { decodeSegment } from './pointer.js';
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
-import { skipWhitespace } from './scan.js';
+import { skipString, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
+import { MAX_JSON_KEY_LENGTH, offsetOfLongKey } from './key-length.js';
 import { diagnoseAndRepair, diagnoseSyntax } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import { isInvisible } from './syntax/word-tokens.js';
@@ -65,19 +66,26 @@ export class JsonDocument {
     } catch {
       strict = false;
     }
-    const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
-    // The bracket that opens the level past the limit, where the finding goes. The value keeps no
-    // place, so strict JSON is scanned for it only when it is too deep, which is rare.
+    const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    // The bracket that opens the level past the limit, where the finding goes, or else the key past
+    // the length limit. The value keeps no place, so strict JSON is scanned for them only when it is
+    // too deep or has such a key, which is rare.
     const tooDeepAt = strict && members !== -1 ? -1 : offsetPastDepth(text, MAX_JSON_DEPTH);
-    this.tooDeep = strict ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt =
+      tooDeepAt !== -1 || (strict && members !== -1) ? -1 : offsetOfLongKey(text, MAX_JSON_KEY_LENGTH);
+    // Strict JSON refused by the walk is always found by one of the scans; `tooDeep` only guards
+    // against the scans disagreeing with it.
+    this.tooDeep = tooDeepAt !== -1 || (strict && members === -1 && longKeyAt === -1);
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1,
       });
+      this.value = undefined;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text, longKeyAt));
       this.value = undefined;
     } else if (!strict && text.trim() === '') {
       issues.push({ message: 'The file is empty.', offset: 0, length: 0 });
@@ -295,6 +303,19 @@ function tolerantValue(text: string): unknown {
     disallowComments: true,
     allowEmptyContent: false,
   });
+}
+
+/**
+ * A key past MAX_JSON_KEY_LENGTH, at its opening quote: the whole file is refused, as one nested
+ * too deep is, since each finding under the key would repeat it. Its length is as written.
+ */
+function longKeyIssue(text: string, open: number): JsonSyntaxIssue {
+  const length = skipString(text, open) - open;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open,
+    length,
+  };
 }
 
 /** A comma before the closing bracket `close`, with only whitespace between. */

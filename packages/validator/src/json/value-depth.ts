@@ -1,7 +1,8 @@
 /**
  * The number of object members of a parsed JSON value (all its objects together), or -1 when it
  * nests objects and arrays more than `limit` levels deep (the root container is level 1, as
- * `offsetPastDepth` counts the text's brackets). The member count is the value's half of the
+ * `offsetPastDepth` counts the text's brackets) or has a key longer than `keyLimit` (see
+ * MAX_JSON_KEY_LENGTH: checked in this walk, one comparison a member, rather than in a walk of its own). The member count is the value's half of the
  * duplicate-key screen (see `mayHaveDuplicateKeys`); counting it here, in the walk the depth check
  * makes anyway, costs one increment per member.
  *
@@ -12,7 +13,7 @@
  * character of the text. Text that JSON.parse refuses is still measured on the text, before the
  * (recursive) tolerant parser runs.
  */
-export function objectMembersWithin(root: unknown, limit: number): number {
+export function objectMembersWithin(root: unknown, limit: number, keyLimit = Infinity): number {
   if (root === null || typeof root !== 'object') return 0;
   let members = 0;
   // Parallel stacks of containers and their levels: no per-container allocation.
@@ -33,6 +34,7 @@ export function objectMembersWithin(root: unknown, limit: number): number {
     } else {
       const object = container as Record<string, unknown>;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === 'object') {

@@ -737,6 +737,51 @@ describeRule(
   ],
 );
 
+describe('SWG-PATH-MISSING-PARAM on a key with many variables', () => {
+  // Each finding repeats the operation's pointer, which holds the whole key: one finding a variable
+  // made the report grow with the square of the key's length.
+  // 500 of them: a key of ~3,000 characters, within the longest a JSON file may have.
+  const key = `/tasks/${Array.from({ length: 500 }, (_, index) => `{v${index}}`).join('/')}/{v0}`;
+  const pointer = `/paths/${key.replaceAll('/', '~1')}`;
+
+  it('reports each operation once, naming the first variables and how many more', async () => {
+    const findings = await swaggerFindings('SWG-PATH-MISSING-PARAM', (s) => {
+      s.paths[key] = {
+        get: {
+          operationId: 'GetMany',
+          parameters: [{ name: 'v1', in: 'path', required: true, type: 'string' }],
+        },
+        delete: { operationId: 'DeleteMany' },
+      };
+    });
+    // The pointers hold the 3 KB key: compared, not printed whole when they differ.
+    expect(
+      findings.map(
+        (finding) => finding.pointer === `${pointer}/delete` || finding.pointer === `${pointer}/get`,
+      ),
+    ).toEqual([true, true]);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "The operation 'GetMany' does not define the 499 parameters which are required by the path: 'v0', 'v2', 'v3', 'v4', 'v5' and 494 more.",
+      "The operation 'DeleteMany' does not define the 500 parameters which are required by the path: 'v0', 'v1', 'v2', 'v3', 'v4' and 495 more.",
+    ]);
+  });
+
+  it("keeps Microsoft's message for an operation that misses one of many", async () => {
+    const findings = await swaggerFindings('SWG-PATH-MISSING-PARAM', (s) => {
+      const parameters = Array.from({ length: 500 }, (_, index) => ({
+        name: `v${index}`,
+        in: 'path',
+        required: true,
+        type: 'string',
+      }));
+      s.paths[key] = { get: { operationId: 'GetMany', parameters: parameters.slice(1) } };
+    });
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "The operation 'GetMany' does not define the 'v0' parameter which is required by the path.",
+    ]);
+  });
+});
+
 const bodyOnGet = (s: Json) =>
   s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } });
 describeRule(
