@@ -677,6 +677,24 @@ describeRule(
   [VALID],
 );
 
+describe('SWG-PATH-PARTIAL-DUP on many overlapping routes', () => {
+  // n literal routes that each of n variable routes overlaps: listing them all wrote n paths into
+  // each of n messages, a report that grows with the square of the swagger.
+  it('lists 100 paths in a message, then how many more', async () => {
+    const findings = await swaggerFindings('SWG-PATH-PARTIAL-DUP', (s) => {
+      for (let index = 0; index < 150; index++) {
+        s.paths[`/tasks/literal${index}`] = {
+          get: { operationId: `Literal${index}`, responses: { '200': { description: 'OK' } } },
+        };
+      }
+    });
+    expect(findings).toHaveLength(1);
+    const listed = findings[0]!.message.split('Partially duplicated paths are: ')[1]!;
+    expect(listed).toMatch(/^\/tasks\/literal0, \/tasks\/literal1, .*, \/tasks\/literal99 and 50 more$/);
+    expect(listed.split(', ')).toHaveLength(100);
+  });
+});
+
 describeRule(
   'SWG-PATH-CASE',
   [{ name: "on '/Tasks' beside '/tasks'", edit: (s) => (s.paths['/Tasks'] = {}), pointer: '/paths/~1Tasks' }],

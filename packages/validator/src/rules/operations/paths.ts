@@ -93,6 +93,14 @@ function missingPathParameters(operation: OperationInfo, variables: readonly str
 
 const NONE_MISSING: string[] = [];
 
+/**
+ * The most paths one SWG-PATH-PARTIAL-DUP message lists before "and N more". The corpus's longest
+ * list is 75 paths (all listed). Without a bound, n literal routes that one variable route each
+ * overlaps, and n such variable routes, wrote n paths into each of n messages: 2,000 of each made
+ * 52 MB of report, 16,000 ran out of memory.
+ */
+const MAX_LISTED_SIMILAR_PATHS = 100;
+
 /** The indexes of the operations of each method, methods in order of first use. */
 function groupByMethod(operations: OperationInfo[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
@@ -333,12 +341,19 @@ export const pathRules: RuleDefinition[] = [
           const shape = templates[index]!;
           if (operation.method !== method || shape.variableSegmentCount === 0) continue;
           let similar: string[] | undefined;
+          let unlisted = 0;
           // In operation order, as the message lists them. Only paths of as many segments can overlap.
           const candidates = peers.get(peerKey(shape.segmentCount, method))!;
           for (let at = 0; at < candidates.length; at++) {
             const other = templates[candidates[at]!]!;
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]!]!.path);
+            if (
+              other.variableSegmentCount < shape.variableSegmentCount &&
+              partiallyDuplicates(shape, other)
+            ) {
+              if (similar === undefined || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]!]!.path);
+              else unlisted++;
+            }
           }
           if (similar === undefined) continue;
           report({
@@ -347,7 +362,7 @@ export const pathRules: RuleDefinition[] = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation),
               operation.path,
-              similar.join(', '),
+              unlisted > 0 ? `${similar.join(', ')} and ${unlisted} more` : similar.join(', '),
             ),
           });
         }
