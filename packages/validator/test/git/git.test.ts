@@ -6,7 +6,7 @@ import { UsageError, UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
 import { materializeFolder } from '../../src/git/materialize.js';
-import { renamedFolderSources } from '../../src/git/renamed-folders.js';
+import { renamedFolderSources, type FileRename } from '../../src/git/renamed-folders.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 
 const minimal = {
@@ -220,5 +220,24 @@ describe('renamedFolderSources', () => {
     ];
     expect(renamedFolderSources(renames, ['c/New']).get('c/New')).toBe('a/New');
     expect(renamedFolderSources([...renames].reverse(), ['c/New']).get('c/New')).toBe('a/New');
+  });
+
+  it('reads the renames once however many folders it is asked about (thousands renamed: was their product)', () => {
+    const folders = Array.from({ length: 50 }, (_, index) => `certified-connectors/New${index}`);
+    const renames = folders.map((folder, index) => ({
+      from: `certified-connectors/Old${index}/apiProperties.json`,
+      to: `${folder}/apiProperties.json`,
+    }));
+    let passes = 0;
+    const counted: Iterable<FileRename> = {
+      [Symbol.iterator]() {
+        passes += 1;
+        return renames[Symbol.iterator]();
+      },
+    };
+    const sources = renamedFolderSources(counted, folders);
+    expect(passes).toBe(1);
+    expect(sources.size).toBe(50);
+    expect(sources.get('certified-connectors/New7')).toBe('certified-connectors/Old7');
   });
 });
