@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
@@ -188,6 +188,26 @@ describe('materializeFolder', () => {
     repo.write({ 'x.txt': 'x' });
     const base = repo.commitAll('base');
     expect(await materializeFolder(new Git(repo.dir), base, 'certified-connectors/New')).toBeUndefined();
+  });
+});
+
+describe('Git, asked about thousands of folders', () => {
+  it('asks git for the top level once, however many folders it checks for files', async () => {
+    const repo = createRepository();
+    const folders = Array.from({ length: 5 }, (_, index) => `certified-connectors/C${index}`);
+    for (const folder of folders) repo.write({ [`${folder}/apiProperties.json`]: '{}' });
+    repo.commitAll('base');
+    // A git that logs each command it runs: the count is of real git processes.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'counting-git-'));
+    const log = path.join(bin, 'commands.log');
+    const executable = path.join(bin, 'git');
+    writeFileSync(executable, `#!/bin/sh\necho "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const git = new Git(repo.dir, executable);
+    for (const folder of folders) expect(await git.hasFilesIn(folder)).toBe(true);
+    expect(await git.hasFilesIn('certified-connectors/Gone')).toBe(false);
+    const commands = readFileSync(log, 'utf8').trim().split('\n');
+    expect(commands.filter((command) => command.includes('rev-parse --show-toplevel'))).toHaveLength(1);
+    expect(commands.filter((command) => command.includes('ls-files'))).toHaveLength(6);
   });
 });
 
