@@ -2,6 +2,7 @@ import { UserError, withoutEchoedSecrets } from '@connector-alm/core';
 import { abortAfter, type Clock } from '../clock.js';
 import type { Fetch } from '../http/fetch.js';
 import { hopelessFailure } from '../http/hopeless-failure.js';
+import { AnswerTooLarge } from '../http/read-answer.js';
 import { describeNetworkError, isTimeout } from '../http/network-error.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
@@ -12,6 +13,12 @@ import { TransientSignInFailure } from './sign-in-retry.js';
  * would otherwise hold the job until the workflow's own timeout. Retries follow within the budget.
  */
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 30_000;
+
+/**
+ * The most bytes of a sign-in answer. A token answer is a few KB; a login host (or proxy) that sent
+ * an endless body had it held in memory for the whole timeout (8 GB in 30 s on a fast link), retried.
+ */
+export const MAX_SIGN_IN_ANSWER_BYTES = 1024 * 1024;
 
 /** One endpoint a sign-in request goes to, as its errors name it. */
 export interface SignInEndpoint {
@@ -46,6 +53,8 @@ export interface SignInRequestOptions {
    * like a dropped connection; for any other it means the name does not exist, and fails at once.
    */
   answeredHosts: Set<string>;
+  /** The most bytes of an answer (MAX_SIGN_IN_ANSWER_BYTES by default). Tests lower it. */
+  maxAnswerBytes?: number;
 }
 
 /** The answer to a sign-in request, its body read within the same timeout. */
@@ -66,7 +75,7 @@ export async function sendSignInRequest(
   url: string | URL,
   init: RequestInit,
   endpoint: SignInEndpoint,
-  { timeoutMs, clock, answeredHosts }: SignInRequestOptions,
+  { timeoutMs, clock, answeredHosts, maxAnswerBytes = MAX_SIGN_IN_ANSWER_BYTES }: SignInRequestOptions,
 ): Promise<SignInAnswer> {
   // As AbortSignal.timeout, with the same reason, but on the injected clock.
   const limit = abortAfter(
@@ -77,9 +86,15 @@ export async function sendSignInRequest(
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
-    const text = withoutEchoedSecrets(await response.text(), endpoint.secrets);
+    const text = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
+    // The same request gets the same endless answer: said at once, not tried again.
+    if (error instanceof AnswerTooLarge)
+      throw new UserError(
+        `${capitalized(endpoint.description)} answered with more than ${Math.ceil(error.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error },
+      );
     const hopeless = hopelessFailure(error, new URL(url), {
       urlInput: endpoint.urlInput,
       noSuchHostHint: endpoint.noSuchHostHint,
@@ -93,6 +108,24 @@ export async function sendSignInRequest(
     throw passingFailure(error, endpoint, timeoutMs);
   } finally {
     limit.cancel();
+  }
+}
+
+/** The body as text, cancelled (AnswerTooLarge) once it goes past `limitBytes`. */
+async function readTextWithin(response: Response, limitBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const pieces: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const piece = await reader.read();
+    if (piece.done) return Buffer.concat(pieces).toString('utf8');
+    bytes += piece.value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AnswerTooLarge(limitBytes);
+    }
+    pieces.push(piece.value);
   }
 }
 

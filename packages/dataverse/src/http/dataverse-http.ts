@@ -16,7 +16,7 @@ import {
 } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
 import { describeNetworkError, isTimeout } from './network-error.js';
-import { AnswerStalled, readWhileArriving } from './read-answer.js';
+import { AnswerStalled, AnswerTooLarge, readWhileArriving } from './read-answer.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -50,6 +50,8 @@ export interface DataverseHttpOptions {
   timeouts?: Partial<WebApiTimeouts>;
   /** How advice names a setting: the CLI's options by default, or an action's inputs. */
   say?: SaySetting;
+  /** The most bytes of one answer (MAX_ANSWER_BYTES by default). Tests lower it. */
+  maxAnswerBytes?: number;
 }
 
 /** One request: what it is for the user, its body, and what it is for resending it and timing it out. */
@@ -117,8 +119,17 @@ export class DataverseHttp {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text = await readWhileArriving(response, silentMs, clock);
+        text = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error) {
+        // Not a dropped connection: the same request gets the same endless answer, so it is said at once.
+        if (error instanceof AnswerTooLarge)
+          throw new UserError(
+            `${request.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            {
+              hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
+              cause: error,
+            },
+          );
         if (error instanceof AnswerStalled) {
           // Like a connection dropped after it reached the service: a read is sent again, a change is not.
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
@@ -414,4 +425,9 @@ function unreachable(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error },
   );
+}
+
+/** `500 MB`, `1 KB`: a byte limit as the reader thinks of it (1024-based, as the limits are set). */
+function formatMegabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -27,13 +27,20 @@ export class Git {
     private readonly executable: string = 'git',
   ) {}
 
+  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
+  private topLevelAnswer: Promise<string> | undefined;
+
   /** The absolute path of the work tree's top level. */
-  async topLevel(): Promise<string> {
-    try {
-      return (await this.text(['rev-parse', '--show-toplevel'])).trim();
-    } catch (error) {
-      throw notAWorkTree(error, this.cwd);
-    }
+  topLevel(): Promise<string> {
+    this.topLevelAnswer ??= this.text(['rev-parse', '--show-toplevel']).then(
+      (output) => output.trim(),
+      (error: unknown) => {
+        // A failure is not kept: git may be installed, or the folder made a clone, before the next call.
+        this.topLevelAnswer = undefined;
+        throw notAWorkTree(error, this.cwd);
+      },
+    );
+    return this.topLevelAnswer;
   }
 
   /**

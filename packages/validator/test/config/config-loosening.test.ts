@@ -126,6 +126,22 @@ describe('configLoosening', () => {
       "adds ignore pattern 'custom-connectors/*', which skips none of the connector folders this change touches",
     ]);
   });
+
+  it('names at most ten of the folders a pattern skips and counts the rest (thousands by thousands was their product)', () => {
+    const changedFolders = Array.from({ length: 1000 }, (_, index) => `certified-connectors/C${index}`);
+    const head = config({
+      ignore: Array.from({ length: 50 }, (_, index) => `certified-connectors/{C*,Z${index}}`),
+    });
+    const found = configLoosening(config(), head, rules, { changedFolders, platform: 'linux' });
+    expect(found).toHaveLength(50);
+    expect(found[0]!.message).toBe(
+      "adds ignore pattern 'certified-connectors/{C*,Z0}', which skips 1000 connector folders this change touches (" +
+        `${changedFolders
+          .slice(0, 10)
+          .map((folder) => `'${folder}'`)
+          .join(', ')} and 990 more)`,
+    );
+  });
 });
 
 describe('looseningFindings', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
 import { materializeFolder } from '../../src/git/materialize.js';
-import { renamedFolderSources } from '../../src/git/renamed-folders.js';
+import { renamedFolderSources, type FileRename } from '../../src/git/renamed-folders.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 
 const minimal = {
@@ -191,6 +191,26 @@ describe('materializeFolder', () => {
   });
 });
 
+describe('Git, asked about thousands of folders', () => {
+  it('asks git for the top level once, however many folders it checks for files', async () => {
+    const repo = createRepository();
+    const folders = Array.from({ length: 5 }, (_, index) => `certified-connectors/C${index}`);
+    for (const folder of folders) repo.write({ [`${folder}/apiProperties.json`]: '{}' });
+    repo.commitAll('base');
+    // A git that logs each command it runs: the count is of real git processes.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'counting-git-'));
+    const log = path.join(bin, 'commands.log');
+    const executable = path.join(bin, 'git');
+    writeFileSync(executable, `#!/bin/sh\necho "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const git = new Git(repo.dir, executable);
+    for (const folder of folders) expect(await git.hasFilesIn(folder)).toBe(true);
+    expect(await git.hasFilesIn('certified-connectors/Gone')).toBe(false);
+    const commands = readFileSync(log, 'utf8').trim().split('\n');
+    expect(commands.filter((command) => command.includes('rev-parse --show-toplevel'))).toHaveLength(1);
+    expect(commands.filter((command) => command.includes('ls-files'))).toHaveLength(6);
+  });
+});
+
 describe('renamedFolderSources', () => {
   it('names the folder most renamed files came from, with the same path inside it', () => {
     const renames = [
@@ -220,5 +240,24 @@ describe('renamedFolderSources', () => {
     ];
     expect(renamedFolderSources(renames, ['c/New']).get('c/New')).toBe('a/New');
     expect(renamedFolderSources([...renames].reverse(), ['c/New']).get('c/New')).toBe('a/New');
+  });
+
+  it('reads the renames once however many folders it is asked about (thousands renamed: was their product)', () => {
+    const folders = Array.from({ length: 50 }, (_, index) => `certified-connectors/New${index}`);
+    const renames = folders.map((folder, index) => ({
+      from: `certified-connectors/Old${index}/apiProperties.json`,
+      to: `${folder}/apiProperties.json`,
+    }));
+    let passes = 0;
+    const counted: Iterable<FileRename> = {
+      [Symbol.iterator]() {
+        passes += 1;
+        return renames[Symbol.iterator]();
+      },
+    };
+    const sources = renamedFolderSources(counted, folders);
+    expect(passes).toBe(1);
+    expect(sources.size).toBe(50);
+    expect(sources.get('certified-connectors/New7')).toBe('certified-connectors/Old7');
   });
 });
