@@ -695,6 +695,35 @@ describe('SWG-PATH-PARTIAL-DUP on many overlapping routes', () => {
   });
 });
 
+describe('SWG-PATH-PARTIAL-DUP past 4,096 operations', () => {
+  /** /tasks/search beside /tasks/{taskId}, and filler routes up to `total` operations. */
+  const overlapAmong = (total: number) => (s: Json) => {
+    s.paths['/tasks/search'] = {
+      get: { operationId: 'SearchTasks', responses: { '200': { description: 'OK' } } },
+    };
+    const count = () =>
+      Object.values(s.paths).reduce((sum: number, item: any) => sum + Object.keys(item).length, 0);
+    for (let index = count(); index < total; index++) {
+      s.paths[`/filler${index}`] = {
+        get: { operationId: `Filler${index}`, responses: { '200': { description: 'OK' } } },
+      };
+    }
+    expect(count()).toBe(total);
+  };
+
+  it('still compares the routes of 4,096 operations', async () => {
+    expect(await swaggerFindings('SWG-PATH-PARTIAL-DUP', overlapAmong(4096))).toHaveLength(1);
+  });
+
+  it('does not compare the routes of more, and SWG-OPS-MAX says so', async () => {
+    expect(await swaggerFindings('SWG-PATH-PARTIAL-DUP', overlapAmong(4097))).toEqual([]);
+    const [tooMany] = await swaggerFindings('SWG-OPS-MAX', overlapAmong(4097));
+    expect(tooMany!.message).toBe(
+      "The total number of operations in the swagger exceeds the maximum allowed value of '256'. It has 4097. With more than 4,096, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.",
+    );
+  });
+});
+
 describeRule(
   'SWG-PATH-CASE',
   [{ name: "on '/Tasks' beside '/tasks'", edit: (s) => (s.paths['/Tasks'] = {}), pointer: '/paths/~1Tasks' }],

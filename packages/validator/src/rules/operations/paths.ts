@@ -94,6 +94,15 @@ function missingPathParameters(operation: OperationInfo, variables: readonly str
 const NONE_MISSING: string[] = [];
 
 /**
+ * The most operations SWG-PATH-PARTIAL-DUP compares pairwise: 16 times the platform's limit of 256
+ * (SWG-OPS-MAX), which every swagger past it breaks anyway. Routes overlap by wildcards on either
+ * side, which no index answers, so each operation is compared with its peers: 40,000 operations took
+ * 18 s, and a pull request's swagger of a few hundred thousand would hold the check for its whole
+ * timeout.
+ */
+export const MAX_PAIRED_OPERATIONS = 4096;
+
+/**
  * The most paths one SWG-PATH-PARTIAL-DUP message lists before "and N more". The corpus's longest
  * list is 75 paths (all listed). Without a bound, n literal routes that one variable route each
  * overlaps, and n such variable routes, wrote n paths into each of n messages: 2,000 of each made
@@ -322,14 +331,14 @@ export const pathRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Avoid routes that differ only by a variable segment.',
     description:
-      '`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).',
+      "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
     levels: sameLevels('warning'),
     msCode: 'PartialDuplicateOperationPath',
     msMessage:
       "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: 'paths', bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      if (!swagger) return;
+      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
       const templates = pathTemplates(swagger);
       const all = swagger.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
