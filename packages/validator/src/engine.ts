@@ -19,6 +19,7 @@ import {
   type RuleMetadata,
 } from './model/rule.js';
 import { releasingConnectorCaches } from './model/connector-cache.js';
+import { MAX_FINDINGS_PER_RULE, UnlistedReports } from './model/finding-cap.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
 
@@ -86,13 +87,22 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
   // so `report` files each finding under the rule that is running. (A context and a closure per
   // rule and connector were a measurable share of the corpus run.)
   let current: ActiveRule | undefined;
+  // Reports of the running rule, and those past the most it may list (see MAX_FINDINGS_PER_RULE).
+  let listed = 0;
+  const unlisted = new UnlistedReports();
   const context: RuleContext = {
     connector,
     profile: options.profile,
     swagger,
     apiProperties,
     report: (report) => {
-      pending.push({ rule: current!.rule, severity: report.severity ?? current!.level, report });
+      const severity = report.severity ?? current!.level;
+      if (listed < MAX_FINDINGS_PER_RULE) {
+        listed++;
+        pending.push({ rule: current!.rule, severity, report });
+      } else {
+        unlisted.add(report, severity);
+      }
     },
   };
   // The indexes the rules share are dropped from their caches once the rules are done: locating
@@ -100,11 +110,15 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
   releasingConnectorCaches(() => {
     for (const active of activeRules(options)) {
       current = active;
+      listed = 0;
+      unlisted.clear();
       try {
         active.rule.check(context);
       } catch (error) {
         pending.push(internalErrorFinding(active.rule, error));
       }
+      const rest = unlisted.summary();
+      if (rest) pending.push({ rule: active.rule, ...rest });
     }
   });
   current = undefined;

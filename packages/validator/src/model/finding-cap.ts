@@ -1,0 +1,50 @@
+import type { Report } from './rule.js';
+import type { Severity } from './finding.js';
+import { severityRank } from './finding.js';
+
+/**
+ * The most findings one rule lists for one connector; the rest are counted in one more finding. The
+ * corpus's most are 623 (SWG-DESC-IS-NAME in Cognite Data Fusion). A readme of two million `TODO:`
+ * lines, well under the 64 MB a file may have, gave two million findings: 1.8 GB of memory, and a JSON
+ * report longer than the longest string V8 can build, so the run failed as a bug. Past a thousand, one
+ * more of the same rule tells nobody anything the first thousand did not.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/** What a rule reported past MAX_FINDINGS_PER_RULE for one connector: how many, the first, the worst. */
+export class UnlistedReports {
+  count = 0;
+  first: Report | undefined;
+  worst: Severity = 'info';
+
+  /** Forgets the reports of the rule before. */
+  clear(): void {
+    this.count = 0;
+    this.first = undefined;
+    this.worst = 'info';
+  }
+
+  add(report: Report, severity: Severity): void {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary(): { report: Report; severity: Severity } | undefined {
+    const first = this.first;
+    if (first === undefined) return undefined;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${this.count.toLocaleString('en-US')} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} for a connector. Fix the ones listed and check again.`,
+      },
+    };
+  }
+}
