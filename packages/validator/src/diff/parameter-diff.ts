@@ -45,10 +45,21 @@ export function diffParameters(
   const newByKey = byKey(after.parameters);
   let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey(parameter)));
   let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey(parameter)));
+  // Found by name and location, not by a search of the other list per parameter: an operation of
+  // 20,000 parameters, each in a location of its own, took 24 s.
+  const paired = new Set<ParameterInfo>();
+  const unpaired = (parameters: readonly ParameterInfo[]) =>
+    parameters.filter((parameter) => !paired.has(parameter));
 
-  for (const previous of [...removed]) {
-    const moved = added.find((parameter) => parameter.name !== undefined && parameter.name === previous.name);
+  // Each name's added parameters, taken in order: the first that no earlier one moved to.
+  const addedByName = groupedBy(added, (parameter) => parameter.name);
+  const taken = new Map<string, number>();
+  for (const previous of removed) {
+    if (previous.name === undefined) continue;
+    const next = taken.get(previous.name) ?? 0;
+    const moved = addedByName.get(previous.name)?.[next];
     if (!moved) continue;
+    taken.set(previous.name, next + 1);
     report(
       CHANGE_RULES.parameterLocation,
       'new',
@@ -56,13 +67,15 @@ export function diffParameters(
       `${quoted(moved.name)} moved from ${excerpt(previous.in ?? '?')} to ${excerpt(moved.in ?? '?')}.`,
       childPointer(moved.definitionPointer, 'in'),
     );
-    added = added.filter((parameter) => parameter !== moved);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(moved);
+    paired.add(previous);
   }
+  added = unpaired(added);
+  removed = unpaired(removed);
 
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
+  const addedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = (addedIn.get(location) ?? []).filter((parameter) => mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
     if (!isRequiredRename(previous, renamed)) continue;
@@ -72,13 +85,15 @@ export function diffParameters(
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
+  added = unpaired(added);
+  removed = unpaired(removed);
 
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location);
+  const stillAddedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = stillAddedIn.get(location) ?? [];
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
     if (!isOptionalRename(context.new, previous, renamed)) continue;
@@ -88,9 +103,11 @@ export function diffParameters(
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`,
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
+  added = unpaired(added);
+  removed = unpaired(removed);
 
   // An entry whose `$ref` cannot be followed has no name to match it by: it is told as what it is,
   // not as a new optional parameter or a deleted one.
@@ -255,6 +272,20 @@ function bodyWasAlwaysSent(model: SwaggerModel, parameter: ParameterInfo): boole
 
 function parameterKey(parameter: ParameterInfo): string {
   return `${parameter.in ?? ''}\u0000${parameter.name ?? ''}`;
+}
+
+/** The parameters by `key`, each list in the order given, the keys in the order first met. */
+function groupedBy<K>(
+  parameters: readonly ParameterInfo[],
+  key: (parameter: ParameterInfo) => K,
+): Map<K, ParameterInfo[]> {
+  const groups = new Map<K, ParameterInfo[]>();
+  for (const parameter of parameters) {
+    const group = groups.get(key(parameter));
+    if (group) group.push(parameter);
+    else groups.set(key(parameter), [parameter]);
+  }
+  return groups;
 }
 
 /** The first parameter of each name and location (duplicates are a validation rule's business). */

@@ -5,6 +5,7 @@ import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { nameList, quoted, quoteList } from '../text/message-values.js';
+import { listChanges, ownChange, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
 import { isFilledForFlows, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
@@ -18,6 +19,12 @@ export interface SchemaChange {
   path: string[];
   detail?: string;
   impact?: ChangeImpact;
+  /**
+   * How many more paths lead to the same change, not listed: on the last listed one of its kind
+   * (schema-change-list.ts), when a definition reused at several levels is reached by more paths
+   * than are listed.
+   */
+  unlisted?: number;
 }
 
 /** Keys the comparer understands; a difference in any other key is reported as CHG-OTHER. */
@@ -35,13 +42,20 @@ const SCHEMA_KEYS: ReadonlySet<string> = new Set([
 /** Display texts: editing them never breaks a flow. */
 export const TEXT_KEYS = ['title', 'x-ms-summary', 'description', 'example', 'x-example'] as const;
 
+/** Nothing found: no change, or a pair not compared again (already being compared higher up). */
+const NOTHING: ComparedSchema = { parts: [], cut: false, depth: 0 };
+
 /**
  * Compares schemas of two versions of a swagger, following `$ref`s on both sides. Results are
  * memoized per pair of schema locations, so a definition used by fifty operations is compared once,
  * and a pair already being compared higher on the branch is skipped, so recursive definitions end.
+ * A result holds the results of the pairs nested in it, not copies of their changes: a definition
+ * reused by two properties at each of thirty levels is compared thirty times, not 2^30.
  */
 export class SchemaComparer {
-  private readonly memo = new Map<string, SchemaChange[]>();
+  private readonly memo = new Map<string, ComparedSchema>();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  private readonly listed = new Map<ComparedSchema, SchemaChange[]>();
   private readonly active = new Set<string>();
   private readonly oldViews = new Map<string, SchemaView | undefined>();
   private readonly newViews = new Map<string, SchemaView | undefined>();
@@ -66,7 +80,12 @@ export class SchemaComparer {
     direction: Direction,
     extraKeys?: ReadonlySet<string>,
   ): SchemaChange[] {
-    return this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const known = this.listed.get(result);
+    if (known) return known;
+    const changes = listChanges(result);
+    this.listed.set(result, changes);
+    return changes;
   }
 
   private compareAt(
@@ -77,32 +96,32 @@ export class SchemaComparer {
     direction: Direction,
     depth: number,
     extraKeys?: ReadonlySet<string>,
-  ): SchemaChange[] {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return [];
+  ): ComparedSchema {
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
     const kind = `${direction}|${extraKeys ? 'parameter' : 'schema'}`;
     // Most pairs are properties of shared definitions, met again from every operation: look them
     // up by where they are written before paying for `$ref` resolution.
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
-    if (seen) return seen;
+    if (seen && reusableAt(seen, depth)) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
-    if (known) {
+    if (known && reusableAt(known, depth)) {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return [];
+    if (this.active.has(key)) return NOTHING;
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const changes = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys);
     this.active.delete(key);
-    this.memo.set(key, changes);
-    this.memo.set(writtenKey, changes);
-    return changes;
+    this.memo.set(key, result);
+    this.memo.set(writtenKey, result);
+    return result;
   }
 
   /**
@@ -117,23 +136,22 @@ export class SchemaComparer {
     oldPointer: string,
     newValue: unknown,
     newPointer: string,
-  ): SchemaChange[] {
-    if (oldValue === undefined || newValue === undefined) return [];
+  ): ComparedSchema {
+    if (oldValue === undefined || newValue === undefined) return NOTHING;
     const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
     const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
     // The same `$ref` broken in both versions is no change; one whose definition went is.
-    if (whyNew !== undefined && whyOld !== undefined && jsonEqual(oldValue, newValue)) return [];
+    if (whyNew !== undefined && whyOld !== undefined && jsonEqual(oldValue, newValue)) return NOTHING;
     const why = whyNew ?? (whyOld === undefined ? undefined : `in the base version, ${whyOld}`);
-    if (why === undefined) return [];
-    return [
-      {
-        rule: CHANGE_RULES.other,
-        side: 'new',
-        pointer: newPointer,
-        path: [],
-        detail: `The schema was not compared: ${why}.`,
-      },
-    ];
+    if (why === undefined) return NOTHING;
+    const change: SchemaChange = {
+      rule: CHANGE_RULES.other,
+      side: 'new',
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`,
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
   }
 
   /** The view of the schema written at `pointer`, built once per version. */
@@ -155,11 +173,11 @@ export class SchemaComparer {
     direction: Direction,
     depth: number,
     extraKeys: ReadonlySet<string> | undefined,
-  ): SchemaChange[] {
-    const changes: SchemaChange[] = [];
+  ): ComparedSchema {
+    const found = new FoundParts();
     const others: string[] = [];
     const add = (change: Omit<SchemaChange, 'path'> & { path?: string[] }): void => {
-      changes.push({ ...change, path: change.path ?? [] });
+      found.add({ ...change, path: change.path ?? [] });
     };
 
     compareType(before, after, direction, add, others);
@@ -187,7 +205,7 @@ export class SchemaComparer {
       });
     }
 
-    this.compareProperties(before, after, direction, depth, changes, others);
+    this.compareProperties(before, after, direction, depth, found, others);
 
     if (before.items && after.items) {
       const nested = this.compareAt(
@@ -198,7 +216,7 @@ export class SchemaComparer {
         direction,
         depth + 1,
       );
-      for (const change of nested) changes.push({ ...change, path: ['items', ...change.path] });
+      found.nest('items', nested);
     } else if (Boolean(before.items) !== Boolean(after.items)) {
       others.push('items');
     }
@@ -213,7 +231,7 @@ export class SchemaComparer {
         detail: `Changed: ${nameList([...new Set(others)])}.`,
       });
     }
-    return changes;
+    return { parts: found.parts, cut: found.cut, depth };
   }
 
   private compareProperties(
@@ -221,7 +239,7 @@ export class SchemaComparer {
     after: SchemaView,
     direction: Direction,
     depth: number,
-    changes: SchemaChange[],
+    found: FoundParts,
     others: string[],
   ): void {
     // A name newly listed in 'required' that is not breaking is still a change to list, not none:
@@ -241,12 +259,12 @@ export class SchemaComparer {
             : mustSend
               ? CHANGE_RULES.requiredFieldAdded
               : CHANGE_RULES.inputFieldAdded;
-        changes.push({ rule, side: 'new', pointer: property.pointer, path: [name] });
+        found.add({ rule, side: 'new', pointer: property.pointer, path: [name] });
         continue;
       }
       if (direction === 'input' && after.required.has(name) && !before.required.has(name)) {
         if (mustSend) {
-          changes.push({
+          found.add({
             rule: CHANGE_RULES.optionalToRequired,
             side: 'new',
             // The line edited; the field itself can be far above the list, outside the diff.
@@ -266,11 +284,11 @@ export class SchemaComparer {
         direction,
         depth + 1,
       );
-      for (const change of nested) changes.push({ ...change, path: [name, ...change.path] });
+      found.nest(name, nested);
     }
     for (const [name, property] of before.properties) {
       if (after.properties.has(name)) continue;
-      changes.push(
+      found.add(
         direction === 'output'
           ? { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer: property.pointer, path: [name] }
           : {
@@ -291,6 +309,30 @@ export class SchemaComparer {
 }
 
 const SCHEMA_WITH_TEXT_KEYS: ReadonlySet<string> = new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+
+/**
+ * Whether a pair's result holds at `depth`: one that the depth limit cut, compared deeper than
+ * `depth`, misses what is below the cut, which is within reach from here (a definition first met at
+ * the end of a long path, then by a short one). It is compared again, at most once per depth.
+ */
+function reusableAt(result: ComparedSchema, depth: number): boolean {
+  return !result.cut || depth >= result.depth;
+}
+
+/** The parts of one pair's result as they are found; nested results with nothing in them are left out. */
+class FoundParts {
+  readonly parts: ComparedPart[] = [];
+  cut = false;
+
+  add(change: SchemaChange): void {
+    this.parts.push(ownChange(change));
+  }
+
+  nest(step: string, nested: ComparedSchema): void {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step, nested });
+  }
+}
 
 type AddChange = (change: Omit<SchemaChange, 'path'> & { path?: string[] }) => void;
 

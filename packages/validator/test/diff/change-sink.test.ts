@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { CHANGE_RULES } from '../../src/diff/change-rules.js';
+import { ChangeSink } from '../../src/diff/raw-change.js';
+import { diffSwaggers, type Json } from './diff-fixture.js';
+import { dagSwagger } from '../helpers/reference-graph.js';
+
+const at = (pointer: string, file: 'swagger' | 'apiProperties' = 'swagger') => ({
+  rule: CHANGE_RULES.other,
+  file,
+  side: 'new' as const,
+  pointer,
+});
+
+describe('ChangeSink.touches', () => {
+  it('is true at a change and above it, not beside it nor below it, and per file', () => {
+    const sink = new ChangeSink();
+    sink.add(at('/definitions/Task/properties/id'));
+    sink.add(at('/connectionParameters/api_key', 'apiProperties'));
+    for (const pointer of ['/definitions/Task/properties/id', '/definitions/Task', '/definitions', ''])
+      expect([pointer, sink.touches(pointer)]).toEqual([pointer, true]);
+    for (const pointer of [
+      '/definitions/Tas',
+      '/definitions/TaskList',
+      '/definitions/Task/properties/id/type',
+    ])
+      expect([pointer, sink.touches(pointer)]).toEqual([pointer, false]);
+    expect(sink.touches('/connectionParameters')).toBe(false);
+    expect(sink.touches('/connectionParameters', 'apiProperties')).toBe(true);
+  });
+
+  it('sees changes added after it was first asked, and empty segments as written', () => {
+    const sink = new ChangeSink();
+    expect(sink.touches('/definitions/A')).toBe(false);
+    sink.add(at('/definitions/A//x'));
+    expect(sink.touches('/definitions/A')).toBe(true);
+    expect(sink.touches('/definitions/A/')).toBe(true);
+    sink.add(at('no-slash'));
+    expect(sink.touches('no-slash')).toBe(true);
+    expect(sink.touches('')).toBe(true);
+  });
+});
+
+describe('definitions no operation reaches', () => {
+  it('lists each of 20,000 edited ones once (asking whether a change touched each scanned them all)', () => {
+    const unused = (description: string): Json => {
+      const swagger = dagSwagger(2);
+      for (let index = 0; index < 20_000; index++)
+        swagger.definitions[`U${index}`] = { type: 'object', description };
+      return swagger;
+    };
+    const result = diffSwaggers(unused('d'), unused('edited'));
+    expect(result.changes).toHaveLength(20_000);
+    expect(result.changes[19_999]).toMatchObject({
+      ruleId: 'CHG-OTHER',
+      pointer: '/definitions/U19999',
+      message: "Other properties have been changed. The definitions entry 'U19999' has been changed.",
+    });
+  });
+});
