@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { UsageError, type Logger, type SaySetting } from '@connector-alm/core';
+import { boundedAnswers, MAX_GITHUB_ANSWER_BYTES, refuseEndlessAnswers } from './answer-size.js';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
@@ -13,11 +14,12 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.
 
 /**
  * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
- * stopRetryingMissingHost, rejectIncompleteAnswers and numberAttempts come first, so that plugin-retry sees each
- * failure after them.
+ * stopRetryingMissingHost, refuseEndlessAnswers, rejectIncompleteAnswers and numberAttempts come first, so that
+ * plugin-retry sees each failure after them.
  */
 export const GitHubOctokit = Octokit.plugin(
   stopRetryingMissingHost,
+  refuseEndlessAnswers,
   rejectIncompleteAnswers,
   numberAttempts,
   throttling,
@@ -49,6 +51,8 @@ export interface GitHubClientOptions {
   fetch?: typeof fetch;
   /** How long one request may take, answer included, before it is ended and sent again. Default 30 s. */
   requestTimeoutMs?: number;
+  /** The most bytes of one answer (MAX_GITHUB_ANSWER_BYTES by default); tests lower it. */
+  maxAnswerBytes?: number;
   /** What requestTimeoutMs runs on: real timers by default; a test passes timers it moves itself. */
   startTimer?: StartTimer;
   /** How advice names a setting: the CLI's options by default, or an action's inputs. */
@@ -62,7 +66,8 @@ export interface GitHubClientOptions {
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
  * A request that gets no answer at all (or none within requestTimeoutMs) fails with an error naming
  * the API URL (ApiReachability), at the first attempt when DNS says its host does not exist. An
- * answer cut off before the end of its JSON body is retried the same way (rejectIncompleteAnswers).
+ * answer cut off before the end of its JSON body is retried the same way (rejectIncompleteAnswers). An
+ * answer longer than maxAnswerBytes is refused at once, without a retry (refuseEndlessAnswers).
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // A token with a space or a line break (a token file with two lines) makes fetch refuse the
@@ -107,7 +112,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs, options.startTimer) },
+    request: {
+      fetch: fetchWithTimeout(
+        boundedAnswers(options.fetch ?? fetch, options.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
+        timeoutMs,
+        options.startTimer,
+      ),
+    },
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
       // The request-log plugin logs the bare word "request" (its options, headers and token

@@ -1,5 +1,6 @@
-import type { XmlElement } from '../xml/xml-tree.js';
-import { isComponentOf, rootConnectorComponents } from './root-connectors.js';
+import { attribute, type XmlElement } from '../xml/xml-tree.js';
+import { connectorText } from './connector-element.js';
+import { normalizedId, rootConnectorComponents } from './root-connectors.js';
 
 /**
  * The connectors in the order in which the solution manifest lists their root components.
@@ -15,10 +16,23 @@ export function inManifestOrder<T extends { name: string; element: XmlElement }>
   connectors: readonly T[],
   solution: XmlElement,
 ): T[] {
+  // The first component of each schema name and each id: a connector's place is the first component
+  // that stands for it, by either (see normalizedId), found without comparing it with every component.
   const listed = rootConnectorComponents(solution);
+  const byName = new Map<string, number>();
+  const byId = new Map<string, number>();
+  listed.forEach((component, index) => {
+    const schemaName = attribute(component, 'schemaName');
+    const id = normalizedId(attribute(component, 'id'));
+    if (schemaName !== undefined && !byName.has(schemaName)) byName.set(schemaName, index);
+    if (id !== undefined && !byId.has(id)) byId.set(id, index);
+  });
   const position = (connector: T): number => {
-    const index = listed.findIndex((component) => isComponentOf(component, connector));
-    return index === -1 ? listed.length : index;
+    const id = normalizedId(connectorText(connector.element, 'connectorid'));
+    return Math.min(
+      byName.get(connector.name) ?? listed.length,
+      (id !== undefined ? byId.get(id) : undefined) ?? listed.length,
+    );
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
   return [...connectors].sort(

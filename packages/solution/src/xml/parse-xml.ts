@@ -10,9 +10,18 @@ export const UNPACKED_XML_HINT =
 export const EXPORTED_XML_HINT = 'The zip was damaged or changed after export: export the solution again.';
 
 /**
+ * The deepest elements may nest. Solution files nest a few dozen levels at most (a form's cells, a
+ * view's linked entities); the tree is written and searched by recursion, one call per level, which a
+ * hostile file nested 100,000 deep ran out of stack on ("Maximum call stack size exceeded", a crash
+ * with no finding). A thousand levels is far below where that happens.
+ */
+export const MAX_XML_DEPTH = 1000;
+
+/**
  * Parses solution XML with a strict, non-validating parser. A DOCTYPE is refused outright: solution
  * files never have one, and refusing it means no entity declaration (internal or external) is ever
- * expanded or fetched. Undeclared entities other than the five predefined ones are errors too.
+ * expanded or fetched. Undeclared entities other than the five predefined ones are errors too, and so
+ * are elements nested deeper than MAX_XML_DEPTH.
  * `hint` says what to do about such an error where the text came from (UNPACKED_XML_HINT, EXPORTED_XML_HINT).
  */
 export function parseXml(text: string, file: string, hint?: string): XmlElement {
@@ -38,6 +47,8 @@ export function parseXml(text: string, file: string, hint?: string): XmlElement 
   );
   parser.on('error', (error) => fail(`invalid XML: ${stripSaxesPrefix(error.message)}`));
   parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_XML_DEPTH)
+      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
     const node: XmlElement = {
       kind: 'element',
       name: tag.name,

@@ -159,11 +159,12 @@ export async function validateAgainstBase(
   const connectors: ConnectorResult[] = [];
   const diffs: ConnectorDiff[] = [];
   const changedConnectors: ValidatedChange[] = [];
+  const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
     const absolute = await realCasePath(path.resolve(cwd, connector.path));
     const repositoryPath = toRepositoryPath(topLevel, absolute);
     // A deleted folder that ignored files were left in: its deletion is what the branch did to it.
-    if (deleted.some((folder) => folder.repositoryPath === repositoryPath)) continue;
+    if (repositoryPath !== undefined && deletedPaths.has(repositoryPath)) continue;
     if (repositoryPath === undefined || !changedFolders.has(repositoryPath)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
@@ -290,6 +291,13 @@ async function deletionScope(
 ): Promise<{ paths: string[]; deleted: DeletedConnector[] }> {
   const kept: string[] = [];
   const covered = new Set<DeletedConnector>();
+  // Each path is looked up, not compared with every deleted folder: a pull request's run names
+  // every folder it changed, which may be thousands, each deleted.
+  const byPath = new Map<string, DeletedConnector>();
+  for (const folder of deleted)
+    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
+  const goneSet = new Set(gone);
+  const containing = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(where.cwd, given);
     const exists = existsSync(absolute);
@@ -298,15 +306,24 @@ async function deletionScope(
       ? await realCasePath(absolute)
       : path.resolve(where.realCwd, path.relative(where.cwd, absolute));
     const inRepository = toRepositoryPath(where.topLevel, real);
-    const named = deleted.find((folder) => folder.repositoryPath === inRepository);
+    const named = inRepository === undefined ? undefined : byPath.get(inRepository);
     if (named) covered.add(named);
-    if (!named && !(inRepository !== undefined && gone.includes(inRepository))) kept.push(given);
+    if (!named && !(inRepository !== undefined && goneSet.has(inRepository))) kept.push(given);
     if (!exists || inRepository === undefined) continue;
-    for (const folder of deleted) {
-      if (inRepository === '.' || folder.repositoryPath.startsWith(`${inRepository}/`)) covered.add(folder);
-    }
+    containing.add(inRepository);
   }
-  return { paths: kept, deleted: deleted.filter((folder) => covered.has(folder)) };
+  // A deleted folder is covered by a path given that is one of its parent folders (or the top).
+  const isCovered = (folder: DeletedConnector): boolean =>
+    covered.has(folder) ||
+    containing.has('.') ||
+    parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
+  return { paths: kept, deleted: deleted.filter(isCovered) };
+}
+
+/** `a/b/c` → `a`, `a/b`: the folders a repository path is inside, not itself. */
+function parentFolders(repositoryPath: string): string[] {
+  const parts = repositoryPath.split('/');
+  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join('/'));
 }
 
 /** Keeps only the findings the branch introduced (`validate --only-new`). */
