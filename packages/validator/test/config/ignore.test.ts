@@ -67,12 +67,10 @@ describe('ignore patterns are compiled once', () => {
     const changed = folders.map((folder) => folder.replace('compiled-once', 'compiled-added'));
     const makeRe = jest.spyOn(picomatch, 'makeRe');
     try {
-      const loosened = configLoosening(
-        { rules: {}, ignore: [] },
-        { rules: {}, ignore: added },
-        [],
-        { changedFolders: changed, platform: 'linux' },
-      );
+      const loosened = configLoosening({ rules: {}, ignore: [] }, { rules: {}, ignore: added }, [], {
+        changedFolders: changed,
+        platform: 'linux',
+      });
       expect(loosened).toHaveLength(added.length);
       expect(loosened[0]?.message).toContain('which skips 50 connector folders this change touches');
       expect(makeRe).toHaveBeenCalledTimes(added.length);
