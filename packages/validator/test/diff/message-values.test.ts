@@ -8,8 +8,11 @@ import { validApiProperties, validSwagger } from '../helpers/valid-connector.js'
 // line, so that its second half read like a line of its own. Every value is now shown short and on
 // one line (text/message-values.ts).
 
-/** A value no message should show whole: a line break, then 5,000 characters. */
-const HOSTILE = `x\n${'y'.repeat(5000)}`;
+/**
+ * A value no message should show whole: a line break, then 4,000 characters (as keys too, which a
+ * JSON file may have up to 4,096 characters long: json/key-length.ts).
+ */
+const HOSTILE = `x\n${'y'.repeat(4000)}`;
 /** How HOSTILE shows: escaped, then cut. */
 const SHOWN = 'x\\nyyyy';
 /** 50 such keys, each different. */
