@@ -1,5 +1,5 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
-import { diagnoseAndRepair } from '../json/syntax/diagnosis.js';
+import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
@@ -17,7 +17,7 @@ export interface JsonFixed {
   outcome: 'fixed';
   /** The whole new text, its byte-order mark kept when it had one. */
   text: string;
-  /** The syntax issues fixed: as many as the GEN-JSON-PARSE findings of the text. */
+  /** The syntax issues fixed: as many as the GEN-JSON-PARSE findings of the text, or more past the 20 listed. */
   slips: number;
 }
 
@@ -45,10 +45,15 @@ export function fixJsonText(text: string): JsonFix {
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString('en-US')} JSON syntax errors, more than this tool repairs; write it as strict JSON.`,
+    );
+  }
   if (edits === undefined) {
     return notFixed(
-      'not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for.',
+      'not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for.',
     );
   }
   const meant = repairedValue(json, edits);
@@ -60,7 +65,7 @@ export function fixJsonText(text: string): JsonFix {
   // The tidied edits are made if they give the same value; the diagnosis's own otherwise.
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== undefined && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: 'fixed', text: bom + fixed, slips: issues.length };
+  return { outcome: 'fixed', text: bom + fixed, slips };
 }
 
 /**

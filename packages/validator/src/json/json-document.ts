@@ -7,7 +7,7 @@ import { skipString, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { MAX_JSON_KEY_LENGTH, offsetOfLongKey } from './key-length.js';
-import { diagnoseAndRepair, diagnoseSyntax } from './syntax/diagnosis.js';
+import { diagnoseAndRepair, diagnoseSyntax, MAX_SLIPS } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import { isInvisible } from './syntax/word-tokens.js';
 import { findColons, type Colons } from './colons.js';
@@ -93,7 +93,7 @@ export class JsonDocument {
     } else if (strict) {
       this.value = value;
     } else {
-      const slips = parseTrailingCommaSlips(text);
+      const slips = parseTrailingCommaSlips(text, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           // Only JSON whitespace lies between such a comma and its bracket.
@@ -286,6 +286,8 @@ export function parseRepaired(
 ): { value: unknown; repaired?: RepairedText } {
   const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  // Refused, as text nested too deep is: no value, and no tolerant parse of millions of slips.
+  if (diagnosis.refused) return { value: undefined };
   const repaired = diagnosis.edits && applyEdits(text, diagnosis.edits);
   if (repaired) {
     try {

@@ -109,8 +109,8 @@ export function trailingComma(walk: Walk, frame: Frame, token: Token): Repair {
  * (`},\n  },\n  "next": …`): the '}' is one too many, and the object goes on after it.
  */
 export function extraCloser(walk: Walk, frame: Frame, token: Token): Repair | undefined {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== ',' || walk.tokens[walk.index + 2]?.kind !== 'string') return undefined;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== ',' || walk.tokens.at(walk.index + 2)?.kind !== 'string') return undefined;
   return walk.repair(
     token.offset,
     1,

@@ -1,6 +1,6 @@
 import { LineIndex } from '../line-index.js';
 import type { Token } from './token.js';
-import { tokenize } from './tokens.js';
+import { TokenStream } from './tokens.js';
 import { removal, type TextEdit } from './repair.js';
 import { Walk, type Repair } from './walk.js';
 
@@ -24,16 +24,29 @@ export interface SyntaxDiagnosis {
 /**
  * The issues, and the edits that fix them: those of every repair the walk made (the ones left
  * unsaid because they follow from an earlier issue included) and of every token read with a
- * problem. `edits` is undefined when an issue names no single edit (a value is missing: "add it")
- * or the walk stopped before the end of the text.
+ * problem. `edits` is undefined when an issue names no single edit (a value is missing: "add it"),
+ * the walk stopped before the end of the text, or the text has more than MAX_SLIPS slips.
  */
 export interface SyntaxRepair {
+  /** The first MAX_ISSUES issues, and, past MAX_SLIPS, one more that says the text is refused. */
   issues: SyntaxDiagnosis[];
   edits: TextEdit[] | undefined;
+  /** How many issues the text has (counted to MAX_SLIPS + 1), said or not. */
+  slips: number;
+  /** More than MAX_SLIPS slips: the walk stopped there, and the text is not read (see `tooManySlips`). */
+  refused: boolean;
 }
 
 /** Past this many, the rest is left unsaid: the maker fixes these first. */
 const MAX_ISSUES = 20;
+
+/**
+ * Past this many slips the text is refused. Each is diagnosed and repaired (those past MAX_ISSUES
+ * too, so that `validate --fix` makes them all), which a text of millions of slips (`,,` repeated
+ * over 64 MB) made take minutes and gigabytes. The 373 connectors of the corpus have at most 2; a
+ * file with thousands is not a connector file with slips but another notation, or a hostile one.
+ */
+export const MAX_SLIPS = 1000;
 
 export function diagnoseSyntax(
   text: string,
@@ -49,9 +62,16 @@ export function diagnoseAndRepair(
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
 ): SyntaxRepair {
-  const tokens = tokenize(text, describeCharacter);
+  const tokens = new TokenStream(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
   const issues: SyntaxDiagnosis[] = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue: SyntaxDiagnosis) => {
+    slips++;
+    lastIssueOffset = issue.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
   let edits: TextEdit[] | undefined = [];
   const edit = (fix: TextEdit | undefined) => {
     if (fix === undefined) edits = undefined;
@@ -60,15 +80,12 @@ export function diagnoseAndRepair(
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index]!;
+  while (slips <= MAX_SLIPS) {
+    // The main walk never goes back further than the token before the one it reads.
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index)!;
     const outcome = walk.feed();
-    if (
-      outcome !== 'accepted' &&
-      outcome !== 'done' &&
-      token.kind === 'end' &&
-      endsInsideUnclosedToken(tokens)
-    )
+    if (outcome !== 'accepted' && outcome !== 'done' && token.kind === 'end' && endsInsideUnclosedToken(walk))
       break;
     if (outcome === 'done') {
       finished = true;
@@ -76,7 +93,7 @@ export function diagnoseAndRepair(
     }
     if (outcome === 'accepted') {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -86,24 +103,38 @@ export function diagnoseAndRepair(
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
     // A repair at the place of the issue just reported follows from it (a string left open ends its
     // line, and the key on the next line then seems to lack a comma).
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
       // Only an unclosed bracket at the end stops the walk with an edit that completes the text.
-      finished = repair.fix !== undefined && walk.index === tokens.length - 1;
+      finished = repair.fix !== undefined && tokens.at(walk.index)?.kind === 'end';
       break;
     }
   }
-  return { issues, edits: finished ? edits : undefined };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: undefined, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : undefined, slips, refused: false };
+}
+
+/** The issue that refuses a text of more than MAX_SLIPS slips, at the first slip past the limit. */
+function tooManySlips(offset: number): SyntaxDiagnosis {
+  const limit = MAX_SLIPS.toLocaleString('en-US');
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1,
+  };
 }
 
 /**
  * The file ends inside a string or a '/*' comment: that is already said, and the open brackets
- * follow from it.
+ * follow from it. The walk is at the 'end' token.
  */
-function endsInsideUnclosedToken(tokens: readonly Token[]): boolean {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function endsInsideUnclosedToken(walk: Walk): boolean {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 
 function bestRepair(walk: Walk, repairs: Repair[]): Repair {

@@ -140,10 +140,7 @@ export function textAfterEnd(walk: Walk, token: Token): Repair {
  */
 function isStrayCloser(walk: Walk, token: Token): boolean {
   if (token.kind !== '}' && token.kind !== ']') return false;
-  for (let next = walk.index + 1; walk.tokens[next]!.kind !== 'end'; next++) {
-    const kind = walk.tokens[next]!.kind;
-    if (kind !== '}' && kind !== ']' && kind !== 'skip') return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open),
   );

@@ -39,49 +39,125 @@ const LINE_BREAK_TRIVIA = 14;
 const WHITESPACE_TRIVIA = 15;
 const SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 
-/** Every token of the text, whitespace left out, ending with an 'end' token. */
-export function tokenize(text: string, describeCharacter: (character: number) => string): Token[] {
-  const scanner = jsonc.createScanner(text, false);
-  const tokens: Token[] = [];
+/**
+ * The tokens of the text, whitespace left out, ending with an 'end' token, read as the walk asks for
+ * them: the walk stops at the slip limit (see diagnosis.ts) without reading the rest of the text, and
+ * the tokens it has passed are forgotten, so that a file of millions of tokens never holds them all.
+ */
+export class TokenStream {
+  private readonly scanner: jsonc.JSONScanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  private read: Token[] = [];
+  private first = 0;
+  private ended = false;
   // The brackets open and the last token read, to tell where a key stands.
-  const open: string[] = [];
-  let last: TokenKind = 'end';
-  for (;;) {
-    const code = scanner.scan();
-    if (code === LINE_BREAK_TRIVIA || code === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code] ?? 'word';
-    if (kind === 'end') {
-      tokens.push({ kind, offset, end });
-      return tokens;
+  private readonly open: string[] = [];
+  private last: TokenKind = 'end';
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  private closersFrom = Infinity;
+  private contentAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly describeCharacter: (character: number) => string,
+  ) {
+    this.scanner = jsonc.createScanner(text, false);
+  }
+
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index: number): Token | undefined {
+    if (index < this.first) return undefined;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index: number): void {
+    const passed = index - this.first;
+    // Dropped in batches: shifting the array at every token would make reading it quadratic.
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset: number): boolean {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = jsonc.createScanner(this.text, false);
+    scanner.setPosition(offset);
+    for (;;) {
+      const code = scanner.scan();
+      const kind = KINDS[code] ?? 'word';
+      if (code === LINE_BREAK_TRIVIA || code === WHITESPACE_TRIVIA || kind === 'skip') continue;
+      if (kind === '}' || kind === ']') continue;
+      const at = scanner.getTokenOffset();
+      if (kind === 'end') {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === 'word') {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === 'skip') {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
     }
-    if (kind === 'skip') {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text, offset, end, unclosed));
-    } else if (kind === 'string') {
-      const atKey = open[open.length - 1] === '{' && (last === '{' || last === ',');
-      const token = stringToken(text, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (kind === 'word') {
-      const token = wordToken(text, offset, end, describeCharacter);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code === NUMERIC_LITERAL) {
-      const token = arithmeticToken(text, offset) ?? numberToken(text, offset, end);
-      tokens.push(token);
-      if (token.end !== end) scanner.setPosition(token.end);
-    } else {
-      tokens.push({ kind, offset, end });
+  }
+
+  private next(): Token {
+    const token = this.scan();
+    if (token.kind === 'end') this.ended = true;
+    else if (token.kind !== 'skip') {
+      this.last = token.kind;
+      if (this.last === '{' || this.last === '[') this.open.push(this.last);
+      else if (this.last === '}' || this.last === ']') this.open.pop();
     }
-    const token = tokens[tokens.length - 1]!;
-    if (token.kind === 'skip') continue;
-    last = token.kind;
-    if (last === '{' || last === '[') open.push(last);
-    else if (last === '}' || last === ']') open.pop();
+    return token;
+  }
+
+  private scan(): Token {
+    const { scanner, text } = this;
+    for (;;) {
+      const code = scanner.scan();
+      if (code === LINE_BREAK_TRIVIA || code === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code] ?? 'word';
+      if (kind === 'end') return { kind, offset, end };
+      if (kind === 'skip') {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text, offset, end, unclosed);
+      }
+      if (kind === 'string') {
+        const atKey = this.open[this.open.length - 1] === '{' && (this.last === '{' || this.last === ',');
+        return this.resumedAfter(stringToken(text, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === 'word')
+        return this.resumedAfter(wordToken(text, offset, end, this.describeCharacter), end);
+      if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text, offset) ?? numberToken(text, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  private resumedAfter(token: Token, scannedEnd: number): Token {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
   }
 }
+
+/** Forgotten tokens are dropped this many at a time at least. */
+const FORGET_BATCH = 4096;

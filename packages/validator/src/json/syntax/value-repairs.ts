@@ -16,7 +16,7 @@ export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
   const quote = frame.valueEnd - 1;
   // The rest of the string, up to a comma or bracket on the same line, is part of it.
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1]!.end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1)!.end;
   // Its quotes but the last, which closes it, are the ones to escape; without a closing quote
   // at its end (`"a "b`), the string's end is the maker's to say.
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 0x22;
@@ -29,7 +29,7 @@ export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
     'This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index]!.end;
+        w.lastEnd = w.tokens.at(w.index)!.end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -42,7 +42,7 @@ export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
 function tokensOfLine(walk: Walk, index: number, line: number): number {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at]!;
+    const next = walk.tokens.at(at)!;
     if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
       return at;
     if (walk.lineOf(next.offset) !== line) return at;

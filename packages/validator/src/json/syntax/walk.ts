@@ -1,5 +1,6 @@
 import type { SyntaxDiagnosis } from './diagnosis.js';
 import type { Token } from './token.js';
+import type { TokenStream } from './tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './repair.js';
 import {
   extraCloser,
@@ -57,7 +58,7 @@ export class Walk {
   fix: TextEdit | undefined;
 
   constructor(
-    readonly tokens: readonly Token[],
+    readonly tokens: TokenStream,
     readonly lineOf: (offset: number) => number,
     readonly text: string,
     stack?: Frame[],
@@ -94,7 +95,7 @@ export class Walk {
 
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed(): 'accepted' | 'done' | Repair[] {
-    const token = this.tokens[this.index]!;
+    const token = this.tokens.at(this.index)!;
     if (token.kind === 'skip') return this.accept(token);
     const frame = this.top;
     if (token.kind === 'end') {
@@ -211,7 +212,7 @@ export class Walk {
     if (
       token.kind === 'string' &&
       !afterComma &&
-      this.tokens[this.index - 1]?.offset === frame.at &&
+      this.tokens.at(this.index - 1)?.offset === frame.at &&
       LIST_FOLLOWERS.has(this.nextKind())
     ) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
@@ -380,10 +381,10 @@ export class Walk {
   }
 
   private nextToken(): Token | undefined {
-    for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!;
+    for (let i = this.index + 1; ; i++) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== 'skip') return token;
     }
-    return undefined;
   }
 }
 
